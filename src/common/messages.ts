@@ -1,0 +1,20 @@
+/**
+ * Messages that schemas on both sides name as `msg:<key>`, in Vietnamese and English.
+ * The server sends both; the web app shows the one in the user's language.
+ */
+export const customMessages: Record<string, { vi: string; en: string }> = {
+  required: { vi: 'Trường này là bắt buộc.', en: 'This field is required.' },
+  username_format: {
+    vi: 'Tên đăng nhập gồm 3–64 ký tự: chữ không dấu, số, dấu chấm, gạch dưới hoặc gạch ngang.',
+    en: 'A username is 3–64 characters: unaccented letters, digits, dot, underscore or hyphen.',
+  },
+  password_too_short: { vi: 'Mật khẩu phải có ít nhất 8 ký tự.', en: 'The password must be at least 8 characters.' },
+  password_too_long: { vi: 'Mật khẩu dài quá 200 ký tự.', en: 'The password is longer than 200 characters.' },
+  text_too_long: { vi: 'Nội dung quá dài.', en: 'The text is too long.' },
+  not_blank: { vi: 'Không được để trống.', en: 'Must not be blank.' },
+  invalid_text: {
+    vi: 'Văn bản chứa ký tự không hợp lệ.',
+    en: 'The text contains characters that are not allowed.',
+  },
+  date_format: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must be written YYYY-MM-DD.' },
+};

@@ -1,0 +1,29 @@
+/** Vietnamese text helpers used on both sides: NFC storage, diacritic-free search keys, ordering. */
+
+export function nfc(value: string): string {
+  return value.normalize('NFC');
+}
+
+/** "Tuyên giáo" → "tuyen giao"; "Đảng" → "dang". The key stored beside a name for searching. */
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Compare two strings the way a Vietnamese reader orders them. */
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** Escape LIKE wildcards in a folded search term (used with `escape '\'`). */
+export function likeContains(foldedTerm: string): string {
+  return '%' + foldedTerm.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+}

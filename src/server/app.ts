@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Platform } from './platform/platform.ts';
+import type { AppEnv } from './platform/http/context.ts';
+import { fail } from './platform/http/errors.ts';
+import { handleError } from './platform/http/errorHandler.ts';
+import { loadPrincipal, requestContext, securityHeaders } from './platform/http/middleware.ts';
+import { toFieldProblems } from './platform/http/validation.ts';
+import { serveWebApp } from './platform/http/static.ts';
+import { registerAuthRoutes } from './platform/auth/routes.ts';
+import { registerSystemRoutes } from './modules/system/routes.ts';
+import { registerAccountRoutes } from './modules/accounts/routes.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { renderApiReference } from './site/apiReference.tsx';
+import { version } from './modules/system/version.ts';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** Every module's routes, in one list: add a module here. */
+const modules = [registerAuthRoutes, registerSystemRoutes, registerAccountRoutes, registerAuditRoutes];
+
+export type AppOptions = { webDir?: string | null };
+
+export function createApp(platform: Platform, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw fail.validation(toFieldProblems(result.error as never, result.target));
+    },
+  });
+
+  app.use('*', requestContext(platform));
+  app.use('*', securityHeaders);
+  app.use('/api/*', bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw fail.payloadTooLarge(JSON_BODY_LIMIT); } }));
+  app.use('/api/*', loadPrincipal(platform));
+
+  for (const register of modules) register(app);
+
+  const openApiDocument = () =>
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Kyniem API',
+        version,
+        description:
+          'Every operation carries `x-kyniem-access`: "public", "signed-in", or the permission it needs. ' +
+          'Writes by a signed-in user must send the `X-CSRF-Token` header returned by sign-in and by GET /api/auth/me. ' +
+          'Errors share one shape: `{ error: { code, message, messages: { vi, en }, details?, requestId } }`.',
+      },
+    });
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => c.html(renderApiReference(openApiDocument())));
+
+  // Unknown /api paths answer JSON: 405 with Allow when the path exists for another method.
+  app.all('/api/*', (c) => {
+    const allow = allowedMethods(app, c.req.path);
+    throw allow.length > 0 ? fail.methodNotAllowed(allow) : fail.routeNotFound();
+  });
+
+  if (options.webDir !== null) serveWebApp(app, options.webDir ?? path.resolve('dist/web'));
+
+  app.onError(handleError);
+  app.notFound((c) => {
+    throw c.req.path.startsWith('/api/') ? fail.routeNotFound() : fail.notFound();
+  });
+  return app;
+}
+
+function allowedMethods(app: OpenAPIHono<AppEnv>, requestPath: string): string[] {
+  const methods = new Set<string>();
+  for (const r of app.routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/') || r.path === '/api/*') continue;
+    const pattern = new RegExp('^' + r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+') + '$');
+    if (pattern.test(requestPath)) methods.add(r.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+export type App = ReturnType<typeof createApp>;

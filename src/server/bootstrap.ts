@@ -1,0 +1,32 @@
+import type { Platform } from './platform/platform.ts';
+import { systemActor } from './platform/audit/record.ts';
+import { generatePassword } from './platform/auth/passwords.ts';
+import { insertUser } from './platform/auth/users.ts';
+
+/**
+ * On an empty database: the first administrator, `admin`, with KYNIEM_ADMIN_PASSWORD or a
+ * generated password that is shown once. Returns the generated password, if any.
+ */
+export async function ensureFirstAdmin(platform: Platform): Promise<string | null> {
+  const { n } = await platform.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(n) > 0) return null;
+  const generated = platform.config.adminPassword ? null : generatePassword();
+  await platform.db.transaction().execute((tx) =>
+    insertUser(
+      tx,
+      platform.passwords,
+      {
+        username: 'admin',
+        displayName: 'Quản trị hệ thống',
+        password: platform.config.adminPassword ?? generated!,
+        grants: [{ role: 'system_admin', unitId: null }],
+      },
+      systemActor('start-up'),
+      platform.clock(),
+    ),
+  );
+  return generated;
+}

@@ -1,0 +1,18 @@
+import type { Platform } from './platform/platform.ts';
+
+/**
+ * Demo data: each module that has some adds a loader here. Loaders are idempotent: they check
+ * what exists and add only what is missing, so `kyniem demo` can run again safely.
+ */
+export type DemoLoader = { name: string; load(platform: Platform): Promise<number> };
+
+export const demoLoaders: DemoLoader[] = [];
+
+export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
+  const counts: Record<string, number> = {};
+  for (const loader of demoLoaders) {
+    counts[loader.name] = await loader.load(platform);
+  }
+  if (Object.values(counts).some((n) => n > 0)) platform.logger.info('demo data loaded', { counts, onlyIfEmpty: options.onlyIfEmpty });
+  return counts;
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve as listen, type ServerType } from '@hono/node-server';
+import { loadConfig, type Config } from './platform/config/config.ts';
+import { startPlatform, stopPlatform, type Platform } from './platform/platform.ts';
+import { registerMaintenance, scheduleMaintenance } from './platform/jobs/maintenance.ts';
+import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './bootstrap.ts';
+import { loadDemoData } from './demo.ts';
+
+export type Running = { platform: Platform; server: ServerType; port: number; stop(): Promise<void> };
+
+/** Starts Kyniem: migrate, first admin and demo data on an empty database, listen, jobs. */
+export async function startServer(config: Config = loadConfig()): Promise<Running> {
+  const platform = await startPlatform(config);
+  const { logger } = platform;
+  const generated = await ensureFirstAdmin(platform);
+  if (generated) {
+    process.stderr.write(
+      `\n  Đã tạo tài khoản quản trị / created the administrator account:\n    tên đăng nhập / username: admin\n    mật khẩu / password:      ${generated}\n  (chỉ hiện một lần / shown only once)\n\n`,
+    );
+  }
+  if (config.demo) await loadDemoData(platform, { onlyIfEmpty: true });
+  registerMaintenance(platform);
+  const webDir = path.resolve('dist/web');
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) logger.warn('the web app is not built; run "npm run build"', { webDir });
+  const app = createApp(platform, { webDir });
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = listen({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  if (config.runJobs) {
+    await scheduleMaintenance(platform);
+    platform.jobs.start();
+  }
+  logger.info('listening', { url: `http://localhost:${port}`, db: platform.database.dialect, pid: process.pid });
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('shutting down');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Live-update streams never end by themselves: close idle and open connections.
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 5000).unref();
+      });
+      await stopPlatform(platform);
+      logger.info('stopped');
+    })());
+  return { platform, server, port, stop };
+}
+
+/** `kyniem serve`: runs until SIGTERM or SIGINT, then stops cleanly. */
+export async function runServer(config?: Config): Promise<void> {
+  const running = await startServer(config);
+  const onSignal = (signal: string) => {
+    running.platform.logger.info('signal received', { signal });
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    running.stop().then(
+      () => process.exit(0),
+      (err) => {
+        running.platform.logger.error('shutdown failed', { err });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
+}

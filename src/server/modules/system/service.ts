@@ -1,0 +1,42 @@
+import type { Platform } from '../../platform/platform.ts';
+import type { Principal } from '../../platform/http/context.ts';
+import { holdsAnywhere } from '../../platform/policy/policy.ts';
+import type { Permission } from '../../platform/policy/permissions.ts';
+import type { Bilingual } from '../../platform/http/errors.ts';
+
+/**
+ * What the home page counts. Each module adds the things it holds, with the permission needed
+ * to see the count and the web path that lists them.
+ */
+export type OverviewSource = {
+  key: string;
+  label: Bilingual;
+  permission: Permission | 'signed-in';
+  path: string | null;
+  count(platform: Platform): Promise<number>;
+};
+
+const countOf = (table: 'users' | 'audit_log' | 'jobs') => async (p: Platform) =>
+  Number((await p.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+export const overviewSources: OverviewSource[] = [
+  { key: 'accounts', label: { vi: 'Tài khoản người dùng', en: 'User accounts' }, permission: 'accounts.read', path: '/accounts', count: countOf('users') },
+  { key: 'audit', label: { vi: 'Bản ghi nhật ký thay đổi', en: 'Audit log entries' }, permission: 'audit.read', path: '/audit', count: countOf('audit_log') },
+  { key: 'jobs', label: { vi: 'Công việc nền', en: 'Background jobs' }, permission: 'jobs.read', path: null, count: countOf('jobs') },
+];
+
+export async function overview(platform: Platform, principal: Principal) {
+  const visible = overviewSources.filter((s) => s.permission === 'signed-in' || holdsAnywhere(principal.grants, s.permission));
+  return Promise.all(
+    visible.map(async (s) => ({ key: s.key, label: s.label, path: s.path, count: await s.count(platform) })),
+  );
+}
+
+/** Live-update topics and the permission a subscriber needs. Modules add theirs. */
+export const topics: Record<string, Permission> = {
+  accounts: 'accounts.read',
+};
+
+export function topicPermission(topic: string): Permission | null {
+  return Object.hasOwn(topics, topic) ? topics[topic] : null;
+}

@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { Grant } from '../policy/policy.ts';
+import type { Role } from '../policy/permissions.ts';
+import type { Principal } from '../http/context.ts';
+
+/**
+ * Sessions live in the database; the browser holds a random token in an HTTP-only cookie and
+ * the database holds only its SHA-256, so a copy of the database signs no one in.
+ * A session ends after SESSION_IDLE_MINUTES without use or SESSION_MAX_HOURS after sign-in.
+ */
+export const SESSION_COOKIE = 'kyniem_session';
+const TOUCH_EVERY_MS = 60_000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+export const looksLikeToken = (value: string) => /^[A-Za-z0-9_-]{43}$/.test(value);
+
+export type SessionLimits = { idleMinutes: number; maxHours: number };
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+  limits: SessionLimits,
+  now: Date,
+): Promise<{ token: string; sessionId: string; csrfToken: string; expiresAt: Date }> {
+  const token = newToken();
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + limits.maxHours * 3600_000);
+  const sessionId = hashToken(token);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sessionId,
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, sessionId, csrfToken, expiresAt };
+}
+
+export async function grantsOf(db: Db, userId: string): Promise<Grant[]> {
+  const rows = await db.selectFrom('role_grants').select(['role', 'unit_id']).where('user_id', '=', userId).execute();
+  return rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id }));
+}
+
+/** The principal for a cookie token, or null when the session is unknown, over or its user disabled. */
+export async function principalForToken(
+  db: Db,
+  token: string,
+  limits: SessionLimits,
+  now: Date,
+): Promise<Principal | null> {
+  if (!looksLikeToken(token)) return null;
+  const id = hashToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as userId',
+      'users.username',
+      'users.display_name',
+      'users.locale',
+      'users.is_active',
+      'users.must_change_password',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const idleEnds = Date.parse(row.last_seen_at) + limits.idleMinutes * 60_000;
+  if (row.is_active !== 1 || Date.parse(row.expires_at) <= now.getTime() || idleEnds <= now.getTime()) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+  return {
+    userId: row.userId,
+    username: row.username,
+    displayName: row.display_name,
+    locale: row.locale === 'en' ? 'en' : 'vi',
+    mustChangePassword: row.must_change_password === 1,
+    sessionId: row.sessionId,
+    csrfToken: row.csrf_token,
+    grants: await grantsOf(db, row.userId),
+  };
+}
+
+export async function endSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, or every one but `keep`. */
+export async function endSessionsOf(db: Db, userId: string, keep?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keep) q = q.where('id', '!=', keep);
+  await q.execute();
+}
+
+export async function purgeExpiredSessions(db: Db, now: Date, idleMinutes: number): Promise<number> {
+  const idleCutoff = new Date(now.getTime() - idleMinutes * 60_000).toISOString();
+  const r = await db
+    .deleteFrom('sessions')
+    .where((w) => w.or([w('expires_at', '<=', now.toISOString()), w('last_seen_at', '<=', idleCutoff)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

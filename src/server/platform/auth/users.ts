@@ -1,0 +1,115 @@
+import type { Transaction } from 'kysely';
+import { fold } from '../../../common/text.ts';
+import type { Database } from '../db/tables.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { recordAudit, type Actor } from '../audit/record.ts';
+import { fail } from '../http/errors.ts';
+import type { Role } from '../policy/permissions.ts';
+import type { PasswordHasher } from './passwords.ts';
+
+/** User accounts: the rows sign-in reads, and the changes every caller (API, CLI, start-up) shares. */
+export type UserView = {
+  id: string;
+  username: string;
+  displayName: string;
+  locale: 'vi' | 'en';
+  isActive: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type UserRow = Database['users'];
+
+export function toUserView(row: UserRow): UserView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    locale: row.locale === 'en' ? 'en' : 'vi',
+    isActive: row.is_active === 1,
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+}
+
+export type NewUser = {
+  username: string;
+  displayName: string;
+  password: string;
+  locale?: 'vi' | 'en';
+  mustChangePassword?: boolean;
+  grants?: { role: Role; unitId: string | null }[];
+};
+
+export async function insertUser(
+  tx: Transaction<Database>,
+  passwords: PasswordHasher,
+  input: NewUser,
+  actor: Actor,
+  now: Date,
+): Promise<UserView> {
+  const username = input.username.toLowerCase();
+  const taken = await tx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (taken) {
+    throw fail.conflict('USERNAME_TAKEN', {
+      vi: `Tên đăng nhập "${username}" đã có người dùng.`,
+      en: `The username "${username}" is already taken.`,
+    });
+  }
+  const at = now.toISOString();
+  const row: UserRow = {
+    id: newId(now.getTime()),
+    username,
+    display_name: input.displayName.normalize('NFC'),
+    display_name_folded: fold(input.displayName),
+    password_hash: await passwords.hash(input.password),
+    locale: input.locale ?? 'vi',
+    is_active: 1,
+    must_change_password: input.mustChangePassword ? 1 : 0,
+    password_changed_at: at,
+    created_at: at,
+    updated_at: at,
+  };
+  await tx.insertInto('users').values(row).execute();
+  const grants = input.grants ?? [];
+  for (const g of grants) {
+    await tx
+      .insertInto('role_grants')
+      .values({ id: newId(), user_id: row.id, role: g.role, unit_id: g.unitId, granted_at: at, granted_by: actor.userId })
+      .execute();
+  }
+  const view = toUserView(row);
+  await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: { ...view, grants } }, now);
+  return view;
+}
+
+export async function setPassword(
+  tx: Transaction<Database>,
+  passwords: PasswordHasher,
+  userId: string,
+  password: string,
+  mustChange: boolean,
+  actor: Actor,
+  action: 'user.password_change' | 'user.password_reset',
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await tx
+    .updateTable('users')
+    .set({
+      password_hash: await passwords.hash(password),
+      must_change_password: mustChange ? 1 : 0,
+      password_changed_at: at,
+      updated_at: at,
+    })
+    .where('id', '=', userId)
+    .execute();
+  await recordAudit(tx, actor, { action, entityType: 'user', entityId: userId, after: { mustChangePassword: mustChange } }, now);
+}

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Everything the process reads from its environment, checked once at start.
+ * A wrong value stops the process with a message naming the variable.
+ */
+const flag = (fallback: boolean) =>
+  z
+    .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'yes'].includes(v)));
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `a whole number from ${min} to ${max}` })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .pipe(z.number().int().min(min, { message: `at least ${min}` }).max(max, { message: `at most ${max}` }));
+
+const envSchema = z.object({
+  PORT: wholeNumber(0, 65535, 3000),
+  HOST: z.string().min(1).optional().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).optional().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, { message: 'a PostgreSQL URL such as postgres://user@host:5432/db' })
+    .optional(),
+  KYNIEM_ADMIN_PASSWORD: z.string().min(8, { message: 'at least 8 characters' }).max(200).optional(),
+  KYNIEM_DEMO: flag(true),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional().default('info'),
+  /** Minutes without a request after which a session ends. */
+  SESSION_IDLE_MINUTES: wholeNumber(1, 60 * 24 * 30, 8 * 60),
+  /** Hours after sign-in after which a session ends whatever happens. */
+  SESSION_MAX_HOURS: wholeNumber(1, 24 * 90, 7 * 24),
+  /** Behind a reverse proxy: trust X-Forwarded-For / X-Forwarded-Proto. */
+  TRUST_PROXY: flag(false),
+  /** log2 of the scrypt cost for new password hashes (tests lower it). */
+  KYNIEM_PASSWORD_COST: wholeNumber(10, 20, 15),
+  /** Run the job worker in this process. */
+  KYNIEM_JOBS: flag(true),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  demo: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  trustProxy: boolean;
+  passwordCost: number;
+  runJobs: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      'Cấu hình không hợp lệ / Invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as "not set", the way shells and .env files usually mean them.
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((k) => [k, env[k]])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?');
+        const got = present[name];
+        return `${name}: ${issue.message} (nhận được / got ${JSON.stringify(got)})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.KYNIEM_ADMIN_PASSWORD,
+    demo: e.KYNIEM_DEMO,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    trustProxy: e.TRUST_PROXY,
+    passwordCost: e.KYNIEM_PASSWORD_COST,
+    runJobs: e.KYNIEM_JOBS,
+  };
+}

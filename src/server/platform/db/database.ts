@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import type { Database } from './tables.ts';
+import { migrations } from './migrations/index.ts';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Db;
+  dialect: DialectName;
+  /** The SQLite file (only on SQLite). */
+  file?: string;
+  /** The raw better-sqlite3 connection, for backup and integrity checks (only on SQLite). */
+  sqlite?: SqliteDatabase.Database;
+  /** The PostgreSQL connection string and schema (only on PostgreSQL). */
+  postgres?: { url: string; schema: string };
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+export function sqliteFileIn(dataDir: string): string {
+  return path.join(dataDir, 'kyniem.db');
+}
+
+// PostgreSQL returns int8 (count(*)) as text by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openSqliteConnection(file: string): SqliteDatabase.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const conn = new SqliteDatabase(file);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = FULL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('busy_timeout = 5000');
+  return conn;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.kind === 'sqlite') {
+    const conn = openSqliteConnection(options.file);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    return {
+      db,
+      dialect: 'sqlite',
+      file: options.file,
+      sqlite: conn,
+      close: () => db.destroy(),
+    };
+  }
+  const schema = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  if (schema !== 'public') {
+    const client = new pg.Client({ connectionString: options.url });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle client that loses its server must not take the process down.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    postgres: { url: options.url, schema },
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Names of migrations this code knows, to refuse a database (or a backup) from a newer version. */
+export const knownMigrations = Object.keys(migrations).sort();
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,86 @@
+/**
+ * The row types of every table, for Kysely. Conventions that keep SQLite and PostgreSQL in step:
+ * ids are text (time-ordered, made by the app), times are ISO-8601 UTC text, booleans are 0/1,
+ * JSON is text. Each module adds its tables' interface here.
+ */
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  display_name_folded: string;
+  password_hash: string;
+  locale: string;
+  is_active: number;
+  must_change_password: number;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the token that only the browser holds. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+}
+
+export interface RoleGrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  /** null: the grant covers every unit. */
+  unit_id: string | null;
+  granted_at: string;
+  granted_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  type: string;
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  role_grants: RoleGrantsTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,30 @@
+import type { Platform } from '../platform.ts';
+import { purgeExpiredSessions } from '../auth/sessions.ts';
+import { purgeExpired } from '../auth/throttle.ts';
+
+/**
+ * The platform's own housekeeping, run through the job queue once an hour by whichever process
+ * gets there first (the hour is the job's dedupe key): expired sessions and old sign-in counters
+ * go, and finished jobs older than 30 days are deleted.
+ */
+export const MAINTENANCE_JOB = 'platform.maintenance';
+
+export function registerMaintenance(platform: Platform): void {
+  platform.jobs.register(MAINTENANCE_JOB, async (_payload, { logger }) => {
+    const now = platform.clock();
+    const sessions = await purgeExpiredSessions(platform.db, now, platform.config.sessionIdleMinutes);
+    const counters = await purgeExpired(platform.db, now);
+    const old = new Date(now.getTime() - 30 * 86400_000).toISOString();
+    const jobs = await platform.db
+      .deleteFrom('jobs')
+      .where('status', 'in', ['done', 'failed'])
+      .where('finished_at', '<', old)
+      .executeTakeFirst();
+    logger.info('maintenance done', { sessions, counters, jobs: Number(jobs.numDeletedRows) });
+  });
+}
+
+export async function scheduleMaintenance(platform: Platform): Promise<void> {
+  const hour = platform.clock().toISOString().slice(0, 13);
+  await platform.jobs.enqueue(MAINTENANCE_JOB, {}, { dedupeKey: `${MAINTENANCE_JOB}:${hour}`, maxAttempts: 3 });
+}

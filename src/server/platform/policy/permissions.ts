@@ -1,0 +1,58 @@
+/**
+ * Who may do what: the roles a user can be granted on a subtree of units, and the permissions
+ * each role carries. Every route names one permission (or "public" / "signed-in"); record-level
+ * checks (is this unit inside the grant's subtree?) go through `can` in policy.ts.
+ * A module adds its permissions and extends the roles' lists here, in one readable place.
+ */
+export const permissions = {
+  'system.admin': { vi: 'Quản trị hệ thống', en: 'Administer the system' },
+  'audit.read': { vi: 'Xem nhật ký thay đổi', en: 'Read the audit log' },
+  'accounts.read': { vi: 'Xem tài khoản', en: 'Read accounts' },
+  'accounts.manage': { vi: 'Quản lý tài khoản và phân quyền', en: 'Manage accounts and roles' },
+  'jobs.read': { vi: 'Xem hàng đợi công việc', en: 'Read the job queue' },
+} as const;
+
+export type Permission = keyof typeof permissions;
+
+export const roles = [
+  'system_admin',
+  'bloc_leader',
+  'board_staff',
+  'unit_officer',
+  'council_member',
+  'judge',
+  'umpire',
+  'editor',
+  'viewer',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  bloc_leader: { vi: 'Lãnh đạo Đảng ủy Khối', en: 'Bloc leader' },
+  board_staff: { vi: 'Cán bộ các ban, Văn phòng', en: 'Board staff' },
+  unit_officer: { vi: 'Bí thư / cán bộ cơ sở', en: 'Unit officer / secretary' },
+  council_member: { vi: 'Thành viên Hội đồng TĐKT', en: 'Council member' },
+  judge: { vi: 'Giám khảo', en: 'Judge' },
+  umpire: { vi: 'Trọng tài', en: 'Umpire' },
+  editor: { vi: 'Biên tập viên website', en: 'Website editor' },
+  viewer: { vi: 'Người xem', en: 'Viewer' },
+};
+
+const all = Object.keys(permissions) as Permission[];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  system_admin: all,
+  bloc_leader: ['audit.read', 'accounts.read'],
+  board_staff: ['accounts.read'],
+  unit_officer: [],
+  council_member: [],
+  judge: [],
+  umpire: [],
+  editor: [],
+  viewer: [],
+};
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(permissions, value);
+}

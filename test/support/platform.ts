@@ -1,0 +1,73 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { DialectName } from '../../src/server/platform/db/database.ts';
+import { loadConfig, type Config } from '../../src/server/platform/config/config.ts';
+import { startPlatform, stopPlatform, type Platform } from '../../src/server/platform/platform.ts';
+import { createLogger } from '../../src/server/platform/logging/logger.ts';
+import { createApp, type App } from '../../src/server/app.ts';
+import { systemActor } from '../../src/server/platform/audit/record.ts';
+import { insertUser } from '../../src/server/platform/auth/users.ts';
+import type { Role } from '../../src/server/platform/policy/permissions.ts';
+import { openTestDatabase } from './databases.ts';
+
+export type TestClock = { now: Date; advance(ms: number): void; set(d: Date): void };
+
+export type TestEnv = {
+  platform: Platform;
+  app: App;
+  clock: TestClock;
+  config: Config;
+};
+
+/** A platform on a fresh test database, with a clock the test can move. */
+export async function createTestEnv(kind: DialectName, overrides: Partial<Config> = {}): Promise<TestEnv> {
+  const database = await openTestDatabase(kind);
+  const clock: TestClock = {
+    now: new Date(),
+    advance(ms) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+    set(d) {
+      this.now = d;
+    },
+  };
+  const config: Config = { ...loadConfig({ KYNIEM_PASSWORD_COST: '10', LOG_LEVEL: 'silent', TRUST_PROXY: '1' }), ...overrides };
+  const platform = await startPlatform(config, { database, clock: () => clock.now, logger: createLogger('silent') });
+  const app = createApp(platform, { webDir: null });
+  return { platform, app, clock, config };
+}
+
+/** beforeAll/afterAll wiring: `const env = useTestEnv(kind)` then `env().app` inside tests. */
+export function useTestEnv(kind: DialectName, overrides: Partial<Config> = {}): () => TestEnv {
+  let env: TestEnv | undefined;
+  beforeAll(async () => {
+    env = await createTestEnv(kind, overrides);
+  });
+  afterAll(async () => {
+    if (env) await stopPlatform(env.platform);
+  });
+  return () => {
+    if (!env) throw new Error('test env not ready');
+    return env;
+  };
+}
+
+let counter = 0;
+
+/** Factory: a user with the given roles (null unit = everywhere). Returns the username and password. */
+export async function buildUser(
+  platform: Platform,
+  options: { username?: string; displayName?: string; password?: string; grants?: { role: Role; unitId: string | null }[] } = {},
+) {
+  const username = options.username ?? `user${++counter}${Date.now() % 100000}`;
+  const password = options.password ?? 'correct-horse-battery';
+  const user = await platform.db.transaction().execute((tx) =>
+    insertUser(
+      tx,
+      platform.passwords,
+      { username, displayName: options.displayName ?? `Người dùng ${counter}`, password, grants: options.grants ?? [] },
+      systemActor('test'),
+      platform.clock(),
+    ),
+  );
+  return { ...user, password };
+}
