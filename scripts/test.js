@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: everything, in order — Debian packages if missing, the type check, unit and
+// integration tests on SQLite and PostgreSQL (Vitest), the web build, and the browser journeys
+// in Debian's Chromium (Playwright). Ends with one line: "tests: N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const steps = [];
+let failed = false;
+
+function run(name, cmd, args, env = {}) {
+  const started = Date.now();
+  process.stdout.write(`\n=== ${name}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  steps.push({ name, ok, seconds: Math.round((Date.now() - started) / 1000) });
+  if (!ok) failed = true;
+  return ok;
+}
+
+fs.rmSync('test-results', { recursive: true, force: true });
+fs.mkdirSync('test-results', { recursive: true });
+
+run('system packages', 'bash', ['scripts/system-deps.sh']);
+run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+run('unit and integration tests (SQLite + PostgreSQL)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
+const built = run('web build', bin('vite'), ['build', '--logLevel', 'warn']);
+if (built) run('browser journeys (Chromium)', bin('playwright'), ['test']);
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const perDb = { sqlite: { passed: 0, failed: 0 }, postgres: { passed: 0, failed: 0 } };
+try {
+  const v = JSON.parse(fs.readFileSync('test-results/vitest.json', 'utf8'));
+  for (const file of v.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      const status = t.status === 'passed' ? 'passed' : t.status === 'failed' ? 'failed' : 'skipped';
+      counts[status]++;
+      const name = [...(t.ancestorTitles ?? []), t.title].join(' ');
+      for (const db of ['sqlite', 'postgres']) {
+        if (name.includes(`[${db}]`) && status !== 'skipped') perDb[db][status]++;
+      }
+    }
+  }
+} catch {
+  counts.failed++;
+}
+let e2e = { passed: 0, failed: 0, skipped: 0 };
+try {
+  const p = JSON.parse(fs.readFileSync('test-results/e2e.json', 'utf8'));
+  e2e = { passed: (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0), failed: p.stats?.unexpected ?? 0, skipped: p.stats?.skipped ?? 0 };
+} catch {
+  if (built) e2e.failed++;
+}
+
+console.log('\n=== summary');
+for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s)`);
+console.log(`vitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+console.log(`  on SQLite: ${perDb.sqlite.passed} passed, ${perDb.sqlite.failed} failed; on PostgreSQL: ${perDb.postgres.passed} passed, ${perDb.postgres.failed} failed`);
+console.log(`browser: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+const total = {
+  passed: counts.passed + e2e.passed,
+  failed: counts.failed + e2e.failed + (failed && counts.failed + e2e.failed === 0 ? 1 : 0),
+  skipped: counts.skipped + e2e.skipped,
+};
+console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failed ? 1 : 0);
