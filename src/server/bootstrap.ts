@@ -14,7 +14,8 @@ export async function ensureFirstAdmin(platform: Platform): Promise<string | nul
     .executeTakeFirstOrThrow();
   if (Number(n) > 0) return null;
   const generated = platform.config.adminPassword ? null : generatePassword();
-  await platform.db.transaction().execute((tx) =>
+  try {
+    await platform.db.transaction().execute((tx) =>
     insertUser(
       tx,
       platform.passwords,
@@ -27,6 +28,12 @@ export async function ensureFirstAdmin(platform: Platform): Promise<string | nul
       systemActor('start-up'),
       platform.clock(),
     ),
-  );
+    );
+  } catch (err) {
+    // Several processes starting together on one empty database: another one created it first.
+    const exists = await platform.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+    if (exists) return null;
+    throw err;
+  }
   return generated;
 }
