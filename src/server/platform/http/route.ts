@@ -43,7 +43,8 @@ export function guard(access: Access, options: GuardOptions = {}): MiddlewareHan
   }
   return async (c, next) => {
     const writes = stateChanging.has(c.req.method);
-    if (writes && foreignOrigin(c.req.header('origin'), c.req.header('host'))) throw fail.csrf();
+    const host = (c.get('platform').config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
+    if (writes && foreignOrigin(c.req.header('origin'), host)) throw fail.csrf();
     if (access !== 'public') {
       const p = c.get('principal');
       if (!p) throw fail.unauthenticated();
