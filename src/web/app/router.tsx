@@ -1,0 +1,89 @@
+import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { createRootRoute, createRoute, createRouter, Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from './auth.tsx';
+import { Layout } from './Layout.tsx';
+import { CenterLoader } from '../ui/CenterLoader.tsx';
+import { SignInPage } from '../modules/auth/SignInPage.tsx';
+import { ChangePasswordPage, ForcedChangePasswordPage } from '../modules/auth/ChangePasswordPage.tsx';
+import { HomePage } from '../modules/home/HomePage.tsx';
+import { AccountsPage } from '../modules/accounts/AccountsPage.tsx';
+import { AuditPage } from '../modules/audit/AuditPage.tsx';
+
+/** Only a path inside this site may be a place to return to after signing in. */
+export function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/sign-in')
+    ? value
+    : undefined;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Center mih={300}>
+      <Stack align="center" gap="sm">
+        <Title order={2}>{t('notFound.title')}</Title>
+        <Text c="dimmed">{t('notFound.body')}</Text>
+        <Button component={Link} to="/" variant="light">
+          {t('notFound.home')}
+        </Button>
+      </Stack>
+    </Center>
+  );
+}
+
+/** Screens for signed-in users: sends others to sign in, and holds everyone to a forced password change. */
+function SignedIn() {
+  const auth = useAuth();
+  const href = useRouterState({ select: (s) => s.location.href });
+  if (auth.status === 'loading') return <CenterLoader fullPage />;
+  if (!auth.me) return <Navigate to="/sign-in" search={{ redirect: safeRedirect(href) }} replace />;
+  if (auth.me.user.mustChangePassword) return <ForcedChangePasswordPage />;
+  return (
+    <Layout>
+      <Outlet />
+    </Layout>
+  );
+}
+
+const rootRoute = createRootRoute({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const redirect = safeRedirect(search.redirect);
+    return redirect ? { redirect } : {};
+  },
+  component: SignInPage,
+});
+
+const signedInRoute = createRoute({ getParentRoute: () => rootRoute, id: 'signed-in', component: SignedIn });
+
+const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: HomePage });
+const changePasswordRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/change-password', component: ChangePasswordPage });
+const accountsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/accounts', component: AccountsPage });
+const auditRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/audit', component: AuditPage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([homeRoute, changePasswordRoute, accountsRoute, auditRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+/** Whether a path the server names (GET /api/overview) is a screen of this app. */
+export function isAppPath(path: string): boolean {
+  return Object.hasOwn(router.routesByPath, path);
+}
+
+export { NotFound };

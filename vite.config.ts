@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repoRoot = path.dirname(fileURLToPath(import.meta.url));
+
+// The web app lives in src/web and is built into dist/web, which the server serves.
+// In development the Vite server forwards /api to the Kyniem server on port 3000.
+export default defineConfig({
+  root: path.join(repoRoot, 'src/web'),
+  plugins: [react()],
+  build: {
+    outDir: path.join(repoRoot, 'dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+    },
+  },
+});
