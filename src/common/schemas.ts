@@ -19,7 +19,23 @@ export const username = z
   .regex(/^[A-Za-z0-9._-]{3,64}$/, 'msg:username_format')
   .transform((s) => s.toLowerCase());
 
-export const newPassword = z.string().min(8, 'msg:password_too_short').max(200, 'msg:password_too_long');
+/**
+ * Text kept exactly as typed (passwords, the name typed at sign-in): not trimmed or normalised,
+ * but the forbidden characters are refused here too. PostgreSQL cannot hold NUL in text, and a
+ * lone surrogate turns into U+FFFD on the way to UTF-8, so two different passwords would match.
+ */
+export const typedText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !forbidden.test(s), 'msg:invalid_text');
+
+export const newPassword = z
+  .string()
+  .min(8, 'msg:password_too_short')
+  .max(200, 'msg:password_too_long')
+  .refine((s) => !forbidden.test(s), 'msg:invalid_text');
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'msg:date_format');
 

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { locale, newPassword, requiredText } from '../../../common/schemas.ts';
+import { locale, newPassword, requiredText, typedText } from '../../../common/schemas.ts';
 import { actorOf, principalOf, type AppContext, type AppEnv } from '../http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../http/route.ts';
 import { rolePermissions, type Permission } from '../policy/permissions.ts';
@@ -43,7 +43,7 @@ const login = apiRoute('public', {
   summary: 'Đăng nhập / Sign in',
   description: 'Sets an HTTP-only session cookie. Wrong credentials give 401; too many attempts give 429 with Retry-After.',
   request: {
-    body: jsonBody(z.strictObject({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) })),
+    body: jsonBody(z.strictObject({ username: typedText(1, 200), password: typedText(1, 1000) })),
   },
   responses: { 200: jsonResponse(meSchema, 'Signed in') },
 });
@@ -81,7 +81,7 @@ const changePassword = apiRoute(
     tags: ['auth'],
     summary: 'Đổi mật khẩu / Change password',
     description: 'Signs out every other session of the user.',
-    request: { body: jsonBody(z.strictObject({ currentPassword: z.string().min(1).max(1000), newPassword })) },
+    request: { body: jsonBody(z.strictObject({ currentPassword: typedText(1, 1000), newPassword })) },
     responses: { 204: { description: 'Changed' } },
   },
   { allowPendingPasswordChange: true },
