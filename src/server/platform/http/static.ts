@@ -11,10 +11,16 @@ import type { AppEnv } from './context.ts';
 export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
   const index = path.join(webDir, 'index.html');
   const root = path.relative(process.cwd(), webDir) || '.';
-  app.use(
-    '/assets/*',
-    serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
-  );
+  // Hashed build files: cached for a year. (serveStatic's onFound runs after the response is
+  // made, so a header set there is lost; set it on the response itself.) A missing one is a 404,
+  // never index.html, which a browser would try to run as a script.
+  const assets = serveStatic({ root });
+  app.get('/assets/*', async (c) => {
+    const res = await assets(c, async () => {});
+    if (!res) return c.notFound();
+    res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    return res;
+  });
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
     if (!fs.existsSync(index)) {
