@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { serve as listen, type ServerType } from '@hono/node-server';
 import { loadConfig, type Config } from './platform/config/config.ts';
@@ -38,19 +39,39 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   logger.info('listening', { url: `http://localhost:${port}`, db: platform.database.dialect, pid: process.pid });
 
   let stopping: Promise<void> | null = null;
+  // Open responses, so that a shutdown lets requests in flight finish and then closes their
+  // keep-alive connections (which would otherwise hold server.close() until the 5 s fallback).
+  const open = new Set<{ req: IncomingMessage; res: ServerResponse }>();
+  const http = server as Server;
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const entry = { req, res };
+    open.add(entry);
+    if (stopping && !res.headersSent) res.setHeader('connection', 'close');
+    res.on('close', () => open.delete(entry));
+  });
+
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('shutting down');
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        // Live-update streams never end by themselves: close idle and open connections.
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 5000).unref();
+        http.closeIdleConnections();
+        for (const { req, res } of open) {
+          res.on('finish', () => setImmediate(() => http.closeIdleConnections()));
+          if (!res.headersSent) res.setHeader('connection', 'close');
+          // Live-update streams never end by themselves; the browser's EventSource reconnects.
+          else if (isLiveStream(req)) res.end();
+        }
+        setTimeout(() => http.closeAllConnections(), 5000).unref();
       });
       await stopPlatform(platform);
       logger.info('stopped');
     })());
   return { platform, server, port, stop };
+}
+
+function isLiveStream(req: IncomingMessage): boolean {
+  return /^\/api\/events(\?|$)/.test(req.url ?? '') || (req.headers.accept ?? '').includes('text/event-stream');
 }
 
 /** `kyniem serve`: runs until SIGTERM or SIGINT, then stops cleanly. */
