@@ -108,16 +108,19 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>) {
       const unsubscribers = topics.map((topic) =>
         events.subscribe(topic, (data) => void stream.writeSSE({ event: topic, data: JSON.stringify(data) }).catch(() => {})),
       );
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ topics }) });
-      let open = true;
-      stream.onAbort(() => {
-        open = false;
-      });
-      while (open && !stream.aborted) {
-        await stream.sleep(15_000);
-        if (open && !stream.aborted) await stream.write(': keep-alive\n\n');
+      // When the client leaves, stop at once: not at the next keep-alive, 15 s on.
+      const left = new Promise<void>((resolve) => stream.onAbort(resolve));
+      try {
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ topics }) });
+        while (!stream.aborted) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 15_000))), left]);
+          clearTimeout(timer);
+          if (!stream.aborted) await stream.write(': keep-alive\n\n');
+        }
+      } finally {
+        for (const u of unsubscribers) u();
       }
-      for (const u of unsubscribers) u();
     }) as never;
   });
 }
