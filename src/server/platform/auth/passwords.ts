@@ -31,7 +31,11 @@ function parse(stored: string): Parsed | null {
   if (!m) return null;
   const [ln, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (ln < 1 || ln > 22 || r < 1 || r > 32 || p < 1 || p > 16) return null;
-  return { ln, r, p, salt: Buffer.from(m[4], 'base64'), key: Buffer.from(m[5], 'base64') };
+  // Only canonical base64: Node's decoder skips what follows padding, so "<key>=junk" would pass.
+  const salt = Buffer.from(m[4], 'base64');
+  const key = Buffer.from(m[5], 'base64');
+  if (salt.toString('base64') !== m[4] || key.toString('base64') !== m[5] || salt.length === 0 || key.length === 0) return null;
+  return { ln, r, p, salt, key };
 }
 
 export function createPasswordHasher(cost: number): PasswordHasher {
