@@ -141,8 +141,8 @@ function twoBlocks(rows: Array<[Paragraph[], Paragraph[]]>): Table {
 function header(doc: OfficialDocument): Table {
   return twoBlocks([
     [
-      [p('VbCapTren', upper(doc.issuer.superior)), p('VbCoQuan', upper(doc.issuer.body)), p('VbCapTren', '*')],
-      [new Paragraph({ style: 'VbTieuDe', children: runs('ĐẢNG CỘNG SẢN VIỆT NAM', { underline: true }) })],
+      [p('VbCapTren', upper(doc.issuer.superior)), p('VbCoQuan', upper(doc.issuer.body), { bold: true }), p('VbCapTren', '*')],
+      [new Paragraph({ style: 'VbTieuDe', children: runs('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true }) })],
     ],
     [[p('VbSoKyHieu', numberLine(doc))], [p('VbNgayThang', placeDateLine(doc), { italics: true })]],
   ]);

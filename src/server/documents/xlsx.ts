@@ -1,0 +1,112 @@
+/**
+ * Tables to Excel: one worksheet per table, a bold header row that stays in view, column
+ * widths, and real dates (ISO text in, Excel dates shown dd/mm/yyyy out) so that a person can
+ * sort and filter them in Excel or LibreOffice.
+ */
+import ExcelJS from 'exceljs';
+import { parseIsoDate } from '../../common/dates.ts';
+
+export type SheetColumn = {
+  /** The header cell's text. */
+  header: string;
+  /** The row field the column shows. */
+  key: string;
+  /** 'date' columns take ISO `YYYY-MM-DD` text; 'text' is the default. */
+  type?: 'text' | 'number' | 'integer' | 'date';
+  /** Width in characters; worked out from the content when absent. */
+  width?: number;
+};
+
+export type SheetCell = string | number | null | undefined;
+
+export type Sheet = {
+  name: string;
+  columns: SheetColumn[];
+  rows: Array<Record<string, SheetCell>>;
+};
+
+/** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(name: string, taken: Set<string>): string {
+  const base = name.normalize('NFC').replace(/[:\\/?*[\]]/g, '-').trim().slice(0, 31) || 'Sheet';
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    candidate = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+function cellValue(column: SheetColumn, value: SheetCell): ExcelJS.CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  switch (column.type) {
+    case 'date': {
+      const parts = typeof value === 'string' ? parseIsoDate(value) : null;
+      if (!parts) throw new RangeError(`column "${column.header}": not an ISO date: ${String(value)}`);
+      return new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+    }
+    case 'number':
+    case 'integer': {
+      const n = typeof value === 'number' ? value : Number(value);
+      if (!Number.isFinite(n)) throw new RangeError(`column "${column.header}": not a number: ${String(value)}`);
+      return n;
+    }
+    default:
+      return String(value).normalize('NFC');
+  }
+}
+
+const numberFormats: Record<NonNullable<SheetColumn['type']>, string | undefined> = {
+  date: 'dd/mm/yyyy',
+  integer: '#,##0',
+  number: '#,##0.##',
+  text: '@',
+};
+
+function fittedWidth(column: SheetColumn, rows: Sheet['rows']): number {
+  if (column.width) return column.width;
+  if (column.type === 'date') return Math.max(12, column.header.length + 2);
+  let longest = column.header.length;
+  for (const row of rows) {
+    const v = row[column.key];
+    if (v !== null && v !== undefined) longest = Math.max(longest, ...String(v).split('\n').map((l) => l.length));
+  }
+  return Math.min(60, Math.max(8, longest + 2));
+}
+
+const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+
+/** The sheets as an .xlsx file. */
+export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Kyniem';
+  const taken = new Set<string>();
+  for (const sheet of sheets) {
+    const ws = book.addWorksheet(sheetName(sheet.name, taken), {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    ws.columns = sheet.columns.map((c) => ({
+      key: c.key,
+      width: fittedWidth(c, sheet.rows),
+      style: { font: { name: 'Times New Roman', size: 12 }, numFmt: numberFormats[c.type ?? 'text'] },
+    }));
+    const head = ws.addRow(sheet.columns.map((c) => c.header.normalize('NFC')));
+    head.font = { name: 'Times New Roman', size: 12, bold: true };
+    head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    head.eachCell((cell) => {
+      cell.numFmt = 'General';
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+      cell.border = { top: thin, bottom: thin, left: thin, right: thin };
+    });
+    for (const row of sheet.rows) {
+      const added = ws.addRow(sheet.columns.map((c) => cellValue(c, row[c.key])));
+      added.alignment = { vertical: 'top', wrapText: true };
+    }
+    if (sheet.columns.length > 0) {
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+      ws.pageSetup.printTitlesRow = '1:1';
+    }
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
