@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian when it is missing: Chromium for the browser tests,
-# fonts that cover Vietnamese for screenshots and documents, poppler-utils to read PDFs back.
+# fonts that cover Vietnamese for screenshots and documents, poppler-utils to read PDFs back,
+# LibreOffice Writer (without its GUI) to open the .docx files the documents builders write.
 # Never downloads a browser of its own.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -q 'Liberation Serif' || missing+=(fonts-liberation2)
 fc-list 2>/dev/null | grep -q 'Carlito' || missing+=(fonts-crosextra-carlito)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

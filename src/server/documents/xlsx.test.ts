@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { toXlsx, type Sheet } from './xlsx.ts';
+
+const timeline: Sheet = {
+  name: 'Thời gian thực hiện',
+  columns: [
+    { header: 'TT', key: 'no', type: 'integer', width: 5 },
+    { header: 'Nội dung', key: 'what' },
+    { header: 'Đơn vị chủ trì', key: 'lead' },
+    { header: 'Hoàn thành trước', key: 'due', type: 'date' },
+  ],
+  rows: [
+    { no: 1, what: 'Triển khai Kế hoạch tới cơ sở', lead: 'Ban Tuyên giáo', due: '2019-06-10' },
+    { no: 2, what: 'Bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu', lead: 'Hội đồng thi đua khen thưởng', due: '2019-07-30' },
+    { no: 3, what: 'Hội nghị tôn vinh, tuyên dương', lead: 'Văn phòng Đảng ủy Khối', due: null },
+  ],
+};
+
+describe('toXlsx', () => {
+  it('round-trips through exceljs: bold frozen header, widths, Vietnamese text, real dates shown dd/mm/yyyy', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await toXlsx([timeline, { ...timeline, name: 'Thời gian thực hiện' }])) as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Thời gian thực hiện', 'Thời gian thực hiện (2)']);
+    const ws = book.worksheets[0];
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(1).getCell(2).value).toBe('Nội dung');
+    expect(ws.getRow(1).getCell(2).font?.bold).toBe(true);
+    expect(ws.getColumn(1).width).toBe(5);
+    expect(ws.getColumn(2).width).toBeGreaterThan('Bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu'.length);
+    expect(ws.getRow(3).getCell(2).value).toBe('Bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu');
+    const due = ws.getRow(3).getCell(4);
+    expect(due.value).toBeInstanceOf(Date);
+    expect((due.value as Date).toISOString()).toBe('2019-07-30T00:00:00.000Z');
+    expect(due.numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getRow(4).getCell(4).value).toBeNull();
+    expect(ws.getRow(2).getCell(1).value).toBe(1);
+    expect(ws.rowCount).toBe(4);
+  });
+
+  it('keeps sheet names within Excel’s rules', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await toXlsx([{ ...timeline, name: 'Báo cáo: tháng 6/2019 [bản nháp] của các đơn vị trực thuộc' }])) as unknown as ExcelJS.Buffer);
+    const name = book.worksheets[0].name;
+    expect(name.length).toBeLessThanOrEqual(31);
+    expect(name).not.toMatch(/[:\\/?*[\]]/);
+  });
+
+  it('refuses a date column value that is not a date', async () => {
+    await expect(toXlsx([{ ...timeline, rows: [{ no: 1, what: 'x', lead: 'y', due: '30/7/2019' }] }])).rejects.toThrow(/Hoàn thành trước/);
+  });
+});
