@@ -17,4 +17,5 @@ export const customMessages: Record<string, { vi: string; en: string }> = {
     en: 'The text contains characters that are not allowed.',
   },
   date_format: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must be written YYYY-MM-DD.' },
+  code_format: { vi: 'Mã không được chứa khoảng trắng.', en: 'A code must not contain spaces.' },
 };

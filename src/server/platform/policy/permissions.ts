@@ -10,6 +10,9 @@ export const permissions = {
   'accounts.read': { vi: 'Xem tài khoản', en: 'Read accounts' },
   'accounts.manage': { vi: 'Quản lý tài khoản và phân quyền', en: 'Manage accounts and roles' },
   'jobs.read': { vi: 'Xem hàng đợi công việc', en: 'Read the job queue' },
+  'organisation.read': { vi: 'Xem đơn vị, nhân sự', en: 'Read units and people' },
+  'organisation.manage': { vi: 'Quản lý toàn bộ cây đơn vị, nhân sự, phân công phụ trách', en: 'Manage the whole unit tree, people and who is in charge' },
+  'unit.edit': { vi: 'Sửa đơn vị và nhân sự trong phạm vi được giao', en: 'Edit units and people in the assigned subtree' },
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -43,14 +46,14 @@ const all = Object.keys(permissions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: all,
-  bloc_leader: ['audit.read', 'accounts.read'],
-  board_staff: ['accounts.read'],
-  unit_officer: [],
-  council_member: [],
-  judge: [],
-  umpire: [],
-  editor: [],
-  viewer: [],
+  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read'],
+  board_staff: ['accounts.read', 'organisation.read'],
+  unit_officer: ['organisation.read', 'unit.edit'],
+  council_member: ['organisation.read'],
+  judge: ['organisation.read'],
+  umpire: ['organisation.read'],
+  editor: ['organisation.read'],
+  viewer: ['organisation.read'],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+import type { Actor } from '../../platform/audit/record.ts';
+import { systemActor } from '../../platform/audit/record.ts';
+import { fail } from '../../platform/http/errors.ts';
+import { can, type Grant } from '../../platform/policy/policy.ts';
+import { treeScope } from './tree.ts';
+
+/** Who is asking: the actor the audit log names, and the roles that decide what they may touch. */
+export type Caller = { actor: Actor; grants: readonly Grant[] };
+
+export const systemCaller = (name = 'system'): Caller => ({ actor: systemActor(name), grants: [{ role: 'system_admin', unitId: null }] });
+
+/**
+ * May the caller change things that belong to `unitId` (its subtree included)? A unit officer's
+ * `unit.edit` reaches their unit's subtree; `organisation.manage` reaches the whole tree, and is
+ * what a unit-less record (a new root, a person with no Party unit) needs.
+ */
+export async function mayEdit(db: Kysely<Database>, caller: Caller, unitId: string | null): Promise<boolean> {
+  const scope = treeScope(db);
+  if (await can(caller.grants, 'organisation.manage', unitId, scope)) return true;
+  return unitId !== null && (await can(caller.grants, 'unit.edit', unitId, scope));
+}
+
+export async function requireEdit(db: Kysely<Database>, caller: Caller, unitId: string | null): Promise<void> {
+  if (!(await mayEdit(db, caller, unitId))) throw fail.forbidden();
+}
+
+export async function requireManage(db: Kysely<Database>, caller: Caller): Promise<void> {
+  if (!(await can(caller.grants, 'organisation.manage', null, treeScope(db)))) throw fail.forbidden();
+}
+
+/** Today in Việt Nam, as an ISO date. */
+export function todayIn(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { UnitScope } from '../../platform/policy/policy.ts';
+
+/**
+ * The current tree as a closure table: one row per (ancestor, descendant) pair, a unit being its
+ * own ancestor at depth 0. "Is X inside Y's subtree?" is one indexed lookup, and "everything
+ * under Y" one indexed range, on SQLite and PostgreSQL alike, at any tree size. Moves (and the
+ * moves a merge makes) rewrite the pairs of the moved subtree only.
+ */
+type Executor = Kysely<Database>;
+
+const CHUNK = 400;
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function isWithin(db: Executor, unitId: string, rootId: string): Promise<boolean> {
+  if (unitId === rootId) return true;
+  const row = await db
+    .selectFrom('unit_closure')
+    .select('depth')
+    .where('ancestor_id', '=', rootId)
+    .where('descendant_id', '=', unitId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A UnitScope that reads through the given executor (a transaction, inside one). */
+export function treeScope(db: Executor): UnitScope {
+  return { isWithin: (unitId, rootId) => isWithin(db, unitId, rootId) };
+}
+
+/**
+ * Puts the real unit tree into the platform, replacing the flat scope it starts with. The app
+ * composition calls this once (createApp), so every module's `can(…, platform.unitScope)` sees
+ * subtrees.
+ */
+export function installUnitScope(platform: Platform): void {
+  platform.unitScope = treeScope(platform.db);
+}
+
+/** The closure rows of a new leaf under `parentId` (or a new root). */
+export async function addToTree(db: Executor, unitId: string, parentId: string | null): Promise<void> {
+  await db.insertInto('unit_closure').values({ ancestor_id: unitId, descendant_id: unitId, depth: 0 }).execute();
+  if (parentId) {
+    await db
+      .insertInto('unit_closure')
+      .columns(['ancestor_id', 'descendant_id', 'depth'])
+      .expression((eb) =>
+        eb
+          .selectFrom('unit_closure')
+          .select((s) => ['ancestor_id', s.val(unitId).as('descendant_id'), s('depth', '+', 1).as('depth')])
+          .where('descendant_id', '=', parentId),
+      )
+      .execute();
+  }
+}
+
+/** Moves the subtree rooted at `unitId` under `newParentId` (null: becomes a root). */
+export async function moveInTree(db: Executor, unitId: string, newParentId: string | null): Promise<void> {
+  const descendants = await db.selectFrom('unit_closure').select(['descendant_id', 'depth']).where('ancestor_id', '=', unitId).execute();
+  const oldAncestors = await db
+    .selectFrom('unit_closure')
+    .select('ancestor_id')
+    .where('descendant_id', '=', unitId)
+    .where('depth', '>', 0)
+    .execute();
+  const ids = descendants.map((d) => d.descendant_id);
+  if (oldAncestors.length > 0) {
+    for (const part of chunks(ids)) {
+      await db
+        .deleteFrom('unit_closure')
+        .where('ancestor_id', 'in', oldAncestors.map((a) => a.ancestor_id))
+        .where('descendant_id', 'in', part)
+        .execute();
+    }
+  }
+  let newDepth = 0;
+  if (newParentId) {
+    const newAncestors = await db.selectFrom('unit_closure').select(['ancestor_id', 'depth']).where('descendant_id', '=', newParentId).execute();
+    const rows = newAncestors.flatMap((a) =>
+      descendants.map((d) => ({ ancestor_id: a.ancestor_id, descendant_id: d.descendant_id, depth: a.depth + 1 + d.depth })),
+    );
+    for (const part of chunks(rows, 300)) await db.insertInto('unit_closure').values(part).execute();
+    newDepth = newAncestors.length; // the parent's own depth + 1
+  }
+  const current = await db.selectFrom('units').select('depth').where('id', '=', unitId).executeTakeFirstOrThrow();
+  const delta = newDepth - current.depth;
+  if (delta !== 0) {
+    for (const part of chunks(ids)) {
+      await db
+        .updateTable('units')
+        .set((eb) => ({ depth: eb('depth', '+', delta) }))
+        .where('id', 'in', part)
+        .execute();
+    }
+  }
+}
