@@ -16,10 +16,10 @@ export function AppBrand({ compact = false }: { compact?: boolean }) {
         <IconStarFilled size={compact ? 16 : 18} color="#ffd54f" />
       </ThemeIcon>
       <Box style={{ minWidth: 0 }}>
-        <Text fw={700} size="lg" c="partyRed.8" lh={1.1}>
+        <Text fw={700} size="lg" c="partyRed.8" lh={1.25}>
           Kyniem
         </Text>
-        <Text size="xs" c="dimmed" lh={1.2} truncate="end">
+        <Text size="xs" c="dimmed" lh={1.45} mt={2} truncate="end">
           {t('app.tagline')}
         </Text>
       </Box>

@@ -29,6 +29,8 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
+    // Vietnamese stacks marks above and below letters: give wrapped help text room to breathe.
+    InputWrapper: { styles: { description: { lineHeight: 1.45 }, error: { lineHeight: 1.45 } } },
     TextInput: { defaultProps: { size: 'md' } },
     PasswordInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },

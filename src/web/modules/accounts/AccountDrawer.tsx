@@ -167,13 +167,13 @@ export function AccountDrawer({
       }
     >
       {shown ? (
-        <Stack gap="lg" key={shown.id}>
+        <Stack gap="md" key={shown.id}>
           <Group gap="xs">
-            <Badge color={shown.isActive ? 'green' : 'gray'} variant="light">
+            <Badge color={shown.isActive ? 'green' : 'gray'} variant="light" tt="none">
               {shown.isActive ? t('accounts.state.active') : t('accounts.state.inactive')}
             </Badge>
             {shown.mustChangePassword ? (
-              <Badge color="orange" variant="light">
+              <Badge color="orange" variant="light" tt="none">
                 {t('accounts.state.mustChange')}
               </Badge>
             ) : null}
@@ -182,7 +182,10 @@ export function AccountDrawer({
             {t('accounts.fields.createdAt')}: {formatDateTime(shown.createdAt)} · {t('accounts.fields.updatedAt')}: {formatDateTime(shown.updatedAt)}
           </Text>
           <DetailsForm account={shown} canManage={canManage} onSaved={saved} />
-          <Divider label={t('accounts.grants.title')} labelPosition="left" />
+          <Divider />
+          <Title order={4} fz="md">
+            {t('accounts.grants.title')}
+          </Title>
           <GrantsEditor
             key={`${shown.id}-${shown.updatedAt}`}
             initial={shown.grants}
@@ -195,7 +198,10 @@ export function AccountDrawer({
           />
           {canManage ? (
             <>
-              <Divider label={t('accounts.reset.title')} labelPosition="left" />
+              <Divider />
+              <Title order={4} fz="md">
+                {t('accounts.reset.title')}
+              </Title>
               <ResetPassword account={shown} onReset={() => onChange({ ...shown, mustChangePassword: true })} />
             </>
           ) : null}

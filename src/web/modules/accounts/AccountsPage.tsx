@@ -17,11 +17,11 @@ function StateBadges({ account }: { account: Account }) {
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
-      <Badge color={account.isActive ? 'green' : 'gray'} variant="light" size="sm">
+      <Badge color={account.isActive ? 'green' : 'gray'} variant="light" size="sm" tt="none">
         {account.isActive ? t('accounts.state.active') : t('accounts.state.inactive')}
       </Badge>
       {account.mustChangePassword ? (
-        <Badge color="orange" variant="light" size="sm" leftSection={<IconLock size={12} />}>
+        <Badge color="orange" variant="light" size="sm" tt="none" leftSection={<IconLock size={12} />}>
           {t('accounts.state.mustChange')}
         </Badge>
       ) : null}
@@ -82,12 +82,13 @@ export function AccountsPage() {
       />
 
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} bg="white">
-        <Group justify="space-between" gap="sm" mb="md" wrap="wrap">
+        <Group justify="space-between" align="flex-end" gap="sm" mb="md" wrap="wrap">
           <TextInput
             style={{ flex: '1 1 260px', maxWidth: 460 }}
             leftSection={<IconSearch size={16} />}
             placeholder={t('accounts.searchPlaceholder')}
             aria-label={t('accounts.searchPlaceholder')}
+            description={t('accounts.searchHint')}
             value={search}
             onChange={(e) => {
               setSearch(e.currentTarget.value);

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Autocomplete, Badge, Box, Button, Collapse, Group, Paper, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { IconChevronDown, IconChevronRight, IconFilter, IconX } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconChevronDown, IconChevronRight, IconFilter, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
@@ -119,6 +120,9 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filters>(noFilters);
   const [applied, setApplied] = useState<Filters>(noFilters);
   const [localError, setLocalError] = useState<Record<string, string>>({});
+  // On a phone the five filters would push the log off the screen: they fold away.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const entries = useInfiniteQuery({
     queryKey: ['audit', applied],
@@ -147,7 +151,10 @@ export function AuditPage() {
     const problems: Record<string, string> = {};
     if (draft.from && draft.to && draft.from > draft.to) problems.to = t('audit.filters.toBeforeFrom');
     setLocalError(problems);
-    if (Object.keys(problems).length === 0) setApplied(draft);
+    if (Object.keys(problems).length === 0) {
+      setApplied(draft);
+      setFiltersOpen(false);
+    }
   };
   const clear = () => {
     setDraft(noFilters);
@@ -165,71 +172,85 @@ export function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
 
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md" bg="white">
-        <form onSubmit={apply} noValidate>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
-            <TextInput
-              size="sm"
-              label={t('audit.filters.actor')}
-              placeholder={t('audit.filters.actorPlaceholder')}
-              value={draft.actor}
-              onChange={(e) => {
-                const actor = e.currentTarget.value;
-                setDraft((d) => ({ ...d, actor }));
-              }}
-              error={fieldText('actor')}
-            />
-            <Autocomplete
-              size="sm"
-              label={t('audit.filters.action')}
-              placeholder={t('audit.filters.any')}
-              data={knownActions.map((a) => ({ value: a, label: `${actionName(a)} (${a})` }))}
-              value={draft.action}
-              onChange={(action) => setDraft((d) => ({ ...d, action }))}
-              error={fieldText('action')}
-            />
-            <Autocomplete
-              size="sm"
-              label={t('audit.filters.entityType')}
-              placeholder={t('audit.filters.any')}
-              data={knownEntityTypes}
-              value={draft.entityType}
-              onChange={(entityType) => setDraft((d) => ({ ...d, entityType }))}
-              error={fieldText('entityType')}
-            />
-            <DateInput
-              size="sm"
-              label={t('audit.filters.from')}
-              placeholder="dd/mm/yyyy"
-              valueFormat={DATE_FORMAT}
-              value={draft.from}
-              onChange={(from) => setDraft((d) => ({ ...d, from }))}
-              clearable
-              error={fieldText('from')}
-            />
-            <DateInput
-              size="sm"
-              label={t('audit.filters.to')}
-              placeholder="dd/mm/yyyy"
-              valueFormat={DATE_FORMAT}
-              value={draft.to}
-              onChange={(to) => setDraft((d) => ({ ...d, to }))}
-              clearable
-              error={fieldText('to')}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end" mt="sm" gap="xs">
-            {filtered ? (
-              <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} onClick={clear}>
-                {t('audit.filters.clear')}
+      {phone ? (
+        <Button
+          variant={filtersOpen ? 'light' : 'default'}
+          leftSection={<IconAdjustmentsHorizontal size={16} />}
+          onClick={() => setFiltersOpen((o) => !o)}
+          mb="sm"
+          fullWidth
+          aria-expanded={filtersOpen}
+        >
+          {filtered ? t('audit.filters.toggleActive') : t('audit.filters.toggle')}
+        </Button>
+      ) : null}
+      <Collapse expanded={!phone || filtersOpen || Object.keys(localError).length > 0 || !!error}>
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }} mb="md" bg="white">
+          <form onSubmit={apply} noValidate>
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
+              <TextInput
+                size="sm"
+                label={t('audit.filters.actor')}
+                placeholder={t('audit.filters.actorPlaceholder')}
+                value={draft.actor}
+                onChange={(e) => {
+                  const actor = e.currentTarget.value;
+                  setDraft((d) => ({ ...d, actor }));
+                }}
+                error={fieldText('actor')}
+              />
+              <Autocomplete
+                size="sm"
+                label={t('audit.filters.action')}
+                placeholder={t('audit.filters.any')}
+                data={knownActions.map((a) => ({ value: a, label: `${actionName(a)} (${a})` }))}
+                value={draft.action}
+                onChange={(action) => setDraft((d) => ({ ...d, action }))}
+                error={fieldText('action')}
+              />
+              <Autocomplete
+                size="sm"
+                label={t('audit.filters.entityType')}
+                placeholder={t('audit.filters.any')}
+                data={knownEntityTypes}
+                value={draft.entityType}
+                onChange={(entityType) => setDraft((d) => ({ ...d, entityType }))}
+                error={fieldText('entityType')}
+              />
+              <DateInput
+                size="sm"
+                label={t('audit.filters.from')}
+                placeholder="dd/mm/yyyy"
+                valueFormat={DATE_FORMAT}
+                value={draft.from}
+                onChange={(from) => setDraft((d) => ({ ...d, from }))}
+                clearable
+                error={fieldText('from')}
+              />
+              <DateInput
+                size="sm"
+                label={t('audit.filters.to')}
+                placeholder="dd/mm/yyyy"
+                valueFormat={DATE_FORMAT}
+                value={draft.to}
+                onChange={(to) => setDraft((d) => ({ ...d, to }))}
+                clearable
+                error={fieldText('to')}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end" mt="sm" gap="xs">
+              {filtered ? (
+                <Button variant="subtle" color="gray" leftSection={<IconX size={16} />} onClick={clear}>
+                  {t('audit.filters.clear')}
+                </Button>
+              ) : null}
+              <Button type="submit" leftSection={<IconFilter size={16} />}>
+                {t('audit.filters.apply')}
               </Button>
-            ) : null}
-            <Button type="submit" leftSection={<IconFilter size={16} />}>
-              {t('audit.filters.apply')}
-            </Button>
-          </Group>
-        </form>
-      </Paper>
+            </Group>
+          </form>
+        </Paper>
+      </Collapse>
 
       {error && !onlyFieldProblems(error, filterFields) ? <ErrorAlert error={error} /> : null}
       {entries.isPending ? <CenterLoader /> : null}

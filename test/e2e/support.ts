@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const ADMIN_PASSWORD = 'e2e-admin-secret-1';
+export const desktop = { width: 1280, height: 800 };
+export const phone = { width: 390, height: 844 };
+
+const screenshotDir = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/** Signs in through the sign-in form and waits for the home page. */
+export async function signIn(page: Page, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
+  if (!page.url().includes('/sign-in')) await page.goto('/sign-in');
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** Puts the administrator's saved language back to Vietnamese, so every test starts alike. */
+export async function resetAdminLanguage(request: APIRequestContext): Promise<void> {
+  const login = await request.post('/api/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
+  expect(login.status()).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const patch = await request.patch('/api/auth/me', { data: { locale: 'vi' }, headers: { 'X-CSRF-Token': csrfToken } });
+  expect(patch.status()).toBe(200);
+  await request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': csrfToken } });
+}
+
+/** Nothing may be wider than the screen: wide content scrolls inside its own box. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'the page is wider than the viewport').toBeLessThanOrEqual(0);
+}
+
+/** Saves test-results/screenshots/<name>.png after checking the page fits the screen. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  // Let transitions (drawers, collapses, notifications) settle before the picture.
+  await page.waitForTimeout(350);
+  await expectNoHorizontalOverflow(page);
+  // From the top, so the fixed header sits where it belongs in a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Saves just what the screen shows, as it is scrolled now (for long pages on a phone). */
+export async function screenshotViewport(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.waitForTimeout(350);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
