@@ -1,0 +1,70 @@
+// Cold start to ready (spawn → GET /api/health 200) on an empty data directory and on an existing
+// one, and resident memory at idle, each against a bare node:http process measured in the same run.
+import fs from 'node:fs';
+import { median, rssMiB, sleep, startBare, startKyniem, table, tempDir } from './lib.js';
+
+const RUNS = 5;
+const IDLE_S = 5;
+
+const fresh = [];
+const existing = [];
+const bare = [];
+const dirs = [];
+const existingDir = tempDir('kyniem-bench-existing-');
+dirs.push(existingDir);
+
+async function timeStart(start) {
+  const server = await start();
+  const ms = server.readyMs;
+  const exit = await server.stop();
+  if (exit.code !== 0) throw new Error(`did not stop cleanly: ${JSON.stringify(exit)}\n${server.stderr()}`);
+  return ms;
+}
+
+try {
+  // The existing data directory: created, migrated and given its first administrator once.
+  await timeStart(() => startKyniem({ dataDir: existingDir }));
+  // Interleaved, so that the machine's other work falls on all three alike.
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(await timeStart(() => startBare()));
+    const dir = tempDir('kyniem-bench-fresh-');
+    dirs.push(dir);
+    fresh.push(await timeStart(() => startKyniem({ dataDir: dir })));
+    existing.push(await timeStart(() => startKyniem({ dataDir: existingDir })));
+  }
+
+  const idleKyniem = await startKyniem({ dataDir: existingDir });
+  const idleBare = await startBare();
+  let kyniemMiB;
+  let bareMiB;
+  try {
+    await sleep(IDLE_S * 1000);
+    kyniemMiB = rssMiB(idleKyniem.child.pid);
+    bareMiB = rssMiB(idleBare.child.pid);
+  } finally {
+    await idleKyniem.stop();
+    await idleBare.stop();
+  }
+
+  const m = { fresh: median(fresh), existing: median(existing), bare: median(bare) };
+  const fmt = (xs) => xs.map((x) => Math.round(x)).join(' ');
+  console.log(`\nspawn → ready, ${RUNS} runs each (ms), SQLite; resident memory after ${IDLE_S} s idle\n`);
+  console.log(
+    table(
+      ['', 'median ms', 'runs ms', 'idle MiB'],
+      [
+        ['Kyniem, empty data directory', Math.round(m.fresh), fmt(fresh), ''],
+        ['Kyniem, existing data directory', Math.round(m.existing), fmt(existing), kyniemMiB.toFixed(1)],
+        ['bare node:http (node -e)', Math.round(m.bare), fmt(bare), bareMiB.toFixed(1)],
+      ],
+    ),
+  );
+  console.log('');
+  console.log(
+    `bench startup: ${(m.fresh / m.bare).toFixed(1)} × bare node:http on an empty data directory, ${(m.existing / m.bare).toFixed(1)} × on an existing one ` +
+      `(Kyniem ${Math.round(m.fresh)} ms / ${Math.round(m.existing)} ms; bare ${Math.round(m.bare)} ms; medians of ${RUNS})`,
+  );
+  console.log(`bench idle-memory: ${kyniemMiB.toFixed(1)} MiB (${(kyniemMiB / bareMiB).toFixed(2)} of bare node:http at ${bareMiB.toFixed(1)} MiB)`);
+} finally {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+}
