@@ -20,6 +20,27 @@ test('a wrong password gives a clear Vietnamese message and changes nothing', as
   await expect(page.getByText('Hãy nhập tên đăng nhập.')).toBeVisible();
 });
 
+test('too many wrong passwords say how many seconds to wait, in Vietnamese', async ({ page }) => {
+  await page.goto('/sign-in');
+  const username = page.locator('input[name="username"]');
+  const password = page.locator('input[name="password"]');
+  const submit = page.getByRole('button', { name: 'Đăng nhập' });
+  // Another name than admin's, so the other journeys can still sign in.
+  for (let i = 0; i < 5; i++) {
+    await username.fill('nguoi.la');
+    await password.fill(`sai-mat-khau-${i}`);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+    await submit.click();
+    expect((await answered).status()).toBe(401);
+    await expect(page.getByTestId('sign-in-error')).toContainText('không đúng');
+  }
+  await password.fill('sai-mat-khau-5');
+  await submit.click();
+  await expect(page.getByTestId('sign-in-error')).toContainText(/Hãy thử lại sau \d+ giây\./);
+  await expect(submit).toBeDisabled();
+  await screenshot(page, 'sign-in-too-many-desktop');
+});
+
 test('sign in, the home page in Vietnamese, switch to English, sign out', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);

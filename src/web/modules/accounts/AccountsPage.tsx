@@ -82,13 +82,12 @@ export function AccountsPage() {
       />
 
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} bg="white">
-        <Group justify="space-between" align="flex-end" gap="sm" mb="md" wrap="wrap">
+        <Group justify="space-between" align="center" gap="sm" wrap="wrap">
           <TextInput
             style={{ flex: '1 1 260px', maxWidth: 460 }}
             leftSection={<IconSearch size={16} />}
             placeholder={t('accounts.searchPlaceholder')}
             aria-label={t('accounts.searchPlaceholder')}
-            description={t('accounts.searchHint')}
             value={search}
             onChange={(e) => {
               setSearch(e.currentTarget.value);
@@ -102,6 +101,9 @@ export function AccountsPage() {
             </Text>
           ) : null}
         </Group>
+        <Text size="xs" c="dimmed" mt={6} mb="md">
+          {t('accounts.searchHint')}
+        </Text>
 
         {accounts.isPending ? <CenterLoader /> : null}
         <ErrorAlert error={accounts.error} />
