@@ -2,8 +2,9 @@
  * The one headless Chromium (Debian's, never a downloaded one) that prints PDFs for this
  * process. Launched on first use, shared by every call, closed after a spell of idleness or by
  * `closeDocumentBrowser()` at shutdown. If it dies, the next call launches a new one.
+ * Pages are kept and reused: opening a page costs far more than printing one.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const launchArgs = [
   '--no-sandbox',
@@ -24,20 +25,23 @@ const idleCloseMs = 60_000;
 /** Pages printing at once; more calls wait their turn rather than swamp the browser. */
 const maxPages = 4;
 
-let launching: Promise<Browser> | null = null;
+type Pool = { browser: Browser; context: BrowserContext; idle: Page[] };
+
+let launching: Promise<Pool> | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
 let busy = 0;
 const waiting: Array<() => void> = [];
 
-async function browser(): Promise<Browser> {
+async function pool(): Promise<Pool> {
   if (!launching) {
     const started = chromium
       .launch({ executablePath: chromiumPath(), args: launchArgs, headless: true })
-      .then((b) => {
-        b.on('disconnected', () => {
+      .then(async (browser) => {
+        browser.on('disconnected', () => {
           if (launching === started) launching = null;
         });
-        return b;
+        const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+        return { browser, context, idle: [] };
       });
     launching = started;
     started.catch(() => {
@@ -65,16 +69,23 @@ function release(): void {
   }
 }
 
-/** Runs `work` with a fresh page of the shared browser, and closes the page afterwards. */
+/**
+ * Runs `work` with a page of the shared browser. The page goes back to the pool afterwards, so
+ * `work` must leave nothing behind that the next user could see (set the content, print).
+ */
 export async function withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
   await acquire();
   try {
-    const b = await browser();
-    const page = await b.newPage();
+    const p = await pool();
+    const page = p.idle.pop() ?? (await p.context.newPage());
+    let ok = false;
     try {
-      return await work(page);
+      const result = await work(page);
+      ok = true;
+      return result;
     } finally {
-      await page.close().catch(() => {});
+      if (ok && launching && (await launching) === p && !page.isClosed()) p.idle.push(page);
+      else await page.close().catch(() => {});
     }
   } finally {
     release();
@@ -90,6 +101,6 @@ export async function closeDocumentBrowser(): Promise<void> {
   const current = launching;
   launching = null;
   if (!current) return;
-  const b = await current.catch(() => null);
-  await b?.close().catch(() => {});
+  const p = await current.catch(() => null);
+  await p?.browser.close().catch(() => {});
 }
