@@ -63,6 +63,7 @@ test('sign in, the home page in Vietnamese, switch to English, sign out', async 
   await expect(page.getByTestId('greeting')).toHaveText(/^Good (morning|afternoon|evening), Quản trị hệ thống$/);
   await expect(nav.getByRole('link', { name: 'Audit log' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await screenshot(page, 'home-english-desktop');
 
   // The choice was saved to the account: a fresh load still speaks English.
   expect((await saved).status()).toBe(200);
@@ -106,6 +107,7 @@ test('an administrator creates an account; its user must change the generated pa
   await dialog.getByLabel('Họ và tên').fill('Nguyễn Văn Tuyên');
   await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(dialog.getByText('Tên đăng nhập gồm 3–64 ký tự')).toBeVisible();
+  await screenshot(page, 'create-account-error-desktop');
 
   await dialog.getByLabel('Tên đăng nhập').fill('tuyen.nv');
   await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
@@ -166,6 +168,10 @@ for (const [size, viewport] of [
       await expect(page.getByText('Vai trò và phạm vi')).toBeVisible();
       await screenshot(page, `account-drawer-${size}`);
       await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+      await expect(page.getByRole('dialog').getByLabel('Họ và tên')).toBeVisible();
+      await screenshotViewport(page, `create-account-${size}`);
+      await page.keyboard.press('Escape');
 
       await page.goto('/audit');
       await expect(page.getByTestId('audit-entry').first()).toBeVisible();
@@ -174,6 +180,15 @@ for (const [size, viewport] of [
         await expect(page.getByLabel('Từ ngày')).toBeVisible();
         await screenshotViewport(page, `audit-filters-${size}`);
         await page.getByRole('button', { name: 'Bộ lọc' }).click();
+      }
+      if (size === 'desktop') {
+        // Dates are typed the Vietnamese way; a range with nothing in it says so.
+        await page.getByLabel('Từ ngày').fill('01/01/2100');
+        await page.getByLabel('Từ ngày').press('Tab');
+        await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+        await expect(page.getByText('Không có bản ghi nào khớp với bộ lọc.')).toBeVisible();
+        await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+        await expect(page.getByTestId('audit-entry').first()).toBeVisible();
       }
       const created = page.getByTestId('audit-entry').filter({ hasText: 'Tạo tài khoản' }).first();
       await created.getByRole('button').click();

@@ -31,6 +31,7 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'md' } },
     // Vietnamese stacks marks above and below letters: give wrapped help text room to breathe.
     InputWrapper: { styles: { description: { lineHeight: 1.45 }, error: { lineHeight: 1.45 } } },
+    Modal: { styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } } },
     TextInput: { defaultProps: { size: 'md' } },
     PasswordInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
