@@ -41,9 +41,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export async function snapshotDatabase(handle: DatabaseHandle, options: SnapshotOptions = {}): Promise<DatabaseSnapshot> {
+export async function snapshotDatabase(
+  handle: DatabaseHandle,
+  options: SnapshotOptions = {},
+  tables?: string[],
+): Promise<DatabaseSnapshot> {
   const out: DatabaseSnapshot = {};
-  for (const table of await tableNames(handle)) {
+  for (const table of tables ?? (await tableNames(handle))) {
     if (options.ignoreTables?.includes(table)) continue;
     const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(handle.db);
     const ignored = new Set(options.ignoreColumns?.[table] ?? []);
@@ -55,6 +59,13 @@ export async function snapshotDatabase(handle: DatabaseHandle, options: Snapshot
     out[table] = { rows: rows.length, hash: hash.digest('hex').slice(0, 16) };
   }
   return out;
+}
+
+/** Row counts of the given tables in one round trip: a cheap check to run after every request. */
+export async function rowCounts(handle: DatabaseHandle, tables: string[]): Promise<Record<string, number>> {
+  const parts = tables.map((t) => sql`select ${sql.lit(t)} as t, count(*) as n from ${sql.table(t)}`);
+  const r = await sql<{ t: string; n: number | string }>`${sql.join(parts, sql` union all `)}`.execute(handle.db);
+  return Object.fromEntries(r.rows.map((row) => [row.t, Number(row.n)]));
 }
 
 /** The tables whose fingerprint differs, with before → after, for a readable failure. */
