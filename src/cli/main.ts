@@ -10,9 +10,13 @@ import { generatePassword, passwordProblem } from '../server/platform/auth/passw
 import { roles, type Role } from '../server/platform/policy/permissions.ts';
 import { backupSqlite, BackupError, restoreSqlite } from '../server/platform/backup/sqliteBackup.ts';
 import { AppError } from '../server/platform/http/errors.ts';
+import { requiredText } from '../common/schemas.ts';
 import { loadDemoData } from '../server/demo.ts';
 import { runServer } from '../server/main.ts';
 import { ensureWebBuilt } from './build.ts';
+import { readFile } from 'node:fs/promises';
+import { importPlanDocument } from '../server/modules/plans/import/importPlan.ts';
+import { summariseDraft } from '../server/modules/plans/import/summary.ts';
 
 /** The `kyniem` command. Commands that report data take --json. */
 const help = `kyniem — hệ thống quản lý kế hoạch / plan-of-work system
@@ -27,6 +31,7 @@ Cách dùng / usage: kyniem <lệnh> [tuỳ chọn]
   backup <FILE> [--json]          sao lưu trực tuyến CSDL SQLite / online SQLite backup
   restore <FILE> [--json]         khôi phục từ bản sao lưu (dừng máy chủ trước) / restore (stop the server first)
   demo [--json]                   nạp dữ liệu mẫu / load the demo data
+  plan import <FILE> [--json]     đọc kế hoạch (.txt, .docx) thành bản dự thảo, không lưu / draft a plan from a document, nothing saved
 
 Vai trò / roles: ${roles.join(', ')}
 PostgreSQL: sao lưu bằng pg_dump -Fc, khôi phục bằng pg_restore (xem README) / use pg_dump and pg_restore.`;
@@ -102,6 +107,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'create-user': {
       const username = positionals[0];
       if (!username || !values.name) throw usage('create-user <username> --name "Họ tên"');
+      const name = requiredText(200).safeParse(values.name);
+      if (!name.success) {
+        throw new AppError(400, 'BAD_NAME', {
+          vi: 'Họ tên không được để trống, tối đa 200 ký tự, không chứa ký tự điều khiển.',
+          en: 'The name must not be blank, at most 200 characters, with no control characters.',
+        });
+      }
       const grants = (values.role ?? []).map(parseRole);
       return withPlatform(async (p) => {
         const password = values.password ?? generatePassword();
@@ -109,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
         if (problem) throw new AppError(400, 'WEAK_PASSWORD', { vi: 'Mật khẩu quá yếu (ít nhất 8 ký tự, khác tên đăng nhập).', en: 'Password too weak (at least 8 characters, not the username).' });
         if (!/^[A-Za-z0-9._-]{3,64}$/.test(username)) throw new AppError(400, 'BAD_USERNAME', { vi: 'Tên đăng nhập gồm 3–64 ký tự không dấu.', en: 'A username is 3–64 unaccented characters.' });
         const user = await p.db.transaction().execute((tx) =>
-          insertUser(tx, p.passwords, { username, displayName: values.name!, password, grants, mustChangePassword: !values.password }, systemActor('cli'), p.clock()),
+          insertUser(tx, p.passwords, { username, displayName: name.data, password, grants, mustChangePassword: !values.password }, systemActor('cli'), p.clock()),
         );
         print(out, { user, grants, generatedPassword: values.password ? null : password }, `Đã tạo / created ${user.username}` + (values.password ? '' : `\nMật khẩu / password: ${password}`));
         return 0;
@@ -170,8 +182,27 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
 
+    case 'plan': {
+      const [sub, file] = positionals;
+      if (sub !== 'import' || !file) throw usage('plan import <FILE> [--json]');
+      const draft = await importPlanDocument(await readPlanFile(file));
+      print(out, draft, summariseDraft(draft));
+      return 0;
+    }
+
     default:
       throw usage(`không có lệnh "${command}" / unknown command "${command}"`);
+  }
+}
+
+async function readPlanFile(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError(404, 'FILE_NOT_FOUND', { vi: `Không có tệp "${file}".`, en: `There is no file "${file}".` });
+    if (code === 'EISDIR') throw new AppError(400, 'NOT_A_FILE', { vi: `"${file}" là thư mục, không phải tệp.`, en: `"${file}" is a directory, not a file.` });
+    throw new AppError(400, 'FILE_UNREADABLE', { vi: `Không đọc được tệp "${file}" (${code ?? 'lỗi'}).`, en: `Cannot read the file "${file}" (${code ?? 'error'}).` });
   }
 }
 

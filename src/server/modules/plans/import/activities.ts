@@ -91,6 +91,7 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
       dateText: dates.text,
       dateSource: dates.start || dates.due ? 'text' : null,
       target: target ? { ...target, breakdown } : null,
+      related: [],
       line: node.line,
       warnings: dates.problems.map((p) =>
         p.problem === 'no_year'

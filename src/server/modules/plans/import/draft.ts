@@ -38,7 +38,10 @@ export const draftActivity = z.object({
   description: z.string(),
   lead: z.array(z.string()),
   coordinating: z.array(z.string()),
-  leadSource: z.enum(['assigned', 'subject', 'label', 'heading', 'table']).nullable(),
+  /** how the lead was read: "Giao cho … chủ trì", the sentence's subject, a label, the unit heading above, a table column, or the matching duty of "Tổ chức thực hiện" */
+  leadSource: z.enum(['assigned', 'subject', 'label', 'heading', 'table', 'duty']).nullable(),
+  /** ids of the activities that say the same work from the other side (a task ↔ the duty that carries it) */
+  related: z.array(z.string()),
   start: isoDate,
   due: isoDate,
   tentative: z.boolean(),

@@ -8,6 +8,7 @@ import { tidy } from './folding.ts';
 import { findHeading, readHeader } from './header.ts';
 import { key } from './lexicon.ts';
 import { linkMilestones, readMilestones } from './milestones.ts';
+import { linkTasksToDuties } from './duties.ts';
 import { buildOutline, readMarker } from './outline.ts';
 import { unfoldLayoutTables } from './tables.ts';
 
@@ -48,6 +49,7 @@ export function draftPlan(blocks: Block[], format: DocumentFormat): PlanDraft {
     (legalWords.test(child.text) ? legalBasis : introduction).push(tidy(child.text));
   }
   const reading = readBody(root, year);
+  linkTasksToDuties(reading.activities);
   const milestones = readMilestones(reading.timeline, year);
   linkMilestones(milestones, reading.activities, reading.sections, reading.activitySections);
   const { recipients, signer } = readClosing(all.slice(closingAt).filter((b): b is LineBlock => b.kind === 'line'));
