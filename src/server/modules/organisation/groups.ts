@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
 import { fold } from '../../../common/text.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -65,8 +66,8 @@ export async function createGroup(platform: Platform, caller: Caller, setId: str
 }
 
 /** Group ids by set code and group code (or folded group name), for imports and the demo. */
-export async function groupLookup(platform: Platform) {
-  const rows = await platform.db
+export async function groupLookup(db: Kysely<Database>) {
+  const rows = await db
     .selectFrom('groups as g')
     .innerJoin('group_sets as s', 's.id', 'g.set_id')
     .select(['g.id', 'g.code', 'g.name_folded', 's.code as set_code', 's.name as set_name'])
