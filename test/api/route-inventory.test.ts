@@ -59,9 +59,9 @@ describeEachDatabase('route inventory', (kind) => {
         .map((r) => `${r.method} ${openApiPathOf(r.path)}`)
         .filter((name) => !metaRoutes.has(name)),
     );
-    // The catch-all that answers 404/405 is the only route for every method.
-    const catchAll = env().app.routes.filter((r) => r.method === 'ALL' && r.path.startsWith('/api/'));
-    expect(catchAll.map((r) => r.path).every((p) => p === '/api/*')).toBe(true);
+    // Routes for every method are middleware (app.use) or the catch-all that answers 404/405;
+    // Hono's table cannot tell an app.all handler from middleware, so only the catch-all is checked.
+    expect(env().app.routes.some((r) => r.method === 'ALL' && r.path === '/api/*')).toBe(true);
 
     const documented = new Set(ops.map(opName));
     expect([...registered].filter((r) => !documented.has(r)), 'registered but missing from the OpenAPI document').toEqual([]);
