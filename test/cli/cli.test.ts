@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -46,13 +47,27 @@ function inspect<T>(file: string, fn: (db: SqliteDatabase.Database) => T): T {
   }
 }
 
+/** Runs the commands three at a time: each is a Node process compiling TypeScript as it starts. */
+async function runAll<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all([lane(), lane(), lane()]);
+  return results;
+}
+
 const integrity = (db: SqliteDatabase.Database) => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
 const count = (db: SqliteDatabase.Database, table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const usernamesIn = (db: SqliteDatabase.Database) =>
   new Set((db.prepare('select username from users').all() as { username: string }[]).map((r) => r.username));
 
 // Each command is a fresh Node process that compiles TypeScript on start: slow on a busy machine.
-describe('kyniem command on SQLite', { timeout: 120_000 }, () => {
+describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
   let dataDir: string;
   let work: string;
   let env: Env;
@@ -138,11 +153,12 @@ describe('kyniem command on SQLite', { timeout: 120_000 }, () => {
       { args: ['create-user', 'cuongcuong', '--name', 'Lê Cường', '--password', 'CuongCuong'], vi: /Mật khẩu quá yếu/, en: /Password too weak/ },
       { args: ['create-user', 'cuong', '--password', 'cuong-pass-1'], vi: /Sai cách dùng: create-user/, en: /Usage: create-user/ },
       { args: ['create-user', '--name', 'Lê Cường'], vi: /Sai cách dùng: create-user/, en: /Usage: create-user/ },
+      { args: ['create-user', 'cuong', '--name', '   ', '--password', 'cuong-pass-1'], vi: /Họ tên không được để trống/, en: /The name must not be blank/ },
       { args: ['create-user', 'lê cường', '--name', 'Lê Cường', '--password', 'cuong-pass-1'], vi: /Tên đăng nhập gồm/, en: /A username is/ },
       { args: ['create-user', 'ALICE', '--name', 'Someone Else', '--password', 'other-pass-1'], vi: /Tên đăng nhập "alice" đã có/, en: /"alice" is already taken/ },
       { args: ['create-user', 'cuong', '--name', 'Lê Cường', '--frobnicate'], vi: /Unknown option '--frobnicate'/, en: /Cách dùng \/ usage/ },
     ];
-    const results = await Promise.all(cases.map((c) => runKyniem(c.args, env)));
+    const results = await runAll(cases.map((c) => () => runKyniem(c.args, env)));
     results.forEach((r, i) => {
       const c = cases[i];
       expect(r.code, `${c.args.join(' ')}\n${r.stderr}`).not.toBe(0);
@@ -381,7 +397,7 @@ describe('kyniem command on SQLite', { timeout: 120_000 }, () => {
       { args: ['users'], env: { KYNIEM_PASSWORD_COST: '4' }, variable: 'KYNIEM_PASSWORD_COST' },
       { args: ['serve'], env: { KYNIEM_ADMIN_PASSWORD: 'short' }, variable: 'KYNIEM_ADMIN_PASSWORD' },
     ];
-    const results = await Promise.all(cases.map((c) => runKyniem(c.args, { ...env, ...c.env }, 20_000)));
+    const results = await runAll(cases.map((c) => () => runKyniem(c.args, { ...env, ...c.env })));
     results.forEach((r, i) => {
       const c = cases[i];
       expect(r.signal, `${c.variable} must stop the process by itself`).toBeNull();
@@ -390,6 +406,21 @@ describe('kyniem command on SQLite', { timeout: 120_000 }, () => {
       expect(r.stderr).toMatch(new RegExp(`- ${c.variable}: .*\\(nhận được / got "${c.env[c.variable]}"\\)`));
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
+  });
+
+  it('a port already in use stops the server with a message naming PORT', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const r = await runKyniem(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+      expect(r.signal).toBeNull();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`- PORT: 127\\.0\\.0\\.1:${port} đang được một tiến trình khác dùng / is already in use`));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it('backup and restore on PostgreSQL point to pg_dump and pg_restore', async () => {
@@ -405,7 +436,7 @@ describe('kyniem command on SQLite', { timeout: 120_000 }, () => {
 });
 
 if (dialects.includes('postgres')) {
-  describe('kyniem command on PostgreSQL', { timeout: 120_000 }, () => {
+  describe('kyniem command on PostgreSQL', { timeout: 240_000 }, () => {
     const database = `kyniem_cli_${randomBytes(5).toString('hex')}`;
     const url = new URL(postgresUrl);
     url.pathname = `/${database}`;
@@ -458,10 +489,10 @@ if (dialects.includes('postgres')) {
       expect(created.code).toBe(0);
       expect(parseJson(created.stdout).user.username).toBe('dung');
 
-      const refusals = await Promise.all([
-        runKyniem(['create-user', 'em', '--name', 'Em', '--password', 'em-pass-123', '--role', 'emperor'], env),
-        runKyniem(['create-user', 'em', '--name', 'Em', '--password', 'short'], env),
-        runKyniem(['create-user', 'dung', '--name', 'Dũng khác', '--password', 'dung-pass-34'], env),
+      const refusals = await runAll([
+        () => runKyniem(['create-user', 'em', '--name', 'Em', '--password', 'em-pass-123', '--role', 'emperor'], env),
+        () => runKyniem(['create-user', 'em', '--name', 'Em', '--password', 'short'], env),
+        () => runKyniem(['create-user', 'dung', '--name', 'Dũng khác', '--password', 'dung-pass-34'], env),
       ]);
       for (const r of refusals) {
         expect(r.code, r.stderr).toBe(1);

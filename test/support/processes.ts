@@ -26,7 +26,7 @@ export function processEnv(env: Env): NodeJS.ProcessEnv {
 export type RunResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** Runs `node bin/kyniem.js <args>` to its end (killed after timeoutMs). */
-export function runKyniem(args: string[], env: Env, timeoutMs = 30_000): Promise<RunResult> {
+export function runKyniem(args: string[], env: Env, timeoutMs = 90_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [kyniemBin, ...args], { cwd: repoRoot, env: processEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -69,7 +69,7 @@ export type ServerProcess = {
 };
 
 /** Starts `kyniem serve` and waits until GET /api/health answers 200. */
-export async function startKyniemServer(env: Env, readyTimeoutMs = 20_000): Promise<ServerProcess> {
+export async function startKyniemServer(env: Env, readyTimeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [kyniemBin, 'serve'], {
     cwd: repoRoot,
