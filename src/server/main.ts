@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { serve as listen, type ServerType } from '@hono/node-server';
-import { loadConfig, type Config } from './platform/config/config.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config/config.ts';
 import { startPlatform, stopPlatform, type Platform } from './platform/platform.ts';
 import { registerMaintenance, scheduleMaintenance } from './platform/jobs/maintenance.ts';
 import { createApp } from './app.ts';
@@ -27,9 +27,25 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   if (!fs.existsSync(path.join(webDir, 'index.html'))) logger.warn('the web app is not built; run "npm run build"', { webDir });
   const app = createApp(platform, { webDir });
 
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = listen({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = listen({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await stopPlatform(platform);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      const where = `${config.host}:${config.port}`;
+      throw new ConfigError([
+        code === 'EADDRINUSE'
+          ? `PORT: ${where} đang được một tiến trình khác dùng / is already in use by another process`
+          : `PORT/HOST: không mở được ${where} / cannot listen on ${where} (${code})`,
+      ]);
+    }
+    throw err;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   if (config.runJobs) {
