@@ -1,6 +1,6 @@
 import type { DraftActivity, DraftPeriod, DraftSection, DraftWarning } from './draft.ts';
 import { findDatePhrases, summariseDates, type DateSummary } from './dates.ts';
-import { tidy } from './folding.ts';
+import { capitalise, tidy } from './folding.ts';
 import { key } from './lexicon.ts';
 import { fullText, isEnumerated, isListItem, pathOf, type OutlineNode } from './outline.ts';
 import { extractResponsibilities, headingUnits, tidyName, unitsBeforeColon } from './responsibilities.ts';
@@ -44,7 +44,7 @@ const warn = (code: string, line: number | null, vi: string, en: string): DraftW
 export function titleOf(text: string): string {
   const one = text.split('\n')[0];
   const sentence = one.split(/(?<=[.!?])\s+(?=[\p{Lu}"“])/u)[0];
-  return tidy(sentence.replace(/[,\s]*(?:trong đó|cụ thể(?: như sau)?|gồm|bao gồm|như sau)\s*:?\s*$/iu, '').replace(/\s*:\s*$/, ''));
+  return capitalise(tidy(sentence.replace(/[,\s]*(?:trong đó|cụ thể(?: như sau)?|gồm|bao gồm|như sau)\s*:?\s*$/iu, '').replace(/\s*:\s*$/, '')));
 }
 
 export function readBody(root: OutlineNode, year: number | null): BodyReading {
@@ -64,12 +64,13 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
     section: OutlineNode | null,
     headingLead: string[],
     override?: Partial<DraftActivity>,
+    dateWords?: string,
   ) => {
     const own = node.text;
     const below = (node.children ?? []).map((c) => fullText(c, 1)).join('\n');
     const description = [own, below].filter(Boolean).join('\n');
     const who = extractResponsibilities(own, headingLead);
-    const dates = datesOf(description);
+    const dates = datesOf(dateWords ?? description);
     const target = findTarget(own);
     const breakdown = (node.children ?? []).map((c) => findTarget(c.text)).filter((t): t is NonNullable<typeof t> => Boolean(t));
     const self = 'kind' in node ? (node as OutlineNode) : null;
@@ -119,22 +120,17 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
       if (!title || filled <= 1) continue; // a group row ("I | Công tác chính trị tư tưởng")
       const names = (value: string) => value.split(/[,;\n]|\s+và\s+/u).map(tidyName).filter(Boolean);
       const timeText = cell(columns.time);
-      const dates = datesOf(timeText || title);
       const lead = names(cell(columns.lead));
       const coordinating = names(cell(columns.coordinating));
       const note = cell(columns.note);
-      addActivity({ text: title, line: node.line + r }, role, section, [], {
-        lead,
-        coordinating,
-        leadSource: lead.length ? 'table' : null,
-        description: [title, note].filter(Boolean).join('\n'),
-        start: dates.start,
-        due: dates.due,
-        tentative: dates.tentative,
-        recurrence: dates.recurrence,
-        dateText: dates.text ?? (timeText || null),
-        dateSource: dates.start || dates.due ? 'text' : null,
-      });
+      addActivity(
+        { text: title, line: node.line + r },
+        role,
+        section,
+        [],
+        { lead, coordinating, leadSource: lead.length ? 'table' : null, description: [title, note].filter(Boolean).join('\n') },
+        timeText || title,
+      );
     }
   };
 
@@ -169,8 +165,9 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
       if (role === 'content' && !isEnumerated(child) && isTiming(child.text)) {
         // "- Thời gian các đơn vị tổ chức phát động từ 15/6/2019 đến hết 30/8/2019": its siblings' period
         const d = datesOf(child.text);
-        if ((d.start || d.due) && sectionNode) {
-          periods.set(pathOf(sectionNode), { start: d.start, due: d.due, text: d.text ?? child.text });
+        if (d.start || d.due) {
+          if (sectionNode) periods.set(pathOf(sectionNode), { start: d.start, due: d.due, text: d.text ?? child.text });
+          else period ??= { start: d.start, due: d.due, text: d.text ?? child.text };
           continue;
         }
       }

@@ -334,12 +334,14 @@ export function summariseDates(findings: DateFinding[]): DateSummary {
   const dated = usable.filter((f) => f.start || f.due);
   const recurring = usable.find((f) => f.recurrence);
   if (!dated.length) return recurring ? { ...empty, recurrence: recurring.recurrence, kind: 'recurring', text: recurring.text } : empty;
-  const first = dated[0];
+  // the most telling phrase wins: a deadline or a span over "năm 2019" said in passing
+  const rank: Record<DateKind, number> = { range: 0, deadline: 1, day: 2, from: 3, month: 4, quarter: 5, 'months-of-year': 6, year: 7, recurring: 8 };
+  const first = [...dated].sort((a, b) => rank[a.kind] - rank[b.kind] || a.index - b.index)[0];
   let start = first.start;
   let due = first.due;
   let text = first.text;
   if (!due) {
-    const later = dated.find((f) => f !== first && f.due && (!start || f.due >= start));
+    const later = dated.find((f) => f !== first && f.index > first.index && f.due && (!start || f.due >= start));
     if (later) {
       due = later.due;
       text = `${first.text} … ${later.text}`;

@@ -61,13 +61,13 @@ export const importFail = {
       vi: `Tệp .docx bị hỏng hoặc không đúng định dạng: ${detail.vi}`,
       en: `The .docx file is damaged or not in the right format: ${detail.en}`,
     }),
-  notAPlan: (seen: string | null) =>
+  notAPlan: (seen: Bilingual | null) =>
     new PlanImportError('IMPORT_NOT_A_PLAN', {
       vi:
         'Văn bản này không phải một kế hoạch: không có tiêu đề "KẾ HOẠCH" (hay "CHƯƠNG TRÌNH", "ĐỀ ÁN") và không tìm thấy nhiệm vụ nào có đơn vị chủ trì hoặc thời hạn.' +
-        (seen ? ` Văn bản có vẻ là: ${seen}.` : ''),
+        (seen ? ` Văn bản có vẻ là: ${seen.vi}.` : ''),
       en:
         'This document is not a plan: it has no "KẾ HOẠCH" (plan, programme or project) heading and no task with a lead unit or a deadline.' +
-        (seen ? ` It looks like: ${seen}.` : ''),
+        (seen ? ` It looks like: ${seen.en}.` : ''),
     }),
 };

@@ -24,7 +24,7 @@ export const unitHeads: { words: string; capital?: boolean }[] = [
   'chi đoàn', 'chi hội', 'tổ chức cơ sở đảng', 'tổ chức đảng', 'tổ chức chính trị', 'tccs', 'cơ sở', 'đơn vị', 'đoàn thể',
   'phòng', 'sở', 'báo', 'đài', 'tiểu ban', 'tổ', 'thường trực', 'mặt trận', 'hiệp hội', 'tổng công ty', 'công ty', 'ngân hàng',
   'phương tiện thông tin đại chúng', 'cơ quan', 'đồng chí', 'bí thư', 'phó bí thư', 'cấp ủy', 'chi ủy viên', 'đảng ủy viên',
-  'bộ phận', 'trung tâm', 'trường', 'ubnd', 'ủy ban nhân dân', 'mttq', 'lđlđ', 'liên đoàn lao động', 'hđtđkt',
+  'bộ phận', 'trung tâm', 'trường', 'đảng viên', 'quần chúng', 'ubnd', 'ủy ban nhân dân', 'mttq', 'lđlđ', 'liên đoàn lao động', 'hđtđkt',
 ]
   .map((words) => ({ words, capital: ['ban', 'hội', 'đoàn', 'phòng', 'sở', 'báo', 'đài', 'tổ', 'trường', 'trung tâm', 'bộ phận', 'cơ sở'].includes(words) }))
   .sort((a, b) => b.words.length - a.words.length);
@@ -47,7 +47,7 @@ export const clauseWords = [
   'hằng', 'hàng tháng', 'hàng quý', 'hàng năm', 'trước', 'trong thời gian', 'từ ngày', 'dịp', 'dự kiến', 'sẽ', 'cần', 'phải', 'được',
   'cùng', 'tiến hành', 'duy trì', 'vận động', 'động viên', 'khen thưởng', 'đề nghị', 'đề xuất', 'trao', 'mời', 'phục vụ', 'bố trí',
   'sắp xếp', 'thành lập', 'xác định', 'đối với', 'về việc', 'trên cơ sở', 'nếu', 'khi', 'đồng thời', 'chủ động', 'bổ sung', 'hoàn thiện',
-  'thông báo', 'lãnh đạo', 'phát huy', 'tập trung', 'soạn thảo', 'dự thảo', 'ký', 'in', 'mua', 'thu', 'chi', 'nhận',
+  'thông báo', 'lãnh đạo', 'treo', 'mở', 'phát hành', 'biên soạn', 'đăng tải', 'đăng', 'viết', 'tặng', 'thăm', 'trang trí', 'tuyên dương', 'vinh danh', 'phổ biến', 'giao', 'sơ kết', 'tổng kết', 'tiếp nhận', 'hỗ trợ', 'thẩm định', 'duyệt', 'phê duyệt', 'phát huy', 'tập trung', 'soạn thảo', 'dự thảo', 'ký', 'in', 'mua', 'thu', 'chi', 'nhận',
 ];
 
 /** Document types of the heading. The plan-like ones make a document a plan. */

@@ -56,9 +56,9 @@ export function draftPlan(blocks: Block[], format: DocumentFormat): PlanDraft {
 
   const activities = reading.activities;
   const qualified = activities.filter((a) => a.lead.length || a.due || a.start);
-  if (!heading?.plan && !qualified.length) {
-    const salutation = all.find((b) => b.kind === 'line' && key(b.text).startsWith('kính gửi'));
-    throw importFail.notAPlan(heading ? heading.type : salutation ? 'thư / công văn (Kính gửi …)' : null);
+  const salutation = all.find((b) => b.kind === 'line' && key(b.text).startsWith('kính gửi'));
+  if (!heading?.plan && (!qualified.length || salutation)) {
+    throw importFail.notAPlan(heading ? { vi: heading.type, en: heading.type } : salutation ? { vi: 'một thư hoặc công văn (Kính gửi …)', en: 'a letter (Kính gửi … / Dear …)' } : null);
   }
 
   for (const a of activities) {

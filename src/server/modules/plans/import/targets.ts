@@ -1,4 +1,5 @@
 import { tidy } from './folding.ts';
+import { findDatePhrases } from './dates.ts';
 import { key } from './lexicon.ts';
 
 /**
@@ -54,7 +55,12 @@ export function findTarget(sentence: string): Omit<Target, 'breakdown'> | null {
   const cut = nounEnd.exec(rest);
   let nounEndAt = cut ? cut.index : rest.length;
   // "100% đảng viên được học tập": what is counted includes what happens to it
-  if (cut && /^\s+được$/.test(cut[0])) nounEndAt = /[,.;:(]|$/.exec(rest.slice(cut.index))!.index + cut.index;
+  // "100% đơn vị hoàn thành kế hoạch sản lượng quý III/2019": a share counts those that do something
+  if ((cut && /^\s+được$/.test(cut[0])) || m[3]) {
+    const clause = rest.slice(0, /[,.;:(]|$/.exec(rest)!.index);
+    const date = findDatePhrases(clause)[0];
+    nounEndAt = date ? date.index : clause.length;
+  }
   const noun = tidy(rest.slice(0, nounEndAt));
   if (!noun || noun.split(/\s+/).length > 12) return null;
   if (cut && /^\s+trở lên/.test(cut[0])) comparator = 'gte';
