@@ -1,4 +1,5 @@
 import type { Platform } from './platform/platform.ts';
+import { organisationDemo } from './modules/organisation/demo.ts';
 
 /**
  * Demo data: each module that has some adds a loader here. Loaders are idempotent: they check
@@ -6,7 +7,7 @@ import type { Platform } from './platform/platform.ts';
  */
 export type DemoLoader = { name: string; load(platform: Platform): Promise<number> };
 
-export const demoLoaders: DemoLoader[] = [];
+export const demoLoaders: DemoLoader[] = [organisationDemo];
 
 export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
   const counts: Record<string, number> = {};

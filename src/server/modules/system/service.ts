@@ -23,6 +23,21 @@ export const overviewSources: OverviewSource[] = [
   { key: 'accounts', label: { vi: 'Tài khoản người dùng', en: 'User accounts' }, permission: 'accounts.read', path: '/accounts', count: countOf('users') },
   { key: 'audit', label: { vi: 'Bản ghi nhật ký thay đổi', en: 'Audit log entries' }, permission: 'audit.read', path: '/audit', count: countOf('audit_log') },
   { key: 'jobs', label: { vi: 'Công việc nền', en: 'Background jobs' }, permission: 'jobs.read', path: null, count: countOf('jobs') },
+  {
+    key: 'units',
+    label: { vi: 'Đơn vị đang hoạt động', en: 'Units in existence' },
+    permission: 'organisation.read',
+    path: '/units',
+    count: async (p) =>
+      Number((await p.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('valid_to', 'is', null).executeTakeFirstOrThrow()).n),
+  },
+  {
+    key: 'people',
+    label: { vi: 'Nhân sự', en: 'People' },
+    permission: 'organisation.read',
+    path: '/people',
+    count: async (p) => Number((await p.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  },
 ];
 
 export async function overview(platform: Platform, principal: Principal) {
@@ -35,6 +50,7 @@ export async function overview(platform: Platform, principal: Principal) {
 /** Live-update topics and the permission a subscriber needs. Modules add theirs. */
 export const topics: Record<string, Permission> = {
   accounts: 'accounts.read',
+  organisation: 'organisation.read',
 };
 
 export function topicPermission(topic: string): Permission | null {
