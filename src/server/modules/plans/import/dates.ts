@@ -334,6 +334,11 @@ export function summariseDates(findings: DateFinding[]): DateSummary {
   const dated = usable.filter((f) => f.start || f.due);
   const recurring = usable.find((f) => f.recurrence);
   if (!dated.length) return recurring ? { ...empty, recurrence: recurring.recurrence, kind: 'recurring', text: recurring.text } : empty;
+  const from = dated.find((f) => f.kind === 'from');
+  const until = from && dated.find((f) => f.index > from.index && f.due && f.due >= from.start! && (f.kind === 'deadline' || f.kind === 'day'));
+  if (from && until) {
+    return { start: from.start, due: until.due, tentative: from.tentative || until.tentative, recurrence: recurring?.recurrence ?? null, kind: 'range', text: `${from.text} … ${until.text}`, problems };
+  }
   // the most telling phrase wins: a deadline or a span over "năm 2019" said in passing
   const rank: Record<DateKind, number> = { range: 0, deadline: 1, day: 2, from: 3, month: 4, quarter: 5, 'months-of-year': 6, year: 7, recurring: 8 };
   const first = [...dated].sort((a, b) => rank[a.kind] - rank[b.kind] || a.index - b.index)[0];
