@@ -338,6 +338,10 @@ export async function createUnit(platform: Platform, caller: Caller, input: Crea
 /** Corrects a unit's details (not a dated restructuring: renames and moves are operations). */
 export async function updateUnit(platform: Platform, caller: Caller, id: string, input: UpdateUnitInput) {
   const now = platform.clock();
+  if (Object.values(input).every((v) => v === undefined)) {
+    if (!(await findUnit(platform.db, id))) throw unitNotFound();
+    return getUnit(platform, id);
+  }
   await platform.db.transaction().execute(async (tx) => {
     const before = await findUnit(tx, id);
     if (!before) throw unitNotFound();

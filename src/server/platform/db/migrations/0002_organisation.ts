@@ -35,6 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('units_parent_idx').on('units').columns(['parent_id', 'position', 'sort_key']).execute();
   await db.schema.createIndex('units_sort_idx').on('units').columns(['sort_key', 'id']).execute();
+  await db.schema.createIndex('units_order_idx').on('units').columns(['position', 'sort_key', 'id']).execute();
   await db.schema.createIndex('units_kind_idx').on('units').column('kind').execute();
 
   // Every (ancestor, descendant) pair of the current tree, a unit being its own ancestor at depth 0.
