@@ -340,6 +340,7 @@ export async function updateUnit(platform: Platform, caller: Caller, id: string,
   const now = platform.clock();
   if (Object.values(input).every((v) => v === undefined)) {
     if (!(await findUnit(platform.db, id))) throw unitNotFound();
+    await requireEdit(platform.db, caller, id);
     return getUnit(platform, id);
   }
   await platform.db.transaction().execute(async (tx) => {
