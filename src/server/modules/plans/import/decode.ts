@@ -32,18 +32,19 @@ function utf8(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw importFail.encoding(at >= 0 ? `(byte 0x${bytes[at].toString(16).toUpperCase()} ở vị trí ${at} / at offset ${at})` : '');
+    const hex = at >= 0 ? bytes[at].toString(16).toUpperCase().padStart(2, '0') : '';
+    throw importFail.encoding(at >= 0 ? { vi: `: byte 0x${hex} ở vị trí ${at} không hợp lệ trong UTF-8`, en: `: byte 0x${hex} at offset ${at} is not valid UTF-8` } : { vi: '', en: '' });
   }
 }
 
 function utf16(bytes: Uint8Array, order: 'le' | 'be'): string {
-  if (bytes.length % 2 === 1) throw importFail.encoding('(UTF-16 lẻ byte / odd-length UTF-16)');
+  if (bytes.length % 2 === 1) throw importFail.encoding({ vi: ': UTF-16 có số byte lẻ', en: ': UTF-16 with an odd number of bytes' });
   const copy = new Uint8Array(bytes);
   if (order === 'be') for (let i = 0; i + 1 < copy.length; i += 2) [copy[i], copy[i + 1]] = [copy[i + 1], copy[i]];
   try {
     return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(copy);
   } catch {
-    throw importFail.encoding('(UTF-16 hỏng / broken UTF-16)');
+    throw importFail.encoding({ vi: ': UTF-16 hỏng', en: ': broken UTF-16' });
   }
 }
 

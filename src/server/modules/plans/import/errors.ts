@@ -31,10 +31,10 @@ export const importFail = {
       vi: `Tệp quá lớn (tối đa ${limitMb} MB).`,
       en: `The file is too large (at most ${limitMb} MB).`,
     }),
-  encoding: (detail: string) =>
+  encoding: (detail: Bilingual) =>
     new PlanImportError('IMPORT_ENCODING', {
-      vi: `Tệp văn bản không ở bảng mã Unicode (UTF-8 hoặc UTF-16) ${detail}. Có thể tệp dùng bảng mã cũ Windows-1258, TCVN3 (ABC) hoặc VNI: hãy mở bằng Word rồi lưu lại dạng .docx, hoặc chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.`,
-      en: `The text file is not Unicode (UTF-8 or UTF-16) ${detail}. It may use an old Vietnamese encoding (Windows-1258, TCVN3/ABC or VNI): open it in Word and save it as .docx, or convert it to Unicode (e.g. Unikey's converter), then import it again.`,
+      vi: `Tệp văn bản không ở bảng mã Unicode (UTF-8 hoặc UTF-16)${detail.vi}. Có thể tệp dùng bảng mã cũ Windows-1258, TCVN3 (ABC) hoặc VNI: hãy mở bằng Word rồi lưu lại dạng .docx, hoặc chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.`,
+      en: `The text file is not Unicode (UTF-8 or UTF-16)${detail.en}. It may use an old Vietnamese encoding (Windows-1258, TCVN3/ABC or VNI): open it in Word and save it as .docx, or convert it to Unicode (e.g. Unikey's converter), then import it again.`,
     }),
   mojibake: (sample: string) =>
     new PlanImportError('IMPORT_MOJIBAKE', {
