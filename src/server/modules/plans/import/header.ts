@@ -52,7 +52,7 @@ const placeDate = /^(.{2,60}?),\s*ngày\s+(\d{1,2}|[.…_\s]*)\s*tháng\s+(\d{1,
 const numberLine = /^Số\s*[:.]?\s*(.*)$/u;
 const symbol = /^(\d*\s*[-–]?\s*[A-ZĐ]{1,8}\/[A-ZĐ0-9\-–]{1,16})$/u;
 const nationalTitle = /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/iu;
-const legalWords = /^(Căn cứ|Thực hiện|Thi hành|Chấp hành|Theo|Triển khai|Được sự|Trên cơ sở|Nhằm|Để)\b/u;
+const legalWords = /^(Căn cứ|Thực hiện|Thi hành|Chấp hành|Theo|Triển khai|Được sự|Trên cơ sở|Nhằm|Để)(?=[\s,:]|$)/u;
 
 export function readPlaceDate(text: string): { place: string; date: string | null; dateText: string } | null {
   const m = placeDate.exec(text.trim());

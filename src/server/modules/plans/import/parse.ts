@@ -12,7 +12,7 @@ import { linkTasksToDuties } from './duties.ts';
 import { buildOutline, readMarker } from './outline.ts';
 import { unfoldLayoutTables } from './tables.ts';
 
-const legalWords = /^(Căn cứ|Thực hiện|Thi hành|Chấp hành|Theo|Triển khai|Được sự|Trên cơ sở)\b/u;
+const legalWords = /^(Căn cứ|Thực hiện|Thi hành|Chấp hành|Theo|Triển khai|Được sự|Trên cơ sở)(?=[\s,:]|$)/u;
 
 /** Lines and tables of a document → the drafted plan. Pure: no database, no clock. */
 export function draftPlan(blocks: Block[], format: DocumentFormat): PlanDraft {

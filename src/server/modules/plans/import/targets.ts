@@ -22,7 +22,7 @@ export type Target = {
 
 const atLeast = /^(?:từ|ít nhất|tối thiểu|không dưới|không ít hơn|trên)$/;
 const atMost = /^(?:không quá|tối đa|dưới|không vượt quá)$/;
-const timeNouns = /^(?:năm|tháng|ngày|tuần|quý|giờ|lần thứ|kỳ|khóa|nhiệm kỳ)\b/;
+const timeNouns = /^(?:năm|tháng|ngày|tuần|quý|giờ|lần thứ|kỳ|khóa|nhiệm kỳ)(?=[\s,.;:]|$)/u;
 /** where the counted noun ends */
 const nounEnd =
   /\s+(?:trở lên|trở xuống|có|trong|của|để|nhằm|trực thuộc|được|theo|tại|cho|với|vào|đạt|nhân dịp|thuộc|ở|trên|đã)(?=\s|$)|[.;:(]|$/u;
