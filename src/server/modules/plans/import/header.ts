@@ -44,6 +44,9 @@ export function findHeading(lines: LineBlock[]): Heading | null {
 
 export const cells = (line: string) =>
   line
+    // a draft leaves the number and the day blank: "Số:     -KH/ĐUK", "ngày    tháng 6"
+    .replace(/(Số\s*:?)[ \t]{2,}(?=\S)/u, '$1 ')
+    .replace(/(ngày|tháng)[ \t]{2,}(?=tháng|năm)/gu, '$1 … ')
     .split(/\t+|\s{3,}/)
     .map((c) => c.trim())
     .filter(Boolean);
@@ -80,7 +83,7 @@ export function readHeader(lines: LineBlock[], heading: Heading | null): { heade
       }
       const n = numberLine.exec(cell);
       if (n) {
-        header.number = tidy(n[1]).replace(/\s+/g, '') || null;
+        header.number = n[1].replace(/[\s;,.]+$/, '').replace(/\s+/g, '') || null;
         continue;
       }
       if (symbol.test(cell)) {

@@ -59,7 +59,11 @@ export function unitTokens(name: string): string[] {
     .join(' ')
     .replace(/\bthanh nien cong san(?: ho chi minh)?\b/g, 'thanh nien')
     .replace(/\bthanh nien ho chi minh\b/g, 'thanh nien');
-  return joined.split(' ').filter((w) => w && !filler.has(w));
+  // "Ủy viên Ban Chấp hành …", "đồng chí …": the members stand for their body
+  return joined
+    .replace(/^(?:cac )?(?:dong chi )?(?:uy vien )?/, '')
+    .split(' ')
+    .filter((w) => w && !filler.has(w));
 }
 
 const canonical = (name: string) => unitTokens(name).join(' ');
@@ -98,7 +102,9 @@ export function matchUnits(names: readonly string[], registry: readonly Registry
       const shared = mass(common);
       const dice = (2 * shared) / (mass(tokens) + mass(other));
       const coverage = shared / mass(tokens);
-      const score = Math.round((0.5 * dice + 0.5 * coverage) * 100) / 100;
+      // a unit of another kind ("Báo …" against "Đảng ủy …") shares at most a place name
+      const sameKind = [...tokens][0] === [...other][0];
+      const score = Math.round((0.5 * dice + 0.5 * coverage) * (sameKind ? 1 : 0.7) * 100) / 100;
       const previous = best.get(form.unit.id);
       if (!previous || score > previous.score) best.set(form.unit.id, { id: form.unit.id, name: form.unit.name, score });
     });
