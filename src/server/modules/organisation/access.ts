@@ -34,3 +34,11 @@ export async function requireManage(db: Kysely<Database>, caller: Caller): Promi
 export function todayIn(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/**
+ * Runs `work` in a transaction, or inside the one already open when the platform's `db` is a
+ * transaction (the demo loader runs all its changes in one, so a first start is quick).
+ */
+export function inTransaction<T>(platform: { db: Kysely<Database> }, work: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return platform.db.isTransaction ? work(platform.db) : platform.db.transaction().execute(work);
+}

@@ -3,7 +3,9 @@ import type { DemoLoader } from '../../demo.ts';
 import { insertUser } from '../../platform/auth/users.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Role } from '../../platform/policy/permissions.ts';
-import { systemCaller } from './access.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+import { inTransaction, systemCaller } from './access.ts';
 import { createUnit } from './units.ts';
 import { applyOperation } from './operations.ts';
 import { addPosition, createPerson } from './people.ts';
@@ -21,7 +23,12 @@ import {
  */
 const caller = systemCaller('demo');
 
+/** Everything in one transaction: a first start stays quick (one commit, not hundreds). */
 async function loadOrganisation(platform: Platform): Promise<number> {
+  return platform.db.transaction().execute((tx) => loadInto({ ...platform, db: tx }));
+}
+
+async function loadInto(platform: Platform): Promise<number> {
   const db = platform.db;
   let added = 0;
 
@@ -127,15 +134,18 @@ async function loadOrganisation(platform: Platform): Promise<number> {
     }
   }
 
+  // Every demo account shares the one documented demo password: hash it once, not once per account.
+  let demoHash: Promise<string> | null = null;
+  const passwords = { ...platform.passwords, hash: (pw: string) => (pw === DEMO_PASSWORD ? (demoHash ??= platform.passwords.hash(pw)) : platform.passwords.hash(pw)) };
   for (const a of demoAccounts) {
     if (await db.selectFrom('users').select('id').where('username', '=', a.username).executeTakeFirst()) continue;
     const unitId = a.unit ? ((await idOf(a.unit)) ?? null) : null;
     const personId = a.person?.startsWith('@') ? secretaries.get(a.person.slice(1)) : a.person ? personIds.get(a.person) : undefined;
     const now = platform.clock();
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(platform, async (tx) => {
       const user = await insertUser(
-        tx,
-        platform.passwords,
+        tx as Transaction<Database>,
+        passwords,
         { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, grants: [{ role: a.role as Role, unitId }] },
         caller.actor,
         now,

@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError, fail, type Bilingual } from '../../platform/http/errors.ts';
-import { mayEdit, todayIn, type Caller } from './access.ts';
+import { mayEdit, todayIn, type Caller, inTransaction } from './access.ts';
 import { genders, kindFromLabel, unitKinds, type Gender, type UnitKind } from './kinds.ts';
 import { groupLookup } from './groups.ts';
 import { insertOperation, insertUnit, allUnits, publishOrganisation, setUnitGroups } from './units.ts';
@@ -426,7 +426,7 @@ export async function previewImport(platform: Platform, caller: Caller, kind: Im
     created_at: now.toISOString(),
     confirmed_at: null,
   };
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     await tx.insertInto('organisation_imports').values(record).execute();
     await recordAudit(tx, caller.actor, { action: 'organisation_import.preview', entityType: 'organisation_import', entityId: record.id, after: { kind, fileName, rowCount: rows.length, problems: problems.length } }, now);
   });
@@ -444,7 +444,7 @@ export async function getImport(platform: Platform, caller: Caller, id: string) 
 /** Saves a staged import whose every row is valid, checking it all again, in one transaction. */
 export async function confirmImport(platform: Platform, caller: Caller, id: string) {
   const now = platform.clock();
-  const created = await platform.db.transaction().execute(async (tx) => {
+  const created = await inTransaction(platform, async (tx) => {
     const record = await tx.selectFrom('organisation_imports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!record || (record.created_by !== caller.actor.userId && !(await mayEdit(tx, caller, null)))) throw importNotFound();
     if (record.status !== 'previewed') {

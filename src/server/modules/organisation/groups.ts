@@ -5,7 +5,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
-import { requireManage, type Caller } from './access.ts';
+import { requireManage, type Caller, inTransaction } from './access.ts';
 import { publishOrganisation } from './units.ts';
 
 /**
@@ -33,7 +33,7 @@ export async function listGroupSets(platform: Platform) {
 
 export async function createGroupSet(platform: Platform, caller: Caller, input: { code: string; name: string; position?: number }) {
   const now = platform.clock();
-  const id = await platform.db.transaction().execute(async (tx) => {
+  const id = await inTransaction(platform, async (tx) => {
     await requireManage(tx, caller);
     if (await tx.selectFrom('group_sets').select('id').where('code', '=', input.code).executeTakeFirst()) {
       throw fail.conflict('GROUP_SET_CODE_TAKEN', { vi: `Mã bộ phân nhóm "${input.code}" đã được dùng.`, en: `The group set code "${input.code}" is already in use.` });
@@ -49,7 +49,7 @@ export async function createGroupSet(platform: Platform, caller: Caller, input: 
 
 export async function createGroup(platform: Platform, caller: Caller, setId: string, input: { code: string; name: string; position?: number }) {
   const now = platform.clock();
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     await requireManage(tx, caller);
     if (!(await tx.selectFrom('group_sets').select('id').where('id', '=', setId).executeTakeFirst())) {
       throw fail.notFound({ vi: 'Không tìm thấy bộ phân nhóm.', en: 'Group set not found.' });

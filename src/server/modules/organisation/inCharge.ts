@@ -2,7 +2,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
-import { requireManage, todayIn, type Caller } from './access.ts';
+import { requireManage, todayIn, type Caller, inTransaction } from './access.ts';
 import { committeeKinds, grassrootsKinds, type UnitKind } from './kinds.ts';
 import { findUnit } from './repo.ts';
 import { fieldProblem, inChargeRows, publishOrganisation } from './units.ts';
@@ -15,7 +15,7 @@ export async function listInCharge(platform: Platform, filter: { personId?: stri
 export async function assignInCharge(platform: Platform, caller: Caller, input: { personId: string; unitId: string; note?: string | null }, options: { quiet?: boolean } = {}) {
   const now = platform.clock();
   const today = todayIn(now);
-  const id = await platform.db.transaction().execute(async (tx) => {
+  const id = await inTransaction(platform, async (tx) => {
     await requireManage(tx, caller);
     const unit = await findUnit(tx, input.unitId);
     if (!unit) throw fieldProblem('unitId', 'unknown_unit', { vi: 'Đơn vị không tồn tại.', en: 'The unit does not exist.' });
@@ -54,7 +54,7 @@ export async function assignInCharge(platform: Platform, caller: Caller, input: 
 
 export async function removeInCharge(platform: Platform, caller: Caller, id: string) {
   const now = platform.clock();
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     await requireManage(tx, caller);
     const before = await tx.selectFrom('unit_supervisors').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw fail.notFound({ vi: 'Không tìm thấy phân công phụ trách.', en: 'Assignment not found.' });

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
-import { requireEdit, type Caller } from './access.ts';
+import { requireEdit, type Caller, inTransaction } from './access.ts';
 import { findUnit, openVersion, unitSearchFields, type UnitRow } from './repo.ts';
 import type { OperationInput } from './schema.ts';
 import { fieldProblem, getUnit, insertOperation, insertUnit, publishOrganisation, unitNotFound } from './units.ts';
@@ -85,7 +85,7 @@ async function liveTarget(tx: Executor, caller: Caller, id: string, day: string,
 export async function applyOperation(platform: Platform, caller: Caller, unitId: string, input: OperationInput, options: { isDemo?: boolean } = {}) {
   const now = platform.clock();
   const day = input.effectiveOn;
-  const result = await platform.db.transaction().execute(async (tx) => {
+  const result = await inTransaction(platform, async (tx) => {
     const unit = await findUnit(tx, unitId);
     if (!unit) throw unitNotFound();
     await requireEdit(tx, caller, unitId);

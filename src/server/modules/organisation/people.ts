@@ -6,7 +6,7 @@ import type { Database, PeopleTable } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
-import { requireEdit, todayIn, type Caller } from './access.ts';
+import { requireEdit, todayIn, type Caller, inTransaction } from './access.ts';
 import { contains, findUnit, titlesOf } from './repo.ts';
 import type { CreatePersonInput, UpdatePersonInput } from './schema.ts';
 import { fieldProblem, inChargeRows, positionsIn, publishOrganisation } from './units.ts';
@@ -146,7 +146,7 @@ export async function insertPerson(tx: Executor, input: NewPerson, now: Date): P
 
 export async function createPerson(platform: Platform, caller: Caller, input: NewPerson) {
   const now = platform.clock();
-  const row = await platform.db.transaction().execute(async (tx) => {
+  const row = await inTransaction(platform, async (tx) => {
     await requireEdit(tx, caller, input.partyUnitId ?? null);
     const row = await insertPerson(tx, input, now);
     await recordAudit(tx, caller.actor, { action: 'person.create', entityType: 'person', entityId: row.id, after: row }, now);
@@ -166,7 +166,7 @@ async function loadEditable(tx: Executor, caller: Caller, id: string) {
 
 export async function updatePerson(platform: Platform, caller: Caller, id: string, input: UpdatePersonInput) {
   const now = platform.clock();
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     const before = await loadEditable(tx, caller, id);
     if (input.partyUnitId !== undefined && input.partyUnitId !== before.party_unit_id) {
       await checkPartyUnit(tx, input.partyUnitId);
@@ -198,7 +198,7 @@ export async function updatePerson(platform: Platform, caller: Caller, id: strin
 
 export async function deletePerson(platform: Platform, caller: Caller, id: string) {
   const now = platform.clock();
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     const before = await loadEditable(tx, caller, id);
     const linked = await tx.selectFrom('users').select('id').where('person_id', '=', id).executeTakeFirst();
     if (linked) {
@@ -252,7 +252,7 @@ export async function addPosition(
   input: { unitId: string; title: string; rank?: number; validFrom?: string | null; validTo?: string | null },
 ) {
   const now = platform.clock();
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     const person = await tx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
     if (!person) throw personNotFound();
     await requireEdit(tx, caller, input.unitId);
@@ -270,7 +270,7 @@ export async function updatePosition(
   input: { title?: string; rank?: number; validFrom?: string | null; validTo?: string | null },
 ) {
   const now = platform.clock();
-  const personId = await platform.db.transaction().execute(async (tx) => {
+  const personId = await inTransaction(platform, async (tx) => {
     const before = await tx.selectFrom('positions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw positionNotFound();
     await requireEdit(tx, caller, before.unit_id);
@@ -292,7 +292,7 @@ export async function updatePosition(
 
 export async function deletePosition(platform: Platform, caller: Caller, id: string) {
   const now = platform.clock();
-  const personId = await platform.db.transaction().execute(async (tx) => {
+  const personId = await inTransaction(platform, async (tx) => {
     const before = await tx.selectFrom('positions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw positionNotFound();
     await requireEdit(tx, caller, before.unit_id);
@@ -306,7 +306,7 @@ export async function deletePosition(platform: Platform, caller: Caller, id: str
 /** Links (or unlinks, with null) the account of a person. Needs accounts.manage at the route. */
 export async function linkAccount(platform: Platform, caller: Caller, personId: string, userId: string | null) {
   const now = platform.clock();
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     const person = await tx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
     if (!person) throw personNotFound();
     const before = await tx.selectFrom('users').select(['id', 'username']).where('person_id', '=', personId).execute();

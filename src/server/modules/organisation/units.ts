@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail, type Bilingual } from '../../platform/http/errors.ts';
-import { requireEdit, todayIn, type Caller } from './access.ts';
+import { requireEdit, todayIn, type Caller, inTransaction } from './access.ts';
 import { committeeKinds, operationTypes, unitKinds, type OperationType, type UnitKind } from './kinds.ts';
 import { findUnit, openVersion, titlesOf, toUnitSummary, unitByCode, unitListQuery, unitSearchFields, type UnitRow, type UnitListFilter } from './repo.ts';
 import type { CreateUnitInput, UpdateUnitInput } from './schema.ts';
@@ -317,7 +317,7 @@ export async function insertOperation(
 export async function createUnit(platform: Platform, caller: Caller, input: CreateUnitInput & { isDemo?: boolean }) {
   const now = platform.clock();
   const validFrom = input.validFrom ?? todayIn(now);
-  const row = await platform.db.transaction().execute(async (tx) => {
+  const row = await inTransaction(platform, async (tx) => {
     await requireEdit(tx, caller, input.parentId ?? null);
     const unit = await insertUnit(tx, { ...input, validFrom, parentId: input.parentId ?? null }, now);
     if (input.groupIds) await setUnitGroups(tx, unit.id, input.groupIds);
@@ -343,7 +343,7 @@ export async function updateUnit(platform: Platform, caller: Caller, id: string,
     await requireEdit(platform.db, caller, id);
     return getUnit(platform, id);
   }
-  await platform.db.transaction().execute(async (tx) => {
+  await inTransaction(platform, async (tx) => {
     const before = await findUnit(tx, id);
     if (!before) throw unitNotFound();
     await requireEdit(tx, caller, id);
