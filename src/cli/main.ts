@@ -210,6 +210,22 @@ function usage(what: string) {
   return new AppError(2, 'USAGE', { vi: `Sai cách dùng: ${what}`, en: `Usage: ${what}` });
 }
 
+/**
+ * The database named by the configuration cannot be reached or created: say which variable to
+ * look at rather than print a stack trace.
+ */
+function storageProblem(err: unknown): string | null {
+  if (!(err instanceof Error)) return null;
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (process.env.DATABASE_URL && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|3D000|28000|28P01)$/.test(code)) {
+    return `DATABASE_URL: không kết nối được PostgreSQL / cannot connect to PostgreSQL (${err.message})`;
+  }
+  if (!process.env.DATABASE_URL && /^(ENOTDIR|EACCES|EPERM|EROFS|ENOSPC|SQLITE_CANTOPEN|SQLITE_READONLY)/.test(code)) {
+    return `DATA_DIR: không tạo hoặc mở được CSDL / cannot create or open the database (${err.message})`;
+  }
+  return null;
+}
+
 export async function run(argv: string[]) {
   try {
     const code = await main(argv);
@@ -219,6 +235,7 @@ export async function run(argv: string[]) {
     else if (err instanceof BackupError) process.stderr.write(`${err.vi}\n${err.en}\n`);
     else if (err instanceof AppError) process.stderr.write(`${err.messages.vi}\n${err.messages.en}\n${err.code === 'USAGE' ? '\n' + help + '\n' : ''}`);
     else if (err instanceof Error && err.name === 'TypeError' && /parseArgs|Unknown option/i.test(String((err as { code?: string }).code) + err.message)) process.stderr.write(`${err.message}\n\n${help}\n`);
+    else if (storageProblem(err)) process.stderr.write(new ConfigError([storageProblem(err)!]).message + '\n');
     else {
       createLogger('error').error('command failed', { err });
     }

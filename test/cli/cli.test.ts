@@ -423,6 +423,23 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
     }
   });
 
+  it('an unusable DATA_DIR or an unreachable DATABASE_URL stops with a message naming the variable', async () => {
+    const aFile = path.join(work, 'a-file');
+    fs.writeFileSync(aFile, 'not a directory');
+    const cases: { args: string[]; env: Env; message: RegExp }[] = [
+      { args: ['migrate'], env: { DATA_DIR: path.join(aFile, 'data') }, message: /- DATA_DIR: không tạo hoặc mở được CSDL \/ cannot create or open the database \(ENOTDIR/ },
+      { args: ['serve'], env: { DATA_DIR: path.join(aFile, 'data') }, message: /- DATA_DIR: không tạo hoặc mở được CSDL \/ cannot create or open the database \(ENOTDIR/ },
+      { args: ['users'], env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, message: /- DATABASE_URL: không kết nối được PostgreSQL \/ cannot connect to PostgreSQL \(connect ECONNREFUSED/ },
+    ];
+    const results = await runAll(cases.map((c) => () => runKyniem(c.args, { ...env, ...c.env })));
+    results.forEach((r, i) => {
+      expect(r.signal).toBeNull();
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(cases[i].message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  });
+
   it('backup and restore on PostgreSQL point to pg_dump and pg_restore', async () => {
     const pgEnv = { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
     for (const command of ['backup', 'restore']) {
