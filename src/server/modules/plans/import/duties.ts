@@ -22,16 +22,27 @@ export function linkTasksToDuties(activities: DraftActivity[], threshold = 0.35)
   const all = [...tasks.map((t) => grams(t.description)), ...dutyGrams];
   const df = new Map<string, number>();
   for (const g of all) for (const x of g) df.set(x, (df.get(x) ?? 0) + 1);
-  const weight = (g: string) => Math.log(1 + all.length / (df.get(g) ?? 1));
+  const weights = new Map<string, number>();
+  const weight = (g: string) => {
+    let w = weights.get(g);
+    if (w === undefined) weights.set(g, (w = Math.log(1 + all.length / (df.get(g) ?? 1))));
+    return w;
+  };
 
-  const overlap = (part: Set<string>, duty: Set<string>) => {
-    const total = [...part].reduce((sum, g) => sum + weight(g), 0);
-    return total ? [...part].reduce((sum, g) => sum + (duty.has(g) ? weight(g) : 0), 0) / total : 0;
+  const overlap = (part: { grams: string[]; total: number }, duty: Set<string>) => {
+    if (!part.total) return 0;
+    let shared = 0;
+    for (const g of part.grams) if (duty.has(g)) shared += weight(g);
+    return shared / part.total;
   };
 
   for (const task of tasks) {
     // a long task lists several pieces of work ("…; …; …"): the best-matching piece counts
-    const parts = task.title.split(';').map(grams).filter((g) => g.size >= 3);
+    const parts = task.title
+      .split(';')
+      .map(grams)
+      .filter((g) => g.size >= 3)
+      .map((g) => ({ grams: [...g], total: [...g].reduce((sum, x) => sum + weight(x), 0) }));
     if (!parts.length) continue;
     const scored = duties
       .map((d, i) => ({ d, s: Math.max(...parts.map((p) => overlap(p, dutyGrams[i]))) }))

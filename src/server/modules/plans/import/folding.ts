@@ -3,15 +3,28 @@
  * the same span of the original: "Trước ngày" → "truoc ngay". Unlike `fold` in src/common/text.ts
  * it does not collapse spaces. The input must be NFC (every Vietnamese letter one code unit).
  */
+const folded = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let f = folded.get(ch);
+  if (f === undefined) {
+    const base = ch === 'đ' || ch === 'Đ' ? 'd' : ch.normalize('NFD')[0].toLowerCase();
+    f = base.length === ch.length ? base : ch.toLowerCase();
+    folded.set(ch, f);
+  }
+  return f;
+}
+
 export function foldInPlace(value: string): string {
   let out = '';
-  for (const ch of value) {
-    if (ch === 'đ' || ch === 'Đ') {
-      out += 'd';
-      continue;
-    }
-    const base = ch.normalize('NFD')[0];
-    out += base.length === ch.length ? base.toLowerCase() : ch.toLowerCase();
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x41) out += value[i];
+    else if (code < 0x80) out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : value[i];
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      out += value.slice(i, i + 2).toLowerCase();
+      i++;
+    } else out += foldChar(value[i]);
   }
   return out;
 }

@@ -41,6 +41,18 @@ export function readMilestones(items: TimelineItem[], year: number | null): Draf
   return out;
 }
 
+const gramCache = new Map<string, Set<string>>();
+/** the bigrams of a text, as a set (cached: the same titles are compared again and again) */
+const gramSet = (text: string) => {
+  let g = gramCache.get(text);
+  if (!g) {
+    if (gramCache.size > 5000) gramCache.clear();
+    g = new Set(bigrams(text, 0).map((b) => b.gram));
+    gramCache.set(text, g);
+  }
+  return g;
+};
+
 const bigrams = (text: string, boostFirst: number) => {
   const s = syllables(text).filter((w) => w !== 'viec');
   const out: { gram: string; boost: number }[] = [];
@@ -51,7 +63,7 @@ const bigrams = (text: string, boostFirst: number) => {
 export function linkMilestones(milestones: DraftMilestone[], activities: DraftActivity[], sections: DraftSection[], activitySections: Map<string, string[]>) {
   const tasks = activities.filter((a) => a.kind === 'task');
   const contentSections = sections.filter((s) => s.role === 'content' && tasks.some((a) => (activitySections.get(a.id) ?? []).includes(s.path)));
-  const docs = [...tasks.map((a) => a.title), ...contentSections.map((s) => s.title)].map((t) => new Set(bigrams(t, 0).map((b) => b.gram)));
+  const docs = [...tasks.map((a) => a.title), ...contentSections.map((s) => s.title)].map(gramSet);
   const df = new Map<string, number>();
   for (const d of docs) for (const g of d) df.set(g, (df.get(g) ?? 0) + 1);
   const weight = (g: string) => Math.log(1 + docs.length / (df.get(g) ?? 0.5));
@@ -61,7 +73,7 @@ export function linkMilestones(milestones: DraftMilestone[], activities: DraftAc
     const total = grams.reduce((s, g) => s + g.boost * weight(g.gram), 0);
     if (!total) continue;
     const score = (text: string) => {
-      const other = new Set(bigrams(text, 0).map((b) => b.gram));
+      const other = gramSet(text);
       return grams.reduce((s, g) => s + (other.has(g.gram) ? g.boost * weight(g.gram) : 0), 0) / total;
     };
     const taskScores = tasks.map((a) => ({ a, s: score(a.title) }));
@@ -72,10 +84,10 @@ export function linkMilestones(milestones: DraftMilestone[], activities: DraftAc
     if (bestSection && bestSection.v >= 0.3 && bestSection.v > bestTask + 0.1) {
       const inSection = tasks.filter((a) => (activitySections.get(a.id) ?? []).includes(bestSection.s.path));
       // the milestone's head words that the section title lacks may single out some of its tasks
-      const titleGrams = new Set(bigrams(bestSection.s.title, 0).map((b) => b.gram));
+      const titleGrams = gramSet(bestSection.s.title);
       const distinct = grams.filter((g) => g.boost > 1 && !titleGrams.has(g.gram)).map((g) => g.gram);
       const singled = inSection.filter((a) => {
-        const own = new Set(bigrams(a.title, 0).map((b) => b.gram));
+        const own = gramSet(a.title);
         return distinct.some((g) => own.has(g));
       });
       closes = singled.length ? singled : inSection;
