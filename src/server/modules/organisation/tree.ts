@@ -38,9 +38,22 @@ export function treeScope(db: Executor): UnitScope {
  * Puts the real unit tree into the platform, replacing the flat scope it starts with. The app
  * composition calls this once (createApp), so every module's `can(…, platform.unitScope)` sees
  * subtrees.
+ *
+ * On SQLite it reads through the raw connection, synchronously: Kysely's SQLite driver has one
+ * connection behind a lock, so a query through `platform.db` made while a module's transaction
+ * is open would wait for that transaction forever. The raw connection answers at once (and sees
+ * the open transaction's own changes). On PostgreSQL the pool gives the check its own connection.
  */
 export function installUnitScope(platform: Platform): void {
-  platform.unitScope = treeScope(platform.db);
+  const sqlite = platform.database.sqlite;
+  if (!sqlite) {
+    platform.unitScope = treeScope(platform.db);
+    return;
+  }
+  const statement = sqlite.prepare('select 1 from unit_closure where ancestor_id = ? and descendant_id = ?').pluck();
+  platform.unitScope = {
+    isWithin: async (unitId, rootId) => unitId === rootId || statement.get(rootId, unitId) !== undefined,
+  };
 }
 
 /** The closure rows of a new leaf under `parentId` (or a new root). */

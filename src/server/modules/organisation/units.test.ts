@@ -67,6 +67,16 @@ describeEachDatabase('organisation: units, history, policy', (kind) => {
     expect(r).toBe('OPERATION_BEFORE_LAST_CHANGE');
   });
 
+  it('answers the platform scope check inside another module’s open transaction (no deadlock on SQLite)', async () => {
+    const t = await tree();
+    const p = env().platform;
+    const answers = await p.db.transaction().execute(async (tx) => {
+      await tx.selectFrom('units').select('id').limit(1).execute();
+      return [await p.unitScope.isWithin(t.a1.id, t.bloc.id), await p.unitScope.isWithin(t.b.id, t.a.id)];
+    });
+    expect(answers).toEqual([true, false]);
+  });
+
   it('renames keep the old name for earlier dates', async () => {
     const t = await tree();
     await applyOperation(env().platform, admin, t.b.id, { type: 'rename', name: 'Chi bộ Công ty Cổ phần B', effectiveOn: '2018-01-01', documentNumber: '5-QĐ/ĐUK' });
