@@ -152,3 +152,38 @@ describe('reading text and .docx into lines and tables', () => {
     expect(tables[1].kind === 'table' && tables[1].rows[0]).toEqual(['STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian']);
   });
 });
+
+describe('.docx details Word writes', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const para = (text: string, pPr = '') => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+
+  async function docx(body: string, numbering: string, styles: string) {
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+    zip.file('word/numbering.xml', `<?xml version="1.0"?><w:numbering ${W}>${numbering}</w:numbering>`);
+    zip.file('word/styles.xml', `<?xml version="1.0"?><w:styles ${W}>${styles}</w:styles>`);
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  it('numbering through a heading style, a restart by startOverride, deleted revisions left out, entities decoded', async () => {
+    const numbering =
+      '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1-"/></w:lvl></w:abstractNum>' +
+      '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>' +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' +
+      '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+      '<w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>';
+    const styles =
+      '<w:style w:type="paragraph" w:styleId="Muc"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="MucDam"><w:basedOn w:val="Muc"/></w:style>';
+    const item = (n: string) => `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${n}"/></w:numPr>`;
+    const body =
+      para('MỤC ĐÍCH', '<w:pStyle w:val="Muc"/>') +
+      para('NỘI DUNG', '<w:pStyle w:val="MucDam"/>') +
+      para('Một &amp; hai', item('2')) +
+      para('Ba', item('2')) +
+      `<w:p><w:r><w:t>Giữ</w:t></w:r><w:del><w:r><w:delText>Bỏ</w:delText></w:r></w:del><w:r><w:t xml:space="preserve"> lại</w:t></w:r></w:p>` +
+      para('Lại từ đầu', item('3'));
+    const { blocks } = await readPlanDocument(await docx(body, numbering, styles));
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : 'table'))).toEqual(['I- MỤC ĐÍCH', 'II- NỘI DUNG', 'a) Một & hai', 'b) Ba', 'Giữ lại', 'a) Lại từ đầu']);
+  });
+});
