@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
       const config = loadConfig();
       const database = await openPlatformDatabase(config);
       try {
-        const result = await migrateToLatest(database.db);
+        const result = await migrateToLatest(database);
         const applied = (result.results ?? []).map((r) => r.migrationName);
         print(out, { db: database.dialect, applied }, applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'CSDL đã mới nhất / database is up to date');
       } finally {

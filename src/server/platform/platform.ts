@@ -38,7 +38,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const clock = options.clock ?? (() => new Date());
   const database = options.database ?? (await openPlatformDatabase(config));
   try {
-    const result = await migrateToLatest(database.db);
+    const result = await migrateToLatest(database);
     for (const r of result.results ?? []) logger.info('migration applied', { migration: r.migrationName });
     const events =
       database.dialect === 'postgres'

@@ -42,10 +42,39 @@ export function openSqliteConnection(file: string): SqliteDatabase.Database {
   return conn;
 }
 
+/**
+ * Kysely prepares every query afresh; on better-sqlite3 that costs more than running most of our
+ * queries. The same SQL text comes back again and again (parameters are bound separately), so
+ * statements are kept, the most recent 500 of them. A statement still iterating is never reused.
+ */
+export function withStatementCache(conn: SqliteDatabase.Database, size = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const stmt = conn.prepare(text);
+      if (!cached) {
+        cache.set(text, stmt);
+        if (cache.size > size) cache.delete(cache.keys().next().value!);
+      }
+      return stmt;
+    },
+    close() {
+      cache.clear();
+      conn.close();
+    },
+  };
+}
+
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.kind === 'sqlite') {
     const conn = openSqliteConnection(options.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
     return {
       db,
       dialect: 'sqlite',
@@ -81,8 +110,17 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   };
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Applies every migration not yet applied. On PostgreSQL the migration tables are looked for in
+ * the handle's own schema: Kysely otherwise finds another schema's lock table on the same server
+ * and skips creating its own.
+ */
+export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'postgres'>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => migrations },
+    ...(handle.postgres ? { migrationTableSchema: handle.postgres.schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;
