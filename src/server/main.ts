@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve as listen, type ServerType } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './platform/config/config.ts';
 import { startPlatform, stopPlatform, type Platform } from './platform/platform.ts';
+import { closeDocumentBrowser } from './documents/browser.ts';
 import { registerMaintenance, scheduleMaintenance } from './platform/jobs/maintenance.ts';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
@@ -80,6 +81,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
         }
         setTimeout(() => http.closeAllConnections(), 5000).unref();
       });
+      await closeDocumentBrowser();
       await stopPlatform(platform);
       logger.info('stopped');
     })());

@@ -4,7 +4,8 @@
  * `closeDocumentBrowser()` at shutdown. If it dies, the next call launches a new one.
  * Pages are kept and reused: opening a page costs far more than printing one.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// Loaded on first print, so a server that never prints a PDF never loads Playwright.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const launchArgs = [
   '--no-sandbox',
@@ -34,8 +35,8 @@ const waiting: Array<() => void> = [];
 
 async function pool(): Promise<Pool> {
   if (!launching) {
-    const started = chromium
-      .launch({ executablePath: chromiumPath(), args: launchArgs, headless: true })
+    const started = import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath: chromiumPath(), args: launchArgs, headless: true }))
       .then(async (browser) => {
         browser.on('disconnected', () => {
           if (launching === started) launching = null;
