@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconBook2, IconHistory, IconHome, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBook2, IconHierarchy2, IconHistory, IconHome, IconUsers, IconUserStar } from '@tabler/icons-react';
 import type { Messages } from './i18n/index.ts';
 
 /**
@@ -10,10 +10,13 @@ export type NavItem = {
   label: keyof Messages['nav'];
   icon: ComponentType<{ size?: number; stroke?: number }>;
   permission?: string;
-} & ({ to: '/' | '/accounts' | '/audit'; href?: never } | { href: string; to?: never });
+} & ({ to: '/' | '/accounts' | '/audit' | '/units' | '/people' | '/in-charge'; href?: never } | { href: string; to?: never });
 
 export const navigation: NavItem[] = [
   { label: 'home', to: '/', icon: IconHome },
+  { label: 'units', to: '/units', icon: IconHierarchy2, permission: 'organisation.read' },
+  { label: 'people', to: '/people', icon: IconAddressBook, permission: 'organisation.read' },
+  { label: 'inCharge', to: '/in-charge', icon: IconUserStar, permission: 'organisation.read' },
   { label: 'accounts', to: '/accounts', icon: IconUsers, permission: 'accounts.read' },
   { label: 'audit', to: '/audit', icon: IconHistory, permission: 'audit.read' },
   { label: 'apiDocs', href: '/api/docs', icon: IconBook2 },

@@ -9,6 +9,11 @@ import { ChangePasswordPage, ForcedChangePasswordPage } from '../modules/auth/Ch
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { AccountsPage } from '../modules/accounts/AccountsPage.tsx';
 import { AuditPage } from '../modules/audit/AuditPage.tsx';
+import { UnitsPage } from '../modules/organisation/UnitsPage.tsx';
+import { UnitPage } from '../modules/organisation/UnitPage.tsx';
+import { PeoplePage } from '../modules/organisation/PeoplePage.tsx';
+import { PersonPage } from '../modules/organisation/PersonPage.tsx';
+import { InChargePage } from '../modules/organisation/InChargePage.tsx';
 
 /** Only a path inside this site may be a place to return to after signing in. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -68,9 +73,31 @@ const changePasswordRoute = createRoute({ getParentRoute: () => signedInRoute, p
 const accountsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/accounts', component: AccountsPage });
 const auditRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/audit', component: AuditPage });
 
+const unitsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/units', component: UnitsPage });
+const unitRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/units/$unitId', component: UnitPage });
+const peopleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): { unitId?: string } =>
+    typeof search.unitId === 'string' && search.unitId ? { unitId: search.unitId } : {},
+  component: PeoplePage,
+});
+const personRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/people/$personId', component: PersonPage });
+const inChargeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/in-charge', component: InChargePage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([homeRoute, changePasswordRoute, accountsRoute, auditRoute]),
+  signedInRoute.addChildren([
+    homeRoute,
+    changePasswordRoute,
+    accountsRoute,
+    auditRoute,
+    unitsRoute,
+    unitRoute,
+    peopleRoute,
+    personRoute,
+    inChargeRoute,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

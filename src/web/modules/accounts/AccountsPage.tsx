@@ -11,6 +11,7 @@ import { NoPermission } from '../../ui/NoPermission.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PAGE_SIZE, roleLabel, useAccounts, useRoles, type Account } from './api.ts';
 import { AccountDrawer } from './AccountDrawer.tsx';
+import { UnitName } from '../organisation/UnitName.tsx';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
 
 function StateBadges({ account }: { account: Account }) {
@@ -44,7 +45,12 @@ function RoleBadges({ account }: { account: Account }) {
       {account.grants.map((g) => (
         <Badge key={`${g.role}|${g.unitId ?? ''}`} variant="outline" color="partyRed" size="sm" tt="none" style={{ maxWidth: '100%' }}>
           {roleLabel(roles.data, g.role, i18n.language)}
-          {g.unitId ? ` · ${g.unitId}` : ''}
+          {g.unitId ? (
+            <>
+              {' · '}
+              <UnitName id={g.unitId} />
+            </>
+          ) : null}
         </Badge>
       ))}
     </Group>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../app/auth.tsx';
 import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
+import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { useRoles } from './api.ts';
 
 /**
@@ -66,15 +67,16 @@ export function GrantsEditor({
             allowDeselect={false}
             error={missingRole.includes(i) ? t('accounts.grants.roleRequired') : fieldError(error, `grants.${i}.role`, lang)}
           />
-          <TextInput
-            style={{ flex: '1 1 160px' }}
+          <UnitPicker
+            style={{ flex: '1 1 220px' }}
             size="sm"
             label={t('accounts.grants.unit')}
             placeholder={t('accounts.grants.allUnits')}
-            value={g.unitId ?? ''}
-            onChange={(e) => set(i, { unitId: e.currentTarget.value })}
+            value={g.unitId}
+            onChange={(unitId) => set(i, { unitId })}
             disabled={disabled}
             error={fieldError(error, `grants.${i}.unitId`, lang)}
+            data-testid="grant-unit"
           />
           <Tooltip label={t('accounts.grants.remove')} withArrow>
             <ActionIcon
