@@ -14,19 +14,22 @@ import { registerAccountRoutes } from './modules/accounts/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/routes.ts';
 import { installUnitScope } from './modules/organisation/tree.ts';
+import { registerPlansRoutes, registerReminderJobs } from './modules/plans/routes.ts';
 import { renderApiReference } from './site/apiReference.tsx';
 import { version } from './modules/system/version.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Every module's routes, in one list: add a module here. */
-const modules = [registerAuthRoutes, registerSystemRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes];
+const modules = [registerAuthRoutes, registerSystemRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes];
 
 export type AppOptions = { webDir?: string | null };
 
 export function createApp(platform: Platform, options: AppOptions = {}) {
   // Record-level checks (`can`) see the real unit tree from here on.
   installUnitScope(platform);
+  // Plan reminders run through the job queue of whichever process starts jobs.
+  registerReminderJobs(platform);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw fail.validation(toFieldProblems(result.error as never, result.target));

@@ -1,5 +1,6 @@
 import type { Platform } from './platform/platform.ts';
 import { organisationDemo } from './modules/organisation/demo.ts';
+import { plansDemo } from './modules/plans/demo.ts';
 
 /**
  * Demo data: each module that has some adds a loader here. Loaders are idempotent: they check
@@ -7,7 +8,7 @@ import { organisationDemo } from './modules/organisation/demo.ts';
  */
 export type DemoLoader = { name: string; load(platform: Platform): Promise<number> };
 
-export const demoLoaders: DemoLoader[] = [organisationDemo];
+export const demoLoaders: DemoLoader[] = [organisationDemo, plansDemo];
 
 export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
   const counts: Record<string, number> = {};

@@ -9,6 +9,7 @@ import { registerMaintenance, scheduleMaintenance } from './platform/jobs/mainte
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
+import { scheduleReminders } from './modules/plans/reminders.ts';
 
 export type Running = { platform: Platform; server: ServerType; port: number; stop(): Promise<void> };
 
@@ -51,6 +52,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const port = typeof address === 'object' && address ? address.port : config.port;
   if (config.runJobs) {
     await scheduleMaintenance(platform);
+    await scheduleReminders(platform);
     platform.jobs.start();
   }
   logger.info('listening', { url: `http://localhost:${port}`, db: platform.database.dialect, pid: process.pid });

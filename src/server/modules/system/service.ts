@@ -38,6 +38,20 @@ export const overviewSources: OverviewSource[] = [
     path: '/people',
     count: async (p) => Number((await p.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
   },
+  {
+    key: 'plans',
+    label: { vi: 'Kế hoạch', en: 'Plans' },
+    permission: 'plans.read',
+    path: '/plans',
+    count: async (p) => Number((await p.db.selectFrom('plans').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_plan_id', 'is', null).executeTakeFirstOrThrow()).n),
+  },
+  {
+    key: 'planActivities',
+    label: { vi: 'Nhiệm vụ trong các kế hoạch', en: 'Activities in plans' },
+    permission: 'plans.read',
+    path: '/plans',
+    count: async (p) => Number((await p.db.selectFrom('plan_activities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  },
 ];
 
 export async function overview(platform: Platform, principal: Principal) {
@@ -51,6 +65,7 @@ export async function overview(platform: Platform, principal: Principal) {
 export const topics: Record<string, Permission> = {
   accounts: 'accounts.read',
   organisation: 'organisation.read',
+  plans: 'plans.read',
 };
 
 export function topicPermission(topic: string): Permission | null {

@@ -13,6 +13,11 @@ export const permissions = {
   'organisation.read': { vi: 'Xem đơn vị, nhân sự', en: 'Read units and people' },
   'organisation.manage': { vi: 'Quản lý toàn bộ cây đơn vị, nhân sự, phân công phụ trách', en: 'Manage the whole unit tree, people and who is in charge' },
   'unit.edit': { vi: 'Sửa đơn vị và nhân sự trong phạm vi được giao', en: 'Edit units and people in the assigned subtree' },
+  'plans.read': { vi: 'Xem kế hoạch và nhiệm vụ của đơn vị mình', en: "Read plans and the own unit's tasks" },
+  'plans.overview': { vi: 'Theo dõi toàn bộ kế hoạch, mọi đơn vị', en: 'Follow whole plans, every unit' },
+  'plans.manage': { vi: 'Lập, sửa kế hoạch và nhiệm vụ', en: 'Create and edit plans and tasks' },
+  'plans.report': { vi: 'Báo cáo tiến độ nhiệm vụ của đơn vị, lập kế hoạch cơ sở', en: "Report progress on the unit's tasks, derive the unit's plan" },
+  'plans.supervise': { vi: 'Ghi nhận đôn đốc, kiểm tra cơ sở phụ trách', en: 'Record urging and inspection of the units one is in charge of' },
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -46,14 +51,14 @@ const all = Object.keys(permissions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: all,
-  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read'],
-  board_staff: ['accounts.read', 'organisation.read'],
-  unit_officer: ['organisation.read', 'unit.edit'],
-  council_member: ['organisation.read'],
-  judge: ['organisation.read'],
-  umpire: ['organisation.read'],
-  editor: ['organisation.read'],
-  viewer: ['organisation.read'],
+  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
+  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
+  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise'],
+  council_member: ['organisation.read', 'plans.read', 'plans.supervise'],
+  judge: ['organisation.read', 'plans.read'],
+  umpire: ['organisation.read', 'plans.read'],
+  editor: ['organisation.read', 'plans.read'],
+  viewer: ['organisation.read', 'plans.read'],
 };
 
 export function isPermission(value: string): value is Permission {

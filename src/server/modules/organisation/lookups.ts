@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+import type { UnitKind } from './kinds.ts';
+
+/**
+ * Small read-only questions other modules ask of the registry (the plans module: names of the
+ * units on a page, the registry for matching names, grassroots units founded in a period, a
+ * user's subtree). They go through here, not through the organisation tables.
+ */
+type Reader = { db: Kysely<Database> };
+
+export type UnitRef = { id: string; code: string; name: string; shortName: string | null; kind: UnitKind; validFrom: string; validTo: string | null };
+
+const CHUNK = 400;
+
+/** The units with these ids (unknown ids are left out). */
+export async function unitRefs(platform: Reader, ids: readonly string[]): Promise<Map<string, UnitRef>> {
+  const out = new Map<string, UnitRef>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await platform.db
+      .selectFrom('units')
+      .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
+      .where('id', 'in', unique.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.id, { id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to });
+  }
+  return out;
+}
+
+/** Units that exist on `day` (optionally of some kinds), in registry order; at most `limit`. */
+export async function liveUnits(platform: Reader, day: string, options: { kinds?: readonly UnitKind[]; limit: number }): Promise<UnitRef[]> {
+  let q = platform.db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
+    .where('valid_from', '<=', day)
+    .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', day)]));
+  if (options.kinds) q = q.where('kind', 'in', [...options.kinds]);
+  const rows = await q.orderBy('position').orderBy('sort_key').orderBy('id').limit(options.limit).execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+/** Units of these kinds founded in [from, to] (inclusive ISO dates), earliest first. */
+export async function unitsFounded(platform: Reader, kinds: readonly UnitKind[], from: string, to: string, limit = 1000): Promise<UnitRef[]> {
+  const rows = await platform.db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
+    .where('kind', 'in', [...kinds])
+    .where('valid_from', '>=', from)
+    .where('valid_from', '<=', to)
+    .orderBy('valid_from')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+/** Every unit in the subtrees of these roots (the roots included); at most `limit`. */
+export async function subtreeUnitIds(platform: Reader, rootIds: readonly string[], limit = 20_000): Promise<string[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await platform.db
+    .selectFrom('unit_closure')
+    .select('descendant_id')
+    .distinct()
+    .where('ancestor_id', 'in', [...new Set(rootIds)])
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.descendant_id);
+}
+
+/** The person an account belongs to, if linked. */
+export async function personOfUser(platform: Reader, userId: string): Promise<string | null> {
+  const row = await platform.db.selectFrom('users').select('person_id').where('id', '=', userId).executeTakeFirst();
+  return row?.person_id ?? null;
+}

@@ -1,0 +1,378 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PlanActivitiesTable, PlansTable } from '../../platform/db/tables.ts';
+import { newId } from '../../platform/db/ids.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { fail } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { grassrootsKinds } from '../organisation/kinds.ts';
+import { unitRefs } from '../organisation/lookups.ts';
+import { activityNotFound, inTransaction, planNotFound, publishPlans, requireManage, visibilityOf, type Caller, type Visibility } from './access.ts';
+import type { ActivityInput, UpdateActivityInput } from './schema.ts';
+import { statusSources } from './sources.ts';
+import { activityStatus, statusLabels, vietnamDay, type ActivityStatus } from './status.ts';
+
+type Db = Kysely<Database>;
+export type ActivityRow = Selectable<PlanActivitiesTable>;
+export type PlanRow = Selectable<PlansTable>;
+
+const CHUNK = 400;
+/** How many lead or coordinating units an activity view names (the rest are counted). */
+const NAMED_UNITS = 50;
+
+export async function findPlan(db: Db, id: string): Promise<PlanRow | undefined> {
+  return db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function requirePlan(db: Db, id: string): Promise<PlanRow> {
+  const plan = await findPlan(db, id);
+  if (!plan) throw planNotFound();
+  return plan;
+}
+
+/** The plan's activities the caller may see, in the plan's order (a plan holds at most 500 + its sub-plans' picks). */
+export async function visibleActivities(db: Db, plan: PlanRow, vis: Visibility, filter: { unitId?: string; section?: string } = {}): Promise<ActivityRow[]> {
+  let q = db.selectFrom('plan_activities as a').selectAll('a').where('a.plan_id', '=', plan.id);
+  if (filter.section) q = q.where('a.section', '=', filter.section);
+  if (filter.unitId) {
+    const unitId = filter.unitId;
+    q = q.where((w) => w.exists(w.selectFrom('plan_activity_units as u').select('u.unit_id').whereRef('u.activity_id', '=', 'a.id').where('u.unit_id', '=', unitId)));
+  }
+  if (!vis.all) {
+    if (plan.unit_id && vis.unitIds.includes(plan.unit_id)) {
+      // the unit's own sub-plan: all of it
+    } else {
+      if (vis.unitIds.length === 0) return [];
+      const ids = vis.unitIds.slice(0, 5000);
+      q = q.where((w) => w.exists(w.selectFrom('plan_activity_units as u').select('u.unit_id').whereRef('u.activity_id', '=', 'a.id').where('u.unit_id', 'in', ids)));
+    }
+  }
+  return q.orderBy('a.position').orderBy('a.id').limit(2000).execute();
+}
+
+export async function maySeePlan(db: Db, plan: PlanRow, vis: Visibility): Promise<boolean> {
+  if (vis.all) return true;
+  if (plan.unit_id && vis.unitIds.includes(plan.unit_id)) return true;
+  if (vis.unitIds.length === 0) return false;
+  const row = await db
+    .selectFrom('plan_activity_units')
+    .select('activity_id')
+    .where('plan_id', '=', plan.id)
+    .where('unit_id', 'in', vis.unitIds.slice(0, 5000))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type Progress = { doneOn: string | null; percent: number | null; figure: number | null; note: { vi: string; en: string } | null };
+
+/** Reports' progress, or the status source's answer when the activity names one. */
+export async function progressOf(platform: { db: Db }, plan: PlanRow, rows: ActivityRow[], today: string): Promise<Map<string, Progress>> {
+  const out = new Map<string, Progress>();
+  for (const a of rows) {
+    const own: Progress = { doneOn: a.done_on, percent: a.progress_percent, figure: a.progress_figure, note: null };
+    const source = a.status_source ? statusSources[a.status_source] : undefined;
+    if (source) {
+      const answer = await source.evaluate(
+        platform,
+        { id: a.id, planId: a.plan_id, start: a.start_on, due: a.due_on, target: a.target_value === null ? null : { value: a.target_value, comparator: a.target_comparator ?? 'eq', indicator: a.target_indicator ?? '' } },
+        { issuedOn: plan.issued_on, periodStart: plan.period_start },
+        today,
+      );
+      if (answer) {
+        out.set(a.id, { doneOn: answer.doneOn, percent: answer.percent, figure: answer.figure, note: answer.note });
+        continue;
+      }
+    }
+    out.set(a.id, own);
+  }
+  return out;
+}
+
+export function statusOf(a: ActivityRow, p: Progress, today: string): ActivityStatus {
+  return activityStatus({ due: a.due_on, doneOn: p.doneOn }, today);
+}
+
+type UnitRefView = { id: string; name: string; shortName: string | null };
+
+/** Views of activities: units named (the first 50 of each role), progress and status. */
+export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: ActivityRow[], today: string) {
+  const ids = rows.map((r) => r.id);
+  const links: { activity_id: string; unit_id: string; role: string; position: number }[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    links.push(
+      ...(await platform.db
+        .selectFrom('plan_activity_units')
+        .select(['activity_id', 'unit_id', 'role', 'position'])
+        .where('activity_id', 'in', ids.slice(i, i + CHUNK))
+        .where('position', '<', NAMED_UNITS)
+        .orderBy('position')
+        .execute()),
+    );
+  }
+  const counts = new Map<string, { lead: number; coordinating: number }>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rowsCount = await platform.db
+      .selectFrom('plan_activity_units')
+      .select(['activity_id', 'role', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('activity_id', 'in', ids.slice(i, i + CHUNK))
+      .groupBy(['activity_id', 'role'])
+      .execute();
+    for (const r of rowsCount) {
+      const c = counts.get(r.activity_id) ?? { lead: 0, coordinating: 0 };
+      c[r.role === 'lead' ? 'lead' : 'coordinating'] = Number(r.n);
+      counts.set(r.activity_id, c);
+    }
+  }
+  const units = await unitRefs(platform, links.map((l) => l.unit_id));
+  const progress = await progressOf(platform, plan, rows, today);
+  return rows.map((a) => {
+    const mine = links.filter((l) => l.activity_id === a.id);
+    const named = (role: string): UnitRefView[] =>
+      mine
+        .filter((l) => l.role === role)
+        .map((l) => units.get(l.unit_id))
+        .filter((u): u is NonNullable<typeof u> => u !== undefined)
+        .map((u) => ({ id: u.id, name: u.name, shortName: u.shortName }));
+    const p = progress.get(a.id)!;
+    const status = statusOf(a, p, today);
+    return {
+      id: a.id,
+      planId: a.plan_id,
+      ref: a.ref,
+      kind: a.kind,
+      section: a.section,
+      title: a.title,
+      description: a.description,
+      subItems: JSON.parse(a.sub_items_json) as string[],
+      lead: named('lead'),
+      coordinating: named('coordinating'),
+      leadCount: counts.get(a.id)?.lead ?? 0,
+      coordinatingCount: counts.get(a.id)?.coordinating ?? 0,
+      otherParticipants: JSON.parse(a.other_participants_json) as string[],
+      start: a.start_on,
+      due: a.due_on,
+      tentative: a.tentative === 1,
+      recurrence: a.recurrence,
+      target:
+        a.target_value === null
+          ? null
+          : { value: a.target_value, comparator: a.target_comparator, indicator: a.target_indicator, unit: a.target_unit, breakdown: a.target_breakdown_json ? JSON.parse(a.target_breakdown_json) : [] },
+      statusSource: a.status_source,
+      originActivityId: a.origin_activity_id,
+      percent: p.percent,
+      figure: p.figure,
+      doneOn: p.doneOn,
+      status,
+      statusLabel: statusLabels[status],
+      sourceNote: p.note,
+    };
+  });
+}
+
+export type ActivityView = Awaited<ReturnType<typeof activityViews>>[number];
+
+const unknownUnits = (path: string) =>
+  fail.validation([{ in: 'body', path, code: 'unknown_unit', messages: { vi: 'Có đơn vị không có trong sổ đơn vị.', en: 'A unit is not in the unit registry.' } }]);
+
+/** Checks the units exist; returns the grassroots ones (they are expected to deploy a sub-plan). */
+export async function checkUnits(db: Db, ids: string[], path: string): Promise<string[]> {
+  const refs = await unitRefs({ db }, ids);
+  if (refs.size !== new Set(ids).size) throw unknownUnits(path);
+  return [...refs.values()].filter((u) => grassrootsKinds.includes(u.kind)).map((u) => u.id);
+}
+
+export async function setActivityUnits(db: Db, planId: string, activityId: string, lead: string[], coordinating: string[]) {
+  await db.deleteFrom('plan_activity_units').where('activity_id', '=', activityId).execute();
+  const rows = [
+    ...[...new Set(lead)].map((unit_id, position) => ({ plan_id: planId, activity_id: activityId, unit_id, role: 'lead', position, percent: null, done_on: null })),
+    ...[...new Set(coordinating)].filter((u) => !lead.includes(u)).map((unit_id, position) => ({ plan_id: planId, activity_id: activityId, unit_id, role: 'coordinating', position, percent: null, done_on: null })),
+  ];
+  for (let i = 0; i < rows.length; i += 300) await db.insertInto('plan_activity_units').values(rows.slice(i, i + 300)).execute();
+}
+
+export async function addDeployUnits(db: Db, planId: string, unitIds: string[]) {
+  const unique = [...new Set(unitIds)];
+  for (let i = 0; i < unique.length; i += 300) {
+    await db
+      .insertInto('plan_deploy_units')
+      .values(unique.slice(i, i + 300).map((unit_id) => ({ plan_id: planId, unit_id })))
+      .onConflict((oc) => oc.columns(['plan_id', 'unit_id']).doNothing())
+      .execute();
+  }
+}
+
+export function activityRow(planId: string, input: ActivityInput, ref: string, position: number, now: Date, origin: string | null = null): ActivityRow {
+  const at = now.toISOString();
+  return {
+    id: newId(now.getTime()),
+    plan_id: planId,
+    ref,
+    kind: input.kind,
+    section: input.section,
+    position,
+    title: input.title,
+    description: input.description,
+    sub_items_json: JSON.stringify(input.subItems),
+    other_participants_json: JSON.stringify(input.otherParticipants),
+    start_on: input.start,
+    due_on: input.due,
+    tentative: input.tentative ? 1 : 0,
+    recurrence: input.recurrence,
+    target_value: input.target?.value ?? null,
+    target_comparator: input.target?.comparator ?? null,
+    target_indicator: input.target?.indicator ?? null,
+    target_unit: input.target?.unit ?? null,
+    target_breakdown_json: input.target ? JSON.stringify(input.target.breakdown) : null,
+    status_source: input.statusSource,
+    origin_activity_id: origin,
+    progress_percent: null,
+    progress_figure: null,
+    done_on: null,
+    last_report_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function checkDates(start: string | null, due: string | null) {
+  if (start && due && start > due) {
+    throw fail.validation([{ in: 'body', path: 'due', code: 'due_before_start', messages: { vi: 'Hạn hoàn thành trước ngày bắt đầu.', en: 'The due date is before the start date.' } }]);
+  }
+}
+
+/** Inserts one activity with its units; the caller audits. */
+export async function insertActivity(db: Db, planId: string, input: ActivityInput, ref: string, position: number, now: Date, origin: string | null = null) {
+  checkDates(input.start, input.due);
+  const grassroots = await checkUnits(db, [...input.leadUnitIds, ...input.coordinatingUnitIds], 'leadUnitIds');
+  const row = activityRow(planId, input, ref, position, now, origin);
+  await db.insertInto('plan_activities').values(row).execute();
+  await setActivityUnits(db, planId, row.id, input.leadUnitIds, input.coordinatingUnitIds);
+  await addDeployUnits(db, planId, grassroots);
+  return row;
+}
+
+export async function listActivities(
+  platform: Platform,
+  caller: Caller,
+  planId: string,
+  query: { page: number; pageSize: number; status?: ActivityStatus; unitId?: string; section?: string },
+) {
+  const plan = await requirePlan(platform.db, planId);
+  const vis = await visibilityOf(platform, caller);
+  if (!(await maySeePlan(platform.db, plan, vis))) throw planNotFound();
+  const today = vietnamDay(platform.clock());
+  const rows = await visibleActivities(platform.db, plan, vis, { unitId: query.unitId, section: query.section });
+  let chosen = rows;
+  if (query.status) {
+    const progress = await progressOf(platform, plan, rows, today);
+    chosen = rows.filter((a) => statusOf(a, progress.get(a.id)!, today) === query.status);
+  }
+  const pageRows = chosen.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  return { items: await activityViews(platform, plan, pageRows, today), total: chosen.length, page: query.page, pageSize: query.pageSize, today };
+}
+
+export async function getActivity(platform: Platform, caller: Caller, id: string) {
+  const row = await platform.db.selectFrom('plan_activities').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw activityNotFound();
+  const plan = await requirePlan(platform.db, row.plan_id);
+  const vis = await visibilityOf(platform, caller);
+  const visible = await visibleActivities(platform.db, plan, vis, {});
+  if (!visible.some((a) => a.id === id)) throw activityNotFound();
+  const today = vietnamDay(platform.clock());
+  const [view] = await activityViews(platform, plan, [row], today);
+  const reports = await platform.db.selectFrom('plan_reports').selectAll().where('activity_id', '=', id).orderBy('reported_at', 'desc').limit(200).execute();
+  const units = await unitRefs(platform, reports.map((r) => r.unit_id).filter((u): u is string => u !== null));
+  return {
+    ...view,
+    reports: reports.map((r) => ({
+      id: r.id,
+      unit: r.unit_id ? { id: r.unit_id, name: units.get(r.unit_id)?.name ?? '' } : null,
+      text: r.text,
+      percent: r.percent,
+      figure: r.figure,
+      doneOn: r.done_on,
+      reporterName: r.reporter_name,
+      reportedAt: r.reported_at,
+    })),
+  };
+}
+
+export async function addActivity(platform: Platform, caller: Caller, planId: string, input: ActivityInput) {
+  requireManage(caller);
+  const now = platform.clock();
+  const id = await inTransaction(platform, async (tx) => {
+    const plan = await requirePlan(tx, planId);
+    const last = await tx.selectFrom('plan_activities').select((eb) => eb.fn.max('position').as('p')).where('plan_id', '=', plan.id).executeTakeFirst();
+    const count = await tx.selectFrom('plan_activities').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
+    if (Number(count.n) >= 2000) throw fail.conflict('TOO_MANY_ACTIVITIES', { vi: 'Kế hoạch đã có quá nhiều nhiệm vụ.', en: 'The plan has too many activities.' });
+    const position = Number(last?.p ?? 0) + 1;
+    const row = await insertActivity(tx, plan.id, input, input.ref || `N${position}`, position, now);
+    await recordAudit(tx, caller.actor, { action: 'plan_activity.create', entityType: 'plan_activity', entityId: row.id, after: { ...row, leadUnitIds: input.leadUnitIds, coordinatingUnitIds: input.coordinatingUnitIds } }, now);
+    return row.id;
+  });
+  publishPlans(platform, { entity: 'activity', id, change: 'created', planId });
+  return getActivity(platform, caller, id);
+}
+
+export async function updateActivity(platform: Platform, caller: Caller, id: string, input: UpdateActivityInput) {
+  requireManage(caller);
+  const now = platform.clock();
+  const planId = await inTransaction(platform, async (tx) => {
+    const before = await tx.selectFrom('plan_activities').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw activityNotFound();
+    const start = input.start !== undefined ? input.start : before.start_on;
+    const due = input.due !== undefined ? input.due : before.due_on;
+    checkDates(start, due);
+    const change: Partial<ActivityRow> = {
+      ...(input.section !== undefined ? { section: input.section } : {}),
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.subItems !== undefined ? { sub_items_json: JSON.stringify(input.subItems) } : {}),
+      ...(input.otherParticipants !== undefined ? { other_participants_json: JSON.stringify(input.otherParticipants) } : {}),
+      start_on: start,
+      due_on: due,
+      ...(input.tentative !== undefined ? { tentative: input.tentative ? 1 : 0 } : {}),
+      ...(input.statusSource !== undefined ? { status_source: input.statusSource } : {}),
+      ...(input.target !== undefined
+        ? {
+            target_value: input.target?.value ?? null,
+            target_comparator: input.target?.comparator ?? null,
+            target_indicator: input.target?.indicator ?? null,
+            target_unit: input.target?.unit ?? null,
+            target_breakdown_json: input.target ? JSON.stringify(input.target.breakdown ?? []) : null,
+          }
+        : {}),
+      updated_at: now.toISOString(),
+    };
+    await tx.updateTable('plan_activities').set(change).where('id', '=', id).execute();
+    if (input.leadUnitIds !== undefined || input.coordinatingUnitIds !== undefined) {
+      const current = await tx.selectFrom('plan_activity_units').select(['unit_id', 'role']).where('activity_id', '=', id).orderBy('position').execute();
+      const lead = input.leadUnitIds ?? current.filter((c) => c.role === 'lead').map((c) => c.unit_id);
+      const coordinating = input.coordinatingUnitIds ?? current.filter((c) => c.role === 'coordinating').map((c) => c.unit_id);
+      const grassroots = await checkUnits(tx, [...lead, ...coordinating], 'leadUnitIds');
+      await setActivityUnits(tx, before.plan_id, id, lead, coordinating);
+      await addDeployUnits(tx, before.plan_id, grassroots);
+    }
+    await recordAudit(tx, caller.actor, { action: 'plan_activity.update', entityType: 'plan_activity', entityId: id, before, after: { ...before, ...change, leadUnitIds: input.leadUnitIds, coordinatingUnitIds: input.coordinatingUnitIds } }, now);
+    return before.plan_id;
+  });
+  publishPlans(platform, { entity: 'activity', id, change: 'updated', planId });
+  return getActivity(platform, caller, id);
+}
+
+export async function deleteActivity(platform: Platform, caller: Caller, id: string) {
+  requireManage(caller);
+  const now = platform.clock();
+  const planId = await inTransaction(platform, async (tx) => {
+    const before = await tx.selectFrom('plan_activities').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw activityNotFound();
+    const picked = await tx.selectFrom('plan_activities').select('id').where('origin_activity_id', '=', id).limit(1).executeTakeFirst();
+    if (picked) throw fail.conflict('ACTIVITY_IN_SUB_PLAN', { vi: 'Nhiệm vụ đã được đơn vị cơ sở đưa vào kế hoạch của mình; không xóa được.', en: 'A unit has taken this activity into its own plan; it cannot be deleted.' });
+    await tx.deleteFrom('plan_reports').where('activity_id', '=', id).execute();
+    await tx.deleteFrom('plan_activity_units').where('activity_id', '=', id).execute();
+    await tx.deleteFrom('plan_activities').where('id', '=', id).execute();
+    await recordAudit(tx, caller.actor, { action: 'plan_activity.delete', entityType: 'plan_activity', entityId: id, before }, now);
+    return before.plan_id;
+  });
+  publishPlans(platform, { entity: 'activity', id, change: 'deleted', planId });
+}

@@ -1,0 +1,79 @@
+import { newId } from '../../platform/db/ids.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { AppError, fail } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { listInCharge } from '../organisation/inCharge.ts';
+import { personOfUser, unitRefs } from '../organisation/lookups.ts';
+import { inTransaction, mayManage, publishPlans, visibilityOf, type Caller } from './access.ts';
+import type { SupervisionInput } from './schema.ts';
+import { vietnamDay } from './status.ts';
+
+/**
+ * Urging and inspection visits (III.3, III.7): a committee member records them for the units
+ * they are in charge of (the organisation module's assignments); managers for any unit.
+ */
+export async function recordSupervision(platform: Platform, caller: Caller, input: SupervisionInput) {
+  const now = platform.clock();
+  if (input.visitedOn > vietnamDay(now)) {
+    throw fail.validation([{ in: 'body', path: 'visitedOn', code: 'future_date', messages: { vi: 'Ngày đôn đốc, kiểm tra không được sau hôm nay.', en: 'The visit cannot be after today.' } }]);
+  }
+  const personId = caller.actor.userId ? await personOfUser(platform, caller.actor.userId) : null;
+  if (!mayManage(caller)) {
+    const charged = personId ? (await listInCharge(platform, { personId, unitId: input.unitId })).items : [];
+    if (charged.length === 0) {
+      throw new AppError(403, 'NOT_IN_CHARGE', {
+        vi: 'Đồng chí không được phân công phụ trách đơn vị này.',
+        en: 'You are not in charge of this unit.',
+      });
+    }
+  }
+  if (!(await unitRefs(platform, [input.unitId])).has(input.unitId)) {
+    throw fail.validation([{ in: 'body', path: 'unitId', code: 'unknown_unit', messages: { vi: 'Đơn vị không có trong sổ đơn vị.', en: 'The unit is not in the registry.' } }]);
+  }
+  const row = {
+    id: newId(now.getTime()),
+    plan_id: input.planId ?? null,
+    unit_id: input.unitId,
+    person_id: personId,
+    kind: input.kind,
+    visited_on: input.visitedOn,
+    findings: input.findings,
+    follow_ups: input.followUps,
+    recorded_by: caller.actor.userId,
+    recorder_name: caller.actor.name,
+    created_at: now.toISOString(),
+  };
+  await inTransaction(platform, async (tx) => {
+    if (row.plan_id && !(await tx.selectFrom('plans').select('id').where('id', '=', row.plan_id).executeTakeFirst())) {
+      throw fail.validation([{ in: 'body', path: 'planId', code: 'unknown_plan', messages: { vi: 'Không có kế hoạch này.', en: 'No such plan.' } }]);
+    }
+    await tx.insertInto('plan_supervisions').values(row).execute();
+    await recordAudit(tx, caller.actor, { action: 'plan_supervision.create', entityType: 'plan_supervision', entityId: row.id, after: row }, now);
+  });
+  publishPlans(platform, { entity: 'supervision', id: row.id, change: 'created' });
+  return (await listSupervisions(platform, caller, { page: 1, pageSize: 1, unitId: row.unit_id, id: row.id })).items[0];
+}
+
+export async function listSupervisions(platform: Platform, caller: Caller, query: { page: number; pageSize: number; planId?: string; unitId?: string; id?: string }) {
+  const vis = await visibilityOf(platform, caller);
+  let base = platform.db.selectFrom('plan_supervisions');
+  if (query.id) base = base.where('id', '=', query.id);
+  if (query.planId) base = base.where('plan_id', '=', query.planId);
+  if (query.unitId) base = base.where('unit_id', '=', query.unitId);
+  if (!vis.all) {
+    const own = caller.actor.userId;
+    base = base.where((w) => w.or([w('unit_id', 'in', vis.unitIds.length ? vis.unitIds.slice(0, 5000) : ['-']), w('recorded_by', '=', own ?? '-')]));
+  }
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base.selectAll().orderBy('visited_on', 'desc').orderBy('id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const refs = await unitRefs(platform, rows.map((r) => r.unit_id));
+  return {
+    items: rows.map((r) => ({
+      id: r.id, planId: r.plan_id, unit: { id: r.unit_id, name: refs.get(r.unit_id)?.name ?? '' }, personId: r.person_id, kind: r.kind,
+      visitedOn: r.visited_on, findings: r.findings, followUps: r.follow_ups, recorderName: r.recorder_name, createdAt: r.created_at,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
