@@ -47,7 +47,7 @@ export function resolveNames(names: string[], registry: UnitRef[]): Map<string, 
     }
     // one clear front-runner ("Đoàn TNCS Hồ Chí Minh khối" → "Đoàn TNCS … khối Doanh nghiệp tỉnh"): proposed, flagged for the person to check
     const [first, second] = m.candidates;
-    if (!m.group && first && first.score >= 0.75 && (!second || first.score - second.score >= 0.15)) {
+    if (!m.group && first && first.score >= 0.75 && (!second || first.score - second.score >= 0.1)) {
       out.set(m.name, { ...m, resolvedIds: [first.id], via: 'best_candidate' });
       continue;
     }
