@@ -64,6 +64,14 @@ export function unitListQuery(db: Executor, f: UnitListFilter): UnitListQuery {
         .where('c.valid_from', '<=', asOf)
         .where((w) => w.or([w('c.valid_to', 'is', null), w('c.valid_to', '>', asOf)]))
         .as('child_count'),
+      eb
+        .selectFrom('unit_versions as pv')
+        .select('pv.name')
+        .whereRef('pv.unit_id', '=', 'v.parent_id')
+        .where('pv.valid_from', '<=', asOf)
+        .where((w) => w.or([w('pv.valid_to', 'is', null), w('pv.valid_to', '>', asOf)]))
+        .limit(1)
+        .as('parent_name'),
     ]);
     return {
       total: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
@@ -99,6 +107,7 @@ export function unitListQuery(db: Executor, f: UnitListFilter): UnitListQuery {
       .whereRef('c.parent_id', '=', 'u.id')
       .where((w) => w.or([w('c.valid_to', 'is', null), w('c.valid_to', '>', today)]))
       .as('child_count'),
+    eb.selectFrom('units as p').select('p.name').whereRef('p.id', '=', 'u.parent_id').as('parent_name'),
   ]);
   return {
     total: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
@@ -121,6 +130,8 @@ export type UnitSummaryRow = {
   valid_to: string | null;
   is_demo: number;
   child_count: number | null;
+  /** The parent's name (of the day viewed), where the query reads it. */
+  parent_name?: string | null;
 };
 
 export function toUnitSummary(r: UnitSummaryRow) {
@@ -135,6 +146,7 @@ export function toUnitSummary(r: UnitSummaryRow) {
     validFrom: r.valid_from,
     validTo: r.valid_to,
     childCount: Number(r.child_count ?? 0),
+    parentName: r.parent_name ?? null,
     isDemo: r.is_demo === 1,
   };
 }

@@ -54,6 +54,7 @@ export const unitSummary = z
     validFrom: z.string(),
     validTo: z.string().nullable().openapi({ description: 'The first day the unit no longer exists (exclusive); null while it exists' }),
     childCount: z.number(),
+    parentName: z.string().nullable().openapi({ description: 'The parent unit’s name (as of the day viewed); null for a root' }),
     isDemo: z.boolean(),
   })
   .openapi('UnitSummary');

@@ -162,7 +162,7 @@ export async function getUnit(platform: Platform, id: string) {
     .orderBy('v.valid_from', 'desc')
     .execute();
   return {
-    ...toUnitSummary({ ...u, child_count: children.total }),
+    ...toUnitSummary({ ...u, child_count: children.total, parent_name: ancestors.at(-1)?.name ?? null }),
     address: u.address,
     phone: u.phone,
     email: u.email,
