@@ -221,7 +221,7 @@ export function PersonPage() {
         </Group>
       </Stack>
       <Section title={t('organisation.unit.details')}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
           <Field label={t('organisation.person.gender')} value={gender} />
           <Field label={t('organisation.person.birthYear')} value={p.birthYear} />
           <Field label={t('organisation.person.partyJoinedOn')} value={formatDate(p.partyJoinedOn)} />

@@ -46,22 +46,35 @@ const opIcons = { found: IconSeeding, rename: IconPencil, move: IconTransfer, me
 function HistoryItem({ op, unitId }: { op: Operation; unitId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const other = op.unit.id === unitId ? op.target : op.unit;
+  const self = op.unit.id === unitId;
+  const other = self ? op.target?.name : op.unit.name;
   const details = op.details ?? {};
+  const nameOf = (v: unknown) => (v && typeof v === 'object' && 'name' in v && typeof v.name === 'string' ? v.name : null);
+  let title = bi(op.label, lang);
   const lines: string[] = [];
-  if (op.type === 'rename' && typeof details.from === 'string') lines.push(t('organisation.history.renamedFrom', { name: details.from }));
-  if (other) {
-    lines.push(
-      op.unit.id === unitId ? t('organisation.history.target', { name: other.name }) : t('organisation.history.source', { name: other.name }),
-    );
+  if (op.type === 'found') {
+    if (self && other) lines.push(t('organisation.history.parent', { name: other }));
+    if (!self) {
+      title = t('organisation.history.childFounded');
+      lines.push(op.unit.name);
+    }
+  } else if (op.type === 'rename') {
+    const from = nameOf(details.from);
+    const to = nameOf(details.to);
+    if (from) lines.push(t('organisation.history.renamedFrom', { name: from }));
+    if (to) lines.push(t('organisation.history.renamedTo', { name: to }));
+  } else if (op.type === 'move' && other) {
+    lines.push(self ? t('organisation.history.movedTo', { name: other }) : t('organisation.history.movedIn', { name: other }));
+  } else if (op.type === 'merge' && other) {
+    lines.push(self ? t('organisation.history.mergedInto', { name: other }) : t('organisation.history.mergedIn', { name: other }));
   }
   return (
     <div data-testid="history-item">
       <Text size="sm" fw={600}>
-        {bi(op.label, lang)} · {formatDate(op.effectiveOn)}
+        {title} · {formatDate(op.effectiveOn)}
       </Text>
       {lines.map((l) => (
-        <Text key={l} size="sm">
+        <Text key={l} size="sm" style={{ overflowWrap: 'anywhere' }}>
           {l}
         </Text>
       ))}
@@ -85,7 +98,7 @@ function Details({ unit }: { unit: UnitDetail }) {
   const lang = i18n.language;
   const parent = unit.ancestors.at(-1);
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" verticalSpacing="sm">
+    <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" verticalSpacing="sm">
       <Field label={t('organisation.fields.code')}>{unit.code}</Field>
       <Field label={t('organisation.fields.shortName')}>{unit.shortName}</Field>
       <Field label={t('organisation.fields.kind')}>{bi(unit.kindLabel, lang)}</Field>

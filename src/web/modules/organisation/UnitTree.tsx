@@ -54,30 +54,14 @@ function TreeRow({ unit, level, view }: { unit: UnitSummary; level: number; view
           </Box>
         )}
         <Box style={{ minWidth: 0, flex: 1 }} pt={3}>
-          <Group gap={6} wrap="wrap" align="baseline">
-            <UnitLink
-              id={unit.id}
-              fw={level === 0 ? 600 : 500}
-              size="sm"
-              c="dark.8"
-              style={{ overflowWrap: 'anywhere' }}
-            >
-              {unit.name}
-            </UnitLink>
-            {unit.shortName ? (
-              <Text size="xs" c="dimmed">
-                ({unit.shortName})
-              </Text>
-            ) : null}
-            {hasChildren ? (
-              <Text size="xs" c="dimmed">
-                · {t('organisation.tree.children', { count: unit.childCount })}
-              </Text>
-            ) : null}
-          </Group>
+          <UnitLink id={unit.id} fw={level === 0 ? 600 : 500} size="sm" c="dark.8" style={{ overflowWrap: 'anywhere' }}>
+            {unit.name}
+          </UnitLink>
           <Group gap={6} mt={2} wrap="wrap">
             <Text size="xs" c="dimmed">
-              {kindLabel(unit.kind, i18n.language)}
+              {[kindLabel(unit.kind, i18n.language), unit.shortName, hasChildren ? t('organisation.tree.children', { count: unit.childCount }) : null]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
             <EndedBadge unit={unit} />
           </Group>

@@ -50,8 +50,9 @@ function UnitResults({ q, kind, asOf, includeEnded }: { q?: string; kind?: strin
               <UnitLink id={u.id} fw={500} size="sm" c="dark.8" style={{ overflowWrap: 'anywhere' }}>
                 {u.name}
               </UnitLink>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                 {[u.shortName, u.code].filter(Boolean).join(' · ')}
+                {u.parentName ? ` · ${t('organisation.tree.under', { name: u.parentName })}` : ''}
               </Text>
             </div>
             <Group gap={6}>
@@ -114,7 +115,7 @@ export function UnitsPage() {
             onChange={(e) => setSearch(e.currentTarget.value)}
             data-testid="unit-search"
           />
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <SimpleGrid cols={2} spacing="sm">
             <Select
               label={t('organisation.tree.kind')}
               placeholder={t('organisation.tree.allKinds')}

@@ -13,6 +13,7 @@ export type UnitSummary = {
   validFrom: string;
   validTo: string | null;
   childCount: number;
+  parentName: string | null;
   isDemo: boolean;
 };
 export type UnitPage = { items: UnitSummary[]; total: number; page: number; pageSize: number; asOf: string };
