@@ -145,3 +145,20 @@ for (const [size, viewport] of [
     await expect(page.getByText('Không có đơn vị nào khớp với “thu nghiem”.')).toBeVisible();
   });
 }
+
+test('the roles editor picks a unit by name and the accounts list shows unit names', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/accounts');
+  const table = page.getByTestId('accounts-table');
+  // demo.coso's role covers its own grassroots committee, shown by name rather than id.
+  const row = table.getByRole('row').filter({ hasText: 'demo.coso' });
+  await expect(row).toContainText('Đảng bộ Công ty Cổ phần May Kiến Xương Xanh');
+  await row.click();
+  const unit = page.getByTestId('grant-unit').first();
+  await expect(unit).toHaveValue('Đảng bộ Công ty Cổ phần May Kiến Xương Xanh');
+  await unit.fill('tuyen giao');
+  await expect(page.getByRole('option', { name: 'Ban Tuyên giáo Đảng ủy Khối' })).toBeVisible();
+  await screenshotViewport(page, 'organisation-account-unit-picker-desktop');
+  await page.getByRole('option', { name: 'Ban Tuyên giáo Đảng ủy Khối' }).click();
+  await expect(unit).toHaveValue('Ban Tuyên giáo Đảng ủy Khối');
+});

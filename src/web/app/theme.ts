@@ -35,5 +35,9 @@ export const theme = createTheme({
     TextInput: { defaultProps: { size: 'md' } },
     PasswordInput: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
+    NumberInput: { defaultProps: { size: 'md' } },
+    Textarea: { defaultProps: { size: 'md' } },
+    FileInput: { defaultProps: { size: 'md' } },
+    DateInput: { defaultProps: { size: 'md' } },
   },
 });

@@ -124,12 +124,12 @@ function ImportModal({ kind, onClose }: { kind: Kind; onClose: () => void }) {
           )
         ) : null}
         {preview && preview.problems.length > 0 && created === null ? (
-          <Table.ScrollContainer minWidth={420} maxHeight={420}>
-            <Table striped withTableBorder verticalSpacing={6} data-testid="import-problems">
+          <Table.ScrollContainer minWidth={300} maxHeight={420}>
+            <Table striped withTableBorder verticalSpacing={6} horizontalSpacing="xs" data-testid="import-problems">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={70}>{t('organisation.excel.row')}</Table.Th>
-                  <Table.Th w={140}>{t('organisation.excel.column')}</Table.Th>
+                  <Table.Th w={56}>{t('organisation.excel.row')}</Table.Th>
+                  <Table.Th w={120}>{t('organisation.excel.column')}</Table.Th>
                   <Table.Th>{t('organisation.excel.problem')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>

@@ -85,7 +85,6 @@ export function OperationModal({ unit, onClose }: { unit: UnitDetail; onClose: (
           <Text size="sm" c="dimmed">
             {t(`organisation.operation.help.${type}`)}
           </Text>
-          {error && !onlyFieldProblems(error, known) ? <ErrorAlert error={error} /> : null}
           {type === 'rename' ? (
             <>
               <TextInput label={t('organisation.fields.newName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fe('name')} required />
@@ -119,6 +118,7 @@ export function OperationModal({ unit, onClose }: { unit: UnitDetail; onClose: (
             <DateInput label={t('organisation.fields.documentDate')} placeholder="dd/mm/yyyy" valueFormat={DATE_FORMAT} value={documentDate} onChange={setDocumentDate} error={fe('documentDate')} clearable />
           </SimpleGrid>
           <Textarea label={t('organisation.fields.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fe('note')} autosize minRows={2} />
+          {error && !onlyFieldProblems(error, known) ? <ErrorAlert error={error} /> : null}
           <Group justify="flex-end" gap="sm" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -117,7 +117,6 @@ export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?
     <Modal opened onClose={onClose} title={creating ? t('organisation.unit.create') : t('organisation.unit.edit')} size="lg" fullScreen={phone}>
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="unit-form">
         <Stack gap="sm">
-          {error && !onlyFieldProblems(error, fields) ? <ErrorAlert error={error} /> : null}
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <TextInput label={t('organisation.fields.code')} value={d.code} onChange={(e) => set({ code: e.currentTarget.value })} error={fe('code')} required />
             <Select
@@ -175,6 +174,7 @@ export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?
             </Text>
           ) : null}
           <Textarea label={t('organisation.fields.note')} value={d.note} onChange={(e) => set({ note: e.currentTarget.value })} error={fe('note')} autosize minRows={2} />
+          {error && !onlyFieldProblems(error, fields) ? <ErrorAlert error={error} /> : null}
           <Group justify="flex-end" gap="sm" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

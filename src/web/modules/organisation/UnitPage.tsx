@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
-import { bi, useKindLabel, useUnit, type Operation, type UnitDetail } from './api.ts';
+import { bi, grassrootsKinds, useKindLabel, useUnit, type Operation, type UnitDetail } from './api.ts';
 import { OperationModal } from './OperationModal.tsx';
 import { UnitFormModal } from './UnitForm.tsx';
 import { EndedBadge } from './UnitTree.tsx';
@@ -152,6 +152,8 @@ export function UnitPage() {
   if (unit.error) return <ErrorAlert error={unit.error} />;
   const u = unit.data;
   const canEdit = auth.can('unit.edit');
+  // Committee members are put in charge of grassroots organisations only.
+  const showInCharge = grassrootsKinds.includes(u.kind) || u.inCharge.length > 0;
 
   return (
     <Stack gap="md" key={u.id}>
@@ -198,27 +200,29 @@ export function UnitPage() {
         <Details unit={u} />
       </Section>
 
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Section title={t('organisation.unit.inCharge')} testId="unit-in-charge">
-          {u.inCharge.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('organisation.unit.noInCharge')}
-            </Text>
-          ) : (
-            <Stack gap="xs">
-              {u.inCharge.map((ic) => (
-                <div key={ic.id}>
-                  <PersonLink id={ic.personId} size="sm" fw={600}>
-                    {ic.fullName}
-                  </PersonLink>
-                  <Text size="xs" c="dimmed">
-                    {ic.titles.join('; ')}
-                  </Text>
-                </div>
-              ))}
-            </Stack>
-          )}
-        </Section>
+      <SimpleGrid cols={{ base: 1, md: showInCharge ? 2 : 1 }} spacing="md">
+        {showInCharge ? (
+          <Section title={t('organisation.unit.inCharge')} testId="unit-in-charge">
+            {u.inCharge.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('organisation.unit.noInCharge')}
+              </Text>
+            ) : (
+              <Stack gap="xs">
+                {u.inCharge.map((ic) => (
+                  <div key={ic.id}>
+                    <PersonLink id={ic.personId} size="sm" fw={600}>
+                      {ic.fullName}
+                    </PersonLink>
+                    <Text size="xs" c="dimmed">
+                      {ic.titles.join('; ')}
+                    </Text>
+                  </div>
+                ))}
+              </Stack>
+            )}
+          </Section>
+        ) : null}
 
         <Section
           title={t('organisation.unit.children', { count: u.children.length })}
