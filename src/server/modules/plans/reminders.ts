@@ -148,10 +148,11 @@ export async function scheduleReminders(platform: Platform, day = vietnamDay(pla
   await platform.jobs.enqueue(SWEEP_JOB, {}, { dedupeKey: `${SWEEP_JOB}:${day}`, runAt: new Date(`${day}T00:00:00Z`), maxAttempts: 3 });
 }
 
-const registered = new WeakSet<Platform>();
+/** Once per job queue (an app may be composed twice over one platform, e.g. in tests). */
+const registered = new WeakSet<object>();
 export function registerReminderJobs(platform: Platform): void {
-  if (registered.has(platform)) return;
-  registered.add(platform);
+  if (registered.has(platform.jobs)) return;
+  registered.add(platform.jobs);
   platform.jobs.register(SWEEP_JOB, async () => sweepReminders(platform));
   platform.jobs.register(PLAN_JOB, async (payload: { planId: string }, { logger }) => {
     const sent = await remindPlan(platform, payload.planId);
