@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DraftActivity, PlanDraft } from './draft.ts';
 import { planDraft } from './draft.ts';
@@ -9,13 +9,12 @@ import { importPlanDocument } from './importPlan.ts';
  * The seed plan (shared/seed/ke-hoach-ky-niem-15-nam.vi.txt) is the authority: every date, lead
  * and coordinating unit, recipient and the signer must come out exactly as it says.
  */
-const seedFile = ['seed', '../shared/seed', '/work/shared/seed']
-  .map((dir) => path.resolve(dir, 'ke-hoach-ky-niem-15-nam.vi.txt'))
-  .find((file) => existsSync(file));
+/** The seed plan as shipped with the demo data (a byte-for-byte copy of shared/seed's). */
+const seedFile = fileURLToPath(new URL('../fixtures/ke-hoach-ky-niem-15-nam.vi.txt', import.meta.url));
 
 let draft: PlanDraft;
 beforeAll(async () => {
-  if (seedFile) draft = await importPlanDocument(readFileSync(seedFile));
+  draft = await importPlanDocument(readFileSync(seedFile));
 });
 
 const byTitle = (start: string): DraftActivity => {
@@ -24,7 +23,7 @@ const byTitle = (start: string): DraftActivity => {
   return found[0];
 };
 
-describe.skipIf(!seedFile)('the seed plan, imported (needs seed/ke-hoach-ky-niem-15-nam.vi.txt)', () => {
+describe('the seed plan, imported', () => {
   it('validates against the draft schema', () => {
     expect(planDraft.safeParse(draft).success).toBe(true);
     expect(draft.source.format).toBe('text');
@@ -223,7 +222,7 @@ describe.skipIf(!seedFile)('the seed plan, imported (needs seed/ke-hoach-ky-niem
   });
 
   it('reads the same plan from UTF-16 and from decomposed (NFD) text', async () => {
-    const text = readFileSync(seedFile!, 'utf8');
+    const text = readFileSync(seedFile, 'utf8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const nfd = Buffer.from(text.normalize('NFD'), 'utf8');
     for (const bytes of [utf16, nfd]) {
