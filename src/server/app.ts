@@ -25,11 +25,22 @@ const modules = [registerAuthRoutes, registerSystemRoutes, registerAccountRoutes
 
 export type AppOptions = { webDir?: string | null };
 
-export function createApp(platform: Platform, options: AppOptions = {}) {
-  // Record-level checks (`can`) see the real unit tree from here on.
+const initialised = new WeakSet<Platform>();
+
+/**
+ * What modules set up on the platform itself, once per platform however many apps are made on
+ * it (tests make several): record-level checks (`can`) see the real unit tree, and the plans'
+ * reminder jobs are known to the job queue of whichever process runs jobs.
+ */
+export function initialiseModules(platform: Platform): void {
+  if (initialised.has(platform)) return;
+  initialised.add(platform);
   installUnitScope(platform);
-  // Plan reminders run through the job queue of whichever process starts jobs.
   registerReminderJobs(platform);
+}
+
+export function createApp(platform: Platform, options: AppOptions = {}) {
+  initialiseModules(platform);
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw fail.validation(toFieldProblems(result.error as never, result.target));
