@@ -81,7 +81,10 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
           // Live-update streams never end by themselves; the browser's EventSource reconnects.
           else if (isLiveStream(req)) res.end();
         }
-        setTimeout(() => http.closeAllConnections(), 5000).unref();
+        setTimeout(() => {
+          logger.warn('connections still open 5 s after the signal: closing them');
+          http.closeAllConnections();
+        }, 5000).unref();
       });
       await closeDocumentBrowser();
       await stopPlatform(platform);

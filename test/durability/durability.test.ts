@@ -180,17 +180,16 @@ describe('graceful shutdown', { timeout: 60_000 }, () => {
       const post = slowPost(server.url, session, { username: 'in-flight', displayName: 'Đang gửi', password: 'in-flight-123' });
       await sleep(200);
       server.child.kill('SIGTERM');
-      const signalledAt = Date.now();
       await sleep(500);
       post.finish();
       const response = await post.response;
       expect(response.status, response.body).toBe(201);
       const exit = await server.exited;
-      const exitedAt = Date.now();
       expect(exit).toEqual({ code: 0, signal: null });
-      expect(response.at).toBeLessThanOrEqual(exitedAt);
-      // Well before the 5 s after which open connections are cut.
-      expect(exitedAt - signalledAt).toBeLessThan(3000);
+      // The response left before the process ended.
+      expect(response.at).toBeLessThanOrEqual(Date.now());
+      // The server never had to cut connections (it does so, and says so, 5 s after the signal).
+      expect(server.output()).not.toMatch(/closing them/);
     } finally {
       await server.stop('SIGKILL');
     }
@@ -226,14 +225,13 @@ describe('graceful shutdown', { timeout: 60_000 }, () => {
       const post = slowPost(server.url, session, { username: 'during-stop', displayName: 'Khi dừng', password: 'during-stop-123' });
       await sleep(200);
       server.child.kill('SIGTERM');
-      const signalledAt = Date.now();
       expect(await streamEnd).toBe('ended');
       post.finish();
       const response = await post.response;
       expect(response.status, response.body).toBe(201);
       const exit = await server.exited;
       expect(exit).toEqual({ code: 0, signal: null });
-      expect(Date.now() - signalledAt).toBeLessThan(3000);
+      expect(server.output()).not.toMatch(/closing them/);
       expect(server.output()).not.toMatch(/"level":"error"/);
     } finally {
       await server.stop('SIGKILL');
