@@ -268,7 +268,22 @@ export async function listActivities(
     chosen = rows.filter((a) => statusOf(a, progress.get(a.id)!, today) === query.status);
   }
   const pageRows = chosen.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  return { items: await activityViews(platform, plan, pageRows, today), total: chosen.length, page: query.page, pageSize: query.pageSize, today };
+  const items = await activityViews(platform, plan, pageRows, today);
+  if (!query.unitId || items.length === 0) return { items, total: chosen.length, page: query.page, pageSize: query.pageSize, today };
+  // With a unit named, each activity also carries that unit's own line: its percent, its day done, its status.
+  const lines = await platform.db
+    .selectFrom('plan_activity_units')
+    .select(['activity_id', 'role', 'percent', 'done_on'])
+    .where('unit_id', '=', query.unitId)
+    .where('activity_id', 'in', pageRows.map((r) => r.id))
+    .execute();
+  const withLines = items.map((a) => {
+    const l = lines.find((x) => x.activity_id === a.id);
+    if (!l) return { ...a, unitLine: null };
+    const status = activityStatus({ due: a.due, doneOn: l.done_on }, today);
+    return { ...a, unitLine: { unitId: query.unitId!, role: l.role, percent: l.percent, doneOn: l.done_on, status, statusLabel: statusLabels[status] } };
+  });
+  return { items: withLines, total: chosen.length, page: query.page, pageSize: query.pageSize, today };
 }
 
 export async function getActivity(platform: Platform, caller: Caller, id: string) {

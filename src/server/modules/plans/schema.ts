@@ -219,6 +219,11 @@ export const activityView = z
     status: statusSchema,
     statusLabel: bilingual,
     sourceNote: bilingual.nullable(),
+    unitLine: z
+      .object({ unitId: z.string(), role: z.string(), percent: z.number().nullable(), doneOn: z.string().nullable(), status: statusSchema, statusLabel: bilingual })
+      .nullable()
+      .optional()
+      .openapi({ description: 'With `unitId` in the query: that unit\'s own line of the activity' }),
   })
   .openapi('PlanActivity');
 export const activityPage = z.object({ items: z.array(activityView), total: z.number(), page: z.number(), pageSize: z.number() });
