@@ -1,3 +1,4 @@
+import type { Messages } from './i18n/index.ts';
 import type { ReactNode } from 'react';
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -65,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => {
             const Icon = item.icon;
-            const label = t(`nav.${item.label}`);
+            const label = item.label.startsWith('plans.') ? t(item.label as `plans.nav.${keyof Messages['plans']['nav']}`) : t(`nav.${item.label as keyof Messages['nav']}`);
             if (item.href) {
               return (
                 <NavLink

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconAddressBook, IconBook2, IconHierarchy2, IconHistory, IconHome, IconUsers, IconUserStar } from '@tabler/icons-react';
+import { IconAddressBook, IconChecklist, IconClipboardList, IconBook2, IconHierarchy2, IconHistory, IconHome, IconUsers, IconUserStar } from '@tabler/icons-react';
 import type { Messages } from './i18n/index.ts';
 
 /**
@@ -7,13 +7,15 @@ import type { Messages } from './i18n/index.ts';
  * permission. A module adds its screen here when it has one.
  */
 export type NavItem = {
-  label: keyof Messages['nav'];
+  label: keyof Messages['nav'] | `plans.nav.${keyof Messages['plans']['nav']}`;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   permission?: string;
-} & ({ to: '/' | '/accounts' | '/audit' | '/units' | '/people' | '/in-charge'; href?: never } | { href: string; to?: never });
+} & ({ to: '/' | '/accounts' | '/audit' | '/units' | '/people' | '/in-charge' | '/plans' | '/my-tasks'; href?: never } | { href: string; to?: never });
 
 export const navigation: NavItem[] = [
   { label: 'home', to: '/', icon: IconHome },
+  { label: 'plans.nav.plans', to: '/plans', icon: IconClipboardList, permission: 'plans.read' },
+  { label: 'plans.nav.myTasks', to: '/my-tasks', icon: IconChecklist, permission: 'plans.report' },
   { label: 'units', to: '/units', icon: IconHierarchy2, permission: 'organisation.read' },
   { label: 'people', to: '/people', icon: IconAddressBook, permission: 'organisation.read' },
   { label: 'inCharge', to: '/in-charge', icon: IconUserStar, permission: 'organisation.read' },

@@ -14,6 +14,10 @@ import { UnitPage } from '../modules/organisation/UnitPage.tsx';
 import { PeoplePage } from '../modules/organisation/PeoplePage.tsx';
 import { PersonPage } from '../modules/organisation/PersonPage.tsx';
 import { InChargePage } from '../modules/organisation/InChargePage.tsx';
+import { PlansPage } from '../modules/plans/PlansPage.tsx';
+import { PlanPage } from '../modules/plans/PlanPage.tsx';
+import { DashboardPage } from '../modules/plans/DashboardPage.tsx';
+import { MyTasksPage } from '../modules/plans/MyTasksPage.tsx';
 
 /** Only a path inside this site may be a place to return to after signing in. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -85,6 +89,11 @@ const peopleRoute = createRoute({
 const personRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/people/$personId', component: PersonPage });
 const inChargeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/in-charge', component: InChargePage });
 
+const plansRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans', component: PlansPage });
+const planRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId', component: PlanPage });
+const planDashboardRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/dashboard', component: DashboardPage });
+const myTasksRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-tasks', component: MyTasksPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedInRoute.addChildren([
@@ -97,6 +106,10 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     personRoute,
     inChargeRoute,
+    plansRoute,
+    planRoute,
+    planDashboardRoute,
+    myTasksRoute,
   ]),
 ]);
 

@@ -1,0 +1,87 @@
+import { Badge, Card, Group, Progress, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/format.ts';
+import type { Activity, Target, UnitRef } from './api.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+const SHOWN_UNITS = 3;
+
+export function unitNames(units: UnitRef[], total: number, more: (n: number) => string): string {
+  const names = units.slice(0, SHOWN_UNITS).map((u) => u.shortName ?? u.name);
+  const rest = total - names.length;
+  return rest > 0 ? `${names.join('; ')} ${more(rest)}` : names.join('; ');
+}
+
+export function targetText(target: Target): string {
+  const sign = target.comparator === 'gte' ? '≥ ' : target.comparator === 'lte' ? '≤ ' : '';
+  const parts = target.breakdown.length ? ` (${target.breakdown.map((b) => `${b.value} ${b.indicator}`).join('; ')})` : '';
+  return `${sign}${target.value} ${target.indicator}${target.unit ? ` ${target.unit}` : ''}${parts}`;
+}
+
+/** "15/06/2019 – 30/08/2019", "hạn 30/08/2019", or what the plan says when there is no date. */
+export function useDatesText() {
+  const { t } = useTranslation();
+  return (a: Pick<Activity, 'start' | 'due' | 'recurrence' | 'tentative'>): string => {
+    let text: string;
+    if (a.start && a.due && a.start !== a.due) text = `${formatDate(a.start)} – ${formatDate(a.due)}`;
+    else if (a.due) text = t('plans.activity.dueOn', { date: formatDate(a.due) });
+    else if (a.recurrence) text = t('plans.activity.continuous');
+    else text = t('plans.activity.noDate');
+    return a.tentative ? `${text} (${t('plans.activity.tentative')})` : text;
+  };
+}
+
+function Line({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Text size="sm">
+      <Text span c="dimmed" size="sm">
+        {label}:{' '}
+      </Text>
+      {children}
+    </Text>
+  );
+}
+
+export function ActivityCard({ activity: a, actions }: { activity: Activity; actions?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const dates = useDatesText();
+  const more = (n: number) => t('plans.activity.more', { count: n });
+  const others = a.otherParticipants.length ? a.otherParticipants : [];
+  return (
+    <Card bg="white" withBorder padding="sm" data-testid="activity" data-ref={a.ref} data-status={a.status}>
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+        <Text fw={600} size="sm" style={{ minWidth: 0 }}>
+          <Badge variant="outline" color="gray" size="sm" radius="sm" mr={6}>
+            {a.ref}
+          </Badge>
+          {a.title}
+        </Text>
+        <StatusBadge status={a.status} />
+      </Group>
+      <Stack gap={2} mt="xs">
+        {a.leadCount > 0 ? <Line label={t('plans.activity.lead')}>{unitNames(a.lead, a.leadCount, more)}</Line> : null}
+        {a.coordinatingCount > 0 || others.length ? (
+          <Line label={t('plans.activity.coordinating')}>{[unitNames(a.coordinating, a.coordinatingCount, more), ...others].filter(Boolean).join('; ')}</Line>
+        ) : null}
+        <Line label={t('plans.activity.time')}>{dates(a)}</Line>
+        {a.target ? <Line label={t('plans.activity.target')}>{targetText(a.target)}</Line> : null}
+        {a.doneOn ? <Line label={t('plans.activity.doneOn')}>{formatDate(a.doneOn)}</Line> : null}
+        {a.sourceNote ? (
+          <Text size="xs" c="dimmed">
+            {i18n.language === 'en' ? a.sourceNote.en : a.sourceNote.vi}
+          </Text>
+        ) : null}
+      </Stack>
+      {a.percent !== null ? (
+        <Group gap="xs" mt="xs" wrap="nowrap">
+          <Progress value={a.percent} color={a.status === 'overdue' ? 'red' : a.status === 'done_late' ? 'orange' : a.status === 'in_progress' ? 'blue' : 'green'} style={{ flex: 1 }} aria-label={t('plans.activity.percent')} />
+          <Text size="xs" c="dimmed">
+            {a.percent}%
+          </Text>
+        </Group>
+      ) : null}
+      {actions}
+    </Card>
+  );
+}
