@@ -71,7 +71,7 @@ test('the Bloc reads the seed plan; a grassroots secretary reports done on a pho
   await expect(page.getByText(`Nhiệm vụ của ${MY_UNIT}`)).toBeVisible();
   const task = page.locator('[data-testid="activity"][data-ref="A3"]');
   const line = task.getByTestId('unit-line');
-  await expect(line.getByText('Quá hạn')).toBeVisible();
+  await expect(line.getByText('Quá hạn', { exact: true })).toBeVisible();
   await screenshot(page, 'plans-mytasks-phone');
 
   await task.getByTestId('report-open').click();
@@ -83,10 +83,10 @@ test('the Bloc reads the seed plan; a grassroots secretary reports done on a pho
   await form.getByLabel('Nội dung đã thực hiện').fill('Đã tổng hợp kết quả đợt thi đua, gửi Ban Tuyên giáo.');
   await form.getByTestId('report-done').click();
   await expect(form.locator('#report-percent')).toHaveValue('100 %');
-  await screenshotViewport(page, 'plans-report-phone');
+  await screenshotViewport(page, 'plans-report-filled-phone');
   await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
   await expect(form).toBeHidden();
-  await expect(line.getByText('Hoàn thành quá hạn')).toBeVisible();
+  await expect(line.getByText('Hoàn thành quá hạn', { exact: true })).toBeVisible();
   await expect(line.getByText(/Xong ngày \d\d\/\d\d\/\d{4}/)).toBeVisible();
   await screenshot(page, 'plans-mytasks-after-phone');
 

@@ -2,8 +2,8 @@ import { Badge, Card, Group, Progress, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format.ts';
-import type { Activity, Target, UnitRef } from './api.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import type { Activity, Target, UnitLine, UnitRef } from './api.ts';
+import { StatusBadge, statusColors } from './StatusBadge.tsx';
 
 const SHOWN_UNITS = 3;
 
@@ -43,22 +43,38 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ActivityCard({ activity: a, actions }: { activity: Activity; actions?: ReactNode }) {
+/**
+ * One activity: its ref, status, units, dates, target and progress. With `line` (a unit's own
+ * part of it, on "my tasks"), the status and progress shown are the unit's, and the whole
+ * activity's are given below.
+ */
+export function ActivityCard({ activity: a, line, actions }: { activity: Activity; line?: UnitLine | null; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const dates = useDatesText();
   const more = (n: number) => t('plans.activity.more', { count: n });
   const others = a.otherParticipants.length ? a.otherParticipants : [];
   return (
-    <Card bg="white" withBorder padding="sm" data-testid="activity" data-ref={a.ref} data-status={a.status}>
-      <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-        <Text fw={600} size="sm" style={{ minWidth: 0 }}>
-          <Badge variant="outline" color="gray" size="sm" radius="sm" mr={6}>
-            {a.ref}
-          </Badge>
-          {a.title}
-        </Text>
-        <StatusBadge status={a.status} />
+    <Card bg="white" withBorder padding="sm" data-testid="activity" data-ref={a.ref} data-status={line?.status ?? a.status}>
+      <Group gap={6} mb={6} wrap="wrap">
+        <Badge variant="outline" color="gray" size="sm" radius="sm">
+          {a.ref}
+        </Badge>
+        {line ? (
+          <Group gap={6} data-testid="unit-line">
+            <StatusBadge status={line.status} size="sm" />
+            {line.doneOn ? (
+              <Text size="xs" c="dimmed">
+                {t('plans.mine.doneOn', { date: formatDate(line.doneOn) })}
+              </Text>
+            ) : null}
+          </Group>
+        ) : (
+          <StatusBadge status={a.status} size="sm" />
+        )}
       </Group>
+      <Text fw={600} size="sm">
+        {a.title}
+      </Text>
       <Stack gap={2} mt="xs">
         {a.leadCount > 0 ? <Line label={t('plans.activity.lead')}>{unitNames(a.lead, a.leadCount, more)}</Line> : null}
         {a.coordinatingCount > 0 || others.length ? (
@@ -73,11 +89,16 @@ export function ActivityCard({ activity: a, actions }: { activity: Activity; act
           </Text>
         ) : null}
       </Stack>
-      {a.percent !== null ? (
+      {line ? (
+        <Text size="xs" c="dimmed" mt={4} data-testid="whole-activity">
+          {t('plans.mine.whole', { count: a.leadCount, status: t(`plans.status.${a.status}`), percent: a.percent ?? 0 })}
+        </Text>
+      ) : null}
+      {(line ? line.percent : a.percent) !== null ? (
         <Group gap="xs" mt="xs" wrap="nowrap">
-          <Progress value={a.percent} color={a.status === 'overdue' ? 'red' : a.status === 'done_late' ? 'orange' : a.status === 'in_progress' ? 'blue' : 'green'} style={{ flex: 1 }} aria-label={t('plans.activity.percent')} />
+          <Progress value={(line ? line.percent : a.percent) ?? 0} color={statusColors[line?.status ?? a.status]} style={{ flex: 1 }} aria-label={t('plans.activity.percent')} />
           <Text size="xs" c="dimmed">
-            {a.percent}%
+            {(line ? line.percent : a.percent) ?? 0}%
           </Text>
         </Group>
       ) : null}

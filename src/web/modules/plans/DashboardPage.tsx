@@ -1,5 +1,6 @@
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import { Anchor, Button, Card, Group, Pagination, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Box, Button, Card, Group, Pagination, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { statuses, useDashboard, useDeployment, usePlan, useUnitDashboard } from './api.ts';
-import { StatusBadge, statusColors } from './StatusBadge.tsx';
+import { statusColors } from './StatusBadge.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -18,6 +19,7 @@ function ByUnit({ planId }: { planId: string }) {
   const [page, setPage] = useState(1);
   const [lateOnly, setLateOnly] = useState(false);
   const units = useUnitDashboard(planId, page, PAGE_SIZE, lateOnly);
+  const phone = useMediaQuery('(max-width: 36em)');
   return (
     <Card bg="white" withBorder>
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -35,12 +37,39 @@ function ByUnit({ planId }: { planId: string }) {
         />
       </Group>
       <ErrorAlert error={units.error} />
+      {phone ? (
+        <Stack gap={0} data-testid="unit-table">
+          {units.data?.items.map((l) => (
+            <Box key={l.unit.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="unit-row" data-unit={l.unit.name}>
+              <Text size="sm" fw={500}>
+                {l.unit.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('plans.activity.lead')} {l.lead} · {t('plans.activity.coordinating')} {l.coordinating}
+              </Text>
+              <Group gap="sm" mt={4}>
+                {statuses.map((s) => (
+                  <Text key={s} size="xs" c={`${statusColors[s]}.8`} fw={s === 'overdue' && l.counts[s] > 0 ? 700 : 500}>
+                    {t(`plans.statusShort.${s}`)} <span data-count={s}>{l.counts[s]}</span>
+                  </Text>
+                ))}
+              </Group>
+              {l.late.length ? (
+                <Text size="xs" c="red">
+                  {t('plans.dashboard.lateList', { refs: l.late.map((x) => x.ref).join(', ') })}
+                </Text>
+              ) : null}
+            </Box>
+          ))}
+        </Stack>
+      ) : (
       <ScrollArea type="auto">
         <Table striped miw={640} data-testid="unit-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('plans.dashboard.unit')}</Table.Th>
-              <Table.Th ta="right">{t('plans.dashboard.owes')}</Table.Th>
+              <Table.Th ta="right">{t('plans.activity.lead')}</Table.Th>
+              <Table.Th ta="right">{t('plans.activity.coordinating')}</Table.Th>
               {statuses.map((s) => (
                 <Table.Th key={s} ta="right" c={statusColors[s]}>
                   {t(`plans.statusShort.${s}`)}
@@ -61,7 +90,8 @@ function ByUnit({ planId }: { planId: string }) {
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td ta="right">{t('plans.dashboard.owesCount', { lead: l.lead, coordinating: l.coordinating })}</Table.Td>
+                <Table.Td ta="right">{l.lead}</Table.Td>
+                <Table.Td ta="right">{l.coordinating}</Table.Td>
                 {statuses.map((s) => (
                   <Table.Td key={s} ta="right" fw={s === 'overdue' && l.counts[s] > 0 ? 700 : undefined} c={s === 'overdue' && l.counts[s] > 0 ? 'red' : undefined} data-count={s}>
                     {l.counts[s]}
@@ -72,6 +102,7 @@ function ByUnit({ planId }: { planId: string }) {
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      )}
       {units.data && units.data.items.length === 0 ? (
         <Text c="dimmed" size="sm" mt="sm">
           {t('plans.dashboard.noUnits')}
@@ -156,7 +187,9 @@ export function DashboardPage() {
               <Text fz={30} fw={700} lh={1.1} c={`${statusColors[s]}.7`} data-testid="count">
                 {dash.data.counts[s]}
               </Text>
-              <StatusBadge status={s} size="sm" />
+              <Text size="xs" fw={600} c={`${statusColors[s]}.8`} lh={1.3}>
+                {t(`plans.status.${s}`)}
+              </Text>
             </Card>
           ))}
         </SimpleGrid>

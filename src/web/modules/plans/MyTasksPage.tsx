@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -6,14 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
-import { formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { usePlans, useUnitActivities, type Activity, type Status } from './api.ts';
 import { ActivityCard } from './ActivityCard.tsx';
 import { ReportForm as ReportFormFor } from './ReportForm.tsx';
-import { StatusBadge } from './StatusBadge.tsx';
 
 const order: Record<Status, number> = { overdue: 0, in_progress: 1, done_late: 2, done_on_time: 3 };
 
@@ -53,30 +51,15 @@ export function MyTasksPage() {
         {activities.isPending && unitId && chosenPlan ? <CenterLoader /> : null}
         {activities.data && items.length === 0 ? <Text c="dimmed">{t('plans.mine.empty')}</Text> : null}
         {items.map((a) => {
-          const line = a.unitLine;
           return (
             <ActivityCard
               key={a.id}
               activity={a}
+              line={a.unitLine}
               actions={
-                <Stack gap={6} mt="sm" data-testid="unit-line">
-                  {line ? (
-                    <Group justify="space-between" gap="xs" wrap="wrap">
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" c="dimmed">
-                          {t('plans.mine.ours')}
-                        </Text>
-                        <StatusBadge status={line.status} />
-                      </Group>
-                      <Text size="sm" c="dimmed">
-                        {line.doneOn ? t('plans.mine.doneOn', { date: formatDate(line.doneOn) }) : t('plans.mine.percent', { percent: line.percent ?? 0 })}
-                      </Text>
-                    </Group>
-                  ) : null}
-                  <Button variant="light" fullWidth onClick={() => setReporting(a)} data-testid="report-open">
-                    {t('plans.mine.report')}
-                  </Button>
-                </Stack>
+                <Button variant="light" fullWidth mt="sm" onClick={() => setReporting(a)} data-testid="report-open">
+                  {t('plans.mine.report')}
+                </Button>
               }
             />
           );

@@ -8,7 +8,7 @@ export const statusColors: Record<Status, string> = { done_on_time: 'green', don
 export function StatusBadge({ status, size = 'md' }: { status: Status; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColors[status]} variant="light" size={size} radius="sm" tt="none" style={{ whiteSpace: 'normal', height: 'auto', lineHeight: 1.3, paddingBlock: 2 }} data-status={status}>
+    <Badge color={statusColors[status]} variant="light" size={size} radius="sm" tt="none" style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }} data-status={status}>
       {t(`plans.status.${status}`)}
     </Badge>
   );
