@@ -47,7 +47,7 @@ function ByUnit({ planId }: { planId: string }) {
               <Text size="xs" c="dimmed">
                 {t('plans.activity.lead')} {l.lead} · {t('plans.activity.coordinating')} {l.coordinating}
               </Text>
-              <Group gap="sm" mt={4}>
+              <Group gap={10} mt={4} style={{ rowGap: 0 }}>
                 {statuses.map((s) => (
                   <Text key={s} size="xs" c={`${statusColors[s]}.8`} fw={s === 'overdue' && l.counts[s] > 0 ? 700 : 500}>
                     {t(`plans.statusShort.${s}`)} <span data-count={s}>{l.counts[s]}</span>

@@ -39,7 +39,10 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
           minRows={3}
           maxRows={8}
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            if (report.error) report.reset();
+          }}
           error={fieldError(report.error, 'text', lang)}
           name="text"
           required
@@ -77,7 +80,10 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
             name="figure"
             min={0}
             value={figure}
-            onChange={setFigure}
+            onChange={(v) => {
+              setFigure(v);
+              if (report.error) report.reset();
+            }}
             error={fieldError(report.error, 'figure', lang)}
           />
         ) : null}
