@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { XLSX } from '../../documents/mediaTypes.ts';
 import type { Kysely } from 'kysely';
 import { fold } from '../../../common/text.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -56,8 +57,7 @@ const columns: Record<ImportKind, Column[]> = {
 };
 
 const MAX_ROWS = 20_000;
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const XLSX_CONTENT_TYPE = xlsxType;
+export { XLSX as XLSX_CONTENT_TYPE } from '../../documents/mediaTypes.ts';
 
 export type Problem = { row: number; column: string; code: string; messages: Bilingual };
 type Row = Record<string, string | number | null> & { _row: number };

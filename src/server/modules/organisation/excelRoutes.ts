@@ -3,7 +3,11 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { fail } from '../../platform/http/errors.ts';
-import { confirmImport, exportXlsx, getImport, previewImport, template, XLSX_CONTENT_TYPE } from './excel.ts';
+import { XLSX as XLSX_CONTENT_TYPE } from '../../documents/mediaTypes.ts';
+
+// exceljs costs about half a second and 30 MB to load: it is loaded by the first Excel request,
+// not at every start.
+const excel = () => import('./excel.ts');
 import { exportQuery, idParam, importPreview, importResult, kindQuery } from './schema.ts';
 
 /** Excel in and out: the template, the upload with its preview, the confirm, the export. */
@@ -55,19 +59,19 @@ const caller = (c: Parameters<Parameters<OpenAPIHono<AppEnv>['openapi']>[1]>[0])
 export function registerExcelRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(templateRoute, async (c) => {
     const { kind } = c.req.valid('query');
-    return download(await template(kind), `mau-${kind === 'units' ? 'don-vi' : 'nhan-su'}.xlsx`) as never;
+    return download(await (await excel()).template(kind), `mau-${kind === 'units' ? 'don-vi' : 'nhan-su'}.xlsx`) as never;
   });
   app.openapi(uploadRoute, async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (type !== XLSX_CONTENT_TYPE && type !== 'application/octet-stream') throw fail.unsupportedMediaType();
     const { kind, fileName } = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return c.json(await previewImport(c.get('platform'), caller(c), kind, bytes, fileName?.normalize('NFC') ?? null), 201);
+    return c.json(await (await excel()).previewImport(c.get('platform'), caller(c), kind, bytes, fileName?.normalize('NFC') ?? null), 201);
   });
-  app.openapi(getImportRoute, async (c) => c.json(await getImport(c.get('platform'), caller(c), c.req.valid('param').id), 200));
-  app.openapi(confirmRoute, async (c) => c.json(await confirmImport(c.get('platform'), caller(c), c.req.valid('param').id), 201));
+  app.openapi(getImportRoute, async (c) => c.json(await (await excel()).getImport(c.get('platform'), caller(c), c.req.valid('param').id), 200));
+  app.openapi(confirmRoute, async (c) => c.json(await (await excel()).confirmImport(c.get('platform'), caller(c), c.req.valid('param').id), 201));
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid('query');
-    return download(await exportXlsx(c.get('platform'), q.kind, q), `${q.kind === 'units' ? 'don-vi' : 'nhan-su'}.xlsx`) as never;
+    return download(await (await excel()).exportXlsx(c.get('platform'), q.kind, q), `${q.kind === 'units' ? 'don-vi' : 'nhan-su'}.xlsx`) as never;
   });
 }

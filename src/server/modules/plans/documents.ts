@@ -1,5 +1,8 @@
 import { formatDmy } from '../../../common/dates.ts';
-import { toDocx, toPdf, toXlsx, type Block, type OfficialDocument } from '../../documents/index.ts';
+import type { Block, OfficialDocument } from '../../documents/index.ts';
+
+// The builders (docx, exceljs, Playwright) load with the first download, not at every start.
+const builders = () => import('../../documents/index.ts');
 import { documentTypes, type DocumentType } from '../../documents/model.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Caller } from './access.ts';
@@ -70,12 +73,12 @@ function plainOf(block: Block): string {
 
 export async function planDocx(platform: Platform, caller: Caller, id: string) {
   const plan = await getPlan(platform, caller, id);
-  return toDocx(planDocument(plan));
+  return (await builders()).toDocx(planDocument(plan));
 }
 
 export async function planPdf(platform: Platform, caller: Caller, id: string) {
   const plan = await getPlan(platform, caller, id);
-  return toPdf(planDocument(plan));
+  return (await builders()).toPdf(planDocument(plan));
 }
 
 const dmy = (d: string | null) => (d ? formatDmy(d) : '');
@@ -113,13 +116,13 @@ export async function progressReportDocx(platform: Platform, caller: Caller, id:
     recipients: plan.recipients,
     signature: { ...(plan.signer.authority ? { authority: plan.signer.authority } : {}), position: plan.signer.position ?? '', name: plan.signer.name ?? '' },
   };
-  return toDocx(doc);
+  return (await builders()).toDocx(doc);
 }
 
 /** The task list as a spreadsheet. */
 export async function tasksXlsx(platform: Platform, caller: Caller, id: string) {
   const plan = await getPlan(platform, caller, id);
-  return toXlsx([
+  return (await builders()).toXlsx([
     {
       name: 'Nhiệm vụ',
       columns: [

@@ -17,13 +17,12 @@ import {
 } from './schema.ts';
 import { createSubPlan, deployment } from './subPlans.ts';
 import { listSupervisions, recordSupervision } from './supervision.ts';
+import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
 
 const tags = ['plans'];
 const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const seeNote = 'A unit officer sees the activities its units lead or coordinate and its own sub-plans; Bloc roles (`plans.overview`) see everything.';
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const importTypes = new Set(['text/plain', DOCX, 'application/octet-stream']);
 
 const r = {
