@@ -93,6 +93,15 @@ describeEachDatabase('plans', (kind) => {
     expect(ok.status).toBe(201);
     const whole = (await (await office.get(`/api/plans/${planId}`)).json()) as any;
     expect(whole.activities).toHaveLength(29);
+    // listed for its unit, each activity carries the unit's own line beside the whole activity's status
+    const ownPage = (await (await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)).json()) as any;
+    const a1 = ownPage.items.find((a: any) => a.ref === 'A1');
+    expect(a1.unitLine).toMatchObject({ unitId: unit.get('CS02'), role: 'lead', percent: 40, doneOn: null, status: 'in_progress' });
+    expect((await cs02.post(`/api/activities/${ref.get('A1')}/reports`, { text: 'Xong phần của đơn vị', percent: 100 })).status).toBe(201);
+    const after = (await (await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)).json()) as any;
+    const line = after.items.find((a: any) => a.ref === 'A1');
+    expect(line.unitLine).toMatchObject({ percent: 100, doneOn: '2019-07-01', status: 'done_on_time' });
+    expect(line.status).toBe('in_progress');
   });
 
   it('computes status across the deadline day in Việt Nam, from reports and from the registry', async () => {
