@@ -162,3 +162,71 @@ test('the roles editor picks a unit by name and the accounts list shows unit nam
   await page.getByRole('option', { name: 'Ban Tuyên giáo Đảng ủy Khối' }).click();
   await expect(unit).toHaveValue('Ban Tuyên giáo Đảng ủy Khối');
 });
+
+test('a grassroots secretary adds a person, finds them without diacritics, corrects the birth year and deletes them', async ({ page }) => {
+  await page.setViewportSize(desktop);
+  // The Bloc leader's role reads the organisation but does not change it: no add, edit or delete.
+  await signIn(page, 'demo.lanhdao', DEMO_PASSWORD);
+  await page.goto('/people');
+  await expect(page.getByTestId('people-list').getByRole('link').first()).toBeVisible();
+  await expect(page.getByTestId('person-create')).toHaveCount(0);
+  await page.getByTestId('people-list').getByRole('link').first().click();
+  await expect(page.getByTestId('person-name')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sửa thông tin' })).toHaveCount(0);
+  await page.context().clearCookies();
+
+  // A grassroots secretary (unit.edit) manages the people of their own unit.
+  await page.goto('/sign-in');
+  await signIn(page, 'demo.coso', DEMO_PASSWORD);
+  await page.goto('/people');
+  await page.getByTestId('person-create').click();
+  const form = page.getByTestId('person-form');
+  // The server's own message shows beside the field it is about.
+  await form.getByRole('button', { name: 'Thêm người' }).click();
+  await expect(form.getByLabel('Họ và tên')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+
+  await form.getByLabel('Họ và tên').fill('Lê Thị Ánh Tuyết');
+  await expect(form.getByLabel('Họ và tên')).not.toHaveAttribute('aria-invalid', 'true');
+  await form.getByRole('combobox', { name: 'Giới tính' }).click();
+  await page.getByRole('option', { name: 'Nữ', exact: true }).click();
+  await form.getByLabel('Năm sinh').fill('1988');
+  await form.getByLabel('Ngày vào Đảng').fill('15/03/2012');
+  await form.getByLabel('Năm sinh').click();
+  await form.getByLabel('Sinh hoạt đảng tại').fill('may kien xuong');
+  await page.getByRole('option', { name: 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh' }).click();
+  await form.getByLabel('Điện thoại').fill('0912 345 678');
+  await screenshot(page, 'organisation-person-form-desktop');
+  await form.getByRole('button', { name: 'Thêm người' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByText('Đã thêm người.')).toBeVisible();
+  await expect(page.getByTestId('person-name')).toHaveText('Lê Thị Ánh Tuyết');
+  const details = page.getByTestId('person-details');
+  await expect(details).toContainText('15/03/2012');
+  await expect(details).toContainText('Đảng bộ Công ty Cổ phần May Kiến Xương Xanh');
+
+  await page.goto('/people');
+  await page.getByTestId('people-search').fill('anh tuyet');
+  await page.getByTestId('people-list').getByRole('link', { name: 'Lê Thị Ánh Tuyết' }).click();
+  await expect(page.getByTestId('person-name')).toHaveText('Lê Thị Ánh Tuyết');
+
+  // On a phone the form fills the screen.
+  await page.setViewportSize(phone);
+  await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+  await expect(form.getByLabel('Họ và tên')).toHaveValue('Lê Thị Ánh Tuyết');
+  await form.getByLabel('Năm sinh').fill('1990');
+  await screenshotViewport(page, 'organisation-person-form-phone');
+  await form.getByRole('button', { name: 'Lưu' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByText('Đã lưu thông tin người.')).toBeVisible();
+  await expect(details).toContainText('1990');
+
+  await page.getByRole('button', { name: 'Xóa người' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('Xóa Lê Thị Ánh Tuyết');
+  await confirm.getByRole('button', { name: 'Xóa', exact: true }).click();
+  await expect(page).toHaveURL(/\/people$/);
+  await expect(page.getByText('Đã xóa Lê Thị Ánh Tuyết.')).toBeVisible();
+  await page.getByTestId('people-search').fill('anh tuyet');
+  await expect(page.getByTestId('people-list').getByRole('link', { name: 'Lê Thị Ánh Tuyết' })).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Badge, Group, Pagination, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PersonLink } from './links.tsx';
@@ -13,6 +13,7 @@ import { NoPermission } from '../../ui/NoPermission.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PEOPLE_PAGE_SIZE, usePeople } from './api.ts';
 import { ExcelMenu } from './Excel.tsx';
+import { PersonFormModal, useCanManagePeople } from './PersonForm.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
 
 /** People, ordered the Vietnamese way by the server (given name, then full name). */
@@ -26,6 +27,8 @@ export function PeoplePage() {
   const [unitId, setUnitId] = useState<string | null>(initial.unitId ?? null);
   const [page, setPage] = useState(1);
   const people = usePeople({ q: q || undefined, unitId, page });
+  const canManage = useCanManagePeople();
+  const [creating, setCreating] = useState(false);
 
   if (!auth.can('organisation.read')) return <NoPermission />;
   const data = people.data;
@@ -36,8 +39,18 @@ export function PeoplePage() {
       <PageHeader
         title={t('organisation.people.title')}
         description={t('organisation.people.intro')}
-        actions={<ExcelMenu kind="people" view={{ q: q || undefined, unitId: unitId ?? undefined }} />}
+        actions={
+          <Group gap="xs" wrap="wrap">
+            {canManage ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="person-create">
+                {t('organisation.person.create')}
+              </Button>
+            ) : null}
+            <ExcelMenu kind="people" view={{ q: q || undefined, unitId: unitId ?? undefined }} />
+          </Group>
+        }
       />
+      {creating ? <PersonFormModal unitId={unitId} onClose={() => setCreating(false)} /> : null}
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} bg="white">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput

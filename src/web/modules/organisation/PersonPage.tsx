@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Group, Popover, Select, SimpleGrid, Stack, Text,
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
 import { bi, isoOf, todayIso, useInvalidateOrganisation, useMeta, usePerson, type PersonDetail, type Position } from './api.ts';
 import { Section } from './UnitPage.tsx';
+import { DeletePersonButton, PersonFormModal, useCanManagePeople } from './PersonForm.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
 
 function Field({ label, value }: { label: string; value: string | number | null | undefined }) {
@@ -176,6 +177,8 @@ export function PersonPage() {
   const { personId } = useParams({ strict: false }) as { personId: string };
   const person = usePerson(personId);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const canManage = useCanManagePeople();
 
   if (!auth.can('organisation.read')) return <NoPermission />;
   if (person.isPending) return <CenterLoader />;
@@ -219,8 +222,17 @@ export function PersonPage() {
             </Badge>
           ))}
         </Group>
+        {canManage ? (
+          <Group gap="xs" mt={4} wrap="wrap">
+            <Button size="sm" variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+              {t('organisation.person.edit')}
+            </Button>
+            <DeletePersonButton person={p} />
+          </Group>
+        ) : null}
       </Stack>
-      <Section title={t('organisation.unit.details')}>
+      {editing ? <PersonFormModal person={p} onClose={() => setEditing(false)} /> : null}
+      <Section title={t('organisation.unit.details')} testId="person-details">
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
           <Field label={t('organisation.person.gender')} value={gender} />
           <Field label={t('organisation.person.birthYear')} value={p.birthYear} />
