@@ -7,9 +7,10 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { DATE_FORMAT } from '../../app/format.ts';
-import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
+import { fieldError } from '../../ui/errors.tsx';
 import { bi, isoOf, useInvalidateOrganisation, useMeta, type UnitDetail } from './api.ts';
 import { UnitPicker } from './UnitPicker.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 type OpType = 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
 type Part = { code: string; name: string; shortName: string };
@@ -118,15 +119,14 @@ export function OperationModal({ unit, onClose }: { unit: UnitDetail; onClose: (
             <DateInput label={t('organisation.fields.documentDate')} placeholder="dd/mm/yyyy" valueFormat={DATE_FORMAT} value={documentDate} onChange={setDocumentDate} error={fe('documentDate')} clearable />
           </SimpleGrid>
           <Textarea label={t('organisation.fields.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fe('note')} autosize minRows={2} />
-          {error && !onlyFieldProblems(error, known) ? <ErrorAlert error={error} /> : null}
-          <Group justify="flex-end" gap="sm" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color={type === 'dissolve' ? 'red' : undefined}>
-              {t('organisation.operation.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            error={error}
+            fields={known}
+            busy={busy}
+            onCancel={onClose}
+            submitLabel={t('organisation.operation.submit')}
+            submitColor={type === 'dissolve' ? 'red' : undefined}
+          />
         </Stack>
       </form>
     </Modal>

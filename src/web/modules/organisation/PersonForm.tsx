@@ -9,9 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DATE_FORMAT } from '../../app/format.ts';
-import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
+import { ErrorAlert, fieldError } from '../../ui/errors.tsx';
 import { bi, isoOf, useInvalidateOrganisation, useMeta, type PersonDetail } from './api.ts';
 import { UnitPicker } from './UnitPicker.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 /** Who may add, correct or delete people (the server still decides record by record). */
 export function useCanManagePeople(): boolean {
@@ -145,15 +146,13 @@ export function PersonFormModal({ person = null, unitId = null, onClose }: { per
           </SimpleGrid>
           <TextInput label={t('organisation.fields.address')} value={d.address} onChange={(e) => set({ address: e.currentTarget.value })} error={fe('address')} />
           <Textarea label={t('organisation.fields.note')} value={d.note} onChange={(e) => set({ note: e.currentTarget.value })} error={fe('note')} autosize minRows={2} />
-          {error && !onlyFieldProblems(error, fields) ? <ErrorAlert error={error} /> : null}
-          <Group justify="flex-end" gap="sm" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {creating ? t('organisation.person.createSubmit') : t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            error={error}
+            fields={fields}
+            busy={busy}
+            onCancel={onClose}
+            submitLabel={creating ? t('organisation.person.createSubmit') : t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Divider, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -7,9 +7,10 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { DATE_FORMAT } from '../../app/format.ts';
-import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
+import { fieldError } from '../../ui/errors.tsx';
 import { bi, isoOf, useGroupSets, useInvalidateOrganisation, useMeta, type UnitDetail } from './api.ts';
 import { UnitPicker } from './UnitPicker.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 type Draft = {
   code: string;
@@ -174,15 +175,13 @@ export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?
             </Text>
           ) : null}
           <Textarea label={t('organisation.fields.note')} value={d.note} onChange={(e) => set({ note: e.currentTarget.value })} error={fe('note')} autosize minRows={2} />
-          {error && !onlyFieldProblems(error, fields) ? <ErrorAlert error={error} /> : null}
-          <Group justify="flex-end" gap="sm" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {creating ? t('organisation.unit.createSubmit') : t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            error={error}
+            fields={fields}
+            busy={busy}
+            onCancel={onClose}
+            submitLabel={creating ? t('organisation.unit.createSubmit') : t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>
