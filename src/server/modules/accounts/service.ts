@@ -1,4 +1,5 @@
-import { fold, likeContains } from '../../../common/text.ts';
+import { fold } from '../../../common/text.ts';
+import { foldedContains } from '../../platform/db/search.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Actor } from '../../platform/audit/record.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -8,7 +9,6 @@ import { generatePassword } from '../../platform/auth/passwords.ts';
 import { endSessionsOf } from '../../platform/auth/sessions.ts';
 import { insertUser, setPassword, toUserView, type NewUser } from '../../platform/auth/users.ts';
 import type { Role } from '../../platform/policy/permissions.ts';
-import { sql } from 'kysely';
 
 type Grant = { role: Role; unitId: string | null };
 
@@ -30,10 +30,8 @@ async function grantsByUser(platform: Platform, userIds: string[]) {
 export async function listAccounts(platform: Platform, query: { q?: string; page: number; pageSize: number; active?: '0' | '1' }) {
   let base = platform.db.selectFrom('users');
   if (query.q) {
-    const term = likeContains(fold(query.q));
-    base = base.where((w) =>
-      w.or([w('display_name_folded', 'like', sql<string>`${term} escape '\\'`), w('username', 'like', sql<string>`${term} escape '\\'`)]),
-    );
+    const term = foldedContains(query.q);
+    base = base.where((w) => w.or([w('display_name_folded', 'like', term), w('username', 'like', term)]));
   }
   if (query.active) base = base.where('is_active', '=', Number(query.active));
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { XLSX } from '../../documents/mediaTypes.ts';
 import type { Kysely } from 'kysely';
 import { fold } from '../../../common/text.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -13,6 +12,7 @@ import { groupLookup } from './groups.ts';
 import { insertOperation, insertUnit, allUnits, publishOrganisation, setUnitGroups } from './units.ts';
 import { allPeople, insertPerson, insertPosition } from './people.ts';
 import type { UnitListFilter } from './repo.ts';
+import { parseDmy, parseIsoDate } from '../../../common/dates.ts';
 
 /**
  * Units and people in and out of .xlsx. An upload is read and checked row by row; every problem
@@ -115,14 +115,7 @@ function isoFromDate(d: Date): string {
 export function parseDay(v: string | number | Date): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoFromDate(v);
   const s = String(v).trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return null;
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const check = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(check.getTime()) && isoFromDate(check) === iso ? iso : null;
+  return parseDmy(s) ?? (parseIsoDate(s) ? s : null);
 }
 
 const notXlsx = () =>

@@ -7,7 +7,8 @@ import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { requireEdit, todayIn, type Caller, inTransaction } from './access.ts';
-import { contains, findUnit, titlesOf } from './repo.ts';
+import { findUnit, titlesOf } from './repo.ts';
+import { foldedContains } from '../../platform/db/search.ts';
 import type { CreatePersonInput, UpdatePersonInput } from './schema.ts';
 import { fieldProblem, inChargeRows, positionsIn, publishOrganisation } from './units.ts';
 import type { Gender } from './kinds.ts';
@@ -23,7 +24,7 @@ export type PersonListFilter = { q?: string; unitId?: string; gender?: Gender; p
 
 function personQuery(db: Executor, f: PersonListFilter, today: string) {
   let base = db.selectFrom('people as p').leftJoin('units as u', 'u.id', 'p.party_unit_id');
-  if (f.q) base = base.where('p.name_folded', 'like', contains(f.q));
+  if (f.q) base = base.where('p.name_folded', 'like', foldedContains(f.q));
   if (f.gender) base = base.where('p.gender', '=', f.gender);
   if (f.partyMember === '1') base = base.where('p.party_joined_on', 'is not', null);
   if (f.partyMember === '0') base = base.where('p.party_joined_on', 'is', null);

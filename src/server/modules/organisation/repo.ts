@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { fold, likeContains } from '../../../common/text.ts';
+import { fold } from '../../../common/text.ts';
+import { foldedContains } from '../../platform/db/search.ts';
 import { viSortKey } from '../../../common/sortKey.ts';
 import type { Database, UnitsTable } from '../../platform/db/tables.ts';
 import type { UnitKind } from './kinds.ts';
@@ -8,7 +9,6 @@ import type { UnitKind } from './kinds.ts';
 type Executor = Kysely<Database>;
 export type UnitRow = Selectable<UnitsTable>;
 
-export const contains = (term: string) => sql<string>`${likeContains(fold(term))} escape '\\'`;
 
 export function unitSearchFields(name: string, shortName: string | null, code: string) {
   return { search_folded: fold([name, shortName ?? '', code].join(' ')), sort_key: viSortKey(name), name_folded: fold(name) };
@@ -40,7 +40,7 @@ export function unitListQuery(db: Executor, f: UnitListFilter): UnitListQuery {
       .innerJoin('units as u', 'u.id', 'v.unit_id')
       .where('v.valid_from', '<=', asOf)
       .where((w) => w.or([w('v.valid_to', 'is', null), w('v.valid_to', '>', asOf)]));
-    if (f.q) base = base.where('v.search_folded', 'like', contains(f.q));
+    if (f.q) base = base.where('v.search_folded', 'like', foldedContains(f.q));
     if (f.parentId === 'none') base = base.where('v.parent_id', 'is', null);
     else if (f.parentId) base = base.where('v.parent_id', '=', f.parentId);
     if (f.kind) base = base.where('u.kind', '=', f.kind);
@@ -84,7 +84,7 @@ export function unitListQuery(db: Executor, f: UnitListFilter): UnitListQuery {
   const today = f.today;
   let base = db.selectFrom('units as u');
   if (!f.includeEnded) base = base.where((w) => w.or([w('u.valid_to', 'is', null), w('u.valid_to', '>', today)]));
-  if (f.q) base = base.where('u.search_folded', 'like', contains(f.q));
+  if (f.q) base = base.where('u.search_folded', 'like', foldedContains(f.q));
   if (f.parentId === 'none') base = base.where('u.parent_id', 'is', null);
   else if (f.parentId) base = base.where('u.parent_id', '=', f.parentId);
   if (f.kind) base = base.where('u.kind', '=', f.kind);

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { fold, likeContains } from '../../../common/text.ts';
-import { sql } from 'kysely';
+import { fold } from '../../../common/text.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -11,6 +10,7 @@ import { inTransaction, planNotFound, publishPlans, requireManage, visibilityOf,
 import { activityViews, checkUnits, findPlan, insertActivity, maySeePlan, requirePlan, visibleActivities, type PlanRow } from './activities.ts';
 import type { CreatePlanInput, UpdatePlanInput } from './schema.ts';
 import { activityStatuses, vietnamDay, type ActivityStatus } from './status.ts';
+import { foldedContains } from '../../platform/db/search.ts';
 
 type Db = Kysely<Database>;
 
@@ -167,7 +167,7 @@ export async function listPlans(platform: Platform, caller: Caller, query: { pag
   const vis = await visibilityOf(platform, caller);
   let base = platform.db.selectFrom('plans as p');
   base = query.parentId ? base.where('p.parent_plan_id', '=', query.parentId) : base.where('p.parent_plan_id', 'is', null);
-  if (query.q) base = base.where('p.title_folded', 'like', sql<string>`${likeContains(fold(query.q))} escape '\\'`);
+  if (query.q) base = base.where('p.title_folded', 'like', foldedContains(query.q));
   if (!vis.all) {
     const ids = vis.unitIds.slice(0, 5000);
     if (ids.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Bilingual } from '../../app/api.ts';
+import { toIsoDate } from '../../../common/dates.ts';
 
 /** The shapes of the organisation API (src/server/modules/organisation/schema.ts), as the screens read them. */
 export type UnitSummary = {
@@ -193,7 +194,7 @@ export function useInvalidateOrganisation() {
 /** Today as YYYY-MM-DD in the browser's time zone. */
 export function todayIso(): string {
   const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return toIsoDate({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
 }
 
 /** A Mantine DateInput value (a "YYYY-MM-DD" string in v8+, or a Date) as YYYY-MM-DD, or null. */
@@ -201,7 +202,7 @@ export function isoOf(value: unknown): string | null {
   if (!value) return null;
   if (typeof value === 'string') return value.slice(0, 10);
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+    return toIsoDate({ year: value.getFullYear(), month: value.getMonth() + 1, day: value.getDate() });
   }
   return null;
 }

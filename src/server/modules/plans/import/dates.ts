@@ -1,4 +1,5 @@
 import { foldInPlace } from './folding.ts';
+import { toIsoDate } from '../../../../common/dates.ts';
 
 /**
  * Date phrases of Vietnamese plans → ISO dates (YYYY-MM-DD) or null.
@@ -51,7 +52,7 @@ export function isoDate(year: number, month: number, day: number): string | null
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return toIsoDate({ year, month, day });
 }
 
 export function daysInMonth(year: number, month: number): number {
