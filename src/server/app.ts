@@ -15,13 +15,17 @@ import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/routes.ts';
 import { installUnitScope } from './modules/organisation/tree.ts';
 import { registerPlansRoutes, registerReminderJobs } from './modules/plans/routes.ts';
+import { registerFileRoutes } from './platform/files/routes.ts';
+import { registerReportFiles } from './modules/plans/attachments.ts';
+import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
 import { version } from './modules/system/version.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
+const FILE_UPLOAD_PATH = '/api/files';
 
 /** Every module's routes, in one list: add a module here. */
-const modules = [registerAuthRoutes, registerSystemRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes];
+const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes];
 
 export type AppOptions = { webDir?: string | null };
 
@@ -30,13 +34,15 @@ const initialised = new WeakSet<Platform>();
 /**
  * What modules set up on the platform itself, once per platform however many apps are made on
  * it (tests make several): record-level checks (`can`) see the real unit tree, and the plans'
- * reminder jobs are known to the job queue of whichever process runs jobs.
+ * reminder jobs are known to the job queue of whichever process runs jobs, and the
+ * modules' files say who may read them.
  */
 export function initialiseModules(platform: Platform): void {
   if (initialised.has(platform)) return;
   initialised.add(platform);
   installUnitScope(platform);
   registerReminderJobs(platform);
+  registerReportFiles();
 }
 
 export function createApp(platform: Platform, options: AppOptions = {}) {
@@ -49,7 +55,10 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
 
   app.use('*', requestContext(platform));
   app.use('*', securityHeaders);
-  app.use('/api/*', bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw fail.payloadTooLarge(JSON_BODY_LIMIT); } }));
+  // Bodies are JSON and small, but for the upload of a file, which has its own limit.
+  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw fail.payloadTooLarge(JSON_BODY_LIMIT); } });
+  const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw fail.payloadTooLarge(MAX_UPLOAD_BYTES); } });
+  app.use('/api/*', (c, next) => (c.req.path === FILE_UPLOAD_PATH && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', loadPrincipal(platform));
 
   for (const register of modules) register(app);

@@ -3,11 +3,13 @@ import type { Database, PlanActivitiesTable, PlansTable } from '../../platform/d
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { deleteFilesOf, filesOf } from '../../platform/files/store.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { grassrootsKinds } from '../organisation/kinds.ts';
 import { unitRefs } from '../organisation/lookups.ts';
 import { activityNotFound, inTransaction, planNotFound, publishPlans, requireManage, visibilityOf, type Caller, type Visibility } from './access.ts';
 import type { ActivityInput, UpdateActivityInput } from './schema.ts';
+import { REPORT_FILES } from './attachments.ts';
 import { statusSources } from './sources.ts';
 import { activityStatus, statusLabels, vietnamDay, type ActivityStatus } from './status.ts';
 
@@ -287,16 +289,12 @@ export async function listActivities(
 }
 
 export async function getActivity(platform: Platform, caller: Caller, id: string) {
-  const row = await platform.db.selectFrom('plan_activities').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw activityNotFound();
-  const plan = await requirePlan(platform.db, row.plan_id);
-  const vis = await visibilityOf(platform, caller);
-  const visible = await visibleActivities(platform.db, plan, vis, {});
-  if (!visible.some((a) => a.id === id)) throw activityNotFound();
+  const { row, plan } = await seenActivity(platform, caller, id);
   const today = vietnamDay(platform.clock());
   const [view] = await activityViews(platform, plan, [row], today);
   const reports = await platform.db.selectFrom('plan_reports').selectAll().where('activity_id', '=', id).orderBy('reported_at', 'desc').limit(200).execute();
   const units = await unitRefs(platform, reports.map((r) => r.unit_id).filter((u): u is string => u !== null));
+  const files = await filesOf(platform.db, REPORT_FILES, reports.map((r) => r.id));
   return {
     ...view,
     reports: reports.map((r) => ({
@@ -308,8 +306,20 @@ export async function getActivity(platform: Platform, caller: Caller, id: string
       doneOn: r.done_on,
       reporterName: r.reporter_name,
       reportedAt: r.reported_at,
+      attachments: files.get(r.id) ?? [],
     })),
   };
+}
+
+/** The activity, when the caller may see it (else "not found", so ids cannot be probed). */
+export async function seenActivity(platform: Platform, caller: Caller, id: string) {
+  const row = await platform.db.selectFrom('plan_activities').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw activityNotFound();
+  const plan = await requirePlan(platform.db, row.plan_id);
+  const vis = await visibilityOf(platform, caller);
+  const visible = await visibleActivities(platform.db, plan, vis, {});
+  if (!visible.some((a) => a.id === id)) throw activityNotFound();
+  return { row, plan };
 }
 
 export async function addActivity(platform: Platform, caller: Caller, planId: string, input: ActivityInput) {
@@ -383,6 +393,8 @@ export async function deleteActivity(platform: Platform, caller: Caller, id: str
     if (!before) throw activityNotFound();
     const picked = await tx.selectFrom('plan_activities').select('id').where('origin_activity_id', '=', id).limit(1).executeTakeFirst();
     if (picked) throw fail.conflict('ACTIVITY_IN_SUB_PLAN', { vi: 'Nhiệm vụ đã được đơn vị cơ sở đưa vào kế hoạch của mình; không xóa được.', en: 'A unit has taken this activity into its own plan; it cannot be deleted.' });
+    const reports = await tx.selectFrom('plan_reports').select('id').where('activity_id', '=', id).execute();
+    await deleteFilesOf(tx, REPORT_FILES, reports.map((r) => r.id));
     await tx.deleteFrom('plan_reports').where('activity_id', '=', id).execute();
     await tx.deleteFrom('plan_activity_units').where('activity_id', '=', id).execute();
     await tx.deleteFrom('plan_activities').where('id', '=', id).execute();

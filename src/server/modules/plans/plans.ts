@@ -4,6 +4,8 @@ import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { deleteFilesOf } from '../../platform/files/store.ts';
+import { REPORT_FILES } from './attachments.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { unitRefs } from '../organisation/lookups.ts';
 import { inTransaction, planNotFound, publishPlans, requireManage, visibilityOf, type Caller } from './access.ts';
@@ -215,6 +217,8 @@ export async function deletePlan(platform: Platform, caller: Caller, id: string)
     const before = await requirePlan(tx, id);
     const child = await tx.selectFrom('plans').select('id').where('parent_plan_id', '=', id).limit(1).executeTakeFirst();
     if (child) throw fail.conflict('PLAN_HAS_SUB_PLANS', { vi: 'Đã có đơn vị xây dựng kế hoạch từ kế hoạch này; không xóa được.', en: 'Units have derived their plans from this plan; it cannot be deleted.' });
+    const reports = await tx.selectFrom('plan_reports').select('id').where('plan_id', '=', id).execute();
+    await deleteFilesOf(tx, REPORT_FILES, reports.map((r) => r.id));
     await tx.deleteFrom('plan_reports').where('plan_id', '=', id).execute();
     await tx.deleteFrom('plan_activity_units').where('plan_id', '=', id).execute();
     await tx.updateTable('plan_activities').set({ origin_activity_id: null }).where('plan_id', '=', id).execute();

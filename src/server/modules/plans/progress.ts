@@ -1,5 +1,7 @@
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
+import { attachFiles } from '../../platform/files/store.ts';
+import { REPORT_FILES } from './attachments.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { activityNotFound, inTransaction, mayManage, mayReportFor, publishPlans, type Caller } from './access.ts';
@@ -12,7 +14,7 @@ import { vietnamDay } from './status.ts';
  * an activity it leads or coordinates (or one of its own sub-plan); its report updates its own
  * line, and the activity's progress follows its lead units (done when every lead unit is done,
  * on the last of their days). A report without a unit, by a manager, speaks for the activity as
- * a whole. Kept in one transaction with the audit row.
+ * a whole. Files uploaded beforehand are attached to it. Kept in one transaction with the audit row.
  */
 export async function addReport(platform: Platform, caller: Caller, activityId: string, input: ReportInput) {
   const now = platform.clock();
@@ -54,6 +56,7 @@ export async function addReport(platform: Platform, caller: Caller, activityId: 
       reported_at: now.toISOString(),
     };
     await tx.insertInto('plan_reports').values(row).execute();
+    const attachments = await attachFiles(tx, caller.actor, input.attachmentIds ?? [], { type: REPORT_FILES, id: row.id });
     let progress = { progress_percent: input.percent, progress_figure: input.figure ?? null, done_on: doneOn };
     if (unitId !== null && lines.some((l) => l.unit_id === unitId)) {
       await tx.updateTable('plan_activity_units').set({ percent: input.percent, done_on: doneOn }).where('activity_id', '=', activityId).where('unit_id', '=', unitId).execute();
@@ -76,7 +79,7 @@ export async function addReport(platform: Platform, caller: Caller, activityId: 
       }
     }
     await tx.updateTable('plan_activities').set({ ...progress, last_report_at: row.reported_at, updated_at: row.reported_at }).where('id', '=', activityId).execute();
-    await recordAudit(tx, caller.actor, { action: 'plan_report.create', entityType: 'plan_report', entityId: row.id, after: row }, now);
+    await recordAudit(tx, caller.actor, { action: 'plan_report.create', entityType: 'plan_report', entityId: row.id, after: { ...row, attachments: attachments.map((f) => ({ id: f.id, name: f.name, size: f.size })) } }, now);
     return row.id;
   });
   publishPlans(platform, { entity: 'report', id, change: 'created' });

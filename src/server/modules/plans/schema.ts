@@ -160,9 +160,10 @@ export const reportInput = z
     figure: z.number().min(0).max(1_000_000_000).nullable().optional(),
     doneOn: day.nullable().optional().openapi({ description: 'The day the work was done (with 100 %); defaults to today in Việt Nam' }),
     unitId: uuid.nullable().optional().openapi({ description: 'The reporting unit; defaults to the caller\'s unit on the activity' }),
+    attachmentIds: z.array(uuid).max(10).optional().default([]).openapi({ description: 'Files uploaded first with POST /api/files (minutes, photos, documents): at most 10' }),
   })
   .openapi('ProgressReportInput');
-export type ReportInput = z.output<typeof reportInput>;
+export type ReportInput = z.input<typeof reportInput>;
 
 export const subPlanInput = z
   .strictObject({
@@ -175,6 +176,7 @@ export const subPlanInput = z
   })
   .openapi('SubPlanInput');
 export type SubPlanInput = z.output<typeof subPlanInput>;
+export const subPlanDraftQuery = z.object({ unitId: uuid.openapi({ description: 'The unit whose plan is being built' }) });
 
 export const supervisionInput = z
   .strictObject({

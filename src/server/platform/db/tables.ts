@@ -352,6 +352,20 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+/** Platform: uploaded files, their bytes beside their metadata (ADR 9). */
+export interface StoredFilesTable {
+  id: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  name: string;
+  owner_type: string | null;
+  owner_id: string | null;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  content: Uint8Array;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -378,4 +392,5 @@ export interface Database {
   plan_deploy_units: PlanDeployUnitsTable;
   plan_supervisions: PlanSupervisionsTable;
   notifications: NotificationsTable;
+  stored_files: StoredFilesTable;
 }

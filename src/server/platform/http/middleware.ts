@@ -77,7 +77,8 @@ export function loadPrincipal(platform: Platform): MiddlewareHandler<AppEnv> {
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const h = c.res.headers;
-  h.set(
+  // A route may set a stricter policy of its own (an uploaded file is shown sandboxed).
+  if (!h.has('Content-Security-Policy')) h.set(
     'Content-Security-Policy',
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   );

@@ -1,11 +1,12 @@
 import type { Platform } from '../platform.ts';
 import { purgeExpiredSessions } from '../auth/sessions.ts';
 import { purgeExpired } from '../auth/throttle.ts';
+import { purgeUnownedFiles } from '../files/store.ts';
 
 /**
  * The platform's own housekeeping, run through the job queue once an hour by whichever process
  * gets there first (the hour is the job's dedupe key): expired sessions and old sign-in counters
- * go, and finished jobs older than 30 days are deleted.
+ * go, unowned uploads older than a day go, and finished jobs older than 30 days are deleted.
  */
 export const MAINTENANCE_JOB = 'platform.maintenance';
 
@@ -14,13 +15,14 @@ export function registerMaintenance(platform: Platform): void {
     const now = platform.clock();
     const sessions = await purgeExpiredSessions(platform.db, now, platform.config.sessionIdleMinutes);
     const counters = await purgeExpired(platform.db, now);
+    const files = await purgeUnownedFiles(platform.db, now);
     const old = new Date(now.getTime() - 30 * 86400_000).toISOString();
     const jobs = await platform.db
       .deleteFrom('jobs')
       .where('status', 'in', ['done', 'failed'])
       .where('finished_at', '<', old)
       .executeTakeFirst();
-    logger.info('maintenance done', { sessions, counters, jobs: Number(jobs.numDeletedRows) });
+    logger.info('maintenance done', { sessions, counters, files, jobs: Number(jobs.numDeletedRows) });
   });
 }
 

@@ -18,6 +18,7 @@ export const permissions = {
   'plans.manage': { vi: 'Lập, sửa kế hoạch và nhiệm vụ', en: 'Create and edit plans and tasks' },
   'plans.report': { vi: 'Báo cáo tiến độ nhiệm vụ của đơn vị, lập kế hoạch cơ sở', en: "Report progress on the unit's tasks, derive the unit's plan" },
   'plans.supervise': { vi: 'Ghi nhận đôn đốc, kiểm tra cơ sở phụ trách', en: 'Record urging and inspection of the units one is in charge of' },
+  'files.upload': { vi: 'Tải tệp lên (đính kèm báo cáo, hồ sơ)', en: 'Upload files (report attachments, dossiers)' },
 } as const;
 
 export type Permission = keyof typeof permissions;
@@ -51,13 +52,13 @@ const all = Object.keys(permissions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: all,
-  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
-  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
-  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise'],
-  council_member: ['organisation.read', 'plans.read', 'plans.supervise'],
+  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload'],
+  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload'],
+  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise', 'files.upload'],
+  council_member: ['organisation.read', 'plans.read', 'plans.supervise', 'files.upload'],
   judge: ['organisation.read', 'plans.read'],
   umpire: ['organisation.read', 'plans.read'],
-  editor: ['organisation.read', 'plans.read'],
+  editor: ['organisation.read', 'plans.read', 'files.upload'],
   viewer: ['organisation.read', 'plans.read'],
 };
 

@@ -1,0 +1,60 @@
+import JSZip from 'jszip';
+import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
+
+/**
+ * What a file is, read from its bytes (never from its name): the kinds Kyniem accepts as an
+ * upload, each with the extension it is stored under and whether a browser may show it inline.
+ */
+export type FileKind = { mediaType: string; extension: string; inline: boolean; label: string };
+
+export const fileKinds = {
+  pdf: { mediaType: 'application/pdf', extension: 'pdf', inline: true, label: 'PDF' },
+  png: { mediaType: 'image/png', extension: 'png', inline: true, label: 'PNG' },
+  jpeg: { mediaType: 'image/jpeg', extension: 'jpg', inline: true, label: 'JPEG' },
+  webp: { mediaType: 'image/webp', extension: 'webp', inline: true, label: 'WebP' },
+  docx: { mediaType: DOCX, extension: 'docx', inline: false, label: 'Word (.docx)' },
+  xlsx: { mediaType: XLSX, extension: 'xlsx', inline: false, label: 'Excel (.xlsx)' },
+  text: { mediaType: 'text/plain; charset=utf-8', extension: 'txt', inline: true, label: 'văn bản / text (UTF-8)' },
+} as const satisfies Record<string, FileKind>;
+
+export type FileKindName = keyof typeof fileKinds;
+export const allFileKinds = Object.keys(fileKinds) as FileKindName[];
+
+const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/** An Office Open XML package is a zip whose [Content_Types].xml names its main part. */
+async function officeKind(bytes: Uint8Array): Promise<FileKindName | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch {
+    return null;
+  }
+  if (!zip.file('[Content_Types].xml')) return null;
+  if (zip.file('word/document.xml')) return 'docx';
+  if (zip.file('xl/workbook.xml')) return 'xlsx';
+  return null;
+}
+
+/** Unicode text: valid UTF-8, no control characters but tab, line breaks and form feed. */
+function isText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
+}
+
+/** The kind of the bytes, or null when Kyniem does not accept them (an executable, a zip, an old .doc…). */
+export async function sniffFileKind(bytes: Uint8Array): Promise<FileKindName | null> {
+  if (bytes.length === 0) return null;
+  if (startsWith(bytes, ascii('%PDF-'))) return 'pdf';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeKind(bytes);
+  return isText(bytes) ? 'text' : null;
+}
