@@ -73,3 +73,15 @@ export async function personOfUser(platform: Reader, userId: string): Promise<st
   const row = await platform.db.selectFrom('users').select('person_id').where('id', '=', userId).executeTakeFirst();
   return row?.person_id ?? null;
 }
+
+/** Where to write to an account's person: their e-mail (people.email), if the account is linked and active. */
+export async function mailContactOfUser(platform: Reader, userId: string): Promise<{ email: string | null; name: string; locale: string } | null> {
+  const row = await platform.db
+    .selectFrom('users as u')
+    .leftJoin('people as p', 'p.id', 'u.person_id')
+    .select(['u.display_name', 'u.locale', 'u.is_active', 'p.email', 'p.full_name'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row || row.is_active !== 1) return null;
+  return { email: row.email ?? null, name: row.full_name ?? row.display_name, locale: row.locale };
+}

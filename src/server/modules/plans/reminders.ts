@@ -5,6 +5,7 @@ import { rolePermissions, type Role } from '../../platform/policy/permissions.ts
 import type { Platform } from '../../platform/platform.ts';
 import { progressOf, statusOf } from './activities.ts';
 import { addDays, vietnamDay } from './status.ts';
+import { EMAIL_JOB, emailChannel, sendNotificationEmail } from './emailChannel.ts';
 
 /**
  * Reminders before a deadline and when overdue, through the job queue. Once a day a sweep job
@@ -13,8 +14,8 @@ import { addDays, vietnamDay } from './status.ts';
  * within `REMIND_DAYS_BEFORE` days, or overdue. A notification's dedupe key (kind, activity,
  * user) makes it once only, however often the job runs.
  *
- * Delivery beyond the in-app list goes through `NotificationChannel`s: e-mail (SMTP) registers
- * one when configured; none is registered now, so notifications are stored and shown in-app only.
+ * Delivery beyond the in-app list goes through `NotificationChannel`s: e-mail (emailChannel.ts)
+ * is one, and sends only when SMTP is configured.
  */
 export const REMIND_DAYS_BEFORE = 3;
 export const SWEEP_JOB = 'plans.reminders.sweep';
@@ -37,9 +38,9 @@ export interface NotificationChannel {
 }
 
 const channels: NotificationChannel[] = [];
-/** The extension point: e.g. an SMTP channel when KYNIEM_SMTP_URL is set. */
+/** The extension point: a channel is registered once per process and decides per platform whether it sends. */
 export function registerNotificationChannel(channel: NotificationChannel): void {
-  channels.push(channel);
+  if (!channels.some((c) => c.name === channel.name)) channels.push(channel);
 }
 
 /** Stores the notification once (by its dedupe key); returns whether it is new. */
@@ -157,6 +158,11 @@ export function registerReminderJobs(platform: Platform): void {
   platform.jobs.register(PLAN_JOB, async (payload: { planId: string }, { logger }) => {
     const sent = await remindPlan(platform, payload.planId);
     logger.info('plan reminders', { planId: payload.planId, sent });
+  });
+  registerNotificationChannel(emailChannel);
+  platform.jobs.register(EMAIL_JOB, async (payload: { dedupeKey: string }, { logger }) => {
+    const outcome = await sendNotificationEmail(platform, payload.dedupeKey);
+    logger.info('notification e-mail', { dedupeKey: payload.dedupeKey, outcome });
   });
 }
 

@@ -40,6 +40,22 @@ const envSchema = z.object({
   KYNIEM_PASSWORD_COST: wholeNumber(10, 20, 15),
   /** Run the job worker in this process. */
   KYNIEM_JOBS: flag(true),
+  /** Where e-mail goes out: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Unset: no e-mail. */
+  KYNIEM_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+(\/.*)?$/, { message: 'an SMTP URL such as smtp://user:password@mail.example.vn:587 or smtps://…:465' })
+    .optional(),
+  /** The sender of Kyniem's e-mail. */
+  KYNIEM_MAIL_FROM: z
+    .string()
+    .regex(/^[^<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/, { message: 'an address such as "Kyniem <kyniem@example.vn>" or kyniem@example.vn' })
+    .optional()
+    .default('Kyniem <kyniem@localhost>'),
+  /** The address people open Kyniem at, for links in e-mail (e.g. https://kyniem.example.vn). */
+  KYNIEM_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, { message: 'an http(s) URL such as https://kyniem.example.vn' })
+    .optional(),
 });
 
 export type Config = {
@@ -55,6 +71,10 @@ export type Config = {
   trustProxy: boolean;
   passwordCost: number;
   runJobs: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Without a trailing slash; defaults to http://localhost:PORT. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -97,5 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     passwordCost: e.KYNIEM_PASSWORD_COST,
     runJobs: e.KYNIEM_JOBS,
+    smtpUrl: e.KYNIEM_SMTP_URL,
+    mailFrom: e.KYNIEM_MAIL_FROM,
+    publicUrl: (e.KYNIEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }
