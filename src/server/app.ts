@@ -17,6 +17,8 @@ import { installUnitScope } from './modules/organisation/tree.ts';
 import { registerPlansRoutes, registerReminderJobs } from './modules/plans/routes.ts';
 import { registerFileRoutes } from './platform/files/routes.ts';
 import { registerReportFiles } from './modules/plans/attachments.ts';
+import { registerReportingRoutes } from './modules/reporting/routes.ts';
+import { registerReportingTotals } from './modules/reporting/setup.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
 import { version } from './modules/system/version.ts';
@@ -25,7 +27,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 const FILE_UPLOAD_PATH = '/api/files';
 
 /** Every module's routes, in one list: add a module here. */
-const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes];
+const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes];
 
 export type AppOptions = { webDir?: string | null };
 
@@ -43,6 +45,7 @@ export function initialiseModules(platform: Platform): void {
   installUnitScope(platform);
   registerReminderJobs(platform);
   registerReportFiles();
+  registerReportingTotals();
 }
 
 export function createApp(platform: Platform, options: AppOptions = {}) {

@@ -73,6 +73,16 @@ export async function addToTree(db: Executor, unitId: string, parentId: string |
   }
 }
 
+/**
+ * Other modules that keep something per subtree (the reporting module's live totals) hear of a
+ * move in the mover's transaction: the moved unit, the ancestors it had and the ones it has now.
+ */
+export type SubtreeMoveListener = (db: Executor, move: { unitId: string; oldAncestors: string[]; newAncestors: string[] }) => Promise<void>;
+const moveListeners: SubtreeMoveListener[] = [];
+export function onSubtreeMove(listener: SubtreeMoveListener): void {
+  if (!moveListeners.includes(listener)) moveListeners.push(listener);
+}
+
 /** Moves the subtree rooted at `unitId` under `newParentId` (null: becomes a root). */
 export async function moveInTree(db: Executor, unitId: string, newParentId: string | null): Promise<void> {
   const descendants = await db.selectFrom('unit_closure').select(['descendant_id', 'depth']).where('ancestor_id', '=', unitId).execute();
@@ -93,8 +103,10 @@ export async function moveInTree(db: Executor, unitId: string, newParentId: stri
     }
   }
   let newDepth = 0;
+  let newAncestorIds: string[] = [];
   if (newParentId) {
     const newAncestors = await db.selectFrom('unit_closure').select(['ancestor_id', 'depth']).where('descendant_id', '=', newParentId).execute();
+    newAncestorIds = newAncestors.map((a) => a.ancestor_id);
     const rows = newAncestors.flatMap((a) =>
       descendants.map((d) => ({ ancestor_id: a.ancestor_id, descendant_id: d.descendant_id, depth: a.depth + 1 + d.depth })),
     );
@@ -112,4 +124,5 @@ export async function moveInTree(db: Executor, unitId: string, newParentId: stri
         .execute();
     }
   }
+  for (const listener of moveListeners) await listener(db, { unitId, oldAncestors: oldAncestors.map((a) => a.ancestor_id), newAncestors: newAncestorIds });
 }

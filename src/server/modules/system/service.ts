@@ -66,6 +66,7 @@ export const topics: Record<string, Permission> = {
   accounts: 'accounts.read',
   organisation: 'organisation.read',
   plans: 'plans.read',
+  reporting: 'reporting.read',
 };
 
 export function topicPermission(topic: string): Permission | null {

@@ -18,6 +18,11 @@ export const permissions = {
   'plans.manage': { vi: 'Lập, sửa kế hoạch và nhiệm vụ', en: 'Create and edit plans and tasks' },
   'plans.report': { vi: 'Báo cáo tiến độ nhiệm vụ của đơn vị, lập kế hoạch cơ sở', en: "Report progress on the unit's tasks, derive the unit's plan" },
   'plans.supervise': { vi: 'Ghi nhận đôn đốc, kiểm tra cơ sở phụ trách', en: 'Record urging and inspection of the units one is in charge of' },
+  'reporting.read': { vi: 'Xem báo cáo định kỳ và số liệu tổng hợp của đơn vị mình và cấp dưới', en: "Read periodic reports and totals of one's units and below" },
+  'reporting.overview': { vi: 'Theo dõi báo cáo của mọi đơn vị trong Khối', en: 'Follow the reports of every unit of the Bloc' },
+  'reporting.submit': { vi: 'Nhập và gửi báo cáo định kỳ của đơn vị', en: "Enter and submit the unit's periodic reports" },
+  'reporting.approve': { vi: 'Duyệt hoặc trả lại báo cáo của cấp dưới', en: 'Approve or return the reports of the level below' },
+  'reporting.manage': { vi: 'Quản lý chỉ tiêu, biểu mẫu báo cáo; mở lại kỳ đã khóa', en: 'Manage indicators and report templates; reopen locked periods' },
   'files.upload': { vi: 'Tải tệp lên (đính kèm báo cáo, hồ sơ)', en: 'Upload files (report attachments, dossiers)' },
 } as const;
 
@@ -52,14 +57,14 @@ const all = Object.keys(permissions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: all,
-  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload'],
-  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload'],
-  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise', 'files.upload'],
-  council_member: ['organisation.read', 'plans.read', 'plans.supervise', 'files.upload'],
+  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve'],
+  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'reporting.manage'],
+  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.submit', 'reporting.approve'],
+  council_member: ['organisation.read', 'plans.read', 'plans.supervise', 'files.upload', 'reporting.read'],
   judge: ['organisation.read', 'plans.read'],
   umpire: ['organisation.read', 'plans.read'],
   editor: ['organisation.read', 'plans.read', 'files.upload'],
-  viewer: ['organisation.read', 'plans.read'],
+  viewer: ['organisation.read', 'plans.read', 'reporting.read'],
 };
 
 export function isPermission(value: string): value is Permission {

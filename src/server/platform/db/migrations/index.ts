@@ -3,6 +3,7 @@ import * as m0001 from './0001_platform.ts';
 import * as m0002 from './0002_organisation.ts';
 import * as m0003 from './0003_plans.ts';
 import * as m0004 from './0004_files.ts';
+import * as m0005 from './0005_reporting.ts';
 
 /** Every migration, in order. A module adds its own file here; names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_organisation': m0002,
   '0003_plans': m0003,
   '0004_files': m0004,
+  '0005_reporting': m0005,
 };

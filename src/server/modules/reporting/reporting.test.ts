@@ -1,0 +1,271 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../test/support/databases.ts';
+import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
+import { signIn, type Client } from '../../../../test/support/client.ts';
+import { organisationDemo } from '../organisation/demo.ts';
+import { systemCaller } from '../organisation/access.ts';
+import { monthsOf, periodsBetween } from '../../../common/periods.ts';
+import { saveReport, scopeOf } from './submissions.ts';
+import { findTemplate } from './templates.ts';
+import { decompose } from './periods.ts';
+import { subtreeTotals, subtreeTotalsFromValues } from './totals.ts';
+
+/**
+ * Periodic reporting end to end on both databases: the regime as data, entering and approving,
+ * locking, policy, completeness, and the live totals held equal to a GROUP BY over the raw
+ * values after every kind of change (submit, edit after return, approve, reopen, a unit moved).
+ */
+describeEachDatabase('reporting', (kind) => {
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const unit = new Map<string, string>();
+  const ind = new Map<string, string>();
+  let office: Client;
+  let cs02: Client;
+  let cs05: Client;
+  let cell1: Client;
+  let leader: Client;
+  let admin: Client;
+  let templateId = '';
+  let approvedTemplateId = '';
+
+  beforeAll(async () => {
+    const { platform, app, clock } = env();
+    clock.set(new Date('2019-06-20T03:00:00Z'));
+    await organisationDemo.load(platform);
+    for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
+    const as = async (role: 'board_staff' | 'unit_officer' | 'bloc_leader' | 'system_admin', code: string | null) => {
+      const u = await buildUser(platform, { grants: [{ role, unitId: code ? unit.get(code)! : null }] });
+      return signIn(app, u.username, u.password);
+    };
+    office = await as('board_staff', 'VP');
+    cs02 = await as('unit_officer', 'CS02');
+    cs05 = await as('unit_officer', 'CS05');
+    cell1 = await as('unit_officer', 'CS02-CB1');
+    leader = await as('bloc_leader', 'DBK');
+    admin = await as('system_admin', null);
+  }, 60_000);
+
+  const json = async (res: Response, status = 200) => {
+    const body = (await res.json()) as any;
+    expect(res.status, JSON.stringify(body).slice(0, 400)).toBe(status);
+    return body;
+  };
+
+  it('sets up indicators and a monthly template as data; bad definitions change nothing', async () => {
+    const defs = [
+      { code: 'DV_TONG', name: 'Tổng số đảng viên', valueType: 'integer', aggregation: 'last', unit: 'người' },
+      { code: 'DV_MOI', name: 'Đảng viên mới kết nạp', valueType: 'integer', aggregation: 'sum', unit: 'người', breakdown: [{ key: 'nam', label: { vi: 'Nam', en: 'Male' } }, { key: 'nu', label: { vi: 'Nữ', en: 'Female' } }] },
+      { code: 'SH_CB', name: 'Số buổi sinh hoạt chi bộ', valueType: 'integer', aggregation: 'sum' },
+      { code: 'TL_DU', name: 'Tỷ lệ đảng viên dự sinh hoạt', valueType: 'percentage', aggregation: 'average', unit: '%' },
+      { code: 'GHI_CHU', name: 'Ghi chú', valueType: 'text', aggregation: 'none' },
+    ];
+    for (const d of defs) ind.set(d.code, (await json(await office.post('/api/reporting/indicators', d), 201)).id);
+    await json(await office.post('/api/reporting/indicators', { code: 'X', name: 'Ngày', valueType: 'date', aggregation: 'sum' }), 400);
+    await json(await office.post('/api/reporting/indicators', defs[0]), 409);
+    await json(await cs02.post('/api/reporting/indicators', { code: 'Y', name: 'y', valueType: 'integer', aggregation: 'sum' }), 403);
+    const template = {
+      code: 'BC-THANG',
+      name: 'Báo cáo tháng của tổ chức cơ sở đảng',
+      periodType: 'monthly',
+      regime: 'vn_cutoff',
+      sections: [
+        { key: 'I', title: 'Công tác xây dựng Đảng', items: [{ indicatorId: ind.get('DV_TONG'), required: true }, { indicatorId: ind.get('DV_MOI'), required: true }, { indicatorId: ind.get('SH_CB') }, { indicatorId: ind.get('TL_DU') }] },
+        { key: 'II', title: 'Ghi chú', items: [{ indicatorId: ind.get('GHI_CHU') }] },
+      ],
+      rules: [{ left: ind.get('DV_MOI'), operator: 'lte', right: ind.get('DV_TONG') }],
+      assignment: { kinds: ['grassroots_committee', 'grassroots_cell', 'sub_cell'] },
+      schedule: { levels: [{ level: 'cell', daysAfterEnd: 2 }, { level: 'grassroots', daysAfterEnd: 5 }, { level: 'bloc', daysAfterEnd: 10 }], onTimeDays: 1, lockDays: 30 },
+    };
+    await json(await office.post('/api/reporting/templates', { ...template, schedule: { ...template.schedule, lockDays: 4 } }), 400);
+    await json(await office.post('/api/reporting/templates', { ...template, assignment: { kinds: [] } }), 400);
+    templateId = (await json(await office.post('/api/reporting/templates', template), 201)).id;
+    approvedTemplateId = (await json(await office.post('/api/reporting/templates', { ...template, code: 'BC-QUY', name: 'Báo cáo quý', periodType: 'quarterly', countsOn: 'approved' }), 201)).id;
+  });
+
+  const values = (members: number, male: number, female: number, meetings: number, rate: number) => [
+    { indicatorId: ind.get('DV_TONG')!, breakdownKey: '', value: members },
+    { indicatorId: ind.get('DV_MOI')!, breakdownKey: 'nam', value: male },
+    { indicatorId: ind.get('DV_MOI')!, breakdownKey: 'nu', value: female },
+    { indicatorId: ind.get('SH_CB')!, breakdownKey: '', value: meetings },
+    { indicatorId: ind.get('TL_DU')!, breakdownKey: '', value: rate },
+  ];
+  const report = (unitCode: string, periodId: string, v = values(50, 1, 1, 2, 90), tid = templateId) => ({ templateId: tid, unitId: unit.get(unitCode)!, periodId, values: v });
+
+  it('saves a draft, checks types as it goes, and submits only a complete report that keeps its rules', async () => {
+    const bad = await json(await cs02.request('PUT', '/api/reporting/reports', report('CS02', '2019-06', [{ indicatorId: ind.get('DV_TONG')!, value: 12.5 }])), 400);
+    expect(bad.error.details[0].messages.vi).toMatch(/số nguyên/);
+    const draft = await json(await cs02.request('PUT', '/api/reporting/reports', report('CS02', '2019-06', [{ indicatorId: ind.get('DV_TONG')!, value: 120 }])));
+    expect(draft.submission).toMatchObject({ status: 'draft', version: 1 });
+    expect(draft.deadlines).toMatchObject({ level: 'grassroots', window: { start: '2019-05-15', end: '2019-06-14' }, due: '2019-06-19', onTimeBy: '2019-06-20' });
+    const incomplete = await json(await cs02.post('/api/reporting/reports/submit', report('CS02', '2019-06', [])), 400);
+    expect(incomplete.error.details.map((d: any) => d.code)).toContain('required');
+    const broken = await json(await cs02.post('/api/reporting/reports/submit', report('CS02', '2019-06', values(3, 2, 2, 1, 80))), 400);
+    expect(broken.error.details.map((d: any) => d.code)).toContain('rule');
+    expect(broken.error.details.find((d: any) => d.code === 'rule').messages.vi).toMatch(/Đảng viên mới kết nạp.*\(4\).*không được lớn hơn.*Tổng số đảng viên.*\(3\)/);
+    // nothing of the failed submit stayed: still the draft's value
+    const form = await json(await cs02.get(`/api/reporting/form?templateId=${templateId}&unitId=${unit.get('CS02')}&periodId=2019-06`));
+    expect(form.submission.status).toBe('draft');
+    expect(form.values.find((v: any) => v.indicatorId === ind.get('DV_TONG')).value).toBe(120);
+    const stale = await json(await cs02.post('/api/reporting/reports/submit', { ...report('CS02', '2019-06', values(120, 3, 2, 4, 95)), version: 0 }), 409);
+    expect(stale.error.code).toBe('REPORT_CHANGED');
+    const sent = await json(await cs02.post('/api/reporting/reports/submit', { ...report('CS02', '2019-06', values(120, 3, 2, 4, 95)), version: 1 }));
+    expect(sent.submission).toMatchObject({ status: 'submitted', timeliness: 'on_time', counted: true });
+    expect(sent.may.edit).toBe(false);
+    const history = await json(await cs02.get(`/api/reporting/reports/${sent.submission.id}/history`));
+    expect(history.items.find((h: any) => h.indicatorId === ind.get('DV_TONG') && h.newValue === '120')).toBeTruthy();
+  });
+
+  it('shows the total of the Bloc at once, and follows a return, a correction and an approval', async () => {
+    const totals = async (client: Client, code: string, from = '2019-06', to = from) =>
+      json(await client.get(`/api/reporting/totals?templateId=${templateId}&unitId=${unit.get(code)}&from=${from}&to=${to}`));
+    const value = (t: any, code: string) => t.indicators.find((i: any) => i.id === ind.get(code)).value;
+    let bloc = await totals(leader, 'DBK');
+    expect(value(bloc, 'DV_TONG')).toBe(120);
+    expect(value(bloc, 'DV_MOI')).toBe(5);
+    expect(bloc.indicators.find((i: any) => i.id === ind.get('DV_MOI')).breakdown).toEqual(expect.arrayContaining([{ key: 'nam', value: 3, count: 1 }, { key: 'nu', value: 2, count: 1 }]));
+    const id = (await json(await cs02.get(`/api/reporting/form?templateId=${templateId}&unitId=${unit.get('CS02')}&periodId=2019-06`))).submission.id;
+    // CS05 is not the level above CS02; the Bloc is
+    await json(await cs05.post(`/api/reporting/reports/${id}/return`, { reason: 'x' }), 404);
+    await json(await cs02.post(`/api/reporting/reports/${id}/approve`), 403);
+    const returned = await json(await leader.post(`/api/reporting/reports/${id}/return`, { reason: 'Số đảng viên mới chưa khớp danh sách kết nạp.' }));
+    expect(returned.submission).toMatchObject({ status: 'returned', returnReason: 'Số đảng viên mới chưa khớp danh sách kết nạp.', counted: false });
+    bloc = await totals(leader, 'DBK');
+    expect(value(bloc, 'DV_TONG')).toBeNull();
+    await json(await cs02.post('/api/reporting/reports/submit', report('CS02', '2019-06', values(121, 2, 2, 4, 95))));
+    expect(value(await totals(leader, 'DBK'), 'DV_MOI')).toBe(4);
+    const approved = await json(await leader.post(`/api/reporting/reports/${id}/approve`));
+    expect(approved.submission.status).toBe('approved');
+    expect(approved.locked.code).toBe('REPORT_APPROVED');
+    await json(await cs02.request('PUT', '/api/reporting/reports', report('CS02', '2019-06')), 409);
+  });
+
+  it('lets a unit read and enter only its own and its subtree\'s reports; cells are approved by their committee', async () => {
+    await json(await cs05.get(`/api/reporting/form?templateId=${templateId}&unitId=${unit.get('CS02')}&periodId=2019-06`), 404);
+    await json(await cs05.request('PUT', '/api/reporting/reports', report('CS02', '2019-06')), 404);
+    await json(await cs05.get(`/api/reporting/totals?templateId=${templateId}&unitId=${unit.get('DBK')}&from=2019-06&to=2019-06`), 404);
+    // a cell of CS02 reports; CS02's secretary (the level above) approves it; the cell cannot approve itself
+    const cell = await json(await cell1.post('/api/reporting/reports/submit', report('CS02-CB1', '2019-06', values(30, 1, 0, 2, 100))));
+    expect(cell.deadlines.level).toBe('cell');
+    await json(await cell1.post(`/api/reporting/reports/${cell.submission.id}/approve`), 403);
+    const seen = await json(await cs02.get(`/api/reporting/form?templateId=${templateId}&unitId=${unit.get('CS02-CB1')}&periodId=2019-06`));
+    expect(seen.may.approve).toBe(true);
+    await json(await cs02.post(`/api/reporting/reports/${cell.submission.id}/approve`));
+    // the enterprise is not asked to report
+    const ent = await json(await office.get(`/api/reporting/form?templateId=${templateId}&unitId=${unit.get('CS02-DN')}&periodId=2019-06`));
+    expect(ent.expected).toBe(false);
+  });
+
+  it('locks the period after its lock day; only an administrator reopens it, for a while', async () => {
+    const { clock } = env();
+    clock.set(new Date('2019-07-20T03:00:00Z')); // June (15/5–14/6) locked on 14/7
+    const late = await json(await cs05.request('PUT', '/api/reporting/reports', report('CS05', '2019-06')), 409);
+    expect(late.error.code).toBe('PERIOD_LOCKED');
+    expect(late.error.messages.vi).toMatch(/khóa sổ từ ngày 14\/07\/2019/);
+    const draft = await json(await cs05.request('PUT', '/api/reporting/reports', report('CS05', '2019-07')));
+    const { platform } = env();
+    clock.set(new Date('2019-09-01T03:00:00Z'));
+    const id = draft.submission.id;
+    await json(await office.post(`/api/reporting/reports/${id}/reopen`, { reason: 'Đơn vị xin bổ sung', days: 3 }));
+    await json(await cs05.post(`/api/reporting/reports/${id}/reopen`, { reason: 'x' }), 403);
+    const sent = await json(await cs05.post('/api/reporting/reports/submit', report('CS05', '2019-07')));
+    expect(sent.submission).toMatchObject({ status: 'submitted', timeliness: 'late' });
+    const audit = await platform.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['report.save', 'report.reopen', 'report.submit']));
+  });
+
+  it('counts who has reported, on time, and lists who has not', async () => {
+    const c = await json(await office.get(`/api/reporting/completeness?templateId=${templateId}&unitId=${unit.get('DBK')}&periodId=2019-06&pageSize=100`));
+    const expected = c.items.length;
+    expect(c.expected).toBe(expected);
+    expect(c.expected).toBeGreaterThan(18);
+    expect(c.received).toBe(2); // CS02 and its cell
+    expect(c.onTime).toBe(1); // the cell's own deadline was 16/6 (+1 day's grace); it reported on 20/6
+    expect(c.items.find((i: any) => i.unit.id === unit.get('CS02-CB1'))).toMatchObject({ status: 'approved', onTimeBy: '2019-06-17', onTime: false });
+    expect(c.approved).toBe(2);
+    const missing = await json(await office.get(`/api/reporting/completeness?templateId=${templateId}&unitId=${unit.get('DBK')}&periodId=2019-06&missingOnly=1&pageSize=500`));
+    expect(missing.items.length).toBe(c.expected - 2);
+    expect(missing.items.every((i: any) => i.status === 'missing' || i.status === 'draft')).toBe(true);
+    const mine = await json(await cs02.get(`/api/reporting/completeness?templateId=${templateId}&unitId=${unit.get('CS02')}&periodId=2019-06`));
+    expect(mine).toMatchObject({ expected: 4, received: 2 });
+  });
+
+  /** The live totals against a GROUP BY over the raw values, for every unit with data and several ranges. */
+  async function expectTotalsEqualGroupBy(tid: string) {
+    const { platform } = env();
+    const template = await findTemplate(platform, tid);
+    const { scope, indicators } = await scopeOf(platform, template);
+    const units = [...unit.values()];
+    const ranges: [string, string][] = template.periodType === 'monthly' ? [['2019-06', '2019-06'], ['2019-01', '2019-12'], ['2019-02', '2019-08'], ['2019-07', '2019-09']] : [['2019Q2', '2019Q2'], ['2019Q1', '2019Q4'], ['2019Q2', '2019Q3']];
+    let compared = 0;
+    for (const u of units) {
+      for (const [from, to] of ranges) {
+        const live = await subtreeTotals(platform.db, scope, u, from, to);
+        const periods = decompose(template, from, to).flatMap((p) => (template.periodType === 'monthly' ? monthsOf(p) : periodsBetween(from, to)));
+        const raw = await subtreeTotalsFromValues(platform.db, tid, u, [...new Set(periods)]);
+        for (const r of raw) {
+          const agg = indicators.get(r.indicatorId)!.aggregation;
+          if (agg === 'last' || agg === 'none') continue;
+          const l = live.find((x) => x.indicatorId === r.indicatorId && x.breakdownKey === r.breakdownKey);
+          expect(l, `${u} ${from}-${to} ${r.indicatorId}`).toBeTruthy();
+          expect(l!.count).toBe(r.count);
+          expect(l!.sum).toBeCloseTo(r.sum, 6);
+          compared++;
+        }
+        const liveAdditive = live.filter((x) => ['sum', 'average'].includes(indicators.get(x.indicatorId)!.aggregation));
+        expect(liveAdditive.length, `${u} ${from}-${to}: live totals without raw values`).toBe(raw.filter((r) => ['sum', 'average'].includes(indicators.get(r.indicatorId)!.aggregation)).length);
+      }
+    }
+    return compared;
+  }
+
+  it('keeps the totals equal to a GROUP BY over the raw values through many reports, returns, reopenings and a unit moving', async () => {
+    const { platform, app, clock } = env();
+    clock.set(new Date('2019-12-20T03:00:00Z'));
+    const codes = ['CS01', 'CS02', 'CS03', 'CS04', 'CS05', 'CS06', 'CS02-CB2'];
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const months = periodsBetween('2019-08', '2019-12');
+    for (const m of months) {
+      clock.set(new Date(`${m}-16T03:00:00Z`)); // each month reported after its window closed, before it locks
+      for (const code of codes) {
+        const total = 20 + rnd(200);
+        await saveReport(platform, systemCaller(), report(code, m, values(total, rnd(3), rnd(3), rnd(5), 50 + rnd(51))), { submit: true });
+      }
+    }
+    expect(await expectTotalsEqualGroupBy(templateId)).toBeGreaterThan(100);
+    // a return, a correction, an approval, a reopening
+    const sub = async (code: string, m: string) => (await platform.db.selectFrom('report_submissions').select('id').where('template_id', '=', templateId).where('unit_id', '=', unit.get(code)!).where('period_id', '=', m).executeTakeFirstOrThrow()).id;
+    await json(await leader.post(`/api/reporting/reports/${await sub('CS03', '2019-12')}/return`, { reason: 'Kiểm tra lại' }));
+    await saveReport(platform, systemCaller(), report('CS03', '2019-12', values(77, 2, 1, 3, 61)));
+    await expectTotalsEqualGroupBy(templateId);
+    await saveReport(platform, systemCaller(), report('CS03', '2019-12', values(78, 2, 1, 3, 62)), { submit: true });
+    await json(await leader.post(`/api/reporting/reports/${await sub('CS04', '2019-12')}/approve`));
+    await json(await admin.post(`/api/reporting/reports/${await sub('CS04', '2019-12')}/reopen`, { reason: 'Bổ sung số liệu' }));
+    await expectTotalsEqualGroupBy(templateId);
+    // a late month reopened after it locked, corrected and submitted again
+    await json(await admin.post(`/api/reporting/reports/${await sub('CS05', '2019-09')}/reopen`, { reason: 'Sửa số liệu tháng 9' }));
+    await saveReport(platform, systemCaller(), report('CS05', '2019-09', values(66, 0, 1, 2, 70)), { submit: true });
+    await expectTotalsEqualGroupBy(templateId);
+    // a unit moves under another: its totals leave CS02's subtree and join CS04's
+    const before = await subtreeTotals(platform.db, (await scopeOf(platform, await findTemplate(platform, templateId))).scope, unit.get('CS02')!, '2019-01', '2019-12');
+    const move = await admin.post(`/api/units/${unit.get('CS02-CB2')}/operations`, { type: 'move', parentId: unit.get('CS04'), effectiveOn: '2019-12-20', documentNumber: '12-QĐ/ĐUK' });
+    expect(move.status, await move.clone().text()).toBeLessThan(300);
+    await expectTotalsEqualGroupBy(templateId);
+    const after = await subtreeTotals(platform.db, (await scopeOf(platform, await findTemplate(platform, templateId))).scope, unit.get('CS02')!, '2019-01', '2019-12');
+    const meetings = (lines: typeof before) => lines.find((l) => l.indicatorId === ind.get('SH_CB'))?.sum ?? 0;
+    expect(meetings(after)).toBeLessThan(meetings(before));
+    void app;
+  }, 120_000);
+
+  it('counts a template that counts on approval only once approved', async () => {
+    const { platform, clock } = env();
+    clock.set(new Date('2019-09-20T03:00:00Z'));
+    await saveReport(platform, systemCaller(), report('CS01', '2019Q3', values(90, 1, 1, 6, 88), approvedTemplateId), { submit: true });
+    const q = async () => (await json(await leader.get(`/api/reporting/totals?templateId=${approvedTemplateId}&unitId=${unit.get('DBK')}&from=2019Q1&to=2019Q4`))).indicators.find((i: any) => i.id === ind.get('SH_CB')).value;
+    expect(await q()).toBeNull();
+    const id = (await platform.db.selectFrom('report_submissions').select('id').where('template_id', '=', approvedTemplateId).executeTakeFirstOrThrow()).id;
+    await json(await leader.post(`/api/reporting/reports/${id}/approve`));
+    expect(await q()).toBe(6);
+    await expectTotalsEqualGroupBy(approvedTemplateId);
+  });
+});

@@ -1,0 +1,93 @@
+import { fail } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { requireRead, type Caller } from './access.ts';
+import { indicatorIdsOf } from './model.ts';
+import { decompose, isTemplatePeriod } from './periods.ts';
+import { scopeOf } from './submissions.ts';
+import { findTemplate } from './templates.ts';
+import { subtreeTotals } from './totals.ts';
+
+/**
+ * Reading the live totals: a unit's subtree over a range of periods, and the drill-down to its
+ * child units for one period (a page of children, one indexed query).
+ */
+const wrongRange = () =>
+  fail.validation([{ in: 'query', path: 'to', code: 'wrong_range', messages: { vi: 'Khoảng kỳ báo cáo không hợp lệ: hai kỳ phải cùng loại với biểu mẫu, kỳ đầu không sau kỳ cuối.', en: 'Not a valid range: both periods must be of the template\'s type, the first not after the last.' } }]);
+
+export async function totalsOf(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; from: string; to: string; indicatorIds?: string[] }) {
+  const template = await findTemplate(platform, q.templateId);
+  await requireRead(platform, caller, q.unitId);
+  if (!isTemplatePeriod(template, q.from) || !isTemplatePeriod(template, q.to)) throw wrongRange();
+  const pieces = decompose(template, q.from, q.to);
+  if (!pieces.length) throw wrongRange();
+  const { scope, indicators } = await scopeOf(platform, template);
+  const lines = await subtreeTotals(platform.db, scope, q.unitId, q.from, q.to, q.indicatorIds);
+  const ids = q.indicatorIds?.length ? q.indicatorIds : indicatorIdsOf(template);
+  return {
+    templateId: template.id,
+    unitId: q.unitId,
+    from: q.from,
+    to: q.to,
+    pieces,
+    indicators: ids.map((id) => {
+      const ind = indicators.get(id);
+      const mine = lines.filter((l) => l.indicatorId === id);
+      const sum = mine.reduce((a, l) => a + l.sum, 0);
+      const count = mine.reduce((a, l) => a + l.count, 0);
+      return {
+        id,
+        code: ind?.code ?? '',
+        name: ind?.name ?? '',
+        unit: ind?.unit ?? null,
+        aggregation: ind?.aggregation ?? 'none',
+        value: ind?.aggregation === 'average' ? (count ? sum / count : null) : count ? sum : null,
+        count,
+        breakdown: mine.filter((l) => l.breakdownKey !== '').map((l) => ({ key: l.breakdownKey, value: l.value, count: l.count })),
+      };
+    }),
+  };
+}
+
+export async function childTotals(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string; page: number; pageSize: number }) {
+  const template = await findTemplate(platform, q.templateId);
+  await requireRead(platform, caller, q.unitId);
+  if (!isTemplatePeriod(template, q.periodId) && !decompose(template, q.periodId, q.periodId).length) throw wrongRange();
+  const { indicators } = await scopeOf(platform, template);
+  const children = await platform.db
+    .selectFrom('units')
+    .select(['id', 'name', 'short_name', 'kind'])
+    .where('parent_id', '=', q.unitId)
+    .orderBy('position')
+    .orderBy('sort_key')
+    .limit(q.pageSize + 1)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  const page = children.slice(0, q.pageSize);
+  const rows = page.length
+    ? await platform.db
+        .selectFrom('report_totals')
+        .select(['unit_id', 'indicator_id', 'breakdown_key', 'sum', 'count'])
+        .where('template_id', '=', template.id)
+        .where('period_id', '=', q.periodId)
+        .where('unit_id', 'in', page.map((c) => c.id))
+        .where('count', '!=', 0)
+        .execute()
+    : [];
+  return {
+    periodId: q.periodId,
+    items: page.map((c) => ({
+      unit: { id: c.id, name: c.name, shortName: c.short_name, kind: c.kind },
+      values: Object.fromEntries(
+        indicatorIdsOf(template).map((id) => {
+          const mine = rows.filter((r) => r.unit_id === c.id && r.indicator_id === id);
+          const sum = mine.reduce((a, r) => a + Number(r.sum), 0);
+          const count = mine.reduce((a, r) => a + Number(r.count), 0);
+          return [id, count ? (indicators.get(id)?.aggregation === 'average' ? sum / count : sum) : null];
+        }),
+      ),
+    })),
+    page: q.page,
+    pageSize: q.pageSize,
+    hasMore: children.length > q.pageSize,
+  };
+}
