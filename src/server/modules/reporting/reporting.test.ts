@@ -92,9 +92,9 @@ describeEachDatabase('reporting', (kind) => {
   const report = (unitCode: string, periodId: string, v = values(50, 1, 1, 2, 90), tid = templateId) => ({ templateId: tid, unitId: unit.get(unitCode)!, periodId, values: v });
 
   it('saves a draft, checks types as it goes, and submits only a complete report that keeps its rules', async () => {
-    const bad = await json(await cs02.request('PUT', '/api/reporting/reports', report('CS02', '2019-06', [{ indicatorId: ind.get('DV_TONG')!, value: 12.5 }])), 400);
+    const bad = await json(await cs02.request('PUT', '/api/reporting/reports', report('CS02', '2019-06', [{ indicatorId: ind.get('DV_TONG')!, breakdownKey: '', value: 12.5 }])), 400);
     expect(bad.error.details[0].messages.vi).toMatch(/số nguyên/);
-    const draft = await json(await cs02.request('PUT', '/api/reporting/reports', report('CS02', '2019-06', [{ indicatorId: ind.get('DV_TONG')!, value: 120 }])));
+    const draft = await json(await cs02.request('PUT', '/api/reporting/reports', report('CS02', '2019-06', [{ indicatorId: ind.get('DV_TONG')!, breakdownKey: '', value: 120 }])));
     expect(draft.submission).toMatchObject({ status: 'draft', version: 1 });
     expect(draft.deadlines).toMatchObject({ level: 'grassroots', window: { start: '2019-05-15', end: '2019-06-14' }, due: '2019-06-19', onTimeBy: '2019-06-20' });
     const incomplete = await json(await cs02.post('/api/reporting/reports/submit', report('CS02', '2019-06', [])), 400);
