@@ -61,3 +61,8 @@ export const newGrassrootsSource: ActivityStatusSource = {
 export const statusSources: Record<string, ActivityStatusSource> = {
   [newGrassrootsSource.key]: newGrassrootsSource,
 };
+
+/** A module whose data decides activities' progress adds its source at start (e.g. reporting/setup.ts). */
+export function registerStatusSource(source: ActivityStatusSource): void {
+  statusSources[source.key] = source;
+}

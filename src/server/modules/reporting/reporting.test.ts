@@ -268,4 +268,20 @@ describeEachDatabase('reporting', (kind) => {
     expect(await q()).toBe(6);
     await expectTotalsEqualGroupBy(approvedTemplateId);
   });
+
+  it('gives the plan\'s "report templates" activity its status: done on the day the first report arrived', async () => {
+    const { clock } = env();
+    clock.set(new Date('2019-06-25T03:00:00Z'));
+    const plan = await json(
+      await office.post('/api/plans', {
+        header: { title: 'Kế hoạch thử nghiệm biểu mẫu báo cáo', date: '2019-06-10' },
+        periodStart: '2019-06-10',
+        activities: [{ section: 'II.2', title: 'Ban hành biểu mẫu báo cáo và phần mềm tổng hợp báo cáo', leadUnitIds: [unit.get('VP')], due: '2019-06-30', statusSource: 'reporting.templates' }],
+      }),
+      201,
+    );
+    const a = plan.activities[0];
+    expect(a).toMatchObject({ status: 'done_on_time', doneOn: '2019-06-20', percent: 100 });
+    expect(a.sourceNote.vi).toMatch(/báo cáo đầu tiên nhận ngày 20\/06\/2019/);
+  });
 });
