@@ -1,4 +1,5 @@
 import { fold } from '../../../common/text.ts';
+import { splitDocumentNumber } from '../../../common/documentNumber.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { UnitKind } from '../organisation/kinds.ts';
 import { liveUnits, type UnitRef } from '../organisation/lookups.ts';
@@ -75,8 +76,7 @@ export function proposePlan(draft: PlanDraft, resolved: Map<string, NameResoluti
     header: {
       superiorBody: draft.header.superiorBody,
       issuingBody: draft.header.issuingBody,
-      symbolSuffix: null as string | null,
-      number: draft.header.number,
+      ...splitDocumentNumber(draft.header.number),
       place: draft.header.place,
       date: draft.header.date,
       type: draft.header.type ?? 'KẾ HOẠCH',

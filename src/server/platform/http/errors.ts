@@ -42,10 +42,10 @@ export const fail = {
       vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
       en: 'The request body is not valid JSON.',
     }),
-  unsupportedMediaType: () =>
+  unsupportedMediaType: (accepted = 'application/json') =>
     new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', {
-      vi: 'Kiểu nội dung không được hỗ trợ; hãy gửi application/json.',
-      en: 'Unsupported content type; send application/json.',
+      vi: `Kiểu nội dung không được hỗ trợ; hãy gửi ${accepted}.`,
+      en: `Unsupported content type; send ${accepted}.`,
     }),
   payloadTooLarge: (limitBytes: number) =>
     new AppError(413, 'PAYLOAD_TOO_LARGE', {
