@@ -18,6 +18,7 @@ import { registerPlansRoutes, registerReminderJobs } from './modules/plans/route
 import { registerFileRoutes } from './platform/files/routes.ts';
 import { registerReportFiles } from './modules/plans/attachments.ts';
 import { registerReportingRoutes } from './modules/reporting/routes.ts';
+import { registerEmulationRoutes } from './modules/emulation/routes.ts';
 import { registerReportingTotals } from './modules/reporting/setup.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
@@ -27,7 +28,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 const FILE_UPLOAD_PATH = '/api/files';
 
 /** Every module's routes, in one list: add a module here. */
-const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes];
+const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes, registerEmulationRoutes];
 
 export type AppOptions = { webDir?: string | null };
 

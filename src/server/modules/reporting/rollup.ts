@@ -91,3 +91,39 @@ export async function childTotals(platform: Platform, caller: Caller, q: { templ
     hasMore: children.length > q.pageSize,
   };
 }
+
+/**
+ * For other modules (the emulation drive's ranking, honours): each unit's own subtree total per
+ * indicator for one period of a template, from the live totals. The caller checks who may see it.
+ */
+export async function totalsForUnits(platform: Pick<Platform, 'db'>, templateId: string, periodId: string, unitIds: string[]): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (!unitIds.length) return out;
+  const template = await findTemplate(platform, templateId);
+  const { indicators } = await scopeOf(platform, template);
+  for (let i = 0; i < unitIds.length; i += 500) {
+    const rows = await platform.db
+      .selectFrom('report_totals')
+      .select(['unit_id', 'indicator_id', 'sum', 'count'])
+      .where('template_id', '=', templateId)
+      .where('period_id', '=', periodId)
+      .where('unit_id', 'in', unitIds.slice(i, i + 500))
+      .where('count', '!=', 0)
+      .execute();
+    const acc = new Map<string, { sum: number; count: number }>();
+    for (const r of rows) {
+      const k = `${r.unit_id}\u0000${r.indicator_id}`;
+      const c = acc.get(k) ?? { sum: 0, count: 0 };
+      acc.set(k, { sum: c.sum + Number(r.sum), count: c.count + Number(r.count) });
+    }
+    for (const [k, c] of acc) {
+      const [unitId, indicatorId] = k.split('\u0000');
+      const agg = indicators.get(indicatorId)?.aggregation;
+      if (!agg || agg === 'none') continue;
+      const m = out.get(unitId) ?? new Map<string, number>();
+      m.set(indicatorId, agg === 'average' ? c.sum / c.count : c.sum);
+      out.set(unitId, m);
+    }
+  }
+  return out;
+}

@@ -23,6 +23,9 @@ export const permissions = {
   'reporting.submit': { vi: 'Nhập và gửi báo cáo định kỳ của đơn vị', en: "Enter and submit the unit's periodic reports" },
   'reporting.approve': { vi: 'Duyệt hoặc trả lại báo cáo của cấp dưới', en: 'Approve or return the reports of the level below' },
   'reporting.manage': { vi: 'Quản lý chỉ tiêu, biểu mẫu báo cáo; mở lại kỳ đã khóa', en: 'Manage indicators and report templates; reopen locked periods' },
+  'emulation.read': { vi: 'Xem phong trào thi đua, kết quả và xếp hạng', en: 'Read emulation drives, results and rankings' },
+  'emulation.register': { vi: 'Đăng ký thi đua của đơn vị', en: "Register the unit's emulation targets" },
+  'emulation.manage': { vi: 'Phát động, quản lý phong trào thi đua; duyệt đăng ký; chấm điểm', en: 'Launch and run drives; review registrations; score units' },
   'files.upload': { vi: 'Tải tệp lên (đính kèm báo cáo, hồ sơ)', en: 'Upload files (report attachments, dossiers)' },
 } as const;
 
@@ -57,14 +60,14 @@ const all = Object.keys(permissions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: all,
-  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve'],
-  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'reporting.manage'],
-  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.submit', 'reporting.approve'],
-  council_member: ['organisation.read', 'plans.read', 'plans.supervise', 'files.upload', 'reporting.read'],
+  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'emulation.read', 'emulation.manage'],
+  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'reporting.manage', 'emulation.read', 'emulation.manage'],
+  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.submit', 'reporting.approve', 'emulation.read', 'emulation.register'],
+  council_member: ['organisation.read', 'plans.read', 'plans.supervise', 'files.upload', 'reporting.read', 'emulation.read'],
   judge: ['organisation.read', 'plans.read'],
   umpire: ['organisation.read', 'plans.read'],
   editor: ['organisation.read', 'plans.read', 'files.upload'],
-  viewer: ['organisation.read', 'plans.read', 'reporting.read'],
+  viewer: ['organisation.read', 'plans.read', 'reporting.read', 'emulation.read'],
 };
 
 export function isPermission(value: string): value is Permission {

@@ -4,6 +4,7 @@ import * as m0002 from './0002_organisation.ts';
 import * as m0003 from './0003_plans.ts';
 import * as m0004 from './0004_files.ts';
 import * as m0005 from './0005_reporting.ts';
+import * as m0006 from './0006_emulation.ts';
 
 /** Every migration, in order. A module adds its own file here; names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_plans': m0003,
   '0004_files': m0004,
   '0005_reporting': m0005,
+  '0006_emulation': m0006,
 };
