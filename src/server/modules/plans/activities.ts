@@ -397,6 +397,7 @@ export async function deleteActivity(platform: Platform, caller: Caller, id: str
     await deleteFilesOf(tx, REPORT_FILES, reports.map((r) => r.id));
     await tx.deleteFrom('plan_reports').where('activity_id', '=', id).execute();
     await tx.deleteFrom('plan_activity_units').where('activity_id', '=', id).execute();
+    await tx.deleteFrom('notifications').where('entity_type', '=', 'plan_activity').where('entity_id', '=', id).execute();
     await tx.deleteFrom('plan_activities').where('id', '=', id).execute();
     await recordAudit(tx, caller.actor, { action: 'plan_activity.delete', entityType: 'plan_activity', entityId: id, before }, now);
     return before.plan_id;

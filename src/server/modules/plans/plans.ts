@@ -160,7 +160,8 @@ export async function getPlan(platform: Platform, caller: Caller, id: string) {
     milestones: await milestonesOf(platform.db, plan.id),
     activities,
     counts: countByStatus(activities.map((a) => a.status)),
-    seesWholePlan: vis.all,
+    // a unit reads the whole of its own plan
+    seesWholePlan: vis.all || (plan.unit_id !== null && vis.unitIds.includes(plan.unit_id)),
     today,
   };
 }
@@ -222,6 +223,8 @@ export async function deletePlan(platform: Platform, caller: Caller, id: string)
     await tx.deleteFrom('plan_reports').where('plan_id', '=', id).execute();
     await tx.deleteFrom('plan_activity_units').where('plan_id', '=', id).execute();
     await tx.updateTable('plan_activities').set({ origin_activity_id: null }).where('plan_id', '=', id).execute();
+    // reminders about its activities would lead nowhere
+    await tx.deleteFrom('notifications').where('entity_type', '=', 'plan_activity').where('entity_id', 'in', (eb) => eb.selectFrom('plan_activities').select('id').where('plan_id', '=', id)).execute();
     await tx.deleteFrom('plan_activities').where('plan_id', '=', id).execute();
     await tx.deleteFrom('plan_milestones').where('plan_id', '=', id).execute();
     await tx.deleteFrom('plan_deploy_units').where('plan_id', '=', id).execute();

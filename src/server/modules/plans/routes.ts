@@ -13,10 +13,10 @@ import { addReport } from './progress.ts';
 import { listNotifications, markRead, registerReminderJobs } from './reminders.ts';
 import {
   activityInput, activityListQuery, activityPage, activityView, anyJson, calendarQuery, createPlanInput, idParam, notificationQuery, planListQuery, planView,
-  reportInput, subPlanInput, supervisionInput, supervisionQuery, unitDashboardQuery, updateActivityInput, updatePlanInput,
+  reportInput, subPlanDraftQuery, subPlanInput, supervisionInput, supervisionQuery, unitDashboardQuery, updateActivityInput, updatePlanInput,
 } from './schema.ts';
-import { createSubPlan, deployment } from './subPlans.ts';
-import { listSupervisions, recordSupervision } from './supervision.ts';
+import { createSubPlan, deployment, subPlanDraft, subPlanUnits } from './subPlans.ts';
+import { listSupervisions, recordSupervision, supervisionUnits } from './supervision.ts';
 import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
 
 const tags = ['plans'];
@@ -52,8 +52,19 @@ const r = {
   timeline: apiRoute('plans.read', { method: 'get', path: '/api/plans/{id}/timeline', tags, summary: 'Tiến độ (Gantt) / Timeline', request: { params: idParam }, responses: { 200: jsonResponse(anyJson, 'Activities with start, due, status; milestones; today') } }),
   calendar: apiRoute('plans.read', { method: 'get', path: '/api/plans/{id}/calendar', tags, summary: 'Lịch hạn / Deadlines of a month', request: { params: idParam, query: calendarQuery }, responses: { 200: jsonResponse(anyJson, 'Days with deadlines') } }),
   subPlan: apiRoute('plans.report', { method: 'post', path: '/api/plans/{id}/sub-plans', tags, summary: 'Xây dựng kế hoạch cơ sở / Derive a unit\'s plan', description: 'Needs `plans.report` on the unit.', request: { params: idParam, body: jsonBody(subPlanInput) }, responses: { 201: jsonResponse(planView, 'The sub-plan') } }),
+  subPlanUnits: apiRoute('plans.report', {
+    method: 'get', path: '/api/plans/{id}/sub-plans/units', tags, summary: 'Đơn vị xây dựng kế hoạch / Units whose plan I may build',
+    description: 'The units the plan expects to deploy it that the caller reports for (a manager: all of them), each with the sub-plan it already has, if any.',
+    request: { params: idParam }, responses: { 200: jsonResponse(anyJson, 'Units with their sub-plan or null') },
+  }),
+  subPlanDraft: apiRoute('plans.report', {
+    method: 'get', path: '/api/plans/{id}/sub-plans/draft', tags, summary: 'Căn cứ xây dựng kế hoạch cơ sở / What a unit builds its plan from',
+    description: "Needs `plans.report` on the unit. The Bloc's sections and all its activities (the plan is sent to every unit), each with the unit's part in it, a proposed title, and the unit's existing sub-plan.",
+    request: { params: idParam, query: subPlanDraftQuery }, responses: { 200: jsonResponse(anyJson, 'The plan, the unit, its sub-plan or null, the activities') },
+  }),
   deployment: apiRoute('plans.overview', { method: 'get', path: '/api/plans/{id}/deployment', tags, summary: 'Tình hình triển khai ở cơ sở / Which units deployed the plan', request: { params: idParam, query: planListQuery.pick({ page: true, pageSize: true }) }, responses: { 200: jsonResponse(anyJson, 'Units with the day they issued their plan') } }),
   supervise: apiRoute('plans.supervise', { method: 'post', path: '/api/supervisions', tags, summary: 'Ghi nhận đôn đốc, kiểm tra / Record a supervision visit', description: 'For a unit the caller is in charge of (organisation module), or any unit with `plans.manage`.', request: { body: jsonBody(supervisionInput) }, responses: { 201: jsonResponse(anyJson, 'Recorded') } }),
+  supervisionUnits: apiRoute('plans.supervise', { method: 'get', path: '/api/supervisions/units', tags, summary: 'Cơ sở được phân công phụ trách / Units I may record visits for', description: 'The units the caller\'s linked person is in charge of; `any` when the caller may record for every unit (`plans.manage`).', responses: { 200: jsonResponse(anyJson, 'Units') } }),
   supervisions: apiRoute('plans.read', { method: 'get', path: '/api/supervisions', tags, summary: 'Đôn đốc, kiểm tra / Supervision visits', request: { query: supervisionQuery }, responses: { 200: jsonResponse(anyJson, 'A page of visits') } }),
   notifications: apiRoute('signed-in', { method: 'get', path: '/api/notifications', tags, summary: 'Thông báo của tôi / My notifications', request: { query: notificationQuery }, responses: { 200: jsonResponse(anyJson, 'A page of notifications') } }),
   read: apiRoute('signed-in', { method: 'post', path: '/api/notifications/{id}/read', tags, summary: 'Đánh dấu đã đọc / Mark read', request: { params: idParam }, responses: { 204: { description: 'Marked' } } }),
@@ -70,7 +81,7 @@ export function registerPlansRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.list, async (c) => c.json(await listPlans(c.get('platform'), callerOf(c), c.req.valid('query')), 200));
   app.openapi(r.preview, async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!importTypes.has(type)) throw fail.unsupportedMediaType();
+    if (!importTypes.has(type)) throw fail.unsupportedMediaType('text/plain hoặc/or .docx');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     return c.json(await previewPlanImport(c.get('platform'), callerOf(c), bytes), 200);
   });
@@ -104,8 +115,11 @@ export function registerPlansRoutes(app: OpenAPIHono<AppEnv>) {
     const id = await createSubPlan(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json(await getPlan(c.get('platform'), callerOf(c), id), 201);
   });
+  app.openapi(r.subPlanUnits, async (c) => c.json(await subPlanUnits(c.get('platform'), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.subPlanDraft, async (c) => c.json(await subPlanDraft(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('query').unitId), 200));
   app.openapi(r.deployment, async (c) => c.json(await deployment(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
   app.openapi(r.supervise, async (c) => c.json(await recordSupervision(c.get('platform'), callerOf(c), c.req.valid('json')), 201));
+  app.openapi(r.supervisionUnits, async (c) => c.json(await supervisionUnits(c.get('platform'), callerOf(c)), 200));
   app.openapi(r.supervisions, async (c) => c.json(await listSupervisions(c.get('platform'), callerOf(c), c.req.valid('query')), 200));
   app.openapi(r.notifications, async (c) => {
     const q = c.req.valid('query');

@@ -1,16 +1,18 @@
+import { compareVi } from '../../../common/text.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError, fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { listInCharge } from '../organisation/inCharge.ts';
-import { personOfUser, unitRefs } from '../organisation/lookups.ts';
+import { mailContactOfUser, personOfUser, unitRefs } from '../organisation/lookups.ts';
 import { inTransaction, mayManage, publishPlans, visibilityOf, type Caller } from './access.ts';
 import type { SupervisionInput } from './schema.ts';
 import { vietnamDay } from './status.ts';
 
 /**
  * Urging and inspection visits (III.3, III.7): a committee member records them for the units
- * they are in charge of (the organisation module's assignments); managers for any unit.
+ * they are in charge of (the organisation module's assignments); managers for any unit. Visits
+ * are read by those who see the unit, by the members in charge of it, and by whoever recorded them.
  */
 export async function recordSupervision(platform: Platform, caller: Caller, input: SupervisionInput) {
   const now = platform.clock();
@@ -18,6 +20,8 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
     throw fail.validation([{ in: 'body', path: 'visitedOn', code: 'future_date', messages: { vi: 'Ngày đôn đốc, kiểm tra không được sau hôm nay.', en: 'The visit cannot be after today.' } }]);
   }
   const personId = caller.actor.userId ? await personOfUser(platform, caller.actor.userId) : null;
+  // who recorded it, as people read it: the account's person, else its display name
+  const recorder = caller.actor.userId ? await mailContactOfUser(platform, caller.actor.userId) : null;
   if (!mayManage(caller)) {
     const charged = personId ? (await listInCharge(platform, { personId, unitId: input.unitId })).items : [];
     if (charged.length === 0) {
@@ -40,7 +44,7 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
     findings: input.findings,
     follow_ups: input.followUps,
     recorded_by: caller.actor.userId,
-    recorder_name: caller.actor.name,
+    recorder_name: recorder?.name ?? caller.actor.name,
     created_at: now.toISOString(),
   };
   await inTransaction(platform, async (tx) => {
@@ -54,6 +58,17 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
   return (await listSupervisions(platform, caller, { page: 1, pageSize: 1, unitId: row.unit_id, id: row.id })).items[0];
 }
 
+/**
+ * The units the caller may record visits for: those their linked person is in charge of, and
+ * (`any`) every unit for a manager. Sorted in Vietnamese order.
+ */
+export async function supervisionUnits(platform: Platform, caller: Caller) {
+  const personId = caller.actor.userId ? await personOfUser(platform, caller.actor.userId) : null;
+  const charged = personId ? (await listInCharge(platform, { personId })).items : [];
+  const items = charged.map((a) => ({ id: a.unitId, name: a.unitName, shortName: a.unitShortName })).sort((a, b) => compareVi(a.name, b.name));
+  return { any: mayManage(caller), items };
+}
+
 export async function listSupervisions(platform: Platform, caller: Caller, query: { page: number; pageSize: number; planId?: string; unitId?: string; id?: string }) {
   const vis = await visibilityOf(platform, caller);
   let base = platform.db.selectFrom('plan_supervisions');
@@ -62,7 +77,11 @@ export async function listSupervisions(platform: Platform, caller: Caller, query
   if (query.unitId) base = base.where('unit_id', '=', query.unitId);
   if (!vis.all) {
     const own = caller.actor.userId;
-    base = base.where((w) => w.or([w('unit_id', 'in', vis.unitIds.length ? vis.unitIds.slice(0, 5000) : ['-']), w('recorded_by', '=', own ?? '-')]));
+    // a member also reads every visit to the units they are in charge of, whoever recorded it
+    const personId = own ? await personOfUser(platform, own) : null;
+    const charged = personId ? (await listInCharge(platform, { personId })).items.map((a) => a.unitId) : [];
+    const ids = [...new Set([...vis.unitIds, ...charged])].slice(0, 5000);
+    base = base.where((w) => w.or([w('unit_id', 'in', ids.length ? ids : ['-']), w('recorded_by', '=', own ?? '-')]));
   }
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base.selectAll().orderBy('visited_on', 'desc').orderBy('id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
