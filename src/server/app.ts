@@ -19,6 +19,8 @@ import { registerFileRoutes } from './platform/files/routes.ts';
 import { registerReportFiles } from './modules/plans/attachments.ts';
 import { registerReportingRoutes } from './modules/reporting/routes.ts';
 import { registerEmulationRoutes } from './modules/emulation/routes.ts';
+import { registerHonoursRoutes } from './modules/honours/routes.ts';
+import { registerNominationFiles } from './modules/honours/nominations.ts';
 import { registerReportingTotals } from './modules/reporting/setup.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
@@ -28,7 +30,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 const FILE_UPLOAD_PATH = '/api/files';
 
 /** Every module's routes, in one list: add a module here. */
-const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes, registerEmulationRoutes];
+const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes, registerEmulationRoutes, registerHonoursRoutes];
 
 export type AppOptions = { webDir?: string | null };
 
@@ -47,6 +49,7 @@ export function initialiseModules(platform: Platform): void {
   registerReminderJobs(platform);
   registerReportFiles();
   registerReportingTotals();
+  registerNominationFiles();
 }
 
 export function createApp(platform: Platform, options: AppOptions = {}) {

@@ -85,3 +85,14 @@ export async function mailContactOfUser(platform: Reader, userId: string): Promi
   if (!row || row.is_active !== 1) return null;
   return { email: row.email ?? null, name: row.full_name ?? row.display_name, locale: row.locale };
 }
+
+/** People by id: name and the Party unit they belong to. */
+export async function personRefs(platform: Reader, ids: readonly string[]): Promise<Map<string, { id: string; fullName: string; partyUnitId: string | null }>> {
+  const out = new Map<string, { id: string; fullName: string; partyUnitId: string | null }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await platform.db.selectFrom('people').select(['id', 'full_name', 'party_unit_id']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, { id: r.id, fullName: r.full_name, partyUnitId: r.party_unit_id });
+  }
+  return out;
+}

@@ -26,6 +26,12 @@ export const permissions = {
   'emulation.read': { vi: 'Xem phong trào thi đua, kết quả và xếp hạng', en: 'Read emulation drives, results and rankings' },
   'emulation.register': { vi: 'Đăng ký thi đua của đơn vị', en: "Register the unit's emulation targets" },
   'emulation.manage': { vi: 'Phát động, quản lý phong trào thi đua; duyệt đăng ký; chấm điểm', en: 'Launch and run drives; review registrations; score units' },
+  'honours.read': { vi: 'Xem đợt tôn vinh, hồ sơ của đơn vị mình, kết quả', en: "Read honours campaigns, one's unit's nominations, results" },
+  'honours.nominate': { vi: 'Lập và gửi hồ sơ đề nghị tôn vinh của đơn vị', en: "Prepare and submit the unit's nominations" },
+  'honours.screen': { vi: 'Thẩm định hồ sơ theo tiêu chí', en: 'Screen nominations against the criteria' },
+  'honours.manage': { vi: 'Lập đợt tôn vinh, tiêu chí, cơ cấu; xác nhận kết quả', en: 'Set up campaigns, criteria and quotas; confirm results' },
+  'honours.vote': { vi: 'Thành viên Hội đồng: xem hồ sơ, bỏ phiếu kín', en: 'Council member: read dossiers, cast secret ballots' },
+  'honours.secretary': { vi: 'Thư ký Hội đồng: điều hành phiên họp, vòng bỏ phiếu, biên bản', en: 'Council secretary: run sessions, rounds and minutes' },
   'files.upload': { vi: 'Tải tệp lên (đính kèm báo cáo, hồ sơ)', en: 'Upload files (report attachments, dossiers)' },
 } as const;
 
@@ -60,14 +66,14 @@ const all = Object.keys(permissions) as Permission[];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: all,
-  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'emulation.read', 'emulation.manage'],
-  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'reporting.manage', 'emulation.read', 'emulation.manage'],
-  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.submit', 'reporting.approve', 'emulation.read', 'emulation.register'],
-  council_member: ['organisation.read', 'plans.read', 'plans.supervise', 'files.upload', 'reporting.read', 'emulation.read'],
+  bloc_leader: ['audit.read', 'accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'emulation.read', 'emulation.manage', 'honours.read', 'honours.manage'],
+  board_staff: ['accounts.read', 'organisation.read', 'plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.overview', 'reporting.approve', 'reporting.manage', 'emulation.read', 'emulation.manage', 'honours.read', 'honours.screen', 'honours.manage', 'honours.secretary'],
+  unit_officer: ['organisation.read', 'unit.edit', 'plans.read', 'plans.report', 'plans.supervise', 'files.upload', 'reporting.read', 'reporting.submit', 'reporting.approve', 'emulation.read', 'emulation.register', 'honours.read', 'honours.nominate'],
+  council_member: ['organisation.read', 'plans.read', 'plans.supervise', 'files.upload', 'reporting.read', 'emulation.read', 'honours.read', 'honours.vote'],
   judge: ['organisation.read', 'plans.read'],
   umpire: ['organisation.read', 'plans.read'],
   editor: ['organisation.read', 'plans.read', 'files.upload'],
-  viewer: ['organisation.read', 'plans.read', 'reporting.read', 'emulation.read'],
+  viewer: ['organisation.read', 'plans.read', 'reporting.read', 'emulation.read', 'honours.read'],
 };
 
 export function isPermission(value: string): value is Permission {

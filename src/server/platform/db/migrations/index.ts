@@ -5,6 +5,7 @@ import * as m0003 from './0003_plans.ts';
 import * as m0004 from './0004_files.ts';
 import * as m0005 from './0005_reporting.ts';
 import * as m0006 from './0006_emulation.ts';
+import * as m0007 from './0007_honours.ts';
 
 /** Every migration, in order. A module adds its own file here; names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_files': m0004,
   '0005_reporting': m0005,
   '0006_emulation': m0006,
+  '0007_honours': m0007,
 };

@@ -1,0 +1,31 @@
+import { can, holdsAnywhere } from '../../platform/policy/policy.ts';
+import { fail } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { Caller } from '../organisation/access.ts';
+
+export type { Caller };
+
+/**
+ * Who does what in the honours (II.4, III.1, III.4): a grassroots unit nominates and keeps its
+ * own nominations (`honours.nominate` on the unit); the Propaganda Board sets the campaign up and
+ * screens (`honours.manage`, `honours.screen`); Council members see the dossiers they judge and
+ * vote (`honours.vote`); the Council's secretary runs sessions and rounds (`honours.secretary`).
+ */
+export const mayManage = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.manage');
+export const mayScreen = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.screen');
+export const mayJudge = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.vote') || mayScreen(caller) || mayManage(caller);
+export function requireManage(caller: Caller): void {
+  if (!mayManage(caller)) throw fail.forbidden();
+}
+export function requireSecretary(caller: Caller): void {
+  if (!holdsAnywhere(caller.grants, 'honours.secretary')) throw fail.forbidden();
+}
+export async function mayNominateFor(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {
+  return can(caller.grants, 'honours.nominate', unitId, platform.unitScope);
+}
+/** A nomination is seen by its unit (and above it) and by those who judge. */
+export async function maySeeNomination(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {
+  return mayJudge(caller) || (await mayNominateFor(platform, caller, unitId)) || (await can(caller.grants, 'honours.read', unitId, platform.unitScope));
+}
+export const nominationNotFound = () => fail.notFound({ vi: 'Không tìm thấy hồ sơ đề nghị.', en: 'Nomination not found.' });
+export const campaignNotFound = () => fail.notFound({ vi: 'Không tìm thấy đợt tôn vinh.', en: 'Honours campaign not found.' });

@@ -1,0 +1,68 @@
+import { type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppContext, AppEnv } from '../../platform/http/context.ts';
+import { actorOf, principalOf } from '../../platform/http/context.ts';
+import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
+import type { Caller } from './access.ts';
+import { castBallot, closeRound, getRound, openRound } from './ballot.ts';
+import { createCampaign, getCampaign, listCampaigns } from './campaigns.ts';
+import { createSession, declareConflict, getSession, setAttendance } from './council.ts';
+import { addDossierItem, createNomination, getNomination, listNominations, submitNomination, updateNomination } from './nominations.ts';
+import {
+  anyJson, attendanceInput, ballotInput, campaignInput, conflictInput, dossierInput, idParam, listQuery, nominationInput, reasonInput, roundInput, screeningInput, sessionInput, updateNominationInput,
+} from './schema.ts';
+import { returnNomination, screenNomination } from './screening.ts';
+
+const tags = ['honours'];
+const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
+const ok = (d: string) => ({ 200: jsonResponse(anyJson, d) });
+
+const r = {
+  campaigns: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns', tags, summary: 'Đợt tôn vinh / Honours campaigns', request: { query: listQuery.pick({ page: true, pageSize: true }) }, responses: ok('A page of campaigns') }),
+  createCampaign: apiRoute('honours.manage', { method: 'post', path: '/api/honours/campaigns', tags, summary: 'Lập đợt tôn vinh / Create a campaign', description: 'Categories (collective, individual, product) with their quota and criteria.', request: { body: jsonBody(campaignInput) }, responses: { 201: jsonResponse(anyJson, 'The campaign') } }),
+  campaign: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}', tags, summary: 'Một đợt tôn vinh / One campaign', description: 'With the categories, their criteria, and the nominations counted by status against the quota.', request: { params: idParam }, responses: ok('The campaign') }),
+  nominations: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}/nominations', tags, summary: 'Hồ sơ đề nghị / Nominations', description: 'A unit sees its own and its subtree\'s; the Board and the Council see all.', request: { params: idParam, query: listQuery }, responses: ok('A page of nominations') }),
+  nominate: apiRoute('honours.nominate', { method: 'post', path: '/api/honours/campaigns/{id}/nominations', tags, summary: 'Đề nghị tôn vinh / Nominate', request: { params: idParam, body: jsonBody(nominationInput) }, responses: { 201: jsonResponse(anyJson, 'The nomination (a draft)') } }),
+  nomination: apiRoute('honours.read', { method: 'get', path: '/api/honours/nominations/{id}', tags, summary: 'Một hồ sơ / One nomination', description: 'With the dossier, what it lacks, its history, the screening, and the unit\'s emulation results.', request: { params: idParam }, responses: ok('The nomination') }),
+  update: apiRoute('honours.nominate', { method: 'patch', path: '/api/honours/nominations/{id}', tags, summary: 'Sửa hồ sơ / Update a nomination', request: { params: idParam, body: jsonBody(updateNominationInput) }, responses: ok('The nomination') }),
+  file: apiRoute('honours.nominate', { method: 'post', path: '/api/honours/nominations/{id}/dossier', tags, summary: 'Thêm tài liệu vào hồ sơ / Add a dossier file', description: 'A file uploaded first with POST /api/files.', request: { params: idParam, body: jsonBody(dossierInput) }, responses: ok('The nomination') }),
+  submit: apiRoute('honours.nominate', { method: 'post', path: '/api/honours/nominations/{id}/submit', tags, summary: 'Gửi hồ sơ / Submit', description: 'Refused while the dossier lacks something, each lack named.', request: { params: idParam }, responses: ok('The nomination') }),
+  screen: apiRoute('honours.screen', { method: 'post', path: '/api/honours/nominations/{id}/screening', tags, summary: 'Thẩm định / Screen', request: { params: idParam, body: jsonBody(screeningInput) }, responses: ok('The nomination') }),
+  return: apiRoute('honours.screen', { method: 'post', path: '/api/honours/nominations/{id}/return', tags, summary: 'Trả lại hồ sơ / Return to the unit', request: { params: idParam, body: jsonBody(reasonInput) }, responses: ok('The nomination') }),
+  createSession: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/sessions', tags, summary: 'Phiên họp Hội đồng / Open a Council session', description: 'The roster and the rules fixed beforehand: quorum, approval share and base, approve or rank, tie-break, written votes.', request: { body: jsonBody(sessionInput) }, responses: { 201: jsonResponse(anyJson, 'The session') } }),
+  session: apiRoute('honours.read', { method: 'get', path: '/api/honours/sessions/{id}', tags, summary: 'Một phiên họp / One session', request: { params: idParam }, responses: ok('The session') }),
+  attendance: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/sessions/{id}/attendance', tags, summary: 'Điểm danh / Attendance', request: { params: idParam, body: jsonBody(attendanceInput) }, responses: ok('The session') }),
+  conflict: apiRoute('honours.vote', { method: 'post', path: '/api/honours/sessions/{id}/conflicts', tags, summary: 'Khai báo xung đột lợi ích / Declare a conflict of interest', request: { params: idParam, body: jsonBody(conflictInput) }, responses: ok('The session') }),
+  openRound: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/sessions/{id}/rounds', tags, summary: 'Mở vòng bỏ phiếu / Open a round', description: 'Needs the quorum present.', request: { params: idParam, body: jsonBody(roundInput) }, responses: { 201: jsonResponse(anyJson, 'The round') } }),
+  round: apiRoute('honours.read', { method: 'get', path: '/api/honours/rounds/{id}', tags, summary: 'Vòng bỏ phiếu / A round', description: 'While open: how many have voted, never the counts. Closed: the tally and the outcome.', request: { params: idParam }, responses: ok('The round') }),
+  ballot: apiRoute('honours.read', { method: 'post', path: '/api/honours/rounds/{id}/ballots', tags, summary: 'Bỏ phiếu kín / Cast a secret ballot', description: 'Once per member and round, by a member present (`honours.vote`), or an absent member\'s written vote entered by the secretary (`honours.secretary`, `onBehalfOf`) where the rules allow. Nothing links the member to the choices.', request: { params: idParam, body: jsonBody(ballotInput) }, responses: ok('Voted') }),
+  close: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/rounds/{id}/close', tags, summary: 'Kết thúc vòng, kiểm phiếu / Close and count', request: { params: idParam }, responses: ok('The round with its tally') }),
+};
+
+export function registerHonoursRoutes(app: OpenAPIHono<AppEnv>) {
+  const p = (c: AppContext) => c.get('platform');
+  app.openapi(r.campaigns, async (c) => c.json(await listCampaigns(p(c), c.req.valid('query')), 200));
+  app.openapi(r.createCampaign, async (c) => c.json(await createCampaign(p(c), callerOf(c), c.req.valid('json')), 201));
+  app.openapi(r.campaign, async (c) => c.json(await getCampaign(p(c), c.req.valid('param').id), 200));
+  app.openapi(r.nominations, async (c) => c.json(await listNominations(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
+  app.openapi(r.nominate, async (c) => c.json(await createNomination(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
+  app.openapi(r.nomination, async (c) => c.json(await getNomination(p(c), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.update, async (c) => c.json(await updateNomination(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  app.openapi(r.file, async (c) => {
+    const b = c.req.valid('json');
+    return c.json(await addDossierItem(p(c), callerOf(c), c.req.valid('param').id, b.fileId, b.kind), 200);
+  });
+  app.openapi(r.submit, async (c) => c.json(await submitNomination(p(c), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.screen, async (c) => c.json(await screenNomination(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  app.openapi(r.return, async (c) => c.json(await returnNomination(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json').reason), 200));
+  app.openapi(r.createSession, async (c) => c.json(await createSession(p(c), callerOf(c), c.req.valid('json')), 201));
+  app.openapi(r.session, async (c) => c.json(await getSession(p(c), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.attendance, async (c) => c.json(await setAttendance(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json').attendance), 200));
+  app.openapi(r.conflict, async (c) => {
+    const b = c.req.valid('json');
+    return c.json(await declareConflict(p(c), callerOf(c), c.req.valid('param').id, b.nominationId, b.note), 200);
+  });
+  app.openapi(r.openRound, async (c) => c.json(await openRound(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
+  app.openapi(r.round, async (c) => c.json(await getRound(p(c), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.ballot, async (c) => c.json(await castBallot(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  app.openapi(r.close, async (c) => c.json(await closeRound(p(c), callerOf(c), c.req.valid('param').id), 200));
+}

@@ -1,0 +1,93 @@
+import { z } from '@hono/zod-openapi';
+import { requiredText, text } from '../../../common/schemas.ts';
+import { day } from '../organisation/schema.ts';
+
+/** Request shapes of the honours module. Bodies are strict; every string and list is bounded. */
+const uuid = z.string().uuid();
+export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
+const pageParams = {
+  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).optional().default(50),
+};
+export const categoryKinds = ['collective', 'individual', 'product'] as const;
+export const dossierKinds = ['cover_submission', 'achievement_report', 'review_minutes', 'evidence'] as const;
+
+const criterion = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format'),
+  description: requiredText(1000),
+  required: z.boolean().optional().default(true),
+  weight: z.number().min(0).max(100).optional().default(1),
+  evidence: text(1000).optional().default(''),
+});
+
+export const campaignInput = z
+  .strictObject({
+    code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format'),
+    name: requiredText(500),
+    nominationOpens: day,
+    nominationDue: day,
+    driveId: uuid.nullable().optional().transform((v) => v ?? null).openapi({ description: 'The emulation drive whose results are shown beside nominations' }),
+    councilUnitId: uuid.nullable().optional().transform((v) => v ?? null),
+    categories: z
+      .array(z.strictObject({ kind: z.enum(categoryKinds), name: requiredText(300), quota: z.number().int().min(1).max(1000), criteria: z.array(criterion).max(30).optional().default([]) }))
+      .min(1)
+      .max(10),
+  })
+  .openapi('HonourCampaignInput');
+export type CampaignInput = z.output<typeof campaignInput>;
+
+export const nominationInput = z
+  .strictObject({
+    categoryId: uuid,
+    unitId: uuid.openapi({ description: 'The nominating grassroots unit' }),
+    nomineeUnitId: uuid.nullable().optional().transform((v) => v ?? null).openapi({ description: 'A collective: the unit nominated' }),
+    nomineePersonId: uuid.nullable().optional().transform((v) => v ?? null).openapi({ description: 'An individual: the person nominated' }),
+    productName: text(300).nullable().optional().transform((v) => (v ? v : null)),
+    productEnterpriseId: uuid.nullable().optional().transform((v) => v ?? null).openapi({ description: 'A product: the enterprise that makes it' }),
+    summary: text(8000).optional().default(''),
+  })
+  .openapi('HonourNominationInput');
+export type NominationInput = z.output<typeof nominationInput>;
+export const updateNominationInput = z.strictObject({ summary: text(8000).optional(), productName: text(300).nullable().optional() }).openapi('UpdateHonourNomination');
+export const dossierInput = z.strictObject({ fileId: uuid, kind: z.enum(dossierKinds) }).openapi('HonourDossierItem');
+export const reasonInput = z.strictObject({ reason: requiredText(2000) }).openapi('HonourReason');
+export const screeningInput = z
+  .strictObject({
+    results: z.array(z.strictObject({ key: z.string().max(40), result: z.enum(['met', 'not_met', 'note']), note: text(1000).nullable().optional().transform((v) => (v ? v : null)) })).max(30),
+    eligible: z.boolean(),
+    reason: text(2000).nullable().optional().transform((v) => (v ? v : null)),
+  })
+  .openapi('HonourScreening');
+export type ScreeningInput = z.output<typeof screeningInput>;
+
+export const sessionInput = z
+  .strictObject({
+    campaignId: uuid,
+    title: requiredText(500),
+    heldOn: day,
+    members: z.array(z.strictObject({ userId: uuid, role: z.enum(['chair', 'secretary', 'member']).optional().default('member') })).min(1).max(100),
+    rules: z.strictObject({
+      quorum: z.strictObject({ numerator: z.number().int().min(1).max(10), denominator: z.number().int().min(1).max(10) }).optional().default({ numerator: 2, denominator: 3 }),
+      approval: z.strictObject({ share: z.number().min(0.01).max(1), strict: z.boolean(), base: z.enum(['members', 'present', 'cast']) }).optional().default({ share: 0.5, strict: true, base: 'members' }),
+      method: z.enum(['approve', 'rank']).optional().default('approve'),
+      tieBreak: z.enum(['further_round']).optional().default('further_round'),
+      writtenVotes: z.boolean().optional().default(false),
+    }),
+  })
+  .openapi('HonourSessionInput');
+export type SessionInput = z.output<typeof sessionInput>;
+export const attendanceInput = z.strictObject({ attendance: z.array(z.strictObject({ userId: uuid, attendance: z.enum(['present', 'absent']) })).min(1).max(100) }).openapi('HonourAttendance');
+export const conflictInput = z.strictObject({ nominationId: uuid, note: text(1000).nullable().optional().transform((v) => (v ? v : null)) }).openapi('HonourConflict');
+export const roundInput = z
+  .strictObject({ categoryId: uuid, nominationIds: z.array(uuid).max(500).optional().openapi({ description: 'For a further round: the tied nominees; by default every eligible nominee of the category' }), seats: z.number().int().min(1).max(1000).optional() })
+  .openapi('HonourRoundInput');
+export const ballotInput = z
+  .strictObject({
+    choices: z.array(z.strictObject({ nominationId: uuid, choice: z.enum(['approve', 'reject', 'abstain']) })).max(500).optional(),
+    ranking: z.array(uuid).max(500).optional().openapi({ description: 'For a ranking session: the nominees in order, best first' }),
+    onBehalfOf: uuid.nullable().optional().transform((v) => v ?? null).openapi({ description: 'The secretary enters an absent member\'s written vote, where the rules allow' }),
+  })
+  .openapi('HonourBallot');
+export type BallotInput = z.output<typeof ballotInput>;
+export const listQuery = z.object({ ...pageParams, categoryId: uuid.optional(), status: z.string().max(20).optional(), unitId: uuid.optional() });
+export const anyJson = z.any();
