@@ -75,7 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period_id', 'text', (c) => c.notNull())
     .addColumn('indicator_id', 'text', (c) => c.notNull())
     .addColumn('breakdown_key', 'text', (c) => c.notNull())
-    .addColumn('num_value', 'real')
+    .addColumn('num_value', 'double precision')
     .addColumn('text_value', 'text')
     .addColumn('comment', 'text')
     .addPrimaryKeyConstraint('report_values_pk', ['submission_id', 'indicator_id', 'breakdown_key'])
@@ -103,7 +103,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('breakdown_key', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'text', (c) => c.notNull())
     .addColumn('period_id', 'text', (c) => c.notNull())
-    .addColumn('sum', 'real', (c) => c.notNull())
+    .addColumn('sum', 'double precision', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_totals_pk', ['template_id', 'unit_id', 'period_id', 'indicator_id', 'breakdown_key'])
     .execute();

@@ -6,6 +6,7 @@ import * as m0004 from './0004_files.ts';
 import * as m0005 from './0005_reporting.ts';
 import * as m0006 from './0006_emulation.ts';
 import * as m0007 from './0007_honours.ts';
+import * as m0008 from './0008_plan_figures_double.ts';
 
 /** Every migration, in order. A module adds its own file here; names sort in run order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_reporting': m0005,
   '0006_emulation': m0006,
   '0007_honours': m0007,
+  '0008_plan_figures_double': m0008,
 };
