@@ -11,6 +11,7 @@ import {
 } from './schema.ts';
 import { approveReport, getForm, reopenReport, reportHistory, returnReport, saveReport } from './submissions.ts';
 import { createTemplate, getTemplate, listTemplates, updateTemplate } from './templates.ts';
+import { registerReportingFileRoutes } from './excelRoutes.ts';
 
 const tags = ['reporting'];
 const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
@@ -67,4 +68,5 @@ export function registerReportingRoutes(app: OpenAPIHono<AppEnv>) {
     const q = c.req.valid('query');
     return c.json(await completeness(c.get('platform'), callerOf(c), { ...q, missingOnly: q.missingOnly === '1' }), 200);
   });
+  registerReportingFileRoutes(app);
 }

@@ -167,8 +167,13 @@ function toProblems(problems: ReturnType<typeof checkForm>, indicators: Map<stri
   );
 }
 
-/** Saves a draft; with `submit`, also checks it complete and submits it. Returns the form afresh. */
-export async function saveReport(platform: Platform, caller: Caller, input: SaveInput, options: { submit?: boolean; isDemo?: boolean } = {}) {
+/**
+ * Saves a draft; with `submit`, also checks it complete and submits it. Returns the form afresh.
+ * `demoEnteredAt` is for the demo loader only (with `isDemo`): the past moment the report is
+ * entered at, so that 2019's reports can be loaded today — the lock is checked against it and the
+ * submission's dates and value history carry it; the audit row keeps the real time.
+ */
+export async function saveReport(platform: Platform, caller: Caller, input: SaveInput, options: { submit?: boolean; isDemo?: boolean; demoEnteredAt?: Date } = {}) {
   const { template, deadlines } = await loadContext(platform, caller, input.templateId, input.unitId, input.periodId);
   if (!(await maySubmit(platform, caller, input.unitId))) throw fail.forbidden();
   if (!template.isActive) throw conflict('TEMPLATE_INACTIVE', 'Biểu mẫu đã ngừng sử dụng.', 'The template is no longer in use.');
@@ -176,7 +181,8 @@ export async function saveReport(platform: Platform, caller: Caller, input: Save
     throw problem('unitId', 'not_expected', 'Đơn vị này không thuộc diện báo cáo theo biểu mẫu này.', 'This unit is not asked to report on this template.');
   }
   const { scope, indicators } = await scopeOf(platform, template);
-  const now = platform.clock();
+  const auditNow = platform.clock();
+  const now = options.isDemo && options.demoEnteredAt ? options.demoEnteredAt : auditNow;
   const today = todayIso(now);
   const items = template.sections.flatMap((s) => s.items);
   const values: FormValue[] = input.values.map((v) => ({ indicatorId: v.indicatorId, breakdownKey: v.breakdownKey, value: v.value, comment: v.comment ?? null }));
@@ -219,7 +225,7 @@ export async function saveReport(platform: Platform, caller: Caller, input: Save
         tx,
         caller.actor,
         { action: options.submit ? 'report.submit' : 'report.save', entityType: 'report_submission', entityId: current.id, before: { status: current.status, version: current.version }, after: { ...patch, changedValues: changed, templateId: template.id, unitId: input.unitId, periodId: input.periodId } },
-        now,
+        auditNow,
       );
     });
   });
