@@ -20,7 +20,7 @@ import { registerReportFiles } from './modules/plans/attachments.ts';
 import { registerReportingRoutes } from './modules/reporting/routes.ts';
 import { registerEmulationRoutes } from './modules/emulation/routes.ts';
 import { registerHonoursRoutes } from './modules/honours/routes.ts';
-import { registerNominationFiles } from './modules/honours/nominations.ts';
+import { registerHonours } from './modules/honours/setup.ts';
 import { registerReportingTotals } from './modules/reporting/setup.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
@@ -49,7 +49,7 @@ export function initialiseModules(platform: Platform): void {
   registerReminderJobs(platform);
   registerReportFiles();
   registerReportingTotals();
-  registerNominationFiles();
+  registerHonours();
 }
 
 export function createApp(platform: Platform, options: AppOptions = {}) {

@@ -1,6 +1,8 @@
 import type { Platform } from './platform/platform.ts';
 import { organisationDemo } from './modules/organisation/demo.ts';
 import { plansDemo } from './modules/plans/demo.ts';
+import { reportingDemo } from './modules/reporting/demo.ts';
+import { honoursDemo } from './modules/honours/demo.ts';
 
 /**
  * Demo data: each module that has some adds a loader here. Loaders are idempotent: they check
@@ -8,7 +10,7 @@ import { plansDemo } from './modules/plans/demo.ts';
  */
 export type DemoLoader = { name: string; load(platform: Platform): Promise<number> };
 
-export const demoLoaders: DemoLoader[] = [organisationDemo, plansDemo];
+export const demoLoaders: DemoLoader[] = [organisationDemo, plansDemo, reportingDemo, honoursDemo];
 
 export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
   const counts: Record<string, number> = {};

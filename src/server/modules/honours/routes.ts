@@ -1,4 +1,5 @@
-import { type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { DOCX, PDF } from '../../documents/mediaTypes.ts';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
@@ -6,15 +7,20 @@ import type { Caller } from './access.ts';
 import { castBallot, closeRound, getRound, openRound } from './ballot.ts';
 import { createCampaign, getCampaign, listCampaigns } from './campaigns.ts';
 import { createSession, declareConflict, getSession, setAttendance } from './council.ts';
+import { certificatesFile, decisionFile, minutesFile, proposalFile } from './documents.ts';
+import { campaignResults, confirmResults } from './results.ts';
 import { addDossierItem, createNomination, getNomination, listNominations, submitNomination, updateNomination } from './nominations.ts';
 import {
-  anyJson, attendanceInput, ballotInput, campaignInput, conflictInput, dossierInput, idParam, listQuery, nominationInput, reasonInput, roundInput, screeningInput, sessionInput, updateNominationInput,
+  anyJson, attendanceInput, ballotInput, campaignInput, confirmInput, conflictInput, proposalInput, dossierInput, idParam, listQuery, nominationInput, reasonInput, roundInput, screeningInput, sessionInput, updateNominationInput,
 } from './schema.ts';
 import { returnNomination, screenNomination } from './screening.ts';
 
 const tags = ['honours'];
 const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const ok = (d: string) => ({ 200: jsonResponse(anyJson, d) });
+const binary = (type: string, description: string) => ({ 200: { description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } } });
+const download = (bytes: Uint8Array, type: string, name: string) =>
+  new Response(bytes as unknown as BodyInit, { status: 200, headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' } });
 
 const r = {
   campaigns: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns', tags, summary: 'Đợt tôn vinh / Honours campaigns', request: { query: listQuery.pick({ page: true, pageSize: true }) }, responses: ok('A page of campaigns') }),
@@ -35,6 +41,15 @@ const r = {
   openRound: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/sessions/{id}/rounds', tags, summary: 'Mở vòng bỏ phiếu / Open a round', description: 'Needs the quorum present.', request: { params: idParam, body: jsonBody(roundInput) }, responses: { 201: jsonResponse(anyJson, 'The round') } }),
   round: apiRoute('honours.read', { method: 'get', path: '/api/honours/rounds/{id}', tags, summary: 'Vòng bỏ phiếu / A round', description: 'While open: how many have voted, never the counts. Closed: the tally and the outcome.', request: { params: idParam }, responses: ok('The round') }),
   ballot: apiRoute('honours.read', { method: 'post', path: '/api/honours/rounds/{id}/ballots', tags, summary: 'Bỏ phiếu kín / Cast a secret ballot', description: 'Once per member and round, by a member present (`honours.vote`), or an absent member\'s written vote entered by the secretary (`honours.secretary`, `onBehalfOf`) where the rules allow. Nothing links the member to the choices.', request: { params: idParam, body: jsonBody(ballotInput) }, responses: ok('Voted') }),
+  confirm: apiRoute('honours.manage', { method: 'post', path: '/api/honours/campaigns/{id}/confirm', tags, summary: 'Xác nhận kết quả / Confirm the results', description: 'The Standing Committee confirms the Council\'s selection by a decision (number and date): the campaign becomes "decided", the honourees are fixed and the sessions close.', request: { params: idParam, body: jsonBody(confirmInput) }, responses: ok('The results') }),
+  results: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}/results', tags, summary: 'Kết quả bình chọn / Results', description: 'Per category the honourees in order, counted against the quota, and the shortfall. Before the decision, only those who judge see it.', request: { params: idParam }, responses: ok('The results') }),
+  decisionDocx: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}/decision.docx', tags, summary: 'Quyết định tôn vinh (.docx) / The decision', request: { params: idParam }, responses: binary(DOCX, 'Word document') }),
+  decisionPdf: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}/decision.pdf', tags, summary: 'Quyết định tôn vinh (.pdf) / The decision', request: { params: idParam }, responses: binary(PDF, 'PDF') }),
+  certificates: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}/certificates.pdf', tags, summary: 'Giấy khen (.pdf) / Certificates', description: 'One Giấy khen per confirmed honouree, A4 landscape, one print-ready PDF.', request: { params: idParam }, responses: binary(PDF, 'PDF') }),
+  proposalDocx: apiRoute('honours.manage', { method: 'post', path: '/api/honours/campaigns/{id}/proposal.docx', tags, summary: 'Tờ trình đề nghị cấp trên khen thưởng (.docx) / Proposal to a higher level', request: { params: idParam, body: jsonBody(proposalInput) }, responses: binary(DOCX, 'Word document') }),
+  proposalPdf: apiRoute('honours.manage', { method: 'post', path: '/api/honours/campaigns/{id}/proposal.pdf', tags, summary: 'Tờ trình đề nghị cấp trên khen thưởng (.pdf) / Proposal to a higher level', request: { params: idParam, body: jsonBody(proposalInput) }, responses: binary(PDF, 'PDF') }),
+  minutesDocx: apiRoute('honours.read', { method: 'get', path: '/api/honours/sessions/{id}/minutes.docx', tags, summary: 'Biên bản phiên họp (.docx) / Minutes of the session', request: { params: idParam }, responses: binary(DOCX, 'Word document') }),
+  minutesPdf: apiRoute('honours.read', { method: 'get', path: '/api/honours/sessions/{id}/minutes.pdf', tags, summary: 'Biên bản phiên họp (.pdf) / Minutes of the session', request: { params: idParam }, responses: binary(PDF, 'PDF') }),
   close: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/rounds/{id}/close', tags, summary: 'Kết thúc vòng, kiểm phiếu / Close and count', request: { params: idParam }, responses: ok('The round with its tally') }),
 };
 
@@ -65,4 +80,13 @@ export function registerHonoursRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.round, async (c) => c.json(await getRound(p(c), callerOf(c), c.req.valid('param').id), 200));
   app.openapi(r.ballot, async (c) => c.json(await castBallot(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
   app.openapi(r.close, async (c) => c.json(await closeRound(p(c), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.confirm, async (c) => c.json(await confirmResults(p(c), callerOf(c), c.req.valid('param').id, { number: c.req.valid('json').decisionNumber, date: c.req.valid('json').decidedOn }), 200));
+  app.openapi(r.results, async (c) => c.json(await campaignResults(p(c), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.decisionDocx, async (c) => download(await decisionFile(p(c), c.req.valid('param').id, 'docx'), DOCX, 'quyet-dinh-ton-vinh.docx') as never);
+  app.openapi(r.decisionPdf, async (c) => download(await decisionFile(p(c), c.req.valid('param').id, 'pdf'), PDF, 'quyet-dinh-ton-vinh.pdf') as never);
+  app.openapi(r.certificates, async (c) => download(await certificatesFile(p(c), c.req.valid('param').id), PDF, 'giay-khen.pdf') as never);
+  app.openapi(r.proposalDocx, async (c) => download(await proposalFile(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json'), 'docx'), DOCX, 'to-trinh.docx') as never);
+  app.openapi(r.proposalPdf, async (c) => download(await proposalFile(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json'), 'pdf'), PDF, 'to-trinh.pdf') as never);
+  app.openapi(r.minutesDocx, async (c) => download(await minutesFile(p(c), callerOf(c), c.req.valid('param').id, 'docx'), DOCX, 'bien-ban.docx') as never);
+  app.openapi(r.minutesPdf, async (c) => download(await minutesFile(p(c), callerOf(c), c.req.valid('param').id, 'pdf'), PDF, 'bien-ban.pdf') as never);
 }

@@ -91,3 +91,16 @@ export const ballotInput = z
 export type BallotInput = z.output<typeof ballotInput>;
 export const listQuery = z.object({ ...pageParams, categoryId: uuid.optional(), status: z.string().max(20).optional(), unitId: uuid.optional() });
 export const anyJson = z.any();
+export const confirmInput = z
+  .strictObject({
+    decisionNumber: z.string().trim().regex(/^[0-9A-Za-z]{1,10}-[^/\s]{1,20}\/[^/\s]{1,20}$/u, 'msg:code_format').openapi({ example: '125-QĐ/ĐUK', description: 'Number and symbol of the Standing Committee\'s decision' }),
+    decidedOn: day,
+  })
+  .openapi('HonourConfirmation');
+export const proposalInput = z
+  .strictObject({
+    nominationIds: z.array(uuid).min(1).max(200).openapi({ description: 'The confirmed honourees proposed to the higher level' }),
+    to: text(300).optional().transform((v) => v || 'Ban Thường vụ Tỉnh ủy Thái Bình'),
+    award: text(300).optional().transform((v) => v || 'Bằng khen của Ban Thường vụ Tỉnh ủy'),
+  })
+  .openapi('HonourProposal');

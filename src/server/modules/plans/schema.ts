@@ -18,7 +18,7 @@ const pageParams = {
 };
 
 export const statusSchema = z.enum(activityStatuses);
-export const statusSourceKeys = ['organisation.new_grassroots', 'reporting.templates'] as const;
+export const statusSourceKeys = ['organisation.new_grassroots', 'reporting.templates', 'honours.selection'] as const;
 
 const target = z
   .strictObject({
@@ -49,7 +49,7 @@ const activityFields = {
   recurrence: z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly', 'continuous']).nullable().optional().transform((v) => v ?? null),
   target: target.nullable().optional().transform((v) => v ?? null),
   statusSource: z.enum(statusSourceKeys).nullable().optional().transform((v) => v ?? null).openapi({
-    description: 'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received)',
+    description: 'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed)',
   }),
 };
 

@@ -1,0 +1,9 @@
+import { registerStatusSource } from '../plans/sources.ts';
+import { registerNominationFiles } from './nominations.ts';
+import { honoursSelectionSource } from './planSource.ts';
+
+/** What the honours module sets up at start: who may read dossier files, and the plan's "select 45" status source. */
+export function registerHonours(): void {
+  registerNominationFiles();
+  registerStatusSource(honoursSelectionSource);
+}
