@@ -3,6 +3,7 @@ import { organisationDemo } from './modules/organisation/demo.ts';
 import { plansDemo } from './modules/plans/demo.ts';
 import { reportingDemo } from './modules/reporting/demo.ts';
 import { honoursDemo } from './modules/honours/demo.ts';
+import { emulationDemo } from './modules/emulation/demo.ts';
 
 /**
  * Demo data: each module that has some adds a loader here. Loaders are idempotent: they check
@@ -10,7 +11,7 @@ import { honoursDemo } from './modules/honours/demo.ts';
  */
 export type DemoLoader = { name: string; load(platform: Platform): Promise<number> };
 
-export const demoLoaders: DemoLoader[] = [organisationDemo, plansDemo, reportingDemo, honoursDemo];
+export const demoLoaders: DemoLoader[] = [organisationDemo, plansDemo, reportingDemo, emulationDemo, honoursDemo];
 
 export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
   const counts: Record<string, number> = {};

@@ -108,4 +108,18 @@ describeEachDatabase('reporting demo data', (kind) => {
     }
     expect(compared).toBeGreaterThan(500);
   }, 180_000);
+
+  it('has the seed\'s drive on that template: every grassroots unit taking part, registrations, criteria and a ranking from the results', async () => {
+    const { platform } = env();
+    const drive = await platform.db.selectFrom('emulation_drives').selectAll().where('code', '=', DRIVE_CODE).executeTakeFirstOrThrow();
+    expect([drive.start_on, drive.end_on, drive.status]).toEqual(['2019-06-15', '2019-08-30', 'open']);
+    const { ranking } = await import('../emulation/ranking.ts');
+    const r = await ranking(platform, drive.id);
+    expect(r.items.length).toBeGreaterThan(10);
+    expect(r.criteria.map((c) => c.method)).toEqual(['indicator', 'indicator', 'indicator', 'manual']);
+    expect(r.items[0].total).toBeGreaterThan(r.items.at(-1)!.total);
+    expect(r.items.filter((l) => l.scores.some((s) => s.result !== null)).length).toBeGreaterThan(5);
+    const regs = await platform.db.selectFrom('emulation_registrations').select('status').where('drive_id', '=', drive.id).execute();
+    expect(regs.map((x) => x.status).sort()).toEqual(['accepted', 'accepted', 'returned', 'submitted']);
+  });
 });
