@@ -111,6 +111,19 @@ for (const [size, viewport] of [
     await page.getByTestId('plan-card').first().getByRole('link').click();
     await expect(page.getByTestId('plan-header')).toBeVisible();
     await screenshot(page, `plans-plan-${size}`);
+    // the same plan as a task board: a column per status, counts matching the plan's
+    await page.getByTestId('plan-view').getByText('Bảng công việc').click();
+    await expect(page).toHaveURL(/view=board/);
+    const board = page.getByTestId('task-board');
+    await expect(board.getByTestId('board-column')).toHaveCount(4);
+    const overdue = board.locator('[data-testid="board-column"][data-status="overdue"]');
+    const count = Number(await overdue.getByTestId('board-count').innerText());
+    expect(count).toBeGreaterThan(0);
+    await expect(overdue.getByTestId('board-card')).toHaveCount(count);
+    await expect(board.locator('[data-testid="board-column"][data-status="done_on_time"] [data-ref="A11"]')).toBeVisible();
+    await screenshot(page, `plans-board-${size}`);
+    await page.getByTestId('plan-view').getByText('Văn bản').click();
+    await expect(page.getByTestId('plan-recipients')).toBeVisible();
     await page.getByRole('link', { name: 'Tổng hợp tình hình' }).click();
     await expect(page.getByTestId('unit-table')).toBeVisible();
     await screenshot(page, `plans-dashboard-${size}`);

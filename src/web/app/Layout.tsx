@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth.tsx';
 import { navigation } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationsBell } from '../modules/plans/NotificationsBell.tsx';
 
 export function AppBrand({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
@@ -58,7 +59,10 @@ export function Layout({ children }: { children: ReactNode }) {
               <AppBrand />
             </Link>
           </Group>
-          <UserMenu />
+          <Group gap={6} wrap="nowrap">
+            <NotificationsBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 

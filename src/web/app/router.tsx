@@ -16,8 +16,21 @@ import { PersonPage } from '../modules/organisation/PersonPage.tsx';
 import { InChargePage } from '../modules/organisation/InChargePage.tsx';
 import { PlansPage } from '../modules/plans/PlansPage.tsx';
 import { PlanPage } from '../modules/plans/PlanPage.tsx';
+import { ImportPage } from '../modules/plans/ImportPage.tsx';
 import { DashboardPage } from '../modules/plans/DashboardPage.tsx';
 import { MyTasksPage } from '../modules/plans/MyTasksPage.tsx';
+import { SubPlanPage } from '../modules/plans/SubPlanPage.tsx';
+import { SupervisionPage, validateSupervisionSearch } from '../modules/plans/SupervisionPage.tsx';
+import { NotificationsPage } from '../modules/plans/NotificationsPage.tsx';
+import { TimelinePage } from '../modules/plans/TimelinePage.tsx';
+import { CalendarPage, validateCalendarSearch } from '../modules/plans/CalendarPage.tsx';
+import { ReportingHomePage } from '../modules/reporting/ReportingHomePage.tsx';
+import { ReportFormPage } from '../modules/reporting/ReportFormPage.tsx';
+import { TotalsPage } from '../modules/reporting/TotalsPage.tsx';
+import { CompletenessPage } from '../modules/reporting/CompletenessPage.tsx';
+import { validateCompletenessSearch, validateFormSearch, validateTotalsSearch } from '../modules/reporting/search.ts';
+import { DrivesPage } from '../modules/emulation/DrivesPage.tsx';
+import { DrivePage, validateDriveSearch } from '../modules/emulation/DrivePage.tsx';
 
 /** Only a path inside this site may be a place to return to after signing in. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -90,9 +103,37 @@ const personRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/p
 const inChargeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/in-charge', component: InChargePage });
 
 const plansRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans', component: PlansPage });
-const planRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId', component: PlanPage });
+const planImportRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/import', component: ImportPage });
+const planRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/plans/$planId',
+  validateSearch: (search: Record<string, unknown>): { view?: 'board' } => (search.view === 'board' ? { view: 'board' } : {}),
+  component: PlanPage,
+});
 const planDashboardRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/dashboard', component: DashboardPage });
+/** Where reminders (in the app and by e-mail) point: an activity is read on its plan's page. */
+const planActivityRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/plans/$planId/activities/$activityId',
+  component: function ActivityLink() {
+    const { planId, activityId } = planActivityRoute.useParams();
+    return <Navigate to="/plans/$planId" params={{ planId }} hash={`activity-${activityId}`} replace />;
+  },
+});
+const planTimelineRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/timeline', component: TimelinePage });
+const planCalendarRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/calendar', validateSearch: validateCalendarSearch, component: CalendarPage });
 const myTasksRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-tasks', component: MyTasksPage });
+const subPlanRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/sub-plan', component: SubPlanPage });
+const supervisionsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/supervisions', validateSearch: validateSupervisionSearch, component: SupervisionPage });
+const notificationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/notifications', component: NotificationsPage });
+
+const reportingRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting', component: ReportingHomePage });
+const reportFormRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting/form', validateSearch: validateFormSearch, component: ReportFormPage });
+const reportTotalsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting/totals', validateSearch: validateTotalsSearch, component: TotalsPage });
+const reportCompletenessRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting/completeness', validateSearch: validateCompletenessSearch, component: CompletenessPage });
+
+const emulationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/emulation', component: DrivesPage });
+const driveRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/emulation/$driveId', validateSearch: validateDriveSearch, component: DrivePage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -107,9 +148,22 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     inChargeRoute,
     plansRoute,
+    planImportRoute,
     planRoute,
     planDashboardRoute,
+    planActivityRoute,
+    planTimelineRoute,
+    planCalendarRoute,
     myTasksRoute,
+    subPlanRoute,
+    supervisionsRoute,
+    notificationsRoute,
+    reportingRoute,
+    reportFormRoute,
+    reportTotalsRoute,
+    reportCompletenessRoute,
+    emulationRoute,
+    driveRoute,
   ]),
 ]);
 

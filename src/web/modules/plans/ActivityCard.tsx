@@ -48,13 +48,13 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
  * part of it, on "my tasks"), the status and progress shown are the unit's, and the whole
  * activity's are given below.
  */
-export function ActivityCard({ activity: a, line, actions }: { activity: Activity; line?: UnitLine | null; actions?: ReactNode }) {
+export function ActivityCard({ activity: a, line, actions, menu }: { activity: Activity; line?: UnitLine | null; actions?: ReactNode; menu?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const dates = useDatesText();
   const more = (n: number) => t('plans.activity.more', { count: n });
   const others = a.otherParticipants.length ? a.otherParticipants : [];
   return (
-    <Card bg="white" withBorder padding="sm" data-testid="activity" data-ref={a.ref} data-status={line?.status ?? a.status}>
+    <Card bg="white" withBorder padding="sm" id={`activity-${a.id}`} data-testid="activity" data-ref={a.ref} data-status={line?.status ?? a.status}>
       <Group gap={6} mb={6} wrap="wrap">
         <Badge variant="outline" color="gray" size="sm" radius="sm">
           {a.ref}
@@ -71,6 +71,7 @@ export function ActivityCard({ activity: a, line, actions }: { activity: Activit
         ) : (
           <StatusBadge status={a.status} size="sm" />
         )}
+        {menu ? <div style={{ marginLeft: 'auto' }}>{menu}</div> : null}
       </Group>
       <Text fw={600} size="sm">
         {a.title}

@@ -1,4 +1,4 @@
-import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChevronLeft, IconChevronRight, IconTimeline } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { Anchor, Box, Button, Card, Group, Pagination, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/errors.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { statuses, useDashboard, useDeployment, usePlan, useUnitDashboard } from './api.ts';
 import { statusColors } from './StatusBadge.tsx';
+import { UnitVisitsLink } from './SupervisionPage.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -44,6 +45,7 @@ function ByUnit({ planId }: { planId: string }) {
               <Text size="sm" fw={500}>
                 {l.unit.name}
               </Text>
+              <UnitVisitsLink unit={l.unit} />
               <Text size="xs" c="dimmed">
                 {t('plans.activity.lead')} {l.lead} · {t('plans.activity.coordinating')} {l.coordinating}
               </Text>
@@ -84,6 +86,7 @@ function ByUnit({ planId }: { planId: string }) {
                   <Text size="sm" fw={500}>
                     {l.unit.name}
                   </Text>
+                  <UnitVisitsLink unit={l.unit} />
                   {l.late.length ? (
                     <Text size="xs" c="red">
                       {t('plans.dashboard.lateList', { refs: l.late.map((x) => x.ref).join(', ') })}
@@ -143,11 +146,17 @@ function DeploymentCard({ planId }: { planId: string }) {
           </Text>
           <Stack gap={4}>
             {d.items.map((i) => (
-              <Group key={i.unit.id} justify="space-between" wrap="nowrap" gap="xs">
+              <Group key={i.unit.id} justify="space-between" wrap="nowrap" gap="xs" data-testid="deployment-row" data-unit={i.unit.name} data-state={i.state}>
                 <Text size="sm" style={{ minWidth: 0 }}>
                   {i.unit.name}
                 </Text>
-                <Text size="sm" c={stateColor[i.state]} fw={600} style={{ whiteSpace: 'nowrap' }}>
+                <Text
+                  size="sm"
+                  c={stateColor[i.state]}
+                  fw={600}
+                  style={{ whiteSpace: 'nowrap' }}
+                  renderRoot={i.subPlanId ? (props) => <Link {...props} to="/plans/$planId" params={{ planId: i.subPlanId! }} /> : undefined}
+                >
                   {i.state === 'missing' ? t('plans.deployment.missing') : t(`plans.deployment.${i.state}`, { date: formatDate(i.issuedOn) })}
                 </Text>
               </Group>
@@ -178,6 +187,16 @@ export function DashboardPage() {
               {plan.data.type} {plan.data.title}
             </Anchor>
           ) : null
+        }
+        actions={
+          <>
+            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />} leftSection={<IconTimeline size={16} />} variant="light">
+              {t('plans.timeline.button')}
+            </Button>
+            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />} leftSection={<IconCalendarEvent size={16} />} variant="light">
+              {t('plans.calendar.button')}
+            </Button>
+          </>
         }
       />
       <Stack gap="md">

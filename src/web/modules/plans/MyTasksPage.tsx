@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { usePlans, useUnitActivities, type Activity, type Status } from './api.ts';
 import { ActivityCard } from './ActivityCard.tsx';
 import { ReportForm as ReportFormFor } from './ReportForm.tsx';
+import { SubPlanButton } from './SubPlanLinks.tsx';
 
 const order: Record<Status, number> = { overdue: 0, in_progress: 1, done_late: 2, done_on_time: 3 };
 
@@ -40,7 +41,11 @@ export function MyTasksPage() {
 
   return (
     <>
-      <PageHeader title={t('plans.mine.title')} description={unit.data ? t('plans.mine.description', { unit: unit.data.name }) : undefined} />
+      <PageHeader
+        title={t('plans.mine.title')}
+        description={unit.data ? t('plans.mine.description', { unit: unit.data.name }) : undefined}
+        actions={chosenPlan ? <SubPlanButton planId={chosenPlan} /> : undefined}
+      />
       {unitIds.length === 0 ? <Text c="dimmed">{t('plans.mine.noUnit')}</Text> : null}
       <Stack gap="sm">
         {unitIds.length > 1 ? <Select label={t('plans.mine.unit')} data={unitIds.map((id) => ({ value: id, label: id === unitId && unit.data ? unit.data.name : id }))} value={unitId} onChange={setUnitId} /> : null}

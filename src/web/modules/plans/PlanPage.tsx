@@ -1,6 +1,6 @@
-import { Anchor, Box, Button, Card, Divider, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconChartBar, IconDownload } from '@tabler/icons-react';
-import { Link, useParams } from '@tanstack/react-router';
+import { Anchor, Box, Button, Card, Divider, Group, List, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarEvent, IconChartBar, IconDownload, IconTimeline } from '@tabler/icons-react';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
@@ -8,7 +8,11 @@ import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { numberLine, placeAndDate, statuses, usePlan, type Plan } from './api.ts';
 import { ActivityCard } from './ActivityCard.tsx';
+import { ActivityMenu, AddActivityButton } from './ActivityEditModal.tsx';
+import { PlanManageButtons } from './PlanEditModal.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { TaskBoard } from './TaskBoard.tsx';
+import { ParentPlanLine, SubPlanButton, SubPlansCard } from './SubPlanLinks.tsx';
 
 /** The document's header: the two blocks, the number, place and date, KẾ HOẠCH and the title. */
 function DocumentHeader({ plan }: { plan: Plan }) {
@@ -47,6 +51,8 @@ function DocumentHeader({ plan }: { plan: Plan }) {
 export function PlanPage() {
   const { t } = useTranslation();
   const { planId } = useParams({ from: '/signed-in/plans/$planId' });
+  const { view } = useSearch({ from: '/signed-in/plans/$planId' });
+  const navigate = useNavigate();
   const auth = useAuth();
   const plan = usePlan(planId);
   if (plan.isPending) return <CenterLoader />;
@@ -86,8 +92,9 @@ export function PlanPage() {
           </Stack>
         ) : null}
         {acts.map((a) => (
-          <ActivityCard key={a.id} activity={a} />
+          <ActivityCard key={a.id} activity={a} menu={auth.can('plans.manage') ? <ActivityMenu plan={p} activity={a} /> : undefined} />
         ))}
+        {auth.can('plans.manage') && (sec?.role === 'content' || sec?.role === 'organisation') && (acts.length > 0 || childrenOf(path).length === 0) ? <AddActivityButton plan={p} section={path} /> : null}
       </Stack>
     );
   };
@@ -95,11 +102,22 @@ export function PlanPage() {
   return (
     <Stack gap="md">
       <DocumentHeader plan={p} />
+      {p.parentPlanId ? <ParentPlanLine parentId={p.parentPlanId} /> : null}
       <Group gap="xs" wrap="wrap">
         {auth.can('plans.read') ? (
           <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/dashboard" params={{ planId }} />} leftSection={<IconChartBar size={16} />} variant="filled">
             {t('plans.plan.dashboard')}
           </Button>
+        ) : null}
+        {auth.can('plans.read') ? (
+          <>
+            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />} leftSection={<IconTimeline size={16} />} variant="light">
+              {t('plans.timeline.button')}
+            </Button>
+            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />} leftSection={<IconCalendarEvent size={16} />} variant="light">
+              {t('plans.calendar.button')}
+            </Button>
+          </>
         ) : null}
         <Button component="a" href={`/api/plans/${planId}/document.docx`} variant="light" leftSection={<IconDownload size={16} />} data-testid="download-docx">
           {t('plans.plan.docx')}
@@ -110,6 +128,8 @@ export function PlanPage() {
         <Button component="a" href={`/api/plans/${planId}/tasks.xlsx`} variant="light" leftSection={<IconDownload size={16} />}>
           {t('plans.plan.xlsx')}
         </Button>
+        {auth.can('plans.manage') ? <PlanManageButtons plan={p} /> : null}
+        <SubPlanButton planId={planId} parentPlanId={p.parentPlanId} />
       </Group>
       <Group gap="xs" wrap="wrap" data-testid="plan-counts">
         {statuses.map((s) => (
@@ -126,12 +146,24 @@ export function PlanPage() {
           {t('plans.plan.partial')}
         </Text>
       ) : null}
-      {p.legalBasis.map((x) => (
+      <SegmentedControl
+        aria-label={t('plans.board.view')}
+        value={view ?? 'document'}
+        onChange={(v) => void navigate({ to: '/plans/$planId', params: { planId }, search: v === 'board' ? { view: 'board' } : {}, replace: true })}
+        data={[
+          { value: 'document', label: t('plans.board.document') },
+          { value: 'board', label: t('plans.board.board') },
+        ]}
+        data-testid="plan-view"
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {view === 'board' ? <TaskBoard plan={p} /> : null}
+      {view === 'board' ? null : p.legalBasis.map((x) => (
         <Text key={x} size="sm">
           {x}
         </Text>
       ))}
-      {top.map((s) => (
+      {view === 'board' ? null : top.map((s) => (
         <Box key={s.path} component="section">
           <Title order={2} fz="lg" mb="xs">
             {s.marker} {s.title}
@@ -147,6 +179,8 @@ export function PlanPage() {
           ))}
         </Box>
       ))}
+      {view === 'board' ? null : (
+        <>
       {p.closing ? <Text size="sm">{p.closing}.</Text> : null}
       <Divider />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -171,6 +205,9 @@ export function PlanPage() {
           ) : null}
         </Stack>
       </SimpleGrid>
+        </>
+      )}
+      {p.parentPlanId ? null : <SubPlansCard planId={planId} />}
       <Anchor component={Link} to="/plans" size="sm">
         {t('plans.plan.back')}
       </Anchor>

@@ -2,10 +2,12 @@ import { Button, Group, NumberInput, Slider, Stack, Switch, Text, Textarea } fro
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
+import { FilePicker } from '../../ui/FilePicker.tsx';
+import type { StoredFile } from '../../app/files.ts';
 import { useReport, type Activity } from './api.ts';
 import { targetText } from './ActivityCard.tsx';
 
-const FIELDS = ['text', 'percent', 'figure', 'unitId', 'doneOn'];
+const FIELDS = ['text', 'percent', 'figure', 'unitId', 'doneOn', 'attachmentIds'];
 
 /** A unit's progress report on one activity: what was done, how far, the figure against the target, done or not. */
 export function ReportForm({ activity, unitId, onDone }: { activity: Activity; unitId: string | null; onDone: () => void }) {
@@ -14,6 +16,7 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
   const [text, setText] = useState('');
   const [percent, setPercent] = useState<number>(line?.percent ?? 0);
   const [figure, setFigure] = useState<number | string>(activity.figure ?? '');
+  const [files, setFiles] = useState<StoredFile[]>([]);
   const report = useReport(activity.id);
   const done = percent === 100;
   const lang = i18n.language;
@@ -21,7 +24,7 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
   const submit = (e: FormEvent) => {
     e.preventDefault();
     report.mutate(
-      { text: text.trim(), percent, figure: activity.target && figure !== '' ? Number(figure) : null, unitId },
+      { text: text.trim(), percent, figure: activity.target && figure !== '' ? Number(figure) : null, unitId, attachmentIds: files.map((f) => f.id) },
       { onSuccess: onDone },
     );
   };
@@ -87,6 +90,19 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
             error={fieldError(report.error, 'figure', lang)}
           />
         ) : null}
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('plans.report.attachments')}
+          </Text>
+          <FilePicker
+            value={files}
+            onChange={(next) => {
+              setFiles(next);
+              if (report.error) report.reset();
+            }}
+            error={fieldError(report.error, 'attachmentIds', lang)}
+          />
+        </Stack>
         <Switch
           size="md"
           label={t('plans.report.done')}
