@@ -22,6 +22,7 @@ import { registerEmulationRoutes } from './modules/emulation/routes.ts';
 import { registerHonoursRoutes } from './modules/honours/routes.ts';
 import { registerHonours } from './modules/honours/setup.ts';
 import { registerReportingTotals } from './modules/reporting/setup.ts';
+import { registerReportingReminders } from './modules/reporting/reminders.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
 import { version } from './modules/system/version.ts';
@@ -49,6 +50,7 @@ export function initialiseModules(platform: Platform): void {
   registerReminderJobs(platform);
   registerReportFiles();
   registerReportingTotals();
+  registerReportingReminders(platform);
   registerHonours();
 }
 

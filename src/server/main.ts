@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
 import { scheduleReminders } from './modules/plans/reminders.ts';
+import { scheduleReportingReminders } from './modules/reporting/reminders.ts';
 
 export type Running = { platform: Platform; server: ServerType; port: number; stop(): Promise<void> };
 
@@ -53,6 +54,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   if (config.runJobs) {
     await scheduleMaintenance(platform);
     await scheduleReminders(platform);
+    await scheduleReportingReminders(platform);
     platform.jobs.start();
   }
   logger.info('listening', { url: `http://localhost:${port}`, db: platform.database.dialect, pid: process.pid });

@@ -284,4 +284,27 @@ describeEachDatabase('reporting', (kind) => {
     expect(a).toMatchObject({ status: 'done_on_time', doneOn: '2019-06-20', percent: 100 });
     expect(a.sourceNote.vi).toMatch(/báo cáo đầu tiên nhận ngày 20\/06\/2019/);
   });
+
+  it('reminds a unit that has not reported, three days before its own deadline and once overdue, once each', async () => {
+    const { platform, clock } = env();
+    const { remindReporters, REPORTING_SWEEP_JOB } = await import('./reminders.ts');
+    // January 2020 (15/12/2019–14/01/2020): grassroots units are due on 19/01/2020
+    clock.set(new Date('2020-01-16T01:00:00Z'));
+    await platform.jobs.enqueue(REPORTING_SWEEP_JOB, {}, { dedupeKey: `test-sweep-${kind}` });
+    await platform.jobs.runDue();
+    const mine = async () => ((await json(await cs05.get('/api/notifications?pageSize=100'))).items as any[]).filter((n) => n.kind.startsWith('reporting.'));
+    const soon = (await mine()).filter((n) => n.kind === 'reporting.due_soon');
+    const january = soon.find((n) => n.link.includes(`templateId=${templateId}`) && n.link.includes('periodId=2020-01'));
+    expect(january?.title.vi).toMatch(/Sắp đến hạn nộp báo cáo \(19\/01\/2020\): Báo cáo tháng của tổ chức cơ sở đảng \(Tháng 1\/2020\)/);
+    expect(january.link).toContain(`unitId=${unit.get('CS05')}`);
+    expect(await remindReporters(platform)).toBe(0); // once only
+    clock.set(new Date('2020-01-21T01:00:00Z'));
+    await remindReporters(platform);
+    expect((await mine()).some((n) => n.kind === 'reporting.overdue' && n.link.includes('periodId=2020-01'))).toBe(true);
+    // a unit that submitted is not reminded
+    await saveReport(platform, systemCaller(), report('CS04', '2020-01'), { submit: true });
+    const cs04user = await platform.db.selectFrom('role_grants').select('user_id').where('unit_id', '=', unit.get('CS04')!).execute();
+    const cs04notes = cs04user.length ? await platform.db.selectFrom('notifications').select('dedupe_key').where('user_id', 'in', cs04user.map((u) => u.user_id)).where('dedupe_key', 'like', 'reporting.overdue%2020-01%').execute() : [];
+    expect(cs04notes).toHaveLength(0);
+  });
 });
