@@ -107,6 +107,9 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   await expect(totals.getByTestId('trail-current')).toHaveText(/Đảng bộ Khối|Khối Doanh nghiệp/i);
   await expect(totalOf(totals, 'DV_TONG')).toBeVisible();
   const totalBefore = Number((await totalOf(totals, 'DV_TONG').getAttribute('data-value')) || 0);
+  // the totals as .xlsx and the drafted report as .docx, for the range shown
+  await expect(totals.getByTestId('totals-xlsx')).toHaveAttribute('href', new RegExp(`^/api/reporting/totals\\.xlsx\\?templateId=${templateId}&unitId=[^&]+&from=${periodId}&to=${periodId}$`));
+  await expect(totals.getByTestId('report-docx')).toHaveAttribute('href', new RegExp(`^/api/reporting/report\\.docx\\?templateId=${templateId}&unitId=[^&]+&periodId=${periodId}$`));
   const completeness = await leader.context.newPage();
   await completeness.goto(`/reporting/completeness?templateId=${templateId}&periodId=${periodId}`);
   await expect(countOf(completeness, 'expected')).toBeVisible();
@@ -130,6 +133,16 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   await expect(page).toHaveURL(/\/reporting\/form\?/);
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await expect(page.getByTestId('form-state').getByTestId('countdown')).toBeVisible();
+  // the form as .xlsx: downloaded as it is and uploaded back, it is previewed (nothing saved) and can be cancelled
+  const xlsxLink = page.getByTestId('download-form-xlsx');
+  await expect(xlsxLink).toHaveAttribute('href', `/api/reporting/form.xlsx?templateId=${templateId}&unitId=${unitIdOf(page.url())}&periodId=${periodId}`);
+  const xlsx = await page.request.get((await xlsxLink.getAttribute('href'))!);
+  expect(xlsx.status()).toBe(200);
+  await page.getByTestId('import-form-xlsx').locator('xpath=..').locator('input[type="file"]').setInputFiles({ name: 'bao-cao.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx.body() });
+  await expect(page.getByTestId('xlsx-valid')).toBeVisible();
+  await expect(page.getByTestId('xlsx-confirm')).toBeEnabled();
+  await page.getByTestId('xlsx-preview').getByRole('button', { name: 'Hủy' }).click();
+  await expect(page.getByTestId('xlsx-preview')).toHaveCount(0);
 
   // a whole number field refuses 12,5 as it is typed
   const members = page.locator('input[data-cell="DV_TONG"]');

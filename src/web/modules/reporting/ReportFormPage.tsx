@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useReportForm, useTemplate, type ReportForm } from './api.ts';
 import { Countdown } from './Countdown.tsx';
 import { DecisionActions } from './DecisionActions.tsx';
+import { FormExcelActions } from './ExcelImport.tsx';
 import { FormBanners } from './FormBanners.tsx';
 import { HistoryDrawer } from './HistoryDrawer.tsx';
 import { ReportEditor } from './ReportEditor.tsx';
@@ -60,6 +61,7 @@ function LoadedForm({ templateId, unitId, periodId }: { templateId: string; unit
     <Box maw={860}>
       <FormHeader form={f} onHistory={() => setHistoryOpen(true)} />
       <FormBanners form={f} />
+      <FormExcelActions form={f} />
       <DecisionActions form={f} />
       <ReportEditor
         key={`${f.submission?.id ?? 'new'}:${f.submission?.version ?? 0}:${reloads}`}

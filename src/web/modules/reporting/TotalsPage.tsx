@@ -1,8 +1,9 @@
 import { Anchor, Button, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconFileText, IconListCheck } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconFileText, IconFileTypeDocx, IconListCheck, IconTableExport } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../common/dates.ts';
+import { withQuery } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -116,6 +117,16 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
           <Button size="xs" variant="light" leftSection={<IconListCheck size={16} />} renderRoot={(props) => <Link {...props} to="/reporting/completeness" search={{ templateId: template.id, unitId, periodId }} />} data-testid="open-completeness">
             {t('reporting.home.completeness')}
           </Button>
+          {run.length ? (
+            <>
+              <Button size="xs" variant="light" component="a" href={withQuery('/api/reporting/totals.xlsx', { templateId: template.id, unitId, from, to })} download leftSection={<IconTableExport size={16} />} data-testid="totals-xlsx">
+                {t('reporting.excel.totals')}
+              </Button>
+              <Button size="xs" variant="light" component="a" href={withQuery('/api/reporting/report.docx', { templateId: template.id, unitId, periodId: to })} download leftSection={<IconFileTypeDocx size={16} />} data-testid="report-docx">
+                {t('reporting.excel.reportDocx')}
+              </Button>
+            </>
+          ) : null}
         </Group>
       </Group>
 

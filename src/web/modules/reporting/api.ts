@@ -252,3 +252,40 @@ export function useCompleteness(q: { templateId: string; unitId: string; periodI
     placeholderData: keepPreviousData,
   });
 }
+
+/** A form's .xlsx read back (POST /api/reporting/form.xlsx/preview): nothing is saved yet. */
+export type FormFileProblem = { row: number | null; column: string | null; code: string; severity: 'error' | 'warning'; indicatorId?: string; breakdownKey?: string; messages: Bilingual };
+export type FormFileRow = {
+  row: number;
+  indicatorId: string;
+  code: string;
+  name: string;
+  breakdownKey: string;
+  breakdownLabel: string | null;
+  current: number | string | null;
+  value: number | string | null;
+  currentComment: string | null;
+  comment: string | null;
+  changed: boolean;
+};
+export type FormFilePreview = {
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  changed: number;
+  currentVersion: number;
+  fileVersion: number | null;
+  problems: FormFileProblem[];
+  rows: FormFileRow[];
+};
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export type FormKey = { templateId: string; unitId: string; periodId: string };
+
+export const previewFormXlsx = (q: FormKey, file: Blob) => api<FormFilePreview>('/api/reporting/form.xlsx/preview', { method: 'POST', query: q, raw: { data: file, type: XLSX_TYPE } });
+
+/** Saves the previewed file (the same bytes) as a draft; the answer replaces the cached form. */
+export const useConfirmFormXlsx = () =>
+  useFormChange(({ q, file, version }: { q: FormKey; file: Blob; version: number }) =>
+    api<ReportForm>('/api/reporting/form.xlsx/confirm', { method: 'POST', query: { ...q, version }, raw: { data: file, type: XLSX_TYPE } }),
+  );
