@@ -2,7 +2,7 @@ import { Badge, Box, Card, Group, Paper, Progress, ScrollArea, SimpleGrid, Stack
 import { useTranslation } from 'react-i18next';
 import { statuses, type Plan } from './api.ts';
 import { unitNames, useDatesText } from './ActivityCard.tsx';
-import { StatusBadge, statusColors } from './StatusBadge.tsx';
+import { statusColors } from './StatusBadge.tsx';
 
 /**
  * The plan as a task board: one column per status (done on time, done late, in progress within
@@ -20,9 +20,11 @@ export function TaskBoard({ plan }: { plan: Plan }) {
         const items = plan.activities.filter((a) => a.status === s);
         return (
           <Paper key={s} withBorder radius="md" p="xs" bg="gray.0" data-testid="board-column" data-status={s} style={{ minWidth: 0 }}>
-            <Group justify="space-between" wrap="nowrap" mb="xs">
-              <StatusBadge status={s} />
-              <Badge variant="filled" color={statusColors[s]} radius="xl" data-testid="board-count">
+            <Group justify="space-between" wrap="nowrap" mb="xs" gap={6}>
+              <Badge color={statusColors[s]} variant="light" radius="sm" tt="none" title={t(`plans.status.${s}`)} style={{ minWidth: 0 }}>
+                {t(`plans.statusShort.${s}`)}
+              </Badge>
+              <Badge variant="filled" color={statusColors[s]} radius="xl" data-testid="board-count" style={{ flexShrink: 0 }}>
                 {items.length}
               </Badge>
             </Group>
