@@ -36,8 +36,12 @@ export async function isExpected(db: Db, template: Pick<Template, 'assignment'>,
 /** The deadline level of a unit: a cell under a grassroots committee reports first, then grassroots units, then the Bloc's own bodies. */
 export async function levelOf(db: Db, unitId: string): Promise<'cell' | 'grassroots' | 'bloc'> {
   const u = await db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id').select(['u.kind', 'p.kind as parentKind']).where('u.id', '=', unitId).executeTakeFirst();
-  if (!u) return 'bloc';
-  if (u.kind === 'sub_cell' || (u.kind === 'grassroots_cell' && u.parentKind === 'grassroots_committee')) return 'cell';
-  if (u.kind === 'grassroots_committee' || u.kind === 'grassroots_cell') return 'grassroots';
+  return u ? levelOfKinds(u.kind, u.parentKind) : 'bloc';
+}
+
+/** The same rule from a unit's kind and its parent's (for lists that already read both). */
+export function levelOfKinds(kind: string, parentKind: string | null): 'cell' | 'grassroots' | 'bloc' {
+  if (kind === 'sub_cell' || (kind === 'grassroots_cell' && parentKind === 'grassroots_committee')) return 'cell';
+  if (kind === 'grassroots_committee' || kind === 'grassroots_cell') return 'grassroots';
   return 'bloc';
 }

@@ -3,10 +3,9 @@ import { daysUntil, deadlinesOf, isLocked, periodLabel, periodOfDate, previous, 
 import type { Platform } from '../../platform/platform.ts';
 import { rolePermissions, type Role } from '../../platform/policy/permissions.ts';
 import { notify } from '../plans/reminders.ts';
-import { expectedUnits } from './assignment.ts';
+import { expectedUnits, levelOfKinds } from './assignment.ts';
 import { templateOf } from './model.ts';
 import { campaignId, periodRef } from './periods.ts';
-import { unitDeadlines } from './submissions.ts';
 
 /**
  * Reminders to report: once a day, for every active template's current and previous period, each
@@ -38,12 +37,14 @@ export async function remindReporters(platform: Platform): Promise<number> {
       const label = { vi: periodLabel(ref, 'vi'), en: periodLabel(ref, 'en') };
       const missing = await expectedUnits(platform.db, template, probe.window, null)
         .leftJoin('report_submissions as s', (j) => j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', periodId))
-        .select(['u.id', 'u.name'])
+        .leftJoin('units as parent', 'parent.id', 'u.parent_id')
+        .select(['u.id', 'u.name', 'u.kind', 'parent.kind as parentKind'])
         .where((eb) => eb.or([eb('s.id', 'is', null), eb('s.status', 'in', ['draft', 'returned'])]))
         .limit(20_000)
         .execute();
       for (const unit of missing) {
-        const { due } = await unitDeadlines(platform.db, template, unit.id, periodId);
+        const level = levelOfKinds(unit.kind, unit.parentKind);
+        const { due } = probe.levels.find((l) => l.level === level) ?? probe.levels.at(-1)!;
         const left = daysUntil(due, today);
         if (left > REMIND_DAYS_BEFORE) continue;
         const kind = left < 0 ? 'reporting.overdue' : 'reporting.due_soon';
