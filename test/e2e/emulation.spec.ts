@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { desktop, phone, screenshot, screenshotViewport, signIn } from './support.ts';
+import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, openNav, DEMO_PASSWORD } from './support.ts';
 
 /**
  * The seed's drive (II.1: 15/6–30/8/2019, launched by Kế hoạch 15-KH/ĐUK) end to end in the browser:
@@ -7,7 +7,6 @@ import { desktop, phone, screenshot, screenshotViewport, signIn } from './suppor
  * targets on a phone, the Board returns them with a reason and accepts them once corrected, units
  * report results, the Board sets the criteria and scores by hand, and the ranking comes out in order.
  */
-const DEMO_PASSWORD = 'kyniem-demo-2019';
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
 const DONG_HUNG = 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng';
 const SONG_TRA = 'Đảng bộ Công ty TNHH MTV Cấp nước Sông Trà';
@@ -38,18 +37,6 @@ async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD
       return body;
     },
   };
-}
-
-async function asUser(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, username, DEMO_PASSWORD);
-  return { context, page };
-}
-
-async function openNav(page: Page, name: string, size: 'desktop' | 'phone') {
-  if (size === 'phone') await page.getByTestId('nav-burger').click();
-  await page.getByTestId('navbar').getByRole('link', { name, exact: true }).click();
 }
 
 /** Closes the "saved" notices, so that screenshots show the page beneath. */

@@ -3,18 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { desktop, phone, resetAdminLanguage, screenshot, screenshotViewport, signIn } from './support.ts';
+import { desktop, phone, resetAdminLanguage, screenshot, screenshotViewport, signIn, openNav, DEMO_PASSWORD } from './support.ts';
 
-const DEMO_PASSWORD = 'kyniem-demo-2019';
 
 test.beforeEach(async ({ request }) => {
   await resetAdminLanguage(request);
 });
-
-async function openNav(page: Page, name: string, size: 'desktop' | 'phone') {
-  if (size === 'phone') await page.getByTestId('nav-burger').click();
-  await page.getByTestId('navbar').getByRole('link', { name, exact: true }).click();
-}
 
 for (const [size, viewport] of [
   ['desktop', desktop],

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { buildInvitationLetterDocx, buildPropagandaPlanDocx } from '../../src/server/modules/plans/import/fixtures/docx-fixtures.ts';
-import { desktop, phone, screenshot, screenshotViewport, signIn } from './support.ts';
+import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, DEMO_PASSWORD } from './support.ts';
 
-const DEMO_PASSWORD = 'kyniem-demo-2019';
 // demo.vanphong is Office staff (board_staff): holds plans.manage
 const MANAGER = 'demo.vanphong';
 const SEED = path.resolve(import.meta.dirname, '../../src/server/modules/plans/fixtures/ke-hoach-ky-niem-15-nam.vi.txt');
@@ -12,13 +11,6 @@ const LETTER = {
   mimeType: 'text/plain',
   buffer: Buffer.from('Kính gửi: Ban Tổ chức Đảng ủy Khối\n\nVăn phòng trân trọng kính mời đồng chí tới dự buổi gặp mặt vào chiều thứ Sáu.\n\nTrân trọng.\n', 'utf8'),
 };
-
-async function asUser(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, username, DEMO_PASSWORD);
-  return { context, page };
-}
 
 async function planCount(page: Page): Promise<number> {
   const res = await page.request.get('/api/plans?pageSize=100');

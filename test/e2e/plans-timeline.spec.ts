@@ -1,16 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { desktop, phone, screenshot, signIn } from './support.ts';
+import { desktop, phone, screenshot, signIn, asUser, DEMO_PASSWORD } from './support.ts';
 
-const DEMO_PASSWORD = 'kyniem-demo-2019';
 // II.5 of the seed plan: its five milestones (the conference of 04/9 only planned, "dự kiến").
 const MILESTONES = ['2019-06-10', '2019-07-30', '2019-08-20', '2019-08-30', '2019-09-04'];
-
-async function asUser(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, username, DEMO_PASSWORD);
-  return { context, page };
-}
 
 /** Opens the seed plan from the list of plans (beside it: units' sub-plans, plans other journeys add). */
 async function openSeedPlan(page: Page, size: 'desktop' | 'phone'): Promise<string> {

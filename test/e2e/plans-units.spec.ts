@@ -1,21 +1,8 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { ADMIN_PASSWORD, desktop, phone, screenshot, screenshotViewport, signIn } from './support.ts';
+import { ADMIN_PASSWORD, desktop, phone, screenshot, screenshotViewport, signIn, asUser, openNav, DEMO_PASSWORD } from './support.ts';
 
-const DEMO_PASSWORD = 'kyniem-demo-2019';
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh'; // demo.coso's unit (CS02)
 const OWN_ACTIVITY = 'Hội thi tay nghề công nhân may lần thứ nhất';
-
-async function asUser(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, username, DEMO_PASSWORD);
-  return { context, page };
-}
-
-async function openNav(page: Page, name: string, size: 'desktop' | 'phone') {
-  if (size === 'phone') await page.getByTestId('nav-burger').click();
-  await page.getByTestId('navbar').getByRole('link', { name, exact: true }).click();
-}
 
 /** Waits for the "saved" notices to go, so they do not cover a screenshot. */
 async function noNotices(page: Page) {

@@ -1,20 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { desktop, phone, screenshot, screenshotViewport, signIn } from './support.ts';
+import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, openNav, DEMO_PASSWORD } from './support.ts';
 
-const DEMO_PASSWORD = 'kyniem-demo-2019';
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
-
-async function openNav(page: Page, name: string, size: 'desktop' | 'phone') {
-  if (size === 'phone') await page.getByTestId('nav-burger').click();
-  await page.getByTestId('navbar').getByRole('link', { name, exact: true }).click();
-}
-
-async function asUser(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, username, DEMO_PASSWORD);
-  return { context, page };
-}
 
 /** The by-unit row of the grassroots secretary's unit: its counts by status. */
 async function unitCounts(row: Locator) {

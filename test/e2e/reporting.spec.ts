@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { todayIso } from '../../src/common/dates.ts';
 import { deadlinesOf, isLocked, periodLabel, periodOfDate, previous, type DeadlineSchedule } from '../../src/common/periods.ts';
-import { desktop, phone, screenshot, screenshotViewport, signIn } from './support.ts';
+import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, DEMO_PASSWORD } from './support.ts';
 
 /**
  * Periodic reporting in the browser: a grassroots secretary on a phone enters the monthly report
@@ -9,7 +9,6 @@ import { desktop, phone, screenshot, screenshotViewport, signIn } from './suppor
  * Bloc's total and the completeness count move without reloading, drills down to the unit and
  * returns the report with a reason, which the secretary then reads.
  */
-const DEMO_PASSWORD = 'kyniem-demo-2019';
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
 const TEMPLATE_CODE = 'BC-THANG-CS';
 const REASON = 'Số đảng viên mới kết nạp chưa khớp với quyết định kết nạp; đề nghị kiểm tra lại.';
@@ -72,13 +71,6 @@ async function monthlyTemplate(request: APIRequestContext): Promise<Setup> {
   const closed = previous(running);
   const periodId = isLocked(today, deadlinesOf(closed, template.regime, template.schedule).lockOn) ? running : closed;
   return { templateId: template.id, name: template.name, periodId, fromDemo };
-}
-
-async function asUser(browser: Browser, username: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, username, DEMO_PASSWORD);
-  return { context, page };
 }
 
 const unitIdOf = (url: string) => new URL(url).searchParams.get('unitId')!;

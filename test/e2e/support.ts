@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const ADMIN_PASSWORD = 'e2e-admin-secret-1';
 export const desktop = { width: 1280, height: 800 };
@@ -50,4 +50,21 @@ export async function screenshotViewport(page: Page, name: string): Promise<void
   await page.waitForTimeout(350);
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/** The shared password of the demo accounts (README: demonstration only). */
+export const DEMO_PASSWORD = 'kyniem-demo-2019';
+
+/** A fresh browser context at `viewport`, signed in as a demo account. */
+export async function asUser(browser: Browser, username: string, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, username, DEMO_PASSWORD);
+  return { context, page };
+}
+
+/** Opens a screen from the navigation (through the burger on a phone). */
+export async function openNav(page: Page, name: string, size: 'desktop' | 'phone') {
+  if (size === 'phone') await page.getByTestId('nav-burger').click();
+  await page.getByTestId('navbar').getByRole('link', { name, exact: true }).click();
 }
