@@ -257,6 +257,68 @@ describeEachDatabase('reporting', (kind) => {
     void app;
   }, 120_000);
 
+  it('breaks the totals down by ownership and by sector: each group equals a GROUP BY over its units, and the groups add up to the whole', async () => {
+    const { platform } = env();
+    const db = platform.db;
+    const sets = await db.selectFrom('group_sets').select(['id', 'code']).execute();
+    expect(sets.map((x) => x.code).sort()).toEqual(['ownership', 'sector']);
+    // a cell placed in a group of its own under a Party committee of another group: its values are its own group's only
+    const sector = sets.find((x) => x.code === 'sector')!;
+    const cs02Sector = await db.selectFrom('unit_groups').select('group_id').where('unit_id', '=', unit.get('CS02')!).where('set_id', '=', sector.id).executeTakeFirstOrThrow();
+    const cb1Group = await db.selectFrom('groups').select('id').where('set_id', '=', sector.id).where('id', '!=', cs02Sector.group_id).orderBy('position', 'desc').executeTakeFirstOrThrow();
+    await db.insertInto('unit_groups').values({ unit_id: unit.get('CS02-CB1')!, set_id: sector.id, group_id: cb1Group.id }).onConflict((oc) => oc.columns(['unit_id', 'set_id']).doUpdateSet({ group_id: cb1Group.id })).execute();
+    await saveReport(platform, systemCaller(), report('CS02-CB1', '2019-12', values(20, 1, 0, 4, 95)), { submit: true });
+    const closure = await db.selectFrom('unit_closure').select(['ancestor_id', 'descendant_id', 'depth']).execute();
+    const raw = await db
+      .selectFrom('report_values as v')
+      .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
+      .select(['v.unit_id', 'v.indicator_id', 'v.num_value'])
+      .where('v.template_id', '=', templateId)
+      .where('v.period_id', 'in', periodsBetween('2019-08', '2019-12'))
+      .where('s.counted', '=', 1)
+      .where('v.num_value', 'is not', null)
+      .execute();
+    for (const set of sets) {
+      for (const root of ['DBK', 'CS02', 'CS04', 'CS02-CB1']) {
+        const rootId = unit.get(root)!;
+        const body = await json(await leader.get(`/api/reporting/totals/by-group?templateId=${templateId}&unitId=${rootId}&from=2019-08&to=2019-12&groupSetId=${set.id}`));
+        const groupOf = new Map((await db.selectFrom('unit_groups').select(['unit_id', 'group_id']).where('set_id', '=', set.id).execute()).map((g) => [g.unit_id, g.group_id]));
+        // the reference: a value belongs to the group of its unit's nearest grouped ancestor (or itself)
+        const inside = new Set(closure.filter((c) => c.ancestor_id === rootId).map((c) => c.descendant_id));
+        const expected = new Map<string | null, { sum: number; count: number }>();
+        for (const v of raw.filter((r) => r.indicator_id === ind.get('SH_CB') || r.indicator_id === ind.get('TL_DU'))) {
+          if (!inside.has(v.unit_id)) continue;
+          const nearest = closure.filter((c) => c.descendant_id === v.unit_id && groupOf.has(c.ancestor_id)).sort((a, b) => a.depth - b.depth)[0];
+          const k = `${nearest ? groupOf.get(nearest.ancestor_id) : null}|${v.indicator_id}`;
+          const e = expected.get(k) ?? { sum: 0, count: 0 };
+          expected.set(k, { sum: e.sum + Number(v.num_value), count: e.count + 1 });
+        }
+        const check = (groupId: string | null, values: Record<string, number | null>) => {
+          const meetings = expected.get(`${groupId}|${ind.get('SH_CB')}`);
+          expect(values[ind.get('SH_CB')!] ?? null, `${set.code} ${root} ${groupId} meetings`).toBe(meetings ? meetings.sum : null);
+          const rate = expected.get(`${groupId}|${ind.get('TL_DU')}`);
+          if (rate) expect(values[ind.get('TL_DU')!]).toBeCloseTo(rate.sum / rate.count, 6);
+          else expect(values[ind.get('TL_DU')!] ?? null).toBeNull();
+        };
+        for (const g of body.groups) check(g.id, g.values);
+        check(null, body.ungrouped.values);
+        const meetings = (v: Record<string, number | null>) => v[ind.get('SH_CB')!] ?? 0;
+        expect(body.groups.reduce((a: number, g: any) => a + meetings(g.values), 0) + meetings(body.ungrouped.values)).toBe(meetings(body.total.values));
+        expect(body.indicators.map((i: any) => i.code)).not.toContain('GHI_CHU');
+      }
+    }
+    // the Party committee and its enterprise count once in their group
+    const ownership = sets.find((x) => x.code === 'ownership')!;
+    const bloc = await json(await leader.get(`/api/reporting/totals/by-group?templateId=${templateId}&unitId=${unit.get('DBK')}&from=2019-08&to=2019-12&groupSetId=${ownership.id}`));
+    const grassrootsGrouped = await db.selectFrom('unit_groups as ug').innerJoin('units as u', 'u.id', 'ug.unit_id').select('u.id').where('ug.set_id', '=', ownership.id).where('u.kind', '!=', 'enterprise').execute();
+    expect(bloc.groups.reduce((a: number, g: any) => a + g.unitCount, 0)).toBe(grassrootsGrouped.length);
+    // policy and bad input
+    await json(await cs05.get(`/api/reporting/totals/by-group?templateId=${templateId}&unitId=${unit.get('CS02')}&from=2019-08&to=2019-12&groupSetId=${ownership.id}`), 404);
+    const missing = await json(await leader.get(`/api/reporting/totals/by-group?templateId=${templateId}&unitId=${unit.get('DBK')}&from=2019-08&to=2019-12&groupSetId=${templateId}`), 404);
+    expect(missing.error.messages.vi).toMatch(/nhóm/);
+    await json(await leader.get(`/api/reporting/totals/by-group?templateId=${templateId}&unitId=${unit.get('DBK')}&from=2019-12&to=2019-08&groupSetId=${ownership.id}`), 400);
+  });
+
   it('counts a template that counts on approval only once approved', async () => {
     const { platform, clock } = env();
     clock.set(new Date('2019-09-20T03:00:00Z'));

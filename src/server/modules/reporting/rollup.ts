@@ -5,7 +5,8 @@ import { indicatorIdsOf } from './model.ts';
 import { decompose, isTemplatePeriod } from './periods.ts';
 import { scopeOf } from './submissions.ts';
 import { findTemplate } from './templates.ts';
-import { subtreeTotals } from './totals.ts';
+import { listGroupSets } from '../organisation/groups.ts';
+import { groupSetTotals, subtreeTotals, type TotalLine } from './totals.ts';
 
 /**
  * Reading the live totals: a unit's subtree over a range of periods, and the drill-down to its
@@ -45,6 +46,51 @@ export async function totalsOf(platform: Platform, caller: Caller, q: { template
         breakdown: mine.filter((l) => l.breakdownKey !== '').map((l) => ({ key: l.breakdownKey, value: l.value, count: l.count })),
       };
     }),
+  };
+}
+
+const valueOf = (lines: TotalLine[], indicatorId: string, aggregation: string | undefined): number | null => {
+  const mine = lines.filter((l) => l.indicatorId === indicatorId);
+  const sum = mine.reduce((a, l) => a + l.sum, 0);
+  const count = mine.reduce((a, l) => a + l.count, 0);
+  if (!count) return null;
+  return aggregation === 'average' ? sum / count : sum;
+};
+
+/**
+ * The subtree's totals over a range broken down by a group set (by ownership, by sector): one
+ * line per group in the set's order, with the number of its units in the subtree, then the units
+ * in no group, then the whole. The lines add up to the whole for sums.
+ */
+export async function groupTotalsOf(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; from: string; to: string; groupSetId: string; indicatorIds?: string[] }) {
+  const template = await findTemplate(platform, q.templateId);
+  await requireRead(platform, caller, q.unitId);
+  if (!isTemplatePeriod(template, q.from) || !isTemplatePeriod(template, q.to) || !decompose(template, q.from, q.to).length) throw wrongRange();
+  const set = (await listGroupSets(platform)).items.find((x) => x.id === q.groupSetId);
+  if (!set) throw fail.notFound({ vi: 'Không tìm thấy bộ nhóm đơn vị.', en: 'Group set not found.' });
+  const { scope, indicators } = await scopeOf(platform, template);
+  const ids = q.indicatorIds?.length ? indicatorIdsOf(template).filter((id) => q.indicatorIds!.includes(id)) : indicatorIdsOf(template);
+  const totalled = ids.filter((id) => (indicators.get(id)?.aggregation ?? 'none') !== 'none');
+  const groups = await groupSetTotals(platform.db, scope, q.unitId, set.id, q.from, q.to, totalled);
+  const whole = await subtreeTotals(platform.db, scope, q.unitId, q.from, q.to, totalled);
+  const valuesOf = (lines: TotalLine[]) => Object.fromEntries(totalled.map((id) => [id, valueOf(lines, id, indicators.get(id)?.aggregation)]));
+  const rest = groups.find((g) => g.groupId === null);
+  return {
+    templateId: template.id,
+    unitId: q.unitId,
+    from: q.from,
+    to: q.to,
+    groupSet: { id: set.id, code: set.code, name: set.name },
+    indicators: totalled.map((id) => {
+      const ind = indicators.get(id)!;
+      return { id, code: ind.code, name: ind.name, unit: ind.unit, aggregation: ind.aggregation };
+    }),
+    groups: set.groups.map((g) => {
+      const mine = groups.find((x) => x.groupId === g.id);
+      return { id: g.id, code: g.code, name: g.name, unitCount: mine?.unitCount ?? 0, values: valuesOf(mine?.lines ?? []) };
+    }),
+    ungrouped: { values: valuesOf(rest?.lines ?? []) },
+    total: { values: valuesOf(whole) },
   };
 }
 

@@ -5,9 +5,9 @@ import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import type { Caller } from './access.ts';
 import { completeness } from './completeness.ts';
 import { createIndicator, listIndicators, updateIndicator } from './indicators.ts';
-import { childTotals, totalsOf } from './rollup.ts';
+import { childTotals, groupTotalsOf, totalsOf } from './rollup.ts';
 import {
-  anyJson, childrenQuery, completenessQuery, formQuery, idParam, indicatorInput, listQuery, reasonInput, reopenInput, saveInput, templateInput, totalsQuery, updateIndicatorInput, updateTemplateInput,
+  anyJson, childrenQuery, completenessQuery, groupTotalsQuery, formQuery, idParam, indicatorInput, listQuery, reasonInput, reopenInput, saveInput, templateInput, totalsQuery, updateIndicatorInput, updateTemplateInput,
 } from './schema.ts';
 import { approveReport, getForm, reopenReport, reportHistory, returnReport, saveReport } from './submissions.ts';
 import { createTemplate, getTemplate, listTemplates, updateTemplate } from './templates.ts';
@@ -33,9 +33,13 @@ const r = {
   reopen: apiRoute('reporting.manage', { method: 'post', path: '/api/reporting/reports/{id}/reopen', tags, summary: 'Mở lại báo cáo / Reopen', description: 'After the period locked or the report was approved: the unit may edit it again for `days` days.', request: { params: idParam, body: jsonBody(reopenInput) }, responses: { 200: jsonResponse(anyJson, 'The form') } }),
   history: apiRoute('reporting.read', { method: 'get', path: '/api/reporting/reports/{id}/history', tags, summary: 'Lịch sử số liệu / Value history', request: { params: idParam, query: listQuery.pick({ page: true, pageSize: true }) }, responses: { 200: jsonResponse(anyJson, 'A page of changes') } }),
   totals: apiRoute('reporting.read', { method: 'get', path: '/api/reporting/totals', tags, summary: 'Số liệu tổng hợp / Totals of a subtree', description: `Live: every submitted (or approved) report is in at once. \`from\`…\`to\` are periods of the template's type. ${see}`, request: { query: totalsQuery }, responses: { 200: jsonResponse(anyJson, 'Totals per indicator') } }),
+  byGroup: apiRoute('reporting.read', { method: 'get', path: '/api/reporting/totals/by-group', tags, summary: 'Tổng hợp theo nhóm đơn vị / Totals by group set', description: 'The live totals of a subtree over a range broken down by a group set (by ownership, by sector): each group of the set with its units in the subtree, the units in no group, and the whole. Indicators that are not totalled are left out.', request: { query: groupTotalsQuery }, responses: { 200: jsonResponse(anyJson, 'Totals per group') } }),
   children: apiRoute('reporting.read', { method: 'get', path: '/api/reporting/totals/children', tags, summary: 'Tổng hợp theo đơn vị trực thuộc / Drill down', request: { query: childrenQuery }, responses: { 200: jsonResponse(anyJson, 'A page of child units with their totals') } }),
   completeness: apiRoute('reporting.read', { method: 'get', path: '/api/reporting/completeness', tags, summary: 'Tình hình nộp báo cáo / Completeness and timeliness', description: 'Expected, received, on time, and the page of units (`missingOnly=1`: those who have not reported).', request: { query: completenessQuery }, responses: { 200: jsonResponse(anyJson, 'Counts and a page of units') } }),
 };
+
+/** `indicatorIds=a,b,c` → the ids (at most 200), or all of the template's when absent. */
+const indicatorIdList = (list: string | undefined) => (list ? list.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200) : undefined);
 
 export function registerReportingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.indicators, async (c) => c.json(await listIndicators(c.get('platform'), c.req.valid('query')), 200));
@@ -60,8 +64,13 @@ export function registerReportingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.history, async (c) => c.json(await reportHistory(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
   app.openapi(r.totals, async (c) => {
     const q = c.req.valid('query');
-    const indicatorIds = q.indicatorIds ? q.indicatorIds.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 200) : undefined;
+    const indicatorIds = indicatorIdList(q.indicatorIds);
     return c.json(await totalsOf(c.get('platform'), callerOf(c), { ...q, indicatorIds }), 200);
+  });
+  app.openapi(r.byGroup, async (c) => {
+    const q = c.req.valid('query');
+    const indicatorIds = indicatorIdList(q.indicatorIds);
+    return c.json(await groupTotalsOf(c.get('platform'), callerOf(c), { ...q, indicatorIds }), 200);
   });
   app.openapi(r.children, async (c) => c.json(await childTotals(c.get('platform'), callerOf(c), c.req.valid('query')), 200));
   app.openapi(r.completeness, async (c) => {

@@ -89,6 +89,7 @@ export const totalsQuery = z.object({
   to: periodIdSchema,
   indicatorIds: z.string().max(4000).optional().openapi({ description: 'Comma-separated indicator ids; all of the template by default' }),
 });
+export const groupTotalsQuery = totalsQuery.extend({ groupSetId: uuid.openapi({ description: 'A group set of the organisation module (ownership, sector…)' }) });
 export const childrenQuery = z.object({ templateId: uuid, unitId: uuid, periodId: periodIdSchema, ...pageParams });
 export const completenessQuery = z.object({ templateId: uuid, unitId: uuid, periodId: periodIdSchema, ...pageParams, missingOnly: z.enum(['0', '1']).optional() });
 export const anyJson = z.any();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import type { Aggregation } from '../../../common/reportValues.ts';
 import { decompose, memberPeriods, rollUpPeriods } from './periods.ts';
@@ -137,7 +137,13 @@ export async function subtreeTotals(db: Db, scope: TotalsScope, unitId: string, 
     .where('period_id', 'in', pieces)
     .where('count', '!=', 0);
   if (indicatorIds?.length) q = q.where('indicator_id', 'in', indicatorIds);
-  const rows = await q.execute();
+  return combinePieces(scope, pieces, await q.execute());
+}
+
+type PieceRow = { indicator_id: string; breakdown_key: string; period_id: string; sum: number | string; count: number | string };
+
+/** Rows of aligned pieces (per indicator, cell and piece) → one line per indicator and cell over the whole range. */
+function combinePieces(scope: TotalsScope, pieces: string[], rows: PieceRow[]): TotalLine[] {
   const order = new Map(pieces.map((p, i) => [p, i]));
   const acc = new Map<string, { indicatorId: string; breakdownKey: string; sum: number; count: number; lastPiece: number }>();
   for (const r of rows) {
@@ -151,10 +157,103 @@ export async function subtreeTotals(db: Db, scope: TotalsScope, unitId: string, 
       if (piece > c.lastPiece) acc.set(k, { ...c, sum: Number(r.sum), count: Number(r.count), lastPiece: piece });
     } else acc.set(k, { ...c, sum: c.sum + Number(r.sum), count: c.count + Number(r.count) });
   }
-  return [...acc.values()].map((c) => {
-    const agg = scope.indicators.get(c.indicatorId)!.aggregation;
-    return { indicatorId: c.indicatorId, breakdownKey: c.breakdownKey, sum: c.sum, count: c.count, value: agg === 'average' ? (c.count ? c.sum / c.count : null) : c.sum };
-  });
+  return [...acc.values()]
+    .filter((c) => c.count !== 0)
+    .map((c) => {
+      const agg = scope.indicators.get(c.indicatorId)!.aggregation;
+      return { indicatorId: c.indicatorId, breakdownKey: c.breakdownKey, sum: c.sum, count: c.count, value: agg === 'average' ? (c.count ? c.sum / c.count : null) : c.sum };
+    });
+}
+
+/** One group of a group set within a subtree, and its totals; `groupId` null: the units in no group of the set. */
+export type GroupTotals = { groupId: string | null; unitCount: number | null; lines: TotalLine[] };
+
+/**
+ * The totals of `unitId`'s subtree broken down by a group set (ownership, sector…). A value
+ * belongs to the group of its unit's nearest grouped ancestor (or the unit itself): an
+ * enterprise's Party committee and the enterprise are both "state-owned", and a cell under it is
+ * too. From the live totals, one aggregate query: each grouped unit adds its subtree's total to its
+ * group and takes it away from the group of its nearest grouped ancestor inside the subtree; what
+ * the subtree's total holds beyond every group belongs to the group of the subtree's own nearest
+ * grouped ancestor above it, else to no group. The groups and the rest add up to the whole.
+ */
+export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string, setId: string, from: string, to: string, indicatorIds?: string[]): Promise<GroupTotals[]> {
+  const pieces = decompose(scope.template, from, to);
+  if (!pieces.length) return [];
+  const members = db
+    .selectFrom('unit_groups as ug')
+    .innerJoin('unit_closure as inside', (j) => j.onRef('inside.descendant_id', '=', 'ug.unit_id').on('inside.ancestor_id', '=', unitId))
+    .select((eb) => [
+      'ug.unit_id',
+      'ug.group_id',
+      eb
+        .selectFrom('unit_closure as up')
+        .innerJoin('unit_groups as ag', (j) => j.onRef('ag.unit_id', '=', 'up.ancestor_id').on('ag.set_id', '=', setId))
+        .innerJoin('unit_closure as within', (j) => j.onRef('within.descendant_id', '=', 'up.ancestor_id').on('within.ancestor_id', '=', unitId))
+        .select('ag.group_id')
+        .whereRef('up.descendant_id', '=', 'ug.unit_id')
+        .where('up.depth', '>', 0)
+        .orderBy('up.depth')
+        .limit(1)
+        .as('above_group'),
+    ])
+    .where('ug.set_id', '=', setId);
+  const signed = db
+    .selectFrom(members.as('m'))
+    .select(['m.unit_id', (eb) => eb.cast<string | null>('m.group_id', 'text').as('group_id'), sql<number>`1`.as('sign')])
+    .unionAll(db.selectFrom(members.as('n')).select(['n.unit_id', 'n.above_group as group_id', sql<number>`-1`.as('sign')]).where('n.above_group', 'is not', null));
+  const counts = await db
+    .selectFrom(members.as('m'))
+    .select(['m.group_id', (eb) => eb.fn.countAll<number>().as('n')])
+    // a unit inside another of its own group (the enterprise under its Party committee) is not counted again
+    .where((eb) => eb.or([eb('m.above_group', 'is', null), eb('m.above_group', '!=', eb.ref('m.group_id'))]))
+    .groupBy('m.group_id')
+    .execute();
+  let q = db
+    .selectFrom('report_totals as t')
+    .innerJoin(signed.as('d'), 'd.unit_id', 't.unit_id')
+    .select(['d.group_id', 't.indicator_id', 't.breakdown_key', 't.period_id', sql<number>`sum(t.sum * d.sign)`.as('sum'), sql<number>`sum(t.count * d.sign)`.as('count')])
+    .where('t.template_id', '=', scope.template.id)
+    .where('t.period_id', 'in', pieces)
+    .where('t.count', '!=', 0);
+  if (indicatorIds?.length) q = q.where('t.indicator_id', 'in', indicatorIds);
+  const grouped = (await q.groupBy(['d.group_id', 't.indicator_id', 't.breakdown_key', 't.period_id']).execute()).map((g) => ({ ...g, group_id: g.group_id as string }));
+  let whole = db
+    .selectFrom('report_totals')
+    .select(['indicator_id', 'breakdown_key', 'period_id', 'sum', 'count'])
+    .where('template_id', '=', scope.template.id)
+    .where('unit_id', '=', unitId)
+    .where('period_id', 'in', pieces)
+    .where('count', '!=', 0);
+  if (indicatorIds?.length) whole = whole.where('indicator_id', 'in', indicatorIds);
+  // What no group inside holds: the subtree's rows less every group's, piece by piece.
+  const rest = new Map((await whole.execute()).map((r) => [key(r.indicator_id, r.breakdown_key, r.period_id), { ...r, sum: Number(r.sum), count: Number(r.count) }]));
+  for (const g of grouped) {
+    const k = key(g.indicator_id, g.breakdown_key, g.period_id);
+    const r = rest.get(k);
+    if (r) rest.set(k, { ...r, sum: r.sum - Number(g.sum), count: r.count - Number(g.count) });
+  }
+  const restRows = [...rest.values()].filter((r) => r.count !== 0);
+  const outer = await db
+    .selectFrom('unit_closure as up')
+    .innerJoin('unit_groups as ag', (j) => j.onRef('ag.unit_id', '=', 'up.ancestor_id').on('ag.set_id', '=', setId))
+    .select('ag.group_id')
+    .where('up.descendant_id', '=', unitId)
+    .where('up.depth', '>', 0)
+    .orderBy('up.depth')
+    .limit(1)
+    .executeTakeFirst();
+  const byGroup = new Map<string, PieceRow[]>();
+  for (const g of grouped) byGroup.set(g.group_id, [...(byGroup.get(g.group_id) ?? []), g]);
+  if (outer) byGroup.set(outer.group_id, [...(byGroup.get(outer.group_id) ?? []), ...restRows]);
+  const unitCount = new Map(counts.map((c) => [c.group_id, Number(c.n)]));
+  const out: GroupTotals[] = [...new Set([...unitCount.keys(), ...byGroup.keys()])].map((groupId) => ({
+    groupId,
+    unitCount: unitCount.get(groupId) ?? 0,
+    lines: combinePieces(scope, pieces, byGroup.get(groupId) ?? []),
+  }));
+  out.push({ groupId: null, unitCount: null, lines: outer ? [] : combinePieces(scope, pieces, restRows) });
+  return out;
 }
 
 /**
