@@ -49,8 +49,8 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     expect(res.status, JSON.stringify(body).slice(0, 400)).toBe(200);
     return body;
   };
-  const docx = async (client: Client, query: string) => {
-    const res = await client.get(`/api/reporting/report.docx?${query}`);
+  const docx = async (client: Client, query: string, route = '/api/reporting/report.docx') => {
+    const res = await client.get(`${route}?${query}`);
     expect(res.status, res.status === 200 ? '' : await res.clone().text()).toBe(200);
     expect(res.headers.get('content-type')).toBe(DOCX);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.docx"/);
@@ -108,6 +108,36 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     const value = totals.indicators.find((i: any) => i.code === 'TD_LAM_LOI').value;
     expect(text).toContain(`Giá trị làm lợi: ${formatNumberVi(value)} triệu đồng`);
   });
+
+  it('prints the template as a form: blank to fill by hand, or with the unit\'s own figures for a period, as .docx and .pdf', async () => {
+    const blank = await docx(cs02, `templateId=${monthly}&unitId=${unit.get('CS02')}`, '/api/reporting/form.docx');
+    for (const s of ['ĐẢNG ỦY CÔNG TY CỔ PHẦN MAY KIẾN XƯƠNG XANH', 'BÁO CÁO', 'Số liệu báo cáo tháng của tổ chức cơ sở đảng, tháng …… năm ……', 'STT', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu', 'Ghi chú', 'Tổng số đảng viên (*)', '- Nam', '- Nữ', 'Chỉ tiêu đánh dấu (*) là chỉ tiêu bắt buộc.', 'T/M ĐẢNG ỦY']) {
+      expect(blank.text, s).toContain(s);
+    }
+    expect(blank.text).not.toContain('Hạn gửi báo cáo');
+    const form = await json(await cs02.get(`/api/reporting/form?templateId=${monthly}&unitId=${unit.get('CS02')}&periodId=2019-08`));
+    const own = (code: string, key = '') => form.values.find((v: any) => v.indicatorId === form.indicators.find((i: any) => i.code === code).id && v.breakdownKey === key)?.value;
+    expect(own('DV_TONG')).toBeTypeOf('number');
+    const filled = await docx(cs02, `templateId=${monthly}&unitId=${unit.get('CS02')}&periodId=2019-08`, '/api/reporting/form.docx');
+    for (const s of ['Số liệu báo cáo tháng của tổ chức cơ sở đảng, tháng 8 năm 2019', `|${formatNumberVi(own('DV_TONG'))}|`, `|${formatNumberVi(own('DV_MOI', 'nam'))}|`, 'Hạn gửi báo cáo: ngày ']) {
+      expect(filled.text, s).toContain(s);
+    }
+    const res = await cs02.get(`/api/reporting/form.pdf?templateId=${monthly}&unitId=${unit.get('CS02')}&periodId=2019-08`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, `bieu-mau-thang-8-2019-${kind}.pdf`), pdf);
+    const printed = await pdfText(pdf);
+    for (const s of ['Tổng số đảng viên (*)', 'Số buổi sinh hoạt chi bộ', 'T/M ĐẢNG ỦY']) expect(printed, s).toContain(s);
+    // the campaign template prints its own dates; another unit's form and a wrong period are refused
+    const campaign = await docx(leader, `templateId=${drive}&unitId=${unit.get('CS02')}`, '/api/reporting/form.docx');
+    expect(campaign.text).toContain('từ ngày 15/6/2019 đến ngày 30/8/2019');
+    expect((await cs02.get(`/api/reporting/form.docx?templateId=${monthly}&unitId=${unit.get('DBK')}`)).status).toBe(404);
+    const wrong = await cs02.get(`/api/reporting/form.pdf?templateId=${monthly}&unitId=${unit.get('CS02')}&periodId=2019Q3`);
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as any).error.details[0].messages.vi).toContain('Kỳ báo cáo không khớp');
+  }, 120_000);
 
   it('names the body that speaks for a Party organisation', () => {
     expect(committeeName('Đảng bộ Công ty Cổ phần May Kiến Xương Xanh')).toBe('Đảng ủy Công ty Cổ phần May Kiến Xương Xanh');

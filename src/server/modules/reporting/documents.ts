@@ -66,7 +66,7 @@ export function committeeName(name: string): string {
 
 type Letterhead = Pick<OfficialDocument, 'issuer' | 'place' | 'recipients' | 'archive' | 'signature'> & { speaker: string };
 
-async function letterhead(platform: Platform, unit: UnitRef, today: string, hasChildren: boolean): Promise<Letterhead> {
+export async function letterhead(platform: Platform, unit: UnitRef, today: string, hasChildren: boolean): Promise<Letterhead> {
   const ancestors = await platform.db
     .selectFrom('unit_closure as c')
     .innerJoin('units as a', 'a.id', 'c.ancestor_id')

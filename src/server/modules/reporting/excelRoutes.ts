@@ -4,15 +4,16 @@ import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { contentDisposition, safeFileName } from '../../platform/files/names.ts';
-import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
+import { DOCX, PDF, XLSX } from '../../documents/mediaTypes.ts';
 import type { Caller } from './access.ts';
 import { anyJson, formQuery, periodIdSchema, totalsQuery } from './schema.ts';
 
 // exceljs and docx cost about half a second and tens of MB to load: the first download loads them.
 const excel = () => import('./excel.ts');
 const documents = () => import('./documents.ts');
+const printed = () => import('./printedForm.ts');
 
-/** Reporting's files: the form as .xlsx and back, the totals as .xlsx, the drafted narrative report as .docx. */
+/** Reporting's files: the form as .xlsx and back, the form printed (.pdf/.docx), the totals as .xlsx, the drafted narrative report as .docx. */
 const tags = ['reporting'];
 const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } });
@@ -24,7 +25,24 @@ const reportQuery = formQuery.extend({
   periodId: periodIdSchema.openapi({ description: "One of the template's periods, or a quarter, half-year or year containing them (a monthly template's `2019H1`: the 6-month report)" }),
 });
 
+const printQuery = formQuery.extend({
+  periodId: periodIdSchema.optional().openapi({ description: "One of the template's periods: the unit's figures for it are printed in. Without it the period and the figures are left blank to fill in by hand." }),
+});
+const printDescription = "The template's printable layout: the unit's letterhead, the title with the period, a table with a line per indicator under its section and a line per breakdown cell (unit of measure, figure, note), compulsory indicators marked (*), the rules between indicators and the deadline, and the signature block.";
+
 const r = {
+  printPdf: apiRoute('reporting.read', {
+    method: 'get', path: '/api/reporting/form.pdf', tags, summary: 'In biểu mẫu (.pdf) / The form printed, as PDF',
+    description: printDescription,
+    request: { query: printQuery },
+    responses: { 200: binary(PDF, 'PDF') },
+  }),
+  printDocx: apiRoute('reporting.read', {
+    method: 'get', path: '/api/reporting/form.docx', tags, summary: 'In biểu mẫu (.docx) / The form printed, as Word',
+    description: printDescription,
+    request: { query: printQuery },
+    responses: { 200: binary(DOCX, 'Word document') },
+  }),
   form: apiRoute('reporting.read', {
     method: 'get', path: '/api/reporting/form.xlsx', tags, summary: 'Tải mẫu báo cáo Excel / The form as .xlsx',
     description: "The template for a unit and period with the values so far: a title block, one row per indicator cell (code, name, breakdown, unit, compulsory, value, comment), Excel's data validation, protected labels and hidden ids that the upload is matched by.",
@@ -88,6 +106,14 @@ export function registerReportingFileRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.totals, async (c) => {
     const file = await (await excel()).totalsXlsx(c.get('platform'), callerOf(c), c.req.valid('query'));
     return download(file.bytes, XLSX, file.fileName, 'xlsx') as never;
+  });
+  app.openapi(r.printPdf, async (c) => {
+    const file = await (await printed()).printedForm(c.get('platform'), callerOf(c), c.req.valid('query'), 'pdf');
+    return download(file.bytes, PDF, file.fileName, 'pdf') as never;
+  });
+  app.openapi(r.printDocx, async (c) => {
+    const file = await (await printed()).printedForm(c.get('platform'), callerOf(c), c.req.valid('query'), 'docx');
+    return download(file.bytes, DOCX, file.fileName, 'docx') as never;
   });
   app.openapi(r.report, async (c) => {
     const file = await (await documents()).reportDocx(c.get('platform'), callerOf(c), c.req.valid('query'));
