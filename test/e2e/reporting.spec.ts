@@ -189,11 +189,18 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   await screenshot(completeness, 'reporting-completeness-phone');
 
   // the drill-down: the unit among the Bloc's children, then the unit itself, and back up
-  const child = totals.locator(`[data-testid="child-row"][data-unit="${MY_UNIT}"]`);
+  const child = totals.locator(`[data-testid="child-row"][data-name="${MY_UNIT}"]`);
   await expect(child).toBeVisible();
   await expect(totals.locator(`[data-testid="comparison-row"][data-unit="${MY_UNIT}"]`)).toHaveAttribute('data-value', '120');
+  // the same totals by ownership, then by sector: a line per group, the whole last
+  const byGroup = totals.getByTestId('group-totals');
+  await expect(byGroup.locator('[data-testid="group-row"][data-name="Doanh nghiệp nhà nước"]')).toBeVisible();
+  await expect(byGroup.locator('[data-testid="group-row"]').last()).toHaveAttribute('data-name', 'Tổng cộng');
+  await byGroup.getByTestId('group-set').getByText('Ngành nghề').click();
+  await expect(totals).toHaveURL(/groupSetId=/);
+  await expect(byGroup.locator('[data-testid="group-row"][data-name="Doanh nghiệp nhà nước"]')).toHaveCount(0);
   await screenshot(totals, 'reporting-totals-desktop');
-  await child.getByTestId('child-unit').click();
+  await child.getByTestId('child-name').click();
   await expect(totals.getByTestId('trail-current')).toHaveText(MY_UNIT);
   await expect(totalOf(totals, 'DV_TONG')).toHaveAttribute('data-value', '120');
   await expect(totalOf(totals, 'DV_MOI')).toHaveAttribute('data-value', '5');
@@ -207,6 +214,12 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   await expect(totals.getByTestId('approve')).toBeVisible();
   await expect(totals.locator('input[data-cell="DV_TONG"]')).toHaveValue('120');
   await screenshot(totals, 'reporting-form-desktop');
+  // the printable layout of this period's report, as the leader downloads it
+  await totals.getByTestId('print-form').click();
+  const printed = await totals.request.get((await totals.getByTestId('print-form-pdf').getAttribute('href'))!);
+  expect(printed.status()).toBe(200);
+  expect(printed.headers()['content-type']).toBe('application/pdf');
+  await totals.keyboard.press('Escape');
   await totals.getByTestId('open-history').click();
   await expect(totals.getByTestId('history-row').first()).toBeVisible();
   await expect(totals.getByTestId('history')).toContainText('Tổng số đảng viên');

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, FileButton, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileButton, Group, List, Menu, Modal, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconCheck, IconDownload, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconChevronDown, IconDownload, IconPrinter, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { withQuery, type Bilingual } from '../../app/api.ts';
@@ -12,7 +12,7 @@ const MAX_BYTES = 1024 * 1024;
 const pick = (m: Bilingual, lang: string) => (lang === 'en' ? m.en : m.vi);
 const shown = (v: number | string | null) => (v === null || v === '' ? '—' : String(v));
 
-/** "Tải mẫu Excel" and, while the report may be edited, "Nhập từ Excel": the form as .xlsx and back. */
+/** "Tải mẫu Excel" and, while the report may be edited, "Nhập từ Excel": the form as .xlsx and back; "In biểu mẫu": the printable layout, with this period's figures or blank. */
 export function FormExcelActions({ form }: { form: ReportForm }) {
   const { t } = useTranslation();
   const key: FormKey = { templateId: form.template.id, unitId: form.unit.id, periodId: form.periodId };
@@ -43,6 +43,24 @@ export function FormExcelActions({ form }: { form: ReportForm }) {
             )}
           </FileButton>
         ) : null}
+        <Menu position="bottom-start" withinPortal>
+          <Menu.Target>
+            <Button size="xs" variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="print-form">
+              {t('reporting.print.menu')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item component="a" href={withQuery('/api/reporting/form.pdf', key)} download data-testid="print-form-pdf">
+              {t('reporting.print.filledPdf')}
+            </Menu.Item>
+            <Menu.Item component="a" href={withQuery('/api/reporting/form.docx', key)} download data-testid="print-form-docx">
+              {t('reporting.print.filledDocx')}
+            </Menu.Item>
+            <Menu.Item component="a" href={withQuery('/api/reporting/form.pdf', { templateId: key.templateId, unitId: key.unitId })} download data-testid="print-form-blank">
+              {t('reporting.print.blankPdf')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
       </Group>
       {fileError ? (
         <Text size="sm" c="red" role="alert" data-testid="import-file-error">

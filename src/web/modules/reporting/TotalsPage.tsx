@@ -12,7 +12,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUnit } from '../organisation/api.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { useChildTotals, usePeriodTotals, useTemplate, useTemplates, useTotals, type Template } from './api.ts';
-import { ChildTotalsTable } from './ChildTotalsTable.tsx';
+import { GroupTotalsCard } from './GroupTotalsCard.tsx';
+import { TotalsGrid } from './TotalsGrid.tsx';
 import { useReportingLive } from './live.ts';
 import { PeriodSelect } from './PeriodSelect.tsx';
 import { useReportingScope } from './scope.ts';
@@ -199,6 +200,8 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
         </Grid>
       ) : null}
 
+      {run.length && added.length ? <GroupTotalsCard templateId={template.id} unitId={unitId} from={from} to={to} rangeName={rangeName} indicators={added} groupSetId={search.groupSetId} onGroupSet={(id) => set({ groupSetId: id })} /> : null}
+
       <Card bg="white" padding="md" data-testid="drill-down">
         <Group justify="space-between" gap="sm" wrap="wrap" mb="sm" align="flex-end">
           <Title order={2} fz="lg">
@@ -214,7 +217,7 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
           </Text>
         ) : null}
         {children.data && children.data.items.length ? (
-          <ChildTotalsTable data={children.data} indicators={added} onPick={goTo} />
+          <TotalsGrid rows={children.data.items.map((r) => ({ id: r.unit.id, name: r.unit.name, values: r.values }))} indicators={added} heading={t('reporting.totals.childUnit')} onPick={goTo} testId="child" />
         ) : null}
         {page > 1 || children.data?.hasMore ? (
           <Group justify="center" gap="sm" mt="sm">

@@ -85,6 +85,12 @@ export type IndicatorTotal = {
   breakdown: { key: string; value: number; count: number }[];
 };
 export type Totals = { templateId: string; unitId: string; from: string; to: string; pieces: string[]; indicators: IndicatorTotal[] };
+export type GroupTotals = {
+  groupSet: { id: string; code: string; name: string };
+  groups: { id: string; code: string; name: string; unitCount: number; values: Record<string, number | null> }[];
+  ungrouped: { values: Record<string, number | null> };
+  total: { values: Record<string, number | null> };
+};
 export type ChildTotals = { periodId: string; items: { unit: UnitRef; values: Record<string, number | null> }[]; page: number; pageSize: number; hasMore: boolean };
 
 export type CompletenessItem = {
@@ -212,6 +218,16 @@ export function useTotals(q: TotalsQuery | null) {
   return useQuery({
     queryKey: [...reportingKeys.totals, q],
     queryFn: ({ signal }) => totalsRequest(q!, signal),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The totals broken down by a group set (by ownership, by sector); kept under the totals' key so live updates refresh it. */
+export function useGroupTotals(q: (TotalsQuery & { groupSetId: string }) | null) {
+  return useQuery({
+    queryKey: [...reportingKeys.totals, 'by-group', q],
+    queryFn: ({ signal }) => api<GroupTotals>('/api/reporting/totals/by-group', { query: { templateId: q!.templateId, unitId: q!.unitId, from: q!.from, to: q!.to, groupSetId: q!.groupSetId }, signal }),
     enabled: q !== null,
     placeholderData: keepPreviousData,
   });

@@ -11,7 +11,7 @@ const pageOf = (v: unknown) => {
 };
 
 export type FormSearch = { templateId?: string; unitId?: string; periodId?: string };
-export type TotalsSearch = { templateId?: string; unitId?: string; from?: string; to?: string; periodId?: string; indicatorId?: string; page?: number };
+export type TotalsSearch = { templateId?: string; unitId?: string; from?: string; to?: string; periodId?: string; indicatorId?: string; groupSetId?: string; page?: number };
 export type CompletenessSearch = { templateId?: string; unitId?: string; periodId?: string; missing?: boolean; page?: number };
 
 export function validateFormSearch(s: Record<string, unknown>): FormSearch {
@@ -30,6 +30,7 @@ export function validateTotalsSearch(s: Record<string, unknown>): TotalsSearch {
     ...(periodLike(s.to) ? { to: s.to } : {}),
     ...(periodLike(s.periodId) ? { periodId: s.periodId } : {}),
     ...(uuidLike(s.indicatorId) ? { indicatorId: s.indicatorId } : {}),
+    ...(uuidLike(s.groupSetId) ? { groupSetId: s.groupSetId } : {}),
     ...pageOf(s.page),
   };
 }
