@@ -29,7 +29,7 @@ const Page: FC<{ doc: Doc }> = ({ doc }) => {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{doc.info.title} — tài liệu API</title>
-        <style>{styles}</style>
+        <style dangerouslySetInnerHTML={{ __html: styles }} />
       </head>
       <body>
         <header>

@@ -108,6 +108,8 @@ describeEachDatabase('system', (kind) => {
     const docs = await env().app.request('/api/docs');
     expect(docs.status).toBe(200);
     expectSecurityHeaders(docs, 'docs');
+    // the page's style sheet is sent as written, not HTML-escaped (quotes in font names)
+    expect(await docs.text()).toContain('font-family:"Liberation Sans"');
   });
 
   it('serves the web app for deep links, with the security headers, and hashed assets for a year', async () => {
