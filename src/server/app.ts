@@ -20,18 +20,20 @@ import { registerReportFiles } from './modules/plans/attachments.ts';
 import { registerReportingRoutes } from './modules/reporting/routes.ts';
 import { registerEmulationRoutes } from './modules/emulation/routes.ts';
 import { registerHonoursRoutes } from './modules/honours/routes.ts';
+import { registerHonoursPublicRoutes } from './modules/honours/publicRoutes.ts';
 import { registerHonours } from './modules/honours/setup.ts';
 import { registerReportingTotals } from './modules/reporting/setup.ts';
 import { registerReportingReminders } from './modules/reporting/reminders.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
+import { registerRollOfHonourPages } from './site/rollOfHonour.tsx';
 import { version } from './modules/system/version.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 const FILE_UPLOAD_PATH = '/api/files';
 
 /** Every module's routes, in one list: add a module here. */
-const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes, registerEmulationRoutes, registerHonoursRoutes];
+const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes, registerEmulationRoutes, registerHonoursRoutes, registerHonoursPublicRoutes];
 
 export type AppOptions = { webDir?: string | null };
 
@@ -93,6 +95,8 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
     throw allow.length > 0 ? fail.methodNotAllowed(allow) : fail.routeNotFound();
   });
 
+  // Server-rendered public pages (/vinh-danh), before the web app's fallback to index.html.
+  registerRollOfHonourPages(app);
   if (options.webDir !== null) serveWebApp(app, options.webDir ?? path.resolve('dist/web'));
 
   app.onError(handleError);

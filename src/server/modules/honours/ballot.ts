@@ -6,8 +6,9 @@ import type { Platform } from '../../platform/platform.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import { requireSecretary, type Caller } from './access.ts';
 import { categoriesOf } from './campaigns.ts';
-import { findSession, rosterOf } from './council.ts';
+import { findSession, maySit, rosterOf } from './council.ts';
 import { logEvent } from './nominations.ts';
+import { unitRefs } from '../organisation/lookups.ts';
 import { decideRound, type NomineeCount, type RoundOutcome } from './tally.ts';
 import type { BallotInput } from './schema.ts';
 
@@ -81,9 +82,8 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
     voter = absent.user_id;
     via = 'written';
   } else {
-    if (!holdsAnywhere(caller.grants, 'honours.vote')) throw fail.forbidden();
     const me = roster.find((m) => m.user_id === voter);
-    if (!me) throw fail.forbidden();
+    if (!me || !maySit(caller.grants.map((g) => g.role), me.role)) throw fail.forbidden();
     if (me.attendance !== 'present') throw fail.conflict('NOT_PRESENT', { vi: 'Thư ký chưa ghi nhận đồng chí có mặt tại phiên họp.', en: 'The secretary has not recorded you as present.' });
   }
   const conflicted = new Set((await platform.db.selectFrom('honour_conflicts').select('nomination_id').where('session_id', '=', round.session_id).where('user_id', '=', voter).execute()).map((c) => c.nomination_id));
@@ -153,23 +153,76 @@ export async function closeRound(platform: Platform, caller: Caller, roundId: st
 export async function getRound(platform: Platform, caller: Caller, roundId: string) {
   const round = await findRound(platform, roundId);
   const roster = await rosterOf(platform, round.session_id);
-  const isMember = roster.some((m) => m.user_id === caller.actor.userId);
-  if (!isMember && !holdsAnywhere(caller.grants, 'honours.secretary') && !holdsAnywhere(caller.grants, 'honours.manage')) throw roundNotFound();
+  const me = roster.find((m) => m.user_id === caller.actor.userId);
+  const secretary = holdsAnywhere(caller.grants, 'honours.secretary');
+  if (!me && !secretary && !holdsAnywhere(caller.grants, 'honours.manage')) throw roundNotFound();
+  const session = await findSession(platform, round.session_id);
+  const category = (await categoriesOf(platform, session.campaign_id)).find((c) => c.id === round.category_id);
   const voters = await platform.db.selectFrom('honour_voters').select('user_id').where('round_id', '=', roundId).execute();
   const nominees = await platform.db.selectFrom('honour_nominations').select(['id', 'nominee_name', 'unit_id']).where('id', 'in', round.nominationIds).execute();
-  const conflicts = await platform.db.selectFrom('honour_conflicts').select('nomination_id').where('session_id', '=', round.session_id).where('user_id', '=', caller.actor.userId ?? '-').execute();
+  const units = await unitRefs(platform, nominees.map((n) => n.unit_id));
+  const conflicts = await platform.db.selectFrom('honour_conflicts').select(['user_id', 'nomination_id']).where('session_id', '=', round.session_id).execute();
+  const open = round.status === 'open';
+  const iHaveVoted = voters.some((v) => v.user_id === caller.actor.userId);
+  // the secretary enters absent members' written votes: who is absent, whether theirs is in, and what they are left out of
+  const absentees = secretary && open && session.rules.writtenVotes
+    ? roster.filter((m) => m.attendance === 'absent').map((m) => ({ userId: m.user_id, name: m.name, entered: voters.some((v) => v.user_id === m.user_id), conflicts: conflicts.filter((c) => c.user_id === m.user_id).map((c) => c.nomination_id) }))
+    : [];
   return {
     id: round.id,
     sessionId: round.session_id,
+    sessionTitle: session.title,
+    heldOn: session.held_on,
+    campaignId: session.campaign_id,
     number: round.number,
     categoryId: round.category_id,
+    categoryName: category?.name ?? '',
     method: round.method,
+    rules: session.rules,
     seats: round.seats,
     status: round.status,
-    nominees: round.nominationIds.map((id) => ({ id, name: nominees.find((n) => n.id === id)?.nominee_name ?? '', conflicted: conflicts.some((c) => c.nomination_id === id) })),
+    openedAt: round.opened_at,
+    closedAt: round.closed_at,
+    nominees: round.nominationIds.map((id) => {
+      const n = nominees.find((x) => x.id === id);
+      return { id, name: n?.nominee_name ?? '', unitName: units.get(n?.unit_id ?? '')?.name ?? '', conflicted: conflicts.some((c) => c.nomination_id === id && c.user_id === caller.actor.userId) };
+    }),
     expected: roster.length,
     voted: voters.length,
-    iHaveVoted: voters.some((v) => v.user_id === caller.actor.userId),
+    iHaveVoted,
+    me: me ? { role: me.role, attendance: me.attendance } : null,
+    may: {
+      vote: open && !iHaveVoted && me !== undefined && me.attendance === 'present' && maySit(caller.grants.map((g) => g.role), me.role),
+      close: open && secretary,
+      enterWritten: absentees.some((a) => !a.entered),
+    },
+    absentees,
     result: round.status === 'closed' && round.result_json ? JSON.parse(round.result_json) : null,
+  };
+}
+
+/**
+ * The open rounds awaiting the caller's ballot: rounds of sessions where the caller sits and has
+ * been recorded present, and has not voted yet. Says nothing of anyone else.
+ */
+export async function myOpenRounds(platform: Platform, caller: Caller) {
+  const userId = caller.actor.userId ?? '-';
+  const rows = await platform.db
+    .selectFrom('honour_rounds as r')
+    .innerJoin('honour_session_members as m', (j) => j.onRef('m.session_id', '=', 'r.session_id').on('m.user_id', '=', userId))
+    .innerJoin('honour_sessions as s', 's.id', 'r.session_id')
+    .innerJoin('honour_categories as c', 'c.id', 'r.category_id')
+    .select(['r.id', 'r.number', 'r.session_id', 'r.nominations_json', 'r.opened_at', 's.title', 's.held_on', 's.campaign_id', 'c.name as category_name', 'm.role'])
+    .where('r.status', '=', 'open')
+    .where('m.attendance', '=', 'present')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('honour_voters as v').select('v.round_id').whereRef('v.round_id', '=', 'r.id').where('v.user_id', '=', userId))))
+    .orderBy('r.opened_at')
+    .orderBy('r.id')
+    .execute();
+  const roles = caller.grants.map((g) => g.role);
+  return {
+    items: rows
+      .filter((r) => maySit(roles, r.role))
+      .map((r) => ({ id: r.id, number: r.number, sessionId: r.session_id, sessionTitle: r.title, heldOn: r.held_on, campaignId: r.campaign_id, categoryName: r.category_name, nominees: (JSON.parse(r.nominations_json) as string[]).length, openedAt: r.opened_at })),
   };
 }

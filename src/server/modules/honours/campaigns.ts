@@ -7,7 +7,8 @@ import { campaignNotFound, requireManage, type Caller } from './access.ts';
 import type { CampaignInput } from './schema.ts';
 
 /** An honours campaign (the seed: 15 collectives, 15 individuals, 15 products by 30/7/2019) and its categories with quotas and criteria. */
-export type Criterion = { key: string; description: string; required: boolean; weight: number; evidence: string };
+export type EligibilityCheck = { kind: 'unit_years'; min: number } | { kind: 'party_years'; min: number } | { kind: 'emulation_rank'; top: number };
+export type Criterion = { key: string; description: string; required: boolean; weight: number; evidence: string; check?: EligibilityCheck | null };
 export type Category = { id: string; kind: 'collective' | 'individual' | 'product'; name: string; quota: number; position: number; criteria: Criterion[] };
 
 export async function findCampaign(platform: Pick<Platform, 'db'>, id: string) {

@@ -3,8 +3,11 @@ import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { rolePermissions } from '../../platform/policy/permissions.ts';
+import { holdsAnywhere } from '../../platform/policy/policy.ts';
+import { compareVi } from '../../../common/text.ts';
+import { unitRefs } from '../organisation/lookups.ts';
 import { mayJudge, requireSecretary, type Caller } from './access.ts';
-import { findCampaign } from './campaigns.ts';
+import { categoriesOf, findCampaign } from './campaigns.ts';
 import { quorumNeeded, type SessionRules } from './tally.ts';
 import type { SessionInput } from './schema.ts';
 
@@ -27,6 +30,16 @@ export async function rosterOf(platform: Pick<Platform, 'db'>, sessionId: string
   return platform.db.selectFrom('honour_session_members').selectAll().where('session_id', '=', sessionId).orderBy('name').execute();
 }
 
+/** The roles whose holders may sit on the Council: those who vote, and the Office's secretary. */
+const roleHolds = (role: string, permission: 'honours.vote' | 'honours.secretary') => rolePermissions[role as keyof typeof rolePermissions]?.includes(permission) ?? false;
+const votingRoles = Object.keys(rolePermissions).filter((r) => roleHolds(r, 'honours.vote'));
+const secretaryRoles = Object.keys(rolePermissions).filter((r) => roleHolds(r, 'honours.secretary'));
+
+/** A member votes on the Council (`honours.vote`); the Council's secretary may instead be the Office's secretary (`honours.secretary`). */
+export function maySit(roles: string[], councilRole: string): boolean {
+  return roles.some((r) => roleHolds(r, 'honours.vote') || (councilRole === 'secretary' && roleHolds(r, 'honours.secretary')));
+}
+
 export async function createSession(platform: Platform, caller: Caller, input: SessionInput) {
   requireSecretary(caller);
   await findCampaign(platform, input.campaignId);
@@ -39,9 +52,9 @@ export async function createSession(platform: Platform, caller: Caller, input: S
     .where('u.id', 'in', ids)
     .where('u.is_active', '=', 1)
     .execute();
-  for (const id of ids) {
-    if (!users.some((u) => u.id === id && rolePermissions[u.role as keyof typeof rolePermissions]?.includes('honours.vote'))) {
-      throw problem('members', 'not_council', 'Thành viên phải là tài khoản có quyền bỏ phiếu của Hội đồng.', 'Every member must be an account that votes on the Council.');
+  for (const m of input.members) {
+    if (!maySit(users.filter((u) => u.id === m.userId).map((u) => u.role), m.role)) {
+      throw problem('members', 'not_council', 'Thành viên phải là tài khoản có quyền bỏ phiếu của Hội đồng (Thư ký Hội đồng: tài khoản có quyền thư ký).', 'Every member must be an account that votes on the Council (the secretary: an account that holds the secretary\'s permission).');
     }
   }
   const now = platform.clock();
@@ -95,13 +108,91 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
   if (!mayJudge(caller) && !roster.some((m) => m.user_id === caller.actor.userId)) throw sessionNotFound();
   const conflicts = await platform.db.selectFrom('honour_conflicts').select(['user_id', 'nomination_id', 'note']).where('session_id', '=', id).execute();
   const rounds = await platform.db.selectFrom('honour_rounds').select(['id', 'number', 'category_id', 'method', 'seats', 'status', 'opened_at', 'closed_at']).where('session_id', '=', id).orderBy('number').execute();
+  // how many have voted in each round: never who, never what
+  const voted = rounds.length
+    ? await platform.db.selectFrom('honour_voters').select(['round_id', (eb) => eb.fn.countAll<number>().as('n')]).where('round_id', 'in', rounds.map((r) => r.id)).groupBy('round_id').execute()
+    : [];
   const present = roster.filter((m) => m.attendance === 'present').length;
   const needed = quorumNeeded(session.rules, roster.length);
+  const me = roster.find((m) => m.user_id === caller.actor.userId);
   return {
     id: session.id, campaignId: session.campaign_id, title: session.title, heldOn: session.held_on, rules: session.rules, status: session.status,
     roster: roster.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, attendance: m.attendance })),
     quorum: { members: roster.length, present, needed, met: present >= needed },
     conflicts: conflicts.map((c) => ({ userId: c.user_id, nominationId: c.nomination_id, note: c.note })),
-    rounds: rounds.map((r) => ({ id: r.id, number: r.number, categoryId: r.category_id, method: r.method, seats: r.seats, status: r.status, openedAt: r.opened_at, closedAt: r.closed_at })),
+    rounds: rounds.map((r) => ({
+      id: r.id, number: r.number, categoryId: r.category_id, method: r.method, seats: r.seats, status: r.status, openedAt: r.opened_at, closedAt: r.closed_at,
+      voted: Number(voted.find((v) => v.round_id === r.id)?.n ?? 0), expected: roster.length,
+    })),
+    categories: await candidatesOf(platform, session.campaign_id),
+    me: me ? { userId: me.user_id, role: me.role, attendance: me.attendance } : null,
+    may: { run: holdsAnywhere(caller.grants, 'honours.secretary') && session.status === 'open', declare: me !== undefined && session.status === 'open' },
   };
+}
+
+/** Per category of the campaign: its quota and the nominees before the Council (eligible, or already selected), in the order they came. */
+async function candidatesOf(platform: Platform, campaignId: string) {
+  const categories = await categoriesOf(platform, campaignId);
+  const rows = await platform.db
+    .selectFrom('honour_nominations')
+    .select(['id', 'category_id', 'nominee_name', 'unit_id', 'status'])
+    .where('campaign_id', '=', campaignId)
+    .where('status', 'in', ['eligible', 'selected'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const units = await unitRefs(platform, rows.map((r) => r.unit_id));
+  return categories.map((c) => {
+    const nominees = rows.filter((r) => r.category_id === c.id).map((r) => ({ id: r.id, name: r.nominee_name, unitName: units.get(r.unit_id)?.name ?? '', status: r.status }));
+    return { id: c.id, kind: c.kind, name: c.name, quota: c.quota, selected: nominees.filter((n) => n.status === 'selected').length, nominees };
+  });
+}
+
+/** A campaign's sessions, newest first: all of them for those who judge, otherwise those the caller sits on. */
+export async function listSessions(platform: Platform, caller: Caller, campaignId: string, q: { page: number; pageSize: number }) {
+  await findCampaign(platform, campaignId);
+  let base = platform.db.selectFrom('honour_sessions').where('campaign_id', '=', campaignId);
+  if (!mayJudge(caller)) base = base.where('id', 'in', platform.db.selectFrom('honour_session_members').select('session_id').where('user_id', '=', caller.actor.userId ?? '-'));
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base.selectAll().orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const ids = rows.map((r) => r.id);
+  const members = ids.length ? await platform.db.selectFrom('honour_session_members').select(['session_id', 'attendance']).where('session_id', 'in', ids).execute() : [];
+  const rounds = ids.length ? await platform.db.selectFrom('honour_rounds').select(['session_id', 'status']).where('session_id', 'in', ids).execute() : [];
+  return {
+    items: rows.map((r) => {
+      const roster = members.filter((m) => m.session_id === r.id);
+      const present = roster.filter((m) => m.attendance === 'present').length;
+      const needed = quorumNeeded(JSON.parse(r.rules_json) as SessionRules, roster.length);
+      const mine = rounds.filter((x) => x.session_id === r.id);
+      return {
+        id: r.id, campaignId: r.campaign_id, title: r.title, heldOn: r.held_on, status: r.status,
+        quorum: { members: roster.length, present, needed, met: present >= needed },
+        rounds: mine.length, openRounds: mine.filter((x) => x.status === 'open').length,
+      };
+    }),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** The accounts the secretary may put on a roster: those who vote on the Council, and those who may be its secretary; in Vietnamese order. */
+export async function councilCandidates(platform: Platform, caller: Caller) {
+  requireSecretary(caller);
+  const rows = await platform.db
+    .selectFrom('users as u')
+    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
+    .select(['u.id', 'u.username', 'u.display_name', 'g.role'])
+    .where('u.is_active', '=', 1)
+    // the system administrator holds every permission, but sits on no Council by that role
+    .where('g.role', 'in', [...new Set([...votingRoles, ...secretaryRoles])].filter((r) => r !== 'system_admin'))
+    .execute();
+  const byUser = new Map<string, { userId: string; username: string; name: string; votes: boolean; secretary: boolean }>();
+  for (const r of rows) {
+    const one = byUser.get(r.id) ?? { userId: r.id, username: r.username, name: r.display_name, votes: false, secretary: false };
+    one.votes ||= roleHolds(r.role, 'honours.vote');
+    one.secretary ||= roleHolds(r.role, 'honours.secretary');
+    byUser.set(r.id, one);
+  }
+  return { items: [...byUser.values()].sort((a, b) => compareVi(a.name, b.name) || a.username.localeCompare(b.username)) };
 }

@@ -1,8 +1,11 @@
 import type { DemoLoader } from '../../demo.ts';
+import { listDrives } from '../emulation/drives.ts';
+import { DRIVE_CODE } from '../reporting/demo.ts';
 import { saveUpload } from '../../platform/files/store.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Caller } from './access.ts';
 import { createCampaign, getCampaign } from './campaigns.ts';
+import { checksOfNomination } from './eligibility.ts';
 import { addDossierItem, createNomination, submitNomination } from './nominations.ts';
 import { returnNomination, screenNomination } from './screening.ts';
 import { campaignInput, type CampaignInput } from './schema.ts';
@@ -21,14 +24,18 @@ const criteria = {
     { key: 'xeploai', description: 'Tổ chức cơ sở đảng xếp loại "Hoàn thành xuất sắc nhiệm vụ" năm 2018', required: true, evidence: 'Quyết định xếp loại tổ chức cơ sở đảng' },
     { key: 'sxkd', description: 'Doanh nghiệp hoàn thành vượt mức kế hoạch sản xuất kinh doanh, nộp ngân sách năm 2018', required: true, evidence: 'Báo cáo tài chính năm 2018' },
     { key: 'ansinh', description: 'Tích cực tham gia các hoạt động an sinh xã hội của tỉnh', required: false },
+    { key: 'thoigian', description: 'Tổ chức cơ sở đảng được thành lập từ 5 năm trở lên', required: true, check: { kind: 'unit_years', min: 5 } },
+    { key: 'thidua', description: 'Xếp trong 10 đơn vị dẫn đầu phong trào thi đua chào mừng 15 năm thành lập Đảng bộ Khối', required: false, check: { kind: 'emulation_rank', top: 10 } },
   ],
   individual: [
     { key: 'dangvien', description: 'Đảng viên hoàn thành xuất sắc nhiệm vụ 2 năm liền (2017, 2018)', required: true, evidence: 'Quyết định xếp loại đảng viên' },
     { key: 'sangkien', description: 'Có sáng kiến, giải pháp được áp dụng hiệu quả trong sản xuất kinh doanh, nghiên cứu, ứng dụng khoa học kỹ thuật hoặc an sinh xã hội', required: true },
+    { key: 'tuoidang', description: 'Có từ 5 năm tuổi đảng trở lên', required: true, check: { kind: 'party_years', min: 5 } },
   ],
   product: [
     { key: 'chatluong', description: 'Có giấy chứng nhận hợp chuẩn, hợp quy hoặc hệ thống quản lý chất lượng còn hiệu lực', required: true, evidence: 'Giấy chứng nhận' },
     { key: 'thitruong', description: 'Có tầm ảnh hưởng trên thị trường (thị phần, xuất khẩu, thương hiệu)', required: true },
+    { key: 'doanhnghiep', description: 'Doanh nghiệp sản xuất hoạt động từ 3 năm trở lên', required: true, check: { kind: 'unit_years', min: 3 } },
   ],
 };
 
@@ -76,7 +83,9 @@ async function loadHonours(platform: Platform): Promise<number> {
   let added = 0;
   let campaign = await platform.db.selectFrom('honour_campaigns').select('id').where('code', '=', HONOURS_DEMO_CODE).executeTakeFirst();
   if (!campaign) {
-    campaign = { id: (await createCampaign(p, caller, { ...honoursDemoCampaign, councilUnitId: units.get('HDTDKT')! }, { isDemo: true })).id };
+    // the seed's drive (II.1), when its demo is there: its results show beside the nominations
+    const drive = (await listDrives(platform, { page: 1, pageSize: 5, q: DRIVE_CODE })).items.find((d) => d.code === DRIVE_CODE);
+    campaign = { id: (await createCampaign(p, caller, { ...honoursDemoCampaign, councilUnitId: units.get('HDTDKT')!, driveId: drive?.id ?? null }, { isDemo: true })).id };
     added++;
   }
   const categories = (await getCampaign(p, campaign.id)).categories;
@@ -105,7 +114,14 @@ async function loadHonours(platform: Platform): Promise<number> {
     if (n.outcome === 'draft') return 1;
     await submitNomination(p, caller, nomination.id);
     if (n.outcome === 'eligible') {
-      await screenNomination(p, caller, nomination.id, { results: category.criteria.map((c) => ({ key: c.key, result: 'met' as const, note: null })), eligible: true, reason: null });
+      // met, except where the system's own check says otherwise (then not eligible, saying why)
+      const checks = await checksOfNomination(p, (await p.db.selectFrom('honour_nominations').selectAll().where('id', '=', nomination.id).executeTakeFirstOrThrow()), category.criteria);
+      const results = category.criteria.map((c) => {
+        const check = checks.find((k) => k.key === c.key);
+        return { key: c.key, result: check?.outcome === 'not_met' ? ('not_met' as const) : ('met' as const), note: check && check.outcome !== 'unknown' ? check.detail.vi : null };
+      });
+      const failed = category.criteria.filter((c) => c.required && results.find((r) => r.key === c.key)?.result === 'not_met');
+      await screenNomination(p, caller, nomination.id, { results, eligible: !failed.length, reason: failed.length ? `Chưa đạt: ${failed.map((f) => f.description).join('; ')}.` : null });
     } else if (n.outcome === 'returned') {
       await returnNomination(p, caller, nomination.id, 'Bổ sung quyết định xếp loại tổ chức cơ sở đảng năm 2018 và báo cáo tài chính đã kiểm toán.');
     }

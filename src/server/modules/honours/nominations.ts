@@ -4,13 +4,15 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
-import { attachFiles, filesOf, registerFileOwner } from '../../platform/files/store.ts';
+import { attachFiles, deleteOwnedFiles, filesOf, registerFileOwner } from '../../platform/files/store.ts';
+import { fileKinds } from '../../platform/files/mediaTypes.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { reach } from '../../platform/policy/policy.ts';
 import { personRefs, subtreeUnitIds, unitRefs } from '../organisation/lookups.ts';
 import { unitResults } from '../emulation/results.ts';
 import { mayJudge, mayNominateFor, maySeeNomination, nominationNotFound, type Caller } from './access.ts';
+import { checksOfNomination } from './eligibility.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import { dossierKinds, type NominationInput } from './schema.ts';
 
@@ -29,7 +31,10 @@ const dossierLabels: Record<(typeof dossierKinds)[number], { vi: string; en: str
   achievement_report: { vi: 'Báo cáo thành tích', en: 'Achievement report' },
   review_minutes: { vi: 'Biên bản họp xét của đơn vị', en: "Minutes of the unit's review" },
   evidence: { vi: 'Tài liệu minh chứng khác', en: 'Other evidence' },
+  photo: { vi: 'Ảnh (chân dung cá nhân, ảnh tập thể, ảnh sản phẩm)', en: 'Photo (portrait, the collective, the product)' },
 };
+/** What a photo may be, by the kind the file store read from its bytes. */
+const photoKinds = [fileKinds.png, fileKinds.jpeg, fileKinds.webp];
 const problem = (path: string, code: string, vi: string, en: string) => fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 export async function logEvent(tx: Db, nominationId: string, actor: Actor, action: string, note: string | null, now: Date) {
@@ -114,13 +119,28 @@ export async function updateNomination(platform: Platform, caller: Caller, id: s
 export async function addDossierItem(platform: Platform, caller: Caller, id: string, fileId: string, kind: (typeof dossierKinds)[number]) {
   const row = await seen(platform, caller, id);
   if (!(await mayNominateFor(platform, caller, row.unit_id))) throw fail.forbidden();
-  if (!editable(row.status)) throw fail.conflict('NOMINATION_SUBMITTED', { vi: 'Hồ sơ đã gửi; chỉ bổ sung được khi bị trả lại.', en: 'The nomination is submitted; files can be added only if returned.' });
+  // The photo is for the roll of honour, not for judging: it may be added or replaced at any stage.
+  if (kind !== 'photo' && !editable(row.status)) throw fail.conflict('NOMINATION_SUBMITTED', { vi: 'Hồ sơ đã gửi; chỉ bổ sung được khi bị trả lại.', en: 'The nomination is submitted; files can be added only if returned.' });
   const now = platform.clock();
   await platform.db.transaction().execute(async (tx) => {
-    const [file] = await attachFiles(tx, caller.actor, [fileId], { type: NOMINATION_FILES, id }, 'fileId');
+    const owner = { type: NOMINATION_FILES, id };
+    const [file] = await attachFiles(tx, caller.actor, [fileId], owner, 'fileId');
+    let replaced: string[] = [];
+    if (kind === 'photo') {
+      if (!photoKinds.some((k) => k.mediaType === file.mediaType)) {
+        const what = Object.values(fileKinds).find((k) => k.mediaType === file.mediaType)?.label ?? file.mediaType;
+        throw problem('fileId', 'photo_not_image', `Ảnh phải là tệp PNG, JPEG hoặc WebP (nhận biết theo nội dung tệp); tệp “${file.name}” là ${what}.`, `A photo must be a PNG, JPEG or WebP image (recognised by its content); “${file.name}” is ${what}.`);
+      }
+      // One current photo: the new one replaces the old, whose file goes with it.
+      replaced = (await tx.selectFrom('honour_dossier_items').select('file_id').where('nomination_id', '=', id).where('kind', '=', 'photo').execute()).map((r) => r.file_id);
+      if (replaced.length) {
+        await tx.deleteFrom('honour_dossier_items').where('nomination_id', '=', id).where('kind', '=', 'photo').execute();
+        await deleteOwnedFiles(tx, owner, replaced);
+      }
+    }
     await tx.insertInto('honour_dossier_items').values({ nomination_id: id, file_id: fileId, kind, added_at: now.toISOString() }).execute();
-    await logEvent(tx, id, caller.actor, 'file_added', `${dossierLabels[kind].vi}: ${file.name}`, now);
-    await recordAudit(tx, caller.actor, { action: 'honour_nomination.file', entityType: 'honour_nomination', entityId: id, after: { fileId, kind, name: file.name } }, now);
+    await logEvent(tx, id, caller.actor, 'file_added', `${dossierLabels[kind].vi}: ${file.name}${replaced.length ? ' (thay ảnh trước)' : ''}`, now);
+    await recordAudit(tx, caller.actor, { action: 'honour_nomination.file', entityType: 'honour_nomination', entityId: id, before: replaced.length ? { photoFileIds: replaced } : undefined, after: { fileId, kind, name: file.name } }, now);
   });
   return getNomination(platform, caller, id);
 }
@@ -163,6 +183,7 @@ export async function getNomination(platform: Platform, caller: Caller, id: stri
   const campaign = await findCampaign(platform, row.campaign_id);
   const resultsUnit = row.nominee_unit_id ?? row.unit_id;
   const emulation = campaign.drive_id ? (await unitResults(platform, resultsUnit)).drives.filter((d) => d.drive.id === campaign.drive_id) : [];
+  const checks = await checksOfNomination(platform, row, category.criteria, emulation);
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -177,6 +198,7 @@ export async function getNomination(platform: Platform, caller: Caller, id: stri
     missing: missingOf(row, items.map((i) => i.kind)),
     events: events.map((e) => ({ action: e.action, note: e.note, by: e.actor_name, at: e.at })),
     screening: screenings.map((s) => ({ key: s.criterion_key, result: s.result, note: s.note })),
+    checks,
     emulation,
     may: { edit: editable(row.status) && (await mayNominateFor(platform, caller, row.unit_id)), screen: mayJudge(caller) },
   };

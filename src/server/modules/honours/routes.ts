@@ -4,16 +4,17 @@ import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import type { Caller } from './access.ts';
-import { castBallot, closeRound, getRound, openRound } from './ballot.ts';
+import { castBallot, closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
 import { createCampaign, getCampaign, listCampaigns } from './campaigns.ts';
-import { createSession, declareConflict, getSession, setAttendance } from './council.ts';
+import { councilCandidates, createSession, declareConflict, getSession, listSessions, setAttendance } from './council.ts';
 import { certificatesFile, decisionFile, minutesFile, proposalFile } from './documents.ts';
 import { campaignResults, confirmResults } from './results.ts';
 import { addDossierItem, createNomination, getNomination, listNominations, submitNomination, updateNomination } from './nominations.ts';
 import {
-  anyJson, attendanceInput, ballotInput, campaignInput, confirmInput, conflictInput, proposalInput, dossierInput, idParam, listQuery, nominationInput, reasonInput, roundInput, screeningInput, sessionInput, updateNominationInput,
+  anyJson, pageQuery, attendanceInput, ballotInput, campaignInput, confirmInput, conflictInput, proposalInput, dossierInput, idParam, listQuery, nominationInput, nomineeQuery, reasonInput, roundInput, screeningInput, sessionInput, updateNominationInput,
 } from './schema.ts';
 import { returnNomination, screenNomination } from './screening.ts';
+import { nomineeCandidates } from './nominees.ts';
 
 const tags = ['honours'];
 const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
@@ -25,6 +26,7 @@ const download = (bytes: Uint8Array, type: string, name: string) =>
 const r = {
   campaigns: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns', tags, summary: 'Đợt tôn vinh / Honours campaigns', request: { query: listQuery.pick({ page: true, pageSize: true }) }, responses: ok('A page of campaigns') }),
   createCampaign: apiRoute('honours.manage', { method: 'post', path: '/api/honours/campaigns', tags, summary: 'Lập đợt tôn vinh / Create a campaign', description: 'Categories (collective, individual, product) with their quota and criteria.', request: { body: jsonBody(campaignInput) }, responses: { 201: jsonResponse(anyJson, 'The campaign') } }),
+  nominees: apiRoute('honours.nominate', { method: 'get', path: '/api/honours/nominees', tags, summary: 'Tìm người, đơn vị được đề nghị / Whom a unit may nominate', description: 'For a nominating unit (where the caller holds `honours.nominate`): units of its subtree (collective), Party members whose Party unit is in it (individual), or enterprises in it (product, the maker), searched by name.', request: { query: nomineeQuery }, responses: ok('Candidates `{ items: [{ id, name, detail }] }`') }),
   campaign: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}', tags, summary: 'Một đợt tôn vinh / One campaign', description: 'With the categories, their criteria, and the nominations counted by status against the quota.', request: { params: idParam }, responses: ok('The campaign') }),
   nominations: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}/nominations', tags, summary: 'Hồ sơ đề nghị / Nominations', description: 'A unit sees its own and its subtree\'s; the Board and the Council see all.', request: { params: idParam, query: listQuery }, responses: ok('A page of nominations') }),
   nominate: apiRoute('honours.nominate', { method: 'post', path: '/api/honours/campaigns/{id}/nominations', tags, summary: 'Đề nghị tôn vinh / Nominate', request: { params: idParam, body: jsonBody(nominationInput) }, responses: { 201: jsonResponse(anyJson, 'The nomination (a draft)') } }),
@@ -35,6 +37,9 @@ const r = {
   screen: apiRoute('honours.screen', { method: 'post', path: '/api/honours/nominations/{id}/screening', tags, summary: 'Thẩm định / Screen', request: { params: idParam, body: jsonBody(screeningInput) }, responses: ok('The nomination') }),
   return: apiRoute('honours.screen', { method: 'post', path: '/api/honours/nominations/{id}/return', tags, summary: 'Trả lại hồ sơ / Return to the unit', request: { params: idParam, body: jsonBody(reasonInput) }, responses: ok('The nomination') }),
   createSession: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/sessions', tags, summary: 'Phiên họp Hội đồng / Open a Council session', description: 'The roster and the rules fixed beforehand: quorum, approval share and base, approve or rank, tie-break, written votes.', request: { body: jsonBody(sessionInput) }, responses: { 201: jsonResponse(anyJson, 'The session') } }),
+  sessions: apiRoute('honours.read', { method: 'get', path: '/api/honours/campaigns/{id}/sessions', tags, summary: 'Các phiên họp Hội đồng / The campaign\'s Council sessions', description: 'Newest first, with the quorum and the rounds counted. Those who judge see every session; others only those they sit on.', request: { params: idParam, query: pageQuery }, responses: ok('A page of sessions') }),
+  councilMembers: apiRoute('honours.secretary', { method: 'get', path: '/api/honours/council-members', tags, summary: 'Tài khoản có thể tham gia Hội đồng / Accounts that may sit on the Council', description: 'Active accounts that vote on the Council, and those who may be its secretary, in Vietnamese order: whom the secretary puts on a roster.', responses: ok('The accounts') }),
+  openRounds: apiRoute('honours.read', { method: 'get', path: '/api/honours/rounds/open', tags, summary: 'Vòng bỏ phiếu đang chờ tôi / Rounds awaiting my ballot', description: 'The open rounds of sessions where the caller sits, is recorded present and has not voted yet. Nothing about anyone else.', responses: ok('The rounds') }),
   session: apiRoute('honours.read', { method: 'get', path: '/api/honours/sessions/{id}', tags, summary: 'Một phiên họp / One session', request: { params: idParam }, responses: ok('The session') }),
   attendance: apiRoute('honours.secretary', { method: 'post', path: '/api/honours/sessions/{id}/attendance', tags, summary: 'Điểm danh / Attendance', request: { params: idParam, body: jsonBody(attendanceInput) }, responses: ok('The session') }),
   conflict: apiRoute('honours.vote', { method: 'post', path: '/api/honours/sessions/{id}/conflicts', tags, summary: 'Khai báo xung đột lợi ích / Declare a conflict of interest', request: { params: idParam, body: jsonBody(conflictInput) }, responses: ok('The session') }),
@@ -57,6 +62,7 @@ export function registerHonoursRoutes(app: OpenAPIHono<AppEnv>) {
   const p = (c: AppContext) => c.get('platform');
   app.openapi(r.campaigns, async (c) => c.json(await listCampaigns(p(c), c.req.valid('query')), 200));
   app.openapi(r.createCampaign, async (c) => c.json(await createCampaign(p(c), callerOf(c), c.req.valid('json')), 201));
+  app.openapi(r.nominees, async (c) => c.json(await nomineeCandidates(p(c), callerOf(c), c.req.valid('query')), 200));
   app.openapi(r.campaign, async (c) => c.json(await getCampaign(p(c), c.req.valid('param').id), 200));
   app.openapi(r.nominations, async (c) => c.json(await listNominations(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
   app.openapi(r.nominate, async (c) => c.json(await createNomination(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
@@ -70,6 +76,8 @@ export function registerHonoursRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.screen, async (c) => c.json(await screenNomination(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
   app.openapi(r.return, async (c) => c.json(await returnNomination(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json').reason), 200));
   app.openapi(r.createSession, async (c) => c.json(await createSession(p(c), callerOf(c), c.req.valid('json')), 201));
+  app.openapi(r.sessions, async (c) => c.json(await listSessions(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('query')), 200));
+  app.openapi(r.councilMembers, async (c) => c.json(await councilCandidates(p(c), callerOf(c)), 200));
   app.openapi(r.session, async (c) => c.json(await getSession(p(c), callerOf(c), c.req.valid('param').id), 200));
   app.openapi(r.attendance, async (c) => c.json(await setAttendance(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json').attendance), 200));
   app.openapi(r.conflict, async (c) => {
@@ -77,6 +85,8 @@ export function registerHonoursRoutes(app: OpenAPIHono<AppEnv>) {
     return c.json(await declareConflict(p(c), callerOf(c), c.req.valid('param').id, b.nominationId, b.note), 200);
   });
   app.openapi(r.openRound, async (c) => c.json(await openRound(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 201));
+  // before /rounds/{id}, so that "open" is not read as an id
+  app.openapi(r.openRounds, async (c) => c.json(await myOpenRounds(p(c), callerOf(c)), 200));
   app.openapi(r.round, async (c) => c.json(await getRound(p(c), callerOf(c), c.req.valid('param').id), 200));
   app.openapi(r.ballot, async (c) => c.json(await castBallot(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
   app.openapi(r.close, async (c) => c.json(await closeRound(p(c), callerOf(c), c.req.valid('param').id), 200));

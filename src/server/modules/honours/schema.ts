@@ -10,7 +10,17 @@ const pageParams = {
   pageSize: z.coerce.number().int().min(1).max(500).optional().default(50),
 };
 export const categoryKinds = ['collective', 'individual', 'product'] as const;
-export const dossierKinds = ['cover_submission', 'achievement_report', 'review_minutes', 'evidence'] as const;
+/** `photo`: the portrait, the collective's or the product's picture, for the roll of honour (an image; one at a time; not required). */
+export const dossierKinds = ['cover_submission', 'achievement_report', 'review_minutes', 'evidence', 'photo'] as const;
+
+/** A rule the system checks from its own data (eligibility.ts); a criterion without one is checked by hand. */
+export const eligibilityCheck = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('unit_years'), min: z.number().int().min(1).max(100) }),
+    z.strictObject({ kind: z.literal('party_years'), min: z.number().int().min(1).max(80) }),
+    z.strictObject({ kind: z.literal('emulation_rank'), top: z.number().int().min(1).max(1000) }),
+  ])
+  .openapi({ description: '`unit_years`: the unit (the collective, the product\'s enterprise) has existed at least `min` full years at the nomination deadline; `party_years`: the individual has been a Party member at least `min` full years; `emulation_rank`: the unit ranks among the first `top` of the campaign\'s emulation drive' });
 
 const criterion = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format'),
@@ -18,6 +28,7 @@ const criterion = z.strictObject({
   required: z.boolean().optional().default(true),
   weight: z.number().min(0).max(100).optional().default(1),
   evidence: text(1000).optional().default(''),
+  check: eligibilityCheck.nullable().optional().transform((v) => v ?? null),
 });
 
 export const campaignInput = z
@@ -49,7 +60,9 @@ export const nominationInput = z
   .openapi('HonourNominationInput');
 export type NominationInput = z.output<typeof nominationInput>;
 export const updateNominationInput = z.strictObject({ summary: text(8000).optional(), productName: text(300).nullable().optional() }).openapi('UpdateHonourNomination');
-export const dossierInput = z.strictObject({ fileId: uuid, kind: z.enum(dossierKinds) }).openapi('HonourDossierItem');
+export const dossierInput = z
+  .strictObject({ fileId: uuid, kind: z.enum(dossierKinds).openapi({ description: '`photo` takes a PNG, JPEG or WebP image (by content) and replaces the current photo; it may be added at any stage' }) })
+  .openapi('HonourDossierItem');
 export const reasonInput = z.strictObject({ reason: requiredText(2000) }).openapi('HonourReason');
 export const screeningInput = z
   .strictObject({
@@ -60,12 +73,14 @@ export const screeningInput = z
   .openapi('HonourScreening');
 export type ScreeningInput = z.output<typeof screeningInput>;
 
+/** A member's place on the Council: Chủ tịch, Phó Chủ tịch, Thư ký, Ủy viên. */
+export const councilRoles = ['chair', 'vice_chair', 'secretary', 'member'] as const;
 export const sessionInput = z
   .strictObject({
     campaignId: uuid,
     title: requiredText(500),
     heldOn: day,
-    members: z.array(z.strictObject({ userId: uuid, role: z.enum(['chair', 'secretary', 'member']).optional().default('member') })).min(1).max(100),
+    members: z.array(z.strictObject({ userId: uuid, role: z.enum(councilRoles).optional().default('member') })).min(1).max(100),
     rules: z.strictObject({
       quorum: z.strictObject({ numerator: z.number().int().min(1).max(10), denominator: z.number().int().min(1).max(10) }).optional().default({ numerator: 2, denominator: 3 }),
       approval: z.strictObject({ share: z.number().min(0.01).max(1), strict: z.boolean(), base: z.enum(['members', 'present', 'cast']) }).optional().default({ share: 0.5, strict: true, base: 'members' }),
@@ -89,7 +104,15 @@ export const ballotInput = z
   })
   .openapi('HonourBallot');
 export type BallotInput = z.output<typeof ballotInput>;
+export const nomineeQuery = z.object({
+  unitId: uuid.openapi({ description: 'The nominating unit' }),
+  kind: z.enum(categoryKinds),
+  q: text(200).optional().openapi({ description: 'Part of the name, with or without diacritics' }),
+  limit: z.coerce.number().int().min(1).max(100).optional().default(20),
+});
+export type NomineeQuery = z.output<typeof nomineeQuery>;
 export const listQuery = z.object({ ...pageParams, categoryId: uuid.optional(), status: z.string().max(20).optional(), unitId: uuid.optional() });
+export const pageQuery = z.object(pageParams);
 export const anyJson = z.any();
 export const confirmInput = z
   .strictObject({

@@ -3,13 +3,15 @@ import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { mayScreen, nominationNotFound, type Caller } from './access.ts';
 import { categoriesOf } from './campaigns.ts';
+import { checksOfNomination } from './eligibility.ts';
 import { getNomination, logEvent } from './nominations.ts';
 import type { ScreeningInput } from './schema.ts';
 
 /**
  * The Propaganda Board checks a submitted nomination against each criterion of its category
  * (met / not met / a note) and marks it eligible or not with a reason; or returns it to the unit
- * with reasons. A nomination that fails a required criterion cannot be marked eligible.
+ * with reasons. A nomination that fails a required criterion cannot be marked eligible, nor can a
+ * criterion be marked met when the system's own check of it (eligibility.ts) fails.
  */
 const problem = (path: string, code: string, vi: string, en: string) => fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
@@ -27,6 +29,12 @@ export async function screenNomination(platform: Platform, caller: Caller, id: s
   const row = await submitted(platform, caller, id);
   const criteria = (await categoriesOf(platform, row.campaign_id)).find((c) => c.id === row.category_id)!.criteria;
   for (const [i, r] of input.results.entries()) if (!criteria.some((c) => c.key === r.key)) throw problem(`results.${i}.key`, 'unknown_criterion', 'Tiêu chí không thuộc loại tôn vinh này.', 'The criterion is not of this category.');
+  // what the records say overrules a "met": a unit founded four years ago has not existed five
+  const checks = await checksOfNomination(platform, row, criteria);
+  for (const [i, r] of input.results.entries()) {
+    const check = checks.find((c) => c.key === r.key);
+    if (r.result === 'met' && check?.outcome === 'not_met') throw problem(`results.${i}.result`, 'check_not_met', `Theo dữ liệu của hệ thống, tiêu chí chưa đạt: ${check.detail.vi}`, `By the system's records the criterion is not met: ${check.detail.en}`);
+  }
   const failed = criteria.filter((c) => c.required && input.results.find((r) => r.key === c.key)?.result === 'not_met');
   if (input.eligible && failed.length) throw problem('eligible', 'required_not_met', `Không đạt tiêu chí bắt buộc: ${failed.map((f) => f.description).join('; ')}.`, `A required criterion is not met: ${failed.map((f) => f.description).join('; ')}.`);
   if (!input.eligible && !input.reason) throw problem('reason', 'required', 'Ghi lý do không đủ điều kiện.', 'Give the reason it is not eligible.');

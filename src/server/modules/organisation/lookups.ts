@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
+import { foldedContains } from '../../platform/db/search.ts';
 import type { UnitKind } from './kinds.ts';
 
 /**
@@ -87,12 +88,43 @@ export async function mailContactOfUser(platform: Reader, userId: string): Promi
 }
 
 /** People by id: name and the Party unit they belong to. */
-export async function personRefs(platform: Reader, ids: readonly string[]): Promise<Map<string, { id: string; fullName: string; partyUnitId: string | null }>> {
-  const out = new Map<string, { id: string; fullName: string; partyUnitId: string | null }>();
+export type PersonRef = { id: string; fullName: string; partyUnitId: string | null; partyJoinedOn: string | null };
+export async function personRefs(platform: Reader, ids: readonly string[]): Promise<Map<string, PersonRef>> {
+  const out = new Map<string, PersonRef>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await platform.db.selectFrom('people').select(['id', 'full_name', 'party_unit_id']).where('id', 'in', unique.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.id, { id: r.id, fullName: r.full_name, partyUnitId: r.party_unit_id });
+    const rows = await platform.db.selectFrom('people').select(['id', 'full_name', 'party_unit_id', 'party_joined_on']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, { id: r.id, fullName: r.full_name, partyUnitId: r.party_unit_id, partyJoinedOn: r.party_joined_on });
   }
   return out;
+}
+
+/**
+ * Units within a root's subtree (the root included) that exist on `day`, optionally of some kinds
+ * and matching a search (name, short name or code, without regard to diacritics); shallowest
+ * first, then in registry order; at most `limit`.
+ */
+export async function unitsWithin(platform: Reader, rootId: string, day: string, options: { kinds?: readonly UnitKind[]; q?: string; limit: number }): Promise<UnitRef[]> {
+  let q = platform.db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
+    .where('id', 'in', (eb) => eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', rootId))
+    .where('valid_from', '<=', day)
+    .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', day)]));
+  if (options.kinds) q = q.where('kind', 'in', [...options.kinds]);
+  if (options.q) q = q.where('search_folded', 'like', foldedContains(options.q));
+  const rows = await q.orderBy('depth').orderBy('position').orderBy('sort_key').orderBy('id').limit(options.limit).execute();
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+/** People whose Party unit is within a root's subtree, optionally matching a search; in Vietnamese order; at most `limit`. */
+export async function partyMembersWithin(platform: Reader, rootId: string, options: { q?: string; limit: number }): Promise<{ id: string; fullName: string; partyUnitId: string; partyUnitName: string }[]> {
+  let q = platform.db
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.party_unit_id')
+    .select(['p.id', 'p.full_name', 'p.party_unit_id', 'u.name as unit_name'])
+    .where('p.party_unit_id', 'in', (eb) => eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', rootId));
+  if (options.q) q = q.where('p.name_folded', 'like', foldedContains(options.q));
+  const rows = await q.orderBy('p.sort_key').orderBy('p.id').limit(options.limit).execute();
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, partyUnitId: r.party_unit_id!, partyUnitName: r.unit_name }));
 }

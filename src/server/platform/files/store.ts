@@ -161,6 +161,11 @@ export async function purgeUnownedFiles(db: Kysely<Database>, now: Date): Promis
   return Number(r.numDeletedRows);
 }
 
+/** Removes some of an owner's files (e.g. a photo replaced by a new one), in the owner's transaction. */
+export async function deleteOwnedFiles(tx: Kysely<Database>, owner: { type: string; id: string }, ids: string[]): Promise<void> {
+  if (ids.length) await tx.deleteFrom('stored_files').where('owner_type', '=', owner.type).where('owner_id', '=', owner.id).where('id', 'in', ids).execute();
+}
+
 /** Removes an owner's files (the owner is being deleted), in its transaction. */
 export async function deleteFilesOf(tx: Kysely<Database>, ownerType: string, ownerIds: string[]): Promise<void> {
   if (ownerIds.length) await tx.deleteFrom('stored_files').where('owner_type', '=', ownerType).where('owner_id', 'in', ownerIds).execute();

@@ -87,5 +87,6 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  if (c.req.path.startsWith('/api/')) h.set('Cache-Control', 'no-store');
+  // API answers are never stored, but for what a public route marks cacheable itself (a roll of honour's photo).
+  if (c.req.path.startsWith('/api/') && !/^public\b/.test(h.get('Cache-Control') ?? '')) h.set('Cache-Control', 'no-store');
 };
