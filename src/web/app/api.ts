@@ -106,9 +106,10 @@ async function errorFrom(res: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends the request; answers the response when it is ok, else throws the server's error. */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (options.raw) headers['Content-Type'] = options.raw.type;
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (writes.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -132,6 +133,16 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (res.status === 401 && !options.quiet401) onUnauthenticated?.();
     throw error;
   }
+  return res;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, options, 'application/json');
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/** A document the server builds from what is sent (a .docx, a .pdf), as bytes to save. */
+export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  return (await send(path, options, '*/*')).blob();
 }

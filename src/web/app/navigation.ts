@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconAddressBook, IconChecklist, IconClipboardList, IconBook2, IconHierarchy2, IconHistory, IconHome, IconListSearch, IconReportAnalytics, IconTrophy, IconUsers, IconUserStar } from '@tabler/icons-react';
+import { IconAddressBook, IconAward, IconChecklist, IconClipboardList, IconBook2, IconHierarchy2, IconHistory, IconHome, IconListSearch, IconReportAnalytics, IconTrophy, IconUsers, IconUserStar } from '@tabler/icons-react';
 import type { Messages } from './i18n/index.ts';
 
 /**
@@ -10,7 +10,7 @@ export type NavItem = {
   label: keyof Messages['nav'] | `plans.nav.${keyof Messages['plans']['nav']}`;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   permission?: string;
-} & ({ to: '/' | '/accounts' | '/audit' | '/units' | '/people' | '/in-charge' | '/plans' | '/my-tasks' | '/supervisions' | '/reporting' | '/emulation'; href?: never } | { href: string; to?: never });
+} & ({ to: '/' | '/accounts' | '/audit' | '/units' | '/people' | '/in-charge' | '/plans' | '/my-tasks' | '/supervisions' | '/reporting' | '/emulation' | '/honours'; href?: never } | { href: string; to?: never });
 
 export const navigation: NavItem[] = [
   { label: 'home', to: '/', icon: IconHome },
@@ -19,6 +19,7 @@ export const navigation: NavItem[] = [
   { label: 'plans.nav.supervision', to: '/supervisions', icon: IconListSearch, permission: 'plans.supervise' },
   { label: 'reporting', to: '/reporting', icon: IconReportAnalytics, permission: 'reporting.read' },
   { label: 'emulation', to: '/emulation', icon: IconTrophy, permission: 'emulation.read' },
+  { label: 'honours', to: '/honours', icon: IconAward, permission: 'honours.read' },
   { label: 'units', to: '/units', icon: IconHierarchy2, permission: 'organisation.read' },
   { label: 'people', to: '/people', icon: IconAddressBook, permission: 'organisation.read' },
   { label: 'inCharge', to: '/in-charge', icon: IconUserStar, permission: 'organisation.read' },

@@ -31,6 +31,11 @@ import { CompletenessPage } from '../modules/reporting/CompletenessPage.tsx';
 import { validateCompletenessSearch, validateFormSearch, validateTotalsSearch } from '../modules/reporting/search.ts';
 import { DrivesPage } from '../modules/emulation/DrivesPage.tsx';
 import { DrivePage, validateDriveSearch } from '../modules/emulation/DrivePage.tsx';
+import { CampaignsPage } from '../modules/honours/CampaignsPage.tsx';
+import { CampaignPage, validateCampaignSearch } from '../modules/honours/CampaignPage.tsx';
+import { NominationPage } from '../modules/honours/NominationPage.tsx';
+import { SessionPage } from '../modules/honours/council/SessionPage.tsx';
+import { BallotPage } from '../modules/honours/council/BallotPage.tsx';
 
 /** Only a path inside this site may be a place to return to after signing in. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -135,6 +140,12 @@ const reportCompletenessRoute = createRoute({ getParentRoute: () => signedInRout
 const emulationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/emulation', component: DrivesPage });
 const driveRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/emulation/$driveId', validateSearch: validateDriveSearch, component: DrivePage });
 
+const honoursRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours', component: CampaignsPage });
+const campaignRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/$campaignId', validateSearch: validateCampaignSearch, component: CampaignPage });
+const nominationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/nominations/$nominationId', component: NominationPage });
+const councilSessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/sessions/$sessionId', component: SessionPage });
+const ballotRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/rounds/$roundId', component: BallotPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedInRoute.addChildren([
@@ -164,6 +175,11 @@ const routeTree = rootRoute.addChildren([
     reportCompletenessRoute,
     emulationRoute,
     driveRoute,
+    honoursRoute,
+    campaignRoute,
+    nominationRoute,
+    councilSessionRoute,
+    ballotRoute,
   ]),
 ]);
 

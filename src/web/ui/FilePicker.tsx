@@ -10,7 +10,30 @@ import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, fileUrl, forma
  * its content) and listed with its size; the form sends the ids. A refused file says why, beside
  * the button, and is left out.
  */
-export function FilePicker({ value, onChange, max = 10, error }: { value: StoredFile[]; onChange: (files: StoredFile[]) => void; max?: number; error?: string | null }) {
+export function FilePicker({
+  value,
+  onChange,
+  max = 10,
+  error,
+  buttonLabel,
+  hint = true,
+  accept = ACCEPT_ATTRIBUTE,
+  testId = 'file-add',
+  size = 'sm',
+}: {
+  value: StoredFile[];
+  onChange: (files: StoredFile[]) => void;
+  max?: number;
+  error?: string | null;
+  /** The button's words, where "Đính kèm tệp" says too little (one slot of a dossier). */
+  buttonLabel?: string;
+  /** Whether the line of accepted kinds and size shows beside the button (a form with several pickers shows it once). */
+  hint?: boolean;
+  /** What the browser's file dialog offers first (the server still decides by content). */
+  accept?: string;
+  testId?: string;
+  size?: 'xs' | 'sm';
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [busy, setBusy] = useState(false);
@@ -48,16 +71,18 @@ export function FilePicker({ value, onChange, max = 10, error }: { value: Stored
   return (
     <Stack gap={6} data-testid="file-picker">
       <Group gap="xs" wrap="wrap">
-        <FileButton onChange={(files) => void add(files)} accept={ACCEPT_ATTRIBUTE} multiple disabled={value.length >= max}>
+        <FileButton onChange={(files) => void add(files)} accept={accept} multiple disabled={value.length >= max}>
           {(props) => (
-            <Button {...props} variant="light" size="sm" leftSection={<IconPaperclip size={16} />} loading={busy} data-testid="file-add">
-              {t('files.add')}
+            <Button {...props} variant="light" size={size} leftSection={<IconPaperclip size={size === 'xs' ? 14 : 16} />} loading={busy} data-testid={testId}>
+              {buttonLabel ?? t('files.add')}
             </Button>
           )}
         </FileButton>
-        <Text size="xs" c="dimmed">
-          {t('files.hint', { max: formatSize(MAX_UPLOAD_BYTES, lang) })}
-        </Text>
+        {hint ? (
+          <Text size="xs" c="dimmed">
+            {t('files.hint', { max: formatSize(MAX_UPLOAD_BYTES, lang) })}
+          </Text>
+        ) : null}
       </Group>
       {value.map((f) => (
         <Group key={f.id} gap="xs" wrap="nowrap" data-testid="file-chosen">
