@@ -63,7 +63,6 @@ export async function seedPlanInput(platform: Platform) {
       a.recurrence = 'continuous';
     }
     if (a.ref === 'A5') a.statusSource = 'organisation.new_grassroots';
-    if (a.ref === 'A11') a.statusSource = 'honours.selection';
   }
   return createPlanInput.parse(proposal);
 }
