@@ -129,6 +129,11 @@ export type TotalLine = { indicatorId: string; breakdownKey: string; sum: number
 export async function subtreeTotals(db: Db, scope: TotalsScope, unitId: string, from: string, to: string, indicatorIds?: string[]): Promise<TotalLine[]> {
   const pieces = decompose(scope.template, from, to);
   if (!pieces.length) return [];
+  return combinePieces(scope, pieces, await pieceRows(db, scope, unitId, pieces, indicatorIds));
+}
+
+/** A unit's own total rows for the aligned pieces of a range: one indexed read. */
+function pieceRows(db: Db, scope: TotalsScope, unitId: string, pieces: string[], indicatorIds?: string[]) {
   let q = db
     .selectFrom('report_totals')
     .select(['indicator_id', 'breakdown_key', 'period_id', 'sum', 'count'])
@@ -137,7 +142,7 @@ export async function subtreeTotals(db: Db, scope: TotalsScope, unitId: string, 
     .where('period_id', 'in', pieces)
     .where('count', '!=', 0);
   if (indicatorIds?.length) q = q.where('indicator_id', 'in', indicatorIds);
-  return combinePieces(scope, pieces, await q.execute());
+  return q.execute();
 }
 
 type PieceRow = { indicator_id: string; breakdown_key: string; period_id: string; sum: number | string; count: number | string };
@@ -218,16 +223,8 @@ export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string,
     .where('t.count', '!=', 0);
   if (indicatorIds?.length) q = q.where('t.indicator_id', 'in', indicatorIds);
   const grouped = (await q.groupBy(['d.group_id', 't.indicator_id', 't.breakdown_key', 't.period_id']).execute()).map((g) => ({ ...g, group_id: g.group_id as string }));
-  let whole = db
-    .selectFrom('report_totals')
-    .select(['indicator_id', 'breakdown_key', 'period_id', 'sum', 'count'])
-    .where('template_id', '=', scope.template.id)
-    .where('unit_id', '=', unitId)
-    .where('period_id', 'in', pieces)
-    .where('count', '!=', 0);
-  if (indicatorIds?.length) whole = whole.where('indicator_id', 'in', indicatorIds);
   // What no group inside holds: the subtree's rows less every group's, piece by piece.
-  const rest = new Map((await whole.execute()).map((r) => [key(r.indicator_id, r.breakdown_key, r.period_id), { ...r, sum: Number(r.sum), count: Number(r.count) }]));
+  const rest = new Map((await pieceRows(db, scope, unitId, pieces, indicatorIds)).map((r) => [key(r.indicator_id, r.breakdown_key, r.period_id), { ...r, sum: Number(r.sum), count: Number(r.count) }]));
   for (const g of grouped) {
     const k = key(g.indicator_id, g.breakdown_key, g.period_id);
     const r = rest.get(k);

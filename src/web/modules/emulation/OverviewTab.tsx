@@ -1,28 +1,10 @@
-import type { ReactNode } from 'react';
 import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { daysUntil } from '../../../common/periods.ts';
 import { registrationStatuses, type DriveDetail } from './api.ts';
 import { daysLeftText, documentLine, periodText, phaseOf, today } from './shared.tsx';
-
-function Fact({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
-  return (
-    <Card bg="white" withBorder padding="sm" data-testid={testId}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text fw={700} fz="lg" mt={2}>
-        {value}
-      </Text>
-      {hint ? (
-        <Text size="sm" c="dimmed" mt={2}>
-          {hint}
-        </Text>
-      ) : null}
-    </Card>
-  );
-}
+import { Fact } from '../../ui/Fact.tsx';
 
 /** The drive at a glance: its period and the days left, the document, the theme, who takes part and how far registration has got. */
 export function OverviewTab({ drive }: { drive: DriveDetail }) {

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Anchor, Badge, Card, Group, List, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconClockHour4 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
@@ -6,24 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/format.ts';
 import { nominationStatuses, type Campaign, type Category } from './api.ts';
 import { checkText, deadlineColor, deadlineText, KindBadge, phaseOf, statusColor, windowText } from './shared.tsx';
-
-function Fact({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
-  return (
-    <Card bg="white" withBorder padding="sm" data-testid={testId}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text fw={700} fz="lg" mt={2}>
-        {value}
-      </Text>
-      {hint ? (
-        <Text size="sm" c="dimmed" mt={2} component="div">
-          {hint}
-        </Text>
-      ) : null}
-    </Card>
-  );
-}
+import { Fact } from '../../ui/Fact.tsx';
 
 const total = (c: Category) => nominationStatuses.reduce((s, x) => s + (c.counts[x] ?? 0), 0);
 /** Those still in the running once screened: eligible, or already chosen by the Council. */
