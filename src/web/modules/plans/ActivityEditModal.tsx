@@ -11,7 +11,7 @@ import { ErrorAlert, fieldError } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { isoOf } from '../organisation/api.ts';
 import { UnitMultiPicker, type PickedUnit } from '../organisation/UnitMultiPicker.tsx';
-import { useDeleteActivity, useSaveActivity, type Activity, type ActivityBody, type Plan, type Target } from './api.ts';
+import { statusSources, useDeleteActivity, useSaveActivity, type Activity, type ActivityBody, type Plan, type StatusSource, type Target } from './api.ts';
 
 type Comparator = Target['comparator'];
 
@@ -29,9 +29,10 @@ type Draft = {
   comparator: Comparator;
   indicator: string;
   targetUnit: string;
+  statusSource: StatusSource | null;
 };
 
-const FIELDS = ['section', 'title', 'description', 'leadUnitIds', 'coordinatingUnitIds', 'start', 'due', 'tentative', 'target', 'target.value', 'target.comparator', 'target.indicator', 'target.unit'];
+const FIELDS = ['section', 'title', 'description', 'leadUnitIds', 'coordinatingUnitIds', 'start', 'due', 'tentative', 'target', 'target.value', 'target.comparator', 'target.indicator', 'target.unit', 'statusSource'];
 
 const picked = (units: { id: string; name: string }[]) => units.map((u) => ({ id: u.id, name: u.name }));
 
@@ -50,8 +51,15 @@ function draftOf(a: Activity | null, section: string | null): Draft {
     comparator: a?.target?.comparator ?? 'gte',
     indicator: a?.target?.indicator ?? '',
     targetUnit: a?.target?.unit ?? '',
+    statusSource: a?.statusSource ?? null,
   };
 }
+
+const sourceLabels = {
+  'organisation.new_grassroots': 'plans.edit.activity.sources.organisation_new_grassroots',
+  'reporting.templates': 'plans.edit.activity.sources.reporting_templates',
+  'honours.selection': 'plans.edit.activity.sources.honours_selection',
+} as const satisfies Record<StatusSource, string>;
 
 const sameIds = (a: PickedUnit[], b: PickedUnit[]) => a.length === b.length && a.every((u, i) => u.id === b[i].id);
 
@@ -108,6 +116,7 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
       tentative: d.tentative,
       target,
     };
+    if (!activity || d.statusSource !== initial.statusSource) body.statusSource = d.statusSource;
     if (!activity) body.kind = plan.sections.find((s) => s.path === body.section)?.role === 'organisation' ? 'duty' : 'task';
     if (!leadLocked && (!activity || !sameIds(d.lead, initial.lead))) body.leadUnitIds = d.lead.map((u) => u.id);
     if (!coordinatingLocked && (!activity || !sameIds(d.coordinating, initial.coordinating))) body.coordinatingUnitIds = d.coordinating.map((u) => u.id);
@@ -207,6 +216,17 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
               <TextInput label={t('plans.edit.activity.targetUnit')} value={d.targetUnit} onChange={(e) => set({ targetUnit: e.currentTarget.value }, ['target.unit'])} error={fe('target.unit')} />
             </SimpleGrid>
           ) : null}
+          <Select
+            label={t('plans.edit.activity.statusSource')}
+            description={t('plans.edit.activity.statusSourceHint')}
+            data={[{ value: 'reports', label: t('plans.edit.activity.sources.reports') }, ...statusSources.map((k) => ({ value: k, label: t(sourceLabels[k]) }))]}
+            value={d.statusSource ?? 'reports'}
+            onChange={(v) => set({ statusSource: v && v !== 'reports' ? (v as StatusSource) : null })}
+            allowDeselect={false}
+            error={fe('statusSource')}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="activity-status-source"
+          />
           <FormActions error={save.error} fields={FIELDS} busy={save.isPending} onCancel={onClose} submitLabel={activity ? t('common.save') : t('plans.edit.activity.addSubmit')} />
         </Stack>
       </form>

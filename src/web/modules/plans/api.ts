@@ -52,6 +52,8 @@ export type Activity = {
   status: Status;
   statusLabel: Bilingual;
   sourceNote: Bilingual | null;
+  /** The module that decides this activity's progress from its own data, or null (the units' reports). */
+  statusSource: StatusSource | null;
   unitLine?: UnitLine | null;
 };
 
@@ -242,7 +244,12 @@ export type PlanChange = {
 };
 
 /** An activity as POST /api/plans/{id}/activities and PATCH /api/activities/{id} take it. */
+/** The modules that can decide an activity's progress (the server's `statusSourceKeys`). */
+export const statusSources = ['organisation.new_grassroots', 'reporting.templates', 'honours.selection'] as const;
+export type StatusSource = (typeof statusSources)[number];
+
 export type ActivityBody = {
+  statusSource?: StatusSource | null;
   kind?: 'task' | 'duty';
   section: string;
   title: string;
