@@ -136,6 +136,20 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     await expect(a9.getByText('Hạn 28/08/2019')).toBeVisible();
     await expect(a9.getByText('Tổ chức giải cầu lông trong khối chào mừng 15 năm thành lập Đảng bộ khối')).toBeVisible();
 
+    // ---- progress from another module: the honours selection decides it, then the units' reports again ----
+    const chooseSource = async (name: RegExp) => {
+      await a9.getByTestId('activity-menu').click();
+      await page.getByTestId('activity-edit').click();
+      await form.getByTestId('activity-status-source').click();
+      await page.getByRole('option', { name }).click();
+      await form.getByRole('button', { name: 'Lưu' }).click();
+      await expect(form).toBeHidden();
+    };
+    await chooseSource(/tôn vinh/);
+    await expect(a9).toContainText(/Hội đồng đã bình chọn|Đã xác nhận/);
+    await chooseSource(/Báo cáo tiến độ của các đơn vị/);
+    await expect(a9).not.toContainText(/Hội đồng đã bình chọn|Đã xác nhận/);
+
     // ---- the plan's header: a title too long is refused by the server on its field ----
     await page.getByTestId('plan-edit').click();
     const header = page.getByTestId('plan-edit-form');

@@ -86,7 +86,7 @@ describeEachDatabase('plans reminders by e-mail', (kind) => {
     personId = person.id;
     await platform.db.updateTable('people').set({ email: 'bithu.cs02@maykienxuong.vn' }).where('id', '=', person.id).execute();
     await platform.db.updateTable('users').set({ person_id: person.id }).where('id', '=', secretary.id).execute();
-  });
+  }, 120_000);
 
   it('sends one e-mail per new reminder, in Vietnamese, with a link to the activity; none to an account without an address', async () => {
     const { platform, clock } = env();
