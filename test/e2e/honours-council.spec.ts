@@ -141,6 +141,8 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await m.getByTestId('ballot-confirm').click();
   await expect(m.getByTestId('ballot-voted')).toContainText('Đã bỏ phiếu');
   await expect(m.getByTestId('round-progress')).toContainText('Đã bỏ phiếu: 1/3');
+  // the secretary's session page, open all along, counts the ballot live (server-sent events, no reload)
+  await expect(roundCard.getByTestId('round-progress')).toContainText('Đã bỏ phiếu: 1/3');
   // nothing awaits them any more
   await m.goto(`/honours/${campaign.id}`);
   await expect(m.getByTestId('campaign-tabs')).toBeVisible();

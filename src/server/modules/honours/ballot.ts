@@ -1,3 +1,4 @@
+import { publishHonours } from './live.ts';
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -63,6 +64,7 @@ export async function openRound(platform: Platform, caller: Caller, sessionId: s
     await tx.insertInto('honour_tallies').values(nominees.flatMap((n) => kinds.map((choice) => ({ round_id: id, nomination_id: n, choice, count: 0 })))).execute();
     await recordAudit(tx, caller.actor, { action: 'honour_round.open', entityType: 'honour_round', entityId: id, after: { sessionId, number, categoryId: category.id, nominees, seats } }, now);
   });
+  publishHonours(platform, 'round_opened', { sessionId, roundId: id });
   return getRound(platform, caller, id);
 }
 
@@ -117,6 +119,7 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
     await tx.updateTable('honour_tallies').set({ count: sql`count + ${amount}` }).where('round_id', '=', roundId).execute();
     await recordAudit(tx, caller.actor, { action: via === 'written' ? 'honour_ballot.written' : 'honour_ballot.cast', entityType: 'honour_round', entityId: roundId, after: { via } }, now);
   });
+  publishHonours(platform, 'ballot', { roundId });
   return { voted: true, roundId };
 }
 
@@ -146,6 +149,7 @@ export async function closeRound(platform: Platform, caller: Caller, roundId: st
     }
     await recordAudit(tx, caller.actor, { action: 'honour_round.close', entityType: 'honour_round', entityId: roundId, after: result }, now);
   });
+  publishHonours(platform, 'round_closed', { roundId });
   return getRound(platform, caller, roundId);
 }
 

@@ -126,7 +126,13 @@ describeEachDatabase('honours council screens', (kind) => {
     expect((await mine(secretary)).map((r: any) => r.id)).toEqual([roundId]);
 
     const choices = (choice: string) => ({ choices: nominees.slice(0, 2).map((nominationId: string) => ({ nominationId, choice })) });
+    // the live topic says a ballot was counted in the round, and nothing of who or what
+    const heard: unknown[] = [];
+    const off = env().platform.events.subscribe('honours', (d) => heard.push(d));
     await json(await members[0].client.post(`/api/honours/rounds/${roundId}/ballots`, choices('approve')));
+    await expect.poll(() => heard.length).toBeGreaterThan(0);
+    off();
+    expect(heard).toEqual([{ change: 'ballot', roundId }]);
     expect(await mine(members[0].client)).toEqual([]);
     expect(await mine(members[1].client)).toHaveLength(1); // another's ballot changes nothing for them
     await json(await secretary.post(`/api/honours/rounds/${roundId}/ballots`, choices('approve')));

@@ -1,3 +1,4 @@
+import { publishHonours } from './live.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
@@ -68,6 +69,7 @@ export async function createSession(platform: Platform, caller: Caller, input: S
       .execute();
     await recordAudit(tx, caller.actor, { action: 'honour_session.create', entityType: 'honour_session', entityId: id, after: { ...row, members: ids } }, now);
   });
+  publishHonours(platform, 'session', { sessionId: id, campaignId: input.campaignId });
   return getSession(platform, caller, id);
 }
 
@@ -84,6 +86,7 @@ export async function setAttendance(platform: Platform, caller: Caller, sessionI
     }
     await recordAudit(tx, caller.actor, { action: 'honour_session.attendance', entityType: 'honour_session', entityId: sessionId, after: attendance }, now);
   });
+  publishHonours(platform, 'attendance', { sessionId });
   return getSession(platform, caller, sessionId);
 }
 
@@ -99,6 +102,7 @@ export async function declareConflict(platform: Platform, caller: Caller, sessio
     await tx.insertInto('honour_conflicts').values({ session_id: sessionId, user_id: caller.actor.userId!, nomination_id: nominationId, note }).onConflict((oc) => oc.columns(['session_id', 'user_id', 'nomination_id']).doNothing()).execute();
     await recordAudit(tx, caller.actor, { action: 'honour_session.conflict', entityType: 'honour_session', entityId: sessionId, after: { nominationId, note } }, now);
   });
+  publishHonours(platform, 'conflict', { sessionId });
   return getSession(platform, caller, sessionId);
 }
 

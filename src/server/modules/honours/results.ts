@@ -1,3 +1,4 @@
+import { publishHonours } from './live.ts';
 import { shortDmy } from '../../../common/dates.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
@@ -184,5 +185,6 @@ export async function confirmResults(platform: Platform, caller: Caller, campaig
       now,
     );
   });
+  publishHonours(platform, 'confirmed', { campaignId });
   return campaignResults(platform, caller, campaignId);
 }

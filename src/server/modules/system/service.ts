@@ -67,6 +67,7 @@ export const topics: Record<string, Permission> = {
   organisation: 'organisation.read',
   plans: 'plans.read',
   reporting: 'reporting.read',
+  honours: 'honours.read',
 };
 
 export function topicPermission(topic: string): Permission | null {

@@ -16,6 +16,7 @@ import { NominationsTab } from './NominationsTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
 import { CampaignPhaseBadge, windowText } from './shared.tsx';
+import { useHonoursLive } from './council/live.ts';
 
 export const campaignTabs = ['overview', 'nominations', 'council', 'results'] as const;
 export type CampaignTab = (typeof campaignTabs)[number];
@@ -38,6 +39,7 @@ export function CampaignPage() {
   const { campaignId } = useParams({ from: '/signed-in/honours/$campaignId' });
   const search = useSearch({ from: '/signed-in/honours/$campaignId' });
   const navigate = useNavigate({ from: '/honours/$campaignId' });
+  useHonoursLive();
   const auth = useAuth();
   const campaign = useCampaign(campaignId);
   const phone = useMediaQuery('(max-width: 36em)');

@@ -16,6 +16,7 @@ import { CloseRoundButton, RoundProgress } from './RoundCard.tsx';
 import { RoundStatusBadge } from './shared.tsx';
 import { TallyTable } from './TallyTable.tsx';
 import { WrittenVotes } from './WrittenVotes.tsx';
+import { useHonoursLive } from './live.ts';
 
 function Voted({ round }: { round: Round }) {
   const { t } = useTranslation();
@@ -93,6 +94,7 @@ export function BallotPage() {
   const { roundId } = useParams({ from: '/signed-in/honours/rounds/$roundId' });
   const auth = useAuth();
   const round = useRound(roundId);
+  useHonoursLive();
   if (!auth.can('honours.read')) return <NoPermission />;
   if (round.isPending) return <CenterLoader />;
   // a failed refresh keeps what was read; only a first read that fails shows the error

@@ -15,6 +15,7 @@ import { ConflictsCard } from './ConflictsCard.tsx';
 import { OpenRoundModal } from './OpenRoundModal.tsx';
 import { RoundCard } from './RoundCard.tsx';
 import { rulesLines } from './shared.tsx';
+import { useHonoursLive } from './live.ts';
 
 function RulesCard({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -80,6 +81,7 @@ export function SessionPage() {
   const { sessionId } = useParams({ from: '/signed-in/honours/sessions/$sessionId' });
   const auth = useAuth();
   const session = useSession(sessionId);
+  useHonoursLive();
   if (!auth.can('honours.read')) return <NoPermission />;
   if (session.isPending) return <CenterLoader />;
   if (!session.data) return <ErrorAlert error={session.error} />;

@@ -92,9 +92,6 @@ export type SessionInput = {
 };
 export type Ballot = { choices?: { nominationId: string; choice: Choice }[]; ranking?: string[]; onBehalfOf?: string | null };
 
-/** While a round is open, what others do shows up within a few seconds. */
-const LIVE_MS = 4_000;
-
 export const councilKeys = {
   all: ['honours', 'council'] as const,
   sessions: (campaignId: string, page: number) => ['honours', 'council', 'sessions', campaignId, page] as const,
@@ -116,7 +113,6 @@ export function useSession(id: string) {
   return useQuery({
     queryKey: councilKeys.session(id),
     queryFn: ({ signal }) => api<Session>(`/api/honours/sessions/${id}`, { signal }),
-    refetchInterval: (q) => (q.state.data?.rounds.some((r) => r.status === 'open') ? LIVE_MS : false),
   });
 }
 
@@ -124,13 +120,12 @@ export function useRound(id: string) {
   return useQuery({
     queryKey: councilKeys.round(id),
     queryFn: ({ signal }) => api<Round>(`/api/honours/rounds/${id}`, { signal }),
-    refetchInterval: (q) => (q.state.data?.status === 'open' ? LIVE_MS : false),
   });
 }
 
 /** The rounds awaiting the signed-in member's ballot. */
 export function useOpenRounds(enabled = true) {
-  return useQuery({ queryKey: councilKeys.openRounds, queryFn: ({ signal }) => api<{ items: OpenRound[] }>('/api/honours/rounds/open', { signal }), enabled, refetchInterval: 15_000 });
+  return useQuery({ queryKey: councilKeys.openRounds, queryFn: ({ signal }) => api<{ items: OpenRound[] }>('/api/honours/rounds/open', { signal }), enabled });
 }
 
 export function useCouncilCandidates(enabled = true) {
