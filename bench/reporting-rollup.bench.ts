@@ -38,7 +38,7 @@ import { createIndicator } from '../src/server/modules/reporting/indicators.ts';
 import { createTemplate } from '../src/server/modules/reporting/templates.ts';
 import { saveReport, scopeOf } from '../src/server/modules/reporting/submissions.ts';
 import { decompose } from '../src/server/modules/reporting/periods.ts';
-import { subtreeTotals, subtreeTotalsFromValues, withLiveTotals, type TotalLine, type TotalsScope } from '../src/server/modules/reporting/totals.ts';
+import { groupSetTotals, subtreeTotals, subtreeTotalsFromValues, withLiveTotals, type TotalLine, type TotalsScope } from '../src/server/modules/reporting/totals.ts';
 import { indicatorInput, templateInput } from '../src/server/modules/reporting/schema.ts';
 import { monthsOf, periodsBetween, parentsOf } from '../src/common/periods.ts';
 
@@ -782,6 +782,69 @@ async function measureRollup(platform: Platform, ds: Dataset, tag: string) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// By group set: the totals "by ownership" of a subtree from the live totals, against the GROUP BY
+// over the raw values joined to the groups
+
+const GROUPS = 5;
+const ranges2 = (of: (range: string) => { live: number; groupBy: number }[]) =>
+  ['month', 'year'].map((r) => `${r}: ${fmtMs(median(of(r).map((x) => x.live)))} / ${fmtMs(median(of(r).map((x) => x.groupBy)))}`).join('   ');
+
+async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
+  const db = platform.db;
+  const at = new Date().toISOString();
+  // every grassroots unit in one of five ownership groups (enterprises carry the groups)
+  const setId = newId();
+  const groupIds = Array.from({ length: GROUPS }, () => newId());
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('group_sets').values({ id: setId, code: 'bench-ownership', name: 'Loại hình sở hữu', position: 0, created_at: at }).execute();
+    await tx.insertInto('groups').values(groupIds.map((id, i) => ({ id, set_id: setId, code: `g${i + 1}`, name: `Nhóm ${i + 1}`, name_folded: `nhom ${i + 1}`, position: i, created_at: at }))).execute();
+    for (const c of chunks(ds.leaves, 2000)) await tx.insertInto('unit_groups').values(c.map((u) => ({ unit_id: u.id, set_id: setId, group_id: groupIds[u.no % GROUPS] }))).execute();
+  });
+  await analyze(platform, ['unit_groups', 'groups']);
+  const additive = ds.indicatorIds.filter((id) => ds.scope.indicators.get(id)!.aggregation !== 'last').slice(0, 10);
+  const reference = (unitId: string, months: string[]) =>
+    db
+      .selectFrom('report_values as v')
+      .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
+      .innerJoin('unit_closure as c', 'c.descendant_id', 'v.unit_id')
+      .innerJoin('unit_groups as g', (j) => j.onRef('g.unit_id', '=', 'v.unit_id').on('g.set_id', '=', setId))
+      .select(['g.group_id', 'v.indicator_id', (eb) => eb.fn.sum<number>('v.num_value').as('sum'), (eb) => eb.fn.count<number>('v.num_value').as('count')])
+      .where('c.ancestor_id', '=', unitId)
+      .where('v.template_id', '=', ds.templateId)
+      .where('v.period_id', 'in', months)
+      .where('s.counted', '=', 1)
+      .where('v.indicator_id', 'in', additive)
+      .groupBy(['g.group_id', 'v.indicator_id'])
+      .execute();
+  const units: [string, Unit][] = [['root', ds.root], ['province', ds.provinces[0]], ['district', ds.districts[0]]];
+  const ranges = [RANGES[0], RANGES[3]];
+  const samples: { level: string; range: string; live: number; groupBy: number }[] = [];
+  const started = performance.now();
+  for (let round = -1; round < 50; round++) {
+    if (round >= 2 && ms(started) / 1000 > budgetSeconds / 2) break;
+    for (const [level, unit] of units) {
+      for (const range of ranges) {
+        let t = performance.now();
+        const live = await groupSetTotals(db, ds.scope, unit.id, setId, range.from, range.to, additive);
+        const tLive = ms(t);
+        t = performance.now();
+        const raw = await reference(unit.id, periodsBetween(range.from, range.to));
+        const tGroupBy = ms(t);
+        for (const r of raw) {
+          const lines = live.find((g) => g.groupId === r.group_id)?.lines.filter((l) => l.indicatorId === r.indicator_id) ?? [];
+          const sum = lines.reduce((a, l) => a + l.sum, 0);
+          const count = lines.reduce((a, l) => a + l.count, 0);
+          if (count !== Number(r.count) || Math.abs(sum - Number(r.sum)) > 1e-6) throw new Error(`[${tag}] by group ${level} ${range.label}: group ${r.group_id} indicator ${r.indicator_id}: live ${sum}/${count}, GROUP BY ${r.sum}/${r.count}`);
+        }
+        if (live.find((g) => g.groupId === null)?.lines.length) throw new Error(`[${tag}] by group ${level} ${range.label}: values outside every group`);
+        if (round >= 0) samples.push({ level, range: range.label, live: tLive, groupBy: tGroupBy });
+      }
+    }
+  }
+  return { samples, seconds: ms(started) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
 // One database, start to end
 
 type Result = { kind: DialectName; speedUp: number; submitRatio: number };
@@ -856,6 +919,17 @@ async function runOn(kind: DialectName): Promise<Result> {
     log(`bench reporting-rollup [${tag}]: ${speedUp.toFixed(1)}x`);
     log(`  live (subtreeTotals)             p50 ${fmtMs(median(live))} ms  p95 ${fmtMs(percentile(live, 0.95))} ms  (n=${live.length})`);
     log(`  GROUP BY (subtreeTotalsFromValues) p50 ${fmtMs(median(groupBy))} ms  p95 ${fmtMs(percentile(groupBy, 0.95))} ms`);
+
+    const byGroup = await measureByGroup(platform, ds, tag);
+    const groupRatio = median(byGroup.samples.map((x) => x.groupBy / x.live));
+    log(`bench reporting-by-group [${tag}]: ${groupRatio.toFixed(1)}x`);
+    log(`  ${fmtN(ds.leaves.length)} grassroots units in ${GROUPS} groups; the root, a province, a district × a month and the year, 10 indicators, each answer checked against the GROUP BY (${byGroup.seconds.toFixed(1)} s); median ms, by group / GROUP BY:`);
+    for (const [level] of [['root'], ['province'], ['district']]) {
+      const of = (r: string) => byGroup.samples.filter((x) => x.level === level && x.range === r);
+      log(`    ${level.padEnd(9)} ${ranges2(of)}`);
+    }
+    const bg = byGroup.samples.map((x) => x.live);
+    log(`  by group (groupSetTotals)        p50 ${fmtMs(median(bg))} ms  p95 ${fmtMs(percentile(bg, 0.95))} ms  (n=${bg.length})`);
 
     const submitRatio = median(submits.live) / median(submits.raw);
     log(`bench reporting-submit [${tag}]: ${submitRatio.toFixed(1)}x`);

@@ -160,6 +160,7 @@ function combinePieces(scope: TotalsScope, pieces: string[], rows: PieceRow[]): 
     if (agg === 'last') {
       // over several pieces, the latest piece any unit reported in (exact for one period)
       if (piece > c.lastPiece) acc.set(k, { ...c, sum: Number(r.sum), count: Number(r.count), lastPiece: piece });
+      else if (piece === c.lastPiece) acc.set(k, { ...c, sum: c.sum + Number(r.sum), count: c.count + Number(r.count) }); // several rows of one piece (a group's units) add up
     } else acc.set(k, { ...c, sum: c.sum + Number(r.sum), count: c.count + Number(r.count) });
   }
   return [...acc.values()]
@@ -177,58 +178,74 @@ export type GroupTotals = { groupId: string | null; unitCount: number | null; li
  * The totals of `unitId`'s subtree broken down by a group set (ownership, sector…). A value
  * belongs to the group of its unit's nearest grouped ancestor (or the unit itself): an
  * enterprise's Party committee and the enterprise are both "state-owned", and a cell under it is
- * too. From the live totals, one aggregate query: each grouped unit adds its subtree's total to its
- * group and takes it away from the group of its nearest grouped ancestor inside the subtree; what
- * the subtree's total holds beyond every group belongs to the group of the subtree's own nearest
- * grouped ancestor above it, else to no group. The groups and the rest add up to the whole.
+ * too. From the live totals: each grouped unit adds its subtree's total to its group and takes it
+ * away from the group of its nearest grouped ancestor inside the subtree; what the subtree's total
+ * holds beyond every group belongs to the group of the subtree's own nearest grouped ancestor
+ * above it, else to no group. The groups and the rest add up to the whole. The cost grows with
+ * the number of grouped units in the subtree (index reads of their total rows, summed in SQL a
+ * thousand units at a time), not with the number of values.
  */
 export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string, setId: string, from: string, to: string, indicatorIds?: string[]): Promise<GroupTotals[]> {
   const pieces = decompose(scope.template, from, to);
   if (!pieces.length) return [];
-  const members = db
+  const members = await db
     .selectFrom('unit_groups as ug')
     .innerJoin('unit_closure as inside', (j) => j.onRef('inside.descendant_id', '=', 'ug.unit_id').on('inside.ancestor_id', '=', unitId))
-    .select((eb) => [
-      'ug.unit_id',
-      'ug.group_id',
-      eb
-        .selectFrom('unit_closure as up')
-        .innerJoin('unit_groups as ag', (j) => j.onRef('ag.unit_id', '=', 'up.ancestor_id').on('ag.set_id', '=', setId))
-        .innerJoin('unit_closure as within', (j) => j.onRef('within.descendant_id', '=', 'up.ancestor_id').on('within.ancestor_id', '=', unitId))
-        .select('ag.group_id')
-        .whereRef('up.descendant_id', '=', 'ug.unit_id')
-        .where('up.depth', '>', 0)
-        .orderBy('up.depth')
-        .limit(1)
-        .as('above_group'),
-    ])
-    .where('ug.set_id', '=', setId);
-  const signed = db
-    .selectFrom(members.as('m'))
-    .select(['m.unit_id', (eb) => eb.cast<string | null>('m.group_id', 'text').as('group_id'), sql<number>`1`.as('sign')])
-    .unionAll(db.selectFrom(members.as('n')).select(['n.unit_id', 'n.above_group as group_id', sql<number>`-1`.as('sign')]).where('n.above_group', 'is not', null));
-  const counts = await db
-    .selectFrom(members.as('m'))
-    .select(['m.group_id', (eb) => eb.fn.countAll<number>().as('n')])
-    // a unit inside another of its own group (the enterprise under its Party committee) is not counted again
-    .where((eb) => eb.or([eb('m.above_group', 'is', null), eb('m.above_group', '!=', eb.ref('m.group_id'))]))
-    .groupBy('m.group_id')
+    .select(['ug.unit_id', 'ug.group_id'])
+    .where('ug.set_id', '=', setId)
     .execute();
-  let q = db
-    .selectFrom('report_totals as t')
-    .innerJoin(signed.as('d'), 'd.unit_id', 't.unit_id')
-    .select(['d.group_id', 't.indicator_id', 't.breakdown_key', 't.period_id', sql<number>`sum(t.sum * d.sign)`.as('sum'), sql<number>`sum(t.count * d.sign)`.as('count')])
-    .where('t.template_id', '=', scope.template.id)
-    .where('t.period_id', 'in', pieces)
-    .where('t.count', '!=', 0);
-  if (indicatorIds?.length) q = q.where('t.indicator_id', 'in', indicatorIds);
-  const grouped = (await q.groupBy(['d.group_id', 't.indicator_id', 't.breakdown_key', 't.period_id']).execute()).map((g) => ({ ...g, group_id: g.group_id as string }));
+  // grouped units under other grouped units inside the subtree (few: a cell grouped apart from its committee)
+  const nested = await db
+    .selectFrom('unit_closure as c')
+    .innerJoin('unit_groups as below', (j) => j.onRef('below.unit_id', '=', 'c.descendant_id').on('below.set_id', '=', setId))
+    .innerJoin('unit_groups as above', (j) => j.onRef('above.unit_id', '=', 'c.ancestor_id').on('above.set_id', '=', setId))
+    .innerJoin('unit_closure as inside', (j) => j.onRef('inside.descendant_id', '=', 'c.ancestor_id').on('inside.ancestor_id', '=', unitId))
+    .select(['c.descendant_id', 'c.depth', 'above.group_id'])
+    .where('c.depth', '>', 0)
+    .execute();
+  const nearestAbove = new Map<string, { depth: number; groupId: string }>();
+  for (const n of nested) {
+    const seen = nearestAbove.get(n.descendant_id);
+    if (!seen || Number(n.depth) < seen.depth) nearestAbove.set(n.descendant_id, { depth: Number(n.depth), groupId: n.group_id });
+  }
+  const plus = new Map<string, string[]>();
+  const minus = new Map<string, string[]>();
+  const unitCount = new Map<string, number>();
+  for (const m of members) {
+    plus.set(m.group_id, [...(plus.get(m.group_id) ?? []), m.unit_id]);
+    const above = nearestAbove.get(m.unit_id)?.groupId;
+    if (above) minus.set(above, [...(minus.get(above) ?? []), m.unit_id]);
+    // a unit inside another of its own group (the enterprise under its Party committee) is not counted again
+    if (above !== m.group_id) unitCount.set(m.group_id, (unitCount.get(m.group_id) ?? 0) + 1);
+  }
+  /** The summed total rows of some units, per indicator, cell and piece. */
+  const summed = async (ids: string[], sign: 1 | -1) => {
+    const out: PieceRow[] = [];
+    for (let i = 0; i < ids.length; i += 1000) {
+      let q = db
+        .selectFrom('report_totals')
+        .select(['indicator_id', 'breakdown_key', 'period_id', (eb) => eb.fn.sum<number>('sum').as('sum'), (eb) => eb.fn.sum<number>('count').as('count')])
+        .where('template_id', '=', scope.template.id)
+        .where('unit_id', 'in', ids.slice(i, i + 1000))
+        .where('period_id', 'in', pieces)
+        .where('count', '!=', 0);
+      if (indicatorIds?.length) q = q.where('indicator_id', 'in', indicatorIds);
+      for (const r of await q.groupBy(['indicator_id', 'breakdown_key', 'period_id']).execute()) out.push({ ...r, sum: sign * Number(r.sum), count: sign * Number(r.count) });
+    }
+    return out;
+  };
+  const byGroup = new Map<string, PieceRow[]>();
+  for (const groupId of new Set([...plus.keys(), ...minus.keys()])) {
+    byGroup.set(groupId, [...(await summed(plus.get(groupId) ?? [], 1)), ...(await summed(minus.get(groupId) ?? [], -1))]);
+  }
   // What no group inside holds: the subtree's rows less every group's, piece by piece.
   const rest = new Map((await pieceRows(db, scope, unitId, pieces, indicatorIds)).map((r) => [key(r.indicator_id, r.breakdown_key, r.period_id), { ...r, sum: Number(r.sum), count: Number(r.count) }]));
-  for (const g of grouped) {
-    const k = key(g.indicator_id, g.breakdown_key, g.period_id);
-    const r = rest.get(k);
-    if (r) rest.set(k, { ...r, sum: r.sum - Number(g.sum), count: r.count - Number(g.count) });
+  for (const rows of byGroup.values()) {
+    for (const g of rows) {
+      const k = key(g.indicator_id, g.breakdown_key, g.period_id);
+      const r = rest.get(k);
+      if (r) rest.set(k, { ...r, sum: r.sum - Number(g.sum), count: r.count - Number(g.count) });
+    }
   }
   const restRows = [...rest.values()].filter((r) => r.count !== 0);
   const outer = await db
@@ -240,10 +257,7 @@ export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string,
     .orderBy('up.depth')
     .limit(1)
     .executeTakeFirst();
-  const byGroup = new Map<string, PieceRow[]>();
-  for (const g of grouped) byGroup.set(g.group_id, [...(byGroup.get(g.group_id) ?? []), g]);
   if (outer) byGroup.set(outer.group_id, [...(byGroup.get(outer.group_id) ?? []), ...restRows]);
-  const unitCount = new Map(counts.map((c) => [c.group_id, Number(c.n)]));
   const out: GroupTotals[] = [...new Set([...unitCount.keys(), ...byGroup.keys()])].map((groupId) => ({
     groupId,
     unitCount: unitCount.get(groupId) ?? 0,
