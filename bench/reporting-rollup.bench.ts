@@ -17,7 +17,7 @@
 // `bench reporting-submit [db]: <live submit ms / raw insert ms>x`, and at the end
 // `bench reporting-rollup: <the smaller speed-up>x`.
 //
-// Run: node --import tsx bench/reporting-rollup.bench.ts [--scale=0.1] [--db=sqlite|postgres]
+// Run: node --import tsx bench/reporting-rollup.bench.ts [--scale=0.1] [--db=sqlite|postgres] [--by-group]
 //        [--seconds=30 (timing budget of the read mix per database; at least 3 rounds)] [--submits=60]
 // PostgreSQL: TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test (skipped when unreachable).
 import fs from 'node:fs';
@@ -50,6 +50,8 @@ const scale = Number(option('scale', '1'));
 const onlyDb = option('db', 'both');
 const budgetSeconds = Number(option('seconds', '30'));
 const submitsWanted = Number(option('submits', '60'));
+// --by-group: also the breakdown by a group set (its GROUP BY reference can take minutes on SQLite at full scale)
+const withByGroup = process.argv.includes('--by-group');
 if (!(scale > 0 && scale <= 2)) throw new Error(`--scale must be in (0, 2]: ${option('scale', '1')}`);
 if (!['both', 'sqlite', 'postgres'].includes(onlyDb)) throw new Error(`--db must be sqlite or postgres: ${onlyDb}`);
 if (!(budgetSeconds > 0) || !(submitsWanted >= 5)) throw new Error('--seconds must be > 0 and --submits at least 5');
@@ -830,6 +832,7 @@ async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
         t = performance.now();
         const raw = await reference(unit.id, periodsBetween(range.from, range.to));
         const tGroupBy = ms(t);
+        if (process.env.BENCH_TRACE) log(`    by group ${level} ${range.label}: ${fmtMs(tLive)} / ${fmtMs(tGroupBy)} ms`);
         for (const r of raw) {
           const lines = live.find((g) => g.groupId === r.group_id)?.lines.filter((l) => l.indicatorId === r.indicator_id) ?? [];
           const sum = lines.reduce((a, l) => a + l.sum, 0);
@@ -920,16 +923,18 @@ async function runOn(kind: DialectName): Promise<Result> {
     log(`  live (subtreeTotals)             p50 ${fmtMs(median(live))} ms  p95 ${fmtMs(percentile(live, 0.95))} ms  (n=${live.length})`);
     log(`  GROUP BY (subtreeTotalsFromValues) p50 ${fmtMs(median(groupBy))} ms  p95 ${fmtMs(percentile(groupBy, 0.95))} ms`);
 
-    const byGroup = await measureByGroup(platform, ds, tag);
-    const groupRatio = median(byGroup.samples.map((x) => x.groupBy / x.live));
-    log(`bench reporting-by-group [${tag}]: ${groupRatio.toFixed(1)}x`);
-    log(`  ${fmtN(ds.leaves.length)} grassroots units in ${GROUPS} groups; the root, a province, a district × a month and the year, 10 indicators, each answer checked against the GROUP BY (${byGroup.seconds.toFixed(1)} s); median ms, by group / GROUP BY:`);
-    for (const [level] of [['root'], ['province'], ['district']]) {
-      const of = (r: string) => byGroup.samples.filter((x) => x.level === level && x.range === r);
-      log(`    ${level.padEnd(9)} ${ranges2(of)}`);
+    const byGroup = withByGroup ? await measureByGroup(platform, ds, tag) : null;
+    if (byGroup) {
+      const groupRatio = median(byGroup.samples.map((x) => x.groupBy / x.live));
+      log(`bench reporting-by-group [${tag}]: ${groupRatio.toFixed(1)}x`);
+      log(`  ${fmtN(ds.leaves.length)} grassroots units in ${GROUPS} groups; the root, a province, a district × a month and the year, 10 indicators, each answer checked against the GROUP BY (${byGroup.seconds.toFixed(1)} s); median ms, by group / GROUP BY:`);
+      for (const [level] of [['root'], ['province'], ['district']]) {
+        const of = (r: string) => byGroup.samples.filter((x) => x.level === level && x.range === r);
+        log(`    ${level.padEnd(9)} ${ranges2(of)}`);
+      }
+      const bg = byGroup.samples.map((x) => x.live);
+      log(`  by group (groupSetTotals)        p50 ${fmtMs(median(bg))} ms  p95 ${fmtMs(percentile(bg, 0.95))} ms  (n=${bg.length})`);
     }
-    const bg = byGroup.samples.map((x) => x.live);
-    log(`  by group (groupSetTotals)        p50 ${fmtMs(median(bg))} ms  p95 ${fmtMs(percentile(bg, 0.95))} ms  (n=${bg.length})`);
 
     const submitRatio = median(submits.live) / median(submits.raw);
     log(`bench reporting-submit [${tag}]: ${submitRatio.toFixed(1)}x`);
