@@ -827,7 +827,7 @@ async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
     for (const [level, unit] of units) {
       for (const range of ranges) {
         let t = performance.now();
-        const live = await groupSetTotals(db, ds.scope, unit.id, setId, range.from, range.to, additive);
+        const live = (await groupSetTotals(db, ds.scope, unit.id, setId, range.from, range.to, additive)).groups;
         const tLive = ms(t);
         t = performance.now();
         const raw = await reference(unit.id, periodsBetween(range.from, range.to));

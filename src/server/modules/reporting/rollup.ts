@@ -15,6 +15,15 @@ import { groupSetTotals, subtreeTotals, type TotalLine } from './totals.ts';
 const wrongRange = () =>
   fail.validation([{ in: 'query', path: 'to', code: 'wrong_range', messages: { vi: 'Khoảng kỳ báo cáo không hợp lệ: hai kỳ phải cùng loại với biểu mẫu, kỳ đầu không sau kỳ cuối.', en: 'Not a valid range: both periods must be of the template\'s type, the first not after the last.' } }]);
 
+/** An indicator's figure from its lines (every breakdown cell): the sum, or the mean for an average; null when nothing counts. */
+const valueOf = (lines: TotalLine[], indicatorId: string, aggregation: string | undefined): number | null => {
+  const mine = lines.filter((l) => l.indicatorId === indicatorId);
+  const sum = mine.reduce((a, l) => a + l.sum, 0);
+  const count = mine.reduce((a, l) => a + l.count, 0);
+  if (!count) return null;
+  return aggregation === 'average' ? sum / count : sum;
+};
+
 export async function totalsOf(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; from: string; to: string; indicatorIds?: string[] }) {
   const template = await findTemplate(platform, q.templateId);
   await requireRead(platform, caller, q.unitId);
@@ -33,7 +42,6 @@ export async function totalsOf(platform: Platform, caller: Caller, q: { template
     indicators: ids.map((id) => {
       const ind = indicators.get(id);
       const mine = lines.filter((l) => l.indicatorId === id);
-      const sum = mine.reduce((a, l) => a + l.sum, 0);
       const count = mine.reduce((a, l) => a + l.count, 0);
       return {
         id,
@@ -41,21 +49,13 @@ export async function totalsOf(platform: Platform, caller: Caller, q: { template
         name: ind?.name ?? '',
         unit: ind?.unit ?? null,
         aggregation: ind?.aggregation ?? 'none',
-        value: ind?.aggregation === 'average' ? (count ? sum / count : null) : count ? sum : null,
+        value: valueOf(mine, id, ind?.aggregation),
         count,
         breakdown: mine.filter((l) => l.breakdownKey !== '').map((l) => ({ key: l.breakdownKey, value: l.value, count: l.count })),
       };
     }),
   };
 }
-
-const valueOf = (lines: TotalLine[], indicatorId: string, aggregation: string | undefined): number | null => {
-  const mine = lines.filter((l) => l.indicatorId === indicatorId);
-  const sum = mine.reduce((a, l) => a + l.sum, 0);
-  const count = mine.reduce((a, l) => a + l.count, 0);
-  if (!count) return null;
-  return aggregation === 'average' ? sum / count : sum;
-};
 
 /**
  * The subtree's totals over a range broken down by a group set (by ownership, by sector): one
@@ -71,8 +71,7 @@ export async function groupTotalsOf(platform: Platform, caller: Caller, q: { tem
   const { scope, indicators } = await scopeOf(platform, template);
   const ids = q.indicatorIds?.length ? indicatorIdsOf(template).filter((id) => q.indicatorIds!.includes(id)) : indicatorIdsOf(template);
   const totalled = ids.filter((id) => (indicators.get(id)?.aggregation ?? 'none') !== 'none');
-  const groups = await groupSetTotals(platform.db, scope, q.unitId, set.id, q.from, q.to, totalled);
-  const whole = await subtreeTotals(platform.db, scope, q.unitId, q.from, q.to, totalled);
+  const { groups, whole } = await groupSetTotals(platform.db, scope, q.unitId, set.id, q.from, q.to, totalled);
   const valuesOf = (lines: TotalLine[]) => Object.fromEntries(totalled.map((id) => [id, valueOf(lines, id, indicators.get(id)?.aggregation)]));
   const rest = groups.find((g) => g.groupId === null);
   return {

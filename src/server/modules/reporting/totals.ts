@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import type { Aggregation } from '../../../common/reportValues.ts';
 import { decompose, memberPeriods, rollUpPeriods } from './periods.ts';
@@ -183,11 +183,12 @@ export type GroupTotals = { groupId: string | null; unitCount: number | null; li
  * holds beyond every group belongs to the group of the subtree's own nearest grouped ancestor
  * above it, else to no group. The groups and the rest add up to the whole. The cost grows with
  * the number of grouped units in the subtree (index reads of their total rows, summed in SQL a
- * thousand units at a time), not with the number of values.
+ * thousand units at a time), not with the number of values. The subtree's own total comes back
+ * too (`whole`), read once.
  */
-export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string, setId: string, from: string, to: string, indicatorIds?: string[]): Promise<GroupTotals[]> {
+export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string, setId: string, from: string, to: string, indicatorIds?: string[]): Promise<{ groups: GroupTotals[]; whole: TotalLine[] }> {
   const pieces = decompose(scope.template, from, to);
-  if (!pieces.length) return [];
+  if (!pieces.length) return { groups: [], whole: [] };
   const members = await db
     .selectFrom('unit_groups as ug')
     .innerJoin('unit_closure as inside', (j) => j.onRef('inside.descendant_id', '=', 'ug.unit_id').on('inside.ancestor_id', '=', unitId))
@@ -239,7 +240,8 @@ export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string,
     byGroup.set(groupId, [...(await summed(plus.get(groupId) ?? [], 1)), ...(await summed(minus.get(groupId) ?? [], -1))]);
   }
   // What no group inside holds: the subtree's rows less every group's, piece by piece.
-  const rest = new Map((await pieceRows(db, scope, unitId, pieces, indicatorIds)).map((r) => [key(r.indicator_id, r.breakdown_key, r.period_id), { ...r, sum: Number(r.sum), count: Number(r.count) }]));
+  const wholeRows = await pieceRows(db, scope, unitId, pieces, indicatorIds);
+  const rest = new Map(wholeRows.map((r) => [key(r.indicator_id, r.breakdown_key, r.period_id), { ...r, sum: Number(r.sum), count: Number(r.count) }]));
   for (const rows of byGroup.values()) {
     for (const g of rows) {
       const k = key(g.indicator_id, g.breakdown_key, g.period_id);
@@ -264,7 +266,7 @@ export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string,
     lines: combinePieces(scope, pieces, byGroup.get(groupId) ?? []),
   }));
   out.push({ groupId: null, unitCount: null, lines: outer ? [] : combinePieces(scope, pieces, restRows) });
-  return out;
+  return { groups: out, whole: combinePieces(scope, pieces, wholeRows) };
 }
 
 /**

@@ -4,23 +4,19 @@ import { IconChartBar, IconChevronLeft, IconChevronRight } from '@tabler/icons-r
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../common/dates.ts';
-import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { NoPermission } from '../../ui/NoPermission.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUnit } from '../organisation/api.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
-import { useCompleteness, useTemplates, type Completeness, type CompletenessItem, type Template } from './api.ts';
-import { useReportingLive } from './live.ts';
+import { useCompleteness, type Completeness, type CompletenessItem, type Template } from './api.ts';
 import { PeriodSelect } from './PeriodSelect.tsx';
 import { ReportStatusBadge } from './ReportStatusBadge.tsx';
-import { useReportingScope } from './scope.ts';
 import type { CompletenessSearch } from './search.ts';
 import { lastClosedPeriod, periodChoices, periodName, periodRun } from './templatePeriods.ts';
 import { TemplateSelect } from './TemplateSelect.tsx';
 import { UnitTrail } from './UnitTrail.tsx';
+import { TemplateUnitPage } from './TemplateUnitPage.tsx';
 
 const PAGE_SIZE = 25;
 /** Under "not yet submitted": those with nothing at all first, then those returned, then drafts. */
@@ -33,24 +29,11 @@ const missingOrder: Record<CompletenessItem['status'], number> = { missing: 0, r
  */
 export function CompletenessPage() {
   const { t } = useTranslation();
-  const auth = useAuth();
   const search = useSearch({ from: '/signed-in/reporting/completeness' });
-  const templates = useTemplates();
-  const scope = useReportingScope();
-  useReportingLive(auth.can('reporting.read'));
-  if (!auth.can('reporting.read')) return <NoPermission />;
-  if (templates.isPending || scope.pending) return <CenterLoader />;
-  const items = templates.data?.items ?? [];
-  const template = items.find((x) => x.id === search.templateId) ?? items.find((x) => x.isActive) ?? items[0];
-  const unitId = search.unitId ?? scope.topUnitId;
   return (
-    <>
-      <PageHeader title={t('reporting.completeness.title')} description={t('reporting.completeness.description')} />
-      <ErrorAlert error={templates.error ?? scope.error} />
-      {templates.data && !template ? <Text c="dimmed">{t('reporting.home.templatesEmpty')}</Text> : null}
-      {template && !unitId ? <Text c="dimmed">{t('reporting.noUnit')}</Text> : null}
-      {template && unitId ? <CompletenessView templates={items} template={template} unitId={unitId} search={search} topUnitId={scope.topUnitId} everywhere={scope.everywhere} /> : null}
-    </>
+    <TemplateUnitPage title={t('reporting.completeness.title')} description={t('reporting.completeness.description')} templateId={search.templateId} unitId={search.unitId}>
+      {(on) => <CompletenessView templates={on.templates} template={on.template} unitId={on.unitId} search={search} topUnitId={on.topUnitId} everywhere={on.everywhere} />}
+    </TemplateUnitPage>
   );
 }
 

@@ -4,19 +4,14 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../common/dates.ts';
 import { withQuery } from '../../app/api.ts';
-import { useAuth } from '../../app/auth.tsx';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { NoPermission } from '../../ui/NoPermission.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useUnit } from '../organisation/api.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
-import { useChildTotals, usePeriodTotals, useTemplate, useTemplates, useTotals, type Template } from './api.ts';
+import { useChildTotals, usePeriodTotals, useTemplate, useTotals, type Template } from './api.ts';
 import { GroupTotalsCard } from './GroupTotalsCard.tsx';
 import { TotalsGrid } from './TotalsGrid.tsx';
-import { useReportingLive } from './live.ts';
 import { PeriodSelect } from './PeriodSelect.tsx';
-import { useReportingScope } from './scope.ts';
 import type { TotalsSearch } from './search.ts';
 import { currentPeriod, lastClosedPeriod, periodChoices, periodName, periodRun, shortPeriodName, startOfYear } from './templatePeriods.ts';
 import { TemplateSelect } from './TemplateSelect.tsx';
@@ -24,6 +19,7 @@ import { TotalsTable } from './TotalsTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { UnitComparison } from './UnitComparison.tsx';
 import { UnitTrail } from './UnitTrail.tsx';
+import { TemplateUnitPage } from './TemplateUnitPage.tsx';
 
 const CHILD_PAGE_SIZE = 20;
 const MAX_TREND = 24;
@@ -35,24 +31,11 @@ const MAX_TREND = 24;
  */
 export function TotalsPage() {
   const { t } = useTranslation();
-  const auth = useAuth();
   const search = useSearch({ from: '/signed-in/reporting/totals' });
-  const templates = useTemplates();
-  const scope = useReportingScope();
-  useReportingLive(auth.can('reporting.read'));
-  if (!auth.can('reporting.read')) return <NoPermission />;
-  if (templates.isPending || scope.pending) return <CenterLoader />;
-  const items = templates.data?.items ?? [];
-  const template = items.find((x) => x.id === search.templateId) ?? items.find((x) => x.isActive) ?? items[0];
-  const unitId = search.unitId ?? scope.topUnitId;
   return (
-    <>
-      <PageHeader title={t('reporting.totals.title')} description={t('reporting.totals.description')} />
-      <ErrorAlert error={templates.error ?? scope.error} />
-      {templates.data && !template ? <Text c="dimmed">{t('reporting.home.templatesEmpty')}</Text> : null}
-      {template && !unitId ? <Text c="dimmed">{t('reporting.noUnit')}</Text> : null}
-      {template && unitId ? <Dashboard templates={items} template={template} unitId={unitId} search={search} topUnitId={scope.topUnitId} everywhere={scope.everywhere} /> : null}
-    </>
+    <TemplateUnitPage title={t('reporting.totals.title')} description={t('reporting.totals.description')} templateId={search.templateId} unitId={search.unitId}>
+      {(on) => <Dashboard templates={on.templates} template={on.template} unitId={on.unitId} search={search} topUnitId={on.topUnitId} everywhere={on.everywhere} />}
+    </TemplateUnitPage>
   );
 }
 
