@@ -1,5 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, openNav, DEMO_PASSWORD } from './support.ts';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { desktop, phone, screenshot, screenshotViewport, asUser, openNav, DEMO_PASSWORD } from './support.ts';
 
 /**
  * The seed's drive (II.1: 15/6–30/8/2019, launched by Kế hoạch 15-KH/ĐUK) end to end in the browser:

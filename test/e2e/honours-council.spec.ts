@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, phone, screenshot } from './support.ts';
+import { ADMIN_PASSWORD, asUser, desktop, phone, screenshot } from './support.ts';
 
 /**
  * The Council's secret ballot in the browser, on the demo campaign TV-15NAM-2019: the Office's

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { desktop, phone, resetAdminLanguage, screenshot, screenshotViewport, signIn, openNav, DEMO_PASSWORD } from './support.ts';
 
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { buildInvitationLetterDocx, buildPropagandaPlanDocx } from '../../src/server/modules/plans/import/fixtures/docx-fixtures.ts';
-import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, DEMO_PASSWORD } from './support.ts';
+import { desktop, phone, screenshot, screenshotViewport, asUser } from './support.ts';
 
 // demo.vanphong is Office staff (board_staff): holds plans.manage
 const MANAGER = 'demo.vanphong';

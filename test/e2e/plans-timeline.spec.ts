@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { desktop, phone, screenshot, signIn, asUser, DEMO_PASSWORD } from './support.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { desktop, phone, screenshot, asUser } from './support.ts';
 
 // II.5 of the seed plan: its five milestones (the conference of 04/9 only planned, "dự kiến").
 const MILESTONES = ['2019-06-10', '2019-07-30', '2019-08-20', '2019-08-30', '2019-09-04'];

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { ADMIN_PASSWORD, desktop, phone, screenshot, screenshotViewport, signIn, asUser, openNav, DEMO_PASSWORD } from './support.ts';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD, desktop, phone, screenshot, screenshotViewport, asUser, openNav } from './support.ts';
 
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh'; // demo.coso's unit (CS02)
 const OWN_ACTIVITY = 'Hội thi tay nghề công nhân may lần thứ nhất';

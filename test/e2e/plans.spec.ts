@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, openNav, DEMO_PASSWORD } from './support.ts';
+import { expect, test, type Locator } from '@playwright/test';
+import { desktop, phone, screenshot, screenshotViewport, asUser, openNav } from './support.ts';
 
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
 

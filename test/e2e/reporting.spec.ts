@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { todayIso } from '../../src/common/dates.ts';
 import { deadlinesOf, isLocked, periodLabel, periodOfDate, previous, type DeadlineSchedule } from '../../src/common/periods.ts';
-import { desktop, phone, screenshot, screenshotViewport, signIn, asUser, DEMO_PASSWORD } from './support.ts';
+import { desktop, phone, screenshot, screenshotViewport, asUser, DEMO_PASSWORD } from './support.ts';
 
 /**
  * Periodic reporting in the browser: a grassroots secretary on a phone enters the monthly report

@@ -23,7 +23,6 @@ const council: Issuer = { superior: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH',
 const awardedBy = 'Ban Thường vụ Đảng ủy khối Doanh nghiệp tỉnh Thái Bình';
 const kindWords = { collective: 'tập thể', individual: 'cá nhân', product: 'sản phẩm' } as const;
 const dash = (text: RichText, children?: Block[]): Block => ({ kind: 'item', marker: '-', text, ...(children?.length ? { children } : {}) });
-const plus = (text: RichText): Block => ({ kind: 'item', marker: '+', text });
 const para = (text: RichText, more: Partial<{ align: 'justify' | 'center' | 'right' | 'left'; indent: boolean }> = {}): Block => ({ kind: 'paragraph', text, ...more });
 const lowerFirst = (s: string) => (s ? s[0].toLocaleLowerCase('vi') + s.slice(1) : s);
 const roleWords: Record<string, string> = { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', secretary: 'Thư ký Hội đồng', member: 'Ủy viên Hội đồng' };

@@ -15,7 +15,6 @@ import { PLAN_JOB, remindPlan } from './reminders.ts';
 describeEachDatabase('plans', (kind) => {
   // the clock moves over months of the plan: sessions must outlive it
   const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
-  let admin: Client;
   let office: Client;
   let cs02: Client;
   let cs05: Client;
@@ -28,8 +27,6 @@ describeEachDatabase('plans', (kind) => {
     clock.set(new Date('2019-06-10T03:00:00Z'));
     await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const a = await buildUser(platform, { grants: [{ role: 'system_admin', unitId: null }] });
-    admin = await signIn(app, a.username, a.password);
     const o = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('VP')! }] });
     office = await signIn(app, o.username, o.password);
     const c2 = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS02')! }] });

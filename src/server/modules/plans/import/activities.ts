@@ -2,7 +2,7 @@ import type { DraftActivity, DraftPeriod, DraftSection, DraftWarning } from './d
 import { findDatePhrases, summariseDates, type DateSummary } from './dates.ts';
 import { capitalise, tidy } from './folding.ts';
 import { key } from './lexicon.ts';
-import { fullText, isEnumerated, isListItem, pathOf, type OutlineNode } from './outline.ts';
+import { fullText, isEnumerated, pathOf, type OutlineNode } from './outline.ts';
 import { extractResponsibilities, headingUnits, tidyName, unitsBeforeColon } from './responsibilities.ts';
 import { taskTableHeader } from './tables.ts';
 import { findTarget } from './targets.ts';
