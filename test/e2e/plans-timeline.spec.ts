@@ -163,6 +163,8 @@ test('a grassroots secretary sees their own unit’s part of the timeline and ca
   await expect(jul30.getByTestId('calendar-activity')).toHaveCount(0);
   await page.getByTestId('calendar-next').click();
   await expect(page.getByTestId('calendar-month')).toHaveText('Tháng 8/2019');
+  // the heading changes before the month's deadlines arrive: wait for the days, then read them
+  await expect(calendar.getByTestId('calendar-day')).toHaveCount(2);
   const days = await calendar.getByTestId('calendar-day').evaluateAll((els) => els.map((e) => e.getAttribute('data-date')));
   expect(days).toEqual(['2019-08-20', '2019-08-30']);
   const aug30 = calendar.locator('[data-testid="calendar-day"][data-date="2019-08-30"]');
