@@ -25,7 +25,7 @@ async function setUp(units: number) {
   const platform: Platform = await startPlatform(config, { logger: createLogger('silent'), clock: () => now });
   const app = createApp(platform, { webDir: null });
   const ids: string[] = [];
-  let boards: string[] = [];
+  const boards: string[] = [];
   await platform.db.transaction().execute(async (tx) => {
     const root = (await insertUnit(tx, { code: 'DBK', kind: 'bloc', name: 'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình', validFrom: '2004-09-06' }, now)).id;
     for (let i = 0; i < 5; i++) boards.push((await insertUnit(tx, { code: `B${i}`, kind: 'board', name: `Ban ${i}`, parentId: root, validFrom: '2004-09-06' }, now)).id);

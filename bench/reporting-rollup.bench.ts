@@ -102,8 +102,8 @@ function chunks<T>(items: T[], size: number): T[][] {
 function table(headers: string[], rows: string[][]): string {
   const cells = [headers, ...rows];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(headers), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const line = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
+  return [line(headers), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)].join('\n');
 }
 let seed = 20191231;
 const rnd = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
@@ -291,7 +291,7 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   // Reports, month by month as they arrive: the submissions, then their 50 values each
   const expectedValues = (LEAVES * 12 - WITHHELD) * INDICATORS;
   let values = 0;
-  let submissions = 0;
+
   for (const [mi, month] of MONTHS.entries()) {
     const { at: submittedAt, on: submittedOn } = SUBMITTED_AT(month);
     for (const batch of chunks(leaves, 2000)) {
@@ -312,7 +312,6 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
           cross join bench_indicator i
           where s.template_id = ${template.id} and s.period_id = ${month} and b.no between ${batch[0].no} and ${batch.at(-1)!.no}`.execute(tx);
         values += Number(res.numAffectedRows ?? 0);
-        submissions += rows.length;
       });
     }
     progress(`values ${fmtN(values)} / ${fmtN(expectedValues)} (${month})`);

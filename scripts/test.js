@@ -24,6 +24,7 @@ fs.mkdirSync('test-results', { recursive: true });
 
 run('system packages', 'bash', ['scripts/system-deps.sh']);
 run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+run('lint and format (Biome)', bin('biome'), ['check', '--diagnostic-level=error', '.']);
 run('unit and integration tests (SQLite + PostgreSQL)', bin('vitest'), [
   'run',
   '--reporter=default',

@@ -39,7 +39,7 @@ PostgreSQL: sao lưu bằng pg_dump -Fc, khôi phục bằng pg_restore (xem REA
 type Out = { json: boolean };
 
 function print(out: Out, data: unknown, text: string) {
-  process.stdout.write(out.json ? JSON.stringify(data, null, 2) + '\n' : text + '\n');
+  process.stdout.write(out.json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
 }
 
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(help + '\n');
+      process.stdout.write(`${help}\n`);
       return 0;
 
     case 'serve': {
@@ -123,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
         const user = await p.db.transaction().execute((tx) =>
           insertUser(tx, p.passwords, { username, displayName: name.data, password, grants, mustChangePassword: !values.password }, systemActor('cli'), p.clock()),
         );
-        print(out, { user, grants, generatedPassword: values.password ? null : password }, `Đã tạo / created ${user.username}` + (values.password ? '' : `\nMật khẩu / password: ${password}`));
+        print(out, { user, grants, generatedPassword: values.password ? null : password }, `Đã tạo / created ${user.username}${values.password ? '' : `\nMật khẩu / password: ${password}`}`);
         return 0;
       });
     }
@@ -138,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
         if (passwordProblem(password, username)) throw new AppError(400, 'WEAK_PASSWORD', { vi: 'Mật khẩu quá yếu.', en: 'Password too weak.' });
         await p.db.transaction().execute((tx) => setPassword(tx, p.passwords, user.id, password, true, systemActor('cli'), 'user.password_reset', p.clock()));
         await endSessionsOf(p.db, user.id);
-        print(out, { username: user.username, generatedPassword: values.password ? null : password }, `Đã đặt lại / reset ${user.username}` + (values.password ? '' : `\nMật khẩu / password: ${password}`));
+        print(out, { username: user.username, generatedPassword: values.password ? null : password }, `Đã đặt lại / reset ${user.username}${values.password ? '' : `\nMật khẩu / password: ${password}`}`);
         return 0;
       });
     }
@@ -169,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
         print(out, { file, bytes }, `Đã sao lưu / backed up to ${file} (${bytes} bytes)`);
       } else {
         const { savedPrevious } = await restoreSqlite(file, dbFile);
-        print(out, { restored: file, savedPrevious }, `Đã khôi phục / restored from ${file}` + (savedPrevious ? `\nCSDL cũ được giữ tại / previous database kept at ${savedPrevious}` : ''));
+        print(out, { restored: file, savedPrevious }, `Đã khôi phục / restored from ${file}${savedPrevious ? `\nCSDL cũ được giữ tại / previous database kept at ${savedPrevious}` : ''}`);
       }
       return 0;
     }
@@ -231,11 +231,11 @@ export async function run(argv: string[]) {
     const code = await main(argv);
     if (code >= 0) process.exitCode = code;
   } catch (err) {
-    if (err instanceof ConfigError) process.stderr.write(err.message + '\n');
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
     else if (err instanceof BackupError) process.stderr.write(`${err.vi}\n${err.en}\n`);
-    else if (err instanceof AppError) process.stderr.write(`${err.messages.vi}\n${err.messages.en}\n${err.code === 'USAGE' ? '\n' + help + '\n' : ''}`);
+    else if (err instanceof AppError) process.stderr.write(`${err.messages.vi}\n${err.messages.en}\n${err.code === 'USAGE' ? `\n${help}\n` : ''}`);
     else if (err instanceof Error && err.name === 'TypeError' && /parseArgs|Unknown option/i.test(String((err as { code?: string }).code) + err.message)) process.stderr.write(`${err.message}\n\n${help}\n`);
-    else if (storageProblem(err)) process.stderr.write(new ConfigError([storageProblem(err)!]).message + '\n');
+    else if (storageProblem(err)) process.stderr.write(`${new ConfigError([storageProblem(err)!]).message}\n`);
     else {
       createLogger('error').error('command failed', { err });
     }

@@ -70,7 +70,7 @@ export function sortKeyParts(value: string): Parts {
 /** The key of one text: orders like compareVi, with tone and case breaking ties. */
 export function viSortKey(value: string): string {
   const p = sortKeyParts(value);
-  return p.primary + '00' + p.secondary + p.tertiary;
+  return `${p.primary}00${p.secondary}${p.tertiary}`;
 }
 
 /** The given name: the last word of a Vietnamese full name ("Trần Hữu Nam" → "Nam"). */
@@ -83,5 +83,5 @@ export function givenName(fullName: string): string {
 export function personSortKey(fullName: string): string {
   const g = sortKeyParts(givenName(fullName));
   const f = sortKeyParts(fullName);
-  return g.primary + '00' + f.primary + '00' + g.secondary + f.secondary + g.tertiary + f.tertiary;
+  return `${g.primary}00${f.primary}00${g.secondary}${f.secondary}${g.tertiary}${f.tertiary}`;
 }

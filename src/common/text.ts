@@ -25,5 +25,5 @@ export function compareVi(a: string, b: string): number {
 
 /** Escape LIKE wildcards in a folded search term (used with `escape '\'`). */
 export function likeContains(foldedTerm: string): string {
-  return '%' + foldedTerm.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+  return `%${foldedTerm.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }

@@ -110,7 +110,7 @@ function allowedMethods(app: OpenAPIHono<AppEnv>, requestPath: string): string[]
   const methods = new Set<string>();
   for (const r of app.routes) {
     if (r.method === 'ALL' || !r.path.startsWith('/api/') || r.path === '/api/*') continue;
-    const pattern = new RegExp('^' + r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+') + '$');
+    const pattern = new RegExp(`^${r.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+')}$`);
     if (pattern.test(requestPath)) methods.add(r.method);
   }
   if (methods.has('GET')) methods.add('HEAD');

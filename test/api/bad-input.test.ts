@@ -238,7 +238,7 @@ function queryCases(op: Operation): Case[] {
       cases.push({
         op,
         name: `${label}: ${name}`,
-        path: `${basePath(op)}?${rest ? rest + '&' : ''}${encodeURIComponent(p.name)}=${raw}`,
+        path: `${basePath(op)}?${rest ? `${rest}&` : ''}${encodeURIComponent(p.name)}=${raw}`,
         legal: freeText && !/NUL|control/.test(name) ? true : undefined,
       });
     }
@@ -304,7 +304,7 @@ function bodyCases(op: Operation): Case[] {
   raw('malformed JSON: NaN literal', '{"a": NaN}', 'application/json', 400);
   raw('malformed JSON: raw lone surrogate bytes', '{"a":"\udc00"}', 'application/json');
   raw('deeply nested arrays (100 000 levels)', '['.repeat(100_000) + ']'.repeat(100_000), 'application/json');
-  raw('deeply nested objects (20 000 levels)', '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000), 'application/json');
+  raw('deeply nested objects (20 000 levels)', `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`, 'application/json');
   raw('array instead of object', '[]', 'application/json', 400);
   raw('the valid body inside an array', `[${baseText}]`, 'application/json', 400);
   raw('null body', 'null', 'application/json', 400);

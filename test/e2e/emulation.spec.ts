@@ -86,7 +86,7 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
 
   // ---- the Propaganda Board launches the drive ----
   const staff = await asUser(browser, 'demo.tuyengiao', desktop);
-  let page = staff.page;
+  const page = staff.page;
   await openNav(page, 'Thi đua', 'desktop');
   await expect(page).toHaveURL(/\/emulation$/);
   await expect(page.getByRole('heading', { name: 'Phong trào thi đua' })).toBeVisible();

@@ -77,6 +77,7 @@ export function resolve(doc: OpenApiDocument, schema: JsonSchema | undefined, de
     const { allOf: _allOf, ...rest } = schema;
     return parts.reduce<JsonSchema>(
       (acc, p) => ({
+        // biome-ignore lint/performance/noAccumulatingSpread: an allOf has a handful of parts
         ...acc,
         ...p,
         properties: { ...acc.properties, ...p.properties },

@@ -65,7 +65,7 @@ function block(b: Block): string {
       return `<p${cls}${align}>${rich(b.text)}</p>`;
     }
     case 'item':
-      return `<p class="item">${escapeHtml(b.marker)} ${rich(b.text)}</p>${b.children ? '\n' + blocks(b.children) : ''}`;
+      return `<p class="item">${escapeHtml(b.marker)} ${rich(b.text)}</p>${b.children ? `\n${blocks(b.children)}` : ''}`;
     case 'table':
       return table(b);
   }

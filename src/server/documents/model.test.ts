@@ -83,7 +83,7 @@ describe('the seed plan fixture', () => {
     // The seed breaks one paragraph where the original's page ended; the fixture joins it.
     const joined: string[] = [];
     for (const line of seed) {
-      if (line.startsWith('của Đảng bộ Khối, thực hiện đơn giản hóa')) joined[joined.length - 1] += ' ' + line;
+      if (line.startsWith('của Đảng bộ Khối, thực hiện đơn giản hóa')) joined[joined.length - 1] += ` ${line}`;
       else joined.push(line);
     }
     expect(printed).toEqual(joined);

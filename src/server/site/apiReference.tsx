@@ -67,5 +67,5 @@ const Page: FC<{ doc: Doc }> = ({ doc }) => {
 };
 
 export function renderApiReference(doc: unknown): string {
-  return '<!doctype html>' + (<Page doc={doc as Doc} />).toString();
+  return `<!doctype html>${(<Page doc={doc as Doc} />).toString()}`;
 }

@@ -245,7 +245,7 @@ const NotFoundPage: FC<{ lang: Lang }> = ({ lang }) => (
   </Layout>
 );
 
-const page = (node: unknown) => '<!doctype html>' + String(node);
+const page = (node: unknown) => `<!doctype html>${String(node)}`;
 
 /** The Bloc's name for the list page: that of the latest roll, else none. */
 async function listBloc(platform: Platform, rolls: PublicRollSummary[]): Promise<string | null> {

@@ -80,7 +80,7 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
     requireSecretary(caller);
     if (!session.rules.writtenVotes) throw fail.conflict('NO_WRITTEN_VOTES', { vi: 'Quy chế phiên họp không cho phép phiếu gửi bằng văn bản.', en: 'The session\'s rules do not allow written votes.' });
     const absent = roster.find((m) => m.user_id === input.onBehalfOf);
-    if (!absent || absent.attendance !== 'absent') throw problem('onBehalfOf', 'not_absent', 'Chỉ nhập phiếu bằng văn bản của thành viên vắng mặt.', 'Written votes are only for absent members.');
+    if (absent?.attendance !== 'absent') throw problem('onBehalfOf', 'not_absent', 'Chỉ nhập phiếu bằng văn bản của thành viên vắng mặt.', 'Written votes are only for absent members.');
     voter = absent.user_id;
     via = 'written';
   } else {

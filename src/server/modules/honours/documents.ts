@@ -26,7 +26,7 @@ const dash = (text: RichText, children?: Block[]): Block => ({ kind: 'item', mar
 const para = (text: RichText, more: Partial<{ align: 'justify' | 'center' | 'right' | 'left'; indent: boolean }> = {}): Block => ({ kind: 'paragraph', text, ...more });
 const lowerFirst = (s: string) => (s ? s[0].toLocaleLowerCase('vi') + s.slice(1) : s);
 const roleWords: Record<string, string> = { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', secretary: 'Thư ký Hội đồng', member: 'Ủy viên Hội đồng' };
-const pct = (x: number) => `${Math.round(x * 1000) / 10}`.replace('.', ',') + '%';
+const pct = (x: number) => `${`${Math.round(x * 1000) / 10}`.replace('.', ',')}%`;
 
 /** "125-QĐ/ĐUK" → number "125", symbol "QĐ", issuer's suffix "ĐUK". */
 export function splitDecisionNumber(full: string): { number: string; symbol: string; suffix: string } {

@@ -14,7 +14,7 @@ import { unitResults } from '../emulation/results.ts';
 import { mayJudge, mayNominateFor, maySeeNomination, nominationNotFound, type Caller } from './access.ts';
 import { checksOfNomination } from './eligibility.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
-import { dossierKinds, type NominationInput } from './schema.ts';
+import type { dossierKinds, NominationInput } from './schema.ts';
 
 /**
  * Nominations and their dossiers: a grassroots unit nominates a collective (a unit), an
@@ -70,12 +70,12 @@ export async function createNomination(platform: Platform, caller: Caller, campa
     nomineeName = u.name;
   } else if (category.kind === 'individual') {
     const p = input.nomineePersonId ? (await personRefs(platform, [input.nomineePersonId])).get(input.nomineePersonId) : undefined;
-    if (!p || !p.partyUnitId || !within.has(p.partyUnitId)) throw problem('nomineePersonId', 'nominee_outside', 'Chọn cá nhân là đảng viên sinh hoạt ở đơn vị mình hoặc đơn vị trực thuộc.', 'Choose a Party member of your unit or a unit below it.');
+    if (!p?.partyUnitId || !within.has(p.partyUnitId)) throw problem('nomineePersonId', 'nominee_outside', 'Chọn cá nhân là đảng viên sinh hoạt ở đơn vị mình hoặc đơn vị trực thuộc.', 'Choose a Party member of your unit or a unit below it.');
     nomineeName = p.fullName;
   } else {
     const e = input.productEnterpriseId ? (await unitRefs(platform, [input.productEnterpriseId])).get(input.productEnterpriseId) : undefined;
     if (!input.productName) throw problem('productName', 'required', 'Nhập tên sản phẩm.', 'Enter the product name.');
-    if (!e || e.kind !== 'enterprise' || !within.has(e.id)) throw problem('productEnterpriseId', 'nominee_outside', 'Chọn doanh nghiệp sản xuất sản phẩm, thuộc đơn vị mình.', "Choose the enterprise that makes the product, in your unit.");
+    if (e?.kind !== 'enterprise' || !within.has(e.id)) throw problem('productEnterpriseId', 'nominee_outside', 'Chọn doanh nghiệp sản xuất sản phẩm, thuộc đơn vị mình.', "Choose the enterprise that makes the product, in your unit.");
     nomineeName = `${input.productName} (${e.name})`;
   }
   const now = platform.clock();

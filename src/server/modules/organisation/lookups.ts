@@ -83,7 +83,7 @@ export async function mailContactOfUser(platform: Reader, userId: string): Promi
     .select(['u.display_name', 'u.locale', 'u.is_active', 'p.email', 'p.full_name'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
-  if (!row || row.is_active !== 1) return null;
+  if (row?.is_active !== 1) return null;
   return { email: row.email ?? null, name: row.full_name ?? row.display_name, locale: row.locale };
 }
 

@@ -75,7 +75,7 @@ describeEachDatabase('organisation: people, Vietnamese order and search, in char
     expect((await c.post('/api/in-charge', { personId: outsider.id, unitId: cs.id })).status).toBe(400);
     expect((await c.post('/api/in-charge', { personId: member.id, unitId: btv.id })).status).toBe(400);
     const unit = await (await c.get(`/api/units/${cs.id}`)).json();
-    expect(unit.inCharge).toMatchObject([{ fullName: 'Vũ Đình Khoa', titles: ['Ủy viên Ban Thường vụ BTV' + s].map(() => expect.any(String)) }]);
+    expect(unit.inCharge).toMatchObject([{ fullName: 'Vũ Đình Khoa', titles: [`Ủy viên Ban Thường vụ BTV${s}`].map(() => expect.any(String)) }]);
     const person = await (await c.get(`/api/people/${member.id}`)).json();
     expect(person.inChargeOf.map((x: { unitName: string }) => x.unitName)).toEqual(['Chi bộ Công ty Phụ trách']);
     const viewer = await buildUser(p, { grants: [{ role: 'viewer', unitId: null }] });

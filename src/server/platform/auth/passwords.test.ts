@@ -52,7 +52,7 @@ describe('password hashing', () => {
       'scrypt$ln=10,r=0,p=1$c2FsdA==$a2V5',
       'scrypt$ln=10,r=8,p=1$c2FsdA==$a2V5',
       good.slice(0, -6),
-      good + 'extra',
+      `${good}extra`,
       good.replace('scrypt', 'SCRYPT'),
       `${good}\n`,
     ];

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { locale, newPassword, requiredText, typedText } from '../../../common/schemas.ts';
 import { actorOf, principalOf, type AppContext, type AppEnv } from '../http/context.ts';

@@ -80,7 +80,7 @@ export type Config = {
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      'Cấu hình không hợp lệ / Invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'),
+      `Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
     this.name = 'ConfigError';
   }

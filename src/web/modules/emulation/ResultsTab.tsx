@@ -18,7 +18,7 @@ function ReportResults({ drive, myUnitIds }: { drive: DriveDetail; myUnitIds: st
   const units = myParticipatingUnits(drive, myUnitIds);
   const tpl = drive.template;
   if (!units.length) return null;
-  if (!tpl || !tpl.campaignPeriodId) {
+  if (!tpl?.campaignPeriodId) {
     return (
       <Alert color="gray" variant="light">
         {t('emulation.results.noTemplate')}

@@ -101,6 +101,7 @@ export function DossierPanel({ nomination, canAddPhoto }: { nomination: Nominati
   const editable = nomination.may.edit;
   // A refusal names what was missing then; once the dossier or the summary changes it no longer holds.
   const { reset } = submit;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dossier and summary are the triggers, not inputs
   useEffect(() => reset(), [reset, nomination.dossier.length, nomination.summary]);
   const refusal = submit.error instanceof ApiError && submit.error.details.length ? submit.error.details.map((d) => (lang === 'en' ? d.messages.en : d.messages.vi)) : null;
   const send = () =>

@@ -15,7 +15,7 @@ const LATEST = 6;
  * open the plan. Any other path inside the site is followed as it is.
  */
 export function notificationTarget(link: string | null): { planId: string } | { href: string } | null {
-  if (!link || !link.startsWith('/') || link.startsWith('//')) return null;
+  if (!link?.startsWith('/') || link.startsWith('//')) return null;
   const plan = /^\/plans\/([0-9a-fA-F-]{36})(?:\/.*)?$/.exec(link);
   return plan ? { planId: plan[1] } : { href: link };
 }

@@ -29,7 +29,7 @@ export function MyReports({ templates, unitIds, today, quietWhenNone }: { templa
   const cards = new Map<string, { template: Template; form: ReportForm; periods: ReportForm[] }>();
   rows.forEach((r, i) => {
     const form = forms[i]?.data;
-    if (!form || !form.expected) return;
+    if (!form?.expected) return;
     const key = `${r.template.id}|${r.unitId}`;
     const card = cards.get(key) ?? { template: r.template, form, periods: [] };
     card.periods.unshift(form);

@@ -199,7 +199,7 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
             {t('reporting.totals.noChildren')}
           </Text>
         ) : null}
-        {children.data && children.data.items.length ? (
+        {children.data?.items.length ? (
           <TotalsGrid rows={children.data.items.map((r) => ({ id: r.unit.id, name: r.unit.name, values: r.values }))} indicators={added} heading={t('reporting.totals.childUnit')} onPick={goTo} testId="child" />
         ) : null}
         {page > 1 || children.data?.hasMore ? (

@@ -186,7 +186,7 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
       }
       if (role === 'organisation') {
         const inline = unitsBeforeColon(child.text);
-        if (inline && inline.rest) {
+        if (inline?.rest) {
           addActivity({ ...child, text: inline.rest }, role, sectionNode, inline.names);
           continue;
         }

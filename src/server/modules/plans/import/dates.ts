@@ -275,7 +275,7 @@ export function findDatePhrases(text: string, ctx: DateContext = {}): DateFindin
       }
       // phrases start at word boundaries: "quy" must not be the end of "tiêu quy"…
       const before = folded[m.index - 1];
-      if (before && /[a-z0-9/\-]/.test(before)) continue;
+      if (before && /[a-z0-9/-]/.test(before)) continue;
       hits.push({ rule, m });
     }
   }
@@ -343,7 +343,7 @@ export function summariseDates(findings: DateFinding[]): DateSummary {
   // the most telling phrase wins: a deadline or a span over "năm 2019" said in passing
   const rank: Record<DateKind, number> = { range: 0, deadline: 1, day: 2, from: 3, month: 4, quarter: 5, 'months-of-year': 6, year: 7, recurring: 8 };
   const first = [...dated].sort((a, b) => rank[a.kind] - rank[b.kind] || a.index - b.index)[0];
-  let start = first.start;
+  const start = first.start;
   let due = first.due;
   let text = first.text;
   if (!due) {

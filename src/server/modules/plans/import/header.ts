@@ -133,5 +133,5 @@ export function readHeader(lines: LineBlock[], heading: Heading | null): { heade
 
 function firstBodyLine(lines: LineBlock[]): number {
   const i = lines.findIndex((l) => readMarker(l.text) || legalWords.test(l.text.trim()));
-  return i < 0 ? 0 : i;
+  return Math.max(i , 0);
 }

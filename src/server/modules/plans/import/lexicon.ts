@@ -7,9 +7,9 @@
 export function key(value: string): string {
   return value
     .toLowerCase()
-    .replace(/(?<!q)u([ỷýỳỹỵ])(?!\p{L})/gu, (_, y: string) => ({ ỷ: 'ủy', ý: 'úy', ỳ: 'ùy', ỹ: 'ũy', ỵ: 'ụy' })[y] ?? 'u' + y)
-    .replace(/o([áàảãạ])(?!\p{L})/gu, (_, a: string) => ({ á: 'óa', à: 'òa', ả: 'ỏa', ã: 'õa', ạ: 'ọa' })[a] ?? 'o' + a)
-    .replace(/o([éèẻẽẹ])(?!\p{L})/gu, (_, e: string) => ({ é: 'óe', è: 'òe', ẻ: 'ỏe', ẽ: 'õe', ẹ: 'ọe' })[e] ?? 'o' + e);
+    .replace(/(?<!q)u([ỷýỳỹỵ])(?!\p{L})/gu, (_, y: string) => ({ ỷ: 'ủy', ý: 'úy', ỳ: 'ùy', ỹ: 'ũy', ỵ: 'ụy' })[y] ?? `u${y}`)
+    .replace(/o([áàảãạ])(?!\p{L})/gu, (_, a: string) => ({ á: 'óa', à: 'òa', ả: 'ỏa', ã: 'õa', ạ: 'ọa' })[a] ?? `o${a}`)
+    .replace(/o([éèẻẽẹ])(?!\p{L})/gu, (_, e: string) => ({ é: 'óe', è: 'òe', ẻ: 'ỏe', ẽ: 'õe', ẹ: 'ọe' })[e] ?? `o${e}`);
 }
 
 /**

@@ -17,7 +17,7 @@ export function readMilestones(items: TimelineItem[], year: number | null): Draf
     const dates = summariseDates(findings);
     const dated = findings.find((f) => f.start || f.due || f.recurrence);
     let title = item.text;
-    if (dated) title = (item.text.slice(0, dated.index) + ' ' + item.text.slice(dated.end)).trim();
+    if (dated) title = (`${item.text.slice(0, dated.index)} ${item.text.slice(dated.end)}`).trim();
     title = tidy(
       title
         .replace(/[,:\s]*(?:hoàn thành|xong|kết thúc|thực hiện|tổ chức)?\s*(?:dự kiến)?\s*[,:.;\s]*$/iu, '')

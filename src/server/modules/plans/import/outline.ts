@@ -109,7 +109,7 @@ export function pathOf(node: OutlineNode): string {
 
 /** All text of a node and what is below it, one line per item, markers kept for the reader. */
 export function fullText(node: OutlineNode, depth = 0): string {
-  const own = depth === 0 ? node.text : `${node.marker ? node.marker + ' ' : ''}${node.text}`;
+  const own = depth === 0 ? node.text : `${node.marker ? `${node.marker} ` : ''}${node.text}`;
   const rows = node.rows ? node.rows.map((r) => r.join(' | ')) : [];
   return [own, ...rows, ...node.children.map((c) => fullText(c, depth + 1))].filter(Boolean).join('\n');
 }

@@ -48,7 +48,7 @@ export function unitHeadAt(text: string, k: string, at: number): number {
   return -1;
 }
 
-const clauseEnd = /[;:.!?()\[\]\n"“”]/;
+const clauseEnd = /[;:.!?()[\]\n"“”]/;
 
 /**
  * A list of unit names starting at `at`: "Báo Thái Bình, Đài PT-TH Thái Bình và các phương tiện
@@ -95,7 +95,7 @@ export function readUnitList(text: string, at: number): { names: string[]; end: 
       return { names, end: p };
     }
     let e = q;
-    while (e < k.length && !/[\s,;:.!?()\[\]"“”]/.test(k[e])) e++;
+    while (e < k.length && !/[\s,;:.!?()[\]"“”]/.test(k[e])) e++;
     if (e === q) e = q + 1;
     p = e;
     words++;

@@ -8,7 +8,7 @@ export function summariseDraft(draft: PlanDraft): string {
   const when = (start: string | null, due: string | null) =>
     start && due && start !== due ? `${d(start)} – ${d(due)}` : due ? (start === due ? `ngày ${d(due)}` : `hạn ${d(due)}`) : start ? `từ ${d(start)}` : 'chưa có thời hạn';
 
-  out.push(`${h.type ?? 'VĂN BẢN'}${h.title ? ' ' + h.title : ''}`);
+  out.push(`${h.type ?? 'VĂN BẢN'}${h.title ? ` ${h.title}` : ''}`);
   if (h.superiorBody || h.issuingBody) out.push(`Cơ quan ban hành: ${[h.superiorBody, h.issuingBody].filter(Boolean).join(' / ')}`);
   out.push(`Số, ký hiệu: ${h.number ?? '(chưa có)'}    Địa danh, ngày: ${h.place ?? '…'}, ${h.date ? d(h.date) : '…'}`);
   if (draft.legalBasis.length) out.push(`Căn cứ: ${draft.legalBasis.length} đoạn`);
@@ -17,7 +17,7 @@ export function summariseDraft(draft: PlanDraft): string {
 
   out.push('', `Nhiệm vụ: ${draft.activities.length}`);
   for (const a of draft.activities) {
-    out.push(`  ${a.id.padEnd(4)} [${a.section || '—'}] ${a.title.length > 90 ? a.title.slice(0, 89) + '…' : a.title}`);
+    out.push(`  ${a.id.padEnd(4)} [${a.section || '—'}] ${a.title.length > 90 ? `${a.title.slice(0, 89)}…` : a.title}`);
     const parts = [`chủ trì: ${a.lead.join('; ') || '(chưa rõ)'}`];
     if (a.coordinating.length) parts.push(`phối hợp: ${a.coordinating.join('; ')}`);
     parts.push(a.recurrence && !a.due ? `định kỳ (${a.dateText ?? a.recurrence})` : when(a.start, a.due) + (a.tentative ? ' (dự kiến)' : ''));
