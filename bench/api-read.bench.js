@@ -22,7 +22,12 @@ try {
     const res = await fetch(`${kyniem.url}/api/accounts`, {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: `bench${i}`, displayName: `Người dùng thử ${i}`, password: 'bench-pass-123', grants: [{ role: 'viewer', unitId: null }] }),
+      body: JSON.stringify({
+        username: `bench${i}`,
+        displayName: `Người dùng thử ${i}`,
+        password: 'bench-pass-123',
+        grants: [{ role: 'viewer', unitId: null }],
+      }),
     });
     if (res.status !== 201) throw new Error(`creating accounts: ${res.status} ${await res.text()}`);
   }

@@ -10,7 +10,8 @@ import { sampleCertificates } from '../src/server/documents/fixtures/certificate
 
 const COUNT = 45;
 const ROUNDS = 3;
-const blankPage = '<!doctype html><html><head><meta charset="utf-8"><style>@page { size: A4 landscape; margin: 0; }</style></head><body></body></html>';
+const blankPage =
+  '<!doctype html><html><head><meta charset="utf-8"><style>@page { size: A4 landscape; margin: 0; }</style></head><body></body></html>';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -45,9 +46,15 @@ try {
 
   const ms = median(each);
   const base = median(blank);
-  console.log(`  ${COUNT} certificates, one PDF each, ${ROUNDS} rounds: ${each.map((x) => x.toFixed(1)).join(' / ')} ms each; blank page: ${blank.map((x) => x.toFixed(1)).join(' / ')} ms`);
-  console.log(`  all ${COUNT} in one PDF (${(all.length / 1024).toFixed(0)} KiB): ${batchMs.toFixed(0)} ms; ${COUNT} separate PDFs, 4 pages at a time: ${parallelMs.toFixed(0)} ms`);
-  console.log(`bench documents-certificates: ${ms.toFixed(1)} ms per certificate (${(ms / base).toFixed(2)}× of a blank-page PDF baseline in the same run)`);
+  console.log(
+    `  ${COUNT} certificates, one PDF each, ${ROUNDS} rounds: ${each.map((x) => x.toFixed(1)).join(' / ')} ms each; blank page: ${blank.map((x) => x.toFixed(1)).join(' / ')} ms`,
+  );
+  console.log(
+    `  all ${COUNT} in one PDF (${(all.length / 1024).toFixed(0)} KiB): ${batchMs.toFixed(0)} ms; ${COUNT} separate PDFs, 4 pages at a time: ${parallelMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `bench documents-certificates: ${ms.toFixed(1)} ms per certificate (${(ms / base).toFixed(2)}× of a blank-page PDF baseline in the same run)`,
+  );
 } finally {
   await closeDocumentBrowser();
 }

@@ -82,7 +82,8 @@ async function spawnUntilReady(args, env, port, readyPath, timeoutMs = 60_000) {
 export async function startKyniem({ dataDir = tempDir('kyniem-bench-'), env = {} } = {}) {
   const port = await freePort();
   const fullEnv = { ...process.env };
-  for (const k of Object.keys(fullEnv)) if (/^(PORT|HOST|DATA_DIR|DATABASE_URL|LOG_LEVEL|TRUST_PROXY|SESSION_.*|KYNIEM_.*)$/.test(k)) delete fullEnv[k];
+  for (const k of Object.keys(fullEnv))
+    if (/^(PORT|HOST|DATA_DIR|DATABASE_URL|LOG_LEVEL|TRUST_PROXY|SESSION_.*|KYNIEM_.*)$/.test(k)) delete fullEnv[k];
   Object.assign(fullEnv, {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -129,7 +130,12 @@ export async function load(url, { connections = 10, duration = 8, headers = {} }
   if (result.errors || result.timeouts || result.non2xx) {
     throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
   }
-  return { reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+  return {
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
 }
 
 /** Resident memory of a process in MiB, from /proc. */
@@ -150,6 +156,10 @@ export function table(headers, rows) {
   const cells = [headers, ...rows].map((r) => r.map(String));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   return cells
-    .map((r, ri) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ') + (ri === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''))
+    .map(
+      (r, ri) =>
+        r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ') +
+        (ri === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
+    )
     .join('\n');
 }

@@ -19,10 +19,37 @@ const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', KYNIEM_PASSWORD_
 const platform = await startPlatform(config, { logger: createLogger('silent') });
 const app = createApp(platform, { webDir: null });
 
-const places = ['Thái Bình', 'Đông Hưng', 'Tiền Hải', 'Kiến Xương', 'Vũ Thư', 'Hưng Hà', 'Quỳnh Phụ', 'Thái Thụy', 'Diêm Điền', 'Trà Lý', 'Kỳ Bá', 'Phúc Khánh'];
-const trades = ['May', 'Cơ khí', 'Xây dựng', 'Thực phẩm', 'Vận tải', 'Gốm sứ', 'Điện tử', 'Thương mại', 'Môi trường', 'Viễn thông', 'Dệt', 'Giày'];
+const places = [
+  'Thái Bình',
+  'Đông Hưng',
+  'Tiền Hải',
+  'Kiến Xương',
+  'Vũ Thư',
+  'Hưng Hà',
+  'Quỳnh Phụ',
+  'Thái Thụy',
+  'Diêm Điền',
+  'Trà Lý',
+  'Kỳ Bá',
+  'Phúc Khánh',
+];
+const trades = [
+  'May',
+  'Cơ khí',
+  'Xây dựng',
+  'Thực phẩm',
+  'Vận tải',
+  'Gốm sứ',
+  'Điện tử',
+  'Thương mại',
+  'Môi trường',
+  'Viễn thông',
+  'Dệt',
+  'Giày',
+];
 const forms = ['Công ty Cổ phần', 'Công ty TNHH', 'Công ty TNHH MTV', 'Hợp tác xã'];
-const name = (i: number) => `${forms[i % forms.length]} ${trades[(i >> 2) % trades.length]} ${places[(i * 7) % places.length]} ${i}`;
+const name = (i: number) =>
+  `${forms[i % forms.length]} ${trades[(i >> 2) % trades.length]} ${places[(i * 7) % places.length]} ${i}`;
 
 // 1 bloc → 20 → 400 → 9,579: 10,000 units.
 const started = performance.now();
@@ -31,7 +58,8 @@ let made = 0;
 await platform.db.transaction().execute(async (tx) => {
   const add = async (kind: UnitKind, unitName: string, parentId: string | null) => {
     made++;
-    return (await insertUnit(tx, { code: `U${made}`, kind, name: unitName, parentId, validFrom: '2004-09-06' }, now)).id;
+    return (await insertUnit(tx, { code: `U${made}`, kind, name: unitName, parentId, validFrom: '2004-09-06' }, now))
+      .id;
   };
   const root = await add('bloc', 'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình', null);
   const level1: string[] = [];
@@ -42,12 +70,30 @@ await platform.db.transaction().execute(async (tx) => {
 });
 const loadSeconds = (performance.now() - started) / 1000;
 
-await platform.db.transaction().execute((tx) =>
-  insertUser(tx, platform.passwords, { username: 'bench', displayName: 'Bench', password: 'bench-password', grants: [{ role: 'viewer', unitId: null }] }, systemActor('bench'), new Date()),
-);
-const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+await platform.db
+  .transaction()
+  .execute((tx) =>
+    insertUser(
+      tx,
+      platform.passwords,
+      {
+        username: 'bench',
+        displayName: 'Bench',
+        password: 'bench-password',
+        grants: [{ role: 'viewer', unitId: null }],
+      },
+      systemActor('bench'),
+      new Date(),
+    ),
+  );
+const login = await app.request('/api/auth/login', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+});
 const cookie = login.headers.get('set-cookie')!.split(';')[0];
-const rootId = (await platform.db.selectFrom('units').select('id').where('code', '=', 'U1').executeTakeFirstOrThrow()).id;
+const rootId = (await platform.db.selectFrom('units').select('id').where('code', '=', 'U1').executeTakeFirstOrThrow())
+  .id;
 
 async function time(url: string, runs = 60) {
   const samples: number[] = [];
@@ -69,7 +115,8 @@ const listAll = await time('/api/units?page=1&pageSize=50');
 const search = await time(`/api/units?q=${encodeURIComponent('co khi dong hung')}&page=1&pageSize=50`);
 const searchRare = await time(`/api/units?q=${encodeURIComponent('tien hai 7777')}&page=1&pageSize=50`);
 
-const fmt = (r: { median: number; p95: number; total: number }) => `median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.total} matches`;
+const fmt = (r: { median: number; p95: number; total: number }) =>
+  `median ${r.median.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, ${r.total} matches`;
 console.log(`organisation: ${made} units loaded in ${loadSeconds.toFixed(1)} s (SQLite)`);
 console.log(`  list one page of a unit's children   ${fmt(list)}`);
 console.log(`  list one page of the whole registry  ${fmt(listAll)}`);

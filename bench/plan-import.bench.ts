@@ -24,7 +24,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 let sink = 0;
 function readAndNormalise(): number {
   const started = performance.now();
-  for (let i = 0; i < READS; i++) sink += new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC').length;
+  for (let i = 0; i < READS; i++)
+    sink += new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC').length;
   return (performance.now() - started) / READS;
 }
 
@@ -51,4 +52,6 @@ for (let r = 0; r < ROUNDS; r++) {
 const importMs = median(imports);
 const readMs = median(reads);
 if (sink < 0) console.log(sink);
-console.log(`bench plan-import: ${importMs.toFixed(2)} ms (${Math.round(importMs / readMs)}× of reading and NFC-normalising the same text in the same run)`);
+console.log(
+  `bench plan-import: ${importMs.toFixed(2)} ms (${Math.round(importMs / readMs)}× of reading and NFC-normalising the same text in the same run)`,
+);

@@ -27,10 +27,39 @@ async function setUp(units: number) {
   const ids: string[] = [];
   const boards: string[] = [];
   await platform.db.transaction().execute(async (tx) => {
-    const root = (await insertUnit(tx, { code: 'DBK', kind: 'bloc', name: 'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình', validFrom: '2004-09-06' }, now)).id;
-    for (let i = 0; i < 5; i++) boards.push((await insertUnit(tx, { code: `B${i}`, kind: 'board', name: `Ban ${i}`, parentId: root, validFrom: '2004-09-06' }, now)).id);
+    const root = (
+      await insertUnit(
+        tx,
+        { code: 'DBK', kind: 'bloc', name: 'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình', validFrom: '2004-09-06' },
+        now,
+      )
+    ).id;
+    for (let i = 0; i < 5; i++)
+      boards.push(
+        (
+          await insertUnit(
+            tx,
+            { code: `B${i}`, kind: 'board', name: `Ban ${i}`, parentId: root, validFrom: '2004-09-06' },
+            now,
+          )
+        ).id,
+      );
     for (let i = 0; i < units; i++) {
-      ids.push((await insertUnit(tx, { code: `CS${i}`, kind: i % 2 ? 'grassroots_cell' : 'grassroots_committee', name: `Đảng bộ Công ty số ${i}`, parentId: root, validFrom: '2004-09-06' }, now)).id);
+      ids.push(
+        (
+          await insertUnit(
+            tx,
+            {
+              code: `CS${i}`,
+              kind: i % 2 ? 'grassroots_cell' : 'grassroots_committee',
+              name: `Đảng bộ Công ty số ${i}`,
+              parentId: root,
+              validFrom: '2004-09-06',
+            },
+            now,
+          )
+        ).id,
+      );
     }
   });
   const activities = Array.from({ length: 30 }, (_, i) => ({
@@ -42,14 +71,49 @@ async function setUp(units: number) {
     start: '2019-06-15',
     due: i % 2 ? '2019-07-30' : '2019-08-30',
   }));
-  const plan = await createPlan(platform, systemCaller('bench'), createPlanInput.parse({ header: { title: 'Kế hoạch thử', date: '2019-06-10' }, activities }));
-  const first = (await platform.db.selectFrom('plan_activities').select('id').where('plan_id', '=', plan.id).where('ref', '=', 'A1').executeTakeFirstOrThrow()).id;
-  for (let i = 0; i < Math.min(units, 100); i++) await addReport(platform, systemCaller('bench'), first, { text: 'Xong', percent: 100, doneOn: '2019-06-10', unitId: ids[i], figure: null });
-  now = new Date('2019-08-01T03:00:00Z');
-  await platform.db.transaction().execute((tx) =>
-    insertUser(tx, platform.passwords, { username: 'bench', displayName: 'Bench', password: 'bench-password', grants: [{ role: 'bloc_leader', unitId: null }] }, systemActor('bench'), now),
+  const plan = await createPlan(
+    platform,
+    systemCaller('bench'),
+    createPlanInput.parse({ header: { title: 'Kế hoạch thử', date: '2019-06-10' }, activities }),
   );
-  const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const first = (
+    await platform.db
+      .selectFrom('plan_activities')
+      .select('id')
+      .where('plan_id', '=', plan.id)
+      .where('ref', '=', 'A1')
+      .executeTakeFirstOrThrow()
+  ).id;
+  for (let i = 0; i < Math.min(units, 100); i++)
+    await addReport(platform, systemCaller('bench'), first, {
+      text: 'Xong',
+      percent: 100,
+      doneOn: '2019-06-10',
+      unitId: ids[i],
+      figure: null,
+    });
+  now = new Date('2019-08-01T03:00:00Z');
+  await platform.db
+    .transaction()
+    .execute((tx) =>
+      insertUser(
+        tx,
+        platform.passwords,
+        {
+          username: 'bench',
+          displayName: 'Bench',
+          password: 'bench-password',
+          grants: [{ role: 'bloc_leader', unitId: null }],
+        },
+        systemActor('bench'),
+        now,
+      ),
+    );
+  const login = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   return { platform, app, cookie, planId: plan.id, dir };
 }
@@ -71,10 +135,16 @@ async function time(env: Awaited<ReturnType<typeof setUp>>, url: string, runs = 
 const small = await setUp(200);
 const large = await setUp(10_000);
 const results: Record<string, number> = {};
-for (const [label, env] of [['200', small], ['10000', large]] as const) {
+for (const [label, env] of [
+  ['200', small],
+  ['10000', large],
+] as const) {
   results[`${label} units, page 1`] = await time(env, `/api/plans/${env.planId}/dashboard/units?page=1&pageSize=50`);
   results[`${label} units, page 3`] = await time(env, `/api/plans/${env.planId}/dashboard/units?page=3&pageSize=50`);
-  results[`${label} units, late only`] = await time(env, `/api/plans/${env.planId}/dashboard/units?lateOnly=1&pageSize=50`);
+  results[`${label} units, late only`] = await time(
+    env,
+    `/api/plans/${env.planId}/dashboard/units?lateOnly=1&pageSize=50`,
+  );
 }
 for (const [k, v] of Object.entries(results)) console.log(`  ${k}: ${v.toFixed(2)} ms (median)`);
 const ratio = results['10000 units, page 1'] / results['200 units, page 1'];

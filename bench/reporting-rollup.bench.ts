@@ -38,14 +38,25 @@ import { createIndicator } from '../src/server/modules/reporting/indicators.ts';
 import { createTemplate } from '../src/server/modules/reporting/templates.ts';
 import { saveReport, scopeOf } from '../src/server/modules/reporting/submissions.ts';
 import { decompose } from '../src/server/modules/reporting/periods.ts';
-import { groupSetTotals, subtreeTotals, subtreeTotalsFromValues, withLiveTotals, type TotalLine, type TotalsScope } from '../src/server/modules/reporting/totals.ts';
+import {
+  groupSetTotals,
+  subtreeTotals,
+  subtreeTotalsFromValues,
+  withLiveTotals,
+  type TotalLine,
+  type TotalsScope,
+} from '../src/server/modules/reporting/totals.ts';
 import { indicatorInput, templateInput } from '../src/server/modules/reporting/schema.ts';
 import { monthsOf, periodsBetween, parentsOf } from '../src/common/periods.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Options and shape
 
-const option = (name: string, fallback: string) => process.argv.slice(2).find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const option = (name: string, fallback: string) =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3) ?? fallback;
 const scale = Number(option('scale', '1'));
 const onlyDb = option('db', 'both');
 const budgetSeconds = Number(option('seconds', '30'));
@@ -102,7 +113,8 @@ function chunks<T>(items: T[], size: number): T[][] {
 function table(headers: string[], rows: string[][]): string {
   const cells = [headers, ...rows];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
+  const line = (r: string[]) =>
+    `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;
   return [line(headers), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)].join('\n');
 }
 let seed = 20191231;
@@ -160,7 +172,14 @@ async function openFresh(kind: DialectName): Promise<Opened> {
 // ---------------------------------------------------------------------------------------------
 // The dataset
 
-type Unit = { id: string; parentId: string | null; depth: number; level: 'root' | 'province' | 'district' | 'grassroots'; ancestors: string[]; no: number };
+type Unit = {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  level: 'root' | 'province' | 'district' | 'grassroots';
+  ancestors: string[];
+  no: number;
+};
 type Dataset = {
   templateId: string;
   scope: TotalsScope;
@@ -193,7 +212,9 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
     log(`  [${tag}] ${what} (${(ms(started) / 1000).toFixed(1)} s)`);
   };
   const sqlite = platform.database.sqlite;
-  const sqliteDefaults = sqlite ? { cache: sqlite.pragma('cache_size', { simple: true }), sync: sqlite.pragma('synchronous', { simple: true }) } : null;
+  const sqliteDefaults = sqlite
+    ? { cache: sqlite.pragma('cache_size', { simple: true }), sync: sqlite.pragma('synchronous', { simple: true }) }
+    : null;
   if (sqlite) {
     // loading only: a page cache the size of the data (the build reads the values unit by unit,
     // and they lie month by month) and no fsync; the app's settings are back before anything is timed
@@ -208,28 +229,104 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   const units: Unit[] = [];
   const byIdAll = new Map<string, Unit>();
   const unitRows: Database['units'][] = [];
-  const places = ['Hà Nội', 'Hải Phòng', 'Thái Bình', 'Nghệ An', 'Đà Nẵng', 'Khánh Hòa', 'Đắk Lắk', 'TP Hồ Chí Minh', 'Cần Thơ', 'Cà Mau', 'Lào Cai', 'Quảng Ninh'];
-  const make = (code: string, unitKind: string, name: string, parent: Unit | null, level: Unit['level'], no = 0): Unit => {
-    const u: Unit = { id: newId(), parentId: parent?.id ?? null, depth: parent ? parent.depth + 1 : 0, level, ancestors: parent ? [...parent.ancestors, parent.id] : [], no };
+  const places = [
+    'Hà Nội',
+    'Hải Phòng',
+    'Thái Bình',
+    'Nghệ An',
+    'Đà Nẵng',
+    'Khánh Hòa',
+    'Đắk Lắk',
+    'TP Hồ Chí Minh',
+    'Cần Thơ',
+    'Cà Mau',
+    'Lào Cai',
+    'Quảng Ninh',
+  ];
+  const make = (
+    code: string,
+    unitKind: string,
+    name: string,
+    parent: Unit | null,
+    level: Unit['level'],
+    no = 0,
+  ): Unit => {
+    const u: Unit = {
+      id: newId(),
+      parentId: parent?.id ?? null,
+      depth: parent ? parent.depth + 1 : 0,
+      level,
+      ancestors: parent ? [...parent.ancestors, parent.id] : [],
+      no,
+    };
     units.push(u);
     byIdAll.set(u.id, u);
     unitRows.push({
-      id: u.id, code, kind: unitKind, name, short_name: null, ...unitSearchFields(name, null, code), parent_id: u.parentId, depth: u.depth, position: 0,
-      address: null, phone: null, email: null, website: null, tax_code: null, workers: null, note: null, valid_from: '2004-09-06', valid_to: null, is_demo: 0, created_at: at, updated_at: at,
+      id: u.id,
+      code,
+      kind: unitKind,
+      name,
+      short_name: null,
+      ...unitSearchFields(name, null, code),
+      parent_id: u.parentId,
+      depth: u.depth,
+      position: 0,
+      address: null,
+      phone: null,
+      email: null,
+      website: null,
+      tax_code: null,
+      workers: null,
+      note: null,
+      valid_from: '2004-09-06',
+      valid_to: null,
+      is_demo: 0,
+      created_at: at,
+      updated_at: at,
     });
     return u;
   };
   const root = make('TW', 'bloc', 'Đảng bộ Khối toàn quốc', null, 'root');
-  const provinces = Array.from({ length: PROVINCES }, (_, i) => make(`T${i + 1}`, 'agency', `Đảng bộ ${places[i % places.length]} ${i + 1}`, root, 'province'));
-  const districts = Array.from({ length: DISTRICTS }, (_, i) => make(`H${i + 1}`, 'board', `Đảng bộ huyện số ${i + 1}`, provinces[Math.floor((i * PROVINCES) / DISTRICTS)], 'district'));
+  const provinces = Array.from({ length: PROVINCES }, (_, i) =>
+    make(`T${i + 1}`, 'agency', `Đảng bộ ${places[i % places.length]} ${i + 1}`, root, 'province'),
+  );
+  const districts = Array.from({ length: DISTRICTS }, (_, i) =>
+    make(
+      `H${i + 1}`,
+      'board',
+      `Đảng bộ huyện số ${i + 1}`,
+      provinces[Math.floor((i * PROVINCES) / DISTRICTS)],
+      'district',
+    ),
+  );
   const leaves = Array.from({ length: LEAVES }, (_, i) =>
-    make(`CS${i + 1}`, i % 2 ? 'grassroots_cell' : 'grassroots_committee', `${i % 2 ? 'Chi bộ' : 'Đảng bộ'} Công ty số ${i + 1}`, districts[Math.floor((i * DISTRICTS) / LEAVES)], 'grassroots', i + 1),
+    make(
+      `CS${i + 1}`,
+      i % 2 ? 'grassroots_cell' : 'grassroots_committee',
+      `${i % 2 ? 'Chi bộ' : 'Đảng bộ'} Công ty số ${i + 1}`,
+      districts[Math.floor((i * DISTRICTS) / LEAVES)],
+      'grassroots',
+      i + 1,
+    ),
   );
   await db.transaction().execute(async (tx) => {
     for (const c of chunks(unitRows, 400)) await tx.insertInto('units').values(c).execute();
-    const closure = units.flatMap((u) => [u.id, ...[...u.ancestors].reverse()].map((a, d) => ({ ancestor_id: a, descendant_id: u.id, depth: d })));
+    const closure = units.flatMap((u) =>
+      [u.id, ...[...u.ancestors].reverse()].map((a, d) => ({ ancestor_id: a, descendant_id: u.id, depth: d })),
+    );
     for (const c of chunks(closure, 2000)) await tx.insertInto('unit_closure').values(c).execute();
-    const versions = unitRows.map((r) => ({ id: newId(), unit_id: r.id, parent_id: r.parent_id, name: r.name, short_name: null, search_folded: r.search_folded, sort_key: r.sort_key, valid_from: r.valid_from, valid_to: null, operation_id: null }));
+    const versions = unitRows.map((r) => ({
+      id: newId(),
+      unit_id: r.id,
+      parent_id: r.parent_id,
+      name: r.name,
+      short_name: null,
+      search_folded: r.search_folded,
+      sort_key: r.sort_key,
+      valid_from: r.valid_from,
+      valid_to: null,
+      operation_id: null,
+    }));
     for (const c of chunks(versions, 1000)) await tx.insertInto('unit_versions').values(c).execute();
   });
   progress(`${fmtN(units.length)} units (${PROVINCES} provinces, ${DISTRICTS} districts, ${fmtN(LEAVES)} grassroots)`);
@@ -242,7 +339,13 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
     const created = await createIndicator(
       platform,
       caller,
-      indicatorInput.parse({ code: `CT${String(k).padStart(2, '0')}`, name: `Chỉ tiêu ${k}`, valueType: agg === 'average' ? 'percentage' : 'integer', aggregation: agg, unit: agg === 'average' ? '%' : 'người' }),
+      indicatorInput.parse({
+        code: `CT${String(k).padStart(2, '0')}`,
+        name: `Chỉ tiêu ${k}`,
+        valueType: agg === 'average' ? 'percentage' : 'integer',
+        aggregation: agg,
+        unit: agg === 'average' ? '%' : 'người',
+      }),
     );
     indicatorIds.push(created.id);
   }
@@ -254,7 +357,11 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
       name: 'Báo cáo tháng',
       periodType: 'monthly',
       regime: 'calendar',
-      sections: chunks(indicatorIds, 10).map((ids, s) => ({ key: `S${s + 1}`, title: `Phần ${s + 1}`, items: ids.map((id, j) => ({ indicatorId: id, required: j === 0 })) })),
+      sections: chunks(indicatorIds, 10).map((ids, s) => ({
+        key: `S${s + 1}`,
+        title: `Phần ${s + 1}`,
+        items: ids.map((id, j) => ({ indicatorId: id, required: j === 0 })),
+      })),
       assignment: { kinds: ['grassroots_committee', 'grassroots_cell'] },
       countsOn: 'submitted',
     }),
@@ -262,19 +369,50 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   const { scope } = await scopeOf(platform, template);
 
   // Helper tables for the set-based load (dropped at the end of it)
-  await anyDb.schema.createTable('bench_leaf').addColumn('no', 'integer', (c) => c.primaryKey()).addColumn('unit_id', 'text', (c) => c.notNull().unique()).execute();
-  await anyDb.schema.createTable('bench_indicator').addColumn('indicator_id', 'text', (c) => c.primaryKey()).addColumn('no', 'integer', (c) => c.notNull()).addColumn('kind', 'integer', (c) => c.notNull()).addColumn('agg', 'text', (c) => c.notNull()).execute();
-  await anyDb.schema.createTable('bench_period').addColumn('month', 'text', (c) => c.notNull()).addColumn('aggregate', 'text', (c) => c.notNull()).addPrimaryKeyConstraint('bench_period_pk', ['month', 'aggregate']).execute();
-  for (const c of chunks(leaves, 2000)) await anyDb.insertInto('bench_leaf').values(c.map((u) => ({ no: u.no, unit_id: u.id }))).execute();
-  await anyDb.insertInto('bench_indicator').values(indicatorIds.map((id, i) => ({ indicator_id: id, no: i + 1, kind: kindCode[aggOf(i + 1)], agg: aggOf(i + 1) }))).execute();
+  await anyDb.schema
+    .createTable('bench_leaf')
+    .addColumn('no', 'integer', (c) => c.primaryKey())
+    .addColumn('unit_id', 'text', (c) => c.notNull().unique())
+    .execute();
+  await anyDb.schema
+    .createTable('bench_indicator')
+    .addColumn('indicator_id', 'text', (c) => c.primaryKey())
+    .addColumn('no', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'integer', (c) => c.notNull())
+    .addColumn('agg', 'text', (c) => c.notNull())
+    .execute();
+  await anyDb.schema
+    .createTable('bench_period')
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('aggregate', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('bench_period_pk', ['month', 'aggregate'])
+    .execute();
+  for (const c of chunks(leaves, 2000))
+    await anyDb
+      .insertInto('bench_leaf')
+      .values(c.map((u) => ({ no: u.no, unit_id: u.id })))
+      .execute();
+  await anyDb
+    .insertInto('bench_indicator')
+    .values(
+      indicatorIds.map((id, i) => ({ indicator_id: id, no: i + 1, kind: kindCode[aggOf(i + 1)], agg: aggOf(i + 1) })),
+    )
+    .execute();
   // a month counts in itself and in its quarter, half-year and year (periods.ts rollUpPeriods); the longer ones:
-  await anyDb.insertInto('bench_period').values(MONTHS.flatMap((m) => parentsOf(m).map((a) => ({ month: m, aggregate: a })))).execute();
+  await anyDb
+    .insertInto('bench_period')
+    .values(MONTHS.flatMap((m) => parentsOf(m).map((a) => ({ month: m, aggregate: a }))))
+    .execute();
 
   // December of a few hundred units, spread over the tree, is left for the live path
   const step = Math.floor(LEAVES / WITHHELD);
   const withheld = Array.from({ length: WITHHELD }, (_, i) => leaves[i * step + (i % Math.max(1, step))]);
   const withheldIds = new Set(withheld.map((u) => u.id));
-  const pools = { raw: withheld.filter((_, i) => i % 3 === 0), live: withheld.filter((_, i) => i % 3 === 1), save: withheld.filter((_, i) => i % 3 === 2) };
+  const pools = {
+    raw: withheld.filter((_, i) => i % 3 === 0),
+    live: withheld.filter((_, i) => i % 3 === 1),
+    save: withheld.filter((_, i) => i % 3 === 2),
+  };
 
   // Bulk-load practice (what pg_restore does): the value indexes are built once after the load
   // instead of row by row, with the same definitions as the migration. SQLite's primary keys are
@@ -299,9 +437,23 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
       await db.transaction().execute(async (tx) => {
         await gen(tx);
         const rows = reporting.map((u) => ({
-          id: newId(), template_id: template.id, unit_id: u.id, period_id: month, status: 'submitted', counted: 1, version: 1,
-          submitted_at: submittedAt, submitted_on: submittedOn, submitted_by: null, decided_at: null, decided_by: null, return_reason: null, reopened_until: null,
-          is_demo: 0, created_at: submittedAt, updated_at: submittedAt,
+          id: newId(),
+          template_id: template.id,
+          unit_id: u.id,
+          period_id: month,
+          status: 'submitted',
+          counted: 1,
+          version: 1,
+          submitted_at: submittedAt,
+          submitted_on: submittedOn,
+          submitted_by: null,
+          decided_at: null,
+          decided_by: null,
+          return_reason: null,
+          reopened_until: null,
+          is_demo: 0,
+          created_at: submittedAt,
+          updated_at: submittedAt,
         }));
         for (const c of chunks(rows, 1000)) await tx.insertInto('report_submissions').values(c).execute();
         const res = await sql`
@@ -310,7 +462,9 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
           from report_submissions s
           join bench_leaf b on b.unit_id = s.unit_id
           cross join bench_indicator i
-          where s.template_id = ${template.id} and s.period_id = ${month} and b.no between ${batch[0].no} and ${batch.at(-1)!.no}`.execute(tx);
+          where s.template_id = ${template.id} and s.period_id = ${month} and b.no between ${batch[0].no} and ${batch.at(-1)!.no}`.execute(
+          tx,
+        );
         values += Number(res.numAffectedRows ?? 0);
       });
     }
@@ -320,9 +474,15 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   await db.transaction().execute(async (tx) => {
     if (kind === 'postgres') {
       await sql`set local maintenance_work_mem = '512MB'`.execute(tx);
-      await sql`alter table report_values add constraint report_values_pk primary key (submission_id, indicator_id, breakdown_key)`.execute(tx);
+      await sql`alter table report_values add constraint report_values_pk primary key (submission_id, indicator_id, breakdown_key)`.execute(
+        tx,
+      );
     }
-    await (tx as unknown as Kysely<any>).schema.createIndex('report_values_unit_idx').on('report_values').columns(['template_id', 'unit_id', 'period_id']).execute();
+    await (tx as unknown as Kysely<any>).schema
+      .createIndex('report_values_unit_idx')
+      .on('report_values')
+      .columns(['template_id', 'unit_id', 'period_id'])
+      .execute();
   });
   progress('value indexes built');
 
@@ -333,15 +493,32 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   if (sqlite) {
     // the same SQL as subtreeTotalsFromValues, prepared on the raw connection: a statement prepared
     // through Kysely now would stay in the statement cache with this plan after the ANALYZE
-    const probe = groupBySql(db, template.id, leaves[Math.floor(LEAVES / 2)].id, ['2019-06'], indicatorIds.slice(0, 10));
+    const probe = groupBySql(
+      db,
+      template.id,
+      leaves[Math.floor(LEAVES / 2)].id,
+      ['2019-06'],
+      indicatorIds.slice(0, 10),
+    );
     const t = performance.now();
     sqlite.prepare(probe.sql).all(...probe.parameters);
     const took = ms(t);
     noStatsNote = `SQLite without ANALYZE: the GROUP BY for one grassroots unit and one month took ${fmtMs(took)} ms (${planOf(sqlite, db, template.id, leaves[0].id, ['2019-06'], indicatorIds.slice(0, 10))})`;
     progress(noStatsNote);
   }
-  await analyze(platform, ['units', 'unit_closure', 'report_submissions', 'report_values', 'bench_leaf', 'bench_indicator', 'bench_period']);
-  if (sqlite) progress(`analyzed; GROUP BY plan now: ${planOf(sqlite, db, template.id, leaves[0].id, ['2019-06'], indicatorIds.slice(0, 10))}`);
+  await analyze(platform, [
+    'units',
+    'unit_closure',
+    'report_submissions',
+    'report_values',
+    'bench_leaf',
+    'bench_indicator',
+    'bench_period',
+  ]);
+  if (sqlite)
+    progress(
+      `analyzed; GROUP BY plan now: ${planOf(sqlite, db, template.id, leaves[0].id, ['2019-06'], indicatorIds.slice(0, 10))}`,
+    );
   else progress('analyzed');
 
   // report_totals, set-based, exactly as the live path keeps them:
@@ -350,7 +527,12 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   //    for its month that is the value itself, count 1; for the quarter, half-year and year a GROUP BY
   // 2. level by level from the bottom, every unit's totals added into its parent's
   // every bulk-loaded report is submitted and counted, so the build reads the values alone
-  const uncounted = await db.selectFrom('report_submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('template_id', '=', template.id).where('counted', '!=', 1).executeTakeFirstOrThrow();
+  const uncounted = await db
+    .selectFrom('report_submissions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('template_id', '=', template.id)
+    .where('counted', '!=', 1)
+    .executeTakeFirstOrThrow();
   if (Number(uncounted.n) !== 0) throw new Error(`${tag}: ${uncounted.n} bulk-loaded reports are not counted`);
   const roomToSort = async (tx: Kysely<Database>) => {
     await gen(tx);
@@ -359,7 +541,8 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   // only grassroots units report here, so a unit's totals are its own contribution (grassroots) or
   // the sum of its children's totals (every level above), and no row is written twice
   const reporters = await db.selectFrom('report_submissions').select('unit_id').distinct().execute();
-  if (reporters.some((r) => byIdAll.get(r.unit_id)?.level !== 'grassroots')) throw new Error(`${tag}: a unit above the grassroots reports`);
+  if (reporters.some((r) => byIdAll.get(r.unit_id)?.level !== 'grassroots'))
+    throw new Error(`${tag}: a unit above the grassroots reports`);
   let totals = 0;
   const addedTotals = (res: { numAffectedRows?: bigint }) => (totals += Number(res.numAffectedRows ?? 0));
   const leafBatches = chunks(leaves, 500);
@@ -373,7 +556,9 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
           select v.template_id, v.unit_id, v.period_id, v.indicator_id, v.breakdown_key, v.num_value, 1
           from report_values v
           join bench_indicator i on i.indicator_id = v.indicator_id
-          where v.template_id = ${template.id} and v.unit_id in (${ids}) and v.num_value is not null and i.agg in ('sum', 'average', 'last')`.execute(tx),
+          where v.template_id = ${template.id} and v.unit_id in (${ids}) and v.num_value is not null and i.agg in ('sum', 'average', 'last')`.execute(
+          tx,
+        ),
       );
       addedTotals(
         await sql`
@@ -400,7 +585,10 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
           where rn = 1`.execute(tx),
       );
     });
-    progress(`totals of the reporting units ${fmtN(totals)} (${fmtN(Math.min(LEAVES, (bi + 1) * 500))} of ${fmtN(LEAVES)} units)`, bi === leafBatches.length - 1);
+    progress(
+      `totals of the reporting units ${fmtN(totals)} (${fmtN(Math.min(LEAVES, (bi + 1) * 500))} of ${fmtN(LEAVES)} units)`,
+      bi === leafBatches.length - 1,
+    );
   }
   // statistics for report_totals before reading it back (without them both databases scan every row of the template)
   await analyze(platform, ['report_totals']);
@@ -430,14 +618,17 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
   if (kind === 'postgres') {
     await db.transaction().execute(async (tx) => {
       await sql`set local maintenance_work_mem = '512MB'`.execute(tx);
-      await sql`alter table report_totals add constraint report_totals_pk primary key (template_id, unit_id, period_id, indicator_id, breakdown_key)`.execute(tx);
+      await sql`alter table report_totals add constraint report_totals_pk primary key (template_id, unit_id, period_id, indicator_id, breakdown_key)`.execute(
+        tx,
+      );
     });
     progress('report_totals primary key built');
   }
 
   if (kind === 'postgres') {
     // what autovacuum does to a freshly loaded table: statistics and the visibility map
-    for (const t of ['units', 'unit_closure', 'report_submissions', 'report_values', 'report_totals']) await sql`vacuum analyze ${sql.table(t)}`.execute(db);
+    for (const t of ['units', 'unit_closure', 'report_submissions', 'report_values', 'report_totals'])
+      await sql`vacuum analyze ${sql.table(t)}`.execute(db);
     progress('vacuum analyze');
   } else {
     await analyze(platform, ['report_totals']);
@@ -449,15 +640,45 @@ async function generate(platform: Platform, kind: DialectName, tag: string): Pro
     sqlite.pragma(`synchronous = ${Number(sqliteDefaults.sync)}`);
   }
   const seconds = ms(started) / 1000;
-  const count = async (t: 'report_values' | 'report_totals' | 'report_submissions') => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const counts = { values: await count('report_values'), totals: await count('report_totals'), submissions: await count('report_submissions') };
+  const count = async (t: 'report_values' | 'report_totals' | 'report_submissions') =>
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const counts = {
+    values: await count('report_values'),
+    totals: await count('report_totals'),
+    submissions: await count('report_submissions'),
+  };
   let size: string;
   if (sqlite) size = `${(fs.statSync(platform.database.file!).size / 2 ** 30).toFixed(2)} GiB file`;
   else {
-    const r = await sql<{ v: string; t: string }>`select pg_size_pretty(pg_total_relation_size('report_values')) as v, pg_size_pretty(pg_total_relation_size('report_totals')) as t`.execute(db);
+    const r = await sql<{
+      v: string;
+      t: string;
+    }>`select pg_size_pretty(pg_total_relation_size('report_values')) as v, pg_size_pretty(pg_total_relation_size('report_totals')) as t`.execute(
+      db,
+    );
     size = `report_values ${r.rows[0].v}, report_totals ${r.rows[0].t}`;
   }
-  return { templateId: template.id, scope, indicatorIds, root, provinces, districts, leaves, byId: byIdAll, pools, seconds, counts, size };
+  return {
+    templateId: template.id,
+    scope,
+    indicatorIds,
+    root,
+    provinces,
+    districts,
+    leaves,
+    byId: byIdAll,
+    pools,
+    seconds,
+    counts,
+    size,
+  };
 }
 
 let noStatsNote: string | null = null;
@@ -477,19 +698,37 @@ async function analyze(platform: Platform, tables: string[]) {
 }
 
 /** The SQLite plan of subtreeTotalsFromValues, on one line. */
-function planOf(sqlite: NonNullable<DatabaseHandle['sqlite']>, db: Kysely<Database>, templateId: string, unitId: string, months: string[], indicatorIds: string[]): string {
+function planOf(
+  sqlite: NonNullable<DatabaseHandle['sqlite']>,
+  db: Kysely<Database>,
+  templateId: string,
+  unitId: string,
+  months: string[],
+  indicatorIds: string[],
+): string {
   const compiled = groupBySql(db, templateId, unitId, months, indicatorIds);
   const rows = sqlite.prepare(`explain query plan ${compiled.sql}`).all(...compiled.parameters) as { detail: string }[];
   return rows.map((r) => r.detail).join('; ');
 }
 
 /** The SQL and parameters subtreeTotalsFromValues runs. */
-function groupBySql(db: Kysely<Database>, templateId: string, unitId: string, months: string[], indicatorIds: string[]) {
+function groupBySql(
+  db: Kysely<Database>,
+  templateId: string,
+  unitId: string,
+  months: string[],
+  indicatorIds: string[],
+) {
   let q = db
     .selectFrom('report_values as v')
     .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
     .innerJoin('unit_closure as c', 'c.descendant_id', 'v.unit_id')
-    .select(['v.indicator_id', 'v.breakdown_key', (eb) => eb.fn.sum<number>('v.num_value').as('sum'), (eb) => eb.fn.count<number>('v.num_value').as('count')])
+    .select([
+      'v.indicator_id',
+      'v.breakdown_key',
+      (eb) => eb.fn.sum<number>('v.num_value').as('sum'),
+      (eb) => eb.fn.count<number>('v.num_value').as('count'),
+    ])
     .where('c.ancestor_id', '=', unitId)
     .where('v.template_id', '=', templateId)
     .where('v.period_id', 'in', months)
@@ -506,7 +745,14 @@ function groupBySql(db: Kysely<Database>, templateId: string, unitId: string, mo
 type Checked = { comparisons: number };
 
 /** `last` over a range, from the raw values: the latest piece anyone reported in, each unit's latest value there. */
-async function lastReference(db: Kysely<Database>, ds: Dataset, unitId: string, from: string, to: string, lastIds: string[]) {
+async function lastReference(
+  db: Kysely<Database>,
+  ds: Dataset,
+  unitId: string,
+  from: string,
+  to: string,
+  lastIds: string[],
+) {
   const pieces = decompose({ periodType: 'monthly' }, from, to);
   const pieceOf = new Map(pieces.flatMap((p, i) => monthsOf(p).map((m) => [m, i] as const)));
   const rows = await db
@@ -535,14 +781,22 @@ async function lastReference(db: Kysely<Database>, ds: Dataset, unitId: string, 
     for (const r of list) {
       if (pieceOf.get(r.period_id) !== top) continue;
       const seen = latest.get(r.unit_id);
-      if (!seen || seen.period < r.period_id) latest.set(r.unit_id, { period: r.period_id, value: Number(r.num_value) });
+      if (!seen || seen.period < r.period_id)
+        latest.set(r.unit_id, { period: r.period_id, value: Number(r.num_value) });
     }
     out.set(k, { sum: [...latest.values()].reduce((a, x) => a + x.value, 0), count: latest.size });
   }
   return out;
 }
 
-async function verify(db: Kysely<Database>, ds: Dataset, units: Unit[], ranges: [string, string][], tag: string, d: Checked) {
+async function verify(
+  db: Kysely<Database>,
+  ds: Dataset,
+  units: Unit[],
+  ranges: [string, string][],
+  tag: string,
+  d: Checked,
+) {
   const aggregation = (id: string) => ds.scope.indicators.get(id)!.aggregation;
   const lastIds = ds.indicatorIds.filter((id) => aggregation(id) === 'last');
   const fail = (what: string): never => {
@@ -554,20 +808,30 @@ async function verify(db: Kysely<Database>, ds: Dataset, units: Unit[], ranges: 
       const live = await subtreeTotals(db, ds.scope, u.id, from, to);
       const liveBy = new Map(live.map((l) => [`${l.indicatorId}\u0000${l.breakdownKey}`, l]));
       const months = periodsBetween(from, to);
-      const raw = (await subtreeTotalsFromValues(db, ds.templateId, u.id, months)).filter((r) => aggregation(r.indicatorId) !== 'last');
+      const raw = (await subtreeTotalsFromValues(db, ds.templateId, u.id, months)).filter(
+        (r) => aggregation(r.indicatorId) !== 'last',
+      );
       for (const r of raw) {
-        const l = liveBy.get(`${r.indicatorId}\u0000${r.breakdownKey}`) ?? fail(`${where}: no live total for indicator ${r.indicatorId}`);
-        if (l.count !== r.count || Math.abs(l.sum - r.sum) > 1e-6) fail(`${where}: indicator ${r.indicatorId}: ${l.sum}/${l.count} live, ${r.sum}/${r.count} GROUP BY`);
+        const l =
+          liveBy.get(`${r.indicatorId}\u0000${r.breakdownKey}`) ??
+          fail(`${where}: no live total for indicator ${r.indicatorId}`);
+        if (l.count !== r.count || Math.abs(l.sum - r.sum) > 1e-6)
+          fail(`${where}: indicator ${r.indicatorId}: ${l.sum}/${l.count} live, ${r.sum}/${r.count} GROUP BY`);
         d.comparisons++;
       }
       const liveAdditive = live.filter((l) => aggregation(l.indicatorId) !== 'last');
-      if (liveAdditive.length !== raw.length) fail(`${where}: ${liveAdditive.length} live totals, ${raw.length} from the raw values`);
+      if (liveAdditive.length !== raw.length)
+        fail(`${where}: ${liveAdditive.length} live totals, ${raw.length} from the raw values`);
       const ref = await lastReference(db, ds, u.id, from, to, lastIds);
       const liveLast = live.filter((l) => aggregation(l.indicatorId) === 'last');
-      if (liveLast.length !== ref.size) fail(`${where}: ${liveLast.length} live 'last' totals, ${ref.size} from the raw values`);
+      if (liveLast.length !== ref.size)
+        fail(`${where}: ${liveLast.length} live 'last' totals, ${ref.size} from the raw values`);
       for (const l of liveLast) {
-        const r = ref.get(`${l.indicatorId}\u0000${l.breakdownKey}`) ?? fail(`${where}: 'last' ${l.indicatorId} not in the raw values`);
-        if (l.count !== r.count || Math.abs(l.sum - r.sum) > 1e-6) fail(`${where}: 'last' ${l.indicatorId}: ${l.sum}/${l.count} live, ${r.sum}/${r.count} from the raw values`);
+        const r =
+          ref.get(`${l.indicatorId}\u0000${l.breakdownKey}`) ??
+          fail(`${where}: 'last' ${l.indicatorId} not in the raw values`);
+        if (l.count !== r.count || Math.abs(l.sum - r.sum) > 1e-6)
+          fail(`${where}: 'last' ${l.indicatorId}: ${l.sum}/${l.count} live, ${r.sum}/${r.count} from the raw values`);
         d.comparisons++;
       }
     }
@@ -581,7 +845,8 @@ async function verify(db: Kysely<Database>, ds: Dataset, units: Unit[], ranges: 
 function queryProfiler() {
   const open = new WeakMap<object, { t: number; label: string }>();
   const byLabel = new Map<string, { ms: number; n: number }>();
-  const tableOf = (n: any): string => (n?.kind === 'AliasNode' ? tableOf(n.node) : n?.kind === 'TableNode' ? n.table.identifier.name : '?');
+  const tableOf = (n: any): string =>
+    n?.kind === 'AliasNode' ? tableOf(n.node) : n?.kind === 'TableNode' ? n.table.identifier.name : '?';
   const labelOf = (node: RootOperationNode): string => {
     const n = node as any;
     switch (node.kind) {
@@ -619,7 +884,10 @@ function queryProfiler() {
     [...byLabel.entries()]
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, top)
-      .map(([label, e]) => `${label} ${fmtMs(e.ms / submits)} ms${e.n / submits > 1.5 ? ` (${Math.round(e.n / submits)}×)` : ''}`)
+      .map(
+        ([label, e]) =>
+          `${label} ${fmtMs(e.ms / submits)} ms${e.n / submits > 1.5 ? ` (${Math.round(e.n / submits)}×)` : ''}`,
+      )
       .join(', ');
   const total = () => [...byLabel.values()].reduce((a, e) => a + e.ms, 0);
   return { plugin, summary, total, state };
@@ -631,15 +899,40 @@ function reportValues(ds: Dataset, u: Unit) {
   return ds.indicatorIds.map((id, i) => ({ indicatorId: id, breakdownKey: '', value: valueOf(u.no, i + 1, 12) }));
 }
 function valueRows(ds: Dataset, u: Unit, submissionId: string) {
-  return reportValues(ds, u).map((v) => ({ submission_id: submissionId, template_id: ds.templateId, unit_id: u.id, period_id: DECEMBER, indicator_id: v.indicatorId, breakdown_key: '', num_value: v.value, text_value: null, comment: null }));
+  return reportValues(ds, u).map((v) => ({
+    submission_id: submissionId,
+    template_id: ds.templateId,
+    unit_id: u.id,
+    period_id: DECEMBER,
+    indicator_id: v.indicatorId,
+    breakdown_key: '',
+    num_value: v.value,
+    text_value: null,
+    comment: null,
+  }));
 }
 
 async function measureSubmit(platform: Platform, ds: Dataset) {
   const db = platform.db;
   const now = platform.clock();
   const draft = (u: Unit) => ({
-    id: newId(), template_id: ds.templateId, unit_id: u.id, period_id: DECEMBER, status: 'draft', counted: 0, version: 1, submitted_at: null, submitted_on: null, submitted_by: null,
-    decided_at: null, decided_by: null, return_reason: null, reopened_until: null, is_demo: 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+    id: newId(),
+    template_id: ds.templateId,
+    unit_id: u.id,
+    period_id: DECEMBER,
+    status: 'draft',
+    counted: 0,
+    version: 1,
+    submitted_at: null,
+    submitted_on: null,
+    submitted_by: null,
+    decided_at: null,
+    decided_by: null,
+    return_reason: null,
+    reopened_until: null,
+    is_demo: 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   });
   const drafts = new Map<string, string>();
   await db.transaction().execute(async (tx) => {
@@ -672,7 +965,14 @@ async function measureSubmit(platform: Platform, ds: Dataset) {
           await tx.insertInto('report_values').values(rows).execute();
           await tx
             .updateTable('report_submissions')
-            .set({ status: 'submitted', counted: 1, version: 2, submitted_at: now.toISOString(), submitted_on: '2020-01-02', updated_at: now.toISOString() })
+            .set({
+              status: 'submitted',
+              counted: 1,
+              version: 2,
+              submitted_at: now.toISOString(),
+              submitted_on: '2020-01-02',
+              updated_at: now.toISOString(),
+            })
             .where('id', '=', id)
             .execute();
         }),
@@ -681,9 +981,15 @@ async function measureSubmit(platform: Platform, ds: Dataset) {
     },
     save: async (u: Unit) => {
       const t = performance.now();
-      const form = await saveReport(savePlatform, caller, { templateId: ds.templateId, unitId: u.id, periodId: DECEMBER, values: reportValues(ds, u) }, { submit: true });
+      const form = await saveReport(
+        savePlatform,
+        caller,
+        { templateId: ds.templateId, unitId: u.id, periodId: DECEMBER, values: reportValues(ds, u) },
+        { submit: true },
+      );
       const took = ms(t);
-      if (form.submission?.status !== 'submitted' || !form.submission.counted) throw new Error(`saveReport did not submit ${u.id}: ${JSON.stringify(form.submission)}`);
+      if (form.submission?.status !== 'submitted' || !form.submission.counted)
+        throw new Error(`saveReport did not submit ${u.id}: ${JSON.stringify(form.submission)}`);
       return took;
     },
   };
@@ -700,7 +1006,17 @@ async function measureSubmit(platform: Platform, ds: Dataset) {
   for (const u of ds.pools.raw) {
     await db.transaction().execute((tx) =>
       withLiveTotals(tx, ds.scope, u.id, DECEMBER, async () => {
-        await tx.updateTable('report_submissions').set({ status: 'submitted', counted: 1, version: 2, submitted_on: '2020-01-02', updated_at: now.toISOString() }).where('id', '=', drafts.get(u.id)!).execute();
+        await tx
+          .updateTable('report_submissions')
+          .set({
+            status: 'submitted',
+            counted: 1,
+            version: 2,
+            submitted_on: '2020-01-02',
+            updated_at: now.toISOString(),
+          })
+          .where('id', '=', drafts.get(u.id)!)
+          .execute();
       }),
     );
   }
@@ -728,7 +1044,11 @@ async function measureRollup(platform: Platform, ds: Dataset, tag: string) {
   const db = platform.db;
   const additive = ds.indicatorIds.filter((id) => ds.scope.indicators.get(id)!.aggregation !== 'last');
   const sets = [additive.slice(0, 10), additive.slice(10, 20), additive.slice(20, 30)];
-  const pick = (list: Unit[], n: number) => Array.from({ length: Math.min(n, list.length) }, (_, i) => list[Math.floor((i * list.length) / Math.min(n, list.length))]);
+  const pick = (list: Unit[], n: number) =>
+    Array.from(
+      { length: Math.min(n, list.length) },
+      (_, i) => list[Math.floor((i * list.length) / Math.min(n, list.length))],
+    );
   const byLevel: [Unit['level'], Unit[]][] = [
     ['root', [ds.root]],
     ['province', pick(ds.provinces, 3)],
@@ -736,12 +1056,19 @@ async function measureRollup(platform: Platform, ds: Dataset, tag: string) {
     ['grassroots', pick(ds.leaves, 3)],
   ];
   const samples: Sample[] = [];
-  const check = (live: TotalLine[], raw: { indicatorId: string; breakdownKey: string; sum: number; count: number }[], where: string) => {
-    if (live.length !== raw.length) throw new Error(`[${tag}] ${where}: ${live.length} live lines, ${raw.length} GROUP BY lines`);
+  const check = (
+    live: TotalLine[],
+    raw: { indicatorId: string; breakdownKey: string; sum: number; count: number }[],
+    where: string,
+  ) => {
+    if (live.length !== raw.length)
+      throw new Error(`[${tag}] ${where}: ${live.length} live lines, ${raw.length} GROUP BY lines`);
     for (const r of raw) {
       const l = live.find((x) => x.indicatorId === r.indicatorId && x.breakdownKey === r.breakdownKey);
       if (!l || l.count !== r.count || Math.abs(l.sum - r.sum) > 1e-6) {
-        throw new Error(`[${tag}] ${where}: indicator ${r.indicatorId}: live ${l?.sum}/${l?.count}, GROUP BY ${r.sum}/${r.count}`);
+        throw new Error(
+          `[${tag}] ${where}: indicator ${r.indicatorId}: live ${l?.sum}/${l?.count}, GROUP BY ${r.sum}/${r.count}`,
+        );
       }
     }
   };
@@ -749,7 +1076,11 @@ async function measureRollup(platform: Platform, ds: Dataset, tag: string) {
   let rounds = 0;
   for (let round = -1; round < 200; round++) {
     if (round >= 3 && ms(started) / 1000 > budgetSeconds) break;
-    const pairs = shuffle(byLevel.flatMap(([level, list]) => RANGES.map((r) => ({ level, unit: list[Math.max(0, round) % list.length], range: r }))));
+    const pairs = shuffle(
+      byLevel.flatMap(([level, list]) =>
+        RANGES.map((r) => ({ level, unit: list[Math.max(0, round) % list.length], range: r })),
+      ),
+    );
     for (const [i, p] of pairs.entries()) {
       const ids = sets[Math.max(0, round) % sets.length];
       const months = periodsBetween(p.range.from, p.range.to);
@@ -788,7 +1119,9 @@ async function measureRollup(platform: Platform, ds: Dataset, tag: string) {
 
 const GROUPS = 5;
 const ranges2 = (of: (range: string) => { live: number; groupBy: number }[]) =>
-  ['month', 'year'].map((r) => `${r}: ${fmtMs(median(of(r).map((x) => x.live)))} / ${fmtMs(median(of(r).map((x) => x.groupBy)))}`).join('   ');
+  ['month', 'year']
+    .map((r) => `${r}: ${fmtMs(median(of(r).map((x) => x.live)))} / ${fmtMs(median(of(r).map((x) => x.groupBy)))}`)
+    .join('   ');
 
 async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
   const db = platform.db;
@@ -797,9 +1130,29 @@ async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
   const setId = newId();
   const groupIds = Array.from({ length: GROUPS }, () => newId());
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('group_sets').values({ id: setId, code: 'bench-ownership', name: 'Loại hình sở hữu', position: 0, created_at: at }).execute();
-    await tx.insertInto('groups').values(groupIds.map((id, i) => ({ id, set_id: setId, code: `g${i + 1}`, name: `Nhóm ${i + 1}`, name_folded: `nhom ${i + 1}`, position: i, created_at: at }))).execute();
-    for (const c of chunks(ds.leaves, 2000)) await tx.insertInto('unit_groups').values(c.map((u) => ({ unit_id: u.id, set_id: setId, group_id: groupIds[u.no % GROUPS] }))).execute();
+    await tx
+      .insertInto('group_sets')
+      .values({ id: setId, code: 'bench-ownership', name: 'Loại hình sở hữu', position: 0, created_at: at })
+      .execute();
+    await tx
+      .insertInto('groups')
+      .values(
+        groupIds.map((id, i) => ({
+          id,
+          set_id: setId,
+          code: `g${i + 1}`,
+          name: `Nhóm ${i + 1}`,
+          name_folded: `nhom ${i + 1}`,
+          position: i,
+          created_at: at,
+        })),
+      )
+      .execute();
+    for (const c of chunks(ds.leaves, 2000))
+      await tx
+        .insertInto('unit_groups')
+        .values(c.map((u) => ({ unit_id: u.id, set_id: setId, group_id: groupIds[u.no % GROUPS] })))
+        .execute();
   });
   await analyze(platform, ['unit_groups', 'groups']);
   const additive = ds.indicatorIds.filter((id) => ds.scope.indicators.get(id)!.aggregation !== 'last').slice(0, 10);
@@ -809,7 +1162,12 @@ async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
       .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
       .innerJoin('unit_closure as c', 'c.descendant_id', 'v.unit_id')
       .innerJoin('unit_groups as g', (j) => j.onRef('g.unit_id', '=', 'v.unit_id').on('g.set_id', '=', setId))
-      .select(['g.group_id', 'v.indicator_id', (eb) => eb.fn.sum<number>('v.num_value').as('sum'), (eb) => eb.fn.count<number>('v.num_value').as('count')])
+      .select([
+        'g.group_id',
+        'v.indicator_id',
+        (eb) => eb.fn.sum<number>('v.num_value').as('sum'),
+        (eb) => eb.fn.count<number>('v.num_value').as('count'),
+      ])
       .where('c.ancestor_id', '=', unitId)
       .where('v.template_id', '=', ds.templateId)
       .where('v.period_id', 'in', months)
@@ -817,7 +1175,11 @@ async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
       .where('v.indicator_id', 'in', additive)
       .groupBy(['g.group_id', 'v.indicator_id'])
       .execute();
-  const units: [string, Unit][] = [['root', ds.root], ['province', ds.provinces[0]], ['district', ds.districts[0]]];
+  const units: [string, Unit][] = [
+    ['root', ds.root],
+    ['province', ds.provinces[0]],
+    ['district', ds.districts[0]],
+  ];
   const ranges = [RANGES[0], RANGES[3]];
   const samples: { level: string; range: string; live: number; groupBy: number }[] = [];
   const started = performance.now();
@@ -831,14 +1193,20 @@ async function measureByGroup(platform: Platform, ds: Dataset, tag: string) {
         t = performance.now();
         const raw = await reference(unit.id, periodsBetween(range.from, range.to));
         const tGroupBy = ms(t);
-        if (process.env.BENCH_TRACE) log(`    by group ${level} ${range.label}: ${fmtMs(tLive)} / ${fmtMs(tGroupBy)} ms`);
+        if (process.env.BENCH_TRACE)
+          log(`    by group ${level} ${range.label}: ${fmtMs(tLive)} / ${fmtMs(tGroupBy)} ms`);
         for (const r of raw) {
-          const lines = live.find((g) => g.groupId === r.group_id)?.lines.filter((l) => l.indicatorId === r.indicator_id) ?? [];
+          const lines =
+            live.find((g) => g.groupId === r.group_id)?.lines.filter((l) => l.indicatorId === r.indicator_id) ?? [];
           const sum = lines.reduce((a, l) => a + l.sum, 0);
           const count = lines.reduce((a, l) => a + l.count, 0);
-          if (count !== Number(r.count) || Math.abs(sum - Number(r.sum)) > 1e-6) throw new Error(`[${tag}] by group ${level} ${range.label}: group ${r.group_id} indicator ${r.indicator_id}: live ${sum}/${count}, GROUP BY ${r.sum}/${r.count}`);
+          if (count !== Number(r.count) || Math.abs(sum - Number(r.sum)) > 1e-6)
+            throw new Error(
+              `[${tag}] by group ${level} ${range.label}: group ${r.group_id} indicator ${r.indicator_id}: live ${sum}/${count}, GROUP BY ${r.sum}/${r.count}`,
+            );
         }
-        if (live.find((g) => g.groupId === null)?.lines.length) throw new Error(`[${tag}] by group ${level} ${range.label}: values outside every group`);
+        if (live.find((g) => g.groupId === null)?.lines.length)
+          throw new Error(`[${tag}] by group ${level} ${range.label}: values outside every group`);
         if (round >= 0) samples.push({ level, range: range.label, live: tLive, groupBy: tGroupBy });
       }
     }
@@ -867,23 +1235,41 @@ async function runOn(kind: DialectName): Promise<Result> {
   cleanupNow = cleanup;
   try {
     const clock = new Date('2020-01-02T03:00:00Z'); // December's reports are due on 5 January
-    platform = await startPlatform(loadConfig({ LOG_LEVEL: 'silent', KYNIEM_PASSWORD_COST: '10', DATA_DIR: os.tmpdir() }), { database: opened.handle, clock: () => clock, logger: createLogger('silent') });
+    platform = await startPlatform(
+      loadConfig({ LOG_LEVEL: 'silent', KYNIEM_PASSWORD_COST: '10', DATA_DIR: os.tmpdir() }),
+      { database: opened.handle, clock: () => clock, logger: createLogger('silent') },
+    );
     log(`reporting-rollup [${tag}]: generating in ${opened.where}`);
     const ds = await generate(platform, kind, tag);
-    log(`reporting-rollup [${tag}]: generated ${fmtN(UNITS)} units, ${fmtN(ds.counts.submissions)} reports, ${fmtN(ds.counts.values)} values, ${fmtN(ds.counts.totals)} totals rows in ${ds.seconds.toFixed(1)} s (${ds.size})`);
+    log(
+      `reporting-rollup [${tag}]: generated ${fmtN(UNITS)} units, ${fmtN(ds.counts.submissions)} reports, ${fmtN(ds.counts.values)} values, ${fmtN(ds.counts.totals)} totals rows in ${ds.seconds.toFixed(1)} s (${ds.size})`,
+    );
 
     const d: Checked = { comparisons: 0 };
     // The sample: a province, districts, grassroots units (some with December still to come) over
     // five ranges, and the root over the year (the most expensive GROUP BY; every timed question
     // below is checked against its GROUP BY too, the root's included)
     const someWithheld = [ds.pools.raw[0], ds.pools.live[0], ds.pools.save[0], ds.pools.save.at(-1)!];
-    const ranges: [string, string][] = [['2019-01', '2019-01'], ['2019-04', '2019-06'], ['2019-02', '2019-08'], ['2019-10', '2019-12'], ['2019-01', '2019-12']];
+    const ranges: [string, string][] = [
+      ['2019-01', '2019-01'],
+      ['2019-04', '2019-06'],
+      ['2019-02', '2019-08'],
+      ['2019-10', '2019-12'],
+      ['2019-01', '2019-12'],
+    ];
     const year: [string, string][] = [['2019-01', '2019-12']];
-    const sample = [ds.provinces[0], ...ds.districts.slice(0, 2), ...ds.leaves.slice(0, 3), ...someWithheld.slice(0, 2)];
+    const sample = [
+      ds.provinces[0],
+      ...ds.districts.slice(0, 2),
+      ...ds.leaves.slice(0, 3),
+      ...someWithheld.slice(0, 2),
+    ];
     let t = performance.now();
     await verify(platform.db, ds, sample, ranges, tag, d);
     await verify(platform.db, ds, [ds.root], year, tag, d);
-    log(`  verified the bulk-built totals: ${fmtN(d.comparisons)} lines (${sample.length} units × ${ranges.length} ranges, the root × the year) equal to the GROUP BY (${(ms(t) / 1000).toFixed(1)} s)`);
+    log(
+      `  verified the bulk-built totals: ${fmtN(d.comparisons)} lines (${sample.length} units × ${ranges.length} ranges, the root × the year) equal to the GROUP BY (${(ms(t) / 1000).toFixed(1)} s)`,
+    );
 
     t = performance.now();
     const submits = await measureSubmit(platform, ds);
@@ -891,17 +1277,40 @@ async function runOn(kind: DialectName): Promise<Result> {
     const chains = [...new Set(someWithheld.flatMap((u) => [u, ...u.ancestors.slice(1).map((a) => ds.byId.get(a)!)]))];
     t = performance.now();
     const before = d.comparisons;
-    await verify(platform.db, ds, chains, [['2019-12', '2019-12'], ['2019-10', '2019-12'], ['2019-01', '2019-12']], tag, d);
+    await verify(
+      platform.db,
+      ds,
+      chains,
+      [
+        ['2019-12', '2019-12'],
+        ['2019-10', '2019-12'],
+        ['2019-01', '2019-12'],
+      ],
+      tag,
+      d,
+    );
     await verify(platform.db, ds, [ds.root], year, tag, d);
-    const values = Number((await platform.db.selectFrom('report_values').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    if (values !== LEAVES * 12 * INDICATORS) throw new Error(`[${tag}] ${values} values after the submits, ${LEAVES * 12 * INDICATORS} expected`);
+    const values = Number(
+      (
+        await platform.db
+          .selectFrom('report_values')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (values !== LEAVES * 12 * INDICATORS)
+      throw new Error(`[${tag}] ${values} values after the submits, ${LEAVES * 12 * INDICATORS} expected`);
     const after = [...chains, ds.root];
-    log(`  verified again after the live submits: ${fmtN(d.comparisons - before)} lines of ${after.length} units equal; ${fmtN(values)} values (${(ms(t) / 1000).toFixed(1)} s)`);
+    log(
+      `  verified again after the live submits: ${fmtN(d.comparisons - before)} lines of ${after.length} units equal; ${fmtN(values)} values (${(ms(t) / 1000).toFixed(1)} s)`,
+    );
 
     const rollup = await measureRollup(platform, ds, tag);
     const ratios = rollup.samples.map((s) => s.groupBy / s.live);
     const speedUp = median(ratios);
-    log(`  read mix: ${rollup.rounds} rounds × ${RANGES.length * 4} questions (1 unit of each level × 4 ranges, 10 indicators, interleaved) in ${rollup.seconds.toFixed(1)} s; median ms, live / GROUP BY (speed-up):`);
+    log(
+      `  read mix: ${rollup.rounds} rounds × ${RANGES.length * 4} questions (1 unit of each level × 4 ranges, 10 indicators, interleaved) in ${rollup.seconds.toFixed(1)} s; median ms, live / GROUP BY (speed-up):`,
+    );
     const levels: Unit['level'][] = ['root', 'province', 'district', 'grassroots'];
     log(
       table(
@@ -919,27 +1328,41 @@ async function runOn(kind: DialectName): Promise<Result> {
     const live = rollup.samples.map((s) => s.live);
     const groupBy = rollup.samples.map((s) => s.groupBy);
     log(`bench reporting-rollup [${tag}]: ${speedUp.toFixed(1)}x`);
-    log(`  live (subtreeTotals)             p50 ${fmtMs(median(live))} ms  p95 ${fmtMs(percentile(live, 0.95))} ms  (n=${live.length})`);
-    log(`  GROUP BY (subtreeTotalsFromValues) p50 ${fmtMs(median(groupBy))} ms  p95 ${fmtMs(percentile(groupBy, 0.95))} ms`);
+    log(
+      `  live (subtreeTotals)             p50 ${fmtMs(median(live))} ms  p95 ${fmtMs(percentile(live, 0.95))} ms  (n=${live.length})`,
+    );
+    log(
+      `  GROUP BY (subtreeTotalsFromValues) p50 ${fmtMs(median(groupBy))} ms  p95 ${fmtMs(percentile(groupBy, 0.95))} ms`,
+    );
 
     const byGroup = withByGroup ? await measureByGroup(platform, ds, tag) : null;
     if (byGroup) {
       const groupRatio = median(byGroup.samples.map((x) => x.groupBy / x.live));
       log(`bench reporting-by-group [${tag}]: ${groupRatio.toFixed(1)}x`);
-      log(`  ${fmtN(ds.leaves.length)} grassroots units in ${GROUPS} groups; the root, a province, a district × a month and the year, 10 indicators, each answer checked against the GROUP BY (${byGroup.seconds.toFixed(1)} s); median ms, by group / GROUP BY:`);
+      log(
+        `  ${fmtN(ds.leaves.length)} grassroots units in ${GROUPS} groups; the root, a province, a district × a month and the year, 10 indicators, each answer checked against the GROUP BY (${byGroup.seconds.toFixed(1)} s); median ms, by group / GROUP BY:`,
+      );
       for (const [level] of [['root'], ['province'], ['district']]) {
         const of = (r: string) => byGroup.samples.filter((x) => x.level === level && x.range === r);
         log(`    ${level.padEnd(9)} ${ranges2(of)}`);
       }
       const bg = byGroup.samples.map((x) => x.live);
-      log(`  by group (groupSetTotals)        p50 ${fmtMs(median(bg))} ms  p95 ${fmtMs(percentile(bg, 0.95))} ms  (n=${bg.length})`);
+      log(
+        `  by group (groupSetTotals)        p50 ${fmtMs(median(bg))} ms  p95 ${fmtMs(percentile(bg, 0.95))} ms  (n=${bg.length})`,
+      );
     }
 
     const submitRatio = median(submits.live) / median(submits.raw);
     log(`bench reporting-submit [${tag}]: ${submitRatio.toFixed(1)}x`);
-    log(`  50 raw rows into report_values, one transaction        p50 ${fmtMs(median(submits.raw))} ms  p95 ${fmtMs(percentile(submits.raw, 0.95))} ms  (n=${submits.raw.length})`);
-    log(`  the same + status change inside withLiveTotals         p50 ${fmtMs(median(submits.live))} ms  p95 ${fmtMs(percentile(submits.live, 0.95))} ms`);
-    log(`  saveReport(submit): the whole service (history, audit, form)  p50 ${fmtMs(median(submits.save))} ms  p95 ${fmtMs(percentile(submits.save, 0.95))} ms  (${(median(submits.save) / median(submits.raw)).toFixed(1)}x raw)`);
+    log(
+      `  50 raw rows into report_values, one transaction        p50 ${fmtMs(median(submits.raw))} ms  p95 ${fmtMs(percentile(submits.raw, 0.95))} ms  (n=${submits.raw.length})`,
+    );
+    log(
+      `  the same + status change inside withLiveTotals         p50 ${fmtMs(median(submits.live))} ms  p95 ${fmtMs(percentile(submits.live, 0.95))} ms`,
+    );
+    log(
+      `  saveReport(submit): the whole service (history, audit, form)  p50 ${fmtMs(median(submits.save))} ms  p95 ${fmtMs(percentile(submits.save, 0.95))} ms  (${(median(submits.save) / median(submits.raw)).toFixed(1)}x raw)`,
+    );
     log(`  where the time goes, mean per submit: withLiveTotals: ${submits.where.live}`);
     log(`                                        saveReport: ${submits.where.save}`);
     return { kind, speedUp, submitRatio };
@@ -958,7 +1381,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-log(`reporting-rollup: scale ${scale}: ${fmtN(UNITS)} units, ${INDICATORS} indicators, 12 months, ${fmtN(LEAVES * 12 * INDICATORS)} values; ${SUBMITS} timed submits of each kind`);
+log(
+  `reporting-rollup: scale ${scale}: ${fmtN(UNITS)} units, ${INDICATORS} indicators, 12 months, ${fmtN(LEAVES * 12 * INDICATORS)} values; ${SUBMITS} timed submits of each kind`,
+);
 const results: Result[] = [];
 let failed = false;
 for (const kind of ['sqlite', 'postgres'] as const) {

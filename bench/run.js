@@ -22,7 +22,15 @@ function runOne(file) {
       out += d;
       process.stdout.write(d);
     });
-    child.on('close', (code, signal) => resolve({ file, code, signal, seconds: (Date.now() - started) / 1000, lines: out.split('\n').filter((l) => l.startsWith('bench ')) }));
+    child.on('close', (code, signal) =>
+      resolve({
+        file,
+        code,
+        signal,
+        seconds: (Date.now() - started) / 1000,
+        lines: out.split('\n').filter((l) => l.startsWith('bench ')),
+      }),
+    );
   });
 }
 
@@ -35,7 +43,9 @@ for (const file of files) {
 console.log('\n=== summary');
 for (const r of results) {
   const ok = r.code === 0;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${r.file} (${r.seconds.toFixed(1)} s)${ok ? '' : ` exit ${r.code ?? r.signal}`}`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${r.file} (${r.seconds.toFixed(1)} s)${ok ? '' : ` exit ${r.code ?? r.signal}`}`,
+  );
   for (const line of r.lines) console.log(`     ${line}`);
 }
 if (files.length === 0 || results.some((r) => r.code !== 0)) process.exitCode = 1;

@@ -67,7 +67,9 @@ try {
     `bench startup: ${(m.fresh / m.bare).toFixed(1)} × bare node:http on an empty data directory, ${(m.existing / m.bare).toFixed(1)} × on an existing one ` +
       `(Kyniem ${Math.round(m.fresh)} ms / ${Math.round(m.existing)} ms; bare ${Math.round(m.bare)} ms; medians of ${RUNS})`,
   );
-  console.log(`bench idle-memory: ${kyniemMiB.toFixed(1)} MiB (${(kyniemMiB / bareMiB).toFixed(2)} of bare node:http at ${bareMiB.toFixed(1)} MiB)`);
+  console.log(
+    `bench idle-memory: ${kyniemMiB.toFixed(1)} MiB (${(kyniemMiB / bareMiB).toFixed(2)} of bare node:http at ${bareMiB.toFixed(1)} MiB)`,
+  );
 } finally {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -54,7 +54,11 @@ try {
 let e2e = { passed: 0, failed: 0, skipped: 0 };
 try {
   const p = JSON.parse(fs.readFileSync('test-results/e2e.json', 'utf8'));
-  e2e = { passed: (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0), failed: p.stats?.unexpected ?? 0, skipped: p.stats?.skipped ?? 0 };
+  e2e = {
+    passed: (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0),
+    failed: p.stats?.unexpected ?? 0,
+    skipped: p.stats?.skipped ?? 0,
+  };
 } catch {
   if (built) e2e.failed++;
 }
@@ -62,7 +66,9 @@ try {
 console.log('\n=== summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s)`);
 console.log(`vitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-console.log(`  on SQLite: ${perDb.sqlite.passed} passed, ${perDb.sqlite.failed} failed; on PostgreSQL: ${perDb.postgres.passed} passed, ${perDb.postgres.failed} failed`);
+console.log(
+  `  on SQLite: ${perDb.sqlite.passed} passed, ${perDb.sqlite.failed} failed; on PostgreSQL: ${perDb.postgres.passed} passed, ${perDb.postgres.failed} failed`,
+);
 console.log(`browser: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 const total = {
   passed: counts.passed + e2e.passed,

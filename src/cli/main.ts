@@ -97,7 +97,11 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const result = await migrateToLatest(database);
         const applied = (result.results ?? []).map((r) => r.migrationName);
-        print(out, { db: database.dialect, applied }, applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'CSDL đã mới nhất / database is up to date');
+        print(
+          out,
+          { db: database.dialect, applied },
+          applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'CSDL đã mới nhất / database is up to date',
+        );
       } finally {
         await database.close();
       }
@@ -118,12 +122,32 @@ export async function main(argv: string[]): Promise<number> {
       return withPlatform(async (p) => {
         const password = values.password ?? generatePassword();
         const problem = passwordProblem(password, username);
-        if (problem) throw new AppError(400, 'WEAK_PASSWORD', { vi: 'Mật khẩu quá yếu (ít nhất 8 ký tự, khác tên đăng nhập).', en: 'Password too weak (at least 8 characters, not the username).' });
-        if (!/^[A-Za-z0-9._-]{3,64}$/.test(username)) throw new AppError(400, 'BAD_USERNAME', { vi: 'Tên đăng nhập gồm 3–64 ký tự không dấu.', en: 'A username is 3–64 unaccented characters.' });
-        const user = await p.db.transaction().execute((tx) =>
-          insertUser(tx, p.passwords, { username, displayName: name.data, password, grants, mustChangePassword: !values.password }, systemActor('cli'), p.clock()),
+        if (problem)
+          throw new AppError(400, 'WEAK_PASSWORD', {
+            vi: 'Mật khẩu quá yếu (ít nhất 8 ký tự, khác tên đăng nhập).',
+            en: 'Password too weak (at least 8 characters, not the username).',
+          });
+        if (!/^[A-Za-z0-9._-]{3,64}$/.test(username))
+          throw new AppError(400, 'BAD_USERNAME', {
+            vi: 'Tên đăng nhập gồm 3–64 ký tự không dấu.',
+            en: 'A username is 3–64 unaccented characters.',
+          });
+        const user = await p.db
+          .transaction()
+          .execute((tx) =>
+            insertUser(
+              tx,
+              p.passwords,
+              { username, displayName: name.data, password, grants, mustChangePassword: !values.password },
+              systemActor('cli'),
+              p.clock(),
+            ),
+          );
+        print(
+          out,
+          { user, grants, generatedPassword: values.password ? null : password },
+          `Đã tạo / created ${user.username}${values.password ? '' : `\nMật khẩu / password: ${password}`}`,
         );
-        print(out, { user, grants, generatedPassword: values.password ? null : password }, `Đã tạo / created ${user.username}${values.password ? '' : `\nMật khẩu / password: ${password}`}`);
         return 0;
       });
     }
@@ -133,21 +157,49 @@ export async function main(argv: string[]): Promise<number> {
       if (!username) throw usage('reset-password <username>');
       return withPlatform(async (p) => {
         const user = await findUserByUsername(p.db, username);
-        if (!user) throw new AppError(404, 'NOT_FOUND', { vi: `Không có tài khoản "${username}".`, en: `No account "${username}".` });
+        if (!user)
+          throw new AppError(404, 'NOT_FOUND', {
+            vi: `Không có tài khoản "${username}".`,
+            en: `No account "${username}".`,
+          });
         const password = values.password ?? generatePassword();
-        if (passwordProblem(password, username)) throw new AppError(400, 'WEAK_PASSWORD', { vi: 'Mật khẩu quá yếu.', en: 'Password too weak.' });
-        await p.db.transaction().execute((tx) => setPassword(tx, p.passwords, user.id, password, true, systemActor('cli'), 'user.password_reset', p.clock()));
+        if (passwordProblem(password, username))
+          throw new AppError(400, 'WEAK_PASSWORD', { vi: 'Mật khẩu quá yếu.', en: 'Password too weak.' });
+        await p.db
+          .transaction()
+          .execute((tx) =>
+            setPassword(tx, p.passwords, user.id, password, true, systemActor('cli'), 'user.password_reset', p.clock()),
+          );
         await endSessionsOf(p.db, user.id);
-        print(out, { username: user.username, generatedPassword: values.password ? null : password }, `Đã đặt lại / reset ${user.username}${values.password ? '' : `\nMật khẩu / password: ${password}`}`);
+        print(
+          out,
+          { username: user.username, generatedPassword: values.password ? null : password },
+          `Đã đặt lại / reset ${user.username}${values.password ? '' : `\nMật khẩu / password: ${password}`}`,
+        );
         return 0;
       });
     }
 
     case 'users': {
       return withPlatform(async (p) => {
-        const rows = await p.db.selectFrom('users').select(['username', 'display_name', 'is_active', 'created_at']).orderBy('username').execute();
-        const users = rows.map((r) => ({ username: r.username, displayName: r.display_name, active: r.is_active === 1, createdAt: r.created_at }));
-        print(out, users, users.map((u) => `${u.username.padEnd(24)} ${u.displayName}${u.active ? '' : ' (khóa / disabled)'}`).join('\n'));
+        const rows = await p.db
+          .selectFrom('users')
+          .select(['username', 'display_name', 'is_active', 'created_at'])
+          .orderBy('username')
+          .execute();
+        const users = rows.map((r) => ({
+          username: r.username,
+          displayName: r.display_name,
+          active: r.is_active === 1,
+          createdAt: r.created_at,
+        }));
+        print(
+          out,
+          users,
+          users
+            .map((u) => `${u.username.padEnd(24)} ${u.displayName}${u.active ? '' : ' (khóa / disabled)'}`)
+            .join('\n'),
+        );
         return 0;
       });
     }
@@ -169,7 +221,11 @@ export async function main(argv: string[]): Promise<number> {
         print(out, { file, bytes }, `Đã sao lưu / backed up to ${file} (${bytes} bytes)`);
       } else {
         const { savedPrevious } = await restoreSqlite(file, dbFile);
-        print(out, { restored: file, savedPrevious }, `Đã khôi phục / restored from ${file}${savedPrevious ? `\nCSDL cũ được giữ tại / previous database kept at ${savedPrevious}` : ''}`);
+        print(
+          out,
+          { restored: file, savedPrevious },
+          `Đã khôi phục / restored from ${file}${savedPrevious ? `\nCSDL cũ được giữ tại / previous database kept at ${savedPrevious}` : ''}`,
+        );
       }
       return 0;
     }
@@ -177,7 +233,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo': {
       return withPlatform(async (p) => {
         const counts = await loadDemoData(p);
-        print(out, counts, Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join('\n') || 'Không có dữ liệu mẫu mới / nothing new to load');
+        print(
+          out,
+          counts,
+          Object.entries(counts)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\n') || 'Không có dữ liệu mẫu mới / nothing new to load',
+        );
         return 0;
       });
     }
@@ -200,9 +262,17 @@ async function readPlanFile(file: string): Promise<Uint8Array> {
     return await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError(404, 'FILE_NOT_FOUND', { vi: `Không có tệp "${file}".`, en: `There is no file "${file}".` });
-    if (code === 'EISDIR') throw new AppError(400, 'NOT_A_FILE', { vi: `"${file}" là thư mục, không phải tệp.`, en: `"${file}" is a directory, not a file.` });
-    throw new AppError(400, 'FILE_UNREADABLE', { vi: `Không đọc được tệp "${file}" (${code ?? 'lỗi'}).`, en: `Cannot read the file "${file}" (${code ?? 'error'}).` });
+    if (code === 'ENOENT')
+      throw new AppError(404, 'FILE_NOT_FOUND', { vi: `Không có tệp "${file}".`, en: `There is no file "${file}".` });
+    if (code === 'EISDIR')
+      throw new AppError(400, 'NOT_A_FILE', {
+        vi: `"${file}" là thư mục, không phải tệp.`,
+        en: `"${file}" is a directory, not a file.`,
+      });
+    throw new AppError(400, 'FILE_UNREADABLE', {
+      vi: `Không đọc được tệp "${file}" (${code ?? 'lỗi'}).`,
+      en: `Cannot read the file "${file}" (${code ?? 'error'}).`,
+    });
   }
 }
 
@@ -217,7 +287,10 @@ function usage(what: string) {
 function storageProblem(err: unknown): string | null {
   if (!(err instanceof Error)) return null;
   const code = String((err as { code?: unknown }).code ?? '');
-  if (process.env.DATABASE_URL && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|3D000|28000|28P01)$/.test(code)) {
+  if (
+    process.env.DATABASE_URL &&
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|3D000|28000|28P01)$/.test(code)
+  ) {
     return `DATABASE_URL: không kết nối được PostgreSQL / cannot connect to PostgreSQL (${err.message})`;
   }
   if (!process.env.DATABASE_URL && /^(ENOTDIR|EACCES|EPERM|EROFS|ENOSPC|SQLITE_CANTOPEN|SQLITE_READONLY)/.test(code)) {
@@ -233,8 +306,14 @@ export async function run(argv: string[]) {
   } catch (err) {
     if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
     else if (err instanceof BackupError) process.stderr.write(`${err.vi}\n${err.en}\n`);
-    else if (err instanceof AppError) process.stderr.write(`${err.messages.vi}\n${err.messages.en}\n${err.code === 'USAGE' ? `\n${help}\n` : ''}`);
-    else if (err instanceof Error && err.name === 'TypeError' && /parseArgs|Unknown option/i.test(String((err as { code?: string }).code) + err.message)) process.stderr.write(`${err.message}\n\n${help}\n`);
+    else if (err instanceof AppError)
+      process.stderr.write(`${err.messages.vi}\n${err.messages.en}\n${err.code === 'USAGE' ? `\n${help}\n` : ''}`);
+    else if (
+      err instanceof Error &&
+      err.name === 'TypeError' &&
+      /parseArgs|Unknown option/i.test(String((err as { code?: string }).code) + err.message)
+    )
+      process.stderr.write(`${err.message}\n\n${help}\n`);
     else if (storageProblem(err)) process.stderr.write(`${new ConfigError([storageProblem(err)!]).message}\n`);
     else {
       createLogger('error').error('command failed', { err });

@@ -16,7 +16,9 @@ describe('date words of official documents', () => {
   });
 
   it('leaves day and month blank for a document not yet dated, and no place means just the date', () => {
-    expect(officialDate(null, 'Thái Bình', 2019)).toBe('Thái Bình, ngày \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 tháng \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 năm 2019');
+    expect(officialDate(null, 'Thái Bình', 2019)).toBe(
+      'Thái Bình, ngày \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 tháng \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 năm 2019',
+    );
     expect(officialDate('2019-09-04')).toBe('ngày 04 tháng 9 năm 2019');
     expect(officialDate('2019-09-04', '  ')).toBe('ngày 04 tháng 9 năm 2019');
   });

@@ -104,10 +104,7 @@ export function dateWords(iso: IsoDate): string {
  * in by hand when the document is signed: "Thái Bình, ngày      tháng      năm 2019".
  */
 export function officialDate(iso: IsoDate | null, place?: string, blankYear?: number): string {
-  const words =
-    iso === null
-      ? `ngày ${blank} tháng ${blank} năm ${blankYear ?? ''}`.trimEnd()
-      : dateWords(iso);
+  const words = iso === null ? `ngày ${blank} tháng ${blank} năm ${blankYear ?? ''}`.trimEnd() : dateWords(iso);
   const where = place?.trim();
   return where ? `${where}, ${words}` : words;
 }

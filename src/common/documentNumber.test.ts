@@ -7,7 +7,7 @@ describe('a document number and symbol', () => {
     expect(splitDocumentNumber('27-KH/BTG')).toEqual({ number: '27', symbolSuffix: 'BTG' });
     expect(splitDocumentNumber('09-ĐA/TU')).toEqual({ number: '09', symbolSuffix: 'TU' });
   });
-  it('keeps a draft\'s blank number blank and leaves other forms as written', () => {
+  it("keeps a draft's blank number blank and leaves other forms as written", () => {
     expect(splitDocumentNumber('-KH/ĐUK')).toEqual({ number: null, symbolSuffix: 'ĐUK' });
     expect(splitDocumentNumber('12/QĐ')).toEqual({ number: '12/QĐ', symbolSuffix: null });
     expect(splitDocumentNumber('  ')).toEqual({ number: null, symbolSuffix: null });

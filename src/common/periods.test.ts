@@ -51,7 +51,27 @@ describe('period ids', () => {
   });
 
   it('refuses malformed ids', () => {
-    for (const id of ['2019-13', '2019-00', '2019Q5', '2019Q0', '2019H3', '2019H0', '19', '2019-8', '2019q3', '2019h1', '0999', '12019', ' 2019', '2019-08 ', '2019-08-01', '2019Q', '', 'Q3 2019', '2019-W05']) {
+    for (const id of [
+      '2019-13',
+      '2019-00',
+      '2019Q5',
+      '2019Q0',
+      '2019H3',
+      '2019H0',
+      '19',
+      '2019-8',
+      '2019q3',
+      '2019h1',
+      '0999',
+      '12019',
+      ' 2019',
+      '2019-08 ',
+      '2019-08-01',
+      '2019Q',
+      '',
+      'Q3 2019',
+      '2019-W05',
+    ]) {
       expect(parsePeriodId(id), id).toBeNull();
     }
     expect(parsePeriodId(2019 as unknown as string)).toBeNull();
@@ -106,7 +126,10 @@ describe('calendar windows', () => {
   ])('ends every month of %i on its last day', (year, lengths) => {
     lengths.forEach((days, i) => {
       const month = String(i + 1).padStart(2, '0');
-      expect(periodWindow(`${year}-${month}`, 'calendar')).toEqual({ start: `${year}-${month}-01`, end: `${year}-${month}-${days}` });
+      expect(periodWindow(`${year}-${month}`, 'calendar')).toEqual({
+        start: `${year}-${month}-01`,
+        end: `${year}-${month}-${days}`,
+      });
     });
   });
 
@@ -171,7 +194,10 @@ describe('campaigns', () => {
   it('keep their own dates under either regime', () => {
     expect(periodWindow(drive, 'calendar')).toEqual({ start: '2019-06-15', end: '2019-08-30' });
     expect(periodWindow(drive, 'vn_cutoff')).toEqual({ start: '2019-06-15', end: '2019-08-30' });
-    expect(periodWindow(campaign('one-day', '2019-09-04', '2019-09-04'), 'calendar')).toEqual({ start: '2019-09-04', end: '2019-09-04' });
+    expect(periodWindow(campaign('one-day', '2019-09-04', '2019-09-04'), 'calendar')).toEqual({
+      start: '2019-09-04',
+      end: '2019-09-04',
+    });
   });
 
   it('are refused when malformed', () => {
@@ -325,7 +351,10 @@ describe('every day, both regimes (property checks)', () => {
       for (const year of ['1900', '2000', '2019', '2020', '2100']) {
         const whole = periodWindow(year, regime);
         for (const type of ['monthly', 'quarterly', 'half_yearly'] as const) {
-          const parts = periodsBetween(periodId(type, Number(year), 1), periodId(type, Number(year), type === 'monthly' ? 12 : type === 'quarterly' ? 4 : 2));
+          const parts = periodsBetween(
+            periodId(type, Number(year), 1),
+            periodId(type, Number(year), type === 'monthly' ? 12 : type === 'quarterly' ? 4 : 2),
+          );
           const windows = parts.map((id) => periodWindow(id, regime));
           expect(windows[0].start).toBe(whole.start);
           expect(windows[windows.length - 1].end).toBe(whole.end);
@@ -376,7 +405,14 @@ describe('deadlines', () => {
 
   it('gives grace days and a lock for a campaign', () => {
     const drive = campaign('thi-dua-15-nam', '2019-06-15', '2019-08-30');
-    const d = deadlinesOf(drive, 'vn_cutoff', { levels: [{ level: 'grassroots', daysAfterEnd: 2 }, { level: 'enterprise', daysAfterEnd: 0 }], onTimeDays: 3, lockDays: 10 });
+    const d = deadlinesOf(drive, 'vn_cutoff', {
+      levels: [
+        { level: 'grassroots', daysAfterEnd: 2 },
+        { level: 'enterprise', daysAfterEnd: 0 },
+      ],
+      onTimeDays: 3,
+      lockDays: 10,
+    });
     expect(d.window).toEqual({ start: '2019-06-15', end: '2019-08-30' });
     expect(d.levels).toEqual([
       { level: 'grassroots', due: '2019-09-01', onTimeBy: '2019-09-04' },
@@ -392,7 +428,14 @@ describe('deadlines', () => {
     expect(bad({ onTimeDays: -1 })).toThrow(RangeError);
     expect(bad({ lockDays: 1.5 })).toThrow(RangeError);
     expect(bad({ levels: [{ level: 'cell', daysAfterEnd: -1 }] })).toThrow(RangeError);
-    expect(bad({ levels: [{ level: 'cell', daysAfterEnd: 1 }, { level: 'cell', daysAfterEnd: 2 }] })).toThrow(RangeError);
+    expect(
+      bad({
+        levels: [
+          { level: 'cell', daysAfterEnd: 1 },
+          { level: 'cell', daysAfterEnd: 2 },
+        ],
+      }),
+    ).toThrow(RangeError);
     expect(bad({ levels: [{ level: ' ', daysAfterEnd: 1 }] })).toThrow(RangeError);
     expect(deadlinesOf('2019-08', 'vn_cutoff', { ...schedule, levels: [] }).levels).toEqual([]);
   });

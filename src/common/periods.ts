@@ -188,7 +188,8 @@ function shift(id: string, steps: number): string {
   const perYear = 12 / span[p.type];
   const ordinal = p.year * perYear + p.index - 1 + steps;
   const year = Math.floor(ordinal / perYear);
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`${id} ${steps >= 0 ? '+' : '−'} ${Math.abs(steps)} is outside years ${MIN_YEAR}–${MAX_YEAR}`);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new RangeError(`${id} ${steps >= 0 ? '+' : '−'} ${Math.abs(steps)} is outside years ${MIN_YEAR}–${MAX_YEAR}`);
   return periodId(p.type, year, (ordinal % perYear) + 1);
 }
 
@@ -212,7 +213,8 @@ export function periodsBetween(fromId: string, toId: string): string[] {
   if (from.type !== to.type) throw new RangeError(`periods of different types: "${fromId}" and "${toId}"`);
   const perYear = 12 / span[from.type];
   const count = (to.year - from.year) * perYear + (to.index - from.index) + 1;
-  if (count > MAX_PERIODS_BETWEEN) throw new RangeError(`${count} periods from ${fromId} to ${toId}: at most ${MAX_PERIODS_BETWEEN}`);
+  if (count > MAX_PERIODS_BETWEEN)
+    throw new RangeError(`${count} periods from ${fromId} to ${toId}: at most ${MAX_PERIODS_BETWEEN}`);
   return Array.from({ length: Math.max(0, count) }, (_, i) => shift(fromId, i));
 }
 
@@ -321,7 +323,8 @@ export type LevelDeadline = { level: ReportLevel; due: IsoDate; onTimeBy: IsoDat
 export type PeriodDeadlines = { window: PeriodWindow; levels: LevelDeadline[]; lockOn: IsoDate };
 
 function checkDays(value: number, what: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > 3660) throw new RangeError(`${what} must be a whole number of days from 0 to 3660: ${value}`);
+  if (!Number.isInteger(value) || value < 0 || value > 3660)
+    throw new RangeError(`${what} must be a whole number of days from 0 to 3660: ${value}`);
   return value;
 }
 
@@ -337,7 +340,9 @@ export function deadlinesOf(period: PeriodRef, regime: Regime, schedule: Deadlin
     seen.add(level);
     checkDays(daysAfterEnd, `daysAfterEnd of "${level}"`);
     if (daysAfterEnd + onTimeDays >= lockDays) {
-      throw new RangeError(`the period locks (${lockDays} days after its end) before "${level}" is out of time (${daysAfterEnd} + ${onTimeDays} days)`);
+      throw new RangeError(
+        `the period locks (${lockDays} days after its end) before "${level}" is out of time (${daysAfterEnd} + ${onTimeDays} days)`,
+      );
     }
     const due = plusDays(win.end, daysAfterEnd);
     return { level, due, onTimeBy: plusDays(due, onTimeDays) };
@@ -366,7 +371,20 @@ export function isLocked(today: IsoDate, lockOn: IsoDate): boolean {
 
 export type Lang = 'vi' | 'en';
 
-const englishMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const englishMonths = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const roman = ['I', 'II', 'III', 'IV'];
 
 /**

@@ -12,44 +12,73 @@ export type RuleOperator = (typeof ruleOperators)[number];
 
 export type Bilingual = { vi: string; en: string };
 export type Breakdown = { key: string; label: Bilingual };
-export type FormIndicator = { id: string; code: string; name: string; valueType: ValueType; aggregation: Aggregation; unit: string | null; breakdown: Breakdown[] };
+export type FormIndicator = {
+  id: string;
+  code: string;
+  name: string;
+  valueType: ValueType;
+  aggregation: Aggregation;
+  unit: string | null;
+  breakdown: Breakdown[];
+};
 export type FormItem = { indicatorId: string; required: boolean };
 export type FormRule = { left: string; operator: RuleOperator; right: string; message: Bilingual | null };
 /** A value as typed: a number for numeric types, 0/1 for yes/no, 'YYYY-MM-DD' for dates, text. */
-export type FormValue = { indicatorId: string; breakdownKey: string; value: number | string | null; comment?: string | null };
+export type FormValue = {
+  indicatorId: string;
+  breakdownKey: string;
+  value: number | string | null;
+  comment?: string | null;
+};
 export type ValueProblem = { indicatorId: string; breakdownKey: string | null; code: string; messages: Bilingual };
 
 export const numericTypes: readonly ValueType[] = ['integer', 'number', 'percentage', 'boolean'];
 export const isNumericType = (t: ValueType) => numericTypes.includes(t);
 /** Date and text values cannot be added up. */
-export const aggregationsFor = (t: ValueType): Aggregation[] => (isNumericType(t) ? ['sum', 'average', 'last', 'none'] : ['none']);
+export const aggregationsFor = (t: ValueType): Aggregation[] =>
+  isNumericType(t) ? ['sum', 'average', 'last', 'none'] : ['none'];
 
 /** The cells of an indicator: one per breakdown category, or one ('') without breakdown. */
-export const cellsOf = (i: Pick<FormIndicator, 'breakdown'>) => (i.breakdown.length ? i.breakdown.map((b) => b.key) : ['']);
+export const cellsOf = (i: Pick<FormIndicator, 'breakdown'>) =>
+  i.breakdown.length ? i.breakdown.map((b) => b.key) : [''];
 
-const validDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const validDay = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** Checks one typed value against its type; null when it is acceptable (or empty). */
 export function checkValue(type: ValueType, value: number | string | null): Bilingual | null {
   if (value === null || value === '') return null;
   switch (type) {
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e12 ? null : { vi: 'Phải là số nguyên không âm.', en: 'Must be a whole number, not negative.' };
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e12
+        ? null
+        : { vi: 'Phải là số nguyên không âm.', en: 'Must be a whole number, not negative.' };
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= 1e15 ? null : { vi: 'Phải là một số.', en: 'Must be a number.' };
+      return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= 1e15
+        ? null
+        : { vi: 'Phải là một số.', en: 'Must be a number.' };
     case 'percentage':
-      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100 ? null : { vi: 'Phải là tỷ lệ từ 0 đến 100 (%).', en: 'Must be a percentage from 0 to 100.' };
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100
+        ? null
+        : { vi: 'Phải là tỷ lệ từ 0 đến 100 (%).', en: 'Must be a percentage from 0 to 100.' };
     case 'boolean':
       return value === 0 || value === 1 ? null : { vi: 'Chọn Có hoặc Không.', en: 'Choose yes or no.' };
     case 'date':
-      return typeof value === 'string' && validDay(value) ? null : { vi: 'Ngày không hợp lệ (dd/mm/yyyy).', en: 'Not a valid date (dd/mm/yyyy).' };
+      return typeof value === 'string' && validDay(value)
+        ? null
+        : { vi: 'Ngày không hợp lệ (dd/mm/yyyy).', en: 'Not a valid date (dd/mm/yyyy).' };
     case 'text':
-      return typeof value === 'string' && value.length <= 2000 ? null : { vi: 'Nội dung quá dài (tối đa 2000 ký tự).', en: 'Too long (at most 2000 characters).' };
+      return typeof value === 'string' && value.length <= 2000
+        ? null
+        : { vi: 'Nội dung quá dài (tối đa 2000 ký tự).', en: 'Too long (at most 2000 characters).' };
   }
 }
 
 /** An indicator's total in a form: the sum of its cells (null while none is filled). */
-export function indicatorTotal(indicator: FormIndicator, values: ReadonlyMap<string, number | string | null>): number | null {
+export function indicatorTotal(
+  indicator: FormIndicator,
+  values: ReadonlyMap<string, number | string | null>,
+): number | null {
   let total: number | null = null;
   for (const key of cellsOf(indicator)) {
     const v = values.get(`${indicator.id}|${key}`);
@@ -91,11 +120,22 @@ export function checkForm(
   for (const v of values) {
     const indicator = byId.get(v.indicatorId);
     if (!indicator || !cellsOf(indicator).includes(v.breakdownKey)) {
-      problems.push({ indicatorId: v.indicatorId, breakdownKey: v.breakdownKey, code: 'not_in_form', messages: { vi: 'Chỉ tiêu không có trong biểu mẫu.', en: 'The indicator is not in this form.' } });
+      problems.push({
+        indicatorId: v.indicatorId,
+        breakdownKey: v.breakdownKey,
+        code: 'not_in_form',
+        messages: { vi: 'Chỉ tiêu không có trong biểu mẫu.', en: 'The indicator is not in this form.' },
+      });
       continue;
     }
     const wrong = checkValue(indicator.valueType, v.value);
-    if (wrong) problems.push({ indicatorId: v.indicatorId, breakdownKey: v.breakdownKey, code: 'invalid_value', messages: wrong });
+    if (wrong)
+      problems.push({
+        indicatorId: v.indicatorId,
+        breakdownKey: v.breakdownKey,
+        code: 'invalid_value',
+        messages: wrong,
+      });
     else map.set(`${v.indicatorId}|${v.breakdownKey}`, v.value);
   }
   if (!options.complete) return problems;
@@ -106,7 +146,12 @@ export function checkForm(
       const v = map.get(`${indicator.id}|${key}`);
       if (v === undefined || v === null || v === '') {
         if (!problems.some((p) => p.indicatorId === indicator.id && p.breakdownKey === key)) {
-          problems.push({ indicatorId: indicator.id, breakdownKey: key, code: 'required', messages: { vi: 'Chỉ tiêu bắt buộc: cần nhập số liệu.', en: 'Compulsory: enter a value.' } });
+          problems.push({
+            indicatorId: indicator.id,
+            breakdownKey: key,
+            code: 'required',
+            messages: { vi: 'Chỉ tiêu bắt buộc: cần nhập số liệu.', en: 'Compulsory: enter a value.' },
+          });
         }
       }
     }

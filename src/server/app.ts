@@ -33,7 +33,19 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 const FILE_UPLOAD_PATH = '/api/files';
 
 /** Every module's routes, in one list: add a module here. */
-const modules = [registerAuthRoutes, registerSystemRoutes, registerFileRoutes, registerAccountRoutes, registerAuditRoutes, registerOrganisationRoutes, registerPlansRoutes, registerReportingRoutes, registerEmulationRoutes, registerHonoursRoutes, registerHonoursPublicRoutes];
+const modules = [
+  registerAuthRoutes,
+  registerSystemRoutes,
+  registerFileRoutes,
+  registerAccountRoutes,
+  registerAuditRoutes,
+  registerOrganisationRoutes,
+  registerPlansRoutes,
+  registerReportingRoutes,
+  registerEmulationRoutes,
+  registerHonoursRoutes,
+  registerHonoursPublicRoutes,
+];
 
 export type AppOptions = { webDir?: string | null };
 
@@ -67,9 +79,21 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.use('*', requestContext(platform));
   app.use('*', securityHeaders);
   // Bodies are JSON and small, but for the upload of a file, which has its own limit.
-  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw fail.payloadTooLarge(JSON_BODY_LIMIT); } });
-  const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw fail.payloadTooLarge(MAX_UPLOAD_BYTES); } });
-  app.use('/api/*', (c, next) => (c.req.path === FILE_UPLOAD_PATH && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next)));
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw fail.payloadTooLarge(JSON_BODY_LIMIT);
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: () => {
+      throw fail.payloadTooLarge(MAX_UPLOAD_BYTES);
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.path === FILE_UPLOAD_PATH && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next),
+  );
   app.use('/api/*', loadPrincipal(platform));
 
   for (const register of modules) register(app);

@@ -16,22 +16,26 @@ export async function ensureFirstAdmin(platform: Platform): Promise<string | nul
   const generated = platform.config.adminPassword ? null : generatePassword();
   try {
     await platform.db.transaction().execute((tx) =>
-    insertUser(
-      tx,
-      platform.passwords,
-      {
-        username: 'admin',
-        displayName: 'Quản trị hệ thống',
-        password: platform.config.adminPassword ?? generated!,
-        grants: [{ role: 'system_admin', unitId: null }],
-      },
-      systemActor('start-up'),
-      platform.clock(),
-    ),
+      insertUser(
+        tx,
+        platform.passwords,
+        {
+          username: 'admin',
+          displayName: 'Quản trị hệ thống',
+          password: platform.config.adminPassword ?? generated!,
+          grants: [{ role: 'system_admin', unitId: null }],
+        },
+        systemActor('start-up'),
+        platform.clock(),
+      ),
     );
   } catch (err) {
     // Several processes starting together on one empty database: another one created it first.
-    const exists = await platform.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+    const exists = await platform.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirst();
     if (exists) return null;
     throw err;
   }

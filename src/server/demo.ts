@@ -18,6 +18,7 @@ export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: 
   for (const loader of demoLoaders) {
     counts[loader.name] = await loader.load(platform);
   }
-  if (Object.values(counts).some((n) => n > 0)) platform.logger.info('demo data loaded', { counts, onlyIfEmpty: options.onlyIfEmpty });
+  if (Object.values(counts).some((n) => n > 0))
+    platform.logger.info('demo data loaded', { counts, onlyIfEmpty: options.onlyIfEmpty });
   return counts;
 }

@@ -27,7 +27,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   if (config.demo) await loadDemoData(platform, { onlyIfEmpty: true });
   registerMaintenance(platform);
   const webDir = path.resolve('dist/web');
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) logger.warn('the web app is not built; run "npm run build"', { webDir });
+  if (!fs.existsSync(path.join(webDir, 'index.html')))
+    logger.warn('the web app is not built; run "npm run build"', { webDir });
   const app = createApp(platform, { webDir });
 
   let server: ServerType;

@@ -66,7 +66,8 @@ const allows = (schema: JsonSchema, value: unknown): boolean => {
   if (typeof value === 'object') return types.includes('object');
   if (typeof value === 'string') return types.includes('string');
   if (typeof value === 'boolean') return types.includes('boolean');
-  if (typeof value === 'number') return types.includes('number') || (types.includes('integer') && Number.isInteger(value));
+  if (typeof value === 'number')
+    return types.includes('number') || (types.includes('integer') && Number.isInteger(value));
   return false;
 };
 
@@ -86,10 +87,12 @@ function brokenValues(schema: JsonSchema): Mutation[] {
   ];
   if (schema.enum || schema.const !== undefined) {
     out.push({ name: 'value outside the enum', value: 'not-a-member-💥' });
-    for (const [t, v] of wrongTypes) if (!schema.enum?.includes(v)) out.push({ name: `${t} instead of an enum member`, value: v });
+    for (const [t, v] of wrongTypes)
+      if (!schema.enum?.includes(v)) out.push({ name: `${t} instead of an enum member`, value: v });
     return out;
   }
-  for (const [t, v] of wrongTypes) if (!allows(schema, v)) out.push({ name: `${t} instead of ${typesOf(schema).join('|')}`, value: v });
+  for (const [t, v] of wrongTypes)
+    if (!allows(schema, v)) out.push({ name: `${t} instead of ${typesOf(schema).join('|')}`, value: v });
   const types = typesOf(schema);
   if (types.includes('string')) {
     out.push({ name: `${HUGE}-character string`, value: 'x'.repeat(HUGE) });
@@ -129,20 +132,31 @@ function brokenValues(schema: JsonSchema): Mutation[] {
   }
   if (types.includes('array')) {
     const item = exampleOf(schema.items ?? {});
-    if (schema.maxItems !== undefined) out.push({ name: `maxItems+1 (${schema.maxItems + 1})`, value: Array(schema.maxItems + 1).fill(item) });
+    if (schema.maxItems !== undefined)
+      out.push({ name: `maxItems+1 (${schema.maxItems + 1})`, value: Array(schema.maxItems + 1).fill(item) });
     if ((schema.minItems ?? 0) > 0) out.push({ name: 'empty array', value: [] });
   }
   return out;
 }
 
 /** Every mutation of a JSON body: each value in it broken, each required field missing, unknown fields. */
-function bodyMutations(schema: JsonSchema, at: string, set: (base: any, v: unknown) => any, baseValue: unknown): { name: string; apply: Setter; legal?: boolean; certainFault: Setter | null }[] {
+function bodyMutations(
+  schema: JsonSchema,
+  at: string,
+  set: (base: any, v: unknown) => any,
+  baseValue: unknown,
+): { name: string; apply: Setter; legal?: boolean; certainFault: Setter | null }[] {
   const out: { name: string; apply: Setter; legal?: boolean; certainFault: Setter | null }[] = [];
   for (const m of brokenValues(schema)) {
     out.push({ name: `${at}: ${m.name}`, apply: (b) => set(b, m.value), legal: m.legal, certainFault: null });
   }
   const types = typesOf(schema);
-  if ((types.includes('object') || schema.properties) && typeof baseValue === 'object' && baseValue !== null && !Array.isArray(baseValue)) {
+  if (
+    (types.includes('object') || schema.properties) &&
+    typeof baseValue === 'object' &&
+    baseValue !== null &&
+    !Array.isArray(baseValue)
+  ) {
     const props = schema.properties ?? {};
     for (const name of schema.required ?? []) {
       out.push({
@@ -152,8 +166,16 @@ function bodyMutations(schema: JsonSchema, at: string, set: (base: any, v: unkno
       });
     }
     if (schema.additionalProperties === false) {
-      out.push({ name: `${at}: unknown extra field`, apply: (b) => set(b, { ...baseValue, unknownField: 'x' }), certainFault: null });
-      out.push({ name: `${at}: extra "isAdmin": true`, apply: (b) => set(b, { ...baseValue, isAdmin: true, role: 'system_admin' }), certainFault: null });
+      out.push({
+        name: `${at}: unknown extra field`,
+        apply: (b) => set(b, { ...baseValue, unknownField: 'x' }),
+        certainFault: null,
+      });
+      out.push({
+        name: `${at}: extra "isAdmin": true`,
+        apply: (b) => set(b, { ...baseValue, isAdmin: true, role: 'system_admin' }),
+        certainFault: null,
+      });
     }
     for (const [name, prop] of Object.entries(props)) {
       const propBase = name in (baseValue as object) ? (baseValue as any)[name] : exampleOf(prop);
@@ -215,9 +237,24 @@ function queryCases(op: Operation): Case[] {
     if (numeric) {
       const min = typeof p.schema.minimum === 'number' ? p.schema.minimum : -Infinity;
       const max = typeof p.schema.maximum === 'number' ? p.schema.maximum : Infinity;
-      for (const v of ['abc', '1.5', '', '-1', '0', '1e308', '-1e308', '9007199254740993', 'Infinity', 'NaN', '0x10', '1,5', '١٢']) {
+      for (const v of [
+        'abc',
+        '1.5',
+        '',
+        '-1',
+        '0',
+        '1e308',
+        '-1e308',
+        '9007199254740993',
+        'Infinity',
+        'NaN',
+        '0x10',
+        '1,5',
+        '١٢',
+      ]) {
         const n = Number(v);
-        const fits = Number.isFinite(n) && n >= min && n <= max && (!types.includes('integer') || Number.isSafeInteger(n));
+        const fits =
+          Number.isFinite(n) && n >= min && n <= max && (!types.includes('integer') || Number.isSafeInteger(n));
         cases.push({ op, name: `${label}: ${JSON.stringify(v)}`, path: put(v), legal: fits });
       }
     } else {
@@ -288,8 +325,11 @@ function bodyCases(op: Operation): Case[] {
     if (op.body.additionalProperties === false && value && typeof value === 'object' && !Array.isArray(value)) {
       json(`${m.name} (+ unknown field)`, { ...(value as object), unknownField: 1 });
     } else if ((op.body.required ?? []).length > 0 && value && typeof value === 'object') {
-      const drop = op.body.required!.find((r) => !m.name.startsWith(`body.${r}:`) && !m.name.startsWith(`body.${r}.`) && !m.name.startsWith(`body.${r}[`));
-      if (drop) json(`${m.name} (+ ${drop} missing)`, Object.fromEntries(Object.entries(value).filter(([k]) => k !== drop)));
+      const drop = op.body.required!.find(
+        (r) => !m.name.startsWith(`body.${r}:`) && !m.name.startsWith(`body.${r}.`) && !m.name.startsWith(`body.${r}[`),
+      );
+      if (drop)
+        json(`${m.name} (+ ${drop} missing)`, Object.fromEntries(Object.entries(value).filter(([k]) => k !== drop)));
     }
   }
 
@@ -311,13 +351,27 @@ function bodyCases(op: Operation): Case[] {
   raw('a JSON string', '"x"', 'application/json', 400);
   raw('a JSON number', '1', 'application/json', 400);
   raw('a JSON boolean', 'true', 'application/json', 400);
-  raw('__proto__ key', `{"__proto__": {"isAdmin": true}, ${baseText.slice(1)}`.replace(/, }$/, '}'), 'application/json');
+  raw(
+    '__proto__ key',
+    `{"__proto__": {"isAdmin": true}, ${baseText.slice(1)}`.replace(/, }$/, '}'),
+    'application/json',
+  );
   raw('constructor.prototype key', `{"constructor": {"prototype": {"isAdmin": true}}}`, 'application/json', 400);
   raw('wrong content type: text/plain', baseText, 'text/plain', 415);
   raw('wrong content type: form', 'username=admin&password=x', 'application/x-www-form-urlencoded', 415);
-  raw('wrong content type: multipart', '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n', 'multipart/form-data; boundary=b', 415);
+  raw(
+    'wrong content type: multipart',
+    '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n',
+    'multipart/form-data; boundary=b',
+    415,
+  );
   raw('no content type', baseText, null, 415);
-  raw('JSON in UTF-16', Buffer.from(baseText, 'utf16le').toString('latin1'), 'application/json; charset=utf-16', undefined);
+  raw(
+    'JSON in UTF-16',
+    Buffer.from(baseText, 'utf16le').toString('latin1'),
+    'application/json; charset=utf-16',
+    undefined,
+  );
   raw(
     `body over 1 MiB (${Math.round((MIB + 1024) / 1024)} KB)`,
     JSON.stringify({ ...(base as object), filler: 'x'.repeat(MIB + 1024) }),
@@ -335,11 +389,15 @@ describeEachDatabase('bad input', (kind) => {
 
   beforeAll(async () => {
     ops = operationsOf(await fetchOpenApi(env().app));
-    const user = await buildUser(env().platform, { username: 'badinput.admin', grants: [{ role: 'system_admin', unitId: null }] });
+    const user = await buildUser(env().platform, {
+      username: 'badinput.admin',
+      grants: [{ role: 'system_admin', unitId: null }],
+    });
     admin = await signIn(env().app, user.username, user.password, '198.18.0.1');
   });
 
-  const takesInput = (op: Operation) => op.body !== null || op.parameters.some((p) => p.in === 'query' || p.in === 'path');
+  const takesInput = (op: Operation) =>
+    op.body !== null || op.parameters.some((p) => p.in === 'query' || p.in === 'path');
 
   /**
    * Sends every case; returns what went wrong, one line each. After each case the row counts of
@@ -350,10 +408,12 @@ describeEachDatabase('bad input', (kind) => {
     const problems: string[] = [];
     const handle = env().platform.database;
     const tables = await tableNames(handle);
-    const snap = (): Promise<DatabaseSnapshot> => snapshotDatabase(handle, { ignoreColumns: { sessions: ['last_seen_at'] } }, tables);
+    const snap = (): Promise<DatabaseSnapshot> =>
+      snapshotDatabase(handle, { ignoreColumns: { sessions: ['last_seen_at'] } }, tables);
     // A failed sign-in is counted in login_throttle: that change is the point of the table.
     const noise = (op: Operation) => (op.path === '/api/auth/login' ? ['login_throttle'] : []);
-    const without = <T,>(record: Record<string, T>, skip: string[]) => Object.fromEntries(Object.entries(record).filter(([t]) => !skip.includes(t)));
+    const without = <T>(record: Record<string, T>, skip: string[]) =>
+      Object.fromEntries(Object.entries(record).filter(([t]) => !skip.includes(t)));
 
     const byOp = new Map<Operation, Case[]>();
     for (const c of cases) byOp.set(c.op, [...(byOp.get(c.op) ?? []), c]);
@@ -381,14 +441,18 @@ describeEachDatabase('bad input', (kind) => {
         if (res.status < 400) succeeded.push(`${c.name} → ${res.status}`);
         const now = await rowCounts(handle, tables);
         const moved = Object.keys(now).filter((t) => now[t] !== counts[t] && !noise(op).includes(t));
-        if (moved.length > 0) problems.push(`${label}: the database changed: ${moved.map((t) => `${t} ${counts[t]} → ${now[t]} rows`).join('; ')}`);
+        if (moved.length > 0)
+          problems.push(
+            `${label}: the database changed: ${moved.map((t) => `${t} ${counts[t]} → ${now[t]} rows`).join('; ')}`,
+          );
         counts = now;
         if (c.legal) {
           if (res.status >= 500) problems.push(`${label}: ${res.status} ${text.slice(0, 200)}`);
           continue;
         }
         const expected = c.status ? res.status === c.status : res.status >= 400 && res.status < 500;
-        if (!expected) problems.push(`${label}: expected ${c.status ?? '4xx'}, got ${res.status} ${text.slice(0, 200)}`);
+        if (!expected)
+          problems.push(`${label}: expected ${c.status ?? '4xx'}, got ${res.status} ${text.slice(0, 200)}`);
         if (res.status >= 400) {
           let body: any = null;
           try {

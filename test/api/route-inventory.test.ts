@@ -64,14 +64,25 @@ describeEachDatabase('route inventory', (kind) => {
     expect(env().app.routes.some((r) => r.method === 'ALL' && r.path === '/api/*')).toBe(true);
 
     const documented = new Set(ops.map(opName));
-    expect([...registered].filter((r) => !documented.has(r)), 'registered but missing from the OpenAPI document').toEqual([]);
-    expect([...documented].filter((d) => !registered.has(d)), 'documented but not registered').toEqual([]);
+    expect(
+      [...registered].filter((r) => !documented.has(r)),
+      'registered but missing from the OpenAPI document',
+    ).toEqual([]);
+    expect(
+      [...documented].filter((d) => !registered.has(d)),
+      'documented but not registered',
+    ).toEqual([]);
     expect(ops.length).toBeGreaterThan(5);
   });
 
   it("declares x-kyniem-access on every operation: 'public', 'signed-in' or a known permission", () => {
     const bad = ops.filter(
-      (op) => !(op.access === 'public' || op.access === 'signed-in' || (typeof op.access === 'string' && isPermission(op.access))),
+      (op) =>
+        !(
+          op.access === 'public' ||
+          op.access === 'signed-in' ||
+          (typeof op.access === 'string' && isPermission(op.access))
+        ),
     );
     expect(bad.map((op) => `${opName(op)} → ${JSON.stringify(op.access)}`)).toEqual([]);
   });
@@ -104,7 +115,9 @@ describeEachDatabase('route inventory', (kind) => {
         continue;
       }
       const error = await expectErrorShape(res, opName(op));
-      expect(error.code, `${opName(op)} (the CSRF token was sent, so only the permission may refuse)`).toBe('FORBIDDEN');
+      expect(error.code, `${opName(op)} (the CSRF token was sent, so only the permission may refuse)`).toBe(
+        'FORBIDDEN',
+      );
     }
     expect(wrong).toEqual([]);
   });
@@ -114,7 +127,9 @@ describeEachDatabase('route inventory', (kind) => {
     const client = await signIn(env().app, admin.username, admin.password, '203.0.113.52');
     const refused: string[] = [];
     // Sign-out last: it ends the session the others use.
-    const ordered = [...ops].sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
+    const ordered = [...ops].sort(
+      (a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'),
+    );
     for (const op of ordered) {
       if (op.path === '/api/auth/login') continue; // signing in again would only replace the cookie
       const res = await call(client, op);

@@ -61,8 +61,10 @@ async function runAll<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
   return results;
 }
 
-const integrity = (db: SqliteDatabase.Database) => (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-const count = (db: SqliteDatabase.Database, table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const integrity = (db: SqliteDatabase.Database) =>
+  (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+const count = (db: SqliteDatabase.Database, table: string) =>
+  (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const usernamesIn = (db: SqliteDatabase.Database) =>
   new Set((db.prepare('select username from users').all() as { username: string }[]).map((r) => r.username));
 
@@ -100,13 +102,28 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
 
   it('create-user creates an account with its roles; users --json lists it', async () => {
     // Accounts made before the first start: the server then makes no `admin` of its own.
-    const first = await runKyniem(['create-user', 'admin', '--name', 'Quản trị', '--password', ADMIN_PASSWORD, '--role', 'system_admin'], env);
+    const first = await runKyniem(
+      ['create-user', 'admin', '--name', 'Quản trị', '--password', ADMIN_PASSWORD, '--role', 'system_admin'],
+      env,
+    );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Đã tạo \/ created admin/);
 
     const created = await runKyniem(
-      ['create-user', 'Alice', '--name', 'Nguyễn Thị Ánh', '--password', 'alice-pass-1', '--role', 'board_staff', '--role', 'viewer@unit-42', '--json'],
+      [
+        'create-user',
+        'Alice',
+        '--name',
+        'Nguyễn Thị Ánh',
+        '--password',
+        'alice-pass-1',
+        '--role',
+        'board_staff',
+        '--role',
+        'viewer@unit-42',
+        '--json',
+      ],
       env,
     );
     expect(created.stderr).toBe('');
@@ -128,7 +145,11 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
     ]);
 
     inspect(dbFile, (db) => {
-      const grants = db.prepare('select g.role, g.unit_id from role_grants g join users u on u.id = g.user_id where u.username = ? order by g.role').all('alice');
+      const grants = db
+        .prepare(
+          'select g.role, g.unit_id from role_grants g join users u on u.id = g.user_id where u.username = ? order by g.role',
+        )
+        .all('alice');
       expect(grants).toEqual([
         { role: 'board_staff', unit_id: null },
         { role: 'viewer', unit_id: 'unit-42' },
@@ -146,17 +167,53 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
 
   it('create-user refuses bad input with a message in Vietnamese and English, and creates nothing', async () => {
     const before = checksum(dbFile);
-    const beforeCounts = inspect(dbFile, (db) => [count(db, 'users'), count(db, 'role_grants'), count(db, 'audit_log')]);
+    const beforeCounts = inspect(dbFile, (db) => [
+      count(db, 'users'),
+      count(db, 'role_grants'),
+      count(db, 'audit_log'),
+    ]);
     const cases: { args: string[]; vi: RegExp; en: RegExp }[] = [
-      { args: ['create-user', 'cuong', '--name', 'Lê Cường', '--password', 'cuong-pass-1', '--role', 'emperor'], vi: /Không có vai trò "emperor"/, en: /There is no role "emperor"/ },
-      { args: ['create-user', 'cuong', '--name', 'Lê Cường', '--password', 'short'], vi: /Mật khẩu quá yếu/, en: /Password too weak/ },
-      { args: ['create-user', 'cuongcuong', '--name', 'Lê Cường', '--password', 'CuongCuong'], vi: /Mật khẩu quá yếu/, en: /Password too weak/ },
-      { args: ['create-user', 'cuong', '--password', 'cuong-pass-1'], vi: /Sai cách dùng: create-user/, en: /Usage: create-user/ },
+      {
+        args: ['create-user', 'cuong', '--name', 'Lê Cường', '--password', 'cuong-pass-1', '--role', 'emperor'],
+        vi: /Không có vai trò "emperor"/,
+        en: /There is no role "emperor"/,
+      },
+      {
+        args: ['create-user', 'cuong', '--name', 'Lê Cường', '--password', 'short'],
+        vi: /Mật khẩu quá yếu/,
+        en: /Password too weak/,
+      },
+      {
+        args: ['create-user', 'cuongcuong', '--name', 'Lê Cường', '--password', 'CuongCuong'],
+        vi: /Mật khẩu quá yếu/,
+        en: /Password too weak/,
+      },
+      {
+        args: ['create-user', 'cuong', '--password', 'cuong-pass-1'],
+        vi: /Sai cách dùng: create-user/,
+        en: /Usage: create-user/,
+      },
       { args: ['create-user', '--name', 'Lê Cường'], vi: /Sai cách dùng: create-user/, en: /Usage: create-user/ },
-      { args: ['create-user', 'cuong', '--name', '   ', '--password', 'cuong-pass-1'], vi: /Họ tên không được để trống/, en: /The name must not be blank/ },
-      { args: ['create-user', 'lê cường', '--name', 'Lê Cường', '--password', 'cuong-pass-1'], vi: /Tên đăng nhập gồm/, en: /A username is/ },
-      { args: ['create-user', 'ALICE', '--name', 'Someone Else', '--password', 'other-pass-1'], vi: /Tên đăng nhập "alice" đã có/, en: /"alice" is already taken/ },
-      { args: ['create-user', 'cuong', '--name', 'Lê Cường', '--frobnicate'], vi: /Unknown option '--frobnicate'/, en: /Cách dùng \/ usage/ },
+      {
+        args: ['create-user', 'cuong', '--name', '   ', '--password', 'cuong-pass-1'],
+        vi: /Họ tên không được để trống/,
+        en: /The name must not be blank/,
+      },
+      {
+        args: ['create-user', 'lê cường', '--name', 'Lê Cường', '--password', 'cuong-pass-1'],
+        vi: /Tên đăng nhập gồm/,
+        en: /A username is/,
+      },
+      {
+        args: ['create-user', 'ALICE', '--name', 'Someone Else', '--password', 'other-pass-1'],
+        vi: /Tên đăng nhập "alice" đã có/,
+        en: /"alice" is already taken/,
+      },
+      {
+        args: ['create-user', 'cuong', '--name', 'Lê Cường', '--frobnicate'],
+        vi: /Unknown option '--frobnicate'/,
+        en: /Cách dùng \/ usage/,
+      },
     ];
     const results = await runAll(cases.map((c) => () => runKyniem(c.args, env)));
     results.forEach((r, i) => {
@@ -231,7 +288,12 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
         while (writing) {
           const username = `w${w}-${++n}`;
           attempted.push(username);
-          const res = await admin.request('POST', '/api/accounts', { username, displayName: `Người viết ${w} số ${n}`, password: 'writer-pass-1', grants: [{ role: 'viewer', unitId: null }] });
+          const res = await admin.request('POST', '/api/accounts', {
+            username,
+            displayName: `Người viết ${w} số ${n}`,
+            password: 'writer-pass-1',
+            grants: [{ role: 'viewer', unitId: null }],
+          });
           if (res.status !== 201) throw new Error(`POST /api/accounts → ${res.status} ${await res.text()}`);
           acknowledged.push(username);
         }
@@ -259,13 +321,18 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
         expect(db.pragma('foreign_key_check')).toEqual([]);
         const users = usernamesIn(db);
         for (const u of ackedBefore) expect(users.has(u), `${u} acknowledged before the backup`).toBe(true);
-        for (const u of users) expect(u === 'admin' || u === 'alice' || u === 'bao' || attemptedByEnd.has(u), u).toBe(true);
+        for (const u of users)
+          expect(u === 'admin' || u === 'alice' || u === 'bao' || attemptedByEnd.has(u), u).toBe(true);
         // An account, its role and its audit entry are written in one transaction: all or none.
         const created = count(db, 'users') - 3;
         expect(created).toBeGreaterThanOrEqual(ackedBefore.length);
-        expect(db.prepare("select count(*) as n from role_grants where role = 'viewer' and unit_id is null").get()).toEqual({ n: created });
+        expect(
+          db.prepare("select count(*) as n from role_grants where role = 'viewer' and unit_id is null").get(),
+        ).toEqual({ n: created });
         const audited = db
-          .prepare("select count(*) as n from audit_log a join users u on u.id = a.entity_id where a.action = 'user.create' and u.username like 'w%'")
+          .prepare(
+            "select count(*) as n from audit_log a join users u on u.id = a.entity_id where a.action = 'user.create' and u.username like 'w%'",
+          )
           .get() as { n: number };
         expect(audited.n).toBe(created);
         return users;
@@ -302,7 +369,11 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
     it('restore after the server was killed (a WAL left behind) keeps the killed data aside and restores the backup', async () => {
       const extra: string[] = [];
       for (let i = 0; i < 20; i++) {
-        const res = await admin.request('POST', '/api/accounts', { username: `late-${i}`, displayName: `Muộn ${i}`, password: 'late-pass-123' });
+        const res = await admin.request('POST', '/api/accounts', {
+          username: `late-${i}`,
+          displayName: `Muộn ${i}`,
+          password: 'late-pass-123',
+        });
         expect(res.status).toBe(201);
         extra.push(`late-${i}`);
       }
@@ -343,11 +414,20 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
       const good = fs.readFileSync(backupFile);
       fs.writeFileSync(files.truncated, good.subarray(0, Math.floor(good.length / 2) + 123));
       const foreign = new SqliteDatabase(files.foreign);
-      foreign.exec("create table notes (id integer primary key, body text); insert into notes (body) values ('không phải Kyniem');");
+      foreign.exec(
+        "create table notes (id integer primary key, body text); insert into notes (body) values ('không phải Kyniem');",
+      );
       foreign.close();
       fs.copyFileSync(backupFile, files.newer);
-      inspect(files.newer, (db) => db.prepare("insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01')").run());
-      fs.writeFileSync(files.text, 'Đây là một tệp văn bản, không phải bản sao lưu.\nThis is a text file.\n'.repeat(50));
+      inspect(files.newer, (db) =>
+        db
+          .prepare("insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01')")
+          .run(),
+      );
+      fs.writeFileSync(
+        files.text,
+        'Đây là một tệp văn bản, không phải bản sao lưu.\nThis is a text file.\n'.repeat(50),
+      );
       fs.writeFileSync(files.empty, '');
 
       const expected: Record<keyof typeof files, RegExp> = {
@@ -365,7 +445,10 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
         expect(r.code, `${kind}: ${r.stdout}${r.stderr}`).toBe(1);
         expect(r.stderr, kind).toMatch(expected[kind]);
         expect(r.stderr).not.toMatch(/\n\s+at /);
-        expect({ db: checksum(dbFile), wal: checksum(`${dbFile}-wal`), listing: fs.readdirSync(dataDir).sort() }, kind).toEqual(before);
+        expect(
+          { db: checksum(dbFile), wal: checksum(`${dbFile}-wal`), listing: fs.readdirSync(dataDir).sort() },
+          kind,
+        ).toEqual(before);
       }
       inspect(dbFile, (db) => {
         expect(integrity(db)).toEqual(['ok']);
@@ -416,7 +499,9 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
       const r = await runKyniem(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
       expect(r.signal).toBeNull();
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`- PORT: 127\\.0\\.0\\.1:${port} đang được một tiến trình khác dùng / is already in use`));
+      expect(r.stderr).toMatch(
+        new RegExp(`- PORT: 127\\.0\\.0\\.1:${port} đang được một tiến trình khác dùng / is already in use`),
+      );
       expect(r.stderr).not.toMatch(/\n\s+at /);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
@@ -427,9 +512,21 @@ describe('kyniem command on SQLite', { timeout: 240_000 }, () => {
     const aFile = path.join(work, 'a-file');
     fs.writeFileSync(aFile, 'not a directory');
     const cases: { args: string[]; env: Env; message: RegExp }[] = [
-      { args: ['migrate'], env: { DATA_DIR: path.join(aFile, 'data') }, message: /- DATA_DIR: không tạo hoặc mở được CSDL \/ cannot create or open the database \(ENOTDIR/ },
-      { args: ['serve'], env: { DATA_DIR: path.join(aFile, 'data') }, message: /- DATA_DIR: không tạo hoặc mở được CSDL \/ cannot create or open the database \(ENOTDIR/ },
-      { args: ['users'], env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, message: /- DATABASE_URL: không kết nối được PostgreSQL \/ cannot connect to PostgreSQL \(connect ECONNREFUSED/ },
+      {
+        args: ['migrate'],
+        env: { DATA_DIR: path.join(aFile, 'data') },
+        message: /- DATA_DIR: không tạo hoặc mở được CSDL \/ cannot create or open the database \(ENOTDIR/,
+      },
+      {
+        args: ['serve'],
+        env: { DATA_DIR: path.join(aFile, 'data') },
+        message: /- DATA_DIR: không tạo hoặc mở được CSDL \/ cannot create or open the database \(ENOTDIR/,
+      },
+      {
+        args: ['users'],
+        env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+        message: /- DATABASE_URL: không kết nối được PostgreSQL \/ cannot connect to PostgreSQL \(connect ECONNREFUSED/,
+      },
     ];
     const results = await runAll(cases.map((c) => () => runKyniem(c.args, { ...env, ...c.env })));
     results.forEach((r, i) => {
@@ -457,7 +554,12 @@ if (dialects.includes('postgres')) {
     const database = `kyniem_cli_${randomBytes(5).toString('hex')}`;
     const url = new URL(postgresUrl);
     url.pathname = `/${database}`;
-    const env: Env = { DATABASE_URL: url.toString(), KYNIEM_PASSWORD_COST: '10', LOG_LEVEL: 'warn', DATA_DIR: path.join(os.tmpdir(), 'kyniem-cli-unused') };
+    const env: Env = {
+      DATABASE_URL: url.toString(),
+      KYNIEM_PASSWORD_COST: '10',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: path.join(os.tmpdir(), 'kyniem-cli-unused'),
+    };
 
     async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
       const client = new pg.Client({ connectionString: postgresUrl });
@@ -492,8 +594,12 @@ if (dialects.includes('postgres')) {
       const out = parseJson<{ db: string; applied: string[] }>(first.stdout);
       expect(out.db).toBe('postgres');
       expect(out.applied).toContain('0001_platform');
-      const tables = await inDatabase((c) => c.query("select table_name from information_schema.tables where table_schema = 'public' order by 1"));
-      expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['users', 'role_grants', 'audit_log', 'kysely_migration']));
+      const tables = await inDatabase((c) =>
+        c.query("select table_name from information_schema.tables where table_schema = 'public' order by 1"),
+      );
+      expect(tables.rows.map((r) => r.table_name)).toEqual(
+        expect.arrayContaining(['users', 'role_grants', 'audit_log', 'kysely_migration']),
+      );
 
       const again = await runKyniem(['migrate', '--json'], env);
       expect(again.code).toBe(0);
@@ -501,7 +607,20 @@ if (dialects.includes('postgres')) {
     });
 
     it('create-user creates the account with its roles; bad input creates nothing', async () => {
-      const created = await runKyniem(['create-user', 'dung', '--name', 'Phạm Dũng', '--password', 'dung-pass-12', '--role', 'judge@unit-7', '--json'], env);
+      const created = await runKyniem(
+        [
+          'create-user',
+          'dung',
+          '--name',
+          'Phạm Dũng',
+          '--password',
+          'dung-pass-12',
+          '--role',
+          'judge@unit-7',
+          '--json',
+        ],
+        env,
+      );
       expect(created.stderr).toBe('');
       expect(created.code).toBe(0);
       expect(parseJson(created.stdout).user.username).toBe('dung');
@@ -519,12 +638,16 @@ if (dialects.includes('postgres')) {
 
       const listed = await runKyniem(['users', '--json'], env);
       expect(listed.code).toBe(0);
-      expect(parseJson(listed.stdout)).toEqual([expect.objectContaining({ username: 'dung', displayName: 'Phạm Dũng', active: true })]);
+      expect(parseJson(listed.stdout)).toEqual([
+        expect.objectContaining({ username: 'dung', displayName: 'Phạm Dũng', active: true }),
+      ]);
       const rows = await inDatabase((c) =>
-        c.query("select u.username, g.role, g.unit_id from users u join role_grants g on g.user_id = u.id"),
+        c.query('select u.username, g.role, g.unit_id from users u join role_grants g on g.user_id = u.id'),
       );
       expect(rows.rows).toEqual([{ username: 'dung', role: 'judge', unit_id: 'unit-7' }]);
-      const audits = await inDatabase((c) => c.query("select count(*)::int as n from audit_log where action = 'user.create'"));
+      const audits = await inDatabase((c) =>
+        c.query("select count(*)::int as n from audit_log where action = 'user.create'"),
+      );
       expect(audits.rows[0].n).toBe(1);
     });
   });

@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listUsernames, signInOverHttp, startKyniemServer, type Env, type HttpSession, type ServerProcess } from '../support/processes.ts';
+import {
+  listUsernames,
+  signInOverHttp,
+  startKyniemServer,
+  type Env,
+  type HttpSession,
+  type ServerProcess,
+} from '../support/processes.ts';
 
 /**
  * What a write acknowledged by Kyniem is worth: the server is killed (SIGKILL, no chance to
@@ -35,7 +42,9 @@ function checkDatabaseFile(file: string) {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     // An account and its audit entry are written in one transaction: never one without the other.
     const orphans = db
-      .prepare("select u.username from users u where not exists (select 1 from audit_log a where a.action = 'user.create' and a.entity_id = u.id)")
+      .prepare(
+        "select u.username from users u where not exists (select 1 from audit_log a where a.action = 'user.create' and a.entity_id = u.id)",
+      )
       .all();
     expect(orphans).toEqual([]);
   } finally {
@@ -55,7 +64,11 @@ describe('durability of acknowledged writes', { timeout: 120_000 }, () => {
     server = await startKyniemServer(env);
     const admin = await signInOverHttp(server.url, 'admin', ADMIN_PASSWORD);
     for (let i = 1; i <= 3; i++) {
-      const { status, body } = await admin.json('POST', '/api/accounts', { username: `profile${i}`, displayName: `Hồ sơ ${i}`, password: PROFILE_PASSWORD });
+      const { status, body } = await admin.json('POST', '/api/accounts', {
+        username: `profile${i}`,
+        displayName: `Hồ sơ ${i}`,
+        password: PROFILE_PASSWORD,
+      });
       expect(status).toBe(201);
       profiles.push({ id: body.account.id, username: `profile${i}` });
     }
@@ -67,7 +80,9 @@ describe('durability of acknowledged writes', { timeout: 120_000 }, () => {
     it(`round ${round}: every acknowledged write survives a SIGKILL at a random moment`, async () => {
       server = await startKyniemServer(env);
       const admin = await signInOverHttp(server.url, 'admin', ADMIN_PASSWORD);
-      const profileSessions = await Promise.all(profiles.map((p) => signInOverHttp(server!.url, p.username, PROFILE_PASSWORD)));
+      const profileSessions = await Promise.all(
+        profiles.map((p) => signInOverHttp(server!.url, p.username, PROFILE_PASSWORD)),
+      );
 
       const acknowledged = new Set<string>();
       const attempted = new Set<string>();
@@ -82,7 +97,11 @@ describe('durability of acknowledged writes', { timeout: 120_000 }, () => {
           attempted.add(username);
           let res: Response;
           try {
-            res = await admin.request('POST', '/api/accounts', { username, displayName: `Vòng ${round} người ${w}.${n}`, grants: [{ role: 'viewer', unitId: null }] });
+            res = await admin.request('POST', '/api/accounts', {
+              username,
+              displayName: `Vòng ${round} người ${w}.${n}`,
+              grants: [{ role: 'viewer', unitId: null }],
+            });
           } catch {
             return; // the server is gone: this write was not acknowledged
           }
@@ -95,7 +114,10 @@ describe('durability of acknowledged writes', { timeout: 120_000 }, () => {
           lastSent[i] = k;
           let res: Response;
           try {
-            res = await session.request('PATCH', '/api/auth/me', { displayName: `Hồ sơ ${i + 1} #${k}`, locale: k % 2 ? 'en' : 'vi' });
+            res = await session.request('PATCH', '/api/auth/me', {
+              displayName: `Hồ sơ ${i + 1} #${k}`,
+              locale: k % 2 ? 'en' : 'vi',
+            });
           } catch {
             return;
           }
@@ -128,7 +150,9 @@ describe('durability of acknowledged writes', { timeout: 120_000 }, () => {
         expect(status).toBe(200);
         const k = Number(/#(\d+)$/.exec(body.displayName)?.[1]);
         // The last acknowledged change, or a later one that was written but whose answer was lost.
-        expect(k, `${p.username}: acknowledged #${lastAcked[i]}, sent up to #${lastSent[i]}`).toBeGreaterThanOrEqual(lastAcked[i]);
+        expect(k, `${p.username}: acknowledged #${lastAcked[i]}, sent up to #${lastSent[i]}`).toBeGreaterThanOrEqual(
+          lastAcked[i],
+        );
         expect(k).toBeLessThanOrEqual(lastSent[i]);
         expect(body.locale).toBe(k % 2 ? 'en' : 'vi');
       }
@@ -152,7 +176,12 @@ function slowPost(url: string, session: { cookie: string; csrfToken: string }, b
     port,
     method: 'POST',
     path: '/api/accounts',
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+    },
   });
   const response = new Promise<{ status: number; body: string; at: number }>((resolve, reject) => {
     req.on('response', (res) => {
@@ -167,9 +196,16 @@ function slowPost(url: string, session: { cookie: string; csrfToken: string }, b
 }
 
 async function rawSignIn(url: string, username: string, password: string) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   expect(res.status).toBe(200);
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0], csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+  return {
+    cookie: res.headers.get('set-cookie')!.split(';')[0],
+    csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
 describe('graceful shutdown', { timeout: 60_000 }, () => {
@@ -177,7 +213,11 @@ describe('graceful shutdown', { timeout: 60_000 }, () => {
     const server = await startKyniemServer(env);
     try {
       const session = await rawSignIn(server.url, 'admin', ADMIN_PASSWORD);
-      const post = slowPost(server.url, session, { username: 'in-flight', displayName: 'Đang gửi', password: 'in-flight-123' });
+      const post = slowPost(server.url, session, {
+        username: 'in-flight',
+        displayName: 'Đang gửi',
+        password: 'in-flight-123',
+      });
       await sleep(200);
       server.child.kill('SIGTERM');
       await sleep(500);
@@ -208,7 +248,9 @@ describe('graceful shutdown', { timeout: 60_000 }, () => {
     const server = await startKyniemServer(env);
     try {
       const session = await rawSignIn(server.url, 'admin', ADMIN_PASSWORD);
-      const stream = await fetch(`${server.url}/api/events?topics=accounts`, { headers: { cookie: session.cookie, accept: 'text/event-stream' } });
+      const stream = await fetch(`${server.url}/api/events?topics=accounts`, {
+        headers: { cookie: session.cookie, accept: 'text/event-stream' },
+      });
       expect(stream.status).toBe(200);
       const reader = stream.body!.getReader();
       const decoder = new TextDecoder();
@@ -222,7 +264,11 @@ describe('graceful shutdown', { timeout: 60_000 }, () => {
       })();
       while (!received.includes('event: ready')) await sleep(20);
 
-      const post = slowPost(server.url, session, { username: 'during-stop', displayName: 'Khi dừng', password: 'during-stop-123' });
+      const post = slowPost(server.url, session, {
+        username: 'during-stop',
+        displayName: 'Khi dừng',
+        password: 'during-stop-123',
+      });
       await sleep(200);
       server.child.kill('SIGTERM');
       expect(await streamEnd).toBe('ended');

@@ -10,13 +10,18 @@ import { desktop, phone, screenshot, screenshotViewport, asUser, openNav, DEMO_P
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
 const DONG_HUNG = 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng';
 const SONG_TRA = 'Đảng bộ Công ty TNHH MTV Cấp nước Sông Trà';
-const DRIVE_NAME = 'Phong trào thi đua cao điểm lập thành tích chào mừng kỷ niệm 15 năm thành lập Đảng bộ khối Doanh nghiệp tỉnh';
+const DRIVE_NAME =
+  'Phong trào thi đua cao điểm lập thành tích chào mừng kỷ niệm 15 năm thành lập Đảng bộ khối Doanh nghiệp tỉnh';
 // Fresh codes, so the journey does not depend on (or collide with) the demo's own TD-15NAM.
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const TEMPLATE_CODE = `TD15-${suffix}`;
 const DRIVE_CODE = `TD15-${suffix}`;
 
-type Api = { ctx: APIRequestContext; get: (path: string) => Promise<any>; send: (method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown, status?: number) => Promise<any> };
+type Api = {
+  ctx: APIRequestContext;
+  get: (path: string) => Promise<any>;
+  send: (method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown, status?: number) => Promise<any>;
+};
 
 async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Api> {
   const ctx = await playwrightRequest.newContext({ baseURL });
@@ -41,7 +46,8 @@ async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD
 
 /** Closes the "saved" notices, so that screenshots show the page beneath. */
 async function dismissNotices(page: Page) {
-  for (const button of await page.locator('.mantine-Notification-root button').all()) await button.click({ timeout: 2_000 }).catch(() => undefined);
+  for (const button of await page.locator('.mantine-Notification-root button').all())
+    await button.click({ timeout: 2_000 }).catch(() => undefined);
   // A pointer resting on a notice keeps it open.
   await page.mouse.move(1, 400);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 8_000 });
@@ -54,7 +60,9 @@ async function unitId(api: Api, name: string): Promise<string> {
   return unit.id;
 }
 
-test('the Bloc launches the seed drive, a unit registers on a phone, results are reported and ranked', async ({ browser }) => {
+test('the Bloc launches the seed drive, a unit registers on a phone, results are reported and ranked', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const baseURL = test.info().project.use.baseURL!;
 
@@ -65,7 +73,14 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
     ['CT', 'Số công trình, sản phẩm chào mừng', 'công trình'],
     ['SK', 'Số sáng kiến, cải tiến kỹ thuật', 'sáng kiến'],
   ] as const) {
-    ind[key] = (await board.send('POST', '/api/reporting/indicators', { code: `E2E_${key}_${suffix}`, name, valueType: 'integer', aggregation: 'sum', unit }, 201)).id;
+    ind[key] = (
+      await board.send(
+        'POST',
+        '/api/reporting/indicators',
+        { code: `E2E_${key}_${suffix}`, name, valueType: 'integer', aggregation: 'sum', unit },
+        201,
+      )
+    ).id;
   }
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const template = await board.send(
@@ -76,13 +91,23 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
       name: 'Kết quả đợt thi đua cao điểm chào mừng 15 năm thành lập Đảng bộ Khối',
       periodType: 'campaign',
       campaign: { start: day(-20), end: day(40) },
-      sections: [{ key: 'I', title: 'Kết quả thi đua', items: [{ indicatorId: ind.CT, required: true }, { indicatorId: ind.SK }] }],
+      sections: [
+        {
+          key: 'I',
+          title: 'Kết quả thi đua',
+          items: [{ indicatorId: ind.CT, required: true }, { indicatorId: ind.SK }],
+        },
+      ],
       assignment: { kinds: ['grassroots_committee', 'grassroots_cell'] },
       schedule: { levels: [{ level: 'grassroots', daysAfterEnd: 5 }], lockDays: 30 },
     },
     201,
   );
-  const units = { mine: await unitId(board, MY_UNIT), dongHung: await unitId(board, DONG_HUNG), songTra: await unitId(board, SONG_TRA) };
+  const units = {
+    mine: await unitId(board, MY_UNIT),
+    dongHung: await unitId(board, DONG_HUNG),
+    songTra: await unitId(board, SONG_TRA),
+  };
 
   // ---- the Propaganda Board launches the drive ----
   const staff = await asUser(browser, 'demo.tuyengiao', desktop);
@@ -100,7 +125,11 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
   await form.getByLabel('Mã phong trào').fill(DRIVE_CODE);
   await form.getByLabel('Ngày bắt đầu').fill('15/06/2019');
   await form.getByLabel('Ngày kết thúc').fill('30/08/2019');
-  await form.getByLabel('Chủ đề, nội dung thi đua').fill('Thi đua nâng cao năng suất, chất lượng, hiệu quả trong sản xuất kinh doanh; lập thành tích chào mừng kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh (06/9/2004 - 06/9/2019).');
+  await form
+    .getByLabel('Chủ đề, nội dung thi đua')
+    .fill(
+      'Thi đua nâng cao năng suất, chất lượng, hiệu quả trong sản xuất kinh doanh; lập thành tích chào mừng kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh (06/9/2004 - 06/9/2019).',
+    );
   await form.getByLabel('Số, ký hiệu văn bản').fill('15-KH/ĐUK');
   await form.getByLabel('Ngày văn bản').fill('10/06/2019');
   await form.getByLabel('Hạn đăng ký thi đua').fill('30/06/2019');
@@ -159,7 +188,10 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
   await rows.nth(0).getByLabel('Nội dung đăng ký').fill('Hoàn thành 03 công trình chào mừng');
   await rows.nth(0).getByLabel('Con số đăng ký').fill('3');
   await reg.getByTestId('target-add').click();
-  await rows.nth(1).getByLabel('Nội dung đăng ký').fill('100% đảng viên, người lao động đăng ký ít nhất một sáng kiến, cải tiến kỹ thuật');
+  await rows
+    .nth(1)
+    .getByLabel('Nội dung đăng ký')
+    .fill('100% đảng viên, người lao động đăng ký ít nhất một sáng kiến, cải tiến kỹ thuật');
   await reg.getByLabel('Ghi chú').fill('Đăng ký của Đảng bộ Công ty');
   await reg.getByTestId('registration-submit').click();
   await expect(sp.getByTestId('my-registration').getByTestId('registration-status')).toHaveText('Chờ duyệt');
@@ -178,7 +210,9 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
   await ret.getByRole('button', { name: 'Trả lại' }).click();
   await expect(ret).toBeHidden();
   await expect(regCard.getByTestId('registration-status')).toHaveText('Bị trả lại');
-  await expect(regCard.getByTestId('registration-review-note')).toHaveText('Lý do trả lại: Đề nghị ghi rõ tên từng công trình chào mừng.');
+  await expect(regCard.getByTestId('registration-review-note')).toHaveText(
+    'Lý do trả lại: Đề nghị ghi rõ tên từng công trình chào mừng.',
+  );
   await dismissNotices(page);
   await screenshot(page, 'emulation-registrations-desktop');
 
@@ -188,7 +222,11 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
   await expect(sp.getByTestId('my-registration').getByTestId('registration-status')).toHaveText('Bị trả lại');
   const reg2 = sp.getByTestId('registration-form');
   await expect(reg2.getByTestId('target-row')).toHaveCount(2);
-  await reg2.getByTestId('target-row').nth(0).getByLabel('Nội dung đăng ký').fill('Hoàn thành 03 công trình chào mừng: nhà văn hóa công nhân, xưởng may số 3, bếp ăn ca');
+  await reg2
+    .getByTestId('target-row')
+    .nth(0)
+    .getByLabel('Nội dung đăng ký')
+    .fill('Hoàn thành 03 công trình chào mừng: nhà văn hóa công nhân, xưởng may số 3, bếp ăn ca');
   await dismissNotices(sp);
   await sp.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await screenshot(sp, 'emulation-register-phone');
@@ -197,11 +235,17 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
 
   // ---- the Board accepts it ----
   await page.reload();
-  await page.getByTestId('review-list').getByText(/^Chờ duyệt \(\d+\)$/).click();
+  await page
+    .getByTestId('review-list')
+    .getByText(/^Chờ duyệt \(\d+\)$/)
+    .click();
   await expect(regCard).toContainText('nhà văn hóa công nhân');
   await regCard.getByTestId('registration-accept').click();
   await expect(page.getByTestId('registrations-empty')).toBeVisible();
-  await page.getByTestId('review-list').getByText(/^Đã chấp nhận \(\d+\)$/).click();
+  await page
+    .getByTestId('review-list')
+    .getByText(/^Đã chấp nhận \(\d+\)$/)
+    .click();
   await expect(regCard.getByTestId('registration-status')).toHaveText('Đã chấp nhận');
 
   await sp.reload();
@@ -219,7 +263,15 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
   const admin = await apiAs(baseURL, 'demo.quantri');
   const periodId = `campaign:${TEMPLATE_CODE}`;
   const report = (api: Api, unit: string, works: number, ideas: number) =>
-    api.send('POST', '/api/reporting/reports/submit', { templateId: template.id, unitId: unit, periodId, values: [{ indicatorId: ind.CT, value: works }, { indicatorId: ind.SK, value: ideas }] });
+    api.send('POST', '/api/reporting/reports/submit', {
+      templateId: template.id,
+      unitId: unit,
+      periodId,
+      values: [
+        { indicatorId: ind.CT, value: works },
+        { indicatorId: ind.SK, value: ideas },
+      ],
+    });
   await report(secretaryApi, units.mine, 4, 6);
   await report(admin, units.dongHung, 4, 2);
   await report(admin, units.songTra, 2, 1);
@@ -299,7 +351,9 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
   await secretary.context.close();
 });
 
-test('a viewer reads the drives without the buttons that change them; an unknown drive says so', async ({ browser }) => {
+test('a viewer reads the drives without the buttons that change them; an unknown drive says so', async ({
+  browser,
+}) => {
   const viewer = await asUser(browser, 'demo.xem', phone);
   const page = viewer.page;
   await openNav(page, 'Thi đua', 'phone');

@@ -29,7 +29,8 @@ function freePort(): Promise<number> {
 async function waitForHealth(baseURL: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`kyniem serve exited with code ${server.exitCode}; see test-results/e2e-server.log`);
+    if (server.exitCode !== null)
+      throw new Error(`kyniem serve exited with code ${server.exitCode}; see test-results/e2e-server.log`);
     try {
       const res = await fetch(`${baseURL}/api/health`);
       if (res.ok) return;

@@ -32,7 +32,8 @@ async function getJson(ctx: APIRequestContext, path: string) {
 
 /** Closes the "done" notices, so that a screenshot shows the page beneath them. */
 async function closeNotices(page: Page) {
-  for (const close of await page.locator('.mantine-Notification-root button').all()) await close.click({ timeout: 2_000 }).catch(() => undefined);
+  for (const close of await page.locator('.mantine-Notification-root button').all())
+    await close.click({ timeout: 2_000 }).catch(() => undefined);
   await page.mouse.move(1, 300);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 8_000 });
 }
@@ -42,23 +43,36 @@ async function addMember(page: Page, name: string) {
   const add = page.getByTestId('roster-add');
   await add.click();
   await add.fill(name);
-  await page.getByRole('option', { name: new RegExp(name) }).first().click();
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .click();
   await expect(page.getByTestId('roster-row').filter({ hasText: name })).toBeVisible();
 }
 
-test('the Council votes by secret ballot: a member on a phone, the secretary closes and counts, a tie goes to a further round', async ({ browser }) => {
+test('the Council votes by secret ballot: a member on a phone, the secretary closes and counts, a tie goes to a further round', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const baseURL = test.info().project.use.baseURL!;
 
   // ---- an absent member, so that the secretary has a written vote to enter ----
   const admin = await apiAs(baseURL, 'admin', ADMIN_PASSWORD);
-  const council = (await getJson(admin.ctx, `/api/units?q=${encodeURIComponent('Hội đồng thi đua')}&pageSize=10`)).items[0];
+  const council = (await getJson(admin.ctx, `/api/units?q=${encodeURIComponent('Hội đồng thi đua')}&pageSize=10`))
+    .items[0];
   const created = await admin.ctx.post('/api/accounts', {
-    data: { username: `e2e.hoidong.${suffix}`, displayName: ABSENT, password: `Vang-${suffix}-2019!`, grants: [{ role: 'council_member', unitId: council.id }] },
+    data: {
+      username: `e2e.hoidong.${suffix}`,
+      displayName: ABSENT,
+      password: `Vang-${suffix}-2019!`,
+      grants: [{ role: 'council_member', unitId: council.id }],
+    },
     headers: { 'X-CSRF-Token': admin.csrfToken },
   });
   expect(created.status(), await created.text()).toBe(201);
-  const campaign = (await getJson(admin.ctx, '/api/honours/campaigns?pageSize=100')).items.find((c: { code: string }) => c.code === 'TV-15NAM-2019');
+  const campaign = (await getJson(admin.ctx, '/api/honours/campaigns?pageSize=100')).items.find(
+    (c: { code: string }) => c.code === 'TV-15NAM-2019',
+  );
   expect(campaign, 'the demo campaign').toBeTruthy();
   await admin.ctx.dispose();
 
@@ -75,8 +89,12 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await addMember(page, SECRETARY);
   await addMember(page, ABSENT);
   // the first member picked chairs; the Office's account can only be the Thư ký
-  await expect(page.getByTestId('roster-row').filter({ hasText: MEMBER }).getByTestId('roster-role')).toHaveValue('Chủ tịch');
-  await expect(page.getByTestId('roster-row').filter({ hasText: SECRETARY }).getByTestId('roster-role')).toHaveValue('Thư ký');
+  await expect(page.getByTestId('roster-row').filter({ hasText: MEMBER }).getByTestId('roster-role')).toHaveValue(
+    'Chủ tịch',
+  );
+  await expect(page.getByTestId('roster-row').filter({ hasText: SECRETARY }).getByTestId('roster-role')).toHaveValue(
+    'Thư ký',
+  );
   await page.getByTestId('rule-base').click();
   await page.getByRole('option', { name: 'Số thành viên có mặt' }).click();
   await page.getByTestId('rule-written').check();
@@ -105,7 +123,10 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   const nominees = roundForm.getByTestId('round-nominee');
   expect(await nominees.count()).toBeGreaterThanOrEqual(2);
   for (let i = (await nominees.count()) - 1; i >= 2; i--) await nominees.nth(i).locator('input').uncheck();
-  const names = [await nominees.nth(0).locator('label').first().innerText(), await nominees.nth(1).locator('label').first().innerText()];
+  const names = [
+    await nominees.nth(0).locator('label').first().innerText(),
+    await nominees.nth(1).locator('label').first().innerText(),
+  ];
   await roundForm.getByTestId('round-seats').fill('1');
   await roundForm.getByRole('button', { name: 'Mở vòng bỏ phiếu' }).click();
   const roundCard = page.getByTestId('round-card').first();
@@ -149,7 +170,8 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await expect(m.getByTestId('my-open-rounds')).toHaveCount(0);
 
   // the ballot still open in the other tab: a second vote is refused, in words
-  for (const line of await second.getByTestId('ballot-line').all()) await line.getByText('Không đồng ý', { exact: true }).click();
+  for (const line of await second.getByTestId('ballot-line').all())
+    await line.getByText('Không đồng ý', { exact: true }).click();
   await second.getByTestId('ballot-review-button').click();
   await second.getByTestId('ballot-confirm').click();
   await expect(second.getByTestId('ballot-already')).toContainText('Đồng chí đã bỏ phiếu ở vòng này rồi');
@@ -161,13 +183,15 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await expect(page.getByTestId('round-progress')).toContainText('Đã bỏ phiếu: 1/3');
   await closeNotices(page);
   await screenshot(page, 'honours-council-ballot-desktop');
-  for (const line of await page.getByTestId('ballot-line').all()) await line.getByText('Đồng ý', { exact: true }).click();
+  for (const line of await page.getByTestId('ballot-line').all())
+    await line.getByText('Đồng ý', { exact: true }).click();
   await page.getByTestId('ballot-review-button').click();
   await page.getByTestId('ballot-confirm').click();
   await expect(page.getByTestId('ballot-voted')).toBeVisible();
   await page.getByTestId('absentee').filter({ hasText: ABSENT }).getByTestId('written-enter').click();
   const dialog = page.getByRole('dialog');
-  for (const line of await dialog.getByTestId('ballot-line').all()) await line.getByText('Không đồng ý', { exact: true }).click();
+  for (const line of await dialog.getByTestId('ballot-line').all())
+    await line.getByText('Không đồng ý', { exact: true }).click();
   await dialog.getByTestId('ballot-review-button').click();
   await dialog.getByTestId('ballot-confirm').click();
   await expect(page.getByTestId('absentee').filter({ hasText: ABSENT })).toContainText('Đã nhập phiếu');
@@ -179,7 +203,11 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   const tally = page.getByTestId('tally');
   await expect(tally).toBeVisible();
   await expect(tally.getByTestId('tally-line')).toHaveCount(2);
-  for (const name of names) await expect(tally.getByTestId('tally-line').filter({ hasText: name }).getByTestId('outcome')).toHaveAttribute('data-outcome', 'tied');
+  for (const name of names)
+    await expect(tally.getByTestId('tally-line').filter({ hasText: name }).getByTestId('outcome')).toHaveAttribute(
+      'data-outcome',
+      'tied',
+    );
   await expect(tally.getByTestId('tally-line').first()).toContainText('2');
   await expect(tally.getByTestId('tally-tied')).toHaveText('2');
   await expect(tally.getByTestId('tally-voted')).toHaveText('3');

@@ -13,13 +13,22 @@ const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const CODE = `TV-E2E-${suffix}`;
 const NAME = `Tôn vinh tập thể, cá nhân, sản phẩm tiêu biểu (đợt thử ${suffix})`;
-const CRITERIA = ['Tổ chức cơ sở đảng xếp loại "Hoàn thành xuất sắc nhiệm vụ" năm 2018', 'Doanh nghiệp hoàn thành vượt mức kế hoạch sản xuất kinh doanh năm 2018'];
+const CRITERIA = [
+  'Tổ chức cơ sở đảng xếp loại "Hoàn thành xuất sắc nhiệm vụ" năm 2018',
+  'Doanh nghiệp hoàn thành vượt mức kế hoạch sản xuất kinh doanh năm 2018',
+];
 
 const pdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`);
 // A 1×1 PNG.
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 // An executable's header under a PDF's name: the server reads the bytes, not the name.
-const notPdf = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0xff, 0xff, 0x00, 0x00])]);
+const notPdf = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.from([0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0xff, 0xff, 0x00, 0x00]),
+]);
 
 const dmy = (offset: number) => {
   const d = new Date(Date.now() + offset * 86_400_000);
@@ -34,15 +43,21 @@ async function upload(page: Page, kind: string, file: { name: string; mimeType: 
 }
 
 const slot = (page: Page, kind: string): Locator => page.locator(`[data-testid="dossier-slot"][data-kind="${kind}"]`);
-const count = (page: Page, status: string): Locator => page.locator('[data-testid="category-card"][data-kind="collective"]').locator(`[data-testid="category-count"][data-status="${status}"]`);
+const count = (page: Page, status: string): Locator =>
+  page
+    .locator('[data-testid="category-card"][data-kind="collective"]')
+    .locator(`[data-testid="category-count"][data-status="${status}"]`);
 
 async function dismissNotices(page: Page) {
-  for (const button of await page.locator('.mantine-Notification-root button').all()) await button.click({ timeout: 2_000 }).catch(() => undefined);
+  for (const button of await page.locator('.mantine-Notification-root button').all())
+    await button.click({ timeout: 2_000 }).catch(() => undefined);
   await page.mouse.move(1, 400);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 8_000 });
 }
 
-test('a unit nominates with its dossier, is told what is missing, submits, and the Board screens it eligible', async ({ browser }) => {
+test('a unit nominates with its dossier, is told what is missing, submits, and the Board screens it eligible', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
 
   // ---- the Propaganda Board sets up a campaign open today, following the demo drive ----
@@ -75,8 +90,12 @@ test('a unit nominates with its dossier, is told what is missing, submits, and t
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
   await expect(page.getByTestId('campaign-phase')).toHaveText('Đang nhận hồ sơ');
   await expect(page.getByTestId('campaign-deadline')).toHaveText('Còn 20 ngày nhận hồ sơ');
-  await expect(page.locator('[data-testid="category-card"][data-kind="collective"]').getByTestId('category-criteria')).toContainText(CRITERIA[0]);
-  await expect(page.locator('[data-testid="category-card"][data-kind="collective"]').getByTestId('criterion-check')).toHaveText('Hệ thống kiểm tra: đơn vị thành lập từ 5 năm trở lên');
+  await expect(
+    page.locator('[data-testid="category-card"][data-kind="collective"]').getByTestId('category-criteria'),
+  ).toContainText(CRITERIA[0]);
+  await expect(
+    page.locator('[data-testid="category-card"][data-kind="collective"]').getByTestId('criterion-check'),
+  ).toHaveText('Hệ thống kiểm tra: đơn vị thành lập từ 5 năm trở lên');
 
   // ---- the grassroots secretary nominates the unit: a draft, with a summary too short ----
   const unit = await asUser(browser, 'demo.coso', desktop);
@@ -96,7 +115,12 @@ test('a unit nominates with its dossier, is told what is missing, submits, and t
   await expect(page.getByRole('heading', { name: MY_UNIT })).toBeVisible();
   await expect(page.getByTestId('nomination-status')).toHaveText('Đang lập');
   // what is missing is named before anything is sent, and again when the server refuses
-  await expect(page.getByTestId('missing-item')).toHaveText(['Tóm tắt thành tích (ít nhất 20 ký tự)', 'Tờ trình đề nghị', 'Báo cáo thành tích', 'Biên bản họp xét của đơn vị']);
+  await expect(page.getByTestId('missing-item')).toHaveText([
+    'Tóm tắt thành tích (ít nhất 20 ký tự)',
+    'Tờ trình đề nghị',
+    'Báo cáo thành tích',
+    'Biên bản họp xét của đơn vị',
+  ]);
   await page.getByTestId('nomination-submit').click();
   const refused = page.getByTestId('submit-refused');
   await expect(refused.getByRole('listitem')).toHaveText([
@@ -107,21 +131,42 @@ test('a unit nominates with its dossier, is told what is missing, submits, and t
   ]);
 
   // ---- the dossier: a file that is not what its name says is refused, in Vietnamese ----
-  await upload(page, 'achievement_report', { name: 'bao-cao-thanh-tich.pdf', mimeType: 'application/pdf', buffer: notPdf });
-  await expect(slot(page, 'achievement_report').getByTestId('file-problem')).toHaveText(/^bao-cao-thanh-tich\.pdf: Loại tệp không được chấp nhận \(kiểm tra theo nội dung, không theo tên\)\. Chấp nhận: PDF, PNG/);
+  await upload(page, 'achievement_report', {
+    name: 'bao-cao-thanh-tich.pdf',
+    mimeType: 'application/pdf',
+    buffer: notPdf,
+  });
+  await expect(slot(page, 'achievement_report').getByTestId('file-problem')).toHaveText(
+    /^bao-cao-thanh-tich\.pdf: Loại tệp không được chấp nhận \(kiểm tra theo nội dung, không theo tên\)\. Chấp nhận: PDF, PNG/,
+  );
   await expect(slot(page, 'achievement_report')).toHaveAttribute('data-present', 'no');
-  await upload(page, 'cover_submission', { name: 'to-trinh.pdf', mimeType: 'application/pdf', buffer: pdf('To trinh') });
+  await upload(page, 'cover_submission', {
+    name: 'to-trinh.pdf',
+    mimeType: 'application/pdf',
+    buffer: pdf('To trinh'),
+  });
   await expect(slot(page, 'cover_submission')).toHaveAttribute('data-present', 'yes');
-  await upload(page, 'achievement_report', { name: 'bao-cao-thanh-tich.pdf', mimeType: 'application/pdf', buffer: pdf('Bao cao thanh tich') });
+  await upload(page, 'achievement_report', {
+    name: 'bao-cao-thanh-tich.pdf',
+    mimeType: 'application/pdf',
+    buffer: pdf('Bao cao thanh tich'),
+  });
   await expect(slot(page, 'achievement_report').getByTestId('dossier-file')).toContainText('bao-cao-thanh-tich.pdf');
   await expect(slot(page, 'achievement_report').getByTestId('file-problem')).toHaveCount(0);
   await expect(page.getByTestId('submit-refused')).toHaveCount(0);
-  await expect(page.getByTestId('missing-item')).toHaveText(['Tóm tắt thành tích (ít nhất 20 ký tự)', 'Biên bản họp xét của đơn vị']);
+  await expect(page.getByTestId('missing-item')).toHaveText([
+    'Tóm tắt thành tích (ít nhất 20 ký tự)',
+    'Biên bản họp xét của đơn vị',
+  ]);
   await dismissNotices(page);
   await screenshot(page, 'honours-nomination-desktop');
   await upload(page, 'review_minutes', { name: 'bien-ban-hop-xet.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByTestId('missing-item')).toHaveText(['Tóm tắt thành tích (ít nhất 20 ký tự)']);
-  await page.getByTestId('summary-input').fill('Đảng bộ 5 năm liền hoàn thành xuất sắc nhiệm vụ; doanh thu năm 2018 tăng 18%, việc làm ổn định cho 2.100 lao động.');
+  await page
+    .getByTestId('summary-input')
+    .fill(
+      'Đảng bộ 5 năm liền hoàn thành xuất sắc nhiệm vụ; doanh thu năm 2018 tăng 18%, việc làm ổn định cho 2.100 lao động.',
+    );
   await page.getByTestId('summary-save').click();
   await expect(page.getByTestId('dossier-complete')).toBeVisible();
   await page.getByTestId('nomination-submit').click();
@@ -129,7 +174,9 @@ test('a unit nominates with its dossier, is told what is missing, submits, and t
   await expect(page.getByTestId('nomination-submit')).toHaveCount(0);
   await expect(page.getByTestId('history-event')).toHaveCount(5); // created, three files, submitted
   // the unit's results in the drive, beside the nomination
-  await expect(page.getByTestId('nomination-emulation').getByTestId('emulation-rank')).toContainText(/Xếp thứ \d+\/\d+ đơn vị|Chưa được xếp hạng/);
+  await expect(page.getByTestId('nomination-emulation').getByTestId('emulation-rank')).toContainText(
+    /Xếp thứ \d+\/\d+ đơn vị|Chưa được xếp hạng/,
+  );
 
   // the campaign counts it, awaiting screening
   await page.goto(campaignUrl);
@@ -152,13 +199,24 @@ test('a unit nominates with its dossier, is told what is missing, submits, and t
   // ---- the Board screens it against each criterion: eligible ----
   page = board.page;
   await page.goto(`${campaignUrl}?tab=nominations`);
-  await expect(page.locator(`[data-testid="nomination-row"][data-nominee="${MY_UNIT}"]`)).toHaveAttribute('data-status', 'submitted');
-  await page.locator(`[data-testid="nomination-row"][data-nominee="${MY_UNIT}"]`).getByTestId('nomination-link').click();
+  await expect(page.locator(`[data-testid="nomination-row"][data-nominee="${MY_UNIT}"]`)).toHaveAttribute(
+    'data-status',
+    'submitted',
+  );
+  await page
+    .locator(`[data-testid="nomination-row"][data-nominee="${MY_UNIT}"]`)
+    .getByTestId('nomination-link')
+    .click();
   await expect(page).toHaveURL(nominationUrl);
   const screening = page.getByTestId('screening-form');
   await expect(screening.getByTestId('screening-criterion')).toHaveCount(2);
-  await expect(screening.getByTestId('screening-criterion').nth(1).getByTestId('check-outcome')).toHaveAttribute('data-outcome', 'met');
-  await expect(screening.getByTestId('screening-criterion').nth(1).getByTestId('check-outcome')).toContainText(`Theo dữ liệu hệ thống: đạt. ${MY_UNIT} thành lập ngày 15/03/2006`);
+  await expect(screening.getByTestId('screening-criterion').nth(1).getByTestId('check-outcome')).toHaveAttribute(
+    'data-outcome',
+    'met',
+  );
+  await expect(screening.getByTestId('screening-criterion').nth(1).getByTestId('check-outcome')).toContainText(
+    `Theo dữ liệu hệ thống: đạt. ${MY_UNIT} thành lập ngày 15/03/2006`,
+  );
   // eligible with a required criterion not met is refused at once
   await screening.getByTestId('screening-criterion').nth(0).getByText('Đạt', { exact: true }).click();
   await screening.getByTestId('screening-criterion').nth(1).getByText('Không đạt', { exact: true }).click();
@@ -166,7 +224,11 @@ test('a unit nominates with its dossier, is told what is missing, submits, and t
   await screening.getByTestId('screening-save').click();
   await expect(screening.getByText(`Không đạt tiêu chí bắt buộc: ${CRITERIA[1]}.`)).toBeVisible();
   await screening.getByTestId('screening-criterion').nth(1).getByText('Đạt', { exact: true }).click();
-  await screening.getByTestId('screening-criterion').nth(1).getByLabel('Ghi chú tiêu chí 2').fill('Doanh thu 2018 tăng 18% (báo cáo tài chính đã kiểm toán)');
+  await screening
+    .getByTestId('screening-criterion')
+    .nth(1)
+    .getByLabel('Ghi chú tiêu chí 2')
+    .fill('Doanh thu 2018 tăng 18% (báo cáo tài chính đã kiểm toán)');
   await screening.getByLabel('Nhận xét').fill('Hồ sơ đầy đủ, đạt các tiêu chí.');
   await screenshot(page, 'honours-screening-desktop');
   await screening.getByTestId('screening-save').click();

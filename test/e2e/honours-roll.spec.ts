@@ -24,13 +24,23 @@ async function adminApi(baseURL: string): Promise<Api> {
   const login = await ctx.post('/api/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
   expect(login.status()).toBe(200);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, data?: unknown, status = method === 'POST' && !/\/(dossier|submit|screening|ballots|close|confirm|attendance)$/.test(path) ? 201 : 200) => {
+  const call = async (
+    method: string,
+    path: string,
+    data?: unknown,
+    status = method === 'POST' && !/\/(dossier|submit|screening|ballots|close|confirm|attendance)$/.test(path)
+      ? 201
+      : 200,
+  ) => {
     const res = await ctx.fetch(path, { method, data: data as never, headers: { 'X-CSRF-Token': csrfToken } });
     expect(res.status(), `${method} ${path}: ${(await res.text()).slice(0, 300)}`).toBe(status);
     return res.json();
   };
   const upload = async (name: string, bytes: Buffer) => {
-    const res = await ctx.post(`/api/files?name=${encodeURIComponent(name)}`, { data: bytes, headers: { 'content-type': 'application/octet-stream', 'X-CSRF-Token': csrfToken } });
+    const res = await ctx.post(`/api/files?name=${encodeURIComponent(name)}`, {
+      data: bytes,
+      headers: { 'content-type': 'application/octet-stream', 'X-CSRF-Token': csrfToken },
+    });
     expect(res.status()).toBe(201);
     return ((await res.json()) as { id: string }).id;
   };
@@ -38,33 +48,61 @@ async function adminApi(baseURL: string): Promise<Api> {
 }
 
 /** A picture drawn by the browser: a portrait-like silhouette, a group, or a product on a coloured ground. */
-async function drawPicture(browser: Browser, kind: 'person' | 'group' | 'product', colour: string, type: 'jpeg' | 'png'): Promise<Buffer> {
+async function drawPicture(
+  browser: Browser,
+  kind: 'person' | 'group' | 'product',
+  colour: string,
+  type: 'jpeg' | 'png',
+): Promise<Buffer> {
   const context = await browser.newContext({ viewport: { width: 480, height: 600 } });
   const page = await context.newPage();
   const figure = {
-    person: '<div style="position:absolute;left:165px;top:120px;width:150px;height:170px;border-radius:50%;background:#f2d3b3"></div><div style="position:absolute;left:90px;top:320px;width:300px;height:300px;border-radius:150px 150px 0 0;background:#233a5e"></div>',
-    group: [0, 1, 2, 3, 4].map((i) => `<div style="position:absolute;left:${30 + i * 88}px;top:${250 + (i % 2) * 30}px;width:70px;height:80px;border-radius:50%;background:#f2d3b3"></div><div style="position:absolute;left:${15 + i * 88}px;top:${340 + (i % 2) * 30}px;width:100px;height:300px;border-radius:50px 50px 0 0;background:#8c1d18"></div>`).join(''),
-    product: '<div style="position:absolute;left:120px;top:170px;width:240px;height:260px;border-radius:18px;background:linear-gradient(160deg,#fff,#c9d3dc);box-shadow:0 20px 40px rgba(0,0,0,.35)"></div>',
+    person:
+      '<div style="position:absolute;left:165px;top:120px;width:150px;height:170px;border-radius:50%;background:#f2d3b3"></div><div style="position:absolute;left:90px;top:320px;width:300px;height:300px;border-radius:150px 150px 0 0;background:#233a5e"></div>',
+    group: [0, 1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<div style="position:absolute;left:${30 + i * 88}px;top:${250 + (i % 2) * 30}px;width:70px;height:80px;border-radius:50%;background:#f2d3b3"></div><div style="position:absolute;left:${15 + i * 88}px;top:${340 + (i % 2) * 30}px;width:100px;height:300px;border-radius:50px 50px 0 0;background:#8c1d18"></div>`,
+      )
+      .join(''),
+    product:
+      '<div style="position:absolute;left:120px;top:170px;width:240px;height:260px;border-radius:18px;background:linear-gradient(160deg,#fff,#c9d3dc);box-shadow:0 20px 40px rgba(0,0,0,.35)"></div>',
   }[kind];
-  await page.setContent(`<body style="margin:0"><div style="position:relative;width:480px;height:600px;overflow:hidden;background:linear-gradient(180deg,${colour},#1c1c1c)">${figure}</div></body>`);
+  await page.setContent(
+    `<body style="margin:0"><div style="position:relative;width:480px;height:600px;overflow:hidden;background:linear-gradient(180deg,${colour},#1c1c1c)">${figure}</div></body>`,
+  );
   const bytes = await page.screenshot({ type, ...(type === 'jpeg' ? { quality: 82 } : {}) });
   await context.close();
   return bytes;
 }
 
-test('the public roll of honour: confirmed honourees with photos and citations, on a desktop and a 390 px phone, no sign-in', async ({ browser }) => {
+test('the public roll of honour: confirmed honourees with photos and citations, on a desktop and a 390 px phone, no sign-in', async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const baseURL = test.info().project.use.baseURL!;
   const { ctx, call, upload } = await adminApi(baseURL);
 
   // ---- the registry: nominating units, a Party member of each, their enterprises ----
-  const units = new Map<string, string>(((await call('GET', '/api/units?pageSize=500')).items as { id: string; code: string }[]).map((u) => [u.code, u.id]));
-  const member = async (code: string) => ((await call('GET', `/api/people?unitId=${units.get(code)}&partyMember=1&pageSize=20`)).items as { id: string; partyUnitId: string | null }[]).find((p) => p.partyUnitId)!.id;
+  const units = new Map<string, string>(
+    ((await call('GET', '/api/units?pageSize=500')).items as { id: string; code: string }[]).map((u) => [u.code, u.id]),
+  );
+  const member = async (code: string) =>
+    (
+      (await call('GET', `/api/people?unitId=${units.get(code)}&partyMember=1&pageSize=20`)).items as {
+        id: string;
+        partyUnitId: string | null;
+      }[]
+    ).find((p) => p.partyUnitId)!.id;
 
   // ---- a campaign open today, nominations with their dossiers, screened eligible ----
   const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
   const campaign = await call('POST', '/api/honours/campaigns', {
-    code: CODE, name: NAME, nominationOpens: today, nominationDue: today, councilUnitId: units.get('HDTDKT'),
+    code: CODE,
+    name: NAME,
+    nominationOpens: today,
+    nominationDue: today,
+    councilUnitId: units.get('HDTDKT'),
     categories: [
       { kind: 'collective', name: 'Tập thể xuất sắc tiêu biểu', quota: 3 },
       { kind: 'individual', name: 'Cá nhân tiêu biểu', quota: 3 },
@@ -73,41 +111,110 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
   });
   const [collective, individual, product] = campaign.categories as { id: string }[];
   const nominate = async (categoryId: string, unit: string, nominee: Record<string, string>, summary: string) => {
-    const n = await call('POST', `/api/honours/campaigns/${campaign.id}/nominations`, { categoryId, unitId: units.get(unit), summary, ...nominee });
+    const n = await call('POST', `/api/honours/campaigns/${campaign.id}/nominations`, {
+      categoryId,
+      unitId: units.get(unit),
+      summary,
+      ...nominee,
+    });
     for (const kind of ['cover_submission', 'achievement_report', 'review_minutes']) {
-      await call('POST', `/api/honours/nominations/${n.id}/dossier`, { fileId: await upload(`${kind}.txt`, Buffer.from(`${kind}: ${summary}\n`)), kind });
+      await call('POST', `/api/honours/nominations/${n.id}/dossier`, {
+        fileId: await upload(`${kind}.txt`, Buffer.from(`${kind}: ${summary}\n`)),
+        kind,
+      });
     }
     await call('POST', `/api/honours/nominations/${n.id}/submit`);
     await call('POST', `/api/honours/nominations/${n.id}/screening`, { results: [], eligible: true });
     return n as { id: string; nominee: { name: string } };
   };
   const noms = {
-    cs02: await nominate(collective.id, 'CS02', { nomineeUnitId: units.get('CS02')! }, 'Đảng bộ 5 năm liền hoàn thành xuất sắc nhiệm vụ; doanh thu năm 2018 tăng 18%, giải quyết việc làm ổn định cho 2.100 lao động; kết nạp 12 đảng viên mới.'),
-    cs01: await nominate(collective.id, 'CS01', { nomineeUnitId: units.get('CS01')! }, 'Đảng bộ hoàn thành xuất sắc nhiệm vụ năm 2018; cấp nước sạch cho 45.000 hộ dân, giảm tỷ lệ thất thoát nước xuống 16%.'),
-    cs04: await nominate(collective.id, 'CS04', { nomineeUnitId: units.get('CS04')! }, 'Đảng bộ hoàn thành xuất sắc nhiệm vụ; thi công 14 công trình trọng điểm của tỉnh đúng tiến độ, an toàn lao động tuyệt đối.'),
-    person02: await nominate(individual.id, 'CS02', { nomineePersonId: await member('CS02') }, 'Đồng chí có sáng kiến cải tiến dây chuyền may, tăng năng suất 12%; 2 năm liền đảng viên hoàn thành xuất sắc nhiệm vụ.'),
-    person05: await nominate(individual.id, 'CS05', { nomineePersonId: await member('CS05') }, 'Đồng chí chế tạo thành công máy tách hạt giống, làm lợi cho doanh nghiệp 1,2 tỷ đồng; đảng viên hoàn thành xuất sắc nhiệm vụ.'),
-    product11: await nominate(product.id, 'CS11', { productName: 'Gạch ốp lát men sứ Thái Hưng', productEnterpriseId: units.get('CS11-DN')! }, 'Sản phẩm đạt tiêu chuẩn TCVN 7745:2007, được xuất khẩu sang Hàn Quốc và Úc, thị phần trong nước tăng 20%.'),
-    product09: await nominate(product.id, 'CS09', { productName: 'Bánh cáy làng Nguyễn Quỳnh Côi', productEnterpriseId: units.get('CS09-DN')! }, 'Sản phẩm đặc sản của tỉnh, đạt chứng nhận OCOP 4 sao, có mặt tại các hệ thống siêu thị trong cả nước.'),
+    cs02: await nominate(
+      collective.id,
+      'CS02',
+      { nomineeUnitId: units.get('CS02')! },
+      'Đảng bộ 5 năm liền hoàn thành xuất sắc nhiệm vụ; doanh thu năm 2018 tăng 18%, giải quyết việc làm ổn định cho 2.100 lao động; kết nạp 12 đảng viên mới.',
+    ),
+    cs01: await nominate(
+      collective.id,
+      'CS01',
+      { nomineeUnitId: units.get('CS01')! },
+      'Đảng bộ hoàn thành xuất sắc nhiệm vụ năm 2018; cấp nước sạch cho 45.000 hộ dân, giảm tỷ lệ thất thoát nước xuống 16%.',
+    ),
+    cs04: await nominate(
+      collective.id,
+      'CS04',
+      { nomineeUnitId: units.get('CS04')! },
+      'Đảng bộ hoàn thành xuất sắc nhiệm vụ; thi công 14 công trình trọng điểm của tỉnh đúng tiến độ, an toàn lao động tuyệt đối.',
+    ),
+    person02: await nominate(
+      individual.id,
+      'CS02',
+      { nomineePersonId: await member('CS02') },
+      'Đồng chí có sáng kiến cải tiến dây chuyền may, tăng năng suất 12%; 2 năm liền đảng viên hoàn thành xuất sắc nhiệm vụ.',
+    ),
+    person05: await nominate(
+      individual.id,
+      'CS05',
+      { nomineePersonId: await member('CS05') },
+      'Đồng chí chế tạo thành công máy tách hạt giống, làm lợi cho doanh nghiệp 1,2 tỷ đồng; đảng viên hoàn thành xuất sắc nhiệm vụ.',
+    ),
+    product11: await nominate(
+      product.id,
+      'CS11',
+      { productName: 'Gạch ốp lát men sứ Thái Hưng', productEnterpriseId: units.get('CS11-DN')! },
+      'Sản phẩm đạt tiêu chuẩn TCVN 7745:2007, được xuất khẩu sang Hàn Quốc và Úc, thị phần trong nước tăng 20%.',
+    ),
+    product09: await nominate(
+      product.id,
+      'CS09',
+      { productName: 'Bánh cáy làng Nguyễn Quỳnh Côi', productEnterpriseId: units.get('CS09-DN')! },
+      'Sản phẩm đặc sản của tỉnh, đạt chứng nhận OCOP 4 sao, có mặt tại các hệ thống siêu thị trong cả nước.',
+    ),
   };
 
   // ---- the Council (the administrator alone, present) votes a round per category; the decision ----
   const adminId = (await call('GET', '/api/auth/me')).user.id as string;
-  const session = await call('POST', '/api/honours/sessions', { campaignId: campaign.id, title: `Phiên họp xét chọn (E2E ${suffix})`, heldOn: today, members: [{ userId: adminId, role: 'chair' }], rules: {} });
-  await call('POST', `/api/honours/sessions/${session.id}/attendance`, { attendance: [{ userId: adminId, attendance: 'present' }] });
+  const session = await call('POST', '/api/honours/sessions', {
+    campaignId: campaign.id,
+    title: `Phiên họp xét chọn (E2E ${suffix})`,
+    heldOn: today,
+    members: [{ userId: adminId, role: 'chair' }],
+    rules: {},
+  });
+  await call('POST', `/api/honours/sessions/${session.id}/attendance`, {
+    attendance: [{ userId: adminId, attendance: 'present' }],
+  });
   const round = async (categoryId: string, choices: [{ id: string }, 'approve' | 'reject'][]) => {
     const r = await call('POST', `/api/honours/sessions/${session.id}/rounds`, { categoryId });
-    await call('POST', `/api/honours/rounds/${r.id}/ballots`, { choices: choices.map(([n, choice]) => ({ nominationId: n.id, choice })) });
+    await call('POST', `/api/honours/rounds/${r.id}/ballots`, {
+      choices: choices.map(([n, choice]) => ({ nominationId: n.id, choice })),
+    });
     await call('POST', `/api/honours/rounds/${r.id}/close`);
   };
-  await round(collective.id, [[noms.cs02, 'approve'], [noms.cs01, 'approve'], [noms.cs04, 'reject']]);
-  await round(individual.id, [[noms.person02, 'approve'], [noms.person05, 'approve']]);
-  await round(product.id, [[noms.product11, 'approve'], [noms.product09, 'approve']]);
-  await call('POST', `/api/honours/campaigns/${campaign.id}/confirm`, { decisionNumber: '125-QĐ/ĐUK', decidedOn: today });
+  await round(collective.id, [
+    [noms.cs02, 'approve'],
+    [noms.cs01, 'approve'],
+    [noms.cs04, 'reject'],
+  ]);
+  await round(individual.id, [
+    [noms.person02, 'approve'],
+    [noms.person05, 'approve'],
+  ]);
+  await round(product.id, [
+    [noms.product11, 'approve'],
+    [noms.product09, 'approve'],
+  ]);
+  await call('POST', `/api/honours/campaigns/${campaign.id}/confirm`, {
+    decisionNumber: '125-QĐ/ĐUK',
+    decidedOn: today,
+  });
 
   // ---- photos: a JPEG of the collective, PNGs of a person and a product; one for a nominee not chosen ----
   const photo = async (n: { id: string }, bytes: Buffer, name: string) => {
-    await call('POST', `/api/honours/nominations/${n.id}/dossier`, { fileId: await upload(name, bytes), kind: 'photo' });
+    await call('POST', `/api/honours/nominations/${n.id}/dossier`, {
+      fileId: await upload(name, bytes),
+      kind: 'photo',
+    });
   };
   await photo(noms.cs02, await drawPicture(browser, 'group', '#b3261e', 'jpeg'), 'tap-the.jpg');
   await photo(noms.person05, await drawPicture(browser, 'person', '#3d6b8f', 'png'), 'chan-dung.png');
@@ -125,10 +232,15 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /2 tập thể, 2 cá nhân, 2 sản phẩm/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NAME);
   await expect(page.getByText(/Quyết định số 125-QĐ\/ĐUK ngày \d\d tháng \d{1,2} năm \d{4}/)).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText([/Tập thể xuất sắc tiêu biểu/, /Cá nhân tiêu biểu/, /Sản phẩm tiêu biểu/]);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    /Tập thể xuất sắc tiêu biểu/,
+    /Cá nhân tiêu biểu/,
+    /Sản phẩm tiêu biểu/,
+  ]);
   const chosen = [noms.cs02, noms.cs01, noms.person02, noms.person05, noms.product11, noms.product09];
   await expect(page.getByRole('heading', { level: 3 })).toHaveCount(6);
-  for (const n of chosen) await expect(page.getByRole('heading', { level: 3, name: n.nominee.name, exact: true })).toBeVisible();
+  for (const n of chosen)
+    await expect(page.getByRole('heading', { level: 3, name: n.nominee.name, exact: true })).toBeVisible();
   await expect(page.getByText(noms.cs04.nominee.name, { exact: true })).toHaveCount(0);
   await expect(page.getByText('Sản phẩm đạt tiêu chuẩn TCVN 7745:2007', { exact: false })).toBeVisible();
   // three photos, each loaded, each with its alt text; the others show an initial
@@ -142,7 +254,11 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
   await expect(page.getByRole('img', { name: `Ảnh: ${noms.person05.nominee.name}` })).toBeVisible();
   await expect(page.locator('.initial')).toHaveCount(3);
   // a picture keeps its frame (4:3, a portrait 4:5) whatever its own size
-  const frames = await page.locator('.photo').evaluateAll((els) => els.map((e) => Math.round((100 * e.getBoundingClientRect().height) / e.getBoundingClientRect().width)));
+  const frames = await page
+    .locator('.photo')
+    .evaluateAll((els) =>
+      els.map((e) => Math.round((100 * e.getBoundingClientRect().height) / e.getBoundingClientRect().width)),
+    );
   expect(frames).toEqual([75, 75, 125, 125, 75, 75]);
   await screenshot(page, 'honours-roll-desktop');
 
@@ -154,7 +270,10 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
 
   // print: three cards a row, no red band
   await page.emulateMedia({ media: 'print' });
-  const columns = await page.locator('.grid').first().evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+  const columns = await page
+    .locator('.grid')
+    .first()
+    .evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
   expect(columns).toBe(3);
   await expect(page.locator('.lang')).toBeHidden();
   await screenshot(page, 'honours-roll-print');
@@ -167,7 +286,9 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
   await onPhone.goto(`/vinh-danh/${CODE}`);
   await expect(onPhone.getByRole('heading', { level: 3 })).toHaveCount(6);
   await expectNoHorizontalOverflow(onPhone);
-  const cardWidths = await onPhone.locator('.card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
+  const cardWidths = await onPhone
+    .locator('.card')
+    .evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
   expect(Math.max(...cardWidths)).toBeLessThanOrEqual(phone.width);
   expect(new Set(cardWidths).size).toBe(1); // one column of full-width cards
   for (const img of await onPhone.locator('main img').all()) {
@@ -178,7 +299,11 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
 
   await onPhone.getByRole('link', { name: 'English' }).click();
   await expect(onPhone.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(onPhone.getByRole('heading', { level: 2 })).toHaveText([/Outstanding collectives/, /Outstanding individuals/, /Outstanding products/]);
+  await expect(onPhone.getByRole('heading', { level: 2 })).toHaveText([
+    /Outstanding collectives/,
+    /Outstanding individuals/,
+    /Outstanding products/,
+  ]);
   await expect(onPhone.getByText(/By Decision No\. 125-QĐ\/ĐUK of \d\d\/\d\d\/\d{4}/)).toBeVisible();
   await expect(onPhone.getByRole('img', { name: `Photo: ${noms.person05.nominee.name}` })).toBeAttached();
   await screenshot(onPhone, 'honours-roll-phone-en');

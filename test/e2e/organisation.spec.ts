@@ -3,8 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { desktop, phone, resetAdminLanguage, screenshot, screenshotViewport, signIn, openNav, DEMO_PASSWORD } from './support.ts';
-
+import {
+  desktop,
+  phone,
+  resetAdminLanguage,
+  screenshot,
+  screenshotViewport,
+  signIn,
+  openNav,
+  DEMO_PASSWORD,
+} from './support.ts';
 
 test.beforeEach(async ({ request }) => {
   await resetAdminLanguage(request);
@@ -17,7 +25,9 @@ for (const [size, viewport] of [
   test.describe(`organisation (${size})`, () => {
     test.use({ viewport });
 
-    test(`browse the tree, find "tuyen giao", see who is in charge, people, the matrix at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    test(`browse the tree, find "tuyen giao", see who is in charge, people, the matrix at ${viewport.width}×${viewport.height}`, async ({
+      page,
+    }) => {
       await signIn(page, 'demo.lanhdao', DEMO_PASSWORD);
       await expect(page.getByTestId('overview-units')).toBeVisible();
       await page.getByTestId('overview-units').click();
@@ -28,7 +38,9 @@ for (const [size, viewport] of [
       const tree = page.getByTestId('unit-tree');
       await expect(tree.getByRole('link', { name: 'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình' })).toBeVisible();
       await expect(tree.getByRole('link', { name: 'Cơ quan Đảng ủy Khối', exact: true })).toBeVisible();
-      const children = page.waitForResponse((r) => r.url().includes('/api/units?') && /parentId=[0-9a-f]/.test(r.url()));
+      const children = page.waitForResponse(
+        (r) => r.url().includes('/api/units?') && /parentId=[0-9a-f]/.test(r.url()),
+      );
       await tree.getByRole('button', { name: 'Mở Cơ quan Đảng ủy Khối' }).click();
       await children;
       await expect(tree.getByRole('link', { name: 'Ban Tuyên giáo Đảng ủy Khối' })).toBeVisible();
@@ -52,7 +64,10 @@ for (const [size, viewport] of [
       // A grassroots unit shows the committee member in charge of it.
       await page.goto('/units');
       await page.getByTestId('unit-search').fill('may kien xuong');
-      await page.getByTestId('unit-results').getByRole('link', { name: 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh' }).click();
+      await page
+        .getByTestId('unit-results')
+        .getByRole('link', { name: 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh' })
+        .click();
       const inCharge = page.getByTestId('unit-in-charge');
       await expect(inCharge.getByRole('link')).not.toHaveCount(0);
       const member = (await inCharge.getByRole('link').first().textContent())?.trim() ?? '';
@@ -85,7 +100,10 @@ test('a grassroots secretary edits their own unit; another unit is refused in Vi
   await signIn(page, 'demo.coso', DEMO_PASSWORD);
   await page.goto('/units');
   await page.getByTestId('unit-search').fill('may kien xuong');
-  await page.getByTestId('unit-results').getByRole('link', { name: 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh' }).click();
+  await page
+    .getByTestId('unit-results')
+    .getByRole('link', { name: 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh' })
+    .click();
   await page.getByRole('button', { name: 'Sửa thông tin' }).click();
   const form = page.getByTestId('unit-form');
   await form.getByLabel('Điện thoại').fill('0227 3 888 999');
@@ -157,7 +175,9 @@ test('the roles editor picks a unit by name and the accounts list shows unit nam
   await expect(unit).toHaveValue('Ban Tuyên giáo Đảng ủy Khối');
 });
 
-test('a grassroots secretary adds a person, finds them without diacritics, corrects the birth year and deletes them', async ({ page }) => {
+test('a grassroots secretary adds a person, finds them without diacritics, corrects the birth year and deletes them', async ({
+  page,
+}) => {
   await page.setViewportSize(desktop);
   // The Bloc leader's role reads the organisation but does not change it: no add, edit or delete.
   await signIn(page, 'demo.lanhdao', DEMO_PASSWORD);

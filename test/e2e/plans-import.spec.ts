@@ -1,15 +1,24 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildInvitationLetterDocx, buildPropagandaPlanDocx } from '../../src/server/modules/plans/import/fixtures/docx-fixtures.ts';
+import {
+  buildInvitationLetterDocx,
+  buildPropagandaPlanDocx,
+} from '../../src/server/modules/plans/import/fixtures/docx-fixtures.ts';
 import { desktop, phone, screenshot, screenshotViewport, asUser } from './support.ts';
 
 // demo.vanphong is Office staff (board_staff): holds plans.manage
 const MANAGER = 'demo.vanphong';
-const SEED = path.resolve(import.meta.dirname, '../../src/server/modules/plans/fixtures/ke-hoach-ky-niem-15-nam.vi.txt');
+const SEED = path.resolve(
+  import.meta.dirname,
+  '../../src/server/modules/plans/fixtures/ke-hoach-ky-niem-15-nam.vi.txt',
+);
 const LETTER = {
   name: 'thu-moi.txt',
   mimeType: 'text/plain',
-  buffer: Buffer.from('Kính gửi: Ban Tổ chức Đảng ủy Khối\n\nVăn phòng trân trọng kính mời đồng chí tới dự buổi gặp mặt vào chiều thứ Sáu.\n\nTrân trọng.\n', 'utf8'),
+  buffer: Buffer.from(
+    'Kính gửi: Ban Tổ chức Đảng ủy Khối\n\nVăn phòng trân trọng kính mời đồng chí tới dự buổi gặp mặt vào chiều thứ Sáu.\n\nTrân trọng.\n',
+    'utf8',
+  ),
 };
 
 async function planCount(page: Page): Promise<number> {
@@ -29,7 +38,9 @@ async function toCheck(page: Page): Promise<number> {
   return Number(/\d+/.exec(text)?.[0] ?? 0);
 }
 
-test('Office staff import the seed plan from its text, correct it, confirm, edit an activity and delete the plan', async ({ browser }) => {
+test('Office staff import the seed plan from its text, correct it, confirm, edit an activity and delete the plan', async ({
+  browser,
+}) => {
   const { context, page } = await asUser(browser, MANAGER, desktop);
   let createdId: string | null = null;
   try {
@@ -41,8 +52,16 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     const input = page.locator('input[type="file"]');
 
     // ---- not a plan: the browser refuses a wrong kind of file, the server a letter; nothing saved ----
-    await input.setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
-    await expect(page.getByText('Chỉ nhập được văn bản thuần (.txt) hoặc tài liệu Word (.docx); tệp “anh.png” không phải hai loại này.')).toBeVisible();
+    await input.setInputFiles({
+      name: 'anh.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    });
+    await expect(
+      page.getByText(
+        'Chỉ nhập được văn bản thuần (.txt) hoặc tài liệu Word (.docx); tệp “anh.png” không phải hai loại này.',
+      ),
+    ).toBeVisible();
     await input.setInputFiles(LETTER);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Không đọc được văn bản thành kế hoạch');
@@ -57,7 +76,9 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     await expect(draft).toBeVisible();
     await expect(page.getByTestId('import-counts')).toContainText('29 nhiệm vụ');
     await expect(page.locator('[data-testid="import-activity"]')).toHaveCount(29);
-    await expect(page.getByTestId('import-title')).toHaveValue(/kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình/);
+    await expect(page.getByTestId('import-title')).toHaveValue(
+      /kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình/,
+    );
     const unmatched = page.locator('[data-testid="import-name"][data-flag="unmatched"]');
     await expect(unmatched.first()).toBeVisible();
     await expect(unmatched.first().getByText('Chưa khớp với danh mục đơn vị')).toBeVisible();
@@ -72,7 +93,10 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     // resolve a guessed name by picking its candidate
     const youth = page.locator('[data-testid="import-name"][data-name="Đoàn TNCS Hồ Chí Minh khối"]');
     await expect(youth).toHaveAttribute('data-flag', 'guess');
-    await youth.getByTestId('import-candidate').filter({ hasText: 'Đoàn TNCS Hồ Chí Minh khối Doanh nghiệp tỉnh' }).click();
+    await youth
+      .getByTestId('import-candidate')
+      .filter({ hasText: 'Đoàn TNCS Hồ Chí Minh khối Doanh nghiệp tỉnh' })
+      .click();
     await expect(youth).toHaveAttribute('data-flag', 'none');
     await expect(youth.getByText('Đã chọn')).toBeVisible();
     await expect(page.getByTestId('import-to-check')).toHaveText(`${flagged - 1} tên đơn vị cần kiểm tra`);
@@ -100,7 +124,9 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     await page.getByTestId('import-confirm').click();
     await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
     createdId = /\/plans\/([0-9a-f-]{36})$/.exec(page.url())![1];
-    await expect(page.getByTestId('plan-title')).toContainText('kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình');
+    await expect(page.getByTestId('plan-title')).toContainText(
+      'kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình',
+    );
     await expect(page.locator('[data-testid="activity"]')).toHaveCount(29);
     expect(await planCount(page)).toBe(before + 1);
     const plan = (await (await page.request.get(`/api/plans/${createdId}`)).json()) as {
@@ -126,7 +152,9 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     await form.getByLabel('Nội dung nhiệm vụ').fill('');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect(form.getByText('Trường này là bắt buộc.')).toBeVisible();
-    await form.getByLabel('Nội dung nhiệm vụ').fill('Tổ chức giải cầu lông trong khối chào mừng 15 năm thành lập Đảng bộ khối');
+    await form
+      .getByLabel('Nội dung nhiệm vụ')
+      .fill('Tổ chức giải cầu lông trong khối chào mừng 15 năm thành lập Đảng bộ khối');
     await form.getByLabel('Hạn hoàn thành').fill('28/08/2019');
     await form.getByLabel('Nội dung nhiệm vụ').click();
     await page.getByRole('heading', { name: 'Sửa nhiệm vụ A9' }).click();
@@ -134,7 +162,9 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect(form).toBeHidden();
     await expect(a9.getByText('Hạn 28/08/2019')).toBeVisible();
-    await expect(a9.getByText('Tổ chức giải cầu lông trong khối chào mừng 15 năm thành lập Đảng bộ khối')).toBeVisible();
+    await expect(
+      a9.getByText('Tổ chức giải cầu lông trong khối chào mừng 15 năm thành lập Đảng bộ khối'),
+    ).toBeVisible();
 
     // ---- progress from another module: the honours selection decides it, then the units' reports again ----
     const chooseSource = async (name: RegExp) => {
@@ -182,7 +212,9 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
     await page.getByTestId('plan-delete').click();
     const confirm = page.getByTestId('plan-delete-confirm');
     await confirm.getByRole('button', { name: 'Xóa kế hoạch' }).click();
-    await expect(confirm.getByRole('alert')).toContainText('Đã có đơn vị xây dựng kế hoạch từ kế hoạch này; không xóa được.');
+    await expect(confirm.getByRole('alert')).toContainText(
+      'Đã có đơn vị xây dựng kế hoạch từ kế hoạch này; không xóa được.',
+    );
     await confirm.getByRole('button', { name: 'Hủy' }).click();
     await expect(page.getByTestId('plan-title')).toBeVisible();
     expect(await planCount(page)).toBe(before);
@@ -201,9 +233,17 @@ test('a Word document is drafted the same way; a Word letter is refused', async 
   const before = await planCount(page);
   await page.goto('/plans/import');
   const input = page.locator('input[type="file"]');
-  await input.setInputFiles({ name: 'thu-moi.docx', mimeType: docxType, buffer: Buffer.from(await buildInvitationLetterDocx()) });
+  await input.setInputFiles({
+    name: 'thu-moi.docx',
+    mimeType: docxType,
+    buffer: Buffer.from(await buildInvitationLetterDocx()),
+  });
   await expect(page.getByRole('alert')).toContainText('Văn bản này không phải một kế hoạch');
-  await input.setInputFiles({ name: 'ke-hoach-btg.docx', mimeType: docxType, buffer: Buffer.from(await buildPropagandaPlanDocx()) });
+  await input.setInputFiles({
+    name: 'ke-hoach-btg.docx',
+    mimeType: docxType,
+    buffer: Buffer.from(await buildPropagandaPlanDocx()),
+  });
   await expect(page.getByTestId('import-counts')).toContainText('8 nhiệm vụ');
   const header = page.getByTestId('import-header');
   await expect(header.getByLabel('Cơ quan ban hành')).toHaveValue('BAN TUYÊN GIÁO');
@@ -223,7 +263,10 @@ test('the import draft and the activity form fit a phone', async ({ browser }) =
   await page.locator('input[type="file"]').setInputFiles(SEED);
   await expect(page.getByTestId('import-counts')).toContainText('29 nhiệm vụ');
   await screenshot(page, 'plans-import-draft-phone');
-  await page.locator('[data-testid="import-activity"][data-ref="A10"]').getByRole('button', { name: 'Sửa nhiệm vụ A10' }).click();
+  await page
+    .locator('[data-testid="import-activity"][data-ref="A10"]')
+    .getByRole('button', { name: 'Sửa nhiệm vụ A10' })
+    .click();
   await expect(page.getByTestId('import-activity-form')).toBeVisible();
   await screenshotViewport(page, 'plans-import-activity-phone');
 

@@ -8,7 +8,9 @@ const MILESTONES = ['2019-06-10', '2019-07-30', '2019-08-20', '2019-08-30', '201
 async function openSeedPlan(page: Page, size: 'desktop' | 'phone'): Promise<string> {
   const plans = await page.request.get('/api/plans');
   expect(plans.ok()).toBe(true);
-  const { items } = (await plans.json()) as { items: { id: string; parentPlanId: string | null; isDemo: boolean; title: string }[] };
+  const { items } = (await plans.json()) as {
+    items: { id: string; parentPlanId: string | null; isDemo: boolean; title: string }[];
+  };
   const seed = items.find((p) => p.isDemo && p.parentPlanId === null && p.title.includes('kỷ niệm 15 năm'));
   expect(seed, 'the seed plan is loaded as demo data').toBeTruthy();
   if (size === 'phone') await page.getByTestId('nav-burger').click();
@@ -30,7 +32,9 @@ test('the Bloc leader follows the seed plan on its Gantt chart and its calendar 
   // the axis covers the plan's period (June–September 2019); today (years later) is a note, not a line
   const gantt = page.getByTestId('gantt');
   await expect(gantt.getByTestId('gantt-month')).toHaveText(['Th6/2019', 'Th7/2019', 'Th8/2019', 'Th9/2019']);
-  await expect(page.getByTestId('gantt-today')).toHaveText(/^Hôm nay: \d\d\/\d\d\/\d{4} \(ngoài khoảng thời gian của kế hoạch\)$/);
+  await expect(page.getByTestId('gantt-today')).toHaveText(
+    /^Hôm nay: \d\d\/\d\d\/\d{4} \(ngoài khoảng thời gian của kế hoạch\)$/,
+  );
 
   // one row per activity, with the demo data's statuses
   expect(await gantt.getByTestId('gantt-row').count()).toBeGreaterThanOrEqual(29);
@@ -61,7 +65,8 @@ test('the Bloc leader follows the seed plan on its Gantt chart and its calendar 
   await chips.getByText(/^Hoàn thành đúng hạn \(/).click();
   await expect(a11).toBeVisible();
   await expect(row(page, 'A1')).toHaveCount(0);
-  const statusesShown = () => gantt.getByTestId('gantt-row').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-status')))]);
+  const statusesShown = () =>
+    gantt.getByTestId('gantt-row').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-status')))]);
   expect(await statusesShown()).toEqual(['done_on_time']);
   await chips.getByText(/^Quá hạn \(/).click();
   await expect(row(page, 'A1')).toBeVisible();
@@ -94,7 +99,9 @@ test('the Bloc leader follows the seed plan on its Gantt chart and its calendar 
   await expect(page.getByTestId('calendar-today-note')).toContainText('ngoài khoảng thời gian của kế hoạch');
   await expect(calendar.getByText('T2', { exact: true })).toBeVisible();
   await expect(calendar.getByText('CN', { exact: true })).toBeVisible();
-  await expect(calendar.locator('[data-testid="calendar-day"][data-date="2019-06-10"] [data-testid="calendar-milestone"]')).toHaveCount(1);
+  await expect(
+    calendar.locator('[data-testid="calendar-day"][data-date="2019-06-10"] [data-testid="calendar-milestone"]'),
+  ).toHaveCount(1);
 
   // July: 30/07/2019 holds A11 and A15 and the milestone for the 45
   await page.getByTestId('calendar-next').click();
@@ -102,8 +109,14 @@ test('the Bloc leader follows the seed plan on its Gantt chart and its calendar 
   await expect(page.getByTestId('calendar-month')).toHaveText('Tháng 7/2019');
   await expect(calendar.getByTestId('calendar-day').first()).toHaveAttribute('data-date', '2019-07-01'); // a Monday
   const jul30 = calendar.locator('[data-testid="calendar-day"][data-date="2019-07-30"]');
-  await expect(jul30.locator('[data-testid="calendar-activity"][data-ref="A11"]')).toHaveAttribute('data-status', 'done_on_time');
-  await expect(jul30.locator('[data-testid="calendar-activity"][data-ref="A15"]')).toHaveAttribute('data-status', 'overdue');
+  await expect(jul30.locator('[data-testid="calendar-activity"][data-ref="A11"]')).toHaveAttribute(
+    'data-status',
+    'done_on_time',
+  );
+  await expect(jul30.locator('[data-testid="calendar-activity"][data-ref="A15"]')).toHaveAttribute(
+    'data-status',
+    'overdue',
+  );
   await expect(jul30.getByTestId('calendar-milestone')).toContainText('Việc bình chọn 45 tập thể');
   await jul30.locator('[data-testid="calendar-activity"][data-ref="A11"]').click();
   await expect(drawer.getByText('Hạn 30/07/2019')).toBeVisible();
@@ -128,7 +141,9 @@ test('the Bloc leader follows the seed plan on its Gantt chart and its calendar 
   await context.close();
 });
 
-test('a grassroots secretary sees their own unit’s part of the timeline and calendar on a phone', async ({ browser }) => {
+test('a grassroots secretary sees their own unit’s part of the timeline and calendar on a phone', async ({
+  browser,
+}) => {
   const { context, page } = await asUser(browser, 'demo.coso', phone);
   const planId = await openSeedPlan(page, 'phone');
   await page.getByRole('link', { name: 'Tiến độ (Gantt)' }).click();
@@ -165,10 +180,14 @@ test('a grassroots secretary sees their own unit’s part of the timeline and ca
   await expect(page.getByTestId('calendar-month')).toHaveText('Tháng 8/2019');
   // the heading changes before the month's deadlines arrive: wait for the days, then read them
   await expect(calendar.getByTestId('calendar-day')).toHaveCount(2);
-  const days = await calendar.getByTestId('calendar-day').evaluateAll((els) => els.map((e) => e.getAttribute('data-date')));
+  const days = await calendar
+    .getByTestId('calendar-day')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-date')));
   expect(days).toEqual(['2019-08-20', '2019-08-30']);
   const aug30 = calendar.locator('[data-testid="calendar-day"][data-date="2019-08-30"]');
-  expect(await aug30.getByTestId('calendar-activity').evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')))).toEqual(['A1', 'A3', 'A26']);
+  expect(
+    await aug30.getByTestId('calendar-activity').evaluateAll((els) => els.map((e) => e.getAttribute('data-ref'))),
+  ).toEqual(['A1', 'A3', 'A26']);
   await screenshot(page, 'plans-calendar-phone');
   await context.close();
 });

@@ -18,17 +18,29 @@ async function seedPlanWithoutMyUnitsPlan(request: APIRequestContext): Promise<s
   const login = await request.post('/api/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
   expect(login.status()).toBe(200);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const plans = ((await (await request.get('/api/plans?pageSize=100')).json()) as { items: { id: string; isDemo: boolean }[] }).items;
+  const plans = (
+    (await (await request.get('/api/plans?pageSize=100')).json()) as { items: { id: string; isDemo: boolean }[] }
+  ).items;
   const planId = plans.find((p) => p.isDemo)?.id;
   expect(planId, 'the demo plan').toBeTruthy();
-  const subs = ((await (await request.get(`/api/plans?parentId=${planId}&pageSize=500`)).json()) as { items: { id: string; issuingBody: string }[] }).items;
+  const subs = (
+    (await (await request.get(`/api/plans?parentId=${planId}&pageSize=500`)).json()) as {
+      items: { id: string; issuingBody: string }[];
+    }
+  ).items;
   const mine = subs.find((s) => s.issuingBody === MY_UNIT);
-  if (mine) expect((await request.delete(`/api/plans/${mine.id}`, { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(204);
+  if (mine)
+    expect((await request.delete(`/api/plans/${mine.id}`, { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(
+      204,
+    );
   await request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': csrfToken } });
   return planId!;
 }
 
-test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; the Bloc sees it deployed", async ({ browser, request }) => {
+test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; the Bloc sees it deployed", async ({
+  browser,
+  request,
+}) => {
   // ---- on a fresh demo the unit already has its plan: the page links to it, no second form ----
   const secretary = await asUser(browser, 'demo.coso', phone);
   let page = secretary.page;
@@ -64,9 +76,12 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await expect(page).toHaveURL(new RegExp(`/plans/${planId}/sub-plan$`));
   const form = page.getByTestId('sub-plan-form');
   await expect(form.getByTestId('sub-plan-unit-name')).toHaveText(MY_UNIT);
-  await expect(form.getByLabel('Tên kế hoạch')).toHaveValue(new RegExp(`^tổ chức các hoạt động kỷ niệm 15 năm .* của ${MY_UNIT}$`));
+  await expect(form.getByLabel('Tên kế hoạch')).toHaveValue(
+    new RegExp(`^tổ chức các hoạt động kỷ niệm 15 năm .* của ${MY_UNIT}$`),
+  );
   // the Bloc's activities the unit leads come ticked (A1, A3: "the grassroots units"); others are not
-  const activity = (ref: string) => form.locator(`input[type="checkbox"][data-testid="bloc-activity"][data-ref="${ref}"]`);
+  const activity = (ref: string) =>
+    form.locator(`input[type="checkbox"][data-testid="bloc-activity"][data-ref="${ref}"]`);
   await expect(activity('A1')).toBeChecked();
   await expect(activity('A3')).toBeChecked();
   await expect(activity('A11')).not.toBeChecked();
@@ -86,7 +101,9 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await expect(own.getByLabel('Tên nhiệm vụ')).not.toHaveAttribute('aria-invalid', 'true');
   await own.getByLabel('Hạn hoàn thành').fill('15/08/2019');
   await own.getByLabel('Nội dung, cách thực hiện').click();
-  await own.getByLabel('Nội dung, cách thực hiện').fill('Tổ chức tại Phân xưởng May 1 và May 2; khen thưởng 10 công nhân giỏi nghề.');
+  await own
+    .getByLabel('Nội dung, cách thực hiện')
+    .fill('Tổ chức tại Phân xưởng May 1 và May 2; khen thưởng 10 công nhân giỏi nghề.');
   await form.getByLabel('Số hiệu').fill('12-KH/ĐU');
   await form.getByLabel('Ngày ban hành').fill('10/06/2019');
   await form.getByLabel('Ngày ban hành').press('Tab');
@@ -100,10 +117,14 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await expect(page.getByTestId('plan-header')).toContainText(MY_UNIT);
   await expect(page.getByTestId('plan-header')).toContainText('Số 12-KH/ĐU');
   await expect(page.getByTestId('plan-place-date')).toHaveText('Thái Bình, ngày 10 tháng 6 năm 2019');
-  await expect(page.getByTestId('parent-plan')).toContainText('Căn cứ Kế hoạch ngày 10/06/2019 của ĐẢNG ỦY KHỐI DOANH NGHIỆP');
+  await expect(page.getByTestId('parent-plan')).toContainText(
+    'Căn cứ Kế hoạch ngày 10/06/2019 của ĐẢNG ỦY KHỐI DOANH NGHIỆP',
+  );
   await expect(page.getByTestId('parent-plan').getByRole('link')).toHaveAttribute('href', `/plans/${planId}`);
   await expect(page.locator('[data-testid="activity"]')).toHaveCount(pickedBefore + 2);
-  await expect(page.locator('[data-testid="activity"]').filter({ hasText: OWN_ACTIVITY })).toContainText('Hạn 15/08/2019');
+  await expect(page.locator('[data-testid="activity"]').filter({ hasText: OWN_ACTIVITY })).toContainText(
+    'Hạn 15/08/2019',
+  );
   await noNotices(page);
   await screenshot(page, 'plans-subplan-created-phone');
 
@@ -117,7 +138,10 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await page.goto(`/plans/${planId}/dashboard`);
   await expect(deployed).toHaveAttribute('data-state', 'on_time');
   await expect(deployed).toContainText('Đúng hạn (10/06/2019)');
-  await expect(deployed.getByRole('link', { name: 'Đúng hạn (10/06/2019)' })).toHaveAttribute('href', /\/plans\/[0-9a-f-]{36}$/);
+  await expect(deployed.getByRole('link', { name: 'Đúng hạn (10/06/2019)' })).toHaveAttribute(
+    'href',
+    /\/plans\/[0-9a-f-]{36}$/,
+  );
   await deployed.scrollIntoViewIfNeeded();
   await screenshotViewport(page, 'plans-deployment-desktop');
   await page.goto(`/plans/${planId}`);
@@ -126,7 +150,9 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await screenshotViewport(page, 'plans-subplans-card-desktop');
   await page.goto('/plans');
   // under the plan's card, the units' plans derived from it
-  await expect(page.locator(`div:has(> [data-testid="plan-card"] a[href="/plans/${planId}"]) > [data-testid="sub-plans-line"]`)).toContainText(MY_UNIT);
+  await expect(
+    page.locator(`div:has(> [data-testid="plan-card"] a[href="/plans/${planId}"]) > [data-testid="sub-plans-line"]`),
+  ).toContainText(MY_UNIT);
   await screenshot(page, 'plans-list-subplans-desktop');
 
   await leader.context.close();
@@ -153,8 +179,12 @@ test('committee members record urging and inspection visits and read them by uni
   await page.getByRole('option', { name: 'Chi bộ Công ty Cổ phần Cơ khí Tiền Hải' }).click();
   await form.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
   await expect(form.getByLabel('Kết quả, nhận xét')).toHaveAttribute('aria-invalid', 'true');
-  await form.getByLabel('Kết quả, nhận xét').fill('Chi bộ đã xây dựng kế hoạch nhưng chậm 4 ngày; phong trào thi đua được công nhân hưởng ứng.');
-  await form.getByLabel('Yêu cầu, kiến nghị').fill('Báo cáo kết quả đợt thi đua về Ban Tuyên giáo trước ngày 30/8/2019.');
+  await form
+    .getByLabel('Kết quả, nhận xét')
+    .fill('Chi bộ đã xây dựng kế hoạch nhưng chậm 4 ngày; phong trào thi đua được công nhân hưởng ứng.');
+  await form
+    .getByLabel('Yêu cầu, kiến nghị')
+    .fill('Báo cáo kết quả đợt thi đua về Ban Tuyên giáo trước ngày 30/8/2019.');
   await form.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
   await expect(form).toBeHidden();
   const mine = page.locator('[data-testid="supervision"][data-unit="Chi bộ Công ty Cổ phần Cơ khí Tiền Hải"]').first();
@@ -187,11 +217,15 @@ test('committee members record urging and inspection visits and read them by uni
   await expect(page.getByRole('option', { name: MY_UNIT })).toHaveCount(0);
   await page.getByRole('option', { name: 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng' }).click();
   await form.getByText('Đôn đốc', { exact: true }).click();
-  await form.getByLabel('Kết quả, nhận xét').fill('Đã nhắc Đảng ủy gửi báo cáo tiến độ thi đua; đơn vị hứa gửi trong tuần.');
+  await form
+    .getByLabel('Kết quả, nhận xét')
+    .fill('Đã nhắc Đảng ủy gửi báo cáo tiến độ thi đua; đơn vị hứa gửi trong tuần.');
   await screenshotViewport(page, 'plans-supervision-form-phone');
   await form.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
   await expect(form).toBeHidden();
-  const urged = page.locator('[data-testid="supervision"][data-unit="Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng"]').first();
+  const urged = page
+    .locator('[data-testid="supervision"][data-unit="Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng"]')
+    .first();
   await expect(urged).toHaveAttribute('data-kind', 'urge');
   await expect(urged).toContainText('Người ghi nhận: Phạm Thị Thu Hằng');
   await noNotices(page);
@@ -200,13 +234,19 @@ test('committee members record urging and inspection visits and read them by uni
   // the server refuses a unit she is not in charge of, in Vietnamese (the form never offers one)
   const me = await page.request.get('/api/auth/me');
   const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const units = ((await (await page.request.get(`/api/units?q=${encodeURIComponent('may kien xuong xanh')}&kind=grassroots_committee`)).json()) as { items: { id: string }[] }).items;
+  const units = (
+    (await (
+      await page.request.get(`/api/units?q=${encodeURIComponent('may kien xuong xanh')}&kind=grassroots_committee`)
+    ).json()) as { items: { id: string }[] }
+  ).items;
   const refused = await page.request.post('/api/supervisions', {
     data: { unitId: units[0].id, kind: 'inspect', visitedOn: '2019-07-20', findings: 'x' },
     headers: { 'X-CSRF-Token': csrfToken },
   });
   expect(refused.status()).toBe(403);
-  expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('Đồng chí không được phân công phụ trách đơn vị này.');
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+    'Đồng chí không được phân công phụ trách đơn vị này.',
+  );
   await member.context.close();
 });
 
@@ -215,7 +255,9 @@ async function bellCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('notifications-count').getAttribute('data-count'));
 }
 
-test('the bell counts unread reminders, opens the latest and the whole list (phone and desktop)', async ({ browser }) => {
+test('the bell counts unread reminders, opens the latest and the whole list (phone and desktop)', async ({
+  browser,
+}) => {
   // ---- the grassroots secretary on a phone: the reminders job ran when the server started ----
   const secretary = await asUser(browser, 'demo.coso', phone);
   let page = secretary.page;
@@ -224,7 +266,9 @@ test('the bell counts unread reminders, opens the latest and the whole list (pho
   await page.getByTestId('notifications-bell').click();
   let dropdown = page.getByTestId('notifications-dropdown');
   // a plan reminder (the reporting module's reminders about the monthly report sit beside it)
-  const planReminder = dropdown.locator('[data-testid="notification"][data-unread="true"]', { hasText: 'nhưng đơn vị chưa báo cáo hoàn thành' }).first();
+  const planReminder = dropdown
+    .locator('[data-testid="notification"][data-unread="true"]', { hasText: 'nhưng đơn vị chưa báo cáo hoàn thành' })
+    .first();
   await expect(planReminder).toContainText('Quá hạn:');
   await screenshotViewport(page, 'notifications-dropdown-phone');
   // opening one goes to its plan and marks it read
@@ -236,7 +280,9 @@ test('the bell counts unread reminders, opens the latest and the whole list (pho
   await page.getByTestId('notifications-all').click();
   await expect(page).toHaveURL(/\/notifications$/);
   await expect(page.getByRole('heading', { name: 'Thông báo' })).toBeVisible();
-  await expect(page.getByTestId('notifications-list').locator('[data-testid="notification"][data-unread="false"]')).not.toHaveCount(0);
+  await expect(
+    page.getByTestId('notifications-list').locator('[data-testid="notification"][data-unread="false"]'),
+  ).not.toHaveCount(0);
   await screenshot(page, 'notifications-phone');
   await secretary.context.close();
 
@@ -252,11 +298,15 @@ test('the bell counts unread reminders, opens the latest and the whole list (pho
   await dropdown.getByTestId('notifications-all').click();
   await expect(page).toHaveURL(/\/notifications$/);
   await page.getByTestId('notifications-filter').getByText('Chưa đọc').click();
-  await expect(page.getByTestId('notifications-list').locator('[data-testid="notification"][data-unread="false"]')).toHaveCount(0);
+  await expect(
+    page.getByTestId('notifications-list').locator('[data-testid="notification"][data-unread="false"]'),
+  ).toHaveCount(0);
   await page.getByTestId('notification-mark-read').first().click();
   await expect.poll(() => bellCount(page)).toBe(before - 1);
   await page.getByTestId('notifications-filter').getByText('Tất cả').click();
-  await expect(page.getByTestId('notifications-list').locator('[data-testid="notification"][data-unread="false"]')).toHaveCount(1);
+  await expect(
+    page.getByTestId('notifications-list').locator('[data-testid="notification"][data-unread="false"]'),
+  ).toHaveCount(1);
   await screenshot(page, 'notifications-desktop');
   await leader.context.close();
 });

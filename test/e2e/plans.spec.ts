@@ -9,7 +9,9 @@ async function unitCounts(row: Locator) {
   return { done_late: await count('done_late'), overdue: await count('overdue') };
 }
 
-test('the Bloc reads the seed plan; a grassroots secretary reports done on a phone; the dashboard moves', async ({ browser }) => {
+test('the Bloc reads the seed plan; a grassroots secretary reports done on a phone; the dashboard moves', async ({
+  browser,
+}) => {
   // ---- the Bloc leader opens the seed plan ----
   const leader = await asUser(browser, 'demo.lanhdao', desktop);
   let page = leader.page;
@@ -22,7 +24,9 @@ test('the Bloc reads the seed plan; a grassroots secretary reports done on a pho
   await expect(header.getByText('ĐẢNG CỘNG SẢN VIỆT NAM')).toBeVisible();
   await expect(page.getByTestId('plan-place-date')).toHaveText('Thái Bình, ngày 10 tháng 6 năm 2019');
   await expect(header.getByRole('heading', { name: 'KẾ HOẠCH' })).toBeVisible();
-  await expect(page.getByTestId('plan-title')).toContainText('kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình');
+  await expect(page.getByTestId('plan-title')).toContainText(
+    'kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình',
+  );
   // one overdue, one done on time, each with its badge
   const overdue = page.locator('[data-testid="activity"][data-status="overdue"]').first();
   await expect(overdue.locator('[data-status="overdue"]').getByText('Quá hạn')).toBeVisible();
@@ -48,7 +52,9 @@ test('the Bloc reads the seed plan; a grassroots secretary reports done on a pho
   await expect(page.getByTestId('deployment')).toContainText('Hạn triển khai 10/06/2019');
   await screenshot(page, 'plans-dashboard-desktop');
   await page.getByTestId('late-only').click();
-  await expect(page.locator('[data-testid="unit-row"][data-unit="Ban Chấp hành Đảng bộ khối Doanh nghiệp tỉnh"]')).toHaveCount(0);
+  await expect(
+    page.locator('[data-testid="unit-row"][data-unit="Ban Chấp hành Đảng bộ khối Doanh nghiệp tỉnh"]'),
+  ).toHaveCount(0);
 
   // ---- the grassroots secretary on a phone ----
   const secretary = await asUser(browser, 'demo.coso', phone);
@@ -107,7 +113,9 @@ for (const [size, viewport] of [
     const count = Number(await overdue.getByTestId('board-count').innerText());
     expect(count).toBeGreaterThan(0);
     await expect(overdue.getByTestId('board-card')).toHaveCount(count);
-    await expect(board.locator('[data-testid="board-column"][data-status="done_on_time"] [data-ref="A11"]')).toBeVisible();
+    await expect(
+      board.locator('[data-testid="board-column"][data-status="done_on_time"] [data-ref="A11"]'),
+    ).toBeVisible();
     await screenshot(page, `plans-board-${size}`);
     await page.getByTestId('plan-view').getByText('Văn bản').click();
     await expect(page.getByTestId('plan-recipients')).toBeVisible();

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, desktop, phone, resetAdminLanguage, screenshot, screenshotViewport, signIn } from './support.ts';
+import {
+  ADMIN_PASSWORD,
+  desktop,
+  phone,
+  resetAdminLanguage,
+  screenshot,
+  screenshotViewport,
+  signIn,
+} from './support.ts';
 
 test.beforeEach(async ({ request }) => {
   await resetAdminLanguage(request);

@@ -1,6 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { todayIso } from '../../src/common/dates.ts';
-import { deadlinesOf, isLocked, periodLabel, periodOfDate, previous, type DeadlineSchedule } from '../../src/common/periods.ts';
+import {
+  deadlinesOf,
+  isLocked,
+  periodLabel,
+  periodOfDate,
+  previous,
+  type DeadlineSchedule,
+} from '../../src/common/periods.ts';
 import { desktop, phone, screenshot, screenshotViewport, asUser, DEMO_PASSWORD } from './support.ts';
 
 /**
@@ -13,7 +20,13 @@ const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
 const TEMPLATE_CODE = 'BC-THANG-CS';
 const REASON = 'Số đảng viên mới kết nạp chưa khớp với quyết định kết nạp; đề nghị kiểm tra lại.';
 
-type Template = { id: string; code: string; name: string; regime: 'calendar' | 'vn_cutoff'; schedule: DeadlineSchedule };
+type Template = {
+  id: string;
+  code: string;
+  name: string;
+  regime: 'calendar' | 'vn_cutoff';
+  schedule: DeadlineSchedule;
+};
 type Setup = { templateId: string; name: string; periodId: string; fromDemo: boolean };
 
 /**
@@ -25,7 +38,9 @@ async function monthlyTemplate(request: APIRequestContext): Promise<Setup> {
   expect(login.status()).toBe(200);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const headers = { 'X-CSRF-Token': csrfToken };
-  const list = (await (await request.get('/api/reporting/templates', { params: { q: TEMPLATE_CODE } })).json()) as { items: Template[] };
+  const list = (await (await request.get('/api/reporting/templates', { params: { q: TEMPLATE_CODE } })).json()) as {
+    items: Template[];
+  };
   let template = list.items.find((t) => t.code === TEMPLATE_CODE);
   const fromDemo = template !== undefined;
   if (!template) {
@@ -38,11 +53,41 @@ async function monthlyTemplate(request: APIRequestContext): Promise<Setup> {
       { key: 'nam', label: { vi: 'Nam', en: 'Male' } },
       { key: 'nu', label: { vi: 'Nữ', en: 'Female' } },
     ];
-    const total = await indicator({ code: 'DV_TONG', name: 'Tổng số đảng viên', valueType: 'integer', aggregation: 'last', unit: 'người' });
-    const newMembers = await indicator({ code: 'DV_MOI', name: 'Đảng viên mới kết nạp', valueType: 'integer', aggregation: 'sum', unit: 'người', breakdown: gender });
-    const meetings = await indicator({ code: 'SH_CHI_BO', name: 'Số buổi sinh hoạt chi bộ', valueType: 'integer', aggregation: 'sum', unit: 'buổi' });
-    const attendance = await indicator({ code: 'TL_DU_SH', name: 'Tỷ lệ đảng viên dự sinh hoạt', valueType: 'percentage', aggregation: 'average', unit: '%' });
-    const thematic = await indicator({ code: 'SH_CHUYEN_DE', name: 'Chi bộ sinh hoạt chuyên đề', valueType: 'boolean', aggregation: 'sum' });
+    const total = await indicator({
+      code: 'DV_TONG',
+      name: 'Tổng số đảng viên',
+      valueType: 'integer',
+      aggregation: 'last',
+      unit: 'người',
+    });
+    const newMembers = await indicator({
+      code: 'DV_MOI',
+      name: 'Đảng viên mới kết nạp',
+      valueType: 'integer',
+      aggregation: 'sum',
+      unit: 'người',
+      breakdown: gender,
+    });
+    const meetings = await indicator({
+      code: 'SH_CHI_BO',
+      name: 'Số buổi sinh hoạt chi bộ',
+      valueType: 'integer',
+      aggregation: 'sum',
+      unit: 'buổi',
+    });
+    const attendance = await indicator({
+      code: 'TL_DU_SH',
+      name: 'Tỷ lệ đảng viên dự sinh hoạt',
+      valueType: 'percentage',
+      aggregation: 'average',
+      unit: '%',
+    });
+    const thematic = await indicator({
+      code: 'SH_CHUYEN_DE',
+      name: 'Chi bộ sinh hoạt chuyên đề',
+      valueType: 'boolean',
+      aggregation: 'sum',
+    });
     const notes = await indicator({ code: 'GHI_CHU', name: 'Ghi chú', valueType: 'text', aggregation: 'none' });
     const res = await request.post('/api/reporting/templates', {
       headers,
@@ -52,13 +97,46 @@ async function monthlyTemplate(request: APIRequestContext): Promise<Setup> {
         periodType: 'monthly',
         regime: 'vn_cutoff',
         sections: [
-          { key: 'I', title: 'Công tác tổ chức, xây dựng Đảng', items: [{ indicatorId: total, required: true }, { indicatorId: newMembers, required: true }] },
-          { key: 'II', title: 'Sinh hoạt chi bộ', items: [{ indicatorId: meetings, required: true }, { indicatorId: attendance, required: true }, { indicatorId: thematic }] },
+          {
+            key: 'I',
+            title: 'Công tác tổ chức, xây dựng Đảng',
+            items: [
+              { indicatorId: total, required: true },
+              { indicatorId: newMembers, required: true },
+            ],
+          },
+          {
+            key: 'II',
+            title: 'Sinh hoạt chi bộ',
+            items: [
+              { indicatorId: meetings, required: true },
+              { indicatorId: attendance, required: true },
+              { indicatorId: thematic },
+            ],
+          },
           { key: 'III', title: 'Ghi chú', items: [{ indicatorId: notes }] },
         ],
-        rules: [{ left: newMembers, operator: 'lte', right: total, message: { vi: 'Số đảng viên mới kết nạp không được lớn hơn tổng số đảng viên.', en: 'New members cannot outnumber all members.' } }],
+        rules: [
+          {
+            left: newMembers,
+            operator: 'lte',
+            right: total,
+            message: {
+              vi: 'Số đảng viên mới kết nạp không được lớn hơn tổng số đảng viên.',
+              en: 'New members cannot outnumber all members.',
+            },
+          },
+        ],
         assignment: { kinds: ['grassroots_committee', 'grassroots_cell', 'sub_cell'] },
-        schedule: { levels: [{ level: 'cell', daysAfterEnd: 3 }, { level: 'grassroots', daysAfterEnd: 5 }, { level: 'bloc', daysAfterEnd: 10 }], onTimeDays: 0, lockDays: 30 },
+        schedule: {
+          levels: [
+            { level: 'cell', daysAfterEnd: 3 },
+            { level: 'grassroots', daysAfterEnd: 5 },
+            { level: 'bloc', daysAfterEnd: 10 },
+          ],
+          onTimeDays: 0,
+          lockDays: 30,
+        },
       },
     });
     expect(res.status(), await res.text()).toBe(201);
@@ -83,7 +161,10 @@ async function indicatorIdOf(page: Page, code: string) {
 const totalOf = (page: Page, code: string) => page.locator(`[data-testid="total-row"][data-code="${code}"]`).first();
 const countOf = (page: Page, key: string) => page.getByTestId(`count-${key}`);
 
-test('a grassroots secretary reports the month on a phone; the Bloc sees it at once, drills down and returns it', async ({ browser, request }) => {
+test('a grassroots secretary reports the month on a phone; the Bloc sees it at once, drills down and returns it', async ({
+  browser,
+  request,
+}) => {
   // Two people, three screens, a return and a conflict: a long journey on two shared cores.
   test.setTimeout(180_000);
   const { templateId, name, periodId, fromDemo } = await monthlyTemplate(request);
@@ -93,15 +174,25 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   const leader = await asUser(browser, 'demo.lanhdao', desktop);
   const totals = leader.page;
   await totals.getByTestId('navbar').getByRole('link', { name: 'Báo cáo định kỳ', exact: true }).click();
-  await expect(totals.locator(`[data-testid="template-row"][data-template="${TEMPLATE_CODE}"]`).getByTestId('open-totals')).toBeVisible();
+  await expect(
+    totals.locator(`[data-testid="template-row"][data-template="${TEMPLATE_CODE}"]`).getByTestId('open-totals'),
+  ).toBeVisible();
   await expect(totals.getByTestId('my-report')).toHaveCount(0);
   await totals.goto(`/reporting/totals?templateId=${templateId}&from=${periodId}&to=${periodId}`);
   await expect(totals.getByTestId('trail-current')).toHaveText(/Đảng bộ Khối|Khối Doanh nghiệp/i);
   await expect(totalOf(totals, 'DV_TONG')).toBeVisible();
   const totalBefore = Number((await totalOf(totals, 'DV_TONG').getAttribute('data-value')) || 0);
   // the totals as .xlsx and the drafted report as .docx, for the range shown
-  await expect(totals.getByTestId('totals-xlsx')).toHaveAttribute('href', new RegExp(`^/api/reporting/totals\\.xlsx\\?templateId=${templateId}&unitId=[^&]+&from=${periodId}&to=${periodId}$`));
-  await expect(totals.getByTestId('report-docx')).toHaveAttribute('href', new RegExp(`^/api/reporting/report\\.docx\\?templateId=${templateId}&unitId=[^&]+&periodId=${periodId}$`));
+  await expect(totals.getByTestId('totals-xlsx')).toHaveAttribute(
+    'href',
+    new RegExp(
+      `^/api/reporting/totals\\.xlsx\\?templateId=${templateId}&unitId=[^&]+&from=${periodId}&to=${periodId}$`,
+    ),
+  );
+  await expect(totals.getByTestId('report-docx')).toHaveAttribute(
+    'href',
+    new RegExp(`^/api/reporting/report\\.docx\\?templateId=${templateId}&unitId=[^&]+&periodId=${periodId}$`),
+  );
   const completeness = await leader.context.newPage();
   await completeness.goto(`/reporting/completeness?templateId=${templateId}&periodId=${periodId}`);
   await expect(countOf(completeness, 'expected')).toBeVisible();
@@ -127,10 +218,21 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   await expect(page.getByTestId('form-state').getByTestId('countdown')).toBeVisible();
   // the form as .xlsx: downloaded as it is and uploaded back, it is previewed (nothing saved) and can be cancelled
   const xlsxLink = page.getByTestId('download-form-xlsx');
-  await expect(xlsxLink).toHaveAttribute('href', `/api/reporting/form.xlsx?templateId=${templateId}&unitId=${unitIdOf(page.url())}&periodId=${periodId}`);
+  await expect(xlsxLink).toHaveAttribute(
+    'href',
+    `/api/reporting/form.xlsx?templateId=${templateId}&unitId=${unitIdOf(page.url())}&periodId=${periodId}`,
+  );
   const xlsx = await page.request.get((await xlsxLink.getAttribute('href'))!);
   expect(xlsx.status()).toBe(200);
-  await page.getByTestId('import-form-xlsx').locator('xpath=..').locator('input[type="file"]').setInputFiles({ name: 'bao-cao.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx.body() });
+  await page
+    .getByTestId('import-form-xlsx')
+    .locator('xpath=..')
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: 'bao-cao.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await xlsx.body(),
+    });
   await expect(page.getByTestId('xlsx-valid')).toBeVisible();
   await expect(page.getByTestId('xlsx-confirm')).toBeEnabled();
   await page.getByTestId('xlsx-preview').getByRole('button', { name: 'Hủy' }).click();
@@ -166,7 +268,9 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   await page.locator('input[data-cell="SH_CHI_BO"]').fill('2');
   await page.locator('input[data-cell="TL_DU_SH"]').fill('95');
   await page.locator('[data-cell="SH_CHUYEN_DE"]').getByText('Có', { exact: true }).click();
-  await page.locator('textarea[data-cell="GHI_CHU"]').fill('Đề nghị Đảng ủy Khối mở lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú.');
+  await page
+    .locator('textarea[data-cell="GHI_CHU"]')
+    .fill('Đề nghị Đảng ủy Khối mở lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú.');
   await page.locator('[data-code="DV_TONG"]').getByTestId('comment-toggle').click();
   await page.getByLabel('Ghi chú cho chỉ tiêu Tổng số đảng viên').fill('Tính đến ngày 14 của tháng.');
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -180,10 +284,19 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   // ---- the Bloc's total and the completeness count move without a reload ----
   await expect(totalOf(totals, 'DV_TONG')).toHaveAttribute('data-value', String(totalBefore + 120));
   await expect(countOf(completeness, 'received')).toHaveAttribute('data-value', String(receivedBefore + 1));
-  await expect(completeness.locator(`[data-testid="completeness-row"][data-unit="${MY_UNIT}"]`)).toHaveAttribute('data-status', 'submitted');
+  await expect(completeness.locator(`[data-testid="completeness-row"][data-unit="${MY_UNIT}"]`)).toHaveAttribute(
+    'data-status',
+    'submitted',
+  );
   await screenshot(completeness, 'reporting-completeness-desktop');
-  await completeness.getByTestId('missing-filter').getByText(/Chưa nộp/).click();
-  await expect(completeness.locator('[data-testid="completeness-row"]').first()).toHaveAttribute('data-status', 'missing');
+  await completeness
+    .getByTestId('missing-filter')
+    .getByText(/Chưa nộp/)
+    .click();
+  await expect(completeness.locator('[data-testid="completeness-row"]').first()).toHaveAttribute(
+    'data-status',
+    'missing',
+  );
   await expect(completeness.locator(`[data-testid="completeness-row"][data-unit="${MY_UNIT}"]`)).toHaveCount(0);
   await completeness.setViewportSize(phone);
   await screenshot(completeness, 'reporting-completeness-phone');
@@ -191,7 +304,10 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   // the drill-down: the unit among the Bloc's children, then the unit itself, and back up
   const child = totals.locator(`[data-testid="child-row"][data-name="${MY_UNIT}"]`);
   await expect(child).toBeVisible();
-  await expect(totals.locator(`[data-testid="comparison-row"][data-unit="${MY_UNIT}"]`)).toHaveAttribute('data-value', '120');
+  await expect(totals.locator(`[data-testid="comparison-row"][data-unit="${MY_UNIT}"]`)).toHaveAttribute(
+    'data-value',
+    '120',
+  );
   // the same totals by ownership, then by sector: a line per group, the whole last
   const byGroup = totals.getByTestId('group-totals');
   await expect(byGroup.locator('[data-testid="group-row"][data-name="Doanh nghiệp nhà nước"]')).toBeVisible();
@@ -241,10 +357,18 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   // someone else saves the report meanwhile (another device): saving over it is refused, and the form offers a reload
   const other = await request.post('/api/auth/login', { data: { username: 'demo.coso', password: DEMO_PASSWORD } });
   const otherHeaders = { 'X-CSRF-Token': ((await other.json()) as { csrfToken: string }).csrfToken };
-  const current = (await (await request.get('/api/reporting/form', { params: { templateId, unitId: unitIdOf(page.url()), periodId } })).json()) as { submission: { version: number }; values: unknown[] };
+  const current = (await (
+    await request.get('/api/reporting/form', { params: { templateId, unitId: unitIdOf(page.url()), periodId } })
+  ).json()) as { submission: { version: number }; values: unknown[] };
   const elsewhere = await request.put('/api/reporting/reports', {
     headers: otherHeaders,
-    data: { templateId, unitId: unitIdOf(page.url()), periodId, version: current.submission.version, values: [{ indicatorId: await indicatorIdOf(page, 'DV_TONG'), breakdownKey: '', value: 118 }] },
+    data: {
+      templateId,
+      unitId: unitIdOf(page.url()),
+      periodId,
+      version: current.submission.version,
+      values: [{ indicatorId: await indicatorIdOf(page, 'DV_TONG'), breakdownKey: '', value: 118 }],
+    },
   });
   expect(elsewhere.status(), await elsewhere.text()).toBe(200);
   await members.fill('119');
@@ -255,15 +379,21 @@ test('a grassroots secretary reports the month on a phone; the Bloc sees it at o
   await expect(page.getByTestId('stale')).toHaveCount(0);
 
   await page.goto('/reporting');
-  await expect(card.locator(`[data-testid="report-period"][data-period="${periodId}"]`).getByTestId('report-status')).toHaveText('Bị trả lại');
-  await expect(card.locator(`[data-testid="report-period"][data-period="${periodId}"]`).getByTestId('report-open')).toHaveText('Sửa và gửi lại');
+  await expect(
+    card.locator(`[data-testid="report-period"][data-period="${periodId}"]`).getByTestId('report-status'),
+  ).toHaveText('Bị trả lại');
+  await expect(
+    card.locator(`[data-testid="report-period"][data-period="${periodId}"]`).getByTestId('report-open'),
+  ).toHaveText('Sửa và gửi lại');
 
   // ---- the demo's months of 2019: the trend over the year and the units compared ----
   if (fromDemo) {
     await totals.goto(`/reporting/totals?templateId=${templateId}&from=2019-01&to=2019-12&periodId=2019-08`);
     const points = totals.getByTestId('trend-point');
     await expect(points).toHaveCount(12);
-    await expect.poll(() => points.evaluateAll((els) => els.filter((e) => e.getAttribute('data-value')).length)).toBe(3);
+    await expect
+      .poll(() => points.evaluateAll((els) => els.filter((e) => e.getAttribute('data-value')).length))
+      .toBe(3);
     await expect(totals.getByTestId('comparison-row').first()).toBeVisible();
     await screenshot(totals, 'reporting-totals-2019-desktop');
   }

@@ -85,7 +85,16 @@ export async function docxToPdfWithLibreOffice(docx: Buffer): Promise<Buffer> {
     fs.writeFileSync(file, docx);
     await run(
       soffice,
-      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file],
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        file,
+      ],
       { timeout: 120_000 },
     );
     const out = path.join(dir, 'document.pdf');

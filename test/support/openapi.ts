@@ -33,7 +33,12 @@ export type JsonSchema = {
   [key: string]: unknown;
 };
 
-export type Parameter = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required?: boolean; schema: JsonSchema };
+export type Parameter = {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema: JsonSchema;
+};
 
 export type Operation = {
   method: string; // upper case, as Hono lists it
@@ -104,7 +109,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       const content = op.requestBody?.content ?? {};
       const jsonType = Object.keys(content).find((t) => /json/.test(t));
       const responseTypes = [
-        ...new Set(Object.values((op.responses ?? {}) as Record<string, any>).flatMap((r) => Object.keys(r?.content ?? {}))),
+        ...new Set(
+          Object.values((op.responses ?? {}) as Record<string, any>).flatMap((r) => Object.keys(r?.content ?? {})),
+        ),
       ];
       out.push({
         method: method.toUpperCase(),
@@ -143,7 +150,10 @@ export function openApiPathOf(honoPath: string): string {
 export const opName = (op: { method: string; path: string }) => `${op.method} ${op.path}`;
 
 /** The one error shape of every /api error response. */
-export async function expectErrorShape(res: Response, context = ''): Promise<{ code: string; message: string; messages: { vi: string; en: string } }> {
+export async function expectErrorShape(
+  res: Response,
+  context = '',
+): Promise<{ code: string; message: string; messages: { vi: string; en: string } }> {
   const type = res.headers.get('content-type') ?? '';
   expect(type, `${context}: content-type of a ${res.status}`).toMatch(/^application\/json/);
   const body = (await res.json()) as any;
@@ -207,7 +217,9 @@ function exampleString(schema: JsonSchema): string {
   ];
   const pattern = schema.pattern ? new RegExp(schema.pattern, 'u') : null;
   const fits = (s: string) =>
-    (!pattern || pattern.test(s)) && s.length >= min && (schema.maxLength === undefined || s.length <= schema.maxLength);
+    (!pattern || pattern.test(s)) &&
+    s.length >= min &&
+    (schema.maxLength === undefined || s.length <= schema.maxLength);
   return candidates.find(fits) ?? candidates[0];
 }
 

@@ -30,7 +30,10 @@ export async function createTestEnv(kind: DialectName, overrides: Partial<Config
       this.now = d;
     },
   };
-  const config: Config = { ...loadConfig({ KYNIEM_PASSWORD_COST: '10', LOG_LEVEL: 'silent', TRUST_PROXY: '1' }), ...overrides };
+  const config: Config = {
+    ...loadConfig({ KYNIEM_PASSWORD_COST: '10', LOG_LEVEL: 'silent', TRUST_PROXY: '1' }),
+    ...overrides,
+  };
   const platform = await startPlatform(config, { database, clock: () => clock.now, logger: createLogger('silent') });
   const app = createApp(platform, { webDir: null });
   return { platform, app, clock, config };
@@ -56,18 +59,30 @@ let counter = 0;
 /** Factory: a user with the given roles (null unit = everywhere). Returns the username and password. */
 export async function buildUser(
   platform: Platform,
-  options: { username?: string; displayName?: string; password?: string; grants?: { role: Role; unitId: string | null }[] } = {},
+  options: {
+    username?: string;
+    displayName?: string;
+    password?: string;
+    grants?: { role: Role; unitId: string | null }[];
+  } = {},
 ) {
   const username = options.username ?? `user${++counter}${Date.now() % 100000}`;
   const password = options.password ?? 'correct-horse-battery';
-  const user = await platform.db.transaction().execute((tx) =>
-    insertUser(
-      tx,
-      platform.passwords,
-      { username, displayName: options.displayName ?? `Người dùng ${counter}`, password, grants: options.grants ?? [] },
-      systemActor('test'),
-      platform.clock(),
-    ),
-  );
+  const user = await platform.db
+    .transaction()
+    .execute((tx) =>
+      insertUser(
+        tx,
+        platform.passwords,
+        {
+          username,
+          displayName: options.displayName ?? `Người dùng ${counter}`,
+          password,
+          grants: options.grants ?? [],
+        },
+        systemActor('test'),
+        platform.clock(),
+      ),
+    );
   return { ...user, password };
 }

@@ -28,7 +28,11 @@ export type RunResult = { code: number | null; signal: NodeJS.Signals | null; st
 /** Runs `node bin/kyniem.js <args>` to its end (killed after timeoutMs). */
 export function runKyniem(args: string[], env: Env, timeoutMs = 90_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [kyniemBin, ...args], { cwd: repoRoot, env: processEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [kyniemBin, ...args], {
+      cwd: repoRoot,
+      env: processEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -152,7 +156,10 @@ export async function signInOverHttp(baseUrl: string, username: string, password
 export async function listUsernames(session: HttpSession): Promise<Set<string>> {
   const names = new Set<string>();
   for (let page = 1; ; page++) {
-    const { status, body } = await session.json<{ items: { username: string }[]; total: number }>('GET', `/api/accounts?pageSize=200&page=${page}`);
+    const { status, body } = await session.json<{ items: { username: string }[]; total: number }>(
+      'GET',
+      `/api/accounts?pageSize=200&page=${page}`,
+    );
     if (status !== 200) throw new Error(`GET /api/accounts → ${status}`);
     for (const a of body.items) names.add(a.username);
     if (body.items.length === 0 || page * 200 >= body.total) return names;

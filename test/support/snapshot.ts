@@ -20,10 +20,14 @@ export type SnapshotOptions = {
 
 export async function tableNames(handle: DatabaseHandle): Promise<string[]> {
   if (handle.dialect === 'sqlite') {
-    const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db);
+    const r = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(handle.db);
     return r.rows.map((x) => x.name).sort();
   }
-  const r = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+  const r = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
     handle.db,
   );
   return r.rows.map((x) => x.name).sort();
@@ -73,5 +77,8 @@ export function changedTables(before: DatabaseSnapshot, after: DatabaseSnapshot)
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return names
     .filter((t) => before[t]?.hash !== after[t]?.hash || before[t]?.rows !== after[t]?.rows)
-    .map((t) => `${t}: ${before[t]?.rows ?? '-'} rows ${before[t]?.hash ?? ''} → ${after[t]?.rows ?? '-'} rows ${after[t]?.hash ?? ''}`);
+    .map(
+      (t) =>
+        `${t}: ${before[t]?.rows ?? '-'} rows ${before[t]?.hash ?? ''} → ${after[t]?.rows ?? '-'} rows ${after[t]?.hash ?? ''}`,
+    );
 }

@@ -103,7 +103,9 @@ describe('toDocx: the seed plan as a Word file', () => {
     }
     expect(await pdfText(pdf, { first: 1, last: 1 })).toMatch(/^ĐẢNG BỘ TỈNH THÁI BÌNH/);
     if (info.pages > 1) expect(await pdfText(pdf, { first: 2, last: 2 })).toMatch(/^2 /);
-    expect((await pdfFonts(pdf)).some((f) => /Liberation ?Serif|TimesNewRoman|Times New Roman|Tinos/i.test(f))).toBe(true);
+    expect((await pdfFonts(pdf)).some((f) => /Liberation ?Serif|TimesNewRoman|Times New Roman|Tinos/i.test(f))).toBe(
+      true,
+    );
   }, 180_000);
 
   it('writes tables with a repeating header row', async () => {
@@ -115,7 +117,11 @@ describe('toDocx: the seed plan as a Word file', () => {
       body: [
         {
           kind: 'table',
-          columns: [{ title: 'TT', width: 1, align: 'center' }, { title: 'Nội dung', width: 6 }, { title: 'Thời hạn', width: 2, align: 'center' }],
+          columns: [
+            { title: 'TT', width: 1, align: 'center' },
+            { title: 'Nội dung', width: 6 },
+            { title: 'Thời hạn', width: 2, align: 'center' },
+          ],
           rows: [['1', 'Bình chọn 45 tập thể, cá nhân, sản phẩm', '30/7/2019']],
         },
       ],

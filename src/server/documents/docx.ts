@@ -38,7 +38,17 @@ import {
   type RichText,
   type Table as TableBlock,
 } from './model.ts';
-import { fontFamily, leftBlockShare, mmToTwip, page, paragraph, ptToHalfPt, signatureSpaceMm, size, textWidthMm } from './format.ts';
+import {
+  fontFamily,
+  leftBlockShare,
+  mmToTwip,
+  page,
+  paragraph,
+  ptToHalfPt,
+  signatureSpaceMm,
+  size,
+  textWidthMm,
+} from './format.ts';
 
 const pt = (n: number) => Math.round(n * 20); // points → twentieths of a point (spacing)
 const line = Math.round(240 * paragraph.lineHeight);
@@ -69,19 +79,101 @@ const styles: IParagraphStyleOptions[] = [
       paragraph: { keepNext: true, keepLines: true, outlineLevel: level - 1 },
     }),
   ),
-  { id: 'VbTieuDe', name: 'Văn bản - Tiêu đề Đảng', basedOn: 'Normal', run: { size: ptToHalfPt(size.partyTitle), bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: tight } },
-  { id: 'VbCapTren', name: 'Văn bản - Cơ quan cấp trên', basedOn: 'Normal', run: { size: ptToHalfPt(size.issuer) }, paragraph: { alignment: AlignmentType.CENTER, spacing: tight } },
+  {
+    id: 'VbTieuDe',
+    name: 'Văn bản - Tiêu đề Đảng',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.partyTitle), bold: true },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: tight },
+  },
+  {
+    id: 'VbCapTren',
+    name: 'Văn bản - Cơ quan cấp trên',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.issuer) },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: tight },
+  },
   { id: 'VbCoQuan', name: 'Văn bản - Cơ quan ban hành', basedOn: 'VbCapTren', run: { bold: true } },
-  { id: 'VbSoKyHieu', name: 'Văn bản - Số và ký hiệu', basedOn: 'VbCapTren', run: { size: ptToHalfPt(size.number) }, paragraph: { spacing: { ...tight, before: pt(4) } } },
-  { id: 'VbNgayThang', name: 'Văn bản - Địa danh, ngày tháng', basedOn: 'VbCapTren', run: { size: ptToHalfPt(size.placeDate), italics: true }, paragraph: { spacing: { ...tight, before: pt(4) } } },
-  { id: 'VbTenLoai', name: 'Văn bản - Tên loại', basedOn: 'Normal', next: 'VbTrichYeu', run: { size: ptToHalfPt(size.docType), bold: true }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: pt(18), after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
-  { id: 'VbTrichYeu', name: 'Văn bản - Trích yếu', basedOn: 'Normal', run: { size: ptToHalfPt(size.summary), bold: true }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, indent: { left: mmToTwip(8), right: mmToTwip(8) }, spacing: { ...tight, before: pt(2) } } },
-  { id: 'VbGach', name: 'Văn bản - Gạch dưới trích yếu', basedOn: 'Normal', run: { size: ptToHalfPt(size.body) }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...tight, after: pt(12) } } },
-  { id: 'VbNoiNhanNhan', name: 'Văn bản - Nơi nhận (chữ)', basedOn: 'Normal', run: { size: ptToHalfPt(size.recipientsLabel), underline: { type: UnderlineType.SINGLE } }, paragraph: { keepNext: true, spacing: tight } },
-  { id: 'VbNoiNhan', name: 'Văn bản - Nơi nhận', basedOn: 'Normal', run: { size: ptToHalfPt(size.recipients) }, paragraph: { keepNext: true, spacing: { ...tight, line: 250 } } },
-  { id: 'VbChuKy', name: 'Văn bản - Chữ ký', basedOn: 'Normal', run: { size: ptToHalfPt(size.signature), bold: true }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...tight, line: 260 } } },
-  { id: 'VbSoTrang', name: 'Văn bản - Số trang', basedOn: 'Normal', run: { size: ptToHalfPt(size.pageNumber) }, paragraph: { alignment: AlignmentType.CENTER, spacing: tight } },
-  { id: 'VbBang', name: 'Văn bản - Trong bảng', basedOn: 'Normal', run: { size: ptToHalfPt(size.body - 1) }, paragraph: { spacing: { before: pt(2), after: pt(2), line: 240, lineRule: LineRuleType.AUTO } } },
+  {
+    id: 'VbSoKyHieu',
+    name: 'Văn bản - Số và ký hiệu',
+    basedOn: 'VbCapTren',
+    run: { size: ptToHalfPt(size.number) },
+    paragraph: { spacing: { ...tight, before: pt(4) } },
+  },
+  {
+    id: 'VbNgayThang',
+    name: 'Văn bản - Địa danh, ngày tháng',
+    basedOn: 'VbCapTren',
+    run: { size: ptToHalfPt(size.placeDate), italics: true },
+    paragraph: { spacing: { ...tight, before: pt(4) } },
+  },
+  {
+    id: 'VbTenLoai',
+    name: 'Văn bản - Tên loại',
+    basedOn: 'Normal',
+    next: 'VbTrichYeu',
+    run: { size: ptToHalfPt(size.docType), bold: true },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: pt(18), after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    },
+  },
+  {
+    id: 'VbTrichYeu',
+    name: 'Văn bản - Trích yếu',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.summary), bold: true },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      indent: { left: mmToTwip(8), right: mmToTwip(8) },
+      spacing: { ...tight, before: pt(2) },
+    },
+  },
+  {
+    id: 'VbGach',
+    name: 'Văn bản - Gạch dưới trích yếu',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.body) },
+    paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...tight, after: pt(12) } },
+  },
+  {
+    id: 'VbNoiNhanNhan',
+    name: 'Văn bản - Nơi nhận (chữ)',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.recipientsLabel), underline: { type: UnderlineType.SINGLE } },
+    paragraph: { keepNext: true, spacing: tight },
+  },
+  {
+    id: 'VbNoiNhan',
+    name: 'Văn bản - Nơi nhận',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.recipients) },
+    paragraph: { keepNext: true, spacing: { ...tight, line: 250 } },
+  },
+  {
+    id: 'VbChuKy',
+    name: 'Văn bản - Chữ ký',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.signature), bold: true },
+    paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...tight, line: 260 } },
+  },
+  {
+    id: 'VbSoTrang',
+    name: 'Văn bản - Số trang',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.pageNumber) },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: tight },
+  },
+  {
+    id: 'VbBang',
+    name: 'Văn bản - Trong bảng',
+    basedOn: 'Normal',
+    run: { size: ptToHalfPt(size.body - 1) },
+    paragraph: { spacing: { before: pt(2), after: pt(2), line: 240, lineRule: LineRuleType.AUTO } },
+  },
 ];
 
 type RunBase = { bold?: boolean; italics?: boolean; underline?: boolean };
@@ -130,8 +222,14 @@ function twoBlocks(rows: Array<[Paragraph[], Paragraph[]]>): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, children: left.length ? left : [new Paragraph('')] }),
-            new TableCell({ width: { size: rightWidth, type: WidthType.DXA }, children: right.length ? right : [new Paragraph('')] }),
+            new TableCell({
+              width: { size: leftWidth, type: WidthType.DXA },
+              children: left.length ? left : [new Paragraph('')],
+            }),
+            new TableCell({
+              width: { size: rightWidth, type: WidthType.DXA },
+              children: right.length ? right : [new Paragraph('')],
+            }),
           ],
         }),
     ),
@@ -141,7 +239,11 @@ function twoBlocks(rows: Array<[Paragraph[], Paragraph[]]>): Table {
 function header(doc: OfficialDocument): Table {
   return twoBlocks([
     [
-      [p('VbCapTren', upper(doc.issuer.superior)), p('VbCoQuan', upper(doc.issuer.body), { bold: true }), p('VbCapTren', '*')],
+      [
+        p('VbCapTren', upper(doc.issuer.superior)),
+        p('VbCoQuan', upper(doc.issuer.body), { bold: true }),
+        p('VbCapTren', '*'),
+      ],
       [new Paragraph({ style: 'VbTieuDe', children: runs('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true }) })],
     ],
     [[p('VbSoKyHieu', numberLine(doc))], [p('VbNgayThang', placeDateLine(doc), { italics: true })]],
@@ -178,7 +280,16 @@ function bodyTable(t: TableBlock): Table {
         tableHeader: true,
         cantSplit: true,
         children: t.columns.map((c, i) =>
-          cell([new Paragraph({ style: 'VbBang', alignment: AlignmentType.CENTER, children: runs(c.title, { bold: true }) })], widths[i]),
+          cell(
+            [
+              new Paragraph({
+                style: 'VbBang',
+                alignment: AlignmentType.CENTER,
+                children: runs(c.title, { bold: true }),
+              }),
+            ],
+            widths[i],
+          ),
         ),
       }),
       ...t.rows.map(
@@ -186,7 +297,10 @@ function bodyTable(t: TableBlock): Table {
           new TableRow({
             cantSplit: true,
             children: t.columns.map((c, i) =>
-              cell([new Paragraph({ style: 'VbBang', alignment: align(c.align), children: runs(row[i] ?? '') })], widths[i]),
+              cell(
+                [new Paragraph({ style: 'VbBang', alignment: align(c.align), children: runs(row[i] ?? '') })],
+                widths[i],
+              ),
             ),
           }),
       ),
@@ -207,7 +321,13 @@ function block(b: Block): Array<Paragraph | Table> {
       ];
     case 'paragraph': {
       const alignment =
-        b.align === 'center' ? AlignmentType.CENTER : b.align === 'right' ? AlignmentType.RIGHT : b.align === 'left' ? AlignmentType.LEFT : undefined;
+        b.align === 'center'
+          ? AlignmentType.CENTER
+          : b.align === 'right'
+            ? AlignmentType.RIGHT
+            : b.align === 'left'
+              ? AlignmentType.LEFT
+              : undefined;
       return [
         new Paragraph({
           style: 'VbNoiDung',
@@ -223,7 +343,14 @@ function block(b: Block): Array<Paragraph | Table> {
         ...blocks(b.children ?? []),
       ];
     case 'table':
-      return [bodyTable(b), new Paragraph({ style: 'VbNoiDung', spacing: { after: 0, line: 120, lineRule: LineRuleType.AUTO }, children: [] })];
+      return [
+        bodyTable(b),
+        new Paragraph({
+          style: 'VbNoiDung',
+          spacing: { after: 0, line: 120, lineRule: LineRuleType.AUTO },
+          children: [],
+        }),
+      ];
   }
 }
 
@@ -248,7 +375,11 @@ export async function toDocx(doc: OfficialDocument): Promise<Buffer> {
         properties: {
           titlePage: true,
           page: {
-            size: { width: mmToTwip(page.widthMm), height: mmToTwip(page.heightMm), orientation: PageOrientation.PORTRAIT },
+            size: {
+              width: mmToTwip(page.widthMm),
+              height: mmToTwip(page.heightMm),
+              orientation: PageOrientation.PORTRAIT,
+            },
             margin: {
               top: mmToTwip(m.topMm),
               bottom: mmToTwip(m.bottomMm),
@@ -262,7 +393,9 @@ export async function toDocx(doc: OfficialDocument): Promise<Buffer> {
         headers: {
           first: new Header({ children: [new Paragraph({ style: 'VbSoTrang', children: [] })] }),
           default: new Header({
-            children: [new Paragraph({ style: 'VbSoTrang', children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+            children: [
+              new Paragraph({ style: 'VbSoTrang', children: [new TextRun({ children: [PageNumber.CURRENT] })] }),
+            ],
           }),
         },
         children: [

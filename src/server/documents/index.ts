@@ -4,7 +4,20 @@
  * `toCertificatePdf`. PDFs come from one shared headless Chromium: call `closeDocumentBrowser()`
  * when the process stops (it also closes itself after a minute of idleness).
  */
-export type { Block, DocumentType, Issuer, Item, OfficialDocument, Paragraph, RichText, Run, Section, Signature, Table, TableColumn } from './model.ts';
+export type {
+  Block,
+  DocumentType,
+  Issuer,
+  Item,
+  OfficialDocument,
+  Paragraph,
+  RichText,
+  Run,
+  Section,
+  Signature,
+  Table,
+  TableColumn,
+} from './model.ts';
 export { documentTypes, numberLine, placeDateLine, recipientLines } from './model.ts';
 export { toDocx } from './docx.ts';
 export { toHtml } from './html.ts';

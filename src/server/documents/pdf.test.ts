@@ -14,7 +14,9 @@ describe('toPdf: the seed plan printed through Chromium', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(chromiumPath())) {
-      throw new Error(`Chromium is not at ${chromiumPath()}: install it with "apt-get install -y --no-install-recommends chromium" (or set KYNIEM_CHROMIUM)`);
+      throw new Error(
+        `Chromium is not at ${chromiumPath()}: install it with "apt-get install -y --no-install-recommends chromium" (or set KYNIEM_CHROMIUM)`,
+      );
     }
     pdf = await toPdf(seedPlan);
     fs.mkdirSync(out, { recursive: true });

@@ -12,7 +12,12 @@ const timeline: Sheet = {
   ],
   rows: [
     { no: 1, what: 'Triển khai Kế hoạch tới cơ sở', lead: 'Ban Tuyên giáo', due: '2019-06-10' },
-    { no: 2, what: 'Bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu', lead: 'Hội đồng thi đua khen thưởng', due: '2019-07-30' },
+    {
+      no: 2,
+      what: 'Bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu',
+      lead: 'Hội đồng thi đua khen thưởng',
+      due: '2019-07-30',
+    },
     { no: 3, what: 'Hội nghị tôn vinh, tuyên dương', lead: 'Văn phòng Đảng ủy Khối', due: null },
   ],
 };
@@ -20,7 +25,9 @@ const timeline: Sheet = {
 describe('toXlsx', () => {
   it('round-trips through exceljs: bold frozen header, widths, Vietnamese text, real dates shown dd/mm/yyyy', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await toXlsx([timeline, { ...timeline, name: 'Thời gian thực hiện' }])) as unknown as ExcelJS.Buffer);
+    await book.xlsx.load(
+      (await toXlsx([timeline, { ...timeline, name: 'Thời gian thực hiện' }])) as unknown as ExcelJS.Buffer,
+    );
     expect(book.worksheets.map((w) => w.name)).toEqual(['Thời gian thực hiện', 'Thời gian thực hiện (2)']);
     const ws = book.worksheets[0];
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -40,13 +47,19 @@ describe('toXlsx', () => {
 
   it('keeps sheet names within Excel’s rules', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await toXlsx([{ ...timeline, name: 'Báo cáo: tháng 6/2019 [bản nháp] của các đơn vị trực thuộc' }])) as unknown as ExcelJS.Buffer);
+    await book.xlsx.load(
+      (await toXlsx([
+        { ...timeline, name: 'Báo cáo: tháng 6/2019 [bản nháp] của các đơn vị trực thuộc' },
+      ])) as unknown as ExcelJS.Buffer,
+    );
     const name = book.worksheets[0].name;
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name).not.toMatch(/[:\\/?*[\]]/);
   });
 
   it('refuses a date column value that is not a date', async () => {
-    await expect(toXlsx([{ ...timeline, rows: [{ no: 1, what: 'x', lead: 'y', due: '30/7/2019' }] }])).rejects.toThrow(/Hoàn thành trước/);
+    await expect(toXlsx([{ ...timeline, rows: [{ no: 1, what: 'x', lead: 'y', due: '30/7/2019' }] }])).rejects.toThrow(
+      /Hoàn thành trước/,
+    );
   });
 });

@@ -27,7 +27,12 @@ export type Sheet = {
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.normalize('NFC').replace(/[:\\/?*[\]]/g, '-').trim().slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .normalize('NFC')
+      .replace(/[:\\/?*[\]]/g, '-')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
     const suffix = ` (${i})`;
@@ -69,7 +74,13 @@ function fittedWidth(column: SheetColumn, rows: Sheet['rows']): number {
   let longest = column.header.length;
   for (const row of rows) {
     const v = row[column.key];
-    if (v !== null && v !== undefined) longest = Math.max(longest, ...String(v).split('\n').map((l) => l.length));
+    if (v !== null && v !== undefined)
+      longest = Math.max(
+        longest,
+        ...String(v)
+          .split('\n')
+          .map((l) => l.length),
+      );
   }
   return Math.min(60, Math.max(8, longest + 2));
 }

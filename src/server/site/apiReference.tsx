@@ -1,8 +1,18 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
 
-type Operation = { summary?: string; description?: string; tags?: string[]; 'x-kyniem-access'?: string; parameters?: { name: string; in: string; required?: boolean; description?: string }[]; requestBody?: unknown };
-type Doc = { info: { title: string; version: string; description?: string }; paths?: Record<string, Record<string, Operation>> };
+type Operation = {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  'x-kyniem-access'?: string;
+  parameters?: { name: string; in: string; required?: boolean; description?: string }[];
+  requestBody?: unknown;
+};
+type Doc = {
+  info: { title: string; version: string; description?: string };
+  paths?: Record<string, Record<string, Operation>>;
+};
 
 const styles = `
 body{font-family:"Liberation Sans",Arial,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
@@ -33,8 +43,15 @@ const Page: FC<{ doc: Doc }> = ({ doc }) => {
       </head>
       <body>
         <header>
-          <h1>{doc.info.title} {doc.info.version}</h1>
-          <div>Tài liệu API / API reference — <a style="color:#fff" href="/api/openapi.json">openapi.json</a></div>
+          <h1>
+            {doc.info.title} {doc.info.version}
+          </h1>
+          <div>
+            Tài liệu API / API reference —{' '}
+            <a style="color:#fff" href="/api/openapi.json">
+              openapi.json
+            </a>
+          </div>
         </header>
         <main>
           <p>{doc.info.description}</p>
@@ -51,7 +68,8 @@ const Page: FC<{ doc: Doc }> = ({ doc }) => {
                     <p>
                       {op.parameters.map((prm) => (
                         <span>
-                          <code>{prm.name}</code> ({prm.in}{prm.required ? ', bắt buộc' : ''}){' '}
+                          <code>{prm.name}</code> ({prm.in}
+                          {prm.required ? ', bắt buộc' : ''}){' '}
                         </span>
                       ))}
                     </p>

@@ -5,7 +5,14 @@ import { dateWords, formatDmy } from '../../common/dates.ts';
 import type { AppEnv } from '../platform/http/context.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { Platform } from '../platform/platform.ts';
-import { publicRoll, publicRolls, type PublicCategory, type PublicHonouree, type PublicRoll, type PublicRollSummary } from '../modules/honours/roll.ts';
+import {
+  publicRoll,
+  publicRolls,
+  type PublicCategory,
+  type PublicHonouree,
+  type PublicRoll,
+  type PublicRollSummary,
+} from '../modules/honours/roll.ts';
 
 /**
  * The public roll of honour (Bảng vinh danh), server-rendered for anyone, no sign-in:
@@ -25,12 +32,17 @@ const words = {
     decision: (d: { number: string; date: string }) => `Quyết định số ${d.number} ${dateWords(d.date)}`,
     byDecision: 'Theo',
     honoured: (n: number) => `${n} tập thể, cá nhân, sản phẩm được vinh danh`,
-    counts: { collective: (n: number) => `${n} tập thể`, individual: (n: number) => `${n} cá nhân`, product: (n: number) => `${n} sản phẩm` },
+    counts: {
+      collective: (n: number) => `${n} tập thể`,
+      individual: (n: number) => `${n} cá nhân`,
+      product: (n: number) => `${n} sản phẩm`,
+    },
     kinds: { collective: 'Tập thể xuất sắc tiêu biểu', individual: 'Cá nhân tiêu biểu', product: 'Sản phẩm tiêu biểu' },
     unit: 'Đơn vị',
     photo: (name: string) => `Ảnh: ${name}`,
     none: 'Chưa có đợt tôn vinh nào được công bố kết quả.',
-    listDescription: (bloc: string) => `Bảng vinh danh các tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu${bloc ? ` của ${bloc}` : ''}.`,
+    listDescription: (bloc: string) =>
+      `Bảng vinh danh các tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu${bloc ? ` của ${bloc}` : ''}.`,
     open: 'Xem bảng vinh danh',
     all: 'Tất cả bảng vinh danh',
     notFound: 'Không tìm thấy bảng vinh danh',
@@ -44,16 +56,25 @@ const words = {
     decision: (d: { number: string; date: string }) => `Decision No. ${d.number} of ${formatDmy(d.date)}`,
     byDecision: 'By',
     honoured: (n: number) => `${n} collectives, individuals and products honoured`,
-    counts: { collective: (n: number) => `${n} ${n === 1 ? 'collective' : 'collectives'}`, individual: (n: number) => `${n} ${n === 1 ? 'individual' : 'individuals'}`, product: (n: number) => `${n} ${n === 1 ? 'product' : 'products'}` },
-    kinds: { collective: 'Outstanding collectives', individual: 'Outstanding individuals', product: 'Outstanding products' },
+    counts: {
+      collective: (n: number) => `${n} ${n === 1 ? 'collective' : 'collectives'}`,
+      individual: (n: number) => `${n} ${n === 1 ? 'individual' : 'individuals'}`,
+      product: (n: number) => `${n} ${n === 1 ? 'product' : 'products'}`,
+    },
+    kinds: {
+      collective: 'Outstanding collectives',
+      individual: 'Outstanding individuals',
+      product: 'Outstanding products',
+    },
     unit: 'Unit',
     photo: (name: string) => `Photo: ${name}`,
     none: 'No honours campaign has published its results yet.',
-    listDescription: (bloc: string) => `Rolls of honour of the outstanding collectives, individuals and products${bloc ? ` of ${bloc}` : ''}.`,
+    listDescription: (bloc: string) =>
+      `Rolls of honour of the outstanding collectives, individuals and products${bloc ? ` of ${bloc}` : ''}.`,
     open: 'See the roll of honour',
     all: 'All rolls of honour',
     notFound: 'Roll of honour not found',
-    notFoundText: 'There is no such roll of honour, or the campaign\'s results have not been published by decision yet.',
+    notFoundText: "There is no such roll of honour, or the campaign's results have not been published by decision yet.",
     footer: 'The list follows the decision confirming the results; photos were provided by the nominating units.',
     language: 'Language',
   },
@@ -113,7 +134,14 @@ footer{margin:40px 0 0;padding:18px 0 28px;border-top:1px solid #e6d9c3;color:#6
 
 const href = (path: string, lang: Lang) => (lang === 'en' ? `${path}?lang=en` : path);
 
-const Layout: FC<{ lang: Lang; title: string; description: string; path: string; bloc: string | null; children?: unknown }> = ({ lang, title, description, path, bloc, children }) => (
+const Layout: FC<{
+  lang: Lang;
+  title: string;
+  description: string;
+  path: string;
+  bloc: string | null;
+  children?: unknown;
+}> = ({ lang, title, description, path, bloc, children }) => (
   <html lang={lang}>
     <head>
       <meta charset="utf-8" />
@@ -127,24 +155,41 @@ const Layout: FC<{ lang: Lang; title: string; description: string; path: string;
     <body>
       <header class="band">
         <div class="wrap">
-          <p class="bloc"><a href={href(PATH, lang)}>{bloc ?? words[lang].roll}</a></p>
+          <p class="bloc">
+            <a href={href(PATH, lang)}>{bloc ?? words[lang].roll}</a>
+          </p>
           <nav class="lang" aria-label={words[lang].language}>
-            {lang === 'vi' ? <span aria-current="true">Tiếng Việt</span> : <a href={path} hreflang="vi" lang="vi">Tiếng Việt</a>}
+            {lang === 'vi' ? (
+              <span aria-current="true">Tiếng Việt</span>
+            ) : (
+              <a href={path} hreflang="vi" lang="vi">
+                Tiếng Việt
+              </a>
+            )}
             {' · '}
-            {lang === 'en' ? <span aria-current="true">English</span> : <a href={`${path}?lang=en`} hreflang="en" lang="en">English</a>}
+            {lang === 'en' ? (
+              <span aria-current="true">English</span>
+            ) : (
+              <a href={`${path}?lang=en`} hreflang="en" lang="en">
+                English
+              </a>
+            )}
           </nav>
         </div>
       </header>
       <main class="wrap">{children}</main>
       <footer class="wrap">
         <p>{words[lang].footer}</p>
-        <p class="back"><a href={href(PATH, lang)}>{words[lang].all}</a></p>
+        <p class="back">
+          <a href={href(PATH, lang)}>{words[lang].all}</a>
+        </p>
       </footer>
     </body>
   </html>
 );
 
-const organisationWords = /^(đảng bộ|chi bộ|tổng công ty|công ty|cổ phần|tnhh|trách nhiệm hữu hạn|một thành viên|mtv)\s+/iu;
+const organisationWords =
+  /^(đảng bộ|chi bộ|tổng công ty|công ty|cổ phần|tnhh|trách nhiệm hữu hạn|một thành viên|mtv)\s+/iu;
 
 /** The letter on a card without a photo: a person's given name (the last word), else the name without "Đảng bộ Công ty Cổ phần…". */
 export function initialOf(kind: PublicCategory['kind'], name: string): string {
@@ -165,20 +210,29 @@ const Card: FC<{ h: PublicHonouree; kind: PublicCategory['kind']; lang: Lang }> 
       {h.photoUrl ? (
         <img src={h.photoUrl} alt={words[lang].photo(h.name)} loading="lazy" decoding="async" />
       ) : (
-        <div class="initial" aria-hidden="true">{initialOf(kind, h.name)}</div>
+        <div class="initial" aria-hidden="true">
+          {initialOf(kind, h.name)}
+        </div>
       )}
       <span class="pos">{h.position}</span>
     </figure>
     <div class="body">
       <h3>{h.name}</h3>
-      {h.unit && h.unit !== h.name ? <p class="unit">{words[lang].unit}: {h.unit}</p> : null}
+      {h.unit && h.unit !== h.name ? (
+        <p class="unit">
+          {words[lang].unit}: {h.unit}
+        </p>
+      ) : null}
       <p class="citation">{h.citation}</p>
     </div>
   </li>
 );
 
 function countsLine(roll: PublicRoll, lang: Lang): string {
-  return roll.categories.filter((c) => c.honourees.length).map((c) => words[lang].counts[c.kind](c.honourees.length)).join(', ');
+  return roll.categories
+    .filter((c) => c.honourees.length)
+    .map((c) => words[lang].counts[c.kind](c.honourees.length))
+    .join(', ');
 }
 
 const RollPage: FC<{ roll: PublicRoll; lang: Lang }> = ({ roll, lang }) => {
@@ -191,7 +245,9 @@ const RollPage: FC<{ roll: PublicRoll; lang: Lang }> = ({ roll, lang }) => {
       <div class="hero">
         <p class="kicker">{w.roll}</p>
         <h1>{roll.name}</h1>
-        <p class="decision">{w.byDecision} {w.decision(roll.decision)}</p>
+        <p class="decision">
+          {w.byDecision} {w.decision(roll.decision)}
+        </p>
         <p class="tally">{countsLine(roll, lang)}</p>
         <hr class="rule" />
       </div>
@@ -201,7 +257,9 @@ const RollPage: FC<{ roll: PublicRoll; lang: Lang }> = ({ roll, lang }) => {
             {lang === 'vi' ? c.name : w.kinds[c.kind]} <span class="n">({c.honourees.length})</span>
           </h2>
           <ol class="grid">
-            {c.honourees.map((h) => <Card h={h} kind={c.kind} lang={lang} />)}
+            {c.honourees.map((h) => (
+              <Card h={h} kind={c.kind} lang={lang} />
+            ))}
           </ol>
         </section>
       ))}
@@ -212,7 +270,13 @@ const RollPage: FC<{ roll: PublicRoll; lang: Lang }> = ({ roll, lang }) => {
 const ListPage: FC<{ rolls: PublicRollSummary[]; bloc: string | null; lang: Lang }> = ({ rolls, bloc, lang }) => {
   const w = words[lang];
   return (
-    <Layout lang={lang} title={bloc ? `${w.rolls} — ${bloc}` : w.rolls} description={w.listDescription(bloc ?? '')} path={PATH} bloc={bloc}>
+    <Layout
+      lang={lang}
+      title={bloc ? `${w.rolls} — ${bloc}` : w.rolls}
+      description={w.listDescription(bloc ?? '')}
+      path={PATH}
+      bloc={bloc}
+    >
       <div class="hero">
         <p class="kicker">{w.roll}</p>
         <h1>{w.rolls}</h1>
@@ -222,7 +286,9 @@ const ListPage: FC<{ rolls: PublicRollSummary[]; bloc: string | null; lang: Lang
         <ul class="rolls">
           {rolls.map((r) => (
             <li>
-              <h2><a href={href(`${PATH}/${encodeURIComponent(r.code)}`, lang)}>{r.name}</a></h2>
+              <h2>
+                <a href={href(`${PATH}/${encodeURIComponent(r.code)}`, lang)}>{r.name}</a>
+              </h2>
               <p class="decision">{w.decision(r.decision)}</p>
               <p class="tally">{w.honoured(r.count)}</p>
             </li>
@@ -240,7 +306,9 @@ const NotFoundPage: FC<{ lang: Lang }> = ({ lang }) => (
     <div class="hero">
       <h1>{words[lang].notFound}</h1>
       <p class="tally">{words[lang].notFoundText}</p>
-      <p><a href={href(PATH, lang)}>{words[lang].all}</a></p>
+      <p>
+        <a href={href(PATH, lang)}>{words[lang].all}</a>
+      </p>
     </div>
   </Layout>
 );
@@ -271,7 +339,8 @@ export function registerRollOfHonourPages(app: OpenAPIHono<AppEnv>): void {
       const roll = await publicRoll(c.get('platform'), code);
       return c.html(page(<RollPage roll={roll} lang={lang} />), 200, headers);
     } catch (err) {
-      if (err instanceof AppError && err.status === 404) return c.html(page(<NotFoundPage lang={lang} />), 404, { 'Cache-Control': 'no-cache' });
+      if (err instanceof AppError && err.status === 404)
+        return c.html(page(<NotFoundPage lang={lang} />), 404, { 'Cache-Control': 'no-cache' });
       throw err;
     }
   });

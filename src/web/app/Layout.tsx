@@ -70,7 +70,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => {
             const Icon = item.icon;
-            const label = item.label.startsWith('plans.') ? t(item.label as `plans.nav.${keyof Messages['plans']['nav']}`) : t(`nav.${item.label as keyof Messages['nav']}`);
+            const label = item.label.startsWith('plans.')
+              ? t(item.label as `plans.nav.${keyof Messages['plans']['nav']}`)
+              : t(`nav.${item.label as keyof Messages['nav']}`);
             if (item.href) {
               return (
                 <NavLink
@@ -86,7 +88,8 @@ export function Layout({ children }: { children: ReactNode }) {
                 />
               );
             }
-            const active = item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+            const active =
+              item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
             return (
               <NavLink
                 key={item.label}

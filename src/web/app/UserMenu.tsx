@@ -83,7 +83,12 @@ export function UserMenu() {
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => void navigate({ to: '/change-password' })}>
           {t('userMenu.changePassword')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconLogout size={16} />} color="red" onClick={() => void signOut()} data-testid="sign-out">
+        <Menu.Item
+          leftSection={<IconLogout size={16} />}
+          color="red"
+          onClick={() => void signOut()}
+          data-testid="sign-out"
+        >
           {t('userMenu.signOut')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -88,7 +88,9 @@ async function errorFrom(res: Response): Promise<ApiError> {
   const retry = Number(res.headers.get('retry-after'));
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : null;
   try {
-    const body = (await res.json()) as { error?: { code?: string; messages?: Bilingual; message?: string; details?: FieldProblem[] } };
+    const body = (await res.json()) as {
+      error?: { code?: string; messages?: Bilingual; message?: string; details?: FieldProblem[] };
+    };
     const e = body.error;
     if (e?.code) {
       const messages = e.messages ?? { vi: e.message ?? e.code, en: e.message ?? e.code };

@@ -9,7 +9,11 @@ export const ACCEPTED_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'webp', 'docx',
 export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 export function uploadFile(file: File): Promise<StoredFile> {
-  return api<StoredFile>('/api/files', { method: 'POST', query: { name: file.name }, raw: { data: file, type: 'application/octet-stream' } });
+  return api<StoredFile>('/api/files', {
+    method: 'POST',
+    query: { name: file.name },
+    raw: { data: file, type: 'application/octet-stream' },
+  });
 }
 
 /** Where the browser opens a file (PDF, images, text inline; Word and Excel download). */
@@ -18,7 +22,9 @@ export const fileUrl = (id: string) => `/api/files/${id}`;
 /** 1,2 MB / 350 KB, in the reader's language. */
 export function formatSize(bytes: number, lang: string): string {
   const n = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
-  return bytes >= 1024 * 1024 ? `${n.format(bytes / 1024 / 1024)} MB` : `${n.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${n.format(bytes / 1024 / 1024)} MB`
+    : `${n.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 
 /** Hands bytes the app received (a document built on request) to the browser as a download. */

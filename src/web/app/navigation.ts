@@ -1,5 +1,19 @@
 import type { ComponentType } from 'react';
-import { IconAddressBook, IconAward, IconChecklist, IconClipboardList, IconBook2, IconHierarchy2, IconHistory, IconHome, IconListSearch, IconReportAnalytics, IconTrophy, IconUsers, IconUserStar } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconAward,
+  IconChecklist,
+  IconClipboardList,
+  IconBook2,
+  IconHierarchy2,
+  IconHistory,
+  IconHome,
+  IconListSearch,
+  IconReportAnalytics,
+  IconTrophy,
+  IconUsers,
+  IconUserStar,
+} from '@tabler/icons-react';
 import type { Messages } from './i18n/index.ts';
 
 /**
@@ -10,7 +24,25 @@ export type NavItem = {
   label: keyof Messages['nav'] | `plans.nav.${keyof Messages['plans']['nav']}`;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   permission?: string;
-} & ({ to: '/' | '/accounts' | '/audit' | '/units' | '/people' | '/in-charge' | '/plans' | '/my-tasks' | '/supervisions' | '/reporting' | '/emulation' | '/honours'; href?: never } | { href: string; to?: never });
+} & (
+  | {
+      to:
+        | '/'
+        | '/accounts'
+        | '/audit'
+        | '/units'
+        | '/people'
+        | '/in-charge'
+        | '/plans'
+        | '/my-tasks'
+        | '/supervisions'
+        | '/reporting'
+        | '/emulation'
+        | '/honours';
+      href?: never;
+    }
+  | { href: string; to?: never }
+);
 
 export const navigation: NavItem[] = [
   { label: 'home', to: '/', icon: IconHome },

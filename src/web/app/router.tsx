@@ -1,5 +1,13 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
-import { createRootRoute, createRoute, createRouter, Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Link,
+  Navigate,
+  Outlet,
+  useRouterState,
+} from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth.tsx';
 import { Layout } from './Layout.tsx';
@@ -91,7 +99,11 @@ const signInRoute = createRoute({
 const signedInRoute = createRoute({ getParentRoute: () => rootRoute, id: 'signed-in', component: SignedIn });
 
 const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: HomePage });
-const changePasswordRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/change-password', component: ChangePasswordPage });
+const changePasswordRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/change-password',
+  component: ChangePasswordPage,
+});
 const accountsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/accounts', component: AccountsPage });
 const auditRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/audit', component: AuditPage });
 
@@ -104,18 +116,31 @@ const peopleRoute = createRoute({
     typeof search.unitId === 'string' && search.unitId ? { unitId: search.unitId } : {},
   component: PeoplePage,
 });
-const personRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/people/$personId', component: PersonPage });
+const personRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/people/$personId',
+  component: PersonPage,
+});
 const inChargeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/in-charge', component: InChargePage });
 
 const plansRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans', component: PlansPage });
-const planImportRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/import', component: ImportPage });
+const planImportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/plans/import',
+  component: ImportPage,
+});
 const planRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/plans/$planId',
-  validateSearch: (search: Record<string, unknown>): { view?: 'board' } => (search.view === 'board' ? { view: 'board' } : {}),
+  validateSearch: (search: Record<string, unknown>): { view?: 'board' } =>
+    search.view === 'board' ? { view: 'board' } : {},
   component: PlanPage,
 });
-const planDashboardRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/dashboard', component: DashboardPage });
+const planDashboardRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/plans/$planId/dashboard',
+  component: DashboardPage,
+});
 /** Where reminders (in the app and by e-mail) point: an activity is read on its plan's page. */
 const planActivityRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -125,26 +150,89 @@ const planActivityRoute = createRoute({
     return <Navigate to="/plans/$planId" params={{ planId }} hash={`activity-${activityId}`} replace />;
   },
 });
-const planTimelineRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/timeline', component: TimelinePage });
-const planCalendarRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/calendar', validateSearch: validateCalendarSearch, component: CalendarPage });
+const planTimelineRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/plans/$planId/timeline',
+  component: TimelinePage,
+});
+const planCalendarRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/plans/$planId/calendar',
+  validateSearch: validateCalendarSearch,
+  component: CalendarPage,
+});
 const myTasksRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-tasks', component: MyTasksPage });
-const subPlanRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/plans/$planId/sub-plan', component: SubPlanPage });
-const supervisionsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/supervisions', validateSearch: validateSupervisionSearch, component: SupervisionPage });
-const notificationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/notifications', component: NotificationsPage });
+const subPlanRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/plans/$planId/sub-plan',
+  component: SubPlanPage,
+});
+const supervisionsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/supervisions',
+  validateSearch: validateSupervisionSearch,
+  component: SupervisionPage,
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/notifications',
+  component: NotificationsPage,
+});
 
-const reportingRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting', component: ReportingHomePage });
-const reportFormRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting/form', validateSearch: validateFormSearch, component: ReportFormPage });
-const reportTotalsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting/totals', validateSearch: validateTotalsSearch, component: TotalsPage });
-const reportCompletenessRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reporting/completeness', validateSearch: validateCompletenessSearch, component: CompletenessPage });
+const reportingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reporting',
+  component: ReportingHomePage,
+});
+const reportFormRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reporting/form',
+  validateSearch: validateFormSearch,
+  component: ReportFormPage,
+});
+const reportTotalsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reporting/totals',
+  validateSearch: validateTotalsSearch,
+  component: TotalsPage,
+});
+const reportCompletenessRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reporting/completeness',
+  validateSearch: validateCompletenessSearch,
+  component: CompletenessPage,
+});
 
 const emulationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/emulation', component: DrivesPage });
-const driveRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/emulation/$driveId', validateSearch: validateDriveSearch, component: DrivePage });
+const driveRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/emulation/$driveId',
+  validateSearch: validateDriveSearch,
+  component: DrivePage,
+});
 
 const honoursRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours', component: CampaignsPage });
-const campaignRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/$campaignId', validateSearch: validateCampaignSearch, component: CampaignPage });
-const nominationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/nominations/$nominationId', component: NominationPage });
-const councilSessionRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/sessions/$sessionId', component: SessionPage });
-const ballotRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/honours/rounds/$roundId', component: BallotPage });
+const campaignRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/honours/$campaignId',
+  validateSearch: validateCampaignSearch,
+  component: CampaignPage,
+});
+const nominationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/honours/nominations/$nominationId',
+  component: NominationPage,
+});
+const councilSessionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/honours/sessions/$sessionId',
+  component: SessionPage,
+});
+const ballotRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/honours/rounds/$roundId',
+  component: BallotPage,
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,

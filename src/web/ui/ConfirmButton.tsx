@@ -9,7 +9,12 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   ...buttonProps
-}: ButtonProps & { children: ReactNode; question: ReactNode; confirmLabel: string; onConfirm: () => void | Promise<void> }) {
+}: ButtonProps & {
+  children: ReactNode;
+  question: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void | Promise<void>;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (

@@ -3,7 +3,15 @@ import { IconPaperclip, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../app/api.ts';
-import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, fileUrl, formatSize, uploadFile, type StoredFile } from '../app/files.ts';
+import {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_EXTENSIONS,
+  MAX_UPLOAD_BYTES,
+  fileUrl,
+  formatSize,
+  uploadFile,
+  type StoredFile,
+} from '../app/files.ts';
 
 /**
  * Attach files to a form: each chosen file is uploaded at once (the server checks what it is by
@@ -59,7 +67,8 @@ export function FilePicker({
       try {
         added.push(await uploadFile(file));
       } catch (err) {
-        const message = err instanceof ApiError ? (lang === 'en' ? err.messages.en : err.messages.vi) : t('errors.unexpected');
+        const message =
+          err instanceof ApiError ? (lang === 'en' ? err.messages.en : err.messages.vi) : t('errors.unexpected');
         found.push(`${file.name}: ${message}`);
       }
     }
@@ -73,7 +82,14 @@ export function FilePicker({
       <Group gap="xs" wrap="wrap">
         <FileButton onChange={(files) => void add(files)} accept={accept} multiple disabled={value.length >= max}>
           {(props) => (
-            <Button {...props} variant="light" size={size} leftSection={<IconPaperclip size={size === 'xs' ? 14 : 16} />} loading={busy} data-testid={testId}>
+            <Button
+              {...props}
+              variant="light"
+              size={size}
+              leftSection={<IconPaperclip size={size === 'xs' ? 14 : 16} />}
+              loading={busy}
+              data-testid={testId}
+            >
               {buttonLabel ?? t('files.add')}
             </Button>
           )}
@@ -87,13 +103,25 @@ export function FilePicker({
       {value.map((f) => (
         <Group key={f.id} gap="xs" wrap="nowrap" data-testid="file-chosen">
           <IconPaperclip size={14} style={{ flexShrink: 0 }} />
-          <Anchor href={fileUrl(f.id)} target="_blank" rel="noopener" size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          <Anchor
+            href={fileUrl(f.id)}
+            target="_blank"
+            rel="noopener"
+            size="sm"
+            style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+          >
             {f.name}
           </Anchor>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {formatSize(f.size, lang)}
           </Text>
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('files.remove', { name: f.name })} onClick={() => onChange(value.filter((x) => x.id !== f.id))}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={t('files.remove', { name: f.name })}
+            onClick={() => onChange(value.filter((x) => x.id !== f.id))}
+          >
             <IconX size={14} />
           </ActionIcon>
         </Group>
@@ -116,7 +144,13 @@ export function FileLinks({ files }: { files: StoredFile[] }) {
       {files.map((f) => (
         <Group key={f.id} gap={6} wrap="nowrap">
           <IconPaperclip size={14} style={{ flexShrink: 0 }} />
-          <Anchor href={fileUrl(f.id)} target="_blank" rel="noopener" size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          <Anchor
+            href={fileUrl(f.id)}
+            target="_blank"
+            rel="noopener"
+            size="sm"
+            style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+          >
             {f.name}
           </Anchor>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

@@ -56,7 +56,11 @@ describeEachDatabase('accounts', (kind) => {
     expect(again.status).toBe(200);
     expect(await again.text()).not.toContain(generatedPassword!);
 
-    const row = await env().platform.db.selectFrom('users').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
+    const row = await env()
+      .platform.db.selectFrom('users')
+      .selectAll()
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
     expect(row.must_change_password).toBe(1);
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain(generatedPassword!);
@@ -109,7 +113,8 @@ describeEachDatabase('accounts', (kind) => {
   });
 
   it('pages with correct totals, no overlap and nothing left out', async () => {
-    for (let i = 0; i < 7; i++) await buildUser(env().platform, { username: `phantrang${i}`, displayName: `Phân trang ${i}` });
+    for (let i = 0; i < 7; i++)
+      await buildUser(env().platform, { username: `phantrang${i}`, displayName: `Phân trang ${i}` });
     const seen: string[] = [];
     let total = -1;
     for (let page = 1; page <= 4; page++) {
@@ -149,7 +154,10 @@ describeEachDatabase('accounts', (kind) => {
     expect((await user.get('/api/auth/me')).status).toBe(401);
     const sessions = await env().platform.db.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute();
     expect(sessions).toEqual([]);
-    const again = await anonymous(env().app, ip).post('/api/auth/login', { username: u.username, password: u.password });
+    const again = await anonymous(env().app, ip).post('/api/auth/login', {
+      username: u.username,
+      password: u.password,
+    });
     expect(again.status).toBe(401);
 
     const on = await admin.patch(`/api/accounts/${u.id}`, { isActive: true });
@@ -189,7 +197,9 @@ describeEachDatabase('accounts', (kind) => {
 
     // The old password no longer works; the new one does, with the change pending.
     const ip = nextIp();
-    expect((await anonymous(env().app, ip).post('/api/auth/login', { username: u.username, password: u.password })).status).toBe(401);
+    expect(
+      (await anonymous(env().app, ip).post('/api/auth/login', { username: u.username, password: u.password })).status,
+    ).toBe(401);
     const user = await signIn(env().app, u.username, generatedPassword, ip);
     for (const path of ['/api/accounts', '/api/overview', '/api/roles']) {
       const res = await user.get(path);
@@ -200,13 +210,18 @@ describeEachDatabase('accounts', (kind) => {
     expect(me.status).toBe(200);
     expect((await me.json()).user.mustChangePassword).toBe(true);
 
-    const change = await user.post('/api/auth/password', { currentPassword: generatedPassword, newPassword: 'mat-khau-moi-cua-toi' });
+    const change = await user.post('/api/auth/password', {
+      currentPassword: generatedPassword,
+      newPassword: 'mat-khau-moi-cua-toi',
+    });
     expect(change.status).toBe(204);
     expect((await user.get('/api/accounts')).status).toBe(200);
     expect((await user.get('/api/overview')).status).toBe(200);
 
     // An administrator may also set the new password; the audit row says a reset happened, never the password.
-    expect((await admin.post(`/api/accounts/${u.id}/reset-password`, { password: 'dat-lai-boi-admin' })).status).toBe(200);
+    expect((await admin.post(`/api/accounts/${u.id}/reset-password`, { password: 'dat-lai-boi-admin' })).status).toBe(
+      200,
+    );
     const resets = (await auditOf(u.id)).filter((r) => r.action === 'user.password_reset');
     expect(resets.length).toBe(2);
     for (const r of resets) {
@@ -249,7 +264,9 @@ describeEachDatabase('accounts', (kind) => {
     expect(JSON.parse(audit[1].after_json!)).toEqual([{ role: 'judge', unitId: null }]);
     expect(audit[1].actor_id).toBe(adminId);
 
-    expect((await admin.put(`/api/accounts/${u.id}/grants`, { grants: [{ role: 'emperor', unitId: null }] })).status).toBe(400);
+    expect(
+      (await admin.put(`/api/accounts/${u.id}/grants`, { grants: [{ role: 'emperor', unitId: null }] })).status,
+    ).toBe(400);
   });
 
   it('refuses to let an administrator disable themselves or drop their own admin role, changing nothing', async () => {
@@ -261,7 +278,9 @@ describeEachDatabase('accounts', (kind) => {
     const drop = await admin.put(`/api/accounts/${adminId}/grants`, { grants: [{ role: 'viewer', unitId: null }] });
     expect(drop.status).toBe(409);
     expect((await drop.json()).error.code).toBe('CANNOT_DROP_OWN_ADMIN');
-    const scoped = await admin.put(`/api/accounts/${adminId}/grants`, { grants: [{ role: 'system_admin', unitId: 'unit-a' }] });
+    const scoped = await admin.put(`/api/accounts/${adminId}/grants`, {
+      grants: [{ role: 'system_admin', unitId: 'unit-a' }],
+    });
     expect(scoped.status).toBe(409);
     expect(await snapshot()).toEqual(before);
     expect((await admin.get('/api/auth/me')).status).toBe(200);
@@ -286,7 +305,11 @@ describeEachDatabase('accounts', (kind) => {
   });
 
   it('writes an audit row for every change, with the actor and no password or hash in it', async () => {
-    const { account } = await create({ username: 'kiem.toan', displayName: 'Kiểm toán', password: 'bi-mat-tuyet-doi-1' });
+    const { account } = await create({
+      username: 'kiem.toan',
+      displayName: 'Kiểm toán',
+      password: 'bi-mat-tuyet-doi-1',
+    });
     await admin.patch(`/api/accounts/${account.id}`, { displayName: 'Kiểm toán 2' });
     await admin.post(`/api/accounts/${account.id}/reset-password`, { password: 'bi-mat-tuyet-doi-2' });
     await admin.put(`/api/accounts/${account.id}/grants`, { grants: [{ role: 'viewer', unitId: null }] });
@@ -302,8 +325,13 @@ describeEachDatabase('accounts', (kind) => {
     }
     expect(JSON.parse(rows[0].after_json!)).toMatchObject({ username: 'kiem.toan', displayName: 'Kiểm toán' });
 
-    const hash = (await env().platform.db.selectFrom('users').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow())
-      .password_hash;
+    const hash = (
+      await env()
+        .platform.db.selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', account.id)
+        .executeTakeFirstOrThrow()
+    ).password_hash;
     const all = await env().platform.db.selectFrom('audit_log').selectAll().execute();
     const text = JSON.stringify(all);
     expect(text).not.toContain('bi-mat-tuyet-doi');
@@ -318,7 +346,8 @@ describeEachDatabase('accounts', (kind) => {
     try {
       const { account } = await create({ username: 'su.kien', displayName: 'Sự kiện' });
       const deadline = Date.now() + 5000;
-      while (!seen.some((d) => (d as { id: string }).id === account.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!seen.some((d) => (d as { id: string }).id === account.id) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect(seen).toContainEqual({ id: account.id, change: 'created' });
     } finally {
       stop();

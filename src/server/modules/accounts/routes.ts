@@ -19,45 +19,75 @@ const tags = ['accounts'];
 const withPassword = z.object({ account: accountSchema, generatedPassword: z.string().nullable() });
 
 const list = apiRoute('accounts.read', {
-  method: 'get', path: '/api/accounts', tags, summary: 'Danh sách tài khoản / List accounts',
-  description: 'Paginated with `page` (from 1) and `pageSize` (at most 200); `q` searches username and name without regard to diacritics.',
+  method: 'get',
+  path: '/api/accounts',
+  tags,
+  summary: 'Danh sách tài khoản / List accounts',
+  description:
+    'Paginated with `page` (from 1) and `pageSize` (at most 200); `q` searches username and name without regard to diacritics.',
   request: { query: listQuery },
   responses: { 200: jsonResponse(accountPage, 'A page of accounts') },
 });
 const create = apiRoute('accounts.manage', {
-  method: 'post', path: '/api/accounts', tags, summary: 'Tạo tài khoản / Create an account',
+  method: 'post',
+  path: '/api/accounts',
+  tags,
+  summary: 'Tạo tài khoản / Create an account',
   description: 'Without a password one is generated and returned once. The user must change it at first sign-in.',
   request: { body: jsonBody(createAccountInput) },
   responses: { 201: jsonResponse(withPassword, 'Created') },
 });
 const get = apiRoute('accounts.read', {
-  method: 'get', path: '/api/accounts/{id}', tags, summary: 'Một tài khoản / One account',
+  method: 'get',
+  path: '/api/accounts/{id}',
+  tags,
+  summary: 'Một tài khoản / One account',
   request: { params: idParam },
   responses: { 200: jsonResponse(accountSchema, 'The account') },
 });
 const update = apiRoute('accounts.manage', {
-  method: 'patch', path: '/api/accounts/{id}', tags, summary: 'Sửa tài khoản / Update an account',
+  method: 'patch',
+  path: '/api/accounts/{id}',
+  tags,
+  summary: 'Sửa tài khoản / Update an account',
   request: { params: idParam, body: jsonBody(updateAccountInput) },
   responses: { 200: jsonResponse(accountSchema, 'Updated') },
 });
 const reset = apiRoute('accounts.manage', {
-  method: 'post', path: '/api/accounts/{id}/reset-password', tags, summary: 'Đặt lại mật khẩu / Reset a password',
-  description: "Sets a new password (generated when none is given) that the user must change; ends the user's sessions.",
+  method: 'post',
+  path: '/api/accounts/{id}/reset-password',
+  tags,
+  summary: 'Đặt lại mật khẩu / Reset a password',
+  description:
+    "Sets a new password (generated when none is given) that the user must change; ends the user's sessions.",
   request: { params: idParam, body: jsonBody(resetPasswordInput) },
   responses: { 200: jsonResponse(z.object({ generatedPassword: z.string().nullable() }), 'Reset') },
 });
 const grants = apiRoute('accounts.manage', {
-  method: 'put', path: '/api/accounts/{id}/grants', tags, summary: 'Phân quyền / Set roles',
-  description: 'Replaces the roles granted to the account. A role with a unit covers that unit and its subtree; without one, every unit.',
+  method: 'put',
+  path: '/api/accounts/{id}/grants',
+  tags,
+  summary: 'Phân quyền / Set roles',
+  description:
+    'Replaces the roles granted to the account. A role with a unit covers that unit and its subtree; without one, every unit.',
   request: { params: idParam, body: jsonBody(grantsInput) },
   responses: { 200: jsonResponse(accountSchema, 'Roles set') },
 });
 const roleList = apiRoute('signed-in', {
-  method: 'get', path: '/api/roles', tags, summary: 'Các vai trò / The roles',
+  method: 'get',
+  path: '/api/roles',
+  tags,
+  summary: 'Các vai trò / The roles',
   responses: {
     200: jsonResponse(
       z.object({
-        roles: z.array(z.object({ role: z.string(), label: z.object({ vi: z.string(), en: z.string() }), permissions: z.array(z.string()) })),
+        roles: z.array(
+          z.object({
+            role: z.string(),
+            label: z.object({ vi: z.string(), en: z.string() }),
+            permissions: z.array(z.string()),
+          }),
+        ),
         permissions: z.array(z.object({ permission: z.string(), label: z.object({ vi: z.string(), en: z.string() }) })),
       }),
       'Roles and what they allow',
@@ -67,16 +97,24 @@ const roleList = apiRoute('signed-in', {
 
 export function registerAccountRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => c.json(await listAccounts(c.get('platform'), c.req.valid('query')), 200));
-  app.openapi(create, async (c) => c.json(await createAccount(c.get('platform'), c.req.valid('json'), actorOf(c)), 201));
+  app.openapi(create, async (c) =>
+    c.json(await createAccount(c.get('platform'), c.req.valid('json'), actorOf(c)), 201),
+  );
   app.openapi(get, async (c) => c.json(await getAccount(c.get('platform'), c.req.valid('param').id), 200));
   app.openapi(update, async (c) =>
     c.json(await updateAccount(c.get('platform'), c.req.valid('param').id, c.req.valid('json'), actorOf(c)), 200),
   );
   app.openapi(reset, async (c) =>
-    c.json(await resetPassword(c.get('platform'), c.req.valid('param').id, c.req.valid('json').password, actorOf(c)), 200),
+    c.json(
+      await resetPassword(c.get('platform'), c.req.valid('param').id, c.req.valid('json').password, actorOf(c)),
+      200,
+    ),
   );
   app.openapi(grants, async (c) =>
-    c.json(await replaceGrants(c.get('platform'), c.req.valid('param').id, c.req.valid('json').grants, actorOf(c)), 200),
+    c.json(
+      await replaceGrants(c.get('platform'), c.req.valid('param').id, c.req.valid('json').grants, actorOf(c)),
+      200,
+    ),
   );
   app.openapi(roleList, (c) =>
     c.json(

@@ -4,7 +4,9 @@ import { roles } from '../../platform/policy/permissions.ts';
 
 export const grantInput = z.strictObject({
   role: z.enum(roles),
-  unitId: text(64).nullable().transform((v) => (v ? v : null)),
+  unitId: text(64)
+    .nullable()
+    .transform((v) => (v ? v : null)),
 });
 
 export const accountSchema = z
@@ -53,4 +55,9 @@ export const resetPasswordInput = z.strictObject({ password: newPassword.optiona
 
 export const grantsInput = z.strictObject({ grants: z.array(grantInput).max(50) });
 
-export const idParam = z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+export const idParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});

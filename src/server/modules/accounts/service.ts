@@ -23,11 +23,15 @@ async function grantsByUser(platform: Platform, userIds: string[]) {
     .orderBy('granted_at')
     .execute();
   const map = new Map<string, Grant[]>();
-  for (const r of rows) map.set(r.user_id, [...(map.get(r.user_id) ?? []), { role: r.role as Role, unitId: r.unit_id }]);
+  for (const r of rows)
+    map.set(r.user_id, [...(map.get(r.user_id) ?? []), { role: r.role as Role, unitId: r.unit_id }]);
   return map;
 }
 
-export async function listAccounts(platform: Platform, query: { q?: string; page: number; pageSize: number; active?: '0' | '1' }) {
+export async function listAccounts(
+  platform: Platform,
+  query: { q?: string; page: number; pageSize: number; active?: '0' | '1' },
+) {
   let base = platform.db.selectFrom('users');
   if (query.q) {
     const term = foldedContains(query.q);
@@ -41,7 +45,10 @@ export async function listAccounts(platform: Platform, query: { q?: string; page
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  const grants = await grantsByUser(platform, rows.map((r) => r.id));
+  const grants = await grantsByUser(
+    platform,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({ ...toUserView(r), grants: grants.get(r.id) ?? [] })),
     total,
@@ -58,17 +65,23 @@ export async function getAccount(platform: Platform, id: string) {
 }
 
 /** Creates an account; with no password given, one is generated and returned once. */
-export async function createAccount(platform: Platform, input: Omit<NewUser, 'password'> & { password?: string }, actor: Actor) {
+export async function createAccount(
+  platform: Platform,
+  input: Omit<NewUser, 'password'> & { password?: string },
+  actor: Actor,
+) {
   const generated = input.password ? null : generatePassword();
-  const user = await platform.db.transaction().execute((tx) =>
-    insertUser(
-      tx,
-      platform.passwords,
-      { ...input, password: input.password ?? generated!, mustChangePassword: true },
-      actor,
-      platform.clock(),
-    ),
-  );
+  const user = await platform.db
+    .transaction()
+    .execute((tx) =>
+      insertUser(
+        tx,
+        platform.passwords,
+        { ...input, password: input.password ?? generated!, mustChangePassword: true },
+        actor,
+        platform.clock(),
+      ),
+    );
   void platform.events.publish('accounts', { id: user.id, change: 'created' }).catch(() => {});
   return { account: await getAccount(platform, user.id), generatedPassword: generated };
 }
@@ -84,17 +97,31 @@ export async function updateAccount(
     const before = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound();
     if (input.isActive === false && actor.userId === id) {
-      throw fail.conflict('CANNOT_DISABLE_SELF', { vi: 'Không thể tự khóa tài khoản của mình.', en: 'You cannot disable your own account.' });
+      throw fail.conflict('CANNOT_DISABLE_SELF', {
+        vi: 'Không thể tự khóa tài khoản của mình.',
+        en: 'You cannot disable your own account.',
+      });
     }
     const change = {
-      ...(input.displayName !== undefined ? { display_name: input.displayName, display_name_folded: fold(input.displayName) } : {}),
+      ...(input.displayName !== undefined
+        ? { display_name: input.displayName, display_name_folded: fold(input.displayName) }
+        : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.isActive !== undefined ? { is_active: input.isActive ? 1 : 0 } : {}),
     };
     if (Object.keys(change).length === 0) return;
-    await tx.updateTable('users').set({ ...change, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('users')
+      .set({ ...change, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     const after = { ...before, ...change };
-    await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: toUserView(before), after: toUserView(after) }, now);
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'user.update', entityType: 'user', entityId: id, before: toUserView(before), after: toUserView(after) },
+      now,
+    );
   });
   if (input.isActive === false) await endSessionsOf(platform.db, id);
   void platform.events.publish('accounts', { id, change: 'updated' }).catch(() => {});
@@ -107,7 +134,16 @@ export async function resetPassword(platform: Platform, id: string, password: st
   await platform.db.transaction().execute(async (tx) => {
     const exists = await tx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) throw notFound();
-    await setPassword(tx, platform.passwords, id, password ?? generated!, true, actor, 'user.password_reset', platform.clock());
+    await setPassword(
+      tx,
+      platform.passwords,
+      id,
+      password ?? generated!,
+      true,
+      actor,
+      'user.password_reset',
+      platform.clock(),
+    );
   });
   await endSessionsOf(platform.db, id);
   return { generatedPassword: generated };
@@ -120,7 +156,11 @@ export async function replaceGrants(platform: Platform, id: string, grants: Gran
     const exists = await tx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) throw notFound();
     const before = await tx.selectFrom('role_grants').select(['role', 'unit_id']).where('user_id', '=', id).execute();
-    if (actor.userId === id && before.some((g) => g.role === 'system_admin' && g.unit_id === null) && !unique.some((g) => g.role === 'system_admin' && g.unitId === null)) {
+    if (
+      actor.userId === id &&
+      before.some((g) => g.role === 'system_admin' && g.unit_id === null) &&
+      !unique.some((g) => g.role === 'system_admin' && g.unitId === null)
+    ) {
       throw fail.conflict('CANNOT_DROP_OWN_ADMIN', {
         vi: 'Không thể tự bỏ quyền quản trị hệ thống của mình.',
         en: 'You cannot remove your own system administrator role.',
@@ -130,13 +170,26 @@ export async function replaceGrants(platform: Platform, id: string, grants: Gran
     for (const g of unique) {
       await tx
         .insertInto('role_grants')
-        .values({ id: newId(), user_id: id, role: g.role, unit_id: g.unitId, granted_at: now.toISOString(), granted_by: actor.userId })
+        .values({
+          id: newId(),
+          user_id: id,
+          role: g.role,
+          unit_id: g.unitId,
+          granted_at: now.toISOString(),
+          granted_by: actor.userId,
+        })
         .execute();
     }
     await recordAudit(
       tx,
       actor,
-      { action: 'user.grants', entityType: 'user', entityId: id, before: before.map((b) => ({ role: b.role, unitId: b.unit_id })), after: unique },
+      {
+        action: 'user.grants',
+        entityType: 'user',
+        entityId: id,
+        before: before.map((b) => ({ role: b.role, unitId: b.unit_id })),
+        after: unique,
+      },
       now,
     );
   });

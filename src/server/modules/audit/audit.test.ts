@@ -4,7 +4,16 @@ import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { signIn, type Client } from '../../../../test/support/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 
-type Entry = { id: string; at: string; actorName: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
+type Entry = {
+  id: string;
+  at: string;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
 
 describeEachDatabase('audit log browsing', (kind) => {
   const env = useTestEnv(kind);
@@ -22,13 +31,22 @@ describeEachDatabase('audit log browsing', (kind) => {
         await recordAudit(
           db,
           { ...actor, requestId: `req-${n}`, ip: '192.0.2.1' },
-          { action: i % 3 === 0 ? 'unit.create' : 'document.update', entityType: i % 3 === 0 ? 'unit' : 'document', entityId: `e${i % 4}`, before: { n }, after: { n: n + 1 } },
+          {
+            action: i % 3 === 0 ? 'unit.create' : 'document.update',
+            entityType: i % 3 === 0 ? 'unit' : 'document',
+            entityId: `e${i % 4}`,
+            before: { n },
+            after: { n: n + 1 },
+          },
           at,
         );
         n++;
       }
     }
-    const u = await buildUser(env().platform, { username: 'lanh.dao', grants: [{ role: 'bloc_leader', unitId: null }] });
+    const u = await buildUser(env().platform, {
+      username: 'lanh.dao',
+      grants: [{ role: 'bloc_leader', unitId: null }],
+    });
     reader = await signIn(env().app, u.username, u.password, '192.0.2.40');
   });
 
@@ -98,7 +116,14 @@ describeEachDatabase('audit log browsing', (kind) => {
   });
 
   it('refuses bad filters with 400 and the field named', async () => {
-    for (const q of ['from=10/06/2019', 'before=not-a-uuid', 'limit=0', 'limit=201', 'action=DROP%20TABLE', 'entityType=a%20b']) {
+    for (const q of [
+      'from=10/06/2019',
+      'before=not-a-uuid',
+      'limit=0',
+      'limit=201',
+      'action=DROP%20TABLE',
+      'entityType=a%20b',
+    ]) {
       const res = await reader.get(`/api/audit?${q}`);
       expect(res.status, q).toBe(400);
       const body = await res.json();

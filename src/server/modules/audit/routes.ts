@@ -22,9 +22,19 @@ const entry = z
 
 export const auditQuery = z.object({
   actor: text(100).optional().openapi({ description: 'username of who made the change' }),
-  action: z.string().regex(/^[a-z0-9_.]{1,100}$/).optional(),
-  entityType: z.string().regex(/^[a-z0-9_]{1,60}$/).optional(),
-  entityId: z.string().max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z0-9_.]{1,100}$/)
+    .optional(),
+  entityType: z
+    .string()
+    .regex(/^[a-z0-9_]{1,60}$/)
+    .optional(),
+  entityId: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9_.:-]+$/)
+    .optional(),
   from: isoDate.optional().openapi({ description: 'first day, YYYY-MM-DD (UTC)' }),
   to: isoDate.optional().openapi({ description: 'last day, YYYY-MM-DD (UTC)' }),
   before: z.string().uuid().optional().openapi({ description: 'cursor: entries older than this id' }),
@@ -38,7 +48,9 @@ const browse = apiRoute('audit.read', {
   summary: 'Nhật ký thay đổi / The audit log',
   description: 'Newest first. Page on with `before` set to the returned `nextCursor`.',
   request: { query: auditQuery },
-  responses: { 200: jsonResponse(z.object({ items: z.array(entry), nextCursor: z.string().nullable() }), 'A page of entries') },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(entry), nextCursor: z.string().nullable() }), 'A page of entries'),
+  },
 });
 
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>) {

@@ -23,7 +23,10 @@ export async function browseAudit(db: Db, q: AuditQuery) {
   if (q.from) query = query.where('at', '>=', `${q.from}T00:00:00.000Z`);
   if (q.to) query = query.where('at', '<=', `${q.to}T23:59:59.999Z`);
   if (q.before) query = query.where('id', '<', q.before);
-  const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => ({

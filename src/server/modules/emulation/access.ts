@@ -18,4 +18,5 @@ export async function requireRegister(platform: Platform, caller: Caller, unitId
   if (mayManage(caller)) return;
   if (!(await can(caller.grants, 'emulation.register', unitId, platform.unitScope))) throw fail.forbidden();
 }
-export const driveNotFound = () => fail.notFound({ vi: 'Không tìm thấy phong trào thi đua.', en: 'Emulation drive not found.' });
+export const driveNotFound = () =>
+  fail.notFound({ vi: 'Không tìm thấy phong trào thi đua.', en: 'Emulation drive not found.' });

@@ -20,14 +20,22 @@ describe('ranking units at the end of a drive', () => {
   });
 
   it('scores results against the best unit, weighs the criteria, and ranks ties together in Vietnamese order', () => {
-    const lines = rankUnits(criteria, [unit('a', 'Chi bộ Vũ Thư', 4, 10), unit('b', 'Đảng bộ Sông Trà', 8, 5), unit('c', 'Chi bộ Ân Thi', 8, 5), unit('d', 'Chi bộ Đông Hưng', null, null)]);
+    const lines = rankUnits(criteria, [
+      unit('a', 'Chi bộ Vũ Thư', 4, 10),
+      unit('b', 'Đảng bộ Sông Trà', 8, 5),
+      unit('c', 'Chi bộ Ân Thi', 8, 5),
+      unit('d', 'Chi bộ Đông Hưng', null, null),
+    ]);
     expect(lines.map((l) => [l.name, l.total, l.rank])).toEqual([
       ['Chi bộ Ân Thi', 80, 1], // 0.6 × 10/10 + 0.4 × 5/10
       ['Đảng bộ Sông Trà', 80, 1],
       ['Chi bộ Vũ Thư', 70, 3], // 0.6 × 5/10 + 0.4 × 10/10
       ['Chi bộ Đông Hưng', 0, 4],
     ]);
-    expect(lines[0].scores).toEqual([{ criterionId: 'c1', score: 10, result: 8 }, { criterionId: 'c2', score: 5, result: null }]);
+    expect(lines[0].scores).toEqual([
+      { criterionId: 'c1', score: 10, result: 8 },
+      { criterionId: 'c2', score: 5, result: null },
+    ]);
   });
 });
 
@@ -63,59 +71,153 @@ describeEachDatabase('emulation', (kind) => {
   }, 60_000);
 
   it('launches the drive of 15/6–30/8/2019 with its results template and participants', async () => {
-    for (const [code, name] of [['CT', 'Số công trình, sản phẩm chào mừng'], ['SK', 'Số sáng kiến, cải tiến kỹ thuật']]) {
-      ind.set(code, (await json(await board.post('/api/reporting/indicators', { code, name, valueType: 'integer', aggregation: 'sum' }), 201)).id);
+    for (const [code, name] of [
+      ['CT', 'Số công trình, sản phẩm chào mừng'],
+      ['SK', 'Số sáng kiến, cải tiến kỹ thuật'],
+    ]) {
+      ind.set(
+        code,
+        (
+          await json(
+            await board.post('/api/reporting/indicators', { code, name, valueType: 'integer', aggregation: 'sum' }),
+            201,
+          )
+        ).id,
+      );
     }
     templateId = (
       await json(
         await board.post('/api/reporting/templates', {
-          code: 'TD-15NAM', name: 'Kết quả phong trào thi đua chào mừng 15 năm', periodType: 'campaign', campaign: { start: '2019-06-15', end: '2019-08-30' },
-          sections: [{ key: 'I', title: 'Kết quả', items: [{ indicatorId: ind.get('CT'), required: true }, { indicatorId: ind.get('SK') }] }],
+          code: 'TD-15NAM',
+          name: 'Kết quả phong trào thi đua chào mừng 15 năm',
+          periodType: 'campaign',
+          campaign: { start: '2019-06-15', end: '2019-08-30' },
+          sections: [
+            {
+              key: 'I',
+              title: 'Kết quả',
+              items: [{ indicatorId: ind.get('CT'), required: true }, { indicatorId: ind.get('SK') }],
+            },
+          ],
           assignment: { kinds: ['grassroots_committee', 'grassroots_cell'] },
           schedule: { levels: [{ level: 'grassroots', daysAfterEnd: 5 }], lockDays: 30 },
         }),
         201,
       )
     ).id;
-    await json(await board.post('/api/emulation/drives', { code: 'X', name: 'x', start: '2019-08-30', end: '2019-06-15' }), 400);
-    await json(await cs02.post('/api/emulation/drives', { code: 'X', name: 'x', start: '2019-06-15', end: '2019-08-30' }), 403);
+    await json(
+      await board.post('/api/emulation/drives', { code: 'X', name: 'x', start: '2019-08-30', end: '2019-06-15' }),
+      400,
+    );
+    await json(
+      await cs02.post('/api/emulation/drives', { code: 'X', name: 'x', start: '2019-06-15', end: '2019-08-30' }),
+      403,
+    );
     const drive = await json(
       await board.post('/api/emulation/drives', {
-        code: 'TD-15NAM', name: 'Phong trào thi đua cao điểm lập thành tích chào mừng kỷ niệm 15 năm thành lập Đảng bộ khối Doanh nghiệp tỉnh',
-        theme: 'Thi đua lao động sản xuất, kinh doanh giỏi', start: '2019-06-15', end: '2019-08-30', launchNumber: '15-KH/ĐUK', launchDate: '2019-06-10',
-        templateId, registrationDue: '2019-06-30', participantIds: ['CS01', 'CS02', 'CS03', 'CS04'].map((c) => unit.get(c)),
+        code: 'TD-15NAM',
+        name: 'Phong trào thi đua cao điểm lập thành tích chào mừng kỷ niệm 15 năm thành lập Đảng bộ khối Doanh nghiệp tỉnh',
+        theme: 'Thi đua lao động sản xuất, kinh doanh giỏi',
+        start: '2019-06-15',
+        end: '2019-08-30',
+        launchNumber: '15-KH/ĐUK',
+        launchDate: '2019-06-10',
+        templateId,
+        registrationDue: '2019-06-30',
+        participantIds: ['CS01', 'CS02', 'CS03', 'CS04'].map((c) => unit.get(c)),
       }),
       201,
     );
     driveId = drive.id;
-    expect(drive).toMatchObject({ start: '2019-06-15', end: '2019-08-30', participantCount: 4, status: 'open', template: { code: 'TD-15NAM', campaignPeriodId: 'campaign:TD-15NAM' } });
+    expect(drive).toMatchObject({
+      start: '2019-06-15',
+      end: '2019-08-30',
+      participantCount: 4,
+      status: 'open',
+      template: { code: 'TD-15NAM', campaignPeriodId: 'campaign:TD-15NAM' },
+    });
   });
 
-  it('takes a unit\'s registered targets, which the Bloc accepts or returns with a reason', async () => {
+  it("takes a unit's registered targets, which the Bloc accepts or returns with a reason", async () => {
     const targets = [{ indicatorId: ind.get('CT'), text: 'Hoàn thành 03 công trình chào mừng', value: 3 }];
-    await json(await cs05.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS02'), targets }), 403);
-    await json(await cs05.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS05'), targets }), 400);
-    const reg = await json(await cs02.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS02'), targets, note: 'Đăng ký của Đảng bộ' }), 201);
-    await json(await board.post(`/api/emulation/drives/${driveId}/registrations/${reg.id}/review`, { decision: 'return' }), 400);
-    const returned = await json(await board.post(`/api/emulation/drives/${driveId}/registrations/${reg.id}/review`, { decision: 'return', note: 'Cần ghi rõ tên công trình' }));
+    await json(
+      await cs05.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS02'), targets }),
+      403,
+    );
+    await json(
+      await cs05.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS05'), targets }),
+      400,
+    );
+    const reg = await json(
+      await cs02.post(`/api/emulation/drives/${driveId}/registrations`, {
+        unitId: unit.get('CS02'),
+        targets,
+        note: 'Đăng ký của Đảng bộ',
+      }),
+      201,
+    );
+    await json(
+      await board.post(`/api/emulation/drives/${driveId}/registrations/${reg.id}/review`, { decision: 'return' }),
+      400,
+    );
+    const returned = await json(
+      await board.post(`/api/emulation/drives/${driveId}/registrations/${reg.id}/review`, {
+        decision: 'return',
+        note: 'Cần ghi rõ tên công trình',
+      }),
+    );
     expect(returned).toMatchObject({ status: 'returned', reviewNote: 'Cần ghi rõ tên công trình' });
-    await json(await cs02.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS02'), targets: [{ ...targets[0], text: 'Nhà văn hóa công nhân, xưởng may số 3, bếp ăn ca' }] }), 201);
-    const accepted = await json(await board.post(`/api/emulation/drives/${driveId}/registrations/${reg.id}/review`, { decision: 'accept' }));
+    await json(
+      await cs02.post(`/api/emulation/drives/${driveId}/registrations`, {
+        unitId: unit.get('CS02'),
+        targets: [{ ...targets[0], text: 'Nhà văn hóa công nhân, xưởng may số 3, bếp ăn ca' }],
+      }),
+      201,
+    );
+    const accepted = await json(
+      await board.post(`/api/emulation/drives/${driveId}/registrations/${reg.id}/review`, { decision: 'accept' }),
+    );
     expect(accepted.status).toBe('accepted');
-    await json(await cs02.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS02'), targets }), 409);
+    await json(
+      await cs02.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS02'), targets }),
+      409,
+    );
     const mine = await json(await cs05.get(`/api/emulation/drives/${driveId}/registrations`));
     expect(mine.items).toHaveLength(0);
     expect((await json(await board.get(`/api/emulation/drives/${driveId}/registrations`))).items).toHaveLength(1);
   });
 
-  it('ranks the participants from their reported results and the Bloc\'s scores; closing the drive fixes them', async () => {
+  it("ranks the participants from their reported results and the Bloc's scores; closing the drive fixes them", async () => {
     const { platform, clock } = env();
     clock.set(new Date('2019-09-02T03:00:00Z'));
-    const results: [string, number, number][] = [['CS01', 2, 1], ['CS02', 4, 6], ['CS03', 1, 0], ['CS04', 4, 2]];
+    const results: [string, number, number][] = [
+      ['CS01', 2, 1],
+      ['CS02', 4, 6],
+      ['CS03', 1, 0],
+      ['CS04', 4, 2],
+    ];
     for (const [code, works, ideas] of results) {
-      await saveReport(platform, systemCaller(), { templateId, unitId: unit.get(code)!, periodId: 'campaign:TD-15NAM', values: [{ indicatorId: ind.get('CT')!, breakdownKey: '', value: works }, { indicatorId: ind.get('SK')!, breakdownKey: '', value: ideas }] }, { submit: true });
+      await saveReport(
+        platform,
+        systemCaller(),
+        {
+          templateId,
+          unitId: unit.get(code)!,
+          periodId: 'campaign:TD-15NAM',
+          values: [
+            { indicatorId: ind.get('CT')!, breakdownKey: '', value: works },
+            { indicatorId: ind.get('SK')!, breakdownKey: '', value: ideas },
+          ],
+        },
+        { submit: true },
+      );
     }
-    await json(await board.request('PUT', `/api/emulation/drives/${driveId}/criteria`, { criteria: [{ name: 'x', weight: 1, method: 'indicator', indicatorId: '00000000-0000-7000-8000-000000000000' }] }), 400);
+    await json(
+      await board.request('PUT', `/api/emulation/drives/${driveId}/criteria`, {
+        criteria: [{ name: 'x', weight: 1, method: 'indicator', indicatorId: '00000000-0000-7000-8000-000000000000' }],
+      }),
+      400,
+    );
     const criteria = (
       await json(
         await board.request('PUT', `/api/emulation/drives/${driveId}/criteria`, {
@@ -128,10 +230,32 @@ describeEachDatabase('emulation', (kind) => {
       )
     ).items;
     const manual = criteria[2].id;
-    await json(await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, { unitId: unit.get('CS04'), scores: [{ criterionId: manual, score: 11 }] }), 400);
-    await json(await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, { unitId: unit.get('CS04'), scores: [{ criterionId: criteria[0].id, score: 5 }] }), 400);
-    await json(await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, { unitId: unit.get('CS04'), scores: [{ criterionId: manual, score: 10, note: 'Phát động sâu rộng' }] }));
-    const ranked = await json(await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, { unitId: unit.get('CS02'), scores: [{ criterionId: manual, score: 8 }] }));
+    await json(
+      await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, {
+        unitId: unit.get('CS04'),
+        scores: [{ criterionId: manual, score: 11 }],
+      }),
+      400,
+    );
+    await json(
+      await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, {
+        unitId: unit.get('CS04'),
+        scores: [{ criterionId: criteria[0].id, score: 5 }],
+      }),
+      400,
+    );
+    await json(
+      await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, {
+        unitId: unit.get('CS04'),
+        scores: [{ criterionId: manual, score: 10, note: 'Phát động sâu rộng' }],
+      }),
+    );
+    const ranked = await json(
+      await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, {
+        unitId: unit.get('CS02'),
+        scores: [{ criterionId: manual, score: 8 }],
+      }),
+    );
     // CS02: 50×4/4 + 30×6/6 + 20×8/10 = 96; CS04: 50 + 30×2/6 + 20 = 80; CS01: 25 + 5 = 30; CS03: 12.5
     expect(ranked.items.map((l: any) => [l.unitId, l.total, l.rank])).toEqual([
       [unit.get('CS02'), 96, 1],
@@ -142,9 +266,28 @@ describeEachDatabase('emulation', (kind) => {
     const results02 = await json(await cs05.get(`/api/emulation/units/${unit.get('CS02')}/results`));
     expect(results02.drives[0]).toMatchObject({ participants: 4, rank: 1, total: 96, drive: { code: 'TD-15NAM' } });
     await json(await board.patch(`/api/emulation/drives/${driveId}`, { status: 'closed' }));
-    await json(await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, { unitId: unit.get('CS01'), scores: [{ criterionId: manual, score: 9 }] }), 409);
-    await json(await cs02.post(`/api/emulation/drives/${driveId}/registrations`, { unitId: unit.get('CS02'), targets: [{ text: 'x' }] }), 409);
+    await json(
+      await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, {
+        unitId: unit.get('CS01'),
+        scores: [{ criterionId: manual, score: 9 }],
+      }),
+      409,
+    );
+    await json(
+      await cs02.post(`/api/emulation/drives/${driveId}/registrations`, {
+        unitId: unit.get('CS02'),
+        targets: [{ text: 'x' }],
+      }),
+      409,
+    );
     const audit = await platform.db.selectFrom('audit_log').select('action').where('entity_id', '=', driveId).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['emulation_drive.create', 'emulation_drive.criteria', 'emulation_drive.score', 'emulation_drive.update']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'emulation_drive.create',
+        'emulation_drive.criteria',
+        'emulation_drive.score',
+        'emulation_drive.update',
+      ]),
+    );
   });
 });

@@ -23,7 +23,9 @@ export async function unitResults(platform: Platform, unitId: string) {
       participants: r.items.length,
       rank: mine?.rank ?? null,
       total: mine?.total ?? null,
-      scores: mine?.scores.map((s) => ({ ...s, criterion: r.criteria.find((c) => c.id === s.criterionId)?.name ?? '' })) ?? [],
+      scores:
+        mine?.scores.map((s) => ({ ...s, criterion: r.criteria.find((c) => c.id === s.criterionId)?.name ?? '' })) ??
+        [],
     });
   }
   return { unitId, drives: out };

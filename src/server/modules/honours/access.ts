@@ -13,7 +13,8 @@ export type { Caller };
  */
 export const mayManage = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.manage');
 export const mayScreen = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.screen');
-export const mayJudge = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.vote') || mayScreen(caller) || mayManage(caller);
+export const mayJudge = (caller: Caller) =>
+  holdsAnywhere(caller.grants, 'honours.vote') || mayScreen(caller) || mayManage(caller);
 export function requireManage(caller: Caller): void {
   if (!mayManage(caller)) throw fail.forbidden();
 }
@@ -25,7 +26,13 @@ export async function mayNominateFor(platform: Platform, caller: Caller, unitId:
 }
 /** A nomination is seen by its unit (and above it) and by those who judge. */
 export async function maySeeNomination(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {
-  return mayJudge(caller) || (await mayNominateFor(platform, caller, unitId)) || (await can(caller.grants, 'honours.read', unitId, platform.unitScope));
+  return (
+    mayJudge(caller) ||
+    (await mayNominateFor(platform, caller, unitId)) ||
+    (await can(caller.grants, 'honours.read', unitId, platform.unitScope))
+  );
 }
-export const nominationNotFound = () => fail.notFound({ vi: 'Không tìm thấy hồ sơ đề nghị.', en: 'Nomination not found.' });
-export const campaignNotFound = () => fail.notFound({ vi: 'Không tìm thấy đợt tôn vinh.', en: 'Honours campaign not found.' });
+export const nominationNotFound = () =>
+  fail.notFound({ vi: 'Không tìm thấy hồ sơ đề nghị.', en: 'Nomination not found.' });
+export const campaignNotFound = () =>
+  fail.notFound({ vi: 'Không tìm thấy đợt tôn vinh.', en: 'Honours campaign not found.' });

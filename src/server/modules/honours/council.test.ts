@@ -34,23 +34,38 @@ describeEachDatabase('honours council screens', (kind) => {
     await organisationDemo.load(platform);
     await honoursDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const s = await buildUser(platform, { displayName: 'Lê Thị Văn Phòng', grants: [{ role: 'board_staff', unitId: unit.get('VP')! }] });
+    const s = await buildUser(platform, {
+      displayName: 'Lê Thị Văn Phòng',
+      grants: [{ role: 'board_staff', unitId: unit.get('VP')! }],
+    });
     secretaryId = s.id;
     secretary = await signIn(app, s.username, s.password);
     const o = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS02')! }] });
     officer = await signIn(app, o.username, o.password);
     for (const name of ['Ủy viên Ánh', 'Ủy viên Bình', 'Ủy viên Đức']) {
-      const u = await buildUser(platform, { displayName: name, grants: [{ role: 'council_member', unitId: unit.get('HDTDKT')! }] });
+      const u = await buildUser(platform, {
+        displayName: name,
+        grants: [{ role: 'council_member', unitId: unit.get('HDTDKT')! }],
+      });
       members.push({ id: u.id, name, client: await signIn(app, u.username, u.password) });
     }
-    const row = await platform.db.selectFrom('honour_campaigns').select('id').where('code', '=', HONOURS_DEMO_CODE).executeTakeFirstOrThrow();
+    const row = await platform.db
+      .selectFrom('honour_campaigns')
+      .select('id')
+      .where('code', '=', HONOURS_DEMO_CODE)
+      .executeTakeFirstOrThrow();
     campaign = await json(await secretary.get(`/api/honours/campaigns/${row.id}`));
   }, 120_000);
 
   it('lists the accounts that may sit on the Council, in Vietnamese order, to the secretary only', async () => {
     const list = await json(await secretary.get('/api/honours/council-members'));
     const names = list.items.map((m: any) => m.name);
-    for (const m of members) expect(list.items.find((x: any) => x.userId === m.id)).toMatchObject({ name: m.name, votes: true, secretary: false });
+    for (const m of members)
+      expect(list.items.find((x: any) => x.userId === m.id)).toMatchObject({
+        name: m.name,
+        votes: true,
+        secretary: false,
+      });
     expect(list.items.find((x: any) => x.userId === secretaryId)).toMatchObject({ votes: false, secretary: true });
     expect(names.indexOf('Ủy viên Ánh')).toBeLessThan(names.indexOf('Ủy viên Bình'));
     expect(names.indexOf('Ủy viên Bình')).toBeLessThan(names.indexOf('Ủy viên Đức'));
@@ -59,21 +74,40 @@ describeEachDatabase('honours council screens', (kind) => {
     await json(await officer.get('/api/honours/council-members'), 403);
   });
 
-  it('seats the Office\'s secretary only as the Council\'s Thư ký; takes a Phó Chủ tịch', async () => {
+  it("seats the Office's secretary only as the Council's Thư ký; takes a Phó Chủ tịch", async () => {
     const body = (role: string) => ({
-      campaignId: campaign.id, title: 'Phiên họp thử', heldOn: '2019-07-26',
-      members: [{ userId: members[0].id, role: 'chair' }, { userId: secretaryId, role }],
+      campaignId: campaign.id,
+      title: 'Phiên họp thử',
+      heldOn: '2019-07-26',
+      members: [
+        { userId: members[0].id, role: 'chair' },
+        { userId: secretaryId, role },
+      ],
       rules: {},
     });
     const refused = await json(await secretary.post('/api/honours/sessions', body('member')), 400);
     expect(refused.error.details[0]).toMatchObject({ path: 'members' });
     expect(refused.error.details[0].messages.vi).toMatch(/Thư ký Hội đồng/);
-    expect(await env().platform.db.selectFrom('honour_sessions').select('id').where('title', '=', 'Phiên họp thử').execute()).toHaveLength(0);
+    expect(
+      await env().platform.db.selectFrom('honour_sessions').select('id').where('title', '=', 'Phiên họp thử').execute(),
+    ).toHaveLength(0);
     const session = await json(
       await secretary.post('/api/honours/sessions', {
-        campaignId: campaign.id, title: 'Phiên họp xét chọn tập thể tiêu biểu', heldOn: '2019-07-26',
-        members: [{ userId: members[0].id, role: 'chair' }, { userId: members[1].id, role: 'vice_chair' }, { userId: members[2].id }, { userId: secretaryId, role: 'secretary' }],
-        rules: { quorum: { numerator: 2, denominator: 3 }, approval: { share: 0.5, strict: true, base: 'present' }, method: 'approve', writtenVotes: true },
+        campaignId: campaign.id,
+        title: 'Phiên họp xét chọn tập thể tiêu biểu',
+        heldOn: '2019-07-26',
+        members: [
+          { userId: members[0].id, role: 'chair' },
+          { userId: members[1].id, role: 'vice_chair' },
+          { userId: members[2].id },
+          { userId: secretaryId, role: 'secretary' },
+        ],
+        rules: {
+          quorum: { numerator: 2, denominator: 3 },
+          approval: { share: 0.5, strict: true, base: 'present' },
+          method: 'approve',
+          writtenVotes: true,
+        },
       }),
       201,
     );
@@ -83,24 +117,43 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(session.may).toEqual({ run: true, declare: true });
     expect(session.me).toMatchObject({ userId: secretaryId, role: 'secretary', attendance: 'unknown' });
     // the nominees before the Council, per category: the eligible ones
-    expect(session.categories.map((c: any) => [c.kind, c.quota, c.selected, c.nominees.length])).toEqual([['collective', 15, 0, 3], ['individual', 15, 0, 2], ['product', 15, 0, 3]]);
+    expect(session.categories.map((c: any) => [c.kind, c.quota, c.selected, c.nominees.length])).toEqual([
+      ['collective', 15, 0, 3],
+      ['individual', 15, 0, 2],
+      ['product', 15, 0, 3],
+    ]);
     expect(session.categories[0].nominees[0]).toMatchObject({ status: 'eligible' });
     expect(session.categories[0].nominees[0].unitName).not.toBe('');
   });
 
-  it('lists a campaign\'s sessions to those who judge and to the members; to no one else', async () => {
+  it("lists a campaign's sessions to those who judge and to the members; to no one else", async () => {
     const other = await json(
-      await secretary.post('/api/honours/sessions', { campaignId: campaign.id, title: 'Phiên họp sơ bộ', heldOn: '2019-07-22', members: [{ userId: members[0].id }], rules: {} }),
+      await secretary.post('/api/honours/sessions', {
+        campaignId: campaign.id,
+        title: 'Phiên họp sơ bộ',
+        heldOn: '2019-07-22',
+        members: [{ userId: members[0].id }],
+        rules: {},
+      }),
       201,
     );
     const all = await json(await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions`));
     expect(all.total).toBe(2);
     expect(all.items.map((s: any) => s.title)).toEqual(['Phiên họp xét chọn tập thể tiêu biểu', 'Phiên họp sơ bộ']);
-    expect(all.items[0]).toMatchObject({ heldOn: '2019-07-26', status: 'open', quorum: { members: 4, present: 0, needed: 3, met: false }, rounds: 0, openRounds: 0 });
+    expect(all.items[0]).toMatchObject({
+      heldOn: '2019-07-26',
+      status: 'open',
+      quorum: { members: 4, present: 0, needed: 3, met: false },
+      rounds: 0,
+      openRounds: 0,
+    });
     const paged = await json(await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions?page=2&pageSize=1`));
     expect([paged.total, paged.items.map((s: any) => s.id)]).toEqual([2, [other.id]]);
     expect((await json(await members[2].client.get(`/api/honours/campaigns/${campaign.id}/sessions`))).total).toBe(2);
-    expect(await json(await officer.get(`/api/honours/campaigns/${campaign.id}/sessions`))).toMatchObject({ total: 0, items: [] });
+    expect(await json(await officer.get(`/api/honours/campaigns/${campaign.id}/sessions`))).toMatchObject({
+      total: 0,
+      items: [],
+    });
     await json(await officer.get(`/api/honours/sessions/${sessionId}`), 404);
     await json(await secretary.get(`/api/honours/campaigns/${members[0].id}/sessions`), 404);
   });
@@ -108,24 +161,65 @@ describeEachDatabase('honours council screens', (kind) => {
   it('shows a member the rounds awaiting their ballot, until they vote; the Thư ký votes too', async () => {
     const mine = async (c: Client) => (await json(await c.get('/api/honours/rounds/open'))).items;
     const present = [members[0], members[1]].map((m) => ({ userId: m.id, attendance: 'present' }));
-    await json(await secretary.post(`/api/honours/sessions/${sessionId}/attendance`, { attendance: [...present, { userId: secretaryId, attendance: 'present' }, { userId: members[2].id, attendance: 'absent' }] }));
+    await json(
+      await secretary.post(`/api/honours/sessions/${sessionId}/attendance`, {
+        attendance: [
+          ...present,
+          { userId: secretaryId, attendance: 'present' },
+          { userId: members[2].id, attendance: 'absent' },
+        ],
+      }),
+    );
     const [collective] = campaign.categories;
     const session = await json(await secretary.get(`/api/honours/sessions/${sessionId}`));
     const nominees = session.categories[0].nominees.map((n: any) => n.id);
-    const round = await json(await secretary.post(`/api/honours/sessions/${sessionId}/rounds`, { categoryId: collective.id, nominationIds: nominees.slice(0, 2), seats: 1 }), 201);
+    const round = await json(
+      await secretary.post(`/api/honours/sessions/${sessionId}/rounds`, {
+        categoryId: collective.id,
+        nominationIds: nominees.slice(0, 2),
+        seats: 1,
+      }),
+      201,
+    );
     roundId = round.id;
-    expect(round).toMatchObject({ categoryName: collective.name, sessionTitle: 'Phiên họp xét chọn tập thể tiêu biểu', heldOn: '2019-07-26', status: 'open', voted: 0, expected: 4 });
+    expect(round).toMatchObject({
+      categoryName: collective.name,
+      sessionTitle: 'Phiên họp xét chọn tập thể tiêu biểu',
+      heldOn: '2019-07-26',
+      status: 'open',
+      voted: 0,
+      expected: 4,
+    });
     expect(round.nominees.map((n: any) => n.unitName).every((u: string) => u.length > 0)).toBe(true);
 
     const waiting = await mine(members[0].client);
     expect(waiting).toHaveLength(1);
-    expect(Object.keys(waiting[0]).sort()).toEqual(['campaignId', 'categoryName', 'heldOn', 'id', 'nominees', 'number', 'openedAt', 'sessionId', 'sessionTitle']);
-    expect(waiting[0]).toMatchObject({ id: roundId, number: 1, sessionId, sessionTitle: 'Phiên họp xét chọn tập thể tiêu biểu', categoryName: collective.name, nominees: 2 });
+    expect(Object.keys(waiting[0]).sort()).toEqual([
+      'campaignId',
+      'categoryName',
+      'heldOn',
+      'id',
+      'nominees',
+      'number',
+      'openedAt',
+      'sessionId',
+      'sessionTitle',
+    ]);
+    expect(waiting[0]).toMatchObject({
+      id: roundId,
+      number: 1,
+      sessionId,
+      sessionTitle: 'Phiên họp xét chọn tập thể tiêu biểu',
+      categoryName: collective.name,
+      nominees: 2,
+    });
     expect(await mine(members[2].client)).toEqual([]); // absent
     expect(await mine(officer)).toEqual([]); // not on the roster
     expect((await mine(secretary)).map((r: any) => r.id)).toEqual([roundId]);
 
-    const choices = (choice: string) => ({ choices: nominees.slice(0, 2).map((nominationId: string) => ({ nominationId, choice })) });
+    const choices = (choice: string) => ({
+      choices: nominees.slice(0, 2).map((nominationId: string) => ({ nominationId, choice })),
+    });
     // the live topic says a ballot was counted in the round, and nothing of who or what
     const heard: unknown[] = [];
     const off = env().platform.events.subscribe('honours', (d) => heard.push(d));
@@ -141,28 +235,52 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(again.error.code).toBe('ALREADY_VOTED');
   });
 
-  it('tells the secretary which absent members\' written votes are in, and no one how anyone voted', async () => {
+  it("tells the secretary which absent members' written votes are in, and no one how anyone voted", async () => {
     const asSecretary = await json(await secretary.get(`/api/honours/rounds/${roundId}`));
-    expect(asSecretary).toMatchObject({ voted: 2, expected: 4, iHaveVoted: true, result: null, may: { vote: false, close: true, enterWritten: true } });
-    expect(asSecretary.absentees).toEqual([{ userId: members[2].id, name: 'Ủy viên Đức', entered: false, conflicts: [] }]);
+    expect(asSecretary).toMatchObject({
+      voted: 2,
+      expected: 4,
+      iHaveVoted: true,
+      result: null,
+      may: { vote: false, close: true, enterWritten: true },
+    });
+    expect(asSecretary.absentees).toEqual([
+      { userId: members[2].id, name: 'Ủy viên Đức', entered: false, conflicts: [] },
+    ]);
     const asMember = await json(await members[1].client.get(`/api/honours/rounds/${roundId}`));
-    expect(asMember).toMatchObject({ iHaveVoted: false, absentees: [], may: { vote: true, close: false, enterWritten: false } });
+    expect(asMember).toMatchObject({
+      iHaveVoted: false,
+      absentees: [],
+      may: { vote: true, close: false, enterWritten: false },
+    });
     const session = await json(await members[1].client.get(`/api/honours/sessions/${sessionId}`));
     expect(session.rounds).toEqual([expect.objectContaining({ id: roundId, status: 'open', voted: 2, expected: 4 })]);
     expect(session.may).toEqual({ run: false, declare: true });
     // nothing a member or the secretary reads names a choice while the round is open
-    for (const body of [asSecretary, asMember, session]) expect(JSON.stringify(body)).not.toMatch(/"(approve|reject|abstain|points)"\s*:/);
+    for (const body of [asSecretary, asMember, session])
+      expect(JSON.stringify(body)).not.toMatch(/"(approve|reject|abstain|points)"\s*:/);
 
-    const ballot = { choices: asSecretary.nominees.map((n: any) => ({ nominationId: n.id, choice: 'reject' })), onBehalfOf: members[2].id };
+    const ballot = {
+      choices: asSecretary.nominees.map((n: any) => ({ nominationId: n.id, choice: 'reject' })),
+      onBehalfOf: members[2].id,
+    };
     await json(await secretary.post(`/api/honours/rounds/${roundId}/ballots`, ballot));
     expect((await json(await secretary.get(`/api/honours/rounds/${roundId}`))).absentees[0].entered).toBe(true);
-    await json(await members[1].client.post(`/api/honours/rounds/${roundId}/ballots`, { choices: asSecretary.nominees.map((n: any) => ({ nominationId: n.id, choice: 'approve' })) }));
+    await json(
+      await members[1].client.post(`/api/honours/rounds/${roundId}/ballots`, {
+        choices: asSecretary.nominees.map((n: any) => ({ nominationId: n.id, choice: 'approve' })),
+      }),
+    );
 
     const closed = await json(await secretary.post(`/api/honours/rounds/${roundId}/close`));
     // both approved by 3 of 3 present, one seat: tied across it, a further round between them
     expect(closed.result.outcome).toMatchObject({ selected: [], seatsLeft: 1, shortfall: 0 });
     expect(closed.result.outcome.tied.sort()).toEqual(asSecretary.nominees.map((n: any) => n.id).sort());
-    expect(closed).toMatchObject({ status: 'closed', absentees: [], may: { vote: false, close: false, enterWritten: false } });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      absentees: [],
+      may: { vote: false, close: false, enterWritten: false },
+    });
     expect((await json(await members[0].client.get('/api/honours/rounds/open'))).items).toEqual([]);
     const listed = await json(await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions`));
     expect(listed.items[0]).toMatchObject({ rounds: 1, openRounds: 0, quorum: { present: 3, met: true } });

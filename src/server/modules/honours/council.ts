@@ -18,8 +18,10 @@ import type { SessionInput } from './schema.ts';
  * approve or rank, tie-break, written votes of absent members), and conflicts of interest
  * declared by the members themselves.
  */
-const problem = (path: string, code: string, vi: string, en: string) => fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
-export const sessionNotFound = () => fail.notFound({ vi: 'Không tìm thấy phiên họp Hội đồng.', en: 'Council session not found.' });
+const problem = (path: string, code: string, vi: string, en: string) =>
+  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
+export const sessionNotFound = () =>
+  fail.notFound({ vi: 'Không tìm thấy phiên họp Hội đồng.', en: 'Council session not found.' });
 
 export async function findSession(platform: Pick<Platform, 'db'>, id: string) {
   const row = await platform.db.selectFrom('honour_sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -28,23 +30,37 @@ export async function findSession(platform: Pick<Platform, 'db'>, id: string) {
 }
 
 export async function rosterOf(platform: Pick<Platform, 'db'>, sessionId: string) {
-  return platform.db.selectFrom('honour_session_members').selectAll().where('session_id', '=', sessionId).orderBy('name').execute();
+  return platform.db
+    .selectFrom('honour_session_members')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('name')
+    .execute();
 }
 
 /** The roles whose holders may sit on the Council: those who vote, and the Office's secretary. */
-const roleHolds = (role: string, permission: 'honours.vote' | 'honours.secretary') => rolePermissions[role as keyof typeof rolePermissions]?.includes(permission) ?? false;
+const roleHolds = (role: string, permission: 'honours.vote' | 'honours.secretary') =>
+  rolePermissions[role as keyof typeof rolePermissions]?.includes(permission) ?? false;
 const votingRoles = Object.keys(rolePermissions).filter((r) => roleHolds(r, 'honours.vote'));
 const secretaryRoles = Object.keys(rolePermissions).filter((r) => roleHolds(r, 'honours.secretary'));
 
 /** A member votes on the Council (`honours.vote`); the Council's secretary may instead be the Office's secretary (`honours.secretary`). */
 export function maySit(roles: string[], councilRole: string): boolean {
-  return roles.some((r) => roleHolds(r, 'honours.vote') || (councilRole === 'secretary' && roleHolds(r, 'honours.secretary')));
+  return roles.some(
+    (r) => roleHolds(r, 'honours.vote') || (councilRole === 'secretary' && roleHolds(r, 'honours.secretary')),
+  );
 }
 
 export async function createSession(platform: Platform, caller: Caller, input: SessionInput) {
   requireSecretary(caller);
   await findCampaign(platform, input.campaignId);
-  if (input.rules.quorum.numerator > input.rules.quorum.denominator) throw problem('rules.quorum', 'quorum', 'Tỷ lệ có mặt tối thiểu không vượt quá 100%.', 'The quorum cannot exceed everyone.');
+  if (input.rules.quorum.numerator > input.rules.quorum.denominator)
+    throw problem(
+      'rules.quorum',
+      'quorum',
+      'Tỷ lệ có mặt tối thiểu không vượt quá 100%.',
+      'The quorum cannot exceed everyone.',
+    );
   const ids = [...new Set(input.members.map((m) => m.userId))];
   const users = await platform.db
     .selectFrom('users as u')
@@ -54,53 +70,139 @@ export async function createSession(platform: Platform, caller: Caller, input: S
     .where('u.is_active', '=', 1)
     .execute();
   for (const m of input.members) {
-    if (!maySit(users.filter((u) => u.id === m.userId).map((u) => u.role), m.role)) {
-      throw problem('members', 'not_council', 'Thành viên phải là tài khoản có quyền bỏ phiếu của Hội đồng (Thư ký Hội đồng: tài khoản có quyền thư ký).', 'Every member must be an account that votes on the Council (the secretary: an account that holds the secretary\'s permission).');
+    if (
+      !maySit(
+        users.filter((u) => u.id === m.userId).map((u) => u.role),
+        m.role,
+      )
+    ) {
+      throw problem(
+        'members',
+        'not_council',
+        'Thành viên phải là tài khoản có quyền bỏ phiếu của Hội đồng (Thư ký Hội đồng: tài khoản có quyền thư ký).',
+        "Every member must be an account that votes on the Council (the secretary: an account that holds the secretary's permission).",
+      );
     }
   }
   const now = platform.clock();
   const id = newId(now.getTime());
   await platform.db.transaction().execute(async (tx) => {
-    const row = { id, campaign_id: input.campaignId, title: input.title, held_on: input.heldOn, rules_json: JSON.stringify(input.rules), status: 'open', created_by: caller.actor.userId, created_at: now.toISOString() };
+    const row = {
+      id,
+      campaign_id: input.campaignId,
+      title: input.title,
+      held_on: input.heldOn,
+      rules_json: JSON.stringify(input.rules),
+      status: 'open',
+      created_by: caller.actor.userId,
+      created_at: now.toISOString(),
+    };
     await tx.insertInto('honour_sessions').values(row).execute();
     await tx
       .insertInto('honour_session_members')
-      .values(input.members.filter((m, i, all) => all.findIndex((x) => x.userId === m.userId) === i).map((m) => ({ session_id: id, user_id: m.userId, name: users.find((u) => u.id === m.userId)!.display_name, role: m.role, attendance: 'unknown' })))
+      .values(
+        input.members
+          .filter((m, i, all) => all.findIndex((x) => x.userId === m.userId) === i)
+          .map((m) => ({
+            session_id: id,
+            user_id: m.userId,
+            name: users.find((u) => u.id === m.userId)!.display_name,
+            role: m.role,
+            attendance: 'unknown',
+          })),
+      )
       .execute();
-    await recordAudit(tx, caller.actor, { action: 'honour_session.create', entityType: 'honour_session', entityId: id, after: { ...row, members: ids } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'honour_session.create', entityType: 'honour_session', entityId: id, after: { ...row, members: ids } },
+      now,
+    );
   });
   publishHonours(platform, 'session', { sessionId: id, campaignId: input.campaignId });
   return getSession(platform, caller, id);
 }
 
-export async function setAttendance(platform: Platform, caller: Caller, sessionId: string, attendance: { userId: string; attendance: 'present' | 'absent' }[]) {
+export async function setAttendance(
+  platform: Platform,
+  caller: Caller,
+  sessionId: string,
+  attendance: { userId: string; attendance: 'present' | 'absent' }[],
+) {
   requireSecretary(caller);
   const session = await findSession(platform, sessionId);
-  if (session.status !== 'open') throw fail.conflict('SESSION_CLOSED', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
+  if (session.status !== 'open')
+    throw fail.conflict('SESSION_CLOSED', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
   const roster = await rosterOf(platform, sessionId);
   const now = platform.clock();
   await platform.db.transaction().execute(async (tx) => {
     for (const a of attendance) {
-      if (!roster.some((m) => m.user_id === a.userId)) throw problem('attendance', 'not_member', 'Có người không thuộc thành phần phiên họp.', 'Someone is not on the session\'s roster.');
-      await tx.updateTable('honour_session_members').set({ attendance: a.attendance }).where('session_id', '=', sessionId).where('user_id', '=', a.userId).execute();
+      if (!roster.some((m) => m.user_id === a.userId))
+        throw problem(
+          'attendance',
+          'not_member',
+          'Có người không thuộc thành phần phiên họp.',
+          "Someone is not on the session's roster.",
+        );
+      await tx
+        .updateTable('honour_session_members')
+        .set({ attendance: a.attendance })
+        .where('session_id', '=', sessionId)
+        .where('user_id', '=', a.userId)
+        .execute();
     }
-    await recordAudit(tx, caller.actor, { action: 'honour_session.attendance', entityType: 'honour_session', entityId: sessionId, after: attendance }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'honour_session.attendance', entityType: 'honour_session', entityId: sessionId, after: attendance },
+      now,
+    );
   });
   publishHonours(platform, 'attendance', { sessionId });
   return getSession(platform, caller, sessionId);
 }
 
 /** A member declares a conflict of interest on a nominee, and is left out of its vote. */
-export async function declareConflict(platform: Platform, caller: Caller, sessionId: string, nominationId: string, note: string | null) {
+export async function declareConflict(
+  platform: Platform,
+  caller: Caller,
+  sessionId: string,
+  nominationId: string,
+  note: string | null,
+) {
   const session = await findSession(platform, sessionId);
   const roster = await rosterOf(platform, sessionId);
   if (!roster.some((m) => m.user_id === caller.actor.userId)) throw fail.forbidden();
-  const nomination = await platform.db.selectFrom('honour_nominations').select(['id', 'campaign_id']).where('id', '=', nominationId).executeTakeFirst();
-  if (!nomination || nomination.campaign_id !== session.campaign_id) throw problem('nominationId', 'unknown_nomination', 'Hồ sơ không thuộc đợt tôn vinh này.', 'The nomination is not of this campaign.');
+  const nomination = await platform.db
+    .selectFrom('honour_nominations')
+    .select(['id', 'campaign_id'])
+    .where('id', '=', nominationId)
+    .executeTakeFirst();
+  if (!nomination || nomination.campaign_id !== session.campaign_id)
+    throw problem(
+      'nominationId',
+      'unknown_nomination',
+      'Hồ sơ không thuộc đợt tôn vinh này.',
+      'The nomination is not of this campaign.',
+    );
   const now = platform.clock();
   await platform.db.transaction().execute(async (tx) => {
-    await tx.insertInto('honour_conflicts').values({ session_id: sessionId, user_id: caller.actor.userId!, nomination_id: nominationId, note }).onConflict((oc) => oc.columns(['session_id', 'user_id', 'nomination_id']).doNothing()).execute();
-    await recordAudit(tx, caller.actor, { action: 'honour_session.conflict', entityType: 'honour_session', entityId: sessionId, after: { nominationId, note } }, now);
+    await tx
+      .insertInto('honour_conflicts')
+      .values({ session_id: sessionId, user_id: caller.actor.userId!, nomination_id: nominationId, note })
+      .onConflict((oc) => oc.columns(['session_id', 'user_id', 'nomination_id']).doNothing())
+      .execute();
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'honour_session.conflict',
+        entityType: 'honour_session',
+        entityId: sessionId,
+        after: { nominationId, note },
+      },
+      now,
+    );
   });
   publishHonours(platform, 'conflict', { sessionId });
   return getSession(platform, caller, sessionId);
@@ -110,27 +212,61 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
   const session = await findSession(platform, id);
   const roster = await rosterOf(platform, id);
   if (!mayJudge(caller) && !roster.some((m) => m.user_id === caller.actor.userId)) throw sessionNotFound();
-  const conflicts = await platform.db.selectFrom('honour_conflicts').select(['user_id', 'nomination_id', 'note']).where('session_id', '=', id).execute();
-  const rounds = await platform.db.selectFrom('honour_rounds').select(['id', 'number', 'category_id', 'method', 'seats', 'status', 'opened_at', 'closed_at']).where('session_id', '=', id).orderBy('number').execute();
+  const conflicts = await platform.db
+    .selectFrom('honour_conflicts')
+    .select(['user_id', 'nomination_id', 'note'])
+    .where('session_id', '=', id)
+    .execute();
+  const rounds = await platform.db
+    .selectFrom('honour_rounds')
+    .select(['id', 'number', 'category_id', 'method', 'seats', 'status', 'opened_at', 'closed_at'])
+    .where('session_id', '=', id)
+    .orderBy('number')
+    .execute();
   // how many have voted in each round: never who, never what
   const voted = rounds.length
-    ? await platform.db.selectFrom('honour_voters').select(['round_id', (eb) => eb.fn.countAll<number>().as('n')]).where('round_id', 'in', rounds.map((r) => r.id)).groupBy('round_id').execute()
+    ? await platform.db
+        .selectFrom('honour_voters')
+        .select(['round_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(
+          'round_id',
+          'in',
+          rounds.map((r) => r.id),
+        )
+        .groupBy('round_id')
+        .execute()
     : [];
   const present = roster.filter((m) => m.attendance === 'present').length;
   const needed = quorumNeeded(session.rules, roster.length);
   const me = roster.find((m) => m.user_id === caller.actor.userId);
   return {
-    id: session.id, campaignId: session.campaign_id, title: session.title, heldOn: session.held_on, rules: session.rules, status: session.status,
+    id: session.id,
+    campaignId: session.campaign_id,
+    title: session.title,
+    heldOn: session.held_on,
+    rules: session.rules,
+    status: session.status,
     roster: roster.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, attendance: m.attendance })),
     quorum: { members: roster.length, present, needed, met: present >= needed },
     conflicts: conflicts.map((c) => ({ userId: c.user_id, nominationId: c.nomination_id, note: c.note })),
     rounds: rounds.map((r) => ({
-      id: r.id, number: r.number, categoryId: r.category_id, method: r.method, seats: r.seats, status: r.status, openedAt: r.opened_at, closedAt: r.closed_at,
-      voted: Number(voted.find((v) => v.round_id === r.id)?.n ?? 0), expected: roster.length,
+      id: r.id,
+      number: r.number,
+      categoryId: r.category_id,
+      method: r.method,
+      seats: r.seats,
+      status: r.status,
+      openedAt: r.opened_at,
+      closedAt: r.closed_at,
+      voted: Number(voted.find((v) => v.round_id === r.id)?.n ?? 0),
+      expected: roster.length,
     })),
     categories: await candidatesOf(platform, session.campaign_id),
     me: me ? { userId: me.user_id, role: me.role, attendance: me.attendance } : null,
-    may: { run: holdsAnywhere(caller.grants, 'honours.secretary') && session.status === 'open', declare: me !== undefined && session.status === 'open' },
+    may: {
+      run: holdsAnywhere(caller.grants, 'honours.secretary') && session.status === 'open',
+      declare: me !== undefined && session.status === 'open',
+    },
   };
 }
 
@@ -145,23 +281,66 @@ async function candidatesOf(platform: Platform, campaignId: string) {
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  const units = await unitRefs(platform, rows.map((r) => r.unit_id));
+  const units = await unitRefs(
+    platform,
+    rows.map((r) => r.unit_id),
+  );
   return categories.map((c) => {
-    const nominees = rows.filter((r) => r.category_id === c.id).map((r) => ({ id: r.id, name: r.nominee_name, unitName: units.get(r.unit_id)?.name ?? '', status: r.status }));
-    return { id: c.id, kind: c.kind, name: c.name, quota: c.quota, selected: nominees.filter((n) => n.status === 'selected').length, nominees };
+    const nominees = rows
+      .filter((r) => r.category_id === c.id)
+      .map((r) => ({ id: r.id, name: r.nominee_name, unitName: units.get(r.unit_id)?.name ?? '', status: r.status }));
+    return {
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      quota: c.quota,
+      selected: nominees.filter((n) => n.status === 'selected').length,
+      nominees,
+    };
   });
 }
 
 /** A campaign's sessions, newest first: all of them for those who judge, otherwise those the caller sits on. */
-export async function listSessions(platform: Platform, caller: Caller, campaignId: string, q: { page: number; pageSize: number }) {
+export async function listSessions(
+  platform: Platform,
+  caller: Caller,
+  campaignId: string,
+  q: { page: number; pageSize: number },
+) {
   await findCampaign(platform, campaignId);
   let base = platform.db.selectFrom('honour_sessions').where('campaign_id', '=', campaignId);
-  if (!mayJudge(caller)) base = base.where('id', 'in', platform.db.selectFrom('honour_session_members').select('session_id').where('user_id', '=', caller.actor.userId ?? '-'));
+  if (!mayJudge(caller))
+    base = base.where(
+      'id',
+      'in',
+      platform.db
+        .selectFrom('honour_session_members')
+        .select('session_id')
+        .where('user_id', '=', caller.actor.userId ?? '-'),
+    );
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.selectAll().orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('held_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   const ids = rows.map((r) => r.id);
-  const members = ids.length ? await platform.db.selectFrom('honour_session_members').select(['session_id', 'attendance']).where('session_id', 'in', ids).execute() : [];
-  const rounds = ids.length ? await platform.db.selectFrom('honour_rounds').select(['session_id', 'status']).where('session_id', 'in', ids).execute() : [];
+  const members = ids.length
+    ? await platform.db
+        .selectFrom('honour_session_members')
+        .select(['session_id', 'attendance'])
+        .where('session_id', 'in', ids)
+        .execute()
+    : [];
+  const rounds = ids.length
+    ? await platform.db
+        .selectFrom('honour_rounds')
+        .select(['session_id', 'status'])
+        .where('session_id', 'in', ids)
+        .execute()
+    : [];
   return {
     items: rows.map((r) => {
       const roster = members.filter((m) => m.session_id === r.id);
@@ -169,9 +348,14 @@ export async function listSessions(platform: Platform, caller: Caller, campaignI
       const needed = quorumNeeded(JSON.parse(r.rules_json) as SessionRules, roster.length);
       const mine = rounds.filter((x) => x.session_id === r.id);
       return {
-        id: r.id, campaignId: r.campaign_id, title: r.title, heldOn: r.held_on, status: r.status,
+        id: r.id,
+        campaignId: r.campaign_id,
+        title: r.title,
+        heldOn: r.held_on,
+        status: r.status,
         quorum: { members: roster.length, present, needed, met: present >= needed },
-        rounds: mine.length, openRounds: mine.filter((x) => x.status === 'open').length,
+        rounds: mine.length,
+        openRounds: mine.filter((x) => x.status === 'open').length,
       };
     }),
     total,
@@ -189,14 +373,29 @@ export async function councilCandidates(platform: Platform, caller: Caller) {
     .select(['u.id', 'u.username', 'u.display_name', 'g.role'])
     .where('u.is_active', '=', 1)
     // the system administrator holds every permission, but sits on no Council by that role
-    .where('g.role', 'in', [...new Set([...votingRoles, ...secretaryRoles])].filter((r) => r !== 'system_admin'))
+    .where(
+      'g.role',
+      'in',
+      [...new Set([...votingRoles, ...secretaryRoles])].filter((r) => r !== 'system_admin'),
+    )
     .execute();
-  const byUser = new Map<string, { userId: string; username: string; name: string; votes: boolean; secretary: boolean }>();
+  const byUser = new Map<
+    string,
+    { userId: string; username: string; name: string; votes: boolean; secretary: boolean }
+  >();
   for (const r of rows) {
-    const one = byUser.get(r.id) ?? { userId: r.id, username: r.username, name: r.display_name, votes: false, secretary: false };
+    const one = byUser.get(r.id) ?? {
+      userId: r.id,
+      username: r.username,
+      name: r.display_name,
+      votes: false,
+      secretary: false,
+    };
     one.votes ||= roleHolds(r.role, 'honours.vote');
     one.secretary ||= roleHolds(r.role, 'honours.secretary');
     byUser.set(r.id, one);
   }
-  return { items: [...byUser.values()].sort((a, b) => compareVi(a.name, b.name) || a.username.localeCompare(b.username)) };
+  return {
+    items: [...byUser.values()].sort((a, b) => compareVi(a.name, b.name) || a.username.localeCompare(b.username)),
+  };
 }

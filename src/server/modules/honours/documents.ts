@@ -19,13 +19,30 @@ const builders = () => import('../../documents/index.ts');
  */
 const place = 'Thái Bình';
 const bloc: Issuer = { superior: 'ĐẢNG BỘ TỈNH THÁI BÌNH', body: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP', symbolSuffix: 'ĐUK' };
-const council: Issuer = { superior: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH', body: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG', symbolSuffix: 'HĐTĐKT' };
+const council: Issuer = {
+  superior: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH',
+  body: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
+  symbolSuffix: 'HĐTĐKT',
+};
 const awardedBy = 'Ban Thường vụ Đảng ủy khối Doanh nghiệp tỉnh Thái Bình';
 const kindWords = { collective: 'tập thể', individual: 'cá nhân', product: 'sản phẩm' } as const;
-const dash = (text: RichText, children?: Block[]): Block => ({ kind: 'item', marker: '-', text, ...(children?.length ? { children } : {}) });
-const para = (text: RichText, more: Partial<{ align: 'justify' | 'center' | 'right' | 'left'; indent: boolean }> = {}): Block => ({ kind: 'paragraph', text, ...more });
+const dash = (text: RichText, children?: Block[]): Block => ({
+  kind: 'item',
+  marker: '-',
+  text,
+  ...(children?.length ? { children } : {}),
+});
+const para = (
+  text: RichText,
+  more: Partial<{ align: 'justify' | 'center' | 'right' | 'left'; indent: boolean }> = {},
+): Block => ({ kind: 'paragraph', text, ...more });
 const lowerFirst = (s: string) => (s ? s[0].toLocaleLowerCase('vi') + s.slice(1) : s);
-const roleWords: Record<string, string> = { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', secretary: 'Thư ký Hội đồng', member: 'Ủy viên Hội đồng' };
+const roleWords: Record<string, string> = {
+  chair: 'Chủ tịch Hội đồng',
+  vice_chair: 'Phó Chủ tịch Hội đồng',
+  secretary: 'Thư ký Hội đồng',
+  member: 'Ủy viên Hội đồng',
+};
 const pct = (x: number) => `${`${Math.round(x * 1000) / 10}`.replace('.', ',')}%`;
 
 /** "125-QĐ/ĐUK" → number "125", symbol "QĐ", issuer's suffix "ĐUK". */
@@ -35,72 +52,148 @@ export function splitDecisionNumber(full: string): { number: string; symbol: str
 }
 
 function rulesText(rules: SessionRules): Block[] {
-  const base = { members: 'tổng số thành viên Hội đồng', present: 'số thành viên có mặt', cast: 'số phiếu hợp lệ (đồng ý và không đồng ý)' }[rules.approval.base];
+  const base = {
+    members: 'tổng số thành viên Hội đồng',
+    present: 'số thành viên có mặt',
+    cast: 'số phiếu hợp lệ (đồng ý và không đồng ý)',
+  }[rules.approval.base];
   return [
-    dash(`Phiên họp hợp lệ khi có ít nhất ${rules.quorum.numerator}/${rules.quorum.denominator} tổng số thành viên Hội đồng có mặt.`),
-    dash(rules.method === 'rank'
-      ? 'Hình thức: bỏ phiếu kín, mỗi thành viên xếp thứ tự các hồ sơ; hồ sơ được tính điểm theo thứ tự (hồ sơ xếp thứ nhất được nhiều điểm nhất), lấy từ cao xuống thấp đến đủ cơ cấu.'
-      : `Hình thức: bỏ phiếu kín; hồ sơ được chọn khi có số phiếu đồng ý ${rules.approval.strict ? 'trên' : 'từ'} ${pct(rules.approval.share)} ${base}, lấy từ cao xuống thấp đến đủ cơ cấu.`),
+    dash(
+      `Phiên họp hợp lệ khi có ít nhất ${rules.quorum.numerator}/${rules.quorum.denominator} tổng số thành viên Hội đồng có mặt.`,
+    ),
+    dash(
+      rules.method === 'rank'
+        ? 'Hình thức: bỏ phiếu kín, mỗi thành viên xếp thứ tự các hồ sơ; hồ sơ được tính điểm theo thứ tự (hồ sơ xếp thứ nhất được nhiều điểm nhất), lấy từ cao xuống thấp đến đủ cơ cấu.'
+        : `Hình thức: bỏ phiếu kín; hồ sơ được chọn khi có số phiếu đồng ý ${rules.approval.strict ? 'trên' : 'từ'} ${pct(rules.approval.share)} ${base}, lấy từ cao xuống thấp đến đủ cơ cấu.`,
+    ),
     dash('Các hồ sơ bằng phiếu nhau ở vị trí cuối cùng của cơ cấu được bỏ phiếu lại trong vòng tiếp theo.'),
-    dash(rules.writtenVotes ? 'Thành viên vắng mặt được gửi phiếu bằng văn bản.' : 'Không nhận phiếu gửi bằng văn bản của thành viên vắng mặt.'),
-    dash('Thành viên có xung đột lợi ích với hồ sơ nào thì không bỏ phiếu và không tính vào số thành viên khi xét hồ sơ đó.'),
+    dash(
+      rules.writtenVotes
+        ? 'Thành viên vắng mặt được gửi phiếu bằng văn bản.'
+        : 'Không nhận phiếu gửi bằng văn bản của thành viên vắng mặt.',
+    ),
+    dash(
+      'Thành viên có xung đột lợi ích với hồ sơ nào thì không bỏ phiếu và không tính vào số thành viên khi xét hồ sơ đó.',
+    ),
   ];
 }
 
-const outcomeWords: Record<string, string> = { selected: 'Được chọn', tied: 'Bằng phiếu, bỏ phiếu lại', passed_over_quota: 'Đạt, ngoài cơ cấu', not_passed: 'Không đạt' };
+const outcomeWords: Record<string, string> = {
+  selected: 'Được chọn',
+  tied: 'Bằng phiếu, bỏ phiếu lại',
+  passed_over_quota: 'Đạt, ngoài cơ cấu',
+  not_passed: 'Không đạt',
+};
 
 /** The minutes of a Council session: roster and attendance, quorum, rules, each round's counts and outcome. */
-export async function minutesDocument(platform: Platform, caller: Caller, sessionId: string): Promise<OfficialDocument> {
+export async function minutesDocument(
+  platform: Platform,
+  caller: Caller,
+  sessionId: string,
+): Promise<OfficialDocument> {
   await getSession(platform, caller, sessionId); // who may see the session may read its minutes
   const session = await findSession(platform, sessionId);
   const campaign = await findCampaign(platform, session.campaign_id);
   const roster = await rosterOf(platform, sessionId);
   const categories = await categoriesOf(platform, session.campaign_id);
-  const rounds = await platform.db.selectFrom('honour_rounds').selectAll().where('session_id', '=', sessionId).orderBy('number').execute();
+  const rounds = await platform.db
+    .selectFrom('honour_rounds')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('number')
+    .execute();
   const ids = [...new Set(rounds.flatMap((r) => JSON.parse(r.nominations_json) as string[]))];
-  const noms = ids.length ? await platform.db.selectFrom('honour_nominations').select(['id', 'nominee_name', 'unit_id']).where('id', 'in', ids).execute() : [];
+  const noms = ids.length
+    ? await platform.db
+        .selectFrom('honour_nominations')
+        .select(['id', 'nominee_name', 'unit_id'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
   const units = await unitRefs(platform, [...new Set(noms.map((n) => n.unit_id))]);
   const present = roster.filter((m) => m.attendance === 'present');
   const absent = roster.filter((m) => m.attendance !== 'present');
   const chair = roster.find((m) => m.role === 'chair');
   const secretary = roster.find((m) => m.role === 'secretary');
-  const conflicts = await platform.db.selectFrom('honour_conflicts').select(['user_id', 'nomination_id']).where('session_id', '=', sessionId).execute();
+  const conflicts = await platform.db
+    .selectFrom('honour_conflicts')
+    .select(['user_id', 'nomination_id'])
+    .where('session_id', '=', sessionId)
+    .execute();
   const needed = Math.ceil((roster.length * session.rules.quorum.numerator) / session.rules.quorum.denominator - 1e-9);
 
   const roundBlocks: Block[] = rounds.map((r, i) => {
     const category = categories.find((c) => c.id === r.category_id);
-    const result = r.result_json ? (JSON.parse(r.result_json) as { present: number; voted: number; written: number; seats: number; outcome: RoundOutcome }) : null;
+    const result = r.result_json
+      ? (JSON.parse(r.result_json) as {
+          present: number;
+          voted: number;
+          written: number;
+          seats: number;
+          outcome: RoundOutcome;
+        })
+      : null;
     const title = `Vòng ${r.number}: ${category?.name ?? ''} (cơ cấu ${r.seats})`;
-    if (!result) return { kind: 'section', level: 2, number: `${i + 1}.`, title, children: [para('Vòng bỏ phiếu chưa kết thúc.')] };
+    if (!result)
+      return {
+        kind: 'section',
+        level: 2,
+        number: `${i + 1}.`,
+        title,
+        children: [para('Vòng bỏ phiếu chưa kết thúc.')],
+      };
     const name = (id: string) => noms.find((n) => n.id === id);
     const rows: RichText[][] = result.outcome.lines.map((l, j) => [
-      String(j + 1), name(l.nominationId)?.nominee_name ?? '', units.get(name(l.nominationId)?.unit_id ?? '')?.name ?? '',
+      String(j + 1),
+      name(l.nominationId)?.nominee_name ?? '',
+      units.get(name(l.nominationId)?.unit_id ?? '')?.name ?? '',
       ...(r.method === 'rank' ? [String(l.points)] : [String(l.approve), String(l.reject), String(l.abstain)]),
       outcomeWords[l.outcome] ?? l.outcome,
     ]);
     const columns = [
-      { title: 'STT', width: 6, align: 'center' as const }, { title: 'Hồ sơ', width: 30 }, { title: 'Đơn vị đề nghị', width: 24 },
+      { title: 'STT', width: 6, align: 'center' as const },
+      { title: 'Hồ sơ', width: 30 },
+      { title: 'Đơn vị đề nghị', width: 24 },
       ...(r.method === 'rank'
         ? [{ title: 'Điểm', width: 10, align: 'center' as const }]
-        : [{ title: 'Đồng ý', width: 9, align: 'center' as const }, { title: 'Không đồng ý', width: 10, align: 'center' as const }, { title: 'Không biểu quyết', width: 10, align: 'center' as const }]),
+        : [
+            { title: 'Đồng ý', width: 9, align: 'center' as const },
+            { title: 'Không đồng ý', width: 10, align: 'center' as const },
+            { title: 'Không biểu quyết', width: 10, align: 'center' as const },
+          ]),
       { title: 'Kết quả', width: 16 },
     ];
     const chosen = result.outcome.selected.map((id) => name(id)?.nominee_name ?? '').filter(Boolean);
     const tied = result.outcome.tied.map((id) => name(id)?.nominee_name ?? '').filter(Boolean);
     return {
-      kind: 'section', level: 2, number: `${i + 1}.`, title,
+      kind: 'section',
+      level: 2,
+      number: `${i + 1}.`,
+      title,
       children: [
-        dash(`Số thành viên có mặt: ${result.present}; số phiếu thu về: ${result.voted}${result.written ? ` (trong đó ${result.written} phiếu gửi bằng văn bản)` : ''}.`),
+        dash(
+          `Số thành viên có mặt: ${result.present}; số phiếu thu về: ${result.voted}${result.written ? ` (trong đó ${result.written} phiếu gửi bằng văn bản)` : ''}.`,
+        ),
         { kind: 'table', columns, rows },
-        dash(`Kết quả: ${chosen.length ? `chọn ${chosen.length} hồ sơ: ${chosen.join('; ')}` : 'không có hồ sơ nào được chọn'}${tied.length ? `; bằng phiếu, bỏ phiếu lại: ${tied.join('; ')}` : ''}${result.outcome.shortfall ? `; còn thiếu ${result.outcome.shortfall} so với cơ cấu` : ''}.`),
+        dash(
+          `Kết quả: ${chosen.length ? `chọn ${chosen.length} hồ sơ: ${chosen.join('; ')}` : 'không có hồ sơ nào được chọn'}${tied.length ? `; bằng phiếu, bỏ phiếu lại: ${tied.join('; ')}` : ''}${result.outcome.shortfall ? `; còn thiếu ${result.outcome.shortfall} so với cơ cấu` : ''}.`,
+        ),
       ],
     };
   });
 
   const signTable: Block = {
     kind: 'table',
-    columns: [{ title: 'THƯ KÝ HỘI ĐỒNG', width: 50, align: 'center' }, { title: 'CHỦ TỊCH HỘI ĐỒNG', width: 50, align: 'center' }],
-    rows: [[[{ text: '(Ký, ghi rõ họ tên)', italic: true }], [{ text: '(Ký, ghi rõ họ tên)', italic: true }]], ['', ''], ['', ''], [[{ text: secretary?.name ?? '', bold: true }], [{ text: chair?.name ?? '', bold: true }]]],
+    columns: [
+      { title: 'THƯ KÝ HỘI ĐỒNG', width: 50, align: 'center' },
+      { title: 'CHỦ TỊCH HỘI ĐỒNG', width: 50, align: 'center' },
+    ],
+    rows: [
+      [[{ text: '(Ký, ghi rõ họ tên)', italic: true }], [{ text: '(Ký, ghi rõ họ tên)', italic: true }]],
+      ['', ''],
+      ['', ''],
+      [[{ text: secretary?.name ?? '', bold: true }], [{ text: chair?.name ?? '', bold: true }]],
+    ],
   };
   return {
     issuer: council,
@@ -111,24 +204,57 @@ export async function minutesDocument(platform: Platform, caller: Caller, sessio
     title: `${lowerFirst(session.title)}`,
     basis: [],
     body: [
-      para(`Vào ngày ${shortDmy(session.held_on)}, Hội đồng Thi đua - Khen thưởng Đảng ủy Khối họp xét chọn ${lowerFirst(campaign.name)}.`),
+      para(
+        `Vào ngày ${shortDmy(session.held_on)}, Hội đồng Thi đua - Khen thưởng Đảng ủy Khối họp xét chọn ${lowerFirst(campaign.name)}.`,
+      ),
       {
-        kind: 'section', level: 1, number: 'I-', title: 'THÀNH PHẦN',
+        kind: 'section',
+        level: 1,
+        number: 'I-',
+        title: 'THÀNH PHẦN',
         children: [
           para(`Tổng số thành viên Hội đồng: ${roster.length}; có mặt: ${present.length}; vắng mặt: ${absent.length}.`),
           {
             kind: 'table',
-            columns: [{ title: 'STT', width: 6, align: 'center' }, { title: 'Họ và tên', width: 40 }, { title: 'Chức danh', width: 34 }, { title: 'Có mặt', width: 20, align: 'center' }],
-            rows: roster.map((m, i) => [String(i + 1), m.name, roleWords[m.role] ?? m.role, m.attendance === 'present' ? 'Có mặt' : 'Vắng mặt']),
+            columns: [
+              { title: 'STT', width: 6, align: 'center' },
+              { title: 'Họ và tên', width: 40 },
+              { title: 'Chức danh', width: 34 },
+              { title: 'Có mặt', width: 20, align: 'center' },
+            ],
+            rows: roster.map((m, i) => [
+              String(i + 1),
+              m.name,
+              roleWords[m.role] ?? m.role,
+              m.attendance === 'present' ? 'Có mặt' : 'Vắng mặt',
+            ]),
           },
-          dash(`Chủ trì: ${chair ? `đồng chí ${chair.name}, Chủ tịch Hội đồng` : ''}; thư ký: ${secretary ? `đồng chí ${secretary.name}` : ''}.`),
-          dash(`Số thành viên có mặt ${present.length}/${roster.length} ${present.length >= needed ? 'đủ' : 'không đủ'} số lượng tối thiểu (${needed}) theo quy chế; phiên họp ${present.length >= needed ? 'hợp lệ' : 'không hợp lệ'}.`),
-          ...(conflicts.length ? [dash(`Có ${conflicts.length} trường hợp thành viên khai báo xung đột lợi ích và không tham gia bỏ phiếu đối với hồ sơ liên quan.`)] : []),
+          dash(
+            `Chủ trì: ${chair ? `đồng chí ${chair.name}, Chủ tịch Hội đồng` : ''}; thư ký: ${secretary ? `đồng chí ${secretary.name}` : ''}.`,
+          ),
+          dash(
+            `Số thành viên có mặt ${present.length}/${roster.length} ${present.length >= needed ? 'đủ' : 'không đủ'} số lượng tối thiểu (${needed}) theo quy chế; phiên họp ${present.length >= needed ? 'hợp lệ' : 'không hợp lệ'}.`,
+          ),
+          ...(conflicts.length
+            ? [
+                dash(
+                  `Có ${conflicts.length} trường hợp thành viên khai báo xung đột lợi ích và không tham gia bỏ phiếu đối với hồ sơ liên quan.`,
+                ),
+              ]
+            : []),
         ],
       },
       { kind: 'section', level: 1, number: 'II-', title: 'QUY CHẾ BỎ PHIẾU', children: rulesText(session.rules) },
-      { kind: 'section', level: 1, number: 'III-', title: 'KẾT QUẢ BỎ PHIẾU', children: roundBlocks.length ? roundBlocks : [para('Chưa tiến hành bỏ phiếu.')] },
-      para(`Biên bản kết thúc vào hồi … giờ … cùng ngày, đã được đọc lại cho các thành viên Hội đồng có mặt cùng nghe và nhất trí thông qua./.`),
+      {
+        kind: 'section',
+        level: 1,
+        number: 'III-',
+        title: 'KẾT QUẢ BỎ PHIẾU',
+        children: roundBlocks.length ? roundBlocks : [para('Chưa tiến hành bỏ phiếu.')],
+      },
+      para(
+        `Biên bản kết thúc vào hồi … giờ … cùng ngày, đã được đọc lại cho các thành viên Hội đồng có mặt cùng nghe và nhất trí thông qua./.`,
+      ),
       signTable,
     ],
     recipients: [],
@@ -139,18 +265,32 @@ export async function minutesDocument(platform: Platform, caller: Caller, sessio
 function listSections(lists: Awaited<ReturnType<typeof honourees>>['categories']): Block[] {
   const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
   return lists.map((c, i) => ({
-    kind: 'section', level: 1, number: `${roman[i]}-`, title: `${c.name.toLocaleUpperCase('vi')} (${c.honourees.length})`,
-    children: [{
-      kind: 'table',
-      columns: [{ title: 'STT', width: 6, align: 'center' }, { title: c.kind === 'individual' ? 'Họ và tên' : c.kind === 'product' ? 'Sản phẩm' : 'Tập thể', width: 34 }, { title: 'Đơn vị', width: 26 }, { title: 'Thành tích', width: 34 }],
-      rows: c.honourees.map((h) => [String(h.position), h.name, h.unit.name, h.citation]),
-    }],
+    kind: 'section',
+    level: 1,
+    number: `${roman[i]}-`,
+    title: `${c.name.toLocaleUpperCase('vi')} (${c.honourees.length})`,
+    children: [
+      {
+        kind: 'table',
+        columns: [
+          { title: 'STT', width: 6, align: 'center' },
+          { title: c.kind === 'individual' ? 'Họ và tên' : c.kind === 'product' ? 'Sản phẩm' : 'Tập thể', width: 34 },
+          { title: 'Đơn vị', width: 26 },
+          { title: 'Thành tích', width: 34 },
+        ],
+        rows: c.honourees.map((h) => [String(h.position), h.name, h.unit.name, h.citation]),
+      },
+    ],
   }));
 }
 
 async function decided(platform: Platform, campaignId: string) {
   const data = await honourees(platform, campaignId);
-  if (!data.decision) throw fail.conflict('CAMPAIGN_NOT_DECIDED', { vi: 'Kết quả đợt tôn vinh chưa được Ban Thường vụ xác nhận.', en: 'The campaign\'s results are not yet confirmed.' });
+  if (!data.decision)
+    throw fail.conflict('CAMPAIGN_NOT_DECIDED', {
+      vi: 'Kết quả đợt tôn vinh chưa được Ban Thường vụ xác nhận.',
+      en: "The campaign's results are not yet confirmed.",
+    });
   return data as typeof data & { decision: Decision };
 }
 
@@ -159,9 +299,16 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
   const data = await decided(platform, campaignId);
   const n = splitDecisionNumber(data.decision.number);
   const total = data.categories.reduce((s, c) => s + c.honourees.length, 0);
-  const parts = data.categories.filter((c) => c.honourees.length).map((c) => `${c.honourees.length} ${kindWords[c.kind]}`);
+  const parts = data.categories
+    .filter((c) => c.honourees.length)
+    .map((c) => `${c.honourees.length} ${kindWords[c.kind]}`);
   const name = data.campaign.name.replace(/^tôn vinh\s+/iu, '');
-  const session = await platform.db.selectFrom('honour_sessions').select('held_on').where('campaign_id', '=', campaignId).orderBy('held_on', 'desc').executeTakeFirst();
+  const session = await platform.db
+    .selectFrom('honour_sessions')
+    .select('held_on')
+    .where('campaign_id', '=', campaignId)
+    .orderBy('held_on', 'desc')
+    .executeTakeFirst();
   return {
     issuer: { ...bloc, symbolSuffix: n.suffix },
     number: n.number,
@@ -177,11 +324,37 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
       [{ text: 'BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI QUYẾT ĐỊNH:', bold: true }],
     ],
     body: [
-      para([{ text: 'Điều 1. ', bold: true }, { text: `Tôn vinh ${total} ${parts.length ? `(${parts.join(', ')})` : ''} có thành tích xuất sắc tiêu biểu, ${lowerFirst(name)} (có danh sách kèm theo).` }]),
-      para([{ text: 'Điều 2. ', bold: true }, { text: 'Các tập thể, cá nhân, sản phẩm nêu tại Điều 1 được tặng Giấy khen của Ban Thường vụ Đảng ủy Khối và được tuyên dương tại Hội nghị tôn vinh.' }]),
-      para([{ text: 'Điều 3. ', bold: true }, { text: 'Văn phòng, Ban Tuyên giáo Đảng ủy Khối, các đảng ủy, chi ủy trực thuộc và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.' }]),
-      para([{ text: `DANH SÁCH TẬP THỂ, CÁ NHÂN, SẢN PHẨM XUẤT SẮC TIÊU BIỂU ĐƯỢC TÔN VINH`, bold: true }], { align: 'center', indent: false }),
-      para([{ text: `(Kèm theo Quyết định số ${data.decision.number}, ngày ${shortDmy(data.decision.date)} của Ban Thường vụ Đảng ủy Khối)`, italic: true }], { align: 'center', indent: false }),
+      para([
+        { text: 'Điều 1. ', bold: true },
+        {
+          text: `Tôn vinh ${total} ${parts.length ? `(${parts.join(', ')})` : ''} có thành tích xuất sắc tiêu biểu, ${lowerFirst(name)} (có danh sách kèm theo).`,
+        },
+      ]),
+      para([
+        { text: 'Điều 2. ', bold: true },
+        {
+          text: 'Các tập thể, cá nhân, sản phẩm nêu tại Điều 1 được tặng Giấy khen của Ban Thường vụ Đảng ủy Khối và được tuyên dương tại Hội nghị tôn vinh.',
+        },
+      ]),
+      para([
+        { text: 'Điều 3. ', bold: true },
+        {
+          text: 'Văn phòng, Ban Tuyên giáo Đảng ủy Khối, các đảng ủy, chi ủy trực thuộc và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.',
+        },
+      ]),
+      para([{ text: `DANH SÁCH TẬP THỂ, CÁ NHÂN, SẢN PHẨM XUẤT SẮC TIÊU BIỂU ĐƯỢC TÔN VINH`, bold: true }], {
+        align: 'center',
+        indent: false,
+      }),
+      para(
+        [
+          {
+            text: `(Kèm theo Quyết định số ${data.decision.number}, ngày ${shortDmy(data.decision.date)} của Ban Thường vụ Đảng ủy Khối)`,
+            italic: true,
+          },
+        ],
+        { align: 'center', indent: false },
+      ),
       ...listSections(data.categories),
     ],
     recipients: ['Thường trực Đảng ủy Khối', 'Như Điều 3'],
@@ -191,14 +364,34 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
 }
 
 /** The proposal (tờ trình) to a higher level, for a chosen few of the confirmed honourees. */
-export async function proposalDocument(platform: Platform, caller: Caller, campaignId: string, input: { nominationIds: string[]; to: string; award: string }): Promise<OfficialDocument> {
+export async function proposalDocument(
+  platform: Platform,
+  caller: Caller,
+  campaignId: string,
+  input: { nominationIds: string[]; to: string; award: string },
+): Promise<OfficialDocument> {
   requireManage(caller);
   const data = await decided(platform, campaignId);
-  const chosen = data.categories.map((c) => ({ ...c, honourees: c.honourees.filter((h) => input.nominationIds.includes(h.nominationId)).map((h, i) => ({ ...h, position: i + 1 })) }));
+  const chosen = data.categories.map((c) => ({
+    ...c,
+    honourees: c.honourees
+      .filter((h) => input.nominationIds.includes(h.nominationId))
+      .map((h, i) => ({ ...h, position: i + 1 })),
+  }));
   const found = chosen.flatMap((c) => c.honourees.map((h) => h.nominationId));
   const unknown = input.nominationIds.filter((id) => !found.includes(id));
   if (unknown.length || !found.length) {
-    throw fail.validation([{ in: 'body', path: 'nominationIds', code: 'not_confirmed', messages: { vi: 'Chỉ đề nghị cấp trên khen thưởng các tập thể, cá nhân, sản phẩm đã được xác nhận tôn vinh.', en: 'Only confirmed honourees can be proposed to a higher level.' } }]);
+    throw fail.validation([
+      {
+        in: 'body',
+        path: 'nominationIds',
+        code: 'not_confirmed',
+        messages: {
+          vi: 'Chỉ đề nghị cấp trên khen thưởng các tập thể, cá nhân, sản phẩm đã được xác nhận tôn vinh.',
+          en: 'Only confirmed honourees can be proposed to a higher level.',
+        },
+      },
+    ]);
   }
   const name = data.campaign.name.replace(/^tôn vinh\s+/iu, '');
   return {
@@ -211,8 +404,12 @@ export async function proposalDocument(platform: Platform, caller: Caller, campa
     basis: [],
     body: [
       para(`Kính gửi: ${input.to}.`, { align: 'center', indent: false }),
-      para(`Thực hiện Kế hoạch tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình, Ban Thường vụ Đảng ủy Khối đã tổ chức bình chọn và ban hành Quyết định số ${data.decision.number}, ngày ${shortDmy(data.decision.date)} tôn vinh ${lowerFirst(name)}.`),
-      para(`Trên cơ sở đề nghị của Hội đồng Thi đua - Khen thưởng Đảng ủy Khối, Ban Thường vụ Đảng ủy Khối kính đề nghị ${input.to} xem xét, tặng ${lowerFirst(input.award)} cho ${found.length} tập thể, cá nhân, sản phẩm có thành tích đặc biệt xuất sắc sau đây:`),
+      para(
+        `Thực hiện Kế hoạch tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình, Ban Thường vụ Đảng ủy Khối đã tổ chức bình chọn và ban hành Quyết định số ${data.decision.number}, ngày ${shortDmy(data.decision.date)} tôn vinh ${lowerFirst(name)}.`,
+      ),
+      para(
+        `Trên cơ sở đề nghị của Hội đồng Thi đua - Khen thưởng Đảng ủy Khối, Ban Thường vụ Đảng ủy Khối kính đề nghị ${input.to} xem xét, tặng ${lowerFirst(input.award)} cho ${found.length} tập thể, cá nhân, sản phẩm có thành tích đặc biệt xuất sắc sau đây:`,
+      ),
       ...listSections(chosen.filter((c) => c.honourees.length)),
       para('(Có hồ sơ, báo cáo thành tích của từng tập thể, cá nhân, sản phẩm kèm theo.)', { indent: false }),
       para(`Ban Thường vụ Đảng ủy Khối kính đề nghị ${input.to} xem xét, quyết định./.`),
@@ -228,28 +425,40 @@ export async function certificateList(platform: Platform, campaignId: string): P
   const data = await decided(platform, campaignId);
   const n = splitDecisionNumber(data.decision.number);
   return data.categories.flatMap((c) =>
-    c.honourees.map((h): CertificateData => ({
-      issuer: { superior: bloc.superior, body: bloc.body },
-      awardedBy,
-      honouree: {
-        name: c.kind === 'individual' ? `Đồng chí ${h.name}` : c.kind === 'product' ? `Sản phẩm ${h.name}` : h.name,
-        ...(c.kind === 'collective' ? {} : { detail: h.unit.name }),
-      },
-      reason: `Đã có thành tích xuất sắc tiêu biểu nhân dịp kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh (06/9/2004 - 06/9/2019). ${h.citation}`.trim(),
-      decision: { number: n.number, symbol: `${n.symbol}/${n.suffix}`, date: data.decision.date },
-      place,
-      date: data.decision.date,
-      signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
-    })),
+    c.honourees.map(
+      (h): CertificateData => ({
+        issuer: { superior: bloc.superior, body: bloc.body },
+        awardedBy,
+        honouree: {
+          name: c.kind === 'individual' ? `Đồng chí ${h.name}` : c.kind === 'product' ? `Sản phẩm ${h.name}` : h.name,
+          ...(c.kind === 'collective' ? {} : { detail: h.unit.name }),
+        },
+        reason:
+          `Đã có thành tích xuất sắc tiêu biểu nhân dịp kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh (06/9/2004 - 06/9/2019). ${h.citation}`.trim(),
+        decision: { number: n.number, symbol: `${n.symbol}/${n.suffix}`, date: data.decision.date },
+        place,
+        date: data.decision.date,
+        signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
+      }),
+    ),
   );
 }
 
 export type DocumentFormat = 'docx' | 'pdf';
-const render = async (doc: OfficialDocument, format: DocumentFormat) => (format === 'docx' ? (await builders()).toDocx(doc) : (await builders()).toPdf(doc));
+const render = async (doc: OfficialDocument, format: DocumentFormat) =>
+  format === 'docx' ? (await builders()).toDocx(doc) : (await builders()).toPdf(doc);
 
-export const minutesFile = async (platform: Platform, caller: Caller, sessionId: string, format: DocumentFormat) => render(await minutesDocument(platform, caller, sessionId), format);
-export const decisionFile = async (platform: Platform, campaignId: string, format: DocumentFormat) => render(await decisionDocument(platform, campaignId), format);
-export const proposalFile = async (platform: Platform, caller: Caller, campaignId: string, input: { nominationIds: string[]; to: string; award: string }, format: DocumentFormat) =>
-  render(await proposalDocument(platform, caller, campaignId, input), format);
+export const minutesFile = async (platform: Platform, caller: Caller, sessionId: string, format: DocumentFormat) =>
+  render(await minutesDocument(platform, caller, sessionId), format);
+export const decisionFile = async (platform: Platform, campaignId: string, format: DocumentFormat) =>
+  render(await decisionDocument(platform, campaignId), format);
+export const proposalFile = async (
+  platform: Platform,
+  caller: Caller,
+  campaignId: string,
+  input: { nominationIds: string[]; to: string; award: string },
+  format: DocumentFormat,
+) => render(await proposalDocument(platform, caller, campaignId, input), format);
 /** Every certificate of the campaign as one print-ready PDF, a page each (A4 landscape). */
-export const certificatesFile = async (platform: Platform, campaignId: string) => (await builders()).toCertificatesPdf(await certificateList(platform, campaignId));
+export const certificatesFile = async (platform: Platform, campaignId: string) =>
+  (await builders()).toCertificatesPdf(await certificateList(platform, campaignId));

@@ -36,10 +36,26 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
     return body;
   };
   const nominate = async (body: Record<string, unknown>) => {
-    const n = await json(await admin.post(`/api/honours/campaigns/${campaign.id}/nominations`, { summary: 'Thành tích tiêu biểu trong sản xuất kinh doanh.', ...body }), 201);
+    const n = await json(
+      await admin.post(`/api/honours/campaigns/${campaign.id}/nominations`, {
+        summary: 'Thành tích tiêu biểu trong sản xuất kinh doanh.',
+        ...body,
+      }),
+      201,
+    );
     for (const k of ['cover_submission', 'achievement_report', 'review_minutes']) {
-      const res = await env().app.request(`/api/files?name=${k}.pdf`, { method: 'POST', headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken!, 'content-type': 'application/octet-stream' }, body: pdf });
-      await json(await admin.post(`/api/honours/nominations/${n.id}/dossier`, { fileId: (await json(res, 201)).id, kind: k }));
+      const res = await env().app.request(`/api/files?name=${k}.pdf`, {
+        method: 'POST',
+        headers: {
+          cookie: admin.cookie!,
+          'x-csrf-token': admin.csrfToken!,
+          'content-type': 'application/octet-stream',
+        },
+        body: pdf,
+      });
+      await json(
+        await admin.post(`/api/honours/nominations/${n.id}/dossier`, { fileId: (await json(res, 201)).id, kind: k }),
+      );
     }
     return json(await admin.post(`/api/honours/nominations/${n.id}/submit`));
   };
@@ -55,10 +71,33 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
     admin = await signIn(app, a.username, a.password);
     campaign = await json(
       await board.post('/api/honours/campaigns', {
-        code: 'TV-KIEMTRA', name: 'Tôn vinh có tiêu chí kiểm tra tự động', nominationOpens: '2019-06-15', nominationDue: '2019-07-30',
+        code: 'TV-KIEMTRA',
+        name: 'Tôn vinh có tiêu chí kiểm tra tự động',
+        nominationOpens: '2019-06-15',
+        nominationDue: '2019-07-30',
         categories: [
-          { kind: 'collective', name: 'Tập thể', quota: 5, criteria: [{ key: 'thoigian', description: 'Thành lập từ 5 năm trở lên', check: { kind: 'unit_years', min: 5 } }, { key: 'thidua', description: 'Dẫn đầu phong trào thi đua', required: false, check: { kind: 'emulation_rank', top: 3 } }] },
-          { kind: 'individual', name: 'Cá nhân', quota: 5, criteria: [{ key: 'tuoidang', description: 'Từ 10 năm tuổi đảng trở lên', check: { kind: 'party_years', min: 10 } }] },
+          {
+            kind: 'collective',
+            name: 'Tập thể',
+            quota: 5,
+            criteria: [
+              { key: 'thoigian', description: 'Thành lập từ 5 năm trở lên', check: { kind: 'unit_years', min: 5 } },
+              {
+                key: 'thidua',
+                description: 'Dẫn đầu phong trào thi đua',
+                required: false,
+                check: { kind: 'emulation_rank', top: 3 },
+              },
+            ],
+          },
+          {
+            kind: 'individual',
+            name: 'Cá nhân',
+            quota: 5,
+            criteria: [
+              { key: 'tuoidang', description: 'Từ 10 năm tuổi đảng trở lên', check: { kind: 'party_years', min: 10 } },
+            ],
+          },
         ],
       }),
       201,
@@ -67,41 +106,140 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
   }, 120_000);
 
   it('refuses a check it cannot understand, and changes nothing', async () => {
-    const bad = await json(await board.post('/api/honours/campaigns', { code: 'TV-X', name: 'x', nominationOpens: '2019-06-15', nominationDue: '2019-07-30', categories: [{ kind: 'collective', name: 'x', quota: 1, criteria: [{ key: 'a', description: 'a', check: { kind: 'unit_years', min: 0 } }] }] }), 400);
+    const bad = await json(
+      await board.post('/api/honours/campaigns', {
+        code: 'TV-X',
+        name: 'x',
+        nominationOpens: '2019-06-15',
+        nominationDue: '2019-07-30',
+        categories: [
+          {
+            kind: 'collective',
+            name: 'x',
+            quota: 1,
+            criteria: [{ key: 'a', description: 'a', check: { kind: 'unit_years', min: 0 } }],
+          },
+        ],
+      }),
+      400,
+    );
     expect(bad.error.details[0].path).toMatch(/^categories\.0\.criteria\.0\.check/);
-    await json(await board.post('/api/honours/campaigns', { code: 'TV-X', name: 'x', nominationOpens: '2019-06-15', nominationDue: '2019-07-30', categories: [{ kind: 'collective', name: 'x', quota: 1, criteria: [{ key: 'a', description: 'a', check: { kind: 'rating' } }] }] }), 400);
+    await json(
+      await board.post('/api/honours/campaigns', {
+        code: 'TV-X',
+        name: 'x',
+        nominationOpens: '2019-06-15',
+        nominationDue: '2019-07-30',
+        categories: [
+          {
+            kind: 'collective',
+            name: 'x',
+            quota: 1,
+            criteria: [{ key: 'a', description: 'a', check: { kind: 'rating' } }],
+          },
+        ],
+      }),
+      400,
+    );
     expect((await json(await board.get('/api/honours/campaigns'))).total).toBe(1);
   });
 
-  it('counts a unit\'s years from the registry: a cell founded on 15/7/2019 is not five years old', async () => {
+  it("counts a unit's years from the registry: a cell founded on 15/7/2019 is not five years old", async () => {
     const collective = campaign.categories[0];
-    const young = await nominate({ categoryId: collective.id, unitId: unit.get('CS17'), nomineeUnitId: unit.get('CS17') });
-    const old = await nominate({ categoryId: collective.id, unitId: unit.get('CS01'), nomineeUnitId: unit.get('CS01') });
+    const young = await nominate({
+      categoryId: collective.id,
+      unitId: unit.get('CS17'),
+      nomineeUnitId: unit.get('CS17'),
+    });
+    const old = await nominate({
+      categoryId: collective.id,
+      unitId: unit.get('CS01'),
+      nomineeUnitId: unit.get('CS01'),
+    });
     const check = (n: any, key: string) => n.checks.find((c: any) => c.key === key);
     expect(check(young, 'thoigian')).toMatchObject({ outcome: 'not_met' });
-    expect(check(young, 'thoigian').detail.vi).toBe('Chi bộ Công ty TNHH May mặc Diêm Điền thành lập ngày 15/07/2019: 0 năm tính đến 30/07/2019 (cần từ 5 năm).');
+    expect(check(young, 'thoigian').detail.vi).toBe(
+      'Chi bộ Công ty TNHH May mặc Diêm Điền thành lập ngày 15/07/2019: 0 năm tính đến 30/07/2019 (cần từ 5 năm).',
+    );
     expect(check(old, 'thoigian')).toMatchObject({ outcome: 'met' });
     // no drive linked to the campaign: the Board decides that one
     expect(check(old, 'thidua')).toMatchObject({ outcome: 'unknown' });
-    const refused = await json(await board.post(`/api/honours/nominations/${young.id}/screening`, { results: [{ key: 'thoigian', result: 'met' }], eligible: true }), 400);
+    const refused = await json(
+      await board.post(`/api/honours/nominations/${young.id}/screening`, {
+        results: [{ key: 'thoigian', result: 'met' }],
+        eligible: true,
+      }),
+      400,
+    );
     expect(refused.error.details[0]).toMatchObject({ path: 'results.0.result', code: 'check_not_met' });
     expect(refused.error.details[0].messages.vi).toContain('Theo dữ liệu của hệ thống, tiêu chí chưa đạt');
     expect((await json(await board.get(`/api/honours/nominations/${young.id}`))).status).toBe('submitted');
-    expect((await json(await board.post(`/api/honours/nominations/${young.id}/screening`, { results: [{ key: 'thoigian', result: 'not_met' }], eligible: false, reason: 'Chi bộ mới thành lập.' }))).status).toBe('ineligible');
-    expect((await json(await board.post(`/api/honours/nominations/${old.id}/screening`, { results: [{ key: 'thoigian', result: 'met' }, { key: 'thidua', result: 'met' }], eligible: true }))).status).toBe('eligible');
+    expect(
+      (
+        await json(
+          await board.post(`/api/honours/nominations/${young.id}/screening`, {
+            results: [{ key: 'thoigian', result: 'not_met' }],
+            eligible: false,
+            reason: 'Chi bộ mới thành lập.',
+          }),
+        )
+      ).status,
+    ).toBe('ineligible');
+    expect(
+      (
+        await json(
+          await board.post(`/api/honours/nominations/${old.id}/screening`, {
+            results: [
+              { key: 'thoigian', result: 'met' },
+              { key: 'thidua', result: 'met' },
+            ],
+            eligible: true,
+          }),
+        )
+      ).status,
+    ).toBe('eligible');
   });
 
-  it('counts years of Party membership from the person\'s date of admission; without one the Board checks', async () => {
+  it("counts years of Party membership from the person's date of admission; without one the Board checks", async () => {
     const { platform } = env();
     const individual = campaign.categories[1];
-    const people = await platform.db.selectFrom('people').select(['id', 'party_joined_on']).where('party_unit_id', '=', unit.get('CS02')!).orderBy('full_name').limit(2).execute();
-    await platform.db.updateTable('people').set({ party_joined_on: '2009-07-31' }).where('id', '=', people[0].id).execute();
+    const people = await platform.db
+      .selectFrom('people')
+      .select(['id', 'party_joined_on'])
+      .where('party_unit_id', '=', unit.get('CS02')!)
+      .orderBy('full_name')
+      .limit(2)
+      .execute();
+    await platform.db
+      .updateTable('people')
+      .set({ party_joined_on: '2009-07-31' })
+      .where('id', '=', people[0].id)
+      .execute();
     await platform.db.updateTable('people').set({ party_joined_on: null }).where('id', '=', people[1].id).execute();
-    const short = await nominate({ categoryId: individual.id, unitId: unit.get('CS02'), nomineePersonId: people[0].id });
+    const short = await nominate({
+      categoryId: individual.id,
+      unitId: unit.get('CS02'),
+      nomineePersonId: people[0].id,
+    });
     expect(short.checks[0]).toMatchObject({ key: 'tuoidang', outcome: 'not_met' });
-    expect(short.checks[0].detail.vi).toBe('Vào Đảng ngày 31/07/2009: 9 năm tuổi đảng tính đến 30/07/2019 (cần từ 10 năm).');
-    const unknown = await nominate({ categoryId: individual.id, unitId: unit.get('CS02'), nomineePersonId: people[1].id });
+    expect(short.checks[0].detail.vi).toBe(
+      'Vào Đảng ngày 31/07/2009: 9 năm tuổi đảng tính đến 30/07/2019 (cần từ 10 năm).',
+    );
+    const unknown = await nominate({
+      categoryId: individual.id,
+      unitId: unit.get('CS02'),
+      nomineePersonId: people[1].id,
+    });
     expect(unknown.checks[0]).toMatchObject({ key: 'tuoidang', outcome: 'unknown' });
-    expect((await json(await board.post(`/api/honours/nominations/${unknown.id}/screening`, { results: [{ key: 'tuoidang', result: 'met', note: 'Theo lý lịch đảng viên' }], eligible: true }))).status).toBe('eligible');
+    expect(
+      (
+        await json(
+          await board.post(`/api/honours/nominations/${unknown.id}/screening`, {
+            results: [{ key: 'tuoidang', result: 'met', note: 'Theo lý lịch đảng viên' }],
+            eligible: true,
+          }),
+        )
+      ).status,
+    ).toBe('eligible');
   });
 });

@@ -7,8 +7,19 @@ import type { Platform } from '../../platform/platform.ts';
  * the kind of change, never a member or a choice: a screen learns only to read again what it may
  * already read (how many have voted, the tally once closed).
  */
-export type HonoursChange = 'session' | 'attendance' | 'conflict' | 'round_opened' | 'ballot' | 'round_closed' | 'confirmed';
+export type HonoursChange =
+  | 'session'
+  | 'attendance'
+  | 'conflict'
+  | 'round_opened'
+  | 'ballot'
+  | 'round_closed'
+  | 'confirmed';
 
-export function publishHonours(platform: Platform, change: HonoursChange, ids: { sessionId?: string; roundId?: string; campaignId?: string }): void {
+export function publishHonours(
+  platform: Platform,
+  change: HonoursChange,
+  ids: { sessionId?: string; roundId?: string; campaignId?: string },
+): void {
   void platform.events.publish('honours', { change, ...ids }).catch(() => {});
 }

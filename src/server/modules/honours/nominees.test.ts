@@ -20,7 +20,8 @@ describeEachDatabase('honours nominees', (kind) => {
     expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(status);
     return body;
   };
-  const nominees = (client: Client, query: Record<string, string>) => client.get(`/api/honours/nominees?${new URLSearchParams(query)}`);
+  const nominees = (client: Client, query: Record<string, string>) =>
+    client.get(`/api/honours/nominees?${new URLSearchParams(query)}`);
 
   beforeAll(async () => {
     const { platform, app, clock } = env();
@@ -35,11 +36,19 @@ describeEachDatabase('honours nominees', (kind) => {
 
   it('lists the unit and the units below it as collectives, and only enterprises there as makers of a product', async () => {
     const { platform } = env();
-    const subtree = await platform.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unit.get('CS02')!).execute();
-    const collectives = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', limit: '100' }))).items;
+    const subtree = await platform.db
+      .selectFrom('unit_closure')
+      .select('descendant_id')
+      .where('ancestor_id', '=', unit.get('CS02')!)
+      .execute();
+    const collectives = (
+      await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', limit: '100' }))
+    ).items;
     expect(collectives[0]).toMatchObject({ id: unit.get('CS02'), name: 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh' });
     expect(collectives.map((c: any) => c.id).sort()).toEqual(subtree.map((s) => s.descendant_id).sort());
-    const cells = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', q: 'phan xuong may' }))).items.map((c: any) => c.name);
+    const cells = (
+      await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', q: 'phan xuong may' }))
+    ).items.map((c: any) => c.name);
     expect(cells).toEqual(['Chi bộ Phân xưởng May 1', 'Chi bộ Phân xưởng May 2']);
     const makers = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'product' }))).items;
     expect(makers.map((m: any) => m.id)).toEqual([unit.get('CS02-DN')]);
@@ -47,17 +56,40 @@ describeEachDatabase('honours nominees', (kind) => {
 
   it('lists the Party members of the subtree by name, with their Party unit, searched without diacritics', async () => {
     const { platform } = env();
-    const ids = await platform.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', unit.get('CS02')!).execute();
-    const members = await platform.db.selectFrom('people').select(['id', 'full_name']).where('party_unit_id', 'in', ids.map((i) => i.descendant_id)).execute();
+    const ids = await platform.db
+      .selectFrom('unit_closure')
+      .select('descendant_id')
+      .where('ancestor_id', '=', unit.get('CS02')!)
+      .execute();
+    const members = await platform.db
+      .selectFrom('people')
+      .select(['id', 'full_name'])
+      .where(
+        'party_unit_id',
+        'in',
+        ids.map((i) => i.descendant_id),
+      )
+      .execute();
     expect(members.length).toBeGreaterThan(0);
-    const all = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', limit: '100' }))).items;
+    const all = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', limit: '100' })))
+      .items;
     expect(all.map((p: any) => p.id).sort()).toEqual(members.map((m) => m.id).sort());
     expect(all[0].detail).toBeTruthy();
     const one = members[0];
-    const plain = one.full_name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-    const found = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', q: plain }))).items;
+    const plain = one.full_name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+    const found = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', q: plain })))
+      .items;
     expect(found.map((p: any) => p.id)).toContain(one.id);
-    const outsider = await platform.db.selectFrom('people').select('id').where('party_unit_id', '=', unit.get('CS05')!).executeTakeFirstOrThrow();
+    const outsider = await platform.db
+      .selectFrom('people')
+      .select('id')
+      .where('party_unit_id', '=', unit.get('CS05')!)
+      .executeTakeFirstOrThrow();
     expect(all.map((p: any) => p.id)).not.toContain(outsider.id);
   });
 

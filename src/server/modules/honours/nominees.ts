@@ -17,6 +17,10 @@ export async function nomineeCandidates(platform: Platform, caller: Caller, quer
     const people = await partyMembersWithin(platform, query.unitId, { q, limit: query.limit });
     return { items: people.map((p) => ({ id: p.id, name: p.fullName, detail: p.partyUnitName })) };
   }
-  const units = await unitsWithin(platform, query.unitId, todayIso(platform.clock()), { kinds: query.kind === 'product' ? ['enterprise'] : undefined, q, limit: query.limit });
+  const units = await unitsWithin(platform, query.unitId, todayIso(platform.clock()), {
+    kinds: query.kind === 'product' ? ['enterprise'] : undefined,
+    q,
+    limit: query.limit,
+  });
   return { items: units.map((u) => ({ id: u.id, name: u.name, detail: u.shortName })) };
 }

@@ -12,10 +12,18 @@ const uuid = z.string().uuid();
 const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format');
 const codeParam = z.object({ code: code.openapi({ param: { name: 'code', in: 'path' }, example: 'TV-15NAM-2019' }) });
 const photoParams = codeParam.extend({ nominationId: uuid.openapi({ param: { name: 'nominationId', in: 'path' } }) });
-const photoQuery = z.object({ v: uuid.optional().openapi({ description: 'The photo\'s version, as the roll gives it in `photoUrl`: that address may be cached for a day' }) });
+const photoQuery = z.object({
+  v: uuid
+    .optional()
+    .openapi({
+      description: "The photo's version, as the roll gives it in `photoUrl`: that address may be cached for a day",
+    }),
+});
 
 const decision = z.object({ number: z.string(), date: z.string().openapi({ format: 'date' }) });
-const summary = z.object({ code: z.string(), name: z.string(), decision, count: z.number() }).openapi('PublicHonoursRollSummary');
+const summary = z
+  .object({ code: z.string(), name: z.string(), decision, count: z.number() })
+  .openapi('PublicHonoursRollSummary');
 const roll = z
   .object({
     code: z.string(),
@@ -26,7 +34,16 @@ const roll = z
       z.object({
         kind: z.enum(['collective', 'individual', 'product']),
         name: z.string(),
-        honourees: z.array(z.object({ position: z.number(), nominationId: z.string(), name: z.string(), unit: z.string(), citation: z.string(), photoUrl: z.string().nullable() })),
+        honourees: z.array(
+          z.object({
+            position: z.number(),
+            nominationId: z.string(),
+            name: z.string(),
+            unit: z.string(),
+            citation: z.string(),
+            photoUrl: z.string().nullable(),
+          }),
+        ),
       }),
     ),
   })
@@ -34,23 +51,39 @@ const roll = z
 
 const r = {
   rolls: apiRoute('public', {
-    method: 'get', path: '/api/public/honours', tags,
+    method: 'get',
+    path: '/api/public/honours',
+    tags,
     summary: 'Bảng vinh danh: các đợt đã có quyết định / Rolls of honour: decided campaigns',
-    responses: { 200: jsonResponse(z.object({ items: z.array(summary) }), 'The campaigns whose results are confirmed by decision, latest first') },
+    responses: {
+      200: jsonResponse(
+        z.object({ items: z.array(summary) }),
+        'The campaigns whose results are confirmed by decision, latest first',
+      ),
+    },
   }),
   roll: apiRoute('public', {
-    method: 'get', path: '/api/public/honours/{code}', tags,
+    method: 'get',
+    path: '/api/public/honours/{code}',
+    tags,
     summary: 'Bảng vinh danh một đợt / One roll of honour',
-    description: 'Only for a campaign whose results are confirmed by decision: per category the confirmed honourees in order, with name, unit, citation and the photo\'s address. 404 otherwise.',
+    description:
+      "Only for a campaign whose results are confirmed by decision: per category the confirmed honourees in order, with name, unit, citation and the photo's address. 404 otherwise.",
     request: { params: codeParam },
     responses: { 200: jsonResponse(roll, 'The roll of honour') },
   }),
   photo: apiRoute('public', {
-    method: 'get', path: '/api/public/honours/{code}/photos/{nominationId}', tags,
-    summary: 'Ảnh người, tập thể, sản phẩm được vinh danh / An honouree\'s photo',
-    description: 'The current photo of a confirmed honouree of a decided campaign (PNG, JPEG or WebP). 404 for anything else.',
+    method: 'get',
+    path: '/api/public/honours/{code}/photos/{nominationId}',
+    tags,
+    summary: "Ảnh người, tập thể, sản phẩm được vinh danh / An honouree's photo",
+    description:
+      'The current photo of a confirmed honouree of a decided campaign (PNG, JPEG or WebP). 404 for anything else.',
     request: { params: photoParams, query: photoQuery },
-    responses: { 200: { description: 'The image', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } }, 304: { description: 'Not modified' } },
+    responses: {
+      200: { description: 'The image', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+      304: { description: 'Not modified' },
+    },
   }),
 };
 
@@ -71,7 +104,12 @@ export function registerHonoursPublicRoutes(app: OpenAPIHono<AppEnv>) {
     if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers }) as never;
     return new Response(file.content as unknown as BodyInit, {
       status: 200,
-      headers: { ...headers, 'content-type': file.mediaType, 'content-length': String(file.size), 'content-disposition': `inline; filename="${nominationId}.${file.mediaType.split('/')[1].replace('jpeg', 'jpg')}"` },
+      headers: {
+        ...headers,
+        'content-type': file.mediaType,
+        'content-length': String(file.size),
+        'content-disposition': `inline; filename="${nominationId}.${file.mediaType.split('/')[1].replace('jpeg', 'jpg')}"`,
+      },
     }) as never;
   });
 }

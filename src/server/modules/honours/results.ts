@@ -94,7 +94,9 @@ async function listed(platform: Reader, campaignId: string, decided: boolean) {
   const categories = await categoriesOf(platform, campaignId);
   let query = platform.db.selectFrom('honour_nominations as n').selectAll('n').where('n.campaign_id', '=', campaignId);
   if (decided) {
-    query = query.where('n.id', 'in', (eb) => eb.selectFrom('honour_nomination_events').select('nomination_id').where('action', '=', 'confirmed'));
+    query = query.where('n.id', 'in', (eb) =>
+      eb.selectFrom('honour_nomination_events').select('nomination_id').where('action', '=', 'confirmed'),
+    );
   } else query = query.where('n.status', '=', 'selected');
   const rows = await query.execute();
   const order = await selectionOrder(platform, campaignId);
@@ -105,16 +107,18 @@ async function listed(platform: Reader, campaignId: string, decided: boolean) {
     category,
     honourees: rows
       .filter((r) => r.category_id === category.id)
-      .map((r, i): Honouree => ({
-        position: i + 1,
-        nominationId: r.id,
-        kind: category.kind,
-        name: r.nominee_name,
-        unit: { id: r.unit_id, name: units.get(r.unit_id)?.name ?? '' },
-        nomineeUnitId: r.nominee_unit_id,
-        citation: citationOf(r.summary),
-        summary: r.summary,
-      })),
+      .map(
+        (r, i): Honouree => ({
+          position: i + 1,
+          nominationId: r.id,
+          kind: category.kind,
+          name: r.nominee_name,
+          unit: { id: r.unit_id, name: units.get(r.unit_id)?.name ?? '' },
+          nomineeUnitId: r.nominee_unit_id,
+          citation: citationOf(r.summary),
+          summary: r.summary,
+        }),
+      ),
   }));
 }
 
@@ -127,9 +131,21 @@ export async function honourees(platform: Reader, campaignId: string) {
   const decision = campaign.status === 'decided' ? await decisionOf(platform, campaignId) : null;
   const lists = await listed(platform, campaignId, campaign.status === 'decided');
   return {
-    campaign: { id: campaign.id, code: campaign.code, name: campaign.name, status: campaign.status, councilUnitId: campaign.council_unit_id },
+    campaign: {
+      id: campaign.id,
+      code: campaign.code,
+      name: campaign.name,
+      status: campaign.status,
+      councilUnitId: campaign.council_unit_id,
+    },
     decision,
-    categories: lists.map((l) => ({ id: l.category.id, kind: l.category.kind, name: l.category.name, quota: l.category.quota, honourees: decision ? l.honourees : [] })),
+    categories: lists.map((l) => ({
+      id: l.category.id,
+      kind: l.category.kind,
+      name: l.category.name,
+      quota: l.category.quota,
+      honourees: decision ? l.honourees : [],
+    })),
   };
 }
 
@@ -141,14 +157,28 @@ export async function campaignResults(platform: Platform, caller: Caller, campai
   const decision = decided ? await decisionOf(platform, campaignId) : null;
   const lists = await listed(platform, campaignId, decided);
   const categories = lists.map((l) => ({
-    id: l.category.id, kind: l.category.kind, name: l.category.name, quota: l.category.quota,
-    count: l.honourees.length, shortfall: Math.max(0, l.category.quota - l.honourees.length),
-    honourees: l.honourees.map((h) => ({ position: h.position, nominationId: h.nominationId, name: h.name, unit: h.unit, citation: h.citation })),
+    id: l.category.id,
+    kind: l.category.kind,
+    name: l.category.name,
+    quota: l.category.quota,
+    count: l.honourees.length,
+    shortfall: Math.max(0, l.category.quota - l.honourees.length),
+    honourees: l.honourees.map((h) => ({
+      position: h.position,
+      nominationId: h.nominationId,
+      name: h.name,
+      unit: h.unit,
+      citation: h.citation,
+    })),
   }));
   const quota = categories.reduce((s, c) => s + c.quota, 0);
   const count = categories.reduce((s, c) => s + c.count, 0);
   return {
-    campaignId, status: campaign.status, decided, decision, categories,
+    campaignId,
+    status: campaign.status,
+    decided,
+    decision,
+    categories,
     totals: { quota, count, shortfall: categories.reduce((s, c) => s + c.shortfall, 0) },
   };
 }
@@ -157,7 +187,11 @@ export async function campaignResults(platform: Platform, caller: Caller, campai
 export async function confirmResults(platform: Platform, caller: Caller, campaignId: string, input: Decision) {
   requireManage(caller);
   const campaign = await findCampaign(platform, campaignId);
-  if (campaign.status === 'decided') throw fail.conflict('CAMPAIGN_DECIDED', { vi: 'Kết quả đợt tôn vinh đã được xác nhận.', en: 'The campaign\'s results are already confirmed.' });
+  if (campaign.status === 'decided')
+    throw fail.conflict('CAMPAIGN_DECIDED', {
+      vi: 'Kết quả đợt tôn vinh đã được xác nhận.',
+      en: "The campaign's results are already confirmed.",
+    });
   const open = await platform.db
     .selectFrom('honour_rounds as r')
     .innerJoin('honour_sessions as s', 's.id', 'r.session_id')
@@ -165,22 +199,56 @@ export async function confirmResults(platform: Platform, caller: Caller, campaig
     .where('s.campaign_id', '=', campaignId)
     .where('r.status', '=', 'open')
     .executeTakeFirst();
-  if (open) throw fail.conflict('ROUND_OPEN', { vi: 'Hội đồng còn một vòng bỏ phiếu chưa kết thúc.', en: 'A Council round is still open.' });
+  if (open)
+    throw fail.conflict('ROUND_OPEN', {
+      vi: 'Hội đồng còn một vòng bỏ phiếu chưa kết thúc.',
+      en: 'A Council round is still open.',
+    });
   const lists = await listed(platform, campaignId, false);
   const chosen = lists.flatMap((l) => l.honourees);
-  if (!chosen.length) throw fail.conflict('NOTHING_SELECTED', { vi: 'Hội đồng chưa bình chọn được hồ sơ nào.', en: 'The Council has selected no one yet.' });
+  if (!chosen.length)
+    throw fail.conflict('NOTHING_SELECTED', {
+      vi: 'Hội đồng chưa bình chọn được hồ sơ nào.',
+      en: 'The Council has selected no one yet.',
+    });
   const now = platform.clock();
   const note = decisionNote(input);
   await platform.db.transaction().execute(async (tx) => {
-    const changed = await tx.updateTable('honour_campaigns').set({ status: 'decided', updated_at: now.toISOString() }).where('id', '=', campaignId).where('status', '<>', 'decided').executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw fail.conflict('CAMPAIGN_DECIDED', { vi: 'Kết quả đợt tôn vinh đã được xác nhận.', en: 'The campaign\'s results are already confirmed.' });
-    await tx.updateTable('honour_sessions').set({ status: 'closed' }).where('campaign_id', '=', campaignId).where('status', '=', 'open').execute();
+    const changed = await tx
+      .updateTable('honour_campaigns')
+      .set({ status: 'decided', updated_at: now.toISOString() })
+      .where('id', '=', campaignId)
+      .where('status', '<>', 'decided')
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1)
+      throw fail.conflict('CAMPAIGN_DECIDED', {
+        vi: 'Kết quả đợt tôn vinh đã được xác nhận.',
+        en: "The campaign's results are already confirmed.",
+      });
+    await tx
+      .updateTable('honour_sessions')
+      .set({ status: 'closed' })
+      .where('campaign_id', '=', campaignId)
+      .where('status', '=', 'open')
+      .execute();
     for (const h of chosen) await logEvent(tx, h.nominationId, caller.actor, 'confirmed', note, now);
     await recordAudit(
-      tx, caller.actor,
+      tx,
+      caller.actor,
       {
-        action: 'honour_campaign.confirm', entityType: 'honour_campaign', entityId: campaignId, before: { status: campaign.status },
-        after: { status: 'decided', decision: input, honourees: lists.map((l) => ({ categoryId: l.category.id, quota: l.category.quota, nominationIds: l.honourees.map((h) => h.nominationId) })) },
+        action: 'honour_campaign.confirm',
+        entityType: 'honour_campaign',
+        entityId: campaignId,
+        before: { status: campaign.status },
+        after: {
+          status: 'decided',
+          decision: input,
+          honourees: lists.map((l) => ({
+            categoryId: l.category.id,
+            quota: l.category.quota,
+            nominationIds: l.honourees.map((h) => h.nominationId),
+          })),
+        },
       },
       now,
     );

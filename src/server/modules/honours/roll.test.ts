@@ -35,7 +35,14 @@ function png(w: number, h: number, [r, g, b]: [number, number, number]): Uint8Ar
   header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => [r, g, b]).flat())]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: h }, () => row)));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', pixels),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const text = new TextEncoder().encode('Báo cáo thành tích\n');
@@ -66,13 +73,20 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
   const upload = async (client: Client, name: string, bytes: Uint8Array) => {
     const res = await env().app.request(`/api/files?name=${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { cookie: client.cookie!, 'x-csrf-token': client.csrfToken!, 'content-type': 'application/octet-stream' },
+      headers: {
+        cookie: client.cookie!,
+        'x-csrf-token': client.csrfToken!,
+        'content-type': 'application/octet-stream',
+      },
       body: bytes as unknown as BodyInit,
     });
     return (await json(res, 201)).id as string;
   };
   const addPhoto = async (client: Client, key: string, bytes: Uint8Array, status = 200) => {
-    const res = await client.post(`/api/honours/nominations/${byKey.get(key)}/dossier`, { fileId: await upload(client, `anh-${key.replace(':', '-')}.png`, bytes), kind: 'photo' });
+    const res = await client.post(`/api/honours/nominations/${byKey.get(key)}/dossier`, {
+      fileId: await upload(client, `anh-${key.replace(':', '-')}.png`, bytes),
+      kind: 'photo',
+    });
     const body = await json(res, status);
     if (status === 200) photos.set(byKey.get(key)!, bytes);
     return body;
@@ -81,7 +95,10 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
   const notFound = async (url: string) => {
     const res = await anonymous(env().app).get(url);
     const body = await json(res, 404);
-    expect(body.error).toMatchObject({ code: 'NOT_FOUND', messages: { vi: expect.any(String), en: expect.any(String) } });
+    expect(body.error).toMatchObject({
+      code: 'NOT_FOUND',
+      messages: { vi: expect.any(String), en: expect.any(String) },
+    });
   };
 
   beforeAll(async () => {
@@ -99,13 +116,24 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     cs02 = await user('unit_officer', 'CS02');
     cs05 = await user('unit_officer', 'CS05');
     for (let i = 0; i < 5; i++) {
-      const u = await buildUser(platform, { displayName: `Ủy viên Hội đồng ${i + 1}`, grants: [{ role: 'council_member', unitId: unit.get('HDTDKT')! }] });
+      const u = await buildUser(platform, {
+        displayName: `Ủy viên Hội đồng ${i + 1}`,
+        grants: [{ role: 'council_member', unitId: unit.get('HDTDKT')! }],
+      });
       members.push({ id: u.id, client: await signIn(app, u.username, u.password) });
     }
-    const row = await platform.db.selectFrom('honour_campaigns').select('id').where('code', '=', HONOURS_DEMO_CODE).executeTakeFirstOrThrow();
+    const row = await platform.db
+      .selectFrom('honour_campaigns')
+      .select('id')
+      .where('code', '=', HONOURS_DEMO_CODE)
+      .executeTakeFirstOrThrow();
     campaign = await json(await board.get(`/api/honours/campaigns/${row.id}`));
     const code = new Map([...unit.entries()].map(([c, id]) => [id, c]));
-    for (const n of await platform.db.selectFrom('honour_nominations').select(['id', 'category_id', 'unit_id', 'nominee_name', 'summary']).where('campaign_id', '=', row.id).execute()) {
+    for (const n of await platform.db
+      .selectFrom('honour_nominations')
+      .select(['id', 'category_id', 'unit_id', 'nominee_name', 'summary'])
+      .where('campaign_id', '=', row.id)
+      .execute()) {
       byKey.set(`${campaign.categories.find((c: any) => c.id === n.category_id).kind}:${code.get(n.unit_id)}`, n.id);
       names.set(n.id, n.nominee_name);
       summaries.set(n.id, n.summary);
@@ -119,13 +147,27 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     const before = await json(await cs02.get(`/api/honours/nominations/${id}`));
     expect(before.status).toBe('eligible');
     expect(before.missing).toEqual([]); // submitted and screened without a photo: it is not required
-    const auditRows = async () => (await platform.db.selectFrom('audit_log').select('id').where('action', '=', 'honour_nomination.file').where('entity_id', '=', id).execute()).length;
+    const auditRows = async () =>
+      (
+        await platform.db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('action', '=', 'honour_nomination.file')
+          .where('entity_id', '=', id)
+          .execute()
+      ).length;
     const audits = await auditRows();
 
     // A PDF or a text file is not a photo, whatever it is called; nothing changes.
-    for (const [name, bytes, what] of [['chan-dung.png', pdf, 'PDF'], ['anh.jpg', text, 'văn bản']] as const) {
+    for (const [name, bytes, what] of [
+      ['chan-dung.png', pdf, 'PDF'],
+      ['anh.jpg', text, 'văn bản'],
+    ] as const) {
       const fileId = await upload(cs02, name, bytes);
-      const refused = await json(await cs02.post(`/api/honours/nominations/${id}/dossier`, { fileId, kind: 'photo' }), 400);
+      const refused = await json(
+        await cs02.post(`/api/honours/nominations/${id}/dossier`, { fileId, kind: 'photo' }),
+        400,
+      );
       expect(refused.error.details).toEqual([expect.objectContaining({ path: 'fileId', code: 'photo_not_image' })]);
       expect(refused.error.details[0].messages.vi).toContain('Ảnh phải là tệp PNG, JPEG hoặc WebP');
       expect(refused.error.details[0].messages.vi).toContain(what);
@@ -135,14 +177,32 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     expect(await auditRows()).toBe(audits);
 
     // Another unit may not add one; other dossier files still wait for a return.
-    await json(await cs05.post(`/api/honours/nominations/${id}/dossier`, { fileId: await upload(cs05, 'a.png', png(4, 5, [1, 2, 3])), kind: 'photo' }), 404);
-    await json(await cs02.post(`/api/honours/nominations/${id}/dossier`, { fileId: await upload(cs02, 'e.pdf', pdf), kind: 'evidence' }), 409);
+    await json(
+      await cs05.post(`/api/honours/nominations/${id}/dossier`, {
+        fileId: await upload(cs05, 'a.png', png(4, 5, [1, 2, 3])),
+        kind: 'photo',
+      }),
+      404,
+    );
+    await json(
+      await cs02.post(`/api/honours/nominations/${id}/dossier`, {
+        fileId: await upload(cs02, 'e.pdf', pdf),
+        kind: 'evidence',
+      }),
+      409,
+    );
 
     const first = await addPhoto(cs02, key, png(8, 10, [200, 30, 30]));
     const firstPhoto = first.dossier.find((d: any) => d.kind === 'photo');
-    expect(firstPhoto).toMatchObject({ label: { vi: expect.stringContaining('Ảnh') }, file: { mediaType: 'image/png', name: 'anh-collective-CS02.png' } });
+    expect(firstPhoto).toMatchObject({
+      label: { vi: expect.stringContaining('Ảnh') },
+      file: { mediaType: 'image/png', name: 'anh-collective-CS02.png' },
+    });
     expect(first.missing).toEqual([]);
-    expect(first.events.at(-1)).toMatchObject({ action: 'file_added', note: `${firstPhoto.label.vi}: anh-collective-CS02.png` });
+    expect(first.events.at(-1)).toMatchObject({
+      action: 'file_added',
+      note: `${firstPhoto.label.vi}: anh-collective-CS02.png`,
+    });
 
     // A new photo replaces it, and the old file goes.
     const second = await addPhoto(cs02, key, png(12, 15, [20, 90, 160]));
@@ -155,7 +215,13 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     const photo = await cs02.get(`/api/files/${current[0].file.id}`);
     expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect(await auditRows()).toBe(audits + 2);
-    const audit = await platform.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', 'honour_nomination.file').where('entity_id', '=', id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await platform.db
+      .selectFrom('audit_log')
+      .select(['before_json', 'after_json'])
+      .where('action', '=', 'honour_nomination.file')
+      .where('entity_id', '=', id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!)).toEqual({ photoFileIds: [firstPhoto.file.id] });
     expect(JSON.parse(audit.after_json!)).toMatchObject({ fileId: current[0].file.id, kind: 'photo' });
   });
@@ -172,25 +238,58 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
   it('the Council votes and the Standing Committee confirms by decision; photos come for honourees and one who was not chosen', async () => {
     const session = await json(
       await board.post('/api/honours/sessions', {
-        campaignId: campaign.id, title: 'Phiên họp xét chọn', heldOn: '2019-07-26',
+        campaignId: campaign.id,
+        title: 'Phiên họp xét chọn',
+        heldOn: '2019-07-26',
         members: members.map((m, i) => ({ userId: m.id, role: i === 0 ? 'chair' : i === 4 ? 'secretary' : 'member' })),
-        rules: { quorum: { numerator: 2, denominator: 3 }, approval: { share: 0.5, strict: true, base: 'members' }, method: 'approve' },
+        rules: {
+          quorum: { numerator: 2, denominator: 3 },
+          approval: { share: 0.5, strict: true, base: 'members' },
+          method: 'approve',
+        },
       }),
       201,
     );
-    await json(await board.post(`/api/honours/sessions/${session.id}/attendance`, { attendance: members.map((m) => ({ userId: m.id, attendance: 'present' })) }));
-    const A = 'approve', R = 'reject';
+    await json(
+      await board.post(`/api/honours/sessions/${session.id}/attendance`, {
+        attendance: members.map((m) => ({ userId: m.id, attendance: 'present' })),
+      }),
+    );
+    const A = 'approve',
+      R = 'reject';
     const vote = async (categoryIndex: number, choices: Record<string, string[]>) => {
-      const round = await json(await board.post(`/api/honours/sessions/${session.id}/rounds`, { categoryId: campaign.categories[categoryIndex].id }), 201);
+      const round = await json(
+        await board.post(`/api/honours/sessions/${session.id}/rounds`, {
+          categoryId: campaign.categories[categoryIndex].id,
+        }),
+        201,
+      );
       for (const [i, m] of members.entries()) {
-        await json(await m.client.post(`/api/honours/rounds/${round.id}/ballots`, { choices: Object.entries(choices).map(([key, list]) => ({ nominationId: byKey.get(key), choice: list[i] })) }));
+        await json(
+          await m.client.post(`/api/honours/rounds/${round.id}/ballots`, {
+            choices: Object.entries(choices).map(([key, list]) => ({ nominationId: byKey.get(key), choice: list[i] })),
+          }),
+        );
       }
       return json(await board.post(`/api/honours/rounds/${round.id}/close`));
     };
-    await vote(0, { 'collective:CS02': [A, A, A, A, A], 'collective:CS01': [A, A, A, A, R], 'collective:CS04': [A, R, R, R, R] });
+    await vote(0, {
+      'collective:CS02': [A, A, A, A, A],
+      'collective:CS01': [A, A, A, A, R],
+      'collective:CS04': [A, R, R, R, R],
+    });
     await vote(1, { 'individual:CS02': [A, A, A, R, R], 'individual:CS05': [A, A, A, A, A] });
-    await vote(2, { 'product:CS02': [A, A, A, A, A], 'product:CS09': [R, R, R, R, A], 'product:CS11': [A, A, A, A, R] });
-    await json(await board.post(`/api/honours/campaigns/${campaign.id}/confirm`, { decisionNumber: '125-QĐ/ĐUK', decidedOn: '2019-08-05' }));
+    await vote(2, {
+      'product:CS02': [A, A, A, A, A],
+      'product:CS09': [R, R, R, R, A],
+      'product:CS11': [A, A, A, A, R],
+    });
+    await json(
+      await board.post(`/api/honours/campaigns/${campaign.id}/confirm`, {
+        decisionNumber: '125-QĐ/ĐUK',
+        decidedOn: '2019-08-05',
+      }),
+    );
 
     // After the decision the units still send photos (the roll of honour needs them); the Board's admin too.
     await addPhoto(cs05, 'individual:CS05', png(8, 10, [30, 140, 60]));
@@ -198,25 +297,55 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     await addPhoto(admin, 'collective:CS04', png(10, 8, [90, 90, 90])); // not chosen: never public
   }, 120_000);
 
-  const confirmed = [['collective:CS02', 'collective:CS01'], ['individual:CS05', 'individual:CS02'], ['product:CS02', 'product:CS11']];
+  const confirmed = [
+    ['collective:CS02', 'collective:CS01'],
+    ['individual:CS05', 'individual:CS02'],
+    ['product:CS02', 'product:CS11'],
+  ];
 
   it('answers the public JSON with exactly the confirmed honourees, their citations and photos, without a session', async () => {
     const anon = anonymous(env().app);
     const list = await json(await anon.get('/api/public/honours'));
-    expect(list).toEqual({ items: [{ code: HONOURS_DEMO_CODE, name: campaign.name, decision: { number: '125-QĐ/ĐUK', date: '2019-08-05' }, count: 6 }] });
+    expect(list).toEqual({
+      items: [
+        {
+          code: HONOURS_DEMO_CODE,
+          name: campaign.name,
+          decision: { number: '125-QĐ/ĐUK', date: '2019-08-05' },
+          count: 6,
+        },
+      ],
+    });
 
     const res = await anon.get(`/api/public/honours/${HONOURS_DEMO_CODE}`);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const roll = await json(res);
-    expect(roll).toMatchObject({ code: HONOURS_DEMO_CODE, name: campaign.name, bloc: 'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình', decision: { number: '125-QĐ/ĐUK', date: '2019-08-05' } });
+    expect(roll).toMatchObject({
+      code: HONOURS_DEMO_CODE,
+      name: campaign.name,
+      bloc: 'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình',
+      decision: { number: '125-QĐ/ĐUK', date: '2019-08-05' },
+    });
     expect(Object.keys(roll).sort()).toEqual(['bloc', 'categories', 'code', 'decision', 'name']);
-    expect(roll.categories.map((c: any) => [c.kind, c.name])).toEqual([['collective', 'Tập thể xuất sắc tiêu biểu'], ['individual', 'Cá nhân tiêu biểu'], ['product', 'Sản phẩm tiêu biểu']]);
-    expect(roll.categories.map((c: any) => c.honourees.map((h: any) => h.nominationId))).toEqual(confirmed.map((keys) => keys.map((k) => byKey.get(k))));
-    const unitName = (await env().platform.db.selectFrom('units').select('name').where('code', '=', 'CS05').executeTakeFirstOrThrow()).name;
+    expect(roll.categories.map((c: any) => [c.kind, c.name])).toEqual([
+      ['collective', 'Tập thể xuất sắc tiêu biểu'],
+      ['individual', 'Cá nhân tiêu biểu'],
+      ['product', 'Sản phẩm tiêu biểu'],
+    ]);
+    expect(roll.categories.map((c: any) => c.honourees.map((h: any) => h.nominationId))).toEqual(
+      confirmed.map((keys) => keys.map((k) => byKey.get(k))),
+    );
+    const unitName = (
+      await env().platform.db.selectFrom('units').select('name').where('code', '=', 'CS05').executeTakeFirstOrThrow()
+    ).name;
     for (const c of roll.categories) {
       for (const [i, h] of c.honourees.entries()) {
         expect(Object.keys(h).sort()).toEqual(['citation', 'name', 'nominationId', 'photoUrl', 'position', 'unit']);
-        expect(h).toMatchObject({ position: i + 1, name: names.get(h.nominationId), citation: citationOf(summaries.get(h.nominationId)!) });
+        expect(h).toMatchObject({
+          position: i + 1,
+          name: names.get(h.nominationId),
+          citation: citationOf(summaries.get(h.nominationId)!),
+        });
         expect(h.citation.length).toBeGreaterThan(20);
         expect(h.photoUrl === null).toBe(!photos.has(h.nominationId));
       }
@@ -232,7 +361,9 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
 
     // The photos: the bytes, typed, not sniffed, cacheable by version.
     const withPhoto = roll.categories.flatMap((c: any) => c.honourees).filter((h: any) => h.photoUrl);
-    expect(withPhoto.map((h: any) => h.nominationId).sort()).toEqual(['collective:CS02', 'individual:CS05', 'product:CS11'].map((k) => byKey.get(k)).sort());
+    expect(withPhoto.map((h: any) => h.nominationId).sort()).toEqual(
+      ['collective:CS02', 'individual:CS05', 'product:CS11'].map((k) => byKey.get(k)).sort(),
+    );
     for (const h of withPhoto) {
       const photo = await anon.get(h.photoUrl);
       expect(photo.status).toBe(200);
@@ -252,7 +383,13 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
   it('answers 404 without a session for anything else: an undecided campaign, a nominee not chosen, a dossier document, an honouree without a photo', async () => {
     const { platform } = env();
     await json(
-      await board.post('/api/honours/campaigns', { code: 'TV-CHUA-XONG', name: 'Đợt tôn vinh chưa có quyết định', nominationOpens: '2019-07-01', nominationDue: '2019-08-30', categories: [{ kind: 'collective', name: 'Tập thể', quota: 3 }] }),
+      await board.post('/api/honours/campaigns', {
+        code: 'TV-CHUA-XONG',
+        name: 'Đợt tôn vinh chưa có quyết định',
+        nominationOpens: '2019-07-01',
+        nominationDue: '2019-08-30',
+        categories: [{ kind: 'collective', name: 'Tập thể', quota: 3 }],
+      }),
       201,
     );
     await notFound('/api/public/honours/TV-CHUA-XONG');
@@ -265,11 +402,20 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     // an honouree with only dossier documents
     await notFound(`/api/public/honours/${HONOURS_DEMO_CODE}/photos/${byKey.get('collective:CS01')}`);
     // a dossier document's own id, asked as a photo; and through the file store it needs a session
-    const document = await platform.db.selectFrom('honour_dossier_items').select('file_id').where('nomination_id', '=', byKey.get('collective:CS02')!).where('kind', '=', 'cover_submission').executeTakeFirstOrThrow();
+    const document = await platform.db
+      .selectFrom('honour_dossier_items')
+      .select('file_id')
+      .where('nomination_id', '=', byKey.get('collective:CS02')!)
+      .where('kind', '=', 'cover_submission')
+      .executeTakeFirstOrThrow();
     await notFound(`/api/public/honours/${HONOURS_DEMO_CODE}/photos/${document.file_id}`);
     expect((await anonymous(env().app).get(`/api/files/${document.file_id}`)).status).toBe(401);
     // the demo campaign's nominations, results and documents stay behind sign-in
-    for (const url of [`/api/honours/campaigns/${campaign.id}/results`, `/api/honours/nominations/${byKey.get('collective:CS02')}`, `/api/honours/campaigns/${campaign.id}/decision.pdf`]) {
+    for (const url of [
+      `/api/honours/campaigns/${campaign.id}/results`,
+      `/api/honours/nominations/${byKey.get('collective:CS02')}`,
+      `/api/honours/campaigns/${campaign.id}/decision.pdf`,
+    ]) {
       expect((await anonymous(env().app).get(url)).status, url).toBe(401);
     }
     const page = await env().app.request('/vinh-danh/TV-CHUA-XONG');
@@ -289,14 +435,22 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     const html = await res.text();
     expect(html.startsWith('<!doctype html><html lang="vi">')).toBe(true);
     expect(html).toContain(`<title>Bảng vinh danh — ${campaign.name}</title>`);
-    expect(html).toMatch(/<meta name="description" content="Bảng vinh danh: [^"]*2 tập thể, 2 cá nhân, 2 sản phẩm — Quyết định số 125-QĐ\/ĐUK ngày 05 tháng 8 năm 2019/);
+    expect(html).toMatch(
+      /<meta name="description" content="Bảng vinh danh: [^"]*2 tập thể, 2 cá nhân, 2 sản phẩm — Quyết định số 125-QĐ\/ĐUK ngày 05 tháng 8 năm 2019/,
+    );
     expect(html).toContain('Đảng bộ khối Doanh nghiệp tỉnh Thái Bình');
     expect(html).toContain(`<h1>${campaign.name}</h1>`);
     expect(html).toContain('Theo Quyết định số 125-QĐ/ĐUK ngày 05 tháng 8 năm 2019');
     const headings = [...html.matchAll(/<h2 id="category-\d">([^<]*)/g)].map((m) => m[1].trim());
     expect(headings).toEqual(['Tập thể xuất sắc tiêu biểu', 'Cá nhân tiêu biểu', 'Sản phẩm tiêu biểu']);
     const cards = [...html.matchAll(/<h3>([^<]*)<\/h3>/g)].map((m) => m[1]);
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const escape = (s: string) =>
+      s
+        .replace(/&/g, '&amp;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
     expect(cards).toEqual(confirmed.flat().map((k) => escape(names.get(byKey.get(k)!)!)));
     for (const h of roll.categories.flatMap((c: any) => c.honourees)) {
       expect(html).toContain(escape(h.citation));
@@ -304,7 +458,11 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     }
     // Without a photo, a letter: "Đảng bộ Công ty TNHH MTV Cấp nước Sông Trà" → C, a person by the given name, a product by its own
     const initials = [...html.matchAll(/<div class="initial" aria-hidden="true">([^<]*)<\/div>/g)].map((m) => m[1]);
-    expect(initials).toEqual(['collective:CS01', 'individual:CS02', 'product:CS02'].map((k) => initialOf(k.split(':')[0] as never, names.get(byKey.get(k)!)!)));
+    expect(initials).toEqual(
+      ['collective:CS01', 'individual:CS02', 'product:CS02'].map((k) =>
+        initialOf(k.split(':')[0] as never, names.get(byKey.get(k)!)!),
+      ),
+    );
     expect(initialOf('collective', 'Đảng bộ Công ty TNHH MTV Cấp nước Sông Trà')).toBe('C');
     expect(initialOf('individual', 'Bùi Quang Mạnh')).toBe('M');
     expect(initialOf('product', 'Áo sơ mi xuất khẩu KX-19 (Công ty Cổ phần May Kiến Xương Xanh)')).toBe('Á');
@@ -316,7 +474,11 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     expect(en.startsWith('<!doctype html><html lang="en">')).toBe(true);
     expect(en).toContain('<title>Roll of honour — ');
     expect(en).toContain('By Decision No. 125-QĐ/ĐUK of 05/08/2019');
-    expect([...en.matchAll(/<h2 id="category-\d">([^<]*)/g)].map((m) => m[1].trim())).toEqual(['Outstanding collectives', 'Outstanding individuals', 'Outstanding products']);
+    expect([...en.matchAll(/<h2 id="category-\d">([^<]*)/g)].map((m) => m[1].trim())).toEqual([
+      'Outstanding collectives',
+      'Outstanding individuals',
+      'Outstanding products',
+    ]);
     expect(en).toContain('alt="Photo: ');
     expect(en).toContain('2 collectives, 2 individuals, 2 products');
   });

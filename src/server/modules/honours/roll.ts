@@ -16,19 +16,39 @@ import { decisionOf, honourees, type Decision } from './results.ts';
  */
 type Reader = Pick<Platform, 'db'>;
 
-export type PublicHonouree = { position: number; nominationId: string; name: string; unit: string; citation: string; photoUrl: string | null };
+export type PublicHonouree = {
+  position: number;
+  nominationId: string;
+  name: string;
+  unit: string;
+  citation: string;
+  photoUrl: string | null;
+};
 export type PublicCategory = { kind: Category['kind']; name: string; honourees: PublicHonouree[] };
-export type PublicRoll = { code: string; name: string; bloc: string | null; decision: Decision; categories: PublicCategory[] };
+export type PublicRoll = {
+  code: string;
+  name: string;
+  bloc: string | null;
+  decision: Decision;
+  categories: PublicCategory[];
+};
 export type PublicRollSummary = { code: string; name: string; decision: Decision; count: number };
 
-export const rollNotFound = () => fail.notFound({ vi: 'Không có bảng vinh danh này.', en: 'There is no such roll of honour.' });
+export const rollNotFound = () =>
+  fail.notFound({ vi: 'Không có bảng vinh danh này.', en: 'There is no such roll of honour.' });
 const photoNotFound = () => fail.notFound({ vi: 'Không có ảnh này.', en: 'There is no such photo.' });
 
-export const photoPath = (code: string, nominationId: string) => `/api/public/honours/${encodeURIComponent(code)}/photos/${nominationId}`;
+export const photoPath = (code: string, nominationId: string) =>
+  `/api/public/honours/${encodeURIComponent(code)}/photos/${nominationId}`;
 
 /** A decided campaign by its code, else "not found". */
 async function decidedCampaign(platform: Reader, code: string) {
-  const row = await platform.db.selectFrom('honour_campaigns').select(['id', 'code', 'name', 'council_unit_id']).where('code', '=', code).where('status', '=', 'decided').executeTakeFirst();
+  const row = await platform.db
+    .selectFrom('honour_campaigns')
+    .select(['id', 'code', 'name', 'council_unit_id'])
+    .where('code', '=', code)
+    .where('status', '=', 'decided')
+    .executeTakeFirst();
   if (!row) throw rollNotFound();
   return row;
 }
@@ -59,20 +79,37 @@ async function blocName(platform: Platform, councilUnitId: string | null, day: s
 
 /** The decided campaigns, latest decision first (at most 100). */
 export async function publicRolls(platform: Platform): Promise<PublicRollSummary[]> {
-  const campaigns = await platform.db.selectFrom('honour_campaigns').select(['id', 'code', 'name']).where('status', '=', 'decided').orderBy('updated_at', 'desc').limit(100).execute();
+  const campaigns = await platform.db
+    .selectFrom('honour_campaigns')
+    .select(['id', 'code', 'name'])
+    .where('status', '=', 'decided')
+    .orderBy('updated_at', 'desc')
+    .limit(100)
+    .execute();
   if (!campaigns.length) return [];
   const counts = await platform.db
     .selectFrom('honour_nominations as n')
     .select(['n.campaign_id', (eb) => eb.fn.count<number>('n.id').distinct().as('n')])
-    .where('n.campaign_id', 'in', campaigns.map((c) => c.id))
-    .where('n.id', 'in', (eb) => eb.selectFrom('honour_nomination_events').select('nomination_id').where('action', '=', 'confirmed'))
+    .where(
+      'n.campaign_id',
+      'in',
+      campaigns.map((c) => c.id),
+    )
+    .where('n.id', 'in', (eb) =>
+      eb.selectFrom('honour_nomination_events').select('nomination_id').where('action', '=', 'confirmed'),
+    )
     .groupBy('n.campaign_id')
     .execute();
   const out: PublicRollSummary[] = [];
   for (const c of campaigns) {
     const decision = await decisionOf(platform, c.id);
     if (!decision) continue;
-    out.push({ code: c.code, name: c.name, decision, count: Number(counts.find((x) => x.campaign_id === c.id)?.n ?? 0) });
+    out.push({
+      code: c.code,
+      name: c.name,
+      decision,
+      count: Number(counts.find((x) => x.campaign_id === c.id)?.n ?? 0),
+    });
   }
   return out.sort((a, b) => b.decision.date.localeCompare(a.decision.date) || a.code.localeCompare(b.code));
 }
@@ -82,7 +119,10 @@ export async function publicRoll(platform: Platform, code: string): Promise<Publ
   const campaign = await decidedCampaign(platform, code);
   const roll = await honourees(platform, campaign.id);
   if (!roll.decision) throw rollNotFound();
-  const photos = await currentPhotos(platform, roll.categories.flatMap((c) => c.honourees.map((h) => h.nominationId)));
+  const photos = await currentPhotos(
+    platform,
+    roll.categories.flatMap((c) => c.honourees.map((h) => h.nominationId)),
+  );
   return {
     code: campaign.code,
     name: campaign.name,
@@ -93,7 +133,14 @@ export async function publicRoll(platform: Platform, code: string): Promise<Publ
       name: c.name,
       honourees: c.honourees.map((h) => {
         const photo = photos.get(h.nominationId);
-        return { position: h.position, nominationId: h.nominationId, name: h.name, unit: h.unit.name, citation: h.citation, photoUrl: photo ? `${photoPath(campaign.code, h.nominationId)}?v=${photo}` : null };
+        return {
+          position: h.position,
+          nominationId: h.nominationId,
+          name: h.name,
+          unit: h.unit.name,
+          citation: h.citation,
+          photoUrl: photo ? `${photoPath(campaign.code, h.nominationId)}?v=${photo}` : null,
+        };
       }),
     })),
   };
@@ -103,7 +150,8 @@ export async function publicRoll(platform: Platform, code: string): Promise<Publ
 export async function publicPhoto(platform: Platform, code: string, nominationId: string) {
   const campaign = await decidedCampaign(platform, code);
   const roll = await honourees(platform, campaign.id);
-  if (!roll.decision || !roll.categories.some((c) => c.honourees.some((h) => h.nominationId === nominationId))) throw photoNotFound();
+  if (!roll.decision || !roll.categories.some((c) => c.honourees.some((h) => h.nominationId === nominationId)))
+    throw photoNotFound();
   const fileId = (await currentPhotos(platform, [nominationId])).get(nominationId);
   if (!fileId) throw photoNotFound();
   // Past the gate above, the file store reads it as the system would; only images are ever photos.

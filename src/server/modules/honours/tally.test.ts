@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { approvalsNeeded, decideRound, quorumNeeded, type NomineeCount, type SessionRules } from './tally.ts';
 
-const rules = (over: Partial<SessionRules['approval']> = {}, method: SessionRules['method'] = 'approve'): SessionRules => ({
+const rules = (
+  over: Partial<SessionRules['approval']> = {},
+  method: SessionRules['method'] = 'approve',
+): SessionRules => ({
   quorum: { numerator: 2, denominator: 3 },
   approval: { share: 0.5, strict: true, base: 'members', ...over },
   method,
   tieBreak: 'further_round',
   writtenVotes: true,
 });
-const n = (id: string, approve: number, reject = 0, abstain = 0, conflicted = 0, points = 0): NomineeCount => ({ nominationId: id, approve, reject, abstain, points, conflicted });
+const n = (id: string, approve: number, reject = 0, abstain = 0, conflicted = 0, points = 0): NomineeCount => ({
+  nominationId: id,
+  approve,
+  reject,
+  abstain,
+  points,
+  conflicted,
+});
 
-describe('the Council\'s rules', () => {
+describe("the Council's rules", () => {
   it('needs two thirds present, rounding up', () => {
     expect(quorumNeeded(rules(), 9)).toBe(6);
     expect(quorumNeeded(rules(), 10)).toBe(7);
@@ -33,9 +43,14 @@ describe('the Council\'s rules', () => {
     // members: 11 → needs 6; b has one conflicted member → base 10 → needs 6
     expect(decideRound(rules({ base: 'members' }), { members: 11, present: 9 }, 5, counts).selected).toEqual([]);
     // present: 9 → needs 5; b: 8 → needs 5
-    expect(decideRound(rules({ base: 'present' }), { members: 11, present: 9 }, 5, counts).selected.sort()).toEqual(['a', 'b']);
+    expect(decideRound(rules({ base: 'present' }), { members: 11, present: 9 }, 5, counts).selected.sort()).toEqual([
+      'a',
+      'b',
+    ]);
     // cast: approve + reject = 6 → needs 4
-    const cast = decideRound(rules({ base: 'cast', share: 0.7, strict: false }), { members: 11, present: 9 }, 5, [n('a', 4, 2, 3)]);
+    const cast = decideRound(rules({ base: 'cast', share: 0.7, strict: false }), { members: 11, present: 9 }, 5, [
+      n('a', 4, 2, 3),
+    ]);
     expect(cast.lines[0]).toMatchObject({ base: 6, needed: 5, passed: false });
   });
 
@@ -54,7 +69,12 @@ describe('the Council\'s rules', () => {
   });
 
   it('ranks by points when the session ranks', () => {
-    const out = decideRound(rules({}, 'rank'), { members: 5, present: 5 }, 2, [n('a', 0, 0, 0, 0, 14), n('b', 0, 0, 0, 0, 10), n('c', 0, 0, 0, 0, 10), n('d', 0, 0, 0, 0, 6)]);
+    const out = decideRound(rules({}, 'rank'), { members: 5, present: 5 }, 2, [
+      n('a', 0, 0, 0, 0, 14),
+      n('b', 0, 0, 0, 0, 10),
+      n('c', 0, 0, 0, 0, 10),
+      n('d', 0, 0, 0, 0, 6),
+    ]);
     expect(out.selected).toEqual(['a']);
     expect(out.tied.sort()).toEqual(['b', 'c']);
   });

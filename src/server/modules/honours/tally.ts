@@ -21,10 +21,30 @@ export type SessionRules = {
   tieBreak: 'further_round';
   writtenVotes: boolean;
 };
-export type NomineeCount = { nominationId: string; approve: number; reject: number; abstain: number; points: number; conflicted: number };
+export type NomineeCount = {
+  nominationId: string;
+  approve: number;
+  reject: number;
+  abstain: number;
+  points: number;
+  conflicted: number;
+};
 export type Roster = { members: number; present: number };
-export type Line = NomineeCount & { base: number; needed: number; passed: boolean; outcome: 'selected' | 'tied' | 'passed_over_quota' | 'not_passed' };
-export type RoundOutcome = { quorumNeeded: number; quorumMet: boolean; lines: Line[]; selected: string[]; tied: string[]; seatsLeft: number; shortfall: number };
+export type Line = NomineeCount & {
+  base: number;
+  needed: number;
+  passed: boolean;
+  outcome: 'selected' | 'tied' | 'passed_over_quota' | 'not_passed';
+};
+export type RoundOutcome = {
+  quorumNeeded: number;
+  quorumMet: boolean;
+  lines: Line[];
+  selected: string[];
+  tied: string[];
+  seatsLeft: number;
+  shortfall: number;
+};
 
 export function quorumNeeded(rules: Pick<SessionRules, 'quorum'>, members: number): number {
   return Math.ceil((members * rules.quorum.numerator) / rules.quorum.denominator - 1e-9);

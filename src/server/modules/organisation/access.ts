@@ -9,7 +9,10 @@ import { treeScope } from './tree.ts';
 /** Who is asking: the actor the audit log names, and the roles that decide what they may touch. */
 export type Caller = { actor: Actor; grants: readonly Grant[] };
 
-export const systemCaller = (name = 'system'): Caller => ({ actor: systemActor(name), grants: [{ role: 'system_admin', unitId: null }] });
+export const systemCaller = (name = 'system'): Caller => ({
+  actor: systemActor(name),
+  grants: [{ role: 'system_admin', unitId: null }],
+});
 
 /**
  * May the caller change things that belong to `unitId` (its subtree included)? A unit officer's
@@ -32,13 +35,21 @@ export async function requireManage(db: Kysely<Database>, caller: Caller): Promi
 
 /** Today in Việt Nam, as an ISO date. */
 export function todayIn(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /**
  * Runs `work` in a transaction, or inside the one already open when the platform's `db` is a
  * transaction (the demo loader runs all its changes in one, so a first start is quick).
  */
-export function inTransaction<T>(platform: { db: Kysely<Database> }, work: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  platform: { db: Kysely<Database> },
+  work: (tx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return platform.db.isTransaction ? work(platform.db) : platform.db.transaction().execute(work);
 }

@@ -9,9 +9,26 @@ describeEachDatabase('organisation: demo data', (kind) => {
   const env = useTestEnv(kind);
   const counts = async () => {
     const db = env().platform.db;
-    const n = async (t: 'units' | 'people' | 'positions' | 'unit_supervisors' | 'users' | 'unit_operations' | 'groups') =>
-      Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { units: await n('units'), people: await n('people'), positions: await n('positions'), inCharge: await n('unit_supervisors'), users: await n('users'), operations: await n('unit_operations'), groups: await n('groups') };
+    const n = async (
+      t: 'units' | 'people' | 'positions' | 'unit_supervisors' | 'users' | 'unit_operations' | 'groups',
+    ) =>
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      units: await n('units'),
+      people: await n('people'),
+      positions: await n('positions'),
+      inCharge: await n('unit_supervisors'),
+      users: await n('users'),
+      operations: await n('unit_operations'),
+      groups: await n('groups'),
+    };
   };
 
   it('loads the seed plan’s Bloc, twice without duplicates', async () => {
@@ -26,7 +43,14 @@ describeEachDatabase('organisation: demo data', (kind) => {
 
   it('has every body the plan names, the reorganisation, who is in charge, and working demo accounts', async () => {
     const c = await signIn(env().app, 'demo.xem', DEMO_PASSWORD);
-    for (const name of ['Đảng bộ khối Doanh nghiệp tỉnh Thái Bình', 'Ban Tuyên giáo Đảng ủy Khối', 'Ủy ban Kiểm tra Đảng ủy Khối', 'Báo Thái Bình', 'Hội Nữ doanh nhân tỉnh Thái Bình', 'Đoàn TNCS Hồ Chí Minh thành phố Thái Bình']) {
+    for (const name of [
+      'Đảng bộ khối Doanh nghiệp tỉnh Thái Bình',
+      'Ban Tuyên giáo Đảng ủy Khối',
+      'Ủy ban Kiểm tra Đảng ủy Khối',
+      'Báo Thái Bình',
+      'Hội Nữ doanh nhân tỉnh Thái Bình',
+      'Đoàn TNCS Hồ Chí Minh thành phố Thái Bình',
+    ]) {
       const res = await (await c.get(`/api/units?q=${encodeURIComponent(name)}`)).json();
       expect(res.items.map((u: { name: string }) => u.name)).toContain(name);
     }
@@ -34,15 +58,29 @@ describeEachDatabase('organisation: demo data', (kind) => {
     expect(tg.name).toBe('Ban Tuyên giáo Đảng ủy Khối');
     const vp = (await (await c.get('/api/units?q=VP&kind=office')).json()).items[0];
     const office = await (await c.get(`/api/units/${vp.id}`)).json();
-    expect(office.history.find((h: { type: string }) => h.type === 'merge')).toMatchObject({ documentNumber: '09-ĐA/TU', documentDate: '2018-12-28', effectiveOn: '2019-08-01' });
+    expect(office.history.find((h: { type: string }) => h.type === 'merge')).toMatchObject({
+      documentNumber: '09-ĐA/TU',
+      documentDate: '2018-12-28',
+      effectiveOn: '2019-08-01',
+    });
     const nam = (await (await c.get(`/api/people?q=${encodeURIComponent('tran huu nam')}`)).json()).items[0];
     expect(nam.titles.join(' ')).toContain('Bí thư Đảng ủy Khối');
-    const founded = await env().platform.db.selectFrom('unit_operations').select('id').where('type', '=', 'found').where('effective_on', '>=', '2019-06-10').where('effective_on', '<=', '2019-09-04').execute();
+    const founded = await env()
+      .platform.db.selectFrom('unit_operations')
+      .select('id')
+      .where('type', '=', 'found')
+      .where('effective_on', '>=', '2019-06-10')
+      .where('effective_on', '<=', '2019-09-04')
+      .execute();
     expect(founded.length).toBeGreaterThanOrEqual(2);
     const matrix = await (await c.get('/api/in-charge')).json();
     expect(matrix.items.length).toBeGreaterThanOrEqual(18);
     const secretary = await signIn(env().app, 'demo.coso', DEMO_PASSWORD);
-    const own = (await (await secretary.get(`/api/units?q=${encodeURIComponent('may kien xuong xanh')}&kind=grassroots_committee`)).json()).items[0];
+    const own = (
+      await (
+        await secretary.get(`/api/units?q=${encodeURIComponent('may kien xuong xanh')}&kind=grassroots_committee`)
+      ).json()
+    ).items[0];
     expect((await secretary.patch(`/api/units/${own.id}`, { phone: '0227 3 000 000' })).status).toBe(200);
     expect((await secretary.patch(`/api/units/${vp.id}`, { phone: '0227 3 000 000' })).status).toBe(403);
     const before = (await (await c.get('/api/units?asOf=2019-07-31&q=ban dan van dang uy khoi')).json()).items;

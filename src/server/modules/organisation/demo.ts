@@ -12,8 +12,19 @@ import { addPosition, createPerson } from './people.ts';
 import { assignInCharge } from './inCharge.ts';
 import { createGroup, createGroupSet, groupLookup } from './groups.ts';
 import {
-  DEMO_PASSWORD, blocUnits, demoAccounts, grassroots, grassrootsPeople, groupSets, inCharge, leaders, officeReorganisation,
-  outsideUnits, secretariesOnCommittee, type DemoPerson, type DemoUnit,
+  DEMO_PASSWORD,
+  blocUnits,
+  demoAccounts,
+  grassroots,
+  grassrootsPeople,
+  groupSets,
+  inCharge,
+  leaders,
+  officeReorganisation,
+  outsideUnits,
+  secretariesOnCommittee,
+  type DemoPerson,
+  type DemoUnit,
 } from './demoData.ts';
 
 /**
@@ -38,7 +49,9 @@ async function loadInto(platform: Platform): Promise<number> {
       row = { id: (await createGroupSet(platform, caller, { code: set.code, name: set.name, position: i })).id };
       added++;
     }
-    const have = new Set((await db.selectFrom('groups').select('code').where('set_id', '=', row.id).execute()).map((g) => g.code));
+    const have = new Set(
+      (await db.selectFrom('groups').select('code').where('set_id', '=', row.id).execute()).map((g) => g.code),
+    );
     for (const [j, [code, name]] of set.groups.entries()) {
       if (have.has(code)) continue;
       await createGroup(platform, caller, row.id, { code, name, position: j });
@@ -59,9 +72,21 @@ async function loadInto(platform: Platform): Promise<number> {
     if (await idOf(u.code)) return;
     const parentId = u.parent ? await idOf(u.parent) : null;
     const created = await createUnit(platform, caller, {
-      code: u.code, kind: u.kind, name: u.name, shortName: u.shortName ?? null, parentId, position: u.position ?? 0, validFrom: u.validFrom,
-      documentNumber: u.documentNumber ?? null, documentDate: u.documentDate ?? null, address: u.address ?? null, phone: u.phone ?? null,
-      taxCode: u.taxCode ?? null, workers: u.workers ?? null, groupIds: u.groupIds, isDemo: true,
+      code: u.code,
+      kind: u.kind,
+      name: u.name,
+      shortName: u.shortName ?? null,
+      parentId,
+      position: u.position ?? 0,
+      validFrom: u.validFrom,
+      documentNumber: u.documentNumber ?? null,
+      documentDate: u.documentDate ?? null,
+      address: u.address ?? null,
+      phone: u.phone ?? null,
+      taxCode: u.taxCode ?? null,
+      workers: u.workers ?? null,
+      groupIds: u.groupIds,
+      isDemo: true,
     });
     ids.set(u.code, created.id);
     added++;
@@ -69,11 +94,41 @@ async function loadInto(platform: Platform): Promise<number> {
 
   for (const u of [...blocUnits, ...outsideUnits]) await ensureUnit(u);
   for (const [i, g] of grassroots.entries()) {
-    const groupIds = [group('ownership', g.ownership), group('sector', g.sector)].filter((v): v is string => v !== null);
-    await ensureUnit({ code: g.code, name: g.party, kind: g.kind, parent: 'DBK', validFrom: g.validFrom, position: 100 + i, documentNumber: g.documentNumber, documentDate: g.documentDate, groupIds });
-    await ensureUnit({ code: `${g.code}-DN`, name: g.enterprise, kind: 'enterprise', parent: g.code, validFrom: g.validFrom, position: 0, taxCode: g.taxCode, workers: g.workers, groupIds, address: 'Tỉnh Thái Bình' });
+    const groupIds = [group('ownership', g.ownership), group('sector', g.sector)].filter(
+      (v): v is string => v !== null,
+    );
+    await ensureUnit({
+      code: g.code,
+      name: g.party,
+      kind: g.kind,
+      parent: 'DBK',
+      validFrom: g.validFrom,
+      position: 100 + i,
+      documentNumber: g.documentNumber,
+      documentDate: g.documentDate,
+      groupIds,
+    });
+    await ensureUnit({
+      code: `${g.code}-DN`,
+      name: g.enterprise,
+      kind: 'enterprise',
+      parent: g.code,
+      validFrom: g.validFrom,
+      position: 0,
+      taxCode: g.taxCode,
+      workers: g.workers,
+      groupIds,
+      address: 'Tỉnh Thái Bình',
+    });
     for (const [j, cell] of (g.cells ?? []).entries()) {
-      await ensureUnit({ code: `${g.code}-CB${j + 1}`, name: cell, kind: 'sub_cell', parent: g.code, validFrom: g.validFrom, position: j + 1 });
+      await ensureUnit({
+        code: `${g.code}-CB${j + 1}`,
+        name: cell,
+        kind: 'sub_cell',
+        parent: g.code,
+        validFrom: g.validFrom,
+        position: j + 1,
+      });
     }
   }
 
@@ -81,17 +136,35 @@ async function loadInto(platform: Platform): Promise<number> {
   const personIds = new Map<string, string>();
   const ensurePerson = async (p: DemoPerson, extra: DemoPerson['positions'] = []) => {
     const unitId = (await idOf(p.partyUnit)) ?? null;
-    const existing = await db.selectFrom('people').select('id').where('full_name', '=', p.fullName).where('party_unit_id', '=', unitId).where('is_demo', '=', 1).executeTakeFirst();
+    const existing = await db
+      .selectFrom('people')
+      .select('id')
+      .where('full_name', '=', p.fullName)
+      .where('party_unit_id', '=', unitId)
+      .where('is_demo', '=', 1)
+      .executeTakeFirst();
     if (existing) {
       personIds.set(p.fullName, existing.id);
       return existing.id;
     }
-    const person = await createPerson(platform, caller, { fullName: p.fullName, gender: p.gender, birthYear: p.birthYear, partyJoinedOn: p.partyJoinedOn, partyUnitId: unitId, isDemo: true });
+    const person = await createPerson(platform, caller, {
+      fullName: p.fullName,
+      gender: p.gender,
+      birthYear: p.birthYear,
+      partyJoinedOn: p.partyJoinedOn,
+      partyUnitId: unitId,
+      isDemo: true,
+    });
     added++;
     for (const pos of [...p.positions, ...extra]) {
       const posUnit = await idOf(pos.unit);
       if (!posUnit) continue;
-      await addPosition(platform, caller, person.id, { unitId: posUnit, title: pos.title, rank: pos.rank, validFrom: pos.from });
+      await addPosition(platform, caller, person.id, {
+        unitId: posUnit,
+        title: pos.title,
+        rank: pos.rank,
+        validFrom: pos.from,
+      });
       added++;
     }
     personIds.set(p.fullName, person.id);
@@ -101,21 +174,35 @@ async function loadInto(platform: Platform): Promise<number> {
   const secretaries = new Map<string, string>();
   for (const [i, g] of grassroots.entries()) {
     for (const [j, p] of grassrootsPeople(g, i).entries()) {
-      const extra = j === 0 && secretariesOnCommittee.includes(g.code) ? [{ unit: 'BCH', title: 'Ủy viên Ban Chấp hành', rank: 45, from: '2015-08-01' }] : [];
+      const extra =
+        j === 0 && secretariesOnCommittee.includes(g.code)
+          ? [{ unit: 'BCH', title: 'Ủy viên Ban Chấp hành', rank: 45, from: '2015-08-01' }]
+          : [];
       const id = await ensurePerson(p, extra);
       if (j === 0) secretaries.set(g.code, id);
     }
   }
 
   // The Office's reorganisation under Project 09-ĐA/TU, once.
-  const bdv = await db.selectFrom('units').select(['id', 'valid_to']).where('code', '=', officeReorganisation.unit).executeTakeFirst();
+  const bdv = await db
+    .selectFrom('units')
+    .select(['id', 'valid_to'])
+    .where('code', '=', officeReorganisation.unit)
+    .executeTakeFirst();
   const vp = await idOf(officeReorganisation.target);
   if (bdv && bdv.valid_to === null && vp) {
     await applyOperation(
       platform,
       caller,
       bdv.id,
-      { type: 'merge', targetId: vp, effectiveOn: officeReorganisation.effectiveOn, documentNumber: officeReorganisation.documentNumber, documentDate: officeReorganisation.documentDate, note: officeReorganisation.note },
+      {
+        type: 'merge',
+        targetId: vp,
+        effectiveOn: officeReorganisation.effectiveOn,
+        documentNumber: officeReorganisation.documentNumber,
+        documentDate: officeReorganisation.documentDate,
+        note: officeReorganisation.note,
+      },
       { isDemo: true },
     );
     added++;
@@ -127,7 +214,12 @@ async function loadInto(platform: Platform): Promise<number> {
     for (const code of codes) {
       const unitId = await idOf(code);
       if (!unitId) continue;
-      const has = await db.selectFrom('unit_supervisors').select('id').where('person_id', '=', personId).where('unit_id', '=', unitId).executeTakeFirst();
+      const has = await db
+        .selectFrom('unit_supervisors')
+        .select('id')
+        .where('person_id', '=', personId)
+        .where('unit_id', '=', unitId)
+        .executeTakeFirst();
       if (has) continue;
       await assignInCharge(platform, caller, { personId, unitId }, { quiet: true });
       added++;
@@ -136,23 +228,41 @@ async function loadInto(platform: Platform): Promise<number> {
 
   // Every demo account shares the one documented demo password: hash it once, not once per account.
   let demoHash: Promise<string> | null = null;
-  const passwords = { ...platform.passwords, hash: (pw: string) => (pw === DEMO_PASSWORD ? (demoHash ??= platform.passwords.hash(pw)) : platform.passwords.hash(pw)) };
+  const passwords = {
+    ...platform.passwords,
+    hash: (pw: string) =>
+      pw === DEMO_PASSWORD ? (demoHash ??= platform.passwords.hash(pw)) : platform.passwords.hash(pw),
+  };
   for (const a of demoAccounts) {
     if (await db.selectFrom('users').select('id').where('username', '=', a.username).executeTakeFirst()) continue;
     const unitId = a.unit ? ((await idOf(a.unit)) ?? null) : null;
-    const personId = a.person?.startsWith('@') ? secretaries.get(a.person.slice(1)) : a.person ? personIds.get(a.person) : undefined;
+    const personId = a.person?.startsWith('@')
+      ? secretaries.get(a.person.slice(1))
+      : a.person
+        ? personIds.get(a.person)
+        : undefined;
     const now = platform.clock();
     await inTransaction(platform, async (tx) => {
       const user = await insertUser(
         tx as Transaction<Database>,
         passwords,
-        { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, grants: [{ role: a.role as Role, unitId }] },
+        {
+          username: a.username,
+          displayName: a.displayName,
+          password: DEMO_PASSWORD,
+          grants: [{ role: a.role as Role, unitId }],
+        },
         caller.actor,
         now,
       );
       if (personId) {
         await tx.updateTable('users').set({ person_id: personId }).where('id', '=', user.id).execute();
-        await recordAudit(tx, caller.actor, { action: 'person.account', entityType: 'person', entityId: personId, after: [user.id] }, now);
+        await recordAudit(
+          tx,
+          caller.actor,
+          { action: 'person.account', entityType: 'person', entityId: personId, after: [user.id] },
+          now,
+        );
       }
     });
     added++;

@@ -30,7 +30,15 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
       body: bytes as unknown as BodyInit,
     });
   }
-  const unitCount = async () => Number((await env().platform.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const unitCount = async () =>
+    Number(
+      (
+        await env()
+          .platform.db.selectFrom('units')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('sets up', async () => {
     const p = env().platform;
@@ -67,7 +75,8 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
     const preview = await res.json();
     expect(preview.valid).toBe(false);
     expect(preview.rowCount).toBe(4);
-    const at = (row: number, code: string) => preview.problems.find((p: { row: number; code: string }) => p.row === row && p.code === code);
+    const at = (row: number, code: string) =>
+      preview.problems.find((p: { row: number; code: string }) => p.row === row && p.code === code);
     expect(at(3, 'bad_date')).toMatchObject({ column: 'E · Ngày thành lập' });
     expect(at(3, 'bad_date').messages.vi).toContain('31/02/2019');
     expect(at(4, 'required').column).toBe('B · Tên đơn vị');
@@ -92,10 +101,28 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
   it('imports a good file (children before parents is fine) after the confirm, then its people', async () => {
     const before = await unitCount();
     const bytes = await workbook(
-      ['Mã đơn vị', 'Tên đơn vị', 'Tên viết tắt', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Ngày thành lập', 'Số lao động', 'Loại hình sở hữu'],
+      [
+        'Mã đơn vị',
+        'Tên đơn vị',
+        'Tên viết tắt',
+        'Loại đơn vị',
+        'Mã đơn vị cấp trên',
+        'Ngày thành lập',
+        'Số lao động',
+        'Loại hình sở hữu',
+      ],
       [
         ['GX-PX1', 'Chi bộ Phân xưởng Một', null, 'sub_cell', 'GX', new Date(Date.UTC(2019, 6, 20)), null, null],
-        ['GX', 'Đảng bộ Công ty Cổ phần Giày Xuất khẩu', 'ĐB Giày XK', 'Đảng bộ cơ sở', rootCode, '2019-07-15', 1200, 'tư nhân'],
+        [
+          'GX',
+          'Đảng bộ Công ty Cổ phần Giày Xuất khẩu',
+          'ĐB Giày XK',
+          'Đảng bộ cơ sở',
+          rootCode,
+          '2019-07-15',
+          1200,
+          'tư nhân',
+        ],
       ],
     );
     const preview = await (await upload(bytes, 'units')).json();
@@ -114,7 +141,15 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
     expect((await client.post(`/api/organisation/imports/${preview.id}/confirm`)).status).toBe(409);
 
     const people = await workbook(
-      ['Họ và tên', 'Giới tính', 'Năm sinh', 'Ngày vào Đảng', 'Mã đơn vị sinh hoạt Đảng', 'Chức vụ', 'Mã đơn vị công tác'],
+      [
+        'Họ và tên',
+        'Giới tính',
+        'Năm sinh',
+        'Ngày vào Đảng',
+        'Mã đơn vị sinh hoạt Đảng',
+        'Chức vụ',
+        'Mã đơn vị công tác',
+      ],
       [['Phạm Thị Hương', 'Nữ', 1980, '12/05/2005', 'GX', 'Bí thư Đảng ủy', 'GX']],
     );
     const pp = await (await upload(people, 'people')).json();

@@ -30,8 +30,23 @@ const columns: Record<ImportKind, Column[]> = {
     { key: 'code', vi: 'Mã đơn vị', en: 'Code', required: true, width: 16, hint: 'Không trùng, không có khoảng trắng' },
     { key: 'name', vi: 'Tên đơn vị', en: 'Name', required: true, width: 48 },
     { key: 'shortName', vi: 'Tên viết tắt', en: 'Short name', width: 18 },
-    { key: 'kind', vi: 'Loại đơn vị', en: 'Kind', required: true, width: 24, hint: Object.values(unitKinds).map((k) => k.vi).join('; ') },
-    { key: 'parentCode', vi: 'Mã đơn vị cấp trên', en: 'Parent code', width: 18, hint: 'Mã một đơn vị đã có hoặc một dòng trong tệp' },
+    {
+      key: 'kind',
+      vi: 'Loại đơn vị',
+      en: 'Kind',
+      required: true,
+      width: 24,
+      hint: Object.values(unitKinds)
+        .map((k) => k.vi)
+        .join('; '),
+    },
+    {
+      key: 'parentCode',
+      vi: 'Mã đơn vị cấp trên',
+      en: 'Parent code',
+      width: 18,
+      hint: 'Mã một đơn vị đã có hoặc một dòng trong tệp',
+    },
     { key: 'validFrom', vi: 'Ngày thành lập', en: 'Founded on', width: 16, hint: 'dd/mm/yyyy' },
     { key: 'documentNumber', vi: 'Số văn bản thành lập', en: 'Founding document', width: 20 },
     { key: 'address', vi: 'Địa chỉ', en: 'Address', width: 36 },
@@ -80,14 +95,39 @@ export async function template(kind: ImportKind): Promise<Uint8Array> {
   const ws = wb.addWorksheet(kind === 'units' ? 'Don vi' : 'Nhan su');
   styleHeader(ws, columns[kind]);
   if (kind === 'units') {
-    ws.addRow({ code: 'CB-VD01', name: 'Chi bộ Công ty Cổ phần Ví dụ', shortName: 'CB Ví dụ', kind: unitKinds.grassroots_cell.vi, parentCode: 'DBK', validFrom: '15/07/2019', documentNumber: '123-QĐ/ĐUK', workers: 120, ownership: 'Tư nhân', sector: 'Dệt may' });
+    ws.addRow({
+      code: 'CB-VD01',
+      name: 'Chi bộ Công ty Cổ phần Ví dụ',
+      shortName: 'CB Ví dụ',
+      kind: unitKinds.grassroots_cell.vi,
+      parentCode: 'DBK',
+      validFrom: '15/07/2019',
+      documentNumber: '123-QĐ/ĐUK',
+      workers: 120,
+      ownership: 'Tư nhân',
+      sector: 'Dệt may',
+    });
   } else {
-    ws.addRow({ fullName: 'Nguyễn Thị Ví Dụ', gender: 'Nữ', birthYear: 1985, partyJoinedOn: '03/02/2010', partyUnitCode: 'CB-VD01', title: 'Bí thư Chi bộ', positionUnitCode: 'CB-VD01', positionFrom: '01/01/2020' });
+    ws.addRow({
+      fullName: 'Nguyễn Thị Ví Dụ',
+      gender: 'Nữ',
+      birthYear: 1985,
+      partyJoinedOn: '03/02/2010',
+      partyUnitCode: 'CB-VD01',
+      title: 'Bí thư Chi bộ',
+      positionUnitCode: 'CB-VD01',
+      positionFrom: '01/01/2020',
+    });
   }
   const help = wb.addWorksheet('Huong dan');
-  help.columns = [{ header: 'Cột / Column', width: 28 }, { header: 'Ý nghĩa / Meaning', width: 40 }, { header: 'Ghi chú / Notes', width: 60 }];
+  help.columns = [
+    { header: 'Cột / Column', width: 28 },
+    { header: 'Ý nghĩa / Meaning', width: 40 },
+    { header: 'Ghi chú / Notes', width: 60 },
+  ];
   help.getRow(1).font = { bold: true };
-  for (const c of columns[kind]) help.addRow([c.vi, `${c.en}${c.required ? ' (bắt buộc / required)' : ''}`, c.hint ?? '']);
+  for (const c of columns[kind])
+    help.addRow([c.vi, `${c.en}${c.required ? ' (bắt buộc / required)' : ''}`, c.hint ?? '']);
   help.addRow([]);
   help.addRow(['Dòng ví dụ ở trang đầu cần xóa trước khi tải lên.', 'Delete the example row before uploading.']);
   return toBuffer(wb);
@@ -99,7 +139,14 @@ function cellText(v: ExcelJS.CellValue): string | number | Date | null {
   if (typeof v === 'number' || v instanceof Date) return v;
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').normalize('NFC').trim() || null;
+    if ('richText' in v)
+      return (
+        v.richText
+          .map((r) => r.text)
+          .join('')
+          .normalize('NFC')
+          .trim() || null
+      );
     if ('text' in v && typeof v.text === 'string') return v.text.normalize('NFC').trim() || null;
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if ('error' in v) return null;
@@ -119,10 +166,16 @@ export function parseDay(v: string | number | Date): string | null {
 }
 
 const notXlsx = () =>
-  fail.badRequest('NOT_XLSX', { vi: 'Tệp tải lên không phải tệp Excel .xlsx đọc được.', en: 'The uploaded file is not a readable Excel .xlsx file.' });
+  fail.badRequest('NOT_XLSX', {
+    vi: 'Tệp tải lên không phải tệp Excel .xlsx đọc được.',
+    en: 'The uploaded file is not a readable Excel .xlsx file.',
+  });
 
 /** Reads the first sheet: headers matched by their Vietnamese or English name (or key). */
-async function readSheet(kind: ImportKind, bytes: Uint8Array): Promise<{ rows: Row[]; problems: Problem[]; letters: Map<string, string> }> {
+async function readSheet(
+  kind: ImportKind,
+  bytes: Uint8Array,
+): Promise<{ rows: Row[]; problems: Problem[]; letters: Map<string, string> }> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notXlsx();
   const wb = new ExcelJS.Workbook();
   try {
@@ -170,10 +223,20 @@ async function readSheet(kind: ImportKind, bytes: Uint8Array): Promise<{ rows: R
     if (any) rows.push(r);
   });
   if (rows.length > MAX_ROWS) {
-    problems.push({ row: 1, column: '', code: 'too_many_rows', messages: { vi: `Tệp có quá ${MAX_ROWS} dòng.`, en: `The file has more than ${MAX_ROWS} rows.` } });
+    problems.push({
+      row: 1,
+      column: '',
+      code: 'too_many_rows',
+      messages: { vi: `Tệp có quá ${MAX_ROWS} dòng.`, en: `The file has more than ${MAX_ROWS} rows.` },
+    });
   }
   if (rows.length === 0 && problems.length === 0) {
-    problems.push({ row: 2, column: '', code: 'empty', messages: { vi: 'Tệp không có dòng dữ liệu nào.', en: 'The file has no data rows.' } });
+    problems.push({
+      row: 2,
+      column: '',
+      code: 'empty',
+      messages: { vi: 'Tệp không có dòng dữ liệu nào.', en: 'The file has no data rows.' },
+    });
   }
   return { rows, problems, letters };
 }
@@ -190,7 +253,8 @@ function checker(kind: ImportKind, letters: Map<string, string>, problems: Probl
     const c = columns[kind].find((c) => c.key === key)!;
     return `${letters.get(key) ?? '?'} · ${c.vi}`;
   };
-  const problem = (row: Row, key: string, code: string, messages: Bilingual) => problems.push({ row: row._row, column: label(key), code, messages });
+  const problem = (row: Row, key: string, code: string, messages: Bilingual) =>
+    problems.push({ row: row._row, column: label(key), code, messages });
   return {
     problem,
     text(row, key, max) {
@@ -202,7 +266,10 @@ function checker(kind: ImportKind, letters: Map<string, string>, problems: Probl
         return null;
       }
       if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s)) {
-        problem(row, key, 'invalid_text', { vi: 'Có ký tự không hợp lệ.', en: 'Contains characters that are not allowed.' });
+        problem(row, key, 'invalid_text', {
+          vi: 'Có ký tự không hợp lệ.',
+          en: 'Contains characters that are not allowed.',
+        });
         return null;
       }
       return s || null;
@@ -211,7 +278,11 @@ function checker(kind: ImportKind, letters: Map<string, string>, problems: Probl
       const v = row[key];
       if (v === null || v === undefined) return null;
       const d = parseDay(v as string);
-      if (!d) problem(row, key, 'bad_date', { vi: `"${v}" không phải ngày hợp lệ (dd/mm/yyyy).`, en: `"${v}" is not a valid date (dd/mm/yyyy).` });
+      if (!d)
+        problem(row, key, 'bad_date', {
+          vi: `"${v}" không phải ngày hợp lệ (dd/mm/yyyy).`,
+          en: `"${v}" is not a valid date (dd/mm/yyyy).`,
+        });
       return d;
     },
     int(row, key, min, max) {
@@ -219,7 +290,10 @@ function checker(kind: ImportKind, letters: Map<string, string>, problems: Probl
       if (v === null || v === undefined) return null;
       const n = typeof v === 'number' ? v : Number(String(v).replace(/[.,\s]/g, ''));
       if (!Number.isInteger(n) || n < min || n > max) {
-        problem(row, key, 'bad_number', { vi: `"${v}" phải là số nguyên từ ${min} đến ${max}.`, en: `"${v}" must be a whole number from ${min} to ${max}.` });
+        problem(row, key, 'bad_number', {
+          vi: `"${v}" phải là số nguyên từ ${min} đến ${max}.`,
+          en: `"${v}" must be a whole number from ${min} to ${max}.`,
+        });
         return null;
       }
       return n;
@@ -237,13 +311,33 @@ const required = (c: Checker, row: Row, key: string, value: unknown) => {
 const emailOk = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
 
 export type UnitImportRow = {
-  row: number; code: string; name: string; shortName: string | null; kind: UnitKind; parentCode: string | null; validFrom: string;
-  documentNumber: string | null; address: string | null; phone: string | null; email: string | null; taxCode: string | null;
-  workers: number | null; groupIds: string[];
+  row: number;
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: UnitKind;
+  parentCode: string | null;
+  validFrom: string;
+  documentNumber: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  taxCode: string | null;
+  workers: number | null;
+  groupIds: string[];
 };
 export type PersonImportRow = {
-  row: number; fullName: string; gender: Gender | null; birthYear: number | null; partyJoinedOn: string | null; partyUnitCode: string | null;
-  phone: string | null; email: string | null; title: string | null; positionUnitCode: string | null; positionFrom: string | null;
+  row: number;
+  fullName: string;
+  gender: Gender | null;
+  birthYear: number | null;
+  partyJoinedOn: string | null;
+  partyUnitCode: string | null;
+  phone: string | null;
+  email: string | null;
+  title: string | null;
+  positionUnitCode: string | null;
+  positionFrom: string | null;
 };
 
 async function unitsByCode(db: Executor, codes: string[]) {
@@ -251,18 +345,29 @@ async function unitsByCode(db: Executor, codes: string[]) {
   const unique = [...new Set(codes)];
   for (let i = 0; i < unique.length; i += 400) {
     const part = unique.slice(i, i + 400);
-    for (const u of await db.selectFrom('units').select(['id', 'code', 'valid_to']).where('code', 'in', part).execute()) map.set(u.code, u);
+    for (const u of await db.selectFrom('units').select(['id', 'code', 'valid_to']).where('code', 'in', part).execute())
+      map.set(u.code, u);
   }
   return map;
 }
 
 /** Checks every row; returns the rows as they will be saved and every problem found. */
-async function checkUnits(platform: Platform, db: Executor, caller: Caller, raw: Row[], letters: Map<string, string>, problems: Problem[]) {
+async function checkUnits(
+  platform: Platform,
+  db: Executor,
+  caller: Caller,
+  raw: Row[],
+  letters: Map<string, string>,
+  problems: Problem[],
+) {
   const c = checker('units', letters, problems);
   const today = todayIn(platform.clock());
   const lookup = await groupLookup(db);
   const out: UnitImportRow[] = [];
-  const existing = await unitsByCode(db, raw.flatMap((r) => [r.code, r.parentCode].filter((v): v is string => v !== null && v !== undefined).map(String)));
+  const existing = await unitsByCode(
+    db,
+    raw.flatMap((r) => [r.code, r.parentCode].filter((v): v is string => v !== null && v !== undefined).map(String)),
+  );
   const inFile = new Map<string, Row>();
   for (const row of raw) {
     const code = c.text(row, 'code', 40);
@@ -271,23 +376,45 @@ async function checkUnits(platform: Platform, db: Executor, caller: Caller, raw:
     required(c, row, 'code', code);
     required(c, row, 'name', name);
     if (required(c, row, 'kind', kindText) && kindText && !kindFromLabel(kindText, fold)) {
-      c.problem(row, 'kind', 'unknown_kind', { vi: `Không có loại đơn vị "${kindText}".`, en: `There is no unit kind "${kindText}".` });
+      c.problem(row, 'kind', 'unknown_kind', {
+        vi: `Không có loại đơn vị "${kindText}".`,
+        en: `There is no unit kind "${kindText}".`,
+      });
     }
-    if (code && /\s/.test(code)) c.problem(row, 'code', 'code_format', { vi: 'Mã không được chứa khoảng trắng.', en: 'A code must not contain spaces.' });
-    if (code && existing.has(code)) c.problem(row, 'code', 'code_taken', { vi: `Mã "${code}" đã có trong hệ thống.`, en: `The code "${code}" already exists.` });
+    if (code && /\s/.test(code))
+      c.problem(row, 'code', 'code_format', {
+        vi: 'Mã không được chứa khoảng trắng.',
+        en: 'A code must not contain spaces.',
+      });
+    if (code && existing.has(code))
+      c.problem(row, 'code', 'code_taken', {
+        vi: `Mã "${code}" đã có trong hệ thống.`,
+        en: `The code "${code}" already exists.`,
+      });
     if (code && inFile.has(code)) {
-      c.problem(row, 'code', 'duplicate_code', { vi: `Mã "${code}" trùng với dòng ${inFile.get(code)!._row}.`, en: `The code "${code}" repeats row ${inFile.get(code)!._row}.` });
+      c.problem(row, 'code', 'duplicate_code', {
+        vi: `Mã "${code}" trùng với dòng ${inFile.get(code)!._row}.`,
+        en: `The code "${code}" repeats row ${inFile.get(code)!._row}.`,
+      });
     }
     if (code) inFile.set(code, row);
     const email = c.text(row, 'email', 200);
-    if (email && !emailOk(email)) c.problem(row, 'email', 'bad_email', { vi: `"${email}" không phải địa chỉ thư hợp lệ.`, en: `"${email}" is not a valid email address.` });
+    if (email && !emailOk(email))
+      c.problem(row, 'email', 'bad_email', {
+        vi: `"${email}" không phải địa chỉ thư hợp lệ.`,
+        en: `"${email}" is not a valid email address.`,
+      });
     const groupIds: string[] = [];
     for (const set of ['ownership', 'sector']) {
       const v = c.text(row, set, 200);
       if (!v) continue;
       const id = lookup(set, v);
       if (id) groupIds.push(id);
-      else c.problem(row, set, 'unknown_group', { vi: `Không có nhóm "${v}" trong danh mục.`, en: `There is no group "${v}" in the list.` });
+      else
+        c.problem(row, set, 'unknown_group', {
+          vi: `Không có nhóm "${v}" trong danh mục.`,
+          en: `There is no group "${v}" in the list.`,
+        });
     }
     out.push({
       row: row._row,
@@ -312,27 +439,43 @@ async function checkUnits(platform: Platform, db: Executor, caller: Caller, raw:
   for (const r of out) {
     if (!r.parentCode) {
       if (!(await mayEdit(db, caller, null))) {
-        c.problem(rowOf(r), 'parentCode', 'forbidden', { vi: 'Bạn không có quyền tạo đơn vị cấp cao nhất.', en: 'You may not create a top-level unit.' });
+        c.problem(rowOf(r), 'parentCode', 'forbidden', {
+          vi: 'Bạn không có quyền tạo đơn vị cấp cao nhất.',
+          en: 'You may not create a top-level unit.',
+        });
       }
       continue;
     }
     const db0 = existing.get(r.parentCode);
     if (db0) {
-      if (db0.valid_to !== null) c.problem(rowOf(r), 'parentCode', 'parent_ended', { vi: `Đơn vị "${r.parentCode}" đã giải thể hoặc sáp nhập.`, en: `The unit "${r.parentCode}" has ended.` });
+      if (db0.valid_to !== null)
+        c.problem(rowOf(r), 'parentCode', 'parent_ended', {
+          vi: `Đơn vị "${r.parentCode}" đã giải thể hoặc sáp nhập.`,
+          en: `The unit "${r.parentCode}" has ended.`,
+        });
       else if (!(await mayEdit(db, caller, db0.id))) {
-        c.problem(rowOf(r), 'parentCode', 'forbidden', { vi: `Bạn không có quyền thêm đơn vị dưới "${r.parentCode}".`, en: `You may not add units under "${r.parentCode}".` });
+        c.problem(rowOf(r), 'parentCode', 'forbidden', {
+          vi: `Bạn không có quyền thêm đơn vị dưới "${r.parentCode}".`,
+          en: `You may not add units under "${r.parentCode}".`,
+        });
       }
       continue;
     }
     if (!byCode.has(r.parentCode)) {
-      c.problem(rowOf(r), 'parentCode', 'unknown_parent', { vi: `Không có đơn vị mã "${r.parentCode}".`, en: `There is no unit with the code "${r.parentCode}".` });
+      c.problem(rowOf(r), 'parentCode', 'unknown_parent', {
+        vi: `Không có đơn vị mã "${r.parentCode}".`,
+        en: `There is no unit with the code "${r.parentCode}".`,
+      });
       continue;
     }
     const seen = new Set<string>([r.code]);
     let p: UnitImportRow | undefined = byCode.get(r.parentCode);
     while (p) {
       if (seen.has(p.code)) {
-        c.problem(rowOf(r), 'parentCode', 'cycle', { vi: 'Các đơn vị cấp trên tạo thành vòng lặp.', en: 'The parent codes form a loop.' });
+        c.problem(rowOf(r), 'parentCode', 'cycle', {
+          vi: 'Các đơn vị cấp trên tạo thành vòng lặp.',
+          en: 'The parent codes form a loop.',
+        });
         break;
       }
       seen.add(p.code);
@@ -342,9 +485,20 @@ async function checkUnits(platform: Platform, db: Executor, caller: Caller, raw:
   return out;
 }
 
-async function checkPeople(db: Executor, caller: Caller, raw: Row[], letters: Map<string, string>, problems: Problem[]) {
+async function checkPeople(
+  db: Executor,
+  caller: Caller,
+  raw: Row[],
+  letters: Map<string, string>,
+  problems: Problem[],
+) {
   const c = checker('people', letters, problems);
-  const existing = await unitsByCode(db, raw.flatMap((r) => [r.partyUnitCode, r.positionUnitCode].filter((v): v is string => v !== null && v !== undefined).map(String)));
+  const existing = await unitsByCode(
+    db,
+    raw.flatMap((r) =>
+      [r.partyUnitCode, r.positionUnitCode].filter((v): v is string => v !== null && v !== undefined).map(String),
+    ),
+  );
   const out: PersonImportRow[] = [];
   for (const row of raw) {
     const fullName = c.text(row, 'fullName', 200);
@@ -353,40 +507,103 @@ async function checkPeople(db: Executor, caller: Caller, raw: Row[], letters: Ma
     let gender: Gender | null = null;
     if (genderText) {
       const f = fold(genderText);
-      gender = (Object.entries(genders).find(([code, l]) => f === code || f === fold(l.vi) || f === fold(l.en))?.[0] as Gender | undefined) ?? null;
-      if (!gender) c.problem(row, 'gender', 'bad_gender', { vi: `"${genderText}": giới tính ghi "Nam" hoặc "Nữ".`, en: `"${genderText}": write "Nam" or "Nữ".` });
+      gender =
+        (Object.entries(genders).find(([code, l]) => f === code || f === fold(l.vi) || f === fold(l.en))?.[0] as
+          | Gender
+          | undefined) ?? null;
+      if (!gender)
+        c.problem(row, 'gender', 'bad_gender', {
+          vi: `"${genderText}": giới tính ghi "Nam" hoặc "Nữ".`,
+          en: `"${genderText}": write "Nam" or "Nữ".`,
+        });
     }
     const birthYear = c.int(row, 'birthYear', 1900, 2100);
     const partyJoinedOn = c.day(row, 'partyJoinedOn');
     if (birthYear && partyJoinedOn && Number(partyJoinedOn.slice(0, 4)) < birthYear + 16) {
-      c.problem(row, 'partyJoinedOn', 'too_young', { vi: 'Ngày vào Đảng quá sớm so với năm sinh.', en: 'The Party joining date is too early for the year of birth.' });
+      c.problem(row, 'partyJoinedOn', 'too_young', {
+        vi: 'Ngày vào Đảng quá sớm so với năm sinh.',
+        en: 'The Party joining date is too early for the year of birth.',
+      });
     }
     const email = c.text(row, 'email', 200);
-    if (email && !emailOk(email)) c.problem(row, 'email', 'bad_email', { vi: `"${email}" không phải địa chỉ thư hợp lệ.`, en: `"${email}" is not a valid email address.` });
+    if (email && !emailOk(email))
+      c.problem(row, 'email', 'bad_email', {
+        vi: `"${email}" không phải địa chỉ thư hợp lệ.`,
+        en: `"${email}" is not a valid email address.`,
+      });
     const partyUnitCode = c.text(row, 'partyUnitCode', 40);
     const title = c.text(row, 'title', 200);
     const positionUnitCode = c.text(row, 'positionUnitCode', 40);
-    for (const [key, code] of [['partyUnitCode', partyUnitCode], ['positionUnitCode', positionUnitCode]] as const) {
+    for (const [key, code] of [
+      ['partyUnitCode', partyUnitCode],
+      ['positionUnitCode', positionUnitCode],
+    ] as const) {
       if (!code) continue;
       const u = existing.get(code);
-      if (!u) c.problem(row, key, 'unknown_unit', { vi: `Không có đơn vị mã "${code}".`, en: `There is no unit with the code "${code}".` });
-      else if (!(await mayEdit(db, caller, u.id))) c.problem(row, key, 'forbidden', { vi: `Bạn không có quyền với đơn vị "${code}".`, en: `You may not edit the unit "${code}".` });
+      if (!u)
+        c.problem(row, key, 'unknown_unit', {
+          vi: `Không có đơn vị mã "${code}".`,
+          en: `There is no unit with the code "${code}".`,
+        });
+      else if (!(await mayEdit(db, caller, u.id)))
+        c.problem(row, key, 'forbidden', {
+          vi: `Bạn không có quyền với đơn vị "${code}".`,
+          en: `You may not edit the unit "${code}".`,
+        });
     }
     if (!partyUnitCode && !(await mayEdit(db, caller, null))) {
-      c.problem(row, 'partyUnitCode', 'required', { vi: 'Cần mã đơn vị sinh hoạt Đảng trong phạm vi của bạn.', en: 'A Party unit code within your reach is required.' });
+      c.problem(row, 'partyUnitCode', 'required', {
+        vi: 'Cần mã đơn vị sinh hoạt Đảng trong phạm vi của bạn.',
+        en: 'A Party unit code within your reach is required.',
+      });
     }
-    if (title && !positionUnitCode) c.problem(row, 'positionUnitCode', 'required', { vi: 'Có chức vụ thì cần mã đơn vị công tác.', en: 'A position needs the code of its unit.' });
-    if (positionUnitCode && !title) c.problem(row, 'title', 'required', { vi: 'Cần ghi chức vụ.', en: 'The position title is required.' });
-    out.push({ row: row._row, fullName: fullName ?? '', gender, birthYear, partyJoinedOn, partyUnitCode, phone: c.text(row, 'phone', 50), email, title, positionUnitCode, positionFrom: c.day(row, 'positionFrom') });
+    if (title && !positionUnitCode)
+      c.problem(row, 'positionUnitCode', 'required', {
+        vi: 'Có chức vụ thì cần mã đơn vị công tác.',
+        en: 'A position needs the code of its unit.',
+      });
+    if (positionUnitCode && !title)
+      c.problem(row, 'title', 'required', { vi: 'Cần ghi chức vụ.', en: 'The position title is required.' });
+    out.push({
+      row: row._row,
+      fullName: fullName ?? '',
+      gender,
+      birthYear,
+      partyJoinedOn,
+      partyUnitCode,
+      phone: c.text(row, 'phone', 50),
+      email,
+      title,
+      positionUnitCode,
+      positionFrom: c.day(row, 'positionFrom'),
+    });
   }
   return out;
 }
 
-async function check(platform: Platform, db: Executor, caller: Caller, kind: ImportKind, raw: Row[], letters: Map<string, string>, problems: Problem[]) {
-  return kind === 'units' ? checkUnits(platform, db, caller, raw, letters, problems) : checkPeople(db, caller, raw, letters, problems);
+async function check(
+  platform: Platform,
+  db: Executor,
+  caller: Caller,
+  kind: ImportKind,
+  raw: Row[],
+  letters: Map<string, string>,
+  problems: Problem[],
+) {
+  return kind === 'units'
+    ? checkUnits(platform, db, caller, raw, letters, problems)
+    : checkPeople(db, caller, raw, letters, problems);
 }
 
-function view(row: { id: string; kind: string; status: string; file_name: string | null; row_count: number; rows_json: string; problems_json: string }) {
+function view(row: {
+  id: string;
+  kind: string;
+  status: string;
+  file_name: string | null;
+  row_count: number;
+  rows_json: string;
+  problems_json: string;
+}) {
   const stored = JSON.parse(row.rows_json) as { raw: Row[] };
   const problems = JSON.parse(row.problems_json) as Problem[];
   return {
@@ -402,7 +619,13 @@ function view(row: { id: string; kind: string; status: string; file_name: string
 }
 
 /** Reads and checks an upload; stages it (nothing else is saved) and answers the preview. */
-export async function previewImport(platform: Platform, caller: Caller, kind: ImportKind, bytes: Uint8Array, fileName: string | null) {
+export async function previewImport(
+  platform: Platform,
+  caller: Caller,
+  kind: ImportKind,
+  bytes: Uint8Array,
+  fileName: string | null,
+) {
   const { rows, problems, letters } = await readSheet(kind, bytes);
   if (problems.length === 0) await check(platform, platform.db, caller, kind, rows, letters, problems);
   problems.sort((a, b) => a.row - b.row);
@@ -421,7 +644,17 @@ export async function previewImport(platform: Platform, caller: Caller, kind: Im
   };
   await inTransaction(platform, async (tx) => {
     await tx.insertInto('organisation_imports').values(record).execute();
-    await recordAudit(tx, caller.actor, { action: 'organisation_import.preview', entityType: 'organisation_import', entityId: record.id, after: { kind, fileName, rowCount: rows.length, problems: problems.length } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'organisation_import.preview',
+        entityType: 'organisation_import',
+        entityId: record.id,
+        after: { kind, fileName, rowCount: rows.length, problems: problems.length },
+      },
+      now,
+    );
   });
   return view(record);
 }
@@ -430,7 +663,8 @@ const importNotFound = () => fail.notFound({ vi: 'Không tìm thấy lần nhậ
 
 export async function getImport(platform: Platform, caller: Caller, id: string) {
   const row = await platform.db.selectFrom('organisation_imports').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || (row.created_by !== caller.actor.userId && !(await mayEdit(platform.db, caller, null)))) throw importNotFound();
+  if (!row || (row.created_by !== caller.actor.userId && !(await mayEdit(platform.db, caller, null))))
+    throw importNotFound();
   return view(row);
 }
 
@@ -439,14 +673,21 @@ export async function confirmImport(platform: Platform, caller: Caller, id: stri
   const now = platform.clock();
   const created = await inTransaction(platform, async (tx) => {
     const record = await tx.selectFrom('organisation_imports').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!record || (record.created_by !== caller.actor.userId && !(await mayEdit(tx, caller, null)))) throw importNotFound();
+    if (!record || (record.created_by !== caller.actor.userId && !(await mayEdit(tx, caller, null))))
+      throw importNotFound();
     if (record.status !== 'previewed') {
-      throw fail.conflict('IMPORT_ALREADY_CONFIRMED', { vi: 'Tệp này đã được nhập.', en: 'This file has already been imported.' });
+      throw fail.conflict('IMPORT_ALREADY_CONFIRMED', {
+        vi: 'Tệp này đã được nhập.',
+        en: 'This file has already been imported.',
+      });
     }
     const stored = JSON.parse(record.rows_json) as { raw: Row[]; letters: [string, string][] };
     const problems: Problem[] = JSON.parse(record.problems_json);
     if (problems.length > 0) {
-      throw fail.conflict('IMPORT_HAS_PROBLEMS', { vi: 'Tệp còn lỗi; hãy sửa và tải lên lại. Chưa có gì được lưu.', en: 'The file has problems; fix it and upload again. Nothing was saved.' });
+      throw fail.conflict('IMPORT_HAS_PROBLEMS', {
+        vi: 'Tệp còn lỗi; hãy sửa và tải lên lại. Chưa có gì được lưu.',
+        en: 'The file has problems; fix it and upload again. Nothing was saved.',
+      });
     }
     const kind = record.kind as ImportKind;
     const again: Problem[] = [];
@@ -455,8 +696,13 @@ export async function confirmImport(platform: Platform, caller: Caller, id: stri
       throw new AppError(
         409,
         'IMPORT_STALE',
-        { vi: 'Dữ liệu đã thay đổi từ lúc xem trước; hãy tải tệp lên lại. Chưa có gì được lưu.', en: 'The data changed since the preview; upload the file again. Nothing was saved.' },
-        again.slice(0, 50).map((p) => ({ in: 'file', path: `row ${p.row} · ${p.column}`, code: p.code, messages: p.messages })),
+        {
+          vi: 'Dữ liệu đã thay đổi từ lúc xem trước; hãy tải tệp lên lại. Chưa có gì được lưu.',
+          en: 'The data changed since the preview; upload the file again. Nothing was saved.',
+        },
+        again
+          .slice(0, 50)
+          .map((p) => ({ in: 'file', path: `row ${p.row} · ${p.column}`, code: p.code, messages: p.messages })),
       );
     }
     let count = 0;
@@ -468,29 +714,98 @@ export async function confirmImport(platform: Platform, caller: Caller, id: stri
         const ready = pending.filter((r) => !r.parentCode || !pending.some((p) => p.code === r.parentCode));
         for (const r of ready) {
           pending.splice(pending.indexOf(r), 1);
-          const parentId = r.parentCode ? (ids.get(r.parentCode) ?? (await unitsByCode(tx, [r.parentCode])).get(r.parentCode)!.id) : null;
+          const parentId = r.parentCode
+            ? (ids.get(r.parentCode) ?? (await unitsByCode(tx, [r.parentCode])).get(r.parentCode)!.id)
+            : null;
           const unit = await insertUnit(tx, { ...r, parentId }, now);
           ids.set(r.code, unit.id);
           if (r.groupIds.length) await setUnitGroups(tx, unit.id, r.groupIds);
-          await insertOperation(tx, { type: 'found', unitId: unit.id, targetId: parentId, effectiveOn: r.validFrom, documentNumber: r.documentNumber }, caller.actor, now);
-          await recordAudit(tx, caller.actor, { action: 'unit.create', entityType: 'unit', entityId: unit.id, after: { ...unit, groupIds: r.groupIds, importId: id } }, now);
+          await insertOperation(
+            tx,
+            {
+              type: 'found',
+              unitId: unit.id,
+              targetId: parentId,
+              effectiveOn: r.validFrom,
+              documentNumber: r.documentNumber,
+            },
+            caller.actor,
+            now,
+          );
+          await recordAudit(
+            tx,
+            caller.actor,
+            {
+              action: 'unit.create',
+              entityType: 'unit',
+              entityId: unit.id,
+              after: { ...unit, groupIds: r.groupIds, importId: id },
+            },
+            now,
+          );
           count++;
         }
       }
     } else {
-      const codes = await unitsByCode(tx, (rows as PersonImportRow[]).flatMap((r) => [r.partyUnitCode, r.positionUnitCode].filter((v): v is string => !!v)));
+      const codes = await unitsByCode(
+        tx,
+        (rows as PersonImportRow[]).flatMap((r) =>
+          [r.partyUnitCode, r.positionUnitCode].filter((v): v is string => !!v),
+        ),
+      );
       for (const r of rows as PersonImportRow[]) {
-        const person = await insertPerson(tx, { fullName: r.fullName, gender: r.gender, birthYear: r.birthYear, partyJoinedOn: r.partyJoinedOn, partyUnitId: r.partyUnitCode ? codes.get(r.partyUnitCode)!.id : null, phone: r.phone, email: r.email }, now);
-        await recordAudit(tx, caller.actor, { action: 'person.create', entityType: 'person', entityId: person.id, after: { ...person, importId: id } }, now);
+        const person = await insertPerson(
+          tx,
+          {
+            fullName: r.fullName,
+            gender: r.gender,
+            birthYear: r.birthYear,
+            partyJoinedOn: r.partyJoinedOn,
+            partyUnitId: r.partyUnitCode ? codes.get(r.partyUnitCode)!.id : null,
+            phone: r.phone,
+            email: r.email,
+          },
+          now,
+        );
+        await recordAudit(
+          tx,
+          caller.actor,
+          { action: 'person.create', entityType: 'person', entityId: person.id, after: { ...person, importId: id } },
+          now,
+        );
         if (r.title && r.positionUnitCode) {
-          const pos = await insertPosition(tx, person.id, { unitId: codes.get(r.positionUnitCode)!.id, title: r.title, validFrom: r.positionFrom }, now);
-          await recordAudit(tx, caller.actor, { action: 'position.create', entityType: 'position', entityId: pos.id, after: pos }, now);
+          const pos = await insertPosition(
+            tx,
+            person.id,
+            { unitId: codes.get(r.positionUnitCode)!.id, title: r.title, validFrom: r.positionFrom },
+            now,
+          );
+          await recordAudit(
+            tx,
+            caller.actor,
+            { action: 'position.create', entityType: 'position', entityId: pos.id, after: pos },
+            now,
+          );
         }
         count++;
       }
     }
-    await tx.updateTable('organisation_imports').set({ status: 'confirmed', confirmed_at: now.toISOString() }).where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'organisation_import.confirm', entityType: 'organisation_import', entityId: id, after: { kind, created: count } }, now);
+    await tx
+      .updateTable('organisation_imports')
+      .set({ status: 'confirmed', confirmed_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'organisation_import.confirm',
+        entityType: 'organisation_import',
+        entityId: id,
+        after: { kind, created: count },
+      },
+      now,
+    );
     return { kind, count };
   });
   publishOrganisation(platform, { entity: created.kind === 'units' ? 'unit' : 'person', id, change: 'imported' });
@@ -511,13 +826,21 @@ export async function exportXlsx(
   const fmt = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);
   if (kind === 'units') {
     styleHeader(ws, [...columns.units, { key: 'validTo', vi: 'Ngày kết thúc', en: 'Ended on', width: 16 }]);
-    const units = await allUnits(platform, { q: filter.q, asOf: filter.asOf, parentId: filter.parentId, kind: filter.unitKind } as Omit<UnitListFilter, 'today'>, EXPORT_LIMIT);
+    const units = await allUnits(
+      platform,
+      { q: filter.q, asOf: filter.asOf, parentId: filter.parentId, kind: filter.unitKind } as Omit<
+        UnitListFilter,
+        'today'
+      >,
+      EXPORT_LIMIT,
+    );
     const ids = units.map((u) => u.id);
     const details = new Map<string, Record<string, unknown>>();
     const parentCodes = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 400) {
       const part = ids.slice(i, i + 400);
-      for (const d of await platform.db.selectFrom('units').selectAll().where('id', 'in', part).execute()) details.set(d.id, d);
+      for (const d of await platform.db.selectFrom('units').selectAll().where('id', 'in', part).execute())
+        details.set(d.id, d);
       const groups = await platform.db
         .selectFrom('unit_groups as ug')
         .innerJoin('groups as g', 'g.id', 'ug.group_id')
@@ -529,14 +852,30 @@ export async function exportXlsx(
     }
     const parentIds = [...new Set(units.map((u) => u.parentId).filter((p): p is string => !!p))];
     for (let i = 0; i < parentIds.length; i += 400) {
-      for (const p of await platform.db.selectFrom('units').select(['id', 'code']).where('id', 'in', parentIds.slice(i, i + 400)).execute()) parentCodes.set(p.id, p.code);
+      for (const p of await platform.db
+        .selectFrom('units')
+        .select(['id', 'code'])
+        .where('id', 'in', parentIds.slice(i, i + 400))
+        .execute())
+        parentCodes.set(p.id, p.code);
     }
     for (const u of units) {
       const d = details.get(u.id) ?? {};
       ws.addRow({
-        code: u.code, name: u.name, shortName: u.shortName, kind: unitKinds[u.kind]?.vi ?? u.kind, parentCode: u.parentId ? parentCodes.get(u.parentId) : null,
-        validFrom: fmt(u.validFrom), address: d.address, phone: d.phone, email: d.email, taxCode: d.tax_code, workers: d.workers,
-        ownership: d.ownership, sector: d.sector, validTo: fmt(u.validTo),
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName,
+        kind: unitKinds[u.kind]?.vi ?? u.kind,
+        parentCode: u.parentId ? parentCodes.get(u.parentId) : null,
+        validFrom: fmt(u.validFrom),
+        address: d.address,
+        phone: d.phone,
+        email: d.email,
+        taxCode: d.tax_code,
+        workers: d.workers,
+        ownership: d.ownership,
+        sector: d.sector,
+        validTo: fmt(u.validTo),
       });
     }
   } else {
@@ -545,12 +884,23 @@ export async function exportXlsx(
     const codes = new Map<string, string>();
     const unitIds = [...new Set(people.map((p) => p.partyUnitId).filter((v): v is string => !!v))];
     for (let i = 0; i < unitIds.length; i += 400) {
-      for (const u of await platform.db.selectFrom('units').select(['id', 'code']).where('id', 'in', unitIds.slice(i, i + 400)).execute()) codes.set(u.id, u.code);
+      for (const u of await platform.db
+        .selectFrom('units')
+        .select(['id', 'code'])
+        .where('id', 'in', unitIds.slice(i, i + 400))
+        .execute())
+        codes.set(u.id, u.code);
     }
     for (const p of people) {
       ws.addRow({
-        fullName: p.fullName, gender: p.gender ? genders[p.gender].vi : null, birthYear: p.birthYear, partyJoinedOn: fmt(p.partyJoinedOn),
-        partyUnitCode: p.partyUnitId ? codes.get(p.partyUnitId) : null, phone: p.phone, email: p.email, title: p.titles.join('; '),
+        fullName: p.fullName,
+        gender: p.gender ? genders[p.gender].vi : null,
+        birthYear: p.birthYear,
+        partyJoinedOn: fmt(p.partyJoinedOn),
+        partyUnitCode: p.partyUnitId ? codes.get(p.partyUnitId) : null,
+        phone: p.phone,
+        email: p.email,
+        title: p.titles.join('; '),
       });
     }
   }

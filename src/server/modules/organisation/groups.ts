@@ -17,7 +17,18 @@ export async function listGroupSets(platform: Platform) {
   const sets = await db.selectFrom('group_sets').selectAll().orderBy('position').orderBy('code').execute();
   const groups = await db
     .selectFrom('groups as g')
-    .select(['g.id', 'g.set_id', 'g.code', 'g.name', (eb) => eb.selectFrom('unit_groups as ug').select(sql<number>`count(*)`.as('n')).whereRef('ug.group_id', '=', 'g.id').as('unit_count')])
+    .select([
+      'g.id',
+      'g.set_id',
+      'g.code',
+      'g.name',
+      (eb) =>
+        eb
+          .selectFrom('unit_groups as ug')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('ug.group_id', '=', 'g.id')
+          .as('unit_count'),
+    ])
     .orderBy('g.position')
     .orderBy('g.code')
     .execute();
@@ -26,40 +37,88 @@ export async function listGroupSets(platform: Platform) {
       id: s.id,
       code: s.code,
       name: s.name,
-      groups: groups.filter((g) => g.set_id === s.id).map((g) => ({ id: g.id, code: g.code, name: g.name, unitCount: Number(g.unit_count ?? 0) })),
+      groups: groups
+        .filter((g) => g.set_id === s.id)
+        .map((g) => ({ id: g.id, code: g.code, name: g.name, unitCount: Number(g.unit_count ?? 0) })),
     })),
   };
 }
 
-export async function createGroupSet(platform: Platform, caller: Caller, input: { code: string; name: string; position?: number }) {
+export async function createGroupSet(
+  platform: Platform,
+  caller: Caller,
+  input: { code: string; name: string; position?: number },
+) {
   const now = platform.clock();
   const id = await inTransaction(platform, async (tx) => {
     await requireManage(tx, caller);
     if (await tx.selectFrom('group_sets').select('id').where('code', '=', input.code).executeTakeFirst()) {
-      throw fail.conflict('GROUP_SET_CODE_TAKEN', { vi: `Mã bộ phân nhóm "${input.code}" đã được dùng.`, en: `The group set code "${input.code}" is already in use.` });
+      throw fail.conflict('GROUP_SET_CODE_TAKEN', {
+        vi: `Mã bộ phân nhóm "${input.code}" đã được dùng.`,
+        en: `The group set code "${input.code}" is already in use.`,
+      });
     }
-    const row = { id: newId(now.getTime()), code: input.code, name: input.name, position: input.position ?? 0, created_at: now.toISOString() };
+    const row = {
+      id: newId(now.getTime()),
+      code: input.code,
+      name: input.name,
+      position: input.position ?? 0,
+      created_at: now.toISOString(),
+    };
     await tx.insertInto('group_sets').values(row).execute();
-    await recordAudit(tx, caller.actor, { action: 'group_set.create', entityType: 'group_set', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'group_set.create', entityType: 'group_set', entityId: row.id, after: row },
+      now,
+    );
     return row.id;
   });
   publishOrganisation(platform, { entity: 'group_set', id, change: 'created' });
   return (await listGroupSets(platform)).items.find((s) => s.id === id)!;
 }
 
-export async function createGroup(platform: Platform, caller: Caller, setId: string, input: { code: string; name: string; position?: number }) {
+export async function createGroup(
+  platform: Platform,
+  caller: Caller,
+  setId: string,
+  input: { code: string; name: string; position?: number },
+) {
   const now = platform.clock();
   await inTransaction(platform, async (tx) => {
     await requireManage(tx, caller);
     if (!(await tx.selectFrom('group_sets').select('id').where('id', '=', setId).executeTakeFirst())) {
       throw fail.notFound({ vi: 'Không tìm thấy bộ phân nhóm.', en: 'Group set not found.' });
     }
-    if (await tx.selectFrom('groups').select('id').where('set_id', '=', setId).where('code', '=', input.code).executeTakeFirst()) {
-      throw fail.conflict('GROUP_CODE_TAKEN', { vi: `Mã nhóm "${input.code}" đã có trong bộ này.`, en: `The group code "${input.code}" is already in this set.` });
+    if (
+      await tx
+        .selectFrom('groups')
+        .select('id')
+        .where('set_id', '=', setId)
+        .where('code', '=', input.code)
+        .executeTakeFirst()
+    ) {
+      throw fail.conflict('GROUP_CODE_TAKEN', {
+        vi: `Mã nhóm "${input.code}" đã có trong bộ này.`,
+        en: `The group code "${input.code}" is already in this set.`,
+      });
     }
-    const row = { id: newId(now.getTime()), set_id: setId, code: input.code, name: input.name, name_folded: fold(input.name), position: input.position ?? 0, created_at: now.toISOString() };
+    const row = {
+      id: newId(now.getTime()),
+      set_id: setId,
+      code: input.code,
+      name: input.name,
+      name_folded: fold(input.name),
+      position: input.position ?? 0,
+      created_at: now.toISOString(),
+    };
     await tx.insertInto('groups').values(row).execute();
-    await recordAudit(tx, caller.actor, { action: 'group.create', entityType: 'group', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'group.create', entityType: 'group', entityId: row.id, after: row },
+      now,
+    );
   });
   publishOrganisation(platform, { entity: 'group_set', id: setId, change: 'group' });
   return (await listGroupSets(platform)).items.find((s) => s.id === setId)!;

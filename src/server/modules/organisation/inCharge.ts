@@ -12,13 +12,19 @@ export async function listInCharge(platform: Platform, filter: { personId?: stri
   return { items: await inChargeRows(platform.db, filter, todayIn(platform.clock())) };
 }
 
-export async function assignInCharge(platform: Platform, caller: Caller, input: { personId: string; unitId: string; note?: string | null }, options: { quiet?: boolean } = {}) {
+export async function assignInCharge(
+  platform: Platform,
+  caller: Caller,
+  input: { personId: string; unitId: string; note?: string | null },
+  options: { quiet?: boolean } = {},
+) {
   const now = platform.clock();
   const today = todayIn(now);
   const id = await inTransaction(platform, async (tx) => {
     await requireManage(tx, caller);
     const unit = await findUnit(tx, input.unitId);
-    if (!unit) throw fieldProblem('unitId', 'unknown_unit', { vi: 'Đơn vị không tồn tại.', en: 'The unit does not exist.' });
+    if (!unit)
+      throw fieldProblem('unitId', 'unknown_unit', { vi: 'Đơn vị không tồn tại.', en: 'The unit does not exist.' });
     if (!grassrootsKinds.includes(unit.kind as UnitKind) || unit.valid_to !== null) {
       throw fieldProblem('unitId', 'not_grassroots', {
         vi: 'Chỉ phân công phụ trách tổ chức cơ sở đảng đang hoạt động.',
@@ -39,13 +45,32 @@ export async function assignInCharge(platform: Platform, caller: Caller, input: 
         en: 'The person must be a serving member of the Standing or Executive Committee.',
       });
     }
-    const existing = await tx.selectFrom('unit_supervisors').select('id').where('person_id', '=', input.personId).where('unit_id', '=', input.unitId).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('unit_supervisors')
+      .select('id')
+      .where('person_id', '=', input.personId)
+      .where('unit_id', '=', input.unitId)
+      .executeTakeFirst();
     if (existing) {
-      throw fail.conflict('ALREADY_IN_CHARGE', { vi: 'Đồng chí này đã được phân công phụ trách đơn vị này.', en: 'This member is already in charge of this unit.' });
+      throw fail.conflict('ALREADY_IN_CHARGE', {
+        vi: 'Đồng chí này đã được phân công phụ trách đơn vị này.',
+        en: 'This member is already in charge of this unit.',
+      });
     }
-    const row = { id: newId(now.getTime()), person_id: input.personId, unit_id: input.unitId, note: input.note ?? null, created_at: now.toISOString() };
+    const row = {
+      id: newId(now.getTime()),
+      person_id: input.personId,
+      unit_id: input.unitId,
+      note: input.note ?? null,
+      created_at: now.toISOString(),
+    };
     await tx.insertInto('unit_supervisors').values(row).execute();
-    await recordAudit(tx, caller.actor, { action: 'in_charge.create', entityType: 'in_charge', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'in_charge.create', entityType: 'in_charge', entityId: row.id, after: row },
+      now,
+    );
     return row.id;
   });
   if (!options.quiet) publishOrganisation(platform, { entity: 'in_charge', id, change: 'created' });
@@ -59,7 +84,12 @@ export async function removeInCharge(platform: Platform, caller: Caller, id: str
     const before = await tx.selectFrom('unit_supervisors').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw fail.notFound({ vi: 'Không tìm thấy phân công phụ trách.', en: 'Assignment not found.' });
     await tx.deleteFrom('unit_supervisors').where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'in_charge.delete', entityType: 'in_charge', entityId: id, before }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'in_charge.delete', entityType: 'in_charge', entityId: id, before },
+      now,
+    );
   });
   publishOrganisation(platform, { entity: 'in_charge', id, change: 'deleted' });
 }

@@ -10,7 +10,15 @@ import type { UnitKind } from './kinds.ts';
  */
 type Reader = { db: Kysely<Database> };
 
-export type UnitRef = { id: string; code: string; name: string; shortName: string | null; kind: UnitKind; validFrom: string; validTo: string | null };
+export type UnitRef = {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: UnitKind;
+  validFrom: string;
+  validTo: string | null;
+};
 
 const CHUNK = 400;
 
@@ -24,13 +32,26 @@ export async function unitRefs(platform: Reader, ids: readonly string[]): Promis
       .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
       .where('id', 'in', unique.slice(i, i + CHUNK))
       .execute();
-    for (const r of rows) out.set(r.id, { id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to });
+    for (const r of rows)
+      out.set(r.id, {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        shortName: r.short_name,
+        kind: r.kind as UnitKind,
+        validFrom: r.valid_from,
+        validTo: r.valid_to,
+      });
   }
   return out;
 }
 
 /** Units that exist on `day` (optionally of some kinds), in registry order; at most `limit`. */
-export async function liveUnits(platform: Reader, day: string, options: { kinds?: readonly UnitKind[]; limit: number }): Promise<UnitRef[]> {
+export async function liveUnits(
+  platform: Reader,
+  day: string,
+  options: { kinds?: readonly UnitKind[]; limit: number },
+): Promise<UnitRef[]> {
   let q = platform.db
     .selectFrom('units')
     .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
@@ -38,11 +59,25 @@ export async function liveUnits(platform: Reader, day: string, options: { kinds?
     .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', day)]));
   if (options.kinds) q = q.where('kind', 'in', [...options.kinds]);
   const rows = await q.orderBy('position').orderBy('sort_key').orderBy('id').limit(options.limit).execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    shortName: r.short_name,
+    kind: r.kind as UnitKind,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
 }
 
 /** Units of these kinds founded in [from, to] (inclusive ISO dates), earliest first. */
-export async function unitsFounded(platform: Reader, kinds: readonly UnitKind[], from: string, to: string, limit = 1000): Promise<UnitRef[]> {
+export async function unitsFounded(
+  platform: Reader,
+  kinds: readonly UnitKind[],
+  from: string,
+  to: string,
+  limit = 1000,
+): Promise<UnitRef[]> {
   const rows = await platform.db
     .selectFrom('units')
     .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
@@ -53,7 +88,15 @@ export async function unitsFounded(platform: Reader, kinds: readonly UnitKind[],
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    shortName: r.short_name,
+    kind: r.kind as UnitKind,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
 }
 
 /** Every unit in the subtrees of these roots (the roots included); at most `limit`. */
@@ -76,7 +119,10 @@ export async function personOfUser(platform: Reader, userId: string): Promise<st
 }
 
 /** Where to write to an account's person: their e-mail (people.email), if the account is linked and active. */
-export async function mailContactOfUser(platform: Reader, userId: string): Promise<{ email: string | null; name: string; locale: string } | null> {
+export async function mailContactOfUser(
+  platform: Reader,
+  userId: string,
+): Promise<{ email: string | null; name: string; locale: string } | null> {
   const row = await platform.db
     .selectFrom('users as u')
     .leftJoin('people as p', 'p.id', 'u.person_id')
@@ -93,8 +139,18 @@ export async function personRefs(platform: Reader, ids: readonly string[]): Prom
   const out = new Map<string, PersonRef>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await platform.db.selectFrom('people').select(['id', 'full_name', 'party_unit_id', 'party_joined_on']).where('id', 'in', unique.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.id, { id: r.id, fullName: r.full_name, partyUnitId: r.party_unit_id, partyJoinedOn: r.party_joined_on });
+    const rows = await platform.db
+      .selectFrom('people')
+      .select(['id', 'full_name', 'party_unit_id', 'party_joined_on'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(r.id, {
+        id: r.id,
+        fullName: r.full_name,
+        partyUnitId: r.party_unit_id,
+        partyJoinedOn: r.party_joined_on,
+      });
   }
   return out;
 }
@@ -104,7 +160,12 @@ export async function personRefs(platform: Reader, ids: readonly string[]): Prom
  * and matching a search (name, short name or code, without regard to diacritics); shallowest
  * first, then in registry order; at most `limit`.
  */
-export async function unitsWithin(platform: Reader, rootId: string, day: string, options: { kinds?: readonly UnitKind[]; q?: string; limit: number }): Promise<UnitRef[]> {
+export async function unitsWithin(
+  platform: Reader,
+  rootId: string,
+  day: string,
+  options: { kinds?: readonly UnitKind[]; q?: string; limit: number },
+): Promise<UnitRef[]> {
   let q = platform.db
     .selectFrom('units')
     .select(['id', 'code', 'name', 'short_name', 'kind', 'valid_from', 'valid_to'])
@@ -113,18 +174,43 @@ export async function unitsWithin(platform: Reader, rootId: string, day: string,
     .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>', day)]));
   if (options.kinds) q = q.where('kind', 'in', [...options.kinds]);
   if (options.q) q = q.where('search_folded', 'like', foldedContains(options.q));
-  const rows = await q.orderBy('depth').orderBy('position').orderBy('sort_key').orderBy('id').limit(options.limit).execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, kind: r.kind as UnitKind, validFrom: r.valid_from, validTo: r.valid_to }));
+  const rows = await q
+    .orderBy('depth')
+    .orderBy('position')
+    .orderBy('sort_key')
+    .orderBy('id')
+    .limit(options.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    shortName: r.short_name,
+    kind: r.kind as UnitKind,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
 }
 
 /** People whose Party unit is within a root's subtree, optionally matching a search; in Vietnamese order; at most `limit`. */
-export async function partyMembersWithin(platform: Reader, rootId: string, options: { q?: string; limit: number }): Promise<{ id: string; fullName: string; partyUnitId: string; partyUnitName: string }[]> {
+export async function partyMembersWithin(
+  platform: Reader,
+  rootId: string,
+  options: { q?: string; limit: number },
+): Promise<{ id: string; fullName: string; partyUnitId: string; partyUnitName: string }[]> {
   let q = platform.db
     .selectFrom('people as p')
     .innerJoin('units as u', 'u.id', 'p.party_unit_id')
     .select(['p.id', 'p.full_name', 'p.party_unit_id', 'u.name as unit_name'])
-    .where('p.party_unit_id', 'in', (eb) => eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', rootId));
+    .where('p.party_unit_id', 'in', (eb) =>
+      eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', rootId),
+    );
   if (options.q) q = q.where('p.name_folded', 'like', foldedContains(options.q));
   const rows = await q.orderBy('p.sort_key').orderBy('p.id').limit(options.limit).execute();
-  return rows.map((r) => ({ id: r.id, fullName: r.full_name, partyUnitId: r.party_unit_id!, partyUnitName: r.unit_name }));
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    partyUnitId: r.party_unit_id!,
+    partyUnitName: r.unit_name,
+  }));
 }

@@ -32,7 +32,11 @@ function personQuery(db: Executor, f: PersonListFilter, today: string) {
     const root = f.unitId;
     base = base.where((w) =>
       w.or([
-        w('p.party_unit_id', 'in', w.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root)),
+        w(
+          'p.party_unit_id',
+          'in',
+          w.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root),
+        ),
         w.exists(
           w
             .selectFrom('positions as pos')
@@ -77,7 +81,11 @@ export async function listPeople(platform: Platform, f: PersonListFilter & { pag
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  const titles = await titlesOf(platform.db, rows.map((r) => r.id), today);
+  const titles = await titlesOf(
+    platform.db,
+    rows.map((r) => r.id),
+    today,
+  );
   return { items: rows.map((r) => toSummary(r, titles.get(r.id) ?? [])), total, page: f.page, pageSize: f.pageSize };
 }
 
@@ -88,10 +96,21 @@ export async function allPeople(platform: Platform, f: PersonListFilter, limit: 
 export async function getPerson(platform: Platform, id: string) {
   const db = platform.db;
   const today = todayIn(platform.clock());
-  const r = await db.selectFrom('people as p').leftJoin('units as u', 'u.id', 'p.party_unit_id').selectAll('p').select('u.name as party_unit_name').where('p.id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('people as p')
+    .leftJoin('units as u', 'u.id', 'p.party_unit_id')
+    .selectAll('p')
+    .select('u.name as party_unit_name')
+    .where('p.id', '=', id)
+    .executeTakeFirst();
   if (!r) throw personNotFound();
   const titles = await titlesOf(db, [id], today);
-  const accounts = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('person_id', '=', id).orderBy('username').execute();
+  const accounts = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name'])
+    .where('person_id', '=', id)
+    .orderBy('username')
+    .execute();
   return {
     ...toSummary(r, titles.get(id) ?? []),
     address: r.address,
@@ -106,7 +125,11 @@ export async function getPerson(platform: Platform, id: string) {
 
 async function checkPartyUnit(tx: Executor, unitId: string | null | undefined) {
   if (!unitId) return;
-  if (!(await findUnit(tx, unitId))) throw fieldProblem('partyUnitId', 'unknown_unit', { vi: 'Đơn vị sinh hoạt Đảng không tồn tại.', en: 'The Party unit does not exist.' });
+  if (!(await findUnit(tx, unitId)))
+    throw fieldProblem('partyUnitId', 'unknown_unit', {
+      vi: 'Đơn vị sinh hoạt Đảng không tồn tại.',
+      en: 'The Party unit does not exist.',
+    });
 }
 
 function checkPartyDates(birthYear: number | null | undefined, joined: string | null | undefined) {
@@ -150,7 +173,12 @@ export async function createPerson(platform: Platform, caller: Caller, input: Ne
   const row = await inTransaction(platform, async (tx) => {
     await requireEdit(tx, caller, input.partyUnitId ?? null);
     const row = await insertPerson(tx, input, now);
-    await recordAudit(tx, caller.actor, { action: 'person.create', entityType: 'person', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'person.create', entityType: 'person', entityId: row.id, after: row },
+      now,
+    );
     return row;
   });
   publishOrganisation(platform, { entity: 'person', id: row.id, change: 'created' });
@@ -191,7 +219,12 @@ export async function updatePerson(platform: Platform, caller: Caller, id: strin
     const after = { ...before, ...change };
     checkPartyDates(after.birth_year, after.party_joined_on);
     await tx.updateTable('people').set(change).where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'person.update', entityType: 'person', entityId: id, before, after }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'person.update', entityType: 'person', entityId: id, before, after },
+      now,
+    );
   });
   publishOrganisation(platform, { entity: 'person', id, change: 'updated' });
   return getPerson(platform, id);
@@ -213,14 +246,22 @@ export async function deletePerson(platform: Platform, caller: Caller, id: strin
     await tx.deleteFrom('positions').where('person_id', '=', id).execute();
     await tx.deleteFrom('unit_supervisors').where('person_id', '=', id).execute();
     await tx.deleteFrom('people').where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'person.delete', entityType: 'person', entityId: id, before: { ...before, positions, inCharge } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'person.delete', entityType: 'person', entityId: id, before: { ...before, positions, inCharge } },
+      now,
+    );
   });
   publishOrganisation(platform, { entity: 'person', id, change: 'deleted' });
 }
 
 function checkPositionDates(from: string | null | undefined, to: string | null | undefined) {
   if (from && to && to <= from) {
-    throw fieldProblem('validTo', 'dates_order', { vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must be after the start date.' });
+    throw fieldProblem('validTo', 'dates_order', {
+      vi: 'Ngày kết thúc phải sau ngày bắt đầu.',
+      en: 'The end date must be after the start date.',
+    });
   }
 }
 
@@ -231,7 +272,8 @@ export async function insertPosition(
   now: Date,
 ) {
   checkPositionDates(input.validFrom, input.validTo);
-  if (!(await findUnit(tx, input.unitId))) throw fieldProblem('unitId', 'unknown_unit', { vi: 'Đơn vị không tồn tại.', en: 'The unit does not exist.' });
+  if (!(await findUnit(tx, input.unitId)))
+    throw fieldProblem('unitId', 'unknown_unit', { vi: 'Đơn vị không tồn tại.', en: 'The unit does not exist.' });
   const row = {
     id: newId(now.getTime()),
     person_id: personId,
@@ -258,7 +300,12 @@ export async function addPosition(
     if (!person) throw personNotFound();
     await requireEdit(tx, caller, input.unitId);
     const row = await insertPosition(tx, personId, input, now);
-    await recordAudit(tx, caller.actor, { action: 'position.create', entityType: 'position', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'position.create', entityType: 'position', entityId: row.id, after: row },
+      now,
+    );
   });
   publishOrganisation(platform, { entity: 'person', id: personId, change: 'position' });
   return getPerson(platform, personId);
@@ -283,8 +330,17 @@ export async function updatePosition(
       ...(input.validTo !== undefined ? { valid_to: input.validTo } : {}),
     };
     checkPositionDates(after.valid_from, after.valid_to);
-    await tx.updateTable('positions').set({ title: after.title, rank: after.rank, valid_from: after.valid_from, valid_to: after.valid_to }).where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'position.update', entityType: 'position', entityId: id, before, after }, now);
+    await tx
+      .updateTable('positions')
+      .set({ title: after.title, rank: after.rank, valid_from: after.valid_from, valid_to: after.valid_to })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'position.update', entityType: 'position', entityId: id, before, after },
+      now,
+    );
     return before.person_id;
   });
   publishOrganisation(platform, { entity: 'person', id: personId, change: 'position' });
@@ -298,7 +354,12 @@ export async function deletePosition(platform: Platform, caller: Caller, id: str
     if (!before) throw positionNotFound();
     await requireEdit(tx, caller, before.unit_id);
     await tx.deleteFrom('positions').where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'position.delete', entityType: 'position', entityId: id, before }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'position.delete', entityType: 'position', entityId: id, before },
+      now,
+    );
     return before.person_id;
   });
   publishOrganisation(platform, { entity: 'person', id: personId, change: 'position' });
@@ -314,10 +375,29 @@ export async function linkAccount(platform: Platform, caller: Caller, personId: 
     await tx.updateTable('users').set({ person_id: null }).where('person_id', '=', personId).execute();
     if (userId) {
       const user = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-      if (!user) throw fieldProblem('userId', 'unknown_user', { vi: 'Tài khoản không tồn tại.', en: 'The account does not exist.' });
-      await tx.updateTable('users').set({ person_id: personId, updated_at: now.toISOString() }).where('id', '=', userId).execute();
+      if (!user)
+        throw fieldProblem('userId', 'unknown_user', {
+          vi: 'Tài khoản không tồn tại.',
+          en: 'The account does not exist.',
+        });
+      await tx
+        .updateTable('users')
+        .set({ person_id: personId, updated_at: now.toISOString() })
+        .where('id', '=', userId)
+        .execute();
     }
-    await recordAudit(tx, caller.actor, { action: 'person.account', entityType: 'person', entityId: personId, before: before.map((b) => b.id), after: userId ? [userId] : [] }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'person.account',
+        entityType: 'person',
+        entityId: personId,
+        before: before.map((b) => b.id),
+        after: userId ? [userId] : [],
+      },
+      now,
+    );
   });
   publishOrganisation(platform, { entity: 'person', id: personId, change: 'account' });
   return getPerson(platform, personId);

@@ -9,9 +9,12 @@ import type { UnitKind } from './kinds.ts';
 type Executor = Kysely<Database>;
 export type UnitRow = Selectable<UnitsTable>;
 
-
 export function unitSearchFields(name: string, shortName: string | null, code: string) {
-  return { search_folded: fold([name, shortName ?? '', code].join(' ')), sort_key: viSortKey(name), name_folded: fold(name) };
+  return {
+    search_folded: fold([name, shortName ?? '', code].join(' ')),
+    sort_key: viSortKey(name),
+    name_folded: fold(name),
+  };
 }
 
 /** Open at `day`: valid_from <= day < valid_to. */
@@ -30,7 +33,10 @@ export type UnitListFilter = {
  * One page of units. Without `asOf` it reads the current registry (units not yet ended); with it,
  * the versions open on that day, so names and parents are those of the day.
  */
-export type UnitListQuery = { total(): Promise<number>; rows(limit: number, offset: number): Promise<UnitSummaryRow[]> };
+export type UnitListQuery = {
+  total(): Promise<number>;
+  rows(limit: number, offset: number): Promise<UnitSummaryRow[]>;
+};
 
 export function unitListQuery(db: Executor, f: UnitListFilter): UnitListQuery {
   if (f.asOf) {
@@ -74,7 +80,8 @@ export function unitListQuery(db: Executor, f: UnitListFilter): UnitListQuery {
         .as('parent_name'),
     ]);
     return {
-      total: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      total: async () =>
+        Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
       rows: (limit, offset) => {
         const ordered = f.q ? select.orderBy('v.sort_key') : select.orderBy('u.position').orderBy('v.sort_key');
         return ordered.orderBy('u.id').limit(limit).offset(offset).execute();
@@ -110,7 +117,8 @@ export function unitListQuery(db: Executor, f: UnitListFilter): UnitListQuery {
     eb.selectFrom('units as p').select('p.name').whereRef('p.id', '=', 'u.parent_id').as('parent_name'),
   ]);
   return {
-    total: async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    total: async () =>
+      Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     rows: (limit, offset) => {
       const ordered = f.q ? select.orderBy('u.sort_key') : select.orderBy('u.position').orderBy('u.sort_key');
       return ordered.orderBy('u.id').limit(limit).offset(offset).execute();
@@ -160,7 +168,12 @@ export async function unitByCode(db: Executor, code: string) {
 }
 
 export async function openVersion(db: Executor, unitId: string) {
-  return db.selectFrom('unit_versions').selectAll().where('unit_id', '=', unitId).where('valid_to', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('unit_versions')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The current titles people hold in units of the given kinds, keyed by person. */

@@ -22,8 +22,22 @@ const code = requiredText(40).refine((s) => !/\s/.test(s), 'msg:code_format');
 export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
 
 const pageParams = {
-  page: z.coerce.number().int().min(1).max(100_000).optional().default(1).openapi({ description: 'Trang, từ 1 / page number, from 1' }),
-  pageSize: z.coerce.number().int().min(1).max(500).optional().default(50).openapi({ description: 'Số dòng mỗi trang (tối đa 500) / rows per page, at most 500' }),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .default(1)
+    .openapi({ description: 'Trang, từ 1 / page number, from 1' }),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .default(50)
+    .openapi({ description: 'Số dòng mỗi trang (tối đa 500) / rows per page, at most 500' }),
 };
 
 // ---------- units ----------
@@ -31,14 +45,30 @@ const pageParams = {
 export const unitKindSchema = z.enum(unitKindCodes);
 
 export const unitListQuery = z.object({
-  q: text(200).optional().openapi({ description: 'Tìm theo tên, tên viết tắt, mã — không phân biệt dấu, hoa thường / search name, short name, code, ignoring diacritics and case' }),
-  asOf: day.optional().openapi({ description: 'Cây đơn vị tại ngày này (YYYY-MM-DD), với tên và đơn vị cấp trên khi đó / the tree as of this date, with the names and parents of that day' }),
+  q: text(200)
+    .optional()
+    .openapi({
+      description:
+        'Tìm theo tên, tên viết tắt, mã — không phân biệt dấu, hoa thường / search name, short name, code, ignoring diacritics and case',
+    }),
+  asOf: day
+    .optional()
+    .openapi({
+      description:
+        'Cây đơn vị tại ngày này (YYYY-MM-DD), với tên và đơn vị cấp trên khi đó / the tree as of this date, with the names and parents of that day',
+    }),
   parentId: z
     .union([uuid, z.literal('none')])
     .optional()
-    .openapi({ description: 'Chỉ các đơn vị con trực tiếp của đơn vị này; "none" cho các đơn vị gốc / only the direct children of this unit; "none" for the roots' }),
+    .openapi({
+      description:
+        'Chỉ các đơn vị con trực tiếp của đơn vị này; "none" cho các đơn vị gốc / only the direct children of this unit; "none" for the roots',
+    }),
   kind: unitKindSchema.optional(),
-  includeEnded: z.enum(['0', '1']).optional().openapi({ description: 'Without asOf: 1 also lists units that have ended (merged, dissolved)' }),
+  includeEnded: z
+    .enum(['0', '1'])
+    .optional()
+    .openapi({ description: 'Without asOf: 1 also lists units that have ended (merged, dissolved)' }),
   ...pageParams,
 });
 
@@ -52,9 +82,15 @@ export const unitSummary = z
     kind: unitKindSchema,
     depth: z.number(),
     validFrom: z.string(),
-    validTo: z.string().nullable().openapi({ description: 'The first day the unit no longer exists (exclusive); null while it exists' }),
+    validTo: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The first day the unit no longer exists (exclusive); null while it exists' }),
     childCount: z.number(),
-    parentName: z.string().nullable().openapi({ description: 'The parent unit’s name (as of the day viewed); null for a root' }),
+    parentName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The parent unit’s name (as of the day viewed); null for a root' }),
     isDemo: z.boolean(),
   })
   .openapi('UnitSummary');
@@ -63,7 +99,14 @@ export const unitPage = z
   .object({ items: z.array(unitSummary), total: z.number(), page: z.number(), pageSize: z.number(), asOf: z.string() })
   .openapi('UnitPage');
 
-const groupRef = z.object({ setId: z.string(), setCode: z.string(), setName: z.string(), groupId: z.string(), groupCode: z.string(), groupName: z.string() });
+const groupRef = z.object({
+  setId: z.string(),
+  setCode: z.string(),
+  setName: z.string(),
+  groupId: z.string(),
+  groupCode: z.string(),
+  groupName: z.string(),
+});
 const unitRef = z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable(), kind: z.string() });
 
 export const operationView = z
@@ -126,7 +169,14 @@ export const unitDetail = unitSummary
     people: z.array(positionView),
     partyMembers: z.object({ direct: z.number(), subtree: z.number() }),
     versions: z.array(
-      z.object({ name: z.string(), shortName: z.string().nullable(), parentId: z.string().nullable(), parentName: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() }),
+      z.object({
+        name: z.string(),
+        shortName: z.string().nullable(),
+        parentId: z.string().nullable(),
+        parentName: z.string().nullable(),
+        validFrom: z.string(),
+        validTo: z.string().nullable(),
+      }),
     ),
     history: z.array(operationView),
     inCharge: z.array(inChargeView),
@@ -165,19 +215,27 @@ export const updateUnitInput = z
   .strictObject({
     code: code.optional(),
     kind: unitKindSchema.optional(),
-    name: requiredText(300).optional().openapi({ description: 'Corrects the current name; a dated rename is an operation' }),
+    name: requiredText(300)
+      .optional()
+      .openapi({ description: 'Corrects the current name; a dated rename is an operation' }),
     shortName: optionalText(100),
     position: z.number().int().min(0).max(100_000).optional(),
     ...contactFields,
     taxCode: optionalText(20),
     workers: z.number().int().min(0).max(10_000_000).nullable().optional(),
-    groupIds: z.array(uuid).max(20).optional().openapi({ description: 'Replaces the unit’s groups: at most one per group set' }),
+    groupIds: z
+      .array(uuid)
+      .max(20)
+      .optional()
+      .openapi({ description: 'Replaces the unit’s groups: at most one per group set' }),
   })
   .openapi('UpdateUnit');
 
 const opBase = {
   effectiveOn: day.openapi({ description: 'Ngày có hiệu lực / the date it takes effect' }),
-  documentNumber: optionalText(100).openapi({ description: 'Số văn bản quyết định, ví dụ 09-ĐA/TU / the deciding document, e.g. 09-ĐA/TU' }),
+  documentNumber: optionalText(100).openapi({
+    description: 'Số văn bản quyết định, ví dụ 09-ĐA/TU / the deciding document, e.g. 09-ĐA/TU',
+  }),
   documentDate: day.nullable().optional(),
   note: optionalText(2000),
 };
@@ -186,12 +244,23 @@ export const operationInput = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('rename'), ...opBase, name: requiredText(300), shortName: optionalText(100) }),
     z.strictObject({ type: z.literal('move'), ...opBase, parentId: uuid }),
-    z.strictObject({ type: z.literal('merge'), ...opBase, targetId: uuid.openapi({ description: 'The unit this one is merged into; its children move there' }) }),
+    z.strictObject({
+      type: z.literal('merge'),
+      ...opBase,
+      targetId: uuid.openapi({ description: 'The unit this one is merged into; its children move there' }),
+    }),
     z.strictObject({
       type: z.literal('split'),
       ...opBase,
       into: z
-        .array(z.strictObject({ code, name: requiredText(300), shortName: optionalText(100), kind: unitKindSchema.optional() }))
+        .array(
+          z.strictObject({
+            code,
+            name: requiredText(300),
+            shortName: optionalText(100),
+            kind: unitKindSchema.optional(),
+          }),
+        )
         .min(2)
         .max(20),
       keepSource: z.boolean().optional(),
@@ -210,8 +279,12 @@ export type UpdateUnitInput = z.input<typeof updateUnitInput>;
 export const genderSchema = z.enum(Object.keys(genders) as [keyof typeof genders]);
 
 export const personListQuery = z.object({
-  q: text(200).optional().openapi({ description: 'Tìm theo họ tên, không phân biệt dấu / search names ignoring diacritics' }),
-  unitId: uuid.optional().openapi({ description: 'People whose Party unit or a current position is in this unit’s subtree' }),
+  q: text(200)
+    .optional()
+    .openapi({ description: 'Tìm theo họ tên, không phân biệt dấu / search names ignoring diacritics' }),
+  unitId: uuid
+    .optional()
+    .openapi({ description: 'People whose Party unit or a current position is in this unit’s subtree' }),
   gender: genderSchema.optional(),
   partyMember: z.enum(['0', '1']).optional(),
   ...pageParams,
@@ -234,7 +307,9 @@ export const personSummary = z
   })
   .openapi('PersonSummary');
 
-export const personPage = z.object({ items: z.array(personSummary), total: z.number(), page: z.number(), pageSize: z.number() }).openapi('PersonPage');
+export const personPage = z
+  .object({ items: z.array(personSummary), total: z.number(), page: z.number(), pageSize: z.number() })
+  .openapi('PersonPage');
 
 export const personDetail = personSummary
   .extend({
@@ -259,8 +334,12 @@ const personFields = {
   note: optionalText(2000),
 };
 
-export const createPersonInput = z.strictObject({ fullName: requiredText(200), ...personFields }).openapi('CreatePerson');
-export const updatePersonInput = z.strictObject({ fullName: requiredText(200).optional(), ...personFields }).openapi('UpdatePerson');
+export const createPersonInput = z
+  .strictObject({ fullName: requiredText(200), ...personFields })
+  .openapi('CreatePerson');
+export const updatePersonInput = z
+  .strictObject({ fullName: requiredText(200).optional(), ...personFields })
+  .openapi('UpdatePerson');
 export type CreatePersonInput = z.input<typeof createPersonInput>;
 export type UpdatePersonInput = z.input<typeof updatePersonInput>;
 
@@ -268,7 +347,13 @@ export const positionInput = z
   .strictObject({
     unitId: uuid,
     title: requiredText(200),
-    rank: z.number().int().min(0).max(1000).optional().openapi({ description: 'Order within a unit: smaller first (secretary 10, deputy 20, member 50)' }),
+    rank: z
+      .number()
+      .int()
+      .min(0)
+      .max(1000)
+      .optional()
+      .openapi({ description: 'Order within a unit: smaller first (secretary 10, deputy 20, member 50)' }),
     validFrom: day.nullable().optional(),
     validTo: day.nullable().optional(),
   })
@@ -287,7 +372,9 @@ export const linkAccountInput = z.strictObject({ userId: uuid.nullable() });
 // ---------- in charge ----------
 
 export const inChargeQuery = z.object({ personId: uuid.optional(), unitId: uuid.optional() });
-export const inChargeInput = z.strictObject({ personId: uuid, unitId: uuid, note: optionalText(500) }).openapi('InChargeInput');
+export const inChargeInput = z
+  .strictObject({ personId: uuid, unitId: uuid, note: optionalText(500) })
+  .openapi('InChargeInput');
 
 // ---------- group sets ----------
 
@@ -314,7 +401,9 @@ export const exportQuery = z.object({
   unitId: uuid.optional(),
   unitKind: unitKindSchema.optional(),
 });
-export const importProblem = z.object({ row: z.number(), column: z.string(), code: z.string(), messages: bilingual }).openapi('ImportProblem');
+export const importProblem = z
+  .object({ row: z.number(), column: z.string(), code: z.string(), messages: bilingual })
+  .openapi('ImportProblem');
 export const importPreview = z
   .object({
     id: z.string(),

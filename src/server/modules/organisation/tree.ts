@@ -77,7 +77,10 @@ export async function addToTree(db: Executor, unitId: string, parentId: string |
  * Other modules that keep something per subtree (the reporting module's live totals) hear of a
  * move in the mover's transaction: the moved unit, the ancestors it had and the ones it has now.
  */
-export type SubtreeMoveListener = (db: Executor, move: { unitId: string; oldAncestors: string[]; newAncestors: string[] }) => Promise<void>;
+export type SubtreeMoveListener = (
+  db: Executor,
+  move: { unitId: string; oldAncestors: string[]; newAncestors: string[] },
+) => Promise<void>;
 const moveListeners: SubtreeMoveListener[] = [];
 export function onSubtreeMove(listener: SubtreeMoveListener): void {
   if (!moveListeners.includes(listener)) moveListeners.push(listener);
@@ -85,7 +88,11 @@ export function onSubtreeMove(listener: SubtreeMoveListener): void {
 
 /** Moves the subtree rooted at `unitId` under `newParentId` (null: becomes a root). */
 export async function moveInTree(db: Executor, unitId: string, newParentId: string | null): Promise<void> {
-  const descendants = await db.selectFrom('unit_closure').select(['descendant_id', 'depth']).where('ancestor_id', '=', unitId).execute();
+  const descendants = await db
+    .selectFrom('unit_closure')
+    .select(['descendant_id', 'depth'])
+    .where('ancestor_id', '=', unitId)
+    .execute();
   const oldAncestors = await db
     .selectFrom('unit_closure')
     .select('ancestor_id')
@@ -97,7 +104,11 @@ export async function moveInTree(db: Executor, unitId: string, newParentId: stri
     for (const part of chunks(ids)) {
       await db
         .deleteFrom('unit_closure')
-        .where('ancestor_id', 'in', oldAncestors.map((a) => a.ancestor_id))
+        .where(
+          'ancestor_id',
+          'in',
+          oldAncestors.map((a) => a.ancestor_id),
+        )
         .where('descendant_id', 'in', part)
         .execute();
     }
@@ -105,10 +116,18 @@ export async function moveInTree(db: Executor, unitId: string, newParentId: stri
   let newDepth = 0;
   let newAncestorIds: string[] = [];
   if (newParentId) {
-    const newAncestors = await db.selectFrom('unit_closure').select(['ancestor_id', 'depth']).where('descendant_id', '=', newParentId).execute();
+    const newAncestors = await db
+      .selectFrom('unit_closure')
+      .select(['ancestor_id', 'depth'])
+      .where('descendant_id', '=', newParentId)
+      .execute();
     newAncestorIds = newAncestors.map((a) => a.ancestor_id);
     const rows = newAncestors.flatMap((a) =>
-      descendants.map((d) => ({ ancestor_id: a.ancestor_id, descendant_id: d.descendant_id, depth: a.depth + 1 + d.depth })),
+      descendants.map((d) => ({
+        ancestor_id: a.ancestor_id,
+        descendant_id: d.descendant_id,
+        depth: a.depth + 1 + d.depth,
+      })),
     );
     for (const part of chunks(rows, 300)) await db.insertInto('unit_closure').values(part).execute();
     newDepth = newAncestors.length; // the parent's own depth + 1
@@ -124,5 +143,6 @@ export async function moveInTree(db: Executor, unitId: string, newParentId: stri
         .execute();
     }
   }
-  for (const listener of moveListeners) await listener(db, { unitId, oldAncestors: oldAncestors.map((a) => a.ancestor_id), newAncestors: newAncestorIds });
+  for (const listener of moveListeners)
+    await listener(db, { unitId, oldAncestors: oldAncestors.map((a) => a.ancestor_id), newAncestors: newAncestorIds });
 }

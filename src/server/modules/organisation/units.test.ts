@@ -15,10 +15,33 @@ describeEachDatabase('organisation: units, history, policy', (kind) => {
 
   async function tree() {
     const p = env().platform;
-    const bloc = await createUnit(p, admin, { code: code('BLOC'), kind: 'bloc', name: 'Đảng bộ khối Thử nghiệm', validFrom: '2004-09-06' });
-    const a = await createUnit(p, admin, { code: code('A'), kind: 'grassroots_committee', name: 'Đảng bộ Công ty A', parentId: bloc.id, validFrom: '2010-01-01' });
-    const a1 = await createUnit(p, admin, { code: code('A1'), kind: 'sub_cell', name: 'Chi bộ Phân xưởng 1', parentId: a.id, validFrom: '2010-01-01' });
-    const b = await createUnit(p, admin, { code: code('B'), kind: 'grassroots_cell', name: 'Chi bộ Công ty B', parentId: bloc.id, validFrom: '2012-01-01' });
+    const bloc = await createUnit(p, admin, {
+      code: code('BLOC'),
+      kind: 'bloc',
+      name: 'Đảng bộ khối Thử nghiệm',
+      validFrom: '2004-09-06',
+    });
+    const a = await createUnit(p, admin, {
+      code: code('A'),
+      kind: 'grassroots_committee',
+      name: 'Đảng bộ Công ty A',
+      parentId: bloc.id,
+      validFrom: '2010-01-01',
+    });
+    const a1 = await createUnit(p, admin, {
+      code: code('A1'),
+      kind: 'sub_cell',
+      name: 'Chi bộ Phân xưởng 1',
+      parentId: a.id,
+      validFrom: '2010-01-01',
+    });
+    const b = await createUnit(p, admin, {
+      code: code('B'),
+      kind: 'grassroots_cell',
+      name: 'Chi bộ Công ty B',
+      parentId: bloc.id,
+      validFrom: '2012-01-01',
+    });
     return { bloc, a, a1, b };
   }
 
@@ -32,7 +55,8 @@ describeEachDatabase('organisation: units, history, policy', (kind) => {
     const body = await res.json();
     expect(body.total).toBe(2);
     for (const u of body.items) {
-      for (const k of ['id', 'parentId', 'name', 'shortName', 'kind', 'validFrom', 'validTo']) expect(u).toHaveProperty(k);
+      for (const k of ['id', 'parentId', 'name', 'shortName', 'kind', 'validFrom', 'validTo'])
+        expect(u).toHaveProperty(k);
     }
     expect(body.items.find((u: { id: string }) => u.id === t.a.id).childCount).toBe(1);
     const found = await (await c.get(`/api/units?q=${encodeURIComponent('PHAN XUONG')}`)).json();
@@ -44,7 +68,12 @@ describeEachDatabase('organisation: units, history, policy', (kind) => {
   it('shows the tree as of a date before and after a merge', async () => {
     const t = await tree();
     const p = env().platform;
-    await applyOperation(p, admin, t.a.id, { type: 'merge', targetId: t.b.id, effectiveOn: '2019-08-01', documentNumber: '123-QĐ/ĐUK' });
+    await applyOperation(p, admin, t.a.id, {
+      type: 'merge',
+      targetId: t.b.id,
+      effectiveOn: '2019-08-01',
+      documentNumber: '123-QĐ/ĐUK',
+    });
     const before = await (await signInViewer()).get(`/api/units?asOf=2019-07-31&parentId=${t.bloc.id}`);
     const beforeIds = (await before.json()).items.map((u: { id: string }) => u.id).sort();
     expect(beforeIds).toEqual([t.a.id, t.b.id].sort());
@@ -79,7 +108,12 @@ describeEachDatabase('organisation: units, history, policy', (kind) => {
 
   it('renames keep the old name for earlier dates', async () => {
     const t = await tree();
-    await applyOperation(env().platform, admin, t.b.id, { type: 'rename', name: 'Chi bộ Công ty Cổ phần B', effectiveOn: '2018-01-01', documentNumber: '5-QĐ/ĐUK' });
+    await applyOperation(env().platform, admin, t.b.id, {
+      type: 'rename',
+      name: 'Chi bộ Công ty Cổ phần B',
+      effectiveOn: '2018-01-01',
+      documentNumber: '5-QĐ/ĐUK',
+    });
     const c = await signInViewer();
     const old = await (await c.get(`/api/units?asOf=2017-06-01&q=${encodeURIComponent('cong ty b')}`)).json();
     expect(old.items.find((u: { id: string }) => u.id === t.b.id).name).toBe('Chi bộ Công ty B');
@@ -98,13 +132,32 @@ describeEachDatabase('organisation: units, history, policy', (kind) => {
     const denied = await c.patch(`/api/units/${t.b.id}`, { phone: '1' });
     expect(denied.status).toBe(403);
     expect((await c.patch(`/api/units/${t.bloc.id}`, { phone: '1' })).status).toBe(403);
-    const child = await c.post('/api/units', { code: code('A2'), kind: 'sub_cell', name: 'Chi bộ Phân xưởng 2', parentId: t.a.id, validFrom: '2019-07-15', documentNumber: '7-QĐ/ĐU' });
+    const child = await c.post('/api/units', {
+      code: code('A2'),
+      kind: 'sub_cell',
+      name: 'Chi bộ Phân xưởng 2',
+      parentId: t.a.id,
+      validFrom: '2019-07-15',
+      documentNumber: '7-QĐ/ĐU',
+    });
     expect(child.status).toBe(201);
-    expect((await c.post('/api/units', { code: code('X'), kind: 'sub_cell', name: 'Chi bộ lạ', parentId: t.b.id })).status).toBe(403);
-    expect((await c.post(`/api/units/${t.b.id}/operations`, { type: 'dissolve', effectiveOn: '2020-01-01' })).status).toBe(403);
+    expect(
+      (await c.post('/api/units', { code: code('X'), kind: 'sub_cell', name: 'Chi bộ lạ', parentId: t.b.id })).status,
+    ).toBe(403);
+    expect(
+      (await c.post(`/api/units/${t.b.id}/operations`, { type: 'dissolve', effectiveOn: '2020-01-01' })).status,
+    ).toBe(403);
     // Moving within reach works; moving out of reach does not.
-    expect((await c.post(`/api/units/${t.a1.id}/operations`, { type: 'move', parentId: t.b.id, effectiveOn: '2020-01-01' })).status).toBe(403);
-    const audits = await p.db.selectFrom('audit_log').select(['action', 'entity_id', 'actor_id']).where('actor_id', '=', sec.id).where('action', 'like', 'unit.%').execute();
+    expect(
+      (await c.post(`/api/units/${t.a1.id}/operations`, { type: 'move', parentId: t.b.id, effectiveOn: '2020-01-01' }))
+        .status,
+    ).toBe(403);
+    const audits = await p.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'actor_id'])
+      .where('actor_id', '=', sec.id)
+      .where('action', 'like', 'unit.%')
+      .execute();
     expect(audits.map((a) => a.action).sort()).toEqual(['unit.create', 'unit.update', 'unit.update']);
     const unchanged = await p.db.selectFrom('units').select('phone').where('id', '=', t.b.id).executeTakeFirstOrThrow();
     expect(unchanged.phone).toBeNull();
@@ -139,13 +192,25 @@ describeEachDatabase('organisation: units, history, policy', (kind) => {
       expect(e.error.messages.vi).toBeTruthy();
       expect(e.error.messages.en).toBeTruthy();
     }
-    expect((await c.post(`/api/units/${t.bloc.id}/operations`, { type: 'dissolve', effectiveOn: '2020-01-01' })).status).toBe(409);
-    expect((await c.post(`/api/units/${t.a.id}/operations`, { type: 'move', parentId: t.a1.id, effectiveOn: '2020-01-01' })).status).toBe(400);
+    expect(
+      (await c.post(`/api/units/${t.bloc.id}/operations`, { type: 'dissolve', effectiveOn: '2020-01-01' })).status,
+    ).toBe(409);
+    expect(
+      (await c.post(`/api/units/${t.a.id}/operations`, { type: 'move', parentId: t.a1.id, effectiveOn: '2020-01-01' }))
+        .status,
+    ).toBe(400);
     expect(await count()).toBe(auditsBefore);
   });
 
   async function count() {
-    return Number((await env().platform.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await env()
+          .platform.db.selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
   async function signInViewer() {
     const v = await buildUser(env().platform, { grants: [{ role: 'viewer', unitId: null }] });

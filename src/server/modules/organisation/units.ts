@@ -6,7 +6,17 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { fail, type Bilingual } from '../../platform/http/errors.ts';
 import { requireEdit, todayIn, type Caller, inTransaction } from './access.ts';
 import { committeeKinds, operationTypes, unitKinds, type OperationType, type UnitKind } from './kinds.ts';
-import { findUnit, openVersion, titlesOf, toUnitSummary, unitByCode, unitListQuery, unitSearchFields, type UnitRow, type UnitListFilter } from './repo.ts';
+import {
+  findUnit,
+  openVersion,
+  titlesOf,
+  toUnitSummary,
+  unitByCode,
+  unitListQuery,
+  unitSearchFields,
+  type UnitRow,
+  type UnitListFilter,
+} from './repo.ts';
 import type { CreateUnitInput, UpdateUnitInput } from './schema.ts';
 import { addToTree } from './tree.ts';
 
@@ -14,18 +24,28 @@ type Executor = Kysely<Database>;
 
 export const unitNotFound = () => fail.notFound({ vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' });
 
-export const fieldProblem = (path: string, code: string, messages: Bilingual) => fail.validation([{ in: 'body', path, code, messages }]);
+export const fieldProblem = (path: string, code: string, messages: Bilingual) =>
+  fail.validation([{ in: 'body', path, code, messages }]);
 
 export function publishOrganisation(platform: Platform, data: { entity: string; id: string; change: string }) {
   void platform.events.publish('organisation', data).catch(() => {});
 }
 
-export async function listUnits(platform: Platform, query: Omit<UnitListFilter, 'today'> & { page: number; pageSize: number }) {
+export async function listUnits(
+  platform: Platform,
+  query: Omit<UnitListFilter, 'today'> & { page: number; pageSize: number },
+) {
   const today = todayIn(platform.clock());
   const list = unitListQuery(platform.db, { ...query, today });
   const total = await list.total();
   const rows = await list.rows(query.pageSize, (query.page - 1) * query.pageSize);
-  return { items: rows.map(toUnitSummary), total, page: query.page, pageSize: query.pageSize, asOf: query.asOf ?? today };
+  return {
+    items: rows.map(toUnitSummary),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    asOf: query.asOf ?? today,
+  };
 }
 
 /** The same filter without paging, for an export (bounded). */
@@ -34,16 +54,32 @@ export async function allUnits(platform: Platform, query: Omit<UnitListFilter, '
   return (await unitListQuery(platform.db, { ...query, today }).rows(limit, 0)).map(toUnitSummary);
 }
 
-const ref = (u: { id: string; name: string; short_name: string | null; kind: string }) => ({ id: u.id, name: u.name, shortName: u.short_name, kind: u.kind });
+const ref = (u: { id: string; name: string; short_name: string | null; kind: string }) => ({
+  id: u.id,
+  name: u.name,
+  shortName: u.short_name,
+  kind: u.kind,
+});
 
 export async function unitGroups(db: Executor, unitIds: string[]) {
-  const map = new Map<string, { setId: string; setCode: string; setName: string; groupId: string; groupCode: string; groupName: string }[]>();
+  const map = new Map<
+    string,
+    { setId: string; setCode: string; setName: string; groupId: string; groupCode: string; groupName: string }[]
+  >();
   if (unitIds.length === 0) return map;
   const rows = await db
     .selectFrom('unit_groups as ug')
     .innerJoin('groups as g', 'g.id', 'ug.group_id')
     .innerJoin('group_sets as s', 's.id', 'ug.set_id')
-    .select(['ug.unit_id', 's.id as set_id', 's.code as set_code', 's.name as set_name', 'g.id as group_id', 'g.code as group_code', 'g.name as group_name'])
+    .select([
+      'ug.unit_id',
+      's.id as set_id',
+      's.code as set_code',
+      's.name as set_name',
+      'g.id as group_id',
+      'g.code as group_code',
+      'g.name as group_name',
+    ])
     .where('ug.unit_id', 'in', unitIds)
     .orderBy('s.position')
     .orderBy('s.code')
@@ -51,7 +87,14 @@ export async function unitGroups(db: Executor, unitIds: string[]) {
   for (const r of rows) {
     map.set(r.unit_id, [
       ...(map.get(r.unit_id) ?? []),
-      { setId: r.set_id, setCode: r.set_code, setName: r.set_name, groupId: r.group_id, groupCode: r.group_code, groupName: r.group_name },
+      {
+        setId: r.set_id,
+        setCode: r.set_code,
+        setName: r.set_name,
+        groupId: r.group_id,
+        groupCode: r.group_code,
+        groupName: r.group_name,
+      },
     ]);
   }
   return map;
@@ -63,9 +106,22 @@ export async function operationsOf(db: Executor, filter: { unitId: string }) {
     .innerJoin('units as u', 'u.id', 'o.unit_id')
     .leftJoin('units as t', 't.id', 'o.target_id')
     .select([
-      'o.id', 'o.type', 'o.effective_on', 'o.document_number', 'o.document_date', 'o.note', 'o.details_json', 'o.created_at',
-      'u.id as u_id', 'u.name as u_name', 'u.short_name as u_short', 'u.kind as u_kind',
-      't.id as t_id', 't.name as t_name', 't.short_name as t_short', 't.kind as t_kind',
+      'o.id',
+      'o.type',
+      'o.effective_on',
+      'o.document_number',
+      'o.document_date',
+      'o.note',
+      'o.details_json',
+      'o.created_at',
+      'u.id as u_id',
+      'u.name as u_name',
+      'u.short_name as u_short',
+      'u.kind as u_kind',
+      't.id as t_id',
+      't.name as t_name',
+      't.short_name as t_short',
+      't.kind as t_kind',
     ])
     .where((w) => w.or([w('o.unit_id', '=', filter.unitId), w('o.target_id', '=', filter.unitId)]))
     .orderBy('o.effective_on', 'desc')
@@ -92,7 +148,17 @@ export async function inChargeRows(db: Executor, filter: { personId?: string; un
     .selectFrom('unit_supervisors as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
     .innerJoin('units as u', 'u.id', 's.unit_id')
-    .select(['s.id', 's.person_id', 'p.full_name', 's.unit_id', 'u.name as unit_name', 'u.short_name as unit_short', 's.note', 'p.sort_key', 'u.sort_key as unit_sort']);
+    .select([
+      's.id',
+      's.person_id',
+      'p.full_name',
+      's.unit_id',
+      'u.name as unit_name',
+      'u.short_name as unit_short',
+      's.note',
+      'p.sort_key',
+      'u.sort_key as unit_sort',
+    ]);
   if (filter.personId) q = q.where('s.person_id', '=', filter.personId);
   if (filter.unitId) q = q.where('s.unit_id', '=', filter.unitId);
   const rows = await q.orderBy('p.sort_key').orderBy('u.sort_key').limit(5000).execute();
@@ -109,12 +175,27 @@ export async function inChargeRows(db: Executor, filter: { personId?: string; un
   }));
 }
 
-export async function positionsIn(db: Executor, filter: { unitId?: string; personId?: string }, today: string, currentOnly: boolean) {
+export async function positionsIn(
+  db: Executor,
+  filter: { unitId?: string; personId?: string },
+  today: string,
+  currentOnly: boolean,
+) {
   let q = db
     .selectFrom('positions as pos')
     .innerJoin('people as p', 'p.id', 'pos.person_id')
     .innerJoin('units as u', 'u.id', 'pos.unit_id')
-    .select(['pos.id', 'pos.person_id', 'p.full_name', 'pos.unit_id', 'u.name as unit_name', 'pos.title', 'pos.rank', 'pos.valid_from', 'pos.valid_to']);
+    .select([
+      'pos.id',
+      'pos.person_id',
+      'p.full_name',
+      'pos.unit_id',
+      'u.name as unit_name',
+      'pos.title',
+      'pos.rank',
+      'pos.valid_from',
+      'pos.valid_to',
+    ]);
   if (filter.unitId) q = q.where('pos.unit_id', '=', filter.unitId);
   if (filter.personId) q = q.where('pos.person_id', '=', filter.personId);
   if (currentOnly) q = q.where((w) => w.or([w('pos.valid_to', 'is', null), w('pos.valid_to', '>', today)]));
@@ -146,7 +227,12 @@ export async function getUnit(platform: Platform, id: string) {
     .orderBy('c.depth', 'desc')
     .execute();
   const children = await listUnits(platform, { parentId: id, page: 1, pageSize: 500, includeEnded: false });
-  const direct = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('party_unit_id', '=', id).where('party_joined_on', 'is not', null).executeTakeFirstOrThrow();
+  const direct = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('party_unit_id', '=', id)
+    .where('party_joined_on', 'is not', null)
+    .executeTakeFirstOrThrow();
   const subtree = await db
     .selectFrom('people as p')
     .innerJoin('unit_closure as c', 'c.descendant_id', 'p.party_unit_id')
@@ -177,7 +263,14 @@ export async function getUnit(platform: Platform, id: string) {
     children: children.items,
     people: await positionsIn(db, { unitId: id }, today, true),
     partyMembers: { direct: Number(direct.n), subtree: Number(subtree.n) },
-    versions: versions.map((v) => ({ name: v.name, shortName: v.short_name, parentId: v.parent_id, parentName: v.parent_name, validFrom: v.valid_from, validTo: v.valid_to })),
+    versions: versions.map((v) => ({
+      name: v.name,
+      shortName: v.short_name,
+      parentId: v.parent_id,
+      parentName: v.parent_name,
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+    })),
     history: await operationsOf(db, { unitId: id }),
     inCharge: await inChargeRows(db, { unitId: id }, today),
     createdAt: u.created_at,
@@ -188,7 +281,9 @@ export async function getUnit(platform: Platform, id: string) {
 /** Replaces a unit's groups; at most one group of each set. */
 export async function setUnitGroups(tx: Executor, unitId: string, groupIds: string[], path = 'groupIds') {
   const unique = [...new Set(groupIds)];
-  const groups = unique.length ? await tx.selectFrom('groups').select(['id', 'set_id']).where('id', 'in', unique).execute() : [];
+  const groups = unique.length
+    ? await tx.selectFrom('groups').select(['id', 'set_id']).where('id', 'in', unique).execute()
+    : [];
   if (groups.length !== unique.length) {
     throw fieldProblem(path, 'unknown_group', { vi: 'Có nhóm không tồn tại.', en: 'A group does not exist.' });
   }
@@ -200,11 +295,18 @@ export async function setUnitGroups(tx: Executor, unitId: string, groupIds: stri
     });
   }
   await tx.deleteFrom('unit_groups').where('unit_id', '=', unitId).execute();
-  if (groups.length) await tx.insertInto('unit_groups').values(groups.map((g) => ({ unit_id: unitId, set_id: g.set_id, group_id: g.id }))).execute();
+  if (groups.length)
+    await tx
+      .insertInto('unit_groups')
+      .values(groups.map((g) => ({ unit_id: unitId, set_id: g.set_id, group_id: g.id })))
+      .execute();
 }
 
 const codeTaken = (code: string) =>
-  fail.conflict('UNIT_CODE_TAKEN', { vi: `Mã đơn vị "${code}" đã được dùng.`, en: `The unit code "${code}" is already in use.` });
+  fail.conflict('UNIT_CODE_TAKEN', {
+    vi: `Mã đơn vị "${code}" đã được dùng.`,
+    en: `The unit code "${code}" is already in use.`,
+  });
 
 export type NewUnit = {
   code: string;
@@ -233,7 +335,11 @@ export async function insertUnit(tx: Executor, input: NewUnit, now: Date): Promi
   let depth = 0;
   if (input.parentId) {
     const parent = await findUnit(tx, input.parentId);
-    if (!parent) throw fieldProblem('parentId', 'unknown_parent', { vi: 'Đơn vị cấp trên không tồn tại.', en: 'The parent unit does not exist.' });
+    if (!parent)
+      throw fieldProblem('parentId', 'unknown_parent', {
+        vi: 'Đơn vị cấp trên không tồn tại.',
+        en: 'The parent unit does not exist.',
+      });
     if (parent.valid_from > input.validFrom || (parent.valid_to !== null && parent.valid_to <= input.validFrom)) {
       throw fieldProblem('parentId', 'parent_not_live', {
         vi: 'Đơn vị cấp trên không còn hoạt động vào ngày này.',
@@ -288,7 +394,17 @@ export async function insertUnit(tx: Executor, input: NewUnit, now: Date): Promi
 
 export async function insertOperation(
   tx: Executor,
-  op: { type: OperationType; unitId: string; targetId?: string | null; effectiveOn: string; documentNumber?: string | null; documentDate?: string | null; note?: string | null; details?: unknown; isDemo?: boolean },
+  op: {
+    type: OperationType;
+    unitId: string;
+    targetId?: string | null;
+    effectiveOn: string;
+    documentNumber?: string | null;
+    documentDate?: string | null;
+    note?: string | null;
+    details?: unknown;
+    isDemo?: boolean;
+  },
   actor: Caller['actor'],
   now: Date,
 ): Promise<string> {
@@ -323,12 +439,30 @@ export async function createUnit(platform: Platform, caller: Caller, input: Crea
     if (input.groupIds) await setUnitGroups(tx, unit.id, input.groupIds);
     const opId = await insertOperation(
       tx,
-      { type: 'found', unitId: unit.id, targetId: unit.parent_id, effectiveOn: validFrom, documentNumber: input.documentNumber, documentDate: input.documentDate, isDemo: input.isDemo },
+      {
+        type: 'found',
+        unitId: unit.id,
+        targetId: unit.parent_id,
+        effectiveOn: validFrom,
+        documentNumber: input.documentNumber,
+        documentDate: input.documentDate,
+        isDemo: input.isDemo,
+      },
       caller.actor,
       now,
     );
     await tx.updateTable('unit_versions').set({ operation_id: opId }).where('unit_id', '=', unit.id).execute();
-    await recordAudit(tx, caller.actor, { action: 'unit.create', entityType: 'unit', entityId: unit.id, after: { ...unit, groupIds: input.groupIds ?? [], documentNumber: input.documentNumber ?? null } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: unit.id,
+        after: { ...unit, groupIds: input.groupIds ?? [], documentNumber: input.documentNumber ?? null },
+      },
+      now,
+    );
     return unit;
   });
   publishOrganisation(platform, { entity: 'unit', id: row.id, change: 'created' });
@@ -347,7 +481,8 @@ export async function updateUnit(platform: Platform, caller: Caller, id: string,
     const before = await findUnit(tx, id);
     if (!before) throw unitNotFound();
     await requireEdit(tx, caller, id);
-    if (input.code !== undefined && input.code !== before.code && (await unitByCode(tx, input.code))) throw codeTaken(input.code);
+    if (input.code !== undefined && input.code !== before.code && (await unitByCode(tx, input.code)))
+      throw codeTaken(input.code);
     const name = input.name ?? before.name;
     const shortName = input.shortName !== undefined ? input.shortName : before.short_name;
     const code = input.code ?? before.code;
@@ -381,7 +516,13 @@ export async function updateUnit(platform: Platform, caller: Caller, id: string,
     await recordAudit(
       tx,
       caller.actor,
-      { action: 'unit.update', entityType: 'unit', entityId: id, before: { ...before, groupIds: groupsBefore }, after: { ...before, ...change, groupIds: input.groupIds ?? groupsBefore } },
+      {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        before: { ...before, groupIds: groupsBefore },
+        after: { ...before, ...change, groupIds: input.groupIds ?? groupsBefore },
+      },
       now,
     );
   });

@@ -16,7 +16,8 @@ export type { Caller };
 export type Visibility = { all: true } | { all: false; unitIds: string[] };
 
 export async function visibilityOf(platform: { db: Kysely<Database> }, caller: Caller): Promise<Visibility> {
-  if (holdsAnywhere(caller.grants, 'plans.overview') || holdsAnywhere(caller.grants, 'plans.manage')) return { all: true };
+  if (holdsAnywhere(caller.grants, 'plans.overview') || holdsAnywhere(caller.grants, 'plans.manage'))
+    return { all: true };
   const read = reach(caller.grants, 'plans.read');
   if (read === null) return { all: true };
   const report = reach(caller.grants, 'plans.report') ?? [];
@@ -36,13 +37,19 @@ export async function mayReportFor(platform: Platform, caller: Caller, unitId: s
 }
 
 /** Runs `work` in a transaction, or inside the one already open (the demo loader's). */
-export function inTransaction<T>(platform: { db: Kysely<Database> }, work: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  platform: { db: Kysely<Database> },
+  work: (tx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return platform.db.isTransaction ? work(platform.db) : platform.db.transaction().execute(work);
 }
 
 export const planNotFound = () => fail.notFound({ vi: 'Không tìm thấy kế hoạch.', en: 'Plan not found.' });
 export const activityNotFound = () => fail.notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Activity not found.' });
 
-export function publishPlans(platform: Platform, data: { entity: string; id: string; change: string; planId?: string }) {
+export function publishPlans(
+  platform: Platform,
+  data: { entity: string; id: string; change: string; planId?: string },
+) {
   void platform.events.publish('plans', data).catch(() => {});
 }

@@ -7,7 +7,16 @@ import { deleteFilesOf, filesOf } from '../../platform/files/store.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { grassrootsKinds } from '../organisation/kinds.ts';
 import { unitRefs } from '../organisation/lookups.ts';
-import { activityNotFound, inTransaction, planNotFound, publishPlans, requireManage, visibilityOf, type Caller, type Visibility } from './access.ts';
+import {
+  activityNotFound,
+  inTransaction,
+  planNotFound,
+  publishPlans,
+  requireManage,
+  visibilityOf,
+  type Caller,
+  type Visibility,
+} from './access.ts';
 import type { ActivityInput, UpdateActivityInput } from './schema.ts';
 import { REPORT_FILES } from './attachments.ts';
 import { statusSources } from './sources.ts';
@@ -32,12 +41,25 @@ export async function requirePlan(db: Db, id: string): Promise<PlanRow> {
 }
 
 /** The plan's activities the caller may see, in the plan's order (a plan holds at most 500 + its sub-plans' picks). */
-export async function visibleActivities(db: Db, plan: PlanRow, vis: Visibility, filter: { unitId?: string; section?: string } = {}): Promise<ActivityRow[]> {
+export async function visibleActivities(
+  db: Db,
+  plan: PlanRow,
+  vis: Visibility,
+  filter: { unitId?: string; section?: string } = {},
+): Promise<ActivityRow[]> {
   let q = db.selectFrom('plan_activities as a').selectAll('a').where('a.plan_id', '=', plan.id);
   if (filter.section) q = q.where('a.section', '=', filter.section);
   if (filter.unitId) {
     const unitId = filter.unitId;
-    q = q.where((w) => w.exists(w.selectFrom('plan_activity_units as u').select('u.unit_id').whereRef('u.activity_id', '=', 'a.id').where('u.unit_id', '=', unitId)));
+    q = q.where((w) =>
+      w.exists(
+        w
+          .selectFrom('plan_activity_units as u')
+          .select('u.unit_id')
+          .whereRef('u.activity_id', '=', 'a.id')
+          .where('u.unit_id', '=', unitId),
+      ),
+    );
   }
   if (!vis.all) {
     if (plan.unit_id && vis.unitIds.includes(plan.unit_id)) {
@@ -45,7 +67,15 @@ export async function visibleActivities(db: Db, plan: PlanRow, vis: Visibility, 
     } else {
       if (vis.unitIds.length === 0) return [];
       const ids = vis.unitIds.slice(0, 5000);
-      q = q.where((w) => w.exists(w.selectFrom('plan_activity_units as u').select('u.unit_id').whereRef('u.activity_id', '=', 'a.id').where('u.unit_id', 'in', ids)));
+      q = q.where((w) =>
+        w.exists(
+          w
+            .selectFrom('plan_activity_units as u')
+            .select('u.unit_id')
+            .whereRef('u.activity_id', '=', 'a.id')
+            .where('u.unit_id', 'in', ids),
+        ),
+      );
     }
   }
   return q.orderBy('a.position').orderBy('a.id').limit(2000).execute();
@@ -65,10 +95,20 @@ export async function maySeePlan(db: Db, plan: PlanRow, vis: Visibility): Promis
   return row !== undefined;
 }
 
-export type Progress = { doneOn: string | null; percent: number | null; figure: number | null; note: { vi: string; en: string } | null };
+export type Progress = {
+  doneOn: string | null;
+  percent: number | null;
+  figure: number | null;
+  note: { vi: string; en: string } | null;
+};
 
 /** Reports' progress, or the status source's answer when the activity names one. */
-export async function progressOf(platform: { db: Db }, plan: PlanRow, rows: ActivityRow[], today: string): Promise<Map<string, Progress>> {
+export async function progressOf(
+  platform: { db: Db },
+  plan: PlanRow,
+  rows: ActivityRow[],
+  today: string,
+): Promise<Map<string, Progress>> {
   const out = new Map<string, Progress>();
   for (const a of rows) {
     const own: Progress = { doneOn: a.done_on, percent: a.progress_percent, figure: a.progress_figure, note: null };
@@ -76,7 +116,16 @@ export async function progressOf(platform: { db: Db }, plan: PlanRow, rows: Acti
     if (source) {
       const answer = await source.evaluate(
         platform,
-        { id: a.id, planId: a.plan_id, start: a.start_on, due: a.due_on, target: a.target_value === null ? null : { value: a.target_value, comparator: a.target_comparator ?? 'eq', indicator: a.target_indicator ?? '' } },
+        {
+          id: a.id,
+          planId: a.plan_id,
+          start: a.start_on,
+          due: a.due_on,
+          target:
+            a.target_value === null
+              ? null
+              : { value: a.target_value, comparator: a.target_comparator ?? 'eq', indicator: a.target_indicator ?? '' },
+        },
         { issuedOn: plan.issued_on, periodStart: plan.period_start },
         today,
       );
@@ -125,7 +174,10 @@ export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: A
       counts.set(r.activity_id, c);
     }
   }
-  const units = await unitRefs(platform, links.map((l) => l.unit_id));
+  const units = await unitRefs(
+    platform,
+    links.map((l) => l.unit_id),
+  );
   const progress = await progressOf(platform, plan, rows, today);
   return rows.map((a) => {
     const mine = links.filter((l) => l.activity_id === a.id);
@@ -158,7 +210,13 @@ export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: A
       target:
         a.target_value === null
           ? null
-          : { value: a.target_value, comparator: a.target_comparator, indicator: a.target_indicator, unit: a.target_unit, breakdown: a.target_breakdown_json ? JSON.parse(a.target_breakdown_json) : [] },
+          : {
+              value: a.target_value,
+              comparator: a.target_comparator,
+              indicator: a.target_indicator,
+              unit: a.target_unit,
+              breakdown: a.target_breakdown_json ? JSON.parse(a.target_breakdown_json) : [],
+            },
       statusSource: a.status_source,
       originActivityId: a.origin_activity_id,
       percent: p.percent,
@@ -174,7 +232,14 @@ export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: A
 export type ActivityView = Awaited<ReturnType<typeof activityViews>>[number];
 
 const unknownUnits = (path: string) =>
-  fail.validation([{ in: 'body', path, code: 'unknown_unit', messages: { vi: 'Có đơn vị không có trong sổ đơn vị.', en: 'A unit is not in the unit registry.' } }]);
+  fail.validation([
+    {
+      in: 'body',
+      path,
+      code: 'unknown_unit',
+      messages: { vi: 'Có đơn vị không có trong sổ đơn vị.', en: 'A unit is not in the unit registry.' },
+    },
+  ]);
 
 /** Checks the units exist; returns the grassroots ones (they are expected to deploy a sub-plan). */
 export async function checkUnits(db: Db, ids: string[], path: string): Promise<string[]> {
@@ -183,13 +248,41 @@ export async function checkUnits(db: Db, ids: string[], path: string): Promise<s
   return [...refs.values()].filter((u) => grassrootsKinds.includes(u.kind)).map((u) => u.id);
 }
 
-export async function setActivityUnits(db: Db, planId: string, activityId: string, lead: string[], coordinating: string[]) {
+export async function setActivityUnits(
+  db: Db,
+  planId: string,
+  activityId: string,
+  lead: string[],
+  coordinating: string[],
+) {
   await db.deleteFrom('plan_activity_units').where('activity_id', '=', activityId).execute();
   const rows = [
-    ...[...new Set(lead)].map((unit_id, position) => ({ plan_id: planId, activity_id: activityId, unit_id, role: 'lead', position, percent: null, done_on: null })),
-    ...[...new Set(coordinating)].filter((u) => !lead.includes(u)).map((unit_id, position) => ({ plan_id: planId, activity_id: activityId, unit_id, role: 'coordinating', position, percent: null, done_on: null })),
+    ...[...new Set(lead)].map((unit_id, position) => ({
+      plan_id: planId,
+      activity_id: activityId,
+      unit_id,
+      role: 'lead',
+      position,
+      percent: null,
+      done_on: null,
+    })),
+    ...[...new Set(coordinating)]
+      .filter((u) => !lead.includes(u))
+      .map((unit_id, position) => ({
+        plan_id: planId,
+        activity_id: activityId,
+        unit_id,
+        role: 'coordinating',
+        position,
+        percent: null,
+        done_on: null,
+      })),
   ];
-  for (let i = 0; i < rows.length; i += 300) await db.insertInto('plan_activity_units').values(rows.slice(i, i + 300)).execute();
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insertInto('plan_activity_units')
+      .values(rows.slice(i, i + 300))
+      .execute();
 }
 
 export async function addDeployUnits(db: Db, planId: string, unitIds: string[]) {
@@ -203,7 +296,14 @@ export async function addDeployUnits(db: Db, planId: string, unitIds: string[]) 
   }
 }
 
-export function activityRow(planId: string, input: ActivityInput, ref: string, position: number, now: Date, origin: string | null = null): ActivityRow {
+export function activityRow(
+  planId: string,
+  input: ActivityInput,
+  ref: string,
+  position: number,
+  now: Date,
+  origin: string | null = null,
+): ActivityRow {
   const at = now.toISOString();
   return {
     id: newId(now.getTime()),
@@ -238,12 +338,27 @@ export function activityRow(planId: string, input: ActivityInput, ref: string, p
 
 function checkDates(start: string | null, due: string | null) {
   if (start && due && start > due) {
-    throw fail.validation([{ in: 'body', path: 'due', code: 'due_before_start', messages: { vi: 'Hạn hoàn thành trước ngày bắt đầu.', en: 'The due date is before the start date.' } }]);
+    throw fail.validation([
+      {
+        in: 'body',
+        path: 'due',
+        code: 'due_before_start',
+        messages: { vi: 'Hạn hoàn thành trước ngày bắt đầu.', en: 'The due date is before the start date.' },
+      },
+    ]);
   }
 }
 
 /** Inserts one activity with its units; the caller audits. */
-export async function insertActivity(db: Db, planId: string, input: ActivityInput, ref: string, position: number, now: Date, origin: string | null = null) {
+export async function insertActivity(
+  db: Db,
+  planId: string,
+  input: ActivityInput,
+  ref: string,
+  position: number,
+  now: Date,
+  origin: string | null = null,
+) {
   checkDates(input.start, input.due);
   const grassroots = await checkUnits(db, [...input.leadUnitIds, ...input.coordinatingUnitIds], 'leadUnitIds');
   const row = activityRow(planId, input, ref, position, now, origin);
@@ -271,19 +386,34 @@ export async function listActivities(
   }
   const pageRows = chosen.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const items = await activityViews(platform, plan, pageRows, today);
-  if (!query.unitId || items.length === 0) return { items, total: chosen.length, page: query.page, pageSize: query.pageSize, today };
+  if (!query.unitId || items.length === 0)
+    return { items, total: chosen.length, page: query.page, pageSize: query.pageSize, today };
   // With a unit named, each activity also carries that unit's own line: its percent, its day done, its status.
   const lines = await platform.db
     .selectFrom('plan_activity_units')
     .select(['activity_id', 'role', 'percent', 'done_on'])
     .where('unit_id', '=', query.unitId)
-    .where('activity_id', 'in', pageRows.map((r) => r.id))
+    .where(
+      'activity_id',
+      'in',
+      pageRows.map((r) => r.id),
+    )
     .execute();
   const withLines = items.map((a) => {
     const l = lines.find((x) => x.activity_id === a.id);
     if (!l) return { ...a, unitLine: null };
     const status = activityStatus({ due: a.due, doneOn: l.done_on }, today);
-    return { ...a, unitLine: { unitId: query.unitId!, role: l.role, percent: l.percent, doneOn: l.done_on, status, statusLabel: statusLabels[status] } };
+    return {
+      ...a,
+      unitLine: {
+        unitId: query.unitId!,
+        role: l.role,
+        percent: l.percent,
+        doneOn: l.done_on,
+        status,
+        statusLabel: statusLabels[status],
+      },
+    };
   });
   return { items: withLines, total: chosen.length, page: query.page, pageSize: query.pageSize, today };
 }
@@ -292,9 +422,22 @@ export async function getActivity(platform: Platform, caller: Caller, id: string
   const { row, plan } = await seenActivity(platform, caller, id);
   const today = vietnamDay(platform.clock());
   const [view] = await activityViews(platform, plan, [row], today);
-  const reports = await platform.db.selectFrom('plan_reports').selectAll().where('activity_id', '=', id).orderBy('reported_at', 'desc').limit(200).execute();
-  const units = await unitRefs(platform, reports.map((r) => r.unit_id).filter((u): u is string => u !== null));
-  const files = await filesOf(platform.db, REPORT_FILES, reports.map((r) => r.id));
+  const reports = await platform.db
+    .selectFrom('plan_reports')
+    .selectAll()
+    .where('activity_id', '=', id)
+    .orderBy('reported_at', 'desc')
+    .limit(200)
+    .execute();
+  const units = await unitRefs(
+    platform,
+    reports.map((r) => r.unit_id).filter((u): u is string => u !== null),
+  );
+  const files = await filesOf(
+    platform.db,
+    REPORT_FILES,
+    reports.map((r) => r.id),
+  );
   return {
     ...view,
     reports: reports.map((r) => ({
@@ -327,12 +470,34 @@ export async function addActivity(platform: Platform, caller: Caller, planId: st
   const now = platform.clock();
   const id = await inTransaction(platform, async (tx) => {
     const plan = await requirePlan(tx, planId);
-    const last = await tx.selectFrom('plan_activities').select((eb) => eb.fn.max('position').as('p')).where('plan_id', '=', plan.id).executeTakeFirst();
-    const count = await tx.selectFrom('plan_activities').select((eb) => eb.fn.countAll<number>().as('n')).where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
-    if (Number(count.n) >= 2000) throw fail.conflict('TOO_MANY_ACTIVITIES', { vi: 'Kế hoạch đã có quá nhiều nhiệm vụ.', en: 'The plan has too many activities.' });
+    const last = await tx
+      .selectFrom('plan_activities')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirst();
+    const count = await tx
+      .selectFrom('plan_activities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    if (Number(count.n) >= 2000)
+      throw fail.conflict('TOO_MANY_ACTIVITIES', {
+        vi: 'Kế hoạch đã có quá nhiều nhiệm vụ.',
+        en: 'The plan has too many activities.',
+      });
     const position = Number(last?.p ?? 0) + 1;
     const row = await insertActivity(tx, plan.id, input, input.ref || `N${position}`, position, now);
-    await recordAudit(tx, caller.actor, { action: 'plan_activity.create', entityType: 'plan_activity', entityId: row.id, after: { ...row, leadUnitIds: input.leadUnitIds, coordinatingUnitIds: input.coordinatingUnitIds } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'plan_activity.create',
+        entityType: 'plan_activity',
+        entityId: row.id,
+        after: { ...row, leadUnitIds: input.leadUnitIds, coordinatingUnitIds: input.coordinatingUnitIds },
+      },
+      now,
+    );
     return row.id;
   });
   publishPlans(platform, { entity: 'activity', id, change: 'created', planId });
@@ -353,7 +518,9 @@ export async function updateActivity(platform: Platform, caller: Caller, id: str
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.subItems !== undefined ? { sub_items_json: JSON.stringify(input.subItems) } : {}),
-      ...(input.otherParticipants !== undefined ? { other_participants_json: JSON.stringify(input.otherParticipants) } : {}),
+      ...(input.otherParticipants !== undefined
+        ? { other_participants_json: JSON.stringify(input.otherParticipants) }
+        : {}),
       start_on: start,
       due_on: due,
       ...(input.tentative !== undefined ? { tentative: input.tentative ? 1 : 0 } : {}),
@@ -371,14 +538,31 @@ export async function updateActivity(platform: Platform, caller: Caller, id: str
     };
     await tx.updateTable('plan_activities').set(change).where('id', '=', id).execute();
     if (input.leadUnitIds !== undefined || input.coordinatingUnitIds !== undefined) {
-      const current = await tx.selectFrom('plan_activity_units').select(['unit_id', 'role']).where('activity_id', '=', id).orderBy('position').execute();
+      const current = await tx
+        .selectFrom('plan_activity_units')
+        .select(['unit_id', 'role'])
+        .where('activity_id', '=', id)
+        .orderBy('position')
+        .execute();
       const lead = input.leadUnitIds ?? current.filter((c) => c.role === 'lead').map((c) => c.unit_id);
-      const coordinating = input.coordinatingUnitIds ?? current.filter((c) => c.role === 'coordinating').map((c) => c.unit_id);
+      const coordinating =
+        input.coordinatingUnitIds ?? current.filter((c) => c.role === 'coordinating').map((c) => c.unit_id);
       const grassroots = await checkUnits(tx, [...lead, ...coordinating], 'leadUnitIds');
       await setActivityUnits(tx, before.plan_id, id, lead, coordinating);
       await addDeployUnits(tx, before.plan_id, grassroots);
     }
-    await recordAudit(tx, caller.actor, { action: 'plan_activity.update', entityType: 'plan_activity', entityId: id, before, after: { ...before, ...change, leadUnitIds: input.leadUnitIds, coordinatingUnitIds: input.coordinatingUnitIds } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'plan_activity.update',
+        entityType: 'plan_activity',
+        entityId: id,
+        before,
+        after: { ...before, ...change, leadUnitIds: input.leadUnitIds, coordinatingUnitIds: input.coordinatingUnitIds },
+      },
+      now,
+    );
     return before.plan_id;
   });
   publishPlans(platform, { entity: 'activity', id, change: 'updated', planId });
@@ -391,15 +575,37 @@ export async function deleteActivity(platform: Platform, caller: Caller, id: str
   const planId = await inTransaction(platform, async (tx) => {
     const before = await tx.selectFrom('plan_activities').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw activityNotFound();
-    const picked = await tx.selectFrom('plan_activities').select('id').where('origin_activity_id', '=', id).limit(1).executeTakeFirst();
-    if (picked) throw fail.conflict('ACTIVITY_IN_SUB_PLAN', { vi: 'Nhiệm vụ đã được đơn vị cơ sở đưa vào kế hoạch của mình; không xóa được.', en: 'A unit has taken this activity into its own plan; it cannot be deleted.' });
+    const picked = await tx
+      .selectFrom('plan_activities')
+      .select('id')
+      .where('origin_activity_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
+    if (picked)
+      throw fail.conflict('ACTIVITY_IN_SUB_PLAN', {
+        vi: 'Nhiệm vụ đã được đơn vị cơ sở đưa vào kế hoạch của mình; không xóa được.',
+        en: 'A unit has taken this activity into its own plan; it cannot be deleted.',
+      });
     const reports = await tx.selectFrom('plan_reports').select('id').where('activity_id', '=', id).execute();
-    await deleteFilesOf(tx, REPORT_FILES, reports.map((r) => r.id));
+    await deleteFilesOf(
+      tx,
+      REPORT_FILES,
+      reports.map((r) => r.id),
+    );
     await tx.deleteFrom('plan_reports').where('activity_id', '=', id).execute();
     await tx.deleteFrom('plan_activity_units').where('activity_id', '=', id).execute();
-    await tx.deleteFrom('notifications').where('entity_type', '=', 'plan_activity').where('entity_id', '=', id).execute();
+    await tx
+      .deleteFrom('notifications')
+      .where('entity_type', '=', 'plan_activity')
+      .where('entity_id', '=', id)
+      .execute();
     await tx.deleteFrom('plan_activities').where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'plan_activity.delete', entityType: 'plan_activity', entityId: id, before }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'plan_activity.delete', entityType: 'plan_activity', entityId: id, before },
+      now,
+    );
     return before.plan_id;
   });
   publishPlans(platform, { entity: 'activity', id, change: 'deleted', planId });

@@ -11,7 +11,11 @@ const reportFiles: FileOwner = {
   type: REPORT_FILES,
   label: { vi: 'Tệp đính kèm báo cáo tiến độ', en: 'Progress report attachment' },
   async mayRead(platform, reader, reportId) {
-    const report = await platform.db.selectFrom('plan_reports').select('activity_id').where('id', '=', reportId).executeTakeFirst();
+    const report = await platform.db
+      .selectFrom('plan_reports')
+      .select('activity_id')
+      .where('id', '=', reportId)
+      .executeTakeFirst();
     if (!report) return false;
     await seenActivity(platform, reader, report.activity_id);
     return true;

@@ -1,4 +1,3 @@
-
 import type { Platform } from '../../platform/platform.ts';
 import { unitRefs } from '../organisation/lookups.ts';
 import { planNotFound, visibilityOf, type Caller } from './access.ts';
@@ -29,7 +28,12 @@ export async function planDashboard(platform: Platform, caller: Caller, planId: 
  * status of each (unit, activity) line is then computed by status.ts. `lateOnly` filters in SQL
  * with the same rule (not done, due before today) — see status.test.ts.
  */
-export async function unitDashboard(platform: Platform, caller: Caller, planId: string, query: { page: number; pageSize: number; lateOnly?: boolean }) {
+export async function unitDashboard(
+  platform: Platform,
+  caller: Caller,
+  planId: string,
+  query: { page: number; pageSize: number; lateOnly?: boolean },
+) {
   const { plan, vis } = await seen(platform, caller, planId);
   const today = vietnamDay(platform.clock());
   let units = platform.db.selectFrom('plan_activity_units as u').select('u.unit_id').where('u.plan_id', '=', plan.id);
@@ -54,13 +58,29 @@ export async function unitDashboard(platform: Platform, caller: Caller, planId: 
     ? await platform.db
         .selectFrom('plan_activity_units as u')
         .innerJoin('plan_activities as a', 'a.id', 'u.activity_id')
-        .select(['u.unit_id', 'u.role', 'u.done_on as unit_done', 'u.percent', 'a.id', 'a.ref', 'a.title', 'a.due_on', 'a.done_on', 'a.status_source'])
+        .select([
+          'u.unit_id',
+          'u.role',
+          'u.done_on as unit_done',
+          'u.percent',
+          'a.id',
+          'a.ref',
+          'a.title',
+          'a.due_on',
+          'a.done_on',
+          'a.status_source',
+        ])
         .where('u.plan_id', '=', plan.id)
         .where('u.unit_id', 'in', unitIds)
         .orderBy('a.position')
         .execute()
     : [];
-  const sourced = await progressOf(platform, plan, await visibleActivities(platform.db, plan, { all: true }).then((r) => r.filter((a) => a.status_source !== null)), today);
+  const sourced = await progressOf(
+    platform,
+    plan,
+    await visibleActivities(platform.db, plan, { all: true }).then((r) => r.filter((a) => a.status_source !== null)),
+    today,
+  );
   const refs = await unitRefs(platform, unitIds);
   const items = unitIds.map((unitId) => {
     const mine = lines.filter((l) => l.unit_id === unitId);
@@ -93,9 +113,19 @@ export async function timeline(platform: Platform, caller: Caller, planId: strin
     plan: planHeader(plan),
     today,
     activities: views.map((a) => ({
-      id: a.id, ref: a.ref, section: a.section, title: a.title, start: a.start ?? a.due, due: a.due, tentative: a.tentative,
-      status: a.status, statusLabel: a.statusLabel, percent: a.percent, doneOn: a.doneOn,
-      lead: a.lead.map((u) => u.shortName ?? u.name), leadCount: a.leadCount,
+      id: a.id,
+      ref: a.ref,
+      section: a.section,
+      title: a.title,
+      start: a.start ?? a.due,
+      due: a.due,
+      tentative: a.tentative,
+      status: a.status,
+      statusLabel: a.statusLabel,
+      percent: a.percent,
+      doneOn: a.doneOn,
+      lead: a.lead.map((u) => u.shortName ?? u.name),
+      leadCount: a.leadCount,
     })),
     milestones: await milestonesOf(platform.db, plan.id),
   };
@@ -110,8 +140,13 @@ export async function calendar(platform: Platform, caller: Caller, planId: strin
   const milestones = (await milestonesOf(platform.db, plan.id)).filter((m) => m.due?.startsWith(month));
   const days = new Map<string, { date: string; activities: unknown[]; milestones: unknown[] }>();
   const at = (d: string) => days.get(d) ?? days.set(d, { date: d, activities: [], milestones: [] }).get(d)!;
-  for (const a of rows) at(a.due_on!).activities.push({ id: a.id, ref: a.ref, title: a.title, status: statusOf(a, progress.get(a.id)!, today) });
+  for (const a of rows)
+    at(a.due_on!).activities.push({
+      id: a.id,
+      ref: a.ref,
+      title: a.title,
+      status: statusOf(a, progress.get(a.id)!, today),
+    });
   for (const m of milestones) at(m.due!).milestones.push({ id: m.id, title: m.title, tentative: m.tentative });
   return { month, today, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) };
 }
-

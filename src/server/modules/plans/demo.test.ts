@@ -25,19 +25,30 @@ describeEachDatabase('plans demo data', (kind) => {
     expect(second.plans).toBe(0);
     expect(await count()).toEqual(before);
 
-    const row = await platform.db.selectFrom('plans').select('id').where('demo_key', '=', SEED_DEMO_KEY).executeTakeFirstOrThrow();
+    const row = await platform.db
+      .selectFrom('plans')
+      .select('id')
+      .where('demo_key', '=', SEED_DEMO_KEY)
+      .executeTakeFirstOrThrow();
     const plan = await getPlan(platform, systemCaller(), row.id);
     expect(plan.activities).toHaveLength(29);
     expect(plan.activities.filter((a) => a.kind === 'task')).toHaveLength(12);
     for (const a of plan.activities) expect(a.leadCount, `${a.ref} ${a.title}`).toBeGreaterThan(0);
-    expect(plan.milestones.map((m) => m.due)).toEqual(['2019-06-10', '2019-08-20', '2019-07-30', '2019-08-30', '2019-09-04']);
+    expect(plan.milestones.map((m) => m.due)).toEqual([
+      '2019-06-10',
+      '2019-08-20',
+      '2019-07-30',
+      '2019-08-30',
+      '2019-09-04',
+    ]);
     const emulation = plan.activities.find((a) => a.ref === 'A1')!;
     expect([emulation.start, emulation.due]).toEqual(['2019-06-15', '2019-08-30']);
     const ceremony = plan.activities.find((a) => a.ref === 'A12')!;
     expect(ceremony.due).toBe('2019-09-04');
     expect(ceremony.subItems.join(' ')).toMatch(/buổi tối/);
     expect(plan.deployDue).toBe('2019-06-10');
-    for (const s of ['done_on_time', 'done_late', 'in_progress', 'overdue'] as const) expect(plan.counts[s], s).toBeGreaterThan(0);
+    for (const s of ['done_on_time', 'done_late', 'in_progress', 'overdue'] as const)
+      expect(plan.counts[s], s).toBeGreaterThan(0);
     const grassroots = plan.activities.find((a) => a.ref === 'A5')!;
     expect(grassroots.status).toBe('done_on_time');
     expect(grassroots.figure).toBe(2);

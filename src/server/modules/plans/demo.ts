@@ -34,7 +34,14 @@ const leadCorrections: Record<string, { lead?: string[]; coordinating?: string[]
 
 /** Deadlines the timeline (II.5) or the related task gives; "continuous" duties stay open. */
 const dueCorrections: Record<string, string> = {
-  A4: '2019-08-30', A5: '2019-08-30', A8: '2019-08-30', A13: '2019-06-10', A14: '2019-06-10', A20: '2019-08-20', A24: '2019-09-04', A25: '2019-08-20',
+  A4: '2019-08-30',
+  A5: '2019-08-30',
+  A8: '2019-08-30',
+  A13: '2019-06-10',
+  A14: '2019-06-10',
+  A20: '2019-08-20',
+  A24: '2019-09-04',
+  A25: '2019-08-20',
 };
 const continuous = ['A17', 'A21', 'A23', 'A27', 'A28', 'A29'];
 
@@ -46,15 +53,28 @@ export async function seedPlanInput(platform: Platform) {
   const names = draft.activities.flatMap((a) => [...a.lead, ...a.coordinating]);
   const proposal = proposePlan(draft, resolveNames(names, registry), byCode.get('DBK') ?? null);
   const dueOf = new Map(draft.activities.map((a) => [a.id, a.due]));
-  proposal.header = { ...proposal.header, superiorBody: 'ĐẢNG BỘ TỈNH THÁI BÌNH', issuingBody: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP', symbolSuffix: 'ĐUK' };
+  proposal.header = {
+    ...proposal.header,
+    superiorBody: 'ĐẢNG BỘ TỈNH THÁI BÌNH',
+    issuingBody: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP',
+    symbolSuffix: 'ĐUK',
+  };
   proposal.periodStart = draft.header.date;
   proposal.periodDue = '2019-09-04';
-  proposal.sections = proposal.sections.map((s) => (s.path === 'II.1' ? { ...s, notes: ['Thời gian các đơn vị tổ chức phát động từ 15/6/2019 đến hết 30/8/2019'] } : s));
+  proposal.sections = proposal.sections.map((s) =>
+    s.path === 'II.1' ? { ...s, notes: ['Thời gian các đơn vị tổ chức phát động từ 15/6/2019 đến hết 30/8/2019'] } : s,
+  );
   for (const a of proposal.activities) {
     const fix = leadCorrections[a.ref];
     if (fix?.lead) a.leadUnitIds = codes(fix.lead);
-    if (fix?.coordinating) a.coordinatingUnitIds = [...new Set([...a.coordinatingUnitIds, ...codes(fix.coordinating)])].filter((id) => !a.leadUnitIds.includes(id));
-    if (fix) a.otherParticipants = a.otherParticipants.filter((n) => !/Thành phố|Hội Cựu chiến binh|Đoàn TNCS|ủy viên|Ủy viên/u.test(n));
+    if (fix?.coordinating)
+      a.coordinatingUnitIds = [...new Set([...a.coordinatingUnitIds, ...codes(fix.coordinating)])].filter(
+        (id) => !a.leadUnitIds.includes(id),
+      );
+    if (fix)
+      a.otherParticipants = a.otherParticipants.filter(
+        (n) => !/Thành phố|Hội Cựu chiến binh|Đoàn TNCS|ủy viên|Ủy viên/u.test(n),
+      );
     if (dueCorrections[a.ref]) a.due = dueCorrections[a.ref];
     const related = draft.activities.find((d) => d.id === a.ref)?.related ?? [];
     if (!a.due) a.due = related.map((r) => dueCorrections[r] ?? dueOf.get(r)).find((d): d is string => !!d) ?? null;
@@ -74,19 +94,59 @@ async function loadPlans(platform: Platform): Promise<number> {
     if (!(await tx.selectFrom('units').select('id').where('code', '=', 'DBK').executeTakeFirst())) return 0;
     const plan = await createPlan(p, caller, await seedPlanInput(p), { isDemo: true, demoKey: SEED_DEMO_KEY });
     const units = new Map((await liveUnits(p, '2019-09-04', { limit: 50_000 })).map((u) => [u.code, u.id]));
-    const acts = new Map((await tx.selectFrom('plan_activities').select(['id', 'ref']).where('plan_id', '=', plan.id).execute()).map((a) => [a.ref, a.id]));
+    const acts = new Map(
+      (await tx.selectFrom('plan_activities').select(['id', 'ref']).where('plan_id', '=', plan.id).execute()).map(
+        (a) => [a.ref, a.id],
+      ),
+    );
     const report = (ref: string, unit: string | null, percent: number, doneOn: string | null, text: string) =>
-      addReport(p, caller, acts.get(ref)!, { text, percent, figure: null, doneOn, unitId: unit ? units.get(unit)! : null });
+      addReport(p, caller, acts.get(ref)!, {
+        text,
+        percent,
+        figure: null,
+        doneOn,
+        unitId: unit ? units.get(unit)! : null,
+      });
     let added = 1;
     const reports: [string, string | null, number, string | null, string][] = [
       ['A13', 'BTG', 100, '2019-06-10', 'Đã tham mưu Ban Thường vụ ban hành Kế hoạch ngày 10/6/2019.'],
-      ['A14', 'BTG', 100, '2019-06-12', 'Đã thành lập các tiểu ban giúp việc; quá hạn 2 ngày do chờ ý kiến Thường trực.'],
-      ['A11', 'BTG', 100, '2019-07-29', 'Hội đồng đã bình chọn đủ 45 tập thể, cá nhân, sản phẩm tiêu biểu (15 + 15 + 15).'],
+      [
+        'A14',
+        'BTG',
+        100,
+        '2019-06-12',
+        'Đã thành lập các tiểu ban giúp việc; quá hạn 2 ngày do chờ ý kiến Thường trực.',
+      ],
+      [
+        'A11',
+        'BTG',
+        100,
+        '2019-07-29',
+        'Hội đồng đã bình chọn đủ 45 tập thể, cá nhân, sản phẩm tiêu biểu (15 + 15 + 15).',
+      ],
       ['A9', 'CCB', 100, '2019-08-18', 'Giải Cầu lông đã tổ chức xong với 32 doanh nghiệp tham gia.'],
-      ['A10', 'DTN', 100, '2019-08-19', 'Liên hoan Tiếng hát Thanh niên công nhân đã tổ chức tối 19/8/2019; chọn 5 tiết mục phục vụ Hội nghị.'],
-      ['A6', 'BTC', 100, '2019-09-03', 'Nghị quyết chuyên đề của Ban Chấp hành đã ban hành ngày 03/9/2019 (chậm so với kế hoạch).'],
+      [
+        'A10',
+        'DTN',
+        100,
+        '2019-08-19',
+        'Liên hoan Tiếng hát Thanh niên công nhân đã tổ chức tối 19/8/2019; chọn 5 tiết mục phục vụ Hội nghị.',
+      ],
+      [
+        'A6',
+        'BTC',
+        100,
+        '2019-09-03',
+        'Nghị quyết chuyên đề của Ban Chấp hành đã ban hành ngày 03/9/2019 (chậm so với kế hoạch).',
+      ],
       ['A7', 'BTG', 60, null, 'Đã xong dự thảo Nghị quyết, đang lấy ý kiến các cơ sở.'],
-      ['A1', 'CS02', 100, '2019-08-28', 'Đã phát động đợt thi đua cao điểm trong toàn công ty; 2.100 công nhân tham gia.'],
+      [
+        'A1',
+        'CS02',
+        100,
+        '2019-08-28',
+        'Đã phát động đợt thi đua cao điểm trong toàn công ty; 2.100 công nhân tham gia.',
+      ],
       ['A1', 'CS05', 80, null, 'Đang tổng hợp kết quả thi đua ở các tổ sản xuất.'],
       ['A21', 'UBKT', 50, null, 'Đã kiểm tra 6/18 cơ sở; tiếp tục theo kế hoạch.'],
       ['A12', 'BTG', 100, '2019-09-04', 'Hội nghị tôn vinh tổ chức tối 04/9/2019 tại Nhà văn hóa tỉnh.'],
@@ -95,10 +155,27 @@ async function loadPlans(platform: Platform): Promise<number> {
       await report(ref, unit, percent, doneOn, text);
       added++;
     }
-    await createSubPlan(p, caller, plan.id, { unitId: units.get('CS02')!, title: null, number: '12-KH/ĐU', issuedOn: '2019-06-10', pick: [acts.get('A1')!, acts.get('A3')!, acts.get('A26')!], own: [] });
-    await createSubPlan(p, caller, plan.id, { unitId: units.get('CS05')!, title: null, number: '05-KH/CB', issuedOn: '2019-06-14', pick: [acts.get('A1')!], own: [] });
+    await createSubPlan(p, caller, plan.id, {
+      unitId: units.get('CS02')!,
+      title: null,
+      number: '12-KH/ĐU',
+      issuedOn: '2019-06-10',
+      pick: [acts.get('A1')!, acts.get('A3')!, acts.get('A26')!],
+      own: [],
+    });
+    await createSubPlan(p, caller, plan.id, {
+      unitId: units.get('CS05')!,
+      title: null,
+      number: '05-KH/CB',
+      issuedOn: '2019-06-14',
+      pick: [acts.get('A1')!],
+      own: [],
+    });
     await recordSupervision(p, caller, {
-      planId: plan.id, unitId: units.get('CS02')!, kind: 'inspect', visitedOn: '2019-07-20',
+      planId: plan.id,
+      unitId: units.get('CS02')!,
+      kind: 'inspect',
+      visitedOn: '2019-07-20',
       findings: 'Đảng ủy đã xây dựng kế hoạch và phát động thi đua đúng thời gian; công tác tuyên truyền còn ít.',
       followUps: 'Đẩy mạnh tuyên truyền trên bản tin công ty; báo cáo kết quả thi đua trước ngày 30/8/2019.',
     });

@@ -12,7 +12,12 @@ import { statusLabels } from './status.ts';
 type PlanData = Awaited<ReturnType<typeof getPlan>>;
 
 const docType = (t: string): DocumentType => (t in documentTypes ? (t as DocumentType) : 'KẾ HOẠCH');
-const dash = (text: string, children?: Block[]): Block => ({ kind: 'item', marker: '-', text, ...(children?.length ? { children } : {}) });
+const dash = (text: string, children?: Block[]): Block => ({
+  kind: 'item',
+  marker: '-',
+  text,
+  ...(children?.length ? { children } : {}),
+});
 const plus = (text: string): Block => ({ kind: 'item', marker: '+', text });
 const sentence = (s: string) => (/[.:;!?]$/.test(s) ? s : `${s}.`);
 
@@ -20,11 +25,17 @@ const sentence = (s: string) => (/[.:;!?]$/.test(s) ? s : `${s}.`);
 export function planDocument(plan: PlanData): OfficialDocument {
   const sections = plan.sections;
   const top = sections.filter((s) => !s.path.includes('.'));
-  const children = (path: string) => sections.filter((s) => s.path.startsWith(`${path}.`) && s.path.split('.').length === path.split('.').length + 1);
+  const children = (path: string) =>
+    sections.filter((s) => s.path.startsWith(`${path}.`) && s.path.split('.').length === path.split('.').length + 1);
   const activityBlocks = (path: string): Block[] =>
     plan.activities
       .filter((a) => a.section === path && !a.originActivityId)
-      .map((a) => dash(sentence(a.description || a.title), a.subItems.map((t) => plus(sentence(t)))));
+      .map((a) =>
+        dash(
+          sentence(a.description || a.title),
+          a.subItems.map((t) => plus(sentence(t))),
+        ),
+      );
   const body = (path: string, role: string): Block[] => {
     if (role === 'purposes') return plan.purposes.map((p) => dash(sentence(p)));
     if (role === 'timeline') return plan.milestones.map((m) => dash(sentence(m.text || m.title)));
@@ -44,9 +55,21 @@ export function planDocument(plan: PlanData): OfficialDocument {
           const notes = c.notes.map((n) => dash(sentence(n)));
           if (!c.title && items.length === 1 && items[0].kind === 'item') {
             // "5. Hội Cựu chiến binh… xây dựng kế hoạch…": the duty is the heading line
-            return { kind: 'section', level: 2, number: c.marker, title: [{ text: plainOf(items[0]), bold: false }], children: [] };
+            return {
+              kind: 'section',
+              level: 2,
+              number: c.marker,
+              title: [{ text: plainOf(items[0]), bold: false }],
+              children: [],
+            };
           }
-          return { kind: 'section', level: 2, number: c.marker, title: c.role === 'organisation' ? `${c.title}:` : c.title, children: [...items, ...notes] };
+          return {
+            kind: 'section',
+            level: 2,
+            number: c.marker,
+            title: c.role === 'organisation' ? `${c.title}:` : c.title,
+            children: [...items, ...notes],
+          };
         }),
     ],
   }));
@@ -63,7 +86,11 @@ export function planDocument(plan: PlanData): OfficialDocument {
     body: blocks,
     recipients: plan.recipients,
     ...(plan.archive ? { archive: plan.archive } : {}),
-    signature: { ...(plan.signer.authority ? { authority: plan.signer.authority } : {}), position: plan.signer.position ?? '', name: plan.signer.name ?? '' },
+    signature: {
+      ...(plan.signer.authority ? { authority: plan.signer.authority } : {}),
+      position: plan.signer.position ?? '',
+      name: plan.signer.name ?? '',
+    },
   };
 }
 
@@ -96,25 +123,55 @@ export async function progressReportDocx(platform: Platform, caller: Caller, id:
     basis: [],
     body: [
       {
-        kind: 'section', level: 1, number: 'I-', title: 'TÌNH HÌNH CHUNG',
+        kind: 'section',
+        level: 1,
+        number: 'I-',
+        title: 'TÌNH HÌNH CHUNG',
         children: [
-          { kind: 'paragraph', text: `Tính đến ngày ${dmy(plan.today)}, kế hoạch có ${plan.activities.length} nhiệm vụ, trong đó:` },
-          ...(Object.entries(plan.counts) as [keyof typeof statusLabels, number][]).map(([s, n]) => dash(`${statusLabels[s].vi}: ${n} nhiệm vụ`)),
+          {
+            kind: 'paragraph',
+            text: `Tính đến ngày ${dmy(plan.today)}, kế hoạch có ${plan.activities.length} nhiệm vụ, trong đó:`,
+          },
+          ...(Object.entries(plan.counts) as [keyof typeof statusLabels, number][]).map(([s, n]) =>
+            dash(`${statusLabels[s].vi}: ${n} nhiệm vụ`),
+          ),
         ],
       },
       {
-        kind: 'section', level: 1, number: 'II-', title: 'KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ',
+        kind: 'section',
+        level: 1,
+        number: 'II-',
+        title: 'KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ',
         children: [
           {
             kind: 'table',
-            columns: [{ title: 'Mục', width: 8 }, { title: 'Nhiệm vụ', width: 40 }, { title: 'Chủ trì', width: 20 }, { title: 'Hạn', width: 12 }, { title: 'Tiến độ', width: 10 }, { title: 'Tình trạng', width: 18 }],
-            rows: plan.activities.map((a) => [a.section, a.title, a.lead.map((u) => u.shortName ?? u.name).join(', ') + (a.leadCount > a.lead.length ? ` (+${a.leadCount - a.lead.length})` : ''), dmy(a.due), a.percent === null ? '' : `${a.percent}%`, a.statusLabel.vi]),
+            columns: [
+              { title: 'Mục', width: 8 },
+              { title: 'Nhiệm vụ', width: 40 },
+              { title: 'Chủ trì', width: 20 },
+              { title: 'Hạn', width: 12 },
+              { title: 'Tiến độ', width: 10 },
+              { title: 'Tình trạng', width: 18 },
+            ],
+            rows: plan.activities.map((a) => [
+              a.section,
+              a.title,
+              a.lead.map((u) => u.shortName ?? u.name).join(', ') +
+                (a.leadCount > a.lead.length ? ` (+${a.leadCount - a.lead.length})` : ''),
+              dmy(a.due),
+              a.percent === null ? '' : `${a.percent}%`,
+              a.statusLabel.vi,
+            ]),
           },
         ],
       },
     ],
     recipients: plan.recipients,
-    signature: { ...(plan.signer.authority ? { authority: plan.signer.authority } : {}), position: plan.signer.position ?? '', name: plan.signer.name ?? '' },
+    signature: {
+      ...(plan.signer.authority ? { authority: plan.signer.authority } : {}),
+      position: plan.signer.position ?? '',
+      name: plan.signer.name ?? '',
+    },
   };
   return (await builders()).toDocx(doc);
 }
@@ -126,19 +183,29 @@ export async function tasksXlsx(platform: Platform, caller: Caller, id: string) 
     {
       name: 'Nhiệm vụ',
       columns: [
-        { header: 'Mục', key: 'section' }, { header: 'Nhiệm vụ', key: 'title', width: 60 }, { header: 'Chủ trì', key: 'lead', width: 30 },
-        { header: 'Phối hợp', key: 'coordinating', width: 30 }, { header: 'Bắt đầu', key: 'start', type: 'date' }, { header: 'Hạn', key: 'due', type: 'date' },
-        { header: 'Chỉ tiêu', key: 'target', width: 30 }, { header: 'Tiến độ (%)', key: 'percent', type: 'integer' }, { header: 'Hoàn thành ngày', key: 'doneOn', type: 'date' },
+        { header: 'Mục', key: 'section' },
+        { header: 'Nhiệm vụ', key: 'title', width: 60 },
+        { header: 'Chủ trì', key: 'lead', width: 30 },
+        { header: 'Phối hợp', key: 'coordinating', width: 30 },
+        { header: 'Bắt đầu', key: 'start', type: 'date' },
+        { header: 'Hạn', key: 'due', type: 'date' },
+        { header: 'Chỉ tiêu', key: 'target', width: 30 },
+        { header: 'Tiến độ (%)', key: 'percent', type: 'integer' },
+        { header: 'Hoàn thành ngày', key: 'doneOn', type: 'date' },
         { header: 'Tình trạng', key: 'status', width: 26 },
       ],
       rows: plan.activities.map((a) => ({
         section: a.section,
         title: a.title,
-        lead: a.lead.map((u) => u.name).join('; ') + (a.leadCount > a.lead.length ? ` (+${a.leadCount - a.lead.length})` : ''),
+        lead:
+          a.lead.map((u) => u.name).join('; ') +
+          (a.leadCount > a.lead.length ? ` (+${a.leadCount - a.lead.length})` : ''),
         coordinating: [...a.coordinating.map((u) => u.name), ...a.otherParticipants].join('; '),
         start: a.start,
         due: a.due,
-        target: a.target ? `${a.target.comparator === 'gte' ? 'Từ' : ''} ${a.target.value} ${a.target.indicator}`.trim() : '',
+        target: a.target
+          ? `${a.target.comparator === 'gte' ? 'Từ' : ''} ${a.target.value} ${a.target.indicator}`.trim()
+          : '',
         percent: a.percent,
         doneOn: a.doneOn,
         status: a.statusLabel.vi,

@@ -16,13 +16,24 @@ export const emailChannel: NotificationChannel = {
   name: 'email',
   async send(platform, message) {
     if (!platform.config.smtpUrl) return;
-    await platform.jobs.enqueue(EMAIL_JOB, { dedupeKey: message.dedupeKey }, { dedupeKey: `${EMAIL_JOB}:${message.dedupeKey}`, maxAttempts: 6 });
+    await platform.jobs.enqueue(
+      EMAIL_JOB,
+      { dedupeKey: message.dedupeKey },
+      { dedupeKey: `${EMAIL_JOB}:${message.dedupeKey}`, maxAttempts: 6 },
+    );
   },
 };
 
-export async function sendNotificationEmail(platform: Platform, dedupeKey: string): Promise<'sent' | 'no_address' | 'gone'> {
+export async function sendNotificationEmail(
+  platform: Platform,
+  dedupeKey: string,
+): Promise<'sent' | 'no_address' | 'gone'> {
   const mailer = mailerFor(platform.config);
-  const n = await platform.db.selectFrom('notifications').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+  const n = await platform.db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('dedupe_key', '=', dedupeKey)
+    .executeTakeFirst();
   if (!mailer || !n) return 'gone';
   const contact = await mailContactOfUser(platform, n.user_id);
   if (!contact) return 'gone';
@@ -30,8 +41,26 @@ export async function sendNotificationEmail(platform: Platform, dedupeKey: strin
   const en = contact.locale === 'en';
   const link = n.link ? `${platform.config.publicUrl}${n.link}` : platform.config.publicUrl;
   const text = en
-    ? [`Dear ${contact.name},`, '', n.body_en, '', `Open it in Kyniem: ${link}`, '', '—', 'Kyniem sent this automatically; please do not reply. You also see it under Notifications in the app.'].join('\n')
-    : [`Kính gửi đồng chí ${contact.name},`, '', n.body_vi, '', `Xem trên Kyniem: ${link}`, '', '—', 'Thư gửi tự động từ Kyniem, xin đừng trả lời thư này. Thông báo cũng có trong mục Thông báo của ứng dụng.'].join('\n');
+    ? [
+        `Dear ${contact.name},`,
+        '',
+        n.body_en,
+        '',
+        `Open it in Kyniem: ${link}`,
+        '',
+        '—',
+        'Kyniem sent this automatically; please do not reply. You also see it under Notifications in the app.',
+      ].join('\n')
+    : [
+        `Kính gửi đồng chí ${contact.name},`,
+        '',
+        n.body_vi,
+        '',
+        `Xem trên Kyniem: ${link}`,
+        '',
+        '—',
+        'Thư gửi tự động từ Kyniem, xin đừng trả lời thư này. Thông báo cũng có trong mục Thông báo của ứng dụng.',
+      ].join('\n');
   await mailer.send({ to: contact.email.trim(), subject: `[Kyniem] ${en ? n.title_en : n.title_vi}`, text });
   return 'sent';
 }

@@ -39,12 +39,15 @@ describeEachDatabase('plans', (kind) => {
   });
 
   it('drafts the seed, resolves every lead unit, and creates the plan from the corrected proposal', async () => {
-    const res = await office.request('POST', '/api/plans/import/preview', readFileSync(seedFile, 'utf8'), { 'content-type': 'text/plain' });
+    const res = await office.request('POST', '/api/plans/import/preview', readFileSync(seedFile, 'utf8'), {
+      'content-type': 'text/plain',
+    });
     expect(res.status).toBe(200);
     const preview = (await res.json()) as any;
     expect(preview.draft.activities).toHaveLength(29);
     const names = new Map<string, any>(preview.units.map((u: any) => [u.name, u]));
-    for (const a of preview.draft.activities) for (const l of a.lead) expect(names.get(l)?.resolvedCount, `lead "${l}"`).toBeGreaterThan(0);
+    for (const a of preview.draft.activities)
+      for (const l of a.lead) expect(names.get(l)?.resolvedCount, `lead "${l}"`).toBeGreaterThan(0);
     const proposal = preview.proposal;
     // what the person fills in: the two activities whose lead the text leaves implicit
     for (const a of proposal.activities) if (a.leadUnitIds.length === 0) a.leadUnitIds = [unit.get('BTG')];
@@ -66,12 +69,19 @@ describeEachDatabase('plans', (kind) => {
       ref.set(a.ref, a.id);
     }
     expect(plan.activities.find((a: any) => a.ref === 'A9').lead[0].id).toBe(unit.get('CCB'));
-    const audit = await env().platform.db.selectFrom('audit_log').select('id').where('action', '=', 'plan.create').where('entity_id', '=', planId).execute();
+    const audit = await env()
+      .platform.db.selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'plan.create')
+      .where('entity_id', '=', planId)
+      .execute();
     expect(audit).toHaveLength(1);
   }, 60_000);
 
   it('refuses a file that is not a plan, clearly', async () => {
-    const res = await office.request('POST', '/api/plans/import/preview', 'Kính gửi các đồng chí, xin mời dự họp.', { 'content-type': 'text/plain' });
+    const res = await office.request('POST', '/api/plans/import/preview', 'Kính gửi các đồng chí, xin mời dự họp.', {
+      'content-type': 'text/plain',
+    });
     expect(res.status).toBe(422);
   });
 
@@ -82,19 +92,47 @@ describeEachDatabase('plans', (kind) => {
     expect(mine.seesWholePlan).toBe(false);
     expect(mine.activities.length).toBeGreaterThan(0);
     expect(mine.activities.length).toBeLessThan(29);
-    expect(mine.activities.every((a: any) => a.lead.some((u: any) => u.id === unit.get('CS02')) || a.coordinating.some((u: any) => u.id === unit.get('CS02')))).toBe(true);
+    expect(
+      mine.activities.every(
+        (a: any) =>
+          a.lead.some((u: any) => u.id === unit.get('CS02')) ||
+          a.coordinating.some((u: any) => u.id === unit.get('CS02')),
+      ),
+    ).toBe(true);
     expect((await cs02.get(`/api/activities/${ref.get('A11')}`)).status).toBe(404);
     expect((await cs02.post(`/api/activities/${ref.get('A11')}/reports`, { text: 'x', percent: 10 })).status).toBe(404);
-    expect((await cs02.post(`/api/activities/${ref.get('A1')}/reports`, { text: 'Báo cáo', percent: 50, unitId: unit.get('CS05') })).status).toBe(403);
-    const ok = await cs02.post(`/api/activities/${ref.get('A1')}/reports`, { text: 'Đã phát động thi đua', percent: 40 });
+    expect(
+      (
+        await cs02.post(`/api/activities/${ref.get('A1')}/reports`, {
+          text: 'Báo cáo',
+          percent: 50,
+          unitId: unit.get('CS05'),
+        })
+      ).status,
+    ).toBe(403);
+    const ok = await cs02.post(`/api/activities/${ref.get('A1')}/reports`, {
+      text: 'Đã phát động thi đua',
+      percent: 40,
+    });
     expect(ok.status).toBe(201);
     const whole = (await (await office.get(`/api/plans/${planId}`)).json()) as any;
     expect(whole.activities).toHaveLength(29);
     // listed for its unit, each activity carries the unit's own line beside the whole activity's status
-    const ownPage = (await (await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)).json()) as any;
+    const ownPage = (await (
+      await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)
+    ).json()) as any;
     const a1 = ownPage.items.find((a: any) => a.ref === 'A1');
-    expect(a1.unitLine).toMatchObject({ unitId: unit.get('CS02'), role: 'lead', percent: 40, doneOn: null, status: 'in_progress' });
-    expect((await cs02.post(`/api/activities/${ref.get('A1')}/reports`, { text: 'Xong phần của đơn vị', percent: 100 })).status).toBe(201);
+    expect(a1.unitLine).toMatchObject({
+      unitId: unit.get('CS02'),
+      role: 'lead',
+      percent: 40,
+      doneOn: null,
+      status: 'in_progress',
+    });
+    expect(
+      (await cs02.post(`/api/activities/${ref.get('A1')}/reports`, { text: 'Xong phần của đơn vị', percent: 100 }))
+        .status,
+    ).toBe(201);
     const after = (await (await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)).json()) as any;
     const line = after.items.find((a: any) => a.ref === 'A1');
     expect(line.unitLine).toMatchObject({ percent: 100, doneOn: '2019-07-01', status: 'done_on_time' });
@@ -103,15 +141,33 @@ describeEachDatabase('plans', (kind) => {
 
   it('computes status across the deadline day in Việt Nam, from reports and from the registry', async () => {
     const { clock } = env();
-    const status = async (r: string) => ((await (await office.get(`/api/activities/${ref.get(r)}`)).json()) as any).status;
+    const status = async (r: string) =>
+      ((await (await office.get(`/api/activities/${ref.get(r)}`)).json()) as any).status;
     // A11: select 45 by 30/7
     clock.set(new Date('2019-07-30T16:59:00Z')); // 23:59 on 30/7 in Hà Nội
     expect(await status('A11')).toBe('in_progress');
     clock.set(new Date('2019-07-30T17:00:00Z')); // 00:00 on 31/7
     expect(await status('A11')).toBe('overdue');
-    expect((await office.post(`/api/activities/${ref.get('A11')}/reports`, { text: 'Đã bình chọn đủ 45', percent: 100, figure: 45, unitId: unit.get('BTG') })).status).toBe(201);
+    expect(
+      (
+        await office.post(`/api/activities/${ref.get('A11')}/reports`, {
+          text: 'Đã bình chọn đủ 45',
+          percent: 100,
+          figure: 45,
+          unitId: unit.get('BTG'),
+        })
+      ).status,
+    ).toBe(201);
     expect(await status('A11')).toBe('done_late');
-    expect((await office.post(`/api/activities/${ref.get('A9')}/reports`, { text: 'Xong', percent: 100, doneOn: '2019-07-30' })).status).toBe(201);
+    expect(
+      (
+        await office.post(`/api/activities/${ref.get('A9')}/reports`, {
+          text: 'Xong',
+          percent: 100,
+          doneOn: '2019-07-30',
+        })
+      ).status,
+    ).toBe(201);
     expect(await status('A9')).toBe('done_on_time');
     // A5: at least 2 new grassroots organisations, counted in the registry (CS17 15/7, CS18 20/8)
     clock.set(new Date('2019-08-01T03:00:00Z'));
@@ -125,7 +181,9 @@ describeEachDatabase('plans', (kind) => {
     clock.set(new Date('2019-09-01T03:00:00Z'));
     const after = (await (await office.get(`/api/plans/${planId}/dashboard`)).json()) as any;
     expect(after.counts.overdue).toBeGreaterThan(0);
-    const byUnit = (await (await office.get(`/api/plans/${planId}/dashboard/units?lateOnly=1&pageSize=100`)).json()) as any;
+    const byUnit = (await (
+      await office.get(`/api/plans/${planId}/dashboard/units?lateOnly=1&pageSize=100`)
+    ).json()) as any;
     expect(byUnit.items.length).toBeGreaterThan(0);
     expect(byUnit.items.every((u: any) => u.counts.overdue > 0 && u.late.length === u.counts.overdue)).toBe(true);
     const overdue = (await (await office.get(`/api/plans/${planId}/activities?status=overdue`)).json()) as any;
@@ -139,12 +197,22 @@ describeEachDatabase('plans', (kind) => {
   it('shows which units deployed their plan by the deadline and which did not', async () => {
     const { clock } = env();
     clock.set(new Date('2019-06-10T05:00:00Z'));
-    const first = await cs02.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS02'), pick: [ref.get('A1'), ref.get('A3')], own: [{ section: 'I', title: 'Thi đua tại phân xưởng May 1', due: '2019-08-15' }] });
+    const first = await cs02.post(`/api/plans/${planId}/sub-plans`, {
+      unitId: unit.get('CS02'),
+      pick: [ref.get('A1'), ref.get('A3')],
+      own: [{ section: 'I', title: 'Thi đua tại phân xưởng May 1', due: '2019-08-15' }],
+    });
     expect(first.status, await first.clone().text()).toBe(201);
-    expect((await cs02.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS05'), pick: [] })).status).toBe(403);
+    expect((await cs02.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS05'), pick: [] })).status).toBe(
+      403,
+    );
     clock.set(new Date('2019-06-14T05:00:00Z'));
-    expect((await cs05.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS05'), pick: [ref.get('A1')] })).status).toBe(201);
-    expect((await cs05.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS05'), pick: [] })).status).toBe(409);
+    expect(
+      (await cs05.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS05'), pick: [ref.get('A1')] })).status,
+    ).toBe(201);
+    expect((await cs05.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS05'), pick: [] })).status).toBe(
+      409,
+    );
     const dep = (await (await office.get(`/api/plans/${planId}/deployment?pageSize=100`)).json()) as any;
     const state = new Map(dep.items.map((i: any) => [i.unit.id, i.state]));
     expect(state.get(unit.get('CS02'))).toBe('on_time');
@@ -157,11 +225,21 @@ describeEachDatabase('plans', (kind) => {
   it('limits supervision records to the units a member is in charge of', async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-20T05:00:00Z'));
-    const person = await platform.db.selectFrom('people').select('id').where('full_name', '=', 'Nguyễn Văn Thành').executeTakeFirstOrThrow();
+    const person = await platform.db
+      .selectFrom('people')
+      .select('id')
+      .where('full_name', '=', 'Nguyễn Văn Thành')
+      .executeTakeFirstOrThrow();
     const u = await buildUser(platform, { grants: [{ role: 'council_member', unitId: unit.get('BCH')! }] });
     await platform.db.updateTable('users').set({ person_id: person.id }).where('id', '=', u.id).execute();
     const member = await signIn(app, u.username, u.password);
-    const body = { planId, kind: 'inspect', visitedOn: '2019-07-20', findings: 'Đã triển khai kế hoạch', followUps: 'Báo cáo trước 30/8' };
+    const body = {
+      planId,
+      kind: 'inspect',
+      visitedOn: '2019-07-20',
+      findings: 'Đã triển khai kế hoạch',
+      followUps: 'Báo cáo trước 30/8',
+    };
     expect((await member.post('/api/supervisions', { ...body, unitId: unit.get('CS02') })).status).toBe(201); // in charge of CS01–CS03
     const refused = await member.post('/api/supervisions', { ...body, unitId: unit.get('CS10') });
     expect(refused.status).toBe(403);
@@ -195,7 +273,9 @@ describeEachDatabase('plans', (kind) => {
     expect(docx.status).toBe(200);
     writeFileSync(path.join(dir, 'p.docx'), Buffer.from(await docx.arrayBuffer()));
     const xml = execFileSync('unzip', ['-p', path.join(dir, 'p.docx'), 'word/document.xml']).toString();
-    expect(xml).toContain('tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình');
+    expect(xml).toContain(
+      'tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình',
+    );
     expect(xml).toContain('Thành lập mới từ 02 tổ chức cơ sở đảng trở lên trực thuộc.');
     const pdf = await office.get(`/api/plans/${planId}/document.pdf`);
     expect(pdf.status).toBe(200);
@@ -205,7 +285,9 @@ describeEachDatabase('plans', (kind) => {
     expect(text).toContain('Trần Hữu Nam');
     const report = await office.get(`/api/plans/${planId}/report.docx`);
     writeFileSync(path.join(dir, 'r.docx'), Buffer.from(await report.arrayBuffer()));
-    expect(execFileSync('unzip', ['-p', path.join(dir, 'r.docx'), 'word/document.xml']).toString()).toContain('Quá hạn');
+    expect(execFileSync('unzip', ['-p', path.join(dir, 'r.docx'), 'word/document.xml']).toString()).toContain(
+      'Quá hạn',
+    );
     const xlsx = await office.get(`/api/plans/${planId}/tasks.xlsx`);
     expect(xlsx.status).toBe(200);
     writeFileSync(path.join(dir, 't.xlsx'), Buffer.from(await xlsx.arrayBuffer()));

@@ -9,7 +9,16 @@ import { REPORT_FILES } from './attachments.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { unitRefs } from '../organisation/lookups.ts';
 import { inTransaction, planNotFound, publishPlans, requireManage, visibilityOf, type Caller } from './access.ts';
-import { activityViews, checkUnits, findPlan, insertActivity, maySeePlan, requirePlan, visibleActivities, type PlanRow } from './activities.ts';
+import {
+  activityViews,
+  checkUnits,
+  findPlan,
+  insertActivity,
+  maySeePlan,
+  requirePlan,
+  visibleActivities,
+  type PlanRow,
+} from './activities.ts';
 import type { CreatePlanInput, UpdatePlanInput } from './schema.ts';
 import { activityStatuses, vietnamDay, type ActivityStatus } from './status.ts';
 import { foldedContains } from '../../platform/db/search.ts';
@@ -19,20 +28,43 @@ type Db = Kysely<Database>;
 export type NewPlanOptions = { parentPlanId?: string | null; isDemo?: boolean; demoKey?: string | null };
 
 /** Writes a plan with its activities, units and milestones; the caller holds the transaction and audits. */
-export async function insertPlan(tx: Db, caller: Caller, input: CreatePlanInput, now: Date, options: NewPlanOptions = {}): Promise<PlanRow> {
+export async function insertPlan(
+  tx: Db,
+  caller: Caller,
+  input: CreatePlanInput,
+  now: Date,
+  options: NewPlanOptions = {},
+): Promise<PlanRow> {
   if (input.unitId) await checkUnits(tx, [input.unitId], 'unitId');
   const refs = new Set<string>();
   input.activities.forEach((a, i) => {
     const ref = a.ref || `A${i + 1}`;
     if (refs.has(ref)) {
-      throw fail.validation([{ in: 'body', path: `activities.${i}.ref`, code: 'duplicate_ref', messages: { vi: 'Mã nhiệm vụ bị trùng.', en: 'Duplicate activity ref.' } }]);
+      throw fail.validation([
+        {
+          in: 'body',
+          path: `activities.${i}.ref`,
+          code: 'duplicate_ref',
+          messages: { vi: 'Mã nhiệm vụ bị trùng.', en: 'Duplicate activity ref.' },
+        },
+      ]);
     }
     refs.add(ref);
   });
   input.milestones.forEach((m, i) =>
     m.closes.forEach((r, j) => {
       if (!refs.has(r)) {
-        throw fail.validation([{ in: 'body', path: `milestones.${i}.closes.${j}`, code: 'unknown_ref', messages: { vi: 'Mốc thời gian nhắc tới nhiệm vụ không có.', en: 'The milestone names an activity that does not exist.' } }]);
+        throw fail.validation([
+          {
+            in: 'body',
+            path: `milestones.${i}.closes.${j}`,
+            code: 'unknown_ref',
+            messages: {
+              vi: 'Mốc thời gian nhắc tới nhiệm vụ không có.',
+              en: 'The milestone names an activity that does not exist.',
+            },
+          },
+        ]);
       }
     }),
   );
@@ -93,12 +125,27 @@ export async function insertPlan(tx: Db, caller: Caller, input: CreatePlanInput,
   return plan;
 }
 
-export async function createPlan(platform: Platform, caller: Caller, input: CreatePlanInput, options: NewPlanOptions = {}) {
+export async function createPlan(
+  platform: Platform,
+  caller: Caller,
+  input: CreatePlanInput,
+  options: NewPlanOptions = {},
+) {
   requireManage(caller);
   const now = platform.clock();
   const plan = await inTransaction(platform, async (tx) => {
     const row = await insertPlan(tx, caller, input, now, options);
-    await recordAudit(tx, caller.actor, { action: 'plan.create', entityType: 'plan', entityId: row.id, after: { ...row, activities: input.activities.length, milestones: input.milestones.length } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'plan.create',
+        entityType: 'plan',
+        entityId: row.id,
+        after: { ...row, activities: input.activities.length, milestones: input.milestones.length },
+      },
+      now,
+    );
     return row;
   });
   publishPlans(platform, { entity: 'plan', id: plan.id, change: 'created' });
@@ -128,8 +175,21 @@ export function planHeader(p: PlanRow) {
 }
 
 export async function milestonesOf(db: Db, planId: string) {
-  const rows = await db.selectFrom('plan_milestones').selectAll().where('plan_id', '=', planId).orderBy('position').execute();
-  return rows.map((m) => ({ id: m.id, title: m.title, text: m.text, start: m.start_on, due: m.due_on, tentative: m.tentative === 1, closes: JSON.parse(m.closes_json) as string[] }));
+  const rows = await db
+    .selectFrom('plan_milestones')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
+  return rows.map((m) => ({
+    id: m.id,
+    title: m.title,
+    text: m.text,
+    start: m.start_on,
+    due: m.due_on,
+    tentative: m.tentative === 1,
+    closes: JSON.parse(m.closes_json) as string[],
+  }));
 }
 
 export function countByStatus(statuses: ActivityStatus[]) {
@@ -166,20 +226,41 @@ export async function getPlan(platform: Platform, caller: Caller, id: string) {
   };
 }
 
-export async function listPlans(platform: Platform, caller: Caller, query: { page: number; pageSize: number; parentId?: string; q?: string }) {
+export async function listPlans(
+  platform: Platform,
+  caller: Caller,
+  query: { page: number; pageSize: number; parentId?: string; q?: string },
+) {
   const vis = await visibilityOf(platform, caller);
   let base = platform.db.selectFrom('plans as p');
-  base = query.parentId ? base.where('p.parent_plan_id', '=', query.parentId) : base.where('p.parent_plan_id', 'is', null);
+  base = query.parentId
+    ? base.where('p.parent_plan_id', '=', query.parentId)
+    : base.where('p.parent_plan_id', 'is', null);
   if (query.q) base = base.where('p.title_folded', 'like', foldedContains(query.q));
   if (!vis.all) {
     const ids = vis.unitIds.slice(0, 5000);
     if (ids.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     base = base.where((w) =>
-      w.or([w('p.unit_id', 'in', ids), w.exists(w.selectFrom('plan_activity_units as u').select('u.unit_id').whereRef('u.plan_id', '=', 'p.id').where('u.unit_id', 'in', ids))]),
+      w.or([
+        w('p.unit_id', 'in', ids),
+        w.exists(
+          w
+            .selectFrom('plan_activity_units as u')
+            .select('u.unit_id')
+            .whereRef('u.plan_id', '=', 'p.id')
+            .where('u.unit_id', 'in', ids),
+        ),
+      ]),
     );
   }
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.selectAll('p').orderBy('p.issued_on', 'desc').orderBy('p.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const rows = await base
+    .selectAll('p')
+    .orderBy('p.issued_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
   return { items: rows.map(planHeader), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -204,7 +285,12 @@ export async function updatePlan(platform: Platform, caller: Caller, id: string,
       updated_at: now.toISOString(),
     };
     await tx.updateTable('plans').set(change).where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'plan.update', entityType: 'plan', entityId: id, before, after: { ...before, ...change } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'plan.update', entityType: 'plan', entityId: id, before, after: { ...before, ...change } },
+      now,
+    );
   });
   publishPlans(platform, { entity: 'plan', id, change: 'updated' });
   return getPlan(platform, caller, id);
@@ -216,15 +302,32 @@ export async function deletePlan(platform: Platform, caller: Caller, id: string)
   const now = platform.clock();
   await inTransaction(platform, async (tx) => {
     const before = await requirePlan(tx, id);
-    const child = await tx.selectFrom('plans').select('id').where('parent_plan_id', '=', id).limit(1).executeTakeFirst();
-    if (child) throw fail.conflict('PLAN_HAS_SUB_PLANS', { vi: 'Đã có đơn vị xây dựng kế hoạch từ kế hoạch này; không xóa được.', en: 'Units have derived their plans from this plan; it cannot be deleted.' });
+    const child = await tx
+      .selectFrom('plans')
+      .select('id')
+      .where('parent_plan_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
+    if (child)
+      throw fail.conflict('PLAN_HAS_SUB_PLANS', {
+        vi: 'Đã có đơn vị xây dựng kế hoạch từ kế hoạch này; không xóa được.',
+        en: 'Units have derived their plans from this plan; it cannot be deleted.',
+      });
     const reports = await tx.selectFrom('plan_reports').select('id').where('plan_id', '=', id).execute();
-    await deleteFilesOf(tx, REPORT_FILES, reports.map((r) => r.id));
+    await deleteFilesOf(
+      tx,
+      REPORT_FILES,
+      reports.map((r) => r.id),
+    );
     await tx.deleteFrom('plan_reports').where('plan_id', '=', id).execute();
     await tx.deleteFrom('plan_activity_units').where('plan_id', '=', id).execute();
     await tx.updateTable('plan_activities').set({ origin_activity_id: null }).where('plan_id', '=', id).execute();
     // reminders about its activities would lead nowhere
-    await tx.deleteFrom('notifications').where('entity_type', '=', 'plan_activity').where('entity_id', 'in', (eb) => eb.selectFrom('plan_activities').select('id').where('plan_id', '=', id)).execute();
+    await tx
+      .deleteFrom('notifications')
+      .where('entity_type', '=', 'plan_activity')
+      .where('entity_id', 'in', (eb) => eb.selectFrom('plan_activities').select('id').where('plan_id', '=', id))
+      .execute();
     await tx.deleteFrom('plan_activities').where('plan_id', '=', id).execute();
     await tx.deleteFrom('plan_milestones').where('plan_id', '=', id).execute();
     await tx.deleteFrom('plan_deploy_units').where('plan_id', '=', id).execute();

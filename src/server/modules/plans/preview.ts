@@ -43,7 +43,11 @@ export function resolveNames(names: string[], registry: UnitRef[]): Map<string, 
     // "Các ban xây dựng đảng Tỉnh ủy" is the province's boards, not the Bloc's
     const outside = /\btinh uy\b/.test(folded);
     if (kinds && !outside) {
-      out.set(m.name, { ...m, resolvedIds: registry.filter((u) => kinds.includes(u.kind)).map((u) => u.id), via: 'group' });
+      out.set(m.name, {
+        ...m,
+        resolvedIds: registry.filter((u) => kinds.includes(u.kind)).map((u) => u.id),
+        via: 'group',
+      });
       continue;
     }
     // one clear front-runner ("Đoàn TNCS Hồ Chí Minh khối" → "Đoàn TNCS … khối Doanh nghiệp tỉnh"): proposed, flagged for the person to check
@@ -58,7 +62,10 @@ export function resolveNames(names: string[], registry: UnitRef[]): Map<string, 
 }
 
 function splitDescription(description: string) {
-  const lines = description.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = description
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return {
     description: lines.filter((l) => !l.startsWith('+')).join('\n'),
     subItems: lines.filter((l) => l.startsWith('+')).map((l) => l.replace(/^\+\s*/, '')),
@@ -87,11 +94,23 @@ export function proposePlan(draft: PlanDraft, resolved: Map<string, NameResoluti
     introduction: draft.introduction,
     purposes: draft.purposes,
     sections: [
-      ...draft.sections.map((s) => ({ path: s.path, marker: s.marker, title: s.title, role: s.role, notes: s.period ? [`Thời gian thực hiện ${s.period.text}.`] : [] })),
+      ...draft.sections.map((s) => ({
+        path: s.path,
+        marker: s.marker,
+        title: s.title,
+        role: s.role,
+        notes: s.period ? [`Thời gian thực hiện ${s.period.text}.`] : [],
+      })),
       // a numbered item of "Tổ chức thực hiện" whose subject runs on in the same line (III.5, III.7)
       ...[...new Set(draft.activities.map((a) => a.section))]
         .filter((p) => !sectionPaths.has(p))
-        .map((p) => ({ path: p, marker: `${p.split('.').pop()}.`, title: '', role: 'organisation' as const, notes: [] as string[] })),
+        .map((p) => ({
+          path: p,
+          marker: `${p.split('.').pop()}.`,
+          title: '',
+          role: 'organisation' as const,
+          notes: [] as string[],
+        })),
     ],
     periodStart: draft.period?.start ?? null,
     periodDue: draft.period?.due ?? null,
@@ -113,12 +132,25 @@ export function proposePlan(draft: PlanDraft, resolved: Map<string, NameResoluti
         tentative: a.tentative,
         recurrence: a.recurrence,
         target: a.target
-          ? { value: a.target.value, comparator: a.target.comparator, indicator: a.target.indicator, unit: a.target.unit, breakdown: a.target.breakdown.map((b) => ({ value: b.value, indicator: b.indicator })) }
+          ? {
+              value: a.target.value,
+              comparator: a.target.comparator,
+              indicator: a.target.indicator,
+              unit: a.target.unit,
+              breakdown: a.target.breakdown.map((b) => ({ value: b.value, indicator: b.indicator })),
+            }
           : null,
         statusSource: null as string | null,
       };
     }),
-    milestones: draft.milestones.map((m) => ({ title: m.title, text: m.text, start: m.start, due: m.due, tentative: m.tentative, closes: m.closes })),
+    milestones: draft.milestones.map((m) => ({
+      title: m.title,
+      text: m.text,
+      start: m.start,
+      due: m.due,
+      tentative: m.tentative,
+      closes: m.closes,
+    })),
     recipients,
     archive,
     signer: { authority: draft.signer.authority, position: draft.signer.position, name: draft.signer.name },

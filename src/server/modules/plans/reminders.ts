@@ -67,17 +67,27 @@ export async function notify(platform: Platform, message: NotificationMessage): 
     .executeTakeFirst();
   if (!inserted) return false;
   for (const c of channels) {
-    await c.send(platform, message).catch((err) => platform.logger.warn('notification channel failed', { channel: c.name, err }));
+    await c
+      .send(platform, message)
+      .catch((err) => platform.logger.warn('notification channel failed', { channel: c.name, err }));
   }
   return true;
 }
 
-const reportingRoles = (Object.keys(rolePermissions) as Role[]).filter((r) => r !== 'system_admin' && rolePermissions[r].includes('plans.report'));
+const reportingRoles = (Object.keys(rolePermissions) as Role[]).filter(
+  (r) => r !== 'system_admin' && rolePermissions[r].includes('plans.report'),
+);
 
 /** Users who report for the unit: a grant carrying plans.report on the unit or above it (not the everywhere grants). */
-async function reportersOf(platform: Platform, db: Kysely<Database>, unitId: string, grants: { user_id: string; unit_id: string | null }[]) {
+async function reportersOf(
+  platform: Platform,
+  db: Kysely<Database>,
+  unitId: string,
+  grants: { user_id: string; unit_id: string | null }[],
+) {
   const users: string[] = [];
-  for (const g of grants) if (g.unit_id && (await platform.unitScope.isWithin(unitId, g.unit_id))) users.push(g.user_id);
+  for (const g of grants)
+    if (g.unit_id && (await platform.unitScope.isWithin(unitId, g.unit_id))) users.push(g.user_id);
   void db;
   return [...new Set(users)];
 }
@@ -88,7 +98,14 @@ export async function remindPlan(platform: Platform, planId: string): Promise<nu
   if (!plan) return 0;
   const today = vietnamDay(platform.clock());
   const horizon = addDays(today, REMIND_DAYS_BEFORE);
-  const rows = await db.selectFrom('plan_activities').selectAll().where('plan_id', '=', planId).where('due_on', 'is not', null).where('due_on', '<=', horizon).limit(2000).execute();
+  const rows = await db
+    .selectFrom('plan_activities')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('due_on', 'is not', null)
+    .where('due_on', '<=', horizon)
+    .limit(2000)
+    .execute();
   const progress = await progressOf(platform, plan, rows, today);
   const grants = await db
     .selectFrom('role_grants as g')
@@ -103,7 +120,13 @@ export async function remindPlan(platform: Platform, planId: string): Promise<nu
     const status = statusOf(a, progress.get(a.id)!, today);
     if (status !== 'in_progress' && status !== 'overdue') continue;
     const kind = status === 'overdue' ? 'plan.overdue' : 'plan.due_soon';
-    const leads = await db.selectFrom('plan_activity_units').select(['unit_id', 'done_on']).where('activity_id', '=', a.id).where('role', '=', 'lead').limit(20_000).execute();
+    const leads = await db
+      .selectFrom('plan_activity_units')
+      .select(['unit_id', 'done_on'])
+      .where('activity_id', '=', a.id)
+      .where('role', '=', 'lead')
+      .limit(20_000)
+      .execute();
     for (const lead of leads) {
       if (lead.done_on) continue;
       for (const userId of await reportersOf(platform, db, lead.unit_id, grants)) {
@@ -117,8 +140,14 @@ export async function remindPlan(platform: Platform, planId: string): Promise<nu
               : { vi: `Sắp đến hạn (${due}): ${a.title}`, en: `Due soon (${due}): ${a.title}` },
           body:
             status === 'overdue'
-              ? { vi: `Nhiệm vụ hết hạn ngày ${due} nhưng đơn vị chưa báo cáo hoàn thành.`, en: `The activity was due on ${due} and your unit has not reported it done.` }
-              : { vi: `Nhiệm vụ cần hoàn thành trước hết ngày ${due}.`, en: `The activity must be done by the end of ${due}.` },
+              ? {
+                  vi: `Nhiệm vụ hết hạn ngày ${due} nhưng đơn vị chưa báo cáo hoàn thành.`,
+                  en: `The activity was due on ${due} and your unit has not reported it done.`,
+                }
+              : {
+                  vi: `Nhiệm vụ cần hoàn thành trước hết ngày ${due}.`,
+                  en: `The activity must be done by the end of ${due}.`,
+                },
           link: `/plans/${plan.id}/activities/${a.id}`,
           entityType: 'plan_activity',
           entityId: a.id,
@@ -137,16 +166,34 @@ export async function sweepReminders(platform: Platform): Promise<void> {
   const plans = await platform.db
     .selectFrom('plans')
     .select('id')
-    .where((w) => w.exists(w.selectFrom('plan_activities as a').select('a.id').whereRef('a.plan_id', '=', 'plans.id').where('a.done_on', 'is', null).where('a.due_on', 'is not', null)))
+    .where((w) =>
+      w.exists(
+        w
+          .selectFrom('plan_activities as a')
+          .select('a.id')
+          .whereRef('a.plan_id', '=', 'plans.id')
+          .where('a.done_on', 'is', null)
+          .where('a.due_on', 'is not', null),
+      ),
+    )
     .limit(10_000)
     .execute();
-  for (const p of plans) await platform.jobs.enqueue(PLAN_JOB, { planId: p.id }, { dedupeKey: `${PLAN_JOB}:${p.id}:${today}`, maxAttempts: 3 });
+  for (const p of plans)
+    await platform.jobs.enqueue(
+      PLAN_JOB,
+      { planId: p.id },
+      { dedupeKey: `${PLAN_JOB}:${p.id}:${today}`, maxAttempts: 3 },
+    );
   await scheduleReminders(platform, addDays(today, 1));
 }
 
 /** The sweep of `day` at 07:00 in Việt Nam (00:00 UTC). */
 export async function scheduleReminders(platform: Platform, day = vietnamDay(platform.clock())): Promise<void> {
-  await platform.jobs.enqueue(SWEEP_JOB, {}, { dedupeKey: `${SWEEP_JOB}:${day}`, runAt: new Date(`${day}T00:00:00Z`), maxAttempts: 3 });
+  await platform.jobs.enqueue(
+    SWEEP_JOB,
+    {},
+    { dedupeKey: `${SWEEP_JOB}:${day}`, runAt: new Date(`${day}T00:00:00Z`), maxAttempts: 3 },
+  );
 }
 
 /** Once per job queue (an app may be composed twice over one platform, e.g. in tests). */
@@ -166,15 +213,32 @@ export function registerReminderJobs(platform: Platform): void {
   });
 }
 
-export async function listNotifications(platform: Platform, userId: string, query: { page: number; pageSize: number; unread?: boolean }) {
+export async function listNotifications(
+  platform: Platform,
+  userId: string,
+  query: { page: number; pageSize: number; unread?: boolean },
+) {
   let base = platform.db.selectFrom('notifications').where('user_id', '=', userId);
   if (query.unread) base = base.where('read_at', 'is', null);
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
   return {
     items: rows.map((r) => ({
-      id: r.id, kind: r.kind, title: { vi: r.title_vi, en: r.title_en }, body: { vi: r.body_vi, en: r.body_en },
-      link: r.link, entityType: r.entity_type, entityId: r.entity_id, createdAt: r.created_at, readAt: r.read_at,
+      id: r.id,
+      kind: r.kind,
+      title: { vi: r.title_vi, en: r.title_en },
+      body: { vi: r.body_vi, en: r.body_en },
+      link: r.link,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      createdAt: r.created_at,
+      readAt: r.read_at,
     })),
     total,
     page: query.page,
@@ -183,7 +247,20 @@ export async function listNotifications(platform: Platform, userId: string, quer
 }
 
 export async function markRead(platform: Platform, userId: string, id: string): Promise<boolean> {
-  const r = await platform.db.updateTable('notifications').set({ read_at: platform.clock().toISOString() }).where('id', '=', id).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const r = await platform.db
+    .updateTable('notifications')
+    .set({ read_at: platform.clock().toISOString() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) > 0) return true;
-  return (await platform.db.selectFrom('notifications').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+  return (
+    (await platform.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()) !== undefined
+  );
 }

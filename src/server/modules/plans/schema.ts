@@ -6,8 +6,15 @@ import { activityStatuses } from './status.ts';
 /** Request and response shapes of the plans module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
 const bilingual = z.object({ vi: z.string(), en: z.string() });
-const optionalText = (max: number) => text(max).nullable().optional().transform((v) => (v ? v : null));
-const optionalDay = day.nullable().optional().transform((v) => v ?? null);
+const optionalText = (max: number) =>
+  text(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+const optionalDay = day
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 const textList = (max: number, each: number) => z.array(requiredText(each)).max(max);
 
 export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
@@ -23,7 +30,9 @@ export const statusSourceKeys = ['organisation.new_grassroots', 'reporting.templ
 const target = z
   .strictObject({
     value: z.number().min(0).max(1_000_000_000),
-    comparator: z.enum(['gte', 'eq', 'lte']).openapi({ description: '"gte": at least (từ … trở lên); "eq": exactly; "lte": at most' }),
+    comparator: z
+      .enum(['gte', 'eq', 'lte'])
+      .openapi({ description: '"gte": at least (từ … trở lên); "eq": exactly; "lte": at most' }),
     indicator: requiredText(300),
     unit: optionalText(50),
     breakdown: z
@@ -42,18 +51,36 @@ const activityFields = {
   subItems: textList(30, 2000).optional().default([]).openapi({ description: 'The "+" lines under the activity' }),
   leadUnitIds: z.array(uuid).max(20000).optional().default([]),
   coordinatingUnitIds: z.array(uuid).max(20000).optional().default([]),
-  otherParticipants: textList(30, 300).optional().default([]).openapi({ description: 'Participants outside the registry, as written' }),
+  otherParticipants: textList(30, 300)
+    .optional()
+    .default([])
+    .openapi({ description: 'Participants outside the registry, as written' }),
   start: optionalDay,
   due: optionalDay,
   tentative: z.boolean().optional().default(false),
-  recurrence: z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly', 'continuous']).nullable().optional().transform((v) => v ?? null),
-  target: target.nullable().optional().transform((v) => v ?? null),
-  statusSource: z.enum(statusSourceKeys).nullable().optional().transform((v) => v ?? null).openapi({
-    description: 'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed)',
-  }),
+  recurrence: z
+    .enum(['daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly', 'continuous'])
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  target: target
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  statusSource: z
+    .enum(statusSourceKeys)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null)
+    .openapi({
+      description:
+        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed)',
+    }),
 };
 
-export const activityInput = z.strictObject({ ref: text(20).optional(), ...activityFields }).openapi('PlanActivityInput');
+export const activityInput = z
+  .strictObject({ ref: text(20).optional(), ...activityFields })
+  .openapi('PlanActivityInput');
 export type ActivityInput = z.output<typeof activityInput>;
 
 export const updateActivityInput = z
@@ -79,7 +106,10 @@ const sectionInput = z.strictObject({
   marker: text(10).optional().default(''),
   title: text(1000).openapi({ description: 'Empty when the numbered line is itself a duty (III.5, III.7)' }),
   role: z.enum(['purposes', 'content', 'timeline', 'organisation']).optional().default('content'),
-  notes: textList(20, 2000).optional().default([]).openapi({ description: 'Lines under the heading that are not activities (a period, a note)' }),
+  notes: textList(20, 2000)
+    .optional()
+    .default([])
+    .openapi({ description: 'Lines under the heading that are not activities (a period, a note)' }),
 });
 
 const milestoneInput = z.strictObject({
@@ -88,7 +118,12 @@ const milestoneInput = z.strictObject({
   start: optionalDay,
   due: optionalDay,
   tentative: z.boolean().optional().default(false),
-  closes: z.array(requiredText(20)).max(100).optional().default([]).openapi({ description: 'Refs of the activities the milestone closes' }),
+  closes: z
+    .array(requiredText(20))
+    .max(100)
+    .optional()
+    .default([])
+    .openapi({ description: 'Refs of the activities the milestone closes' }),
 });
 
 const headerFields = {
@@ -102,7 +137,12 @@ const headerFields = {
   title: requiredText(1000),
 };
 
-const signerInput = z.strictObject({ authority: optionalText(200), position: optionalText(200), name: optionalText(200), personId: uuid.nullable().optional() });
+const signerInput = z.strictObject({
+  authority: optionalText(200),
+  position: optionalText(200),
+  name: optionalText(200),
+  personId: uuid.nullable().optional(),
+});
 
 export const createPlanInput = z
   .strictObject({
@@ -151,16 +191,32 @@ export const activityListQuery = z.object({
   section: text(20).optional(),
 });
 export const unitDashboardQuery = z.object({ ...pageParams, lateOnly: z.enum(['0', '1']).optional() });
-export const calendarQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'msg:date_format').openapi({ example: '2019-08' }) });
+export const calendarQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'msg:date_format')
+    .openapi({ example: '2019-08' }),
+});
 
 export const reportInput = z
   .strictObject({
     text: requiredText(8000),
     percent: z.number().int().min(0).max(100),
     figure: z.number().min(0).max(1_000_000_000).nullable().optional(),
-    doneOn: day.nullable().optional().openapi({ description: 'The day the work was done (with 100 %); defaults to today in Việt Nam' }),
-    unitId: uuid.nullable().optional().openapi({ description: 'The reporting unit; defaults to the caller\'s unit on the activity' }),
-    attachmentIds: z.array(uuid).max(10).optional().default([]).openapi({ description: 'Files uploaded first with POST /api/files (minutes, photos, documents): at most 10' }),
+    doneOn: day
+      .nullable()
+      .optional()
+      .openapi({ description: 'The day the work was done (with 100 %); defaults to today in Việt Nam' }),
+    unitId: uuid
+      .nullable()
+      .optional()
+      .openapi({ description: "The reporting unit; defaults to the caller's unit on the activity" }),
+    attachmentIds: z
+      .array(uuid)
+      .max(10)
+      .optional()
+      .default([])
+      .openapi({ description: 'Files uploaded first with POST /api/files (minutes, photos, documents): at most 10' }),
   })
   .openapi('ProgressReportInput');
 export type ReportInput = z.input<typeof reportInput>;
@@ -171,12 +227,19 @@ export const subPlanInput = z
     title: optionalText(1000),
     number: optionalText(60),
     issuedOn: day.nullable().optional().openapi({ description: 'The day the unit issued its plan; defaults to today' }),
-    pick: z.array(uuid).max(500).optional().default([]).openapi({ description: "Activities of the Bloc's plan the unit takes on" }),
+    pick: z
+      .array(uuid)
+      .max(500)
+      .optional()
+      .default([])
+      .openapi({ description: "Activities of the Bloc's plan the unit takes on" }),
     own: z.array(activityInput).max(200).optional().default([]).openapi({ description: "The unit's own activities" }),
   })
   .openapi('SubPlanInput');
 export type SubPlanInput = z.output<typeof subPlanInput>;
-export const subPlanDraftQuery = z.object({ unitId: uuid.openapi({ description: 'The unit whose plan is being built' }) });
+export const subPlanDraftQuery = z.object({
+  unitId: uuid.openapi({ description: 'The unit whose plan is being built' }),
+});
 
 export const supervisionInput = z
   .strictObject({
@@ -222,12 +285,24 @@ export const activityView = z
     statusLabel: bilingual,
     sourceNote: bilingual.nullable(),
     unitLine: z
-      .object({ unitId: z.string(), role: z.string(), percent: z.number().nullable(), doneOn: z.string().nullable(), status: statusSchema, statusLabel: bilingual })
+      .object({
+        unitId: z.string(),
+        role: z.string(),
+        percent: z.number().nullable(),
+        doneOn: z.string().nullable(),
+        status: statusSchema,
+        statusLabel: bilingual,
+      })
       .nullable()
       .optional()
-      .openapi({ description: 'With `unitId` in the query: that unit\'s own line of the activity' }),
+      .openapi({ description: "With `unitId` in the query: that unit's own line of the activity" }),
   })
   .openapi('PlanActivity');
-export const activityPage = z.object({ items: z.array(activityView), total: z.number(), page: z.number(), pageSize: z.number() });
+export const activityPage = z.object({
+  items: z.array(activityView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export const planView = z.any().openapi('Plan');
 export const anyJson = z.any();

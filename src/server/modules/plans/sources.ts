@@ -32,7 +32,12 @@ export type SourceAnswer = {
 export interface ActivityStatusSource {
   key: string;
   label: Bilingual;
-  evaluate(platform: { db: Kysely<Database> }, activity: SourceActivity, plan: SourcePlan, today: string): Promise<SourceAnswer | null>;
+  evaluate(
+    platform: { db: Kysely<Database> },
+    activity: SourceActivity,
+    plan: SourcePlan,
+    today: string,
+  ): Promise<SourceAnswer | null>;
 }
 
 /** "Thành lập mới từ 02 tổ chức cơ sở đảng trở lên": grassroots units founded in the registry within the plan's period. */

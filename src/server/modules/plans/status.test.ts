@@ -18,7 +18,9 @@ describe('activity status (pure)', () => {
   it('reads the day in Việt Nam: 23:59 on the due day is still the due day, 00:00 the next is not', () => {
     expect(vietnamDay(new Date('2019-07-30T16:59:59+00:00'))).toBe('2019-07-30'); // 23:59:59 in Hà Nội
     expect(vietnamDay(new Date('2019-07-30T17:00:00+00:00'))).toBe('2019-07-31'); // 00:00 in Hà Nội
-    expect(activityStatus({ due, doneOn: null }, vietnamDay(new Date('2019-07-30T23:59:00+07:00')))).toBe('in_progress');
+    expect(activityStatus({ due, doneOn: null }, vietnamDay(new Date('2019-07-30T23:59:00+07:00')))).toBe(
+      'in_progress',
+    );
     expect(activityStatus({ due, doneOn: null }, vietnamDay(new Date('2019-07-31T00:00:00+07:00')))).toBe('overdue');
   });
   it('never makes an activity without a deadline overdue', () => {

@@ -19,7 +19,12 @@ export const statusLabels: Record<ActivityStatus, { vi: string; en: string }> = 
 
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const vnDay = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const vnDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar day in Việt Nam at this instant, as YYYY-MM-DD. */
 export function vietnamDay(instant: Date): string {

@@ -17,7 +17,14 @@ import { vietnamDay } from './status.ts';
 export async function recordSupervision(platform: Platform, caller: Caller, input: SupervisionInput) {
   const now = platform.clock();
   if (input.visitedOn > vietnamDay(now)) {
-    throw fail.validation([{ in: 'body', path: 'visitedOn', code: 'future_date', messages: { vi: 'Ngày đôn đốc, kiểm tra không được sau hôm nay.', en: 'The visit cannot be after today.' } }]);
+    throw fail.validation([
+      {
+        in: 'body',
+        path: 'visitedOn',
+        code: 'future_date',
+        messages: { vi: 'Ngày đôn đốc, kiểm tra không được sau hôm nay.', en: 'The visit cannot be after today.' },
+      },
+    ]);
   }
   const personId = caller.actor.userId ? await personOfUser(platform, caller.actor.userId) : null;
   // who recorded it, as people read it: the account's person, else its display name
@@ -32,7 +39,14 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
     }
   }
   if (!(await unitRefs(platform, [input.unitId])).has(input.unitId)) {
-    throw fail.validation([{ in: 'body', path: 'unitId', code: 'unknown_unit', messages: { vi: 'Đơn vị không có trong sổ đơn vị.', en: 'The unit is not in the registry.' } }]);
+    throw fail.validation([
+      {
+        in: 'body',
+        path: 'unitId',
+        code: 'unknown_unit',
+        messages: { vi: 'Đơn vị không có trong sổ đơn vị.', en: 'The unit is not in the registry.' },
+      },
+    ]);
   }
   const row = {
     id: newId(now.getTime()),
@@ -49,10 +63,22 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
   };
   await inTransaction(platform, async (tx) => {
     if (row.plan_id && !(await tx.selectFrom('plans').select('id').where('id', '=', row.plan_id).executeTakeFirst())) {
-      throw fail.validation([{ in: 'body', path: 'planId', code: 'unknown_plan', messages: { vi: 'Không có kế hoạch này.', en: 'No such plan.' } }]);
+      throw fail.validation([
+        {
+          in: 'body',
+          path: 'planId',
+          code: 'unknown_plan',
+          messages: { vi: 'Không có kế hoạch này.', en: 'No such plan.' },
+        },
+      ]);
     }
     await tx.insertInto('plan_supervisions').values(row).execute();
-    await recordAudit(tx, caller.actor, { action: 'plan_supervision.create', entityType: 'plan_supervision', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'plan_supervision.create', entityType: 'plan_supervision', entityId: row.id, after: row },
+      now,
+    );
   });
   publishPlans(platform, { entity: 'supervision', id: row.id, change: 'created' });
   return (await listSupervisions(platform, caller, { page: 1, pageSize: 1, unitId: row.unit_id, id: row.id })).items[0];
@@ -65,11 +91,17 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
 export async function supervisionUnits(platform: Platform, caller: Caller) {
   const personId = caller.actor.userId ? await personOfUser(platform, caller.actor.userId) : null;
   const charged = personId ? (await listInCharge(platform, { personId })).items : [];
-  const items = charged.map((a) => ({ id: a.unitId, name: a.unitName, shortName: a.unitShortName })).sort((a, b) => compareVi(a.name, b.name));
+  const items = charged
+    .map((a) => ({ id: a.unitId, name: a.unitName, shortName: a.unitShortName }))
+    .sort((a, b) => compareVi(a.name, b.name));
   return { any: mayManage(caller), items };
 }
 
-export async function listSupervisions(platform: Platform, caller: Caller, query: { page: number; pageSize: number; planId?: string; unitId?: string; id?: string }) {
+export async function listSupervisions(
+  platform: Platform,
+  caller: Caller,
+  query: { page: number; pageSize: number; planId?: string; unitId?: string; id?: string },
+) {
   const vis = await visibilityOf(platform, caller);
   let base = platform.db.selectFrom('plan_supervisions');
   if (query.id) base = base.where('id', '=', query.id);
@@ -84,12 +116,29 @@ export async function listSupervisions(platform: Platform, caller: Caller, query
     base = base.where((w) => w.or([w('unit_id', 'in', ids.length ? ids : ['-']), w('recorded_by', '=', own ?? '-')]));
   }
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.selectAll().orderBy('visited_on', 'desc').orderBy('id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  const refs = await unitRefs(platform, rows.map((r) => r.unit_id));
+  const rows = await base
+    .selectAll()
+    .orderBy('visited_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const refs = await unitRefs(
+    platform,
+    rows.map((r) => r.unit_id),
+  );
   return {
     items: rows.map((r) => ({
-      id: r.id, planId: r.plan_id, unit: { id: r.unit_id, name: refs.get(r.unit_id)?.name ?? '' }, personId: r.person_id, kind: r.kind,
-      visitedOn: r.visited_on, findings: r.findings, followUps: r.follow_ups, recorderName: r.recorder_name, createdAt: r.created_at,
+      id: r.id,
+      planId: r.plan_id,
+      unit: { id: r.unit_id, name: refs.get(r.unit_id)?.name ?? '' },
+      personId: r.person_id,
+      kind: r.kind,
+      visitedOn: r.visited_on,
+      findings: r.findings,
+      followUps: r.follow_ups,
+      recorderName: r.recorder_name,
+      createdAt: r.created_at,
     })),
     total,
     page: query.page,

@@ -24,7 +24,9 @@ describeEachDatabase('plans for units', (kind) => {
     clock.set(new Date('2019-09-10T03:00:00Z'));
     await loadDemoData(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    planId = (await platform.db.selectFrom('plans').select('id').where('demo_key', '=', SEED_DEMO_KEY).executeTakeFirstOrThrow()).id;
+    planId = (
+      await platform.db.selectFrom('plans').select('id').where('demo_key', '=', SEED_DEMO_KEY).executeTakeFirstOrThrow()
+    ).id;
     secretary = await signIn(app, 'demo.coso', DEMO_PASSWORD);
     office = await signIn(app, 'demo.vanphong', DEMO_PASSWORD);
     const u = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS01')! }] });
@@ -54,15 +56,21 @@ describeEachDatabase('plans for units', (kind) => {
     expect(draft.activities).toHaveLength(29);
     expect(draft.activities.find((a: any) => a.ref === 'A1').role).toBe('lead');
     expect(draft.activities.find((a: any) => a.ref === 'A11').role).toBeNull();
-    expect(draft.proposedTitle).toMatch(/^tổ chức các hoạt động kỷ niệm 15 năm .* của Đảng bộ Công ty TNHH MTV Cấp nước Sông Trà$/);
+    expect(draft.proposedTitle).toMatch(
+      /^tổ chức các hoạt động kỷ niệm 15 năm .* của Đảng bộ Công ty TNHH MTV Cấp nước Sông Trà$/,
+    );
     expect(draft.sections.map((s: any) => s.path)).toContain('II.1');
     expect((await cs01.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS02')}`)).status).toBe(403);
-    const existing = (await (await secretary.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS02')}`)).json()) as any;
+    const existing = (await (
+      await secretary.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS02')}`)
+    ).json()) as any;
     expect(existing.subPlan).toMatchObject({ number: '12', symbolSuffix: 'ĐU' });
   });
 
   it("keeps the Bloc's sections that hold the unit's activities, in order, and shows them all to the unit", async () => {
-    const draft = (await (await cs01.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS01')}`)).json()) as any;
+    const draft = (await (
+      await cs01.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS01')}`)
+    ).json()) as any;
     const id = (ref: string) => draft.activities.find((a: any) => a.ref === ref).id;
     const created = await cs01.post(`/api/plans/${planId}/sub-plans`, {
       unitId: unit.get('CS01'),
@@ -70,7 +78,14 @@ describeEachDatabase('plans for units', (kind) => {
       number: '07-KH/ĐU',
       issuedOn: '2019-06-11',
       pick: [id('A26'), id('A1'), id('A3')],
-      own: [{ section: 'II.1', title: 'Hội thi tay nghề công nhân ngành nước', due: '2019-08-15', description: 'Tại Nhà máy nước Sông Trà' }],
+      own: [
+        {
+          section: 'II.1',
+          title: 'Hội thi tay nghề công nhân ngành nước',
+          due: '2019-08-15',
+          description: 'Tại Nhà máy nước Sông Trà',
+        },
+      ],
     });
     expect(created.status, await created.clone().text()).toBe(201);
     const plan = (await created.json()) as any;
@@ -90,7 +105,11 @@ describeEachDatabase('plans for units', (kind) => {
 
   it('lists the units a member is in charge of, and every unit for a manager', async () => {
     const { platform, app } = env();
-    const person = await platform.db.selectFrom('people').select('id').where('full_name', '=', 'Nguyễn Văn Thành').executeTakeFirstOrThrow();
+    const person = await platform.db
+      .selectFrom('people')
+      .select('id')
+      .where('full_name', '=', 'Nguyễn Văn Thành')
+      .executeTakeFirstOrThrow();
     const u = await buildUser(platform, { grants: [{ role: 'council_member', unitId: unit.get('BCH')! }] });
     await platform.db.updateTable('users').set({ person_id: person.id }).where('id', '=', u.id).execute();
     const member = await signIn(app, u.username, u.password);
@@ -101,7 +120,13 @@ describeEachDatabase('plans for units', (kind) => {
     expect(manager.any).toBe(true);
     expect((await app.request('/api/supervisions/units')).status).toBe(401);
     // a visit names who recorded it as people know them: the account's person
-    const visit = await member.post('/api/supervisions', { planId, unitId: unit.get('CS03'), kind: 'urge', visitedOn: '2019-09-09', findings: 'Đã nhắc đơn vị gửi báo cáo.' });
+    const visit = await member.post('/api/supervisions', {
+      planId,
+      unitId: unit.get('CS03'),
+      kind: 'urge',
+      visitedOn: '2019-09-09',
+      findings: 'Đã nhắc đơn vị gửi báo cáo.',
+    });
     expect(visit.status, await visit.clone().text()).toBe(201);
     expect(((await visit.json()) as any).recorderName).toBe('Nguyễn Văn Thành');
     // and reads the visits to the units in charge, whoever recorded them (the demo's inspection of CS02)
@@ -113,7 +138,10 @@ describeEachDatabase('plans for units', (kind) => {
     const { platform } = env();
     const sub = ((await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as any).items[0].subPlan;
     await remindPlan(platform, sub.id);
-    const about = async () => ((await (await cs01.get('/api/notifications?pageSize=500')).json()) as any).items.filter((n: any) => n.link?.startsWith(`/plans/${sub.id}/`));
+    const about = async () =>
+      ((await (await cs01.get('/api/notifications?pageSize=500')).json()) as any).items.filter((n: any) =>
+        n.link?.startsWith(`/plans/${sub.id}/`),
+      );
     expect((await about()).length).toBeGreaterThan(0);
     expect((await office.request('DELETE', `/api/plans/${sub.id}`)).status).toBe(204);
     expect(await about()).toEqual([]);

@@ -19,7 +19,8 @@ export function requireManage(caller: Caller): void {
   if (!mayManage(caller)) throw fail.forbidden();
 }
 
-export const reportNotFound = () => fail.notFound({ vi: 'Không tìm thấy báo cáo hoặc đơn vị.', en: 'Report or unit not found.' });
+export const reportNotFound = () =>
+  fail.notFound({ vi: 'Không tìm thấy báo cáo hoặc đơn vị.', en: 'Report or unit not found.' });
 export const templateNotFound = () => fail.notFound({ vi: 'Không tìm thấy biểu mẫu.', en: 'Template not found.' });
 
 export async function mayRead(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {

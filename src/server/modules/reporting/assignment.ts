@@ -11,7 +11,12 @@ import type { Template } from './model.ts';
  */
 type Db = Kysely<Database>;
 
-export function expectedUnits(db: Db, template: Pick<Template, 'assignment'>, window: PeriodWindow, within: string | null) {
+export function expectedUnits(
+  db: Db,
+  template: Pick<Template, 'assignment'>,
+  window: PeriodWindow,
+  within: string | null,
+) {
   const a = template.assignment;
   let q = db
     .selectFrom('units as u')
@@ -21,21 +26,43 @@ export function expectedUnits(db: Db, template: Pick<Template, 'assignment'>, wi
       const any = [];
       if (a.kinds.length) any.push(eb('u.kind', 'in', a.kinds));
       if (a.unitIds.length) any.push(eb('u.id', 'in', a.unitIds));
-      if (a.groupIds.length) any.push(eb.exists(eb.selectFrom('unit_groups as g').select('g.unit_id').whereRef('g.unit_id', '=', 'u.id').where('g.group_id', 'in', a.groupIds)));
+      if (a.groupIds.length)
+        any.push(
+          eb.exists(
+            eb
+              .selectFrom('unit_groups as g')
+              .select('g.unit_id')
+              .whereRef('g.unit_id', '=', 'u.id')
+              .where('g.group_id', 'in', a.groupIds),
+          ),
+        );
       return any.length ? eb.or(any) : sql<boolean>`1 = 0`;
     });
   if (within) q = q.innerJoin('unit_closure as c', 'c.descendant_id', 'u.id').where('c.ancestor_id', '=', within);
   return q;
 }
 
-export async function isExpected(db: Db, template: Pick<Template, 'assignment'>, window: PeriodWindow, unitId: string): Promise<boolean> {
-  const row = await expectedUnits(db, template, window, null).select('u.id').where('u.id', '=', unitId).executeTakeFirst();
+export async function isExpected(
+  db: Db,
+  template: Pick<Template, 'assignment'>,
+  window: PeriodWindow,
+  unitId: string,
+): Promise<boolean> {
+  const row = await expectedUnits(db, template, window, null)
+    .select('u.id')
+    .where('u.id', '=', unitId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** The deadline level of a unit: a cell under a grassroots committee reports first, then grassroots units, then the Bloc's own bodies. */
 export async function levelOf(db: Db, unitId: string): Promise<'cell' | 'grassroots' | 'bloc'> {
-  const u = await db.selectFrom('units as u').leftJoin('units as p', 'p.id', 'u.parent_id').select(['u.kind', 'p.kind as parentKind']).where('u.id', '=', unitId).executeTakeFirst();
+  const u = await db
+    .selectFrom('units as u')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .select(['u.kind', 'p.kind as parentKind'])
+    .where('u.id', '=', unitId)
+    .executeTakeFirst();
   return u ? levelOfKinds(u.kind, u.parentKind) : 'bloc';
 }
 

@@ -17,31 +17,61 @@ import { periodRef } from './periods.ts';
  */
 const received = ['submitted', 'approved'];
 
-export async function completeness(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string; page: number; pageSize: number; missingOnly?: boolean }) {
+export async function completeness(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string; page: number; pageSize: number; missingOnly?: boolean },
+) {
   const template = await findTemplate(platform, q.templateId);
-  if (!isTemplatePeriod(template, q.periodId)) throw fail.validation([{ in: 'query', path: 'periodId', code: 'wrong_period', messages: { vi: 'Kỳ báo cáo không khớp với biểu mẫu.', en: 'The period does not match the template.' } }]);
+  if (!isTemplatePeriod(template, q.periodId))
+    throw fail.validation([
+      {
+        in: 'query',
+        path: 'periodId',
+        code: 'wrong_period',
+        messages: { vi: 'Kỳ báo cáo không khớp với biểu mẫu.', en: 'The period does not match the template.' },
+      },
+    ]);
   await requireRead(platform, caller, q.unitId);
   const d = deadlinesOf(periodRef(template, q.periodId), template.regime, template.schedule);
   const by = (level: string) => (d.levels.find((l) => l.level === level) ?? d.levels.at(-1)!).onTimeBy;
   const today = todayIso(platform.clock());
   const base = () =>
     expectedUnits(platform.db, template, d.window, q.unitId)
-      .leftJoin('report_submissions as s', (j) => j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', q.periodId))
+      .leftJoin('report_submissions as s', (j) =>
+        j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', q.periodId),
+      )
       .leftJoin('units as p', 'p.id', 'u.parent_id');
   const onTimeBy = sql<string>`case when u.kind = 'sub_cell' or (u.kind = 'grassroots_cell' and p.kind = 'grassroots_committee') then ${by('cell')} when u.kind in ('grassroots_committee', 'grassroots_cell') then ${by('grassroots')} else ${by('bloc')} end`;
   const counts = await base()
     .select([
       (eb) => eb.fn.countAll<number>().as('expected'),
       sql<number>`sum(case when s.status in ('submitted', 'approved') then 1 else 0 end)`.as('received'),
-      sql<number>`sum(case when s.status in ('submitted', 'approved') and s.submitted_on <= ${onTimeBy} then 1 else 0 end)`.as('on_time'),
+      sql<number>`sum(case when s.status in ('submitted', 'approved') and s.submitted_on <= ${onTimeBy} then 1 else 0 end)`.as(
+        'on_time',
+      ),
       sql<number>`sum(case when s.status = 'approved' then 1 else 0 end)`.as('approved'),
       sql<number>`sum(case when s.status = 'returned' then 1 else 0 end)`.as('returned'),
       sql<number>`sum(case when s.status = 'draft' then 1 else 0 end)`.as('drafts'),
     ])
     .executeTakeFirstOrThrow();
-  let list = base().select(['u.id', 'u.name', 'u.short_name', 'u.kind', 's.id as submission_id', 's.status', 's.submitted_on', onTimeBy.as('on_time_by')]);
+  let list = base().select([
+    'u.id',
+    'u.name',
+    'u.short_name',
+    'u.kind',
+    's.id as submission_id',
+    's.status',
+    's.submitted_on',
+    onTimeBy.as('on_time_by'),
+  ]);
   if (q.missingOnly) list = list.where((eb) => eb.or([eb('s.id', 'is', null), eb('s.status', 'not in', received)]));
-  const rows = await list.orderBy('u.sort_key').orderBy('u.id').limit(q.pageSize + 1).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await list
+    .orderBy('u.sort_key')
+    .orderBy('u.id')
+    .limit(q.pageSize + 1)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   const expected = Number(counts.expected);
   const got = Number(counts.received ?? 0);
   const own = await unitDeadlines(platform.db, template, q.unitId, q.periodId);

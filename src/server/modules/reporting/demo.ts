@@ -37,30 +37,164 @@ import { createTemplate } from './templates.ts';
 export const MONTHLY_CODE = 'BC-THANG-CS';
 export const DRIVE_CODE = 'TD-15NAM';
 const caller = systemCaller('demo');
-const gender = [{ key: 'nam', label: { vi: 'Nam', en: 'Male' } }, { key: 'nu', label: { vi: 'Nữ', en: 'Female' } }];
+const gender = [
+  { key: 'nam', label: { vi: 'Nam', en: 'Male' } },
+  { key: 'nu', label: { vi: 'Nữ', en: 'Female' } },
+];
 
 const monthlyIndicators: IndicatorInput[] = [
-  { code: 'DV_TONG', name: 'Tổng số đảng viên', valueType: 'integer', aggregation: 'last', unit: 'người', breakdown: [], description: 'Số đảng viên của tổ chức đảng tại ngày cuối kỳ báo cáo.' },
-  { code: 'DV_MOI', name: 'Đảng viên mới kết nạp', valueType: 'integer', aggregation: 'sum', unit: 'người', breakdown: gender, description: 'Số quần chúng được kết nạp vào Đảng trong kỳ.' },
-  { code: 'DV_CAM_TINH', name: 'Quần chúng ưu tú được cử đi học lớp cảm tình đảng', valueType: 'integer', aggregation: 'sum', unit: 'người', breakdown: [], description: '' },
-  { code: 'SH_CHI_BO', name: 'Số buổi sinh hoạt chi bộ', valueType: 'integer', aggregation: 'sum', unit: 'buổi', breakdown: [], description: 'Sinh hoạt định kỳ và chuyên đề.' },
-  { code: 'TL_DU_SH', name: 'Tỷ lệ đảng viên dự sinh hoạt', valueType: 'percentage', aggregation: 'average', unit: '%', breakdown: [], description: 'Bình quân các buổi sinh hoạt trong kỳ.' },
-  { code: 'SH_CHUYEN_DE', name: 'Chi bộ sinh hoạt chuyên đề', valueType: 'boolean', aggregation: 'sum', unit: null, breakdown: [], description: 'Có tổ chức sinh hoạt chuyên đề trong kỳ hay không.' },
-  { code: 'GHI_CHU', name: 'Ghi chú', valueType: 'text', aggregation: 'none', unit: null, breakdown: [], description: '' },
+  {
+    code: 'DV_TONG',
+    name: 'Tổng số đảng viên',
+    valueType: 'integer',
+    aggregation: 'last',
+    unit: 'người',
+    breakdown: [],
+    description: 'Số đảng viên của tổ chức đảng tại ngày cuối kỳ báo cáo.',
+  },
+  {
+    code: 'DV_MOI',
+    name: 'Đảng viên mới kết nạp',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: 'người',
+    breakdown: gender,
+    description: 'Số quần chúng được kết nạp vào Đảng trong kỳ.',
+  },
+  {
+    code: 'DV_CAM_TINH',
+    name: 'Quần chúng ưu tú được cử đi học lớp cảm tình đảng',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: 'người',
+    breakdown: [],
+    description: '',
+  },
+  {
+    code: 'SH_CHI_BO',
+    name: 'Số buổi sinh hoạt chi bộ',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: 'buổi',
+    breakdown: [],
+    description: 'Sinh hoạt định kỳ và chuyên đề.',
+  },
+  {
+    code: 'TL_DU_SH',
+    name: 'Tỷ lệ đảng viên dự sinh hoạt',
+    valueType: 'percentage',
+    aggregation: 'average',
+    unit: '%',
+    breakdown: [],
+    description: 'Bình quân các buổi sinh hoạt trong kỳ.',
+  },
+  {
+    code: 'SH_CHUYEN_DE',
+    name: 'Chi bộ sinh hoạt chuyên đề',
+    valueType: 'boolean',
+    aggregation: 'sum',
+    unit: null,
+    breakdown: [],
+    description: 'Có tổ chức sinh hoạt chuyên đề trong kỳ hay không.',
+  },
+  {
+    code: 'GHI_CHU',
+    name: 'Ghi chú',
+    valueType: 'text',
+    aggregation: 'none',
+    unit: null,
+    breakdown: [],
+    description: '',
+  },
 ];
 
 const driveIndicators: IndicatorInput[] = [
-  { code: 'TD_THAM_GIA', name: 'Số cán bộ, đảng viên, người lao động tham gia thi đua', valueType: 'integer', aggregation: 'sum', unit: 'người', breakdown: [], description: '' },
-  { code: 'TD_CONG_TRINH', name: 'Số công trình, sản phẩm chào mừng', valueType: 'integer', aggregation: 'sum', unit: 'công trình', breakdown: [], description: 'Công trình, sản phẩm gắn biển chào mừng kỷ niệm 15 năm thành lập Đảng bộ Khối.' },
-  { code: 'TD_SANG_KIEN', name: 'Số sáng kiến, cải tiến kỹ thuật', valueType: 'integer', aggregation: 'sum', unit: 'sáng kiến', breakdown: [], description: '' },
-  { code: 'TD_LAM_LOI', name: 'Giá trị làm lợi', valueType: 'number', aggregation: 'sum', unit: 'triệu đồng', breakdown: [], description: 'Giá trị làm lợi của các sáng kiến, cải tiến trong đợt thi đua.' },
-  { code: 'TD_DAO_TAO', name: 'Số lao động được đào tạo, nâng cao tay nghề', valueType: 'integer', aggregation: 'sum', unit: 'người', breakdown: [], description: '' },
-  { code: 'TD_DE_NGHI_KT', name: 'Số tập thể, cá nhân được đề nghị khen thưởng', valueType: 'integer', aggregation: 'sum', unit: null, breakdown: [{ key: 'tap_the', label: { vi: 'Tập thể', en: 'Collectives' } }, { key: 'ca_nhan', label: { vi: 'Cá nhân', en: 'Individuals' } }], description: '' },
-  { code: 'TD_DANH_GIA', name: 'Đánh giá chung', valueType: 'text', aggregation: 'none', unit: null, breakdown: [], description: '' },
+  {
+    code: 'TD_THAM_GIA',
+    name: 'Số cán bộ, đảng viên, người lao động tham gia thi đua',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: 'người',
+    breakdown: [],
+    description: '',
+  },
+  {
+    code: 'TD_CONG_TRINH',
+    name: 'Số công trình, sản phẩm chào mừng',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: 'công trình',
+    breakdown: [],
+    description: 'Công trình, sản phẩm gắn biển chào mừng kỷ niệm 15 năm thành lập Đảng bộ Khối.',
+  },
+  {
+    code: 'TD_SANG_KIEN',
+    name: 'Số sáng kiến, cải tiến kỹ thuật',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: 'sáng kiến',
+    breakdown: [],
+    description: '',
+  },
+  {
+    code: 'TD_LAM_LOI',
+    name: 'Giá trị làm lợi',
+    valueType: 'number',
+    aggregation: 'sum',
+    unit: 'triệu đồng',
+    breakdown: [],
+    description: 'Giá trị làm lợi của các sáng kiến, cải tiến trong đợt thi đua.',
+  },
+  {
+    code: 'TD_DAO_TAO',
+    name: 'Số lao động được đào tạo, nâng cao tay nghề',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: 'người',
+    breakdown: [],
+    description: '',
+  },
+  {
+    code: 'TD_DE_NGHI_KT',
+    name: 'Số tập thể, cá nhân được đề nghị khen thưởng',
+    valueType: 'integer',
+    aggregation: 'sum',
+    unit: null,
+    breakdown: [
+      { key: 'tap_the', label: { vi: 'Tập thể', en: 'Collectives' } },
+      { key: 'ca_nhan', label: { vi: 'Cá nhân', en: 'Individuals' } },
+    ],
+    description: '',
+  },
+  {
+    code: 'TD_DANH_GIA',
+    name: 'Đánh giá chung',
+    valueType: 'text',
+    aggregation: 'none',
+    unit: null,
+    breakdown: [],
+    description: '',
+  },
 ];
 
-const grassrootsSchedule: TemplateInput['schedule'] = { levels: [{ level: 'cell', daysAfterEnd: 3 }, { level: 'grassroots', daysAfterEnd: 5 }, { level: 'bloc', daysAfterEnd: 10 }], onTimeDays: 0, lockDays: 30 };
-const driveSchedule: TemplateInput['schedule'] = { levels: [{ level: 'cell', daysAfterEnd: 2 }, { level: 'grassroots', daysAfterEnd: 3 }, { level: 'bloc', daysAfterEnd: 5 }], onTimeDays: 0, lockDays: 30 };
+const grassrootsSchedule: TemplateInput['schedule'] = {
+  levels: [
+    { level: 'cell', daysAfterEnd: 3 },
+    { level: 'grassroots', daysAfterEnd: 5 },
+    { level: 'bloc', daysAfterEnd: 10 },
+  ],
+  onTimeDays: 0,
+  lockDays: 30,
+};
+const driveSchedule: TemplateInput['schedule'] = {
+  levels: [
+    { level: 'cell', daysAfterEnd: 2 },
+    { level: 'grassroots', daysAfterEnd: 3 },
+    { level: 'bloc', daysAfterEnd: 5 },
+  ],
+  onTimeDays: 0,
+  lockDays: 30,
+};
 
 /** A small seeded generator: the same figures on every run for the same unit and period. */
 function seeded(...parts: string[]) {
@@ -72,26 +206,44 @@ function seeded(...parts: string[]) {
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % n);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** Entered at 08:10–10:50 in Vietnam (UTC+7) on that day. */
 const at = (day: string, minute: number) => new Date(Date.parse(`${day}T01:10:00Z`) + (minute % 160) * 60_000);
 
 type Added = { n: number };
 type ReportUnit = { id: string; code: string; kind: UnitKind; validFrom: string };
 
-async function ensureIndicators(platform: Platform, defs: IndicatorInput[], added: Added): Promise<Map<string, string> | null> {
-  const rows = await platform.db.selectFrom('report_indicators').select(['id', 'code', 'value_type', 'aggregation', 'breakdown_json']).where('code', 'in', defs.map((d) => d.code)).execute();
+async function ensureIndicators(
+  platform: Platform,
+  defs: IndicatorInput[],
+  added: Added,
+): Promise<Map<string, string> | null> {
+  const rows = await platform.db
+    .selectFrom('report_indicators')
+    .select(['id', 'code', 'value_type', 'aggregation', 'breakdown_json'])
+    .where(
+      'code',
+      'in',
+      defs.map((d) => d.code),
+    )
+    .execute();
   const ids = new Map<string, string>();
   for (const d of defs) {
     const row = rows.find((r) => r.code === d.code);
     if (row) {
       const keys = (JSON.parse(row.breakdown_json) as { key: string }[]).map((b) => b.key).join(',');
       // someone's own indicator of that code, shaped differently: leave it, and this template, alone
-      if (row.value_type !== d.valueType || row.aggregation !== d.aggregation || keys !== d.breakdown.map((b) => b.key).join(',')) return null;
+      if (
+        row.value_type !== d.valueType ||
+        row.aggregation !== d.aggregation ||
+        keys !== d.breakdown.map((b) => b.key).join(',')
+      )
+        return null;
       ids.set(d.code, row.id);
     } else {
       ids.set(d.code, (await createIndicator(platform, caller, d, { isDemo: true })).id);
@@ -102,7 +254,11 @@ async function ensureIndicators(platform: Platform, defs: IndicatorInput[], adde
 }
 
 async function ensureTemplate(platform: Platform, input: TemplateInput, added: Added): Promise<Template | null> {
-  const row = await platform.db.selectFrom('report_templates').selectAll().where('code', '=', input.code).executeTakeFirst();
+  const row = await platform.db
+    .selectFrom('report_templates')
+    .selectAll()
+    .where('code', '=', input.code)
+    .executeTakeFirst();
   if (row) return row.is_demo === 1 ? templateOf(row) : null;
   added.n++;
   return createTemplate(platform, caller, input, { isDemo: true });
@@ -111,7 +267,11 @@ async function ensureTemplate(platform: Platform, input: TemplateInput, added: A
 /** The units that must report on the template for the period, in registry order. */
 async function reportingUnits(platform: Platform, template: Template, periodId: string): Promise<ReportUnit[]> {
   const window = deadlinesOf(periodRef(template, periodId), template.regime, template.schedule).window;
-  const rows = await expectedUnits(platform.db, template, window, null).select(['u.id', 'u.code', 'u.kind', 'u.valid_from']).orderBy('u.sort_key').orderBy('u.id').execute();
+  const rows = await expectedUnits(platform.db, template, window, null)
+    .select(['u.id', 'u.code', 'u.kind', 'u.valid_from'])
+    .orderBy('u.sort_key')
+    .orderBy('u.id')
+    .execute();
   return rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind as UnitKind, validFrom: r.valid_from }));
 }
 
@@ -121,13 +281,31 @@ type Story = { state: 'missing' | 'draft' | 'submitted' | 'returned' | 'approved
  * Enters one unit's report as its story says: saved (a draft), submitted on `day`, then returned
  * or approved by the level above. Skips a report that exists already.
  */
-async function enter(platform: Platform, template: Template, unit: ReportUnit, periodId: string, values: SaveInput['values'], story: Story, added: Added) {
+async function enter(
+  platform: Platform,
+  template: Template,
+  unit: ReportUnit,
+  periodId: string,
+  values: SaveInput['values'],
+  story: Story,
+  added: Added,
+) {
   if (story.state === 'missing') return;
-  const exists = await platform.db.selectFrom('report_submissions').select('id').where('template_id', '=', template.id).where('unit_id', '=', unit.id).where('period_id', '=', periodId).executeTakeFirst();
+  const exists = await platform.db
+    .selectFrom('report_submissions')
+    .select('id')
+    .where('template_id', '=', template.id)
+    .where('unit_id', '=', unit.id)
+    .where('period_id', '=', periodId)
+    .executeTakeFirst();
   if (exists) return;
   const input: SaveInput = { templateId: template.id, unitId: unit.id, periodId, values };
   const minute = seeded(unit.code, periodId, 'minute')(160);
-  const form = await saveReport(platform, caller, input, { submit: story.state !== 'draft', isDemo: true, demoEnteredAt: at(story.day, minute) });
+  const form = await saveReport(platform, caller, input, {
+    submit: story.state !== 'draft',
+    isDemo: true,
+    demoEnteredAt: at(story.day, minute),
+  });
   added.n++;
   const id = form.submission!.id;
   if (story.state === 'returned') await returnReport(platform, caller, id, story.returnReason!);
@@ -155,7 +333,11 @@ function monthlyValues(ids: Map<string, string>, unit: ReportUnit, month: number
   // halves: exact in single precision, which PostgreSQL's `real` columns hold (see the note at the top)
   const rate = 86 + r(29) * 0.5;
   const note = r(5) === 0 ? monthlyNotes[r(monthlyNotes.length)] : null;
-  const v = (code: string, value: number | string | null, breakdownKey = '') => ({ indicatorId: ids.get(code)!, breakdownKey, value });
+  const v = (code: string, value: number | string | null, breakdownKey = '') => ({
+    indicatorId: ids.get(code)!,
+    breakdownKey,
+    value,
+  });
   return {
     values: [
       v('DV_TONG', members + male + female),
@@ -179,8 +361,18 @@ function monthlyStory(unit: ReportUnit, index: number, month: number, due: strin
   if (month === 8 && index % 9 === 5) return { state: 'draft', day: addDays(due, -1) };
   const late = (index * 3 + k) % 7 === 0;
   const day = late ? addDays(due, 2 + r(3)) : addDays(due, -r(4));
-  if (month === 7 && index === 4) return { state: 'returned', day, returnReason: 'Số đảng viên mới kết nạp chưa khớp với quyết định kết nạp; đề nghị kiểm tra, báo cáo lại.' };
-  if (month === 8 && index === 8) return { state: 'returned', day, returnReason: 'Thiếu số liệu sinh hoạt của các chi bộ trực thuộc; đề nghị bổ sung.' };
+  if (month === 7 && index === 4)
+    return {
+      state: 'returned',
+      day,
+      returnReason: 'Số đảng viên mới kết nạp chưa khớp với quyết định kết nạp; đề nghị kiểm tra, báo cáo lại.',
+    };
+  if (month === 8 && index === 8)
+    return {
+      state: 'returned',
+      day,
+      returnReason: 'Thiếu số liệu sinh hoạt của các chi bộ trực thuộc; đề nghị bổ sung.',
+    };
   // June's reports were approved long ago; July's and August's wait for the level above (the screens' work)
   return { state: month === 6 ? 'approved' : 'submitted', day };
 }
@@ -198,11 +390,37 @@ async function loadMonthly(platform: Platform, added: Added) {
       regime: 'vn_cutoff',
       campaign: null,
       sections: [
-        { key: 'I', title: 'Công tác tổ chức, xây dựng Đảng', items: [{ indicatorId: id('DV_TONG'), required: true }, { indicatorId: id('DV_MOI'), required: true }, { indicatorId: id('DV_CAM_TINH'), required: false }] },
-        { key: 'II', title: 'Sinh hoạt chi bộ', items: [{ indicatorId: id('SH_CHI_BO'), required: true }, { indicatorId: id('TL_DU_SH'), required: true }, { indicatorId: id('SH_CHUYEN_DE'), required: false }] },
+        {
+          key: 'I',
+          title: 'Công tác tổ chức, xây dựng Đảng',
+          items: [
+            { indicatorId: id('DV_TONG'), required: true },
+            { indicatorId: id('DV_MOI'), required: true },
+            { indicatorId: id('DV_CAM_TINH'), required: false },
+          ],
+        },
+        {
+          key: 'II',
+          title: 'Sinh hoạt chi bộ',
+          items: [
+            { indicatorId: id('SH_CHI_BO'), required: true },
+            { indicatorId: id('TL_DU_SH'), required: true },
+            { indicatorId: id('SH_CHUYEN_DE'), required: false },
+          ],
+        },
         { key: 'III', title: 'Ghi chú', items: [{ indicatorId: id('GHI_CHU'), required: false }] },
       ],
-      rules: [{ left: id('DV_MOI'), operator: 'lte', right: id('DV_TONG'), message: { vi: 'Số đảng viên mới kết nạp không được lớn hơn tổng số đảng viên.', en: 'New members cannot outnumber all members.' } }],
+      rules: [
+        {
+          left: id('DV_MOI'),
+          operator: 'lte',
+          right: id('DV_TONG'),
+          message: {
+            vi: 'Số đảng viên mới kết nạp không được lớn hơn tổng số đảng viên.',
+            en: 'New members cannot outnumber all members.',
+          },
+        },
+      ],
       assignment: { kinds: ['grassroots_committee', 'grassroots_cell', 'sub_cell'], groupIds: [], unitIds: [] },
       schedule: grassrootsSchedule,
       countsOn: 'submitted',
@@ -216,7 +434,9 @@ async function loadMonthly(platform: Platform, added: Added) {
     const units = await reportingUnits(platform, template, periodId);
     for (const [index, unit] of units.entries()) {
       const r = seeded(unit.code, 'size');
-      const size = members.get(unit.id) ?? (unit.kind === 'grassroots_committee' ? 60 + r(160) : unit.kind === 'sub_cell' ? 10 + r(30) : 8 + r(40));
+      const size =
+        members.get(unit.id) ??
+        (unit.kind === 'grassroots_committee' ? 60 + r(160) : unit.kind === 'sub_cell' ? 10 + r(30) : 8 + r(40));
       const { values, members: after } = monthlyValues(ids, unit, month, size);
       members.set(unit.id, after);
       const { due } = await unitDeadlines(platform.db, template, unit.id, periodId);
@@ -247,11 +467,31 @@ async function loadDrive(platform: Platform, added: Added) {
       regime: 'calendar',
       campaign: { start: '2019-06-15', end: '2019-08-30' },
       sections: [
-        { key: 'I', title: 'Kết quả thi đua trong sản xuất kinh doanh', items: [{ indicatorId: id('TD_THAM_GIA'), required: true }, { indicatorId: id('TD_CONG_TRINH'), required: true }, { indicatorId: id('TD_SANG_KIEN'), required: false }, { indicatorId: id('TD_LAM_LOI'), required: false }, { indicatorId: id('TD_DAO_TAO'), required: false }] },
+        {
+          key: 'I',
+          title: 'Kết quả thi đua trong sản xuất kinh doanh',
+          items: [
+            { indicatorId: id('TD_THAM_GIA'), required: true },
+            { indicatorId: id('TD_CONG_TRINH'), required: true },
+            { indicatorId: id('TD_SANG_KIEN'), required: false },
+            { indicatorId: id('TD_LAM_LOI'), required: false },
+            { indicatorId: id('TD_DAO_TAO'), required: false },
+          ],
+        },
         { key: 'II', title: 'Khen thưởng', items: [{ indicatorId: id('TD_DE_NGHI_KT'), required: false }] },
         { key: 'III', title: 'Đánh giá chung', items: [{ indicatorId: id('TD_DANH_GIA'), required: false }] },
       ],
-      rules: [{ left: id('TD_DAO_TAO'), operator: 'lte', right: id('TD_THAM_GIA'), message: { vi: 'Số lao động được đào tạo không được lớn hơn số người tham gia thi đua.', en: 'Trained workers cannot outnumber the participants.' } }],
+      rules: [
+        {
+          left: id('TD_DAO_TAO'),
+          operator: 'lte',
+          right: id('TD_THAM_GIA'),
+          message: {
+            vi: 'Số lao động được đào tạo không được lớn hơn số người tham gia thi đua.',
+            en: 'Trained workers cannot outnumber the participants.',
+          },
+        },
+      ],
       assignment: { kinds: ['grassroots_committee', 'grassroots_cell'], groupIds: [], unitIds: [] },
       schedule: driveSchedule,
       countsOn: 'approved',
@@ -274,7 +514,9 @@ async function loadDrive(platform: Platform, added: Added) {
       { indicatorId: id('TD_DAO_TAO'), breakdownKey: '', value: Math.min(people, 10 + r(committee ? 300 : 60)) },
       { indicatorId: id('TD_DE_NGHI_KT'), breakdownKey: 'tap_the', value: r(committee ? 3 : 2) },
       { indicatorId: id('TD_DE_NGHI_KT'), breakdownKey: 'ca_nhan', value: 1 + r(committee ? 8 : 3) },
-      ...(r(2) === 0 ? [{ indicatorId: id('TD_DANH_GIA'), breakdownKey: '', value: driveNotes[r(driveNotes.length)] }] : []),
+      ...(r(2) === 0
+        ? [{ indicatorId: id('TD_DANH_GIA'), breakdownKey: '', value: driveNotes[r(driveNotes.length)] }]
+        : []),
     ];
     // a cell founded in the drive's last fortnight has nothing to report yet; one unit is still drafting, one was returned
     const story: Story =
@@ -283,8 +525,15 @@ async function loadDrive(platform: Platform, added: Added) {
         : index === 11
           ? { state: 'draft', day: addDays(due, -1) }
           : index === 3
-            ? { state: 'returned', day: addDays(due, -2), returnReason: 'Giá trị làm lợi chưa có xác nhận của doanh nghiệp; đề nghị bổ sung.' }
-            : { state: index % 3 === 2 ? 'submitted' : 'approved', day: index % 5 === 4 ? addDays(due, 1 + r(3)) : addDays(due, -r(5)) };
+            ? {
+                state: 'returned',
+                day: addDays(due, -2),
+                returnReason: 'Giá trị làm lợi chưa có xác nhận của doanh nghiệp; đề nghị bổ sung.',
+              }
+            : {
+                state: index % 3 === 2 ? 'submitted' : 'approved',
+                day: index % 5 === 4 ? addDays(due, 1 + r(3)) : addDays(due, -r(5)),
+              };
     await enter(platform, template, unit, periodId, values, story, added);
   }
 }

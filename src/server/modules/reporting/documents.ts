@@ -1,5 +1,15 @@
 import { todayIso } from '../../../common/dates.ts';
-import { next, parsePeriodId, periodId as makePeriodId, periodLabel, periodPhrase, previous, reportTitle, type PeriodRef, type PeriodType } from '../../../common/periods.ts';
+import {
+  next,
+  parsePeriodId,
+  periodId as makePeriodId,
+  periodLabel,
+  periodPhrase,
+  previous,
+  reportTitle,
+  type PeriodRef,
+  type PeriodType,
+} from '../../../common/periods.ts';
 import type { Aggregation, Bilingual } from '../../../common/reportValues.ts';
 import { fold } from '../../../common/text.ts';
 import type { Block, OfficialDocument, Run } from '../../documents/index.ts';
@@ -64,9 +74,16 @@ export function committeeName(name: string): string {
   return name.replace(/^Đảng bộ(?=\s)/iu, 'Đảng ủy');
 }
 
-type Letterhead = Pick<OfficialDocument, 'issuer' | 'place' | 'recipients' | 'archive' | 'signature'> & { speaker: string };
+type Letterhead = Pick<OfficialDocument, 'issuer' | 'place' | 'recipients' | 'archive' | 'signature'> & {
+  speaker: string;
+};
 
-export async function letterhead(platform: Platform, unit: UnitRef, today: string, hasChildren: boolean): Promise<Letterhead> {
+export async function letterhead(
+  platform: Platform,
+  unit: UnitRef,
+  today: string,
+  hasChildren: boolean,
+): Promise<Letterhead> {
   const ancestors = await platform.db
     .selectFrom('unit_closure as c')
     .innerJoin('units as a', 'a.id', 'c.ancestor_id')
@@ -79,7 +96,8 @@ export async function letterhead(platform: Platform, unit: UnitRef, today: strin
   const province = provinceOf(root.name);
   const place = province ? province[2].trim() : '';
   const provinceOrg = province ? `Đảng bộ ${province[1].toLocaleLowerCase('vi')} ${province[2].trim()}` : '';
-  const withoutProvince = (name: string) => (province ? name.replace(new RegExp(`\\s${province[1]}\\s+${province[2].trim()}$`, 'iu'), '') : name);
+  const withoutProvince = (name: string) =>
+    province ? name.replace(new RegExp(`\\s${province[1]}\\s+${province[2].trim()}$`, 'iu'), '') : name;
   const party = partyKinds.includes(unit.kind);
   const superiorParty = ancestors.find((a) => partyKinds.includes(a.kind as UnitKind));
 
@@ -95,19 +113,52 @@ export async function letterhead(platform: Platform, unit: UnitRef, today: strin
     }
   } else {
     body = unit.name;
-    superior = superiorParty ? (superiorParty.id === root.id ? withoutProvince(committeeName(superiorParty.name)) : committeeName(superiorParty.name)) : provinceOrg;
+    superior = superiorParty
+      ? superiorParty.id === root.id
+        ? withoutProvince(committeeName(superiorParty.name))
+        : committeeName(superiorParty.name)
+      : provinceOrg;
   }
-  const symbolSuffix = unit.kind === 'bloc' ? 'ĐUK' : unit.kind === 'grassroots_committee' ? 'ĐU' : unit.kind === 'grassroots_cell' || unit.kind === 'sub_cell' ? 'CB' : unit.code;
-  const authority = unit.kind === 'bloc' ? 'T/M BAN THƯỜNG VỤ' : unit.kind === 'grassroots_committee' ? 'T/M ĐẢNG ỦY' : party ? 'T/M CHI BỘ' : undefined;
+  const symbolSuffix =
+    unit.kind === 'bloc'
+      ? 'ĐUK'
+      : unit.kind === 'grassroots_committee'
+        ? 'ĐU'
+        : unit.kind === 'grassroots_cell' || unit.kind === 'sub_cell'
+          ? 'CB'
+          : unit.code;
+  const authority =
+    unit.kind === 'bloc'
+      ? 'T/M BAN THƯỜNG VỤ'
+      : unit.kind === 'grassroots_committee'
+        ? 'T/M ĐẢNG ỦY'
+        : party
+          ? 'T/M CHI BỘ'
+          : undefined;
   const speaker = unit.kind === 'bloc' ? `Ban Thường vụ ${withoutProvince(committeeName(unit.name))}` : body;
-  const upward = superiorParty ? `Ban Thường vụ ${committeeName(superiorParty.name)}` : province ? `Ban Thường vụ ${committeeName(provinceOrg)}` : '';
+  const upward = superiorParty
+    ? `Ban Thường vụ ${committeeName(superiorParty.name)}`
+    : province
+      ? `Ban Thường vụ ${committeeName(provinceOrg)}`
+      : '';
   const below = unit.kind === 'bloc' ? 'Các tổ chức cơ sở đảng trực thuộc' : 'Các chi bộ trực thuộc';
   return {
     issuer: { superior, body, symbolSuffix },
     place,
     recipients: [...(upward ? [`${upward} (để báo cáo)`] : []), ...(hasChildren ? [below] : [])],
-    archive: unit.kind === 'bloc' ? 'Văn phòng' : unit.kind === 'grassroots_committee' ? 'Văn phòng Đảng ủy' : party ? 'Chi bộ' : 'Văn thư',
-    signature: { ...(authority ? { authority } : {}), position: party ? 'BÍ THƯ' : 'THỦ TRƯỞNG ĐƠN VỊ', name: await secretaryOf(platform, unit, today) },
+    archive:
+      unit.kind === 'bloc'
+        ? 'Văn phòng'
+        : unit.kind === 'grassroots_committee'
+          ? 'Văn phòng Đảng ủy'
+          : party
+            ? 'Chi bộ'
+            : 'Văn thư',
+    signature: {
+      ...(authority ? { authority } : {}),
+      position: party ? 'BÍ THƯ' : 'THỦ TRƯỞNG ĐƠN VỊ',
+      name: await secretaryOf(platform, unit, today),
+    },
     speaker,
   };
 }
@@ -124,7 +175,9 @@ async function secretaryOf(platform: Platform, unit: UnitRef, today: string): Pr
     .where('u.kind', 'in', [...committeeKinds])
     .execute();
   for (const id of [unit.id, ...committees.map((c) => c.id)]) {
-    const found = (await positionsIn(platform.db, { unitId: id }, today, true)).find((p) => fold(p.title).startsWith('bi thu'));
+    const found = (await positionsIn(platform.db, { unitId: id }, today, true)).find((p) =>
+      fold(p.title).startsWith('bi thu'),
+    );
     if (found) return found.fullName;
   }
   return '';
@@ -135,10 +188,18 @@ async function secretaryOf(platform: Platform, unit: UnitRef, today: string): Pr
 
 const rank: Record<string, number> = { monthly: 0, quarterly: 1, half_yearly: 2, yearly: 3 };
 
-export type ReportRange = { periodId: string; type: PeriodType; ref: PeriodRef; from: string; to: string; members: string[] };
+export type ReportRange = {
+  periodId: string;
+  type: PeriodType;
+  ref: PeriodRef;
+  from: string;
+  to: string;
+  members: string[];
+};
 
 export function reportRange(template: Template, id: string): ReportRange | null {
-  if (isTemplatePeriod(template, id)) return { periodId: id, type: template.periodType, ref: periodRef(template, id), from: id, to: id, members: [id] };
+  if (isTemplatePeriod(template, id))
+    return { periodId: id, type: template.periodType, ref: periodRef(template, id), from: id, to: id, members: [id] };
   if (template.periodType === 'campaign') return null;
   const p = parsePeriodId(id);
   if (!p || rank[p.type] <= rank[template.periodType]) return null;
@@ -148,13 +209,17 @@ export function reportRange(template: Template, id: string): ReportRange | null 
 }
 
 /** The period before and the same period a year before, when the template has such periods. */
-function comparisons(template: Template, range: ReportRange): { key: 'previous' | 'lastYear'; label: string; range: ReportRange }[] {
+function comparisons(
+  template: Template,
+  range: ReportRange,
+): { key: 'previous' | 'lastYear'; label: string; range: ReportRange }[] {
   if (range.type === 'campaign') return [];
   const p = parsePeriodId(range.periodId)!;
   const out: { key: 'previous' | 'lastYear'; label: string; range: ReportRange }[] = [];
   try {
     const lastYear = reportRange(template, makePeriodId(p.type, p.year - 1, p.index));
-    if (lastYear) out.push({ key: 'lastYear', label: `Cùng kỳ năm trước (${periodLabel(lastYear.ref, 'vi')})`, range: lastYear });
+    if (lastYear)
+      out.push({ key: 'lastYear', label: `Cùng kỳ năm trước (${periodLabel(lastYear.ref, 'vi')})`, range: lastYear });
     const before = previous(range.periodId);
     const prev = before !== lastYear?.periodId ? reportRange(template, before) : null;
     if (prev) out.push({ key: 'previous', label: `Kỳ trước (${periodLabel(prev.ref, 'vi')})`, range: prev });
@@ -170,8 +235,16 @@ function comparisons(template: Template, range: ReportRange): { key: 'previous' 
 type Totals = Awaited<ReturnType<typeof totalsOf>>;
 type Line = Totals['indicators'][number];
 
-const placeholder = (text: string): Block => ({ kind: 'paragraph', text: [{ text: `[Cần bổ sung: ${text}]`, italic: true }] });
-const dash = (text: string | Run[], children?: Block[]): Block => ({ kind: 'item', marker: '-', text, ...(children?.length ? { children } : {}) });
+const placeholder = (text: string): Block => ({
+  kind: 'paragraph',
+  text: [{ text: `[Cần bổ sung: ${text}]`, italic: true }],
+});
+const dash = (text: string | Run[], children?: Block[]): Block => ({
+  kind: 'item',
+  marker: '-',
+  text,
+  ...(children?.length ? { children } : {}),
+});
 const plus = (text: string): Block => ({ kind: 'item', marker: '+', text });
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
@@ -191,7 +264,13 @@ function cellFigure(ind: Indicator, value: number | null | undefined, count = 1)
   return ind.valueType === 'percentage' ? `${v}%` : ind.valueType === 'boolean' ? `${v}/${formatNumberVi(count)}` : v;
 }
 
-async function textValues(platform: Platform, template: Template, unitId: string, indicatorId: string, periods: string[]) {
+async function textValues(
+  platform: Platform,
+  template: Template,
+  unitId: string,
+  indicatorId: string,
+  periods: string[],
+) {
   return platform.db
     .selectFrom('report_values as v')
     .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
@@ -211,32 +290,64 @@ async function textValues(platform: Platform, template: Template, unitId: string
 }
 
 /** The drafted report as an `OfficialDocument`. */
-export async function reportDocument(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string }): Promise<OfficialDocument> {
+export async function reportDocument(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string },
+): Promise<OfficialDocument> {
   const template = await findTemplate(platform, q.templateId);
   await requireRead(platform, caller, q.unitId);
   const range = reportRange(template, q.periodId);
   if (!range) {
-    throw fail.validation([{ in: 'query', path: 'periodId', code: 'wrong_period', messages: { vi: 'Kỳ báo cáo không khớp với biểu mẫu: chọn một kỳ của biểu mẫu hoặc một quý, 6 tháng, năm chứa các kỳ đó.', en: 'The period does not match the template: choose one of its periods, or a quarter, half-year or year containing them.' } }]);
+    throw fail.validation([
+      {
+        in: 'query',
+        path: 'periodId',
+        code: 'wrong_period',
+        messages: {
+          vi: 'Kỳ báo cáo không khớp với biểu mẫu: chọn một kỳ của biểu mẫu hoặc một quý, 6 tháng, năm chứa các kỳ đó.',
+          en: 'The period does not match the template: choose one of its periods, or a quarter, half-year or year containing them.',
+        },
+      },
+    ]);
   }
   const unit = (await unitRefs(platform, [q.unitId])).get(q.unitId);
   if (!unit) throw fail.notFound({ vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' });
   const today = todayIso(platform.clock());
   const { indicators } = await scopeOf(platform, template);
-  const current = await totalsOf(platform, caller, { templateId: template.id, unitId: unit.id, from: range.from, to: range.to });
+  const current = await totalsOf(platform, caller, {
+    templateId: template.id,
+    unitId: unit.id,
+    from: range.from,
+    to: range.to,
+  });
   const compared: (ReturnType<typeof comparisons>[number] & { totals: Totals })[] = [];
   for (const c of comparisons(template, range)) {
-    const t = await totalsOf(platform, caller, { templateId: template.id, unitId: unit.id, from: c.range.from, to: c.range.to });
+    const t = await totalsOf(platform, caller, {
+      templateId: template.id,
+      unitId: unit.id,
+      from: c.range.from,
+      to: c.range.to,
+    });
     if (t.indicators.some((i) => i.count > 0)) compared.push({ ...c, totals: t });
   }
   const phrase = periodPhrase(range.ref);
-  const hasChildren = (await platform.db.selectFrom('units').select('id').where('parent_id', '=', unit.id).limit(1).execute()).length > 0;
+  const hasChildren =
+    (await platform.db.selectFrom('units').select('id').where('parent_id', '=', unit.id).limit(1).execute()).length > 0;
   const head = await letterhead(platform, unit, today, hasChildren);
 
   // 1. who has reported
   const reported: Block[] = [];
   let expectedAny = 0;
   for (const p of range.members) {
-    const c = await completeness(platform, caller, { templateId: template.id, unitId: unit.id, periodId: p, page: 1, pageSize: 500, missingOnly: true });
+    const c = await completeness(platform, caller, {
+      templateId: template.id,
+      unitId: unit.id,
+      periodId: p,
+      page: 1,
+      pageSize: 500,
+      missingOnly: true,
+    });
     expectedAny = Math.max(expectedAny, c.expected);
     const missing = c.items.map((i) => i.unit.shortName ?? i.unit.name);
     const late = c.received - c.onTime;
@@ -245,7 +356,9 @@ export async function reportDocument(platform: Platform, caller: Caller, q: { te
       `${who}${c.received}/${c.expected} đơn vị đã báo cáo, ${c.onTime} đơn vị đúng hạn` +
       (late > 0 ? `, ${late} đơn vị chậm hạn` : '') +
       (c.returned > 0 ? `; ${c.returned} báo cáo bị trả lại để hoàn chỉnh` : '') +
-      (c.missing > 0 ? `; chưa báo cáo: ${missing.slice(0, 15).join(', ')}${c.missing > 15 ? ` và ${c.missing - 15} đơn vị khác` : ''}` : '') +
+      (c.missing > 0
+        ? `; chưa báo cáo: ${missing.slice(0, 15).join(', ')}${c.missing > 15 ? ` và ${c.missing - 15} đơn vị khác` : ''}`
+        : '') +
       '.';
     reported.push(range.members.length > 1 ? dash(text) : { kind: 'paragraph', text });
   }
@@ -257,18 +370,27 @@ export async function reportDocument(platform: Platform, caller: Caller, q: { te
     if (ind.aggregation === 'none') {
       const rows = await textValues(platform, template, unit.id, ind.id, range.members);
       if (!rows.length) return [dash(`${alone ? 'Chưa có nội dung' : `${ind.name}: chưa có nội dung`}.`)];
-      const when = (p: string) => (range.members.length > 1 ? `, ${periodLabel(periodRef(template, p), 'vi').toLocaleLowerCase('vi')}` : '');
-      const said = rows.map((r) => `${r.short_name ?? r.name}${when(r.period_id)}: ${(r.text_value ?? '').replace(/[.;\s]+$/, '')}.`);
+      const when = (p: string) =>
+        range.members.length > 1 ? `, ${periodLabel(periodRef(template, p), 'vi').toLocaleLowerCase('vi')}` : '';
+      const said = rows.map(
+        (r) => `${r.short_name ?? r.name}${when(r.period_id)}: ${(r.text_value ?? '').replace(/[.;\s]+$/, '')}.`,
+      );
       return alone ? said.map((t) => dash(t)) : [dash(`${ind.name}:`, said.map(plus))];
     }
     const line = byId.get(ind.id);
     let text = `${ind.name}${ind.aggregation === 'average' ? ' (bình quân)' : ''}: ${figure(ind, line)}`;
-    const parts = ind.breakdown.map((b) => ({ b, v: line?.breakdown.find((x) => x.key === b.key) })).filter((x) => x.v && x.v.value !== null);
-    if (parts.length) text += ` (trong đó: ${parts.map((x) => `${lower(x.b.label.vi)} ${cellFigure(ind, x.v!.value, x.v!.count)}`).join(', ')})`;
+    const parts = ind.breakdown
+      .map((b) => ({ b, v: line?.breakdown.find((x) => x.key === b.key) }))
+      .filter((x) => x.v && x.v.value !== null);
+    if (parts.length)
+      text += ` (trong đó: ${parts.map((x) => `${lower(x.b.label.vi)} ${cellFigure(ind, x.v!.value, x.v!.count)}`).join(', ')})`;
     const against = compared
       .map((c) => ({ c, l: c.totals.indicators.find((i) => i.id === ind.id) }))
       .filter((x) => x.l && x.l.value !== null && x.l.count > 0)
-      .map((x) => `${x.c.key === 'lastYear' ? 'cùng kỳ năm trước' : 'kỳ trước'} ${cellFigure(ind, x.l!.value, x.l!.count)}`);
+      .map(
+        (x) =>
+          `${x.c.key === 'lastYear' ? 'cùng kỳ năm trước' : 'kỳ trước'} ${cellFigure(ind, x.l!.value, x.l!.count)}`,
+      );
     if (against.length) text += `; ${against.join(', ')}`;
     return [dash(`${text}.`)];
   };
@@ -307,10 +429,22 @@ export async function reportDocument(platform: Platform, caller: Caller, q: { te
       const b = l.breakdown.find((x) => x.key === key);
       return cellFigure(ind, b?.value, b?.count ?? 0);
     };
-    tableRows.push([String(++no), ind.name, ind.valueType === 'percentage' ? '%' : (ind.unit ?? ''), cellFigure(ind, line?.value, line?.count ?? 0), ...compared.map((c) => other(c, null))]);
+    tableRows.push([
+      String(++no),
+      ind.name,
+      ind.valueType === 'percentage' ? '%' : (ind.unit ?? ''),
+      cellFigure(ind, line?.value, line?.count ?? 0),
+      ...compared.map((c) => other(c, null)),
+    ]);
     for (const b of ind.breakdown) {
       const v = line?.breakdown.find((x) => x.key === b.key);
-      tableRows.push(['', `- ${b.label.vi}`, '', cellFigure(ind, v?.value, v?.count ?? 0), ...compared.map((c) => other(c, b.key))]);
+      tableRows.push([
+        '',
+        `- ${b.label.vi}`,
+        '',
+        cellFigure(ind, v?.value, v?.count ?? 0),
+        ...compared.map((c) => other(c, b.key)),
+      ]);
     }
   }
   const table: Block = {
@@ -327,9 +461,31 @@ export async function reportDocument(platform: Platform, caller: Caller, q: { te
 
   const counted = template.countsOn === 'approved' ? 'đã được duyệt' : 'đã gửi';
   const results: Block[] = [
-    ...(expectedAny > 1 ? [{ kind: 'section', level: 2, number: '1.', title: 'Tình hình báo cáo của các đơn vị', children: reported } as Block] : []),
+    ...(expectedAny > 1
+      ? [
+          {
+            kind: 'section',
+            level: 2,
+            number: '1.',
+            title: 'Tình hình báo cáo của các đơn vị',
+            children: reported,
+          } as Block,
+        ]
+      : []),
     ...sections,
-    { kind: 'section', level: 2, number: `${n + 1}.`, title: 'Bảng tổng hợp số liệu', children: [{ kind: 'paragraph', text: `Số liệu tổng hợp từ các báo cáo ${counted} đến ngày ${today.split('-').reverse().join('/')}.` }, table] },
+    {
+      kind: 'section',
+      level: 2,
+      number: `${n + 1}.`,
+      title: 'Bảng tổng hợp số liệu',
+      children: [
+        {
+          kind: 'paragraph',
+          text: `Số liệu tổng hợp từ các báo cáo ${counted} đến ngày ${today.split('-').reverse().join('/')}.`,
+        },
+        table,
+      ],
+    },
     { kind: 'section', level: 2, number: `${n + 2}.`, title: 'Đánh giá chung', children: [assessment, ...unitsSaid] },
   ];
   const ahead = range.type === 'campaign' ? 'THỜI GIAN TỚI' : upper(periodPhrase(next(range.periodId)));
@@ -343,10 +499,25 @@ export async function reportDocument(platform: Platform, caller: Caller, q: { te
     title,
     basis: [],
     body: [
-      { kind: 'paragraph', text: `Thực hiện chế độ báo cáo ${reportTitle(range.type)} theo biểu mẫu "${template.name}", ${head.speaker} báo cáo ${lower(title)} như sau:` },
+      {
+        kind: 'paragraph',
+        text: `Thực hiện chế độ báo cáo ${reportTitle(range.type)} theo biểu mẫu "${template.name}", ${head.speaker} báo cáo ${lower(title)} như sau:`,
+      },
       { kind: 'section', level: 1, number: 'I.', title: 'KẾT QUẢ THỰC HIỆN', children: results },
-      { kind: 'section', level: 1, number: 'II.', title: `PHƯƠNG HƯỚNG, NHIỆM VỤ ${ahead}`, children: [placeholder('các nhiệm vụ trọng tâm, chỉ tiêu và giải pháp thực hiện.')] },
-      { kind: 'section', level: 1, number: 'III.', title: 'ĐỀ XUẤT, KIẾN NGHỊ', children: [placeholder('đề xuất, kiến nghị với cấp trên (nếu có).')] },
+      {
+        kind: 'section',
+        level: 1,
+        number: 'II.',
+        title: `PHƯƠNG HƯỚNG, NHIỆM VỤ ${ahead}`,
+        children: [placeholder('các nhiệm vụ trọng tâm, chỉ tiêu và giải pháp thực hiện.')],
+      },
+      {
+        kind: 'section',
+        level: 1,
+        number: 'III.',
+        title: 'ĐỀ XUẤT, KIẾN NGHỊ',
+        children: [placeholder('đề xuất, kiến nghị với cấp trên (nếu có).')],
+      },
       { kind: 'paragraph', text: `Trên đây là báo cáo ${lower(title)} của ${head.speaker}./.` },
     ],
     recipients: head.recipients,
@@ -356,11 +527,18 @@ export async function reportDocument(platform: Platform, caller: Caller, q: { te
 }
 
 /** The drafted report as .docx, and a file name for it. */
-export async function reportDocx(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string }) {
+export async function reportDocx(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string },
+) {
   const doc = await reportDocument(platform, caller, q);
   const template = await findTemplate(platform, q.templateId);
   const unit = (await unitRefs(platform, [q.unitId])).get(q.unitId)!;
   const range = reportRange(template, q.periodId)!;
   const bytes = await (await builders()).toDocx(doc);
-  return { bytes, fileName: `Báo cáo ${template.code} - ${unit.shortName ?? unit.name} - ${periodLabel(range.ref, 'vi').replace(/\//g, '-')}` };
+  return {
+    bytes,
+    fileName: `Báo cáo ${template.code} - ${unit.shortName ?? unit.name} - ${periodLabel(range.ref, 'vi').replace(/\//g, '-')}`,
+  };
 }

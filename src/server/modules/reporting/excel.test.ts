@@ -47,7 +47,8 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
     return body;
   };
-  const q = (code: string, periodId: string, templateId = monthly) => `templateId=${templateId}&unitId=${unit.get(code)}&periodId=${encodeURIComponent(periodId)}`;
+  const q = (code: string, periodId: string, templateId = monthly) =>
+    `templateId=${templateId}&unitId=${unit.get(code)}&periodId=${encodeURIComponent(periodId)}`;
   const download = async (client: Client, code: string, periodId: string) => {
     const res = await client.get(`/api/reporting/form.xlsx?${q(code, periodId)}`);
     expect(res.status, res.status === 200 ? '' : await res.clone().text()).toBe(200);
@@ -73,7 +74,13 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     throw new Error(`no row for ${code} ${label ?? ''}`);
   };
   const submissionOf = (code: string, periodId: string) =>
-    env().platform.db.selectFrom('report_submissions').selectAll().where('template_id', '=', monthly).where('unit_id', '=', unit.get(code)!).where('period_id', '=', periodId).executeTakeFirst();
+    env()
+      .platform.db.selectFrom('report_submissions')
+      .selectAll()
+      .where('template_id', '=', monthly)
+      .where('unit_id', '=', unit.get(code)!)
+      .where('period_id', '=', periodId)
+      .executeTakeFirst();
 
   it('downloads the form of a unit and period: title block, a row per indicator cell, validation, protected labels, hidden ids', async () => {
     const wb = await download(cs05, 'CS05', '2019-09');
@@ -90,8 +97,14 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(ws.getRow(members).getCell(6).value).toBe('Có');
     expect(rowOf(ws, 'DV_MOI', 'Nữ')).toBe(rowOf(ws, 'DV_MOI', 'Nam') + 1);
     expect(ws.getRow(members).getCell(7).dataValidation).toMatchObject({ type: 'whole' });
-    expect(ws.getRow(rowOf(ws, 'TL_DU_SH')).getCell(7).dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
-    expect(ws.getRow(rowOf(ws, 'SH_CHUYEN_DE')).getCell(7).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
+    expect(ws.getRow(rowOf(ws, 'TL_DU_SH')).getCell(7).dataValidation).toMatchObject({
+      type: 'decimal',
+      formulae: [0, 100],
+    });
+    expect(ws.getRow(rowOf(ws, 'SH_CHUYEN_DE')).getCell(7).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Có,Không"'],
+    });
     expect(ws.getRow(members).getCell(7).protection?.locked).toBe(false);
     expect(ws.getRow(members).getCell(3).protection?.locked).not.toBe(false);
     expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
@@ -103,7 +116,9 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(res.status).toBe(200);
     const driveForm = new ExcelJS.Workbook();
     await driveForm.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-    expect(driveForm.worksheets[0].getRow(3).getCell(1).value).toBe('Kỳ báo cáo: 15/06/2019 – 30/08/2019 (số liệu từ ngày 15/06/2019 đến ngày 30/08/2019)');
+    expect(driveForm.worksheets[0].getRow(3).getCell(1).value).toBe(
+      'Kỳ báo cáo: 15/06/2019 – 30/08/2019 (số liệu từ ngày 15/06/2019 đến ngày 30/08/2019)',
+    );
     expect(rowOf(driveForm.worksheets[0], 'TD_DE_NGHI_KT', 'Cá nhân')).toBeGreaterThan(0);
     // a unit officer cannot download another unit's form
     expect((await cs05.get(`/api/reporting/form.xlsx?${q('CS02', '2019-09')}`)).status).toBe(404);
@@ -132,13 +147,22 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(preview.valid).toBe(false);
     const at = (code: string) => preview.problems.filter((p: any) => p.code === code).map((p: any) => p.row);
     expect(at('invalid_value')).toEqual([rowOf(ws, 'DV_MOI', 'Nam'), rowOf(ws, 'TL_DU_SH')]);
-    expect(preview.problems.find((p: any) => p.row === rowOf(ws, 'DV_MOI', 'Nam')).messages.vi).toMatch(/Đảng viên mới kết nạp \(Nam\): "hai" không phải là số/);
+    expect(preview.problems.find((p: any) => p.row === rowOf(ws, 'DV_MOI', 'Nam')).messages.vi).toMatch(
+      /Đảng viên mới kết nạp \(Nam\): "hai" không phải là số/,
+    );
     expect(preview.problems.find((p: any) => p.row === rowOf(ws, 'TL_DU_SH')).messages.vi).toMatch(/từ 0 đến 100/);
     expect(preview.problems.find((p: any) => p.row === rowOf(ws, 'TL_DU_SH')).column).toBe('G · Số liệu');
     expect(at('unknown_row')).toEqual([stray]);
     // the rule between indicators (new members ≤ all members) is a warning: a draft may break it
-    expect(preview.problems.find((p: any) => p.code === 'rule')).toMatchObject({ severity: 'warning', row: rowOf(ws, 'DV_MOI', 'Nam') });
-    expect(preview.rows.find((r: any) => r.code === 'DV_TONG')).toMatchObject({ current: null, value: 0, changed: true });
+    expect(preview.problems.find((p: any) => p.code === 'rule')).toMatchObject({
+      severity: 'warning',
+      row: rowOf(ws, 'DV_MOI', 'Nam'),
+    });
+    expect(preview.rows.find((r: any) => r.code === 'DV_TONG')).toMatchObject({
+      current: null,
+      value: 0,
+      changed: true,
+    });
     expect(await submissionOf('CS05', '2019-09')).toBeUndefined();
     const refused = await json(await upload(cs05, 'confirm', q('CS05', '2019-09'), bad), 400);
     expect(refused.error.code).toBe('XLSX_HAS_PROBLEMS');
@@ -157,18 +181,31 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(ok.problems).toEqual([]);
     expect(ok).toMatchObject({ valid: true, currentVersion: 0, changed: 7 });
     expect(await submissionOf('CS05', '2019-09')).toBeUndefined();
-    const form = await json(await upload(cs05, 'confirm', `${q('CS05', '2019-09')}&version=${ok.currentVersion}`, good));
+    const form = await json(
+      await upload(cs05, 'confirm', `${q('CS05', '2019-09')}&version=${ok.currentVersion}`, good),
+    );
     expect(form.submission).toMatchObject({ status: 'draft', version: 1 });
-    const value = (code: string, key = '') => form.values.find((v: any) => v.indicatorId === form.indicators.find((i: any) => i.code === code).id && v.breakdownKey === key);
+    const value = (code: string, key = '') =>
+      form.values.find(
+        (v: any) => v.indicatorId === form.indicators.find((i: any) => i.code === code).id && v.breakdownKey === key,
+      );
     expect(value('DV_TONG').value).toBe(46);
     expect(value('DV_MOI', 'nam').value).toBe(2);
     expect(value('TL_DU_SH')).toMatchObject({ value: 95.5, comment: 'Hai đồng chí đi công tác' });
     expect(value('SH_CHUYEN_DE').value).toBe(1);
     expect(value('GHI_CHU').value).toBe('Sinh hoạt chuyên đề về Nghị quyết Trung ương 4.');
-    const history = await platform.db.selectFrom('report_value_history').selectAll().where('submission_id', '=', form.submission.id).execute();
+    const history = await platform.db
+      .selectFrom('report_value_history')
+      .selectAll()
+      .where('submission_id', '=', form.submission.id)
+      .execute();
     expect(history).toHaveLength(7);
     expect(history.find((h) => h.new_value === '95.5')).toBeTruthy();
-    const audit = await platform.db.selectFrom('audit_log').select('action').where('entity_id', '=', form.submission.id).execute();
+    const audit = await platform.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', form.submission.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['report.save']);
 
     // the form downloaded again holds the values
@@ -178,7 +215,10 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
 
     // the old file (version 0) after the save: the preview says so, and a stale confirm is refused
     const stale = await json(await upload(cs05, 'preview', q('CS05', '2019-09'), bad));
-    expect(stale.problems.find((p: any) => p.code === 'changed_since_download')).toMatchObject({ severity: 'warning', row: null });
+    expect(stale.problems.find((p: any) => p.code === 'changed_since_download')).toMatchObject({
+      severity: 'warning',
+      row: null,
+    });
     expect(stale.rows.find((r: any) => r.code === 'DV_TONG')).toMatchObject({ current: 46, value: 0 });
     const conflict = await json(await upload(cs05, 'confirm', `${q('CS05', '2019-09')}&version=0`, good), 409);
     expect(conflict.error.code).toBe('REPORT_CHANGED');
@@ -190,11 +230,20 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     const otherUnit = await json(await upload(admin, 'preview', q('CS03', '2019-09'), bytes));
     expect(otherUnit.valid).toBe(false);
     expect(otherUnit.problems).toEqual([expect.objectContaining({ row: null, code: 'other_unit', severity: 'error' })]);
-    expect(otherUnit.problems[0].messages.vi).toBe('Tệp là báo cáo của đơn vị khác (Chi bộ Công ty Cổ phần Cơ khí Tiền Hải), không phải của Chi bộ Công ty TNHH Giày Hoa Lư Việt Nam.');
+    expect(otherUnit.problems[0].messages.vi).toBe(
+      'Tệp là báo cáo của đơn vị khác (Chi bộ Công ty Cổ phần Cơ khí Tiền Hải), không phải của Chi bộ Công ty TNHH Giày Hoa Lư Việt Nam.',
+    );
     const otherPeriod = await json(await upload(admin, 'preview', q('CS05', '2019-10'), bytes));
     expect(otherPeriod.problems.map((p: any) => p.code)).toEqual(['other_period']);
     expect(otherPeriod.problems[0].messages.vi).toMatch(/kỳ Tháng 9\/2019, không phải kỳ Tháng 10\/2019/);
-    const otherTemplate = await json(await upload(admin, 'preview', `templateId=${drive}&unitId=${unit.get('CS05')}&periodId=campaign:${DRIVE_CODE}`, bytes));
+    const otherTemplate = await json(
+      await upload(
+        admin,
+        'preview',
+        `templateId=${drive}&unitId=${unit.get('CS05')}&periodId=campaign:${DRIVE_CODE}`,
+        bytes,
+      ),
+    );
     expect(otherTemplate.problems.map((p: any) => p.code)).toEqual(['other_template']);
     for (const query of [q('CS03', '2019-09'), q('CS05', '2019-10')]) {
       expect((await json(await upload(admin, 'confirm', query, bytes), 400)).error.code).toBe('XLSX_HAS_PROBLEMS');
@@ -203,15 +252,40 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(await submissionOf('CS05', '2019-10')).toBeUndefined();
 
     // June locked on 14/7; a submitted August report waits for approval
-    const june = await json(await upload(admin, 'preview', q('CS05', '2019-06'), await bytesOf(await download(admin, 'CS05', '2019-06'))));
-    expect(june.problems.filter((p: any) => p.severity === 'error').map((p: any) => p.code)).toEqual([expect.stringMatching(/^(PERIOD_LOCKED|REPORT_APPROVED)$/)]);
-    const submitted = await env().platform.db.selectFrom('report_submissions').innerJoin('units', 'units.id', 'report_submissions.unit_id').select('units.code').where('template_id', '=', monthly).where('period_id', '=', '2019-08').where('status', '=', 'submitted').executeTakeFirstOrThrow();
-    const aug = await json(await upload(admin, 'preview', q(submitted.code, '2019-08'), await bytesOf(await download(admin, submitted.code, '2019-08'))));
+    const june = await json(
+      await upload(admin, 'preview', q('CS05', '2019-06'), await bytesOf(await download(admin, 'CS05', '2019-06'))),
+    );
+    expect(june.problems.filter((p: any) => p.severity === 'error').map((p: any) => p.code)).toEqual([
+      expect.stringMatching(/^(PERIOD_LOCKED|REPORT_APPROVED)$/),
+    ]);
+    const submitted = await env()
+      .platform.db.selectFrom('report_submissions')
+      .innerJoin('units', 'units.id', 'report_submissions.unit_id')
+      .select('units.code')
+      .where('template_id', '=', monthly)
+      .where('period_id', '=', '2019-08')
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
+    const aug = await json(
+      await upload(
+        admin,
+        'preview',
+        q(submitted.code, '2019-08'),
+        await bytesOf(await download(admin, submitted.code, '2019-08')),
+      ),
+    );
     expect(aug.problems.map((p: any) => p.code)).toContain('REPORT_SUBMITTED');
     expect(aug.valid).toBe(false);
 
     // not an .xlsx, not our form, the wrong content type, another unit's form for a unit officer
-    expect((await json(await upload(cs05, 'preview', q('CS05', '2019-09'), new TextEncoder().encode('not a spreadsheet')), 400)).error.code).toBe('NOT_XLSX');
+    expect(
+      (
+        await json(
+          await upload(cs05, 'preview', q('CS05', '2019-09'), new TextEncoder().encode('not a spreadsheet')),
+          400,
+        )
+      ).error.code,
+    ).toBe('NOT_XLSX');
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').addRow(['Mã chỉ tiêu', 'Số liệu']);
     const notOurs = await json(await upload(cs05, 'preview', q('CS05', '2019-09'), await bytesOf(plain)));
@@ -231,8 +305,15 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
   });
 
   it('exports the totals with the numbers of GET /api/reporting/totals, and the child units for the range', async () => {
-    const labels: Record<string, Record<string, string>> = { DV_MOI: { nam: 'Nam', nu: 'Nữ' }, TD_DE_NGHI_KT: { tap_the: 'Tập thể', ca_nhan: 'Cá nhân' } };
-    for (const [templateId, from, to] of [[monthly, '2019-06', '2019-08'], [monthly, '2019-08', '2019-08'], [drive, `campaign:${DRIVE_CODE}`, `campaign:${DRIVE_CODE}`]]) {
+    const labels: Record<string, Record<string, string>> = {
+      DV_MOI: { nam: 'Nam', nu: 'Nữ' },
+      TD_DE_NGHI_KT: { tap_the: 'Tập thể', ca_nhan: 'Cá nhân' },
+    };
+    for (const [templateId, from, to] of [
+      [monthly, '2019-06', '2019-08'],
+      [monthly, '2019-08', '2019-08'],
+      [drive, `campaign:${DRIVE_CODE}`, `campaign:${DRIVE_CODE}`],
+    ]) {
       const query = `templateId=${templateId}&unitId=${unit.get('DBK')}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
       const totals = await json(await leader.get(`/api/reporting/totals?${query}`));
       const res = await leader.get(`/api/reporting/totals.xlsx?${query}`);
@@ -243,7 +324,9 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
       const [sheet, children] = wb.worksheets;
       expect(sheet.name).toBe('Tổng hợp');
       expect(children.name).toBe('Theo đơn vị');
-      const headerRow = [...Array(12).keys()].map((i) => i + 1).find((r) => sheet.getRow(r).getCell(1).value === 'STT')!;
+      const headerRow = [...Array(12).keys()]
+        .map((i) => i + 1)
+        .find((r) => sheet.getRow(r).getCell(1).value === 'STT')!;
       const heads = (sheet.getRow(headerRow).values as unknown[]).slice(1);
       expect(heads.slice(0, 6)).toEqual(['STT', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Cách tổng hợp', 'Tổng số']);
       let compared = 0;
@@ -256,8 +339,11 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
         else expect(total.value as number).toBeCloseTo(t.value, 9);
         expect(total.alignment?.horizontal).toBe('right');
         expect(total.numFmt).toMatch(/#,##0/);
-        for (const b of t.breakdown) expect(row.getCell(heads.indexOf(labels[t.code][b.key]) + 1).value, `${t.code} ${b.key}`).toBe(b.value);
-        expect(row.getCell(heads.length).value).toBe(t.breakdown.length ? Math.max(...t.breakdown.map((b: any) => b.count)) : t.count);
+        for (const b of t.breakdown)
+          expect(row.getCell(heads.indexOf(labels[t.code][b.key]) + 1).value, `${t.code} ${b.key}`).toBe(b.value);
+        expect(row.getCell(heads.length).value).toBe(
+          t.breakdown.length ? Math.max(...t.breakdown.map((b: any) => b.count)) : t.count,
+        );
         compared++;
       }
       expect(compared).toBeGreaterThan(4);
@@ -270,5 +356,4 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
       expect(last.getCell(3).value as number).toBeCloseTo(firstTotalled.value, 9);
     }
   });
-
 });

@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { formatDmy, parseDmy, parseIsoDate, todayIso } from '../../../common/dates.ts';
 import { periodLabel, periodsBetween, periodWindow, type PeriodRef } from '../../../common/periods.ts';
-import { cellsOf, checkForm, checkValue, type Bilingual, type FormValue, type ValueType } from '../../../common/reportValues.ts';
+import {
+  cellsOf,
+  checkForm,
+  checkValue,
+  type Bilingual,
+  type FormValue,
+  type ValueType,
+} from '../../../common/reportValues.ts';
 import { fold } from '../../../common/text.ts';
 import { AppError, fail, type FieldProblem } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -77,20 +84,45 @@ const typeHints: Record<ValueType, string> = {
 };
 
 function validationOf(type: ValueType): ExcelJS.DataValidation {
-  const base = { allowBlank: true, showErrorMessage: true, errorTitle: 'Số liệu không hợp lệ', showInputMessage: true, promptTitle: 'Nhập số liệu', prompt: typeHints[type] };
+  const base = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorTitle: 'Số liệu không hợp lệ',
+    showInputMessage: true,
+    promptTitle: 'Nhập số liệu',
+    prompt: typeHints[type],
+  };
   switch (type) {
     case 'integer':
       return { ...base, type: 'whole', operator: 'between', formulae: [0, 1e12], error: 'Phải là số nguyên không âm.' };
     case 'number':
       return { ...base, type: 'decimal', operator: 'between', formulae: [-1e15, 1e15], error: 'Phải là một số.' };
     case 'percentage':
-      return { ...base, type: 'decimal', operator: 'between', formulae: [0, 100], error: 'Phải là tỷ lệ từ 0 đến 100 (%).' };
+      return {
+        ...base,
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0, 100],
+        error: 'Phải là tỷ lệ từ 0 đến 100 (%).',
+      };
     case 'boolean':
       return { ...base, type: 'list', formulae: ['"Có,Không"'], error: 'Chọn Có hoặc Không.' };
     case 'date':
-      return { ...base, type: 'date', operator: 'between', formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2999, 11, 31))], error: 'Ngày không hợp lệ (dd/mm/yyyy).' };
+      return {
+        ...base,
+        type: 'date',
+        operator: 'between',
+        formulae: [new Date(Date.UTC(1900, 0, 1)), new Date(Date.UTC(2999, 11, 31))],
+        error: 'Ngày không hợp lệ (dd/mm/yyyy).',
+      };
     case 'text':
-      return { ...base, type: 'textLength', operator: 'lessThanOrEqual', formulae: [2000], error: 'Nội dung quá dài (tối đa 2000 ký tự).' };
+      return {
+        ...base,
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        formulae: [2000],
+        error: 'Nội dung quá dài (tối đa 2000 ký tự).',
+      };
   }
 }
 
@@ -122,14 +154,25 @@ function titleLines(form: Form, template: Template): string[] {
 }
 
 /** The template for a unit and period as .xlsx, prefilled with the values so far. */
-export async function formXlsx(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string }) {
+export async function formXlsx(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string },
+) {
   const form = await getForm(platform, caller, q.templateId, q.unitId, q.periodId);
   const template = await findTemplate(platform, q.templateId);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kyniem';
   wb.created = platform.clock();
   const ws = wb.addWorksheet('Báo cáo', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
   });
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width, style: { font: { name: font, size: 12 } } }));
   const lines = titleLines(form, template);
@@ -185,20 +228,36 @@ export async function formXlsx(platform: Platform, caller: Caller, q: { template
         value.dataValidation = validationOf(ind.valueType);
         value.protection = { locked: false };
         value.fill = inputFill;
-        value.alignment = { horizontal: ind.valueType === 'text' ? 'left' : 'right', vertical: 'top', wrapText: ind.valueType === 'text' };
+        value.alignment = {
+          horizontal: ind.valueType === 'text' ? 'left' : 'right',
+          vertical: 'top',
+          wrapText: ind.valueType === 'text',
+        };
         const comment = row.getCell(col('comment'));
         comment.value = v?.comment ?? null;
         comment.numFmt = '@';
         comment.protection = { locked: false };
         comment.fill = inputFill;
         comment.alignment = { vertical: 'top', wrapText: true };
-        comment.dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', formulae: [1000], allowBlank: true, showErrorMessage: true, error: 'Ghi chú tối đa 1000 ký tự.' };
+        comment.dataValidation = {
+          type: 'textLength',
+          operator: 'lessThanOrEqual',
+          formulae: [1000],
+          allowBlank: true,
+          showErrorMessage: true,
+          error: 'Ghi chú tối đa 1000 ký tự.',
+        };
         row.getCell(col('id')).value = ind.id;
         row.getCell(col('cell')).value = key;
         for (let c = 1; c <= col('comment'); c++) {
           const cell = row.getCell(c);
           cell.border = border;
-          if (c < col('value')) cell.alignment = { vertical: 'top', wrapText: true, horizontal: c === col('no') || c === col('required') ? 'center' : 'left' };
+          if (c < col('value'))
+            cell.alignment = {
+              vertical: 'top',
+              wrapText: true,
+              horizontal: c === col('no') || c === col('required') ? 'center' : 'left',
+            };
         }
         r++;
       }
@@ -219,7 +278,10 @@ export async function formXlsx(platform: Platform, caller: Caller, q: { template
     ['downloadedAt', platform.clock().toISOString()],
   ]);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return { bytes, fileName: `${form.template.code} - ${form.unit.shortName ?? form.unit.name} - ${periodLabel(periodRef(template, form.periodId), 'vi').replace(/\//g, '-')}` };
+  return {
+    bytes,
+    fileName: `${form.template.code} - ${form.unit.shortName ?? form.unit.name} - ${periodLabel(periodRef(template, form.periodId), 'vi').replace(/\//g, '-')}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,7 +313,11 @@ export type FormFileRow = {
   changed: boolean;
 };
 
-const notXlsx = () => fail.badRequest('NOT_XLSX', { vi: 'Tệp tải lên không phải tệp Excel .xlsx đọc được.', en: 'The uploaded file is not a readable Excel .xlsx file.' });
+const notXlsx = () =>
+  fail.badRequest('NOT_XLSX', {
+    vi: 'Tệp tải lên không phải tệp Excel .xlsx đọc được.',
+    en: 'The uploaded file is not a readable Excel .xlsx file.',
+  });
 
 async function unpackedSize(bytes: Uint8Array): Promise<number> {
   const zip = await JSZip.loadAsync(bytes);
@@ -271,7 +337,10 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
     throw notXlsx();
   }
   if (size > MAX_UNPACKED_BYTES) {
-    throw fail.badRequest('XLSX_TOO_LARGE', { vi: 'Tệp Excel giải nén ra quá lớn để là một mẫu báo cáo.', en: 'The Excel file unpacks to more than a report form can be.' });
+    throw fail.badRequest('XLSX_TOO_LARGE', {
+      vi: 'Tệp Excel giải nén ra quá lớn để là một mẫu báo cáo.',
+      en: 'The Excel file unpacks to more than a report form can be.',
+    });
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -289,7 +358,14 @@ function rawOf(value: ExcelJS.CellValue): Raw {
   if (typeof value === 'string') return value.normalize('NFC').trim() || null;
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').normalize('NFC').trim() || null;
+    if ('richText' in value)
+      return (
+        value.richText
+          .map((t) => t.text)
+          .join('')
+          .normalize('NFC')
+          .trim() || null
+      );
     if ('error' in value) return { error: String(value.error) };
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
@@ -301,7 +377,13 @@ function rawOf(value: ExcelJS.CellValue): Raw {
 }
 
 const textOf = (raw: Raw): string | null =>
-  raw === null ? null : raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'object' ? null : String(raw).normalize('NFC').trim() || null;
+  raw === null
+    ? null
+    : raw instanceof Date
+      ? raw.toISOString().slice(0, 10)
+      : typeof raw === 'object'
+        ? null
+        : String(raw).normalize('NFC').trim() || null;
 
 /** Numbers as a Vietnamese writes them ("1.234,5", "12,5") or as Excel stores them. */
 export function numberFromText(text: string): number | null {
@@ -326,7 +408,12 @@ function readValue(type: ValueType, cell: ExcelJS.Cell): { value: number | strin
   const raw = rawOf(cell.value);
   if (raw === null) return { value: null };
   if (typeof raw === 'object' && !(raw instanceof Date)) {
-    return { problem: { vi: `Ô có lỗi hoặc công thức chưa tính (${raw.error}); hãy nhập số liệu trực tiếp.`, en: `The cell holds an error or an uncalculated formula (${raw.error}); type the value in.` } };
+    return {
+      problem: {
+        vi: `Ô có lỗi hoặc công thức chưa tính (${raw.error}); hãy nhập số liệu trực tiếp.`,
+        en: `The cell holds an error or an uncalculated formula (${raw.error}); type the value in.`,
+      },
+    };
   }
   let value: number | string | null = null;
   switch (type) {
@@ -340,15 +427,23 @@ function readValue(type: ValueType, cell: ExcelJS.Cell): { value: number | strin
         value = n;
       }
       // 95 % typed into a cell formatted as a percentage is stored as 0.95
-      if (type === 'percentage' && typeof raw === 'number' && /%/.test(cell.numFmt ?? '')) value = Math.round(raw * 100 * 1e9) / 1e9;
-      if (value === null) return { problem: { vi: `${quote(raw)} không phải là số.`, en: `${quote(raw)} is not a number.` } };
+      if (type === 'percentage' && typeof raw === 'number' && /%/.test(cell.numFmt ?? ''))
+        value = Math.round(raw * 100 * 1e9) / 1e9;
+      if (value === null)
+        return { problem: { vi: `${quote(raw)} không phải là số.`, en: `${quote(raw)} is not a number.` } };
       break;
     }
     case 'boolean': {
       const f = typeof raw === 'boolean' ? (raw ? '1' : '0') : fold(String(textOf(raw) ?? ''));
       if (yes.has(f)) value = 1;
       else if (no.has(f)) value = 0;
-      else return { problem: { vi: `${quote(raw)}: chọn "Có" hoặc "Không".`, en: `${quote(raw)}: choose "Có" (yes) or "Không" (no).` } };
+      else
+        return {
+          problem: {
+            vi: `${quote(raw)}: chọn "Có" hoặc "Không".`,
+            en: `${quote(raw)}: choose "Có" (yes) or "Không" (no).`,
+          },
+        };
       break;
     }
     case 'date': {
@@ -357,7 +452,13 @@ function readValue(type: ValueType, cell: ExcelJS.Cell): { value: number | strin
         const s = String(raw).trim();
         value = parseDmy(s) ?? (parseIsoDate(s) ? s : null);
       }
-      if (value === null) return { problem: { vi: `${quote(raw)} không phải ngày hợp lệ (dd/mm/yyyy).`, en: `${quote(raw)} is not a valid date (dd/mm/yyyy).` } };
+      if (value === null)
+        return {
+          problem: {
+            vi: `${quote(raw)} không phải ngày hợp lệ (dd/mm/yyyy).`,
+            en: `${quote(raw)} is not a valid date (dd/mm/yyyy).`,
+          },
+        };
       break;
     }
     case 'text':
@@ -368,7 +469,11 @@ function readValue(type: ValueType, cell: ExcelJS.Cell): { value: number | strin
   return wrong ? { problem: wrong } : { value };
 }
 
-type Located = { ws: ExcelJS.Worksheet; headerRow: number; at: Record<'id' | 'cell' | 'value' | 'comment' | 'code', number> };
+type Located = {
+  ws: ExcelJS.Worksheet;
+  headerRow: number;
+  at: Record<'id' | 'cell' | 'value' | 'comment' | 'code', number>;
+};
 
 /** The sheet whose header row carries the hidden id columns, and where each column is. */
 function locate(wb: ExcelJS.Workbook): Located | null {
@@ -384,7 +489,8 @@ function locate(wb: ExcelJS.Workbook): Located | null {
         else if (t && fold(t) === fold('Ghi chú')) found.comment = c;
         else if (t && fold(t) === fold('Mã chỉ tiêu')) found.code = c;
       });
-      if (found.id && found.cell && found.value) return { ws, headerRow: r, at: { comment: 0, code: 0, ...found } as Located['at'] };
+      if (found.id && found.cell && found.value)
+        return { ws, headerRow: r, at: { comment: 0, code: 0, ...found } as Located['at'] };
     }
   }
   return null;
@@ -402,13 +508,23 @@ function metaOf(wb: ExcelJS.Workbook): Record<string, string> | null {
   return out.format === FORMAT ? out : null;
 }
 
-const fileProblem = (code: string, vi: string, en: string, severity: 'error' | 'warning' = 'error'): FormFileProblem => ({ row: null, column: null, code, severity, messages: { vi, en } });
+const fileProblem = (
+  code: string,
+  vi: string,
+  en: string,
+  severity: 'error' | 'warning' = 'error',
+): FormFileProblem => ({ row: null, column: null, code, severity, messages: { vi, en } });
 
 /**
  * Reads and checks an uploaded form against the form it is uploaded to (template, unit,
  * period of the query). Saves nothing.
  */
-async function readFormFile(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string }, bytes: Uint8Array) {
+async function readFormFile(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string },
+  bytes: Uint8Array,
+) {
   const form = await getForm(platform, caller, q.templateId, q.unitId, q.periodId);
   const template = await findTemplate(platform, q.templateId);
   if (!(await maySubmit(platform, caller, q.unitId))) throw fail.forbidden();
@@ -428,29 +544,67 @@ async function readFormFile(platform: Platform, caller: Caller, q: { templateId:
   const meta = metaOf(wb);
   const located = locate(wb);
   if (!meta || !located) {
-    problems.push(fileProblem('not_a_form', 'Tệp không phải mẫu báo cáo tải từ Kyniem (thiếu mã nhận dạng ẩn). Hãy tải mẫu Excel của kỳ này, nhập số liệu vào đó rồi tải lên.', 'The file is not a report form downloaded from Kyniem (its hidden ids are missing). Download this period\'s Excel form, fill it in and upload it.'));
+    problems.push(
+      fileProblem(
+        'not_a_form',
+        'Tệp không phải mẫu báo cáo tải từ Kyniem (thiếu mã nhận dạng ẩn). Hãy tải mẫu Excel của kỳ này, nhập số liệu vào đó rồi tải lên.',
+        "The file is not a report form downloaded from Kyniem (its hidden ids are missing). Download this period's Excel form, fill it in and upload it.",
+      ),
+    );
     return { ...head, form, fileVersion: null, problems, rows };
   }
   const fileVersion = Number(meta.version ?? 0);
   // A file of another form is refused whole: its rows would be matched against the wrong report.
   if (meta.templateId !== form.template.id) {
     const other = await findTemplate(platform, meta.templateId ?? '').catch(() => null);
-    problems.push(fileProblem('other_template', `Tệp là mẫu của biểu mẫu khác${other ? ` ("${other.name}")` : ''}, không phải "${form.template.name}".`, `The file is the form of another template${other ? ` ("${other.name}")` : ''}, not "${form.template.name}".`));
+    problems.push(
+      fileProblem(
+        'other_template',
+        `Tệp là mẫu của biểu mẫu khác${other ? ` ("${other.name}")` : ''}, không phải "${form.template.name}".`,
+        `The file is the form of another template${other ? ` ("${other.name}")` : ''}, not "${form.template.name}".`,
+      ),
+    );
   } else {
     if (meta.unitId !== form.unit.id) {
-      const other = meta.unitId && (await mayRead(platform, caller, meta.unitId).catch(() => false)) ? (await unitRefs(platform, [meta.unitId])).get(meta.unitId) : undefined;
-      problems.push(fileProblem('other_unit', `Tệp là báo cáo của đơn vị khác${other ? ` (${other.name})` : ''}, không phải của ${form.unit.name}.`, `The file is the report of another unit${other ? ` (${other.name})` : ''}, not of ${form.unit.name}.`));
+      const other =
+        meta.unitId && (await mayRead(platform, caller, meta.unitId).catch(() => false))
+          ? (await unitRefs(platform, [meta.unitId])).get(meta.unitId)
+          : undefined;
+      problems.push(
+        fileProblem(
+          'other_unit',
+          `Tệp là báo cáo của đơn vị khác${other ? ` (${other.name})` : ''}, không phải của ${form.unit.name}.`,
+          `The file is the report of another unit${other ? ` (${other.name})` : ''}, not of ${form.unit.name}.`,
+        ),
+      );
     }
     if (meta.periodId !== form.periodId) {
-      const theirs = meta.periodId && isTemplatePeriod(template, meta.periodId) ? periodLabel(periodRef(template, meta.periodId), 'vi') : meta.periodId;
-      problems.push(fileProblem('other_period', `Tệp là báo cáo kỳ ${theirs ?? '?'}, không phải kỳ ${head.periodLabel}.`, `The file is the report for ${theirs ?? '?'}, not for ${periodLabel(ref, 'en')}.`));
+      const theirs =
+        meta.periodId && isTemplatePeriod(template, meta.periodId)
+          ? periodLabel(periodRef(template, meta.periodId), 'vi')
+          : meta.periodId;
+      problems.push(
+        fileProblem(
+          'other_period',
+          `Tệp là báo cáo kỳ ${theirs ?? '?'}, không phải kỳ ${head.periodLabel}.`,
+          `The file is the report for ${theirs ?? '?'}, not for ${periodLabel(ref, 'en')}.`,
+        ),
+      );
     }
   }
   if (problems.length) return { ...head, form, fileVersion, problems, rows };
 
-  if (!template.isActive) problems.push(fileProblem('TEMPLATE_INACTIVE', 'Biểu mẫu đã ngừng sử dụng.', 'The template is no longer in use.'));
+  if (!template.isActive)
+    problems.push(fileProblem('TEMPLATE_INACTIVE', 'Biểu mẫu đã ngừng sử dụng.', 'The template is no longer in use.'));
   if (form.locked) problems.push(fileProblem(form.locked.code, form.locked.messages.vi, form.locked.messages.en));
-  else if (!form.expected) problems.push(fileProblem('not_expected', 'Đơn vị này không thuộc diện báo cáo theo biểu mẫu này trong kỳ.', 'This unit is not asked to report on this template for the period.'));
+  else if (!form.expected)
+    problems.push(
+      fileProblem(
+        'not_expected',
+        'Đơn vị này không thuộc diện báo cáo theo biểu mẫu này trong kỳ.',
+        'This unit is not asked to report on this template for the period.',
+      ),
+    );
   if (form.submission && fileVersion !== form.submission.version) {
     problems.push(
       fileProblem(
@@ -467,7 +621,10 @@ async function readFormFile(platform: Platform, caller: Caller, q: { templateId:
   const indicators = new Map<string, Indicator>(form.indicators.map((i) => [i.id, i]));
   const current = new Map(form.values.map((v) => [`${v.indicatorId}|${v.breakdownKey}`, v]));
   const seen = new Map<string, number>();
-  if (ws.rowCount > MAX_ROWS) problems.push(fileProblem('too_many_rows', `Tệp có quá ${MAX_ROWS} dòng.`, `The file has more than ${MAX_ROWS} rows.`));
+  if (ws.rowCount > MAX_ROWS)
+    problems.push(
+      fileProblem('too_many_rows', `Tệp có quá ${MAX_ROWS} dòng.`, `The file has more than ${MAX_ROWS} rows.`),
+    );
   for (let r = headerRow + 1; r <= Math.min(ws.rowCount, MAX_ROWS); r++) {
     const row = ws.getRow(r);
     const id = textOf(rawOf(row.getCell(at.id).value));
@@ -476,25 +633,65 @@ async function readFormFile(platform: Platform, caller: Caller, q: { templateId:
     const typed = rawOf(valueCell.value) !== null || (at.comment > 0 && rawOf(row.getCell(at.comment).value) !== null);
     if (!id) {
       if (typed && !row.getCell(1).isMerged) {
-        problems.push({ row: r, column: name(at.value), code: 'unknown_row', severity: 'error', messages: { vi: 'Dòng này không thuộc mẫu báo cáo (không có mã chỉ tiêu ẩn); số liệu ở đây không được nhận. Hãy nhập vào dòng của chỉ tiêu.', en: 'This row is not part of the form (it has no hidden indicator id); its value cannot be taken. Enter it on the indicator\'s row.' } });
+        problems.push({
+          row: r,
+          column: name(at.value),
+          code: 'unknown_row',
+          severity: 'error',
+          messages: {
+            vi: 'Dòng này không thuộc mẫu báo cáo (không có mã chỉ tiêu ẩn); số liệu ở đây không được nhận. Hãy nhập vào dòng của chỉ tiêu.',
+            en: "This row is not part of the form (it has no hidden indicator id); its value cannot be taken. Enter it on the indicator's row.",
+          },
+        });
       }
       continue;
     }
     const ind = indicators.get(id);
     if (!ind || !cellsOf(ind).includes(key)) {
-      problems.push({ row: r, column: name(at.id), code: 'unknown_indicator', severity: 'error', messages: { vi: 'Chỉ tiêu (hoặc phân tổ) của dòng này không có trong biểu mẫu.', en: 'The indicator (or breakdown cell) of this row is not in the template.' } });
+      problems.push({
+        row: r,
+        column: name(at.id),
+        code: 'unknown_indicator',
+        severity: 'error',
+        messages: {
+          vi: 'Chỉ tiêu (hoặc phân tổ) của dòng này không có trong biểu mẫu.',
+          en: 'The indicator (or breakdown cell) of this row is not in the template.',
+        },
+      });
       continue;
     }
     const k = `${id}|${key}`;
     if (seen.has(k)) {
-      problems.push({ row: r, column: name(at.id), code: 'duplicate_row', severity: 'error', indicatorId: id, breakdownKey: key, messages: { vi: `Chỉ tiêu "${ind.name}" xuất hiện hai lần (dòng ${seen.get(k)} và dòng ${r}).`, en: `The indicator "${ind.name}" appears twice (rows ${seen.get(k)} and ${r}).` } });
+      problems.push({
+        row: r,
+        column: name(at.id),
+        code: 'duplicate_row',
+        severity: 'error',
+        indicatorId: id,
+        breakdownKey: key,
+        messages: {
+          vi: `Chỉ tiêu "${ind.name}" xuất hiện hai lần (dòng ${seen.get(k)} và dòng ${r}).`,
+          en: `The indicator "${ind.name}" appears twice (rows ${seen.get(k)} and ${r}).`,
+        },
+      });
       continue;
     }
     seen.set(k, r);
     if (at.code) {
       const code = textOf(rawOf(row.getCell(at.code).value));
       if (code && code !== ind.code) {
-        problems.push({ row: r, column: name(at.code), code: 'code_mismatch', severity: 'error', indicatorId: id, breakdownKey: key, messages: { vi: `Mã chỉ tiêu ${quote(code)} không khớp với chỉ tiêu của dòng (${ind.code}); đừng sửa các cột nhãn.`, en: `The code ${quote(code)} does not match the row's indicator (${ind.code}); do not edit the label columns.` } });
+        problems.push({
+          row: r,
+          column: name(at.code),
+          code: 'code_mismatch',
+          severity: 'error',
+          indicatorId: id,
+          breakdownKey: key,
+          messages: {
+            vi: `Mã chỉ tiêu ${quote(code)} không khớp với chỉ tiêu của dòng (${ind.code}); đừng sửa các cột nhãn.`,
+            en: `The code ${quote(code)} does not match the row's indicator (${ind.code}); do not edit the label columns.`,
+          },
+        });
         continue;
       }
     }
@@ -502,14 +699,30 @@ async function readFormFile(platform: Platform, caller: Caller, q: { templateId:
     const label = ind.breakdown.find((b) => b.key === key)?.label.vi ?? null;
     const what = `${ind.name}${label ? ` (${label})` : ''}`;
     if ('problem' in read) {
-      problems.push({ row: r, column: name(at.value), code: 'invalid_value', severity: 'error', indicatorId: id, breakdownKey: key, messages: { vi: `${what}: ${read.problem.vi}`, en: `${what}: ${read.problem.en}` } });
+      problems.push({
+        row: r,
+        column: name(at.value),
+        code: 'invalid_value',
+        severity: 'error',
+        indicatorId: id,
+        breakdownKey: key,
+        messages: { vi: `${what}: ${read.problem.vi}`, en: `${what}: ${read.problem.en}` },
+      });
       continue;
     }
     let comment: string | null = null;
     if (at.comment) {
       comment = textOf(rawOf(row.getCell(at.comment).value));
       if (comment && comment.length > 1000) {
-        problems.push({ row: r, column: name(at.comment), code: 'too_long', severity: 'error', indicatorId: id, breakdownKey: key, messages: { vi: 'Ghi chú dài quá 1000 ký tự.', en: 'The comment is longer than 1000 characters.' } });
+        problems.push({
+          row: r,
+          column: name(at.comment),
+          code: 'too_long',
+          severity: 'error',
+          indicatorId: id,
+          breakdownKey: key,
+          messages: { vi: 'Ghi chú dài quá 1000 ký tự.', en: 'The comment is longer than 1000 characters.' },
+        });
         continue;
       }
     }
@@ -517,8 +730,16 @@ async function readFormFile(platform: Platform, caller: Caller, q: { templateId:
     const cur = before?.value ?? null;
     const curComment = before?.comment ?? null;
     rows.push({
-      row: r, indicatorId: id, code: ind.code, name: ind.name, breakdownKey: key, breakdownLabel: label,
-      current: cur, value: read.value, currentComment: curComment, comment,
+      row: r,
+      indicatorId: id,
+      code: ind.code,
+      name: ind.name,
+      breakdownKey: key,
+      breakdownLabel: label,
+      current: cur,
+      value: read.value,
+      currentComment: curComment,
+      comment,
       changed: String(cur ?? '') !== String(read.value ?? '') || (curComment ?? '') !== (comment ?? ''),
     });
   }
@@ -527,12 +748,27 @@ async function readFormFile(platform: Platform, caller: Caller, q: { templateId:
   }
 
   // What a submit will ask for: compulsory cells and the rules, on the report as it would stand.
-  const merged = new Map<string, FormValue>(form.values.map((v) => [`${v.indicatorId}|${v.breakdownKey}`, { indicatorId: v.indicatorId, breakdownKey: v.breakdownKey, value: v.value }]));
-  for (const row of rows) merged.set(`${row.indicatorId}|${row.breakdownKey}`, { indicatorId: row.indicatorId, breakdownKey: row.breakdownKey, value: row.value });
+  const merged = new Map<string, FormValue>(
+    form.values.map((v) => [
+      `${v.indicatorId}|${v.breakdownKey}`,
+      { indicatorId: v.indicatorId, breakdownKey: v.breakdownKey, value: v.value },
+    ]),
+  );
+  for (const row of rows)
+    merged.set(`${row.indicatorId}|${row.breakdownKey}`, {
+      indicatorId: row.indicatorId,
+      breakdownKey: row.breakdownKey,
+      value: row.value,
+    });
   const items = form.template.sections.flatMap((s) => s.items);
   /** A cell's row; for a rule, the indicator's first row. */
   const rowOf = (indicatorId: string, breakdownKey: string | null) =>
-    breakdownKey !== null ? (seen.get(`${indicatorId}|${breakdownKey}`) ?? null) : ([...seen].filter(([k]) => k.startsWith(`${indicatorId}|`)).map(([, r]) => r).sort((x, y) => x - y)[0] ?? null);
+    breakdownKey !== null
+      ? (seen.get(`${indicatorId}|${breakdownKey}`) ?? null)
+      : ([...seen]
+          .filter(([k]) => k.startsWith(`${indicatorId}|`))
+          .map(([, r]) => r)
+          .sort((x, y) => x - y)[0] ?? null);
   for (const p of checkForm(form.indicators, items, form.template.rules, [...merged.values()], { complete: true })) {
     if (p.code !== 'required' && p.code !== 'rule') continue;
     const ind = indicators.get(p.indicatorId);
@@ -551,7 +787,9 @@ async function readFormFile(platform: Platform, caller: Caller, q: { templateId:
       },
     });
   }
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  problems.sort(
+    (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  );
   return { ...head, form, fileVersion, problems, rows };
 }
 
@@ -568,7 +806,12 @@ const previewOf = (read: Awaited<ReturnType<typeof readFormFile>>) => {
 };
 
 /** The preview of an uploaded form: every problem by row, the values beside the current ones. Nothing is saved. */
-export async function previewFormXlsx(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string }, bytes: Uint8Array) {
+export async function previewFormXlsx(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string },
+  bytes: Uint8Array,
+) {
   return previewOf(await readFormFile(platform, caller, q, bytes));
 }
 
@@ -577,18 +820,43 @@ export async function previewFormXlsx(platform: Platform, caller: Caller, q: { t
  * history, totals and audit as the form on screen). `version`: the report's version the preview
  * showed; a save over a newer one is refused (409).
  */
-export async function confirmFormXlsx(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string; version?: number }, bytes: Uint8Array) {
+export async function confirmFormXlsx(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string; version?: number },
+  bytes: Uint8Array,
+) {
   const read = await readFormFile(platform, caller, q, bytes);
   const errors = read.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    const details: FieldProblem[] = errors.slice(0, 200).map((p) => ({ in: 'file', path: p.row === null ? 'file' : `row ${p.row}${p.column ? ` · ${p.column}` : ''}`, code: p.code, messages: p.messages }));
-    throw new AppError(400, 'XLSX_HAS_PROBLEMS', { vi: 'Tệp còn lỗi; hãy sửa và tải lên lại. Chưa có gì được lưu.', en: 'The file has problems; fix it and upload again. Nothing was saved.' }, details);
+    const details: FieldProblem[] = errors
+      .slice(0, 200)
+      .map((p) => ({
+        in: 'file',
+        path: p.row === null ? 'file' : `row ${p.row}${p.column ? ` · ${p.column}` : ''}`,
+        code: p.code,
+        messages: p.messages,
+      }));
+    throw new AppError(
+      400,
+      'XLSX_HAS_PROBLEMS',
+      {
+        vi: 'Tệp còn lỗi; hãy sửa và tải lên lại. Chưa có gì được lưu.',
+        en: 'The file has problems; fix it and upload again. Nothing was saved.',
+      },
+      details,
+    );
   }
   return saveReport(platform, caller, {
     templateId: q.templateId,
     unitId: q.unitId,
     periodId: q.periodId,
-    values: read.rows.map((r) => ({ indicatorId: r.indicatorId, breakdownKey: r.breakdownKey, value: r.value, comment: r.comment })),
+    values: read.rows.map((r) => ({
+      indicatorId: r.indicatorId,
+      breakdownKey: r.breakdownKey,
+      value: r.value,
+      comment: r.comment,
+    })),
     ...(q.version !== undefined ? { version: q.version } : {}),
   });
 }
@@ -644,29 +912,61 @@ function periodsOf(template: { periodType: string; code: string }, from: string,
  * totals for the range; formatted for printing (A4 landscape, headers repeated, numbers right
  * aligned with thousands separators).
  */
-export async function totalsXlsx(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; from: string; to: string }) {
+export async function totalsXlsx(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; from: string; to: string },
+) {
   const totals = await totalsOf(platform, caller, q);
   const template = await findTemplate(platform, q.templateId);
   const { scope, indicators } = await scopeOf(platform, template);
   const unit = (await unitRefs(platform, [q.unitId])).get(q.unitId)!;
   const ref = (id: string): PeriodRef => periodRef(template, id);
-  const range = q.from === q.to ? periodLabel(ref(q.from), 'vi') : `${periodLabel(ref(q.from), 'vi')} – ${periodLabel(ref(q.to), 'vi')}`;
+  const range =
+    q.from === q.to
+      ? periodLabel(ref(q.from), 'vi')
+      : `${periodLabel(ref(q.from), 'vi')} – ${periodLabel(ref(q.to), 'vi')}`;
   const today = dmy(todayIso(platform.clock()));
   const counted = template.countsOn === 'approved' ? 'các báo cáo đã được duyệt' : 'các báo cáo đã gửi và đã duyệt';
-  const title = ['SỐ LIỆU TỔNG HỢP', template.name, `Đơn vị: ${unit.name} (gồm các đơn vị trực thuộc) · Kỳ: ${range}`, `Số liệu đến ngày ${today}, gồm ${counted}.`];
+  const title = [
+    'SỐ LIỆU TỔNG HỢP',
+    template.name,
+    `Đơn vị: ${unit.name} (gồm các đơn vị trực thuộc) · Kỳ: ${range}`,
+    `Số liệu đến ngày ${today}, gồm ${counted}.`,
+  ];
 
   const ids = indicatorIdsOf(template).filter((id) => indicators.get(id)?.aggregation !== 'none');
   const cats: { key: string; label: string }[] = [];
-  for (const id of ids) for (const b of indicators.get(id)!.breakdown) if (!cats.some((c) => c.key === b.key)) cats.push({ key: b.key, label: b.label.vi });
+  for (const id of ids)
+    for (const b of indicators.get(id)!.breakdown)
+      if (!cats.some((c) => c.key === b.key)) cats.push({ key: b.key, label: b.label.vi });
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kyniem';
-  const page: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const page: Partial<ExcelJS.PageSetup> = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
 
   // Sheet 1: the totals per indicator
   const ws = wb.addWorksheet('Tổng hợp', { pageSetup: page });
-  const heads = ['STT', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Cách tổng hợp', 'Tổng số', ...cats.map((c) => c.label), 'Số lượt báo cáo'];
-  ws.columns = heads.map((h, i) => ({ width: i === 2 ? 46 : i === 0 ? 6 : i === 4 ? 18 : Math.max(12, h.length + 2), style: { font: { name: font, size: 12 } } }));
+  const heads = [
+    'STT',
+    'Mã chỉ tiêu',
+    'Chỉ tiêu',
+    'Đơn vị tính',
+    'Cách tổng hợp',
+    'Tổng số',
+    ...cats.map((c) => c.label),
+    'Số lượt báo cáo',
+  ];
+  ws.columns = heads.map((h, i) => ({
+    width: i === 2 ? 46 : i === 0 ? 6 : i === 4 ? 18 : Math.max(12, h.length + 2),
+    style: { font: { name: font, size: 12 } },
+  }));
   titleBlock(ws, title, heads.length);
   const h1 = title.length + 2;
   headerCells(ws, h1, heads);
@@ -678,9 +978,17 @@ export async function totalsXlsx(platform: Platform, caller: Caller, q: { templa
     const row = ws.getRow(r++);
     // reports that gave the figure: with a breakdown, each report gives one value per category
     const reports = t.breakdown.length ? Math.max(...t.breakdown.map((b) => b.count)) : t.count;
-    const how = ind.valueType === 'boolean' && ind.aggregation === 'sum' ? 'Đếm số trả lời "Có"' : aggregationWords[ind.aggregation].vi;
+    const how =
+      ind.valueType === 'boolean' && ind.aggregation === 'sum'
+        ? 'Đếm số trả lời "Có"'
+        : aggregationWords[ind.aggregation].vi;
     row.values = [
-      i + 1, ind.code, ind.name, ind.unit ?? '', how, t.value,
+      i + 1,
+      ind.code,
+      ind.name,
+      ind.unit ?? '',
+      how,
+      t.value,
       ...cats.map((c) => t.breakdown.find((b) => b.key === c.key)?.value ?? null),
       reports,
     ];
@@ -694,11 +1002,20 @@ export async function totalsXlsx(platform: Platform, caller: Caller, q: { templa
   const wsc = wb.addWorksheet('Theo đơn vị', { pageSetup: page });
   const lines: { id: string; label: string; key: string }[] = ids.flatMap((id) => {
     const ind = indicators.get(id)!;
-    return ind.breakdown.length ? [{ id, key: '', label: 'Tổng' }, ...ind.breakdown.map((b) => ({ id, key: b.key, label: b.label.vi }))] : [{ id, key: '', label: ind.unit ?? '' }];
+    return ind.breakdown.length
+      ? [{ id, key: '', label: 'Tổng' }, ...ind.breakdown.map((b) => ({ id, key: b.key, label: b.label.vi }))]
+      : [{ id, key: '', label: ind.unit ?? '' }];
   });
   const width = 2 + lines.length;
-  wsc.columns = [{ width: 6 }, { width: 44 }, ...lines.map(() => ({ width: 13 }))].map((c) => ({ ...c, style: { font: { name: font, size: 12 } } }));
-  titleBlock(wsc, [...title.slice(0, 2), `Chi tiết theo đơn vị trực thuộc ${unit.name} · Kỳ: ${range}`, title[3]], width);
+  wsc.columns = [{ width: 6 }, { width: 44 }, ...lines.map(() => ({ width: 13 }))].map((c) => ({
+    ...c,
+    style: { font: { name: font, size: 12 } },
+  }));
+  titleBlock(
+    wsc,
+    [...title.slice(0, 2), `Chi tiết theo đơn vị trực thuộc ${unit.name} · Kỳ: ${range}`, title[3]],
+    width,
+  );
   const top = title.length + 2;
   // two header rows: the indicator over its columns, then its breakdown categories
   headerCells(wsc, top, ['STT', 'Đơn vị', ...lines.map((l) => indicators.get(l.id)!.name)]);
@@ -712,16 +1029,29 @@ export async function totalsXlsx(platform: Platform, caller: Caller, q: { templa
     c0 += n;
   }
   wsc.getRow(top).height = 48;
-  const children = await platform.db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', q.unitId).orderBy('position').orderBy('sort_key').execute();
+  const children = await platform.db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('parent_id', '=', q.unitId)
+    .orderBy('position')
+    .orderBy('sort_key')
+    .execute();
   const periods = periodsOf(template, q.from, q.to);
-  const window = { start: periodWindow(ref(periods[0]), template.regime).start, end: periodWindow(ref(periods.at(-1)!), template.regime).end };
+  const window = {
+    start: periodWindow(ref(periods[0]), template.regime).start,
+    end: periodWindow(ref(periods.at(-1)!), template.regime).end,
+  };
   const reporting = new Set(
     children.length
       ? (
           await expectedUnits(platform.db, template, window, q.unitId)
             .innerJoin('unit_closure as cc', 'cc.descendant_id', 'u.id')
             .select('cc.ancestor_id')
-            .where('cc.ancestor_id', 'in', children.map((c) => c.id))
+            .where(
+              'cc.ancestor_id',
+              'in',
+              children.map((c) => c.id),
+            )
             .distinct()
             .execute()
         ).map((x) => x.ancestor_id)
@@ -751,5 +1081,8 @@ export async function totalsXlsx(platform: Platform, caller: Caller, q: { templa
   wsc.pageSetup.printTitlesRow = `${top}:${top + 1}`;
 
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return { bytes, fileName: `Tổng hợp ${template.code} - ${unit.shortName ?? unit.name} - ${range.replace(/\//g, '-')}` };
+  return {
+    bytes,
+    fileName: `Tổng hợp ${template.code} - ${unit.shortName ?? unit.name} - ${range.replace(/\//g, '-')}`,
+  };
 }

@@ -10,11 +10,17 @@ import { indicatorOf, type Indicator } from './model.ts';
 import type { IndicatorInput, UpdateIndicatorInput } from './schema.ts';
 
 /** Indicators (chỉ tiêu): what a report asks for, its type, how it adds up, its breakdown. */
-const problem = (path: string, code: string, vi: string, en: string) => fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
+const problem = (path: string, code: string, vi: string, en: string) =>
+  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 function checkAggregation(valueType: Indicator['valueType'], aggregation: Indicator['aggregation']) {
   if (!aggregationsFor(valueType).includes(aggregation)) {
-    throw problem('aggregation', 'not_addable', 'Ngày tháng và văn bản không cộng dồn được: chọn "không tổng hợp".', 'Dates and text cannot be added up: choose "none".');
+    throw problem(
+      'aggregation',
+      'not_addable',
+      'Ngày tháng và văn bản không cộng dồn được: chọn "không tổng hợp".',
+      'Dates and text cannot be added up: choose "none".',
+    );
   }
 }
 
@@ -22,7 +28,12 @@ export async function listIndicators(platform: Platform, query: { page: number; 
   let base = platform.db.selectFrom('report_indicators');
   if (query.q) base = base.where('name_folded', 'like', foldedContains(query.q));
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.selectAll().orderBy('code').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('code')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
   return { items: rows.map(indicatorOf), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -32,10 +43,16 @@ export async function indicatorsByIds(platform: Pick<Platform, 'db'>, ids: strin
   return new Map(rows.map((r) => [r.id, indicatorOf(r)]));
 }
 
-export async function createIndicator(platform: Platform, caller: Caller, input: IndicatorInput, options: { isDemo?: boolean } = {}): Promise<Indicator> {
+export async function createIndicator(
+  platform: Platform,
+  caller: Caller,
+  input: IndicatorInput,
+  options: { isDemo?: boolean } = {},
+): Promise<Indicator> {
   requireManage(caller);
   checkAggregation(input.valueType, input.aggregation);
-  if (new Set(input.breakdown.map((b) => b.key)).size !== input.breakdown.length) throw problem('breakdown', 'duplicate_key', 'Mã phân tổ bị trùng.', 'A breakdown key is repeated.');
+  if (new Set(input.breakdown.map((b) => b.key)).size !== input.breakdown.length)
+    throw problem('breakdown', 'duplicate_key', 'Mã phân tổ bị trùng.', 'A breakdown key is repeated.');
   const now = platform.clock();
   const row = {
     id: newId(now.getTime()),
@@ -53,16 +70,29 @@ export async function createIndicator(platform: Platform, caller: Caller, input:
   };
   await platform.db.transaction().execute(async (tx) => {
     if (await tx.selectFrom('report_indicators').select('id').where('code', '=', input.code).executeTakeFirst()) {
-      throw fail.conflict('INDICATOR_CODE_TAKEN', { vi: `Mã chỉ tiêu "${input.code}" đã có.`, en: `Indicator code "${input.code}" is taken.` });
+      throw fail.conflict('INDICATOR_CODE_TAKEN', {
+        vi: `Mã chỉ tiêu "${input.code}" đã có.`,
+        en: `Indicator code "${input.code}" is taken.`,
+      });
     }
     await tx.insertInto('report_indicators').values(row).execute();
-    await recordAudit(tx, caller.actor, { action: 'report_indicator.create', entityType: 'report_indicator', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'report_indicator.create', entityType: 'report_indicator', entityId: row.id, after: row },
+      now,
+    );
   });
   return indicatorOf(row);
 }
 
 /** The name, unit and notes may change; the type and breakdown may not once values exist (they would change their meaning). */
-export async function updateIndicator(platform: Platform, caller: Caller, id: string, input: UpdateIndicatorInput): Promise<Indicator> {
+export async function updateIndicator(
+  platform: Platform,
+  caller: Caller,
+  id: string,
+  input: UpdateIndicatorInput,
+): Promise<Indicator> {
   requireManage(caller);
   const now = platform.clock();
   return platform.db.transaction().execute(async (tx) => {
@@ -70,8 +100,17 @@ export async function updateIndicator(platform: Platform, caller: Caller, id: st
     if (!before) throw fail.notFound({ vi: 'Không tìm thấy chỉ tiêu.', en: 'Indicator not found.' });
     if (input.aggregation && input.aggregation !== before.aggregation) {
       checkAggregation(before.value_type as Indicator['valueType'], input.aggregation);
-      const used = await tx.selectFrom('report_values').select('indicator_id').where('indicator_id', '=', id).limit(1).executeTakeFirst();
-      if (used) throw fail.conflict('INDICATOR_IN_USE', { vi: 'Chỉ tiêu đã có số liệu; không đổi được cách tổng hợp.', en: 'The indicator has values; its aggregation cannot change.' });
+      const used = await tx
+        .selectFrom('report_values')
+        .select('indicator_id')
+        .where('indicator_id', '=', id)
+        .limit(1)
+        .executeTakeFirst();
+      if (used)
+        throw fail.conflict('INDICATOR_IN_USE', {
+          vi: 'Chỉ tiêu đã có số liệu; không đổi được cách tổng hợp.',
+          en: 'The indicator has values; its aggregation cannot change.',
+        });
     }
     const name = input.name ?? before.name;
     const patch = {
@@ -83,7 +122,18 @@ export async function updateIndicator(platform: Platform, caller: Caller, id: st
       updated_at: now.toISOString(),
     };
     await tx.updateTable('report_indicators').set(patch).where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'report_indicator.update', entityType: 'report_indicator', entityId: id, before, after: { ...before, ...patch } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'report_indicator.update',
+        entityType: 'report_indicator',
+        entityId: id,
+        before,
+        after: { ...before, ...patch },
+      },
+      now,
+    );
     return indicatorOf({ ...before, ...patch });
   });
 }

@@ -1,7 +1,14 @@
 import type { Selectable } from 'kysely';
 import type { ReportIndicatorsTable, ReportTemplatesTable } from '../../platform/db/tables.ts';
 import type { DeadlineSchedule, PeriodType, Regime } from '../../../common/periods.ts';
-import type { Aggregation, Breakdown, FormIndicator, FormItem, FormRule, ValueType } from '../../../common/reportValues.ts';
+import type {
+  Aggregation,
+  Breakdown,
+  FormIndicator,
+  FormItem,
+  FormRule,
+  ValueType,
+} from '../../../common/reportValues.ts';
 import type { UnitKind } from '../organisation/kinds.ts';
 
 /** The reporting regime as data, read from its rows: indicators and templates (biểu mẫu). */
@@ -63,4 +70,6 @@ export function templateOf(r: TemplateRow): Template {
 }
 
 /** The indicator ids a template asks for, in form order. */
-export const indicatorIdsOf = (t: Pick<Template, 'sections'>) => [...new Set(t.sections.flatMap((s) => s.items.map((i) => i.indicatorId)))];
+export const indicatorIdsOf = (t: Pick<Template, 'sections'>) => [
+  ...new Set(t.sections.flatMap((s) => s.items.map((i) => i.indicatorId))),
+];

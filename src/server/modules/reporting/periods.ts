@@ -1,4 +1,12 @@
-import { campaign as campaignRef, contains, monthsOf, parentsOf, parsePeriodId, periodId, type PeriodRef } from '../../../common/periods.ts';
+import {
+  campaign as campaignRef,
+  contains,
+  monthsOf,
+  parentsOf,
+  parsePeriodId,
+  periodId,
+  type PeriodRef,
+} from '../../../common/periods.ts';
 import type { Template } from './model.ts';
 
 /**
@@ -16,7 +24,9 @@ export function isTemplatePeriod(template: Pick<Template, 'periodType' | 'code'>
 export const campaignId = (template: Pick<Template, 'code'>) => `campaign:${template.code}`;
 
 export function periodRef(template: Pick<Template, 'periodType' | 'code' | 'campaign'>, id: string): PeriodRef {
-  return template.periodType === 'campaign' && template.campaign ? campaignRef(id, template.campaign.start, template.campaign.end) : id;
+  return template.periodType === 'campaign' && template.campaign
+    ? campaignRef(id, template.campaign.start, template.campaign.end)
+    : id;
 }
 
 /** The periods a report of `id` counts in: itself and every longer period containing it. */
@@ -30,7 +40,8 @@ export function memberPeriods(template: Pick<Template, 'periodType'>, aggregate:
   const p = parsePeriodId(aggregate);
   if (!p) return [];
   if (p.type === template.periodType) return [aggregate];
-  const own = (m: string) => (template.periodType === 'monthly' ? m : parentsOf(m).find((x) => parsePeriodId(x)?.type === template.periodType));
+  const own = (m: string) =>
+    template.periodType === 'monthly' ? m : parentsOf(m).find((x) => parsePeriodId(x)?.type === template.periodType);
   const ids = new Set<string>();
   for (const m of monthsOf(aggregate)) {
     const q = own(m);

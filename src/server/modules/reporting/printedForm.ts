@@ -31,7 +31,8 @@ const blankPhrase: Record<PeriodType, string> = {
   yearly: `năm ${gap}`,
   campaign: '',
 };
-const roman = (n: number) => ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'][n - 1] ?? String(n);
+const roman = (n: number) =>
+  ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'][n - 1] ?? String(n);
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 type Entered = Map<string, { value: number | string | null; comment: string | null }>;
@@ -40,7 +41,8 @@ function written(ind: Indicator, value: number | string | null | undefined): str
   if (value === null || value === undefined || value === '') return '';
   if (ind.valueType === 'boolean') return Number(value) === 1 ? 'Có' : 'Không';
   if (ind.valueType === 'date' && typeof value === 'string') return formatDmy(value);
-  if (isNumericType(ind.valueType)) return `${formatNumberVi(Number(value))}${ind.valueType === 'percentage' ? '%' : ''}`;
+  if (isNumericType(ind.valueType))
+    return `${formatNumberVi(Number(value))}${ind.valueType === 'percentage' ? '%' : ''}`;
   return String(value);
 }
 
@@ -54,7 +56,13 @@ function tableOf(template: Template, indicators: Map<string, Indicator>, entered
       if (!ind) continue;
       const unit = ind.valueType === 'percentage' ? '%' : ind.valueType === 'boolean' ? 'Có/Không' : (ind.unit ?? '');
       const own = entered?.get(`${ind.id}|`);
-      rows.push([String(++no), `${ind.name}${item.required ? ' (*)' : ''}`, unit, ind.breakdown.length ? '' : written(ind, own?.value), own?.comment ?? '']);
+      rows.push([
+        String(++no),
+        `${ind.name}${item.required ? ' (*)' : ''}`,
+        unit,
+        ind.breakdown.length ? '' : written(ind, own?.value),
+        own?.comment ?? '',
+      ]);
       for (const b of ind.breakdown) {
         const cell = entered?.get(`${ind.id}|${b.key}`);
         rows.push(['', `- ${b.label.vi}`, unit, written(ind, cell?.value), cell?.comment ?? '']);
@@ -74,35 +82,73 @@ function tableOf(template: Template, indicators: Map<string, Indicator>, entered
   };
 }
 
-export async function printedFormDocument(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId?: string }): Promise<OfficialDocument> {
+export async function printedFormDocument(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId?: string },
+): Promise<OfficialDocument> {
   const template = await findTemplate(platform, q.templateId);
   await requireRead(platform, caller, q.unitId);
   if (q.periodId !== undefined && !isTemplatePeriod(template, q.periodId)) {
-    throw fail.validation([{ in: 'query', path: 'periodId', code: 'wrong_period', messages: { vi: 'Kỳ báo cáo không khớp với biểu mẫu (tháng, quý, 6 tháng, năm hay đợt).', en: 'The period does not match the template (month, quarter, half-year, year or campaign).' } }]);
+    throw fail.validation([
+      {
+        in: 'query',
+        path: 'periodId',
+        code: 'wrong_period',
+        messages: {
+          vi: 'Kỳ báo cáo không khớp với biểu mẫu (tháng, quý, 6 tháng, năm hay đợt).',
+          en: 'The period does not match the template (month, quarter, half-year, year or campaign).',
+        },
+      },
+    ]);
   }
   const unit = (await unitRefs(platform, [q.unitId])).get(q.unitId);
   if (!unit) throw fail.notFound({ vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' });
   const today = todayIso(platform.clock());
   const { indicators } = await scopeOf(platform, template);
-  const hasChildren = (await platform.db.selectFrom('units').select('id').where('parent_id', '=', unit.id).limit(1).execute()).length > 0;
+  const hasChildren =
+    (await platform.db.selectFrom('units').select('id').where('parent_id', '=', unit.id).limit(1).execute()).length > 0;
   const head = await letterhead(platform, unit, today, hasChildren);
 
   let entered: Entered | null = null;
-  let phrase = template.campaign ? periodPhrase({ id: template.code, ...template.campaign }) : blankPhrase[template.periodType];
+  let phrase = template.campaign
+    ? periodPhrase({ id: template.code, ...template.campaign })
+    : blankPhrase[template.periodType];
   const notes: Block[] = [];
   if (q.periodId !== undefined) {
     phrase = periodPhrase(periodRef(template, q.periodId));
     const form = await getForm(platform, caller, template.id, unit.id, q.periodId);
-    if (form.values.length) entered = new Map(form.values.map((v) => [`${v.indicatorId}|${v.breakdownKey}`, { value: v.value, comment: v.comment }]));
+    if (form.values.length)
+      entered = new Map(
+        form.values.map((v) => [`${v.indicatorId}|${v.breakdownKey}`, { value: v.value, comment: v.comment }]),
+      );
     const deadlines = await unitDeadlines(platform.db, template, unit.id, q.periodId);
-    notes.push({ kind: 'paragraph', indent: false, text: [{ text: `Hạn gửi báo cáo: ngày ${formatDmy(deadlines.due)}; số liệu tính từ ngày ${formatDmy(deadlines.window.start)} đến ngày ${formatDmy(deadlines.window.end)}.`, italic: true }] });
+    notes.push({
+      kind: 'paragraph',
+      indent: false,
+      text: [
+        {
+          text: `Hạn gửi báo cáo: ngày ${formatDmy(deadlines.due)}; số liệu tính từ ngày ${formatDmy(deadlines.window.start)} đến ngày ${formatDmy(deadlines.window.end)}.`,
+          italic: true,
+        },
+      ],
+    });
   }
   const required = template.sections.some((s) => s.items.some((i) => i.required));
-  if (required) notes.push({ kind: 'paragraph', indent: false, text: [{ text: 'Chỉ tiêu đánh dấu (*) là chỉ tiêu bắt buộc.', italic: true }] });
+  if (required)
+    notes.push({
+      kind: 'paragraph',
+      indent: false,
+      text: [{ text: 'Chỉ tiêu đánh dấu (*) là chỉ tiêu bắt buộc.', italic: true }],
+    });
   const nameOf = (id: string) => indicators.get(id)?.name ?? id;
   const word = { lte: 'không lớn hơn', lt: 'nhỏ hơn', gte: 'không nhỏ hơn', gt: 'lớn hơn', eq: 'bằng' } as const;
   for (const r of template.rules) {
-    notes.push({ kind: 'item', marker: '-', text: r.message?.vi ?? `${nameOf(r.left)} ${word[r.operator]} ${lower(nameOf(r.right))}.` });
+    notes.push({
+      kind: 'item',
+      marker: '-',
+      text: r.message?.vi ?? `${nameOf(r.left)} ${word[r.operator]} ${lower(nameOf(r.right))}.`,
+    });
   }
   return {
     issuer: head.issuer,
@@ -114,7 +160,11 @@ export async function printedFormDocument(platform: Platform, caller: Caller, q:
     basis: [],
     body: [
       { kind: 'paragraph', indent: false, text: [{ text: 'Đơn vị báo cáo: ', bold: true }, { text: unit.name }] },
-      { kind: 'paragraph', indent: false, text: [{ text: 'Biểu mẫu: ', bold: true }, { text: `${template.code} – ${template.name}` }] },
+      {
+        kind: 'paragraph',
+        indent: false,
+        text: [{ text: 'Biểu mẫu: ', bold: true }, { text: `${template.code} – ${template.name}` }],
+      },
       tableOf(template, indicators, entered),
       ...notes,
     ],
@@ -127,11 +177,19 @@ export async function printedFormDocument(platform: Platform, caller: Caller, q:
 export type PrintFormat = 'pdf' | 'docx';
 
 /** The printed form as .pdf or .docx, and a file name for it. */
-export async function printedForm(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId?: string }, format: PrintFormat) {
+export async function printedForm(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId?: string },
+  format: PrintFormat,
+) {
   const doc = await printedFormDocument(platform, caller, q);
   const template = await findTemplate(platform, q.templateId);
   const unit = (await unitRefs(platform, [q.unitId])).get(q.unitId)!;
   const b = await builders();
   const bytes = format === 'pdf' ? await b.toPdf(doc) : await b.toDocx(doc);
-  return { bytes, fileName: `Biểu mẫu ${template.code} - ${unit.shortName ?? unit.name}${q.periodId ? ` - ${q.periodId}` : ''}` };
+  return {
+    bytes,
+    fileName: `Biểu mẫu ${template.code} - ${unit.shortName ?? unit.name}${q.periodId ? ` - ${q.periodId}` : ''}`,
+  };
 }

@@ -1,5 +1,13 @@
 import { todayIso } from '../../../common/dates.ts';
-import { daysUntil, deadlinesOf, isLocked, periodLabel, periodOfDate, previous, type CalendarPeriodType } from '../../../common/periods.ts';
+import {
+  daysUntil,
+  deadlinesOf,
+  isLocked,
+  periodLabel,
+  periodOfDate,
+  previous,
+  type CalendarPeriodType,
+} from '../../../common/periods.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { rolePermissions, type Role } from '../../platform/policy/permissions.ts';
 import { notify } from '../plans/reminders.ts';
@@ -16,11 +24,15 @@ import { campaignId, periodRef } from './periods.ts';
  */
 export const REPORTING_SWEEP_JOB = 'reporting.reminders.sweep';
 export const REMIND_DAYS_BEFORE = 3;
-const submitters = (Object.keys(rolePermissions) as Role[]).filter((r) => r !== 'system_admin' && rolePermissions[r].includes('reporting.submit'));
+const submitters = (Object.keys(rolePermissions) as Role[]).filter(
+  (r) => r !== 'system_admin' && rolePermissions[r].includes('reporting.submit'),
+);
 
 export async function remindReporters(platform: Platform): Promise<number> {
   const today = todayIso(platform.clock());
-  const templates = (await platform.db.selectFrom('report_templates').selectAll().where('is_active', '=', 1).limit(500).execute()).map(templateOf);
+  const templates = (
+    await platform.db.selectFrom('report_templates').selectAll().where('is_active', '=', 1).limit(500).execute()
+  ).map(templateOf);
   let sent = 0;
   for (const template of templates) {
     const periods =
@@ -36,7 +48,9 @@ export async function remindReporters(platform: Platform): Promise<number> {
       if (isLocked(today, probe.lockOn)) continue;
       const label = { vi: periodLabel(ref, 'vi'), en: periodLabel(ref, 'en') };
       const missing = await expectedUnits(platform.db, template, probe.window, null)
-        .leftJoin('report_submissions as s', (j) => j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', periodId))
+        .leftJoin('report_submissions as s', (j) =>
+          j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', periodId),
+        )
         .leftJoin('units as parent', 'parent.id', 'u.parent_id')
         .select(['u.id', 'u.name', 'u.kind', 'parent.kind as parentKind'])
         .where((eb) => eb.or([eb('s.id', 'is', null), eb('s.status', 'in', ['draft', 'returned'])]))
@@ -64,12 +78,24 @@ export async function remindReporters(platform: Platform): Promise<number> {
             kind,
             title:
               kind === 'reporting.overdue'
-                ? { vi: `Quá hạn nộp báo cáo: ${template.name} (${label.vi})`, en: `Report overdue: ${template.name} (${label.en})` }
-                : { vi: `Sắp đến hạn nộp báo cáo (${dmy}): ${template.name} (${label.vi})`, en: `Report due soon (${dmy}): ${template.name} (${label.en})` },
+                ? {
+                    vi: `Quá hạn nộp báo cáo: ${template.name} (${label.vi})`,
+                    en: `Report overdue: ${template.name} (${label.en})`,
+                  }
+                : {
+                    vi: `Sắp đến hạn nộp báo cáo (${dmy}): ${template.name} (${label.vi})`,
+                    en: `Report due soon (${dmy}): ${template.name} (${label.en})`,
+                  },
             body:
               kind === 'reporting.overdue'
-                ? { vi: `${unit.name} chưa gửi báo cáo; hạn nộp là ngày ${dmy}.`, en: `${unit.name} has not submitted its report; it was due on ${dmy}.` }
-                : { vi: `${unit.name} cần gửi báo cáo trước hết ngày ${dmy}.`, en: `${unit.name} must submit its report by the end of ${dmy}.` },
+                ? {
+                    vi: `${unit.name} chưa gửi báo cáo; hạn nộp là ngày ${dmy}.`,
+                    en: `${unit.name} has not submitted its report; it was due on ${dmy}.`,
+                  }
+                : {
+                    vi: `${unit.name} cần gửi báo cáo trước hết ngày ${dmy}.`,
+                    en: `${unit.name} must submit its report by the end of ${dmy}.`,
+                  },
             link: `/reporting/form?templateId=${template.id}&unitId=${unit.id}&periodId=${encodeURIComponent(periodId)}`,
             entityType: 'report_template',
             entityId: template.id,
@@ -85,7 +111,11 @@ export async function remindReporters(platform: Platform): Promise<number> {
 
 /** Today's sweep at 07:00 in Việt Nam; each run enqueues the next day's. */
 export async function scheduleReportingReminders(platform: Platform, day = todayIso(platform.clock())): Promise<void> {
-  await platform.jobs.enqueue(REPORTING_SWEEP_JOB, {}, { dedupeKey: `${REPORTING_SWEEP_JOB}:${day}`, runAt: new Date(`${day}T00:00:00Z`), maxAttempts: 3 });
+  await platform.jobs.enqueue(
+    REPORTING_SWEEP_JOB,
+    {},
+    { dedupeKey: `${REPORTING_SWEEP_JOB}:${day}`, runAt: new Date(`${day}T00:00:00Z`), maxAttempts: 3 },
+  );
 }
 
 const registered = new WeakSet<object>();
@@ -95,7 +125,9 @@ export function registerReportingReminders(platform: Platform): void {
   platform.jobs.register(REPORTING_SWEEP_JOB, async (_payload, { logger }) => {
     const sent = await remindReporters(platform);
     logger.info('reporting reminders', { sent });
-    const tomorrow = new Date(Date.parse(`${todayIso(platform.clock())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${todayIso(platform.clock())}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     await scheduleReportingReminders(platform, tomorrow);
   });
 }

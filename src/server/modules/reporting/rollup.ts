@@ -13,7 +13,17 @@ import { groupSetTotals, subtreeTotals, type TotalLine } from './totals.ts';
  * child units for one period (a page of children, one indexed query).
  */
 const wrongRange = () =>
-  fail.validation([{ in: 'query', path: 'to', code: 'wrong_range', messages: { vi: 'Khoảng kỳ báo cáo không hợp lệ: hai kỳ phải cùng loại với biểu mẫu, kỳ đầu không sau kỳ cuối.', en: 'Not a valid range: both periods must be of the template\'s type, the first not after the last.' } }]);
+  fail.validation([
+    {
+      in: 'query',
+      path: 'to',
+      code: 'wrong_range',
+      messages: {
+        vi: 'Khoảng kỳ báo cáo không hợp lệ: hai kỳ phải cùng loại với biểu mẫu, kỳ đầu không sau kỳ cuối.',
+        en: "Not a valid range: both periods must be of the template's type, the first not after the last.",
+      },
+    },
+  ]);
 
 /** An indicator's figure from its lines (every breakdown cell): the sum, or the mean for an average; null when nothing counts. */
 const valueOf = (lines: TotalLine[], indicatorId: string, aggregation: string | undefined): number | null => {
@@ -24,7 +34,11 @@ const valueOf = (lines: TotalLine[], indicatorId: string, aggregation: string | 
   return aggregation === 'average' ? sum / count : sum;
 };
 
-export async function totalsOf(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; from: string; to: string; indicatorIds?: string[] }) {
+export async function totalsOf(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; from: string; to: string; indicatorIds?: string[] },
+) {
   const template = await findTemplate(platform, q.templateId);
   await requireRead(platform, caller, q.unitId);
   if (!isTemplatePeriod(template, q.from) || !isTemplatePeriod(template, q.to)) throw wrongRange();
@@ -51,7 +65,9 @@ export async function totalsOf(platform: Platform, caller: Caller, q: { template
         aggregation: ind?.aggregation ?? 'none',
         value: valueOf(mine, id, ind?.aggregation),
         count,
-        breakdown: mine.filter((l) => l.breakdownKey !== '').map((l) => ({ key: l.breakdownKey, value: l.value, count: l.count })),
+        breakdown: mine
+          .filter((l) => l.breakdownKey !== '')
+          .map((l) => ({ key: l.breakdownKey, value: l.value, count: l.count })),
       };
     }),
   };
@@ -62,17 +78,29 @@ export async function totalsOf(platform: Platform, caller: Caller, q: { template
  * line per group in the set's order, with the number of its units in the subtree, then the units
  * in no group, then the whole. The lines add up to the whole for sums.
  */
-export async function groupTotalsOf(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; from: string; to: string; groupSetId: string; indicatorIds?: string[] }) {
+export async function groupTotalsOf(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; from: string; to: string; groupSetId: string; indicatorIds?: string[] },
+) {
   const template = await findTemplate(platform, q.templateId);
   await requireRead(platform, caller, q.unitId);
-  if (!isTemplatePeriod(template, q.from) || !isTemplatePeriod(template, q.to) || !decompose(template, q.from, q.to).length) throw wrongRange();
+  if (
+    !isTemplatePeriod(template, q.from) ||
+    !isTemplatePeriod(template, q.to) ||
+    !decompose(template, q.from, q.to).length
+  )
+    throw wrongRange();
   const set = (await listGroupSets(platform)).items.find((x) => x.id === q.groupSetId);
   if (!set) throw fail.notFound({ vi: 'Không tìm thấy bộ nhóm đơn vị.', en: 'Group set not found.' });
   const { scope, indicators } = await scopeOf(platform, template);
-  const ids = q.indicatorIds?.length ? indicatorIdsOf(template).filter((id) => q.indicatorIds!.includes(id)) : indicatorIdsOf(template);
+  const ids = q.indicatorIds?.length
+    ? indicatorIdsOf(template).filter((id) => q.indicatorIds!.includes(id))
+    : indicatorIdsOf(template);
   const totalled = ids.filter((id) => (indicators.get(id)?.aggregation ?? 'none') !== 'none');
   const { groups, whole } = await groupSetTotals(platform.db, scope, q.unitId, set.id, q.from, q.to, totalled);
-  const valuesOf = (lines: TotalLine[]) => Object.fromEntries(totalled.map((id) => [id, valueOf(lines, id, indicators.get(id)?.aggregation)]));
+  const valuesOf = (lines: TotalLine[]) =>
+    Object.fromEntries(totalled.map((id) => [id, valueOf(lines, id, indicators.get(id)?.aggregation)]));
   const rest = groups.find((g) => g.groupId === null);
   return {
     templateId: template.id,
@@ -86,17 +114,28 @@ export async function groupTotalsOf(platform: Platform, caller: Caller, q: { tem
     }),
     groups: set.groups.map((g) => {
       const mine = groups.find((x) => x.groupId === g.id);
-      return { id: g.id, code: g.code, name: g.name, unitCount: mine?.unitCount ?? 0, values: valuesOf(mine?.lines ?? []) };
+      return {
+        id: g.id,
+        code: g.code,
+        name: g.name,
+        unitCount: mine?.unitCount ?? 0,
+        values: valuesOf(mine?.lines ?? []),
+      };
     }),
     ungrouped: { values: valuesOf(rest?.lines ?? []) },
     total: { values: valuesOf(whole) },
   };
 }
 
-export async function childTotals(platform: Platform, caller: Caller, q: { templateId: string; unitId: string; periodId: string; page: number; pageSize: number }) {
+export async function childTotals(
+  platform: Platform,
+  caller: Caller,
+  q: { templateId: string; unitId: string; periodId: string; page: number; pageSize: number },
+) {
   const template = await findTemplate(platform, q.templateId);
   await requireRead(platform, caller, q.unitId);
-  if (!isTemplatePeriod(template, q.periodId) && !decompose(template, q.periodId, q.periodId).length) throw wrongRange();
+  if (!isTemplatePeriod(template, q.periodId) && !decompose(template, q.periodId, q.periodId).length)
+    throw wrongRange();
   const { indicators } = await scopeOf(platform, template);
   const children = await platform.db
     .selectFrom('units')
@@ -114,7 +153,11 @@ export async function childTotals(platform: Platform, caller: Caller, q: { templ
         .select(['unit_id', 'indicator_id', 'breakdown_key', 'sum', 'count'])
         .where('template_id', '=', template.id)
         .where('period_id', '=', q.periodId)
-        .where('unit_id', 'in', page.map((c) => c.id))
+        .where(
+          'unit_id',
+          'in',
+          page.map((c) => c.id),
+        )
         .where('count', '!=', 0)
         .execute()
     : [];
@@ -141,7 +184,12 @@ export async function childTotals(platform: Platform, caller: Caller, q: { templ
  * For other modules (the emulation drive's ranking, honours): each unit's own subtree total per
  * indicator for one period of a template, from the live totals. The caller checks who may see it.
  */
-export async function totalsForUnits(platform: Pick<Platform, 'db'>, templateId: string, periodId: string, unitIds: string[]): Promise<Map<string, Map<string, number>>> {
+export async function totalsForUnits(
+  platform: Pick<Platform, 'db'>,
+  templateId: string,
+  periodId: string,
+  unitIds: string[],
+): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
   if (!unitIds.length) return out;
   const template = await findTemplate(platform, templateId);

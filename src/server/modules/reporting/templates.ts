@@ -12,13 +12,19 @@ import { campaignId } from './periods.ts';
 import type { TemplateInput, UpdateTemplateInput } from './schema.ts';
 
 /** Templates (biểu mẫu): sections of indicators, who reports, how often, the deadlines per level. */
-const problem = (path: string, code: string, vi: string, en: string) => fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
+const problem = (path: string, code: string, vi: string, en: string) =>
+  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 function checkSchedule(schedule: Template['schedule'], path = 'schedule') {
   try {
     deadlinesOf('2019-01', 'calendar', schedule);
   } catch (err) {
-    throw problem(path, 'schedule', `Lịch hạn không hợp lệ: ngày khóa sổ phải sau mọi hạn nộp (${(err as Error).message}).`, `The schedule is not valid: the lock must come after every deadline (${(err as Error).message}).`);
+    throw problem(
+      path,
+      'schedule',
+      `Lịch hạn không hợp lệ: ngày khóa sổ phải sau mọi hạn nộp (${(err as Error).message}).`,
+      `The schedule is not valid: the lock must come after every deadline (${(err as Error).message}).`,
+    );
   }
 }
 
@@ -32,34 +38,86 @@ export async function listTemplates(platform: Platform, query: { page: number; p
   let base = platform.db.selectFrom('report_templates');
   if (query.q) base = base.where('name_folded', 'like', foldedContains(query.q));
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.selectAll().orderBy('code').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  return { items: rows.map(templateOf).map((t) => ({ ...t, campaignPeriodId: t.periodType === 'campaign' ? campaignId(t) : null })), total, page: query.page, pageSize: query.pageSize };
+  const rows = await base
+    .selectAll()
+    .orderBy('code')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return {
+    items: rows
+      .map(templateOf)
+      .map((t) => ({ ...t, campaignPeriodId: t.periodType === 'campaign' ? campaignId(t) : null })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** The template with its indicators, as a form needs them. */
 export async function getTemplate(platform: Platform, id: string) {
   const template = await findTemplate(platform, id);
   const indicators = await indicatorsByIds(platform, indicatorIdsOf(template));
-  return { ...template, campaignPeriodId: template.periodType === 'campaign' ? campaignId(template) : null, indicators: indicatorIdsOf(template).map((i) => indicators.get(i)!).filter(Boolean) };
+  return {
+    ...template,
+    campaignPeriodId: template.periodType === 'campaign' ? campaignId(template) : null,
+    indicators: indicatorIdsOf(template)
+      .map((i) => indicators.get(i)!)
+      .filter(Boolean),
+  };
 }
 
-export async function createTemplate(platform: Platform, caller: Caller, input: TemplateInput, options: { isDemo?: boolean } = {}): Promise<Template> {
+export async function createTemplate(
+  platform: Platform,
+  caller: Caller,
+  input: TemplateInput,
+  options: { isDemo?: boolean } = {},
+): Promise<Template> {
   requireManage(caller);
   if ((input.periodType === 'campaign') !== (input.campaign !== null)) {
-    throw problem('campaign', 'campaign_dates', 'Biểu mẫu theo đợt (chiến dịch) cần ngày bắt đầu và kết thúc; biểu mẫu định kỳ thì không.', 'A campaign template needs its start and end; a periodic one does not.');
+    throw problem(
+      'campaign',
+      'campaign_dates',
+      'Biểu mẫu theo đợt (chiến dịch) cần ngày bắt đầu và kết thúc; biểu mẫu định kỳ thì không.',
+      'A campaign template needs its start and end; a periodic one does not.',
+    );
   }
-  if (input.campaign && input.campaign.end < input.campaign.start) throw problem('campaign.end', 'end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end is before the start.');
+  if (input.campaign && input.campaign.end < input.campaign.start)
+    throw problem(
+      'campaign.end',
+      'end_before_start',
+      'Ngày kết thúc trước ngày bắt đầu.',
+      'The end is before the start.',
+    );
   const ids = input.sections.flatMap((s) => s.items.map((i) => i.indicatorId));
-  if (new Set(ids).size !== ids.length) throw problem('sections', 'duplicate_indicator', 'Một chỉ tiêu xuất hiện hai lần trong biểu mẫu.', 'An indicator appears twice in the template.');
+  if (new Set(ids).size !== ids.length)
+    throw problem(
+      'sections',
+      'duplicate_indicator',
+      'Một chỉ tiêu xuất hiện hai lần trong biểu mẫu.',
+      'An indicator appears twice in the template.',
+    );
   const known = await indicatorsByIds(platform, ids);
   const missing = ids.findIndex((id) => !known.has(id));
-  if (missing >= 0) throw problem('sections', 'unknown_indicator', 'Có chỉ tiêu không tồn tại.', 'An indicator does not exist.');
+  if (missing >= 0)
+    throw problem('sections', 'unknown_indicator', 'Có chỉ tiêu không tồn tại.', 'An indicator does not exist.');
   for (const [i, r] of input.rules.entries()) {
-    if (!known.has(r.left) || !known.has(r.right)) throw problem(`rules.${i}`, 'rule_outside', 'Quy tắc kiểm tra phải dùng chỉ tiêu có trong biểu mẫu.', 'A rule must use indicators of the template.');
+    if (!known.has(r.left) || !known.has(r.right))
+      throw problem(
+        `rules.${i}`,
+        'rule_outside',
+        'Quy tắc kiểm tra phải dùng chỉ tiêu có trong biểu mẫu.',
+        'A rule must use indicators of the template.',
+      );
   }
   checkSchedule(input.schedule);
   if (!input.assignment.kinds.length && !input.assignment.groupIds.length && !input.assignment.unitIds.length) {
-    throw problem('assignment', 'nobody', 'Chọn đơn vị phải báo cáo (theo loại, nhóm hoặc danh sách).', 'Choose who must report (by kind, group or list).');
+    throw problem(
+      'assignment',
+      'nobody',
+      'Chọn đơn vị phải báo cáo (theo loại, nhóm hoặc danh sách).',
+      'Choose who must report (by kind, group or list).',
+    );
   }
   const now = platform.clock();
   const row = {
@@ -83,10 +141,18 @@ export async function createTemplate(platform: Platform, caller: Caller, input: 
   };
   await platform.db.transaction().execute(async (tx) => {
     if (await tx.selectFrom('report_templates').select('id').where('code', '=', input.code).executeTakeFirst()) {
-      throw fail.conflict('TEMPLATE_CODE_TAKEN', { vi: `Mã biểu mẫu "${input.code}" đã có.`, en: `Template code "${input.code}" is taken.` });
+      throw fail.conflict('TEMPLATE_CODE_TAKEN', {
+        vi: `Mã biểu mẫu "${input.code}" đã có.`,
+        en: `Template code "${input.code}" is taken.`,
+      });
     }
     await tx.insertInto('report_templates').values(row).execute();
-    await recordAudit(tx, caller.actor, { action: 'report_template.create', entityType: 'report_template', entityId: row.id, after: row }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      { action: 'report_template.create', entityType: 'report_template', entityId: row.id, after: row },
+      now,
+    );
   });
   return templateOf(row);
 }
@@ -95,7 +161,12 @@ export async function createTemplate(platform: Platform, caller: Caller, input: 
  * Name, active flag and schedule may change at any time. What counts (submitted or approved)
  * may change only while nothing has been reported, since the live totals were built on it.
  */
-export async function updateTemplate(platform: Platform, caller: Caller, id: string, input: UpdateTemplateInput): Promise<Template> {
+export async function updateTemplate(
+  platform: Platform,
+  caller: Caller,
+  id: string,
+  input: UpdateTemplateInput,
+): Promise<Template> {
   requireManage(caller);
   if (input.schedule) checkSchedule(input.schedule);
   const now = platform.clock();
@@ -103,8 +174,18 @@ export async function updateTemplate(platform: Platform, caller: Caller, id: str
     const before = await tx.selectFrom('report_templates').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw templateNotFound();
     if (input.countsOn && input.countsOn !== before.counts_on) {
-      const any = await tx.selectFrom('report_submissions').select('id').where('template_id', '=', id).where('status', '!=', 'draft').limit(1).executeTakeFirst();
-      if (any) throw fail.conflict('TEMPLATE_IN_USE', { vi: 'Đã có báo cáo gửi theo biểu mẫu này; không đổi được cách tính tổng.', en: 'Reports have been submitted on this template; what counts cannot change.' });
+      const any = await tx
+        .selectFrom('report_submissions')
+        .select('id')
+        .where('template_id', '=', id)
+        .where('status', '!=', 'draft')
+        .limit(1)
+        .executeTakeFirst();
+      if (any)
+        throw fail.conflict('TEMPLATE_IN_USE', {
+          vi: 'Đã có báo cáo gửi theo biểu mẫu này; không đổi được cách tính tổng.',
+          en: 'Reports have been submitted on this template; what counts cannot change.',
+        });
     }
     const name = input.name ?? before.name;
     const patch = {
@@ -116,7 +197,18 @@ export async function updateTemplate(platform: Platform, caller: Caller, id: str
       updated_at: now.toISOString(),
     };
     await tx.updateTable('report_templates').set(patch).where('id', '=', id).execute();
-    await recordAudit(tx, caller.actor, { action: 'report_template.update', entityType: 'report_template', entityId: id, before, after: { ...before, ...patch } }, now);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'report_template.update',
+        entityType: 'report_template',
+        entityId: id,
+        before,
+        after: { ...before, ...patch },
+      },
+      now,
+    );
     return templateOf({ ...before, ...patch });
   });
 }

@@ -20,9 +20,13 @@ import type { Indicator, Template } from './model.ts';
  */
 type Db = Kysely<Database>;
 type Contribution = Map<string, { sum: number; count: number }>;
-const key = (indicatorId: string, breakdown: string, period: string) => `${indicatorId}\u0000${breakdown}\u0000${period}`;
+const key = (indicatorId: string, breakdown: string, period: string) =>
+  `${indicatorId}\u0000${breakdown}\u0000${period}`;
 
-export type TotalsScope = { template: Pick<Template, 'id' | 'periodType'>; indicators: Map<string, Pick<Indicator, 'id' | 'aggregation'>> };
+export type TotalsScope = {
+  template: Pick<Template, 'id' | 'periodType'>;
+  indicators: Map<string, Pick<Indicator, 'id' | 'aggregation'>>;
+};
 
 async function contributionOf(db: Db, scope: TotalsScope, unitId: string, periodId: string): Promise<Contribution> {
   const out: Contribution = new Map();
@@ -60,9 +64,22 @@ async function contributionOf(db: Db, scope: TotalsScope, unitId: string, period
   return out;
 }
 
-async function addToTotals(db: Db, templateId: string, unitIds: string[], deltas: { indicatorId: string; breakdown: string; period: string; sum: number; count: number }[]) {
+async function addToTotals(
+  db: Db,
+  templateId: string,
+  unitIds: string[],
+  deltas: { indicatorId: string; breakdown: string; period: string; sum: number; count: number }[],
+) {
   const rows = unitIds.flatMap((unitId) =>
-    deltas.map((d) => ({ template_id: templateId, indicator_id: d.indicatorId, breakdown_key: d.breakdown, unit_id: unitId, period_id: d.period, sum: d.sum, count: d.count })),
+    deltas.map((d) => ({
+      template_id: templateId,
+      indicator_id: d.indicatorId,
+      breakdown_key: d.breakdown,
+      unit_id: unitId,
+      period_id: d.period,
+      sum: d.sum,
+      count: d.count,
+    })),
   );
   // bounded statements: 7 parameters a row, well under SQLite's and PostgreSQL's limits
   for (let i = 0; i < rows.length; i += 1000) {
@@ -83,7 +100,13 @@ async function addToTotals(db: Db, templateId: string, unitIds: string[], deltas
  * Runs `change` (which writes a submission's values or status) and carries its effect into the
  * totals of the unit and its ancestors, all in the caller's transaction.
  */
-export async function withLiveTotals<T>(db: Db, scope: TotalsScope, unitId: string, periodId: string, change: () => Promise<T>): Promise<T> {
+export async function withLiveTotals<T>(
+  db: Db,
+  scope: TotalsScope,
+  unitId: string,
+  periodId: string,
+  change: () => Promise<T>,
+): Promise<T> {
   const before = await contributionOf(db, scope, unitId, periodId);
   const result = await change();
   const after = await contributionOf(db, scope, unitId, periodId);
@@ -96,8 +119,17 @@ export async function withLiveTotals<T>(db: Db, scope: TotalsScope, unitId: stri
     deltas.push({ indicatorId, breakdown, period, sum: a.sum - b.sum, count: a.count - b.count });
   }
   if (deltas.length) {
-    const ancestors = await db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', '=', unitId).execute();
-    await addToTotals(db, scope.template.id, ancestors.map((r) => r.ancestor_id), deltas);
+    const ancestors = await db
+      .selectFrom('unit_closure')
+      .select('ancestor_id')
+      .where('descendant_id', '=', unitId)
+      .execute();
+    await addToTotals(
+      db,
+      scope.template.id,
+      ancestors.map((r) => r.ancestor_id),
+      deltas,
+    );
   }
   return result;
 }
@@ -106,15 +138,32 @@ export async function withLiveTotals<T>(db: Db, scope: TotalsScope, unitId: stri
  * A subtree moved (organisation module, in its transaction): the moved unit's own totals are
  * everything its subtree reported, so they leave the ancestors it no longer has and join the new.
  */
-export async function moveTotals(db: Db, unitId: string, oldAncestors: string[], newAncestors: string[]): Promise<void> {
+export async function moveTotals(
+  db: Db,
+  unitId: string,
+  oldAncestors: string[],
+  newAncestors: string[],
+): Promise<void> {
   const leaving = oldAncestors.filter((a) => a !== unitId && !newAncestors.includes(a));
   const joining = newAncestors.filter((a) => a !== unitId && !oldAncestors.includes(a));
   if (!leaving.length && !joining.length) return;
-  const own = await db.selectFrom('report_totals').selectAll().where('unit_id', '=', unitId).where('count', '!=', 0).execute();
+  const own = await db
+    .selectFrom('report_totals')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('count', '!=', 0)
+    .execute();
   const byTemplate = new Map<string, typeof own>();
   for (const r of own) byTemplate.set(r.template_id, [...(byTemplate.get(r.template_id) ?? []), r]);
   for (const [templateId, rows] of byTemplate) {
-    const deltas = (sign: number) => rows.map((r) => ({ indicatorId: r.indicator_id, breakdown: r.breakdown_key, period: r.period_id, sum: sign * Number(r.sum), count: sign * Number(r.count) }));
+    const deltas = (sign: number) =>
+      rows.map((r) => ({
+        indicatorId: r.indicator_id,
+        breakdown: r.breakdown_key,
+        period: r.period_id,
+        sum: sign * Number(r.sum),
+        count: sign * Number(r.count),
+      }));
     if (leaving.length) await addToTotals(db, templateId, leaving, deltas(-1));
     if (joining.length) await addToTotals(db, templateId, joining, deltas(1));
   }
@@ -126,7 +175,14 @@ export type TotalLine = { indicatorId: string; breakdownKey: string; sum: number
  * The totals of `unitId`'s subtree over the periods `from` … `to` (of the template's type): the
  * live path, a few rows per indicator whatever the number of units below.
  */
-export async function subtreeTotals(db: Db, scope: TotalsScope, unitId: string, from: string, to: string, indicatorIds?: string[]): Promise<TotalLine[]> {
+export async function subtreeTotals(
+  db: Db,
+  scope: TotalsScope,
+  unitId: string,
+  from: string,
+  to: string,
+  indicatorIds?: string[],
+): Promise<TotalLine[]> {
   const pieces = decompose(scope.template, from, to);
   if (!pieces.length) return [];
   return combinePieces(scope, pieces, await pieceRows(db, scope, unitId, pieces, indicatorIds));
@@ -145,29 +201,51 @@ function pieceRows(db: Db, scope: TotalsScope, unitId: string, pieces: string[],
   return q.execute();
 }
 
-type PieceRow = { indicator_id: string; breakdown_key: string; period_id: string; sum: number | string; count: number | string };
+type PieceRow = {
+  indicator_id: string;
+  breakdown_key: string;
+  period_id: string;
+  sum: number | string;
+  count: number | string;
+};
 
 /** Rows of aligned pieces (per indicator, cell and piece) → one line per indicator and cell over the whole range. */
 function combinePieces(scope: TotalsScope, pieces: string[], rows: PieceRow[]): TotalLine[] {
   const order = new Map(pieces.map((p, i) => [p, i]));
-  const acc = new Map<string, { indicatorId: string; breakdownKey: string; sum: number; count: number; lastPiece: number }>();
+  const acc = new Map<
+    string,
+    { indicatorId: string; breakdownKey: string; sum: number; count: number; lastPiece: number }
+  >();
   for (const r of rows) {
     const agg = scope.indicators.get(r.indicator_id)?.aggregation;
     if (!agg || agg === 'none') continue;
     const k = `${r.indicator_id}\u0000${r.breakdown_key}`;
-    const c = acc.get(k) ?? { indicatorId: r.indicator_id, breakdownKey: r.breakdown_key, sum: 0, count: 0, lastPiece: -1 };
+    const c = acc.get(k) ?? {
+      indicatorId: r.indicator_id,
+      breakdownKey: r.breakdown_key,
+      sum: 0,
+      count: 0,
+      lastPiece: -1,
+    };
     const piece = order.get(r.period_id)!;
     if (agg === 'last') {
       // over several pieces, the latest piece any unit reported in (exact for one period)
       if (piece > c.lastPiece) acc.set(k, { ...c, sum: Number(r.sum), count: Number(r.count), lastPiece: piece });
-      else if (piece === c.lastPiece) acc.set(k, { ...c, sum: c.sum + Number(r.sum), count: c.count + Number(r.count) }); // several rows of one piece (a group's units) add up
+      else if (piece === c.lastPiece)
+        acc.set(k, { ...c, sum: c.sum + Number(r.sum), count: c.count + Number(r.count) }); // several rows of one piece (a group's units) add up
     } else acc.set(k, { ...c, sum: c.sum + Number(r.sum), count: c.count + Number(r.count) });
   }
   return [...acc.values()]
     .filter((c) => c.count !== 0)
     .map((c) => {
       const agg = scope.indicators.get(c.indicatorId)!.aggregation;
-      return { indicatorId: c.indicatorId, breakdownKey: c.breakdownKey, sum: c.sum, count: c.count, value: agg === 'average' ? (c.count ? c.sum / c.count : null) : c.sum };
+      return {
+        indicatorId: c.indicatorId,
+        breakdownKey: c.breakdownKey,
+        sum: c.sum,
+        count: c.count,
+        value: agg === 'average' ? (c.count ? c.sum / c.count : null) : c.sum,
+      };
     });
 }
 
@@ -186,28 +264,45 @@ export type GroupTotals = { groupId: string | null; unitCount: number | null; li
  * thousand units at a time), not with the number of values. The subtree's own total comes back
  * too (`whole`), read once.
  */
-export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string, setId: string, from: string, to: string, indicatorIds?: string[]): Promise<{ groups: GroupTotals[]; whole: TotalLine[] }> {
+export async function groupSetTotals(
+  db: Db,
+  scope: TotalsScope,
+  unitId: string,
+  setId: string,
+  from: string,
+  to: string,
+  indicatorIds?: string[],
+): Promise<{ groups: GroupTotals[]; whole: TotalLine[] }> {
   const pieces = decompose(scope.template, from, to);
   if (!pieces.length) return { groups: [], whole: [] };
   const members = await db
     .selectFrom('unit_groups as ug')
-    .innerJoin('unit_closure as inside', (j) => j.onRef('inside.descendant_id', '=', 'ug.unit_id').on('inside.ancestor_id', '=', unitId))
+    .innerJoin('unit_closure as inside', (j) =>
+      j.onRef('inside.descendant_id', '=', 'ug.unit_id').on('inside.ancestor_id', '=', unitId),
+    )
     .select(['ug.unit_id', 'ug.group_id'])
     .where('ug.set_id', '=', setId)
     .execute();
   // grouped units under other grouped units inside the subtree (few: a cell grouped apart from its committee)
   const nested = await db
     .selectFrom('unit_closure as c')
-    .innerJoin('unit_groups as below', (j) => j.onRef('below.unit_id', '=', 'c.descendant_id').on('below.set_id', '=', setId))
-    .innerJoin('unit_groups as above', (j) => j.onRef('above.unit_id', '=', 'c.ancestor_id').on('above.set_id', '=', setId))
-    .innerJoin('unit_closure as inside', (j) => j.onRef('inside.descendant_id', '=', 'c.ancestor_id').on('inside.ancestor_id', '=', unitId))
+    .innerJoin('unit_groups as below', (j) =>
+      j.onRef('below.unit_id', '=', 'c.descendant_id').on('below.set_id', '=', setId),
+    )
+    .innerJoin('unit_groups as above', (j) =>
+      j.onRef('above.unit_id', '=', 'c.ancestor_id').on('above.set_id', '=', setId),
+    )
+    .innerJoin('unit_closure as inside', (j) =>
+      j.onRef('inside.descendant_id', '=', 'c.ancestor_id').on('inside.ancestor_id', '=', unitId),
+    )
     .select(['c.descendant_id', 'c.depth', 'above.group_id'])
     .where('c.depth', '>', 0)
     .execute();
   const nearestAbove = new Map<string, { depth: number; groupId: string }>();
   for (const n of nested) {
     const seen = nearestAbove.get(n.descendant_id);
-    if (!seen || Number(n.depth) < seen.depth) nearestAbove.set(n.descendant_id, { depth: Number(n.depth), groupId: n.group_id });
+    if (!seen || Number(n.depth) < seen.depth)
+      nearestAbove.set(n.descendant_id, { depth: Number(n.depth), groupId: n.group_id });
   }
   const plus = new Map<string, string[]>();
   const minus = new Map<string, string[]>();
@@ -225,23 +320,38 @@ export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string,
     for (let i = 0; i < ids.length; i += 1000) {
       let q = db
         .selectFrom('report_totals')
-        .select(['indicator_id', 'breakdown_key', 'period_id', (eb) => eb.fn.sum<number>('sum').as('sum'), (eb) => eb.fn.sum<number>('count').as('count')])
+        .select([
+          'indicator_id',
+          'breakdown_key',
+          'period_id',
+          (eb) => eb.fn.sum<number>('sum').as('sum'),
+          (eb) => eb.fn.sum<number>('count').as('count'),
+        ])
         .where('template_id', '=', scope.template.id)
         .where('unit_id', 'in', ids.slice(i, i + 1000))
         .where('period_id', 'in', pieces)
         .where('count', '!=', 0);
       if (indicatorIds?.length) q = q.where('indicator_id', 'in', indicatorIds);
-      for (const r of await q.groupBy(['indicator_id', 'breakdown_key', 'period_id']).execute()) out.push({ ...r, sum: sign * Number(r.sum), count: sign * Number(r.count) });
+      for (const r of await q.groupBy(['indicator_id', 'breakdown_key', 'period_id']).execute())
+        out.push({ ...r, sum: sign * Number(r.sum), count: sign * Number(r.count) });
     }
     return out;
   };
   const byGroup = new Map<string, PieceRow[]>();
   for (const groupId of new Set([...plus.keys(), ...minus.keys()])) {
-    byGroup.set(groupId, [...(await summed(plus.get(groupId) ?? [], 1)), ...(await summed(minus.get(groupId) ?? [], -1))]);
+    byGroup.set(groupId, [
+      ...(await summed(plus.get(groupId) ?? [], 1)),
+      ...(await summed(minus.get(groupId) ?? [], -1)),
+    ]);
   }
   // What no group inside holds: the subtree's rows less every group's, piece by piece.
   const wholeRows = await pieceRows(db, scope, unitId, pieces, indicatorIds);
-  const rest = new Map(wholeRows.map((r) => [key(r.indicator_id, r.breakdown_key, r.period_id), { ...r, sum: Number(r.sum), count: Number(r.count) }]));
+  const rest = new Map(
+    wholeRows.map((r) => [
+      key(r.indicator_id, r.breakdown_key, r.period_id),
+      { ...r, sum: Number(r.sum), count: Number(r.count) },
+    ]),
+  );
   for (const rows of byGroup.values()) {
     for (const g of rows) {
       const k = key(g.indicator_id, g.breakdown_key, g.period_id);
@@ -274,13 +384,24 @@ export async function groupSetTotals(db: Db, scope: TotalsScope, unitId: string,
  * without live totals does on every question): the reference the tests and the benchmark hold
  * the live totals to. Sum and count per indicator and cell.
  */
-export async function subtreeTotalsFromValues(db: Db, templateId: string, unitId: string, periodIds: string[], indicatorIds?: string[]) {
+export async function subtreeTotalsFromValues(
+  db: Db,
+  templateId: string,
+  unitId: string,
+  periodIds: string[],
+  indicatorIds?: string[],
+) {
   if (!periodIds.length) return [];
   let q = db
     .selectFrom('report_values as v')
     .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
     .innerJoin('unit_closure as c', 'c.descendant_id', 'v.unit_id')
-    .select(['v.indicator_id', 'v.breakdown_key', (eb) => eb.fn.sum<number>('v.num_value').as('sum'), (eb) => eb.fn.count<number>('v.num_value').as('count')])
+    .select([
+      'v.indicator_id',
+      'v.breakdown_key',
+      (eb) => eb.fn.sum<number>('v.num_value').as('sum'),
+      (eb) => eb.fn.count<number>('v.num_value').as('count'),
+    ])
     .where('c.ancestor_id', '=', unitId)
     .where('v.template_id', '=', templateId)
     .where('v.period_id', 'in', periodIds)
@@ -288,5 +409,10 @@ export async function subtreeTotalsFromValues(db: Db, templateId: string, unitId
     .where('v.num_value', 'is not', null);
   if (indicatorIds?.length) q = q.where('v.indicator_id', 'in', indicatorIds);
   const rows = await q.groupBy(['v.indicator_id', 'v.breakdown_key']).execute();
-  return rows.map((r) => ({ indicatorId: r.indicator_id, breakdownKey: r.breakdown_key, sum: Number(r.sum), count: Number(r.count) }));
+  return rows.map((r) => ({
+    indicatorId: r.indicator_id,
+    breakdownKey: r.breakdown_key,
+    sum: Number(r.sum),
+    count: Number(r.count),
+  }));
 }

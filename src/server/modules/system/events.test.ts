@@ -79,7 +79,10 @@ describeEachDatabase('live updates (GET /api/events)', (kind) => {
 
   it('streams an accounts event to a real client after an account is created, and lets go when it leaves', async () => {
     const abort = new AbortController();
-    const res = await fetch(`${base}/api/events?topics=accounts`, { headers: { cookie: adminCookie }, signal: abort.signal });
+    const res = await fetch(`${base}/api/events?topics=accounts`, {
+      headers: { cookie: adminCookie },
+      signal: abort.signal,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -115,7 +118,9 @@ describeEachDatabase('live updates (GET /api/events)', (kind) => {
   it('serves several streams at once, each with its own subscription', async () => {
     const aborts = [new AbortController(), new AbortController(), new AbortController()];
     const responses = await Promise.all(
-      aborts.map((a) => fetch(`${base}/api/events?topics=accounts`, { headers: { cookie: adminCookie }, signal: a.signal })),
+      aborts.map((a) =>
+        fetch(`${base}/api/events?topics=accounts`, { headers: { cookie: adminCookie }, signal: a.signal }),
+      ),
     );
     for (const r of responses) expect(r.status).toBe(200);
     await until(() => active === 3, 'three subscriptions');

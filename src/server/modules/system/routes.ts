@@ -16,7 +16,12 @@ const health = apiRoute('public', {
   summary: 'Tình trạng hệ thống / Health',
   responses: {
     200: jsonResponse(
-      z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string(), uptimeSeconds: z.number() }),
+      z.object({
+        status: z.literal('ok'),
+        db: z.enum(['sqlite', 'postgres']),
+        version: z.string(),
+        uptimeSeconds: z.number(),
+      }),
       'Healthy',
     ),
     503: jsonResponse(z.object({ status: z.literal('error'), db: z.string() }), 'The database does not answer'),
@@ -31,7 +36,14 @@ const overviewRoute = apiRoute('signed-in', {
   responses: {
     200: jsonResponse(
       z.object({
-        items: z.array(z.object({ key: z.string(), label: z.object({ vi: z.string(), en: z.string() }), count: z.number(), path: z.string().nullable() })),
+        items: z.array(
+          z.object({
+            key: z.string(),
+            label: z.object({ vi: z.string(), en: z.string() }),
+            count: z.number(),
+            path: z.string().nullable(),
+          }),
+        ),
       }),
       'Counts the user may see',
     ),
@@ -48,7 +60,14 @@ const jobsRoute = apiRoute('jobs.read', {
       z.object({
         counts: z.object({ queued: z.number(), running: z.number(), done: z.number(), failed: z.number() }),
         recent: z.array(
-          z.object({ id: z.string(), type: z.string(), status: z.string(), attempts: z.number(), runAt: z.string(), lastError: z.string().nullable() }),
+          z.object({
+            id: z.string(),
+            type: z.string(),
+            status: z.string(),
+            attempts: z.number(),
+            runAt: z.string(),
+            lastError: z.string().nullable(),
+          }),
         ),
       }),
       'Counts and the latest jobs',
@@ -61,9 +80,17 @@ const eventsRoute = apiRoute('signed-in', {
   path: '/api/events',
   tags: ['system'],
   summary: 'Cập nhật trực tiếp (SSE) / Live updates (server-sent events)',
-  description: 'Streams `event: <topic>` messages for the topics asked for, each checked against the permission its topic needs.',
+  description:
+    'Streams `event: <topic>` messages for the topics asked for, each checked against the permission its topic needs.',
   request: {
-    query: z.object({ topics: z.string().min(1).max(500).regex(/^[a-z0-9_.,-]+$/).openapi({ example: 'accounts' }) }),
+    query: z.object({
+      topics: z
+        .string()
+        .min(1)
+        .max(500)
+        .regex(/^[a-z0-9_.,-]+$/)
+        .openapi({ example: 'accounts' }),
+    }),
   },
   responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } } },
 });
@@ -78,7 +105,15 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>) {
     } catch {
       return c.json({ status: 'error' as const, db: database.dialect }, 503);
     }
-    return c.json({ status: 'ok' as const, db: database.dialect, version, uptimeSeconds: Math.round((Date.now() - started) / 1000) }, 200);
+    return c.json(
+      {
+        status: 'ok' as const,
+        db: database.dialect,
+        version,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      },
+      200,
+    );
   });
 
   app.openapi(overviewRoute, async (c) => c.json({ items: await overview(c.get('platform'), principalOf(c)) }, 200));
@@ -89,7 +124,14 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>) {
     return c.json(
       {
         counts: await jobs.counts(),
-        recent: recent.map((j) => ({ id: j.id, type: j.type, status: j.status, attempts: j.attempts, runAt: j.run_at, lastError: j.last_error })),
+        recent: recent.map((j) => ({
+          id: j.id,
+          type: j.type,
+          status: j.status,
+          attempts: j.attempts,
+          runAt: j.run_at,
+          lastError: j.last_error,
+        })),
       },
       200,
     );
@@ -101,12 +143,16 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>) {
     const topics = [...new Set(c.req.valid('query').topics.split(',').filter(Boolean))];
     for (const t of topics) {
       const needs = topicPermission(t);
-      if (!needs) throw fail.badRequest('UNKNOWN_TOPIC', { vi: `Không có kênh "${t}".`, en: `There is no topic "${t}".` });
+      if (!needs)
+        throw fail.badRequest('UNKNOWN_TOPIC', { vi: `Không có kênh "${t}".`, en: `There is no topic "${t}".` });
       if (!holdsAnywhere(p.grants, needs)) throw fail.forbidden();
     }
     return streamSSE(c, async (stream) => {
       const unsubscribers = topics.map((topic) =>
-        events.subscribe(topic, (data) => void stream.writeSSE({ event: topic, data: JSON.stringify(data) }).catch(() => {})),
+        events.subscribe(
+          topic,
+          (data) => void stream.writeSSE({ event: topic, data: JSON.stringify(data) }).catch(() => {}),
+        ),
       );
       // When the client leaves, stop at once: not at the next keep-alive, 15 s on.
       const left = new Promise<void>((resolve) => stream.onAbort(resolve));

@@ -27,7 +27,10 @@ describeEachDatabase('system', (kind) => {
   beforeAll(() => {
     webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyniem-web-'));
     fs.mkdirSync(path.join(webDir, 'assets'));
-    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html lang="vi"><body><div id="root"></div></body></html>');
+    fs.writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><html lang="vi"><body><div id="root"></div></body></html>',
+    );
     fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
   });
   afterAll(() => fs.rmSync(webDir, { recursive: true, force: true }));
@@ -62,10 +65,14 @@ describeEachDatabase('system', (kind) => {
       }
       if (set.includes('system_admin')) {
         const accounts = items.find((i) => i.key === 'accounts')!;
-        const users = await env().platform.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const users = await env()
+          .platform.db.selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         expect(accounts.count).toBe(Number(users.n));
       }
-      if (set.length === 0) expect(items.some((i) => i.key === 'accounts' || i.key === 'audit' || i.key === 'jobs')).toBe(false);
+      if (set.length === 0)
+        expect(items.some((i) => i.key === 'accounts' || i.key === 'audit' || i.key === 'jobs')).toBe(false);
     }
   });
 
@@ -80,7 +87,10 @@ describeEachDatabase('system', (kind) => {
       expect(res.status, `${method} ${p}`).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const body = await res.json();
-      expect(body.error).toMatchObject({ code: 'ROUTE_NOT_FOUND', messages: { vi: expect.any(String), en: expect.any(String) } });
+      expect(body.error).toMatchObject({
+        code: 'ROUTE_NOT_FOUND',
+        messages: { vi: expect.any(String), en: expect.any(String) },
+      });
       expectSecurityHeaders(res, p);
     }
   });
@@ -151,7 +161,12 @@ describeEachDatabase('system', (kind) => {
     expect(viBody.error.message).toBe(viBody.error.messages.vi);
     expect(viBody.error.message).toMatch(/đăng nhập/);
 
-    const invalid = await anonymous(env().app, '192.0.2.61').request('POST', '/api/auth/login', { username: '' }, { 'accept-language': 'en' });
+    const invalid = await anonymous(env().app, '192.0.2.61').request(
+      'POST',
+      '/api/auth/login',
+      { username: '' },
+      { 'accept-language': 'en' },
+    );
     expect(invalid.status).toBe(400);
     const invalidBody = await invalid.json();
     expect(invalidBody.error.message).toBe(invalidBody.error.messages.en);

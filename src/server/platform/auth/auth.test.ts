@@ -8,7 +8,10 @@ describeEachDatabase('sign-in', (kind) => {
 
   it('signs in with the right password and sets an HTTP-only cookie', async () => {
     const user = await buildUser(env().platform);
-    const res = await anonymous(env().app).post('/api/auth/login', { username: user.username, password: user.password });
+    const res = await anonymous(env().app).post('/api/auth/login', {
+      username: user.username,
+      password: user.password,
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/kyniem_session=/);
@@ -21,7 +24,10 @@ describeEachDatabase('sign-in', (kind) => {
 
   it('refuses a wrong password with 401 in the error shape', async () => {
     const user = await buildUser(env().platform);
-    const res = await anonymous(env().app, '198.51.100.7').post('/api/auth/login', { username: user.username, password: 'wrong-password' });
+    const res = await anonymous(env().app, '198.51.100.7').post('/api/auth/login', {
+      username: user.username,
+      password: 'wrong-password',
+    });
     expect(res.status).toBe(401);
     const body = await res.json();
     expect(body.error.code).toBe('INVALID_CREDENTIALS');
@@ -42,17 +48,28 @@ describeEachDatabase('sign-in', (kind) => {
     const attacker = anonymous(env().app, '192.0.2.99');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      statuses.push((await attacker.post('/api/auth/login', { username: user.username, password: `guess-${i}` })).status);
+      statuses.push(
+        (await attacker.post('/api/auth/login', { username: user.username, password: `guess-${i}` })).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const limited = await attacker.post('/api/auth/login', { username: user.username, password: user.password });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // The real user from another address is not locked out by the attacker.
-    expect((await anonymous(env().app, '192.0.2.1').post('/api/auth/login', { username: user.username, password: user.password })).status).toBe(200);
+    expect(
+      (
+        await anonymous(env().app, '192.0.2.1').post('/api/auth/login', {
+          username: user.username,
+          password: user.password,
+        })
+      ).status,
+    ).toBe(200);
     // And the lock ends with the window.
     env().clock.advance(16 * 60 * 1000);
-    expect((await attacker.post('/api/auth/login', { username: user.username, password: user.password })).status).toBe(200);
+    expect((await attacker.post('/api/auth/login', { username: user.username, password: user.password })).status).toBe(
+      200,
+    );
   });
 
   it('rejects writes without the CSRF token', async () => {

@@ -84,17 +84,37 @@ describeEachDatabase('password rehash at sign-in', (kind) => {
   it('upgrades a hash made at a lower cost when the user signs in', async () => {
     const { platform, app, clock } = env();
     const weak = createPasswordHasher(10);
-    const user = await platform.db.transaction().execute((tx) =>
-      insertUser(tx, weak, { username: 'cu.ky', displayName: 'Cũ kỹ', password: 'mat-khau-cu-ky' }, systemActor('test'), clock.now),
-    );
+    const user = await platform.db
+      .transaction()
+      .execute((tx) =>
+        insertUser(
+          tx,
+          weak,
+          { username: 'cu.ky', displayName: 'Cũ kỹ', password: 'mat-khau-cu-ky' },
+          systemActor('test'),
+          clock.now,
+        ),
+      );
     const hashOf = async () =>
-      (await platform.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()).password_hash;
+      (
+        await platform.db
+          .selectFrom('users')
+          .select('password_hash')
+          .where('id', '=', user.id)
+          .executeTakeFirstOrThrow()
+      ).password_hash;
     expect(await hashOf()).toMatch(/^scrypt\$ln=10,/);
-    const res = await anonymous(app, '192.0.2.80').post('/api/auth/login', { username: 'cu.ky', password: 'mat-khau-cu-ky' });
+    const res = await anonymous(app, '192.0.2.80').post('/api/auth/login', {
+      username: 'cu.ky',
+      password: 'mat-khau-cu-ky',
+    });
     expect(res.status).toBe(200);
     const upgraded = await hashOf();
     expect(upgraded).toMatch(/^scrypt\$ln=11,/);
     expect(await platform.passwords.verify('mat-khau-cu-ky', upgraded)).toBe(true);
-    expect((await anonymous(app, '192.0.2.80').post('/api/auth/login', { username: 'cu.ky', password: 'mat-khau-cu-ky' })).status).toBe(200);
+    expect(
+      (await anonymous(app, '192.0.2.80').post('/api/auth/login', { username: 'cu.ky', password: 'mat-khau-cu-ky' }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -34,7 +34,8 @@ function parse(stored: string): Parsed | null {
   // Only canonical base64: Node's decoder skips what follows padding, so "<key>=junk" would pass.
   const salt = Buffer.from(m[4], 'base64');
   const key = Buffer.from(m[5], 'base64');
-  if (salt.toString('base64') !== m[4] || key.toString('base64') !== m[5] || salt.length === 0 || key.length === 0) return null;
+  if (salt.toString('base64') !== m[4] || key.toString('base64') !== m[5] || salt.length === 0 || key.length === 0)
+    return null;
   return { ln, r, p, salt, key };
 }
 
@@ -61,7 +62,10 @@ export function createPasswordHasher(cost: number): PasswordHasher {
 }
 
 /** Rules for a new password, shared by sign-up, change and reset. Returns a problem key or null. */
-export function passwordProblem(password: string, username?: string): 'too_short' | 'too_long' | 'same_as_username' | null {
+export function passwordProblem(
+  password: string,
+  username?: string,
+): 'too_short' | 'too_long' | 'same_as_username' | null {
   if (password.length < 8) return 'too_short';
   if (password.length > 200) return 'too_long';
   if (username && password.toLowerCase() === username.toLowerCase()) return 'same_as_username';

@@ -41,7 +41,8 @@ const login = apiRoute('public', {
   path: '/api/auth/login',
   tags: ['auth'],
   summary: 'Đăng nhập / Sign in',
-  description: 'Sets an HTTP-only session cookie. Wrong credentials give 401; too many attempts give 429 with Retry-After.',
+  description:
+    'Sets an HTTP-only session cookie. Wrong credentials give 401; too many attempts give 429 with Retry-After.',
   request: {
     body: jsonBody(z.strictObject({ username: typedText(1, 200), password: typedText(1, 1000) })),
   },
@@ -50,13 +51,25 @@ const login = apiRoute('public', {
 
 const logout = apiRoute(
   'signed-in',
-  { method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'Đăng xuất / Sign out', responses: { 204: { description: 'Signed out' } } },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    tags: ['auth'],
+    summary: 'Đăng xuất / Sign out',
+    responses: { 204: { description: 'Signed out' } },
+  },
   { allowPendingPasswordChange: true },
 );
 
 const me = apiRoute(
   'signed-in',
-  { method: 'get', path: '/api/auth/me', tags: ['auth'], summary: 'Người dùng hiện tại / The signed-in user', responses: { 200: jsonResponse(meSchema, 'The signed-in user') } },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    tags: ['auth'],
+    summary: 'Người dùng hiện tại / The signed-in user',
+    responses: { 200: jsonResponse(meSchema, 'The signed-in user') },
+  },
   { allowPendingPasswordChange: true },
 );
 
@@ -67,7 +80,9 @@ const updateMe = apiRoute(
     path: '/api/auth/me',
     tags: ['auth'],
     summary: 'Đổi tên hiển thị, ngôn ngữ / Change display name or language',
-    request: { body: jsonBody(z.strictObject({ displayName: requiredText(200).optional(), locale: locale.optional() })) },
+    request: {
+      body: jsonBody(z.strictObject({ displayName: requiredText(200).optional(), locale: locale.optional() })),
+    },
     responses: { 200: jsonResponse(meSchema, 'Updated') },
   },
   { allowPendingPasswordChange: true },
@@ -129,7 +144,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
   const meBody = (c: AppContext) => {
     const p = principalOf(c);
     return {
-      user: { id: p.userId, username: p.username, displayName: p.displayName, locale: p.locale, mustChangePassword: p.mustChangePassword },
+      user: {
+        id: p.userId,
+        username: p.username,
+        displayName: p.displayName,
+        locale: p.locale,
+        mustChangePassword: p.mustChangePassword,
+      },
       grants: p.grants,
       permissions: permissionsOf(p.grants),
       csrfToken: p.csrfToken,
@@ -144,7 +165,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
     const input = c.req.valid('json');
     const now = clock();
     await db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('users').select(['display_name', 'locale']).where('id', '=', p.userId).executeTakeFirstOrThrow();
+      const before = await tx
+        .selectFrom('users')
+        .select(['display_name', 'locale'])
+        .where('id', '=', p.userId)
+        .executeTakeFirstOrThrow();
       const change = {
         ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
         ...(input.locale !== undefined ? { locale: input.locale } : {}),
@@ -152,10 +177,19 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
       if (Object.keys(change).length === 0) return;
       await tx
         .updateTable('users')
-        .set({ ...change, ...(input.displayName ? { display_name_folded: fold(input.displayName) } : {}), updated_at: now.toISOString() })
+        .set({
+          ...change,
+          ...(input.displayName ? { display_name_folded: fold(input.displayName) } : {}),
+          updated_at: now.toISOString(),
+        })
         .where('id', '=', p.userId)
         .execute();
-      await recordAudit(tx, actorOf(c), { action: 'user.update_self', entityType: 'user', entityId: p.userId, before, after: change }, now);
+      await recordAudit(
+        tx,
+        actorOf(c),
+        { action: 'user.update_self', entityType: 'user', entityId: p.userId, before, after: change },
+        now,
+      );
     });
     if (input.displayName !== undefined) p.displayName = input.displayName;
     if (input.locale !== undefined) p.locale = input.locale;

@@ -38,7 +38,11 @@ export async function signIn(
   }
   await clearAfterSuccess(db, username, meta.ip);
   if (passwords.needsRehash(user.password_hash)) {
-    await db.updateTable('users').set({ password_hash: await passwords.hash(input.password) }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('users')
+      .set({ password_hash: await passwords.hash(input.password) })
+      .where('id', '=', user.id)
+      .execute();
   }
   const session = await createSession(
     db,
@@ -55,7 +59,12 @@ export async function signIn(
 export async function signOut(platform: Platform, principal: Principal, actor: Actor) {
   await platform.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('sessions').where('id', '=', principal.sessionId).execute();
-    await recordAudit(tx, actor, { action: 'auth.sign_out', entityType: 'user', entityId: principal.userId }, platform.clock());
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'auth.sign_out', entityType: 'user', entityId: principal.userId },
+      platform.clock(),
+    );
   });
 }
 
@@ -72,7 +81,14 @@ export async function changeOwnPassword(
       400,
       'WRONG_CURRENT_PASSWORD',
       { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
-      [{ in: 'body', path: 'currentPassword', code: 'wrong', messages: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' } }],
+      [
+        {
+          in: 'body',
+          path: 'currentPassword',
+          code: 'wrong',
+          messages: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+        },
+      ],
     );
   }
   const problem = passwordProblem(input.newPassword, row.username);
@@ -84,7 +100,16 @@ export async function changeOwnPassword(
     throw new AppError(400, 'WEAK_PASSWORD', messages, [{ in: 'body', path: 'newPassword', code: 'weak', messages }]);
   }
   await db.transaction().execute(async (tx) => {
-    await setPassword(tx, passwords, principal.userId, input.newPassword, false, actor, 'user.password_change', clock());
+    await setPassword(
+      tx,
+      passwords,
+      principal.userId,
+      input.newPassword,
+      false,
+      actor,
+      'user.password_change',
+      clock(),
+    );
   });
   // Other devices signed in with the old password are signed out.
   await endSessionsOf(db, principal.userId, principal.sessionId);

@@ -82,11 +82,23 @@ export async function insertUser(
   for (const g of grants) {
     await tx
       .insertInto('role_grants')
-      .values({ id: newId(), user_id: row.id, role: g.role, unit_id: g.unitId, granted_at: at, granted_by: actor.userId })
+      .values({
+        id: newId(),
+        user_id: row.id,
+        role: g.role,
+        unit_id: g.unitId,
+        granted_at: at,
+        granted_by: actor.userId,
+      })
       .execute();
   }
   const view = toUserView(row);
-  await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: { ...view, grants } }, now);
+  await recordAudit(
+    tx,
+    actor,
+    { action: 'user.create', entityType: 'user', entityId: row.id, after: { ...view, grants } },
+    now,
+  );
   return view;
 }
 
@@ -111,5 +123,10 @@ export async function setPassword(
     })
     .where('id', '=', userId)
     .execute();
-  await recordAudit(tx, actor, { action, entityType: 'user', entityId: userId, after: { mustChangePassword: mustChange } }, now);
+  await recordAudit(
+    tx,
+    actor,
+    { action, entityType: 'user', entityId: userId, after: { mustChangePassword: mustChange } },
+    now,
+  );
 }

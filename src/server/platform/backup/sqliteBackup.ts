@@ -10,16 +10,24 @@ import { knownMigrations } from '../db/database.ts';
  * migration this version does not know. The current database is copied aside first.
  */
 export class BackupError extends Error {
-  constructor(readonly vi: string, readonly en: string) {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(`${vi} / ${en}`);
     this.name = 'BackupError';
   }
 }
 
 export async function backupSqlite(sourceFile: string, target: string): Promise<{ bytes: number }> {
-  if (!fs.existsSync(sourceFile)) throw new BackupError(`Không có cơ sở dữ liệu tại ${sourceFile}.`, `No database at ${sourceFile}.`);
+  if (!fs.existsSync(sourceFile))
+    throw new BackupError(`Không có cơ sở dữ liệu tại ${sourceFile}.`, `No database at ${sourceFile}.`);
   const resolved = path.resolve(target);
-  if (fs.existsSync(resolved)) throw new BackupError(`Tệp ${resolved} đã có; hãy chọn tên khác.`, `${resolved} already exists; choose another name.`);
+  if (fs.existsSync(resolved))
+    throw new BackupError(
+      `Tệp ${resolved} đã có; hãy chọn tên khác.`,
+      `${resolved} already exists; choose another name.`,
+    );
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const source = new SqliteDatabase(sourceFile, { readonly: true, fileMustExist: true });
   source.pragma('busy_timeout = 5000');
@@ -39,18 +47,26 @@ export function checkBackupFile(file: string): string[] {
   fs.readSync(fd, header, 0, 16, 0);
   fs.closeSync(fd);
   if (header.toString('latin1') !== 'SQLite format 3\u0000') {
-    throw new BackupError(`${file} không phải tệp sao lưu SQLite của Kyniem.`, `${file} is not a Kyniem SQLite backup.`);
+    throw new BackupError(
+      `${file} không phải tệp sao lưu SQLite của Kyniem.`,
+      `${file} is not a Kyniem SQLite backup.`,
+    );
   }
   let db: SqliteDatabase.Database | null = null;
   try {
     db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     const check = db.pragma('integrity_check') as { integrity_check: string }[];
     if (check.length !== 1 || check[0].integrity_check !== 'ok') {
-      throw new BackupError(`Tệp sao lưu bị hỏng (kiểm tra toàn vẹn thất bại).`, `The backup is corrupt (integrity check failed).`);
+      throw new BackupError(
+        `Tệp sao lưu bị hỏng (kiểm tra toàn vẹn thất bại).`,
+        `The backup is corrupt (integrity check failed).`,
+      );
     }
     const hasTable = db.prepare("select 1 from sqlite_master where type='table' and name='kysely_migration'").get();
     if (!hasTable) throw new BackupError(`Tệp không chứa dữ liệu Kyniem.`, `The file holds no Kyniem data.`);
-    const names = (db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+    const names = (db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     const unknown = names.filter((n) => !knownMigrations.includes(n));
     if (unknown.length) {
       throw new BackupError(
@@ -61,7 +77,10 @@ export function checkBackupFile(file: string): string[] {
     return names;
   } catch (err) {
     if (err instanceof BackupError) throw err;
-    throw new BackupError(`Không đọc được tệp sao lưu: ${(err as Error).message}`, `Cannot read the backup: ${(err as Error).message}`);
+    throw new BackupError(
+      `Không đọc được tệp sao lưu: ${(err as Error).message}`,
+      `Cannot read the backup: ${(err as Error).message}`,
+    );
   } finally {
     db?.close();
   }

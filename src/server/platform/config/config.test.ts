@@ -32,9 +32,21 @@ describe('configuration', () => {
   });
 
   it('reads the e-mail settings, and refuses addresses that are not', () => {
-    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, mailFrom: 'Kyniem <kyniem@localhost>', publicUrl: 'http://localhost:3000' });
-    const c = loadConfig({ KYNIEM_SMTP_URL: 'smtps://kyniem:secret@mail.thaibinh.gov.vn:465', KYNIEM_MAIL_FROM: 'Đảng ủy Khối <kyniem@thaibinh.gov.vn>', KYNIEM_PUBLIC_URL: 'https://kyniem.thaibinh.gov.vn/' });
-    expect(c).toMatchObject({ smtpUrl: 'smtps://kyniem:secret@mail.thaibinh.gov.vn:465', mailFrom: 'Đảng ủy Khối <kyniem@thaibinh.gov.vn>', publicUrl: 'https://kyniem.thaibinh.gov.vn' });
+    expect(loadConfig({})).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Kyniem <kyniem@localhost>',
+      publicUrl: 'http://localhost:3000',
+    });
+    const c = loadConfig({
+      KYNIEM_SMTP_URL: 'smtps://kyniem:secret@mail.thaibinh.gov.vn:465',
+      KYNIEM_MAIL_FROM: 'Đảng ủy Khối <kyniem@thaibinh.gov.vn>',
+      KYNIEM_PUBLIC_URL: 'https://kyniem.thaibinh.gov.vn/',
+    });
+    expect(c).toMatchObject({
+      smtpUrl: 'smtps://kyniem:secret@mail.thaibinh.gov.vn:465',
+      mailFrom: 'Đảng ủy Khối <kyniem@thaibinh.gov.vn>',
+      publicUrl: 'https://kyniem.thaibinh.gov.vn',
+    });
     expect(problems({ KYNIEM_SMTP_URL: 'mail.thaibinh.gov.vn' })?.[0]).toMatch(/^KYNIEM_SMTP_URL: an SMTP URL/);
     expect(problems({ KYNIEM_MAIL_FROM: 'Kyniem' })?.[0]).toMatch(/^KYNIEM_MAIL_FROM: /);
     expect(problems({ KYNIEM_PUBLIC_URL: 'kyniem.vn' })?.[0]).toMatch(/^KYNIEM_PUBLIC_URL: /);
@@ -65,7 +77,11 @@ describe('configuration', () => {
   });
 
   it('treats an empty value as not set', () => {
-    expect(loadConfig({ PORT: '', DATABASE_URL: '', KYNIEM_DEMO: '' })).toMatchObject({ port: 3000, databaseUrl: undefined, demo: true });
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', KYNIEM_DEMO: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      demo: true,
+    });
   });
 
   it.each([

@@ -17,7 +17,13 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
     .regex(/^\d+$/, { message: `a whole number from ${min} to ${max}` })
     .optional()
     .transform((v) => (v === undefined ? fallback : Number(v)))
-    .pipe(z.number().int().min(min, { message: `at least ${min}` }).max(max, { message: `at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `at least ${min}` })
+        .max(max, { message: `at most ${max}` }),
+    );
 
 const envSchema = z.object({
   PORT: wholeNumber(0, 65535, 3000),
@@ -43,12 +49,16 @@ const envSchema = z.object({
   /** Where e-mail goes out: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465. Unset: no e-mail. */
   KYNIEM_SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\/[^/]+(\/.*)?$/, { message: 'an SMTP URL such as smtp://user:password@mail.example.vn:587 or smtps://…:465' })
+    .regex(/^smtps?:\/\/[^/]+(\/.*)?$/, {
+      message: 'an SMTP URL such as smtp://user:password@mail.example.vn:587 or smtps://…:465',
+    })
     .optional(),
   /** The sender of Kyniem's e-mail. */
   KYNIEM_MAIL_FROM: z
     .string()
-    .regex(/^[^<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/, { message: 'an address such as "Kyniem <kyniem@example.vn>" or kyniem@example.vn' })
+    .regex(/^[^<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/, {
+      message: 'an address such as "Kyniem <kyniem@example.vn>" or kyniem@example.vn',
+    })
     .optional()
     .default('Kyniem <kyniem@localhost>'),
   /** The address people open Kyniem at, for links in e-mail (e.g. https://kyniem.example.vn). */
@@ -79,9 +89,7 @@ export type Config = {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(
-      `Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    super(`Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

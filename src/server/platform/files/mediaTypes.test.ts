@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { sniffFileKind } from './mediaTypes.ts';
 import { contentDisposition, safeFileName } from './names.ts';
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
 async function zipWith(files: Record<string, string>) {
   const zip = new JSZip();
   for (const [name, text] of Object.entries(files)) zip.file(name, text);
@@ -16,9 +17,15 @@ describe('what a file is, from its bytes', () => {
     expect(await sniffFileKind(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBe('png');
     expect(await sniffFileKind(bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF'))).toBe('jpeg');
     expect(await sniffFileKind(bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 '))).toBe('webp');
-    expect(await sniffFileKind(await zipWith({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }))).toBe('docx');
-    expect(await sniffFileKind(await zipWith({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }))).toBe('xlsx');
-    expect(await sniffFileKind(new TextEncoder().encode('Biên bản họp chi bộ ngày 05/9/2019\r\n\tĐồng chí Bí thư chủ trì.'))).toBe('text');
+    expect(
+      await sniffFileKind(await zipWith({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })),
+    ).toBe('docx');
+    expect(
+      await sniffFileKind(await zipWith({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })),
+    ).toBe('xlsx');
+    expect(
+      await sniffFileKind(new TextEncoder().encode('Biên bản họp chi bộ ngày 05/9/2019\r\n\tĐồng chí Bí thư chủ trì.')),
+    ).toBe('text');
   });
 
   it('refuses everything else, whatever its name would say', async () => {
@@ -65,6 +72,8 @@ describe('file names', () => {
     expect(contentDisposition('inline', 'Biên bản "họp".pdf')).toBe(
       `inline; filename="Bien ban _hop_.pdf"; filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20%22h%E1%BB%8Dp%22.pdf`,
     );
-    expect(contentDisposition('attachment', 'Đề án (2019).docx')).toMatch(/^attachment; filename="De an \(2019\)\.docx"; filename\*=UTF-8''%C4%90%E1%BB%81%20%C3%A1n%20%282019%29\.docx$/);
+    expect(contentDisposition('attachment', 'Đề án (2019).docx')).toMatch(
+      /^attachment; filename="De an \(2019\)\.docx"; filename\*=UTF-8''%C4%90%E1%BB%81%20%C3%A1n%20%282019%29\.docx$/,
+    );
   });
 });

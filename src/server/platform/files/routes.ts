@@ -8,8 +8,12 @@ import { contentDisposition } from './names.ts';
 import { MAX_UPLOAD_BYTES, readStoredFile, saveUpload } from './store.ts';
 
 const tags = ['files'];
-const storedFile = z.object({ id: z.string(), name: z.string(), size: z.number(), mediaType: z.string(), uploadedAt: z.string() }).openapi('StoredFile');
-const accepted = Object.values(fileKinds).map((k) => k.label).join(', ');
+const storedFile = z
+  .object({ id: z.string(), name: z.string(), size: z.number(), mediaType: z.string(), uploadedAt: z.string() })
+  .openapi('StoredFile');
+const accepted = Object.values(fileKinds)
+  .map((k) => k.label)
+  .join(', ');
 
 const r = {
   upload: apiRoute('files.upload', {
@@ -23,7 +27,10 @@ const r = {
       'until a form that takes `attachmentIds` (e.g. a progress report) attaches it; unowned files are removed after a day.',
     request: {
       query: z.object({ name: text(300).optional() }),
-      body: { required: true, content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+      body: {
+        required: true,
+        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
     },
     responses: { 201: jsonResponse(storedFile, 'Stored') },
   }),
@@ -32,9 +39,23 @@ const r = {
     path: '/api/files/{id}',
     tags,
     summary: 'Xem, tải tệp / Open a file',
-    description: 'PDF, images and text open in the browser; Word and Excel files download. Who may read a file is decided by what it is attached to.',
-    request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }), query: z.object({ download: z.enum(['0', '1']).optional() }) },
-    responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } } },
+    description:
+      'PDF, images and text open in the browser; Word and Excel files download. Who may read a file is decided by what it is attached to.',
+    request: {
+      params: z.object({
+        id: z
+          .string()
+          .uuid()
+          .openapi({ param: { name: 'id', in: 'path' } }),
+      }),
+      query: z.object({ download: z.enum(['0', '1']).optional() }),
+    },
+    responses: {
+      200: {
+        description: 'The file',
+        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+    },
   }),
 };
 
@@ -45,8 +66,14 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>) {
     return c.json(file, 201);
   });
   app.openapi(r.read, async (c) => {
-    const file = await readStoredFile(c.get('platform'), { actor: actorOf(c), grants: principalOf(c).grants }, c.req.valid('param').id);
-    const inline = Object.values(fileKinds).some((k) => k.mediaType === file.mediaType && k.inline) && c.req.valid('query').download !== '1';
+    const file = await readStoredFile(
+      c.get('platform'),
+      { actor: actorOf(c), grants: principalOf(c).grants },
+      c.req.valid('param').id,
+    );
+    const inline =
+      Object.values(fileKinds).some((k) => k.mediaType === file.mediaType && k.inline) &&
+      c.req.valid('query').download !== '1';
     return new Response(file.content as unknown as BodyInit, {
       status: 200,
       headers: {

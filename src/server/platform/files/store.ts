@@ -71,8 +71,16 @@ export async function saveUpload(
     uploaded_at: now.toISOString(),
   };
   await platform.db.transaction().execute(async (tx) => {
-    await tx.insertInto('stored_files').values({ ...row, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).execute();
-    await recordAudit(tx, actor, { action: 'file.upload', entityType: 'stored_file', entityId: row.id, after: row }, now);
+    await tx
+      .insertInto('stored_files')
+      .values({ ...row, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+      .execute();
+    await recordAudit(
+      tx,
+      actor,
+      { action: 'file.upload', entityType: 'stored_file', entityId: row.id, after: row },
+      now,
+    );
   });
   return view(row);
 }
@@ -81,7 +89,13 @@ export async function saveUpload(
  * Attaches the caller's own unowned uploads to an owner, inside the owner's transaction. Any id
  * that is not such a file refuses the whole change with a message on `field`.
  */
-export async function attachFiles(tx: Kysely<Database>, actor: Actor, ids: string[], owner: { type: string; id: string }, field = 'attachmentIds'): Promise<StoredFile[]> {
+export async function attachFiles(
+  tx: Kysely<Database>,
+  actor: Actor,
+  ids: string[],
+  owner: { type: string; id: string },
+  field = 'attachmentIds',
+): Promise<StoredFile[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const mine = await tx
@@ -104,12 +118,20 @@ export async function attachFiles(tx: Kysely<Database>, actor: Actor, ids: strin
       },
     ]);
   }
-  await tx.updateTable('stored_files').set({ owner_type: owner.type, owner_id: owner.id }).where('id', 'in', unique).execute();
+  await tx
+    .updateTable('stored_files')
+    .set({ owner_type: owner.type, owner_id: owner.id })
+    .where('id', 'in', unique)
+    .execute();
   return mine.map(view);
 }
 
 /** The files of some owners, by owner id, in upload order (metadata only, never the bytes). */
-export async function filesOf(db: Kysely<Database>, ownerType: string, ownerIds: string[]): Promise<Map<string, StoredFile[]>> {
+export async function filesOf(
+  db: Kysely<Database>,
+  ownerType: string,
+  ownerIds: string[],
+): Promise<Map<string, StoredFile[]>> {
   const out = new Map<string, StoredFile[]>();
   if (ownerIds.length === 0) return out;
   const rows = await db
@@ -149,7 +171,12 @@ export async function readStoredFile(platform: Platform, reader: FileReader, id:
   const allowed =
     row.owner_type === null
       ? row.uploaded_by !== null && row.uploaded_by === reader.actor.userId
-      : Boolean(await owners.get(row.owner_type)?.mayRead(platform, reader, row.owner_id!).catch(() => false));
+      : Boolean(
+          await owners
+            .get(row.owner_type)
+            ?.mayRead(platform, reader, row.owner_id!)
+            .catch(() => false),
+        );
   if (!allowed) throw fileNotFound();
   return { ...view(row), sha256: row.sha256, content: new Uint8Array(row.content) };
 }
@@ -157,16 +184,31 @@ export async function readStoredFile(platform: Platform, reader: FileReader, id:
 /** Housekeeping: unowned uploads older than `UNOWNED_TTL_MS`. */
 export async function purgeUnownedFiles(db: Kysely<Database>, now: Date): Promise<number> {
   const before = new Date(now.getTime() - UNOWNED_TTL_MS).toISOString();
-  const r = await db.deleteFrom('stored_files').where('owner_type', 'is', null).where('uploaded_at', '<', before).executeTakeFirst();
+  const r = await db
+    .deleteFrom('stored_files')
+    .where('owner_type', 'is', null)
+    .where('uploaded_at', '<', before)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 /** Removes some of an owner's files (e.g. a photo replaced by a new one), in the owner's transaction. */
-export async function deleteOwnedFiles(tx: Kysely<Database>, owner: { type: string; id: string }, ids: string[]): Promise<void> {
-  if (ids.length) await tx.deleteFrom('stored_files').where('owner_type', '=', owner.type).where('owner_id', '=', owner.id).where('id', 'in', ids).execute();
+export async function deleteOwnedFiles(
+  tx: Kysely<Database>,
+  owner: { type: string; id: string },
+  ids: string[],
+): Promise<void> {
+  if (ids.length)
+    await tx
+      .deleteFrom('stored_files')
+      .where('owner_type', '=', owner.type)
+      .where('owner_id', '=', owner.id)
+      .where('id', 'in', ids)
+      .execute();
 }
 
 /** Removes an owner's files (the owner is being deleted), in its transaction. */
 export async function deleteFilesOf(tx: Kysely<Database>, ownerType: string, ownerIds: string[]): Promise<void> {
-  if (ownerIds.length) await tx.deleteFrom('stored_files').where('owner_type', '=', ownerType).where('owner_id', 'in', ownerIds).execute();
+  if (ownerIds.length)
+    await tx.deleteFrom('stored_files').where('owner_type', '=', ownerType).where('owner_id', 'in', ownerIds).execute();
 }

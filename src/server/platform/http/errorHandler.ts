@@ -11,7 +11,8 @@ export const handleError: ErrorHandler<AppEnv> = (err, c) => {
     if (err.status === 415) appError = fail.unsupportedMediaType();
     else if (err.status === 413) appError = fail.payloadTooLarge(1024 * 1024);
     else if (err.status === 400 && /json/i.test(err.message)) appError = fail.malformedJson();
-    else if (err.status < 500) appError = fail.badRequest('BAD_REQUEST', { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' });
+    else if (err.status < 500)
+      appError = fail.badRequest('BAD_REQUEST', { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' });
     else appError = fail.internal();
   } else {
     appError = fail.internal();

@@ -78,15 +78,17 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const h = c.res.headers;
   // A route may set a stricter policy of its own (an uploaded file is shown sandboxed).
-  if (!h.has('Content-Security-Policy')) h.set(
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  );
+  if (!h.has('Content-Security-Policy'))
+    h.set(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('X-Frame-Options', 'DENY');
   h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   // API answers are never stored, but for what a public route marks cacheable itself (a roll of honour's photo).
-  if (c.req.path.startsWith('/api/') && !/^public\b/.test(h.get('Cache-Control') ?? '')) h.set('Cache-Control', 'no-store');
+  if (c.req.path.startsWith('/api/') && !/^public\b/.test(h.get('Cache-Control') ?? ''))
+    h.set('Cache-Control', 'no-store');
 };

@@ -100,7 +100,11 @@ const standardErrors = {
 };
 
 /** Declares an /api route with its access and the standard error responses. */
-export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R, options: GuardOptions = {}) {
+export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>>(
+  access: Access,
+  config: R,
+  options: GuardOptions = {},
+) {
   const route = {
     ...config,
     responses: { ...standardErrors, ...config.responses },

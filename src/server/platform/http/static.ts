@@ -24,7 +24,10 @@ export function serveWebApp(app: Hono<AppEnv>, webDir: string): void {
   app.use('*', serveStatic({ root }));
   app.get('*', (c) => {
     if (!fs.existsSync(index)) {
-      return c.text('Ứng dụng web chưa được build. Chạy "npm run build". / The web app is not built: run "npm run build".', 503);
+      return c.text(
+        'Ứng dụng web chưa được build. Chạy "npm run build". / The web app is not built: run "npm run build".',
+        503,
+      );
     }
     c.header('Cache-Control', 'no-cache');
     return c.html(fs.readFileSync(index, 'utf8'));

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { FieldProblem } from './errors.ts';
 import { customMessages } from '../../../common/messages.ts';
 
-const where: Record<string, string> = { json: 'body', query: 'query', param: 'path', header: 'header', form: 'body', cookie: 'cookie' };
+const where: Record<string, string> = {
+  json: 'body',
+  query: 'query',
+  param: 'path',
+  header: 'header',
+  form: 'body',
+  cookie: 'cookie',
+};
 
 const vi = z.locales.vi().localeError as (issue: unknown) => string | { message: string } | undefined;
 const en = z.locales.en().localeError as (issue: unknown) => string | { message: string } | undefined;

@@ -23,7 +23,8 @@ describeEachDatabase('job queue', (kind) => {
     for (const [type, h] of Object.entries(handlers)) q.register(type, h);
     return q;
   }
-  const job = (id: string) => env().platform.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const job = (id: string) =>
+    env().platform.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('runs an enqueued job once with its payload, and marks it done', async () => {
     const type = newType();
@@ -127,17 +128,21 @@ describeEachDatabase('job queue', (kind) => {
     const type = newType();
     const q = queue({ [type]: async () => {} });
     await expect(
-      env().platform.db.transaction().execute(async (tx) => {
-        await q.enqueue(type, { kept: false }, {}, tx);
-        throw new Error('the change failed');
-      }),
+      env()
+        .platform.db.transaction()
+        .execute(async (tx) => {
+          await q.enqueue(type, { kept: false }, {}, tx);
+          throw new Error('the change failed');
+        }),
     ).rejects.toThrow('the change failed');
     expect(await env().platform.db.selectFrom('jobs').select('id').where('type', '=', type).execute()).toEqual([]);
     expect(await q.runDue()).toBe(0);
 
-    await env().platform.db.transaction().execute(async (tx) => {
-      await q.enqueue(type, { kept: true }, {}, tx);
-    });
+    await env()
+      .platform.db.transaction()
+      .execute(async (tx) => {
+        await q.enqueue(type, { kept: true }, {}, tx);
+      });
     expect(await q.runDue()).toBe(1);
   });
 
@@ -166,7 +171,12 @@ describeEachDatabase('job queue', (kind) => {
       kind === 'postgres'
         ? await Promise.all(
             [0, 1, 2, 3].map(() =>
-              openDatabase({ kind: 'postgres', url: postgresUrl, schema: env().platform.database.postgres!.schema, poolSize: 3 }),
+              openDatabase({
+                kind: 'postgres',
+                url: postgresUrl,
+                schema: env().platform.database.postgres!.schema,
+                poolSize: 3,
+              }),
             ),
           )
         : [];
@@ -207,7 +217,12 @@ describeEachDatabase('job queue', (kind) => {
           // Others still hold jobs: let them run (a loop of promises alone would starve them).
           await new Promise((r) => setTimeout(r, 1));
         }
-        const left = await env().platform.db.selectFrom('jobs').select(['status', 'attempts', 'locked_by', 'last_error']).where('type', '=', type).where('status', '!=', 'done').execute();
+        const left = await env()
+          .platform.db.selectFrom('jobs')
+          .select(['status', 'attempts', 'locked_by', 'last_error'])
+          .where('type', '=', type)
+          .where('status', '!=', 'done')
+          .execute();
         throw new Error(`workers did not finish: ${JSON.stringify(left.slice(0, 5))} (${left.length})`);
       }),
     );

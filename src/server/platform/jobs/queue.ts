@@ -143,7 +143,13 @@ export class JobQueue {
       await handler(JSON.parse(job.payload), { jobId: job.id, attempt: job.attempts, logger });
       await this.db
         .updateTable('jobs')
-        .set({ status: 'done', finished_at: finishedAt(), updated_at: finishedAt(), locked_by: null, locked_until: null })
+        .set({
+          status: 'done',
+          finished_at: finishedAt(),
+          updated_at: finishedAt(),
+          locked_by: null,
+          locked_until: null,
+        })
         .where('id', '=', job.id)
         .where('locked_by', '=', this.workerId)
         .execute();

@@ -16,13 +16,22 @@ export function mailerFor(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer 
   if (!url) return null;
   let transport = transports.get(url);
   if (!transport) {
-    transport = nodemailer.createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as never);
+    transport = nodemailer.createTransport(url, {
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    } as never);
     transports.set(url, transport);
   }
   const t = transport;
   return {
     async send(message) {
-      const info = await t.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text });
+      const info = await t.sendMail({
+        from: config.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
       return { messageId: String(info.messageId) };
     },
   };

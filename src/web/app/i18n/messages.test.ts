@@ -22,8 +22,14 @@ describe('the web app message files', () => {
   const enLeaves = leaves(en);
 
   it('hold exactly the same keys in Vietnamese and English', () => {
-    expect([...viLeaves.keys()].filter((k) => !enLeaves.has(k)), 'keys missing from en.json').toEqual([]);
-    expect([...enLeaves.keys()].filter((k) => !viLeaves.has(k)), 'keys missing from vi.json').toEqual([]);
+    expect(
+      [...viLeaves.keys()].filter((k) => !enLeaves.has(k)),
+      'keys missing from en.json',
+    ).toEqual([]);
+    expect(
+      [...enLeaves.keys()].filter((k) => !viLeaves.has(k)),
+      'keys missing from vi.json',
+    ).toEqual([]);
   });
 
   it('hold only non-empty text', () => {

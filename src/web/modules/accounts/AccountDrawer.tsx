@@ -14,7 +14,15 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import type { Account } from './api.ts';
 import { GrantsEditor } from './GrantsEditor.tsx';
 
-function DetailsForm({ account, canManage, onSaved }: { account: Account; canManage: boolean; onSaved: (a: Account) => void }) {
+function DetailsForm({
+  account,
+  canManage,
+  onSaved,
+}: {
+  account: Account;
+  canManage: boolean;
+  onSaved: (a: Account) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [displayName, setDisplayName] = useState(account.displayName);
   const [locale, setLocale] = useState<Language>(account.locale);
@@ -27,7 +35,10 @@ function DetailsForm({ account, canManage, onSaved }: { account: Account; canMan
     setBusy(true);
     setError(null);
     try {
-      const saved = await api<Account>(`/api/accounts/${account.id}`, { method: 'PATCH', body: { displayName, locale, isActive } });
+      const saved = await api<Account>(`/api/accounts/${account.id}`, {
+        method: 'PATCH',
+        body: { displayName, locale, isActive },
+      });
       onSaved(saved);
       notifications.show({ color: 'green', message: t('accounts.edit.saved') });
     } catch (err) {
@@ -41,7 +52,9 @@ function DetailsForm({ account, canManage, onSaved }: { account: Account; canMan
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
-        {error && !onlyFieldProblems(error, ['displayName', 'locale', 'isActive']) ? <ErrorAlert error={error} /> : null}
+        {error && !onlyFieldProblems(error, ['displayName', 'locale', 'isActive']) ? (
+          <ErrorAlert error={error} />
+        ) : null}
         <TextInput
           label={t('accounts.fields.displayName')}
           value={displayName}
@@ -92,7 +105,10 @@ function ResetPassword({ account, onReset }: { account: Account; onReset: () => 
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ generatedPassword: string | null }>(`/api/accounts/${account.id}/reset-password`, { method: 'POST', body: {} });
+      const r = await api<{ generatedPassword: string | null }>(`/api/accounts/${account.id}/reset-password`, {
+        method: 'POST',
+        body: {},
+      });
       setGenerated(r.generatedPassword);
       onReset();
       await queryClient.invalidateQueries({ queryKey: ['accounts'] });
@@ -179,7 +195,8 @@ export function AccountDrawer({
             ) : null}
           </Group>
           <Text size="xs" c="dimmed">
-            {t('accounts.fields.createdAt')}: {formatDateTime(shown.createdAt)} · {t('accounts.fields.updatedAt')}: {formatDateTime(shown.updatedAt)}
+            {t('accounts.fields.createdAt')}: {formatDateTime(shown.createdAt)} · {t('accounts.fields.updatedAt')}:{' '}
+            {formatDateTime(shown.updatedAt)}
           </Text>
           <DetailsForm account={shown} canManage={canManage} onSaved={saved} />
           <Divider />

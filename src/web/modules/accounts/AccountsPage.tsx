@@ -43,7 +43,14 @@ function RoleBadges({ account }: { account: Account }) {
   return (
     <Group gap={6} wrap="wrap">
       {account.grants.map((g) => (
-        <Badge key={`${g.role}|${g.unitId ?? ''}`} variant="outline" color="partyRed" size="sm" tt="none" style={{ maxWidth: '100%' }}>
+        <Badge
+          key={`${g.role}|${g.unitId ?? ''}`}
+          variant="outline"
+          color="partyRed"
+          size="sm"
+          tt="none"
+          style={{ maxWidth: '100%' }}
+        >
           {roleLabel(roles.data, g.role, i18n.language)}
           {g.unitId ? (
             <>
@@ -165,7 +172,14 @@ export function AccountsPage() {
 
             <Stack gap="sm" hiddenFrom="sm" data-testid="accounts-cards">
               {data.items.map((a) => (
-                <Card key={a.id} padding="md" component="button" type="button" onClick={() => setSelected(a)} style={{ textAlign: 'left', cursor: 'pointer' }}>
+                <Card
+                  key={a.id}
+                  padding="md"
+                  component="button"
+                  type="button"
+                  onClick={() => setSelected(a)}
+                  style={{ textAlign: 'left', cursor: 'pointer' }}
+                >
                   <Text fw={600}>{a.displayName}</Text>
                   <Text size="sm" c="dimmed" ff="monospace" mb="xs">
                     {a.username}

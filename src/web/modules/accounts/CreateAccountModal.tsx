@@ -125,7 +125,10 @@ export function CreateAccountModal({ opened, onClose }: { opened: boolean; onClo
             <Select
               label={t('accounts.create.role')}
               placeholder={t('accounts.create.noRole')}
-              data={(roles.data?.roles ?? []).map((r) => ({ value: r.role, label: lang === 'en' ? r.label.en : r.label.vi }))}
+              data={(roles.data?.roles ?? []).map((r) => ({
+                value: r.role,
+                label: lang === 'en' ? r.label.en : r.label.vi,
+              }))}
               value={role}
               onChange={setRole}
               clearable

@@ -27,8 +27,12 @@ export function GrantsEditor({
   const [busy, setBusy] = useState(false);
   const [missingRole, setMissingRole] = useState<number[]>([]);
 
-  const roleOptions = (roles.data?.roles ?? []).map((r) => ({ value: r.role, label: i18n.language === 'en' ? r.label.en : r.label.vi }));
-  const set = (index: number, change: Partial<Grant>) => setRows((all) => all.map((g, i) => (i === index ? { ...g, ...change } : g)));
+  const roleOptions = (roles.data?.roles ?? []).map((r) => ({
+    value: r.role,
+    label: i18n.language === 'en' ? r.label.en : r.label.vi,
+  }));
+  const set = (index: number, change: Partial<Grant>) =>
+    setRows((all) => all.map((g, i) => (i === index ? { ...g, ...change } : g)));
 
   const save = async () => {
     const missing = rows.flatMap((g, i) => (g.role ? [] : [i]));
@@ -65,7 +69,9 @@ export function GrantsEditor({
             onChange={(v) => set(i, { role: v ?? '' })}
             disabled={disabled}
             allowDeselect={false}
-            error={missingRole.includes(i) ? t('accounts.grants.roleRequired') : fieldError(error, `grants.${i}.role`, lang)}
+            error={
+              missingRole.includes(i) ? t('accounts.grants.roleRequired') : fieldError(error, `grants.${i}.role`, lang)
+            }
           />
           <UnitPicker
             style={{ flex: '1 1 220px' }}
@@ -96,12 +102,20 @@ export function GrantsEditor({
       <Text size="xs" c="dimmed">
         {t('accounts.grants.help')}
       </Text>
-      {error && !onlyFieldProblems(error, rows.flatMap((_, i) => [`grants.${i}.role`, `grants.${i}.unitId`])) ? (
+      {error &&
+      !onlyFieldProblems(
+        error,
+        rows.flatMap((_, i) => [`grants.${i}.role`, `grants.${i}.unitId`]),
+      ) ? (
         <ErrorAlert error={error} />
       ) : null}
       {!disabled ? (
         <Group justify="space-between" gap="xs">
-          <Button variant="subtle" leftSection={<IconPlus size={16} />} onClick={() => setRows((all) => [...all, { role: '', unitId: null }])}>
+          <Button
+            variant="subtle"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setRows((all) => [...all, { role: '', unitId: null }])}
+          >
             {t('accounts.grants.add')}
           </Button>
           <Button onClick={() => void save()} loading={busy}>

@@ -1,5 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { Autocomplete, Badge, Box, Button, Collapse, Group, Paper, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Autocomplete,
+  Badge,
+  Box,
+  Button,
+  Collapse,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconChevronDown, IconChevronRight, IconFilter, IconX } from '@tabler/icons-react';

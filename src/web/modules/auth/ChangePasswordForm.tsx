@@ -7,7 +7,13 @@ import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 const MIN_LENGTH = 8;
 
 /** Current password, new password twice; POST /api/auth/password. */
-export function ChangePasswordForm({ onDone, extraActions }: { onDone: () => void | Promise<void>; extraActions?: React.ReactNode }) {
+export function ChangePasswordForm({
+  onDone,
+  extraActions,
+}: {
+  onDone: () => void | Promise<void>;
+  extraActions?: React.ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');

@@ -15,7 +15,10 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title={t('auth.changePassword.title')} description={t('auth.changePassword.intro', { username: me.user.username })} />
+      <PageHeader
+        title={t('auth.changePassword.title')}
+        description={t('auth.changePassword.intro', { username: me.user.username })}
+      />
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} maw={520} bg="white">
         <ChangePasswordForm
           onDone={async () => {

@@ -1,5 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconClockHour4 } from '@tabler/icons-react';
 import { Navigate, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -19,11 +31,14 @@ function useCountdown(): [number, (seconds: number) => void] {
     return () => window.clearInterval(timer);
   }, [until, now]);
   const left = Math.max(0, Math.ceil((until - now) / 1000));
-  return [left, (seconds) => {
-    const at = Date.now();
-    setNow(at);
-    setUntil(at + seconds * 1000);
-  }];
+  return [
+    left,
+    (seconds) => {
+      const at = Date.now();
+      setNow(at);
+      setUntil(at + seconds * 1000);
+    },
+  ];
 }
 
 export function SignInPage() {
@@ -79,7 +94,14 @@ export function SignInPage() {
           <Center>
             <AppBrand />
           </Center>
-          <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} radius="md" bg="white" style={{ borderTop: '3px solid var(--mantine-color-partyRed-7)' }}>
+          <Paper
+            withBorder
+            shadow="sm"
+            p={{ base: 'lg', sm: 'xl' }}
+            radius="md"
+            bg="white"
+            style={{ borderTop: '3px solid var(--mantine-color-partyRed-7)' }}
+          >
             <form onSubmit={(e) => void submit(e)} noValidate>
               <Stack gap="md">
                 <div>
@@ -109,7 +131,9 @@ export function SignInPage() {
                   spellCheck={false}
                   value={username}
                   onChange={(e) => setUsername(e.currentTarget.value)}
-                  error={missing.username ? t('auth.signIn.usernameRequired') : fieldError(error, 'username', i18n.language)}
+                  error={
+                    missing.username ? t('auth.signIn.usernameRequired') : fieldError(error, 'username', i18n.language)
+                  }
                   data-autofocus
                   autoFocus
                 />
@@ -119,7 +143,9 @@ export function SignInPage() {
                   autoComplete="current-password"
                   value={password}
                   onChange={(e) => setPassword(e.currentTarget.value)}
-                  error={missing.password ? t('auth.signIn.passwordRequired') : fieldError(error, 'password', i18n.language)}
+                  error={
+                    missing.password ? t('auth.signIn.passwordRequired') : fieldError(error, 'password', i18n.language)
+                  }
                 />
                 <Button type="submit" size="md" loading={busy} disabled={wait > 0} fullWidth>
                   {t('auth.signIn.submit')}

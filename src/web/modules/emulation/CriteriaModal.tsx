@@ -1,5 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Button, Card, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -11,7 +24,14 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { useSetCriteria, type Criterion, type DriveDetail, type Method } from './api.ts';
 import { formatScore } from './shared.tsx';
 
-type Row = { key: number; name: string; weight: number | string; method: Method; indicatorId: string | null; maxScore: number | string };
+type Row = {
+  key: number;
+  name: string;
+  weight: number | string;
+  method: Method;
+  indicatorId: string | null;
+  maxScore: number | string;
+};
 let nextKey = 1;
 const MAX_CRITERIA = 30;
 
@@ -20,14 +40,31 @@ const MAX_CRITERIA = 30;
  * reported results on an indicator of the results template (against the best unit) or by the Bloc.
  * The server refuses a change once units have been scored by hand.
  */
-export function CriteriaModal({ drive, criteria, onClose }: { drive: DriveDetail; criteria: Criterion[]; onClose: () => void }) {
+export function CriteriaModal({
+  drive,
+  criteria,
+  onClose,
+}: {
+  drive: DriveDetail;
+  criteria: Criterion[];
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const phone = useMediaQuery('(max-width: 36em)');
   const save = useSetCriteria(drive.id);
   const indicators = (drive.template?.indicators ?? []).filter((i) => isNumericType(i.valueType));
-  const blank = (): Row => ({ key: nextKey++, name: '', weight: 10, method: indicators.length ? 'indicator' : 'manual', indicatorId: null, maxScore: 10 });
-  const [rows, setRows] = useState<Row[]>(() => (criteria.length ? criteria.map((c) => ({ key: nextKey++, ...c })) : [blank()]));
+  const blank = (): Row => ({
+    key: nextKey++,
+    name: '',
+    weight: 10,
+    method: indicators.length ? 'indicator' : 'manual',
+    indicatorId: null,
+    maxScore: 10,
+  });
+  const [rows, setRows] = useState<Row[]>(() =>
+    criteria.length ? criteria.map((c) => ({ key: nextKey++, ...c })) : [blank()],
+  );
   const [local, setLocal] = useState<Record<string, string>>({});
   const edited = () => {
     if (save.error) save.reset();
@@ -39,7 +76,14 @@ export function CriteriaModal({ drive, criteria, onClose }: { drive: DriveDetail
   };
   const fe = (path: string) => local[path] ?? fieldError(save.error, path, lang);
   const server = save.error instanceof ApiError ? save.error : null;
-  const fields = [...new Set(['criteria', ...(server?.details.map((d) => d.path).filter((p) => /^criteria\.\d+\.(name|weight|indicatorId|maxScore|method)$/.test(p)) ?? [])])];
+  const fields = [
+    ...new Set([
+      'criteria',
+      ...(server?.details
+        .map((d) => d.path)
+        .filter((p) => /^criteria\.\d+\.(name|weight|indicatorId|maxScore|method)$/.test(p)) ?? []),
+    ]),
+  ];
   const total = rows.reduce((a, r) => a + (Number(r.weight) || 0), 0);
 
   const submit = (e: FormEvent) => {
@@ -48,7 +92,8 @@ export function CriteriaModal({ drive, criteria, onClose }: { drive: DriveDetail
     rows.forEach((r, i) => {
       if (!r.name.trim()) found[`criteria.${i}.name`] = t('common.required');
       if (r.weight === '') found[`criteria.${i}.weight`] = t('common.required');
-      if (r.method === 'indicator' && !r.indicatorId) found[`criteria.${i}.indicatorId`] = t('emulation.criteria.indicatorRequired');
+      if (r.method === 'indicator' && !r.indicatorId)
+        found[`criteria.${i}.indicatorId`] = t('emulation.criteria.indicatorRequired');
     });
     setLocal(found);
     if (Object.keys(found).length) return;
@@ -97,14 +142,25 @@ export function CriteriaModal({ drive, criteria, onClose }: { drive: DriveDetail
                 ) : null}
               </Group>
               <Stack gap="xs">
-                <TextInput label={t('emulation.criteria.name')} required value={r.name} onChange={(e) => change(r.key, { name: e.currentTarget.value })} error={fe(`criteria.${i}.name`)} name={`criteria.${i}.name`} />
+                <TextInput
+                  label={t('emulation.criteria.name')}
+                  required
+                  value={r.name}
+                  onChange={(e) => change(r.key, { name: e.currentTarget.value })}
+                  error={fe(`criteria.${i}.name`)}
+                  name={`criteria.${i}.name`}
+                />
                 <SegmentedControl
                   size="xs"
                   fullWidth
                   value={r.method}
                   onChange={(v) => change(r.key, { method: v as Method })}
                   data={[
-                    { value: 'indicator', label: t('emulation.criteria.methods.indicator'), disabled: !indicators.length },
+                    {
+                      value: 'indicator',
+                      label: t('emulation.criteria.methods.indicator'),
+                      disabled: !indicators.length,
+                    },
                     { value: 'manual', label: t('emulation.criteria.methods.manual') },
                   ]}
                   aria-label={t('emulation.criteria.method')}
@@ -125,7 +181,15 @@ export function CriteriaModal({ drive, criteria, onClose }: { drive: DriveDetail
                   />
                 ) : null}
                 <SimpleGrid cols={2} spacing="xs">
-                  <NumberInput label={t('emulation.criteria.weight')} min={0} max={100} value={r.weight} onChange={(v) => change(r.key, { weight: v })} error={fe(`criteria.${i}.weight`)} name={`criteria.${i}.weight`} />
+                  <NumberInput
+                    label={t('emulation.criteria.weight')}
+                    min={0}
+                    max={100}
+                    value={r.weight}
+                    onChange={(v) => change(r.key, { weight: v })}
+                    error={fe(`criteria.${i}.weight`)}
+                    name={`criteria.${i}.weight`}
+                  />
                   <NumberInput
                     label={t('emulation.criteria.maxScore')}
                     description={r.method === 'indicator' ? t('emulation.criteria.maxScoreIndicator') : undefined}
@@ -157,7 +221,13 @@ export function CriteriaModal({ drive, criteria, onClose }: { drive: DriveDetail
               {fe('criteria') ?? t('emulation.criteria.totalWeight', { total: formatScore(total, lang) })}
             </Text>
           </Group>
-          <FormActions error={save.error} fields={fields} busy={save.isPending} onCancel={onClose} submitLabel={t('common.save')} />
+          <FormActions
+            error={save.error}
+            fields={fields}
+            busy={save.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,15 @@
 import { Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconChartBar, IconClipboardCheck, IconFlagOff, IconInfoCircle, IconPlayerPlay, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconChartBar,
+  IconClipboardCheck,
+  IconFlagOff,
+  IconInfoCircle,
+  IconPlayerPlay,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth.tsx';
@@ -23,7 +31,11 @@ export type DriveSearch = { tab?: DriveTab };
 
 /** The tab is in the address (`?tab=registrations`), so a link can open the right one. */
 export function validateDriveSearch(search: Record<string, unknown>): DriveSearch {
-  return typeof search.tab === 'string' && (driveTabs as readonly string[]).includes(search.tab) && search.tab !== 'overview' ? { tab: search.tab as DriveTab } : {};
+  return typeof search.tab === 'string' &&
+    (driveTabs as readonly string[]).includes(search.tab) &&
+    search.tab !== 'overview'
+    ? { tab: search.tab as DriveTab }
+    : {};
 }
 
 /** The units the signed-in officer registers and reports for: those their grants name. */
@@ -43,7 +55,11 @@ function CloseButton({ drive }: { drive: DriveDetail }) {
     update.mutate(
       { status: closing ? 'closed' : 'open' },
       {
-        onSuccess: () => notifications.show({ color: 'green', message: closing ? t('emulation.close.done') : t('emulation.close.reopened') }),
+        onSuccess: () =>
+          notifications.show({
+            color: 'green',
+            message: closing ? t('emulation.close.done') : t('emulation.close.reopened'),
+          }),
         onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
       },
     );
@@ -96,7 +112,13 @@ export function DrivePage() {
 
   return (
     <>
-      <Anchor renderRoot={(props) => <Link {...props} to="/emulation" />} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/emulation" />}
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> {t('emulation.list.title')}
       </Anchor>
       <PageHeader
@@ -119,13 +141,26 @@ export function DrivePage() {
         data-testid="drive-tabs"
       >
         <Tabs.List mb="md">
-          <Tabs.Tab value="overview" leftSection={phone ? undefined : <IconInfoCircle size={16} />} px={phone ? 'xs' : undefined}>
+          <Tabs.Tab
+            value="overview"
+            leftSection={phone ? undefined : <IconInfoCircle size={16} />}
+            px={phone ? 'xs' : undefined}
+          >
             {t('emulation.tabs.overview')}
           </Tabs.Tab>
-          <Tabs.Tab value="participants" leftSection={phone ? undefined : <IconUsersGroup size={16} />} px={phone ? 'xs' : undefined}>
+          <Tabs.Tab
+            value="participants"
+            leftSection={phone ? undefined : <IconUsersGroup size={16} />}
+            px={phone ? 'xs' : undefined}
+          >
             {t(phone ? 'emulation.tabs.participantsShort' : 'emulation.tabs.participants', { n: d.participantCount })}
           </Tabs.Tab>
-          <Tabs.Tab value="registrations" leftSection={phone ? undefined : <IconClipboardCheck size={16} />} px={phone ? 'xs' : undefined} data-testid="tab-registrations">
+          <Tabs.Tab
+            value="registrations"
+            leftSection={phone ? undefined : <IconClipboardCheck size={16} />}
+            px={phone ? 'xs' : undefined}
+            data-testid="tab-registrations"
+          >
             {phone
               ? manage && pending
                 ? t('emulation.tabs.registrationsShortPending', { n: pending })
@@ -134,7 +169,12 @@ export function DrivePage() {
                 ? t('emulation.tabs.registrationsPending', { n: pending })
                 : t('emulation.tabs.registrations')}
           </Tabs.Tab>
-          <Tabs.Tab value="results" leftSection={phone ? undefined : <IconChartBar size={16} />} px={phone ? 'xs' : undefined} data-testid="tab-results">
+          <Tabs.Tab
+            value="results"
+            leftSection={phone ? undefined : <IconChartBar size={16} />}
+            px={phone ? 'xs' : undefined}
+            data-testid="tab-results"
+          >
             {t(phone ? 'emulation.tabs.resultsShort' : 'emulation.tabs.results')}
           </Tabs.Tab>
         </Tabs.List>

@@ -24,7 +24,13 @@ function DriveCard({ drive, participants }: { drive: Drive; participants: number
         {drive.code}
         {doc ? ` · ${doc}` : ''}
       </Text>
-      <Anchor renderRoot={(props) => <Link {...props} to="/emulation/$driveId" params={{ driveId: drive.id }} />} fw={600} mt={4} display="block" data-testid="drive-link">
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/emulation/$driveId" params={{ driveId: drive.id }} />}
+        fw={600}
+        mt={4}
+        display="block"
+        data-testid="drive-link"
+      >
         {drive.name}
       </Anchor>
       <Group gap="md" mt={6} style={{ rowGap: 4 }}>
@@ -35,7 +41,9 @@ function DriveCard({ drive, participants }: { drive: Drive; participants: number
         <Group gap={4} wrap="nowrap">
           <IconUsersGroup size={16} color="var(--mantine-color-dimmed)" aria-hidden />
           <Text size="sm" c="dimmed" data-testid="drive-participants">
-            {participants === undefined ? '…' : t('emulation.list.participants', { count: participants, n: formatNumber(participants, i18n.language) })}
+            {participants === undefined
+              ? '…'
+              : t('emulation.list.participants', { count: participants, n: formatNumber(participants, i18n.language) })}
           </Text>
         </Group>
       </Group>
@@ -53,7 +61,9 @@ export function DrivesPage() {
   const [launching, setLaunching] = useState(false);
   const drives = useDrives(page, q);
   // The list does not carry participant counts; each drive's page does (a year has a handful of drives).
-  const details = useQueries({ queries: (drives.data?.items ?? []).map((d) => ({ ...driveQuery(d.id), staleTime: 30_000 })) });
+  const details = useQueries({
+    queries: (drives.data?.items ?? []).map((d) => ({ ...driveQuery(d.id), staleTime: 30_000 })),
+  });
   const counts = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data.participantCount] as const] : [])));
 
   if (!auth.can('emulation.read')) return <NoPermission />;
@@ -96,7 +106,9 @@ export function DrivesPage() {
             </Text>
           </Card>
         ) : null}
-        {drives.data?.items.map((d) => <DriveCard key={d.id} drive={d} participants={counts.get(d.id)} />)}
+        {drives.data?.items.map((d) => (
+          <DriveCard key={d.id} drive={d} participants={counts.get(d.id)} />
+        ))}
         {pages > 1 ? <Pagination total={pages} value={page} onChange={setPage} size="sm" /> : null}
       </Stack>
       {launching ? <LaunchDriveModal onClose={() => setLaunching(false)} /> : null}

@@ -1,5 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Checkbox, Group, Input, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Checkbox,
+  Group,
+  Input,
+  Loader,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -28,8 +40,31 @@ type Draft = {
   others: PickedUnit[];
 };
 
-const FIELDS = ['code', 'name', 'theme', 'start', 'end', 'launchNumber', 'launchDate', 'templateId', 'registrationDue', 'participantIds'];
-const empty: Draft = { code: '', name: '', theme: '', start: null, end: null, launchNumber: '', launchDate: null, templateId: null, registrationDue: null, allGrassroots: true, others: [] };
+const FIELDS = [
+  'code',
+  'name',
+  'theme',
+  'start',
+  'end',
+  'launchNumber',
+  'launchDate',
+  'templateId',
+  'registrationDue',
+  'participantIds',
+];
+const empty: Draft = {
+  code: '',
+  name: '',
+  theme: '',
+  start: null,
+  end: null,
+  launchNumber: '',
+  launchDate: null,
+  templateId: null,
+  registrationDue: null,
+  allGrassroots: true,
+  others: [],
+};
 
 /**
  * Launching a drive (phát động phong trào): its name and theme, the period, the launching document,
@@ -68,11 +103,16 @@ export function LaunchDriveModal({ onClose }: { onClose: () => void }) {
     return fieldError(serverError, field, lang);
   };
 
-  const participantIds = [...new Set([...(d.allGrassroots ? (grassroots.data ?? []).map((u) => u.id) : []), ...d.others.map((u) => u.id)])];
+  const participantIds = [
+    ...new Set([...(d.allGrassroots ? (grassroots.data ?? []).map((u) => u.id) : []), ...d.others.map((u) => u.id)]),
+  ];
 
   const chooseTemplate = (id: string | null) => {
     const tpl = templates.data?.find((x) => x.id === id);
-    set({ templateId: id, ...(tpl?.campaign && !d.start && !d.end ? { start: tpl.campaign.start, end: tpl.campaign.end } : {}) });
+    set({
+      templateId: id,
+      ...(tpl?.campaign && !d.start && !d.end ? { start: tpl.campaign.start, end: tpl.campaign.end } : {}),
+    });
   };
 
   const submit = (e: FormEvent) => {
@@ -129,15 +169,49 @@ export function LaunchDriveModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t('emulation.launch.title')} size="xl" fullScreen={phone}>
       <form onSubmit={submit} noValidate data-testid="drive-form">
         <Stack gap="sm">
-          <Textarea label={t('emulation.fields.name')} autosize minRows={2} required value={d.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fe('name')} name="name" />
+          <Textarea
+            label={t('emulation.fields.name')}
+            autosize
+            minRows={2}
+            required
+            value={d.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={fe('name')}
+            name="name"
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput label={t('emulation.fields.code')} placeholder="TD-15NAM" title={t('emulation.fields.codeHint')} required value={d.code} onChange={(e) => set({ code: e.currentTarget.value })} error={fe('code')} name="code" />
+            <TextInput
+              label={t('emulation.fields.code')}
+              placeholder="TD-15NAM"
+              title={t('emulation.fields.codeHint')}
+              required
+              value={d.code}
+              onChange={(e) => set({ code: e.currentTarget.value })}
+              error={fe('code')}
+              name="code"
+            />
             <DateInput label={t('emulation.fields.start')} required {...date('start')} />
             <DateInput label={t('emulation.fields.end')} required {...date('end')} />
           </SimpleGrid>
-          <Textarea label={t('emulation.fields.theme')} autosize minRows={2} maxRows={6} value={d.theme} onChange={(e) => set({ theme: e.currentTarget.value })} error={fe('theme')} name="theme" />
+          <Textarea
+            label={t('emulation.fields.theme')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={d.theme}
+            onChange={(e) => set({ theme: e.currentTarget.value })}
+            error={fe('theme')}
+            name="theme"
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput label={t('emulation.fields.launchNumber')} placeholder="15-KH/ĐUK" value={d.launchNumber} onChange={(e) => set({ launchNumber: e.currentTarget.value })} error={fe('launchNumber')} name="launchNumber" />
+            <TextInput
+              label={t('emulation.fields.launchNumber')}
+              placeholder="15-KH/ĐUK"
+              value={d.launchNumber}
+              onChange={(e) => set({ launchNumber: e.currentTarget.value })}
+              error={fe('launchNumber')}
+              name="launchNumber"
+            />
             <DateInput label={t('emulation.fields.launchDate')} {...date('launchDate')} />
             <DateInput label={t('emulation.fields.registrationDue')} {...date('registrationDue')} />
           </SimpleGrid>
@@ -177,10 +251,20 @@ export function LaunchDriveModal({ onClose }: { onClose: () => void }) {
             />
             {grassroots.error ? <ErrorAlert error={grassroots.error} /> : null}
             <Text size="sm" c={fe('participantIds') ? 'red' : 'dimmed'} data-testid="drive-participant-count">
-              {fe('participantIds') ?? t('emulation.launch.chosen', { count: participantIds.length, n: formatNumber(participantIds.length, lang) })}
+              {fe('participantIds') ??
+                t('emulation.launch.chosen', {
+                  count: participantIds.length,
+                  n: formatNumber(participantIds.length, lang),
+                })}
             </Text>
           </Stack>
-          <FormActions error={codeTaken ? null : create.error} fields={FIELDS} busy={create.isPending} onCancel={onClose} submitLabel={t('emulation.launch.submit')} />
+          <FormActions
+            error={codeTaken ? null : create.error}
+            fields={FIELDS}
+            busy={create.isPending}
+            onCancel={onClose}
+            submitLabel={t('emulation.launch.submit')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -51,14 +51,26 @@ export function MyRegistration({ drive, myUnitIds }: { drive: DriveDetail; myUni
   return (
     <Stack gap="sm" maw={720} data-testid="my-registration">
       {units.length > 1 ? (
-        <Select label={t('emulation.register.unit')} data={units.map((u) => ({ value: u.id, label: u.name ?? u.id }))} value={unitId} onChange={setChosen} allowDeselect={false} />
+        <Select
+          label={t('emulation.register.unit')}
+          data={units.map((u) => ({ value: u.id, label: u.name ?? u.id }))}
+          value={unitId}
+          onChange={setChosen}
+          allowDeselect={false}
+        />
       ) : null}
       <Card bg="white" withBorder padding="sm">
         <Text size="sm" fw={600}>
           {unitName ?? named.data?.name ?? ''}
         </Text>
         <Group gap="xs" mt={4} style={{ rowGap: 2 }}>
-          {mine ? <RegistrationBadge status={mine.status} /> : <Text size="sm" c="dimmed">{t('emulation.register.notYet')}</Text>}
+          {mine ? (
+            <RegistrationBadge status={mine.status} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('emulation.register.notYet')}
+            </Text>
+          )}
           {mine ? (
             <Text size="xs" c="dimmed">
               {t('emulation.register.sentAt', { at: formatDateTime(mine.submittedAt) })}
@@ -72,7 +84,13 @@ export function MyRegistration({ drive, myUnitIds }: { drive: DriveDetail; myUni
         ) : null}
       </Card>
       {mine?.status === 'returned' ? (
-        <Alert color="orange" variant="light" icon={<IconArrowBackUp size={18} />} title={t('emulation.register.returnedTitle')} data-testid="registration-returned">
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconArrowBackUp size={18} />}
+          title={t('emulation.register.returnedTitle')}
+          data-testid="registration-returned"
+        >
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="registration-review-note">
             {mine.reviewNote}
           </Text>
@@ -89,7 +107,13 @@ export function MyRegistration({ drive, myUnitIds }: { drive: DriveDetail; myUni
         </Alert>
       ) : null}
       {mine?.status === 'accepted' ? (
-        <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title={t('emulation.register.acceptedTitle')} data-testid="registration-accepted">
+        <Alert
+          color="green"
+          variant="light"
+          icon={<IconCircleCheck size={18} />}
+          title={t('emulation.register.acceptedTitle')}
+          data-testid="registration-accepted"
+        >
           {mine.reviewNote ? (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {mine.reviewNote}
@@ -100,7 +124,12 @@ export function MyRegistration({ drive, myUnitIds }: { drive: DriveDetail; myUni
         </Alert>
       ) : null}
       {editable ? (
-        <RegistrationForm key={`${unitId}:${mine?.submittedAt ?? ''}:${mine?.status ?? ''}`} drive={drive} unitId={unitId} existing={mine} />
+        <RegistrationForm
+          key={`${unitId}:${mine?.submittedAt ?? ''}:${mine?.status ?? ''}`}
+          drive={drive}
+          unitId={unitId}
+          existing={mine}
+        />
       ) : mine ? (
         <Card bg="white" withBorder padding="sm">
           <TargetsList targets={mine.targets} indicators={indicators} />

@@ -25,10 +25,18 @@ export function OverviewTab({ drive }: { drive: DriveDetail }) {
           hint={phase === 'closed' ? t('emulation.phase.closed') : daysLeftText(drive, t, now)}
           testId="overview-period"
         />
-        <Fact label={t('emulation.overview.participants')} value={formatNumber(drive.participantCount, lang)} hint={t('emulation.overview.participantsHint')} testId="overview-participants" />
+        <Fact
+          label={t('emulation.overview.participants')}
+          value={formatNumber(drive.participantCount, lang)}
+          hint={t('emulation.overview.participantsHint')}
+          testId="overview-participants"
+        />
         <Fact
           label={t('emulation.overview.registrations')}
-          value={t('emulation.overview.registered', { n: formatNumber(registered, lang), total: formatNumber(drive.participantCount, lang) })}
+          value={t('emulation.overview.registered', {
+            n: formatNumber(registered, lang),
+            total: formatNumber(drive.participantCount, lang),
+          })}
           hint={t('emulation.overview.registrationCounts', {
             accepted: drive.registrations.accepted ?? 0,
             submitted: drive.registrations.submitted ?? 0,
@@ -56,7 +64,12 @@ export function OverviewTab({ drive }: { drive: DriveDetail }) {
           <Title order={3} fz="md" mb="xs">
             {t('emulation.overview.theme')}
           </Title>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={drive.theme ? undefined : 'dimmed'} data-testid="overview-theme">
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'pre-wrap' }}
+            c={drive.theme ? undefined : 'dimmed'}
+            data-testid="overview-theme"
+          >
             {drive.theme || t('emulation.overview.noTheme')}
           </Text>
           <Title order={3} fz="md" mt="md" mb="xs">

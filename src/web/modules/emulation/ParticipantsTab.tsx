@@ -24,7 +24,10 @@ function AddParticipants({ drive }: { drive: DriveDetail }) {
       {
         onSuccess: (after) => {
           setPicked([]);
-          notifications.show({ color: 'green', message: t('emulation.participants.added', { n: after.participantCount - drive.participantCount }) });
+          notifications.show({
+            color: 'green',
+            message: t('emulation.participants.added', { n: after.participantCount - drive.participantCount }),
+          });
         },
       },
     );
@@ -52,12 +55,24 @@ function AddParticipants({ drive }: { drive: DriveDetail }) {
             }}
             style={{ flex: '1 1 260px', minWidth: 0 }}
           />
-          <Button leftSection={<IconPlus size={16} />} disabled={!picked.length} loading={change.isPending && !loadingAll} onClick={() => add(picked.map((u) => u.id))} data-testid="participants-add-submit">
+          <Button
+            leftSection={<IconPlus size={16} />}
+            disabled={!picked.length}
+            loading={change.isPending && !loadingAll}
+            onClick={() => add(picked.map((u) => u.id))}
+            data-testid="participants-add-submit"
+          >
             {t('emulation.participants.add')}
           </Button>
         </Group>
         <Group gap="xs">
-          <Button variant="light" leftSection={<IconUsersPlus size={16} />} loading={loadingAll} onClick={() => void addAll()} data-testid="participants-add-all">
+          <Button
+            variant="light"
+            leftSection={<IconUsersPlus size={16} />}
+            loading={loadingAll}
+            onClick={() => void addAll()}
+            data-testid="participants-add-all"
+          >
             {t('emulation.participants.addAll')}
           </Button>
         </Group>
@@ -75,7 +90,9 @@ export function ParticipantsTab({ drive, manage }: { drive: DriveDetail; manage:
   const change = useChangeParticipants(drive.id);
   const editable = manage && drive.status === 'open';
   const term = fold(q.trim());
-  const shown = term ? drive.participants.filter((p) => fold(`${p.name} ${p.shortName ?? ''}`).includes(term)) : drive.participants;
+  const shown = term
+    ? drive.participants.filter((p) => fold(`${p.name} ${p.shortName ?? ''}`).includes(term))
+    : drive.participants;
 
   return (
     <Stack gap="md" data-testid="drive-participants">
@@ -121,7 +138,10 @@ export function ParticipantsTab({ drive, manage }: { drive: DriveDetail; manage:
               data-unit={p.name}
             >
               <Box style={{ minWidth: 0 }}>
-                <Anchor renderRoot={(props) => <Link {...props} to="/units/$unitId" params={{ unitId: p.id }} />} size="sm">
+                <Anchor
+                  renderRoot={(props) => <Link {...props} to="/units/$unitId" params={{ unitId: p.id }} />}
+                  size="sm"
+                >
                   {p.name}
                 </Anchor>
               </Box>
@@ -143,7 +163,10 @@ export function ParticipantsTab({ drive, manage }: { drive: DriveDetail; manage:
         </Stack>
         {drive.participantCount > drive.participants.length ? (
           <Text size="xs" c="dimmed" mt="xs">
-            {t('emulation.participants.truncated', { shown: formatNumber(drive.participants.length, lang), total: formatNumber(drive.participantCount, lang) })}
+            {t('emulation.participants.truncated', {
+              shown: formatNumber(drive.participants.length, lang),
+              total: formatNumber(drive.participantCount, lang),
+            })}
           </Text>
         ) : null}
       </Card>

@@ -8,7 +8,17 @@ import { formatScore } from './shared.tsx';
 type Props = { criteria: Criterion[]; items: RankLine[]; myUnitIds: string[]; onScore?: (line: RankLine) => void };
 
 /** A criterion's score out of its maximum, with the reported result it came from beneath. */
-function ScoreCell({ criterion, score, result, lang }: { criterion: Criterion; score: number | null; result: number | null; lang: string }) {
+function ScoreCell({
+  criterion,
+  score,
+  result,
+  lang,
+}: {
+  criterion: Criterion;
+  score: number | null;
+  result: number | null;
+  lang: string;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap={0} align="flex-end">
@@ -20,7 +30,9 @@ function ScoreCell({ criterion, score, result, lang }: { criterion: Criterion; s
       </Text>
       {criterion.method === 'indicator' ? (
         <Text size="xs" c="dimmed" data-testid="result">
-          {result === null ? t('emulation.ranking.noResult') : t('emulation.ranking.result', { value: formatScore(result, lang) })}
+          {result === null
+            ? t('emulation.ranking.noResult')
+            : t('emulation.ranking.result', { value: formatScore(result, lang) })}
         </Text>
       ) : score === null ? (
         <Text size="xs" c="dimmed">
@@ -31,7 +43,8 @@ function ScoreCell({ criterion, score, result, lang }: { criterion: Criterion; s
   );
 }
 
-const rankColor = (rank: number) => (rank === 1 ? 'yellow.6' : rank === 2 ? 'gray.5' : rank === 3 ? 'orange.7' : 'blue');
+const rankColor = (rank: number) =>
+  rank === 1 ? 'yellow.6' : rank === 2 ? 'gray.5' : rank === 3 ? 'orange.7' : 'blue';
 
 function RankBadge({ rank }: { rank: number }) {
   return (
@@ -49,7 +62,14 @@ export function RankingTable({ criteria, items, myUnitIds, onScore }: Props) {
   const hasManual = criteria.some((c) => c.method === 'manual');
   const scoreButton = (l: RankLine, full = false) =>
     onScore && hasManual ? (
-      <Button size="compact-sm" variant="light" leftSection={<IconPencil size={14} />} onClick={() => onScore(l)} fullWidth={full} data-testid="score-open">
+      <Button
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconPencil size={14} />}
+        onClick={() => onScore(l)}
+        fullWidth={full}
+        data-testid="score-open"
+      >
         {t('emulation.ranking.score')}
       </Button>
     ) : null;
@@ -81,10 +101,13 @@ export function RankingTable({ criteria, items, myUnitIds, onScore }: Props) {
                       <Group key={c.id} justify="space-between" wrap="nowrap" gap="xs">
                         <Text size="xs" c="dimmed" style={{ minWidth: 0 }}>
                           {c.name}
-                          {c.method === 'indicator' && s?.result !== null && s?.result !== undefined ? ` · ${t('emulation.ranking.result', { value: formatScore(s.result, lang) })}` : ''}
+                          {c.method === 'indicator' && s?.result !== null && s?.result !== undefined
+                            ? ` · ${t('emulation.ranking.result', { value: formatScore(s.result, lang) })}`
+                            : ''}
                         </Text>
                         <Text size="xs" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                          {s?.score === null || s?.score === undefined ? '—' : formatScore(s.score, lang)}/{formatScore(c.maxScore, lang)}
+                          {s?.score === null || s?.score === undefined ? '—' : formatScore(s.score, lang)}/
+                          {formatScore(c.maxScore, lang)}
                         </Text>
                       </Group>
                     );
@@ -132,7 +155,13 @@ export function RankingTable({ criteria, items, myUnitIds, onScore }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((l) => (
-            <Table.Tr key={l.unitId} bg={myUnitIds.includes(l.unitId) ? 'yellow.0' : undefined} data-testid="ranking-row" data-unit={l.name} data-rank={l.rank}>
+            <Table.Tr
+              key={l.unitId}
+              bg={myUnitIds.includes(l.unitId) ? 'yellow.0' : undefined}
+              data-testid="ranking-row"
+              data-unit={l.name}
+              data-rank={l.rank}
+            >
               <Table.Td>
                 <RankBadge rank={l.rank} />
               </Table.Td>

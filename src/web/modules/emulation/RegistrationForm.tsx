@@ -18,12 +18,27 @@ const newRow = (): Row => ({ key: nextKey++, indicatorId: null, text: '', value:
  * what the unit commits to, optionally the indicator of the results template it counts on and the
  * figure — and a note. Sent again the same way after the Bloc returns it.
  */
-export function RegistrationForm({ drive, unitId, existing }: { drive: DriveDetail; unitId: string; existing: Registration | null }) {
+export function RegistrationForm({
+  drive,
+  unitId,
+  existing,
+}: {
+  drive: DriveDetail;
+  unitId: string;
+  existing: Registration | null;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const register = useRegister(drive.id);
   const [rows, setRows] = useState<Row[]>(() =>
-    existing?.targets.length ? existing.targets.map((x) => ({ key: nextKey++, indicatorId: x.indicatorId, text: x.text, value: x.value ?? '' })) : [newRow()],
+    existing?.targets.length
+      ? existing.targets.map((x) => ({
+          key: nextKey++,
+          indicatorId: x.indicatorId,
+          text: x.text,
+          value: x.value ?? '',
+        }))
+      : [newRow()],
   );
   const [note, setNote] = useState(existing?.note ?? '');
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -41,7 +56,8 @@ export function RegistrationForm({ drive, unitId, existing }: { drive: DriveDeta
   const fe = (path: string) => local[path] ?? fieldError(register.error, path, lang);
   const server = register.error instanceof ApiError ? register.error : null;
   const shown = (p: string) => /^targets(\.\d+\.(text|indicatorId|value))?$/.test(p) || p === 'note';
-  const otherProblem = register.error && !(server && server.details.length > 0 && server.details.every((d) => shown(d.path)));
+  const otherProblem =
+    register.error && !(server && server.details.length > 0 && server.details.every((d) => shown(d.path)));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -54,14 +70,23 @@ export function RegistrationForm({ drive, unitId, existing }: { drive: DriveDeta
     register.mutate(
       {
         unitId,
-        targets: rows.map((r) => ({ indicatorId: r.indicatorId, text: r.text.trim(), value: r.value === '' ? null : Number(r.value) })),
+        targets: rows.map((r) => ({
+          indicatorId: r.indicatorId,
+          text: r.text.trim(),
+          value: r.value === '' ? null : Number(r.value),
+        })),
         note: note.trim(),
       },
       { onSuccess: () => notifications.show({ color: 'green', message: t('emulation.register.sent') }) },
     );
   };
 
-  const submitLabel = existing?.status === 'returned' ? t('emulation.register.resubmit') : existing ? t('emulation.register.update') : t('emulation.register.submit');
+  const submitLabel =
+    existing?.status === 'returned'
+      ? t('emulation.register.resubmit')
+      : existing
+        ? t('emulation.register.update')
+        : t('emulation.register.submit');
 
   return (
     <form onSubmit={submit} noValidate data-testid="registration-form">
@@ -103,7 +128,11 @@ export function RegistrationForm({ drive, unitId, existing }: { drive: DriveDeta
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
                 <Select
                   label={t('emulation.register.indicator')}
-                  placeholder={indicatorOptions.length ? t('emulation.register.indicatorNone') : t('emulation.register.noIndicators')}
+                  placeholder={
+                    indicatorOptions.length
+                      ? t('emulation.register.indicatorNone')
+                      : t('emulation.register.noIndicators')
+                  }
                   data={indicatorOptions}
                   value={r.indicatorId}
                   disabled={!indicatorOptions.length}

@@ -8,7 +8,15 @@ import { ReviewList } from './ReviewList.tsx';
  * The Bloc reviews every registration; a unit officer registers their own unit's targets. Others
  * see no registration (the server shows them to the Bloc and to the units), only the counts.
  */
-export function RegistrationsTab({ drive, manage, myUnitIds }: { drive: DriveDetail; manage: boolean; myUnitIds: string[] }) {
+export function RegistrationsTab({
+  drive,
+  manage,
+  myUnitIds,
+}: {
+  drive: DriveDetail;
+  manage: boolean;
+  myUnitIds: string[];
+}) {
   const { t } = useTranslation();
   if (manage) return <ReviewList drive={drive} />;
   if (myUnitIds.length) return <MyRegistration drive={drive} myUnitIds={myUnitIds} />;

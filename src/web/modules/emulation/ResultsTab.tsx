@@ -38,10 +38,18 @@ function ReportResults({ drive, myUnitIds }: { drive: DriveDetail; myUnitIds: st
           <Button
             key={u.id}
             leftSection={<IconReportAnalytics size={16} />}
-            renderRoot={(props) => <Link {...props} to="/reporting/form" search={{ templateId: tpl.id, unitId: u.id, periodId: tpl.campaignPeriodId! }} />}
+            renderRoot={(props) => (
+              <Link
+                {...props}
+                to="/reporting/form"
+                search={{ templateId: tpl.id, unitId: u.id, periodId: tpl.campaignPeriodId! }}
+              />
+            )}
             data-testid="report-results-link"
           >
-            {units.length > 1 && u.name ? t('emulation.results.reportFor', { unit: u.name }) : t('emulation.results.report')}
+            {units.length > 1 && u.name
+              ? t('emulation.results.reportFor', { unit: u.name })
+              : t('emulation.results.report')}
           </Button>
         ))}
       </Group>
@@ -50,7 +58,17 @@ function ReportResults({ drive, myUnitIds }: { drive: DriveDetail; myUnitIds: st
 }
 
 /** The criteria in words: how each is scored and how much it weighs. */
-function CriteriaCard({ drive, criteria, manage, locked }: { drive: DriveDetail; criteria: Criterion[]; manage: boolean; locked: boolean }) {
+function CriteriaCard({
+  drive,
+  criteria,
+  manage,
+  locked,
+}: {
+  drive: DriveDetail;
+  criteria: Criterion[];
+  manage: boolean;
+  locked: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [editing, setEditing] = useState(false);
@@ -64,7 +82,13 @@ function CriteriaCard({ drive, criteria, manage, locked }: { drive: DriveDetail;
           {t('emulation.criteria.heading')}
         </Title>
         {editable ? (
-          <Button variant="light" size="xs" leftSection={<IconListCheck size={14} />} onClick={() => setEditing(true)} data-testid="criteria-edit">
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconListCheck size={14} />}
+            onClick={() => setEditing(true)}
+            data-testid="criteria-edit"
+          >
             {criteria.length ? t('emulation.criteria.edit') : t('emulation.criteria.set')}
           </Button>
         ) : null}
@@ -84,7 +108,9 @@ function CriteriaCard({ drive, criteria, manage, locked }: { drive: DriveDetail;
                       {c.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {c.method === 'indicator' ? t('emulation.criteria.fromIndicator', { indicator: indicatorName(c.indicatorId) }) : t('emulation.criteria.byBloc')}
+                      {c.method === 'indicator'
+                        ? t('emulation.criteria.fromIndicator', { indicator: indicatorName(c.indicatorId) })
+                        : t('emulation.criteria.byBloc')}
                       {' · '}
                       {t('emulation.criteria.maxLine', { max: formatScore(c.maxScore, lang) })}
                     </Text>
@@ -115,7 +141,9 @@ export function ResultsTab({ drive, manage, myUnitIds }: { drive: DriveDetail; m
   const [scoring, setScoring] = useState<RankLine | null>(null);
   const criteria = ranking.data?.criteria ?? [];
   const manualIds = new Set(criteria.filter((c) => c.method === 'manual').map((c) => c.id));
-  const locked = (ranking.data?.items ?? []).some((l) => l.scores.some((s) => manualIds.has(s.criterionId) && s.score !== null));
+  const locked = (ranking.data?.items ?? []).some((l) =>
+    l.scores.some((s) => manualIds.has(s.criterionId) && s.score !== null),
+  );
 
   return (
     <Stack gap="md" data-testid="drive-results">
@@ -141,12 +169,19 @@ export function ResultsTab({ drive, manage, myUnitIds }: { drive: DriveDetail; m
                 {t('emulation.ranking.noParticipants')}
               </Text>
             ) : (
-              <RankingTable criteria={criteria} items={ranking.data.items} myUnitIds={myUnitIds} onScore={manage && drive.status === 'open' ? setScoring : undefined} />
+              <RankingTable
+                criteria={criteria}
+                items={ranking.data.items}
+                myUnitIds={myUnitIds}
+                onScore={manage && drive.status === 'open' ? setScoring : undefined}
+              />
             )}
           </Card>
         </>
       ) : null}
-      {scoring ? <ScoreModal driveId={drive.id} line={scoring} criteria={criteria} onClose={() => setScoring(null)} /> : null}
+      {scoring ? (
+        <ScoreModal driveId={drive.id} line={scoring} criteria={criteria} onClose={() => setScoring(null)} />
+      ) : null}
     </Stack>
   );
 }

@@ -8,14 +8,29 @@ import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert, fieldError, useErrorText } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { registrationStatuses, useRegistrations, useReview, type DriveDetail, type Registration, type RegistrationStatus } from './api.ts';
+import {
+  registrationStatuses,
+  useRegistrations,
+  useReview,
+  type DriveDetail,
+  type Registration,
+  type RegistrationStatus,
+} from './api.ts';
 import { RegistrationBadge } from './shared.tsx';
 import { TargetsList } from './TargetsList.tsx';
 
 const PAGE_SIZE = 20;
 
 /** Returning a registration needs the reason, which the unit reads beside its form. */
-function ReturnModal({ drive, registration, onClose }: { drive: DriveDetail; registration: Registration; onClose: () => void }) {
+function ReturnModal({
+  drive,
+  registration,
+  onClose,
+}: {
+  drive: DriveDetail;
+  registration: Registration;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
   const review = useReview(drive.id);
@@ -28,7 +43,10 @@ function ReturnModal({ drive, registration, onClose }: { drive: DriveDetail; reg
       { registrationId: registration.id, decision: 'return', note: note.trim() },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('emulation.review.returned', { unit: registration.unit.name }) });
+          notifications.show({
+            color: 'green',
+            message: t('emulation.review.returned', { unit: registration.unit.name }),
+          });
           onClose();
         },
       },
@@ -57,7 +75,14 @@ function ReturnModal({ drive, registration, onClose }: { drive: DriveDetail; reg
             error={local ?? fieldError(review.error, 'note', i18n.language)}
             name="note"
           />
-          <FormActions error={review.error} fields={['note']} busy={review.isPending} onCancel={onClose} submitLabel={t('emulation.review.return')} submitColor="orange" />
+          <FormActions
+            error={review.error}
+            fields={['note']}
+            busy={review.isPending}
+            onCancel={onClose}
+            submitLabel={t('emulation.review.return')}
+            submitColor="orange"
+          />
         </Stack>
       </form>
     </Modal>
@@ -89,8 +114,16 @@ function RegistrationCard({ drive, registration }: { drive: DriveDetail; registr
         </Text>
       ) : null}
       {r.reviewNote ? (
-        <Text size="sm" mt="xs" c={r.status === 'returned' ? 'orange.8' : undefined} style={{ whiteSpace: 'pre-wrap' }} data-testid="registration-review-note">
-          {t(r.status === 'returned' ? 'emulation.review.returnedNote' : 'emulation.review.note', { note: r.reviewNote })}
+        <Text
+          size="sm"
+          mt="xs"
+          c={r.status === 'returned' ? 'orange.8' : undefined}
+          style={{ whiteSpace: 'pre-wrap' }}
+          data-testid="registration-review-note"
+        >
+          {t(r.status === 'returned' ? 'emulation.review.returnedNote' : 'emulation.review.note', {
+            note: r.reviewNote,
+          })}
         </Text>
       ) : null}
       {open ? (
@@ -104,7 +137,11 @@ function RegistrationCard({ drive, registration }: { drive: DriveDetail; registr
               review.mutate(
                 { registrationId: r.id, decision: 'accept', note: null },
                 {
-                  onSuccess: () => notifications.show({ color: 'green', message: t('emulation.review.accepted', { unit: r.unit.name }) }),
+                  onSuccess: () =>
+                    notifications.show({
+                      color: 'green',
+                      message: t('emulation.review.accepted', { unit: r.unit.name }),
+                    }),
                   onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
                 },
               )
@@ -113,7 +150,14 @@ function RegistrationCard({ drive, registration }: { drive: DriveDetail; registr
           >
             {t('emulation.review.accept')}
           </Button>
-          <Button variant="light" color="orange" size="sm" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)} data-testid="registration-return">
+          <Button
+            variant="light"
+            color="orange"
+            size="sm"
+            leftSection={<IconArrowBackUp size={16} />}
+            onClick={() => setReturning(true)}
+            data-testid="registration-return"
+          >
             {t('emulation.review.return')}
           </Button>
         </Group>
@@ -155,7 +199,10 @@ export function ReviewList({ drive }: { drive: DriveDetail }) {
         </Group>
       </Chip.Group>
       <Text size="sm" c="dimmed">
-        {t('emulation.review.missing', { n: formatNumber(missing, i18n.language), total: formatNumber(drive.participantCount, i18n.language) })}
+        {t('emulation.review.missing', {
+          n: formatNumber(missing, i18n.language),
+          total: formatNumber(drive.participantCount, i18n.language),
+        })}
       </Text>
       <ErrorAlert error={list.error} />
       {list.isPending ? <CenterLoader /> : null}
@@ -166,7 +213,9 @@ export function ReviewList({ drive }: { drive: DriveDetail }) {
           </Text>
         </Card>
       ) : null}
-      {list.data?.items.map((r) => <RegistrationCard key={r.id} drive={drive} registration={r} />)}
+      {list.data?.items.map((r) => (
+        <RegistrationCard key={r.id} drive={drive} registration={r} />
+      ))}
       {pages > 1 ? <Pagination total={pages} value={page} onChange={setPage} size="sm" /> : null}
     </Stack>
   );

@@ -9,7 +9,17 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { useSetScores, type Criterion, type RankLine } from './api.ts';
 
 /** The Bloc scores one unit on the criteria scored by hand (the others come from its reported results). */
-export function ScoreModal({ driveId, line, criteria, onClose }: { driveId: string; line: RankLine; criteria: Criterion[]; onClose: () => void }) {
+export function ScoreModal({
+  driveId,
+  line,
+  criteria,
+  onClose,
+}: {
+  driveId: string;
+  line: RankLine;
+  criteria: Criterion[];
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const phone = useMediaQuery('(max-width: 36em)');
@@ -31,10 +41,14 @@ export function ScoreModal({ driveId, line, criteria, onClose }: { driveId: stri
     if (field === 'score' && local[criterionId]) return local[criterionId];
     const i = sent.indexOf(criterionId);
     if (i < 0) return undefined;
-    return fieldError(save.error, `scores.${i}.${field}`, lang) ?? (field === 'score' ? fieldError(save.error, `scores.${i}.criterionId`, lang) : undefined);
+    return (
+      fieldError(save.error, `scores.${i}.${field}`, lang) ??
+      (field === 'score' ? fieldError(save.error, `scores.${i}.criterionId`, lang) : undefined)
+    );
   };
   const server = save.error instanceof ApiError ? save.error : null;
-  const fields = server?.details.map((d) => d.path).filter((p) => /^scores\.\d+\.(score|note|criterionId)$/.test(p)) ?? [];
+  const fields =
+    server?.details.map((d) => d.path).filter((p) => /^scores\.\d+\.(score|note|criterionId)$/.test(p)) ?? [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,7 +59,14 @@ export function ScoreModal({ driveId, line, criteria, onClose }: { driveId: stri
     if (Object.keys(found).length) return;
     setSent(filled.map((c) => c.id));
     save.mutate(
-      { unitId: line.unitId, scores: filled.map((c) => ({ criterionId: c.id, score: Number(scores[c.id]), note: notes[c.id]?.trim() || null })) },
+      {
+        unitId: line.unitId,
+        scores: filled.map((c) => ({
+          criterionId: c.id,
+          score: Number(scores[c.id]),
+          note: notes[c.id]?.trim() || null,
+        })),
+      },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('emulation.score.saved', { unit: line.name }) });
@@ -95,7 +116,13 @@ export function ScoreModal({ driveId, line, criteria, onClose }: { driveId: stri
               </Stack>
             </Card>
           ))}
-          <FormActions error={save.error} fields={fields} busy={save.isPending} onCancel={onClose} submitLabel={t('common.save')} />
+          <FormActions
+            error={save.error}
+            fields={fields}
+            busy={save.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -12,7 +12,10 @@ export function TargetsList({ targets, indicators }: { targets: Target[]; indica
     <List type="ordered" size="sm" spacing={6} data-testid="targets-list">
       {targets.map((target, i) => {
         const ind = target.indicatorId ? byId.get(target.indicatorId) : undefined;
-        const figure = target.value === null ? null : `${formatScore(target.value, i18n.language)}${ind?.unit ? ` ${ind.unit}` : ''}`;
+        const figure =
+          target.value === null
+            ? null
+            : `${formatScore(target.value, i18n.language)}${ind?.unit ? ` ${ind.unit}` : ''}`;
         return (
           <List.Item key={i} data-testid="target-item">
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

@@ -7,7 +7,18 @@ import { daysUntil } from '../../../common/periods.ts';
 import type { Drive, RegistrationStatus } from './api.ts';
 
 /** Kinds of Party documents by the abbreviation in their symbol (Hướng dẫn 36-HD/VPTW): "15-KH/ĐUK" is a plan. */
-const docKinds = { KH: 'kh', HD: 'hd', CV: 'cv', QĐ: 'qd', QD: 'qd', TB: 'tb', CT: 'ct', NQ: 'nq', BC: 'bc', CTR: 'ctr' } as const;
+const docKinds = {
+  KH: 'kh',
+  HD: 'hd',
+  CV: 'cv',
+  QĐ: 'qd',
+  QD: 'qd',
+  TB: 'tb',
+  CT: 'ct',
+  NQ: 'nq',
+  BC: 'bc',
+  CTR: 'ctr',
+} as const;
 type DocKind = (typeof docKinds)[keyof typeof docKinds] | 'other';
 
 export function documentKind(number: string): DocKind {
@@ -17,7 +28,8 @@ export function documentKind(number: string): DocKind {
 
 /** "Kế hoạch số 15-KH/ĐUK ngày 10/06/2019", or null when the drive names no document. */
 export function documentLine(drive: Pick<Drive, 'launchNumber' | 'launchDate'>, t: TFunction): string | null {
-  if (!drive.launchNumber) return drive.launchDate ? t('emulation.document.dateOnly', { date: formatDate(drive.launchDate) }) : null;
+  if (!drive.launchNumber)
+    return drive.launchDate ? t('emulation.document.dateOnly', { date: formatDate(drive.launchDate) }) : null;
   const kind = t(`emulation.document.kinds.${documentKind(drive.launchNumber)}`);
   return drive.launchDate
     ? t('emulation.document.line', { kind, number: drive.launchNumber, date: formatDate(drive.launchDate) })
@@ -43,7 +55,15 @@ export function DriveStatusBadge({ drive }: { drive: Pick<Drive, 'status' | 'sta
   const { t } = useTranslation();
   const phase = phaseOf(drive);
   return (
-    <Badge color={phaseColors[phase]} variant="light" radius="sm" tt="none" style={{ flexShrink: 0 }} data-testid="drive-status" data-phase={phase}>
+    <Badge
+      color={phaseColors[phase]}
+      variant="light"
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0 }}
+      data-testid="drive-status"
+      data-phase={phase}
+    >
       {t(`emulation.phase.${phase}`)}
     </Badge>
   );
@@ -59,12 +79,24 @@ export function daysLeftText(d: Pick<Drive, 'start' | 'end'>, t: TFunction, now 
   return t('emulation.days.ended', { date: formatDate(d.end) });
 }
 
-const registrationColors: Record<RegistrationStatus, string> = { submitted: 'blue', returned: 'orange', accepted: 'green' };
+const registrationColors: Record<RegistrationStatus, string> = {
+  submitted: 'blue',
+  returned: 'orange',
+  accepted: 'green',
+};
 
 export function RegistrationBadge({ status }: { status: RegistrationStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={registrationColors[status]} variant="light" radius="sm" tt="none" style={{ flexShrink: 0 }} data-testid="registration-status" data-status={status}>
+    <Badge
+      color={registrationColors[status]}
+      variant="light"
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0 }}
+      data-testid="registration-status"
+      data-status={status}
+    >
       {t(`emulation.registrationStatus.${status}`)}
     </Badge>
   );

@@ -1,5 +1,13 @@
 import { Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAddressBook, IconArrowRight, IconDatabase, IconHierarchy2, IconHistory, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconArrowRight,
+  IconDatabase,
+  IconHierarchy2,
+  IconHistory,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +20,13 @@ import { ErrorAlert } from '../../ui/errors.tsx';
 
 type OverviewItem = { key: string; label: Bilingual; count: number; path: string | null };
 
-const icons: Record<string, typeof IconDatabase> = { accounts: IconUsers, audit: IconHistory, jobs: IconSettings, units: IconHierarchy2, people: IconAddressBook };
+const icons: Record<string, typeof IconDatabase> = {
+  accounts: IconUsers,
+  audit: IconHistory,
+  jobs: IconSettings,
+  units: IconHierarchy2,
+  people: IconAddressBook,
+};
 
 function greetingKey(hour: number): 'home.greeting.morning' | 'home.greeting.afternoon' | 'home.greeting.evening' {
   if (hour < 11) return 'home.greeting.morning';
@@ -47,7 +61,12 @@ function OverviewCard({ item }: { item: OverviewItem }) {
       ) : null}
     </>
   );
-  if (!linked) return <Card bg="white" data-testid={`overview-${item.key}`}>{body}</Card>;
+  if (!linked)
+    return (
+      <Card bg="white" data-testid={`overview-${item.key}`}>
+        {body}
+      </Card>
+    );
   return (
     <Card
       bg="white"

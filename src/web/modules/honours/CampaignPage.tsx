@@ -25,9 +25,15 @@ export type CampaignSearch = { tab?: CampaignTab; category?: string; status?: No
 
 export function validateCampaignSearch(search: Record<string, unknown>): CampaignSearch {
   const out: CampaignSearch = {};
-  if (typeof search.tab === 'string' && (campaignTabs as readonly string[]).includes(search.tab) && search.tab !== 'overview') out.tab = search.tab as CampaignTab;
+  if (
+    typeof search.tab === 'string' &&
+    (campaignTabs as readonly string[]).includes(search.tab) &&
+    search.tab !== 'overview'
+  )
+    out.tab = search.tab as CampaignTab;
   if (typeof search.category === 'string' && /^[0-9a-f-]{36}$/i.test(search.category)) out.category = search.category;
-  if (typeof search.status === 'string' && (nominationStatuses as string[]).includes(search.status)) out.status = search.status as NominationStatus;
+  if (typeof search.status === 'string' && (nominationStatuses as string[]).includes(search.status))
+    out.status = search.status as NominationStatus;
   const page = Number(search.page);
   if (Number.isInteger(page) && page > 1 && page <= 100_000) out.page = page;
   return out;
@@ -48,11 +54,20 @@ export function CampaignPage() {
   if (campaign.error) return <ErrorAlert error={campaign.error} />;
   const c = campaign.data;
   const tab: CampaignTab = search.tab ?? 'overview';
-  const tabProps = (icon: ReactNode) => ({ leftSection: phone ? undefined : icon, px: phone ? ('xs' as const) : undefined });
+  const tabProps = (icon: ReactNode) => ({
+    leftSection: phone ? undefined : icon,
+    px: phone ? ('xs' as const) : undefined,
+  });
 
   return (
     <>
-      <Anchor renderRoot={(props) => <Link {...props} to="/honours" />} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/honours" />}
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> {t('honours.list.title')}
       </Anchor>
       <PageHeader
@@ -70,7 +85,9 @@ export function CampaignPage() {
         <MyOpenRounds />
         <Tabs
           value={tab}
-          onChange={(v) => void navigate({ search: v && v !== 'overview' ? { tab: v as CampaignTab } : {}, replace: true })}
+          onChange={(v) =>
+            void navigate({ search: v && v !== 'overview' ? { tab: v as CampaignTab } : {}, replace: true })
+          }
           keepMounted={false}
           data-testid="campaign-tabs"
         >
@@ -78,7 +95,11 @@ export function CampaignPage() {
             <Tabs.Tab value="overview" {...tabProps(<IconInfoCircle size={16} />)} data-testid="tab-overview">
               {t('honours.tabs.overview')}
             </Tabs.Tab>
-            <Tabs.Tab value="nominations" {...tabProps(<IconFileDescription size={16} />)} data-testid="tab-nominations">
+            <Tabs.Tab
+              value="nominations"
+              {...tabProps(<IconFileDescription size={16} />)}
+              data-testid="tab-nominations"
+            >
               {t(phone ? 'honours.tabs.nominationsShort' : 'honours.tabs.nominations')}
             </Tabs.Tab>
             <Tabs.Tab value="council" {...tabProps(<IconGavel size={16} />)} data-testid="tab-council">

@@ -20,7 +20,13 @@ function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
       <Text size="xs" c="dimmed" fw={600}>
         {campaign.code}
       </Text>
-      <Anchor renderRoot={(props) => <Link {...props} to="/honours/$campaignId" params={{ campaignId: campaign.id }} />} fw={600} mt={4} display="block" data-testid="campaign-link">
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/honours/$campaignId" params={{ campaignId: campaign.id }} />}
+        fw={600}
+        mt={4}
+        display="block"
+        data-testid="campaign-link"
+      >
         {campaign.name}
       </Anchor>
       <Group gap="md" mt={6} style={{ rowGap: 4 }}>
@@ -29,7 +35,13 @@ function CampaignCard({ campaign }: { campaign: CampaignSummary }) {
           {t('honours.list.window', { window: windowText(campaign) })}
         </Text>
         {phase === 'open' || phase === 'upcoming' ? (
-          <Badge color={deadlineColor(campaign)} variant="light" radius="sm" tt="none" leftSection={<IconClockHour4 size={14} />}>
+          <Badge
+            color={deadlineColor(campaign)}
+            variant="light"
+            radius="sm"
+            tt="none"
+            leftSection={<IconClockHour4 size={14} />}
+          >
             {deadlineText(campaign, t)}
           </Badge>
         ) : null}
@@ -57,7 +69,11 @@ export function CampaignsPage() {
         description={t('honours.list.description')}
         actions={
           manage ? (
-            <Button leftSection={<IconAward size={16} />} onClick={() => setCreating(true)} data-testid="campaign-create">
+            <Button
+              leftSection={<IconAward size={16} />}
+              onClick={() => setCreating(true)}
+              data-testid="campaign-create"
+            >
               {t('honours.create.button')}
             </Button>
           ) : undefined
@@ -73,7 +89,9 @@ export function CampaignsPage() {
             </Text>
           </Card>
         ) : null}
-        {campaigns.data?.items.map((c) => <CampaignCard key={c.id} campaign={c} />)}
+        {campaigns.data?.items.map((c) => (
+          <CampaignCard key={c.id} campaign={c} />
+        ))}
         {pages > 1 ? <Pagination total={pages} value={page} onChange={setPage} size="sm" /> : null}
       </Stack>
       {creating ? <CreateCampaignModal onClose={() => setCreating(false)} /> : null}

@@ -1,5 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,18 +31,52 @@ import { isoOf } from '../organisation/api.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { categoryKinds, checkKinds, useCreateCampaign, type CategoryKind, type EligibilityCheck } from './api.ts';
 
-type CriterionDraft = { description: string; required: boolean; weight: number; evidence: string; checkKind: EligibilityCheck['kind'] | null; checkValue: number | string };
+type CriterionDraft = {
+  description: string;
+  required: boolean;
+  weight: number;
+  evidence: string;
+  checkKind: EligibilityCheck['kind'] | null;
+  checkValue: number | string;
+};
 type CategoryDraft = { kind: CategoryKind; name: string; quota: number | string; criteria: CriterionDraft[] };
-type Draft = { code: string; name: string; nominationOpens: string | null; nominationDue: string | null; driveId: string | null; councilUnitId: string | null; categories: CategoryDraft[] };
+type Draft = {
+  code: string;
+  name: string;
+  nominationOpens: string | null;
+  nominationDue: string | null;
+  driveId: string | null;
+  councilUnitId: string | null;
+  categories: CategoryDraft[];
+};
 
-const emptyCriterion = (): CriterionDraft => ({ description: '', required: true, weight: 1, evidence: '', checkKind: null, checkValue: 5 });
+const emptyCriterion = (): CriterionDraft => ({
+  description: '',
+  required: true,
+  weight: 1,
+  evidence: '',
+  checkKind: null,
+  checkValue: 5,
+});
 const checkOf = (x: CriterionDraft): EligibilityCheck | null => {
   const n = Math.max(1, Math.round(Number(x.checkValue) || 1));
-  return x.checkKind === 'emulation_rank' ? { kind: 'emulation_rank', top: n } : x.checkKind ? { kind: x.checkKind, min: n } : null;
+  return x.checkKind === 'emulation_rank'
+    ? { kind: 'emulation_rank', top: n }
+    : x.checkKind
+      ? { kind: x.checkKind, min: n }
+      : null;
 };
 
 /** The emulation drive whose results are shown beside each nomination (optional). */
-function DriveSelect({ value, onChange, error }: { value: string | null; onChange: (id: string | null) => void; error?: string }) {
+function DriveSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const drives = useDrives(1, '');
   return (
@@ -66,7 +115,12 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
     nominationDue: null,
     driveId: null,
     councilUnitId: null,
-    categories: categoryKinds.map((kind) => ({ kind, name: t(`honours.create.defaultName.${kind}`), quota: 15, criteria: [] })),
+    categories: categoryKinds.map((kind) => ({
+      kind,
+      name: t(`honours.create.defaultName.${kind}`),
+      quota: 15,
+      criteria: [],
+    })),
   }));
   const [local, setLocal] = useState<Record<string, string>>({});
 
@@ -75,14 +129,32 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
     setLocal({});
     if (create.error) create.reset();
   };
-  const setCategory = (i: number, change: Partial<CategoryDraft>) => set({ categories: d.categories.map((c, j) => (j === i ? { ...c, ...change } : c)) });
+  const setCategory = (i: number, change: Partial<CategoryDraft>) =>
+    set({ categories: d.categories.map((c, j) => (j === i ? { ...c, ...change } : c)) });
   const setCriterion = (i: number, k: number, change: Partial<CriterionDraft>) =>
     setCategory(i, { criteria: d.categories[i].criteria.map((c, j) => (j === k ? { ...c, ...change } : c)) });
 
   const serverError = create.error instanceof ApiError ? create.error : null;
   const codeTaken = serverError?.code === 'CAMPAIGN_CODE_TAKEN' ? serverError.text(lang) : undefined;
-  const fe = (path: string) => local[path] ?? (path === 'code' && codeTaken ? codeTaken : fieldError(serverError, path, lang));
-  const fields = ['code', 'name', 'nominationOpens', 'nominationDue', 'driveId', 'councilUnitId', 'categories', ...d.categories.flatMap((c, i) => [`categories.${i}.name`, `categories.${i}.quota`, `categories.${i}.criteria`, ...c.criteria.flatMap((_, k) => ['description', 'weight', 'evidence', 'check'].map((f) => `categories.${i}.criteria.${k}.${f}`))])];
+  const fe = (path: string) =>
+    local[path] ?? (path === 'code' && codeTaken ? codeTaken : fieldError(serverError, path, lang));
+  const fields = [
+    'code',
+    'name',
+    'nominationOpens',
+    'nominationDue',
+    'driveId',
+    'councilUnitId',
+    'categories',
+    ...d.categories.flatMap((c, i) => [
+      `categories.${i}.name`,
+      `categories.${i}.quota`,
+      `categories.${i}.criteria`,
+      ...c.criteria.flatMap((_, k) =>
+        ['description', 'weight', 'evidence', 'check'].map((f) => `categories.${i}.criteria.${k}.${f}`),
+      ),
+    ]),
+  ];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -91,7 +163,8 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
     if (!d.name.trim()) found.name = t('common.required');
     if (!d.nominationOpens) found.nominationOpens = t('common.required');
     if (!d.nominationDue) found.nominationDue = t('common.required');
-    if (d.nominationOpens && d.nominationDue && d.nominationDue < d.nominationOpens) found.nominationDue = t('honours.create.dueBeforeOpens');
+    if (d.nominationOpens && d.nominationDue && d.nominationDue < d.nominationOpens)
+      found.nominationDue = t('honours.create.dueBeforeOpens');
     d.categories.forEach((c, i) => {
       if (!c.name.trim()) found[`categories.${i}.name`] = t('common.required');
       if (!Number(c.quota) || Number(c.quota) < 1) found[`categories.${i}.quota`] = t('honours.create.quotaPositive');
@@ -113,7 +186,14 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
           // Criteria left blank are dropped; each keeps a short key of its own (tc1, tc2, …).
           criteria: c.criteria
             .filter((x) => x.description.trim())
-            .map((x, k) => ({ key: `tc${k + 1}`, description: x.description.trim(), required: x.required, weight: x.weight, evidence: x.evidence.trim(), check: checkOf(x) })),
+            .map((x, k) => ({
+              key: `tc${k + 1}`,
+              description: x.description.trim(),
+              required: x.required,
+              weight: x.weight,
+              evidence: x.evidence.trim(),
+              check: checkOf(x),
+            })),
         })),
       },
       {
@@ -140,14 +220,33 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t('honours.create.title')} size="xl" fullScreen={phone}>
       <form onSubmit={submit} noValidate data-testid="campaign-form">
         <Stack gap="sm">
-          <Textarea label={t('honours.fields.name')} autosize minRows={2} required value={d.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fe('name')} name="name" />
+          <Textarea
+            label={t('honours.fields.name')}
+            autosize
+            minRows={2}
+            required
+            value={d.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={fe('name')}
+            name="name"
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput label={t('honours.fields.code')} placeholder="TV-15NAM-2019" required value={d.code} onChange={(e) => set({ code: e.currentTarget.value })} error={fe('code')} name="code" />
+            <TextInput
+              label={t('honours.fields.code')}
+              placeholder="TV-15NAM-2019"
+              required
+              value={d.code}
+              onChange={(e) => set({ code: e.currentTarget.value })}
+              error={fe('code')}
+              name="code"
+            />
             <DateInput label={t('honours.fields.nominationOpens')} {...date('nominationOpens')} />
             <DateInput label={t('honours.fields.nominationDue')} {...date('nominationDue')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            {auth.can('emulation.read') ? <DriveSelect value={d.driveId} onChange={(driveId) => set({ driveId })} error={fe('driveId')} /> : null}
+            {auth.can('emulation.read') ? (
+              <DriveSelect value={d.driveId} onChange={(driveId) => set({ driveId })} error={fe('driveId')} />
+            ) : null}
             <UnitPicker
               label={t('honours.fields.council')}
               description={t('honours.fields.councilHint')}
@@ -255,14 +354,27 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
                           error={fe(`categories.${i}.criteria.${k}.weight`)}
                           w={90}
                         />
-                        <Checkbox label={t('honours.fields.required')} checked={x.required} onChange={(e) => setCriterion(i, k, { required: e.currentTarget.checked })} mb={8} />
+                        <Checkbox
+                          label={t('honours.fields.required')}
+                          checked={x.required}
+                          onChange={(e) => setCriterion(i, k, { required: e.currentTarget.checked })}
+                          mb={8}
+                        />
                       </Group>
                       <Group gap="sm" align="flex-end" wrap="wrap">
                         <Select
                           label={t('honours.fields.check')}
-                          data={[{ value: '', label: t('honours.check.none') }, ...checkKinds.map((kind) => ({ value: kind, label: t(`honours.check.kind.${kind}`) }))]}
+                          data={[
+                            { value: '', label: t('honours.check.none') },
+                            ...checkKinds.map((kind) => ({ value: kind, label: t(`honours.check.kind.${kind}`) })),
+                          ]}
                           value={x.checkKind ?? ''}
-                          onChange={(v) => setCriterion(i, k, { checkKind: (v || null) as CriterionDraft['checkKind'], checkValue: v === 'emulation_rank' ? 10 : 5 })}
+                          onChange={(v) =>
+                            setCriterion(i, k, {
+                              checkKind: (v || null) as CriterionDraft['checkKind'],
+                              checkValue: v === 'emulation_rank' ? 10 : 5,
+                            })
+                          }
                           allowDeselect={false}
                           error={fe(`categories.${i}.criteria.${k}.check`)}
                           style={{ flex: '1 1 240px' }}
@@ -270,7 +382,9 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
                         />
                         {x.checkKind ? (
                           <NumberInput
-                            label={t(x.checkKind === 'emulation_rank' ? 'honours.fields.checkTop' : 'honours.fields.checkMin')}
+                            label={t(
+                              x.checkKind === 'emulation_rank' ? 'honours.fields.checkTop' : 'honours.fields.checkMin',
+                            )}
                             value={x.checkValue}
                             onChange={(v) => setCriterion(i, k, { checkValue: v })}
                             min={1}
@@ -301,13 +415,21 @@ export function CreateCampaignModal({ onClose }: { onClose: () => void }) {
               variant="light"
               size="xs"
               leftSection={<IconPlus size={14} />}
-              onClick={() => set({ categories: [...d.categories, { kind: 'collective', name: '', quota: 1, criteria: [] }] })}
+              onClick={() =>
+                set({ categories: [...d.categories, { kind: 'collective', name: '', quota: 1, criteria: [] }] })
+              }
               w="fit-content"
             >
               {t('honours.create.addCategory')}
             </Button>
           ) : null}
-          <FormActions error={codeTaken ? null : create.error} fields={fields} busy={create.isPending} onCancel={onClose} submitLabel={t('honours.create.submit')} />
+          <FormActions
+            error={codeTaken ? null : create.error}
+            fields={fields}
+            busy={create.isPending}
+            onCancel={onClose}
+            submitLabel={t('honours.create.submit')}
+          />
         </Stack>
       </form>
     </Modal>

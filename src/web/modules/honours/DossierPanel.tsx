@@ -7,7 +7,14 @@ import { ApiError } from '../../app/api.ts';
 import { fileUrl, formatSize, MAX_UPLOAD_BYTES, type StoredFile } from '../../app/files.ts';
 import { FilePicker } from '../../ui/FilePicker.tsx';
 import { useErrorText } from '../../ui/errors.tsx';
-import { dossierKinds, requiredDossier, useAddDossierFile, useSubmitNomination, type DossierKind, type Nomination } from './api.ts';
+import {
+  dossierKinds,
+  requiredDossier,
+  useAddDossierFile,
+  useSubmitNomination,
+  type DossierKind,
+  type Nomination,
+} from './api.ts';
 
 const PHOTO_ACCEPT = '.png,.jpg,.jpeg,.webp';
 
@@ -16,7 +23,13 @@ function FileLine({ file }: { file: StoredFile }) {
   return (
     <Group gap={6} wrap="nowrap" data-testid="dossier-file">
       <IconPaperclip size={14} style={{ flexShrink: 0 }} />
-      <Anchor href={fileUrl(file.id)} target="_blank" rel="noopener" size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+      <Anchor
+        href={fileUrl(file.id)}
+        target="_blank"
+        rel="noopener"
+        size="sm"
+        style={{ minWidth: 0, overflowWrap: 'anywhere' }}
+      >
         {file.name}
       </Anchor>
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -51,8 +64,22 @@ function DossierSlot({ nomination, kind, canAdd }: { nomination: Nomination; kin
     }
   };
   return (
-    <Group gap="sm" align="flex-start" wrap="nowrap" data-testid="dossier-slot" data-kind={kind} data-present={present ? 'yes' : 'no'}>
-      <ThemeIcon size={24} radius="xl" variant="light" color={present ? 'teal' : required ? 'red' : 'gray'} mt={2} style={{ flexShrink: 0 }}>
+    <Group
+      gap="sm"
+      align="flex-start"
+      wrap="nowrap"
+      data-testid="dossier-slot"
+      data-kind={kind}
+      data-present={present ? 'yes' : 'no'}
+    >
+      <ThemeIcon
+        size={24}
+        radius="xl"
+        variant="light"
+        color={present ? 'teal' : required ? 'red' : 'gray'}
+        mt={2}
+        style={{ flexShrink: 0 }}
+      >
         {present ? <IconCheck size={14} /> : required ? <IconX size={14} /> : <IconMinus size={14} />}
       </ThemeIcon>
       <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
@@ -64,7 +91,14 @@ function DossierSlot({ nomination, kind, canAdd }: { nomination: Nomination; kin
         </Text>
         {kind === 'photo' && files.length ? (
           <Anchor href={fileUrl(files[files.length - 1].id)} target="_blank" rel="noopener" w="fit-content">
-            <Image src={fileUrl(files[files.length - 1].id)} alt={t('honours.dossier.photoAlt', { name: nomination.nominee.name })} h={120} w="auto" fit="contain" radius="sm" />
+            <Image
+              src={fileUrl(files[files.length - 1].id)}
+              alt={t('honours.dossier.photoAlt', { name: nomination.nominee.name })}
+              h={120}
+              w="auto"
+              fit="contain"
+              radius="sm"
+            />
           </Anchor>
         ) : (
           files.map((f) => <FileLine key={f.id} file={f} />)
@@ -103,10 +137,14 @@ export function DossierPanel({ nomination, canAddPhoto }: { nomination: Nominati
   const { reset } = submit;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the dossier and summary are the triggers, not inputs
   useEffect(() => reset(), [reset, nomination.dossier.length, nomination.summary]);
-  const refusal = submit.error instanceof ApiError && submit.error.details.length ? submit.error.details.map((d) => (lang === 'en' ? d.messages.en : d.messages.vi)) : null;
+  const refusal =
+    submit.error instanceof ApiError && submit.error.details.length
+      ? submit.error.details.map((d) => (lang === 'en' ? d.messages.en : d.messages.vi))
+      : null;
   const send = () =>
     submit.mutate(undefined, {
-      onSuccess: (n) => notifications.show({ color: 'green', message: t('honours.dossier.submitted', { name: n.nominee.name }) }),
+      onSuccess: (n) =>
+        notifications.show({ color: 'green', message: t('honours.dossier.submitted', { name: n.nominee.name }) }),
     });
 
   return (
@@ -116,7 +154,12 @@ export function DossierPanel({ nomination, canAddPhoto }: { nomination: Nominati
       </Title>
       <Stack gap="md">
         {dossierKinds.map((kind) => (
-          <DossierSlot key={kind} nomination={nomination} kind={kind} canAdd={kind === 'photo' ? canAddPhoto : editable} />
+          <DossierSlot
+            key={kind}
+            nomination={nomination}
+            kind={kind}
+            canAdd={kind === 'photo' ? canAddPhoto : editable}
+          />
         ))}
         {editable || canAddPhoto ? (
           <Text size="xs" c="dimmed">
@@ -126,7 +169,12 @@ export function DossierPanel({ nomination, canAddPhoto }: { nomination: Nominati
         {editable ? (
           <>
             {nomination.missing.length ? (
-              <Alert color="orange" variant="light" title={t('honours.dossier.missingTitle')} data-testid="dossier-missing">
+              <Alert
+                color="orange"
+                variant="light"
+                title={t('honours.dossier.missingTitle')}
+                data-testid="dossier-missing"
+              >
                 <List size="sm" spacing={2}>
                   {nomination.missing.map((m) => (
                     <List.Item key={m.key} data-testid="missing-item" data-key={m.key}>
@@ -154,7 +202,12 @@ export function DossierPanel({ nomination, canAddPhoto }: { nomination: Nominati
               </Alert>
             ) : null}
             <Group justify="flex-end">
-              <Button leftSection={<IconSend size={16} />} loading={submit.isPending} onClick={send} data-testid="nomination-submit">
+              <Button
+                leftSection={<IconSend size={16} />}
+                loading={submit.isPending}
+                onClick={send}
+                data-testid="nomination-submit"
+              >
                 {nomination.status === 'returned' ? t('honours.dossier.resubmit') : t('honours.dossier.submit')}
               </Button>
             </Group>

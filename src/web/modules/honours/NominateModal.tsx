@@ -109,7 +109,15 @@ export function NominateModal({ campaign, onClose }: { campaign: Campaign; onClo
   };
   const serverError = nominate.error instanceof ApiError ? nominate.error : null;
   const fe = (path: string) => local[path] ?? fieldError(serverError, path, lang);
-  const fields = ['categoryId', 'unitId', 'nomineeUnitId', 'nomineePersonId', 'productName', 'productEnterpriseId', 'summary'];
+  const fields = [
+    'categoryId',
+    'unitId',
+    'nomineeUnitId',
+    'nomineePersonId',
+    'productName',
+    'productEnterpriseId',
+    'summary',
+  ];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -245,7 +253,13 @@ export function NominateModal({ campaign, onClose }: { campaign: Campaign; onClo
             name="summary"
             data-testid="nominate-summary"
           />
-          <FormActions error={nominate.error} fields={fields} busy={nominate.isPending} onCancel={onClose} submitLabel={t('honours.nominate.submit')} />
+          <FormActions
+            error={nominate.error}
+            fields={fields}
+            busy={nominate.isPending}
+            onCancel={onClose}
+            submitLabel={t('honours.nominate.submit')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconTrophy } from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
@@ -23,7 +37,10 @@ function SummaryCard({ nomination }: { nomination: Nomination }) {
   const [text, setText] = useState(nomination.summary);
   const changed = text.trim() !== nomination.summary.trim();
   const save = () =>
-    update.mutate({ summary: text.trim() }, { onSuccess: () => notifications.show({ color: 'green', message: t('honours.summary.saved') }) });
+    update.mutate(
+      { summary: text.trim() },
+      { onSuccess: () => notifications.show({ color: 'green', message: t('honours.summary.saved') }) },
+    );
   return (
     <Card bg="white" withBorder data-testid="nomination-summary">
       <Title order={3} fz="md" mb="xs">
@@ -45,7 +62,9 @@ function SummaryCard({ nomination }: { nomination: Nomination }) {
             error={fieldError(update.error, 'summary', i18n.language)}
             data-testid="summary-input"
           />
-          {update.error && !fieldError(update.error, 'summary', i18n.language) ? <ErrorAlert error={update.error} /> : null}
+          {update.error && !fieldError(update.error, 'summary', i18n.language) ? (
+            <ErrorAlert error={update.error} />
+          ) : null}
           <Group justify="flex-end">
             <Button size="xs" onClick={save} disabled={!changed} loading={update.isPending} data-testid="summary-save">
               {t('common.save')}
@@ -116,11 +135,24 @@ function EmulationCard({ nomination }: { nomination: Nomination }) {
       <Stack gap="sm">
         {nomination.emulation.map((e) => (
           <Stack key={e.drive.id} gap={4}>
-            <Anchor renderRoot={(props) => <Link {...props} to="/emulation/$driveId" params={{ driveId: e.drive.id }} search={{ tab: 'results' }} />} size="sm" fw={600}>
+            <Anchor
+              renderRoot={(props) => (
+                <Link
+                  {...props}
+                  to="/emulation/$driveId"
+                  params={{ driveId: e.drive.id }}
+                  search={{ tab: 'results' }}
+                />
+              )}
+              size="sm"
+              fw={600}
+            >
               {e.drive.name}
             </Anchor>
             <Text size="sm" data-testid="emulation-rank">
-              {e.rank ? t('honours.emulation.rank', { rank: e.rank, of: e.participants }) : t('honours.emulation.unranked')}
+              {e.rank
+                ? t('honours.emulation.rank', { rank: e.rank, of: e.participants })
+                : t('honours.emulation.unranked')}
               {e.total !== null ? ` · ${t('honours.emulation.total', { total: formatScore(e.total, lang) })}` : ''}
             </Text>
             {e.scores.length ? (
@@ -142,7 +174,17 @@ function EmulationCard({ nomination }: { nomination: Nomination }) {
 /** Every step of the nomination, who took it and when. */
 function HistoryCard({ nomination }: { nomination: Nomination }) {
   const { t } = useTranslation();
-  const known = new Set(['created', 'file_added', 'submitted', 'resubmitted', 'returned', 'eligible', 'ineligible', 'selected', 'confirmed']);
+  const known = new Set([
+    'created',
+    'file_added',
+    'submitted',
+    'resubmitted',
+    'returned',
+    'eligible',
+    'ineligible',
+    'selected',
+    'confirmed',
+  ]);
   return (
     <Card bg="white" withBorder data-testid="nomination-history">
       <Title order={3} fz="md" mb="sm">
@@ -150,7 +192,12 @@ function HistoryCard({ nomination }: { nomination: Nomination }) {
       </Title>
       <Timeline active={nomination.events.length - 1} bulletSize={14} lineWidth={2}>
         {nomination.events.map((e, i) => (
-          <Timeline.Item key={i} title={known.has(e.action) ? t(`honours.history.action.${e.action as 'created'}`) : e.action} data-testid="history-event" data-action={e.action}>
+          <Timeline.Item
+            key={i}
+            title={known.has(e.action) ? t(`honours.history.action.${e.action as 'created'}`) : e.action}
+            data-testid="history-event"
+            data-action={e.action}
+          >
             <Text size="xs" c="dimmed">
               {t('honours.history.byAt', { by: e.by, at: formatDateTime(e.at) })}
             </Text>
@@ -187,7 +234,14 @@ export function NominationPage() {
   return (
     <>
       <Anchor
-        renderRoot={(props) => <Link {...props} to="/honours/$campaignId" params={{ campaignId: n.campaignId }} search={{ tab: 'nominations' }} />}
+        renderRoot={(props) => (
+          <Link
+            {...props}
+            to="/honours/$campaignId"
+            params={{ campaignId: n.campaignId }}
+            search={{ tab: 'nominations' }}
+          />
+        )}
         size="sm"
         mb="xs"
         display="inline-flex"
@@ -213,12 +267,22 @@ export function NominationPage() {
       />
       <Stack gap="md">
         {n.status === 'returned' && n.reason ? (
-          <Alert color="orange" variant="light" title={t('honours.nomination.returnedTitle')} data-testid="nomination-reason">
+          <Alert
+            color="orange"
+            variant="light"
+            title={t('honours.nomination.returnedTitle')}
+            data-testid="nomination-reason"
+          >
             {n.reason}
           </Alert>
         ) : null}
         {n.status === 'ineligible' && n.reason ? (
-          <Alert color="red" variant="light" title={t('honours.nomination.ineligibleTitle')} data-testid="nomination-reason">
+          <Alert
+            color="red"
+            variant="light"
+            title={t('honours.nomination.ineligibleTitle')}
+            data-testid="nomination-reason"
+          >
             {n.reason}
           </Alert>
         ) : null}
@@ -227,7 +291,11 @@ export function NominationPage() {
             <Stack gap="md">
               <SummaryCard key={n.summary} nomination={n} />
               <DossierPanel nomination={n} canAddPhoto={auth.can('honours.nominate') && !decided} />
-              {screen ? <ScreeningForm key={`${n.id}-${n.status}`} nomination={n} /> : n.screening.length || n.checks?.length ? <ScreeningView nomination={n} /> : null}
+              {screen ? (
+                <ScreeningForm key={`${n.id}-${n.status}`} nomination={n} />
+              ) : n.screening.length || n.checks?.length ? (
+                <ScreeningView nomination={n} />
+              ) : null}
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>

@@ -7,14 +7,28 @@ import { useAuth } from '../../app/auth.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { NOMINATIONS_PAGE_SIZE, nominationStatuses, useNominations, type Campaign, type NominationStatus, type NominationSummary } from './api.ts';
+import {
+  NOMINATIONS_PAGE_SIZE,
+  nominationStatuses,
+  useNominations,
+  type Campaign,
+  type NominationStatus,
+  type NominationSummary,
+} from './api.ts';
 import type { CampaignSearch } from './CampaignPage.tsx';
 import { NominateModal } from './NominateModal.tsx';
 import { NominationStatusBadge, nominationsOpen } from './shared.tsx';
 
 function NomineeLink({ nomination }: { nomination: NominationSummary }) {
   return (
-    <Anchor renderRoot={(props) => <Link {...props} to="/honours/nominations/$nominationId" params={{ nominationId: nomination.id }} />} fw={600} size="sm" data-testid="nomination-link">
+    <Anchor
+      renderRoot={(props) => (
+        <Link {...props} to="/honours/nominations/$nominationId" params={{ nominationId: nomination.id }} />
+      )}
+      fw={600}
+      size="sm"
+      data-testid="nomination-link"
+    >
       {nomination.nomineeName}
     </Anchor>
   );
@@ -36,7 +50,10 @@ export function NominationsTab({ campaign, search }: { campaign: Campaign; searc
   const list = useNominations(campaign.id, { categoryId, status: search.status, page });
   const categoryName = (id: string) => campaign.categories.find((c) => c.id === id)?.name ?? '';
   const setFilter = (change: Partial<CampaignSearch>) =>
-    void navigate({ search: (s: CampaignSearch) => ({ ...s, tab: 'nominations' as const, page: undefined, ...change }), replace: true });
+    void navigate({
+      search: (s: CampaignSearch) => ({ ...s, tab: 'nominations' as const, page: undefined, ...change }),
+      replace: true,
+    });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / NOMINATIONS_PAGE_SIZE)) : 1;
   const mayNominate = auth.can('honours.nominate') && nominationsOpen(campaign);
 
@@ -81,7 +98,11 @@ export function NominationsTab({ campaign, search }: { campaign: Campaign; searc
       {list.data && list.data.items.length === 0 ? (
         <Card bg="white" withBorder>
           <Text size="sm" c="dimmed" data-testid="nominations-empty">
-            {categoryId || search.status ? t('honours.nominations.noMatch') : mayNominate ? t('honours.nominations.emptyNominate') : t('honours.nominations.empty')}
+            {categoryId || search.status
+              ? t('honours.nominations.noMatch')
+              : mayNominate
+                ? t('honours.nominations.emptyNominate')
+                : t('honours.nominations.empty')}
           </Text>
         </Card>
       ) : null}
@@ -130,7 +151,15 @@ export function NominationsTab({ campaign, search }: { campaign: Campaign; searc
           </Table.ScrollContainer>
           <Stack gap="xs" hiddenFrom="sm" data-testid="nominations-cards">
             {list.data.items.map((n) => (
-              <Card key={n.id} bg="white" withBorder padding="sm" data-testid="nomination-card" data-nominee={n.nomineeName} data-status={n.status}>
+              <Card
+                key={n.id}
+                bg="white"
+                withBorder
+                padding="sm"
+                data-testid="nomination-card"
+                data-nominee={n.nomineeName}
+                data-status={n.status}
+              >
                 <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
                   <div style={{ minWidth: 0 }}>
                     <NomineeLink nomination={n} />
@@ -155,7 +184,14 @@ export function NominationsTab({ campaign, search }: { campaign: Campaign; searc
           </Stack>
         </>
       ) : null}
-      {pages > 1 ? <Pagination total={pages} value={page} onChange={(p) => setFilter({ page: p > 1 ? p : undefined, category: categoryId, status: search.status })} size="sm" /> : null}
+      {pages > 1 ? (
+        <Pagination
+          total={pages}
+          value={page}
+          onChange={(p) => setFilter({ page: p > 1 ? p : undefined, category: categoryId, status: search.status })}
+          size="sm"
+        />
+      ) : null}
       {nominating ? <NominateModal campaign={campaign} onClose={() => setNominating(false)} /> : null}
     </Stack>
   );

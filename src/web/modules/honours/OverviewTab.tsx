@@ -36,7 +36,9 @@ function CategoryCard({ campaign, category }: { campaign: Campaign; category: Ca
       </Progress.Root>
       <Group gap={6} mt="sm" style={{ rowGap: 6 }}>
         <Text size="sm" c="dimmed">
-          {total(c) ? t('honours.overview.nominated', { count: total(c), n: formatNumber(total(c), lang) }) : t('honours.overview.noneYet')}
+          {total(c)
+            ? t('honours.overview.nominated', { count: total(c), n: formatNumber(total(c), lang) })
+            : t('honours.overview.noneYet')}
         </Text>
         {nominationStatuses
           .filter((s) => c.counts[s])
@@ -47,7 +49,14 @@ function CategoryCard({ campaign, category }: { campaign: Campaign; category: Ca
               variant="light"
               radius="sm"
               tt="none"
-              renderRoot={(props) => <Link {...props} to="/honours/$campaignId" params={{ campaignId: campaign.id }} search={{ tab: 'nominations', category: c.id, status: s }} />}
+              renderRoot={(props) => (
+                <Link
+                  {...props}
+                  to="/honours/$campaignId"
+                  params={{ campaignId: campaign.id }}
+                  search={{ tab: 'nominations', category: c.id, status: s }}
+                />
+              )}
               style={{ cursor: 'pointer' }}
               data-testid="category-count"
               data-status={s}
@@ -66,7 +75,13 @@ function CategoryCard({ campaign, category }: { campaign: Campaign; category: Ca
               <Text size="sm" span>
                 {x.description}
               </Text>{' '}
-              <Badge size="xs" variant={x.required ? 'filled' : 'outline'} color={x.required ? 'partyRed' : 'gray'} radius="sm" tt="none">
+              <Badge
+                size="xs"
+                variant={x.required ? 'filled' : 'outline'}
+                color={x.required ? 'partyRed' : 'gray'}
+                radius="sm"
+                tt="none"
+              >
                 {x.required ? t('honours.criterion.required') : t('honours.criterion.optional')}
               </Badge>
               {x.weight !== 1 ? (
@@ -118,7 +133,12 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
               t('honours.phase.decided')
             ) : (
               <Group gap={4} wrap="nowrap" align="flex-start">
-                <IconClockHour4 size={16} color={`var(--mantine-color-${deadlineColor(campaign)}-7)`} style={{ flexShrink: 0, marginTop: 2 }} aria-hidden />
+                <IconClockHour4
+                  size={16}
+                  color={`var(--mantine-color-${deadlineColor(campaign)}-7)`}
+                  style={{ flexShrink: 0, marginTop: 2 }}
+                  aria-hidden
+                />
                 <Text size="sm" fw={500} c={`${deadlineColor(campaign)}.7`} data-testid="campaign-deadline">
                   {deadlineText(campaign, t)}
                 </Text>
@@ -127,12 +147,28 @@ export function OverviewTab({ campaign }: { campaign: Campaign }) {
           }
           testId="overview-window"
         />
-        <Fact label={t('honours.overview.quota')} value={formatNumber(quota, lang)} hint={campaign.categories.map((c) => `${c.quota} ${t(`honours.kind.${c.kind}`).toLocaleLowerCase(lang)}`).join(', ')} testId="overview-quota" />
-        <Fact label={t('honours.overview.nominations')} value={formatNumber(nominated, lang)} hint={t('honours.overview.waiting', { count: waiting, n: formatNumber(waiting, lang) })} testId="overview-nominations" />
+        <Fact
+          label={t('honours.overview.quota')}
+          value={formatNumber(quota, lang)}
+          hint={campaign.categories
+            .map((c) => `${c.quota} ${t(`honours.kind.${c.kind}`).toLocaleLowerCase(lang)}`)
+            .join(', ')}
+          testId="overview-quota"
+        />
+        <Fact
+          label={t('honours.overview.nominations')}
+          value={formatNumber(nominated, lang)}
+          hint={t('honours.overview.waiting', { count: waiting, n: formatNumber(waiting, lang) })}
+          testId="overview-nominations"
+        />
         <Fact
           label={t('honours.overview.eligible')}
           value={t('honours.overview.ofQuota', { n: formatNumber(ok, lang), quota: formatNumber(quota, lang) })}
-          hint={ok < quota ? t('honours.overview.short', { n: formatNumber(quota - ok, lang) }) : t('honours.overview.enough')}
+          hint={
+            ok < quota
+              ? t('honours.overview.short', { n: formatNumber(quota - ok, lang) })
+              : t('honours.overview.enough')
+          }
           testId="overview-eligible"
         />
       </SimpleGrid>

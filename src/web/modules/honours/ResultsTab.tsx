@@ -1,9 +1,29 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCertificate, IconChecks, IconFileTypeDocx, IconFileTypePdf, IconSend, IconWorld } from '@tabler/icons-react';
+import {
+  IconCertificate,
+  IconChecks,
+  IconFileTypeDocx,
+  IconFileTypePdf,
+  IconSend,
+  IconWorld,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { saveBlob } from '../../app/files.ts';
@@ -36,7 +56,10 @@ function ConfirmModal({ campaign, onClose }: { campaign: Campaign; onClose: () =
       { decisionNumber: number.trim(), decidedOn: date! },
       {
         onSuccess: (r) => {
-          notifications.show({ color: 'green', message: t('honours.results.confirmed', { count: r.totals.count, n: r.totals.count }) });
+          notifications.show({
+            color: 'green',
+            message: t('honours.results.confirmed', { count: r.totals.count, n: r.totals.count }),
+          });
           onClose();
         },
       },
@@ -77,7 +100,13 @@ function ConfirmModal({ campaign, onClose }: { campaign: Campaign; onClose: () =
             error={fe('decidedOn')}
             name="decidedOn"
           />
-          <FormActions error={confirm.error} fields={['decisionNumber', 'decidedOn']} busy={confirm.isPending} onCancel={onClose} submitLabel={t('honours.results.confirm')} />
+          <FormActions
+            error={confirm.error}
+            fields={['decisionNumber', 'decidedOn']}
+            busy={confirm.isPending}
+            onCancel={onClose}
+            submitLabel={t('honours.results.confirm')}
+          />
         </Stack>
       </form>
     </Modal>
@@ -102,7 +131,10 @@ function ProposalModal({ campaign, results, onClose }: { campaign: Campaign; res
     if (!chosen.length) return setProblem(t('honours.proposal.chooseSome'));
     setBusy(format);
     try {
-      saveBlob(await fetchProposal(campaign.id, { nominationIds: chosen, to: to.trim(), award: award.trim() }, format), `to-trinh-de-nghi.${format}`);
+      saveBlob(
+        await fetchProposal(campaign.id, { nominationIds: chosen, to: to.trim(), award: award.trim() }, format),
+        `to-trinh-de-nghi.${format}`,
+      );
     } catch (err) {
       setError(err);
     } finally {
@@ -113,7 +145,11 @@ function ProposalModal({ campaign, results, onClose }: { campaign: Campaign; res
     <Modal opened onClose={onClose} title={t('honours.proposal.title')} size="lg" fullScreen={phone}>
       <Stack gap="sm" data-testid="proposal-form">
         <TextInput label={t('honours.proposal.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <TextInput label={t('honours.proposal.award')} value={award} onChange={(e) => setAward(e.currentTarget.value)} />
+        <TextInput
+          label={t('honours.proposal.award')}
+          value={award}
+          onChange={(e) => setAward(e.currentTarget.value)}
+        />
         <Checkbox.Group
           label={t('honours.proposal.who')}
           value={chosen}
@@ -132,7 +168,12 @@ function ProposalModal({ campaign, results, onClose }: { campaign: Campaign; res
                     {c.name}
                   </Text>
                   {c.honourees.map((h) => (
-                    <Checkbox key={h.nominationId} value={h.nominationId} label={`${h.position}. ${h.name}`} description={h.unit.name} />
+                    <Checkbox
+                      key={h.nominationId}
+                      value={h.nominationId}
+                      label={`${h.position}. ${h.name}`}
+                      description={h.unit.name}
+                    />
                   ))}
                 </Stack>
               ))}
@@ -143,10 +184,21 @@ function ProposalModal({ campaign, results, onClose }: { campaign: Campaign; res
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button variant="light" leftSection={<IconFileTypeDocx size={16} />} loading={busy === 'docx'} disabled={busy !== null} onClick={() => void download('docx')}>
+          <Button
+            variant="light"
+            leftSection={<IconFileTypeDocx size={16} />}
+            loading={busy === 'docx'}
+            disabled={busy !== null}
+            onClick={() => void download('docx')}
+          >
             {t('honours.proposal.docx')}
           </Button>
-          <Button leftSection={<IconFileTypePdf size={16} />} loading={busy === 'pdf'} disabled={busy !== null} onClick={() => void download('pdf')}>
+          <Button
+            leftSection={<IconFileTypePdf size={16} />}
+            loading={busy === 'pdf'}
+            disabled={busy !== null}
+            onClick={() => void download('pdf')}
+          >
             {t('honours.proposal.pdf')}
           </Button>
         </Group>
@@ -169,7 +221,13 @@ function CategoryResults({ category }: { category: Results['categories'][number]
           <KindBadge kind={c.kind} />
         </Group>
         <Group gap={6}>
-          <Badge variant="light" color={c.shortfall ? 'orange' : 'green'} radius="sm" tt="none" data-testid="results-count">
+          <Badge
+            variant="light"
+            color={c.shortfall ? 'orange' : 'green'}
+            radius="sm"
+            tt="none"
+            data-testid="results-count"
+          >
             {t('honours.results.count', { n: formatNumber(c.count, lang), quota: formatNumber(c.quota, lang) })}
           </Badge>
           {c.shortfall ? (
@@ -262,7 +320,13 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
   return (
     <Stack gap="md" data-testid="results-tab">
       {r.decision ? (
-        <Alert color="green" variant="light" icon={<IconChecks size={18} />} title={t('honours.results.decidedTitle')} data-testid="results-decision">
+        <Alert
+          color="green"
+          variant="light"
+          icon={<IconChecks size={18} />}
+          title={t('honours.results.decidedTitle')}
+          data-testid="results-decision"
+        >
           {t('honours.results.decision', { number: r.decision.number, date: formatDate(r.decision.date) })}
         </Alert>
       ) : (
@@ -272,31 +336,79 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
       )}
       <Group justify="space-between" align="center" gap="sm" wrap="wrap">
         <Text size="sm" data-testid="results-totals">
-          {t('honours.results.totals', { n: formatNumber(r.totals.count, lang), quota: formatNumber(r.totals.quota, lang) })}
-          {r.totals.shortfall ? ` · ${t('honours.results.shortfall', { n: formatNumber(r.totals.shortfall, lang) })}` : ''}
+          {t('honours.results.totals', {
+            n: formatNumber(r.totals.count, lang),
+            quota: formatNumber(r.totals.quota, lang),
+          })}
+          {r.totals.shortfall
+            ? ` · ${t('honours.results.shortfall', { n: formatNumber(r.totals.shortfall, lang) })}`
+            : ''}
         </Text>
         <Group gap="xs" wrap="wrap">
           {manage && !r.decided ? (
-            <Button leftSection={<IconChecks size={16} />} onClick={() => setConfirming(true)} disabled={r.totals.count === 0} data-testid="results-confirm">
+            <Button
+              leftSection={<IconChecks size={16} />}
+              onClick={() => setConfirming(true)}
+              disabled={r.totals.count === 0}
+              data-testid="results-confirm"
+            >
               {t('honours.results.confirm')}
             </Button>
           ) : null}
           {r.decided ? (
             <>
-              <Button component="a" href={documentUrl(campaign.id, 'decision.docx')} download variant="light" size="xs" leftSection={<IconFileTypeDocx size={16} />} data-testid="decision-docx">
+              <Button
+                component="a"
+                href={documentUrl(campaign.id, 'decision.docx')}
+                download
+                variant="light"
+                size="xs"
+                leftSection={<IconFileTypeDocx size={16} />}
+                data-testid="decision-docx"
+              >
                 {t('honours.results.decisionDocx')}
               </Button>
-              <Button component="a" href={documentUrl(campaign.id, 'decision.pdf')} download variant="light" size="xs" leftSection={<IconFileTypePdf size={16} />} data-testid="decision-pdf">
+              <Button
+                component="a"
+                href={documentUrl(campaign.id, 'decision.pdf')}
+                download
+                variant="light"
+                size="xs"
+                leftSection={<IconFileTypePdf size={16} />}
+                data-testid="decision-pdf"
+              >
                 {t('honours.results.decisionPdf')}
               </Button>
-              <Button component="a" href={documentUrl(campaign.id, 'certificates.pdf')} download variant="light" size="xs" leftSection={<IconCertificate size={16} />} data-testid="certificates-pdf">
+              <Button
+                component="a"
+                href={documentUrl(campaign.id, 'certificates.pdf')}
+                download
+                variant="light"
+                size="xs"
+                leftSection={<IconCertificate size={16} />}
+                data-testid="certificates-pdf"
+              >
                 {t('honours.results.certificates')}
               </Button>
-              <Button component="a" href={`/vinh-danh/${encodeURIComponent(campaign.code)}`} target="_blank" rel="noopener" variant="light" size="xs" leftSection={<IconWorld size={16} />} data-testid="roll-of-honour">
+              <Button
+                component="a"
+                href={`/vinh-danh/${encodeURIComponent(campaign.code)}`}
+                target="_blank"
+                rel="noopener"
+                variant="light"
+                size="xs"
+                leftSection={<IconWorld size={16} />}
+                data-testid="roll-of-honour"
+              >
                 {t('honours.results.rollOfHonour')}
               </Button>
               {manage ? (
-                <Button size="xs" leftSection={<IconSend size={16} />} onClick={() => setProposing(true)} data-testid="proposal-open">
+                <Button
+                  size="xs"
+                  leftSection={<IconSend size={16} />}
+                  onClick={() => setProposing(true)}
+                  data-testid="proposal-open"
+                >
                   {t('honours.proposal.button')}
                 </Button>
               ) : null}

@@ -1,5 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Card, Group, Modal, Radio, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconChecklist } from '@tabler/icons-react';
@@ -26,7 +39,10 @@ function ReturnModal({ nomination, onClose }: { nomination: Nomination; onClose:
       { reason: reason.trim() },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('honours.screening.returned', { unit: nomination.unit.name }) });
+          notifications.show({
+            color: 'green',
+            message: t('honours.screening.returned', { unit: nomination.unit.name }),
+          });
           onClose();
         },
       },
@@ -55,7 +71,14 @@ function ReturnModal({ nomination, onClose }: { nomination: Nomination; onClose:
             error={local ?? fieldError(back.error, 'reason', i18n.language)}
             name="reason"
           />
-          <FormActions error={back.error} fields={['reason']} busy={back.isPending} onCancel={onClose} submitLabel={t('honours.screening.return')} submitColor="orange" />
+          <FormActions
+            error={back.error}
+            fields={['reason']}
+            busy={back.isPending}
+            onCancel={onClose}
+            submitLabel={t('honours.screening.return')}
+            submitColor="orange"
+          />
         </Stack>
       </form>
     </Modal>
@@ -76,13 +99,19 @@ export function ScreeningForm({ nomination }: { nomination: Nomination }) {
   const screen = useScreen(nomination.id);
   const criteria = nomination.category.criteria;
   const [lines, setLines] = useState<Record<string, Line>>(() =>
-    Object.fromEntries(criteria.map((c) => {
-      const s = nomination.screening.find((x) => x.key === c.key);
-      return [c.key, { result: s?.result ?? null, note: s?.note ?? '' }];
-    })),
+    Object.fromEntries(
+      criteria.map((c) => {
+        const s = nomination.screening.find((x) => x.key === c.key);
+        return [c.key, { result: s?.result ?? null, note: s?.note ?? '' }];
+      }),
+    ),
   );
-  const [eligible, setEligible] = useState<'yes' | 'no' | null>(nomination.status === 'eligible' ? 'yes' : nomination.status === 'ineligible' ? 'no' : null);
-  const [reason, setReason] = useState(nomination.status === 'ineligible' || nomination.status === 'eligible' ? (nomination.reason ?? '') : '');
+  const [eligible, setEligible] = useState<'yes' | 'no' | null>(
+    nomination.status === 'eligible' ? 'yes' : nomination.status === 'ineligible' ? 'no' : null,
+  );
+  const [reason, setReason] = useState(
+    nomination.status === 'ineligible' || nomination.status === 'eligible' ? (nomination.reason ?? '') : '',
+  );
   const [local, setLocal] = useState<Record<string, string>>({});
   const [returning, setReturning] = useState(false);
 
@@ -103,18 +132,33 @@ export function ScreeningForm({ nomination }: { nomination: Nomination }) {
     const failed = criteria.filter((c) => c.required && lines[c.key]?.result === 'not_met');
     const unchecked = criteria.filter((c) => c.required && !lines[c.key]?.result);
     if (!eligible) found.eligible = t('honours.screening.chooseOutcome');
-    if (eligible === 'yes' && failed.length) found.eligible = t('honours.screening.requiredNotMet', { list: failed.map((f) => f.description).join('; ') });
-    if (eligible === 'yes' && unchecked.length) found.results = t('honours.screening.unchecked', { list: unchecked.map((f) => f.description).join('; ') });
+    if (eligible === 'yes' && failed.length)
+      found.eligible = t('honours.screening.requiredNotMet', { list: failed.map((f) => f.description).join('; ') });
+    if (eligible === 'yes' && unchecked.length)
+      found.results = t('honours.screening.unchecked', { list: unchecked.map((f) => f.description).join('; ') });
     if (eligible === 'no' && !reason.trim()) found.reason = t('honours.screening.reasonRequired');
     setLocal(found);
     if (Object.keys(found).length) return;
     screen.mutate(
       {
-        results: criteria.flatMap((c) => (lines[c.key]?.result ? [{ key: c.key, result: lines[c.key].result!, note: lines[c.key].note.trim() || null }] : [])),
+        results: criteria.flatMap((c) =>
+          lines[c.key]?.result
+            ? [{ key: c.key, result: lines[c.key].result!, note: lines[c.key].note.trim() || null }]
+            : [],
+        ),
         eligible: eligible === 'yes',
         reason: reason.trim() || null,
       },
-      { onSuccess: (n) => notifications.show({ color: 'green', message: t(n.status === 'eligible' ? 'honours.screening.savedEligible' : 'honours.screening.savedIneligible', { name: n.nominee.name }) }) },
+      {
+        onSuccess: (n) =>
+          notifications.show({
+            color: 'green',
+            message: t(
+              n.status === 'eligible' ? 'honours.screening.savedEligible' : 'honours.screening.savedIneligible',
+              { name: n.nominee.name },
+            ),
+          }),
+      },
     );
   };
 
@@ -143,7 +187,13 @@ export function ScreeningForm({ nomination }: { nomination: Nomination }) {
               <Card key={c.key} bg="gray.0" padding="sm" radius="sm" data-testid="screening-criterion" data-key={c.key}>
                 <Text size="sm" fw={500}>
                   {i + 1}. {c.description}{' '}
-                  <Badge size="xs" variant={c.required ? 'filled' : 'outline'} color={c.required ? 'partyRed' : 'gray'} radius="sm" tt="none">
+                  <Badge
+                    size="xs"
+                    variant={c.required ? 'filled' : 'outline'}
+                    color={c.required ? 'partyRed' : 'gray'}
+                    radius="sm"
+                    tt="none"
+                  >
                     {c.required ? t('honours.criterion.required') : t('honours.criterion.optional')}
                   </Badge>
                 </Text>
@@ -159,10 +209,22 @@ export function ScreeningForm({ nomination }: { nomination: Nomination }) {
                     fullWidth={phone}
                     w={phone ? '100%' : undefined}
                     // the records overrule a "met" (the server refuses it too)
-                    data={results.map((r) => ({ value: r, label: t(`honours.screening.result.${r}`), disabled: r === 'met' && check?.outcome === 'not_met' }))}
+                    data={results.map((r) => ({
+                      value: r,
+                      label: t(`honours.screening.result.${r}`),
+                      disabled: r === 'met' && check?.outcome === 'not_met',
+                    }))}
                     value={line?.result ?? ''}
                     onChange={(v) => setLine(c.key, { result: v as ScreeningResult })}
-                    color={line?.result === 'met' ? 'teal' : line?.result === 'not_met' ? 'red' : line?.result === 'note' ? 'yellow' : undefined}
+                    color={
+                      line?.result === 'met'
+                        ? 'teal'
+                        : line?.result === 'not_met'
+                          ? 'red'
+                          : line?.result === 'note'
+                            ? 'yellow'
+                            : undefined
+                    }
                     aria-label={t('honours.screening.resultLabel', { n: i + 1 })}
                     data-testid="screening-result"
                   />
@@ -211,9 +273,17 @@ export function ScreeningForm({ nomination }: { nomination: Nomination }) {
             error={fe('reason')}
             name="reason"
           />
-          {screen.error && !onlyFieldProblems(screen.error, ['results', 'eligible', 'reason']) ? <ErrorAlert error={screen.error} /> : null}
+          {screen.error && !onlyFieldProblems(screen.error, ['results', 'eligible', 'reason']) ? (
+            <ErrorAlert error={screen.error} />
+          ) : null}
           <Group justify="space-between" gap="sm" mt="xs" wrap="wrap">
-            <Button variant="light" color="orange" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)} data-testid="screening-return">
+            <Button
+              variant="light"
+              color="orange"
+              leftSection={<IconArrowBackUp size={16} />}
+              onClick={() => setReturning(true)}
+              data-testid="screening-return"
+            >
               {t('honours.screening.return')}
             </Button>
             <Button type="submit" loading={screen.isPending} data-testid="screening-save">

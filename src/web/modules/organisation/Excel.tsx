@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Menu, Modal, Progress, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconCheck, IconChevronDown, IconDownload, IconFileSpreadsheet, IconTableExport, IconUpload } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconChevronDown,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconTableExport,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, withQuery, type Bilingual } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
@@ -15,7 +23,12 @@ type View = { q?: string; asOf?: string; unitKind?: string; unitId?: string };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Sends the file as the request body, reporting how much has gone up. */
-function upload(kind: Kind, file: File, csrfToken: string, onProgress: (fraction: number) => void): Promise<ImportPreview> {
+function upload(
+  kind: Kind,
+  file: File,
+  csrfToken: string,
+  onProgress: (fraction: number) => void,
+): Promise<ImportPreview> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withQuery('/api/organisation/imports', { kind, fileName: file.name }));
@@ -24,7 +37,12 @@ function upload(kind: Kind, file: File, csrfToken: string, onProgress: (fraction
     xhr.setRequestHeader('X-CSRF-Token', csrfToken);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () =>
-      reject(new ApiError(0, 'NETWORK', { vi: 'Không kết nối được tới máy chủ. Hãy kiểm tra mạng và thử lại.', en: 'Could not reach the server. Check the connection and try again.' }));
+      reject(
+        new ApiError(0, 'NETWORK', {
+          vi: 'Không kết nối được tới máy chủ. Hãy kiểm tra mạng và thử lại.',
+          en: 'Could not reach the server. Check the connection and try again.',
+        }),
+      );
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -35,7 +53,14 @@ function upload(kind: Kind, file: File, csrfToken: string, onProgress: (fraction
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as ImportPreview);
       const e = (body as { error?: { code: string; messages: Bilingual } } | null)?.error;
       reject(
-        new ApiError(xhr.status, e?.code ?? `HTTP_${xhr.status}`, e?.messages ?? { vi: `Máy chủ trả lời lỗi ${xhr.status}.`, en: `The server answered with error ${xhr.status}.` }),
+        new ApiError(
+          xhr.status,
+          e?.code ?? `HTTP_${xhr.status}`,
+          e?.messages ?? {
+            vi: `Máy chủ trả lời lỗi ${xhr.status}.`,
+            en: `The server answered with error ${xhr.status}.`,
+          },
+        ),
       );
     };
     xhr.send(file);
@@ -91,7 +116,14 @@ function ImportModal({ kind, onClose }: { kind: Kind; onClose: () => void }) {
         <Text size="sm" c="dimmed">
           {t('organisation.excel.importHelp')}
         </Text>
-        <Button component="a" href={withQuery('/api/organisation/template.xlsx', { kind })} download variant="subtle" leftSection={<IconDownload size={16} />} w="fit-content">
+        <Button
+          component="a"
+          href={withQuery('/api/organisation/template.xlsx', { kind })}
+          download
+          variant="subtle"
+          leftSection={<IconDownload size={16} />}
+          w="fit-content"
+        >
           {t('organisation.excel.template')}
         </Button>
         <FileInput
@@ -107,18 +139,40 @@ function ImportModal({ kind, onClose }: { kind: Kind; onClose: () => void }) {
         />
         {progress !== null ? (
           <Stack gap={4} data-testid="import-progress">
-            <Text size="sm">{progress < 1 ? t('organisation.excel.uploading', { percent: Math.round(progress * 100) }) : t('organisation.excel.checking')}</Text>
-            <Progress value={progress < 1 ? progress * 100 : 100} animated={progress >= 1} striped={progress >= 1} color="partyRed" />
+            <Text size="sm">
+              {progress < 1
+                ? t('organisation.excel.uploading', { percent: Math.round(progress * 100) })
+                : t('organisation.excel.checking')}
+            </Text>
+            <Progress
+              value={progress < 1 ? progress * 100 : 100}
+              animated={progress >= 1}
+              striped={progress >= 1}
+              color="partyRed"
+            />
           </Stack>
         ) : null}
         <ErrorAlert error={error} />
         {preview && created === null ? (
           preview.valid ? (
-            <Alert color="green" icon={<IconCheck size={18} />} title={t('organisation.excel.valid')} data-testid="import-valid">
-              {t('organisation.excel.validBody', { count: preview.rowCount, formatted: formatNumber(preview.rowCount, lang) })}
+            <Alert
+              color="green"
+              icon={<IconCheck size={18} />}
+              title={t('organisation.excel.valid')}
+              data-testid="import-valid"
+            >
+              {t('organisation.excel.validBody', {
+                count: preview.rowCount,
+                formatted: formatNumber(preview.rowCount, lang),
+              })}
             </Alert>
           ) : (
-            <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('organisation.excel.invalid', { count: preview.problems.length })} data-testid="import-invalid">
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle size={18} />}
+              title={t('organisation.excel.invalid', { count: preview.problems.length })}
+              data-testid="import-invalid"
+            >
               {t('organisation.excel.invalidBody', { rows: formatNumber(preview.rowCount, lang) })}
             </Alert>
           )
@@ -174,12 +228,21 @@ export function ExcelMenu({ kind, view }: { kind: Kind; view: View }) {
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} rightSection={<IconChevronDown size={14} />}>
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={18} />}
+            rightSection={<IconChevronDown size={14} />}
+          >
             {t('organisation.excel.menu')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item component="a" href={withQuery('/api/organisation/template.xlsx', { kind })} download leftSection={<IconDownload size={16} />}>
+          <Menu.Item
+            component="a"
+            href={withQuery('/api/organisation/template.xlsx', { kind })}
+            download
+            leftSection={<IconDownload size={16} />}
+          >
             {t('organisation.excel.template')}
           </Menu.Item>
           {auth.can('unit.edit') ? (
@@ -187,7 +250,12 @@ export function ExcelMenu({ kind, view }: { kind: Kind; view: View }) {
               {t('organisation.excel.import')}
             </Menu.Item>
           ) : null}
-          <Menu.Item component="a" href={withQuery('/api/organisation/export.xlsx', { kind, ...view })} download leftSection={<IconTableExport size={16} />}>
+          <Menu.Item
+            component="a"
+            href={withQuery('/api/organisation/export.xlsx', { kind, ...view })}
+            download
+            leftSection={<IconTableExport size={16} />}
+          >
             {t('organisation.excel.export')}
           </Menu.Item>
         </Menu.Dropdown>

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { ActionIcon, Box, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
@@ -12,7 +26,14 @@ import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { useInCharge, useInvalidateOrganisation, type InCharge, type PersonSummary, type UnitPage, type UnitSummary } from './api.ts';
+import {
+  useInCharge,
+  useInvalidateOrganisation,
+  type InCharge,
+  type PersonSummary,
+  type UnitPage,
+  type UnitSummary,
+} from './api.ts';
 
 type Member = { id: string; fullName: string; titles: string[] };
 
@@ -21,7 +42,8 @@ function useMatrixAxes() {
   return useQuery({
     queryKey: ['organisation', 'in-charge-axes'],
     queryFn: async ({ signal }) => {
-      const units = async (kind: string) => (await api<UnitPage>('/api/units', { query: { kind, pageSize: 500 }, signal })).items;
+      const units = async (kind: string) =>
+        (await api<UnitPage>('/api/units', { query: { kind, pageSize: 500 }, signal })).items;
       const [committees, cells, executive, standing] = await Promise.all([
         units('grassroots_committee'),
         units('grassroots_cell'),
@@ -30,8 +52,12 @@ function useMatrixAxes() {
       ]);
       const members = new Map<string, Member>();
       for (const c of [...standing, ...executive]) {
-        const page = await api<{ items: PersonSummary[] }>('/api/people', { query: { unitId: c.id, pageSize: 500 }, signal });
-        for (const p of page.items) if (!members.has(p.id)) members.set(p.id, { id: p.id, fullName: p.fullName, titles: p.titles });
+        const page = await api<{ items: PersonSummary[] }>('/api/people', {
+          query: { unitId: c.id, pageSize: 500 },
+          signal,
+        });
+        for (const p of page.items)
+          if (!members.has(p.id)) members.set(p.id, { id: p.id, fullName: p.fullName, titles: p.titles });
       }
       const collator = new Intl.Collator('vi', { numeric: true });
       const grassroots: UnitSummary[] = [...committees, ...cells].sort((a, b) => collator.compare(a.name, b.name));
@@ -210,7 +236,13 @@ export function InChargePage() {
                     </UnitLink>
                     {canManage ? (
                       <Tooltip label={t('organisation.inCharge.remove')}>
-                        <ActionIcon variant="subtle" color="gray" onClick={() => void remove(a)} aria-label={t('organisation.inCharge.removeOne', { unit: a.unitName })} disabled={busy !== null}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          onClick={() => void remove(a)}
+                          aria-label={t('organisation.inCharge.removeOne', { unit: a.unitName })}
+                          disabled={busy !== null}
+                        >
                           <IconX size={16} />
                         </ActionIcon>
                       </Tooltip>

@@ -42,7 +42,11 @@ export function PeoplePage() {
         actions={
           <Group gap="xs" wrap="wrap">
             {canManage ? (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="person-create">
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setCreating(true)}
+                data-testid="person-create"
+              >
                 {t('organisation.person.create')}
               </Button>
             ) : null}
@@ -93,7 +97,15 @@ export function PeoplePage() {
         ) : null}
         <Stack gap={0} data-testid="people-list">
           {data?.items.map((p) => (
-            <Group key={p.id} justify="space-between" align="flex-start" gap={6} py="xs" wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+            <Group
+              key={p.id}
+              justify="space-between"
+              align="flex-start"
+              gap={6}
+              py="xs"
+              wrap="wrap"
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            >
               <div style={{ minWidth: 0, flex: '1 1 260px' }}>
                 <PersonLink id={p.id} fw={600} size="sm">
                   {p.fullName}
@@ -104,7 +116,9 @@ export function PeoplePage() {
                   </Text>
                 ) : null}
                 <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {[p.partyUnitName, p.birthYear ? t('organisation.person.born', { year: p.birthYear }) : null].filter(Boolean).join(' · ')}
+                  {[p.partyUnitName, p.birthYear ? t('organisation.person.born', { year: p.birthYear }) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </div>
               {p.partyJoinedOn ? (

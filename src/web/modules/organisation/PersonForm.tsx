@@ -49,7 +49,15 @@ function draftOf(person: PersonDetail | null, unitId: string | null): Draft {
 }
 
 /** Add a person, or correct one's details. */
-export function PersonFormModal({ person = null, unitId = null, onClose }: { person?: PersonDetail | null; unitId?: string | null; onClose: () => void }) {
+export function PersonFormModal({
+  person = null,
+  unitId = null,
+  onClose,
+}: {
+  person?: PersonDetail | null;
+  unitId?: string | null;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const phone = useMediaQuery('(max-width: 36em)');
@@ -88,7 +96,10 @@ export function PersonFormModal({ person = null, unitId = null, onClose }: { per
         ? await api<PersonDetail>('/api/people', { method: 'POST', body })
         : await api<PersonDetail>(`/api/people/${person.id}`, { method: 'PATCH', body });
       await invalidate();
-      notifications.show({ color: 'green', message: creating ? t('organisation.person.created') : t('organisation.person.saved') });
+      notifications.show({
+        color: 'green',
+        message: creating ? t('organisation.person.created') : t('organisation.person.saved'),
+      });
       onClose();
       if (creating) await navigate({ to: '/people/$personId', params: { personId: saved.id } });
     } catch (err) {
@@ -102,7 +113,13 @@ export function PersonFormModal({ person = null, unitId = null, onClose }: { per
   const genderOptions = (meta.data?.genders ?? []).map((g) => ({ value: g.code, label: bi(g.label, lang) }));
 
   return (
-    <Modal opened onClose={onClose} title={creating ? t('organisation.person.create') : t('organisation.person.edit')} size="lg" fullScreen={phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={creating ? t('organisation.person.create') : t('organisation.person.edit')}
+      size="lg"
+      fullScreen={phone}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="person-form">
         <Stack gap="sm">
           <TextInput
@@ -115,7 +132,14 @@ export function PersonFormModal({ person = null, unitId = null, onClose }: { per
             data-autofocus
           />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <Select label={t('organisation.person.gender')} data={genderOptions} value={d.gender} onChange={(gender) => set({ gender })} error={fe('gender')} clearable />
+            <Select
+              label={t('organisation.person.gender')}
+              data={genderOptions}
+              value={d.gender}
+              onChange={(gender) => set({ gender })}
+              error={fe('gender')}
+              clearable
+            />
             <NumberInput
               label={t('organisation.person.birthYear')}
               placeholder="1975"
@@ -139,13 +163,41 @@ export function PersonFormModal({ person = null, unitId = null, onClose }: { per
               clearable
             />
           </SimpleGrid>
-          <UnitPicker label={t('organisation.person.partyUnit')} value={d.partyUnitId} onChange={(partyUnitId) => set({ partyUnitId })} error={fe('partyUnitId')} clearable />
+          <UnitPicker
+            label={t('organisation.person.partyUnit')}
+            value={d.partyUnitId}
+            onChange={(partyUnitId) => set({ partyUnitId })}
+            error={fe('partyUnitId')}
+            clearable
+          />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput label={t('organisation.fields.phone')} value={d.phone} onChange={(e) => set({ phone: e.currentTarget.value })} error={fe('phone')} />
-            <TextInput label={t('organisation.fields.email')} value={d.email} onChange={(e) => set({ email: e.currentTarget.value })} error={fe('email')} />
+            <TextInput
+              label={t('organisation.fields.phone')}
+              value={d.phone}
+              onChange={(e) => set({ phone: e.currentTarget.value })}
+              error={fe('phone')}
+            />
+            <TextInput
+              label={t('organisation.fields.email')}
+              value={d.email}
+              onChange={(e) => set({ email: e.currentTarget.value })}
+              error={fe('email')}
+            />
           </SimpleGrid>
-          <TextInput label={t('organisation.fields.address')} value={d.address} onChange={(e) => set({ address: e.currentTarget.value })} error={fe('address')} />
-          <Textarea label={t('organisation.fields.note')} value={d.note} onChange={(e) => set({ note: e.currentTarget.value })} error={fe('note')} autosize minRows={2} />
+          <TextInput
+            label={t('organisation.fields.address')}
+            value={d.address}
+            onChange={(e) => set({ address: e.currentTarget.value })}
+            error={fe('address')}
+          />
+          <Textarea
+            label={t('organisation.fields.note')}
+            value={d.note}
+            onChange={(e) => set({ note: e.currentTarget.value })}
+            error={fe('note')}
+            autosize
+            minRows={2}
+          />
           <FormActions
             error={error}
             fields={fields}
@@ -187,7 +239,12 @@ export function DeletePersonButton({ person }: { person: PersonDetail }) {
       <Button size="sm" variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={() => setOpen(true)}>
         {t('organisation.person.delete')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('common.confirmTitle')} data-testid="person-delete-confirm">
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('common.confirmTitle')}
+        data-testid="person-delete-confirm"
+      >
         <Stack gap="sm">
           <Text size="sm">{t('organisation.person.deleteConfirm', { name: person.fullName })}</Text>
           <ErrorAlert error={error} />

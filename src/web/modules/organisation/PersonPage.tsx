@@ -1,5 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Button, Group, Popover, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Popover,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -14,7 +26,16 @@ import { DATE_FORMAT, formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
-import { bi, isoOf, todayIso, useInvalidateOrganisation, useMeta, usePerson, type PersonDetail, type Position } from './api.ts';
+import {
+  bi,
+  isoOf,
+  todayIso,
+  useInvalidateOrganisation,
+  useMeta,
+  usePerson,
+  type PersonDetail,
+  type Position,
+} from './api.ts';
 import { Section } from './UnitPage.tsx';
 import { DeletePersonButton, PersonFormModal, useCanManagePeople } from './PersonForm.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
@@ -45,7 +66,10 @@ function AddPosition({ person, onDone }: { person: PersonDetail; onDone: () => v
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/people/${person.id}/positions`, { method: 'POST', body: { unitId: unitId ?? '', title: title.trim(), validFrom: isoOf(from) } });
+      await api(`/api/people/${person.id}/positions`, {
+        method: 'POST',
+        body: { unitId: unitId ?? '', title: title.trim(), validFrom: isoOf(from) },
+      });
       await invalidate();
       notifications.show({ color: 'green', message: t('organisation.person.positionAdded') });
       onDone();
@@ -61,9 +85,30 @@ function AddPosition({ person, onDone }: { person: PersonDetail; onDone: () => v
       <Stack gap="sm">
         {error && !onlyFieldProblems(error, ['unitId', 'title', 'validFrom']) ? <ErrorAlert error={error} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <UnitPicker label={t('organisation.person.positionUnit')} value={unitId} onChange={(id) => setUnitId(id)} error={fe('unitId')} required />
-          <TextInput label={t('organisation.person.positionTitle')} placeholder={t('organisation.person.titlePlaceholder')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={fe('title')} required />
-          <DateInput label={t('organisation.person.from')} placeholder="dd/mm/yyyy" valueFormat={DATE_FORMAT} value={from} onChange={setFrom} error={fe('validFrom')} clearable />
+          <UnitPicker
+            label={t('organisation.person.positionUnit')}
+            value={unitId}
+            onChange={(id) => setUnitId(id)}
+            error={fe('unitId')}
+            required
+          />
+          <TextInput
+            label={t('organisation.person.positionTitle')}
+            placeholder={t('organisation.person.titlePlaceholder')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={fe('title')}
+            required
+          />
+          <DateInput
+            label={t('organisation.person.from')}
+            placeholder="dd/mm/yyyy"
+            valueFormat={DATE_FORMAT}
+            value={from}
+            onChange={setFrom}
+            error={fe('validFrom')}
+            clearable
+          />
         </SimpleGrid>
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onDone}>
@@ -108,7 +153,13 @@ function EndPosition({ position }: { position: Position }) {
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs">
-          <DateInput label={t('organisation.person.to')} valueFormat={DATE_FORMAT} value={to} onChange={setTo} popoverProps={{ withinPortal: false }} />
+          <DateInput
+            label={t('organisation.person.to')}
+            valueFormat={DATE_FORMAT}
+            value={to}
+            onChange={setTo}
+            popoverProps={{ withinPortal: false }}
+          />
           <ErrorAlert error={error} />
           <Button size="xs" onClick={() => void end()} loading={busy}>
             {t('organisation.person.endPosition')}
@@ -128,7 +179,11 @@ function LinkAccount({ person }: { person: PersonDetail }) {
   const [error, setError] = useState<unknown>(null);
   const accounts = useQuery({
     queryKey: ['accounts', 'list', { q, page: 1, picker: true }],
-    queryFn: ({ signal }) => api<{ items: { id: string; username: string; displayName: string }[] }>('/api/accounts', { query: { q, pageSize: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: { id: string; username: string; displayName: string }[] }>('/api/accounts', {
+        query: { q, pageSize: 20 },
+        signal,
+      }),
   });
   const save = async (id: string | null) => {
     setError(null);
@@ -190,7 +245,16 @@ export function PersonPage() {
   const past = p.positions.filter((x) => x.validTo && x.validTo <= todayIso());
 
   const positionRow = (x: Position, ended: boolean) => (
-    <Group key={x.id} justify="space-between" align="flex-start" gap={6} py={6} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="position-row">
+    <Group
+      key={x.id}
+      justify="space-between"
+      align="flex-start"
+      gap={6}
+      py={6}
+      wrap="nowrap"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+      data-testid="position-row"
+    >
       <div style={{ minWidth: 0 }}>
         <Text size="sm" fw={500} c={ended ? 'dimmed' : undefined}>
           {x.title}
@@ -199,7 +263,8 @@ export function PersonPage() {
           {x.unitName}
         </UnitLink>
         <Text size="xs" c="dimmed">
-          {x.validFrom ? formatDate(x.validFrom) : '…'} – {x.validTo ? formatDate(x.validTo) : t('organisation.unit.now')}
+          {x.validFrom ? formatDate(x.validFrom) : '…'} –{' '}
+          {x.validTo ? formatDate(x.validTo) : t('organisation.unit.now')}
         </Text>
       </div>
       {canEdit && !ended ? <EndPosition position={x} /> : null}

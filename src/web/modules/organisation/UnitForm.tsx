@@ -31,7 +31,24 @@ type Draft = {
   groups: Record<string, string | null>;
 };
 
-const fields = ['code', 'name', 'shortName', 'kind', 'parentId', 'address', 'phone', 'email', 'website', 'taxCode', 'workers', 'note', 'validFrom', 'documentNumber', 'documentDate', 'groupIds'];
+const fields = [
+  'code',
+  'name',
+  'shortName',
+  'kind',
+  'parentId',
+  'address',
+  'phone',
+  'email',
+  'website',
+  'taxCode',
+  'workers',
+  'note',
+  'validFrom',
+  'documentNumber',
+  'documentDate',
+  'groupIds',
+];
 
 function draftOf(unit: UnitDetail | null, parentId: string | null): Draft {
   return {
@@ -55,7 +72,15 @@ function draftOf(unit: UnitDetail | null, parentId: string | null): Draft {
 }
 
 /** Found a unit (with the deciding document) or correct one's details. */
-export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?: UnitDetail | null; parentId?: string | null; onClose: () => void }) {
+export function UnitFormModal({
+  unit = null,
+  parentId = null,
+  onClose,
+}: {
+  unit?: UnitDetail | null;
+  parentId?: string | null;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const phone = useMediaQuery('(max-width: 36em)');
@@ -101,7 +126,10 @@ export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?
           })
         : await api<UnitDetail>(`/api/units/${unit.id}`, { method: 'PATCH', body: common });
       await invalidate();
-      notifications.show({ color: 'green', message: creating ? t('organisation.unit.created') : t('organisation.unit.saved') });
+      notifications.show({
+        color: 'green',
+        message: creating ? t('organisation.unit.created') : t('organisation.unit.saved'),
+      });
       onClose();
       if (creating) await navigate({ to: '/units/$unitId', params: { unitId: saved.id } });
     } catch (err) {
@@ -115,11 +143,23 @@ export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?
   const kindOptions = (meta.data?.kinds ?? []).map((k) => ({ value: k.code, label: bi(k.label, lang) }));
 
   return (
-    <Modal opened onClose={onClose} title={creating ? t('organisation.unit.create') : t('organisation.unit.edit')} size="lg" fullScreen={phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={creating ? t('organisation.unit.create') : t('organisation.unit.edit')}
+      size="lg"
+      fullScreen={phone}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="unit-form">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput label={t('organisation.fields.code')} value={d.code} onChange={(e) => set({ code: e.currentTarget.value })} error={fe('code')} required />
+            <TextInput
+              label={t('organisation.fields.code')}
+              value={d.code}
+              onChange={(e) => set({ code: e.currentTarget.value })}
+              error={fe('code')}
+              required
+            />
             <Select
               label={t('organisation.fields.kind')}
               data={kindOptions}
@@ -130,34 +170,106 @@ export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?
               required
             />
           </SimpleGrid>
-          <TextInput label={t('organisation.fields.name')} value={d.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fe('name')} required />
+          <TextInput
+            label={t('organisation.fields.name')}
+            value={d.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={fe('name')}
+            required
+          />
           {!creating ? (
             <Text size="xs" c="dimmed" mt={-6}>
               {t('organisation.unit.nameHint')}
             </Text>
           ) : null}
-          <TextInput label={t('organisation.fields.shortName')} value={d.shortName} onChange={(e) => set({ shortName: e.currentTarget.value })} error={fe('shortName')} />
+          <TextInput
+            label={t('organisation.fields.shortName')}
+            value={d.shortName}
+            onChange={(e) => set({ shortName: e.currentTarget.value })}
+            error={fe('shortName')}
+          />
           {creating ? (
             <>
-              <UnitPicker label={t('organisation.fields.parent')} value={d.parentId} onChange={(parentId) => set({ parentId })} error={fe('parentId')} />
+              <UnitPicker
+                label={t('organisation.fields.parent')}
+                value={d.parentId}
+                onChange={(parentId) => set({ parentId })}
+                error={fe('parentId')}
+              />
               <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-                <DateInput label={t('organisation.fields.validFrom')} placeholder="dd/mm/yyyy" valueFormat={DATE_FORMAT} value={d.validFrom} onChange={(validFrom) => set({ validFrom })} error={fe('validFrom')} clearable />
-                <TextInput label={t('organisation.fields.documentNumber')} placeholder="09-ĐA/TU" value={d.documentNumber} onChange={(e) => set({ documentNumber: e.currentTarget.value })} error={fe('documentNumber')} />
-                <DateInput label={t('organisation.fields.documentDate')} placeholder="dd/mm/yyyy" valueFormat={DATE_FORMAT} value={d.documentDate} onChange={(documentDate) => set({ documentDate })} error={fe('documentDate')} clearable />
+                <DateInput
+                  label={t('organisation.fields.validFrom')}
+                  placeholder="dd/mm/yyyy"
+                  valueFormat={DATE_FORMAT}
+                  value={d.validFrom}
+                  onChange={(validFrom) => set({ validFrom })}
+                  error={fe('validFrom')}
+                  clearable
+                />
+                <TextInput
+                  label={t('organisation.fields.documentNumber')}
+                  placeholder="09-ĐA/TU"
+                  value={d.documentNumber}
+                  onChange={(e) => set({ documentNumber: e.currentTarget.value })}
+                  error={fe('documentNumber')}
+                />
+                <DateInput
+                  label={t('organisation.fields.documentDate')}
+                  placeholder="dd/mm/yyyy"
+                  valueFormat={DATE_FORMAT}
+                  value={d.documentDate}
+                  onChange={(documentDate) => set({ documentDate })}
+                  error={fe('documentDate')}
+                  clearable
+                />
               </SimpleGrid>
             </>
           ) : null}
           <Divider label={t('organisation.unit.contacts')} labelPosition="left" />
-          <TextInput label={t('organisation.fields.address')} value={d.address} onChange={(e) => set({ address: e.currentTarget.value })} error={fe('address')} />
+          <TextInput
+            label={t('organisation.fields.address')}
+            value={d.address}
+            onChange={(e) => set({ address: e.currentTarget.value })}
+            error={fe('address')}
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <TextInput label={t('organisation.fields.phone')} value={d.phone} onChange={(e) => set({ phone: e.currentTarget.value })} error={fe('phone')} />
-            <TextInput label={t('organisation.fields.email')} value={d.email} onChange={(e) => set({ email: e.currentTarget.value })} error={fe('email')} />
-            <TextInput label={t('organisation.fields.website')} value={d.website} onChange={(e) => set({ website: e.currentTarget.value })} error={fe('website')} />
+            <TextInput
+              label={t('organisation.fields.phone')}
+              value={d.phone}
+              onChange={(e) => set({ phone: e.currentTarget.value })}
+              error={fe('phone')}
+            />
+            <TextInput
+              label={t('organisation.fields.email')}
+              value={d.email}
+              onChange={(e) => set({ email: e.currentTarget.value })}
+              error={fe('email')}
+            />
+            <TextInput
+              label={t('organisation.fields.website')}
+              value={d.website}
+              onChange={(e) => set({ website: e.currentTarget.value })}
+              error={fe('website')}
+            />
           </SimpleGrid>
           <Divider label={t('organisation.unit.enterprise')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput label={t('organisation.fields.taxCode')} value={d.taxCode} onChange={(e) => set({ taxCode: e.currentTarget.value })} error={fe('taxCode')} />
-            <NumberInput label={t('organisation.fields.workers')} value={d.workers} onChange={(workers) => set({ workers })} min={0} thousandSeparator={lang === 'en' ? ',' : '.'} decimalSeparator={lang === 'en' ? '.' : ','} allowDecimal={false} error={fe('workers')} />
+            <TextInput
+              label={t('organisation.fields.taxCode')}
+              value={d.taxCode}
+              onChange={(e) => set({ taxCode: e.currentTarget.value })}
+              error={fe('taxCode')}
+            />
+            <NumberInput
+              label={t('organisation.fields.workers')}
+              value={d.workers}
+              onChange={(workers) => set({ workers })}
+              min={0}
+              thousandSeparator={lang === 'en' ? ',' : '.'}
+              decimalSeparator={lang === 'en' ? '.' : ','}
+              allowDecimal={false}
+              error={fe('workers')}
+            />
             {(groupSets.data?.items ?? []).map((s) => (
               <Select
                 key={s.id}
@@ -174,7 +286,14 @@ export function UnitFormModal({ unit = null, parentId = null, onClose }: { unit?
               {fe('groupIds')}
             </Text>
           ) : null}
-          <Textarea label={t('organisation.fields.note')} value={d.note} onChange={(e) => set({ note: e.currentTarget.value })} error={fe('note')} autosize minRows={2} />
+          <Textarea
+            label={t('organisation.fields.note')}
+            value={d.note}
+            onChange={(e) => set({ note: e.currentTarget.value })}
+            error={fe('note')}
+            autosize
+            minRows={2}
+          />
           <FormActions
             error={error}
             fields={fields}

@@ -1,6 +1,28 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconArrowsSplit, IconEdit, IconGitMerge, IconHierarchy, IconPencil, IconPlus, IconSeeding, IconTrash, IconTransfer } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import {
+  IconArrowsSplit,
+  IconEdit,
+  IconGitMerge,
+  IconHierarchy,
+  IconPencil,
+  IconPlus,
+  IconSeeding,
+  IconTrash,
+  IconTransfer,
+} from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { UnitLink, PersonLink } from './links.tsx';
@@ -14,7 +36,17 @@ import { OperationModal } from './OperationModal.tsx';
 import { UnitFormModal } from './UnitForm.tsx';
 import { EndedBadge } from './UnitTree.tsx';
 
-export function Section({ title, children, testId, actions }: { title: string; children: ReactNode; testId?: string; actions?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  testId,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+  actions?: ReactNode;
+}) {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} bg="white" data-testid={testId}>
       <Group justify="space-between" mb="sm" gap="xs">
@@ -41,7 +73,14 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const opIcons = { found: IconSeeding, rename: IconPencil, move: IconTransfer, merge: IconGitMerge, split: IconArrowsSplit, dissolve: IconTrash };
+const opIcons = {
+  found: IconSeeding,
+  rename: IconPencil,
+  move: IconTransfer,
+  merge: IconGitMerge,
+  split: IconArrowsSplit,
+  dissolve: IconTrash,
+};
 
 function HistoryItem({ op, unitId }: { op: Operation; unitId: string }) {
   const { t, i18n } = useTranslation();
@@ -49,7 +88,8 @@ function HistoryItem({ op, unitId }: { op: Operation; unitId: string }) {
   const self = op.unit.id === unitId;
   const other = self ? op.target?.name : op.unit.name;
   const details = op.details ?? {};
-  const nameOf = (v: unknown) => (v && typeof v === 'object' && 'name' in v && typeof v.name === 'string' ? v.name : null);
+  const nameOf = (v: unknown) =>
+    v && typeof v === 'object' && 'name' in v && typeof v.name === 'string' ? v.name : null;
   let title = bi(op.label, lang);
   const lines: string[] = [];
   if (op.type === 'found') {
@@ -64,9 +104,15 @@ function HistoryItem({ op, unitId }: { op: Operation; unitId: string }) {
     if (from) lines.push(t('organisation.history.renamedFrom', { name: from }));
     if (to) lines.push(t('organisation.history.renamedTo', { name: to }));
   } else if (op.type === 'move' && other) {
-    lines.push(self ? t('organisation.history.movedTo', { name: other }) : t('organisation.history.movedIn', { name: other }));
+    lines.push(
+      self ? t('organisation.history.movedTo', { name: other }) : t('organisation.history.movedIn', { name: other }),
+    );
   } else if (op.type === 'merge' && other) {
-    lines.push(self ? t('organisation.history.mergedInto', { name: other }) : t('organisation.history.mergedIn', { name: other }));
+    lines.push(
+      self
+        ? t('organisation.history.mergedInto', { name: other })
+        : t('organisation.history.mergedIn', { name: other }),
+    );
   }
   return (
     <div data-testid="history-item">
@@ -110,7 +156,9 @@ function Details({ unit }: { unit: UnitDetail }) {
         ) : null}
       </Field>
       <Field label={t('organisation.fields.validFrom')}>{formatDate(unit.validFrom)}</Field>
-      <Field label={t('organisation.fields.validTo')}>{unit.validTo ? formatDate(unit.validTo) : t('organisation.unit.stillExists')}</Field>
+      <Field label={t('organisation.fields.validTo')}>
+        {unit.validTo ? formatDate(unit.validTo) : t('organisation.unit.stillExists')}
+      </Field>
       <Field label={t('organisation.fields.address')}>{unit.address}</Field>
       <Field label={t('organisation.fields.phone')}>{unit.phone}</Field>
       <Field label={t('organisation.fields.email')}>{unit.email}</Field>
@@ -118,7 +166,9 @@ function Details({ unit }: { unit: UnitDetail }) {
       {unit.taxCode || unit.workers !== null || unit.kind === 'enterprise' ? (
         <>
           <Field label={t('organisation.fields.taxCode')}>{unit.taxCode}</Field>
-          <Field label={t('organisation.fields.workers')}>{unit.workers !== null ? formatNumber(unit.workers, lang) : null}</Field>
+          <Field label={t('organisation.fields.workers')}>
+            {unit.workers !== null ? formatNumber(unit.workers, lang) : null}
+          </Field>
         </>
       ) : null}
       {unit.groups.map((g) => (
@@ -128,7 +178,10 @@ function Details({ unit }: { unit: UnitDetail }) {
       ))}
       <Field label={t('organisation.unit.partyMembers')}>
         <span data-testid="party-members">
-          {t('organisation.unit.partyMembersCount', { direct: formatNumber(unit.partyMembers.direct, lang), subtree: formatNumber(unit.partyMembers.subtree, lang) })}
+          {t('organisation.unit.partyMembersCount', {
+            direct: formatNumber(unit.partyMembers.direct, lang),
+            subtree: formatNumber(unit.partyMembers.subtree, lang),
+          })}
         </span>
       </Field>
       {unit.note ? <Field label={t('organisation.fields.note')}>{unit.note}</Field> : null}
@@ -229,7 +282,12 @@ export function UnitPage() {
           testId="unit-children"
           actions={
             canEdit && !u.validTo ? (
-              <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setAddingChild(true)}>
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => setAddingChild(true)}
+              >
                 {t('organisation.unit.addChild')}
               </Button>
             ) : null

@@ -44,7 +44,11 @@ function TreeRow({ unit, level, view }: { unit: UnitSummary; level: number; view
             size="md"
             onClick={() => setOpen((o) => !o)}
             aria-expanded={open}
-            aria-label={open ? t('organisation.tree.collapse', { name: unit.name }) : t('organisation.tree.expand', { name: unit.name })}
+            aria-label={
+              open
+                ? t('organisation.tree.collapse', { name: unit.name })
+                : t('organisation.tree.expand', { name: unit.name })
+            }
           >
             {open ? <IconChevronDown size={18} /> : <IconChevronRight size={18} />}
           </ActionIcon>
@@ -59,7 +63,11 @@ function TreeRow({ unit, level, view }: { unit: UnitSummary; level: number; view
           </UnitLink>
           <Group gap={6} mt={2} wrap="wrap">
             <Text size="xs" c="dimmed">
-              {[kindLabel(unit.kind, i18n.language), unit.shortName, hasChildren ? t('organisation.tree.children', { count: unit.childCount }) : null]
+              {[
+                kindLabel(unit.kind, i18n.language),
+                unit.shortName,
+                hasChildren ? t('organisation.tree.children', { count: unit.childCount }) : null,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </Text>
@@ -73,7 +81,21 @@ function TreeRow({ unit, level, view }: { unit: UnitSummary; level: number; view
 }
 
 /** One level of the tree, fetched when its parent opens, a page at a time. */
-function ChildPage({ parentId, level, view, page, last, onMore }: { parentId: string; level: number; view: TreeView; page: number; last: boolean; onMore: () => void }) {
+function ChildPage({
+  parentId,
+  level,
+  view,
+  page,
+  last,
+  onMore,
+}: {
+  parentId: string;
+  level: number;
+  view: TreeView;
+  page: number;
+  last: boolean;
+  onMore: () => void;
+}) {
   const { t } = useTranslation();
   const units = useUnits({ parentId, asOf: view.asOf, includeEnded: view.includeEnded, page, pageSize: CHILD_PAGE });
   if (units.isPending) {
@@ -107,7 +129,15 @@ function Children({ parentId, level, view }: { parentId: string; level: number; 
   return (
     <>
       {Array.from({ length: pages }, (_, i) => (
-        <ChildPage key={i} parentId={parentId} level={level} view={view} page={i + 1} last={i + 1 === pages} onMore={() => setPages((p) => p + 1)} />
+        <ChildPage
+          key={i}
+          parentId={parentId}
+          level={level}
+          view={view}
+          page={i + 1}
+          last={i + 1 === pages}
+          onMore={() => setPages((p) => p + 1)}
+        />
       ))}
     </>
   );

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, Pagination, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -17,7 +29,17 @@ import { EndedBadge, UnitTree } from './UnitTree.tsx';
 import { UnitFormModal } from './UnitForm.tsx';
 
 /** Search results and kind filters: a flat list, a page at a time. */
-function UnitResults({ q, kind, asOf, includeEnded }: { q?: string; kind?: string; asOf?: string; includeEnded: boolean }) {
+function UnitResults({
+  q,
+  kind,
+  asOf,
+  includeEnded,
+}: {
+  q?: string;
+  kind?: string;
+  asOf?: string;
+  includeEnded: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const kindLabel = useKindLabel();
   const [page, setPage] = useState(1);
@@ -135,7 +157,11 @@ export function UnitsPage() {
             />
           </SimpleGrid>
           {!asOfIso ? (
-            <Checkbox label={t('organisation.tree.includeEnded')} checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} />
+            <Checkbox
+              label={t('organisation.tree.includeEnded')}
+              checked={includeEnded}
+              onChange={(e) => setIncludeEnded(e.currentTarget.checked)}
+            />
           ) : (
             <Text size="sm" c="partyRed.8">
               {t('organisation.tree.asOfNote', { date: formatDate(asOfIso) })}
@@ -146,7 +172,13 @@ export function UnitsPage() {
           </Text>
         </Stack>
         {flat ? (
-          <UnitResults key={`${q}|${kind}|${asOfIso}|${includeEnded}`} q={q || undefined} kind={kind ?? undefined} asOf={asOfIso} includeEnded={includeEnded} />
+          <UnitResults
+            key={`${q}|${kind}|${asOfIso}|${includeEnded}`}
+            q={q || undefined}
+            kind={kind ?? undefined}
+            asOf={asOfIso}
+            includeEnded={includeEnded}
+          />
         ) : (
           <UnitTree asOf={asOfIso} includeEnded={!asOfIso && includeEnded} />
         )}

@@ -53,7 +53,14 @@ export type Operation = {
   details: Record<string, unknown> | null;
   createdAt: string;
 };
-export type GroupRef = { setId: string; setCode: string; setName: string; groupId: string; groupCode: string; groupName: string };
+export type GroupRef = {
+  setId: string;
+  setCode: string;
+  setName: string;
+  groupId: string;
+  groupCode: string;
+  groupName: string;
+};
 export type UnitDetail = UnitSummary & {
   address: string | null;
   phone: string | null;
@@ -69,7 +76,14 @@ export type UnitDetail = UnitSummary & {
   children: UnitSummary[];
   people: Position[];
   partyMembers: { direct: number; subtree: number };
-  versions: { name: string; shortName: string | null; parentId: string | null; parentName: string | null; validFrom: string; validTo: string | null }[];
+  versions: {
+    name: string;
+    shortName: string | null;
+    parentId: string | null;
+    parentName: string | null;
+    validFrom: string;
+    validTo: string | null;
+  }[];
   history: Operation[];
   inCharge: InCharge[];
   createdAt: string;
@@ -101,7 +115,12 @@ export type PersonDetail = PersonSummary & {
 };
 export type Labelled = { code: string; label: Bilingual };
 export type Meta = { kinds: Labelled[]; operationTypes: Labelled[]; genders: Labelled[] };
-export type GroupSet = { id: string; code: string; name: string; groups: { id: string; code: string; name: string; unitCount: number }[] };
+export type GroupSet = {
+  id: string;
+  code: string;
+  name: string;
+  groups: { id: string; code: string; name: string; unitCount: number }[];
+};
 export type ImportProblem = { row: number; column: string; code: string; messages: Bilingual };
 export type ImportPreview = {
   id: string;
@@ -122,7 +141,11 @@ export const grassrootsKinds = ['grassroots_committee', 'grassroots_cell'];
 export const bi = (b: Bilingual | undefined, lang: string) => (b ? (lang === 'en' ? b.en : b.vi) : '');
 
 export function useMeta() {
-  return useQuery({ queryKey: ['organisation', 'meta'], queryFn: () => api<Meta>('/api/organisation/meta'), staleTime: 60 * 60_000 });
+  return useQuery({
+    queryKey: ['organisation', 'meta'],
+    queryFn: () => api<Meta>('/api/organisation/meta'),
+    staleTime: 60 * 60_000,
+  });
 }
 
 /** "Ban tham mưu" for "board", in the reader's language. */
@@ -131,7 +154,15 @@ export function useKindLabel() {
   return (kind: string, lang: string) => bi(meta.data?.kinds.find((k) => k.code === kind)?.label, lang) || kind;
 }
 
-export type UnitFilter = { q?: string; asOf?: string; parentId?: string; kind?: string; includeEnded?: boolean; page?: number; pageSize?: number };
+export type UnitFilter = {
+  q?: string;
+  asOf?: string;
+  parentId?: string;
+  kind?: string;
+  includeEnded?: boolean;
+  page?: number;
+  pageSize?: number;
+};
 
 export function unitQuery(filter: UnitFilter) {
   return {
@@ -168,21 +199,34 @@ export function usePeople(filter: { q?: string; unitId?: string | null; page: nu
   return useQuery({
     queryKey: ['organisation', 'people', filter],
     queryFn: ({ signal }) =>
-      api<PersonPage>('/api/people', { query: { q: filter.q, unitId: filter.unitId ?? undefined, page: filter.page, pageSize: PEOPLE_PAGE_SIZE }, signal }),
+      api<PersonPage>('/api/people', {
+        query: { q: filter.q, unitId: filter.unitId ?? undefined, page: filter.page, pageSize: PEOPLE_PAGE_SIZE },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function usePerson(id: string) {
-  return useQuery({ queryKey: ['organisation', 'person', id], queryFn: ({ signal }) => api<PersonDetail>(`/api/people/${id}`, { signal }) });
+  return useQuery({
+    queryKey: ['organisation', 'person', id],
+    queryFn: ({ signal }) => api<PersonDetail>(`/api/people/${id}`, { signal }),
+  });
 }
 
 export function useInCharge() {
-  return useQuery({ queryKey: ['organisation', 'in-charge'], queryFn: ({ signal }) => api<{ items: InCharge[] }>('/api/in-charge', { signal }) });
+  return useQuery({
+    queryKey: ['organisation', 'in-charge'],
+    queryFn: ({ signal }) => api<{ items: InCharge[] }>('/api/in-charge', { signal }),
+  });
 }
 
 export function useGroupSets() {
-  return useQuery({ queryKey: ['organisation', 'group-sets'], queryFn: () => api<{ items: GroupSet[] }>('/api/group-sets'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['organisation', 'group-sets'],
+    queryFn: () => api<{ items: GroupSet[] }>('/api/group-sets'),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** After a change: every organisation query may be stale (names, counts, trees). */

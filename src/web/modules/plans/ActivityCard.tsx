@@ -15,7 +15,9 @@ export function unitNames(units: UnitRef[], total: number, more: (n: number) => 
 
 export function targetText(target: Target): string {
   const sign = target.comparator === 'gte' ? '≥ ' : target.comparator === 'lte' ? '≤ ' : '';
-  const parts = target.breakdown.length ? ` (${target.breakdown.map((b) => `${b.value} ${b.indicator}`).join('; ')})` : '';
+  const parts = target.breakdown.length
+    ? ` (${target.breakdown.map((b) => `${b.value} ${b.indicator}`).join('; ')})`
+    : '';
   return `${sign}${target.value} ${target.indicator}${target.unit ? ` ${target.unit}` : ''}${parts}`;
 }
 
@@ -48,13 +50,31 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
  * part of it, on "my tasks"), the status and progress shown are the unit's, and the whole
  * activity's are given below.
  */
-export function ActivityCard({ activity: a, line, actions, menu }: { activity: Activity; line?: UnitLine | null; actions?: ReactNode; menu?: ReactNode }) {
+export function ActivityCard({
+  activity: a,
+  line,
+  actions,
+  menu,
+}: {
+  activity: Activity;
+  line?: UnitLine | null;
+  actions?: ReactNode;
+  menu?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const dates = useDatesText();
   const more = (n: number) => t('plans.activity.more', { count: n });
   const others = a.otherParticipants.length ? a.otherParticipants : [];
   return (
-    <Card bg="white" withBorder padding="sm" id={`activity-${a.id}`} data-testid="activity" data-ref={a.ref} data-status={line?.status ?? a.status}>
+    <Card
+      bg="white"
+      withBorder
+      padding="sm"
+      id={`activity-${a.id}`}
+      data-testid="activity"
+      data-ref={a.ref}
+      data-status={line?.status ?? a.status}
+    >
       <Group gap={6} mb={6} wrap="wrap">
         <Badge variant="outline" color="gray" size="sm" radius="sm">
           {a.ref}
@@ -79,7 +99,9 @@ export function ActivityCard({ activity: a, line, actions, menu }: { activity: A
       <Stack gap={2} mt="xs">
         {a.leadCount > 0 ? <Line label={t('plans.activity.lead')}>{unitNames(a.lead, a.leadCount, more)}</Line> : null}
         {a.coordinatingCount > 0 || others.length ? (
-          <Line label={t('plans.activity.coordinating')}>{[unitNames(a.coordinating, a.coordinatingCount, more), ...others].filter(Boolean).join('; ')}</Line>
+          <Line label={t('plans.activity.coordinating')}>
+            {[unitNames(a.coordinating, a.coordinatingCount, more), ...others].filter(Boolean).join('; ')}
+          </Line>
         ) : null}
         <Line label={t('plans.activity.time')}>{dates(a)}</Line>
         {a.target ? <Line label={t('plans.activity.target')}>{targetText(a.target)}</Line> : null}
@@ -92,12 +114,21 @@ export function ActivityCard({ activity: a, line, actions, menu }: { activity: A
       </Stack>
       {line ? (
         <Text size="xs" c="dimmed" mt={4} data-testid="whole-activity">
-          {t('plans.mine.whole', { count: a.leadCount, status: t(`plans.status.${a.status}`), percent: a.percent ?? 0 })}
+          {t('plans.mine.whole', {
+            count: a.leadCount,
+            status: t(`plans.status.${a.status}`),
+            percent: a.percent ?? 0,
+          })}
         </Text>
       ) : null}
       {(line ? line.percent : a.percent) !== null ? (
         <Group gap="xs" mt="xs" wrap="nowrap">
-          <Progress value={(line ? line.percent : a.percent) ?? 0} color={statusColors[line?.status ?? a.status]} style={{ flex: 1 }} aria-label={t('plans.activity.percent')} />
+          <Progress
+            value={(line ? line.percent : a.percent) ?? 0}
+            color={statusColors[line?.status ?? a.status]}
+            style={{ flex: 1 }}
+            aria-label={t('plans.activity.percent')}
+          />
           <Text size="xs" c="dimmed">
             {(line ? line.percent : a.percent) ?? 0}%
           </Text>

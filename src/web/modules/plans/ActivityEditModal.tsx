@@ -1,5 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Button, Checkbox, Group, Menu, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Menu,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -11,7 +25,16 @@ import { ErrorAlert, fieldError } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { isoOf } from '../organisation/api.ts';
 import { UnitMultiPicker, type PickedUnit } from '../organisation/UnitMultiPicker.tsx';
-import { statusSources, useDeleteActivity, useSaveActivity, type Activity, type ActivityBody, type Plan, type StatusSource, type Target } from './api.ts';
+import {
+  statusSources,
+  useDeleteActivity,
+  useSaveActivity,
+  type Activity,
+  type ActivityBody,
+  type Plan,
+  type StatusSource,
+  type Target,
+} from './api.ts';
 
 type Comparator = Target['comparator'];
 
@@ -32,7 +55,22 @@ type Draft = {
   statusSource: StatusSource | null;
 };
 
-const FIELDS = ['section', 'title', 'description', 'leadUnitIds', 'coordinatingUnitIds', 'start', 'due', 'tentative', 'target', 'target.value', 'target.comparator', 'target.indicator', 'target.unit', 'statusSource'];
+const FIELDS = [
+  'section',
+  'title',
+  'description',
+  'leadUnitIds',
+  'coordinatingUnitIds',
+  'start',
+  'due',
+  'tentative',
+  'target',
+  'target.value',
+  'target.comparator',
+  'target.indicator',
+  'target.unit',
+  'statusSource',
+];
 
 const picked = (units: { id: string; name: string }[]) => units.map((u) => ({ id: u.id, name: u.name }));
 
@@ -67,7 +105,17 @@ const sameIds = (a: PickedUnit[], b: PickedUnit[]) => a.length === b.length && a
  * Add an activity to a plan (`activity` null, optionally in `section`) or correct one: section,
  * title, description, lead and coordinating units, dates, tentative, target.
  */
-export function ActivityEditModal({ plan, activity, section = null, onClose }: { plan: Plan; activity: Activity | null; section?: string | null; onClose: () => void }) {
+export function ActivityEditModal({
+  plan,
+  activity,
+  section = null,
+  onClose,
+}: {
+  plan: Plan;
+  activity: Activity | null;
+  section?: string | null;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const phone = useMediaQuery('(max-width: 36em)');
@@ -90,7 +138,9 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
     return local[path] ?? fieldError(serverError, path, lang);
   };
 
-  const sections = plan.sections.filter((s) => s.role === 'content' || s.role === 'organisation' || s.path === d.section);
+  const sections = plan.sections.filter(
+    (s) => s.role === 'content' || s.role === 'organisation' || s.path === d.section,
+  );
   const sectionOptions = sections.map((s) => ({ value: s.path, label: s.title ? `${s.path}. ${s.title}` : s.path }));
 
   const submit = (e: FormEvent) => {
@@ -105,7 +155,13 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
     setCorrected([]);
     if (Object.keys(found).length) return;
     const target: Target | null = d.hasTarget
-      ? { value: Number(d.targetValue), comparator: d.comparator, indicator: d.indicator.trim(), unit: d.targetUnit.trim() || null, breakdown: activity?.target?.breakdown ?? [] }
+      ? {
+          value: Number(d.targetValue),
+          comparator: d.comparator,
+          indicator: d.indicator.trim(),
+          unit: d.targetUnit.trim() || null,
+          breakdown: activity?.target?.breakdown ?? [],
+        }
       : null;
     const body: Partial<ActivityBody> = {
       section: d.section!.trim(),
@@ -117,12 +173,19 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
       target,
     };
     if (!activity || d.statusSource !== initial.statusSource) body.statusSource = d.statusSource;
-    if (!activity) body.kind = plan.sections.find((s) => s.path === body.section)?.role === 'organisation' ? 'duty' : 'task';
+    if (!activity)
+      body.kind = plan.sections.find((s) => s.path === body.section)?.role === 'organisation' ? 'duty' : 'task';
     if (!leadLocked && (!activity || !sameIds(d.lead, initial.lead))) body.leadUnitIds = d.lead.map((u) => u.id);
-    if (!coordinatingLocked && (!activity || !sameIds(d.coordinating, initial.coordinating))) body.coordinatingUnitIds = d.coordinating.map((u) => u.id);
+    if (!coordinatingLocked && (!activity || !sameIds(d.coordinating, initial.coordinating)))
+      body.coordinatingUnitIds = d.coordinating.map((u) => u.id);
     save.mutate(body, {
       onSuccess: (saved) => {
-        notifications.show({ color: 'green', message: activity ? t('plans.edit.activity.saved', { ref: saved.ref }) : t('plans.edit.activity.added', { ref: saved.ref }) });
+        notifications.show({
+          color: 'green',
+          message: activity
+            ? t('plans.edit.activity.saved', { ref: saved.ref })
+            : t('plans.edit.activity.added', { ref: saved.ref }),
+        });
         onClose();
       },
     });
@@ -135,23 +198,66 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
   ];
 
   return (
-    <Modal opened onClose={onClose} title={activity ? t('plans.edit.activity.editTitle', { ref: activity.ref }) : t('plans.edit.activity.addTitle')} size="lg" fullScreen={phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={activity ? t('plans.edit.activity.editTitle', { ref: activity.ref }) : t('plans.edit.activity.addTitle')}
+      size="lg"
+      fullScreen={phone}
+    >
       <form onSubmit={submit} noValidate data-testid="activity-form">
         <Stack gap="sm">
           {sectionOptions.length ? (
-            <Select label={t('plans.edit.activity.section')} data={sectionOptions} value={d.section} onChange={(section) => set({ section })} error={fe('section')} allowDeselect={false} required comboboxProps={{ withinPortal: true }} />
+            <Select
+              label={t('plans.edit.activity.section')}
+              data={sectionOptions}
+              value={d.section}
+              onChange={(section) => set({ section })}
+              error={fe('section')}
+              allowDeselect={false}
+              required
+              comboboxProps={{ withinPortal: true }}
+            />
           ) : (
-            <TextInput label={t('plans.edit.activity.section')} placeholder="II.1" value={d.section ?? ''} onChange={(e) => set({ section: e.currentTarget.value })} error={fe('section')} required />
+            <TextInput
+              label={t('plans.edit.activity.section')}
+              placeholder="II.1"
+              value={d.section ?? ''}
+              onChange={(e) => set({ section: e.currentTarget.value })}
+              error={fe('section')}
+              required
+            />
           )}
-          <Textarea label={t('plans.edit.activity.title')} autosize minRows={2} maxRows={8} value={d.title} onChange={(e) => set({ title: e.currentTarget.value })} error={fe('title')} required />
-          <Textarea label={t('plans.edit.activity.description')} autosize minRows={2} maxRows={10} value={d.description} onChange={(e) => set({ description: e.currentTarget.value })} error={fe('description')} />
+          <Textarea
+            label={t('plans.edit.activity.title')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={d.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={fe('title')}
+            required
+          />
+          <Textarea
+            label={t('plans.edit.activity.description')}
+            autosize
+            minRows={2}
+            maxRows={10}
+            value={d.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            error={fe('description')}
+          />
           <UnitMultiPicker
             label={t('plans.edit.activity.lead')}
             value={d.lead}
             onChange={(lead) => set({ lead }, ['leadUnitIds'])}
             error={fe('leadUnitIds')}
             disabled={leadLocked}
-            description={leadLocked ? t('plans.edit.activity.tooManyUnits', { count: activity?.leadCount, shown: activity?.lead.length }) : undefined}
+            description={
+              leadLocked
+                ? t('plans.edit.activity.tooManyUnits', { count: activity?.leadCount, shown: activity?.lead.length })
+                : undefined
+            }
             data-testid="activity-lead"
           />
           <UnitMultiPicker
@@ -160,7 +266,14 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
             onChange={(coordinating) => set({ coordinating }, ['coordinatingUnitIds'])}
             error={fe('coordinatingUnitIds')}
             disabled={coordinatingLocked}
-            description={coordinatingLocked ? t('plans.edit.activity.tooManyUnits', { count: activity?.coordinatingCount, shown: activity?.coordinating.length }) : undefined}
+            description={
+              coordinatingLocked
+                ? t('plans.edit.activity.tooManyUnits', {
+                    count: activity?.coordinatingCount,
+                    shown: activity?.coordinating.length,
+                  })
+                : undefined
+            }
           />
           {activity?.otherParticipants.length ? (
             <Text size="xs" c="dimmed">
@@ -189,8 +302,16 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
               data-testid="activity-due"
             />
           </SimpleGrid>
-          <Checkbox label={t('plans.edit.activity.tentative')} checked={d.tentative} onChange={(e) => set({ tentative: e.currentTarget.checked })} />
-          <Checkbox label={t('plans.edit.activity.hasTarget')} checked={d.hasTarget} onChange={(e) => set({ hasTarget: e.currentTarget.checked }, ['target'])} />
+          <Checkbox
+            label={t('plans.edit.activity.tentative')}
+            checked={d.tentative}
+            onChange={(e) => set({ tentative: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('plans.edit.activity.hasTarget')}
+            checked={d.hasTarget}
+            onChange={(e) => set({ hasTarget: e.currentTarget.checked }, ['target'])}
+          />
           {d.hasTarget ? (
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
               <Select
@@ -212,14 +333,28 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
                 error={fe('target.value')}
                 required
               />
-              <TextInput label={t('plans.edit.activity.indicator')} value={d.indicator} onChange={(e) => set({ indicator: e.currentTarget.value }, ['target.indicator'])} error={fe('target.indicator')} required />
-              <TextInput label={t('plans.edit.activity.targetUnit')} value={d.targetUnit} onChange={(e) => set({ targetUnit: e.currentTarget.value }, ['target.unit'])} error={fe('target.unit')} />
+              <TextInput
+                label={t('plans.edit.activity.indicator')}
+                value={d.indicator}
+                onChange={(e) => set({ indicator: e.currentTarget.value }, ['target.indicator'])}
+                error={fe('target.indicator')}
+                required
+              />
+              <TextInput
+                label={t('plans.edit.activity.targetUnit')}
+                value={d.targetUnit}
+                onChange={(e) => set({ targetUnit: e.currentTarget.value }, ['target.unit'])}
+                error={fe('target.unit')}
+              />
             </SimpleGrid>
           ) : null}
           <Select
             label={t('plans.edit.activity.statusSource')}
             description={t('plans.edit.activity.statusSourceHint')}
-            data={[{ value: 'reports', label: t('plans.edit.activity.sources.reports') }, ...statusSources.map((k) => ({ value: k, label: t(sourceLabels[k]) }))]}
+            data={[
+              { value: 'reports', label: t('plans.edit.activity.sources.reports') },
+              ...statusSources.map((k) => ({ value: k, label: t(sourceLabels[k]) })),
+            ]}
             value={d.statusSource ?? 'reports'}
             onChange={(v) => set({ statusSource: v && v !== 'reports' ? (v as StatusSource) : null })}
             allowDeselect={false}
@@ -227,7 +362,13 @@ export function ActivityEditModal({ plan, activity, section = null, onClose }: {
             comboboxProps={{ withinPortal: true }}
             data-testid="activity-status-source"
           />
-          <FormActions error={save.error} fields={FIELDS} busy={save.isPending} onCancel={onClose} submitLabel={activity ? t('common.save') : t('plans.edit.activity.addSubmit')} />
+          <FormActions
+            error={save.error}
+            fields={FIELDS}
+            busy={save.isPending}
+            onCancel={onClose}
+            submitLabel={activity ? t('common.save') : t('plans.edit.activity.addSubmit')}
+          />
         </Stack>
       </form>
     </Modal>
@@ -240,7 +381,15 @@ export function AddActivityButton({ plan, section }: { plan: Plan; section: stri
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }} data-testid="section-activity-add" data-section={section}>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        leftSection={<IconPlus size={14} />}
+        onClick={() => setOpen(true)}
+        style={{ alignSelf: 'flex-start' }}
+        data-testid="section-activity-add"
+        data-section={section}
+      >
         {t('plans.edit.activity.add')}
       </Button>
       {open ? <ActivityEditModal plan={plan} activity={null} section={section} onClose={() => setOpen(false)} /> : null}
@@ -258,15 +407,30 @@ export function ActivityMenu({ plan, activity }: { plan: Plan; activity: Activit
     <>
       <Menu position="bottom-end" withinPortal shadow="md">
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('plans.edit.activity.menu', { ref: activity.ref })} data-testid="activity-menu">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={t('plans.edit.activity.menu', { ref: activity.ref })}
+            data-testid="activity-menu"
+          >
             <IconDots size={16} />
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setEditing(true)} data-testid="activity-edit">
+          <Menu.Item
+            leftSection={<IconPencil size={14} />}
+            onClick={() => setEditing(true)}
+            data-testid="activity-edit"
+          >
             {t('plans.edit.activity.edit')}
           </Menu.Item>
-          <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(true)} data-testid="activity-delete">
+          <Menu.Item
+            color="red"
+            leftSection={<IconTrash size={14} />}
+            onClick={() => setDeleting(true)}
+            data-testid="activity-delete"
+          >
             {t('plans.edit.activity.delete')}
           </Menu.Item>
         </Menu.Dropdown>
@@ -297,7 +461,10 @@ export function ActivityMenu({ plan, activity }: { plan: Plan; activity: Activit
                   .mutateAsync()
                   .then(() => {
                     setDeleting(false);
-                    notifications.show({ color: 'green', message: t('plans.edit.activity.deleted', { ref: activity.ref }) });
+                    notifications.show({
+                      color: 'green',
+                      message: t('plans.edit.activity.deleted', { ref: activity.ref }),
+                    });
                   })
                   .catch(() => undefined)
               }

@@ -20,7 +20,9 @@ const MILESTONE_COLOR = 'var(--mantine-color-violet-7)';
 
 /** `?month=2019-08`: the month shown, kept in the address so it can be shared and reloaded. */
 export function validateCalendarSearch(search: Record<string, unknown>): { month?: string } {
-  return typeof search.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month) ? { month: search.month } : {};
+  return typeof search.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month)
+    ? { month: search.month }
+    : {};
 }
 
 function addMonths(month: string, n: number): string {
@@ -31,13 +33,17 @@ function addMonths(month: string, n: number): string {
 
 /** The plan's first deadline (activities and milestones), or the start of its period. */
 function firstDeadline(data: Timeline): string | null {
-  const dues = [...data.activities.map((a) => a.due), ...data.milestones.map((m) => m.due)].filter((d): d is string => Boolean(d)).sort();
+  const dues = [...data.activities.map((a) => a.due), ...data.milestones.map((m) => m.due)]
+    .filter((d): d is string => Boolean(d))
+    .sort();
   return dues[0] ?? data.plan.periodStart ?? null;
 }
 
 /** Today's month while the plan runs; otherwise the month of its first deadline. */
 function openingMonth(data: Timeline): string {
-  const dues = [...data.activities.map((a) => a.due), ...data.milestones.map((m) => m.due)].filter((d): d is string => Boolean(d)).sort();
+  const dues = [...data.activities.map((a) => a.due), ...data.milestones.map((m) => m.due)]
+    .filter((d): d is string => Boolean(d))
+    .sort();
   const start = data.plan.periodStart ?? dues[0];
   const end = data.plan.periodDue ?? dues[dues.length - 1];
   const running = start && end && data.today >= start && data.today <= end;
@@ -45,28 +51,68 @@ function openingMonth(data: Timeline): string {
 }
 
 function Dot({ color }: { color: string }) {
-  return <Box component="span" style={{ display: 'inline-block', flex: '0 0 8px', width: 8, height: 8, borderRadius: '50%', background: color }} />;
+  return (
+    <Box
+      component="span"
+      style={{ display: 'inline-block', flex: '0 0 8px', width: 8, height: 8, borderRadius: '50%', background: color }}
+    />
+  );
 }
 
 function Diamond({ tentative }: { tentative: boolean }) {
   return (
     <Box
       component="span"
-      style={{ display: 'inline-block', flex: '0 0 8px', width: 8, height: 8, margin: '0 1px', transform: 'rotate(45deg)', background: tentative ? 'transparent' : MILESTONE_COLOR, border: `1.5px ${tentative ? 'dashed' : 'solid'} ${MILESTONE_COLOR}` }}
+      style={{
+        display: 'inline-block',
+        flex: '0 0 8px',
+        width: 8,
+        height: 8,
+        margin: '0 1px',
+        transform: 'rotate(45deg)',
+        background: tentative ? 'transparent' : MILESTONE_COLOR,
+        border: `1.5px ${tentative ? 'dashed' : 'solid'} ${MILESTONE_COLOR}`,
+      }}
     />
   );
 }
 
 /** A day's deadlines, one line each: milestones first, then activities by ref. */
-function DeadlineLines({ day, limit, full, onOpen, onMore }: { day: CalendarDay; limit?: number; full?: boolean; onOpen: (id: string) => void; onMore?: () => void }) {
+function DeadlineLines({
+  day,
+  limit,
+  full,
+  onOpen,
+  onMore,
+}: {
+  day: CalendarDay;
+  limit?: number;
+  full?: boolean;
+  onOpen: (id: string) => void;
+  onMore?: () => void;
+}) {
   const { t } = useTranslation();
   const lines = [
     ...day.milestones.map((m) => (
-      <Group key={m.id} gap={6} wrap="nowrap" align={full ? 'flex-start' : 'center'} data-testid="calendar-milestone" title={m.title}>
+      <Group
+        key={m.id}
+        gap={6}
+        wrap="nowrap"
+        align={full ? 'flex-start' : 'center'}
+        data-testid="calendar-milestone"
+        title={m.title}
+      >
         <Box pt={full ? 6 : 0} style={{ display: 'flex' }}>
           <Diamond tentative={m.tentative} />
         </Box>
-        <Text size={full ? 'sm' : 'xs'} c="violet.8" fw={600} truncate={full ? undefined : 'end'} lineClamp={full ? 3 : undefined} style={{ minWidth: 0 }}>
+        <Text
+          size={full ? 'sm' : 'xs'}
+          c="violet.8"
+          fw={600}
+          truncate={full ? undefined : 'end'}
+          lineClamp={full ? 3 : undefined}
+          style={{ minWidth: 0 }}
+        >
           {full ? `${t('plans.calendar.milestone')}: ` : ''}
           {m.title}
           {m.tentative ? ` (${t('plans.activity.tentative')})` : ''}
@@ -127,7 +173,21 @@ function DeadlineLines({ day, limit, full, onOpen, onMore }: { day: CalendarDay;
   );
 }
 
-function MonthGrid({ month, days, today, selected, onSelect, onOpen }: { month: string; days: Map<string, CalendarDay>; today: string; selected: string | null; onSelect: (date: string) => void; onOpen: (id: string) => void }) {
+function MonthGrid({
+  month,
+  days,
+  today,
+  selected,
+  onSelect,
+  onOpen,
+}: {
+  month: string;
+  days: Map<string, CalendarDay>;
+  today: string;
+  selected: string | null;
+  onSelect: (date: string) => void;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const first = dayNumber(`${month}-01`);
   const last = dayNumber(`${addMonths(month, 1)}-01`) - 1;
@@ -135,9 +195,28 @@ function MonthGrid({ month, days, today, selected, onSelect, onOpen }: { month: 
   const weeks = Math.ceil((last - gridStart + 1) / 7);
   const cells = Array.from({ length: weeks * 7 }, (_, i) => gridStart + i);
   return (
-    <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', borderTop: '1px solid var(--mantine-color-gray-3)', borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
+    <Box
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(7, minmax(0, 1fr))',
+        borderTop: '1px solid var(--mantine-color-gray-3)',
+        borderLeft: '1px solid var(--mantine-color-gray-3)',
+      }}
+    >
       {weekdays.map((w, i) => (
-        <Text key={w} size="xs" fw={700} ta="center" py={6} c={i >= 5 ? 'partyRed.8' : 'dimmed'} style={{ borderRight: '1px solid var(--mantine-color-gray-3)', borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}>
+        <Text
+          key={w}
+          size="xs"
+          fw={700}
+          ta="center"
+          py={6}
+          c={i >= 5 ? 'partyRed.8' : 'dimmed'}
+          style={{
+            borderRight: '1px solid var(--mantine-color-gray-3)',
+            borderBottom: '1px solid var(--mantine-color-gray-3)',
+            background: 'var(--mantine-color-gray-0)',
+          }}
+        >
           {t(`plans.calendar.weekday.${w}`)}
         </Text>
       ))}
@@ -146,8 +225,12 @@ function MonthGrid({ month, days, today, selected, onSelect, onOpen }: { month: 
         const inMonth = d >= first && d <= last;
         const day = inMonth ? days.get(iso) : undefined;
         const isToday = iso === today;
-        const border = { borderRight: '1px solid var(--mantine-color-gray-3)', borderBottom: '1px solid var(--mantine-color-gray-3)' };
-        if (!inMonth) return <Box key={d} style={{ ...border, background: 'var(--mantine-color-gray-0)', minHeight: 112 }} />;
+        const border = {
+          borderRight: '1px solid var(--mantine-color-gray-3)',
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+        };
+        if (!inMonth)
+          return <Box key={d} style={{ ...border, background: 'var(--mantine-color-gray-0)', minHeight: 112 }} />;
         return (
           <Box
             key={d}
@@ -161,8 +244,16 @@ function MonthGrid({ month, days, today, selected, onSelect, onOpen }: { month: 
               minWidth: 0,
               padding: 6,
               cursor: day ? 'pointer' : undefined,
-              background: isToday ? 'var(--mantine-color-yellow-0)' : selected === iso ? 'var(--mantine-color-gray-0)' : 'var(--mantine-color-white)',
-              boxShadow: isToday ? 'inset 0 0 0 2px var(--mantine-color-yellow-6)' : selected === iso ? 'inset 0 0 0 2px var(--mantine-color-gray-5)' : undefined,
+              background: isToday
+                ? 'var(--mantine-color-yellow-0)'
+                : selected === iso
+                  ? 'var(--mantine-color-gray-0)'
+                  : 'var(--mantine-color-white)',
+              boxShadow: isToday
+                ? 'inset 0 0 0 2px var(--mantine-color-yellow-6)'
+                : selected === iso
+                  ? 'inset 0 0 0 2px var(--mantine-color-gray-5)'
+                  : undefined,
             }}
           >
             <Group justify="space-between" gap={4} mb={4} wrap="nowrap">
@@ -175,7 +266,9 @@ function MonthGrid({ month, days, today, selected, onSelect, onOpen }: { month: 
                 </Badge>
               ) : null}
             </Group>
-            {day ? <DeadlineLines day={day} limit={SHOWN_PER_DAY} onOpen={onOpen} onMore={() => onSelect(iso)} /> : null}
+            {day ? (
+              <DeadlineLines day={day} limit={SHOWN_PER_DAY} onOpen={onOpen} onMore={() => onSelect(iso)} />
+            ) : null}
           </Box>
         );
       })}
@@ -184,9 +277,22 @@ function MonthGrid({ month, days, today, selected, onSelect, onOpen }: { month: 
 }
 
 /** On a phone: the days of the month that have deadlines, in order, each with its deadlines in full. */
-function Agenda({ days, today, month, onOpen }: { days: CalendarDay[]; today: string; month: string; onOpen: (id: string) => void }) {
+function Agenda({
+  days,
+  today,
+  month,
+  onOpen,
+}: {
+  days: CalendarDay[];
+  today: string;
+  month: string;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
-  const list = today.startsWith(month) && !days.some((d) => d.date === today) ? [...days, { date: today, activities: [], milestones: [] }].sort((a, b) => a.date.localeCompare(b.date)) : days;
+  const list =
+    today.startsWith(month) && !days.some((d) => d.date === today)
+      ? [...days, { date: today, activities: [], milestones: [] }].sort((a, b) => a.date.localeCompare(b.date))
+      : days;
   if (list.length === 0) {
     return (
       <Text size="sm" c="dimmed" py="md">
@@ -200,7 +306,15 @@ function Agenda({ days, today, month, onOpen }: { days: CalendarDay[]; today: st
         const isToday = d.date === today;
         const wd = weekdays[weekdayIndex(dayNumber(d.date))];
         return (
-          <Card key={d.date} padding="sm" bg={isToday ? 'yellow.0' : 'white'} style={isToday ? { borderColor: 'var(--mantine-color-yellow-6)' } : undefined} data-testid="calendar-day" data-date={d.date} data-today={isToday ? 'true' : undefined}>
+          <Card
+            key={d.date}
+            padding="sm"
+            bg={isToday ? 'yellow.0' : 'white'}
+            style={isToday ? { borderColor: 'var(--mantine-color-yellow-6)' } : undefined}
+            data-testid="calendar-day"
+            data-date={d.date}
+            data-today={isToday ? 'true' : undefined}
+          >
             <Group gap="xs" mb="xs" wrap="nowrap">
               <Text fw={700} size="sm">
                 {t(`plans.calendar.weekdayLong.${wd}`)}, {formatDate(d.date)}
@@ -245,7 +359,8 @@ export function CalendarPage() {
   if (timeline.isPending) return <CenterLoader />;
   if (timeline.error) return <ErrorAlert error={timeline.error} />;
   const data = timeline.data;
-  if (!month) return <Navigate to="/plans/$planId/calendar" params={{ planId }} search={{ month: openingMonth(data) }} replace />;
+  if (!month)
+    return <Navigate to="/plans/$planId/calendar" params={{ planId }} search={{ month: openingMonth(data) }} replace />;
 
   const go = (m: string) => {
     setSelected(null);
@@ -271,7 +386,11 @@ export function CalendarPage() {
         title={t('plans.calendar.title')}
         description={<PlanLink planId={planId} plan={data.plan} />}
         actions={
-          <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />} variant="light" leftSection={<IconChartBar size={16} />}>
+          <Button
+            renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />}
+            variant="light"
+            leftSection={<IconChartBar size={16} />}
+          >
             {t('plans.timeline.button')}
           </Button>
         }
@@ -284,13 +403,33 @@ export function CalendarPage() {
         ) : null}
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Group gap="xs" wrap="nowrap">
-            <ActionIcon variant="default" size="lg" onClick={() => go(addMonths(month, -1))} aria-label={t('plans.calendar.previous')} title={t('plans.calendar.previous')} data-testid="calendar-previous">
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={() => go(addMonths(month, -1))}
+              aria-label={t('plans.calendar.previous')}
+              title={t('plans.calendar.previous')}
+              data-testid="calendar-previous"
+            >
               <IconChevronLeft size={18} />
             </ActionIcon>
-            <Title order={2} fz={{ base: 'lg', sm: 'xl' }} miw={phone ? 130 : 170} ta="center" data-testid="calendar-month">
+            <Title
+              order={2}
+              fz={{ base: 'lg', sm: 'xl' }}
+              miw={phone ? 130 : 170}
+              ta="center"
+              data-testid="calendar-month"
+            >
               {t('plans.calendar.monthTitle', { year, monthName })}
             </Title>
-            <ActionIcon variant="default" size="lg" onClick={() => go(addMonths(month, 1))} aria-label={t('plans.calendar.next')} title={t('plans.calendar.next')} data-testid="calendar-next">
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={() => go(addMonths(month, 1))}
+              aria-label={t('plans.calendar.next')}
+              title={t('plans.calendar.next')}
+              data-testid="calendar-next"
+            >
               <IconChevronRight size={18} />
             </ActionIcon>
           </Group>
@@ -310,13 +449,26 @@ export function CalendarPage() {
         <ErrorAlert error={calendar.error} />
         {current ? (
           <Text size="sm" c="dimmed">
-            {activityCount + milestoneCount === 0 ? t('plans.calendar.empty') : t('plans.calendar.count', { activities: activityCount, milestones: milestoneCount })}
+            {activityCount + milestoneCount === 0
+              ? t('plans.calendar.empty')
+              : t('plans.calendar.count', { activities: activityCount, milestones: milestoneCount })}
           </Text>
         ) : null}
         {phone ? (
-          current ? <Agenda days={days} today={data.today} month={month} onOpen={setOpen} /> : <CenterLoader />
+          current ? (
+            <Agenda days={days} today={data.today} month={month} onOpen={setOpen} />
+          ) : (
+            <CenterLoader />
+          )
         ) : (
-          <MonthGrid month={month} days={byDate} today={data.today} selected={selected} onSelect={setSelected} onOpen={setOpen} />
+          <MonthGrid
+            month={month}
+            days={byDate}
+            today={data.today}
+            selected={selected}
+            onSelect={setSelected}
+            onOpen={setOpen}
+          />
         )}
         {!phone && selectedDay ? (
           <Card ref={selectedRef} bg="white" padding="md" data-testid="calendar-selected">

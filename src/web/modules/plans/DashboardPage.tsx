@@ -1,6 +1,20 @@
 import { IconCalendarEvent, IconChevronLeft, IconChevronRight, IconTimeline } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
-import { Anchor, Box, Button, Card, Group, Pagination, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Group,
+  Pagination,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +55,13 @@ function ByUnit({ planId }: { planId: string }) {
       {phone ? (
         <Stack gap={0} data-testid="unit-table">
           {units.data?.items.map((l) => (
-            <Box key={l.unit.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="unit-row" data-unit={l.unit.name}>
+            <Box
+              key={l.unit.id}
+              py="xs"
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+              data-testid="unit-row"
+              data-unit={l.unit.name}
+            >
               <Text size="sm" fw={500}>
                 {l.unit.name}
               </Text>
@@ -51,7 +71,12 @@ function ByUnit({ planId }: { planId: string }) {
               </Text>
               <Group gap={10} mt={4} style={{ rowGap: 0 }}>
                 {statuses.map((s) => (
-                  <Text key={s} size="xs" c={`${statusColors[s]}.8`} fw={s === 'overdue' && l.counts[s] > 0 ? 700 : 500}>
+                  <Text
+                    key={s}
+                    size="xs"
+                    c={`${statusColors[s]}.8`}
+                    fw={s === 'overdue' && l.counts[s] > 0 ? 700 : 500}
+                  >
                     {t(`plans.statusShort.${s}`)} <span data-count={s}>{l.counts[s]}</span>
                   </Text>
                 ))}
@@ -65,46 +90,52 @@ function ByUnit({ planId }: { planId: string }) {
           ))}
         </Stack>
       ) : (
-      <ScrollArea type="auto">
-        <Table striped miw={640} data-testid="unit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('plans.dashboard.unit')}</Table.Th>
-              <Table.Th ta="right">{t('plans.activity.lead')}</Table.Th>
-              <Table.Th ta="right">{t('plans.activity.coordinating')}</Table.Th>
-              {statuses.map((s) => (
-                <Table.Th key={s} ta="right" c={statusColors[s]}>
-                  {t(`plans.statusShort.${s}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {units.data?.items.map((l) => (
-              <Table.Tr key={l.unit.id} data-testid="unit-row" data-unit={l.unit.name}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {l.unit.name}
-                  </Text>
-                  <UnitVisitsLink unit={l.unit} />
-                  {l.late.length ? (
-                    <Text size="xs" c="red">
-                      {t('plans.dashboard.lateList', { refs: l.late.map((x) => x.ref).join(', ') })}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td ta="right">{l.lead}</Table.Td>
-                <Table.Td ta="right">{l.coordinating}</Table.Td>
+        <ScrollArea type="auto">
+          <Table striped miw={640} data-testid="unit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('plans.dashboard.unit')}</Table.Th>
+                <Table.Th ta="right">{t('plans.activity.lead')}</Table.Th>
+                <Table.Th ta="right">{t('plans.activity.coordinating')}</Table.Th>
                 {statuses.map((s) => (
-                  <Table.Td key={s} ta="right" fw={s === 'overdue' && l.counts[s] > 0 ? 700 : undefined} c={s === 'overdue' && l.counts[s] > 0 ? 'red' : undefined} data-count={s}>
-                    {l.counts[s]}
-                  </Table.Td>
+                  <Table.Th key={s} ta="right" c={statusColors[s]}>
+                    {t(`plans.statusShort.${s}`)}
+                  </Table.Th>
                 ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
+            </Table.Thead>
+            <Table.Tbody>
+              {units.data?.items.map((l) => (
+                <Table.Tr key={l.unit.id} data-testid="unit-row" data-unit={l.unit.name}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {l.unit.name}
+                    </Text>
+                    <UnitVisitsLink unit={l.unit} />
+                    {l.late.length ? (
+                      <Text size="xs" c="red">
+                        {t('plans.dashboard.lateList', { refs: l.late.map((x) => x.ref).join(', ') })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td ta="right">{l.lead}</Table.Td>
+                  <Table.Td ta="right">{l.coordinating}</Table.Td>
+                  {statuses.map((s) => (
+                    <Table.Td
+                      key={s}
+                      ta="right"
+                      fw={s === 'overdue' && l.counts[s] > 0 ? 700 : undefined}
+                      c={s === 'overdue' && l.counts[s] > 0 ? 'red' : undefined}
+                      data-count={s}
+                    >
+                      {l.counts[s]}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
       )}
       {units.data && units.data.items.length === 0 ? (
         <Text c="dimmed" size="sm" mt="sm">
@@ -113,11 +144,24 @@ function ByUnit({ planId }: { planId: string }) {
       ) : null}
       {page > 1 || units.data?.hasMore ? (
         <Group justify="center" gap="sm" mt="sm">
-          <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={page === 1} onClick={() => setPage(page - 1)}>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconChevronLeft size={14} />}
+            disabled={page === 1}
+            onClick={() => setPage(page - 1)}
+          >
             {t('plans.dashboard.previous')}
           </Button>
           <Text size="sm">{t('plans.dashboard.page', { page })}</Text>
-          <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!units.data?.hasMore} onClick={() => setPage(page + 1)} data-testid="units-next">
+          <Button
+            variant="default"
+            size="xs"
+            rightSection={<IconChevronRight size={14} />}
+            disabled={!units.data?.hasMore}
+            onClick={() => setPage(page + 1)}
+            data-testid="units-next"
+          >
             {t('plans.dashboard.next')}
           </Button>
         </Group>
@@ -142,11 +186,26 @@ function DeploymentCard({ planId }: { planId: string }) {
       {d ? (
         <>
           <Text size="sm" c="dimmed" mb="sm">
-            {t('plans.deployment.summary', { due: formatDate(d.deployDue), deployed: d.deployed, total: d.total, onTime: d.onTime, late: d.late, missing: d.notDeployed })}
+            {t('plans.deployment.summary', {
+              due: formatDate(d.deployDue),
+              deployed: d.deployed,
+              total: d.total,
+              onTime: d.onTime,
+              late: d.late,
+              missing: d.notDeployed,
+            })}
           </Text>
           <Stack gap={4}>
             {d.items.map((i) => (
-              <Group key={i.unit.id} justify="space-between" wrap="nowrap" gap="xs" data-testid="deployment-row" data-unit={i.unit.name} data-state={i.state}>
+              <Group
+                key={i.unit.id}
+                justify="space-between"
+                wrap="nowrap"
+                gap="xs"
+                data-testid="deployment-row"
+                data-unit={i.unit.name}
+                data-state={i.state}
+              >
                 <Text size="sm" style={{ minWidth: 0 }}>
                   {i.unit.name}
                 </Text>
@@ -155,9 +214,15 @@ function DeploymentCard({ planId }: { planId: string }) {
                   c={stateColor[i.state]}
                   fw={600}
                   style={{ whiteSpace: 'nowrap' }}
-                  renderRoot={i.subPlanId ? (props) => <Link {...props} to="/plans/$planId" params={{ planId: i.subPlanId! }} /> : undefined}
+                  renderRoot={
+                    i.subPlanId
+                      ? (props) => <Link {...props} to="/plans/$planId" params={{ planId: i.subPlanId! }} />
+                      : undefined
+                  }
                 >
-                  {i.state === 'missing' ? t('plans.deployment.missing') : t(`plans.deployment.${i.state}`, { date: formatDate(i.issuedOn) })}
+                  {i.state === 'missing'
+                    ? t('plans.deployment.missing')
+                    : t(`plans.deployment.${i.state}`, { date: formatDate(i.issuedOn) })}
                 </Text>
               </Group>
             ))}
@@ -190,10 +255,18 @@ export function DashboardPage() {
         }
         actions={
           <>
-            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />} leftSection={<IconTimeline size={16} />} variant="light">
+            <Button
+              renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />}
+              leftSection={<IconTimeline size={16} />}
+              variant="light"
+            >
               {t('plans.timeline.button')}
             </Button>
-            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />} leftSection={<IconCalendarEvent size={16} />} variant="light">
+            <Button
+              renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />}
+              leftSection={<IconCalendarEvent size={16} />}
+              variant="light"
+            >
               {t('plans.calendar.button')}
             </Button>
           </>
@@ -202,7 +275,14 @@ export function DashboardPage() {
       <Stack gap="md">
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="status-counts">
           {statuses.map((s) => (
-            <Card key={s} bg="white" withBorder padding="sm" style={{ borderTop: `4px solid var(--mantine-color-${statusColors[s]}-6)` }} data-testid={`count-${s}`}>
+            <Card
+              key={s}
+              bg="white"
+              withBorder
+              padding="sm"
+              style={{ borderTop: `4px solid var(--mantine-color-${statusColors[s]}-6)` }}
+              data-testid={`count-${s}`}
+            >
               <Text fz={30} fw={700} lh={1.1} c={`${statusColors[s]}.7`} data-testid="count">
                 {dash.data.counts[s]}
               </Text>

@@ -50,8 +50,18 @@ export type Axis = {
  * start) to the latest deadline, padded on both sides. Today is deliberately not pulled in: a
  * plan of 2019 seen in 2026 would otherwise shrink to a sliver at one end.
  */
-export function timeAxis(plan: Pick<PlanSummary, 'periodStart' | 'periodDue'>, activities: TimelineActivity[], milestones: Milestone[], today: string): Axis {
-  const dates = [plan.periodStart, plan.periodDue, ...activities.flatMap((a) => [a.start, a.due]), ...milestones.flatMap((m) => [m.start, m.due])]
+export function timeAxis(
+  plan: Pick<PlanSummary, 'periodStart' | 'periodDue'>,
+  activities: TimelineActivity[],
+  milestones: Milestone[],
+  today: string,
+): Axis {
+  const dates = [
+    plan.periodStart,
+    plan.periodDue,
+    ...activities.flatMap((a) => [a.start, a.due]),
+    ...milestones.flatMap((m) => [m.start, m.due]),
+  ]
     .filter((d): d is string => Boolean(d && parseIsoDate(d)))
     .map(dayNumber);
   const first = dates.length ? Math.min(...dates) : dayNumber(today) - 30;
@@ -106,7 +116,13 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
   const todayDay = dayNumber(today);
   const monthTick = (month: number, year: number) => t('plans.timeline.monthTick', { month, year });
 
-  const row = (key: string, height: number, label: ReactNode, track: ReactNode, options: { style?: CSSProperties; onClick?: () => void; title?: string; data?: Record<string, string> } = {}) => {
+  const row = (
+    key: string,
+    height: number,
+    label: ReactNode,
+    track: ReactNode,
+    options: { style?: CSSProperties; onClick?: () => void; title?: string; data?: Record<string, string> } = {},
+  ) => {
     const { style, onClick, title, data } = options;
     return (
       <Box
@@ -116,7 +132,13 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
         onClick={onClick}
         onMouseEnter={onClick ? () => setHovered(key) : undefined}
         onMouseLeave={onClick ? () => setHovered(null) : undefined}
-        style={{ display: 'flex', minHeight: height, borderBottom: '1px solid var(--mantine-color-gray-2)', cursor: onClick ? 'pointer' : undefined, ...style }}
+        style={{
+          display: 'flex',
+          minHeight: height,
+          borderBottom: '1px solid var(--mantine-color-gray-2)',
+          cursor: onClick ? 'pointer' : undefined,
+          ...style,
+        }}
       >
         <Box
           style={{
@@ -136,7 +158,16 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
         >
           {label}
         </Box>
-        <Box style={{ position: 'relative', flex: 1, minWidth: axis.minWidth, background: hovered === key ? 'rgba(0,0,0,0.025)' : undefined }}>{track}</Box>
+        <Box
+          style={{
+            position: 'relative',
+            flex: 1,
+            minWidth: axis.minWidth,
+            background: hovered === key ? 'rgba(0,0,0,0.025)' : undefined,
+          }}
+        >
+          {track}
+        </Box>
       </Box>
     );
   };
@@ -164,9 +195,12 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
   }
 
   const bar = (a: TimelineActivity) => {
-    const percent = a.status === 'done_on_time' || a.status === 'done_late' ? 100 : Math.max(0, Math.min(100, a.percent ?? 0));
+    const percent =
+      a.status === 'done_on_time' || a.status === 'done_late' ? 100 : Math.max(0, Math.min(100, a.percent ?? 0));
     // A tentative date: a dashed ring around the mark, visible whatever its fill.
-    const tentative: CSSProperties = a.tentative ? { outline: `2px dashed ${shade(a.status, 7)}`, outlineOffset: 2 } : {};
+    const tentative: CSSProperties = a.tentative
+      ? { outline: `2px dashed ${shade(a.status, 7)}`, outlineOffset: 2 }
+      : {};
     if (!a.due) {
       if (continuous.has(a.id) && period) {
         return (
@@ -185,7 +219,11 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
               }}
               data-testid="gantt-bar"
             />
-            <Text size="xs" c="dimmed" style={{ position: 'absolute', left: pct(dayNumber(period.start)), top: 2, whiteSpace: 'nowrap' }}>
+            <Text
+              size="xs"
+              c="dimmed"
+              style={{ position: 'absolute', left: pct(dayNumber(period.start)), top: 2, whiteSpace: 'nowrap' }}
+            >
               {t('plans.activity.continuous')}
               {a.percent !== null ? ` · ${a.percent}%` : ''}
             </Text>
@@ -193,7 +231,12 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
         );
       }
       return (
-        <Text size="xs" c="dimmed" fs="italic" style={{ position: 'absolute', left: 8, top: '50%', transform: 'translateY(-50%)', whiteSpace: 'nowrap' }}>
+        <Text
+          size="xs"
+          c="dimmed"
+          fs="italic"
+          style={{ position: 'absolute', left: 8, top: '50%', transform: 'translateY(-50%)', whiteSpace: 'nowrap' }}
+        >
           {t('plans.activity.noDate')}
         </Text>
       );
@@ -220,7 +263,10 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
         ? { left: `calc(${pct(last + 1)} + ${point && lateTo === null ? 10 : 4}px)` }
         : place === 'left'
           ? { right: `calc(${(1 - startRatio) * 100}% + ${point ? 10 : 4}px)` }
-          : { right: `calc(${(1 - endRatio) * 100}% + 6px)`, color: percent >= 80 ? 'var(--mantine-color-white)' : undefined }),
+          : {
+              right: `calc(${(1 - endRatio) * 100}% + 6px)`,
+              color: percent >= 80 ? 'var(--mantine-color-white)' : undefined,
+            }),
     };
     return (
       <>
@@ -269,10 +315,30 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
         )}
         {lateTo !== null ? (
           <>
-            <Box style={{ position: 'absolute', top: '50%', height: 2, marginTop: -1, left: pct(point ? due + 0.5 : due + 1), width: `calc(${pct(lateTo + 0.5)} - ${pct(point ? due + 0.5 : due + 1)})`, background: shade(a.status, 6) }} />
+            <Box
+              style={{
+                position: 'absolute',
+                top: '50%',
+                height: 2,
+                marginTop: -1,
+                left: pct(point ? due + 0.5 : due + 1),
+                width: `calc(${pct(lateTo + 0.5)} - ${pct(point ? due + 0.5 : due + 1)})`,
+                background: shade(a.status, 6),
+              }}
+            />
             <Box
               title={`${t('plans.activity.doneOn')} ${formatDate(a.doneOn)}`}
-              style={{ position: 'absolute', top: '50%', transform: 'translate(-50%, -50%)', left: pct(lateTo + 0.5), width: 3, height: 20, borderRadius: 1, background: shade(a.status, 8), zIndex: 1 }}
+              style={{
+                position: 'absolute',
+                top: '50%',
+                transform: 'translate(-50%, -50%)',
+                left: pct(lateTo + 0.5),
+                width: 3,
+                height: 20,
+                borderRadius: 1,
+                background: shade(a.status, 8),
+                zIndex: 1,
+              }}
               data-testid="gantt-done-on"
             />
           </>
@@ -288,24 +354,74 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
     <Box ref={boxRef} data-testid="gantt" style={{ overflowX: 'auto', maxWidth: '100%', position: 'relative' }}>
       <Box style={{ minWidth: labelWidth + axis.minWidth, position: 'relative' }}>
         {/* grid lines, milestone lines and today's line, behind the rows */}
-        <Box aria-hidden style={{ position: 'absolute', left: labelWidth, right: 0, top: 0, bottom: 0, pointerEvents: 'none' }}>
+        <Box
+          aria-hidden
+          style={{ position: 'absolute', left: labelWidth, right: 0, top: 0, bottom: 0, pointerEvents: 'none' }}
+        >
           {axis.weeks.map((d) => (
-            <Box key={`w${d}`} style={{ position: 'absolute', top: 0, bottom: 0, left: pct(d), borderLeft: '1px solid var(--mantine-color-gray-1)' }} />
+            <Box
+              key={`w${d}`}
+              style={{
+                position: 'absolute',
+                top: 0,
+                bottom: 0,
+                left: pct(d),
+                borderLeft: '1px solid var(--mantine-color-gray-1)',
+              }}
+            />
           ))}
           {axis.months.slice(1).map((m) => (
-            <Box key={`m${m.day}`} style={{ position: 'absolute', top: 0, bottom: 0, left: pct(m.day), borderLeft: '1px solid var(--mantine-color-gray-3)' }} />
+            <Box
+              key={`m${m.day}`}
+              style={{
+                position: 'absolute',
+                top: 0,
+                bottom: 0,
+                left: pct(m.day),
+                borderLeft: '1px solid var(--mantine-color-gray-3)',
+              }}
+            />
           ))}
           {milestoneMarks.map(({ m, day }) => (
-            <Box key={`ml${m.id}`} style={{ position: 'absolute', top: 44, bottom: 0, left: pct(day + 0.5), borderLeft: '1px dashed var(--mantine-color-violet-2)' }} />
+            <Box
+              key={`ml${m.id}`}
+              style={{
+                position: 'absolute',
+                top: 44,
+                bottom: 0,
+                left: pct(day + 0.5),
+                borderLeft: '1px dashed var(--mantine-color-violet-2)',
+              }}
+            />
           ))}
         </Box>
         {within(todayDay) ? (
           <Box
             data-testid="gantt-today"
             data-date={today}
-            style={{ position: 'absolute', left: `calc(${labelWidth}px + (100% - ${labelWidth}px) * ${(todayDay + 0.5 - axis.start) / days})`, top: 0, bottom: 0, borderLeft: '2px solid var(--mantine-color-partyRed-7)', zIndex: 1, pointerEvents: 'none' }}
+            style={{
+              position: 'absolute',
+              left: `calc(${labelWidth}px + (100% - ${labelWidth}px) * ${(todayDay + 0.5 - axis.start) / days})`,
+              top: 0,
+              bottom: 0,
+              borderLeft: '2px solid var(--mantine-color-partyRed-7)',
+              zIndex: 1,
+              pointerEvents: 'none',
+            }}
           >
-            <Text size="xs" fw={700} c="partyRed.7" style={{ position: 'absolute', top: 2, left: 4, whiteSpace: 'nowrap', background: 'var(--mantine-color-white)', padding: '0 2px' }}>
+            <Text
+              size="xs"
+              fw={700}
+              c="partyRed.7"
+              style={{
+                position: 'absolute',
+                top: 2,
+                left: 4,
+                whiteSpace: 'nowrap',
+                background: 'var(--mantine-color-white)',
+                padding: '0 2px',
+              }}
+            >
               {t('plans.timeline.today', { date: formatDate(today) })}
             </Text>
           </Box>
@@ -323,18 +439,32 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
               const next = axis.months[i + 1]?.day ?? axis.end;
               const room = (next - m.day) * axis.pxPerDay;
               if (room < 40) return null;
-              const at: CSSProperties = room < 72 && next === axis.end ? { right: 4 } : { left: `calc(${pct(m.day)} + 4px)` };
+              const at: CSSProperties =
+                room < 72 && next === axis.end ? { right: 4 } : { left: `calc(${pct(m.day)} + 4px)` };
               return (
-                <Text key={m.day} size="xs" fw={700} style={{ position: 'absolute', top: 4, whiteSpace: 'nowrap', ...at }} data-testid="gantt-month">
+                <Text
+                  key={m.day}
+                  size="xs"
+                  fw={700}
+                  style={{ position: 'absolute', top: 4, whiteSpace: 'nowrap', ...at }}
+                  data-testid="gantt-month"
+                >
                   {monthTick(m.month, m.year)}
                 </Text>
               );
             })}
-            {axis.weeks.filter((d) => (axis.end - d) * axis.pxPerDay >= 34).map((d) => (
-              <Text key={d} size="10px" c="dimmed" style={{ position: 'absolute', top: 24, left: `calc(${pct(d)} + 2px)`, whiteSpace: 'nowrap' }}>
-                {dayMonth(d)}
-              </Text>
-            ))}
+            {axis.weeks
+              .filter((d) => (axis.end - d) * axis.pxPerDay >= 34)
+              .map((d) => (
+                <Text
+                  key={d}
+                  size="10px"
+                  c="dimmed"
+                  style={{ position: 'absolute', top: 24, left: `calc(${pct(d)} + 2px)`, whiteSpace: 'nowrap' }}
+                >
+                  {dayMonth(d)}
+                </Text>
+              ))}
           </>,
           { style: { borderBottom: '1px solid var(--mantine-color-gray-4)' } },
         )}
@@ -354,7 +484,16 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
                   data-date={m.due!}
                   data-tentative={m.tentative ? 'true' : undefined}
                   title={`${formatDate(m.due)}${m.tentative ? ` (${t('plans.activity.tentative')})` : ''} — ${m.title}`}
-                  style={{ position: 'absolute', left: pct(day + 0.5), top: 6, transform: 'translateX(-50%)', display: 'flex', flexDirection: 'column', alignItems: 'center', zIndex: 1 }}
+                  style={{
+                    position: 'absolute',
+                    left: pct(day + 0.5),
+                    top: 6,
+                    transform: 'translateX(-50%)',
+                    display: 'flex',
+                    flexDirection: 'column',
+                    alignItems: 'center',
+                    zIndex: 1,
+                  }}
                 >
                   <Box
                     style={{
@@ -366,7 +505,14 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
                       border: `2px solid ${MILESTONE_COLOR}`,
                     }}
                   />
-                  <Text size="10px" fw={600} c="violet.8" mt={level ? 14 : 2} lh={1.2} style={{ whiteSpace: 'nowrap', background: 'var(--mantine-color-white)' }}>
+                  <Text
+                    size="10px"
+                    fw={600}
+                    c="violet.8"
+                    mt={level ? 14 : 2}
+                    lh={1.2}
+                    style={{ whiteSpace: 'nowrap', background: 'var(--mantine-color-white)' }}
+                  >
                     {dayMonth(day)}
                   </Text>
                 </Box>
@@ -377,19 +523,33 @@ export function GanttChart({ axis, activities, milestones, today, sectionLabel, 
 
         {sections.map((s) => (
           <Fragment key={s.path}>
-            <Box style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', background: 'var(--mantine-color-gray-0)' }} data-testid="gantt-section">
+            <Box
+              style={{
+                borderBottom: '1px solid var(--mantine-color-gray-2)',
+                background: 'var(--mantine-color-gray-0)',
+              }}
+              data-testid="gantt-section"
+            >
               <Text
                 size="xs"
                 fw={700}
                 truncate="end"
                 title={sectionLabel(s.path)}
-                style={{ position: 'sticky', left: 0, width: Math.max(labelWidth, boxWidth || labelWidth), maxWidth: '100%', padding: '6px 8px' }}
+                style={{
+                  position: 'sticky',
+                  left: 0,
+                  width: Math.max(labelWidth, boxWidth || labelWidth),
+                  maxWidth: '100%',
+                  padding: '6px 8px',
+                }}
               >
                 {sectionLabel(s.path)}
               </Text>
             </Box>
             {s.items.map((a) => {
-              const leads = a.lead.slice(0, 2).join('; ') + (a.leadCount > 2 ? ` ${t('plans.activity.more', { count: a.leadCount - 2 })}` : '');
+              const leads =
+                a.lead.slice(0, 2).join('; ') +
+                (a.leadCount > 2 ? ` ${t('plans.activity.more', { count: a.leadCount - 2 })}` : '');
               return row(
                 a.id,
                 46,
@@ -436,18 +596,65 @@ export function GanttLegend() {
   );
   return (
     <Group gap="md" style={{ rowGap: 4 }} data-testid="gantt-legend">
-      {item(<Box style={{ width: 28, height: 12, borderRadius: 3, border: `1px solid ${shade('in_progress', 7)}`, background: `linear-gradient(90deg, ${shade('in_progress', 6)} 0 50%, ${shade('in_progress', 1)} 50%)` }} />, t('plans.timeline.legendDone'))}
-      {item(<Box style={{ width: 12, height: 12, borderRadius: '50%', border: `2px solid ${shade('overdue', 7)}`, background: shade('overdue', 1) }} />, t('plans.timeline.legendPoint'))}
-      {item(<Box style={{ width: 24, height: 10, margin: 2, borderRadius: 3, border: `1px solid ${shade('in_progress', 7)}`, outline: `2px dashed ${shade('in_progress', 7)}`, outlineOffset: 2, background: shade('in_progress', 1) }} />, t('plans.timeline.legendTentative'))}
+      {item(
+        <Box
+          style={{
+            width: 28,
+            height: 12,
+            borderRadius: 3,
+            border: `1px solid ${shade('in_progress', 7)}`,
+            background: `linear-gradient(90deg, ${shade('in_progress', 6)} 0 50%, ${shade('in_progress', 1)} 50%)`,
+          }}
+        />,
+        t('plans.timeline.legendDone'),
+      )}
+      {item(
+        <Box
+          style={{
+            width: 12,
+            height: 12,
+            borderRadius: '50%',
+            border: `2px solid ${shade('overdue', 7)}`,
+            background: shade('overdue', 1),
+          }}
+        />,
+        t('plans.timeline.legendPoint'),
+      )}
+      {item(
+        <Box
+          style={{
+            width: 24,
+            height: 10,
+            margin: 2,
+            borderRadius: 3,
+            border: `1px solid ${shade('in_progress', 7)}`,
+            outline: `2px dashed ${shade('in_progress', 7)}`,
+            outlineOffset: 2,
+            background: shade('in_progress', 1),
+          }}
+        />,
+        t('plans.timeline.legendTentative'),
+      )}
       {item(
         <Group gap={0} wrap="nowrap" align="center">
-          <Box style={{ width: 12, height: 12, borderRadius: '50%', border: `2px solid ${shade('done_late', 7)}`, background: shade('done_late', 6) }} />
+          <Box
+            style={{
+              width: 12,
+              height: 12,
+              borderRadius: '50%',
+              border: `2px solid ${shade('done_late', 7)}`,
+              background: shade('done_late', 6),
+            }}
+          />
           <Box style={{ width: 14, height: 2, background: shade('done_late', 6) }} />
           <Box style={{ width: 3, height: 14, borderRadius: 1, background: shade('done_late', 8) }} />
         </Group>,
         t('plans.timeline.legendDoneOn'),
       )}
-      {item(<Box style={{ width: 10, height: 10, margin: 2, transform: 'rotate(45deg)', background: MILESTONE_COLOR }} />, t('plans.timeline.milestones'))}
+      {item(
+        <Box style={{ width: 10, height: 10, margin: 2, transform: 'rotate(45deg)', background: MILESTONE_COLOR }} />,
+        t('plans.timeline.milestones'),
+      )}
     </Group>
   );
 }

@@ -3,22 +3,62 @@ import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatesText } from './ActivityCard.tsx';
-import { flagOf, nameOutcome, type DraftActivity, type EditedActivity, type Entry, type NameChoice, type NameMatch } from './importModel.ts';
+import {
+  flagOf,
+  nameOutcome,
+  type DraftActivity,
+  type EditedActivity,
+  type Entry,
+  type NameChoice,
+  type NameMatch,
+} from './importModel.ts';
 
 /** One unit of an activity, coloured by what became of it: orange unmatched, yellow guessed, struck out when left out. */
-function EntryText({ entry, matches, choices }: { entry: Entry; matches: Map<string, NameMatch>; choices: Record<string, NameChoice> }) {
+function EntryText({
+  entry,
+  matches,
+  choices,
+}: {
+  entry: Entry;
+  matches: Map<string, NameMatch>;
+  choices: Record<string, NameChoice>;
+}) {
   const { t } = useTranslation();
-  if (entry.type === 'unit') return <Text span size="sm">{entry.unit.name}</Text>;
+  if (entry.type === 'unit')
+    return (
+      <Text span size="sm">
+        {entry.unit.name}
+      </Text>
+    );
   const m = matches.get(entry.name);
   const c = choices[entry.name];
   const flag = m && !c?.checked ? flagOf(m) : null;
   const o = nameOutcome(m, c);
-  const color = flag === 'unmatched' ? 'orange.8' : flag === 'guess' ? 'dark' : o.kind === 'units' ? undefined : 'dimmed';
-  const mark = flag ? { backgroundColor: `var(--mantine-color-${flag === 'unmatched' ? 'orange-0' : 'yellow-1'})`, borderRadius: 3, padding: '0 2px' } : undefined;
-  const shown = o.kind === 'units' && o.name && o.name !== entry.name && (flag === 'guess' || c?.kind === 'unit') ? ` (→ ${o.name})` : '';
-  const group = o.kind === 'units' && !o.name && o.count > 1 ? ` (${t('plans.import.names.groupOf', { count: o.count })})` : '';
+  const color =
+    flag === 'unmatched' ? 'orange.8' : flag === 'guess' ? 'dark' : o.kind === 'units' ? undefined : 'dimmed';
+  const mark = flag
+    ? {
+        backgroundColor: `var(--mantine-color-${flag === 'unmatched' ? 'orange-0' : 'yellow-1'})`,
+        borderRadius: 3,
+        padding: '0 2px',
+      }
+    : undefined;
+  const shown =
+    o.kind === 'units' && o.name && o.name !== entry.name && (flag === 'guess' || c?.kind === 'unit')
+      ? ` (→ ${o.name})`
+      : '';
+  const group =
+    o.kind === 'units' && !o.name && o.count > 1 ? ` (${t('plans.import.names.groupOf', { count: o.count })})` : '';
   return (
-    <Text span size="sm" c={color} fw={flag ? 600 : undefined} td={o.kind === 'skip' ? 'line-through' : undefined} style={mark} data-flag={flag ?? 'none'}>
+    <Text
+      span
+      size="sm"
+      c={color}
+      fw={flag ? 600 : undefined}
+      td={o.kind === 'skip' ? 'line-through' : undefined}
+      style={mark}
+      data-flag={flag ?? 'none'}
+    >
       {flag ? '⚠ ' : ''}
       {entry.name}
       {shown}
@@ -27,7 +67,17 @@ function EntryText({ entry, matches, choices }: { entry: Entry; matches: Map<str
   );
 }
 
-function Units({ label, entries, matches, choices }: { label: string; entries: Entry[]; matches: Map<string, NameMatch>; choices: Record<string, NameChoice> }) {
+function Units({
+  label,
+  entries,
+  matches,
+  choices,
+}: {
+  label: string;
+  entries: Entry[];
+  matches: Map<string, NameMatch>;
+  choices: Record<string, NameChoice>;
+}) {
   if (!entries.length) return null;
   return (
     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -62,14 +112,29 @@ function DraftActivityCard({
   const { t, i18n } = useTranslation();
   const dates = useDatesText();
   // What the reader warned about and the person has not put right since.
-  const warnings = source.warnings.filter((w) => !(w.code === 'NO_DUE_DATE' && a.due) && !(w.code === 'NO_LEAD' && a.lead.length));
+  const warnings = source.warnings.filter(
+    (w) => !(w.code === 'NO_DUE_DATE' && a.due) && !(w.code === 'NO_LEAD' && a.lead.length),
+  );
   return (
-    <Card bg="white" withBorder padding="sm" data-testid="import-activity" data-ref={a.ref} style={problems.length ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}>
+    <Card
+      bg="white"
+      withBorder
+      padding="sm"
+      data-testid="import-activity"
+      data-ref={a.ref}
+      style={problems.length ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
+    >
       <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
         <Badge variant="outline" color="gray" size="sm" radius="sm">
           {a.ref}
         </Badge>
-        <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={onEdit} aria-label={t('plans.import.activity.edit', { ref: a.ref })}>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          leftSection={<IconPencil size={14} />}
+          onClick={onEdit}
+          aria-label={t('plans.import.activity.edit', { ref: a.ref })}
+        >
           {t('plans.edit.activity.edit')}
         </Button>
       </Group>
@@ -83,7 +148,9 @@ function DraftActivityCard({
           <Text span c="dimmed" size="sm">
             {t('plans.activity.time')}:{' '}
           </Text>
-          <span data-testid="import-activity-dates">{dates({ start: a.start, due: a.due, tentative: a.tentative, recurrence: source.recurrence })}</span>
+          <span data-testid="import-activity-dates">
+            {dates({ start: a.start, due: a.due, tentative: a.tentative, recurrence: source.recurrence })}
+          </span>
         </Text>
         {source.target ? (
           <Text size="sm">
@@ -150,7 +217,17 @@ export function ImportActivities({
       flush();
       current = a.section;
     }
-    items.push(<DraftActivityCard key={a.ref} activity={a} source={sources[i]} matches={matches} choices={choices} problems={problems(i)} onEdit={() => onEdit(i)} />);
+    items.push(
+      <DraftActivityCard
+        key={a.ref}
+        activity={a}
+        source={sources[i]}
+        matches={matches}
+        choices={choices}
+        problems={problems(i)}
+        onEdit={() => onEdit(i)}
+      />,
+    );
   });
   flush();
   return (

@@ -7,7 +7,14 @@ import { DATE_FORMAT } from '../../app/format.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { isoOf } from '../organisation/api.ts';
 import { UnitMultiPicker } from '../organisation/UnitMultiPicker.tsx';
-import { nameOutcome, type EditedActivity, type Entry, type NameChoice, type NameMatch, type PickedUnit } from './importModel.ts';
+import {
+  nameOutcome,
+  type EditedActivity,
+  type Entry,
+  type NameChoice,
+  type NameMatch,
+  type PickedUnit,
+} from './importModel.ts';
 
 type Role = { names: string[]; units: PickedUnit[] };
 
@@ -15,10 +22,23 @@ const split = (entries: Entry[]): Role => ({
   names: entries.flatMap((e) => (e.type === 'name' ? [e.name] : [])),
   units: entries.flatMap((e) => (e.type === 'unit' ? [e.unit] : [])),
 });
-const join = (r: Role): Entry[] => [...r.names.map((name) => ({ type: 'name' as const, name })), ...r.units.map((unit) => ({ type: 'unit' as const, unit }))];
+const join = (r: Role): Entry[] => [
+  ...r.names.map((name) => ({ type: 'name' as const, name })),
+  ...r.units.map((unit) => ({ type: 'unit' as const, unit })),
+];
 
 /** The names a role of the activity has as written, each removable, with what each stands for. */
-function WrittenNames({ names, matches, choices, onRemove }: { names: string[]; matches: Map<string, NameMatch>; choices: Record<string, NameChoice>; onRemove: (name: string) => void }) {
+function WrittenNames({
+  names,
+  matches,
+  choices,
+  onRemove,
+}: {
+  names: string[];
+  matches: Map<string, NameMatch>;
+  choices: Record<string, NameChoice>;
+  onRemove: (name: string) => void;
+}) {
   const { t } = useTranslation();
   if (!names.length) return null;
   return (
@@ -28,7 +48,12 @@ function WrittenNames({ names, matches, choices, onRemove }: { names: string[]; 
       </Text>
       {names.map((n) => {
         const o = nameOutcome(matches.get(n), choices[n]);
-        const to = o.kind === 'units' ? (o.name ?? t('plans.import.names.groupOf', { count: o.count })) : o.kind === 'text' ? t('plans.import.names.keptHint') : t('plans.import.names.skipHint');
+        const to =
+          o.kind === 'units'
+            ? (o.name ?? t('plans.import.names.groupOf', { count: o.count }))
+            : o.kind === 'text'
+              ? t('plans.import.names.keptHint')
+              : t('plans.import.names.skipHint');
         return (
           <Paper key={n} withBorder radius="sm" px="xs" py={4}>
             <Group gap="xs" wrap="nowrap" justify="space-between">
@@ -38,7 +63,11 @@ function WrittenNames({ names, matches, choices, onRemove }: { names: string[]; 
                   → {to}
                 </Text>
               </Text>
-              <CloseButton size="sm" aria-label={t('plans.import.activity.removeName', { name: n })} onClick={() => onRemove(n)} />
+              <CloseButton
+                size="sm"
+                aria-label={t('plans.import.activity.removeName', { name: n })}
+                onClick={() => onRemove(n)}
+              />
             </Group>
           </Paper>
         );
@@ -78,11 +107,25 @@ export function ImportActivityModal({
     if (start && due && start > due) found.due = t('plans.edit.dueBeforeStart');
     setProblems(found);
     if (Object.keys(found).length) return;
-    onSave({ ...activity, title: title.trim(), start, due, tentative, lead: join(lead), coordinating: join(coordinating) });
+    onSave({
+      ...activity,
+      title: title.trim(),
+      start,
+      due,
+      tentative,
+      lead: join(lead),
+      coordinating: join(coordinating),
+    });
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('plans.edit.activity.editTitle', { ref: activity.ref })} size="lg" fullScreen={phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('plans.edit.activity.editTitle', { ref: activity.ref })}
+      size="lg"
+      fullScreen={phone}
+    >
       <form onSubmit={submit} noValidate data-testid="import-activity-form">
         <Stack gap="sm">
           <Textarea
@@ -123,12 +166,26 @@ export function ImportActivityModal({
               clearable
             />
           </SimpleGrid>
-          <Checkbox label={t('plans.edit.activity.tentative')} checked={tentative} onChange={(e) => setTentative(e.currentTarget.checked)} />
+          <Checkbox
+            label={t('plans.edit.activity.tentative')}
+            checked={tentative}
+            onChange={(e) => setTentative(e.currentTarget.checked)}
+          />
           <Text fw={600} size="sm" mt="xs">
             {t('plans.edit.activity.lead')}
           </Text>
-          <WrittenNames names={lead.names} matches={matches} choices={choices} onRemove={(n) => setLead((r) => ({ ...r, names: r.names.filter((x) => x !== n) }))} />
-          <UnitMultiPicker aria-label={t('plans.import.activity.addLead')} placeholder={t('plans.import.activity.addUnits')} value={lead.units} onChange={(units) => setLead((r) => ({ ...r, units }))} />
+          <WrittenNames
+            names={lead.names}
+            matches={matches}
+            choices={choices}
+            onRemove={(n) => setLead((r) => ({ ...r, names: r.names.filter((x) => x !== n) }))}
+          />
+          <UnitMultiPicker
+            aria-label={t('plans.import.activity.addLead')}
+            placeholder={t('plans.import.activity.addUnits')}
+            value={lead.units}
+            onChange={(units) => setLead((r) => ({ ...r, units }))}
+          />
           <Text fw={600} size="sm" mt="xs">
             {t('plans.edit.activity.coordinating')}
           </Text>
@@ -147,7 +204,13 @@ export function ImportActivityModal({
           <Text size="xs" c="dimmed">
             {t('plans.import.activity.namesHint')}
           </Text>
-          <FormActions error={null} fields={[]} busy={false} onCancel={onClose} submitLabel={t('plans.import.activity.apply')} />
+          <FormActions
+            error={null}
+            fields={[]}
+            busy={false}
+            onCancel={onClose}
+            submitLabel={t('plans.import.activity.apply')}
+          />
         </Stack>
       </form>
     </Modal>

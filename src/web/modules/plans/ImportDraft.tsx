@@ -12,7 +12,17 @@ import { ImportActivities } from './ImportActivities.tsx';
 import { ImportActivityModal } from './ImportActivityModal.tsx';
 import { ImportHeader } from './ImportHeader.tsx';
 import { ImportUnitNames } from './ImportUnitNames.tsx';
-import { buildProposal, checkState, initialState, namesToCheck, type EditedActivity, type EditedHeader, type ImportPreview, type ImportState, type NameChoice } from './importModel.ts';
+import {
+  buildProposal,
+  checkState,
+  initialState,
+  namesToCheck,
+  type EditedActivity,
+  type EditedHeader,
+  type ImportPreview,
+  type ImportState,
+  type NameChoice,
+} from './importModel.ts';
 
 /** The label of a field path for the list of problems above the confirm button. */
 const headerLabels: Record<string, string> = {
@@ -30,7 +40,15 @@ const headerLabels: Record<string, string> = {
 };
 
 /** Step 2 and 3 of the import: the draft to correct, then the confirmation that saves it as a plan. */
-export function ImportDraft({ preview, fileName, onOtherFile }: { preview: ImportPreview; fileName: string; onOtherFile: () => void }) {
+export function ImportDraft({
+  preview,
+  fileName,
+  onOtherFile,
+}: {
+  preview: ImportPreview;
+  fileName: string;
+  onOtherFile: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
@@ -61,8 +79,11 @@ export function ImportDraft({ preview, fileName, onOtherFile }: { preview: Impor
   const toCheck = namesToCheck(preview, state.names);
 
   const serverProblems = error instanceof ApiError ? error.fieldErrors(lang) : {};
-  const problems = Object.fromEntries(Object.entries({ ...serverProblems, ...local }).filter(([k, v]) => v && !corrected.includes(k)));
-  const activityProblems = (i: number) => Object.entries(problems).flatMap(([k, v]) => (k.startsWith(`activities.${i}.`) ? [v] : []));
+  const problems = Object.fromEntries(
+    Object.entries({ ...serverProblems, ...local }).filter(([k, v]) => v && !corrected.includes(k)),
+  );
+  const activityProblems = (i: number) =>
+    Object.entries(problems).flatMap(([k, v]) => (k.startsWith(`activities.${i}.`) ? [v] : []));
 
   const touch = (paths: string[]) => setCorrected((c) => [...new Set([...c, ...paths])]);
   const changeHeader = (change: Partial<EditedHeader>, paths: string[]) => {
@@ -81,14 +102,22 @@ export function ImportDraft({ preview, fileName, onOtherFile }: { preview: Impor
 
   const confirm = async () => {
     const found = checkState(state);
-    const messages = Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v === 'required' ? t('common.required') : t('plans.edit.dueBeforeStart')]));
+    const messages = Object.fromEntries(
+      Object.entries(found).map(([k, v]) => [
+        k,
+        v === 'required' ? t('common.required') : t('plans.edit.dueBeforeStart'),
+      ]),
+    );
     setLocal(messages);
     setCorrected([]);
     setError(null);
     if (Object.keys(messages).length) return;
     setBusy(true);
     try {
-      const plan = await api<{ id: string; title: string }>('/api/plans', { method: 'POST', body: buildProposal(preview, state) });
+      const plan = await api<{ id: string; title: string }>('/api/plans', {
+        method: 'POST',
+        body: buildProposal(preview, state),
+      });
       await client.invalidateQueries({ queryKey: ['plans'] });
       notifications.show({ color: 'green', message: t('plans.import.saved', { title: plan.title }) });
       await navigate({ to: '/plans/$planId', params: { planId: plan.id } });
@@ -102,7 +131,11 @@ export function ImportDraft({ preview, fileName, onOtherFile }: { preview: Impor
   const problemLines = Object.entries(problems).map(([path, message]) => {
     const act = /^activities\.(\d+)\./.exec(path);
     const key = headerLabels[path.replace(/\.\d+$/, '')];
-    const label = act ? (state.activities[Number(act[1])]?.ref ?? path) : key ? t(`plans.edit.fields.${key}` as 'plans.edit.fields.title') : path;
+    const label = act
+      ? (state.activities[Number(act[1])]?.ref ?? path)
+      : key
+        ? t(`plans.edit.fields.${key}` as 'plans.edit.fields.title')
+        : path;
     return { path, text: `${label}: ${message}` };
   });
   const fieldOnly = error instanceof ApiError && error.details.length > 0;
@@ -119,14 +152,34 @@ export function ImportDraft({ preview, fileName, onOtherFile }: { preview: Impor
               </Text>
             </Group>
             <Text size="sm" data-testid="import-counts">
-              {t('plans.import.summary', { activities: draft.activities.length, milestones: draft.milestones.length, names: preview.units.length })}
+              {t('plans.import.summary', {
+                activities: draft.activities.length,
+                milestones: draft.milestones.length,
+                names: preview.units.length,
+              })}
             </Text>
             {toCheck.length ? (
-              <Badge color="orange" variant="light" size="lg" tt="none" leftSection={<IconAlertTriangle size={14} />} data-testid="import-to-check" style={{ alignSelf: 'flex-start', height: 'auto', whiteSpace: 'normal' }}>
+              <Badge
+                color="orange"
+                variant="light"
+                size="lg"
+                tt="none"
+                leftSection={<IconAlertTriangle size={14} />}
+                data-testid="import-to-check"
+                style={{ alignSelf: 'flex-start', height: 'auto', whiteSpace: 'normal' }}
+              >
                 {t('plans.import.toCheck', { count: toCheck.length })}
               </Badge>
             ) : (
-              <Badge color="green" variant="light" size="lg" tt="none" leftSection={<IconCheck size={14} />} data-testid="import-to-check" style={{ alignSelf: 'flex-start', height: 'auto', whiteSpace: 'normal' }}>
+              <Badge
+                color="green"
+                variant="light"
+                size="lg"
+                tt="none"
+                leftSection={<IconCheck size={14} />}
+                data-testid="import-to-check"
+                style={{ alignSelf: 'flex-start', height: 'auto', whiteSpace: 'normal' }}
+              >
                 {t('plans.import.allChecked')}
               </Badge>
             )}
@@ -183,9 +236,20 @@ export function ImportDraft({ preview, fileName, onOtherFile }: { preview: Impor
 
       <Card bg="white" withBorder data-testid="import-confirm-card">
         <Stack gap="sm">
-          <Text size="sm">{toCheck.length ? t('plans.import.confirmUnchecked', { count: toCheck.length }) : t('plans.import.confirmHint')}</Text>
+          <Text size="sm">
+            {toCheck.length
+              ? t('plans.import.confirmUnchecked', { count: toCheck.length })
+              : t('plans.import.confirmHint')}
+          </Text>
           {problemLines.length ? (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('plans.import.invalid')} role="alert" data-testid="import-problems">
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconAlertTriangle size={18} />}
+              title={t('plans.import.invalid')}
+              role="alert"
+              data-testid="import-problems"
+            >
               <List size="sm" spacing={2}>
                 {problemLines.map((p) => (
                   <List.Item key={p.path}>{p.text}</List.Item>
@@ -198,7 +262,12 @@ export function ImportDraft({ preview, fileName, onOtherFile }: { preview: Impor
             <Button variant="default" onClick={onOtherFile}>
               {t('common.cancel')}
             </Button>
-            <Button leftSection={<IconDeviceFloppy size={16} />} loading={busy} onClick={() => void confirm()} data-testid="import-confirm">
+            <Button
+              leftSection={<IconDeviceFloppy size={16} />}
+              loading={busy}
+              onClick={() => void confirm()}
+              data-testid="import-confirm"
+            >
               {t('plans.import.confirm')}
             </Button>
           </Group>
@@ -206,7 +275,13 @@ export function ImportDraft({ preview, fileName, onOtherFile }: { preview: Impor
       </Card>
 
       {editing !== null && state.activities[editing] ? (
-        <ImportActivityModal activity={state.activities[editing]} matches={matches} choices={state.names} onSave={(a) => saveActivity(editing, a)} onClose={() => setEditing(null)} />
+        <ImportActivityModal
+          activity={state.activities[editing]}
+          matches={matches}
+          choices={state.names}
+          onSave={(a) => saveActivity(editing, a)}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
     </Stack>
   );

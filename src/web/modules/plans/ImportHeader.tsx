@@ -13,7 +13,8 @@ type Props = {
 };
 
 /** Where a message for a list ("recipients.3") is shown: on the whole list's field. */
-const firstUnder = (problems: Record<string, string>, prefix: string) => Object.entries(problems).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
+const firstUnder = (problems: Record<string, string>, prefix: string) =>
+  Object.entries(problems).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
 
 /** The drafted header of the plan, the period, then the recipients and the signer: all editable. */
 export function ImportHeader({ header: h, onChange, problems }: Props) {
@@ -45,12 +46,23 @@ export function ImportHeader({ header: h, onChange, problems }: Props) {
           </SimpleGrid>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
             <TextInput label={t('plans.edit.fields.number')} placeholder="45" {...text('number', 'header.number')} />
-            <TextInput label={t('plans.edit.fields.symbolSuffix')} placeholder="ĐUK" {...text('symbolSuffix', 'header.symbolSuffix')} />
+            <TextInput
+              label={t('plans.edit.fields.symbolSuffix')}
+              placeholder="ĐUK"
+              {...text('symbolSuffix', 'header.symbolSuffix')}
+            />
             <TextInput label={t('plans.edit.fields.place')} {...text('place', 'header.place')} />
             <DateInput label={t('plans.edit.fields.date')} {...date('date', 'header.date')} />
           </SimpleGrid>
           <TextInput label={t('plans.import.type')} {...text('type', 'header.type')} />
-          <Textarea label={t('plans.edit.fields.title')} autosize minRows={2} required {...text('title', 'header.title')} data-testid="import-title" />
+          <Textarea
+            label={t('plans.edit.fields.title')}
+            autosize
+            minRows={2}
+            required
+            {...text('title', 'header.title')}
+            data-testid="import-title"
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
             <DateInput label={t('plans.edit.fields.periodStart')} {...date('periodStart', 'periodStart')} />
             <DateInput label={t('plans.edit.fields.periodDue')} {...date('periodDue', 'periodDue')} />
@@ -69,7 +81,12 @@ export function ImportHeader({ header: h, onChange, problems }: Props) {
             autosize
             minRows={4}
             value={h.recipients}
-            onChange={(e) => onChange({ recipients: e.currentTarget.value }, Object.keys(problems).filter((k) => k.startsWith('recipients')))}
+            onChange={(e) =>
+              onChange(
+                { recipients: e.currentTarget.value },
+                Object.keys(problems).filter((k) => k.startsWith('recipients')),
+              )
+            }
             error={firstUnder(problems, 'recipients')}
           />
           <Stack gap="sm">

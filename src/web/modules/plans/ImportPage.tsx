@@ -39,7 +39,8 @@ export function ImportPage() {
     if (!chosen) return;
     const type = importTypeOf(chosen.name);
     if (!type) return setProblem(t('plans.import.badType', { name: chosen.name }));
-    if (chosen.size > MAX_IMPORT_BYTES) return setProblem(t('plans.import.tooLarge', { name: chosen.name, size: sizeText(chosen.size) }));
+    if (chosen.size > MAX_IMPORT_BYTES)
+      return setProblem(t('plans.import.tooLarge', { name: chosen.name, size: sizeText(chosen.size) }));
     setReading(true);
     try {
       setPreview(await previewImport(chosen, type));
@@ -61,7 +62,12 @@ export function ImportPage() {
     <>
       <PageHeader title={t('plans.import.title')} description={t('plans.import.description')} />
       {preview && file ? (
-        <ImportDraft key={`${file.name}-${file.lastModified}`} preview={preview} fileName={file.name} onOtherFile={reset} />
+        <ImportDraft
+          key={`${file.name}-${file.lastModified}`}
+          preview={preview}
+          fileName={file.name}
+          onOtherFile={reset}
+        />
       ) : (
         <Card bg="white" withBorder maw={640} data-testid="import-file">
           <Stack gap="sm">

@@ -18,17 +18,61 @@ function useStateBadge() {
   const { t } = useTranslation();
   return (m: NameMatch, c: NameChoice | undefined) => {
     const flag = flagOf(m);
-    if (flag === 'unmatched' && !c?.checked) return <Badge color="orange" variant="light">{t('plans.import.names.unmatched')}</Badge>;
-    if (flag === 'guess' && !c?.checked) return <Badge color="yellow" variant="light">{t('plans.import.names.guess')}</Badge>;
-    if (c?.kind === 'skip') return <Badge color="gray" variant="light">{t('plans.import.names.skipped')}</Badge>;
-    if (c?.kind === 'text' || (c?.kind === 'proposed' && m.resolvedCount === 0)) return <Badge color="gray" variant="light">{t('plans.import.names.kept')}</Badge>;
-    if (c?.kind === 'unit' || flag !== null) return <Badge color="green" variant="light">{t('plans.import.names.chosen')}</Badge>;
-    if (m.via === 'group') return <Badge color="blue" variant="light">{t('plans.import.names.group')}</Badge>;
-    return <Badge color="green" variant="light">{t('plans.import.names.exact')}</Badge>;
+    if (flag === 'unmatched' && !c?.checked)
+      return (
+        <Badge color="orange" variant="light">
+          {t('plans.import.names.unmatched')}
+        </Badge>
+      );
+    if (flag === 'guess' && !c?.checked)
+      return (
+        <Badge color="yellow" variant="light">
+          {t('plans.import.names.guess')}
+        </Badge>
+      );
+    if (c?.kind === 'skip')
+      return (
+        <Badge color="gray" variant="light">
+          {t('plans.import.names.skipped')}
+        </Badge>
+      );
+    if (c?.kind === 'text' || (c?.kind === 'proposed' && m.resolvedCount === 0))
+      return (
+        <Badge color="gray" variant="light">
+          {t('plans.import.names.kept')}
+        </Badge>
+      );
+    if (c?.kind === 'unit' || flag !== null)
+      return (
+        <Badge color="green" variant="light">
+          {t('plans.import.names.chosen')}
+        </Badge>
+      );
+    if (m.via === 'group')
+      return (
+        <Badge color="blue" variant="light">
+          {t('plans.import.names.group')}
+        </Badge>
+      );
+    return (
+      <Badge color="green" variant="light">
+        {t('plans.import.names.exact')}
+      </Badge>
+    );
   };
 }
 
-function NameRow({ match: m, choice, refs, onChoose }: { match: NameMatch; choice: NameChoice | undefined; refs: string[]; onChoose: (c: NameChoice) => void }) {
+function NameRow({
+  match: m,
+  choice,
+  refs,
+  onChoose,
+}: {
+  match: NameMatch;
+  choice: NameChoice | undefined;
+  refs: string[];
+  onChoose: (c: NameChoice) => void;
+}) {
   const { t } = useTranslation();
   const badge = useStateBadge();
   const flagged = flagOf(m) !== null && !choice?.checked;
@@ -36,7 +80,10 @@ function NameRow({ match: m, choice, refs, onChoose }: { match: NameMatch; choic
   const outcome = nameOutcome(m, choice);
   const chosenId = choice?.kind === 'unit' ? (choice.unit?.id ?? null) : null;
   const proposedId = choice?.kind === 'proposed' && m.resolvedCount === 1 ? m.resolvedIds[0] : null;
-  const wrap = { root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' as const, textAlign: 'left' as const, paddingBlock: 4, lineHeight: 1.35 } };
+  const wrap = {
+    root: { height: 'auto', maxWidth: '100%' },
+    label: { whiteSpace: 'normal' as const, textAlign: 'left' as const, paddingBlock: 4, lineHeight: 1.35 },
+  };
 
   let result: string;
   if (outcome.kind === 'skip') result = t('plans.import.names.skipHint');
@@ -52,7 +99,14 @@ function NameRow({ match: m, choice, refs, onChoose }: { match: NameMatch; choic
       data-testid="import-name"
       data-name={m.name}
       data-flag={flagged ? flagOf(m) : 'none'}
-      style={flagged ? { borderColor: `var(--mantine-color-${flagOf(m) === 'unmatched' ? 'orange' : 'yellow'}-5)`, borderLeftWidth: 4 } : undefined}
+      style={
+        flagged
+          ? {
+              borderColor: `var(--mantine-color-${flagOf(m) === 'unmatched' ? 'orange' : 'yellow'}-5)`,
+              borderLeftWidth: 4,
+            }
+          : undefined
+      }
     >
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
@@ -62,7 +116,12 @@ function NameRow({ match: m, choice, refs, onChoose }: { match: NameMatch; choic
             </Text>
             {badge(m, choice)}
           </Group>
-          <Text size="sm" c={outcome.kind === 'units' ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }} data-testid="import-name-outcome">
+          <Text
+            size="sm"
+            c={outcome.kind === 'units' ? undefined : 'dimmed'}
+            style={{ overflowWrap: 'anywhere' }}
+            data-testid="import-name-outcome"
+          >
             → {result}
           </Text>
           <Text size="xs" c="dimmed">
@@ -70,7 +129,13 @@ function NameRow({ match: m, choice, refs, onChoose }: { match: NameMatch; choic
           </Text>
         </Stack>
         {!flagged ? (
-          <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconPencil size={14} />}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+          >
             {t('plans.import.names.change')}
           </Button>
         ) : null}
@@ -118,14 +183,32 @@ function NameRow({ match: m, choice, refs, onChoose }: { match: NameMatch; choic
             comboboxProps={{ withinPortal: true }}
           />
           <Group gap={6} wrap="wrap">
-            <Button size="xs" variant={choice?.kind === 'text' ? 'filled' : 'default'} styles={wrap} onClick={() => onChoose({ kind: 'text', checked: true })} data-testid="import-keep">
+            <Button
+              size="xs"
+              variant={choice?.kind === 'text' ? 'filled' : 'default'}
+              styles={wrap}
+              onClick={() => onChoose({ kind: 'text', checked: true })}
+              data-testid="import-keep"
+            >
               {t('plans.import.names.keep')}
             </Button>
-            <Button size="xs" variant={choice?.kind === 'skip' ? 'filled' : 'default'} color="gray" styles={wrap} onClick={() => onChoose({ kind: 'skip', checked: true })} data-testid="import-skip">
+            <Button
+              size="xs"
+              variant={choice?.kind === 'skip' ? 'filled' : 'default'}
+              color="gray"
+              styles={wrap}
+              onClick={() => onChoose({ kind: 'skip', checked: true })}
+              data-testid="import-skip"
+            >
               {t('plans.import.names.skip')}
             </Button>
             {choice && choice.kind !== 'proposed' ? (
-              <Button size="xs" variant="subtle" leftSection={<IconArrowBackUp size={14} />} onClick={() => onChoose({ kind: 'proposed', checked: flagOf(m) === null })}>
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={<IconArrowBackUp size={14} />}
+                onClick={() => onChoose({ kind: 'proposed', checked: flagOf(m) === null })}
+              >
                 {t('plans.import.names.undo')}
               </Button>
             ) : null}
@@ -150,7 +233,9 @@ export function ImportUnitNames({
 }) {
   const { t } = useTranslation();
   // The order is fixed when the draft arrives, so a row does not jump away while it is decided.
-  const [order] = useState(() => [...units].sort((a, b) => rank(a, names[a.name]) - rank(b, names[b.name]) || collator.compare(a.name, b.name)));
+  const [order] = useState(() =>
+    [...units].sort((a, b) => rank(a, names[a.name]) - rank(b, names[b.name]) || collator.compare(a.name, b.name)),
+  );
   return (
     <Card bg="white" withBorder data-testid="import-names">
       <Title order={3} fz="md">
@@ -166,7 +251,13 @@ export function ImportUnitNames({
       ) : (
         <Stack gap="xs">
           {order.map((m) => (
-            <NameRow key={m.name} match={m} choice={names[m.name]} refs={usage.get(m.name) ?? []} onChoose={(c) => onChoose(m.name, c)} />
+            <NameRow
+              key={m.name}
+              match={m}
+              choice={names[m.name]}
+              refs={usage.get(m.name) ?? []}
+              onChoose={(c) => onChoose(m.name, c)}
+            />
           ))}
         </Stack>
       )}

@@ -36,7 +36,9 @@ export function MyTasksPage() {
   const phone = useMediaQuery('(max-width: 36em)');
 
   const items = [...(activities.data?.items ?? [])].sort(
-    (a, b) => order[a.unitLine?.status ?? a.status] - order[b.unitLine?.status ?? b.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999'),
+    (a, b) =>
+      order[a.unitLine?.status ?? a.status] - order[b.unitLine?.status ?? b.status] ||
+      (a.due ?? '9999').localeCompare(b.due ?? '9999'),
   );
 
   return (
@@ -48,9 +50,21 @@ export function MyTasksPage() {
       />
       {unitIds.length === 0 ? <Text c="dimmed">{t('plans.mine.noUnit')}</Text> : null}
       <Stack gap="sm">
-        {unitIds.length > 1 ? <Select label={t('plans.mine.unit')} data={unitIds.map((id) => ({ value: id, label: id === unitId && unit.data ? unit.data.name : id }))} value={unitId} onChange={setUnitId} /> : null}
+        {unitIds.length > 1 ? (
+          <Select
+            label={t('plans.mine.unit')}
+            data={unitIds.map((id) => ({ value: id, label: id === unitId && unit.data ? unit.data.name : id }))}
+            value={unitId}
+            onChange={setUnitId}
+          />
+        ) : null}
         {plans.data && plans.data.items.length > 1 ? (
-          <Select label={t('plans.mine.plan')} data={plans.data.items.map((p) => ({ value: p.id, label: `${p.type} ${p.title}` }))} value={chosenPlan ?? null} onChange={setPlanId} />
+          <Select
+            label={t('plans.mine.plan')}
+            data={plans.data.items.map((p) => ({ value: p.id, label: `${p.type} ${p.title}` }))}
+            value={chosenPlan ?? null}
+            onChange={setPlanId}
+          />
         ) : null}
         <ErrorAlert error={plans.error ?? activities.error} />
         {activities.isPending && unitId && chosenPlan ? <CenterLoader /> : null}
@@ -70,7 +84,13 @@ export function MyTasksPage() {
           );
         })}
       </Stack>
-      <Modal opened={reporting !== null} onClose={() => setReporting(null)} title={t('plans.report.title')} fullScreen={phone} size="lg">
+      <Modal
+        opened={reporting !== null}
+        onClose={() => setReporting(null)}
+        title={t('plans.report.title')}
+        fullScreen={phone}
+        size="lg"
+      >
         {reporting ? (
           <ReportFormFor
             activity={reporting}

@@ -1,5 +1,17 @@
 import { useState, type ReactNode } from 'react';
-import { ActionIcon, Anchor, Box, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  Divider,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -21,16 +33,41 @@ export function notificationTarget(link: string | null): { planId: string } | { 
 }
 
 /** One notification: title and body in the reader's language, when, and a dot while unread. */
-export function NotificationItem({ notification: n, onOpen, actions, compact = false }: { notification: AppNotification; onOpen: () => void; actions?: ReactNode; compact?: boolean }) {
+export function NotificationItem({
+  notification: n,
+  onOpen,
+  actions,
+  compact = false,
+}: {
+  notification: AppNotification;
+  onOpen: () => void;
+  actions?: ReactNode;
+  compact?: boolean;
+}) {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
   const target = notificationTarget(n.link);
   const unread = n.readAt === null;
   const content = (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Box mt={7} w={8} h={8} style={{ flexShrink: 0, borderRadius: '50%', background: unread ? 'var(--mantine-color-partyRed-6)' : 'transparent' }} aria-hidden />
+      <Box
+        mt={7}
+        w={8}
+        h={8}
+        style={{
+          flexShrink: 0,
+          borderRadius: '50%',
+          background: unread ? 'var(--mantine-color-partyRed-6)' : 'transparent',
+        }}
+        aria-hidden
+      />
       <Box style={{ minWidth: 0, flex: 1 }}>
-        <Text size="sm" fw={unread ? 700 : 500} lineClamp={compact ? 3 : undefined} style={{ overflowWrap: 'anywhere' }}>
+        <Text
+          size="sm"
+          fw={unread ? 700 : 500}
+          lineClamp={compact ? 3 : undefined}
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {en ? n.title.en : n.title.vi}
         </Text>
         <Text size="xs" c="dimmed" lineClamp={compact ? 2 : undefined} style={{ overflowWrap: 'anywhere' }}>
@@ -50,7 +87,12 @@ export function NotificationItem({ notification: n, onOpen, actions, compact = f
           {content}
         </UnstyledButton>
       ) : 'planId' in target ? (
-        <UnstyledButton renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: target.planId }} />} onClick={onOpen} p={6} style={style}>
+        <UnstyledButton
+          renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: target.planId }} />}
+          onClick={onOpen}
+          p={6}
+          style={style}
+        >
           {content}
         </UnstyledButton>
       ) : (
@@ -77,9 +119,24 @@ export function NotificationsBell() {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width="min(380px, calc(100vw - 16px))" shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width="min(380px, calc(100vw - 16px))"
+      shadow="md"
+      withinPortal
+    >
       <Popover.Target>
-        <Indicator label={count > 99 ? '99+' : count} size={18} disabled={count === 0} color="partyRed" offset={6} data-testid="notifications-count" data-count={count}>
+        <Indicator
+          label={count > 99 ? '99+' : count}
+          size={18}
+          disabled={count === 0}
+          color="partyRed"
+          offset={6}
+          data-testid="notifications-count"
+          data-count={count}
+        >
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -123,7 +180,13 @@ export function NotificationsBell() {
         </ScrollArea.Autosize>
         <Divider />
         <Box px="sm" py={8} ta="center">
-          <Anchor renderRoot={(props) => <Link {...props} to="/notifications" />} size="sm" fw={600} onClick={() => setOpened(false)} data-testid="notifications-all">
+          <Anchor
+            renderRoot={(props) => <Link {...props} to="/notifications" />}
+            size="sm"
+            fw={600}
+            onClick={() => setOpened(false)}
+            data-testid="notifications-all"
+          >
             {t('notifications.seeAll')}
           </Anchor>
         </Box>

@@ -34,7 +34,10 @@ export function NotificationsPage() {
             }}
             data={[
               { value: 'all', label: t('notifications.all') },
-              { value: 'unread', label: unread.data ? `${t('notifications.unread')} (${unread.data})` : t('notifications.unread') },
+              {
+                value: 'unread',
+                label: unread.data ? `${t('notifications.unread')} (${unread.data})` : t('notifications.unread'),
+              },
             ]}
             data-testid="notifications-filter"
           />
@@ -62,7 +65,14 @@ export function NotificationsPage() {
                   actions={
                     n.readAt === null ? (
                       <Tooltip label={t('notifications.markRead')}>
-                        <ActionIcon variant="subtle" color="gray" mt={6} onClick={() => markRead.mutate(n.id)} aria-label={t('notifications.markRead')} data-testid="notification-mark-read">
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          mt={6}
+                          onClick={() => markRead.mutate(n.id)}
+                          aria-label={t('notifications.markRead')}
+                          data-testid="notification-mark-read"
+                        >
                           <IconCheck size={18} />
                         </ActionIcon>
                       </Tooltip>

@@ -29,7 +29,20 @@ type Draft = {
   closing: string;
 };
 
-const FIELDS = ['superiorBody', 'issuingBody', 'number', 'symbolSuffix', 'place', 'date', 'title', 'periodStart', 'periodDue', 'deployDue', 'recipients', 'closing'];
+const FIELDS = [
+  'superiorBody',
+  'issuingBody',
+  'number',
+  'symbolSuffix',
+  'place',
+  'date',
+  'title',
+  'periodStart',
+  'periodDue',
+  'deployDue',
+  'recipients',
+  'closing',
+];
 
 function draftOf(p: Plan): Draft {
   return {
@@ -73,7 +86,10 @@ export function PlanEditModal({ plan, onClose }: { plan: Plan; onClose: () => vo
     return hit ? fieldError(serverError, hit.path, lang) : undefined;
   };
   // Problems the form shows beside a field ("recipients.2" on the recipients).
-  const shownPaths = [...FIELDS, ...(serverError?.details.map((p) => p.path).filter((p) => FIELDS.includes(fieldOf(p))) ?? [])];
+  const shownPaths = [
+    ...FIELDS,
+    ...(serverError?.details.map((p) => p.path).filter((p) => FIELDS.includes(fieldOf(p))) ?? []),
+  ];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -139,15 +155,34 @@ export function PlanEditModal({ plan, onClose }: { plan: Plan; onClose: () => vo
             <TextInput label={t('plans.edit.fields.place')} {...text('place')} />
             <DateInput label={t('plans.edit.fields.date')} {...date('date')} />
           </SimpleGrid>
-          <Textarea label={t('plans.edit.fields.title')} autosize minRows={2} required {...text('title')} data-testid="plan-edit-title" />
+          <Textarea
+            label={t('plans.edit.fields.title')}
+            autosize
+            minRows={2}
+            required
+            {...text('title')}
+            data-testid="plan-edit-title"
+          />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
             <DateInput label={t('plans.edit.fields.periodStart')} {...date('periodStart')} />
             <DateInput label={t('plans.edit.fields.periodDue')} {...date('periodDue')} />
             <DateInput label={t('plans.edit.fields.deployDue')} {...date('deployDue')} />
           </SimpleGrid>
-          <Textarea label={t('plans.edit.fields.recipients')} description={t('plans.edit.fields.recipientsHint')} autosize minRows={3} {...text('recipients')} />
+          <Textarea
+            label={t('plans.edit.fields.recipients')}
+            description={t('plans.edit.fields.recipientsHint')}
+            autosize
+            minRows={3}
+            {...text('recipients')}
+          />
           <Textarea label={t('plans.edit.fields.closing')} autosize minRows={2} {...text('closing')} />
-          <FormActions error={update.error} fields={shownPaths} busy={update.isPending} onCancel={onClose} submitLabel={t('common.save')} />
+          <FormActions
+            error={update.error}
+            fields={shownPaths}
+            busy={update.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>
@@ -162,7 +197,13 @@ function DeletePlanButton({ plan }: { plan: Plan }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={() => setOpen(true)} data-testid="plan-delete">
+      <Button
+        variant="light"
+        color="red"
+        leftSection={<IconTrash size={16} />}
+        onClick={() => setOpen(true)}
+        data-testid="plan-delete"
+      >
         {t('plans.edit.delete')}
       </Button>
       <Modal
@@ -210,10 +251,20 @@ export function PlanManageButtons({ plan }: { plan: Plan }) {
   const [adding, setAdding] = useState(false);
   return (
     <>
-      <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="plan-edit">
+      <Button
+        variant="light"
+        leftSection={<IconPencil size={16} />}
+        onClick={() => setEditing(true)}
+        data-testid="plan-edit"
+      >
         {t('plans.edit.button')}
       </Button>
-      <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="activity-add">
+      <Button
+        variant="light"
+        leftSection={<IconPlus size={16} />}
+        onClick={() => setAdding(true)}
+        data-testid="activity-add"
+      >
         {t('plans.edit.activity.add')}
       </Button>
       <DeletePlanButton plan={plan} />

@@ -1,4 +1,17 @@
-import { Anchor, Box, Button, Card, Divider, Group, List, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Divider,
+  Group,
+  List,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconCalendarEvent, IconChartBar, IconDownload, IconTimeline } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +72,8 @@ export function PlanPage() {
   if (plan.error) return <ErrorAlert error={plan.error} />;
   const p = plan.data;
   const top = p.sections.filter((s) => !s.path.includes('.'));
-  const childrenOf = (path: string) => p.sections.filter((s) => s.path.startsWith(`${path}.`) && s.path.split('.').length === path.split('.').length + 1);
+  const childrenOf = (path: string) =>
+    p.sections.filter((s) => s.path.startsWith(`${path}.`) && s.path.split('.').length === path.split('.').length + 1);
   const activitiesOf = (path: string) => p.activities.filter((a) => a.section === path);
 
   const sectionBody = (path: string) => {
@@ -92,9 +106,17 @@ export function PlanPage() {
           </Stack>
         ) : null}
         {acts.map((a) => (
-          <ActivityCard key={a.id} activity={a} menu={auth.can('plans.manage') ? <ActivityMenu plan={p} activity={a} /> : undefined} />
+          <ActivityCard
+            key={a.id}
+            activity={a}
+            menu={auth.can('plans.manage') ? <ActivityMenu plan={p} activity={a} /> : undefined}
+          />
         ))}
-        {auth.can('plans.manage') && (sec?.role === 'content' || sec?.role === 'organisation') && (acts.length > 0 || childrenOf(path).length === 0) ? <AddActivityButton plan={p} section={path} /> : null}
+        {auth.can('plans.manage') &&
+        (sec?.role === 'content' || sec?.role === 'organisation') &&
+        (acts.length > 0 || childrenOf(path).length === 0) ? (
+          <AddActivityButton plan={p} section={path} />
+        ) : null}
       </Stack>
     );
   };
@@ -105,27 +127,55 @@ export function PlanPage() {
       {p.parentPlanId ? <ParentPlanLine parentId={p.parentPlanId} /> : null}
       <Group gap="xs" wrap="wrap">
         {auth.can('plans.read') ? (
-          <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/dashboard" params={{ planId }} />} leftSection={<IconChartBar size={16} />} variant="filled">
+          <Button
+            renderRoot={(props) => <Link {...props} to="/plans/$planId/dashboard" params={{ planId }} />}
+            leftSection={<IconChartBar size={16} />}
+            variant="filled"
+          >
             {t('plans.plan.dashboard')}
           </Button>
         ) : null}
         {auth.can('plans.read') ? (
           <>
-            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />} leftSection={<IconTimeline size={16} />} variant="light">
+            <Button
+              renderRoot={(props) => <Link {...props} to="/plans/$planId/timeline" params={{ planId }} />}
+              leftSection={<IconTimeline size={16} />}
+              variant="light"
+            >
               {t('plans.timeline.button')}
             </Button>
-            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />} leftSection={<IconCalendarEvent size={16} />} variant="light">
+            <Button
+              renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />}
+              leftSection={<IconCalendarEvent size={16} />}
+              variant="light"
+            >
               {t('plans.calendar.button')}
             </Button>
           </>
         ) : null}
-        <Button component="a" href={`/api/plans/${planId}/document.docx`} variant="light" leftSection={<IconDownload size={16} />} data-testid="download-docx">
+        <Button
+          component="a"
+          href={`/api/plans/${planId}/document.docx`}
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+          data-testid="download-docx"
+        >
           {t('plans.plan.docx')}
         </Button>
-        <Button component="a" href={`/api/plans/${planId}/document.pdf`} variant="light" leftSection={<IconDownload size={16} />}>
+        <Button
+          component="a"
+          href={`/api/plans/${planId}/document.pdf`}
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+        >
           {t('plans.plan.pdf')}
         </Button>
-        <Button component="a" href={`/api/plans/${planId}/tasks.xlsx`} variant="light" leftSection={<IconDownload size={16} />}>
+        <Button
+          component="a"
+          href={`/api/plans/${planId}/tasks.xlsx`}
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+        >
           {t('plans.plan.xlsx')}
         </Button>
         {auth.can('plans.manage') ? <PlanManageButtons plan={p} /> : null}
@@ -149,7 +199,14 @@ export function PlanPage() {
       <SegmentedControl
         aria-label={t('plans.board.view')}
         value={view ?? 'document'}
-        onChange={(v) => void navigate({ to: '/plans/$planId', params: { planId }, search: v === 'board' ? { view: 'board' } : {}, replace: true })}
+        onChange={(v) =>
+          void navigate({
+            to: '/plans/$planId',
+            params: { planId },
+            search: v === 'board' ? { view: 'board' } : {},
+            replace: true,
+          })
+        }
         data={[
           { value: 'document', label: t('plans.board.document') },
           { value: 'board', label: t('plans.board.board') },
@@ -158,53 +215,57 @@ export function PlanPage() {
         style={{ alignSelf: 'flex-start' }}
       />
       {view === 'board' ? <TaskBoard plan={p} /> : null}
-      {view === 'board' ? null : p.legalBasis.map((x) => (
-        <Text key={x} size="sm">
-          {x}
-        </Text>
-      ))}
-      {view === 'board' ? null : top.map((s) => (
-        <Box key={s.path} component="section">
-          <Title order={2} fz="lg" mb="xs">
-            {s.marker} {s.title}
-          </Title>
-          {sectionBody(s.path)}
-          {childrenOf(s.path).map((c) => (
-            <Box key={c.path} mt="sm" ml={{ base: 0, sm: 'md' }}>
-              <Title order={3} fz="md" mb={6}>
-                {c.marker} {c.title}
+      {view === 'board'
+        ? null
+        : p.legalBasis.map((x) => (
+            <Text key={x} size="sm">
+              {x}
+            </Text>
+          ))}
+      {view === 'board'
+        ? null
+        : top.map((s) => (
+            <Box key={s.path} component="section">
+              <Title order={2} fz="lg" mb="xs">
+                {s.marker} {s.title}
               </Title>
-              {sectionBody(c.path)}
+              {sectionBody(s.path)}
+              {childrenOf(s.path).map((c) => (
+                <Box key={c.path} mt="sm" ml={{ base: 0, sm: 'md' }}>
+                  <Title order={3} fz="md" mb={6}>
+                    {c.marker} {c.title}
+                  </Title>
+                  {sectionBody(c.path)}
+                </Box>
+              ))}
             </Box>
           ))}
-        </Box>
-      ))}
       {view === 'board' ? null : (
         <>
-      {p.closing ? <Text size="sm">{p.closing}.</Text> : null}
-      <Divider />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <Box data-testid="plan-recipients">
-          <Text size="sm" fw={700} fs="italic" td="underline">
-            {t('plans.plan.recipients')}
-          </Text>
-          <List size="sm" mt={4}>
-            {p.recipients.map((r) => (
-              <List.Item key={r}>{r}</List.Item>
-            ))}
-            {p.archive ? <List.Item>{t('plans.plan.archive', { archive: p.archive })}</List.Item> : null}
-          </List>
-        </Box>
-        <Stack gap={0} align="center" data-testid="plan-signer">
-          {p.signer.authority ? <Text fw={700}>{p.signer.authority}</Text> : null}
-          {p.signer.position ? <Text fw={700}>{p.signer.position}</Text> : null}
-          {p.signer.name ? (
-            <Text fw={700} mt="lg">
-              {p.signer.name}
-            </Text>
-          ) : null}
-        </Stack>
-      </SimpleGrid>
+          {p.closing ? <Text size="sm">{p.closing}.</Text> : null}
+          <Divider />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Box data-testid="plan-recipients">
+              <Text size="sm" fw={700} fs="italic" td="underline">
+                {t('plans.plan.recipients')}
+              </Text>
+              <List size="sm" mt={4}>
+                {p.recipients.map((r) => (
+                  <List.Item key={r}>{r}</List.Item>
+                ))}
+                {p.archive ? <List.Item>{t('plans.plan.archive', { archive: p.archive })}</List.Item> : null}
+              </List>
+            </Box>
+            <Stack gap={0} align="center" data-testid="plan-signer">
+              {p.signer.authority ? <Text fw={700}>{p.signer.authority}</Text> : null}
+              {p.signer.position ? <Text fw={700}>{p.signer.position}</Text> : null}
+              {p.signer.name ? (
+                <Text fw={700} mt="lg">
+                  {p.signer.name}
+                </Text>
+              ) : null}
+            </Stack>
+          </SimpleGrid>
         </>
       )}
       {p.parentPlanId ? null : <SubPlansCard planId={planId} />}

@@ -21,7 +21,11 @@ export function PlansPage() {
         description={t('plans.list.description')}
         actions={
           auth.can('plans.manage') ? (
-            <Button renderRoot={(props) => <Link {...props} to="/plans/import" />} leftSection={<IconFileImport size={16} />} data-testid="plans-import-link">
+            <Button
+              renderRoot={(props) => <Link {...props} to="/plans/import" />}
+              leftSection={<IconFileImport size={16} />}
+              data-testid="plans-import-link"
+            >
               {t('plans.import.link')}
             </Button>
           ) : undefined
@@ -33,25 +37,30 @@ export function PlansPage() {
       <Stack gap="sm">
         {plans.data?.items.map((p) => (
           <div key={p.id}>
-          <Card bg="white" withBorder data-testid="plan-card">
-            <Text size="xs" c="dimmed" fw={600}>
-              {p.issuingBody} · {numberLine(p)}
-            </Text>
-            <Anchor renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: p.id }} />} fw={600} mt={4} display="block">
-              {p.type} {p.title}
-            </Anchor>
-            <Group gap="md" mt={6}>
-              <Text size="sm" c="dimmed">
-                {t('plans.list.issued', { date: formatDate(p.date) })}
+            <Card bg="white" withBorder data-testid="plan-card">
+              <Text size="xs" c="dimmed" fw={600}>
+                {p.issuingBody} · {numberLine(p)}
               </Text>
-              {p.periodStart || p.periodDue ? (
+              <Anchor
+                renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: p.id }} />}
+                fw={600}
+                mt={4}
+                display="block"
+              >
+                {p.type} {p.title}
+              </Anchor>
+              <Group gap="md" mt={6}>
                 <Text size="sm" c="dimmed">
-                  {t('plans.list.period', { start: formatDate(p.periodStart), due: formatDate(p.periodDue) })}
+                  {t('plans.list.issued', { date: formatDate(p.date) })}
                 </Text>
-              ) : null}
-            </Group>
-          </Card>
-          <SubPlansLine planId={p.id} />
+                {p.periodStart || p.periodDue ? (
+                  <Text size="sm" c="dimmed">
+                    {t('plans.list.period', { start: formatDate(p.periodStart), due: formatDate(p.periodDue) })}
+                  </Text>
+                ) : null}
+              </Group>
+            </Card>
+            <SubPlansLine planId={p.id} />
           </div>
         ))}
       </Stack>

@@ -10,7 +10,15 @@ import { targetText } from './ActivityCard.tsx';
 const FIELDS = ['text', 'percent', 'figure', 'unitId', 'doneOn', 'attachmentIds'];
 
 /** A unit's progress report on one activity: what was done, how far, the figure against the target, done or not. */
-export function ReportForm({ activity, unitId, onDone }: { activity: Activity; unitId: string | null; onDone: () => void }) {
+export function ReportForm({
+  activity,
+  unitId,
+  onDone,
+}: {
+  activity: Activity;
+  unitId: string | null;
+  onDone: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const line = activity.unitLine;
   const [text, setText] = useState('');
@@ -24,7 +32,13 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
   const submit = (e: FormEvent) => {
     e.preventDefault();
     report.mutate(
-      { text: text.trim(), percent, figure: activity.target && figure !== '' ? Number(figure) : null, unitId, attachmentIds: files.map((f) => f.id) },
+      {
+        text: text.trim(),
+        percent,
+        figure: activity.target && figure !== '' ? Number(figure) : null,
+        unitId,
+        attachmentIds: files.map((f) => f.id),
+      },
       { onSuccess: onDone },
     );
   };
@@ -69,7 +83,16 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
               error={fieldError(report.error, 'percent', lang) ? ' ' : undefined}
             />
           </Group>
-          <Slider value={percent} onChange={setPercent} min={0} max={100} step={5} label={(v) => `${v} %`} aria-label={t('plans.report.percent')} color={done ? 'green' : 'blue'} />
+          <Slider
+            value={percent}
+            onChange={setPercent}
+            min={0}
+            max={100}
+            step={5}
+            label={(v) => `${v} %`}
+            aria-label={t('plans.report.percent')}
+            color={done ? 'green' : 'blue'}
+          />
           {fieldError(report.error, 'percent', lang) ? (
             <Text size="xs" c="red">
               {fieldError(report.error, 'percent', lang)}
@@ -112,7 +135,9 @@ export function ReportForm({ activity, unitId, onDone }: { activity: Activity; u
           data-testid="report-done"
         />
         {report.error && !onlyFieldProblems(report.error, FIELDS) ? <ErrorAlert error={report.error} /> : null}
-        {report.error && onlyFieldProblems(report.error, ['unitId', 'doneOn']) ? <ErrorAlert error={report.error} /> : null}
+        {report.error && onlyFieldProblems(report.error, ['unitId', 'doneOn']) ? (
+          <ErrorAlert error={report.error} />
+        ) : null}
         <Button type="submit" loading={report.isPending} size="md" fullWidth>
           {t('plans.report.submit')}
         </Button>

@@ -16,10 +16,14 @@ export function usePlanRef() {
   const { t } = useTranslation();
   return (p: Pick<PlanSummary, 'type' | 'number' | 'symbolSuffix' | 'date'>) => {
     const type = p.type.charAt(0) + p.type.slice(1).toLocaleLowerCase('vi');
-    const symbol = numberLine({ ...p } as PlanSummary).replace(/^Số\s*/, '').trim();
+    const symbol = numberLine({ ...p } as PlanSummary)
+      .replace(/^Số\s*/, '')
+      .trim();
     // A plan not yet numbered ("Số    -KH/ĐUK" on paper) is named by its day.
     if (!p.number) return p.date ? t('plans.subPlan.planRefDateOnly', { type, date: formatDate(p.date) }) : type;
-    return p.date ? t('plans.subPlan.planRef', { type, symbol, date: formatDate(p.date) }) : t('plans.subPlan.planRefNoDate', { type, symbol });
+    return p.date
+      ? t('plans.subPlan.planRef', { type, symbol, date: formatDate(p.date) })
+      : t('plans.subPlan.planRefNoDate', { type, symbol });
   };
 }
 
@@ -32,7 +36,11 @@ export function ParentPlanLine({ parentId }: { parentId: string }) {
   return (
     <Text size="sm" data-testid="parent-plan">
       {t('plans.subPlan.basedOn')}{' '}
-      <Anchor renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: parentId }} />} size="sm" fw={600}>
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: parentId }} />}
+        size="sm"
+        fw={600}
+      >
         {planRef(parent.data)}
       </Anchor>
       {parent.data.issuingBody ? ` ${t('plans.subPlan.of', { body: parent.data.issuingBody })}` : ''}
@@ -44,7 +52,12 @@ export function ParentPlanLine({ parentId }: { parentId: string }) {
 function SubPlanRow({ plan }: { plan: PlanSummary }) {
   return (
     <Box style={{ minWidth: 0 }} data-testid="sub-plan">
-      <Anchor renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: plan.id }} />} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: plan.id }} />}
+        size="sm"
+        fw={600}
+        style={{ overflowWrap: 'anywhere' }}
+      >
         {plan.issuingBody}
       </Anchor>
       <Text size="xs" c="dimmed">
@@ -96,7 +109,12 @@ export function SubPlansLine({ planId }: { planId: string }) {
         {t('plans.subPlan.lineLabel', { count: subs.data.total })}
       </Text>
       {subs.data.items.map((p, i) => (
-        <Anchor key={p.id} renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: p.id }} />} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Anchor
+          key={p.id}
+          renderRoot={(props) => <Link {...props} to="/plans/$planId" params={{ planId: p.id }} />}
+          size="sm"
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {p.issuingBody}
           {i < subs.data.items.length - 1 || rest > 0 ? ';' : ''}
         </Anchor>
@@ -116,7 +134,12 @@ export function SubPlanButton({ planId, parentPlanId = null }: { planId: string;
   const auth = useAuth();
   if (!auth.can('plans.report') || parentPlanId !== null) return null;
   return (
-    <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/sub-plan" params={{ planId }} />} leftSection={<IconFilePlus size={16} />} variant="light" data-testid="sub-plan-button">
+    <Button
+      renderRoot={(props) => <Link {...props} to="/plans/$planId/sub-plan" params={{ planId }} />}
+      leftSection={<IconFilePlus size={16} />}
+      variant="light"
+      data-testid="sub-plan-button"
+    >
       {t('plans.subPlan.button')}
     </Button>
   );

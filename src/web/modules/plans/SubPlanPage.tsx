@@ -1,5 +1,22 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -14,7 +31,15 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { isoOf } from '../organisation/api.ts';
-import { useCreateSubPlan, usePlan, useSubPlanDraft, useSubPlanUnits, type DraftActivity, type SubPlanDraft, type SubPlanRef } from './api.ts';
+import {
+  useCreateSubPlan,
+  usePlan,
+  useSubPlanDraft,
+  useSubPlanUnits,
+  type DraftActivity,
+  type SubPlanDraft,
+  type SubPlanRef,
+} from './api.ts';
 import { useDatesText } from './ActivityCard.tsx';
 import { usePlanRef } from './SubPlanLinks.tsx';
 
@@ -66,7 +91,10 @@ export function SubPlanPage() {
         {items.length > 1 ? (
           <Select
             label={t('plans.subPlan.unit')}
-            data={items.map((i) => ({ value: i.unit.id, label: i.subPlan ? `${i.unit.name} (${t('plans.subPlan.hasPlan')})` : i.unit.name }))}
+            data={items.map((i) => ({
+              value: i.unit.id,
+              label: i.subPlan ? `${i.unit.name} (${t('plans.subPlan.hasPlan')})` : i.unit.name,
+            }))}
             value={unitId}
             onChange={(v) => v && setChosen(v)}
             allowDeselect={false}
@@ -76,7 +104,13 @@ export function SubPlanPage() {
         ) : null}
         <ErrorAlert error={draft.error} />
         {unitId && draft.isPending ? <CenterLoader /> : null}
-        {draft.data ? draft.data.subPlan ? <ExistingPlan unitName={draft.data.unit.name} plan={draft.data.subPlan} /> : <SubPlanForm key={draft.data.unit.id} draft={draft.data} /> : null}
+        {draft.data ? (
+          draft.data.subPlan ? (
+            <ExistingPlan unitName={draft.data.unit.name} plan={draft.data.subPlan} />
+          ) : (
+            <SubPlanForm key={draft.data.unit.id} draft={draft.data} />
+          )
+        ) : null}
       </Stack>
     </>
   );
@@ -87,7 +121,13 @@ function ExistingPlan({ unitName, plan }: { unitName: string; plan: SubPlanRef }
   const { t } = useTranslation();
   const planRef = usePlanRef();
   return (
-    <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} title={t('plans.subPlan.exists', { unit: unitName })} data-testid="sub-plan-exists">
+    <Alert
+      color="green"
+      variant="light"
+      icon={<IconCircleCheck size={20} />}
+      title={t('plans.subPlan.exists', { unit: unitName })}
+      data-testid="sub-plan-exists"
+    >
       <Text size="sm">{planRef(plan)}</Text>
       <Text size="sm" fw={600} mt={4} style={{ overflowWrap: 'anywhere' }}>
         {plan.type} {plan.title}
@@ -140,9 +180,12 @@ function SubPlanForm({ draft }: { draft: SubPlanDraft }) {
   const [title, setTitle] = useState(draft.proposedTitle);
   const [number, setNumber] = useState('');
   const [issuedOn, setIssuedOn] = useState<string | null>(today);
-  const [picked, setPicked] = useState<Set<string>>(() => new Set(draft.activities.filter((a) => a.role !== null).map((a) => a.id)));
+  const [picked, setPicked] = useState<Set<string>>(
+    () => new Set(draft.activities.filter((a) => a.role !== null).map((a) => a.id)),
+  );
   const contentSections = draft.sections.filter((s) => s.role === 'content');
-  const defaultSection = (contentSections.find((s) => !s.path.includes('.')) ?? contentSections[0] ?? draft.sections[0])?.path ?? 'I';
+  const defaultSection =
+    (contentSections.find((s) => !s.path.includes('.')) ?? contentSections[0] ?? draft.sections[0])?.path ?? 'I';
   const [own, setOwn] = useState<OwnDraft[]>([]);
   const [nextKey, setNextKey] = useState(1);
   const [error, setError] = useState<unknown>(null);
@@ -180,7 +223,14 @@ function SubPlanForm({ draft }: { draft: SubPlanDraft }) {
     setError(null);
   };
 
-  const fields = ['unitId', 'title', 'number', 'issuedOn', 'pick', ...own.flatMap((_, i) => ['title', 'due', 'section', 'description'].map((f) => `own.${i}.${f}`))];
+  const fields = [
+    'unitId',
+    'title',
+    'number',
+    'issuedOn',
+    'pick',
+    ...own.flatMap((_, i) => ['title', 'due', 'section', 'description'].map((f) => `own.${i}.${f}`)),
+  ];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -198,7 +248,12 @@ function SubPlanForm({ draft }: { draft: SubPlanDraft }) {
         issuedOn: isoOf(issuedOn),
         // in the Bloc's order
         pick: draft.activities.filter((a) => picked.has(a.id)).map((a) => a.id),
-        own: own.map((o) => ({ section: o.section ?? defaultSection, title: o.title.trim(), due: isoOf(o.due), description: o.description.trim() })),
+        own: own.map((o) => ({
+          section: o.section ?? defaultSection,
+          title: o.title.trim(),
+          due: isoOf(o.due),
+          description: o.description.trim(),
+        })),
       });
       notifications.show({ color: 'green', message: t('plans.subPlan.saved') });
       await navigate({ to: '/plans/$planId', params: { planId: plan.id } });
@@ -297,14 +352,24 @@ function SubPlanForm({ draft }: { draft: SubPlanDraft }) {
                       data-testid="bloc-activity"
                       data-ref={a.ref}
                       label={a.title}
-                      styles={{ body: { alignItems: 'flex-start' }, labelWrapper: { minWidth: 0 }, label: { overflowWrap: 'anywhere' } }}
+                      styles={{
+                        body: { alignItems: 'flex-start' },
+                        labelWrapper: { minWidth: 0 },
+                        label: { overflowWrap: 'anywhere' },
+                      }}
                       description={
                         <Group component="span" gap={6} wrap="wrap" mt={2} style={{ rowGap: 2 }}>
                           <Text span size="xs" c="dimmed">
                             {a.ref} · {datesText(a)}
                           </Text>
                           {a.role ? (
-                            <Badge component="span" size="xs" variant="light" color={a.role === 'lead' ? 'partyRed' : 'blue'} tt="none">
+                            <Badge
+                              component="span"
+                              size="xs"
+                              variant="light"
+                              color={a.role === 'lead' ? 'partyRed' : 'blue'}
+                              tt="none"
+                            >
                               {a.role === 'lead' ? t('plans.subPlan.lead') : t('plans.subPlan.coordinating')}
                             </Badge>
                           ) : null}
@@ -337,12 +402,23 @@ function SubPlanForm({ draft }: { draft: SubPlanDraft }) {
                   <Text fw={600} size="sm">
                     {t('plans.subPlan.ownNumber', { n: i + 1 })}
                   </Text>
-                  <ActionIcon variant="subtle" color="red" onClick={() => removeOwn(i)} aria-label={t('plans.subPlan.removeOwn', { n: i + 1 })}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => removeOwn(i)}
+                    aria-label={t('plans.subPlan.removeOwn', { n: i + 1 })}
+                  >
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Group>
                 <Stack gap="xs">
-                  <TextInput label={t('plans.subPlan.ownTitle')} value={o.title} onChange={(e) => setOwnField(i, { title: e.currentTarget.value })} error={fe(`own.${i}.title`)} required />
+                  <TextInput
+                    label={t('plans.subPlan.ownTitle')}
+                    value={o.title}
+                    onChange={(e) => setOwnField(i, { title: e.currentTarget.value })}
+                    error={fe(`own.${i}.title`)}
+                    required
+                  />
                   <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
                     <DateInput
                       label={t('plans.subPlan.ownDue')}
@@ -365,7 +441,14 @@ function SubPlanForm({ draft }: { draft: SubPlanDraft }) {
                       />
                     ) : null}
                   </SimpleGrid>
-                  <Textarea label={t('plans.subPlan.ownDescription')} value={o.description} onChange={(e) => setOwnField(i, { description: e.currentTarget.value })} error={fe(`own.${i}.description`)} autosize minRows={2} />
+                  <Textarea
+                    label={t('plans.subPlan.ownDescription')}
+                    value={o.description}
+                    onChange={(e) => setOwnField(i, { description: e.currentTarget.value })}
+                    error={fe(`own.${i}.description`)}
+                    autosize
+                    minRows={2}
+                  />
                 </Stack>
               </Card>
             ))}

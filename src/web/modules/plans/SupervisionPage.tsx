@@ -1,5 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Badge, Box, Button, Card, Group, Modal, Pagination, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Pagination,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -17,7 +32,15 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { grassrootsKinds, isoOf } from '../organisation/api.ts';
 import { UnitLink } from '../organisation/links.tsx';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
-import { usePlans, useRecordSupervision, useSupervisionUnits, useSupervisions, type PlanSummary, type Supervision, type SupervisionKind } from './api.ts';
+import {
+  usePlans,
+  useRecordSupervision,
+  useSupervisionUnits,
+  useSupervisions,
+  type PlanSummary,
+  type Supervision,
+  type SupervisionKind,
+} from './api.ts';
 import { usePlanRef } from './SubPlanLinks.tsx';
 
 const PAGE_SIZE = 20;
@@ -56,7 +79,8 @@ export function SupervisionPage() {
   const phone = useMediaQuery('(max-width: 36em)');
 
   if (!auth.can('plans.read')) return <NoPermission />;
-  const setFilter = (change: SupervisionSearch) => void navigate({ search: (s) => ({ ...s, ...change, page: change.page ?? undefined }) });
+  const setFilter = (change: SupervisionSearch) =>
+    void navigate({ search: (s) => ({ ...s, ...change, page: change.page ?? undefined }) });
   const planOf = (id: string | null) => (id ? plans.data?.items.find((p) => p.id === id) : undefined);
   const pages = visits.data ? Math.max(1, Math.ceil(visits.data.total / PAGE_SIZE)) : 1;
 
@@ -67,7 +91,11 @@ export function SupervisionPage() {
         description={t('plans.supervision.description')}
         actions={
           canRecord ? (
-            <Button leftSection={<IconClipboardCheck size={18} />} onClick={() => setRecording(true)} data-testid="supervision-record">
+            <Button
+              leftSection={<IconClipboardCheck size={18} />}
+              onClick={() => setRecording(true)}
+              data-testid="supervision-record"
+            >
               {t('plans.supervision.record')}
             </Button>
           ) : null
@@ -98,7 +126,13 @@ export function SupervisionPage() {
             clearable
             data-testid="filter-plan"
           />
-          <UnitPicker label={t('plans.supervision.unit')} placeholder={t('plans.supervision.allUnits')} value={search.unitId ?? null} onChange={(v) => setFilter({ unitId: v ?? undefined })} data-testid="filter-unit" />
+          <UnitPicker
+            label={t('plans.supervision.unit')}
+            placeholder={t('plans.supervision.allUnits')}
+            value={search.unitId ?? null}
+            onChange={(v) => setFilter({ unitId: v ?? undefined })}
+            data-testid="filter-unit"
+          />
         </SimpleGrid>
         <ErrorAlert error={visits.error} />
         {visits.isPending ? <CenterLoader /> : null}
@@ -117,9 +151,17 @@ export function SupervisionPage() {
             <VisitCard key={v.id} visit={v} plan={planOf(v.planId)} canOpenUnit={auth.can('organisation.read')} />
           ))}
         </Stack>
-        {pages > 1 ? <Pagination total={pages} value={page} onChange={(p) => setFilter({ ...search, page: p })} size="sm" /> : null}
+        {pages > 1 ? (
+          <Pagination total={pages} value={page} onChange={(p) => setFilter({ ...search, page: p })} size="sm" />
+        ) : null}
       </Stack>
-      <Modal opened={recording} onClose={() => setRecording(false)} title={t('plans.supervision.formTitle')} size="lg" fullScreen={phone}>
+      <Modal
+        opened={recording}
+        onClose={() => setRecording(false)}
+        title={t('plans.supervision.formTitle')}
+        size="lg"
+        fullScreen={phone}
+      >
         {recording && units.data ? (
           <SupervisionForm
             units={units.data}
@@ -137,7 +179,15 @@ function planLabel(planRef: ReturnType<typeof usePlanRef>, p: PlanSummary): stri
   return `${planRef(p)} – ${p.title}`;
 }
 
-function VisitCard({ visit: v, plan, canOpenUnit }: { visit: Supervision; plan: PlanSummary | undefined; canOpenUnit: boolean }) {
+function VisitCard({
+  visit: v,
+  plan,
+  canOpenUnit,
+}: {
+  visit: Supervision;
+  plan: PlanSummary | undefined;
+  canOpenUnit: boolean;
+}) {
   const { t } = useTranslation();
   const planRef = usePlanRef();
   return (
@@ -210,7 +260,9 @@ function SupervisionForm({
   const today = todayIso();
   const ownUnit = (id: string | null) => id !== null && units.items.some((u) => u.id === id);
   const [planId, setPlanId] = useState<string | null>(initial.planId);
-  const [unitId, setUnitId] = useState<string | null>(units.any || ownUnit(initial.unitId) ? initial.unitId : units.items.length === 1 ? units.items[0].id : null);
+  const [unitId, setUnitId] = useState<string | null>(
+    units.any || ownUnit(initial.unitId) ? initial.unitId : units.items.length === 1 ? units.items[0].id : null,
+  );
   const [kind, setKind] = useState<SupervisionKind>('inspect');
   const [visitedOn, setVisitedOn] = useState<string | null>(today);
   const [findings, setFindings] = useState('');
@@ -230,7 +282,14 @@ function SupervisionForm({
       return;
     }
     try {
-      await record.mutateAsync({ planId, unitId, kind, visitedOn: isoOf(visitedOn) ?? '', findings: findings.trim(), followUps: followUps.trim() });
+      await record.mutateAsync({
+        planId,
+        unitId,
+        kind,
+        visitedOn: isoOf(visitedOn) ?? '',
+        findings: findings.trim(),
+        followUps: followUps.trim(),
+      });
       notifications.show({ color: 'green', message: t('plans.supervision.saved') });
       onClose();
     } catch (err) {
@@ -343,7 +402,13 @@ function SupervisionForm({
           autosize
           minRows={2}
         />
-        <FormActions error={error} fields={formFields} busy={record.isPending} onCancel={onClose} submitLabel={t('plans.supervision.submit')} />
+        <FormActions
+          error={error}
+          fields={formFields}
+          busy={record.isPending}
+          onCancel={onClose}
+          submitLabel={t('plans.supervision.submit')}
+        />
       </Stack>
     </form>
   );
@@ -354,7 +419,13 @@ export function UnitVisitsLink({ unit }: { unit: { id: string; kind?: string } }
   const { t } = useTranslation();
   if (unit.kind && !grassrootsKinds.includes(unit.kind)) return null;
   return (
-    <Anchor renderRoot={(props) => <Link {...props} to="/supervisions" search={{ unitId: unit.id }} />} size="xs" c="dimmed" underline="always" data-testid="unit-visits">
+    <Anchor
+      renderRoot={(props) => <Link {...props} to="/supervisions" search={{ unitId: unit.id }} />}
+      size="xs"
+      c="dimmed"
+      underline="always"
+      data-testid="unit-visits"
+    >
       {t('plans.supervision.visits')}
     </Anchor>
   );

@@ -15,7 +15,19 @@ import { dayNumber, GanttChart, GanttLegend, timeAxis } from './GanttChart.tsx';
 import { statusColors } from './StatusBadge.tsx';
 
 function StatusDot({ status }: { status: Status }) {
-  return <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: '50%', marginRight: 6, verticalAlign: 'middle', background: `var(--mantine-color-${statusColors[status]}-6)` }} />;
+  return (
+    <span
+      style={{
+        display: 'inline-block',
+        width: 8,
+        height: 8,
+        borderRadius: '50%',
+        marginRight: 6,
+        verticalAlign: 'middle',
+        background: `var(--mantine-color-${statusColors[status]}-6)`,
+      }}
+    />
+  );
 }
 
 /** "II.1. Phát động phong trào …" from the plan's sections; just the path while the plan loads. */
@@ -27,7 +39,15 @@ export function sectionLabeller(plan: Plan | undefined) {
 }
 
 /** One activity in a side panel: its card (units, dates, target, progress) and its progress reports. */
-export function ActivityDrawer({ planId, activityId, onClose }: { planId: string; activityId: string | null; onClose: () => void }) {
+export function ActivityDrawer({
+  planId,
+  activityId,
+  onClose,
+}: {
+  planId: string;
+  activityId: string | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
   const activity = useActivity(activityId);
@@ -38,7 +58,13 @@ export function ActivityDrawer({ planId, activityId, onClose }: { planId: string
       onClose={onClose}
       position="right"
       size={phone ? '100%' : 'lg'}
-      title={a ? <Title order={3} fz="lg">{a.ref}</Title> : null}
+      title={
+        a ? (
+          <Title order={3} fz="lg">
+            {a.ref}
+          </Title>
+        ) : null
+      }
       data-testid="activity-drawer"
     >
       {activity.isPending && activityId ? <CenterLoader /> : null}
@@ -111,10 +137,15 @@ export function TimelinePage() {
 
   const label = sectionLabeller(plan.data);
   const continuous = new Set((plan.data?.activities ?? []).filter((a) => a.recurrence).map((a) => a.id));
-  const period = data.plan.periodStart && data.plan.periodDue ? { start: data.plan.periodStart, due: data.plan.periodDue } : null;
-  const counts = Object.fromEntries(statuses.map((s) => [s, data.activities.filter((a) => a.status === s).length])) as Record<Status, number>;
+  const period =
+    data.plan.periodStart && data.plan.periodDue ? { start: data.plan.periodStart, due: data.plan.periodDue } : null;
+  const counts = Object.fromEntries(
+    statuses.map((s) => [s, data.activities.filter((a) => a.status === s).length]),
+  ) as Record<Status, number>;
   const sectionPaths = [...new Set(data.activities.map((a) => a.section))];
-  const rows = data.activities.filter((a) => (chosen.length === 0 || chosen.includes(a.status)) && (!section || a.section === section));
+  const rows = data.activities.filter(
+    (a) => (chosen.length === 0 || chosen.includes(a.status)) && (!section || a.section === section),
+  );
   const todayDay = dayNumber(data.today);
   const todayInside = todayDay >= axis.start && todayDay < axis.end;
 
@@ -125,11 +156,19 @@ export function TimelinePage() {
         description={<PlanLink planId={planId} plan={data.plan} />}
         actions={
           <>
-            <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />} variant="light" leftSection={<IconCalendarEvent size={16} />}>
+            <Button
+              renderRoot={(props) => <Link {...props} to="/plans/$planId/calendar" params={{ planId }} />}
+              variant="light"
+              leftSection={<IconCalendarEvent size={16} />}
+            >
               {t('plans.calendar.button')}
             </Button>
             {auth.can('plans.read') ? (
-              <Button renderRoot={(props) => <Link {...props} to="/plans/$planId/dashboard" params={{ planId }} />} variant="default" leftSection={<IconChartBar size={16} />}>
+              <Button
+                renderRoot={(props) => <Link {...props} to="/plans/$planId/dashboard" params={{ planId }} />}
+                variant="default"
+                leftSection={<IconChartBar size={16} />}
+              >
                 {t('plans.plan.dashboard')}
               </Button>
             ) : null}
@@ -175,7 +214,16 @@ export function TimelinePage() {
           </Text>
         </Group>
         <Card bg="white" padding={0} style={{ overflow: 'hidden' }}>
-          <GanttChart axis={axis} activities={rows} milestones={data.milestones} today={data.today} sectionLabel={label} continuous={continuous} period={period} onOpen={setOpen} />
+          <GanttChart
+            axis={axis}
+            activities={rows}
+            milestones={data.milestones}
+            today={data.today}
+            sectionLabel={label}
+            continuous={continuous}
+            period={period}
+            onOpen={setOpen}
+          />
           {rows.length === 0 ? (
             <Text size="sm" c="dimmed" p="md">
               {t('plans.timeline.empty')}

@@ -23,9 +23,22 @@ export type PlanSummary = {
   deployDue: string | null;
 };
 
-export type Target = { value: number; comparator: 'gte' | 'eq' | 'lte'; indicator: string; unit: string | null; breakdown: { value: number; indicator: string }[] };
+export type Target = {
+  value: number;
+  comparator: 'gte' | 'eq' | 'lte';
+  indicator: string;
+  unit: string | null;
+  breakdown: { value: number; indicator: string }[];
+};
 
-export type UnitLine = { unitId: string; role: string; percent: number | null; doneOn: string | null; status: Status; statusLabel: Bilingual };
+export type UnitLine = {
+  unitId: string;
+  role: string;
+  percent: number | null;
+  doneOn: string | null;
+  status: Status;
+  statusLabel: Bilingual;
+};
 
 export type Activity = {
   id: string;
@@ -58,7 +71,15 @@ export type Activity = {
 };
 
 export type Section = { path: string; marker: string; title: string; role: string; notes: string[] };
-export type Milestone = { id: string; title: string; text: string; start: string | null; due: string | null; tentative: boolean; closes: string[] };
+export type Milestone = {
+  id: string;
+  title: string;
+  text: string;
+  start: string | null;
+  due: string | null;
+  tentative: boolean;
+  closes: string[];
+};
 export type Counts = Record<Status, number>;
 
 export type Plan = PlanSummary & {
@@ -114,20 +135,33 @@ export type Deployment = {
   pageSize: number;
 };
 
-export type ReportBody = { text: string; percent: number; figure?: number | null; unitId?: string | null; attachmentIds?: string[] };
+export type ReportBody = {
+  text: string;
+  percent: number;
+  figure?: number | null;
+  unitId?: string | null;
+  attachmentIds?: string[];
+};
 
 export function usePlans() {
-  return useQuery({ queryKey: ['plans', 'list'], queryFn: ({ signal }) => api<Page<PlanSummary>>('/api/plans', { query: { pageSize: 100 }, signal }) });
+  return useQuery({
+    queryKey: ['plans', 'list'],
+    queryFn: ({ signal }) => api<Page<PlanSummary>>('/api/plans', { query: { pageSize: 100 }, signal }),
+  });
 }
 
 export function usePlan(id: string) {
-  return useQuery({ queryKey: ['plans', 'one', id], queryFn: ({ signal }) => api<Plan>(`/api/plans/${id}`, { signal }) });
+  return useQuery({
+    queryKey: ['plans', 'one', id],
+    queryFn: ({ signal }) => api<Plan>(`/api/plans/${id}`, { signal }),
+  });
 }
 
 export function useDashboard(id: string) {
   return useQuery({
     queryKey: ['plans', 'dashboard', id],
-    queryFn: ({ signal }) => api<{ total: number; counts: Counts; today: string }>(`/api/plans/${id}/dashboard`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ total: number; counts: Counts; today: string }>(`/api/plans/${id}/dashboard`, { signal }),
   });
 }
 
@@ -135,7 +169,10 @@ export function useUnitDashboard(id: string, page: number, pageSize: number, lat
   return useQuery({
     queryKey: ['plans', 'dashboard-units', id, { page, pageSize, lateOnly }],
     queryFn: ({ signal }) =>
-      api<{ items: UnitDashboardLine[]; page: number; pageSize: number; hasMore: boolean }>(`/api/plans/${id}/dashboard/units`, { query: { page, pageSize, lateOnly: lateOnly ? 1 : undefined }, signal }),
+      api<{ items: UnitDashboardLine[]; page: number; pageSize: number; hasMore: boolean }>(
+        `/api/plans/${id}/dashboard/units`,
+        { query: { page, pageSize, lateOnly: lateOnly ? 1 : undefined }, signal },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -152,7 +189,8 @@ export function useDeployment(id: string, page: number, pageSize: number, enable
 export function useUnitActivities(planId: string | undefined, unitId: string | undefined) {
   return useQuery({
     queryKey: ['plans', 'unit-activities', planId, unitId],
-    queryFn: ({ signal }) => api<Page<Activity>>(`/api/plans/${planId}/activities`, { query: { unitId, pageSize: 500 }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<Activity>>(`/api/plans/${planId}/activities`, { query: { unitId, pageSize: 500 }, signal }),
     enabled: Boolean(planId && unitId),
   });
 }
@@ -168,7 +206,8 @@ export function useActivity(id: string | null) {
 export function useReport(activityId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReportBody) => api<ActivityDetail>(`/api/activities/${activityId}/reports`, { method: 'POST', body }),
+    mutationFn: (body: ReportBody) =>
+      api<ActivityDetail>(`/api/activities/${activityId}/reports`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });
 }
@@ -207,7 +246,10 @@ export type TimelineActivity = {
 export type Timeline = { plan: PlanSummary; today: string; activities: TimelineActivity[]; milestones: Milestone[] };
 
 export function useTimeline(id: string) {
-  return useQuery({ queryKey: ['plans', 'timeline', id], queryFn: ({ signal }) => api<Timeline>(`/api/plans/${id}/timeline`, { signal }) });
+  return useQuery({
+    queryKey: ['plans', 'timeline', id],
+    queryFn: ({ signal }) => api<Timeline>(`/api/plans/${id}/timeline`, { signal }),
+  });
 }
 
 export type CalendarDay = {
@@ -304,7 +346,14 @@ export function useDeleteActivity(activityId: string) {
 // ---------- a grassroots unit's own plan (SubPlanPage) ----------
 
 export type SubPlanSummary = PlanSummary & { unitId: string | null };
-export type SubPlanRef = { id: string; type: string; number: string | null; symbolSuffix: string | null; date: string | null; title: string };
+export type SubPlanRef = {
+  id: string;
+  type: string;
+  number: string | null;
+  symbolSuffix: string | null;
+  date: string | null;
+  title: string;
+};
 export type SubPlanUnit = { unit: UnitRef; subPlan: SubPlanRef | null };
 export type DraftActivity = {
   id: string;
@@ -319,7 +368,16 @@ export type DraftActivity = {
   role: 'lead' | 'coordinating' | null;
 };
 export type SubPlanDraft = {
-  plan: { id: string; type: string; number: string | null; symbolSuffix: string | null; date: string | null; title: string; issuingBody: string | null; deployDue: string | null };
+  plan: {
+    id: string;
+    type: string;
+    number: string | null;
+    symbolSuffix: string | null;
+    date: string | null;
+    title: string;
+    issuingBody: string | null;
+    deployDue: string | null;
+  };
   unit: UnitRef;
   subPlan: SubPlanRef | null;
   proposedTitle: string;
@@ -327,7 +385,14 @@ export type SubPlanDraft = {
   activities: DraftActivity[];
 };
 export type OwnActivityBody = { section: string; title: string; due: string | null; description: string };
-export type SubPlanBody = { unitId: string; title: string | null; number: string | null; issuedOn: string | null; pick: string[]; own: OwnActivityBody[] };
+export type SubPlanBody = {
+  unitId: string;
+  title: string | null;
+  number: string | null;
+  issuedOn: string | null;
+  pick: string[];
+  own: OwnActivityBody[];
+};
 
 /** The plans derived from a plan (those the caller may see), a page at a time. */
 export function useSubPlans(parentId: string, page: number, pageSize: number) {
@@ -341,7 +406,8 @@ export function useSubPlans(parentId: string, page: number, pageSize: number) {
 export function useSubPlanUnits(planId: string, enabled = true) {
   return useQuery({
     queryKey: ['plans', 'sub-plan-units', planId],
-    queryFn: ({ signal }) => api<{ items: SubPlanUnit[]; deployDue: string | null }>(`/api/plans/${planId}/sub-plans/units`, { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: SubPlanUnit[]; deployDue: string | null }>(`/api/plans/${planId}/sub-plans/units`, { signal }),
     enabled,
     // whether a unit already has its plan decides between the form and a link: never from an old answer
     staleTime: 0,
@@ -380,7 +446,14 @@ export type Supervision = {
   recorderName: string;
   createdAt: string;
 };
-export type SupervisionBody = { planId: string | null; unitId: string; kind: SupervisionKind; visitedOn: string; findings: string; followUps: string };
+export type SupervisionBody = {
+  planId: string | null;
+  unitId: string;
+  kind: SupervisionKind;
+  visitedOn: string;
+  findings: string;
+  followUps: string;
+};
 
 export function useSupervisions(filter: { planId?: string; unitId?: string; page: number; pageSize: number }) {
   return useQuery({
@@ -428,7 +501,8 @@ export const NOTIFICATIONS_REFRESH_MS = 60_000;
 export function useUnreadCount() {
   return useQuery({
     queryKey: ['notifications', 'unread'],
-    queryFn: ({ signal }) => api<Page<AppNotification>>('/api/notifications', { query: { unread: 1, pageSize: 1 }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<AppNotification>>('/api/notifications', { query: { unread: 1, pageSize: 1 }, signal }),
     select: (page) => page.total,
     refetchInterval: NOTIFICATIONS_REFRESH_MS,
   });
@@ -437,7 +511,11 @@ export function useUnreadCount() {
 export function useNotifications(page: number, pageSize: number, unreadOnly: boolean, enabled = true) {
   return useQuery({
     queryKey: ['notifications', 'list', { page, pageSize, unreadOnly }],
-    queryFn: ({ signal }) => api<Page<AppNotification>>('/api/notifications', { query: { page, pageSize, unread: unreadOnly ? 1 : undefined }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<AppNotification>>('/api/notifications', {
+        query: { page, pageSize, unread: unreadOnly ? 1 : undefined },
+        signal,
+      }),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -31,13 +31,35 @@ export type DraftActivity = {
   warnings: DraftWarning[];
 };
 
-export type DraftSection = { path: string; marker: string; title: string; role: string; period: { start: string | null; due: string | null; text: string } | null };
+export type DraftSection = {
+  path: string;
+  marker: string;
+  title: string;
+  role: string;
+  period: { start: string | null; due: string | null; text: string } | null;
+};
 
-export type DraftMilestone = { id: string; title: string; text: string; start: string | null; due: string | null; tentative: boolean; closes: string[] };
+export type DraftMilestone = {
+  id: string;
+  title: string;
+  text: string;
+  start: string | null;
+  due: string | null;
+  tentative: boolean;
+  closes: string[];
+};
 
 export type PlanDraft = {
   source: { format: 'text' | 'docx'; lines: number };
-  header: { superiorBody: string | null; issuingBody: string | null; number: string | null; place: string | null; date: string | null; type: string | null; title: string | null };
+  header: {
+    superiorBody: string | null;
+    issuingBody: string | null;
+    number: string | null;
+    place: string | null;
+    date: string | null;
+    type: string | null;
+    title: string | null;
+  };
   sections: DraftSection[];
   period: { start: string | null; due: string | null; text: string } | null;
   activities: DraftActivity[];
@@ -82,7 +104,16 @@ export type ProposedActivity = {
 };
 
 export type Proposal = {
-  header: { superiorBody: string | null; issuingBody: string | null; symbolSuffix: string | null; number: string | null; place: string | null; date: string | null; type: string; title: string };
+  header: {
+    superiorBody: string | null;
+    issuingBody: string | null;
+    symbolSuffix: string | null;
+    number: string | null;
+    place: string | null;
+    date: string | null;
+    type: string;
+    title: string;
+  };
   unitId: string | null;
   legalBasis: string[];
   introduction: string[];
@@ -92,7 +123,14 @@ export type Proposal = {
   periodDue: string | null;
   deployDue: string | null;
   activities: ProposedActivity[];
-  milestones: { title: string; text: string; start: string | null; due: string | null; tentative: boolean; closes: string[] }[];
+  milestones: {
+    title: string;
+    text: string;
+    start: string | null;
+    due: string | null;
+    tentative: boolean;
+    closes: string[];
+  }[];
   recipients: string[];
   archive: string | null;
   signer: { authority: string | null; position: string | null; name: string | null };
@@ -202,7 +240,9 @@ export function initialState(preview: ImportPreview): ImportState {
       signerPosition: signer.position ?? '',
       signerName: signer.name ?? '',
     },
-    names: Object.fromEntries(preview.units.map((m) => [m.name, { kind: 'proposed', checked: flagOf(m) === null } satisfies NameChoice])),
+    names: Object.fromEntries(
+      preview.units.map((m) => [m.name, { kind: 'proposed', checked: flagOf(m) === null } satisfies NameChoice]),
+    ),
     activities: draft.activities.map((a) => ({
       ref: a.id,
       section: a.section,
@@ -218,12 +258,17 @@ export function initialState(preview: ImportPreview): ImportState {
 }
 
 /** How a name reads after the person's choice: the unit(s) it stands for, or nothing. */
-export function nameOutcome(m: NameMatch | undefined, choice: NameChoice | undefined): { kind: 'units'; count: number; name: string | null } | { kind: 'text' } | { kind: 'skip' } {
+export function nameOutcome(
+  m: NameMatch | undefined,
+  choice: NameChoice | undefined,
+): { kind: 'units'; count: number; name: string | null } | { kind: 'text' } | { kind: 'skip' } {
   const c = choice ?? { kind: 'proposed', checked: true };
   if (c.kind === 'unit' && c.unit) return { kind: 'units', count: 1, name: c.unit.name };
   if (c.kind === 'skip') return { kind: 'skip' };
   if (c.kind === 'text' || !m || m.resolvedCount === 0) return { kind: 'text' };
-  const named = m.match?.name ?? (m.via === 'best_candidate' ? (m.candidates.find((x) => x.id === m.resolvedIds[0])?.name ?? null) : null);
+  const named =
+    m.match?.name ??
+    (m.via === 'best_candidate' ? (m.candidates.find((x) => x.id === m.resolvedIds[0])?.name ?? null) : null);
   return { kind: 'units', count: m.resolvedCount, name: m.resolvedCount === 1 ? named : null };
 }
 
@@ -232,7 +277,13 @@ export function nameOutcome(m: NameMatch | undefined, choice: NameChoice | undef
  * ids for the names as written; a name's own ids are known when the answer listed them all (it
  * lists at most 200), else they are what the proposal holds beyond the other names' ids.
  */
-function roleIds(original: string[], entries: Entry[], proposed: string[], matches: Map<string, NameMatch>, names: Record<string, NameChoice>): string[] {
+function roleIds(
+  original: string[],
+  entries: Entry[],
+  proposed: string[],
+  matches: Map<string, NameMatch>,
+  names: Record<string, NameChoice>,
+): string[] {
   const known = (n: string) => {
     const m = matches.get(n);
     return m && m.resolvedIds.length === m.resolvedCount ? m.resolvedIds : null;
@@ -293,7 +344,13 @@ export function buildProposal(preview: ImportPreview, state: ImportState): Propo
       const edited = state.activities[i];
       const source = draft.activities[i];
       const lead = roleIds(source.lead, edited.lead, p.leadUnitIds, matches, state.names);
-      const coordinating = roleIds(source.coordinating, edited.coordinating, p.coordinatingUnitIds, matches, state.names).filter((id) => !lead.includes(id));
+      const coordinating = roleIds(
+        source.coordinating,
+        edited.coordinating,
+        p.coordinatingUnitIds,
+        matches,
+        state.names,
+      ).filter((id) => !lead.includes(id));
       return {
         ...p,
         title: edited.title.trim(),
@@ -302,7 +359,12 @@ export function buildProposal(preview: ImportPreview, state: ImportState): Propo
         tentative: edited.tentative,
         leadUnitIds: lead,
         coordinatingUnitIds: coordinating,
-        otherParticipants: [...new Set([...writtenNames(edited.lead, matches, state.names), ...writtenNames(edited.coordinating, matches, state.names)])],
+        otherParticipants: [
+          ...new Set([
+            ...writtenNames(edited.lead, matches, state.names),
+            ...writtenNames(edited.coordinating, matches, state.names),
+          ]),
+        ],
       };
     }),
   };
@@ -312,7 +374,8 @@ export function buildProposal(preview: ImportPreview, state: ImportState): Propo
 export function checkState(state: ImportState): Record<string, 'required' | 'dueBeforeStart'> {
   const out: Record<string, 'required' | 'dueBeforeStart'> = {};
   if (!state.header.title.trim()) out['header.title'] = 'required';
-  if (state.header.periodStart && state.header.periodDue && state.header.periodStart > state.header.periodDue) out.periodDue = 'dueBeforeStart';
+  if (state.header.periodStart && state.header.periodDue && state.header.periodStart > state.header.periodDue)
+    out.periodDue = 'dueBeforeStart';
   state.activities.forEach((a, i) => {
     if (!a.title.trim()) out[`activities.${i}.title`] = 'required';
     if (a.start && a.due && a.start > a.due) out[`activities.${i}.due`] = 'dueBeforeStart';

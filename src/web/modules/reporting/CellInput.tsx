@@ -34,7 +34,17 @@ export function CellInput({
   const { t, i18n } = useTranslation();
   const vi = i18n.language !== 'en';
   // A read-only cell looks filled in, not waiting for input.
-  const common = { label, description, withAsterisk: required, error, readOnly, variant: readOnly ? 'filled' : 'default', name, 'data-testid': 'cell', 'data-cell': name } as const;
+  const common = {
+    label,
+    description,
+    withAsterisk: required,
+    error,
+    readOnly,
+    variant: readOnly ? 'filled' : 'default',
+    name,
+    'data-testid': 'cell',
+    'data-cell': name,
+  } as const;
   switch (type) {
     case 'integer':
     case 'number':
@@ -55,7 +65,15 @@ export function CellInput({
       );
     case 'boolean':
       return (
-        <Input.Wrapper size="md" label={label} description={description} withAsterisk={required} error={error} data-testid="cell" data-cell={name}>
+        <Input.Wrapper
+          size="md"
+          label={label}
+          description={description}
+          withAsterisk={required}
+          error={error}
+          data-testid="cell"
+          data-cell={name}
+        >
           <SegmentedControl
             fullWidth
             readOnly={readOnly}
@@ -82,6 +100,16 @@ export function CellInput({
         />
       );
     case 'text':
-      return <Textarea {...common} value={typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value)} onChange={(e) => onChange(e.currentTarget.value)} autosize minRows={2} maxRows={8} maxLength={2000} />;
+      return (
+        <Textarea
+          {...common}
+          value={typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value)}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={2000}
+        />
+      );
   }
 }

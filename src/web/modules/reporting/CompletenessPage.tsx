@@ -1,4 +1,19 @@
-import { Anchor, Badge, Box, Button, Card, Group, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Progress,
+  ScrollArea,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChartBar, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
@@ -20,7 +35,13 @@ import { TemplateUnitPage } from './TemplateUnitPage.tsx';
 
 const PAGE_SIZE = 25;
 /** Under "not yet submitted": those with nothing at all first, then those returned, then drafts. */
-const missingOrder: Record<CompletenessItem['status'], number> = { missing: 0, returned: 1, draft: 2, submitted: 3, approved: 4 };
+const missingOrder: Record<CompletenessItem['status'], number> = {
+  missing: 0,
+  returned: 1,
+  draft: 2,
+  submitted: 3,
+  approved: 4,
+};
 
 /**
  * Tình hình nộp báo cáo (`/reporting/completeness?templateId&unitId&periodId`): how many units
@@ -31,18 +52,49 @@ export function CompletenessPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/signed-in/reporting/completeness' });
   return (
-    <TemplateUnitPage title={t('reporting.completeness.title')} description={t('reporting.completeness.description')} templateId={search.templateId} unitId={search.unitId}>
-      {(on) => <CompletenessView templates={on.templates} template={on.template} unitId={on.unitId} search={search} topUnitId={on.topUnitId} everywhere={on.everywhere} />}
+    <TemplateUnitPage
+      title={t('reporting.completeness.title')}
+      description={t('reporting.completeness.description')}
+      templateId={search.templateId}
+      unitId={search.unitId}
+    >
+      {(on) => (
+        <CompletenessView
+          templates={on.templates}
+          template={on.template}
+          unitId={on.unitId}
+          search={search}
+          topUnitId={on.topUnitId}
+          everywhere={on.everywhere}
+        />
+      )}
     </TemplateUnitPage>
   );
 }
 
-function CompletenessView({ templates, template, unitId, search, topUnitId, everywhere }: { templates: Template[]; template: Template; unitId: string; search: CompletenessSearch; topUnitId: string | null; everywhere: boolean }) {
+function CompletenessView({
+  templates,
+  template,
+  unitId,
+  search,
+  topUnitId,
+  everywhere,
+}: {
+  templates: Template[];
+  template: Template;
+  unitId: string;
+  search: CompletenessSearch;
+  topUnitId: string | null;
+  everywhere: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate({ from: '/reporting/completeness' });
   const set = (change: CompletenessSearch) => void navigate({ search: (s) => ({ ...s, ...change }) });
   const today = todayIso();
-  const periodId = search.periodId && periodRun(template, search.periodId, search.periodId).length === 1 ? search.periodId : lastClosedPeriod(template, today);
+  const periodId =
+    search.periodId && periodRun(template, search.periodId, search.periodId).length === 1
+      ? search.periodId
+      : lastClosedPeriod(template, today);
   const page = search.page ?? 1;
   const missingOnly = search.missing === true;
   const data = useCompleteness({ templateId: template.id, unitId, periodId, missingOnly, page, pageSize: PAGE_SIZE });
@@ -53,8 +105,18 @@ function CompletenessView({ templates, template, unitId, search, topUnitId, ever
     <Stack gap="md">
       <Card bg="white" padding="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TemplateSelect templates={templates} value={template.id} onChange={(id) => set({ templateId: id, periodId: undefined, page: undefined })} />
-          <UnitPicker label={t('reporting.filters.unit')} value={unitId} onChange={(id) => id && set({ unitId: id, page: undefined })} clearable={false} data-testid="unit-picker" />
+          <TemplateSelect
+            templates={templates}
+            value={template.id}
+            onChange={(id) => set({ templateId: id, periodId: undefined, page: undefined })}
+          />
+          <UnitPicker
+            label={t('reporting.filters.unit')}
+            value={unitId}
+            onChange={(id) => id && set({ unitId: id, page: undefined })}
+            clearable={false}
+            data-testid="unit-picker"
+          />
           <PeriodSelect
             label={t('reporting.filters.period')}
             periods={periodChoices(template, today, [periodId])}
@@ -66,12 +128,23 @@ function CompletenessView({ templates, template, unitId, search, topUnitId, ever
         </SimpleGrid>
       </Card>
       <Group justify="space-between" gap="xs" wrap="wrap">
-        <UnitTrail unitId={unitId} topUnitId={topUnitId} everywhere={everywhere} onPick={(id) => set({ unitId: id, page: undefined })} />
+        <UnitTrail
+          unitId={unitId}
+          topUnitId={topUnitId}
+          everywhere={everywhere}
+          onPick={(id) => set({ unitId: id, page: undefined })}
+        />
         <Button
           size="xs"
           variant="light"
           leftSection={<IconChartBar size={16} />}
-          renderRoot={(props) => <Link {...props} to="/reporting/totals" search={{ templateId: template.id, unitId, from: periodId, to: periodId }} />}
+          renderRoot={(props) => (
+            <Link
+              {...props}
+              to="/reporting/totals"
+              search={{ templateId: template.id, unitId, from: periodId, to: periodId }}
+            />
+          )}
           data-testid="open-totals"
         >
           {t('reporting.home.totals')}
@@ -81,7 +154,11 @@ function CompletenessView({ templates, template, unitId, search, topUnitId, ever
       {data.isPending ? <CenterLoader /> : null}
       {c ? (
         <>
-          <Summary c={c} unitName={unit.data?.name ?? ''} periodLabel={periodName(periodId, i18n.language, template.campaign)} />
+          <Summary
+            c={c}
+            unitName={unit.data?.name ?? ''}
+            periodLabel={periodName(periodId, i18n.language, template.campaign)}
+          />
           <Card bg="white" padding="md" data-testid="completeness-list">
             <Group justify="space-between" gap="sm" wrap="wrap" mb="sm">
               <Title order={2} fz="lg">
@@ -103,15 +180,35 @@ function CompletenessView({ templates, template, unitId, search, topUnitId, ever
                 {missingOnly ? t('reporting.completeness.noneMissing') : t('reporting.completeness.noneExpected')}
               </Text>
             ) : (
-              <UnitList items={missingOnly ? [...c.items].sort((a, b) => missingOrder[a.status] - missingOrder[b.status]) : c.items} templateId={template.id} periodId={periodId} today={c.today} />
+              <UnitList
+                items={
+                  missingOnly ? [...c.items].sort((a, b) => missingOrder[a.status] - missingOrder[b.status]) : c.items
+                }
+                templateId={template.id}
+                periodId={periodId}
+                today={c.today}
+              />
             )}
             {page > 1 || c.hasMore ? (
               <Group justify="center" gap="sm" mt="sm">
-                <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={page === 1} onClick={() => set({ page: page - 1 > 1 ? page - 1 : undefined })}>
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconChevronLeft size={14} />}
+                  disabled={page === 1}
+                  onClick={() => set({ page: page - 1 > 1 ? page - 1 : undefined })}
+                >
                   {t('reporting.previous')}
                 </Button>
                 <Text size="sm">{t('reporting.page', { page })}</Text>
-                <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!c.hasMore} onClick={() => set({ page: page + 1 })} data-testid="units-next">
+                <Button
+                  variant="default"
+                  size="xs"
+                  rightSection={<IconChevronRight size={14} />}
+                  disabled={!c.hasMore}
+                  onClick={() => set({ page: page + 1 })}
+                  data-testid="units-next"
+                >
                   {t('reporting.next')}
                 </Button>
               </Group>
@@ -131,9 +228,14 @@ function Summary({ c, unitName, periodLabel }: { c: Completeness; unitName: stri
   const lang = i18n.language;
   const late = c.received - c.onTime;
   const pct = (n: number) => (c.expected ? (n / c.expected) * 100 : 0);
-  const levelName = (level: string) => (level === 'cell' || level === 'grassroots' || level === 'bloc' ? t(`reporting.level.${level}`) : level);
+  const levelName = (level: string) =>
+    level === 'cell' || level === 'grassroots' || level === 'bloc' ? t(`reporting.level.${level}`) : level;
   const rate = c.rate === null ? '—' : `${formatNumber(Math.round(c.rate * 1000) / 10, lang)} %`;
-  const counts: { key: 'expected' | 'received' | 'onTime' | 'late' | 'missing' | 'approved' | 'returned' | 'drafts'; value: number; color: string }[] = [
+  const counts: {
+    key: 'expected' | 'received' | 'onTime' | 'late' | 'missing' | 'approved' | 'returned' | 'drafts';
+    value: number;
+    color: string;
+  }[] = [
     { key: 'expected', value: c.expected, color: 'gray' },
     { key: 'received', value: c.received, color: 'blue' },
     { key: 'onTime', value: c.onTime, color: 'green' },
@@ -150,7 +252,10 @@ function Summary({ c, unitName, periodLabel }: { c: Completeness; unitName: stri
       </Text>
       <Group justify="space-between" align="flex-end" gap="xs" mt={4} mb={6} wrap="wrap">
         <Text fz={28} fw={700} lh={1.1} data-testid="completeness-rate">
-          {t('reporting.completeness.receivedOf', { received: formatNumber(c.received, lang), expected: formatNumber(c.expected, lang) })}
+          {t('reporting.completeness.receivedOf', {
+            received: formatNumber(c.received, lang),
+            expected: formatNumber(c.expected, lang),
+          })}
         </Text>
         <Text size="sm" fw={600} c="dimmed">
           {rate}
@@ -162,7 +267,13 @@ function Summary({ c, unitName, periodLabel }: { c: Completeness; unitName: stri
       </Progress.Root>
       <SimpleGrid cols={{ base: 2, xs: 4, md: 8 }} spacing="xs" mt="md">
         {counts.map((n) => (
-          <Box key={n.key} p={6} style={{ borderLeft: `3px solid var(--mantine-color-${n.color}-6)` }} data-testid={`count-${n.key}`} data-value={n.value}>
+          <Box
+            key={n.key}
+            p={6}
+            style={{ borderLeft: `3px solid var(--mantine-color-${n.color}-6)` }}
+            data-testid={`count-${n.key}`}
+            data-value={n.value}
+          >
             <Text fw={700} fz="lg" lh={1.2}>
               {formatNumber(n.value, lang)}
             </Text>
@@ -184,11 +295,29 @@ function Summary({ c, unitName, periodLabel }: { c: Completeness; unitName: stri
   );
 }
 
-function UnitList({ items, templateId, periodId, today }: { items: CompletenessItem[]; templateId: string; periodId: string; today: string }) {
+function UnitList({
+  items,
+  templateId,
+  periodId,
+  today,
+}: {
+  items: CompletenessItem[];
+  templateId: string;
+  periodId: string;
+  today: string;
+}) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
   const name = (i: CompletenessItem) => (
-    <Anchor size="sm" fw={500} renderRoot={(props) => <Link {...props} to="/reporting/form" search={{ templateId, unitId: i.unit.id, periodId }} />} style={{ whiteSpace: 'normal' }} data-testid="unit-report">
+    <Anchor
+      size="sm"
+      fw={500}
+      renderRoot={(props) => (
+        <Link {...props} to="/reporting/form" search={{ templateId, unitId: i.unit.id, periodId }} />
+      )}
+      style={{ whiteSpace: 'normal' }}
+      data-testid="unit-report"
+    >
       {i.unit.name}
     </Anchor>
   );
@@ -207,13 +336,22 @@ function UnitList({ items, templateId, periodId, today }: { items: CompletenessI
     return (
       <Stack gap={0}>
         {items.map((i) => (
-          <Box key={i.unit.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="completeness-row" data-unit={i.unit.name} data-status={i.status}>
+          <Box
+            key={i.unit.id}
+            py="xs"
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            data-testid="completeness-row"
+            data-unit={i.unit.name}
+            data-status={i.status}
+          >
             {name(i)}
             <Group gap={6} mt={4} wrap="wrap">
               <ReportStatusBadge status={i.status} size="sm" />
               {timeliness(i)}
               <Text size="xs" c="dimmed">
-                {i.submittedOn ? t('reporting.completeness.sentOn', { date: formatDate(i.submittedOn) }) : t('reporting.completeness.dueBy', { date: formatDate(i.onTimeBy) })}
+                {i.submittedOn
+                  ? t('reporting.completeness.sentOn', { date: formatDate(i.submittedOn) })
+                  : t('reporting.completeness.dueBy', { date: formatDate(i.onTimeBy) })}
               </Text>
             </Group>
           </Box>

@@ -19,7 +19,18 @@ export function Countdown({ due, today, size = 'md' }: { due: string; today: str
             : t('reporting.countdown.overdue', { days: -days });
   const color = days < 0 ? 'red' : days <= 3 ? 'orange' : 'teal';
   return (
-    <Badge color={color} variant={days < 0 ? 'filled' : 'light'} size={size} radius="sm" tt="none" leftSection={<IconClockHour4 size={14} />} style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }} data-testid="countdown" data-days={days}>
+    <Badge
+      color={color}
+      variant={days < 0 ? 'filled' : 'light'}
+      size={size}
+      radius="sm"
+      tt="none"
+      leftSection={<IconClockHour4 size={14} />}
+      style={{ flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible' } }}
+      data-testid="countdown"
+      data-days={days}
+    >
       {text}
     </Badge>
   );

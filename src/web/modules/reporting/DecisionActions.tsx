@@ -30,7 +30,9 @@ export function DecisionActions({ form }: { form: ReportForm }) {
             confirmLabel={t('reporting.decide.approve')}
             loading={approve.isPending}
             onConfirm={() =>
-              approve.mutate(id, { onSuccess: () => notifications.show({ color: 'green', message: t('reporting.decide.approved') }) })
+              approve.mutate(id, {
+                onSuccess: () => notifications.show({ color: 'green', message: t('reporting.decide.approved') }),
+              })
             }
             data-testid="approve"
           >
@@ -38,12 +40,23 @@ export function DecisionActions({ form }: { form: ReportForm }) {
           </ConfirmButton>
         ) : null}
         {form.may.return ? (
-          <Button color="orange" variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => setReturning(true)} data-testid="return">
+          <Button
+            color="orange"
+            variant="light"
+            leftSection={<IconArrowBackUp size={16} />}
+            onClick={() => setReturning(true)}
+            data-testid="return"
+          >
             {t('reporting.decide.return')}
           </Button>
         ) : null}
         {form.may.reopen ? (
-          <Button variant="light" leftSection={<IconLockOpen size={16} />} onClick={() => setReopening(true)} data-testid="reopen">
+          <Button
+            variant="light"
+            leftSection={<IconLockOpen size={16} />}
+            onClick={() => setReopening(true)}
+            data-testid="reopen"
+          >
             {t('reporting.decide.reopen')}
           </Button>
         ) : null}
@@ -99,7 +112,14 @@ function ReturnForm({ id, onDone }: { id: string; onDone: () => void }) {
           error={empty ? t('common.required') : fieldError(send.error, 'reason', i18n.language)}
           data-autofocus
         />
-        <FormActions error={send.error} fields={['reason']} busy={send.isPending} onCancel={onDone} submitLabel={t('reporting.decide.return')} submitColor="orange" />
+        <FormActions
+          error={send.error}
+          fields={['reason']}
+          busy={send.isPending}
+          onCancel={onDone}
+          submitLabel={t('reporting.decide.return')}
+          submitColor="orange"
+        />
       </Stack>
     </form>
   );
@@ -158,7 +178,13 @@ function ReopenForm({ id, onDone }: { id: string; onDone: () => void }) {
           }}
           error={fieldError(send.error, 'days', i18n.language)}
         />
-        <FormActions error={send.error} fields={['reason', 'days']} busy={send.isPending} onCancel={onDone} submitLabel={t('reporting.decide.reopen')} />
+        <FormActions
+          error={send.error}
+          fields={['reason', 'days']}
+          busy={send.isPending}
+          onCancel={onDone}
+          submitLabel={t('reporting.decide.reopen')}
+        />
       </Stack>
     </form>
   );

@@ -1,12 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, FileButton, Group, List, Menu, Modal, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconCheck, IconChevronDown, IconDownload, IconPrinter, IconUpload } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconChevronDown,
+  IconDownload,
+  IconPrinter,
+  IconUpload,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { withQuery, type Bilingual } from '../../app/api.ts';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { previewFormXlsx, reportingKeys, useConfirmFormXlsx, type FormFilePreview, type FormKey, type ReportForm } from './api.ts';
+import {
+  previewFormXlsx,
+  reportingKeys,
+  useConfirmFormXlsx,
+  type FormFilePreview,
+  type FormKey,
+  type ReportForm,
+} from './api.ts';
 
 const MAX_BYTES = 1024 * 1024;
 const pick = (m: Bilingual, lang: string) => (lang === 'en' ? m.en : m.vi);
@@ -31,13 +45,31 @@ export function FormExcelActions({ form }: { form: ReportForm }) {
   return (
     <Stack gap={4} mb="md">
       <Group gap="xs" wrap="wrap">
-        <Button component="a" href={withQuery('/api/reporting/form.xlsx', key)} download size="xs" variant="light" leftSection={<IconDownload size={16} />} data-testid="download-form-xlsx">
+        <Button
+          component="a"
+          href={withQuery('/api/reporting/form.xlsx', key)}
+          download
+          size="xs"
+          variant="light"
+          leftSection={<IconDownload size={16} />}
+          data-testid="download-form-xlsx"
+        >
           {t('reporting.excel.download')}
         </Button>
         {form.may.edit ? (
-          <FileButton onChange={choose} resetRef={reset} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+          <FileButton
+            onChange={choose}
+            resetRef={reset}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          >
             {(props) => (
-              <Button {...props} size="xs" variant="default" leftSection={<IconUpload size={16} />} data-testid="import-form-xlsx">
+              <Button
+                {...props}
+                size="xs"
+                variant="default"
+                leftSection={<IconUpload size={16} />}
+                data-testid="import-form-xlsx"
+              >
                 {t('reporting.excel.import')}
               </Button>
             )}
@@ -45,18 +77,39 @@ export function FormExcelActions({ form }: { form: ReportForm }) {
         ) : null}
         <Menu position="bottom-start" withinPortal>
           <Menu.Target>
-            <Button size="xs" variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="print-form">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              rightSection={<IconChevronDown size={14} />}
+              data-testid="print-form"
+            >
               {t('reporting.print.menu')}
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item component="a" href={withQuery('/api/reporting/form.pdf', key)} download data-testid="print-form-pdf">
+            <Menu.Item
+              component="a"
+              href={withQuery('/api/reporting/form.pdf', key)}
+              download
+              data-testid="print-form-pdf"
+            >
               {t('reporting.print.filledPdf')}
             </Menu.Item>
-            <Menu.Item component="a" href={withQuery('/api/reporting/form.docx', key)} download data-testid="print-form-docx">
+            <Menu.Item
+              component="a"
+              href={withQuery('/api/reporting/form.docx', key)}
+              download
+              data-testid="print-form-docx"
+            >
               {t('reporting.print.filledDocx')}
             </Menu.Item>
-            <Menu.Item component="a" href={withQuery('/api/reporting/form.pdf', { templateId: key.templateId, unitId: key.unitId })} download data-testid="print-form-blank">
+            <Menu.Item
+              component="a"
+              href={withQuery('/api/reporting/form.pdf', { templateId: key.templateId, unitId: key.unitId })}
+              download
+              data-testid="print-form-blank"
+            >
               {t('reporting.print.blankPdf')}
             </Menu.Item>
           </Menu.Dropdown>
@@ -97,7 +150,9 @@ function ImportModal({ formKey, file, onClose }: { formKey: FormKey; file: File;
       { q: formKey, file, version: preview.currentVersion },
       {
         onSuccess: () => {
-          void queryClient.invalidateQueries({ queryKey: reportingKeys.form(formKey.templateId, formKey.unitId, formKey.periodId) });
+          void queryClient.invalidateQueries({
+            queryKey: reportingKeys.form(formKey.templateId, formKey.unitId, formKey.periodId),
+          });
           onClose();
         },
       },
@@ -105,17 +160,33 @@ function ImportModal({ formKey, file, onClose }: { formKey: FormKey; file: File;
   };
   const changed = preview?.rows.filter((r) => r.changed) ?? [];
   return (
-    <Modal opened onClose={onClose} title={t('reporting.excel.previewTitle', { file: file.name })} size="xl" fullScreen={phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('reporting.excel.previewTitle', { file: file.name })}
+      size="xl"
+      fullScreen={phone}
+    >
       <Stack gap="sm" data-testid="xlsx-preview">
         <ErrorAlert error={error ?? confirm.error} />
         {!preview && !error ? <Text size="sm">{t('reporting.excel.checking')}</Text> : null}
         {preview ? (
           preview.valid ? (
-            <Alert color="green" icon={<IconCheck size={18} />} title={t('reporting.excel.valid')} data-testid="xlsx-valid">
+            <Alert
+              color="green"
+              icon={<IconCheck size={18} />}
+              title={t('reporting.excel.valid')}
+              data-testid="xlsx-valid"
+            >
               {t('reporting.excel.summary', { changed: preview.changed, warnings: preview.warnings })}
             </Alert>
           ) : (
-            <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('reporting.excel.invalid', { errors: preview.errors })} data-testid="xlsx-invalid">
+            <Alert
+              color="red"
+              icon={<IconAlertTriangle size={18} />}
+              title={t('reporting.excel.invalid', { errors: preview.errors })}
+              data-testid="xlsx-invalid"
+            >
               {t('reporting.excel.nothingSaved')}
             </Alert>
           )

@@ -12,25 +12,50 @@ export function FormBanners({ form }: { form: ReportForm }) {
   const { t, i18n } = useTranslation();
   const s = form.submission;
   const lockedText = form.locked ? (i18n.language === 'en' ? form.locked.messages.en : form.locked.messages.vi) : null;
-  const lockIcon = form.locked?.code === 'REPORT_APPROVED' ? <IconCircleCheck size={18} /> : form.locked?.code === 'REPORT_SUBMITTED' ? <IconSend size={18} /> : <IconLock size={18} />;
-  const lockColor = form.locked?.code === 'REPORT_APPROVED' ? 'green' : form.locked?.code === 'REPORT_SUBMITTED' ? 'blue' : 'gray';
+  const lockIcon =
+    form.locked?.code === 'REPORT_APPROVED' ? (
+      <IconCircleCheck size={18} />
+    ) : form.locked?.code === 'REPORT_SUBMITTED' ? (
+      <IconSend size={18} />
+    ) : (
+      <IconLock size={18} />
+    );
+  const lockColor =
+    form.locked?.code === 'REPORT_APPROVED' ? 'green' : form.locked?.code === 'REPORT_SUBMITTED' ? 'blue' : 'gray';
   const reopened = s?.reopenedUntil && s.reopenedUntil >= form.deadlines.today;
   const viewOnly = !form.locked && form.expected && !form.may.edit;
   if (!lockedText && s?.status !== 'returned' && !reopened && form.expected && !viewOnly) return null;
   return (
     <Stack gap="sm" mb="md">
       {lockedText ? (
-        <Alert color={lockColor} variant="light" icon={lockIcon} title={t(`reporting.banner.${form.locked!.code === 'REPORT_APPROVED' ? 'approved' : form.locked!.code === 'REPORT_SUBMITTED' ? 'submitted' : 'locked'}`)} data-testid="locked-banner" data-code={form.locked!.code}>
+        <Alert
+          color={lockColor}
+          variant="light"
+          icon={lockIcon}
+          title={t(
+            `reporting.banner.${form.locked!.code === 'REPORT_APPROVED' ? 'approved' : form.locked!.code === 'REPORT_SUBMITTED' ? 'submitted' : 'locked'}`,
+          )}
+          data-testid="locked-banner"
+          data-code={form.locked!.code}
+        >
           <Text size="sm">{lockedText}</Text>
           {s?.submittedAt ? (
             <Text size="xs" c="dimmed" mt={4}>
-              {t(s.timeliness === 'late' ? 'reporting.banner.sentLate' : 'reporting.banner.sentOnTime', { at: formatDateTime(s.submittedAt) })}
+              {t(s.timeliness === 'late' ? 'reporting.banner.sentLate' : 'reporting.banner.sentOnTime', {
+                at: formatDateTime(s.submittedAt),
+              })}
             </Text>
           ) : null}
         </Alert>
       ) : null}
       {s?.status === 'returned' ? (
-        <Alert color="orange" variant="light" icon={<IconArrowBackUp size={18} />} title={t('reporting.banner.returned')} data-testid="returned-banner">
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconArrowBackUp size={18} />}
+          title={t('reporting.banner.returned')}
+          data-testid="returned-banner"
+        >
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="return-reason">
             {s.returnReason}
           </Text>
@@ -40,7 +65,13 @@ export function FormBanners({ form }: { form: ReportForm }) {
         </Alert>
       ) : null}
       {reopened ? (
-        <Alert color="teal" variant="light" icon={<IconLockOpen size={18} />} title={t('reporting.banner.reopened', { date: formatDate(s!.reopenedUntil) })} data-testid="reopened-banner">
+        <Alert
+          color="teal"
+          variant="light"
+          icon={<IconLockOpen size={18} />}
+          title={t('reporting.banner.reopened', { date: formatDate(s!.reopenedUntil) })}
+          data-testid="reopened-banner"
+        >
           {s!.returnReason ? <Text size="sm">{s!.returnReason}</Text> : null}
         </Alert>
       ) : null}

@@ -9,7 +9,17 @@ import { ErrorAlert } from '../../ui/errors.tsx';
 import { HISTORY_PAGE_SIZE, useReportHistory, type Indicator } from './api.ts';
 
 /** Lịch sử số liệu: every change of a report's values, newest first — who, when, old → new. */
-export function HistoryDrawer({ submissionId, indicators, opened, onClose }: { submissionId: string; indicators: Indicator[]; opened: boolean; onClose: () => void }) {
+export function HistoryDrawer({
+  submissionId,
+  indicators,
+  opened,
+  onClose,
+}: {
+  submissionId: string;
+  indicators: Indicator[];
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [page, setPage] = useState(1);
@@ -36,7 +46,13 @@ export function HistoryDrawer({ submissionId, indicators, opened, onClose }: { s
   const pages = history.data ? Math.max(1, Math.ceil(history.data.total / HISTORY_PAGE_SIZE)) : 1;
 
   return (
-    <Drawer opened={opened} onClose={onClose} title={t('reporting.history.title')} position="right" size={phone ? '100%' : 'md'}>
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      title={t('reporting.history.title')}
+      position="right"
+      size={phone ? '100%' : 'md'}
+    >
       <ErrorAlert error={history.error} />
       {history.isPending ? <CenterLoader /> : null}
       {history.data && history.data.items.length === 0 ? (
@@ -46,7 +62,12 @@ export function HistoryDrawer({ submissionId, indicators, opened, onClose }: { s
       ) : null}
       <Stack gap={0} data-testid="history">
         {history.data?.items.map((h) => (
-          <Box key={h.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="history-row">
+          <Box
+            key={h.id}
+            py="xs"
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            data-testid="history-row"
+          >
             <Text size="sm" fw={600} lh={1.35}>
               {cellName(h.indicatorId, h.breakdownKey, h.indicatorName)}
             </Text>

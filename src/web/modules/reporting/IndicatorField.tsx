@@ -38,8 +38,14 @@ export function IndicatorField({
   const unit = indicator.unit ? t('reporting.form.unitOf', { unit: indicator.unit }) : undefined;
   const hasBreakdown = indicator.breakdown.length > 0;
   const numbers = new Map([...entries].map(([k, v]) => [k, valueOf(indicator, v)]));
-  const total = hasBreakdown && isNumericType(indicator.valueType) && indicator.valueType !== 'boolean' ? indicatorTotal(indicator, numbers) : null;
-  const problem = ruleMessage !== undefined || indicator.breakdown.some((b) => messageOf(cellPath(indicator.id, b.key))) || (!hasBreakdown && messageOf(cellPath(indicator.id, '')) !== undefined);
+  const total =
+    hasBreakdown && isNumericType(indicator.valueType) && indicator.valueType !== 'boolean'
+      ? indicatorTotal(indicator, numbers)
+      : null;
+  const problem =
+    ruleMessage !== undefined ||
+    indicator.breakdown.some((b) => messageOf(cellPath(indicator.id, b.key))) ||
+    (!hasBreakdown && messageOf(cellPath(indicator.id, '')) !== undefined);
 
   return (
     <Box data-testid="indicator" data-code={indicator.code} data-problem={problem ? 'true' : undefined}>
@@ -49,7 +55,8 @@ export function IndicatorField({
             {indicator.name}
             {required ? (
               <Text span c="red" aria-hidden>
-                {' '}*
+                {' '}
+                *
               </Text>
             ) : null}
           </Text>
@@ -58,7 +65,12 @@ export function IndicatorField({
               {unit}
             </Text>
           ) : null}
-          <SimpleGrid cols={{ base: 2, sm: Math.min(indicator.breakdown.length, 4) }} spacing="sm" verticalSpacing="xs" mt={6}>
+          <SimpleGrid
+            cols={{ base: 2, sm: Math.min(indicator.breakdown.length, 4) }}
+            spacing="sm"
+            verticalSpacing="xs"
+            mt={6}
+          >
             {indicator.breakdown.map((b) => (
               <CellInput
                 key={b.key}
@@ -101,8 +113,19 @@ export function IndicatorField({
         <>
           <Group gap={4} mt={4}>
             <IconMessage size={14} color="var(--mantine-color-dimmed)" />
-            <Anchor component="button" type="button" size="xs" onClick={() => setCommentOpen((o) => !o)} aria-expanded={commentOpen} data-testid="comment-toggle">
-              {commentOpen ? t('reporting.form.hideComment') : comment ? t('reporting.form.showComment') : t('reporting.form.addComment')}
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              onClick={() => setCommentOpen((o) => !o)}
+              aria-expanded={commentOpen}
+              data-testid="comment-toggle"
+            >
+              {commentOpen
+                ? t('reporting.form.hideComment')
+                : comment
+                  ? t('reporting.form.showComment')
+                  : t('reporting.form.addComment')}
             </Anchor>
           </Group>
           <Collapse expanded={commentOpen}>

@@ -16,12 +16,26 @@ type Row = { template: Template; unitId: string; periodId: string };
  * A unit officer's reports: for each active template their unit must report on, the period just
  * closed and the running one, each with its state, the days left (or overdue) and the form.
  */
-export function MyReports({ templates, unitIds, today, quietWhenNone }: { templates: Template[]; unitIds: string[]; today: string; quietWhenNone: boolean }) {
+export function MyReports({
+  templates,
+  unitIds,
+  today,
+  quietWhenNone,
+}: {
+  templates: Template[];
+  unitIds: string[];
+  today: string;
+  quietWhenNone: boolean;
+}) {
   const { t } = useTranslation();
   const rows: Row[] = templates
     .filter((tpl) => tpl.isActive)
-    .flatMap((template) => unitIds.flatMap((unitId) => duePeriods(template, today).map((periodId) => ({ template, unitId, periodId }))));
-  const forms = useReportStatuses(rows.map((r) => ({ templateId: r.template.id, unitId: r.unitId, periodId: r.periodId })));
+    .flatMap((template) =>
+      unitIds.flatMap((unitId) => duePeriods(template, today).map((periodId) => ({ template, unitId, periodId }))),
+    );
+  const forms = useReportStatuses(
+    rows.map((r) => ({ templateId: r.template.id, unitId: r.unitId, periodId: r.periodId })),
+  );
   const loading = forms.some((f) => f.isPending);
   const failed = forms.find((f) => f.error)?.error;
 
@@ -51,7 +65,13 @@ export function MyReports({ templates, unitIds, today, quietWhenNone }: { templa
         </Text>
       ) : null}
       {[...cards.values()].map(({ template, form, periods }) => (
-        <Card key={`${template.id}|${form.unit.id}`} bg="white" padding="md" data-testid="my-report" data-template={template.code}>
+        <Card
+          key={`${template.id}|${form.unit.id}`}
+          bg="white"
+          padding="md"
+          data-testid="my-report"
+          data-template={template.code}
+        >
           <Text fw={650} lh={1.35}>
             {template.name}
           </Text>
@@ -75,14 +95,24 @@ function PeriodRow({ form, campaign }: { form: ReportForm; campaign: Template['c
   const sent = s?.status === 'submitted' || s?.status === 'approved';
   const action = form.may.edit ? (s?.status === 'returned' ? 'fix' : s ? 'continue' : 'enter') : 'view';
   return (
-    <Box py="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }} data-testid="report-period" data-period={form.periodId} data-status={s?.status ?? 'new'}>
+    <Box
+      py="sm"
+      style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+      data-testid="report-period"
+      data-period={form.periodId}
+      data-status={s?.status ?? 'new'}
+    >
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
         <Box style={{ minWidth: 0 }}>
           <Text fw={600} size="sm">
             {periodName(form.periodId, i18n.language, campaign)}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('reporting.home.window', { start: formatDate(form.deadlines.window.start), end: formatDate(form.deadlines.window.end), due: formatDate(form.deadlines.due) })}
+            {t('reporting.home.window', {
+              start: formatDate(form.deadlines.window.start),
+              end: formatDate(form.deadlines.window.end),
+              due: formatDate(form.deadlines.due),
+            })}
           </Text>
         </Box>
         <ReportStatusBadge status={s?.status ?? 'new'} size="sm" />
@@ -90,7 +120,9 @@ function PeriodRow({ form, campaign }: { form: ReportForm; campaign: Template['c
       <Group justify="space-between" gap="xs" mt={6} wrap="wrap">
         {sent && s?.submittedOn ? (
           <Text size="xs" c={s.timeliness === 'late' ? 'orange.8' : 'green.8'} fw={500}>
-            {t(s.timeliness === 'late' ? 'reporting.home.sentLate' : 'reporting.home.sentOnTime', { date: formatDate(s.submittedOn) })}
+            {t(s.timeliness === 'late' ? 'reporting.home.sentLate' : 'reporting.home.sentOnTime', {
+              date: formatDate(s.submittedOn),
+            })}
           </Text>
         ) : form.locked?.code === 'PERIOD_LOCKED' ? (
           <Group gap={4} wrap="nowrap">
@@ -105,7 +137,13 @@ function PeriodRow({ form, campaign }: { form: ReportForm; campaign: Template['c
         <Button
           size="xs"
           variant={action === 'view' ? 'default' : 'filled'}
-          renderRoot={(props) => <Link {...props} to="/reporting/form" search={{ templateId: form.template.id, unitId: form.unit.id, periodId: form.periodId }} />}
+          renderRoot={(props) => (
+            <Link
+              {...props}
+              to="/reporting/form"
+              search={{ templateId: form.template.id, unitId: form.unit.id, periodId: form.periodId }}
+            />
+          )}
           data-testid="report-open"
         >
           {t(`reporting.home.action.${action}`)}

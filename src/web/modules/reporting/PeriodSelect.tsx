@@ -3,7 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { periodName } from './templatePeriods.ts';
 
 /** Choose one of a template's periods ("Tháng 8/2019"), newest first. */
-export function PeriodSelect({ periods, value, onChange, campaign, ...props }: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { periods: string[]; value: string | null; onChange: (id: string) => void; campaign?: { start: string; end: string } | null }) {
+export function PeriodSelect({
+  periods,
+  value,
+  onChange,
+  campaign,
+  ...props
+}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
+  periods: string[];
+  value: string | null;
+  onChange: (id: string) => void;
+  campaign?: { start: string; end: string } | null;
+}) {
   const { i18n } = useTranslation();
   return (
     <Select

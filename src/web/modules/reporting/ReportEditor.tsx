@@ -6,7 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
 import { ErrorAlert, onlyFieldProblems } from '../../ui/errors.tsx';
 import { useSaveReport, useSubmitReport, type ReportForm } from './api.ts';
-import { blocksSaving, cellPath, entriesOf, formValues, problemsOf, rulePath, saveBody, type Entry } from './formModel.ts';
+import {
+  blocksSaving,
+  cellPath,
+  entriesOf,
+  formValues,
+  problemsOf,
+  rulePath,
+  saveBody,
+  type Entry,
+} from './formModel.ts';
 import { IndicatorField } from './IndicatorField.tsx';
 
 /** Conflicts after which the form on screen is no longer the report on the server: reload it. */
@@ -36,8 +45,13 @@ export function ReportEditor({ form, onReload }: { form: ReportForm; onReload: (
   const problems = useMemo(() => problemsOf(form, values, triedSubmit), [form, values, triedSubmit]);
   const serverError = submit.error ?? save.error;
   const serverFields = serverError instanceof ApiError ? serverError.fieldErrors(lang) : {};
-  const messageOf = (path: string) => serverFields[path] ?? (problems.get(path) ? (lang === 'en' ? problems.get(path)!.en : problems.get(path)!.vi) : undefined);
-  const paths = form.indicators.flatMap((i) => [rulePath(i.id), ...(i.breakdown.length ? i.breakdown.map((b) => cellPath(i.id, b.key)) : [cellPath(i.id, '')])]);
+  const messageOf = (path: string) =>
+    serverFields[path] ??
+    (problems.get(path) ? (lang === 'en' ? problems.get(path)!.en : problems.get(path)!.vi) : undefined);
+  const paths = form.indicators.flatMap((i) => [
+    rulePath(i.id),
+    ...(i.breakdown.length ? i.breakdown.map((b) => cellPath(i.id, b.key)) : [cellPath(i.id, '')]),
+  ]);
   const stale = serverError instanceof ApiError && staleCodes.includes(serverError.code);
 
   const touched = () => {
@@ -55,7 +69,9 @@ export function ReportEditor({ form, onReload }: { form: ReportForm; onReload: (
     touched();
   };
   const showFirstProblem = () =>
-    requestAnimationFrame(() => document.querySelector('[data-problem="true"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' }));
+    requestAnimationFrame(() =>
+      document.querySelector('[data-problem="true"]')?.scrollIntoView({ behavior: 'smooth', block: 'center' }),
+    );
 
   const saveDraft = () => {
     if (blocksSaving(form, values)) {
@@ -63,7 +79,9 @@ export function ReportEditor({ form, onReload }: { form: ReportForm; onReload: (
       showFirstProblem();
       return;
     }
-    save.mutate(saveBody(form, values), { onSuccess: () => notifications.show({ color: 'green', message: t('reporting.form.saved') }) });
+    save.mutate(saveBody(form, values), {
+      onSuccess: () => notifications.show({ color: 'green', message: t('reporting.form.saved') }),
+    });
   };
   const askSubmit = () => {
     setTriedSubmit(true);
@@ -114,9 +132,23 @@ export function ReportEditor({ form, onReload }: { form: ReportForm; onReload: (
           </Card>
         ))}
         {stale ? (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('reporting.form.staleTitle')} data-testid="stale">
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle size={18} />}
+            title={t('reporting.form.staleTitle')}
+            data-testid="stale"
+          >
             <Text size="sm">{(serverError as ApiError).text(lang)}</Text>
-            <Button mt="sm" size="xs" variant="light" color="orange" leftSection={<IconRefresh size={14} />} onClick={onReload} data-testid="reload">
+            <Button
+              mt="sm"
+              size="xs"
+              variant="light"
+              color="orange"
+              leftSection={<IconRefresh size={14} />}
+              onClick={onReload}
+              data-testid="reload"
+            >
               {t('reporting.form.reload')}
             </Button>
           </Alert>
@@ -124,15 +156,7 @@ export function ReportEditor({ form, onReload }: { form: ReportForm; onReload: (
           <ErrorAlert error={serverError} />
         ) : null}
         {readOnly ? null : (
-          <Paper
-            withBorder
-            shadow="sm"
-            p="sm"
-            pos="sticky"
-            bottom={8}
-            style={{ zIndex: 5 }}
-            data-testid="form-actions"
-          >
+          <Paper withBorder shadow="sm" p="sm" pos="sticky" bottom={8} style={{ zIndex: 5 }} data-testid="form-actions">
             {notice ? (
               <Text size="sm" c="red" mb="xs" role="alert" data-testid="form-notice">
                 {notice}
@@ -143,17 +167,36 @@ export function ReportEditor({ form, onReload }: { form: ReportForm; onReload: (
               </Text>
             ) : null}
             <Group grow gap="sm">
-              <Button variant="default" leftSection={<IconDeviceFloppy size={18} />} onClick={saveDraft} loading={save.isPending} disabled={submit.isPending} data-testid="save-draft">
+              <Button
+                variant="default"
+                leftSection={<IconDeviceFloppy size={18} />}
+                onClick={saveDraft}
+                loading={save.isPending}
+                disabled={submit.isPending}
+                data-testid="save-draft"
+              >
                 {t('reporting.form.saveDraft')}
               </Button>
-              <Button leftSection={<IconSend size={18} />} onClick={askSubmit} loading={submit.isPending} disabled={save.isPending || !form.may.submit} data-testid="submit">
+              <Button
+                leftSection={<IconSend size={18} />}
+                onClick={askSubmit}
+                loading={submit.isPending}
+                disabled={save.isPending || !form.may.submit}
+                data-testid="submit"
+              >
                 {t('reporting.form.submit')}
               </Button>
             </Group>
           </Paper>
         )}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('common.confirmTitle')} centered size="sm">
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('common.confirmTitle')}
+        centered
+        size="sm"
+      >
         <Text size="sm">{t('reporting.form.submitQuestion', { unit: form.unit.name })}</Text>
         {form.template.countsOn === 'submitted' ? (
           <Text size="xs" c="dimmed" mt="xs">

@@ -68,7 +68,14 @@ function LoadedForm({ templateId, unitId, periodId }: { templateId: string; unit
         form={f}
         onReload={() => void form.refetch().then(() => setReloads((n) => n + 1))}
       />
-      {f.submission ? <HistoryDrawer submissionId={f.submission.id} indicators={f.indicators} opened={historyOpen} onClose={() => setHistoryOpen(false)} /> : null}
+      {f.submission ? (
+        <HistoryDrawer
+          submissionId={f.submission.id}
+          indicators={f.indicators}
+          opened={historyOpen}
+          onClose={() => setHistoryOpen(false)}
+        />
+      ) : null}
       <BackHome />
     </Box>
   );
@@ -77,7 +84,12 @@ function LoadedForm({ templateId, unitId, periodId }: { templateId: string; unit
 function BackHome() {
   const { t } = useTranslation();
   return (
-    <Button mt="lg" variant="subtle" leftSection={<IconArrowLeft size={16} />} renderRoot={(props) => <Link {...props} to="/reporting" />}>
+    <Button
+      mt="lg"
+      variant="subtle"
+      leftSection={<IconArrowLeft size={16} />}
+      renderRoot={(props) => <Link {...props} to="/reporting" />}
+    >
       {t('reporting.form.back')}
     </Button>
   );
@@ -96,7 +108,13 @@ function FormHeader({ form, onHistory }: { form: ReportForm; onHistory: () => vo
         description={`${form.unit.name} · ${periodName(form.periodId, i18n.language, template.data?.campaign)}`}
         actions={
           s ? (
-            <Button variant="default" size="sm" leftSection={<IconHistory size={16} />} onClick={onHistory} data-testid="open-history">
+            <Button
+              variant="default"
+              size="sm"
+              leftSection={<IconHistory size={16} />}
+              onClick={onHistory}
+              data-testid="open-history"
+            >
               {t('reporting.history.open')}
             </Button>
           ) : undefined
@@ -106,7 +124,9 @@ function FormHeader({ form, onHistory }: { form: ReportForm; onHistory: () => vo
         <Stack gap={6}>
           <Group gap="xs" wrap="wrap">
             <ReportStatusBadge status={s?.status ?? 'new'} />
-            {!sent && form.locked?.code !== 'PERIOD_LOCKED' && form.expected ? <Countdown due={form.deadlines.due} today={form.deadlines.today} /> : null}
+            {!sent && form.locked?.code !== 'PERIOD_LOCKED' && form.expected ? (
+              <Countdown due={form.deadlines.due} today={form.deadlines.today} />
+            ) : null}
           </Group>
           <Text size="xs" c="dimmed">
             {t('reporting.form.deadlines', {

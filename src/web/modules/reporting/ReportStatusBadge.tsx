@@ -17,7 +17,17 @@ export const reportStatusColors: Record<ShownStatus, string> = {
 export function ReportStatusBadge({ status, size = 'md' }: { status: ShownStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={reportStatusColors[status]} variant="light" size={size} radius="sm" tt="none" style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }} data-status={status} data-testid="report-status">
+    <Badge
+      color={reportStatusColors[status]}
+      variant="light"
+      size={size}
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible' } }}
+      data-status={status}
+      data-testid="report-status"
+    >
       {t(`reporting.status.${status}`)}
     </Badge>
   );

@@ -32,7 +32,14 @@ export function ReportingHomePage() {
       {templates.isPending ? <CenterLoader /> : null}
       {templates.data ? (
         <Stack gap="xl">
-          {scope.reportingUnits.length ? <MyReports templates={items} unitIds={scope.reportingUnits} today={today} quietWhenNone={scope.everywhere} /> : null}
+          {scope.reportingUnits.length ? (
+            <MyReports
+              templates={items}
+              unitIds={scope.reportingUnits}
+              today={today}
+              quietWhenNone={scope.everywhere}
+            />
+          ) : null}
           <TemplateList templates={items} unitId={scope.topUnitId} />
         </Stack>
       ) : null}

@@ -46,7 +46,9 @@ export function TemplateList({ templates, unitId }: { templates: Template[]; uni
                 size="xs"
                 variant="light"
                 leftSection={<IconChartBar size={16} />}
-                renderRoot={(props) => <Link {...props} to="/reporting/totals" search={{ templateId: tpl.id, ...unit }} />}
+                renderRoot={(props) => (
+                  <Link {...props} to="/reporting/totals" search={{ templateId: tpl.id, ...unit }} />
+                )}
                 data-testid="open-totals"
               >
                 {t('reporting.home.totals')}
@@ -55,7 +57,9 @@ export function TemplateList({ templates, unitId }: { templates: Template[]; uni
                 size="xs"
                 variant="light"
                 leftSection={<IconListCheck size={16} />}
-                renderRoot={(props) => <Link {...props} to="/reporting/completeness" search={{ templateId: tpl.id, ...unit }} />}
+                renderRoot={(props) => (
+                  <Link {...props} to="/reporting/completeness" search={{ templateId: tpl.id, ...unit }} />
+                )}
                 data-testid="open-completeness"
               >
                 {t('reporting.home.completeness')}

@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { Template } from './api.ts';
 
 /** Choose a template (biểu mẫu) by its name. */
-export function TemplateSelect({ templates, value, onChange, ...props }: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { templates: Template[]; value: string | null; onChange: (id: string) => void }) {
+export function TemplateSelect({
+  templates,
+  value,
+  onChange,
+  ...props
+}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
+  templates: Template[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Select

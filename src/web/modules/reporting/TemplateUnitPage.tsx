@@ -10,7 +10,13 @@ import { useTemplates, type Template } from './api.ts';
 import { useReportingLive } from './live.ts';
 import { useReportingScope } from './scope.ts';
 
-export type TemplateUnit = { templates: Template[]; template: Template; unitId: string; topUnitId: string | null; everywhere: boolean };
+export type TemplateUnit = {
+  templates: Template[];
+  template: Template;
+  unitId: string;
+  topUnitId: string | null;
+  everywhere: boolean;
+};
 
 /**
  * The frame of a reporting screen about one template and one unit's subtree (totals,
@@ -18,7 +24,19 @@ export type TemplateUnit = { templates: Template[]; template: Template; unitId: 
  * active one), the unit from the address (else the top of what the user may read), and what to
  * say when either is missing. `children` draws the screen itself.
  */
-export function TemplateUnitPage({ title, description, templateId, unitId, children }: { title: string; description: string; templateId?: string; unitId?: string; children: (on: TemplateUnit) => ReactNode }) {
+export function TemplateUnitPage({
+  title,
+  description,
+  templateId,
+  unitId,
+  children,
+}: {
+  title: string;
+  description: string;
+  templateId?: string;
+  unitId?: string;
+  children: (on: TemplateUnit) => ReactNode;
+}) {
   const { t } = useTranslation();
   const auth = useAuth();
   const templates = useTemplates();
@@ -35,7 +53,15 @@ export function TemplateUnitPage({ title, description, templateId, unitId, child
       <ErrorAlert error={templates.error ?? scope.error} />
       {templates.data && !template ? <Text c="dimmed">{t('reporting.home.templatesEmpty')}</Text> : null}
       {template && !unit ? <Text c="dimmed">{t('reporting.noUnit')}</Text> : null}
-      {template && unit ? children({ templates: items, template, unitId: unit, topUnitId: scope.topUnitId, everywhere: scope.everywhere }) : null}
+      {template && unit
+        ? children({
+            templates: items,
+            template,
+            unitId: unit,
+            topUnitId: scope.topUnitId,
+            everywhere: scope.everywhere,
+          })
+        : null}
     </>
   );
 }

@@ -5,21 +5,47 @@ import type { Indicator } from './api.ts';
 import { useTotalText } from './TotalsTable.tsx';
 
 /** One line of the grid: a child unit, a group of units, or the whole. */
-export type GridRow = { id: string; name: string; detail?: string; values: Record<string, number | null>; strong?: boolean };
+export type GridRow = {
+  id: string;
+  name: string;
+  detail?: string;
+  values: Record<string, number | null>;
+  strong?: boolean;
+};
 
 /**
  * Totals side by side, a line per child unit (the drill-down: a unit's name goes down to it) or
  * per group of a group set, a column per indicator. On a phone, one block per line instead of a
  * wide table.
  */
-export function TotalsGrid({ rows, indicators, heading, onPick, testId }: { rows: GridRow[]; indicators: Indicator[]; heading: string; onPick?: (id: string) => void; testId: string }) {
+export function TotalsGrid({
+  rows,
+  indicators,
+  heading,
+  onPick,
+  testId,
+}: {
+  rows: GridRow[];
+  indicators: Indicator[];
+  heading: string;
+  onPick?: (id: string) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
   const text = useTotalText();
   const name = (row: GridRow) => (
     <>
       {onPick && !row.strong ? (
-        <Anchor component="button" type="button" size="sm" fw={500} onClick={() => onPick(row.id)} style={{ textAlign: 'left', whiteSpace: 'normal' }} data-testid={`${testId}-name`}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          fw={500}
+          onClick={() => onPick(row.id)}
+          style={{ textAlign: 'left', whiteSpace: 'normal' }}
+          data-testid={`${testId}-name`}
+        >
           {row.name}
         </Anchor>
       ) : (
@@ -38,7 +64,13 @@ export function TotalsGrid({ rows, indicators, heading, onPick, testId }: { rows
     return (
       <Stack gap={0} data-testid={`${testId}-table`}>
         {rows.map((row) => (
-          <Box key={row.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid={`${testId}-row`} data-name={row.name}>
+          <Box
+            key={row.id}
+            py="xs"
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            data-testid={`${testId}-row`}
+            data-name={row.name}
+          >
             {name(row)}
             {/* On a phone: only what was reported, one line each. */}
             {indicators.some((ind) => (row.values[ind.id] ?? null) !== null) ? (
@@ -68,7 +100,12 @@ export function TotalsGrid({ rows, indicators, heading, onPick, testId }: { rows
   }
   return (
     <ScrollArea type="auto">
-      <Table highlightOnHover miw={Math.max(560, 240 + indicators.length * 100)} data-testid={`${testId}-table`} verticalSpacing={6}>
+      <Table
+        highlightOnHover
+        miw={Math.max(560, 240 + indicators.length * 100)}
+        data-testid={`${testId}-table`}
+        verticalSpacing={6}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{heading}</Table.Th>
@@ -81,10 +118,22 @@ export function TotalsGrid({ rows, indicators, heading, onPick, testId }: { rows
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.id} data-testid={`${testId}-row`} data-name={row.name} bg={row.strong ? 'gray.0' : undefined}>
+            <Table.Tr
+              key={row.id}
+              data-testid={`${testId}-row`}
+              data-name={row.name}
+              bg={row.strong ? 'gray.0' : undefined}
+            >
               <Table.Td>{name(row)}</Table.Td>
               {indicators.map((ind) => (
-                <Table.Td key={ind.id} ta="right" fw={row.values[ind.id] === null || row.values[ind.id] === undefined ? undefined : row.strong ? 700 : 600} c={(row.values[ind.id] ?? null) === null ? 'dimmed' : undefined}>
+                <Table.Td
+                  key={ind.id}
+                  ta="right"
+                  fw={
+                    row.values[ind.id] === null || row.values[ind.id] === undefined ? undefined : row.strong ? 700 : 600
+                  }
+                  c={(row.values[ind.id] ?? null) === null ? 'dimmed' : undefined}
+                >
                   {text(row.values[ind.id] ?? null)}
                 </Table.Td>
               ))}

@@ -1,5 +1,12 @@
 import { Anchor, Button, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconFileText, IconFileTypeDocx, IconListCheck, IconTableExport } from '@tabler/icons-react';
+import {
+  IconChevronLeft,
+  IconChevronRight,
+  IconFileText,
+  IconFileTypeDocx,
+  IconListCheck,
+  IconTableExport,
+} from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../common/dates.ts';
@@ -13,7 +20,15 @@ import { GroupTotalsCard } from './GroupTotalsCard.tsx';
 import { TotalsGrid } from './TotalsGrid.tsx';
 import { PeriodSelect } from './PeriodSelect.tsx';
 import type { TotalsSearch } from './search.ts';
-import { currentPeriod, lastClosedPeriod, periodChoices, periodName, periodRun, shortPeriodName, startOfYear } from './templatePeriods.ts';
+import {
+  currentPeriod,
+  lastClosedPeriod,
+  periodChoices,
+  periodName,
+  periodRun,
+  shortPeriodName,
+  startOfYear,
+} from './templatePeriods.ts';
 import { TemplateSelect } from './TemplateSelect.tsx';
 import { TotalsTable } from './TotalsTable.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -33,13 +48,41 @@ export function TotalsPage() {
   const { t } = useTranslation();
   const search = useSearch({ from: '/signed-in/reporting/totals' });
   return (
-    <TemplateUnitPage title={t('reporting.totals.title')} description={t('reporting.totals.description')} templateId={search.templateId} unitId={search.unitId}>
-      {(on) => <Dashboard templates={on.templates} template={on.template} unitId={on.unitId} search={search} topUnitId={on.topUnitId} everywhere={on.everywhere} />}
+    <TemplateUnitPage
+      title={t('reporting.totals.title')}
+      description={t('reporting.totals.description')}
+      templateId={search.templateId}
+      unitId={search.unitId}
+    >
+      {(on) => (
+        <Dashboard
+          templates={on.templates}
+          template={on.template}
+          unitId={on.unitId}
+          search={search}
+          topUnitId={on.topUnitId}
+          everywhere={on.everywhere}
+        />
+      )}
     </TemplateUnitPage>
   );
 }
 
-function Dashboard({ templates, template, unitId, search, topUnitId, everywhere }: { templates: Template[]; template: Template; unitId: string; search: TotalsSearch; topUnitId: string | null; everywhere: boolean }) {
+function Dashboard({
+  templates,
+  template,
+  unitId,
+  search,
+  topUnitId,
+  everywhere,
+}: {
+  templates: Template[];
+  template: Template;
+  unitId: string;
+  search: TotalsSearch;
+  topUnitId: string | null;
+  everywhere: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate({ from: '/reporting/totals' });
@@ -63,30 +106,71 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
 
   const totals = useTotals(run.length ? { templateId: template.id, unitId, from, to } : null);
   const trendPeriods = run.slice(-MAX_TREND);
-  const trend = usePeriodTotals(indicatorId ? { templateId: template.id, unitId, indicatorIds: [indicatorId] } : null, trendPeriods);
+  const trend = usePeriodTotals(
+    indicatorId ? { templateId: template.id, unitId, indicatorIds: [indicatorId] } : null,
+    trendPeriods,
+  );
   const children = useChildTotals({ templateId: template.id, unitId, periodId, page, pageSize: CHILD_PAGE_SIZE });
 
   const goTo = (id: string) => set({ unitId: id, page: undefined });
   const assigned =
     unit.data !== undefined &&
-    (template.assignment.kinds.includes(unit.data.kind) || template.assignment.unitIds.includes(unitId) || unit.data.groups.some((g) => template.assignment.groupIds.includes(g.groupId)));
-  const rangeName = from === to ? periodName(from, lang, template.campaign) : `${periodName(from, lang, template.campaign)} – ${periodName(to, lang, template.campaign)}`;
+    (template.assignment.kinds.includes(unit.data.kind) ||
+      template.assignment.unitIds.includes(unitId) ||
+      unit.data.groups.some((g) => template.assignment.groupIds.includes(g.groupId)));
+  const rangeName =
+    from === to
+      ? periodName(from, lang, template.campaign)
+      : `${periodName(from, lang, template.campaign)} – ${periodName(to, lang, template.campaign)}`;
 
   return (
     <Stack gap="md">
       <Card bg="white" padding="md">
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-            <TemplateSelect templates={templates} value={template.id} onChange={(id) => set({ templateId: id, from: undefined, to: undefined, periodId: undefined, indicatorId: undefined, page: undefined })} />
+            <TemplateSelect
+              templates={templates}
+              value={template.id}
+              onChange={(id) =>
+                set({
+                  templateId: id,
+                  from: undefined,
+                  to: undefined,
+                  periodId: undefined,
+                  indicatorId: undefined,
+                  page: undefined,
+                })
+              }
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-            <UnitPicker label={t('reporting.filters.unit')} value={unitId} onChange={(id) => id && goTo(id)} clearable={false} data-testid="unit-picker" />
+            <UnitPicker
+              label={t('reporting.filters.unit')}
+              value={unitId}
+              onChange={(id) => id && goTo(id)}
+              clearable={false}
+              data-testid="unit-picker"
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
-            <PeriodSelect label={t('reporting.filters.from')} periods={choices} campaign={template.campaign} value={from} onChange={(p) => set({ from: p })} data-testid="from-select" />
+            <PeriodSelect
+              label={t('reporting.filters.from')}
+              periods={choices}
+              campaign={template.campaign}
+              value={from}
+              onChange={(p) => set({ from: p })}
+              data-testid="from-select"
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, lg: 3 }}>
-            <PeriodSelect label={t('reporting.filters.to')} periods={choices} campaign={template.campaign} value={to} onChange={(p) => set({ to: p, periodId: undefined, page: undefined })} data-testid="to-select" />
+            <PeriodSelect
+              label={t('reporting.filters.to')}
+              periods={choices}
+              campaign={template.campaign}
+              value={to}
+              onChange={(p) => set({ to: p, periodId: undefined, page: undefined })}
+              data-testid="to-select"
+            />
           </Grid.Col>
         </Grid>
       </Card>
@@ -94,19 +178,51 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
         <UnitTrail unitId={unitId} topUnitId={topUnitId} everywhere={everywhere} onPick={goTo} />
         <Group gap="xs" wrap="wrap">
           {assigned ? (
-            <Button size="xs" variant="light" leftSection={<IconFileText size={16} />} renderRoot={(props) => <Link {...props} to="/reporting/form" search={{ templateId: template.id, unitId, periodId }} />} data-testid="open-unit-report">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconFileText size={16} />}
+              renderRoot={(props) => (
+                <Link {...props} to="/reporting/form" search={{ templateId: template.id, unitId, periodId }} />
+              )}
+              data-testid="open-unit-report"
+            >
               {t('reporting.totals.unitReport', { period: periodName(periodId, lang, template.campaign) })}
             </Button>
           ) : null}
-          <Button size="xs" variant="light" leftSection={<IconListCheck size={16} />} renderRoot={(props) => <Link {...props} to="/reporting/completeness" search={{ templateId: template.id, unitId, periodId }} />} data-testid="open-completeness">
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconListCheck size={16} />}
+            renderRoot={(props) => (
+              <Link {...props} to="/reporting/completeness" search={{ templateId: template.id, unitId, periodId }} />
+            )}
+            data-testid="open-completeness"
+          >
             {t('reporting.home.completeness')}
           </Button>
           {run.length ? (
             <>
-              <Button size="xs" variant="light" component="a" href={withQuery('/api/reporting/totals.xlsx', { templateId: template.id, unitId, from, to })} download leftSection={<IconTableExport size={16} />} data-testid="totals-xlsx">
+              <Button
+                size="xs"
+                variant="light"
+                component="a"
+                href={withQuery('/api/reporting/totals.xlsx', { templateId: template.id, unitId, from, to })}
+                download
+                leftSection={<IconTableExport size={16} />}
+                data-testid="totals-xlsx"
+              >
                 {t('reporting.excel.totals')}
               </Button>
-              <Button size="xs" variant="light" component="a" href={withQuery('/api/reporting/report.docx', { templateId: template.id, unitId, periodId: to })} download leftSection={<IconFileTypeDocx size={16} />} data-testid="report-docx">
+              <Button
+                size="xs"
+                variant="light"
+                component="a"
+                href={withQuery('/api/reporting/report.docx', { templateId: template.id, unitId, periodId: to })}
+                download
+                leftSection={<IconFileTypeDocx size={16} />}
+                data-testid="report-docx"
+              >
                 {t('reporting.excel.reportDocx')}
               </Button>
             </>
@@ -157,7 +273,11 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
                 {trendPeriods.length ? (
                   <TrendChart
                     unit={chosen?.unit ?? null}
-                    points={trendPeriods.map((p, i) => ({ label: shortPeriodName(p), title: periodName(p, lang, template.campaign), value: trend[i]?.data?.indicators[0]?.value ?? null }))}
+                    points={trendPeriods.map((p, i) => ({
+                      label: shortPeriodName(p),
+                      title: periodName(p, lang, template.campaign),
+                      value: trend[i]?.data?.indicators[0]?.value ?? null,
+                    }))}
                   />
                 ) : null}
                 {run.length > MAX_TREND ? (
@@ -174,7 +294,12 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
                 {t('reporting.totals.compareTitle')}
               </Title>
               <Text size="xs" c="dimmed" mb="sm">
-                {chosen ? t('reporting.totals.compare', { indicator: chosen.name, period: periodName(periodId, lang, template.campaign) }) : null}
+                {chosen
+                  ? t('reporting.totals.compare', {
+                      indicator: chosen.name,
+                      period: periodName(periodId, lang, template.campaign),
+                    })
+                  : null}
               </Text>
               <ErrorAlert error={children.error} />
               {children.data && chosen ? <UnitComparison data={children.data} indicatorId={chosen.id} /> : null}
@@ -183,14 +308,34 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
         </Grid>
       ) : null}
 
-      {run.length && added.length ? <GroupTotalsCard templateId={template.id} unitId={unitId} from={from} to={to} rangeName={rangeName} indicators={added} groupSetId={search.groupSetId} onGroupSet={(id) => set({ groupSetId: id })} /> : null}
+      {run.length && added.length ? (
+        <GroupTotalsCard
+          templateId={template.id}
+          unitId={unitId}
+          from={from}
+          to={to}
+          rangeName={rangeName}
+          indicators={added}
+          groupSetId={search.groupSetId}
+          onGroupSet={(id) => set({ groupSetId: id })}
+        />
+      ) : null}
 
       <Card bg="white" padding="md" data-testid="drill-down">
         <Group justify="space-between" gap="sm" wrap="wrap" mb="sm" align="flex-end">
           <Title order={2} fz="lg">
             {t('reporting.totals.children')}
           </Title>
-          <PeriodSelect aria-label={t('reporting.filters.period')} size="sm" w={{ base: '100%', sm: 220 }} periods={choices} campaign={template.campaign} value={periodId} onChange={(p) => set({ periodId: p, page: undefined })} data-testid="drill-period" />
+          <PeriodSelect
+            aria-label={t('reporting.filters.period')}
+            size="sm"
+            w={{ base: '100%', sm: 220 }}
+            periods={choices}
+            campaign={template.campaign}
+            value={periodId}
+            onChange={(p) => set({ periodId: p, page: undefined })}
+            data-testid="drill-period"
+          />
         </Group>
         <ErrorAlert error={children.error} />
         {children.isPending ? <CenterLoader /> : null}
@@ -200,15 +345,34 @@ function Dashboard({ templates, template, unitId, search, topUnitId, everywhere 
           </Text>
         ) : null}
         {children.data?.items.length ? (
-          <TotalsGrid rows={children.data.items.map((r) => ({ id: r.unit.id, name: r.unit.name, values: r.values }))} indicators={added} heading={t('reporting.totals.childUnit')} onPick={goTo} testId="child" />
+          <TotalsGrid
+            rows={children.data.items.map((r) => ({ id: r.unit.id, name: r.unit.name, values: r.values }))}
+            indicators={added}
+            heading={t('reporting.totals.childUnit')}
+            onPick={goTo}
+            testId="child"
+          />
         ) : null}
         {page > 1 || children.data?.hasMore ? (
           <Group justify="center" gap="sm" mt="sm">
-            <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={page === 1} onClick={() => set({ page: page - 1 > 1 ? page - 1 : undefined })}>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconChevronLeft size={14} />}
+              disabled={page === 1}
+              onClick={() => set({ page: page - 1 > 1 ? page - 1 : undefined })}
+            >
               {t('reporting.previous')}
             </Button>
             <Text size="sm">{t('reporting.page', { page })}</Text>
-            <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!children.data?.hasMore} onClick={() => set({ page: page + 1 })} data-testid="children-next">
+            <Button
+              variant="default"
+              size="xs"
+              rightSection={<IconChevronRight size={14} />}
+              disabled={!children.data?.hasMore}
+              onClick={() => set({ page: page + 1 })}
+              data-testid="children-next"
+            >
               {t('reporting.next')}
             </Button>
           </Group>

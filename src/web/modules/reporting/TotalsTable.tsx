@@ -28,17 +28,36 @@ export function TotalsTable({ totals, indicators }: { totals: IndicatorTotal[]; 
     return (
       <Stack gap={0} data-testid="totals-table">
         {totals.map((ind) => (
-          <Box key={ind.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="total-row" data-code={ind.code} data-value={ind.value ?? ''}>
+          <Box
+            key={ind.id}
+            py="xs"
+            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            data-testid="total-row"
+            data-code={ind.code}
+            data-value={ind.value ?? ''}
+          >
             <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
               <Box style={{ minWidth: 0 }}>
                 <Text size="sm" fw={500} lh={1.35}>
                   {ind.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[ind.unit, t(`reporting.aggregation.${ind.aggregation}`), t('reporting.totals.reports', { n: ind.count })].filter(Boolean).join(' · ')}
+                  {[
+                    ind.unit,
+                    t(`reporting.aggregation.${ind.aggregation}`),
+                    t('reporting.totals.reports', { n: ind.count }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </Box>
-              <Text fw={700} style={{ whiteSpace: 'nowrap' }} c={ind.aggregation === 'none' ? 'dimmed' : undefined} size={ind.aggregation === 'none' ? 'xs' : 'md'} data-testid="total-value">
+              <Text
+                fw={700}
+                style={{ whiteSpace: 'nowrap' }}
+                c={ind.aggregation === 'none' ? 'dimmed' : undefined}
+                size={ind.aggregation === 'none' ? 'xs' : 'md'}
+                data-testid="total-value"
+              >
                 {text(ind.value, ind.aggregation)}
               </Text>
             </Group>
@@ -75,7 +94,12 @@ export function TotalsTable({ totals, indicators }: { totals: IndicatorTotal[]; 
               <Table.Td fw={500}>{ind.name}</Table.Td>
               <Table.Td c="dimmed">{ind.unit ?? ''}</Table.Td>
               <Table.Td c="dimmed">{t(`reporting.aggregation.${ind.aggregation}`)}</Table.Td>
-              <Table.Td ta="right" fw={700} c={ind.aggregation === 'none' ? 'dimmed' : undefined} data-testid="total-value">
+              <Table.Td
+                ta="right"
+                fw={700}
+                c={ind.aggregation === 'none' ? 'dimmed' : undefined}
+                data-testid="total-value"
+              >
                 {text(ind.value, ind.aggregation)}
               </Table.Td>
               <Table.Td ta="right">{ind.count}</Table.Td>

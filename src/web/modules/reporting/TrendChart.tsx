@@ -27,14 +27,29 @@ export function TrendChart({ points, unit }: { points: TrendPoint[]; unit: strin
   const every = Math.max(1, Math.ceil(44 / Math.max(1, slot)));
   const showValues = slot >= 30;
   const y = (v: number) => TOP + plotH - (max > 0 ? (v / max) * plotH : 0);
-  const described = points.map((p) => `${p.title}: ${p.value === null ? '—' : formatNumber(p.value, i18n.language)}`).join('; ');
+  const described = points
+    .map((p) => `${p.title}: ${p.value === null ? '—' : formatNumber(p.value, i18n.language)}`)
+    .join('; ');
 
   return (
     <Box ref={ref} w="100%" data-testid="trend-chart">
       {width > 0 ? (
-        <svg width={width} height={HEIGHT} role="img" aria-label={`${t('reporting.totals.trend')}${unit ? ` (${unit})` : ''}: ${described}`}>
+        <svg
+          width={width}
+          height={HEIGHT}
+          role="img"
+          aria-label={`${t('reporting.totals.trend')}${unit ? ` (${unit})` : ''}: ${described}`}
+        >
           {[0, 0.5, 1].map((f) => (
-            <line key={f} x1={LEFT} x2={width - RIGHT} y1={TOP + plotH * (1 - f)} y2={TOP + plotH * (1 - f)} stroke="var(--mantine-color-gray-3)" strokeDasharray={f === 0 ? undefined : '3 3'} />
+            <line
+              key={f}
+              x1={LEFT}
+              x2={width - RIGHT}
+              y1={TOP + plotH * (1 - f)}
+              y2={TOP + plotH * (1 - f)}
+              stroke="var(--mantine-color-gray-3)"
+              strokeDasharray={f === 0 ? undefined : '3 3'}
+            />
           ))}
           {points.map((p, i) => {
             const cx = LEFT + slot * i + slot / 2;
@@ -42,7 +57,16 @@ export function TrendChart({ points, unit }: { points: TrendPoint[]; unit: strin
             return (
               <g key={p.label + i} data-testid="trend-point" data-value={p.value ?? ''}>
                 <title>{`${p.title}: ${p.value === null ? '—' : formatNumber(p.value, i18n.language)}`}</title>
-                {p.value !== null ? <rect x={cx - bar / 2} y={y(p.value)} width={bar} height={Math.max(h, p.value > 0 ? 1 : 0)} rx={2} fill="var(--mantine-color-partyRed-6)" /> : null}
+                {p.value !== null ? (
+                  <rect
+                    x={cx - bar / 2}
+                    y={y(p.value)}
+                    width={bar}
+                    height={Math.max(h, p.value > 0 ? 1 : 0)}
+                    rx={2}
+                    fill="var(--mantine-color-partyRed-6)"
+                  />
+                ) : null}
                 {p.value !== null && showValues ? (
                   <text x={cx} y={y(p.value) - 5} textAnchor="middle" fontSize={11} fill="var(--mantine-color-gray-8)">
                     {formatNumber(p.value, i18n.language)}

@@ -7,7 +7,9 @@ import { useTotalText } from './TotalsTable.tsx';
 export function UnitComparison({ data, indicatorId }: { data: ChildTotals; indicatorId: string }) {
   const { t } = useTranslation();
   const text = useTotalText();
-  const rows = data.items.map((r) => ({ unit: r.unit, value: r.values[indicatorId] ?? null })).filter((r): r is { unit: typeof r.unit; value: number } => r.value !== null);
+  const rows = data.items
+    .map((r) => ({ unit: r.unit, value: r.values[indicatorId] ?? null }))
+    .filter((r): r is { unit: typeof r.unit; value: number } => r.value !== null);
   const max = Math.max(0, ...rows.map((r) => r.value));
   const without = data.items.length - rows.length;
   return (
@@ -30,7 +32,12 @@ export function UnitComparison({ data, indicatorId }: { data: ChildTotals; indic
               </Text>
             </Group>
             <Box h={8} bg="gray.1" style={{ borderRadius: 4, overflow: 'hidden' }}>
-              <Box h="100%" w={`${max > 0 ? Math.max(1, (r.value / max) * 100) : 0}%`} bg="partyRed.6" style={{ borderRadius: 4 }} />
+              <Box
+                h="100%"
+                w={`${max > 0 ? Math.max(1, (r.value / max) * 100) : 0}%`}
+                bg="partyRed.6"
+                style={{ borderRadius: 4 }}
+              />
             </Box>
           </Box>
         ))}

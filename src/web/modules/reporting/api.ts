@@ -49,7 +49,12 @@ export type Submission = {
   counted: boolean;
 };
 
-export type StoredValue = { indicatorId: string; breakdownKey: string; value: number | string | null; comment: string | null };
+export type StoredValue = {
+  indicatorId: string;
+  breakdownKey: string;
+  value: number | string | null;
+  comment: string | null;
+};
 
 export type ReportForm = {
   template: Pick<Template, 'id' | 'code' | 'name' | 'periodType' | 'regime' | 'sections' | 'rules' | 'countsOn'>;
@@ -72,7 +77,16 @@ export type SaveBody = {
   version?: number;
 };
 
-export type HistoryEntry = { id: string; indicatorId: string; indicatorName: string; breakdownKey: string; oldValue: string | null; newValue: string | null; changedBy: string; changedAt: string };
+export type HistoryEntry = {
+  id: string;
+  indicatorId: string;
+  indicatorName: string;
+  breakdownKey: string;
+  oldValue: string | null;
+  newValue: string | null;
+  changedBy: string;
+  changedAt: string;
+};
 
 export type IndicatorTotal = {
   id: string;
@@ -84,14 +98,27 @@ export type IndicatorTotal = {
   count: number;
   breakdown: { key: string; value: number; count: number }[];
 };
-export type Totals = { templateId: string; unitId: string; from: string; to: string; pieces: string[]; indicators: IndicatorTotal[] };
+export type Totals = {
+  templateId: string;
+  unitId: string;
+  from: string;
+  to: string;
+  pieces: string[];
+  indicators: IndicatorTotal[];
+};
 export type GroupTotals = {
   groupSet: { id: string; code: string; name: string };
   groups: { id: string; code: string; name: string; unitCount: number; values: Record<string, number | null> }[];
   ungrouped: { values: Record<string, number | null> };
   total: { values: Record<string, number | null> };
 };
-export type ChildTotals = { periodId: string; items: { unit: UnitRef; values: Record<string, number | null> }[]; page: number; pageSize: number; hasMore: boolean };
+export type ChildTotals = {
+  periodId: string;
+  items: { unit: UnitRef; values: Record<string, number | null> }[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+};
 
 export type CompletenessItem = {
   unit: UnitRef;
@@ -129,9 +156,11 @@ export const reportingKeys = {
   all: ['reporting'] as const,
   templates: ['reporting', 'templates'] as const,
   template: (id: string) => ['reporting', 'template', id] as const,
-  form: (templateId: string, unitId: string, periodId: string) => ['reporting', 'form', templateId, unitId, periodId] as const,
+  form: (templateId: string, unitId: string, periodId: string) =>
+    ['reporting', 'form', templateId, unitId, periodId] as const,
   /** The home page's view of a form: refreshed live, unlike the open form, which is being typed into. */
-  status: (templateId: string, unitId: string, periodId: string) => ['reporting', 'status', templateId, unitId, periodId] as const,
+  status: (templateId: string, unitId: string, periodId: string) =>
+    ['reporting', 'status', templateId, unitId, periodId] as const,
   history: (submissionId: string, page: number) => ['reporting', 'history', submissionId, page] as const,
   totals: ['reporting', 'totals'] as const,
   children: ['reporting', 'children'] as const,
@@ -188,11 +217,16 @@ function useFormChange<V>(request: (v: V) => Promise<ReportForm>) {
   });
 }
 
-export const useSaveReport = () => useFormChange((body: SaveBody) => api<ReportForm>('/api/reporting/reports', { method: 'PUT', body }));
-export const useSubmitReport = () => useFormChange((body: SaveBody) => api<ReportForm>('/api/reporting/reports/submit', { method: 'POST', body }));
-export const useApproveReport = () => useFormChange((id: string) => api<ReportForm>(`/api/reporting/reports/${id}/approve`, { method: 'POST' }));
+export const useSaveReport = () =>
+  useFormChange((body: SaveBody) => api<ReportForm>('/api/reporting/reports', { method: 'PUT', body }));
+export const useSubmitReport = () =>
+  useFormChange((body: SaveBody) => api<ReportForm>('/api/reporting/reports/submit', { method: 'POST', body }));
+export const useApproveReport = () =>
+  useFormChange((id: string) => api<ReportForm>(`/api/reporting/reports/${id}/approve`, { method: 'POST' }));
 export const useReturnReport = () =>
-  useFormChange(({ id, reason }: { id: string; reason: string }) => api<ReportForm>(`/api/reporting/reports/${id}/return`, { method: 'POST', body: { reason } }));
+  useFormChange(({ id, reason }: { id: string; reason: string }) =>
+    api<ReportForm>(`/api/reporting/reports/${id}/return`, { method: 'POST', body: { reason } }),
+  );
 export const useReopenReport = () =>
   useFormChange(({ id, reason, days }: { id: string; reason: string; days: number }) =>
     api<ReportForm>(`/api/reporting/reports/${id}/reopen`, { method: 'POST', body: { reason, days } }),
@@ -203,7 +237,11 @@ export const HISTORY_PAGE_SIZE = 30;
 export function useReportHistory(submissionId: string | null, page: number) {
   return useQuery({
     queryKey: reportingKeys.history(submissionId ?? '', page),
-    queryFn: ({ signal }) => api<Page<HistoryEntry>>(`/api/reporting/reports/${submissionId}/history`, { query: { page, pageSize: HISTORY_PAGE_SIZE }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<HistoryEntry>>(`/api/reporting/reports/${submissionId}/history`, {
+        query: { page, pageSize: HISTORY_PAGE_SIZE },
+        signal,
+      }),
     enabled: !!submissionId,
     placeholderData: keepPreviousData,
   });
@@ -212,7 +250,16 @@ export function useReportHistory(submissionId: string | null, page: number) {
 export type TotalsQuery = { templateId: string; unitId: string; from: string; to: string; indicatorIds?: string[] };
 
 const totalsRequest = (q: TotalsQuery, signal: AbortSignal) =>
-  api<Totals>('/api/reporting/totals', { query: { templateId: q.templateId, unitId: q.unitId, from: q.from, to: q.to, indicatorIds: q.indicatorIds?.join(',') }, signal });
+  api<Totals>('/api/reporting/totals', {
+    query: {
+      templateId: q.templateId,
+      unitId: q.unitId,
+      from: q.from,
+      to: q.to,
+      indicatorIds: q.indicatorIds?.join(','),
+    },
+    signal,
+  });
 
 export function useTotals(q: TotalsQuery | null) {
   return useQuery({
@@ -227,7 +274,11 @@ export function useTotals(q: TotalsQuery | null) {
 export function useGroupTotals(q: (TotalsQuery & { groupSetId: string }) | null) {
   return useQuery({
     queryKey: [...reportingKeys.totals, 'by-group', q],
-    queryFn: ({ signal }) => api<GroupTotals>('/api/reporting/totals/by-group', { query: { templateId: q!.templateId, unitId: q!.unitId, from: q!.from, to: q!.to, groupSetId: q!.groupSetId }, signal }),
+    queryFn: ({ signal }) =>
+      api<GroupTotals>('/api/reporting/totals/by-group', {
+        query: { templateId: q!.templateId, unitId: q!.unitId, from: q!.from, to: q!.to, groupSetId: q!.groupSetId },
+        signal,
+      }),
     enabled: q !== null,
     placeholderData: keepPreviousData,
   });
@@ -247,7 +298,9 @@ export function usePeriodTotals(base: Omit<TotalsQuery, 'from' | 'to'> | null, p
   });
 }
 
-export function useChildTotals(q: { templateId: string; unitId: string; periodId: string; page: number; pageSize: number } | null) {
+export function useChildTotals(
+  q: { templateId: string; unitId: string; periodId: string; page: number; pageSize: number } | null,
+) {
   return useQuery({
     queryKey: [...reportingKeys.children, q],
     queryFn: ({ signal }) => api<ChildTotals>('/api/reporting/totals/children', { query: q!, signal }),
@@ -256,12 +309,28 @@ export function useChildTotals(q: { templateId: string; unitId: string; periodId
   });
 }
 
-export function useCompleteness(q: { templateId: string; unitId: string; periodId: string; missingOnly: boolean; page: number; pageSize: number } | null) {
+export function useCompleteness(
+  q: {
+    templateId: string;
+    unitId: string;
+    periodId: string;
+    missingOnly: boolean;
+    page: number;
+    pageSize: number;
+  } | null,
+) {
   return useQuery({
     queryKey: [...reportingKeys.completeness, q],
     queryFn: ({ signal }) =>
       api<Completeness>('/api/reporting/completeness', {
-        query: { templateId: q!.templateId, unitId: q!.unitId, periodId: q!.periodId, missingOnly: q!.missingOnly ? '1' : undefined, page: q!.page, pageSize: q!.pageSize },
+        query: {
+          templateId: q!.templateId,
+          unitId: q!.unitId,
+          periodId: q!.periodId,
+          missingOnly: q!.missingOnly ? '1' : undefined,
+          page: q!.page,
+          pageSize: q!.pageSize,
+        },
         signal,
       }),
     enabled: q !== null,
@@ -270,7 +339,15 @@ export function useCompleteness(q: { templateId: string; unitId: string; periodI
 }
 
 /** A form's .xlsx read back (POST /api/reporting/form.xlsx/preview): nothing is saved yet. */
-export type FormFileProblem = { row: number | null; column: string | null; code: string; severity: 'error' | 'warning'; indicatorId?: string; breakdownKey?: string; messages: Bilingual };
+export type FormFileProblem = {
+  row: number | null;
+  column: string | null;
+  code: string;
+  severity: 'error' | 'warning';
+  indicatorId?: string;
+  breakdownKey?: string;
+  messages: Bilingual;
+};
 export type FormFileRow = {
   row: number;
   indicatorId: string;
@@ -298,10 +375,19 @@ export type FormFilePreview = {
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type FormKey = { templateId: string; unitId: string; periodId: string };
 
-export const previewFormXlsx = (q: FormKey, file: Blob) => api<FormFilePreview>('/api/reporting/form.xlsx/preview', { method: 'POST', query: q, raw: { data: file, type: XLSX_TYPE } });
+export const previewFormXlsx = (q: FormKey, file: Blob) =>
+  api<FormFilePreview>('/api/reporting/form.xlsx/preview', {
+    method: 'POST',
+    query: q,
+    raw: { data: file, type: XLSX_TYPE },
+  });
 
 /** Saves the previewed file (the same bytes) as a draft; the answer replaces the cached form. */
 export const useConfirmFormXlsx = () =>
   useFormChange(({ q, file, version }: { q: FormKey; file: Blob; version: number }) =>
-    api<ReportForm>('/api/reporting/form.xlsx/confirm', { method: 'POST', query: { ...q, version }, raw: { data: file, type: XLSX_TYPE } }),
+    api<ReportForm>('/api/reporting/form.xlsx/confirm', {
+      method: 'POST',
+      query: { ...q, version },
+      raw: { data: file, type: XLSX_TYPE },
+    }),
   );

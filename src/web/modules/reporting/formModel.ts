@@ -17,7 +17,10 @@ export const cellPath = (indicatorId: string, breakdownKey: string) => `values.$
 export const rulePath = (indicatorId: string) => `values.${indicatorId}`;
 
 /** The values and the one comment per indicator of a stored form. */
-export function entriesOf(form: Pick<ReportForm, 'values' | 'indicators'>): { entries: Map<string, Entry>; comments: Map<string, string> } {
+export function entriesOf(form: Pick<ReportForm, 'values' | 'indicators'>): {
+  entries: Map<string, Entry>;
+  comments: Map<string, string>;
+} {
   const entries = new Map<string, Entry>();
   const comments = new Map<string, string>();
   for (const v of form.values) {
@@ -39,7 +42,11 @@ export function valueOf(indicator: Pick<Indicator, 'valueType'>, entry: Entry | 
 }
 
 /** Every cell of the form with its value, and the indicator's comment on its first cell. */
-export function formValues(indicators: readonly Indicator[], entries: Entries, comments: ReadonlyMap<string, string>): FormValue[] {
+export function formValues(
+  indicators: readonly Indicator[],
+  entries: Entries,
+  comments: ReadonlyMap<string, string>,
+): FormValue[] {
   return indicators.flatMap((ind) =>
     cellsOf(ind).map((key, i) => ({
       indicatorId: ind.id,
@@ -55,7 +62,12 @@ export function saveBody(form: ReportForm, values: FormValue[]): SaveBody {
     templateId: form.template.id,
     unitId: form.unit.id,
     periodId: form.periodId,
-    values: values.map((v) => ({ indicatorId: v.indicatorId, breakdownKey: v.breakdownKey, value: v.value, comment: v.comment ?? null })),
+    values: values.map((v) => ({
+      indicatorId: v.indicatorId,
+      breakdownKey: v.breakdownKey,
+      value: v.value,
+      comment: v.comment ?? null,
+    })),
     version: form.submission?.version ?? 0,
   };
 }
@@ -64,7 +76,11 @@ export function saveBody(form: ReportForm, values: FormValue[]): SaveBody {
  * The problems of the form by field path. Wrong values and broken rules show as they are typed;
  * empty compulsory cells only once the person has tried to submit (`complete`).
  */
-export function problemsOf(form: Pick<ReportForm, 'indicators' | 'template'>, values: FormValue[], complete: boolean): Map<string, Bilingual> {
+export function problemsOf(
+  form: Pick<ReportForm, 'indicators' | 'template'>,
+  values: FormValue[],
+  complete: boolean,
+): Map<string, Bilingual> {
   const items = form.template.sections.flatMap((s) => s.items);
   const problems: ValueProblem[] = checkForm(form.indicators, items, form.template.rules, values, { complete: true });
   const out = new Map<string, Bilingual>();

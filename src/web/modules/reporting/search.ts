@@ -11,8 +11,23 @@ const pageOf = (v: unknown) => {
 };
 
 export type FormSearch = { templateId?: string; unitId?: string; periodId?: string };
-export type TotalsSearch = { templateId?: string; unitId?: string; from?: string; to?: string; periodId?: string; indicatorId?: string; groupSetId?: string; page?: number };
-export type CompletenessSearch = { templateId?: string; unitId?: string; periodId?: string; missing?: boolean; page?: number };
+export type TotalsSearch = {
+  templateId?: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+  periodId?: string;
+  indicatorId?: string;
+  groupSetId?: string;
+  page?: number;
+};
+export type CompletenessSearch = {
+  templateId?: string;
+  unitId?: string;
+  periodId?: string;
+  missing?: boolean;
+  page?: number;
+};
 
 export function validateFormSearch(s: Record<string, unknown>): FormSearch {
   return {

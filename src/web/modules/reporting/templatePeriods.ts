@@ -1,4 +1,11 @@
-import { parsePeriodId, periodLabel, periodOfDate, periodsBetween, previous, type CalendarPeriodType } from '../../../common/periods.ts';
+import {
+  parsePeriodId,
+  periodLabel,
+  periodOfDate,
+  periodsBetween,
+  previous,
+  type CalendarPeriodType,
+} from '../../../common/periods.ts';
 import type { Template } from './api.ts';
 
 /**

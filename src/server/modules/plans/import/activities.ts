@@ -44,7 +44,13 @@ const warn = (code: string, line: number | null, vi: string, en: string): DraftW
 export function titleOf(text: string): string {
   const one = text.split('\n')[0];
   const sentence = one.split(/(?<=[.!?])\s+(?=[\p{Lu}"“])/u)[0];
-  return capitalise(tidy(sentence.replace(/[,\s]*(?:trong đó|cụ thể(?: như sau)?|gồm|bao gồm|như sau)\s*:?\s*$/iu, '').replace(/\s*:\s*$/, '')));
+  return capitalise(
+    tidy(
+      sentence
+        .replace(/[,\s]*(?:trong đó|cụ thể(?: như sau)?|gồm|bao gồm|như sau)\s*:?\s*$/iu, '')
+        .replace(/\s*:\s*$/, ''),
+    ),
+  );
 }
 
 export function readBody(root: OutlineNode, year: number | null): BodyReading {
@@ -72,7 +78,9 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
     const who = extractResponsibilities(own, headingLead);
     const dates = datesOf(dateWords ?? description);
     const target = findTarget(own);
-    const breakdown = (node.children ?? []).map((c) => findTarget(c.text)).filter((t): t is NonNullable<typeof t> => Boolean(t));
+    const breakdown = (node.children ?? [])
+      .map((c) => findTarget(c.text))
+      .filter((t): t is NonNullable<typeof t> => Boolean(t));
     const self = 'kind' in node ? (node as OutlineNode) : null;
     const sectionPath = self && isEnumerated(self) ? pathOf(self) : section ? pathOf(section) : '';
     const activity: DraftActivity = {
@@ -96,14 +104,25 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
       line: node.line,
       warnings: dates.problems.map((p) =>
         p.problem === 'no_year'
-          ? warn('DATE_WITHOUT_YEAR', node.line, `Ngày "${p.text}" không có năm và văn bản không ghi năm ban hành.`, `The date "${p.text}" has no year and the document gives none.`)
-          : warn('INVALID_DATE', node.line, `Ngày "${p.text}" không có thật; đã bỏ qua.`, `The date "${p.text}" does not exist; ignored.`),
+          ? warn(
+              'DATE_WITHOUT_YEAR',
+              node.line,
+              `Ngày "${p.text}" không có năm và văn bản không ghi năm ban hành.`,
+              `The date "${p.text}" has no year and the document gives none.`,
+            )
+          : warn(
+              'INVALID_DATE',
+              node.line,
+              `Ngày "${p.text}" không có thật; đã bỏ qua.`,
+              `The date "${p.text}" does not exist; ignored.`,
+            ),
       ),
       ...override,
     };
     activities.push(activity);
     const chain: string[] = [];
-    for (let s: OutlineNode | null = section; s && s.kind !== 'root'; s = s.parent) if (isEnumerated(s)) chain.push(pathOf(s));
+    for (let s: OutlineNode | null = section; s && s.kind !== 'root'; s = s.parent)
+      if (isEnumerated(s)) chain.push(pathOf(s));
     activitySections.set(activity.id, chain);
   };
 
@@ -118,7 +137,11 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
       const title = cell(columns.title);
       const filled = row.filter((c) => c.trim()).length;
       if (!title || filled <= 1) continue; // a group row ("I | Công tác chính trị tư tưởng")
-      const names = (value: string) => value.split(/[,;\n]|\s+và\s+/u).map(tidyName).filter(Boolean);
+      const names = (value: string) =>
+        value
+          .split(/[,;\n]|\s+và\s+/u)
+          .map(tidyName)
+          .filter(Boolean);
       const timeText = cell(columns.time);
       const lead = names(cell(columns.lead));
       const coordinating = names(cell(columns.coordinating));
@@ -128,7 +151,12 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
         role,
         section,
         [],
-        { lead, coordinating, leadSource: lead.length ? 'table' : null, description: [title, note].filter(Boolean).join('\n') },
+        {
+          lead,
+          coordinating,
+          leadSource: lead.length ? 'table' : null,
+          description: [title, note].filter(Boolean).join('\n'),
+        },
         timeText || title,
       );
     }
@@ -139,7 +167,8 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
   const walk = (node: OutlineNode, role: SectionRole, headingLead: string[]) => {
     for (const child of node.children) {
       if (child.kind === 'table') {
-        if (role !== 'purposes') readTable(child, role === 'timeline' ? 'content' : role, node.kind === 'root' ? null : node);
+        if (role !== 'purposes')
+          readTable(child, role === 'timeline' ? 'content' : role, node.kind === 'root' ? null : node);
         continue;
       }
       if (child.kind === 'paragraph' && node.kind === 'root') continue; // preamble, read elsewhere
@@ -148,18 +177,38 @@ export function readBody(root: OutlineNode, year: number | null): BodyReading {
       const units = child.children.length ? headingUnits(child.text) : null;
       const isHeading =
         child.children.length > 0 &&
-        (units != null || (isEnumerated(child) && (markedChildren.length > 0 || /:\s*$/.test(child.text))) || ownRole != null);
+        (units != null ||
+          (isEnumerated(child) && (markedChildren.length > 0 || /:\s*$/.test(child.text))) ||
+          ownRole != null);
 
       if (isHeading) {
         const sectionRole = ownRole ?? role;
         if (isEnumerated(child)) {
-          sections.push({ path: pathOf(child), marker: child.marker ?? '', title: tidy(child.text), role: sectionRole, period: null, line: child.line });
+          sections.push({
+            path: pathOf(child),
+            marker: child.marker ?? '',
+            title: tidy(child.text),
+            role: sectionRole,
+            period: null,
+            line: child.line,
+          });
         }
         // a numbered heading that is itself a task with sub-points: "3. Tổ chức giải …:" + "a) …"
-        walk(child, sectionRole, units ?? (sectionRole === 'organisation' ? (unitsBeforeColon(child.text)?.names ?? headingLead) : headingLead));
+        walk(
+          child,
+          sectionRole,
+          units ??
+            (sectionRole === 'organisation' ? (unitsBeforeColon(child.text)?.names ?? headingLead) : headingLead),
+        );
         continue;
       }
-      if (child.kind === 'paragraph' && role !== 'timeline' && role !== 'purposes' && !(node.children.every((c) => c.kind === 'paragraph') && /:\s*$/.test(node.text))) continue;
+      if (
+        child.kind === 'paragraph' &&
+        role !== 'timeline' &&
+        role !== 'purposes' &&
+        !(node.children.every((c) => c.kind === 'paragraph') && /:\s*$/.test(node.text))
+      )
+        continue;
 
       const sectionNode = node.kind === 'root' ? null : node;
       if (role === 'content' && !isEnumerated(child) && isTiming(child.text)) {

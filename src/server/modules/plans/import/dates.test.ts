@@ -139,7 +139,10 @@ describe('date phrases → YYYY-MM-DD', () => {
   });
 
   it('finds the phrase inside a sentence and keeps the words as written', () => {
-    const d = parseDatePhrase('Việc bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu hoàn thành trước ngày 30/7/2019.', y2019);
+    const d = parseDatePhrase(
+      'Việc bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu hoàn thành trước ngày 30/7/2019.',
+      y2019,
+    );
     expect([d.due, d.text]).toEqual(['2019-07-30', 'hoàn thành trước ngày 30/7/2019']);
   });
 
@@ -152,7 +155,10 @@ describe('date phrases → YYYY-MM-DD', () => {
       'Hội nghị lần thứ 15 của Ban Chấp hành',
       'theo Quyết định số 1234/QĐ-UBND',
     ]) {
-      expect(findDatePhrases(text, y2019).filter((f) => f.start || f.due), text).toEqual([]);
+      expect(
+        findDatePhrases(text, y2019).filter((f) => f.start || f.due),
+        text,
+      ).toEqual([]);
     }
   });
 
@@ -162,7 +168,9 @@ describe('date phrases → YYYY-MM-DD', () => {
     expect(found.map((f) => [f.start, f.reference])).toEqual([['2018-12-28', true]]);
     expect(parseDatePhrase(text, y2019).due).toBeNull();
     expect(parseDatePhrase('theo Đề án số 09-ĐA/TU ngày 28/12/2018', y2019).due).toBeNull();
-    expect(parseDatePhrase('Thực hiện Kế hoạch số 45-KH/ĐUK ngày 10/6/2019; hoàn thành trước ngày 30/9/2019', y2019).due).toBe('2019-09-30');
+    expect(
+      parseDatePhrase('Thực hiện Kế hoạch số 45-KH/ĐUK ngày 10/6/2019; hoàn thành trước ngày 30/9/2019', y2019).due,
+    ).toBe('2019-09-30');
   });
 
   it('a start completed by a later deadline', () => {
@@ -171,13 +179,19 @@ describe('date phrases → YYYY-MM-DD', () => {
   });
 
   it('the most telling phrase wins over a year said in passing', () => {
-    expect(span('Đánh giá, xếp loại tổ chức đảng năm 2019, hoàn thành trong tháng 12/2019')).toEqual(['2019-12-01', '2019-12-31']);
+    expect(span('Đánh giá, xếp loại tổ chức đảng năm 2019, hoàn thành trong tháng 12/2019')).toEqual([
+      '2019-12-01',
+      '2019-12-31',
+    ]);
     expect(span('Sinh hoạt hằng tháng, sơ kết trước ngày 15/9/2019')).toEqual([null, '2019-09-15']);
     expect(parseDatePhrase('Sinh hoạt hằng tháng, sơ kết trước ngày 15/9/2019', y2019).recurrence).toBe('monthly');
   });
 
   it('reads every phrase of a sentence in order, without overlaps', () => {
-    const found = findDatePhrases('Giao lưu dịp 19/8/2019; hội thi trong tháng 8/2019; báo cáo hằng quý; tổng kết quý IV/2019', y2019);
+    const found = findDatePhrases(
+      'Giao lưu dịp 19/8/2019; hội thi trong tháng 8/2019; báo cáo hằng quý; tổng kết quý IV/2019',
+      y2019,
+    );
     expect(found.map((f) => [f.kind, f.text])).toEqual([
       ['day', 'dịp 19/8/2019'],
       ['month', 'trong tháng 8/2019'],

@@ -97,7 +97,10 @@ type Rule = {
   kind: DateKind;
   re: RegExp;
   priority: number;
-  build: (m: RegExpExecArray, ctx: DateContext) => Omit<DateFinding, 'text' | 'index' | 'end' | 'reference' | 'kind'> & { kind?: DateKind };
+  build: (
+    m: RegExpExecArray,
+    ctx: DateContext,
+  ) => Omit<DateFinding, 'text' | 'index' | 'end' | 'reference' | 'kind'> & { kind?: DateKind };
 };
 
 function dayIso(p: DayParts | undefined, fallbackYear: number | null | undefined) {
@@ -122,7 +125,10 @@ const rules: Rule[] = [
     // từ 15/6/2019 đến hết 30/8/2019 · 15/6 - 30/8/2019 · từ ngày 01/7 đến ngày 15/7/2019
     kind: 'range',
     priority: 9,
-    re: new RegExp(String.raw`(?:(?:bat dau\s+)?tu\s+)?${DAY}\s*(?:(?:,\s*)?den(?:\s+het)?|-|–|—)\s*(?:ngay\s+)?${DAY}`, 'g'),
+    re: new RegExp(
+      String.raw`(?:(?:bat dau\s+)?tu\s+)?${DAY}\s*(?:(?:,\s*)?den(?:\s+het)?|-|–|—)\s*(?:ngay\s+)?${DAY}`,
+      'g',
+    ),
     build: (m, ctx) => {
       const [a, b] = readDays(m[0]);
       const end = dayIso(b, ctx.year);
@@ -140,13 +146,21 @@ const rules: Rule[] = [
     // từ tháng 6 đến tháng 8/2019
     kind: 'range',
     priority: 8,
-    re: new RegExp(String.raw`(?:tu\s+)?thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*(?:den(?:\s+het)?|-|–)\s*${MONTH}`, 'g'),
+    re: new RegExp(
+      String.raw`(?:tu\s+)?thang\s+(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*(?:den(?:\s+het)?|-|–)\s*${MONTH}`,
+      'g',
+    ),
     build: (m, ctx) => {
       const endYear = fullYear(m[4]) ?? (m[5] ? +m[5] : null) ?? ctx.year;
       const first = monthSpan(+m[1], m[2] ? +m[2] : endYear);
       const last = monthSpan(+m[3], endYear);
       const ok = first.start && last.due && first.start <= last.due;
-      return { ...none, start: ok ? first.start : null, due: ok ? last.due : null, problem: first.problem ?? last.problem ?? (ok ? null : 'invalid_date') };
+      return {
+        ...none,
+        start: ok ? first.start : null,
+        due: ok ? last.due : null,
+        problem: first.problem ?? last.problem ?? (ok ? null : 'invalid_date'),
+      };
     },
   },
   {
@@ -200,7 +214,10 @@ const rules: Rule[] = [
     // quý III/2019 · quý 3 năm 2019
     kind: 'quarter',
     priority: 4,
-    re: new RegExp(String.raw`(?:trong\s+)?quy\s+(iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*\/\s*${YEAR}|\s+nam\s+(\d{4}))?`, 'g'),
+    re: new RegExp(
+      String.raw`(?:trong\s+)?quy\s+(iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*\/\s*${YEAR}|\s+nam\s+(\d{4}))?`,
+      'g',
+    ),
     build: (m, ctx) => {
       const q = roman[m[1]] ?? Number(m[1]);
       const year = fullYear(m[2]) ?? (m[3] ? +m[3] : null) ?? ctx.year;
@@ -231,7 +248,13 @@ const rules: Rule[] = [
     re: new RegExp(String.raw`(?:(?:du kien\s+)?(?:trong|vao|cuoi|dau|giua)\s+)?${MONTH}`, 'g'),
     build: (m, ctx) => {
       const span = monthSpan(+m[1], fullYear(m[2]) ?? (m[3] ? +m[3] : null) ?? ctx.year);
-      return { ...none, start: span.start, due: span.due, problem: span.problem, tentative: m[0].startsWith('du kien') };
+      return {
+        ...none,
+        start: span.start,
+        due: span.due,
+        problem: span.problem,
+        tentative: m[0].startsWith('du kien'),
+      };
     },
   },
   {
@@ -248,9 +271,17 @@ const rules: Rule[] = [
     re: /(?:dinh ky\s+)?(?:hang|moi)\s+(ngay|tuan|thang|quy|nam)(?![a-z])|dinh ky\s+(6 thang|sau thang)|thuong xuyen|lien tuc/g,
     build: (m) => {
       const word = m[1] ?? (m[2] ? 'half' : 'continuous');
-      const recurrence = ({ ngay: 'daily', tuan: 'weekly', thang: 'monthly', quy: 'quarterly', nam: 'yearly', half: 'half-yearly', continuous: 'continuous' } as const)[
-        word as 'ngay'
-      ];
+      const recurrence = (
+        {
+          ngay: 'daily',
+          tuan: 'weekly',
+          thang: 'monthly',
+          quy: 'quarterly',
+          nam: 'yearly',
+          half: 'half-yearly',
+          continuous: 'continuous',
+        } as const
+      )[word as 'ngay'];
       return { ...none, recurrence };
     },
   },
@@ -297,7 +328,8 @@ export function findDatePhrases(text: string, ctx: DateContext = {}): DateFindin
     const index = m.index;
     const end = index + m[0].replace(/\s+$/, '').length;
     const written = source.slice(index, end);
-    const tentative = built.tentative || /du kien\s*(?:to chuc\s*)?(?:vao\s*)?$/.test(folded.slice(Math.max(0, index - 20), index));
+    const tentative =
+      built.tentative || /du kien\s*(?:to chuc\s*)?(?:vao\s*)?$/.test(folded.slice(Math.max(0, index - 20), index));
     return {
       kind: built.kind ?? rule.kind,
       start: built.start,
@@ -331,17 +363,48 @@ export type DateSummary = {
 export function summariseDates(findings: DateFinding[]): DateSummary {
   const usable = findings.filter((f) => !f.reference && !f.problem);
   const problems = findings.filter((f) => !f.reference && f.problem);
-  const empty: DateSummary = { start: null, due: null, tentative: false, recurrence: null, kind: null, text: null, problems };
+  const empty: DateSummary = {
+    start: null,
+    due: null,
+    tentative: false,
+    recurrence: null,
+    kind: null,
+    text: null,
+    problems,
+  };
   const dated = usable.filter((f) => f.start || f.due);
   const recurring = usable.find((f) => f.recurrence);
-  if (!dated.length) return recurring ? { ...empty, recurrence: recurring.recurrence, kind: 'recurring', text: recurring.text } : empty;
+  if (!dated.length)
+    return recurring ? { ...empty, recurrence: recurring.recurrence, kind: 'recurring', text: recurring.text } : empty;
   const from = dated.find((f) => f.kind === 'from');
-  const until = from && dated.find((f) => f.index > from.index && f.due && f.due >= from.start! && (f.kind === 'deadline' || f.kind === 'day'));
+  const until =
+    from &&
+    dated.find(
+      (f) => f.index > from.index && f.due && f.due >= from.start! && (f.kind === 'deadline' || f.kind === 'day'),
+    );
   if (from && until) {
-    return { start: from.start, due: until.due, tentative: from.tentative || until.tentative, recurrence: recurring?.recurrence ?? null, kind: 'range', text: `${from.text} … ${until.text}`, problems };
+    return {
+      start: from.start,
+      due: until.due,
+      tentative: from.tentative || until.tentative,
+      recurrence: recurring?.recurrence ?? null,
+      kind: 'range',
+      text: `${from.text} … ${until.text}`,
+      problems,
+    };
   }
   // the most telling phrase wins: a deadline or a span over "năm 2019" said in passing
-  const rank: Record<DateKind, number> = { range: 0, deadline: 1, day: 2, from: 3, month: 4, quarter: 5, 'months-of-year': 6, year: 7, recurring: 8 };
+  const rank: Record<DateKind, number> = {
+    range: 0,
+    deadline: 1,
+    day: 2,
+    from: 3,
+    month: 4,
+    quarter: 5,
+    'months-of-year': 6,
+    year: 7,
+    recurring: 8,
+  };
   const first = [...dated].sort((a, b) => rank[a.kind] - rank[b.kind] || a.index - b.index)[0];
   const start = first.start;
   let due = first.due;
@@ -353,7 +416,15 @@ export function summariseDates(findings: DateFinding[]): DateSummary {
       text = `${first.text} … ${later.text}`;
     }
   }
-  return { start, due, tentative: first.tentative, recurrence: recurring?.recurrence ?? null, kind: first.kind, text, problems };
+  return {
+    start,
+    due,
+    tentative: first.tentative,
+    recurrence: recurring?.recurrence ?? null,
+    kind: first.kind,
+    text,
+    problems,
+  };
 }
 
 /** Shorthand for tests and callers with one phrase: the summary of everything found in it. */

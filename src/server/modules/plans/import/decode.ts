@@ -33,12 +33,20 @@ function utf8(bytes: Uint8Array): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const hex = at >= 0 ? bytes[at].toString(16).toUpperCase().padStart(2, '0') : '';
-    throw importFail.encoding(at >= 0 ? { vi: `: byte 0x${hex} ở vị trí ${at} không hợp lệ trong UTF-8`, en: `: byte 0x${hex} at offset ${at} is not valid UTF-8` } : { vi: '', en: '' });
+    throw importFail.encoding(
+      at >= 0
+        ? {
+            vi: `: byte 0x${hex} ở vị trí ${at} không hợp lệ trong UTF-8`,
+            en: `: byte 0x${hex} at offset ${at} is not valid UTF-8`,
+          }
+        : { vi: '', en: '' },
+    );
   }
 }
 
 function utf16(bytes: Uint8Array, order: 'le' | 'be'): string {
-  if (bytes.length % 2 === 1) throw importFail.encoding({ vi: ': UTF-16 có số byte lẻ', en: ': UTF-16 with an odd number of bytes' });
+  if (bytes.length % 2 === 1)
+    throw importFail.encoding({ vi: ': UTF-16 có số byte lẻ', en: ': UTF-16 with an odd number of bytes' });
   const copy = new Uint8Array(bytes);
   if (order === 'be') for (let i = 0; i + 1 < copy.length; i += 2) [copy[i], copy[i + 1]] = [copy[i + 1], copy[i]];
   try {
@@ -96,7 +104,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * Letters Vietnamese never uses, which TCVN3 and VNI text shows when it was decoded as Latin-1 or
  * Windows-1252 and saved again as UTF-8: "KÕ ho¹ch" (TCVN3), "Keá hoaïch" (VNI).
  */
-const legacyLetters = /[\u0080-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE-\u00DF\u00E4-\u00E7\u00EB\u00EE\u00EF\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/g;
+const legacyLetters =
+  /[\u0080-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE-\u00DF\u00E4-\u00E7\u00EB\u00EE\u00EF\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/g;
 const vietnameseLetters = /[\u0102\u0103\u0110\u0111\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/g;
 
 function legacyMojibake(text: string): string | null {

@@ -14,11 +14,17 @@ export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw importFail.corruptDocx({ vi: 'không giải nén được (không phải tệp zip hợp lệ).', en: 'it cannot be unzipped (not a valid zip archive).' });
+    throw importFail.corruptDocx({
+      vi: 'không giải nén được (không phải tệp zip hợp lệ).',
+      en: 'it cannot be unzipped (not a valid zip archive).',
+    });
   }
   const documentFile = zip.file('word/document.xml');
   if (!documentFile) {
-    throw importFail.corruptDocx({ vi: 'thiếu phần nội dung word/document.xml.', en: 'the part word/document.xml is missing.' });
+    throw importFail.corruptDocx({
+      vi: 'thiếu phần nội dung word/document.xml.',
+      en: 'the part word/document.xml is missing.',
+    });
   }
   let xml: string;
   let numberingXml: string | null;
@@ -28,12 +34,20 @@ export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
     numberingXml = (await zip.file('word/numbering.xml')?.async('string')) ?? null;
     stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? null;
   } catch {
-    throw importFail.corruptDocx({ vi: 'không đọc được nội dung nén bên trong.', en: 'its compressed contents cannot be read.' });
+    throw importFail.corruptDocx({
+      vi: 'không đọc được nội dung nén bên trong.',
+      en: 'its compressed contents cannot be read.',
+    });
   }
   if (!/<w:body[\s>]/.test(xml)) {
-    throw importFail.corruptDocx({ vi: 'word/document.xml không có phần thân văn bản (w:body).', en: 'word/document.xml has no document body (w:body).' });
+    throw importFail.corruptDocx({
+      vi: 'word/document.xml không có phần thân văn bản (w:body).',
+      en: 'word/document.xml has no document body (w:body).',
+    });
   }
-  const numbering = new Numbering(numberingXml ? readNumbering(numberingXml) : { abstracts: new Map(), nums: new Map() });
+  const numbering = new Numbering(
+    numberingXml ? readNumbering(numberingXml) : { abstracts: new Map(), nums: new Map() },
+  );
   return readBody(xml, numbering, stylesXml ? readStyleNumbering(stylesXml) : new Map());
 }
 
@@ -109,8 +123,10 @@ function readStyleNumbering(xml: string): Map<string, { numId: string; ilvl: num
       if (t.name === 'w:style') style = t.attrs['w:styleId'] ?? null;
       else if (t.name === 'w:pPr') inPPr = true;
       else if (style && t.name === 'w:basedOn' && t.attrs['w:val']) basedOn.set(style, t.attrs['w:val']);
-      else if (style && inPPr && t.name === 'w:numId') out.set(style, { numId: t.attrs['w:val'] ?? '0', ilvl: out.get(style)?.ilvl ?? 0 });
-      else if (style && inPPr && t.name === 'w:ilvl') out.set(style, { numId: out.get(style)?.numId ?? '0', ilvl: Number(t.attrs['w:val'] ?? 0) });
+      else if (style && inPPr && t.name === 'w:numId')
+        out.set(style, { numId: t.attrs['w:val'] ?? '0', ilvl: out.get(style)?.ilvl ?? 0 });
+      else if (style && inPPr && t.name === 'w:ilvl')
+        out.set(style, { numId: out.get(style)?.numId ?? '0', ilvl: Number(t.attrs['w:val'] ?? 0) });
     } else if (t.type === 'close') {
       if (t.name === 'w:style') style = null;
       else if (t.name === 'w:pPr') inPPr = false;
@@ -180,7 +196,21 @@ function letters(n: number): string {
 }
 
 function toRoman(n: number): string {
-  const parts: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const parts: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [value, glyph] of parts) while (n >= value) (out += glyph), (n -= value);
   return out;
@@ -190,7 +220,11 @@ function toRoman(n: number): string {
 type Paragraph = { text: string; numId: string | null; ilvl: number; style: string | null };
 type Table = { rows: string[][]; row: string[] | null; cell: string[] | null };
 
-function readBody(xml: string, numbering: Numbering, styleNumbering: Map<string, { numId: string; ilvl: number }>): Block[] {
+function readBody(
+  xml: string,
+  numbering: Numbering,
+  styleNumbering: Map<string, { numId: string; ilvl: number }>,
+): Block[] {
   const blocks: Block[] = [];
   const paragraphs: Paragraph[] = [];
   const tables: Table[] = [];
@@ -314,5 +348,12 @@ function readBody(xml: string, numbering: Numbering, styleNumbering: Map<string,
 }
 
 function isSkipped(name: string): boolean {
-  return name === 'w:del' || name === 'w:instrText' || name === 'w:delText' || name === 'mc:Fallback' || name === 'w:pPrChange' || name === 'w:rPrChange';
+  return (
+    name === 'w:del' ||
+    name === 'w:instrText' ||
+    name === 'w:delText' ||
+    name === 'mc:Fallback' ||
+    name === 'w:pPrChange' ||
+    name === 'w:rPrChange'
+  );
 }

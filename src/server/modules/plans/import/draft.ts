@@ -5,7 +5,10 @@ import { z } from 'zod';
  * unit names are as written (see match.ts to resolve them against the unit registry). Dates are
  * YYYY-MM-DD or null; `line` is the line (text) or paragraph (.docx) the item was read from.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable();
 
 export const draftWarning = z.object({
   code: z.string(),

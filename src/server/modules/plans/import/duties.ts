@@ -48,7 +48,12 @@ export function linkTasksToDuties(activities: DraftActivity[], threshold = 0.35)
       .map((d, i) => ({ d, s: Math.max(...parts.map((p) => overlap(p, dutyGrams[i]))) }))
       .sort((a, b) => b.s - a.s);
     const best = scored[0];
-    if (!best || best.s < threshold || (scored[1] && scored[1].s > best.s * 0.9 && scored[1].d.lead.join() !== best.d.lead.join())) continue;
+    if (
+      !best ||
+      best.s < threshold ||
+      (scored[1] && scored[1].s > best.s * 0.9 && scored[1].d.lead.join() !== best.d.lead.join())
+    )
+      continue;
     task.related.push(best.d.id);
     best.d.related.push(task.id);
     if (!task.lead.length) {

@@ -23,7 +23,9 @@ export type Header = {
 
 export type Heading = { index: number; type: string; plan: boolean; rest: string };
 
-const types = [...planTypes.map((t) => ({ t, plan: true })), ...otherTypes.map((t) => ({ t, plan: false }))].sort((a, b) => b.t.length - a.t.length);
+const types = [...planTypes.map((t) => ({ t, plan: true })), ...otherTypes.map((t) => ({ t, plan: false }))].sort(
+  (a, b) => b.t.length - a.t.length,
+);
 
 /** The line holding the document type ("KẾ HOẠCH"), among the first lines. */
 export function findHeading(lines: LineBlock[]): Heading | null {
@@ -54,7 +56,8 @@ export const cells = (line: string) =>
 const placeDate = /^(.{2,60}?),\s*ngày\s+(\d{1,2}|[.…_\s]*)\s*tháng\s+(\d{1,2}|[.…_\s]*)\s*năm\s+(\d{4})/iu;
 const numberLine = /^Số\s*[:.]?\s*(.*)$/u;
 const symbol = /^(\d*\s*[-–]?\s*[A-ZĐ]{1,8}\/[A-ZĐ0-9\-–]{1,16})$/u;
-const nationalTitle = /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/iu;
+const nationalTitle =
+  /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$/iu;
 const legalWords = /^(Căn cứ|Thực hiện|Thi hành|Chấp hành|Theo|Triển khai|Được sự|Trên cơ sở|Nhằm|Để)(?=[\s,:]|$)/u;
 
 export function readPlaceDate(text: string): { place: string; date: string | null; dateText: string } | null {
@@ -71,7 +74,17 @@ export function readPlaceDate(text: string): { place: string; date: string | nul
  * Returns where the title ends, so that the body can start there.
  */
 export function readHeader(lines: LineBlock[], heading: Heading | null): { header: Header; bodyStart: number } {
-  const header: Header = { superiorBody: null, issuingBody: null, number: null, place: null, date: null, dateText: null, type: null, title: null, line: null };
+  const header: Header = {
+    superiorBody: null,
+    issuingBody: null,
+    number: null,
+    place: null,
+    date: null,
+    dateText: null,
+    type: null,
+    title: null,
+    line: null,
+  };
   const before = heading ? lines.slice(0, heading.index) : lines.slice(0, firstBodyLine(lines));
   const bodies: string[] = [];
   for (const line of before) {
@@ -116,7 +129,12 @@ export function readHeader(lines: LineBlock[], heading: Heading | null): { heade
     }
     if (readMarker(text) || readPlaceDate(text)) break;
     if (!title.length && legalWords.test(text) && text.length > 120) break;
-    if (title.length && !/^[\p{Ll}(]/u.test(text) && (legalWords.test(text) || lines[i].afterBreak || text.length > 120)) break;
+    if (
+      title.length &&
+      !/^[\p{Ll}(]/u.test(text) &&
+      (legalWords.test(text) || lines[i].afterBreak || text.length > 120)
+    )
+      break;
     title.push(text);
   }
   // a place-and-date line under the title (some documents put it there)
@@ -133,5 +151,5 @@ export function readHeader(lines: LineBlock[], heading: Heading | null): { heade
 
 function firstBodyLine(lines: LineBlock[]): number {
   const i = lines.findIndex((l) => readMarker(l.text) || legalWords.test(l.text.trim()));
-  return Math.max(i , 0);
+  return Math.max(i, 0);
 }

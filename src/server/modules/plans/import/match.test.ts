@@ -12,7 +12,12 @@ const registry: RegistryUnit[] = [
   { id: 'vp', name: 'Văn phòng Đảng ủy Khối', shortName: 'VP' },
   { id: 'hd', name: 'Hội đồng Thi đua - Khen thưởng Khối', shortName: 'HĐTĐKT' },
   { id: 'ccb', name: 'Hội Cựu chiến binh Khối Doanh nghiệp', shortName: 'Hội CCB' },
-  { id: 'dtn', name: 'Đoàn Thanh niên Khối Doanh nghiệp', shortName: 'Đoàn TN', aliases: ['Đoàn TNCS Hồ Chí Minh Khối Doanh nghiệp'] },
+  {
+    id: 'dtn',
+    name: 'Đoàn Thanh niên Khối Doanh nghiệp',
+    shortName: 'Đoàn TN',
+    aliases: ['Đoàn TNCS Hồ Chí Minh Khối Doanh nghiệp'],
+  },
   { id: 'cb-may', name: 'Chi bộ Công ty CP May Sông Trà' },
 ];
 
@@ -68,7 +73,10 @@ describe('matching unit names to the registry', () => {
   });
 
   it('flags names that match nothing, and plural references as groups', () => {
-    const [press, related, boards] = matchUnits(['Đài Phát thanh – truyền hình Thái Bình', 'Các đơn vị liên quan', 'các ban'], registry);
+    const [press, related, boards] = matchUnits(
+      ['Đài Phát thanh – truyền hình Thái Bình', 'Các đơn vị liên quan', 'các ban'],
+      registry,
+    );
     expect(press).toMatchObject({ status: 'unmatched', group: false, match: null, candidates: [] });
     expect(related).toMatchObject({ status: 'unmatched', group: true });
     expect(boards.group).toBe(true);

@@ -68,7 +68,11 @@ export function unitTokens(name: string): string[] {
 
 const canonical = (name: string) => unitTokens(name).join(' ');
 
-export function matchUnits(names: readonly string[], registry: readonly RegistryUnit[], options: { limit?: number; threshold?: number } = {}): UnitMatch[] {
+export function matchUnits(
+  names: readonly string[],
+  registry: readonly RegistryUnit[],
+  options: { limit?: number; threshold?: number } = {},
+): UnitMatch[] {
   const limit = options.limit ?? 3;
   const threshold = options.threshold ?? 0.5;
   const forms = registry.flatMap((unit) => [
@@ -106,7 +110,8 @@ export function matchUnits(names: readonly string[], registry: readonly Registry
       const sameKind = [...tokens][0] === [...other][0];
       const score = Math.round((0.5 * dice + 0.5 * coverage) * (sameKind ? 1 : 0.7) * 100) / 100;
       const previous = best.get(form.unit.id);
-      if (!previous || score > previous.score) best.set(form.unit.id, { id: form.unit.id, name: form.unit.name, score });
+      if (!previous || score > previous.score)
+        best.set(form.unit.id, { id: form.unit.id, name: form.unit.name, score });
     });
     const top = Math.max(0, ...[...best.values()].map((c) => c.score));
     const candidates = [...best.values()]
@@ -115,7 +120,13 @@ export function matchUnits(names: readonly string[], registry: readonly Registry
       .slice(0, limit);
     if (exact >= 0) {
       const f = forms[exact];
-      return { name, status: 'exact', group, match: { id: f.unit.id, name: f.unit.name, score: 1, via: f.via }, candidates };
+      return {
+        name,
+        status: 'exact',
+        group,
+        match: { id: f.unit.id, name: f.unit.name, score: 1, via: f.via },
+        candidates,
+      };
     }
     return { name, status: candidates.length ? 'candidates' : 'unmatched', group, match: null, candidates };
   });

@@ -17,7 +17,7 @@ export function readMilestones(items: TimelineItem[], year: number | null): Draf
     const dates = summariseDates(findings);
     const dated = findings.find((f) => f.start || f.due || f.recurrence);
     let title = item.text;
-    if (dated) title = (`${item.text.slice(0, dated.index)} ${item.text.slice(dated.end)}`).trim();
+    if (dated) title = `${item.text.slice(0, dated.index)} ${item.text.slice(dated.end)}`.trim();
     title = tidy(
       title
         .replace(/[,:\s]*(?:hoàn thành|xong|kết thúc|thực hiện|tổ chức)?\s*(?:dự kiến)?\s*[,:.;\s]*$/iu, '')
@@ -35,7 +35,14 @@ export function readMilestones(items: TimelineItem[], year: number | null): Draf
       warnings:
         dates.due || dates.start
           ? []
-          : [{ code: 'MILESTONE_WITHOUT_DATE', line: item.line, vi: 'Mốc tiến độ này không có ngày.', en: 'This timeline item has no date.' }],
+          : [
+              {
+                code: 'MILESTONE_WITHOUT_DATE',
+                line: item.line,
+                vi: 'Mốc tiến độ này không có ngày.',
+                en: 'This timeline item has no date.',
+              },
+            ],
     });
   }
   return out;
@@ -60,9 +67,16 @@ const bigrams = (text: string, boostFirst: number) => {
   return out;
 };
 
-export function linkMilestones(milestones: DraftMilestone[], activities: DraftActivity[], sections: DraftSection[], activitySections: Map<string, string[]>) {
+export function linkMilestones(
+  milestones: DraftMilestone[],
+  activities: DraftActivity[],
+  sections: DraftSection[],
+  activitySections: Map<string, string[]>,
+) {
   const tasks = activities.filter((a) => a.kind === 'task');
-  const contentSections = sections.filter((s) => s.role === 'content' && tasks.some((a) => (activitySections.get(a.id) ?? []).includes(s.path)));
+  const contentSections = sections.filter(
+    (s) => s.role === 'content' && tasks.some((a) => (activitySections.get(a.id) ?? []).includes(s.path)),
+  );
   const docs = [...tasks.map((a) => a.title), ...contentSections.map((s) => s.title)].map(gramSet);
   const df = new Map<string, number>();
   for (const d of docs) for (const g of d) df.set(g, (df.get(g) ?? 0) + 1);

@@ -65,7 +65,16 @@ export function buildOutline(blocks: Block[]): OutlineNode {
 
   for (const block of blocks) {
     if (block.kind === 'table') {
-      const node: OutlineNode = { kind: 'table', marker: null, label: null, text: '', line: block.line, rows: block.rows, children: [], parent: null };
+      const node: OutlineNode = {
+        kind: 'table',
+        marker: null,
+        label: null,
+        text: '',
+        line: block.line,
+        rows: block.rows,
+        children: [],
+        parent: null,
+      };
       attach(node, top());
       last = null;
       continue;
@@ -80,7 +89,15 @@ export function buildOutline(blocks: Block[]): OutlineNode {
         last.text = `${last.text} ${text}`;
         continue;
       }
-      const node: OutlineNode = { kind: 'paragraph', marker: null, label: null, text, line: block.line, children: [], parent: null };
+      const node: OutlineNode = {
+        kind: 'paragraph',
+        marker: null,
+        label: null,
+        text,
+        line: block.line,
+        children: [],
+        parent: null,
+      };
       attach(node, top());
       last = node;
       continue;
@@ -90,7 +107,15 @@ export function buildOutline(blocks: Block[]): OutlineNode {
     // a roman numeral after letters ("i)" style is rare): "I-" always returns to the top
     if (at < 0 && marker.kind === 'roman') at = 0;
     if (at >= 0) stack.length = at;
-    const node: OutlineNode = { kind: marker.kind, marker: marker.marker, label: marker.label, text: marker.rest, line: block.line, children: [], parent: null };
+    const node: OutlineNode = {
+      kind: marker.kind,
+      marker: marker.marker,
+      label: marker.label,
+      text: marker.rest,
+      line: block.line,
+      children: [],
+      parent: null,
+    };
     attach(node, top());
     stack.push({ key: k, node });
     last = node;
@@ -115,5 +140,9 @@ export function fullText(node: OutlineNode, depth = 0): string {
 }
 
 export const isEnumerated = (n: OutlineNode) =>
-  n.kind === 'roman' || n.kind === 'arabic' || n.kind === 'multilevel' || n.kind === 'letter' || n.kind === 'upper-letter';
+  n.kind === 'roman' ||
+  n.kind === 'arabic' ||
+  n.kind === 'multilevel' ||
+  n.kind === 'letter' ||
+  n.kind === 'upper-letter';
 export const isListItem = (n: OutlineNode) => n.kind === 'dash' || n.kind === 'plus' || n.kind === 'bullet';

@@ -34,9 +34,16 @@ export function draftPlan(blocks: Block[], format: DocumentFormat): PlanDraft {
 
   let body = all.slice(bodyStart, closingAt);
   let closing: string | null = null;
-  const closingParagraph = body.findLastIndex((b) => b.kind === 'line' && !readMarker(b.text) && /\/\.\s*$/.test(b.text));
+  const closingParagraph = body.findLastIndex(
+    (b) => b.kind === 'line' && !readMarker(b.text) && /\/\.\s*$/.test(b.text),
+  );
   if (closingParagraph >= 0) {
-    closing = tidy(body.slice(closingParagraph).map((b) => (b.kind === 'line' ? b.text : '')).join(' '));
+    closing = tidy(
+      body
+        .slice(closingParagraph)
+        .map((b) => (b.kind === 'line' ? b.text : ''))
+        .join(' '),
+    );
     body = body.slice(0, closingParagraph);
   }
 
@@ -58,25 +65,87 @@ export function draftPlan(blocks: Block[], format: DocumentFormat): PlanDraft {
   const qualified = activities.filter((a) => a.lead.length || a.due || a.start);
   const salutation = all.find((b) => b.kind === 'line' && key(b.text).startsWith('kính gửi'));
   if (!heading?.plan && (!qualified.length || salutation)) {
-    throw importFail.notAPlan(heading ? { vi: heading.type, en: heading.type } : salutation ? { vi: 'một thư hoặc công văn (Kính gửi …)', en: 'a letter (Kính gửi … / Dear …)' } : null);
+    throw importFail.notAPlan(
+      heading
+        ? { vi: heading.type, en: heading.type }
+        : salutation
+          ? { vi: 'một thư hoặc công văn (Kính gửi …)', en: 'a letter (Kính gửi … / Dear …)' }
+          : null,
+    );
   }
 
   for (const a of activities) {
-    if (!a.lead.length) a.warnings.push({ code: 'NO_LEAD', line: a.line, vi: 'Chưa xác định được đơn vị chủ trì.', en: 'No lead unit found.' });
-    if (!a.due && !a.recurrence) a.warnings.push({ code: 'NO_DUE_DATE', line: a.line, vi: 'Chưa có thời hạn hoàn thành.', en: 'No due date.' });
-    if (a.recurrence && !a.due) a.warnings.push({ code: 'RECURRING', line: a.line, vi: 'Việc định kỳ, không có một ngày cụ thể.', en: 'Recurring work, no single date.' });
+    if (!a.lead.length)
+      a.warnings.push({
+        code: 'NO_LEAD',
+        line: a.line,
+        vi: 'Chưa xác định được đơn vị chủ trì.',
+        en: 'No lead unit found.',
+      });
+    if (!a.due && !a.recurrence)
+      a.warnings.push({ code: 'NO_DUE_DATE', line: a.line, vi: 'Chưa có thời hạn hoàn thành.', en: 'No due date.' });
+    if (a.recurrence && !a.due)
+      a.warnings.push({
+        code: 'RECURRING',
+        line: a.line,
+        vi: 'Việc định kỳ, không có một ngày cụ thể.',
+        en: 'Recurring work, no single date.',
+      });
   }
 
   const warnings: DraftWarning[] = [];
   const at = header.line;
-  if (!heading) warnings.push({ code: 'NO_HEADING', line: null, vi: 'Không thấy tên loại văn bản (KẾ HOẠCH …).', en: 'No document type heading (KẾ HOẠCH …) found.' });
-  else if (!heading.plan) warnings.push({ code: 'NOT_A_PLAN_TYPE', line: at, vi: `Văn bản là "${heading.type}", không phải kế hoạch.`, en: `The document is a "${heading.type}", not a plan.` });
-  if (!header.number) warnings.push({ code: 'NO_NUMBER', line: null, vi: 'Văn bản chưa có số, ký hiệu.', en: 'The document has no number and symbol.' });
-  if (!header.date) warnings.push({ code: 'NO_DATE', line: null, vi: 'Không đọc được địa danh, ngày tháng ban hành.', en: 'No place and date of issue found.' });
-  if (!header.title) warnings.push({ code: 'NO_TITLE', line: at, vi: 'Không thấy trích yếu (tên) của kế hoạch.', en: 'No title found under the heading.' });
-  if (!activities.length) warnings.push({ code: 'NO_ACTIVITIES', line: null, vi: 'Không tìm thấy nhiệm vụ nào.', en: 'No activities found.' });
-  if (!recipients.length) warnings.push({ code: 'NO_RECIPIENTS', line: null, vi: 'Không thấy mục "Nơi nhận".', en: 'No "Nơi nhận" (recipients) found.' });
-  if (!signer.name) warnings.push({ code: 'NO_SIGNER', line: null, vi: 'Không thấy họ tên người ký.', en: "No signer's name found." });
+  if (!heading)
+    warnings.push({
+      code: 'NO_HEADING',
+      line: null,
+      vi: 'Không thấy tên loại văn bản (KẾ HOẠCH …).',
+      en: 'No document type heading (KẾ HOẠCH …) found.',
+    });
+  else if (!heading.plan)
+    warnings.push({
+      code: 'NOT_A_PLAN_TYPE',
+      line: at,
+      vi: `Văn bản là "${heading.type}", không phải kế hoạch.`,
+      en: `The document is a "${heading.type}", not a plan.`,
+    });
+  if (!header.number)
+    warnings.push({
+      code: 'NO_NUMBER',
+      line: null,
+      vi: 'Văn bản chưa có số, ký hiệu.',
+      en: 'The document has no number and symbol.',
+    });
+  if (!header.date)
+    warnings.push({
+      code: 'NO_DATE',
+      line: null,
+      vi: 'Không đọc được địa danh, ngày tháng ban hành.',
+      en: 'No place and date of issue found.',
+    });
+  if (!header.title)
+    warnings.push({
+      code: 'NO_TITLE',
+      line: at,
+      vi: 'Không thấy trích yếu (tên) của kế hoạch.',
+      en: 'No title found under the heading.',
+    });
+  if (!activities.length)
+    warnings.push({
+      code: 'NO_ACTIVITIES',
+      line: null,
+      vi: 'Không tìm thấy nhiệm vụ nào.',
+      en: 'No activities found.',
+    });
+  if (!recipients.length)
+    warnings.push({
+      code: 'NO_RECIPIENTS',
+      line: null,
+      vi: 'Không thấy mục "Nơi nhận".',
+      en: 'No "Nơi nhận" (recipients) found.',
+    });
+  if (!signer.name)
+    warnings.push({ code: 'NO_SIGNER', line: null, vi: 'Không thấy họ tên người ký.', en: "No signer's name found." });
 
   return {
     source: { format, lines: Math.max(0, ...all.map((b) => b.line)) },

@@ -39,7 +39,10 @@ describe('files that are not a readable plan get a clear message and no draft', 
     expect((await refusal(new Uint8Array())).code).toBe('IMPORT_EMPTY');
     expect((await refusal(Buffer.from('\n  \r\n\t\n', 'utf8'))).code).toBe('IMPORT_EMPTY');
     expect((await refusal(Buffer.from([0xef, 0xbb, 0xbf]))).code).toBe('IMPORT_EMPTY');
-    expect((await refusal(new Uint8Array())).messages).toEqual({ vi: 'Tệp trống: không có nội dung nào để đọc.', en: 'The file is empty: there is nothing to read.' });
+    expect((await refusal(new Uint8Array())).messages).toEqual({
+      vi: 'Tệp trống: không có nội dung nào để đọc.',
+      en: 'The file is empty: there is nothing to read.',
+    });
   });
 
   it('Windows-1258, TCVN3 (ABC) and VISCII bytes: not Unicode, with the way out', async () => {
@@ -49,7 +52,9 @@ describe('files that are not a readable plan get a clear message and no draft', 
       expect(e.messages.vi).toContain('Windows-1258, TCVN3 (ABC) hoặc VNI');
       expect(e.messages.en).toContain('convert it to Unicode');
     }
-    expect((await refusal(fixture('bad/windows-1258.txt'))).messages.en).toContain('byte 0xFD at offset 1 is not valid UTF-8');
+    expect((await refusal(fixture('bad/windows-1258.txt'))).messages.en).toContain(
+      'byte 0xFD at offset 1 is not valid UTF-8',
+    );
   });
 
   it('TCVN3 text that was read as Latin-1 and saved as UTF-8: garbled letters are named', async () => {
@@ -61,7 +66,9 @@ describe('files that are not a readable plan get a clear message and no draft', 
   it('random binary, a PDF, an old .doc', async () => {
     expect((await refusal(noise(4096))).code).toBe('IMPORT_BINARY');
     expect((await refusal(Buffer.concat([Buffer.from('%PDF-1.7\n'), noise(500)]))).code).toBe('IMPORT_PDF');
-    expect((await refusal(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), noise(500)]))).code).toBe('IMPORT_OLD_WORD');
+    expect(
+      (await refusal(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), noise(500)]))).code,
+    ).toBe('IMPORT_OLD_WORD');
   });
 
   it('a corrupt .docx: a zip that breaks off, a zip without word/document.xml, a document without a body', async () => {
@@ -69,7 +76,9 @@ describe('files that are not a readable plan get a clear message and no draft', 
     const cut = await refusal(good.subarray(0, 300));
     expect(cut.code).toBe('IMPORT_CORRUPT_DOCX');
     expect(cut.messages.en).toContain('not a valid zip archive');
-    expect((await refusal(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), noise(300)]))).code).toBe('IMPORT_CORRUPT_DOCX');
+    expect((await refusal(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), noise(300)]))).code).toBe(
+      'IMPORT_CORRUPT_DOCX',
+    );
 
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
@@ -90,19 +99,26 @@ describe('files that are not a readable plan get a clear message and no draft', 
   });
 
   it('a text without a plan heading and without tasks', async () => {
-    const e = await refusal(Buffer.from('Biên bản họp chi bộ\n\nHôm nay các đồng chí đã thảo luận về tình hình sản xuất.\nCuộc họp kết thúc lúc 11 giờ.\n'));
+    const e = await refusal(
+      Buffer.from(
+        'Biên bản họp chi bộ\n\nHôm nay các đồng chí đã thảo luận về tình hình sản xuất.\nCuộc họp kết thúc lúc 11 giờ.\n',
+      ),
+    );
     expect(e.code).toBe('IMPORT_NOT_A_PLAN');
   });
 
   it('a report (BÁO CÁO) names its type', async () => {
-    const e = await refusal(Buffer.from('BÁO CÁO\nkết quả công tác tháng 8 năm 2019\n\nTrong tháng, chi bộ đã hoàn thành các nhiệm vụ.\n'));
+    const e = await refusal(
+      Buffer.from('BÁO CÁO\nkết quả công tác tháng 8 năm 2019\n\nTrong tháng, chi bộ đã hoàn thành các nhiệm vụ.\n'),
+    );
     expect(e.messages.vi).toContain('Văn bản có vẻ là: BÁO CÁO');
   });
 });
 
 describe('encodings and line ends that are accepted', () => {
   const plan = readFileSync(new URL('./fixtures/chi-bo-quy-3.vi.txt', import.meta.url), 'utf8');
-  const expected = async () => (await importPlanDocument(Buffer.from(plan, 'utf8'))).activities.map((a) => [a.title, a.lead, a.due]);
+  const expected = async () =>
+    (await importPlanDocument(Buffer.from(plan, 'utf8'))).activities.map((a) => [a.title, a.lead, a.due]);
 
   it.each([
     ['UTF-8 with a BOM', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plan, 'utf8')])],
@@ -112,7 +128,17 @@ describe('encodings and line ends that are accepted', () => {
     ['CRLF line ends', () => Buffer.from(plan.replace(/\n/g, '\r\n'), 'utf8')],
     ['old Mac CR line ends', () => Buffer.from(plan.replace(/\n/g, '\r'), 'utf8')],
     ['decomposed letters (NFD)', () => Buffer.from(plan.normalize('NFD'), 'utf8')],
-    ['old-style tone marks and non-breaking spaces', () => Buffer.from(plan.replace(/ủy/g, 'uỷ').replace(/Hòa/g, 'Hoà').replace(/ (Chi ủy|Công đoàn) /g, '\u00a0$1\u00a0'), 'utf8')],
+    [
+      'old-style tone marks and non-breaking spaces',
+      () =>
+        Buffer.from(
+          plan
+            .replace(/ủy/g, 'uỷ')
+            .replace(/Hòa/g, 'Hoà')
+            .replace(/ (Chi ủy|Công đoàn) /g, '\u00a0$1\u00a0'),
+          'utf8',
+        ),
+    ],
   ])('%s', async (_, bytes) => {
     const draft = await importPlanDocument(bytes());
     // names and titles are kept as written; only the old tone placement differs
@@ -125,12 +151,28 @@ describe('encodings and line ends that are accepted', () => {
 
 describe('reading text and .docx into lines and tables', () => {
   it('plain text: "|" rows and tab rows become tables, separators are dropped, blank lines are remembered', () => {
-    const blocks = textBlocks('Một\n\nTT | Nội dung | Chủ trì\n---|---|---\n1 | Việc một | Chi ủy\nHai\nA\tB\tC\nD\tE\tF\n');
+    const blocks = textBlocks(
+      'Một\n\nTT | Nội dung | Chủ trì\n---|---|---\n1 | Việc một | Chi ủy\nHai\nA\tB\tC\nD\tE\tF\n',
+    );
     expect(blocks).toEqual([
       { kind: 'line', text: 'Một', line: 1, afterBreak: true },
-      { kind: 'table', rows: [['TT', 'Nội dung', 'Chủ trì'], ['1', 'Việc một', 'Chi ủy']], line: 3 },
+      {
+        kind: 'table',
+        rows: [
+          ['TT', 'Nội dung', 'Chủ trì'],
+          ['1', 'Việc một', 'Chi ủy'],
+        ],
+        line: 3,
+      },
       { kind: 'line', text: 'Hai', line: 6, afterBreak: true },
-      { kind: 'table', rows: [['A', 'B', 'C'], ['D', 'E', 'F']], line: 7 },
+      {
+        kind: 'table',
+        rows: [
+          ['A', 'B', 'C'],
+          ['D', 'E', 'F'],
+        ],
+        line: 7,
+      },
     ]);
   });
 
@@ -149,17 +191,27 @@ describe('reading text and .docx into lines and tables', () => {
     expect(lines).toContain('(03/02/1930 - 03/02/2020)');
     const tables = blocks.filter((b) => b.kind === 'table');
     expect(tables).toHaveLength(3); // header grid, tasks, signature grid
-    expect(tables[1].kind === 'table' && tables[1].rows[0]).toEqual(['STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian']);
+    expect(tables[1].kind === 'table' && tables[1].rows[0]).toEqual([
+      'STT',
+      'Nội dung',
+      'Đơn vị chủ trì',
+      'Đơn vị phối hợp',
+      'Thời gian',
+    ]);
   });
 });
 
 describe('.docx details Word writes', () => {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  const para = (text: string, pPr = '') => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const para = (text: string, pPr = '') =>
+    `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 
   async function docx(body: string, numbering: string, styles: string) {
     const zip = new JSZip();
-    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
+    );
     zip.file('word/numbering.xml', `<?xml version="1.0"?><w:numbering ${W}>${numbering}</w:numbering>`);
     zip.file('word/styles.xml', `<?xml version="1.0"?><w:styles ${W}>${styles}</w:styles>`);
     return zip.generateAsync({ type: 'uint8array' });
@@ -184,6 +236,13 @@ describe('.docx details Word writes', () => {
       `<w:p><w:r><w:t>Giữ</w:t></w:r><w:del><w:r><w:delText>Bỏ</w:delText></w:r></w:del><w:r><w:t xml:space="preserve"> lại</w:t></w:r></w:p>` +
       para('Lại từ đầu', item('3'));
     const { blocks } = await readPlanDocument(await docx(body, numbering, styles));
-    expect(blocks.map((b) => (b.kind === 'line' ? b.text : 'table'))).toEqual(['I- MỤC ĐÍCH', 'II- NỘI DUNG', 'a) Một & hai', 'b) Ba', 'Giữ lại', 'a) Lại từ đầu']);
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : 'table'))).toEqual([
+      'I- MỤC ĐÍCH',
+      'II- NỘI DUNG',
+      'a) Một & hai',
+      'b) Ba',
+      'Giữ lại',
+      'a) Lại từ đầu',
+    ]);
   });
 });

@@ -67,7 +67,11 @@ export function textBlocks(text: string): Block[] {
 function cellsOf(line: string): string[] | null {
   const l = cleanLine(line).trim();
   if ((l.match(/\|/g)?.length ?? 0) >= 2) {
-    return l.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+    return l
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
   }
   if ((l.match(/\t/g)?.length ?? 0) >= 2) {
     const cells = l.split(/\t+/).map((c) => c.trim());
@@ -96,12 +100,26 @@ function cleanBlocks(blocks: Block[], docx: boolean): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     if (b.kind === 'table') {
-      const rows = b.rows.map((r) => r.map((c) => c.split('\n').map(cleanLine).map((s) => s.trim()).filter(Boolean).join('\n')));
+      const rows = b.rows.map((r) =>
+        r.map((c) =>
+          c
+            .split('\n')
+            .map(cleanLine)
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .join('\n'),
+        ),
+      );
       if (rows.some((r) => r.some(Boolean))) out.push({ ...b, rows });
       continue;
     }
-    const parts = b.text.split('\n').map(cleanLine).filter((s) => s.trim());
-    parts.forEach((text, k) => out.push({ kind: 'line', text, line: b.line, afterBreak: docx ? k === 0 : b.afterBreak }));
+    const parts = b.text
+      .split('\n')
+      .map(cleanLine)
+      .filter((s) => s.trim());
+    parts.forEach((text, k) =>
+      out.push({ kind: 'line', text, line: b.line, afterBreak: docx ? k === 0 : b.afterBreak }),
+    );
   }
   return out;
 }

@@ -78,7 +78,12 @@ export function readUnitList(text: string, at: number): { names: string[]; end: 
     if (next >= 0) {
       const head = unitHeadAt(text, k, next);
       // "Các đảng ủy, chi ủy trực thuộc": a lower-case head after a comma qualifies the same name
-      if (head >= 0 && text[next] === k[next] && !/^(?:các|những|toàn thể|tất cả) /.test(k.slice(next, next + 12)) && /\p{L}/u.test(k[next])) {
+      if (
+        head >= 0 &&
+        text[next] === k[next] &&
+        !/^(?:các|những|toàn thể|tất cả) /.test(k.slice(next, next + 12)) &&
+        /\p{L}/u.test(k[next])
+      ) {
         p = head;
         words++;
         continue;
@@ -157,7 +162,10 @@ export function extractResponsibilities(text: string, headingLead: string[] = []
     for (const m of k.matchAll(/(?:^|[^\p{L}])do\s+/gu)) {
       const list = readUnitList(text, m.index + m[0].length);
       const after = skipSpaces(k, list.end);
-      if (list.names.length && ['chủ trì', 'thực hiện', 'phụ trách', 'tổ chức', 'đảm nhiệm'].some((w) => startsWord(k, after, w))) {
+      if (
+        list.names.length &&
+        ['chủ trì', 'thực hiện', 'phụ trách', 'tổ chức', 'đảm nhiệm'].some((w) => startsWord(k, after, w))
+      ) {
         lead = list.names;
         leadSource = 'assigned';
         break;

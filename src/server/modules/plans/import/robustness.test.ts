@@ -7,11 +7,13 @@ import { importPlanDocument } from './importPlan.ts';
  * Whatever a person uploads, the import either drafts a plan that passes its schema or refuses
  * with a PlanImportError; it never fails otherwise. Mutations of the fixtures, made repeatably.
  */
-const texts = ['chi-bo-quy-3.vi.txt', 'dang-uy-thi-dua.bom-crlf.vi.txt'].map((n) => readFileSync(new URL(`./fixtures/${n}`, import.meta.url), 'utf8').replace(/^\ufeff/, ''));
+const texts = ['chi-bo-quy-3.vi.txt', 'dang-uy-thi-dua.bom-crlf.vi.txt'].map((n) =>
+  readFileSync(new URL(`./fixtures/${n}`, import.meta.url), 'utf8').replace(/^\ufeff/, ''),
+);
 
 function random(seed: number) {
   let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  return () => (x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32;
 }
 
 function mutate(text: string, rnd: () => number): string {
@@ -20,9 +22,12 @@ function mutate(text: string, rnd: () => number): string {
   for (const line of lines) {
     const r = rnd();
     if (r < 0.15) continue; // dropped
-    if (r < 0.25) out.push(line.slice(0, Math.floor(rnd() * line.length))); // cut short
-    else if (r < 0.3) out.push(line, line); // doubled
-    else if (r < 0.35) out.push(line.replace(/\d/g, () => String(Math.floor(rnd() * 10)))); // other digits
+    if (r < 0.25)
+      out.push(line.slice(0, Math.floor(rnd() * line.length))); // cut short
+    else if (r < 0.3)
+      out.push(line, line); // doubled
+    else if (r < 0.35)
+      out.push(line.replace(/\d/g, () => String(Math.floor(rnd() * 10)))); // other digits
     else if (r < 0.4) out.push(line.toUpperCase());
     else out.push(line);
   }
@@ -54,7 +59,17 @@ describe('never fails except with a clear refusal', () => {
   });
 
   it('single odd lines', async () => {
-    for (const text of ['KẾ HOẠCH', '-', '1.', 'I-', 'Nơi nhận:', 'T/M', '| a | b |\n| c | d |', 'KẾ HOẠCH\n- trước ngày 31/2/2019', 'KẾ HOẠCH\n\tTT\tNội dung\tChủ trì\n\t1\tViệc\tChi bộ']) {
+    for (const text of [
+      'KẾ HOẠCH',
+      '-',
+      '1.',
+      'I-',
+      'Nơi nhận:',
+      'T/M',
+      '| a | b |\n| c | d |',
+      'KẾ HOẠCH\n- trước ngày 31/2/2019',
+      'KẾ HOẠCH\n\tTT\tNội dung\tChủ trì\n\t1\tViệc\tChi bộ',
+    ]) {
       try {
         await importPlanDocument(Buffer.from(text, 'utf8'));
       } catch (err) {

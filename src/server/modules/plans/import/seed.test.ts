@@ -38,7 +38,8 @@ describe('the seed plan, imported', () => {
       date: '2019-06-10',
       dateText: 'Thái Bình, ngày 10 tháng 6 năm 2019',
       type: 'KẾ HOẠCH',
-      title: 'tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình (06/9/2004 - 06/9/2019)',
+      title:
+        'tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình (06/9/2004 - 06/9/2019)',
       line: 5,
     });
     expect(draft.warnings.map((w) => w.code)).toEqual(['NO_NUMBER']);
@@ -46,11 +47,15 @@ describe('the seed plan, imported', () => {
 
   it('reads the legal basis, the three purposes and the closing sentence', () => {
     expect(draft.legalBasis).toHaveLength(1);
-    expect(draft.legalBasis[0]).toMatch(/^Thực hiện Chương trình công tác toàn khóa của Ban Chấp hành Đảng bộ khối Doanh nghiệp tỉnh/);
+    expect(draft.legalBasis[0]).toMatch(
+      /^Thực hiện Chương trình công tác toàn khóa của Ban Chấp hành Đảng bộ khối Doanh nghiệp tỉnh/,
+    );
     expect(draft.purposes).toHaveLength(3);
     expect(draft.purposes[0]).toMatch(/^Tổ chức các hoạt động Kỷ niệm 15 năm/);
     expect(draft.purposes[2]).toMatch(/tránh phô trương, hình thức, lãng phí$/);
-    expect(draft.closing).toMatch(/^Ban Thường vụ Đảng ủy Khối yêu cầu các đơn vị nghiêm túc triển khai thực hiện.*chỉ đạo kịp thời$/);
+    expect(draft.closing).toMatch(
+      /^Ban Thường vụ Đảng ủy Khối yêu cầu các đơn vị nghiêm túc triển khai thực hiện.*chỉ đạo kịp thời$/,
+    );
   });
 
   it('reads the sections by their numbering (I-, II-, 1., 5-, III-)', () => {
@@ -75,11 +80,37 @@ describe('the seed plan, imported', () => {
   it('finds every activity of II and every duty of III: 12 tasks and 17 duties', () => {
     expect(draft.activities).toHaveLength(29);
     expect(draft.activities.filter((a) => a.kind === 'task').map((a) => a.section)).toEqual([
-      'II.1', 'II.1', 'II.1', 'II.2', 'II.2', 'II.2', 'II.2', 'II.2', 'II.3', 'II.3', 'II.4', 'II.4',
+      'II.1',
+      'II.1',
+      'II.1',
+      'II.2',
+      'II.2',
+      'II.2',
+      'II.2',
+      'II.2',
+      'II.3',
+      'II.3',
+      'II.4',
+      'II.4',
     ]);
     expect(draft.activities.filter((a) => a.kind === 'duty').map((a) => a.section)).toEqual([
-      'III.1', 'III.1', 'III.1', 'III.1', 'III.1', 'III.2', 'III.2', 'III.3', 'III.3', 'III.4', 'III.4', 'III.4', 'III.5',
-      'III.6', 'III.6', 'III.6', 'III.7',
+      'III.1',
+      'III.1',
+      'III.1',
+      'III.1',
+      'III.1',
+      'III.2',
+      'III.2',
+      'III.3',
+      'III.3',
+      'III.4',
+      'III.4',
+      'III.4',
+      'III.5',
+      'III.6',
+      'III.6',
+      'III.6',
+      'III.7',
     ]);
     // the period line of II.1 is not a task, and the timeline's lines are milestones
     expect(draft.activities.some((a) => a.title.startsWith('Thời gian'))).toBe(false);
@@ -109,7 +140,17 @@ describe('the seed plan, imported', () => {
       ['A14', [TG], [], 'heading'],
       ['A15', [TG], ['Các ban', VP], 'heading'],
       ['A16', [TG], [], 'heading'],
-      ['A17', [TG], ['Báo Thái Bình', 'Đài Phát thanh – truyền hình Thái Bình', 'Ban Biên tập website của Đảng bộ Khối', 'Các phương tiện thông tin đại chúng'], 'heading'],
+      [
+        'A17',
+        [TG],
+        [
+          'Báo Thái Bình',
+          'Đài Phát thanh – truyền hình Thái Bình',
+          'Ban Biên tập website của Đảng bộ Khối',
+          'Các phương tiện thông tin đại chúng',
+        ],
+        'heading',
+      ],
       ['A18', [TC], [], 'heading'],
       ['A19', [TC], [], 'heading'],
       ['A20', [UBKT], ['Các đoàn thể trong khối'], 'heading'],
@@ -151,17 +192,39 @@ describe('the seed plan, imported', () => {
       ...Array.from({ length: 17 }, (_, i) => [`A${i + 13}`, null, null, null]),
     ]);
     expect(byTitle('Tổ chức Hội nghị tôn vinh').tentative).toBe(true);
-    expect(draft.sections.find((s) => s.path === 'II.1')?.period).toEqual({ start: '2019-06-15', due: '2019-08-30', text: 'từ 15/6/2019 đến hết 30/8/2019' });
+    expect(draft.sections.find((s) => s.path === 'II.1')?.period).toEqual({
+      start: '2019-06-15',
+      due: '2019-08-30',
+      text: 'từ 15/6/2019 đến hết 30/8/2019',
+    });
     expect(draft.period).toBeNull();
   });
 
   it('reads the five timeline milestones and the tasks they close', () => {
     expect(draft.milestones.map((m) => [m.title, m.start, m.due, m.tentative, m.closes])).toEqual([
       ['Việc triển khai Kế hoạch tới cơ sở', null, '2019-06-10', false, []],
-      ['Hoạt động văn nghệ, thể thao tổ chức gắn với chào mừng kỷ niệm Cách mạng tháng Tám, Quốc khánh 2-9', null, '2019-08-20', false, ['A9', 'A10']],
+      [
+        'Hoạt động văn nghệ, thể thao tổ chức gắn với chào mừng kỷ niệm Cách mạng tháng Tám, Quốc khánh 2-9',
+        null,
+        '2019-08-20',
+        false,
+        ['A9', 'A10'],
+      ],
       ['Việc bình chọn 45 tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu', null, '2019-07-30', false, ['A11']],
-      ['Việc xây dựng các Nghị quyết chuyên đề về củng cố, đổi mới nội dung, hình thức hoạt động và phát triển tổ chức đảng trong khối', null, '2019-08-30', false, ['A6', 'A7']],
-      ['Tổ chức Hội nghị tôn vinh, tuyên dương các tập thể, cá nhân, các sản phẩm tiêu biểu xuất sắc', '2019-09-04', '2019-09-04', true, ['A12']],
+      [
+        'Việc xây dựng các Nghị quyết chuyên đề về củng cố, đổi mới nội dung, hình thức hoạt động và phát triển tổ chức đảng trong khối',
+        null,
+        '2019-08-30',
+        false,
+        ['A6', 'A7'],
+      ],
+      [
+        'Tổ chức Hội nghị tôn vinh, tuyên dương các tập thể, cá nhân, các sản phẩm tiêu biểu xuất sắc',
+        '2019-09-04',
+        '2019-09-04',
+        true,
+        ['A12'],
+      ],
     ]);
     expect(draft.milestones.map((m) => m.line)).toEqual([71, 73, 75, 77, 79]);
   });
@@ -190,11 +253,15 @@ describe('the seed plan, imported', () => {
   it('keeps the "+" points under their task as its description', () => {
     const ceremony = byTitle('Tổ chức Hội nghị tôn vinh');
     expect(ceremony.description.split('\n')).toHaveLength(5);
-    expect(ceremony.description).toContain('+ Xây dựng kịch bản tổ chức và chương trình cụ thể chi tiết thời lượng hợp lý, chọn phương án tổ chức hội nghị vào buổi tối');
+    expect(ceremony.description).toContain(
+      '+ Xây dựng kịch bản tổ chức và chương trình cụ thể chi tiết thời lượng hợp lý, chọn phương án tổ chức hội nghị vào buổi tối',
+    );
   });
 
   it('joins the line the seed breaks in the middle of a sentence ("Website / của Đảng bộ Khối")', () => {
-    expect(draft.activities.find((a) => a.id === 'A22')?.description).toContain('duy trì hiệu quả Website của Đảng bộ Khối, thực hiện đơn giản hóa');
+    expect(draft.activities.find((a) => a.id === 'A22')?.description).toContain(
+      'duy trì hiệu quả Website của Đảng bộ Khối, thực hiện đơn giản hóa',
+    );
   });
 
   it('reads the six recipients, one per item, without "- " and the trailing ";" or "."', () => {
@@ -218,7 +285,12 @@ describe('the seed plan, imported', () => {
     expect(codes('A4')).toEqual(['NO_DUE_DATE']);
     expect(codes('A12')).toEqual(['NO_LEAD']);
     expect(codes('A10')).toEqual([]);
-    expect(draft.activities.find((a) => a.id === 'A2')!.warnings[0]).toEqual({ code: 'NO_LEAD', line: 25, vi: 'Chưa xác định được đơn vị chủ trì.', en: 'No lead unit found.' });
+    expect(draft.activities.find((a) => a.id === 'A2')!.warnings[0]).toEqual({
+      code: 'NO_LEAD',
+      line: 25,
+      vi: 'Chưa xác định được đơn vị chủ trì.',
+      en: 'No lead unit found.',
+    });
   });
 
   it('reads the same plan from UTF-16 and from decomposed (NFD) text', async () => {

@@ -5,7 +5,14 @@ import { key } from './lexicon.ts';
  * Tables of tasks ("TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành")
  * and layout tables (a .docx header or signature in two columns, read column by column as lines).
  */
-export type TaskColumns = { index: number | null; title: number; lead: number | null; coordinating: number | null; time: number | null; note: number | null };
+export type TaskColumns = {
+  index: number | null;
+  title: number;
+  lead: number | null;
+  coordinating: number | null;
+  time: number | null;
+  note: number | null;
+};
 
 export function taskColumns(header: string[]): TaskColumns | null {
   const cols: TaskColumns = { index: null, title: -1, lead: null, coordinating: null, time: null, note: null };
@@ -14,7 +21,8 @@ export function taskColumns(header: string[]): TaskColumns | null {
     if (/^(s?tt|số tt|số thứ tự|stt\.?)$/.test(k)) cols.index ??= i;
     else if (/thời gian|thời hạn|hoàn thành|tiến độ|mốc|hạn chót/.test(k)) cols.time ??= i;
     else if (/phối hợp/.test(k)) cols.coordinating ??= i;
-    else if (/nội dung|công việc|nhiệm vụ|hoạt động|tên hoạt động/.test(k)) cols.title = cols.title < 0 ? i : cols.title;
+    else if (/nội dung|công việc|nhiệm vụ|hoạt động|tên hoạt động/.test(k))
+      cols.title = cols.title < 0 ? i : cols.title;
     else if (/chủ trì|phụ trách|thực hiện|trách nhiệm|đơn vị|người|cơ quan/.test(k)) cols.lead ??= i;
     else if (/ghi chú|kết quả|sản phẩm|yêu cầu/.test(k)) cols.note ??= i;
   });

@@ -68,5 +68,12 @@ export function findTarget(sentence: string): Omit<Target, 'breakdown'> | null {
   const value = Number(m[2].replace(',', '.'));
   const unit = m[3] ? '%' : null;
   const indicator = verb && !/^(?:có|là|đạt|với)$/.test(verb) ? `${noun} ${verb}` : noun;
-  return { value, comparator, unit, noun, indicator, text: tidy(text.slice(0, text.length - rest.length + nounEndAt + (cut && /trở/.test(cut[0]) ? cut[0].length : 0))) };
+  return {
+    value,
+    comparator,
+    unit,
+    noun,
+    indicator,
+    text: tidy(text.slice(0, text.length - rest.length + nounEndAt + (cut && /trở/.test(cut[0]) ? cut[0].length : 0))),
+  };
 }

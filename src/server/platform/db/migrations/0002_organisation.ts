@@ -46,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('depth', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('unit_closure_pk', ['ancestor_id', 'descendant_id'])
     .execute();
-  await db.schema.createIndex('unit_closure_descendant_idx').on('unit_closure').columns(['descendant_id', 'ancestor_id']).execute();
+  await db.schema
+    .createIndex('unit_closure_descendant_idx')
+    .on('unit_closure')
+    .columns(['descendant_id', 'ancestor_id'])
+    .execute();
 
   // What a unit was called and where it sat over time: [valid_from, valid_to).
   await db.schema
@@ -62,8 +66,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('valid_to', 'text')
     .addColumn('operation_id', 'text')
     .execute();
-  await db.schema.createIndex('unit_versions_unit_idx').on('unit_versions').columns(['unit_id', 'valid_from']).execute();
-  await db.schema.createIndex('unit_versions_parent_idx').on('unit_versions').columns(['parent_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('unit_versions_unit_idx')
+    .on('unit_versions')
+    .columns(['unit_id', 'valid_from'])
+    .execute();
+  await db.schema
+    .createIndex('unit_versions_parent_idx')
+    .on('unit_versions')
+    .columns(['parent_id', 'valid_from'])
+    .execute();
 
   await db.schema
     .createTable('unit_operations')
@@ -80,9 +92,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .execute();
-  await db.schema.createIndex('unit_operations_unit_idx').on('unit_operations').columns(['unit_id', 'effective_on']).execute();
-  await db.schema.createIndex('unit_operations_target_idx').on('unit_operations').columns(['target_id', 'effective_on']).execute();
-  await db.schema.createIndex('unit_operations_type_idx').on('unit_operations').columns(['type', 'effective_on']).execute();
+  await db.schema
+    .createIndex('unit_operations_unit_idx')
+    .on('unit_operations')
+    .columns(['unit_id', 'effective_on'])
+    .execute();
+  await db.schema
+    .createIndex('unit_operations_target_idx')
+    .on('unit_operations')
+    .columns(['target_id', 'effective_on'])
+    .execute();
+  await db.schema
+    .createIndex('unit_operations_type_idx')
+    .on('unit_operations')
+    .columns(['type', 'effective_on'])
+    .execute();
 
   await db.schema
     .createTable('group_sets')
@@ -173,7 +197,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('confirmed_at', 'text')
     .execute();
 
-  await db.schema.alterTable('users').addColumn('person_id', 'text', (c) => c.references('people.id')).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('person_id', 'text', (c) => c.references('people.id'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -72,9 +72,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_activities_plan_idx').on('plan_activities').columns(['plan_id', 'position']).execute();
+  await db.schema
+    .createIndex('plan_activities_plan_idx')
+    .on('plan_activities')
+    .columns(['plan_id', 'position'])
+    .execute();
   await db.schema.createIndex('plan_activities_due_idx').on('plan_activities').columns(['due_on', 'plan_id']).execute();
-  await db.schema.createIndex('plan_activities_origin_idx').on('plan_activities').column('origin_activity_id').execute();
+  await db.schema
+    .createIndex('plan_activities_origin_idx')
+    .on('plan_activities')
+    .column('origin_activity_id')
+    .execute();
 
   // Who carries an activity: lead (chủ trì) and coordinating (phối hợp) units of the registry.
   await db.schema
@@ -89,8 +97,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('done_on', 'text')
     .addPrimaryKeyConstraint('plan_activity_units_pk', ['activity_id', 'unit_id', 'role'])
     .execute();
-  await db.schema.createIndex('plan_activity_units_plan_unit_idx').on('plan_activity_units').columns(['plan_id', 'unit_id', 'activity_id']).execute();
-  await db.schema.createIndex('plan_activity_units_unit_idx').on('plan_activity_units').columns(['unit_id', 'activity_id']).execute();
+  await db.schema
+    .createIndex('plan_activity_units_plan_unit_idx')
+    .on('plan_activity_units')
+    .columns(['plan_id', 'unit_id', 'activity_id'])
+    .execute();
+  await db.schema
+    .createIndex('plan_activity_units_unit_idx')
+    .on('plan_activity_units')
+    .columns(['unit_id', 'activity_id'])
+    .execute();
 
   await db.schema
     .createTable('plan_milestones')
@@ -104,7 +120,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tentative', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('closes_json', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_milestones_plan_idx').on('plan_milestones').columns(['plan_id', 'position']).execute();
+  await db.schema
+    .createIndex('plan_milestones_plan_idx')
+    .on('plan_milestones')
+    .columns(['plan_id', 'position'])
+    .execute();
   await db.schema.createIndex('plan_milestones_due_idx').on('plan_milestones').columns(['due_on', 'plan_id']).execute();
 
   await db.schema
@@ -121,7 +141,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reporter_name', 'text', (c) => c.notNull())
     .addColumn('reported_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_reports_activity_idx').on('plan_reports').columns(['activity_id', 'reported_at']).execute();
+  await db.schema
+    .createIndex('plan_reports_activity_idx')
+    .on('plan_reports')
+    .columns(['activity_id', 'reported_at'])
+    .execute();
 
   // The units a plan expects to deploy their own plan from it ("căn cứ kế hoạch này…").
   await db.schema
@@ -145,8 +169,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorder_name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_supervisions_unit_idx').on('plan_supervisions').columns(['unit_id', 'visited_on']).execute();
-  await db.schema.createIndex('plan_supervisions_plan_idx').on('plan_supervisions').columns(['plan_id', 'visited_on']).execute();
+  await db.schema
+    .createIndex('plan_supervisions_unit_idx')
+    .on('plan_supervisions')
+    .columns(['unit_id', 'visited_on'])
+    .execute();
+  await db.schema
+    .createIndex('plan_supervisions_plan_idx')
+    .on('plan_supervisions')
+    .columns(['plan_id', 'visited_on'])
+    .execute();
 
   await db.schema
     .createTable('notifications')
@@ -164,11 +196,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
     .execute();
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['notifications', 'plan_supervisions', 'plan_deploy_units', 'plan_reports', 'plan_milestones', 'plan_activity_units', 'plan_activities', 'plans']) {
+  for (const t of [
+    'notifications',
+    'plan_supervisions',
+    'plan_deploy_units',
+    'plan_reports',
+    'plan_milestones',
+    'plan_activity_units',
+    'plan_activities',
+    'plans',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

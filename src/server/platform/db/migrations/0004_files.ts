@@ -22,8 +22,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('uploaded_at', 'text', (c) => c.notNull())
     .addColumn('content', binary as 'blob', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('stored_files_owner_idx').on('stored_files').columns(['owner_type', 'owner_id']).execute();
-  await db.schema.createIndex('stored_files_unowned_idx').on('stored_files').columns(['uploaded_by', 'uploaded_at']).execute();
+  await db.schema
+    .createIndex('stored_files_owner_idx')
+    .on('stored_files')
+    .columns(['owner_type', 'owner_id'])
+    .execute();
+  await db.schema
+    .createIndex('stored_files_unowned_idx')
+    .on('stored_files')
+    .columns(['uploaded_by', 'uploaded_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

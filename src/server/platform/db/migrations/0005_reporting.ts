@@ -64,8 +64,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('report_submissions_key').on('report_submissions').columns(['template_id', 'unit_id', 'period_id']).unique().execute();
-  await db.schema.createIndex('report_submissions_period_idx').on('report_submissions').columns(['template_id', 'period_id', 'status']).execute();
+  await db.schema
+    .createIndex('report_submissions_key')
+    .on('report_submissions')
+    .columns(['template_id', 'unit_id', 'period_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('report_submissions_period_idx')
+    .on('report_submissions')
+    .columns(['template_id', 'period_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('report_values')
@@ -80,7 +89,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment', 'text')
     .addPrimaryKeyConstraint('report_values_pk', ['submission_id', 'indicator_id', 'breakdown_key'])
     .execute();
-  await db.schema.createIndex('report_values_unit_idx').on('report_values').columns(['template_id', 'unit_id', 'period_id']).execute();
+  await db.schema
+    .createIndex('report_values_unit_idx')
+    .on('report_values')
+    .columns(['template_id', 'unit_id', 'period_id'])
+    .execute();
 
   await db.schema
     .createTable('report_value_history')
@@ -94,7 +107,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('changer_name', 'text', (c) => c.notNull())
     .addColumn('changed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('report_value_history_idx').on('report_value_history').columns(['submission_id', 'changed_at']).execute();
+  await db.schema
+    .createIndex('report_value_history_idx')
+    .on('report_value_history')
+    .columns(['submission_id', 'changed_at'])
+    .execute();
 
   await db.schema
     .createTable('report_totals')
@@ -105,10 +122,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period_id', 'text', (c) => c.notNull())
     .addColumn('sum', 'double precision', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('report_totals_pk', ['template_id', 'unit_id', 'period_id', 'indicator_id', 'breakdown_key'])
+    .addPrimaryKeyConstraint('report_totals_pk', [
+      'template_id',
+      'unit_id',
+      'period_id',
+      'indicator_id',
+      'breakdown_key',
+    ])
     .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['report_totals', 'report_value_history', 'report_values', 'report_submissions', 'report_templates', 'report_indicators']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'report_totals',
+    'report_value_history',
+    'report_values',
+    'report_submissions',
+    'report_templates',
+    'report_indicators',
+  ])
+    await db.schema.dropTable(t).execute();
 }

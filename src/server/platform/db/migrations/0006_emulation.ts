@@ -46,7 +46,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_at', 'text')
     .addColumn('reviewed_by', 'text')
     .execute();
-  await db.schema.createIndex('emulation_registrations_unit').on('emulation_registrations').columns(['drive_id', 'unit_id']).unique().execute();
+  await db.schema
+    .createIndex('emulation_registrations_unit')
+    .on('emulation_registrations')
+    .columns(['drive_id', 'unit_id'])
+    .unique()
+    .execute();
   await db.schema
     .createTable('emulation_criteria')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -72,5 +77,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['emulation_scores', 'emulation_criteria', 'emulation_registrations', 'emulation_participants', 'emulation_drives']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'emulation_scores',
+    'emulation_criteria',
+    'emulation_registrations',
+    'emulation_participants',
+    'emulation_drives',
+  ])
+    await db.schema.dropTable(t).execute();
 }

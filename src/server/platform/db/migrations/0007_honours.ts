@@ -53,7 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('honour_nominations_campaign_idx').on('honour_nominations').columns(['campaign_id', 'category_id', 'status']).execute();
+  await db.schema
+    .createIndex('honour_nominations_campaign_idx')
+    .on('honour_nominations')
+    .columns(['campaign_id', 'category_id', 'status'])
+    .execute();
   await db.schema.createIndex('honour_nominations_unit_idx').on('honour_nominations').columns(['unit_id']).execute();
   await db.schema
     .createTable('honour_dossier_items')
@@ -73,7 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_name', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('honour_nomination_events_idx').on('honour_nomination_events').columns(['nomination_id', 'at']).execute();
+  await db.schema
+    .createIndex('honour_nomination_events_idx')
+    .on('honour_nomination_events')
+    .columns(['nomination_id', 'at'])
+    .execute();
   await db.schema
     .createTable('honour_screenings')
     .addColumn('nomination_id', 'text', (c) => c.notNull())
@@ -147,7 +155,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['honour_tallies', 'honour_voters', 'honour_rounds', 'honour_conflicts', 'honour_session_members', 'honour_sessions', 'honour_screenings', 'honour_nomination_events', 'honour_dossier_items', 'honour_nominations', 'honour_categories', 'honour_campaigns']) {
+  for (const t of [
+    'honour_tallies',
+    'honour_voters',
+    'honour_rounds',
+    'honour_conflicts',
+    'honour_session_members',
+    'honour_sessions',
+    'honour_screenings',
+    'honour_nomination_events',
+    'honour_dossier_items',
+    'honour_nominations',
+    'honour_categories',
+    'honour_campaigns',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

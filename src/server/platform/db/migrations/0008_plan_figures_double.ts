@@ -12,10 +12,18 @@ const columns: [string, string][] = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const [table, column] of columns) await db.schema.alterTable(table).alterColumn(column, (c) => c.setDataType('double precision')).execute();
+  for (const [table, column] of columns)
+    await db.schema
+      .alterTable(table)
+      .alterColumn(column, (c) => c.setDataType('double precision'))
+      .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const [table, column] of columns) await db.schema.alterTable(table).alterColumn(column, (c) => c.setDataType('real')).execute();
+  for (const [table, column] of columns)
+    await db.schema
+      .alterTable(table)
+      .alterColumn(column, (c) => c.setDataType('real'))
+      .execute();
 }

@@ -26,7 +26,14 @@ export function AttendanceCard({ session }: { session: Session }) {
             {t('council.attendance.title', { count: session.roster.length })}
           </Title>
           {run && unmarked.length ? (
-            <Button size="xs" variant="light" leftSection={<IconChecks size={14} />} loading={attendance.isPending} onClick={() => mark(unmarked.map((m) => ({ userId: m.userId, attendance: 'present' })))} data-testid="all-present">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconChecks size={14} />}
+              loading={attendance.isPending}
+              onClick={() => mark(unmarked.map((m) => ({ userId: m.userId, attendance: 'present' })))}
+              data-testid="all-present"
+            >
               {t('council.attendance.allPresent')}
             </Button>
           ) : null}
@@ -34,7 +41,15 @@ export function AttendanceCard({ session }: { session: Session }) {
         <QuorumLine quorum={session.quorum} />
         <Stack gap={6}>
           {session.roster.map((m) => (
-            <Group key={m.userId} justify="space-between" gap="xs" wrap="wrap" data-testid="roster-member" data-user={m.userId} data-attendance={m.attendance}>
+            <Group
+              key={m.userId}
+              justify="space-between"
+              gap="xs"
+              wrap="wrap"
+              data-testid="roster-member"
+              data-user={m.userId}
+              data-attendance={m.attendance}
+            >
               <Stack gap={0} style={{ minWidth: 0, flex: '1 1 160px' }}>
                 <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                   {m.name}

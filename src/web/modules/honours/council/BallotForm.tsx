@@ -28,7 +28,14 @@ function Excluded({ nominees }: { nominees: RoundNominee[] }) {
     <Card key={n.id} withBorder padding="sm" bg="gray.0" data-testid="ballot-excluded" data-nominee={n.id}>
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <NomineeHead nominee={n} />
-        <Badge color="gray" variant="light" radius="sm" tt="none" leftSection={<IconBan size={12} />} style={{ flexShrink: 0 }}>
+        <Badge
+          color="gray"
+          variant="light"
+          radius="sm"
+          tt="none"
+          leftSection={<IconBan size={12} />}
+          style={{ flexShrink: 0 }}
+        >
           {t('council.ballot.excluded')}
         </Badge>
       </Group>
@@ -80,7 +87,12 @@ export function BallotForm({
     setStep('review');
     window.scrollTo({ top: 0 });
   };
-  const cast = () => onSubmit(method === 'rank' ? { ranking: order } : { choices: mine.map((n) => ({ nominationId: n.id, choice: picked[n.id] })) });
+  const cast = () =>
+    onSubmit(
+      method === 'rank'
+        ? { ranking: order }
+        : { choices: mine.map((n) => ({ nominationId: n.id, choice: picked[n.id] })) },
+    );
 
   if (step === 'review') {
     const counts = choices.map((c) => [c, mine.filter((n) => picked[n.id] === c).length] as const);
@@ -132,7 +144,14 @@ export function BallotForm({
       </Text>
       {method === 'approve'
         ? mine.map((n) => (
-            <Card key={n.id} withBorder padding="sm" data-testid="ballot-line" data-nominee={n.id} style={tried && !picked[n.id] ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}>
+            <Card
+              key={n.id}
+              withBorder
+              padding="sm"
+              data-testid="ballot-line"
+              data-nominee={n.id}
+              style={tried && !picked[n.id] ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}
+            >
               <Stack gap="xs">
                 <NomineeHead nominee={n} />
                 <SegmentedControl
@@ -152,10 +171,22 @@ export function BallotForm({
             <Card key={id} withBorder padding="sm" data-testid="ballot-line" data-nominee={id}>
               <Group gap="xs" wrap="nowrap" align="center">
                 <NomineeHead nominee={byId(id)} index={i} />
-                <ActionIcon variant="light" size="lg" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('council.ballot.up', { name: byId(id).name })}>
+                <ActionIcon
+                  variant="light"
+                  size="lg"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('council.ballot.up', { name: byId(id).name })}
+                >
                   <IconArrowUp size={18} />
                 </ActionIcon>
-                <ActionIcon variant="light" size="lg" disabled={i === order.length - 1} onClick={() => move(i, 1)} aria-label={t('council.ballot.down', { name: byId(id).name })}>
+                <ActionIcon
+                  variant="light"
+                  size="lg"
+                  disabled={i === order.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('council.ballot.down', { name: byId(id).name })}
+                >
                   <IconArrowDown size={18} />
                 </ActionIcon>
               </Group>

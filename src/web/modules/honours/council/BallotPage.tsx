@@ -47,7 +47,13 @@ function MyBallot({ round }: { round: Round }) {
   if (round.iHaveVoted && !refused) return <Voted round={round} />;
   if (refused) {
     return (
-      <Alert color="orange" variant="light" title={t('council.ballot.alreadyTitle')} role="alert" data-testid="ballot-already">
+      <Alert
+        color="orange"
+        variant="light"
+        title={t('council.ballot.alreadyTitle')}
+        role="alert"
+        data-testid="ballot-already"
+      >
         {t('council.ballot.already')}
       </Alert>
     );
@@ -83,7 +89,9 @@ function MyBallot({ round }: { round: Round }) {
           })
         }
       />
-      {cast.error && !(cast.error instanceof ApiError && cast.error.code === 'ALREADY_VOTED') ? <ErrorAlert error={cast.error} /> : null}
+      {cast.error && !(cast.error instanceof ApiError && cast.error.code === 'ALREADY_VOTED') ? (
+        <ErrorAlert error={cast.error} />
+      ) : null}
     </Stack>
   );
 }
@@ -104,7 +112,14 @@ export function BallotPage() {
 
   return (
     <Stack gap="md" maw={open ? 760 : 1000} data-testid="ballot-page" data-status={r.status}>
-      <Anchor renderRoot={(props) => <Link {...props} to="/honours/sessions/$sessionId" params={{ sessionId: r.sessionId }} />} size="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        renderRoot={(props) => (
+          <Link {...props} to="/honours/sessions/$sessionId" params={{ sessionId: r.sessionId }} />
+        )}
+        size="sm"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> {t('council.ballot.backToSession')}
       </Anchor>
       <Stack gap={4}>

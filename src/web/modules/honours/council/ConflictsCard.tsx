@@ -21,7 +21,15 @@ export function ConflictsCard({ session }: { session: Session }) {
   const memberOf = (id: string) => session.roster.find((m) => m.userId === id)?.name ?? '';
   const mine = new Set(session.conflicts.filter((c) => c.userId === session.me?.userId).map((c) => c.nominationId));
   const groups = session.categories
-    .map((c) => ({ group: c.name, items: c.nominees.filter((n) => !mine.has(n.id)).map((n) => ({ value: n.id, label: n.unitName && n.unitName !== n.name ? `${n.name} — ${n.unitName}` : n.name })) }))
+    .map((c) => ({
+      group: c.name,
+      items: c.nominees
+        .filter((n) => !mine.has(n.id))
+        .map((n) => ({
+          value: n.id,
+          label: n.unitName && n.unitName !== n.name ? `${n.name} — ${n.unitName}` : n.name,
+        })),
+    }))
     .filter((g) => g.items.length);
   const server = declare.error instanceof ApiError ? declare.error : null;
 
@@ -78,7 +86,14 @@ export function ConflictsCard({ session }: { session: Session }) {
                 error={missing ? t('common.required') : fieldError(server, 'nominationId', i18n.language)}
                 nothingFoundMessage={t('council.conflicts.noNominees')}
               />
-              <TextInput label={t('council.conflicts.note')} placeholder={t('council.conflicts.notePlaceholder')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={1000} error={fieldError(server, 'note', i18n.language)} />
+              <TextInput
+                label={t('council.conflicts.note')}
+                placeholder={t('council.conflicts.notePlaceholder')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                maxLength={1000}
+                error={fieldError(server, 'note', i18n.language)}
+              />
               {server && !server.details.length ? <ErrorAlert error={server} /> : null}
               <Group justify="flex-end">
                 <Button type="submit" variant="light" color="orange" loading={declare.isPending}>

@@ -14,7 +14,13 @@ export function MyOpenRounds() {
   const items = rounds.data?.items ?? [];
   if (!items.length) return null;
   return (
-    <Alert color="red" variant="light" icon={<IconBallpen size={20} />} title={t('council.mine.title', { count: items.length })} data-testid="my-open-rounds">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconBallpen size={20} />}
+      title={t('council.mine.title', { count: items.length })}
+      data-testid="my-open-rounds"
+    >
       <Stack gap="xs">
         {items.map((r) => (
           <Group key={r.id} justify="space-between" gap="xs" wrap="wrap" data-testid="my-open-round" data-round={r.id}>
@@ -26,7 +32,12 @@ export function MyOpenRounds() {
                 {r.sessionTitle} · {formatDate(r.heldOn)} · {t('council.mine.nominees', { count: r.nominees })}
               </Text>
             </Stack>
-            <Button renderRoot={(props) => <Link {...props} to="/honours/rounds/$roundId" params={{ roundId: r.id }} />} color="red" size="sm" data-testid="my-open-round-vote">
+            <Button
+              renderRoot={(props) => <Link {...props} to="/honours/rounds/$roundId" params={{ roundId: r.id }} />}
+              color="red"
+              size="sm"
+              data-testid="my-open-round-vote"
+            >
               {t('council.mine.vote')}
             </Button>
           </Group>

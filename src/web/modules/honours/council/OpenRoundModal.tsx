@@ -15,7 +15,8 @@ export function OpenRoundModal({ session, onClose }: { session: Session; onClose
   const { t, i18n } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
   const open = useOpenRound(session.id);
-  const eligibleOf = (categoryId: string | null) => session.categories.find((c) => c.id === categoryId)?.nominees.filter((n) => n.status === 'eligible') ?? [];
+  const eligibleOf = (categoryId: string | null) =>
+    session.categories.find((c) => c.id === categoryId)?.nominees.filter((n) => n.status === 'eligible') ?? [];
   const first = session.categories.find((c) => c.nominees.some((n) => n.status === 'eligible')) ?? null;
   const seatsLeft = (categoryId: string | null) => {
     const c = session.categories.find((x) => x.id === categoryId);
@@ -47,7 +48,10 @@ export function OpenRoundModal({ session, onClose }: { session: Session; onClose
       { categoryId: categoryId!, nominationIds: picked, seats },
       {
         onSuccess: (round) => {
-          notifications.show({ color: 'green', message: t('council.openRound.done', { number: round.number, category: round.categoryName }) });
+          notifications.show({
+            color: 'green',
+            message: t('council.openRound.done', { number: round.number, category: round.categoryName }),
+          });
           onClose();
         },
       },
@@ -62,14 +66,28 @@ export function OpenRoundModal({ session, onClose }: { session: Session; onClose
         <Stack gap="sm">
           <Select
             label={t('council.openRound.category')}
-            data={session.categories.map((c) => ({ value: c.id, label: t('council.openRound.categoryOption', { name: c.name, eligible: c.nominees.filter((n) => n.status === 'eligible').length, selected: c.selected, quota: c.quota }) }))}
+            data={session.categories.map((c) => ({
+              value: c.id,
+              label: t('council.openRound.categoryOption', {
+                name: c.name,
+                eligible: c.nominees.filter((n) => n.status === 'eligible').length,
+                selected: c.selected,
+                quota: c.quota,
+              }),
+            }))}
             value={categoryId}
             onChange={choose}
             allowDeselect={false}
             error={fe('categoryId')}
             data-testid="round-category"
           />
-          <Checkbox.Group label={t('council.openRound.nominees')} description={t('council.openRound.nomineesHint')} value={picked} onChange={setPicked} error={fe('nominationIds')}>
+          <Checkbox.Group
+            label={t('council.openRound.nominees')}
+            description={t('council.openRound.nomineesHint')}
+            value={picked}
+            onChange={setPicked}
+            error={fe('nominationIds')}
+          >
             <Stack gap={6} mt={6}>
               {eligible.length === 0 ? (
                 <Text size="sm" c="dimmed">
@@ -77,13 +95,23 @@ export function OpenRoundModal({ session, onClose }: { session: Session; onClose
                 </Text>
               ) : null}
               {eligible.map((n) => (
-                <Checkbox key={n.id} value={n.id} label={n.name} description={n.unitName !== n.name ? n.unitName : undefined} wrapperProps={{ 'data-testid': 'round-nominee', 'data-nominee': n.id }} />
+                <Checkbox
+                  key={n.id}
+                  value={n.id}
+                  label={n.name}
+                  description={n.unitName !== n.name ? n.unitName : undefined}
+                  wrapperProps={{ 'data-testid': 'round-nominee', 'data-nominee': n.id }}
+                />
               ))}
             </Stack>
           </Checkbox.Group>
           <NumberInput
             label={t('council.openRound.seats')}
-            description={category ? t('council.openRound.seatsHint', { quota: category.quota, selected: category.selected }) : undefined}
+            description={
+              category
+                ? t('council.openRound.seatsHint', { quota: category.quota, selected: category.selected })
+                : undefined
+            }
             value={seats}
             onChange={(v) => setSeats(typeof v === 'number' ? v : Number.NaN)}
             min={1}
@@ -93,7 +121,13 @@ export function OpenRoundModal({ session, onClose }: { session: Session; onClose
             maw={320}
             data-testid="round-seats"
           />
-          <FormActions error={open.error} fields={FIELDS} busy={open.isPending} onCancel={onClose} submitLabel={t('council.openRound.submit')} />
+          <FormActions
+            error={open.error}
+            fields={FIELDS}
+            busy={open.isPending}
+            onCancel={onClose}
+            submitLabel={t('council.openRound.submit')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -16,12 +16,25 @@ import { RosterField, type PickedMember } from './RosterField.tsx';
 /** The quorums and approval shares the Council's regulations use; a session fixes one of each beforehand. */
 const quorums = { half: [1, 2], twoThirds: [2, 3], threeQuarters: [3, 4], all: [1, 1] } as const;
 type QuorumKey = keyof typeof quorums;
-const shares = { gt50: { share: 0.5, strict: true }, ge70: { share: 0.7, strict: false }, ge90: { share: 0.9, strict: false } } as const;
+const shares = {
+  gt50: { share: 0.5, strict: true },
+  ge70: { share: 0.7, strict: false },
+  ge90: { share: 0.9, strict: false },
+} as const;
 type ShareKey = keyof typeof shares;
 /** The bases are worded to sit inside a sentence; as a choice of their own they start with a capital. */
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
-type Draft = { title: string; heldOn: string | null; members: PickedMember[]; quorum: QuorumKey; share: ShareKey; base: ApprovalBase; method: Method; writtenVotes: boolean };
+type Draft = {
+  title: string;
+  heldOn: string | null;
+  members: PickedMember[];
+  quorum: QuorumKey;
+  share: ShareKey;
+  base: ApprovalBase;
+  method: Method;
+  writtenVotes: boolean;
+};
 const FIELDS = ['title', 'heldOn', 'members', 'rules.quorum'];
 
 /** "Mở phiên họp": title, date, roster, and the rules fixed before anyone votes. */
@@ -30,7 +43,16 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
   const phone = useMediaQuery('(max-width: 36em)');
   const navigate = useNavigate();
   const create = useCreateSession();
-  const [d, setD] = useState<Draft>({ title: '', heldOn: null, members: [], quorum: 'twoThirds', share: 'gt50', base: 'members', method: 'approve', writtenVotes: false });
+  const [d, setD] = useState<Draft>({
+    title: '',
+    heldOn: null,
+    members: [],
+    quorum: 'twoThirds',
+    share: 'gt50',
+    base: 'members',
+    method: 'approve',
+    writtenVotes: false,
+  });
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (change: Partial<Draft>) => {
     setD((x) => ({ ...x, ...change }));
@@ -55,7 +77,13 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
         title: d.title.trim(),
         heldOn: d.heldOn!,
         members: d.members.map((m) => ({ userId: m.userId, role: m.role })),
-        rules: { quorum: { numerator, denominator }, approval: { ...shares[d.share], base: d.base }, method: d.method, tieBreak: 'further_round', writtenVotes: d.writtenVotes },
+        rules: {
+          quorum: { numerator, denominator },
+          approval: { ...shares[d.share], base: d.base },
+          method: d.method,
+          tieBreak: 'further_round',
+          writtenVotes: d.writtenVotes,
+        },
       },
       {
         onSuccess: (session) => {
@@ -71,8 +99,28 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
     <Modal opened onClose={onClose} title={t('council.open.title')} size="lg" fullScreen={phone}>
       <form onSubmit={submit} noValidate data-testid="session-form">
         <Stack gap="sm">
-          <Textarea label={t('council.open.sessionTitle')} placeholder={t('council.open.titlePlaceholder')} autosize minRows={2} required value={d.title} onChange={(e) => set({ title: e.currentTarget.value })} error={fe('title')} name="title" />
-          <DateInput label={t('council.open.heldOn')} required value={d.heldOn} onChange={(v) => set({ heldOn: isoOf(v) })} error={fe('heldOn')} valueFormat={DATE_FORMAT} placeholder="dd/mm/yyyy" name="heldOn" maw={220} />
+          <Textarea
+            label={t('council.open.sessionTitle')}
+            placeholder={t('council.open.titlePlaceholder')}
+            autosize
+            minRows={2}
+            required
+            value={d.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={fe('title')}
+            name="title"
+          />
+          <DateInput
+            label={t('council.open.heldOn')}
+            required
+            value={d.heldOn}
+            onChange={(v) => set({ heldOn: isoOf(v) })}
+            error={fe('heldOn')}
+            valueFormat={DATE_FORMAT}
+            placeholder="dd/mm/yyyy"
+            name="heldOn"
+            maw={220}
+          />
           <RosterField value={d.members} onChange={(members) => set({ members })} error={fe('members')} />
           <Fieldset legend={t('council.open.rules')} p="sm">
             <Stack gap="sm">
@@ -82,7 +130,10 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                 <Select
                   label={t('council.open.quorum')}
-                  data={(Object.keys(quorums) as QuorumKey[]).map((k) => ({ value: k, label: t(`council.open.quorums.${k}`) }))}
+                  data={(Object.keys(quorums) as QuorumKey[]).map((k) => ({
+                    value: k,
+                    label: t(`council.open.quorums.${k}`),
+                  }))}
                   value={d.quorum}
                   onChange={(v) => v && set({ quorum: v as QuorumKey })}
                   allowDeselect={false}
@@ -91,7 +142,10 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
                 />
                 <Select
                   label={t('council.open.method')}
-                  data={(['approve', 'rank'] as Method[]).map((m) => ({ value: m, label: t(`council.open.methods.${m}`) }))}
+                  data={(['approve', 'rank'] as Method[]).map((m) => ({
+                    value: m,
+                    label: t(`council.open.methods.${m}`),
+                  }))}
                   value={d.method}
                   onChange={(v) => v && set({ method: v as Method })}
                   allowDeselect={false}
@@ -102,7 +156,10 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                   <Select
                     label={t('council.open.share')}
-                    data={(Object.keys(shares) as ShareKey[]).map((k) => ({ value: k, label: t(`council.open.shares.${k}`) }))}
+                    data={(Object.keys(shares) as ShareKey[]).map((k) => ({
+                      value: k,
+                      label: t(`council.open.shares.${k}`),
+                    }))}
                     value={d.share}
                     onChange={(v) => v && set({ share: v as ShareKey })}
                     allowDeselect={false}
@@ -110,7 +167,10 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
                   />
                   <Select
                     label={t('council.open.base')}
-                    data={(['members', 'present', 'cast'] as ApprovalBase[]).map((b) => ({ value: b, label: capitalised(t(`council.rules.bases.${b}`)) }))}
+                    data={(['members', 'present', 'cast'] as ApprovalBase[]).map((b) => ({
+                      value: b,
+                      label: capitalised(t(`council.rules.bases.${b}`)),
+                    }))}
                     value={d.base}
                     onChange={(v) => v && set({ base: v as ApprovalBase })}
                     allowDeselect={false}
@@ -122,12 +182,29 @@ export function OpenSessionModal({ campaignId, onClose }: { campaignId: string; 
                 <Text size="sm" fw={500}>
                   {t('council.open.tieBreak')}
                 </Text>
-                <SegmentedControl data={[{ value: 'further_round', label: t('council.open.furtherRound') }]} value="further_round" size="xs" readOnly />
+                <SegmentedControl
+                  data={[{ value: 'further_round', label: t('council.open.furtherRound') }]}
+                  value="further_round"
+                  size="xs"
+                  readOnly
+                />
               </Stack>
-              <Switch label={t('council.open.writtenVotes')} description={t('council.open.writtenVotesHint')} checked={d.writtenVotes} onChange={(e) => set({ writtenVotes: e.currentTarget.checked })} data-testid="rule-written" />
+              <Switch
+                label={t('council.open.writtenVotes')}
+                description={t('council.open.writtenVotesHint')}
+                checked={d.writtenVotes}
+                onChange={(e) => set({ writtenVotes: e.currentTarget.checked })}
+                data-testid="rule-written"
+              />
             </Stack>
           </Fieldset>
-          <FormActions error={create.error} fields={FIELDS} busy={create.isPending} onCancel={onClose} submitLabel={t('council.open.submit')} />
+          <FormActions
+            error={create.error}
+            fields={FIELDS}
+            busy={create.isPending}
+            onCancel={onClose}
+            submitLabel={t('council.open.submit')}
+          />
         </Stack>
       </form>
     </Modal>

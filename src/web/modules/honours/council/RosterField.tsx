@@ -11,14 +11,25 @@ export type PickedMember = { userId: string; name: string; role: CouncilRole; vo
  * with their place on it (Chủ tịch, Phó Chủ tịch, Thư ký, Ủy viên). An Office account that does not
  * vote on the Council may only be its Thư ký.
  */
-export function RosterField({ value, onChange, error }: { value: PickedMember[]; onChange: (members: PickedMember[]) => void; error?: string }) {
+export function RosterField({
+  value,
+  onChange,
+  error,
+}: {
+  value: PickedMember[];
+  onChange: (members: PickedMember[]) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const candidates = useCouncilCandidates();
   const [search, setSearch] = useState('');
   const picked = new Set(value.map((m) => m.userId));
   const options = (candidates.data?.items ?? [])
     .filter((c) => !picked.has(c.userId))
-    .map((c) => ({ value: c.userId, label: `${c.name} (${c.username})${c.votes ? '' : ` — ${t('council.open.secretaryOnly')}`}` }));
+    .map((c) => ({
+      value: c.userId,
+      label: `${c.name} (${c.username})${c.votes ? '' : ` — ${t('council.open.secretaryOnly')}`}`,
+    }));
   const add = (userId: string | null) => {
     const c: CouncilCandidate | undefined = candidates.data?.items.find((x) => x.userId === userId);
     setSearch('');
@@ -26,8 +37,10 @@ export function RosterField({ value, onChange, error }: { value: PickedMember[];
     const role: CouncilRole = !c.votes ? 'secretary' : value.length === 0 ? 'chair' : 'member';
     onChange([...value, { userId: c.userId, name: c.name, role, votes: c.votes }]);
   };
-  const setRole = (userId: string, role: CouncilRole) => onChange(value.map((m) => (m.userId === userId ? { ...m, role } : m)));
-  const roleOptions = (m: PickedMember) => councilRoles.map((r) => ({ value: r, label: t(`council.roles.${r}`), disabled: !m.votes && r !== 'secretary' }));
+  const setRole = (userId: string, role: CouncilRole) =>
+    onChange(value.map((m) => (m.userId === userId ? { ...m, role } : m)));
+  const roleOptions = (m: PickedMember) =>
+    councilRoles.map((r) => ({ value: r, label: t(`council.roles.${r}`), disabled: !m.votes && r !== 'secretary' }));
 
   return (
     <Input.Wrapper label={t('council.open.roster')} description={t('council.open.rosterHint')} error={error} required>
@@ -49,7 +62,12 @@ export function RosterField({ value, onChange, error }: { value: PickedMember[];
                   aria-label={t('council.open.role', { name: m.name })}
                   data-testid="roster-role"
                 />
-                <ActionIcon variant="subtle" color="red" onClick={() => onChange(value.filter((x) => x.userId !== m.userId))} aria-label={t('council.open.remove', { name: m.name })}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  onClick={() => onChange(value.filter((x) => x.userId !== m.userId))}
+                  aria-label={t('council.open.remove', { name: m.name })}
+                >
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>

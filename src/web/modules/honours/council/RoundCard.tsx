@@ -17,7 +17,11 @@ export function RoundProgress({ voted, expected }: { voted: number; expected: nu
   return (
     <Stack gap={4} data-testid="round-progress" data-voted={voted} data-expected={expected}>
       <Text size="sm">{t('council.round.progress', { voted, expected })}</Text>
-      <Progress value={expected ? (100 * voted) / expected : 0} size="sm" aria-label={t('council.round.progress', { voted, expected })} />
+      <Progress
+        value={expected ? (100 * voted) / expected : 0}
+        size="sm"
+        aria-label={t('council.round.progress', { voted, expected })}
+      />
     </Stack>
   );
 }
@@ -31,11 +35,16 @@ export function CloseRoundButton({ round }: { round: Pick<Round, 'id' | 'number'
       color="red"
       leftSection={<IconLock size={16} />}
       loading={close.isPending}
-      question={round.voted < round.expected ? t('council.round.closeQuestionMissing', { missing: round.expected - round.voted }) : t('council.round.closeQuestion')}
+      question={
+        round.voted < round.expected
+          ? t('council.round.closeQuestionMissing', { missing: round.expected - round.voted })
+          : t('council.round.closeQuestion')
+      }
       confirmLabel={t('council.round.closeConfirm')}
       onConfirm={() =>
         close.mutate(undefined, {
-          onSuccess: () => notifications.show({ color: 'green', message: t('council.round.closed', { number: round.number }) }),
+          onSuccess: () =>
+            notifications.show({ color: 'green', message: t('council.round.closed', { number: round.number }) }),
           onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
         })
       }
@@ -62,7 +71,11 @@ function FurtherRoundButton({ session, round }: { session: Session; round: Round
         open.mutate(
           { categoryId: round.categoryId, nominationIds: o.tied, seats: o.seatsLeft },
           {
-            onSuccess: (r) => notifications.show({ color: 'green', message: t('council.openRound.done', { number: r.number, category: r.categoryName }) }),
+            onSuccess: (r) =>
+              notifications.show({
+                color: 'green',
+                message: t('council.openRound.done', { number: r.number, category: r.categoryName }),
+              }),
             onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
           },
         )
@@ -93,9 +106,15 @@ export function RoundCard({ session, summary }: { session: Session; summary: Rou
               {t('council.round.heading', { number: summary.number, category: category?.name ?? '' })}
             </Title>
             <Text size="xs" c="dimmed">
-              {t('council.round.meta', { seats: summary.seats, nominees: r?.nominees.length ?? '…', method: t(`council.open.methods.${summary.method}`) })}
+              {t('council.round.meta', {
+                seats: summary.seats,
+                nominees: r?.nominees.length ?? '…',
+                method: t(`council.open.methods.${summary.method}`),
+              })}
               {' · '}
-              {summary.closedAt ? t('council.round.closedAt', { at: formatDateTime(summary.closedAt) }) : t('council.round.openedAt', { at: formatDateTime(summary.openedAt) })}
+              {summary.closedAt
+                ? t('council.round.closedAt', { at: formatDateTime(summary.closedAt) })
+                : t('council.round.openedAt', { at: formatDateTime(summary.openedAt) })}
             </Text>
           </Stack>
           <RoundStatusBadge status={summary.status} />
@@ -104,7 +123,14 @@ export function RoundCard({ session, summary }: { session: Session; summary: Rou
           <>
             <RoundProgress voted={r?.voted ?? summary.voted} expected={r?.expected ?? summary.expected} />
             <Group gap="xs">
-              <Button renderRoot={(props) => <Link {...props} to="/honours/rounds/$roundId" params={{ roundId: summary.id }} />} variant={r?.may.vote ? 'filled' : 'light'} leftSection={<IconBallpen size={16} />} data-testid="round-ballot-link">
+              <Button
+                renderRoot={(props) => (
+                  <Link {...props} to="/honours/rounds/$roundId" params={{ roundId: summary.id }} />
+                )}
+                variant={r?.may.vote ? 'filled' : 'light'}
+                leftSection={<IconBallpen size={16} />}
+                data-testid="round-ballot-link"
+              >
                 {r?.may.vote ? t('council.round.vote') : t('council.round.view')}
               </Button>
               {r?.may.close ? <CloseRoundButton round={r} /> : null}
@@ -117,7 +143,9 @@ export function RoundCard({ session, summary }: { session: Session; summary: Rou
         ) : r?.result ? (
           <>
             <TallyTable round={r} />
-            {session.may.run && r.result.outcome.tied.length > 0 && !later && !anotherOpen ? <FurtherRoundButton session={session} round={r} /> : null}
+            {session.may.run && r.result.outcome.tied.length > 0 && !later && !anotherOpen ? (
+              <FurtherRoundButton session={session} round={r} />
+            ) : null}
           </>
         ) : null}
       </Stack>

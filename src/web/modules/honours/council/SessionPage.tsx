@@ -47,7 +47,12 @@ function Rounds({ session }: { session: Session }) {
           {t('council.round.title')}
         </Title>
         {session.may.run ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setOpening(true)} disabled={anyOpen || !eligible} data-testid="round-open">
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setOpening(true)}
+            disabled={anyOpen || !eligible}
+            data-testid="round-open"
+          >
             {t('council.openRound.button')}
           </Button>
         ) : null}
@@ -90,7 +95,14 @@ export function SessionPage() {
   return (
     <>
       <Anchor
-        renderRoot={(props) => <Link {...props} to="/honours/$campaignId" params={{ campaignId: s.campaignId }} search={{ tab: 'council' }} />}
+        renderRoot={(props) => (
+          <Link
+            {...props}
+            to="/honours/$campaignId"
+            params={{ campaignId: s.campaignId }}
+            search={{ tab: 'council' }}
+          />
+        )}
         size="sm"
         mb="xs"
         display="inline-flex"
@@ -112,10 +124,26 @@ export function SessionPage() {
         }
         actions={
           <>
-            <Button component="a" href={minutesUrl(s.id, 'docx')} download variant="light" size="xs" leftSection={<IconFileTypeDocx size={16} />} data-testid="minutes-docx">
+            <Button
+              component="a"
+              href={minutesUrl(s.id, 'docx')}
+              download
+              variant="light"
+              size="xs"
+              leftSection={<IconFileTypeDocx size={16} />}
+              data-testid="minutes-docx"
+            >
               {t('council.session.minutesDocx')}
             </Button>
-            <Button component="a" href={minutesUrl(s.id, 'pdf')} download variant="light" size="xs" leftSection={<IconFileTypePdf size={16} />} data-testid="minutes-pdf">
+            <Button
+              component="a"
+              href={minutesUrl(s.id, 'pdf')}
+              download
+              variant="light"
+              size="xs"
+              leftSection={<IconFileTypePdf size={16} />}
+              data-testid="minutes-pdf"
+            >
               {t('council.session.minutesPdf')}
             </Button>
           </>

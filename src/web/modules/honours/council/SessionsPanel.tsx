@@ -19,11 +19,18 @@ function SessionCard({ session }: { session: SessionSummary }) {
     <Card withBorder bg="white" data-testid="session-card" data-session={session.id}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
         <Stack gap={4} style={{ minWidth: 0 }}>
-          <Anchor renderRoot={(props) => <Link {...props} to="/honours/sessions/$sessionId" params={{ sessionId: session.id }} />} fw={600} style={{ overflowWrap: 'anywhere' }}>
+          <Anchor
+            renderRoot={(props) => (
+              <Link {...props} to="/honours/sessions/$sessionId" params={{ sessionId: session.id }} />
+            )}
+            fw={600}
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {session.title}
           </Anchor>
           <Text size="sm" c="dimmed">
-            {t('council.sessions.heldOn', { date: formatDate(session.heldOn) })} · {t('council.sessions.rounds', { count: session.rounds })}
+            {t('council.sessions.heldOn', { date: formatDate(session.heldOn) })} ·{' '}
+            {t('council.sessions.rounds', { count: session.rounds })}
           </Text>
           <QuorumLine quorum={session.quorum} />
         </Stack>
@@ -73,8 +80,12 @@ export function SessionsPanel({ campaignId }: { campaignId: string }) {
           {secretary ? t('council.sessions.emptySecretary') : t('council.sessions.empty')}
         </Text>
       ) : null}
-      {data?.items.map((s) => <SessionCard key={s.id} session={s} />)}
-      {data && data.total > PAGE_SIZE ? <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" /> : null}
+      {data?.items.map((s) => (
+        <SessionCard key={s.id} session={s} />
+      ))}
+      {data && data.total > PAGE_SIZE ? (
+        <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} size="sm" />
+      ) : null}
       {opening ? <OpenSessionModal campaignId={campaignId} onClose={() => setOpening(false)} /> : null}
     </Stack>
   );

@@ -10,10 +10,25 @@ const outcomeOrder = { selected: 0, tied: 1, passed_over_quota: 2, not_passed: 3
 /** Selected first, then tied, passed over the quota, not passed; by approvals (or points) within each. */
 function ordered(result: RoundResult, name: (id: string) => string): TallyLine[] {
   const score = (l: TallyLine) => (result.rules.method === 'rank' ? l.points : l.approve);
-  return [...result.outcome.lines].sort((a, b) => outcomeOrder[a.outcome] - outcomeOrder[b.outcome] || score(b) - score(a) || compareVi(name(a.nominationId), name(b.nominationId)));
+  return [...result.outcome.lines].sort(
+    (a, b) =>
+      outcomeOrder[a.outcome] - outcomeOrder[b.outcome] ||
+      score(b) - score(a) ||
+      compareVi(name(a.nominationId), name(b.nominationId)),
+  );
 }
 
-function Figure({ label, value, note, testId }: { label: string; value: number | string; note?: string; testId?: string }) {
+function Figure({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: number | string;
+  note?: string;
+  testId?: string;
+}) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
@@ -54,13 +69,23 @@ export function TallyTable({ round }: { round: Round }) {
       <SimpleGrid cols={{ base: 2, xs: 3, md: 6 }} spacing="xs">
         <Figure label={t('council.tally.seats')} value={result.seats} />
         <Figure label={t('council.tally.present')} value={`${result.present}/${result.roster}`} />
-        <Figure label={t('council.tally.voted')} value={result.voted} note={result.written ? t('council.tally.votedWritten', { count: result.written }) : undefined} testId="tally-voted" />
+        <Figure
+          label={t('council.tally.voted')}
+          value={result.voted}
+          note={result.written ? t('council.tally.votedWritten', { count: result.written }) : undefined}
+          testId="tally-voted"
+        />
         <Figure label={t('council.tally.selected')} value={o.selected.length} testId="tally-selected" />
         <Figure label={t('council.tally.tied')} value={o.tied.length} testId="tally-tied" />
         <Figure label={t('council.tally.shortfall')} value={o.shortfall} testId="tally-shortfall" />
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        {rank ? t('council.rules.rankLine') : t('council.tally.rule', { share: shareText(result.rules, t), base: t(`council.rules.bases.${result.rules.approval.base}`) })}
+        {rank
+          ? t('council.rules.rankLine')
+          : t('council.tally.rule', {
+              share: shareText(result.rules, t),
+              base: t(`council.rules.bases.${result.rules.approval.base}`),
+            })}
       </Text>
       {phone ? (
         <Stack gap="xs">
@@ -123,7 +148,12 @@ export function TallyTable({ round }: { round: Round }) {
                       {name(l.nominationId)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {[unitOf(l.nominationId), l.conflicted ? t('council.tally.conflicted', { count: l.conflicted }) : ''].filter(Boolean).join(' · ')}
+                      {[
+                        unitOf(l.nominationId),
+                        l.conflicted ? t('council.tally.conflicted', { count: l.conflicted }) : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                   </Table.Td>
                   {rank ? (
@@ -148,7 +178,9 @@ export function TallyTable({ round }: { round: Round }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {o.tied.length ? <Text size="sm">{t('council.tally.tiedNote', { count: o.tied.length, seats: o.seatsLeft })}</Text> : null}
+      {o.tied.length ? (
+        <Text size="sm">{t('council.tally.tiedNote', { count: o.tied.length, seats: o.seatsLeft })}</Text>
+      ) : null}
       {o.shortfall > 0 ? (
         <Text size="sm" c="orange.8">
           {t('council.tally.shortfallNote', { count: o.shortfall })}

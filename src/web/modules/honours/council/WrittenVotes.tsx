@@ -15,7 +15,13 @@ function WrittenVoteModal({ round, absentee, onClose }: { round: Round; absentee
   // the absent member's own conflicts leave them out, not the secretary's
   const nominees = round.nominees.map((n) => ({ ...n, conflicted: absentee.conflicts.includes(n.id) }));
   return (
-    <Modal opened onClose={onClose} title={t('council.written.modalTitle', { name: absentee.name })} size="lg" fullScreen={phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('council.written.modalTitle', { name: absentee.name })}
+      size="lg"
+      fullScreen={phone}
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('council.written.modalHint')}
@@ -67,7 +73,13 @@ export function WrittenVotes({ round }: { round: Round }) {
                 {t('council.written.entered')}
               </Badge>
             ) : (
-              <Button size="xs" variant="light" leftSection={<IconMailOpened size={14} />} onClick={() => setEntering(a)} data-testid="written-enter">
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconMailOpened size={14} />}
+                onClick={() => setEntering(a)}
+                data-testid="written-enter"
+              >
                 {t('council.written.enter')}
               </Button>
             )}

@@ -21,11 +21,38 @@ export type Rules = {
 };
 export type Quorum = { members: number; present: number; needed: number; met: boolean };
 
-export type SessionSummary = { id: string; campaignId: string; title: string; heldOn: string; status: string; quorum: Quorum; rounds: number; openRounds: number };
+export type SessionSummary = {
+  id: string;
+  campaignId: string;
+  title: string;
+  heldOn: string;
+  status: string;
+  quorum: Quorum;
+  rounds: number;
+  openRounds: number;
+};
 export type RosterMember = { userId: string; name: string; role: CouncilRole; attendance: Attendance };
 export type Nominee = { id: string; name: string; unitName: string; status: 'eligible' | 'selected' };
-export type SessionCategory = { id: string; kind: 'collective' | 'individual' | 'product'; name: string; quota: number; selected: number; nominees: Nominee[] };
-export type RoundSummary = { id: string; number: number; categoryId: string; method: Method; seats: number; status: 'open' | 'closed'; openedAt: string; closedAt: string | null; voted: number; expected: number };
+export type SessionCategory = {
+  id: string;
+  kind: 'collective' | 'individual' | 'product';
+  name: string;
+  quota: number;
+  selected: number;
+  nominees: Nominee[];
+};
+export type RoundSummary = {
+  id: string;
+  number: number;
+  categoryId: string;
+  method: Method;
+  seats: number;
+  status: 'open' | 'closed';
+  openedAt: string;
+  closedAt: string | null;
+  voted: number;
+  expected: number;
+};
 export type Conflict = { userId: string; nominationId: string; note: string | null };
 export type Session = {
   id: string;
@@ -44,7 +71,18 @@ export type Session = {
 };
 
 export type Outcome = 'selected' | 'tied' | 'passed_over_quota' | 'not_passed';
-export type TallyLine = { nominationId: string; approve: number; reject: number; abstain: number; points: number; conflicted: number; base: number; needed: number; passed: boolean; outcome: Outcome };
+export type TallyLine = {
+  nominationId: string;
+  approve: number;
+  reject: number;
+  abstain: number;
+  points: number;
+  conflicted: number;
+  base: number;
+  needed: number;
+  passed: boolean;
+  outcome: Outcome;
+};
 export type RoundResult = {
   roster: number;
   present: number;
@@ -52,7 +90,15 @@ export type RoundResult = {
   written: number;
   rules: Rules;
   seats: number;
-  outcome: { quorumNeeded: number; quorumMet: boolean; lines: TallyLine[]; selected: string[]; tied: string[]; seatsLeft: number; shortfall: number };
+  outcome: {
+    quorumNeeded: number;
+    quorumMet: boolean;
+    lines: TallyLine[];
+    selected: string[];
+    tied: string[];
+    seatsLeft: number;
+    shortfall: number;
+  };
 };
 export type RoundNominee = { id: string; name: string; unitName: string; conflicted: boolean };
 export type Absentee = { userId: string; name: string; entered: boolean; conflicts: string[] };
@@ -80,7 +126,17 @@ export type Round = {
   absentees: Absentee[];
   result: RoundResult | null;
 };
-export type OpenRound = { id: string; number: number; sessionId: string; sessionTitle: string; heldOn: string; campaignId: string; categoryName: string; nominees: number; openedAt: string };
+export type OpenRound = {
+  id: string;
+  number: number;
+  sessionId: string;
+  sessionTitle: string;
+  heldOn: string;
+  campaignId: string;
+  categoryName: string;
+  nominees: number;
+  openedAt: string;
+};
 export type CouncilCandidate = { userId: string; username: string; name: string; votes: boolean; secretary: boolean };
 
 export type SessionInput = {
@@ -90,7 +146,11 @@ export type SessionInput = {
   members: { userId: string; role: CouncilRole }[];
   rules: Omit<Rules, 'tieBreak'> & { tieBreak?: 'further_round' };
 };
-export type Ballot = { choices?: { nominationId: string; choice: Choice }[]; ranking?: string[]; onBehalfOf?: string | null };
+export type Ballot = {
+  choices?: { nominationId: string; choice: Choice }[];
+  ranking?: string[];
+  onBehalfOf?: string | null;
+};
 
 export const councilKeys = {
   all: ['honours', 'council'] as const,
@@ -104,7 +164,8 @@ export const councilKeys = {
 export function useSessions(campaignId: string, page: number, pageSize = 10) {
   return useQuery({
     queryKey: councilKeys.sessions(campaignId, page),
-    queryFn: ({ signal }) => api<Page<SessionSummary>>(`/api/honours/campaigns/${campaignId}/sessions`, { query: { page, pageSize }, signal }),
+    queryFn: ({ signal }) =>
+      api<Page<SessionSummary>>(`/api/honours/campaigns/${campaignId}/sessions`, { query: { page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -125,11 +186,20 @@ export function useRound(id: string) {
 
 /** The rounds awaiting the signed-in member's ballot. */
 export function useOpenRounds(enabled = true) {
-  return useQuery({ queryKey: councilKeys.openRounds, queryFn: ({ signal }) => api<{ items: OpenRound[] }>('/api/honours/rounds/open', { signal }), enabled });
+  return useQuery({
+    queryKey: councilKeys.openRounds,
+    queryFn: ({ signal }) => api<{ items: OpenRound[] }>('/api/honours/rounds/open', { signal }),
+    enabled,
+  });
 }
 
 export function useCouncilCandidates(enabled = true) {
-  return useQuery({ queryKey: councilKeys.candidates, queryFn: ({ signal }) => api<{ items: CouncilCandidate[] }>('/api/honours/council-members', { signal }), enabled, staleTime: 60_000 });
+  return useQuery({
+    queryKey: councilKeys.candidates,
+    queryFn: ({ signal }) => api<{ items: CouncilCandidate[] }>('/api/honours/council-members', { signal }),
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
 /** After any change the sessions, rounds and what awaits a vote may all have moved (and the campaign's counts). */
@@ -138,19 +208,29 @@ function useChange<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['honours'] }) });
 }
 
-export const useCreateSession = () => useChange((body: SessionInput) => api<Session>('/api/honours/sessions', { method: 'POST', body }));
+export const useCreateSession = () =>
+  useChange((body: SessionInput) => api<Session>('/api/honours/sessions', { method: 'POST', body }));
 
 export const useSetAttendance = (sessionId: string) =>
-  useChange((attendance: { userId: string; attendance: 'present' | 'absent' }[]) => api<Session>(`/api/honours/sessions/${sessionId}/attendance`, { method: 'POST', body: { attendance } }));
+  useChange((attendance: { userId: string; attendance: 'present' | 'absent' }[]) =>
+    api<Session>(`/api/honours/sessions/${sessionId}/attendance`, { method: 'POST', body: { attendance } }),
+  );
 
 export const useDeclareConflict = (sessionId: string) =>
-  useChange((body: { nominationId: string; note: string | null }) => api<Session>(`/api/honours/sessions/${sessionId}/conflicts`, { method: 'POST', body }));
+  useChange((body: { nominationId: string; note: string | null }) =>
+    api<Session>(`/api/honours/sessions/${sessionId}/conflicts`, { method: 'POST', body }),
+  );
 
 export const useOpenRound = (sessionId: string) =>
-  useChange((body: { categoryId: string; nominationIds: string[]; seats: number }) => api<Round>(`/api/honours/sessions/${sessionId}/rounds`, { method: 'POST', body }));
+  useChange((body: { categoryId: string; nominationIds: string[]; seats: number }) =>
+    api<Round>(`/api/honours/sessions/${sessionId}/rounds`, { method: 'POST', body }),
+  );
 
-export const useCastBallot = (roundId: string) => useChange((body: Ballot) => api<{ voted: true }>(`/api/honours/rounds/${roundId}/ballots`, { method: 'POST', body }));
+export const useCastBallot = (roundId: string) =>
+  useChange((body: Ballot) => api<{ voted: true }>(`/api/honours/rounds/${roundId}/ballots`, { method: 'POST', body }));
 
-export const useCloseRound = (roundId: string) => useChange(() => api<Round>(`/api/honours/rounds/${roundId}/close`, { method: 'POST' }));
+export const useCloseRound = (roundId: string) =>
+  useChange(() => api<Round>(`/api/honours/rounds/${roundId}/close`, { method: 'POST' }));
 
-export const minutesUrl = (sessionId: string, format: 'docx' | 'pdf') => `/api/honours/sessions/${sessionId}/minutes.${format}`;
+export const minutesUrl = (sessionId: string, format: 'docx' | 'pdf') =>
+  `/api/honours/sessions/${sessionId}/minutes.${format}`;

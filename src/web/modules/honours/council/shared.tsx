@@ -13,18 +13,36 @@ export function shareText(rules: Rules, t: TFunction): string {
 export function rulesLines(rules: Rules, t: TFunction): string[] {
   return [
     t('council.rules.quorumLine', { fraction: `${rules.quorum.numerator}/${rules.quorum.denominator}` }),
-    rules.method === 'rank' ? t('council.rules.rankLine') : t('council.rules.approveLine', { share: shareText(rules, t), base: t(`council.rules.bases.${rules.approval.base}`) }),
+    rules.method === 'rank'
+      ? t('council.rules.rankLine')
+      : t('council.rules.approveLine', {
+          share: shareText(rules, t),
+          base: t(`council.rules.bases.${rules.approval.base}`),
+        }),
     t('council.rules.tieLine'),
     rules.writtenVotes ? t('council.rules.writtenYes') : t('council.rules.writtenNo'),
   ];
 }
 
-const outcomeColors: Record<Outcome, string> = { selected: 'green', tied: 'orange', passed_over_quota: 'blue', not_passed: 'gray' };
+const outcomeColors: Record<Outcome, string> = {
+  selected: 'green',
+  tied: 'orange',
+  passed_over_quota: 'blue',
+  not_passed: 'gray',
+};
 
 export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
   const { t } = useTranslation();
   return (
-    <Badge color={outcomeColors[outcome]} variant="light" radius="sm" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }} data-testid="outcome" data-outcome={outcome}>
+    <Badge
+      color={outcomeColors[outcome]}
+      variant="light"
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+      data-testid="outcome"
+      data-outcome={outcome}
+    >
       {t(`council.outcome.${outcome}`)}
     </Badge>
   );
@@ -33,7 +51,15 @@ export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
 export function RoundStatusBadge({ status }: { status: 'open' | 'closed' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={status === 'open' ? 'red' : 'gray'} variant={status === 'open' ? 'filled' : 'light'} radius="sm" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }} data-testid="round-status" data-status={status}>
+    <Badge
+      color={status === 'open' ? 'red' : 'gray'}
+      variant={status === 'open' ? 'filled' : 'light'}
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0, minWidth: 'max-content' }}
+      data-testid="round-status"
+      data-status={status}
+    >
       {t(`council.round.status.${status}`)}
     </Badge>
   );
@@ -44,7 +70,9 @@ export function QuorumLine({ quorum }: { quorum: Quorum }) {
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="wrap" data-testid="quorum" data-met={quorum.met ? 'yes' : 'no'}>
-      <Text size="sm">{t('council.quorum.line', { present: quorum.present, members: quorum.members, needed: quorum.needed })}</Text>
+      <Text size="sm">
+        {t('council.quorum.line', { present: quorum.present, members: quorum.members, needed: quorum.needed })}
+      </Text>
       <Badge color={quorum.met ? 'green' : 'orange'} variant="light" radius="sm" tt="none">
         {quorum.met ? t('council.quorum.met') : t('council.quorum.notMet')}
       </Badge>
