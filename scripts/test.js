@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: everything, in order — Debian packages if missing, the type check, unit and
-// integration tests on SQLite and PostgreSQL (Vitest), the web build, and the browser journeys
+// `npm test`: everything, in order — Debian packages if missing, the type check, the linter and
+// formatter (Biome), unit and integration tests on SQLite and PostgreSQL (Vitest), the web build, and the browser journeys
 // in Debian's Chromium (Playwright). Ends with one line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
