@@ -32,6 +32,8 @@ Cách dùng / usage: kyniem <lệnh> [tuỳ chọn]
   restore <FILE> [--json]         khôi phục từ bản sao lưu (dừng máy chủ trước) / restore (stop the server first)
   demo [--json]                   nạp dữ liệu mẫu / load the demo data
   plan import <FILE> [--json]     đọc kế hoạch (.txt, .docx) thành bản dự thảo, không lưu / draft a plan from a document, nothing saved
+  tournament draw <FILE> [--json] bốc thăm thi đấu loại trực tiếp / a knockout draw (BWF placement, units kept apart)
+  tournament rank <FILE> [--json] xếp hạng bảng đấu vòng tròn / rank a round-robin group (GCR 16.2)
 
 Vai trò / roles: ${roles.join(', ')}
 PostgreSQL: sao lưu bằng pg_dump -Fc, khôi phục bằng pg_restore (xem README) / use pg_dump and pg_restore.`;
@@ -250,6 +252,11 @@ export async function main(argv: string[]): Promise<number> {
       const draft = await importPlanDocument(await readPlanFile(file));
       print(out, draft, summariseDraft(draft));
       return 0;
+    }
+
+    case 'tournament': {
+      const { tournamentCommand } = await import('./tournament.ts');
+      return tournamentCommand(positionals, out.json);
     }
 
     default:
