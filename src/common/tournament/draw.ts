@@ -45,21 +45,25 @@ export function drawSize(entries: number): number {
 /**
  * The lines seeds go to, group by group: [[1st], [2nd], [3rd, 4th], [5th…8th], …] as 0-based
  * lines. From the third group on, each segment of the draw that holds no earlier seed line gets
- * one: its top line in the top half, its bottom line in the bottom half.
+ * one: its top line in the top half, its bottom line in the bottom half. Groups stop once they
+ * hold `seeds` lines.
  */
-export function seedLineGroups(size: number): number[][] {
+export function seedLineGroups(size: number, seeds = size): number[][] {
   if (size < 2) return [[0]];
   const groups: number[][] = [[0], [size - 1]];
-  const taken = new Set<number>([0, size - 1]);
-  for (let segment = size / 4; segment >= 1; segment /= 2) {
+  const taken = new Uint8Array(size);
+  taken[0] = 1;
+  taken[size - 1] = 1;
+  let lines = 2;
+  for (let segment = size / 4; segment >= 1 && lines < seeds; segment /= 2) {
     const group: number[] = [];
     for (let start = 0; start < size; start += segment) {
       let holds = false;
-      for (let l = start; l < start + segment; l++) if (taken.has(l)) holds = true;
-      if (holds) continue;
-      group.push(start < size / 2 ? start : start + segment - 1);
+      for (let l = start; l < start + segment && !holds; l++) holds = taken[l] === 1;
+      if (!holds) group.push(start < size / 2 ? start : start + segment - 1);
     }
-    for (const l of group) taken.add(l);
+    for (const l of group) taken[l] = 1;
+    lines += group.length;
     groups.push(group);
   }
   return groups;
@@ -100,17 +104,75 @@ function validate(entries: readonly DrawEntry[]): DrawEntry[] {
   return seeded;
 }
 
+/**
+ * Counts per segment of the draw, kept as a complete binary tree over the lines: node 1 is the
+ * whole draw, nodes 2n and 2n + 1 its halves, node size + l the line l. Adding to a line adds to
+ * every segment holding it, so "how many in this quarter" costs one read.
+ */
+class SegmentCounts {
+  readonly counts: Int32Array;
+  constructor(readonly size: number) {
+    this.counts = new Int32Array(2 * size);
+  }
+  add(line: number, by: number): void {
+    for (let node = this.size + line; node >= 1; node >>= 1) this.counts[node] += by;
+  }
+  of(node: number): number {
+    return this.counts[node];
+  }
+}
+
+/** The first line and the number of lines of a node. */
+const span = (node: number, size: number): [number, number] => {
+  let depth = 0;
+  while (1 << (depth + 1) <= node) depth++;
+  const length = size >> depth;
+  return [(node - (1 << depth)) * length, length];
+};
+
+type Board = {
+  size: number;
+  lines: Line[];
+  free: SegmentCounts;
+  byes: SegmentCounts;
+  /** First-round pairs with both lines still free. */
+  openPairs: SegmentCounts;
+  placed: Set<string>;
+  log: DrawLot[];
+  lots: Lots;
+};
+
+function put(board: Board, line: number, value: string | typeof BYE): void {
+  const pairFree = board.lines[line ^ 1] === null;
+  board.lines[line] = value;
+  board.free.add(line, -1);
+  if (pairFree) board.openPairs.add(line >> 1, -1);
+  if (value === BYE) board.byes.add(line, 1);
+  else board.placed.add(value);
+}
+
 export function makeDraw(entries: readonly DrawEntry[], randomSeed: string): Draw {
   const seeded = validate(entries);
   const lots = lotsFrom(randomSeed);
   const size = drawSize(entries.length);
-  const lines: Line[] = new Array(size).fill(null);
   const log: DrawLot[] = [];
   if (size === 1) return { size, positions: [entries[0].id], log };
+  const board: Board = {
+    size,
+    lines: new Array(size).fill(null),
+    free: new SegmentCounts(size),
+    byes: new SegmentCounts(size),
+    openPairs: new SegmentCounts(size / 2),
+    placed: new Set(),
+    log,
+    lots,
+  };
+  for (let l = 0; l < size; l++) board.free.add(l, 1);
+  for (let p = 0; p < size / 2; p++) board.openPairs.add(p, 1);
 
   // Seeds, group by group, drawn by lot among the group's lines.
-  const groups = seedLineGroups(size);
-  const seedLine = new Map<string, number>();
+  const groups = seedLineGroups(size, seeded.length);
+  const seedLines: number[] = [];
   let next = 0;
   for (const group of groups) {
     if (next >= seeded.length) break;
@@ -120,65 +182,52 @@ export function makeDraw(entries: readonly DrawEntry[], randomSeed: string): Dra
       const line = free.length === 1 ? free[0] : lots.pick(free);
       log.push({ step: 'seed', entry: e.id, seed: e.seed!, line: line + 1, among: free.map((l) => l + 1) });
       free.splice(free.indexOf(line), 1);
-      lines[line] = e.id;
-      seedLine.set(e.id, line);
+      put(board, line, e.id);
+      seedLines.push(line);
     }
     next += inGroup.length;
   }
 
-  placeByes(
-    lines,
-    size - entries.length,
-    seeded.map((e) => seedLine.get(e.id)!),
-    lots,
-    log,
-  );
-  separateUnits(lines, entries, lots, log);
+  placeByes(board, size - entries.length, seedLines);
+  separateUnits(board, entries);
 
   // Everyone else by lot into the lines left.
-  const rest = entries.filter((e) => !lines.includes(e.id));
-  const free = lines.flatMap((v, i) => (v === null ? [i] : []));
-  for (const e of rest) {
-    const line = lots.pick(free);
-    free.splice(free.indexOf(line), 1);
-    lines[line] = e.id;
+  const free: number[] = [];
+  for (let l = 0; l < size; l++) if (board.lines[l] === null) free.push(l);
+  for (const e of entries) {
+    if (board.placed.has(e.id)) continue;
+    const i = lots.below(free.length);
+    const line = free[i];
+    free[i] = free[free.length - 1];
+    free.pop();
+    put(board, line, e.id);
     log.push({ step: 'entry', entry: e.id, line: line + 1 });
   }
-  return { size, positions: lines.map((v) => (v === BYE ? null : v)), log };
+  return { size, positions: board.lines.map((v) => (v === BYE ? null : v)), log };
 }
 
 /** Byes: first beside the seeds in seed order, then one pair at a time where the fewest are. */
-function placeByes(lines: Line[], byes: number, seedLines: number[], lots: Lots, log: DrawLot[]): void {
-  const size = lines.length;
+function placeByes(board: Board, byes: number, seedLines: number[]): void {
+  const { size, lots, log } = board;
   let left = byes;
   for (const line of seedLines) {
     if (left === 0) return;
-    lines[line ^ 1] = BYE;
+    put(board, line ^ 1, BYE);
     log.push({ step: 'bye', line: (line ^ 1) + 1, among: [(line ^ 1) + 1] });
     left--;
   }
-  const byesIn = (start: number, length: number) => {
-    let n = 0;
-    for (let l = start; l < start + length; l++) if (lines[l] === BYE) n++;
-    return n;
-  };
-  const openPairIn = (start: number, length: number) => {
-    for (let l = start; l < start + length; l += 2) if (lines[l] === null && lines[l + 1] === null) return true;
-    return false;
-  };
   for (; left > 0; left--) {
-    let start = 0;
-    let length = size;
-    while (length > 2) {
-      const half = length / 2;
-      const options = [start, start + half].filter((s) => openPairIn(s, half));
-      const fewest = Math.min(...options.map((s) => byesIn(s, half)));
-      const best = options.filter((s) => byesIn(s, half) === fewest);
-      start = best.length === 1 ? best[0] : lots.pick(best);
-      length = half;
+    // Descend from the whole draw to a pair, each time into the half with fewer byes.
+    let node = 1;
+    while (node < size / 2) {
+      const options = [2 * node, 2 * node + 1].filter((c) => board.openPairs.of(c) > 0);
+      const fewest = Math.min(...options.map((c) => board.byes.of(c)));
+      const best = options.filter((c) => board.byes.of(c) === fewest);
+      node = best.length === 1 ? best[0] : lots.pick(best);
     }
+    const [start] = span(node, size);
     const line = start < size / 2 ? start + 1 : start;
-    lines[line] = BYE;
+    put(board, line, BYE);
     log.push({ step: 'bye', line: line + 1, among: [line + 1] });
   }
 }
@@ -188,59 +237,81 @@ function placeByes(lines: Line[], byes: number, seedLines: number[], lots: Lots,
  * every level of the draw (its seeds already placed count where they stand): two in different
  * halves, up to four in different quarters, and so on. Which side takes the odd one is drawn.
  */
-function separateUnits(lines: Line[], entries: readonly DrawEntry[], lots: Lots, log: DrawLot[]): void {
+function separateUnits(board: Board, entries: readonly DrawEntry[]): void {
+  const { size, lots, log } = board;
   const byUnit = new Map<string, DrawEntry[]>();
-  for (const e of entries) if (e.unit != null && e.unit !== '') byUnit.set(e.unit, [...(byUnit.get(e.unit) ?? []), e]);
+  for (const e of entries) {
+    if (e.unit == null || e.unit === '') continue;
+    const members = byUnit.get(e.unit);
+    if (members) members.push(e);
+    else byUnit.set(e.unit, [e]);
+  }
   const units = [...byUnit.entries()]
-    .map(([unit, members]) => ({ unit, members, open: members.filter((m) => !lines.includes(m.id)) }))
+    .map(([unit, members]) => ({ unit, members, open: members.filter((m) => !board.placed.has(m.id)) }))
     .filter((u) => u.members.length > 1 && u.open.length > 0)
     .sort((a, b) => b.members.length - a.members.length);
 
+  // The current unit's members on the board, counted per segment (cleared after each unit).
+  const mine = new Int32Array(2 * size);
+  const touched: number[] = [];
+  const count = (line: number) => {
+    for (let node = size + line; node >= 1; node >>= 1) {
+      if (mine[node] === 0) touched.push(node);
+      mine[node]++;
+    }
+  };
   for (const { unit, members, open } of units) {
-    const ids = new Set(members.map((m) => m.id));
-    const placedIn = (start: number, length: number) => {
-      let n = 0;
-      for (let l = start; l < start + length; l++) if (typeof lines[l] === 'string' && ids.has(lines[l] as string)) n++;
-      return n;
-    };
-    const freeIn = (start: number, length: number) => {
-      let n = 0;
-      for (let l = start; l < start + length; l++) if (lines[l] === null) n++;
-      return n;
-    };
-    const queue = [...open];
-    const fill = (start: number, length: number, count: number): void => {
-      if (count === 0) return;
-      if (length === 1) {
-        const e = queue.shift()!;
-        lines[start] = e.id;
-        log.push({ step: 'separate', entry: e.id, unit, line: start + 1 });
+    for (const m of members) {
+      if (!board.placed.has(m.id)) continue;
+      const line = board.lines.indexOf(m.id);
+      if (line >= 0) count(line);
+    }
+    let nextMember = 0;
+    const fill = (node: number, n: number): void => {
+      if (n === 0) return;
+      if (node >= size) {
+        const e = open[nextMember++];
+        const line = node - size;
+        put(board, line, e.id);
+        count(line);
+        log.push({ step: 'separate', entry: e.id, unit, line: line + 1 });
         return;
       }
-      const half = length / 2;
-      const sides = [start, start + half];
-      const have = sides.map((s) => placedIn(s, half));
-      const room = sides.map((s) => freeIn(s, half));
-      const total = have[0] + have[1] + count;
+      const left = 2 * node;
+      const right = left + 1;
+      const haveL = mine[left];
+      const haveR = mine[right];
+      const total = haveL + haveR + n;
       // The side that takes the larger share when the total is odd is drawn by lot.
-      const first = total % 2 === 1 ? lots.below(2) : 0;
-      const want = [0, 0];
-      want[first] = Math.ceil(total / 2);
-      want[1 - first] = Math.floor(total / 2);
-      let give = [Math.max(0, want[0] - have[0]), Math.max(0, want[1] - have[1])];
+      const leftTakesMore = total % 2 === 1 && lots.below(2) === 0;
+      const wantL = leftTakesMore ? Math.ceil(total / 2) : Math.floor(total / 2);
+      const wantR = total - wantL;
+      let giveL = Math.max(0, wantL - haveL);
+      let giveR = Math.max(0, wantR - haveR);
       // A side that already holds more than its share takes none; then keep within the free lines.
-      if (give[0] + give[1] > count) give = give[0] === 0 ? [0, count] : [count, 0];
-      for (const s of [0, 1]) {
-        const over = give[s] - room[s];
-        if (over > 0) {
-          give[s] -= over;
-          give[1 - s] += over;
-        }
+      if (giveL + giveR > n) {
+        giveL = giveL === 0 ? 0 : n;
+        giveR = n - giveL;
       }
-      // Which lines of a pair, and the order in which the two sides are filled, are lots too.
-      const order = lots.below(2) === 0 ? [0, 1] : [1, 0];
-      for (const s of order) fill(sides[s], half, give[s]);
+      const roomL = board.free.of(left);
+      const roomR = board.free.of(right);
+      if (giveL > roomL) {
+        giveR += giveL - roomL;
+        giveL = roomL;
+      } else if (giveR > roomR) {
+        giveL += giveR - roomR;
+        giveR = roomR;
+      }
+      if (lots.below(2) === 0) {
+        fill(left, giveL);
+        fill(right, giveR);
+      } else {
+        fill(right, giveR);
+        fill(left, giveL);
+      }
     };
-    fill(0, lines.length, open.length);
+    fill(1, open.length);
+    for (const node of touched) mine[node] = 0;
+    touched.length = 0;
   }
 }

@@ -60,20 +60,44 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
 
   for (const m of input.matches) if (m.fixed) occupy(m, m.fixed.court, m.fixed.start, m.fixed.end);
 
-  const pending = input.matches
-    .map((m, index) => ({ m, index }))
-    .filter(({ m }) => !m.fixed)
-    .sort((a, b) => a.m.order - b.m.order || a.index - b.index)
-    .map(({ m }) => m);
-
-  /** When a match could start at the earliest, or null while a match feeding it has no time. */
-  const readyAt = (m: ScheduleMatch): number | null => {
-    let t = notBefore;
-    for (const f of m.after) {
-      const end = ended.get(f);
-      if (end === undefined) return null;
-      t = Math.max(t, end + rest);
+  // Matches are released to be called once every match feeding them has a time.
+  const rank = new Map(input.matches.map((m, index) => [m.id, index]));
+  const before = (a: ScheduleMatch, b: ScheduleMatch) => a.order - b.order || rank.get(a.id)! - rank.get(b.id)!;
+  const waiting = new Map<string, number>();
+  const feeds = new Map<string, ScheduleMatch[]>();
+  const pending: ScheduleMatch[] = [];
+  for (const m of input.matches) {
+    if (m.fixed) continue;
+    const open = m.after.filter((f) => !ended.has(f));
+    if (open.length === 0) {
+      pending.push(m);
+      continue;
     }
+    waiting.set(m.id, open.length);
+    for (const f of open) feeds.set(f, [...(feeds.get(f) ?? []), m]);
+  }
+  pending.sort(before);
+  const release = (placed: string) => {
+    for (const m of feeds.get(placed) ?? []) {
+      const left = waiting.get(m.id)! - 1;
+      waiting.set(m.id, left);
+      if (left > 0) continue;
+      // Insert in order (binary search).
+      let lo = 0;
+      let hi = pending.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(pending[mid], m) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      pending.splice(lo, 0, m);
+    }
+  };
+
+  /** When a released match could start at the earliest. */
+  const readyAt = (m: ScheduleMatch): number => {
+    let t = notBefore;
+    for (const f of m.after) t = Math.max(t, ended.get(f)! + rest);
     for (const p of m.players) t = Math.max(t, playerFree.get(p) ?? Number.NEGATIVE_INFINITY);
     return t;
   };
@@ -114,7 +138,6 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
       const event = m.event ?? '';
       if (m.order > (blocked.get(event) ?? Number.POSITIVE_INFINITY)) continue;
       const ready = readyAt(m);
-      if (ready === null) continue;
       if (ready <= at) {
         if (fit(court, at, m.minutes) === at) {
           chosen = i;
@@ -129,6 +152,7 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
     if (chosen >= 0) {
       const m = pending.splice(chosen, 1)[0];
       occupy(m, court, at, at + m.minutes);
+      release(m.id);
       continue;
     }
     if (nextReady === Number.POSITIVE_INFINITY) {
@@ -141,5 +165,6 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
     courtFree.set(court, nextReady);
   }
   slots.sort((a, b) => a.start - b.start || a.court.localeCompare(b.court));
-  return { slots, unplaced: pending.map((m) => m.id) };
+  const placed = new Set(slots.map((x) => x.match));
+  return { slots, unplaced: input.matches.filter((m) => !placed.has(m.id)).map((m) => m.id) };
 }
