@@ -103,7 +103,7 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
   };
 
   /** The first start at or after t when the court is open for `minutes`, or null. */
-  const fit = (court: string, t: number, minutes: number): number | null => {
+  const openingFrom = (court: string, t: number, minutes: number): number | null => {
     for (const w of windows.get(court) ?? []) {
       const start = Math.max(t, w.start);
       if (start + minutes <= w.end) return start;
@@ -118,7 +118,7 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
     let at = Number.POSITIVE_INFINITY;
     for (const c of courtFree.keys()) {
       if (closed.has(c)) continue;
-      const t = fit(c, Math.max(courtFree.get(c)!, notBefore), 1);
+      const t = openingFrom(c, Math.max(courtFree.get(c)!, notBefore), 1);
       if (t === null) {
         closed.add(c);
         continue;
@@ -139,7 +139,7 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
       if (m.order > (blocked.get(event) ?? Number.POSITIVE_INFINITY)) continue;
       const ready = readyAt(m);
       if (ready <= at) {
-        if (fit(court, at, m.minutes) === at) {
+        if (openingFrom(court, at, m.minutes) === at) {
           chosen = i;
           break;
         }

@@ -205,7 +205,7 @@ export function checkMatch(rule: ScoringRule, match: MatchScore): MatchResult {
   }
   if (!match.outcome) {
     if (decided === null) {
-      throw new MatchScoreError(match.games.length + 1 > rule.games ? rule.games : match.games.length + 1, {
+      throw new MatchScoreError(Math.min(match.games.length + 1, rule.games), {
         vi: `trận chưa kết thúc: chưa bên nào thắng ${need} ván, và không ghi bỏ cuộc, bỏ dở hay truất quyền`,
         en: `the match is unfinished: no side has won ${need} games, and no walkover, retirement or disqualification is recorded`,
       });
