@@ -69,7 +69,7 @@ export function seedLineGroups(size: number, seeds = size): number[][] {
   return groups;
 }
 
-function validate(entries: readonly DrawEntry[]): DrawEntry[] {
+function validate(entries: readonly DrawEntry[], maxSeeds: number): DrawEntry[] {
   if (entries.length === 0)
     throw new DrawError({ vi: 'Không có vận động viên nào để bốc thăm.', en: 'There are no entries to draw.' });
   const ids = new Set<string>();
@@ -95,7 +95,7 @@ function validate(entries: readonly DrawEntry[]): DrawEntry[] {
       });
     }
   }
-  if (seeded.length * 4 > entries.length) {
+  if (seeded.length > maxSeeds) {
     throw new DrawError({
       vi: `Nhiều nhất một phần tư số vận động viên là hạt giống: ${entries.length} lượt cho phép ${Math.floor(entries.length / 4)} hạt giống, có ${seeded.length}.`,
       en: `At most a quarter of the entries may be seeded: ${entries.length} entries allow ${Math.floor(entries.length / 4)} seeds, ${seeded.length} given.`,
@@ -151,8 +151,13 @@ function put(board: Board, line: number, value: string | typeof BYE): void {
   else board.placed.add(value);
 }
 
-export function makeDraw(entries: readonly DrawEntry[], randomSeed: string): Draw {
-  const seeded = validate(entries);
+export type DrawOptions = {
+  /** At most a quarter of the entries by default; a knockout after groups seeds every group winner. */
+  maxSeeds?: number;
+};
+
+export function makeDraw(entries: readonly DrawEntry[], randomSeed: string, options: DrawOptions = {}): Draw {
+  const seeded = validate(entries, options.maxSeeds ?? Math.floor(entries.length / 4));
   const lots = lotsFrom(randomSeed);
   const size = drawSize(entries.length);
   const log: DrawLot[] = [];
