@@ -1,6 +1,6 @@
 /**
- * Row types of the Emulation module: drives, participants, registered targets, criteria and scores.
- * Declared into the platform's one `Database` interface by declaration merging (ADR 13).
+ * Row types of the emulation module: drives, participants, registered targets, criteria and
+ * scores. They join the platform's one `Database` interface by declaration merging (ADR 13).
  */
 export interface EmulationDrivesTable {
   id: string;

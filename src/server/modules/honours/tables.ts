@@ -1,6 +1,7 @@
 /**
- * Row types of the Honours module: campaigns, nominations and dossiers, screening, the Council's sessions and secret ballots (ADR 12).
- * Declared into the platform's one `Database` interface by declaration merging (ADR 13).
+ * Row types of the honours module: campaigns, nominations and dossiers, screening, the Council's
+ * sessions and secret ballots (ADR 12). They join the platform's one `Database` interface by
+ * declaration merging (ADR 13).
  */
 export interface HonourCampaignsTable {
   id: string;

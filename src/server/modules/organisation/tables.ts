@@ -1,6 +1,6 @@
 /**
- * Row types of the Organisation module: the unit tree, its history, groups, people, positions, who is in charge.
- * Declared into the platform's one `Database` interface by declaration merging (ADR 13).
+ * Row types of the organisation module: the unit tree, its history, groups, people, positions, who
+ * is in charge. They join the platform's one `Database` interface by declaration merging (ADR 13).
  */
 export interface UnitsTable {
   id: string;

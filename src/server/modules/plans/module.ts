@@ -71,7 +71,8 @@ export const plans = defineModule({
   ],
   demo: plansDemo,
   setup(platform) {
-    // The reminder jobs are known to the job queue of whichever process runs jobs; reports' files say who may read them.
+    // The reminder jobs are known to the job queue of whichever process runs jobs;
+    // reports' files say who may read them.
     registerReminderJobs(platform);
     registerReportFiles();
   },

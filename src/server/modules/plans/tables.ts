@@ -1,6 +1,7 @@
 /**
- * Row types of the Plans module: plans and sub-plans, activities, who carries them, milestones, reports, supervision, notifications.
- * Declared into the platform's one `Database` interface by declaration merging (ADR 13).
+ * Row types of the plans module: plans and sub-plans, activities, who carries them, milestones,
+ * reports, supervision, notifications. They join the platform's one `Database` interface by
+ * declaration merging (ADR 13).
  */
 export interface PlansTable {
   id: string;

@@ -1,6 +1,7 @@
 /**
- * Row types of the Reporting module: indicators, templates, submissions, values and their history, live totals (ADR 11).
- * Declared into the platform's one `Database` interface by declaration merging (ADR 13).
+ * Row types of the reporting module: indicators, templates, submissions, values and their history,
+ * live totals (ADR 11). They join the platform's one `Database` interface by declaration merging
+ * (ADR 13).
  */
 export interface ReportIndicatorsTable {
   id: string;
