@@ -9,63 +9,36 @@ import { loadPrincipal, requestContext, securityHeaders } from './platform/http/
 import { toFieldProblems } from './platform/http/validation.ts';
 import { serveWebApp } from './platform/http/static.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
-import { registerSystemRoutes } from './modules/system/routes.ts';
-import { registerAccountRoutes } from './modules/accounts/routes.ts';
-import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { registerOrganisationRoutes } from './modules/organisation/routes.ts';
-import { installUnitScope } from './modules/organisation/tree.ts';
-import { registerPlansRoutes, registerReminderJobs } from './modules/plans/routes.ts';
 import { registerFileRoutes } from './platform/files/routes.ts';
-import { registerReportFiles } from './modules/plans/attachments.ts';
-import { registerReportingRoutes } from './modules/reporting/routes.ts';
-import { registerEmulationRoutes } from './modules/emulation/routes.ts';
-import { registerHonoursRoutes } from './modules/honours/routes.ts';
-import { registerHonoursPublicRoutes } from './modules/honours/publicRoutes.ts';
-import { registerHonours } from './modules/honours/setup.ts';
-import { registerReportingTotals } from './modules/reporting/setup.ts';
-import { registerReportingReminders } from './modules/reporting/reminders.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
 import { renderApiReference } from './site/apiReference.tsx';
-import { registerRollOfHonourPages } from './site/rollOfHonour.tsx';
 import { version } from './modules/system/version.ts';
+import { modules } from './modules.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 const FILE_UPLOAD_PATH = '/api/files';
 
-/** Every module's routes, in one list: add a module here. */
-const modules = [
-  registerAuthRoutes,
-  registerSystemRoutes,
-  registerFileRoutes,
-  registerAccountRoutes,
-  registerAuditRoutes,
-  registerOrganisationRoutes,
-  registerPlansRoutes,
-  registerReportingRoutes,
-  registerEmulationRoutes,
-  registerHonoursRoutes,
-  registerHonoursPublicRoutes,
-];
+/** The platform's own routes; every module's come from its descriptor in `modules.ts`. */
+const platformRoutes = [registerAuthRoutes, registerFileRoutes];
 
 export type AppOptions = { webDir?: string | null };
 
 const initialised = new WeakSet<Platform>();
 
 /**
- * What modules set up on the platform itself, once per platform however many apps are made on
- * it (tests make several): record-level checks (`can`) see the real unit tree, and the plans'
- * reminder jobs are known to the job queue of whichever process runs jobs, and the
- * modules' files say who may read them.
+ * Every module's start-up hooks (`setup` in its descriptor), in the list's order, once per
+ * platform however many apps are made on it (tests make several): the unit tree for record-level
+ * checks, job handlers, who may read the modules' files, plan status sources, listeners.
  */
 export function initialiseModules(platform: Platform): void {
   if (initialised.has(platform)) return;
   initialised.add(platform);
-  installUnitScope(platform);
-  registerReminderJobs(platform);
-  registerReportFiles();
-  registerReportingTotals();
-  registerReportingReminders(platform);
-  registerHonours();
+  for (const m of modules) m.setup?.(platform);
+}
+
+/** When this process runs jobs: every module's recurring jobs. */
+export async function scheduleModuleJobs(platform: Platform): Promise<void> {
+  for (const m of modules) await m.schedule?.(platform);
 }
 
 export function createApp(platform: Platform, options: AppOptions = {}) {
@@ -96,7 +69,8 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   );
   app.use('/api/*', loadPrincipal(platform));
 
-  for (const register of modules) register(app);
+  for (const register of platformRoutes) register(app);
+  for (const m of modules) for (const register of m.routes ?? []) register(app);
 
   const openApiDocument = () =>
     app.getOpenAPI31Document({
@@ -119,8 +93,8 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
     throw allow.length > 0 ? fail.methodNotAllowed(allow) : fail.routeNotFound();
   });
 
-  // Server-rendered public pages (/vinh-danh), before the web app's fallback to index.html.
-  registerRollOfHonourPages(app);
+  // Server-rendered public pages (the roll of honour, /vinh-danh), before the web app's fallback to index.html.
+  for (const m of modules) for (const register of m.site ?? []) register(app);
   if (options.webDir !== null) serveWebApp(app, options.webDir ?? path.resolve('dist/web'));
 
   app.onError(handleError);

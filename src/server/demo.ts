@@ -1,17 +1,14 @@
 import type { Platform } from './platform/platform.ts';
-import { organisationDemo } from './modules/organisation/demo.ts';
-import { plansDemo } from './modules/plans/demo.ts';
-import { reportingDemo } from './modules/reporting/demo.ts';
-import { honoursDemo } from './modules/honours/demo.ts';
-import { emulationDemo } from './modules/emulation/demo.ts';
+import type { DemoLoader } from './platform/modules.ts';
+import { modules } from './modules.ts';
+
+export type { DemoLoader };
 
 /**
- * Demo data: each module that has some adds a loader here. Loaders are idempotent: they check
- * what exists and add only what is missing, so `kyniem demo` can run again safely.
+ * Demo data: every module's loader (`demo` in its descriptor), in the list's order (organisation
+ * first). Loaders are idempotent, so `kyniem demo` can run again safely.
  */
-export type DemoLoader = { name: string; load(platform: Platform): Promise<number> };
-
-export const demoLoaders: DemoLoader[] = [organisationDemo, plansDemo, reportingDemo, emulationDemo, honoursDemo];
+export const demoLoaders: DemoLoader[] = modules.flatMap((m) => (m.demo ? [m.demo] : []));
 
 export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
   const counts: Record<string, number> = {};

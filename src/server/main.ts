@@ -6,11 +6,9 @@ import { ConfigError, loadConfig, type Config } from './platform/config/config.t
 import { startPlatform, stopPlatform, type Platform } from './platform/platform.ts';
 import { closeDocumentBrowser } from './documents/browser.ts';
 import { registerMaintenance, scheduleMaintenance } from './platform/jobs/maintenance.ts';
-import { createApp } from './app.ts';
+import { createApp, scheduleModuleJobs } from './app.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import { loadDemoData } from './demo.ts';
-import { scheduleReminders } from './modules/plans/reminders.ts';
-import { scheduleReportingReminders } from './modules/reporting/reminders.ts';
 
 export type Running = { platform: Platform; server: ServerType; port: number; stop(): Promise<void> };
 
@@ -54,8 +52,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const port = typeof address === 'object' && address ? address.port : config.port;
   if (config.runJobs) {
     await scheduleMaintenance(platform);
-    await scheduleReminders(platform);
-    await scheduleReportingReminders(platform);
+    await scheduleModuleJobs(platform);
     platform.jobs.start();
   }
   logger.info('listening', { url: `http://localhost:${port}`, db: platform.database.dialect, pid: process.pid });

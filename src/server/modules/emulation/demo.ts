@@ -1,4 +1,4 @@
-import type { DemoLoader } from '../../demo.ts';
+import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { grassrootsKinds } from '../organisation/kinds.ts';

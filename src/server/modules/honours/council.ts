@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { rolePermissions } from '../../platform/policy/permissions.ts';
+import { rolePermissions, rolesHolding } from '../../platform/policy/permissions.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import { compareVi } from '../../../common/text.ts';
 import { unitRefs } from '../organisation/lookups.ts';
@@ -41,8 +41,6 @@ export async function rosterOf(platform: Pick<Platform, 'db'>, sessionId: string
 /** The roles whose holders may sit on the Council: those who vote, and the Office's secretary. */
 const roleHolds = (role: string, permission: 'honours.vote' | 'honours.secretary') =>
   rolePermissions[role as keyof typeof rolePermissions]?.includes(permission) ?? false;
-const votingRoles = Object.keys(rolePermissions).filter((r) => roleHolds(r, 'honours.vote'));
-const secretaryRoles = Object.keys(rolePermissions).filter((r) => roleHolds(r, 'honours.secretary'));
 
 /** A member votes on the Council (`honours.vote`); the Council's secretary may instead be the Office's secretary (`honours.secretary`). */
 export function maySit(roles: string[], councilRole: string): boolean {
@@ -376,7 +374,9 @@ export async function councilCandidates(platform: Platform, caller: Caller) {
     .where(
       'g.role',
       'in',
-      [...new Set([...votingRoles, ...secretaryRoles])].filter((r) => r !== 'system_admin'),
+      [...new Set([...rolesHolding('honours.vote'), ...rolesHolding('honours.secretary')])].filter(
+        (r) => r !== 'system_admin',
+      ),
     )
     .execute();
   const byUser = new Map<

@@ -1,4 +1,4 @@
-import type { DemoLoader } from '../../demo.ts';
+import type { DemoLoader } from '../../platform/modules.ts';
 import { listDrives } from '../emulation/drives.ts';
 import { DRIVE_CODE } from '../reporting/demo.ts';
 import { saveUpload } from '../../platform/files/store.ts';

@@ -10,7 +10,7 @@ import { createApp } from '../../app.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';
 import { citationOf } from './results.ts';
-import { initialOf } from '../../site/rollOfHonour.tsx';
+import { initialOf } from './rollOfHonourPages.tsx';
 
 /**
  * Photos in the dossier and the public roll of honour, on both databases: a nomination's photo

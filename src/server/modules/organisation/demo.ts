@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform/platform.ts';
-import type { DemoLoader } from '../../demo.ts';
+import type { DemoLoader } from '../../platform/modules.ts';
 import { insertUser } from '../../platform/auth/users.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Role } from '../../platform/policy/permissions.ts';

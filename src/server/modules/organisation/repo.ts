@@ -2,7 +2,8 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { fold } from '../../../common/text.ts';
 import { foldedContains } from '../../platform/db/search.ts';
 import { viSortKey } from '../../../common/sortKey.ts';
-import type { Database, UnitsTable } from '../../platform/db/tables.ts';
+import type { Database } from '../../platform/db/tables.ts';
+import type { UnitsTable } from './tables.ts';
 import type { UnitKind } from './kinds.ts';
 
 /** The queries of the organisation module that more than one service needs. */

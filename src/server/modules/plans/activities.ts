@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, PlanActivitiesTable, PlansTable } from '../../platform/db/tables.ts';
+import type { Database } from '../../platform/db/tables.ts';
+import type { PlanActivitiesTable, PlansTable } from './tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';

@@ -3,7 +3,7 @@ import { seenActivity } from './activities.ts';
 
 /**
  * Files attached to progress reports (minutes, photos, documents): whoever may see the activity
- * may open its reports' files. Registered at start by `initialiseModules`.
+ * may open its reports' files. Registered at start by the plans descriptor's `setup`.
  */
 export const REPORT_FILES = 'plan_report';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DemoLoader } from '../../demo.ts';
+import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { liveUnits } from '../organisation/lookups.ts';

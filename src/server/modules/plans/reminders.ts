@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
-import { rolePermissions, type Role } from '../../platform/policy/permissions.ts';
+import { rolesHolding } from '../../platform/policy/permissions.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { progressOf, statusOf } from './activities.ts';
 import { addDays, vietnamDay } from './status.ts';
@@ -74,9 +74,7 @@ export async function notify(platform: Platform, message: NotificationMessage): 
   return true;
 }
 
-const reportingRoles = (Object.keys(rolePermissions) as Role[]).filter(
-  (r) => r !== 'system_admin' && rolePermissions[r].includes('plans.report'),
-);
+const reportingRoles = () => rolesHolding('plans.report').filter((r) => r !== 'system_admin');
 
 /** Users who report for the unit: a grant carrying plans.report on the unit or above it (not the everywhere grants). */
 async function reportersOf(
@@ -111,7 +109,7 @@ export async function remindPlan(platform: Platform, planId: string): Promise<nu
     .selectFrom('role_grants as g')
     .innerJoin('users as u', 'u.id', 'g.user_id')
     .select(['g.user_id', 'g.unit_id'])
-    .where('g.role', 'in', reportingRoles)
+    .where('g.role', 'in', reportingRoles())
     .where('u.is_active', '=', 1)
     .limit(50_000)
     .execute();

@@ -1,5 +1,5 @@
 import { deadlinesOf } from '../../../common/periods.ts';
-import type { DemoLoader } from '../../demo.ts';
+import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { systemCaller } from '../organisation/access.ts';
 import type { UnitKind } from '../organisation/kinds.ts';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ReportIndicatorsTable, ReportTemplatesTable } from '../../platform/db/tables.ts';
+import type { ReportIndicatorsTable, ReportTemplatesTable } from './tables.ts';
 import type { DeadlineSchedule, PeriodType, Regime } from '../../../common/periods.ts';
 import type {
   Aggregation,

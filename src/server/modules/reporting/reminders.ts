@@ -9,7 +9,7 @@ import {
   type CalendarPeriodType,
 } from '../../../common/periods.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { rolePermissions, type Role } from '../../platform/policy/permissions.ts';
+import { rolesHolding } from '../../platform/policy/permissions.ts';
 import { notify } from '../plans/reminders.ts';
 import { expectedUnits, levelOfKinds } from './assignment.ts';
 import { templateOf } from './model.ts';
@@ -24,9 +24,7 @@ import { campaignId, periodRef } from './periods.ts';
  */
 export const REPORTING_SWEEP_JOB = 'reporting.reminders.sweep';
 export const REMIND_DAYS_BEFORE = 3;
-const submitters = (Object.keys(rolePermissions) as Role[]).filter(
-  (r) => r !== 'system_admin' && rolePermissions[r].includes('reporting.submit'),
-);
+const submitters = () => rolesHolding('reporting.submit').filter((r) => r !== 'system_admin');
 
 export async function remindReporters(platform: Platform): Promise<number> {
   const today = todayIso(platform.clock());
@@ -68,7 +66,7 @@ export async function remindReporters(platform: Platform): Promise<number> {
           .select('g.user_id')
           .distinct()
           .where('g.unit_id', '=', unit.id)
-          .where('g.role', 'in', submitters)
+          .where('g.role', 'in', submitters())
           .where('us.is_active', '=', 1)
           .execute();
         const dmy = due.split('-').reverse().join('/');

@@ -3,7 +3,8 @@ import { deadlinesOf, isLocked, timeliness, type PeriodDeadlines } from '../../.
 import { checkForm, isNumericType, type FormValue } from '../../../common/reportValues.ts';
 import { todayIso } from '../../../common/dates.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import type { Database, ReportSubmissionsTable } from '../../platform/db/tables.ts';
+import type { Database } from '../../platform/db/tables.ts';
+import type { ReportSubmissionsTable } from './tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { AppError, fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';

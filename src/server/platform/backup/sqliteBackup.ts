@@ -67,7 +67,7 @@ export function checkBackupFile(file: string): string[] {
     const names = (db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
       (r) => r.name,
     );
-    const unknown = names.filter((n) => !knownMigrations.includes(n));
+    const unknown = names.filter((n) => !knownMigrations().includes(n));
     if (unknown.length) {
       throw new BackupError(
         `Tệp sao lưu từ phiên bản Kyniem mới hơn (${unknown.join(', ')}); hãy cập nhật Kyniem trước.`,

@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.ts';
-import { migrations } from './migrations/index.ts';
+import { allMigrations } from '../modules.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -118,7 +118,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'postgres'>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db: handle.db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => allMigrations() },
     ...(handle.postgres ? { migrationTableSchema: handle.postgres.schema } : {}),
   });
   const result = await migrator.migrateToLatest();
@@ -127,7 +127,9 @@ export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'postg
 }
 
 /** Names of migrations this code knows, to refuse a database (or a backup) from a newer version. */
-export const knownMigrations = Object.keys(migrations).sort();
+export function knownMigrations(): string[] {
+  return Object.keys(allMigrations()).sort();
+}
 
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);

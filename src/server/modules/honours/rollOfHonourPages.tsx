@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { FC } from 'hono/jsx';
-import { dateWords, formatDmy } from '../../common/dates.ts';
-import type { AppEnv } from '../platform/http/context.ts';
-import { AppError } from '../platform/http/errors.ts';
-import type { Platform } from '../platform/platform.ts';
+import { dateWords, formatDmy } from '../../../common/dates.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
 import {
   publicRoll,
   publicRolls,
@@ -12,7 +12,7 @@ import {
   type PublicHonouree,
   type PublicRoll,
   type PublicRollSummary,
-} from '../modules/honours/roll.ts';
+} from './roll.ts';
 
 /**
  * The public roll of honour (Bảng vinh danh), server-rendered for anyone, no sign-in:
