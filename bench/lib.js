@@ -144,6 +144,15 @@ export async function load(url, { connections = 10, duration = 8, headers = {} }
   };
 }
 
+/**
+ * CPU time a process has used so far (user + system, all threads), in ms, from /proc. On a
+ * machine shared with other work, CPU per request varies less than requests per second.
+ */
+export function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms (USER_HZ)
+}
+
 /** Resident memory of a process in MiB, from /proc. */
 export function rssMiB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
