@@ -1,15 +1,27 @@
 // Authenticated reads through Kyniem's whole stack (session lookup, policy, database, JSON)
 // against a bare node:http process answering the same bytes, both loaded the same way.
 import fs from 'node:fs';
-import { load, signIn, startBare, startKyniem, table } from './lib.js';
+import { cpuMs, load, signIn, startBare, startKyniem, table } from './lib.js';
 
 const WARM_UP_S = 2;
 const DURATION_S = 8;
 const CONNECTIONS = 10;
 
-/** Two equal halves: mean throughput and median, the worse p99. */
+/** Two equal halves: mean throughput and median, the worse p99, the server's CPU per request. */
 function combine([a, b]) {
-  return { reqPerSec: (a.reqPerSec + b.reqPerSec) / 2, p50: (a.p50 + b.p50) / 2, p99: Math.max(a.p99, b.p99) };
+  return {
+    reqPerSec: (a.reqPerSec + b.reqPerSec) / 2,
+    p50: (a.p50 + b.p50) / 2,
+    p99: Math.max(a.p99, b.p99),
+    cpuUs: ((a.cpuMs + b.cpuMs) * 1000) / (a.total + b.total),
+  };
+}
+
+/** A load, with the CPU the server process spent on it. */
+async function measured(pid, url, options) {
+  const before = cpuMs(pid);
+  const result = await load(url, options);
+  return { ...result, cpuMs: cpuMs(pid) - before };
 }
 
 const kyniem = await startKyniem({ env: { KYNIEM_DEMO: '0' } });
@@ -51,16 +63,20 @@ try {
       const half = { connections: CONNECTIONS, duration: DURATION_S / 2, headers };
       const runs = { k: [], b: [] };
       for (let i = 0; i < 2; i++) {
-        runs.k.push(await load(kUrl, half));
-        runs.b.push(await load(bUrl, half));
+        runs.k.push(await measured(kyniem.child.pid, kUrl, half));
+        runs.b.push(await measured(bare.child.pid, bUrl, half));
       }
       const k = combine(runs.k);
       const b = combine(runs.b);
-      rows.push([`Kyniem GET ${target.path}`, Math.round(k.reqPerSec), k.p50, k.p99, Buffer.byteLength(body)]);
-      rows.push([`bare node:http, same bytes`, Math.round(b.reqPerSec), b.p50, b.p99, Buffer.byteLength(body)]);
+      const cpu = (x) => Math.round(x.cpuUs);
+      rows.push([`Kyniem GET ${target.path}`, Math.round(k.reqPerSec), k.p50, k.p99, cpu(k), Buffer.byteLength(body)]);
+      rows.push([`bare node:http, same bytes`, Math.round(b.reqPerSec), b.p50, b.p99, cpu(b), Buffer.byteLength(body)]);
       lines.push(
         `bench ${target.name}: ${(k.reqPerSec / b.reqPerSec).toFixed(2)} of bare node:http ` +
           `(GET ${target.path}: Kyniem ${Math.round(k.reqPerSec)} req/s p99 ${k.p99} ms; bare ${Math.round(b.reqPerSec)} req/s p99 ${b.p99} ms)`,
+      );
+      lines.push(
+        `bench ${target.name}-cpu: ${Math.round(k.cpuUs)} µs of server CPU per request, ${(k.cpuUs / b.cpuUs).toFixed(1)} × bare node:http's ${Math.round(b.cpuUs)} µs`,
       );
     } finally {
       await bare.stop();
@@ -76,8 +92,8 @@ try {
 }
 
 console.log(
-  `\n${CONNECTIONS} connections; ${WARM_UP_S} s warm-up, then ${DURATION_S} s each in two interleaved halves (p50: mean of the halves, p99: the worse); SQLite, LOG_LEVEL=warn\n`,
+  `\n${CONNECTIONS} connections; ${WARM_UP_S} s warm-up, then ${DURATION_S} s each in two interleaved halves (p50: mean of the halves, p99: the worse; CPU: the server process's user + system time over its requests); SQLite, LOG_LEVEL=warn, the server compiled into dist/server\n`,
 );
-console.log(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'bytes'], rows));
+console.log(table(['target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'bytes'], rows));
 console.log('');
 for (const line of lines) console.log(line);

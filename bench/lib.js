@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { ensureServerBuilt } from '../scripts/build-server.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 const kyniemBin = path.join(repoRoot, 'bin', 'kyniem.js');
@@ -78,8 +79,13 @@ async function spawnUntilReady(args, env, port, readyPath, timeoutMs = 60_000) {
   };
 }
 
-/** `kyniem serve` on SQLite in dataDir (a fresh temporary one unless given). */
+/**
+ * `kyniem serve` on SQLite in dataDir (a fresh temporary one unless given), the server compiled
+ * into dist/server as `npm start` runs it (built first when missing or stale); with
+ * `KYNIEM_SOURCES: '1'` in env, the TypeScript sources through tsx.
+ */
 export async function startKyniem({ dataDir = tempDir('kyniem-bench-'), env = {} } = {}) {
+  if (env.KYNIEM_SOURCES !== '1') await ensureServerBuilt();
   const port = await freePort();
   const fullEnv = { ...process.env };
   for (const k of Object.keys(fullEnv))
@@ -136,6 +142,15 @@ export async function load(url, { connections = 10, duration = 8, headers = {} }
     p99: result.latency.p99,
     total: result.requests.total,
   };
+}
+
+/**
+ * CPU time a process has used so far (user + system, all threads), in ms, from /proc. On a
+ * machine shared with other work, CPU per request varies less than requests per second.
+ */
+export function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms (USER_HZ)
 }
 
 /** Resident memory of a process in MiB, from /proc. */

@@ -64,9 +64,13 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
       throw fail.payloadTooLarge(MAX_UPLOAD_BYTES);
     },
   });
-  app.use('/api/*', (c, next) =>
-    c.req.path === FILE_UPLOAD_PATH && c.req.method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next),
-  );
+  // GET and HEAD carry no body; asking for one would make @hono/node-server build a whole fetch
+  // Request (a tenth of a small read's cost) only to find none.
+  app.use('/api/*', (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
+    return c.req.path === FILE_UPLOAD_PATH && method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next);
+  });
   app.use('/api/*', loadPrincipal(platform));
 
   for (const register of platformRoutes) register(app);

@@ -16,13 +16,16 @@ export type Running = { platform: Platform; server: ServerType; port: number; st
 export async function startServer(config: Config = loadConfig()): Promise<Running> {
   const platform = await startPlatform(config);
   const { logger } = platform;
+  // The demo data come with the first start, on an empty database (README); later starts do not
+  // go through every demo record again to find nothing missing (a tenth of start-up, ADR 1).
+  const firstStart = !(await platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   const generated = await ensureFirstAdmin(platform);
   if (generated) {
     process.stderr.write(
       `\n  Đã tạo tài khoản quản trị / created the administrator account:\n    tên đăng nhập / username: admin\n    mật khẩu / password:      ${generated}\n  (chỉ hiện một lần / shown only once)\n\n`,
     );
   }
-  if (config.demo) await loadDemoData(platform, { onlyIfEmpty: true });
+  if (config.demo && firstStart) await loadDemoData(platform, { onlyIfEmpty: true });
   registerMaintenance(platform);
   const webDir = path.resolve('dist/web');
   if (!fs.existsSync(path.join(webDir, 'index.html')))

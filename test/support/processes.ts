@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ensureServerBuilt } from '../../scripts/build-server.js';
 
 /**
  * Kyniem as a real process: the `kyniem` command run to completion, or `kyniem serve` kept
@@ -25,8 +26,16 @@ export function processEnv(env: Env): NodeJS.ProcessEnv {
 
 export type RunResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
+/**
+ * The commands run the server compiled into dist/server, as `npm start` leaves it (ADR 1), built
+ * once per test process when missing or stale.
+ */
+let built: Promise<string> | null = null;
+const serverBuilt = () => (built ??= ensureServerBuilt());
+
 /** Runs `node bin/kyniem.js <args>` to its end (killed after timeoutMs). */
-export function runKyniem(args: string[], env: Env, timeoutMs = 90_000): Promise<RunResult> {
+export async function runKyniem(args: string[], env: Env, timeoutMs = 90_000): Promise<RunResult> {
+  await serverBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [kyniemBin, ...args], {
       cwd: repoRoot,
@@ -74,6 +83,7 @@ export type ServerProcess = {
 
 /** Starts `kyniem serve` and waits until GET /api/health answers 200. */
 export async function startKyniemServer(env: Env, readyTimeoutMs = 60_000): Promise<ServerProcess> {
+  await serverBuilt();
   const port = await freePort();
   const child = spawn(process.execPath, [kyniemBin, 'serve'], {
     cwd: repoRoot,

@@ -27,8 +27,17 @@ export const meSchema = z
   })
   .openapi('Me');
 
-const permissionsOf = (grants: Grant[]): Permission[] =>
-  [...new Set(grants.flatMap((g) => rolePermissions[g.role] ?? []))].sort();
+// The permissions of a set of roles, worked out once per set (GET /api/auth/me runs often).
+const permissionsByRoles = new Map<string, Permission[]>();
+const permissionsOf = (grants: Grant[]): Permission[] => {
+  const key = [...new Set(grants.map((g) => g.role))].sort().join(' ');
+  let permissions = permissionsByRoles.get(key);
+  if (!permissions) {
+    permissions = [...new Set(grants.flatMap((g) => rolePermissions[g.role] ?? []))].sort();
+    permissionsByRoles.set(key, permissions);
+  }
+  return permissions;
+};
 
 function isHttps(c: AppContext): boolean {
   const trust = c.get('platform').config.trustProxy;

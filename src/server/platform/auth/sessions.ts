@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { compileOnce } from '../db/compiled.ts';
 import type { Grant } from '../policy/policy.ts';
 import type { Role } from '../policy/permissions.ts';
 import type { Principal } from '../http/context.ts';
@@ -50,18 +51,15 @@ export async function grantsOf(db: Db, userId: string): Promise<Grant[]> {
   return rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id }));
 }
 
-/** The principal for a cookie token, or null when the session is unknown, over or its user disabled. */
-export async function principalForToken(
-  db: Db,
-  token: string,
-  limits: SessionLimits,
-  now: Date,
-): Promise<Principal | null> {
-  if (!looksLikeToken(token)) return null;
-  const id = hashToken(token);
-  const row = await db
+/**
+ * The session, its user and the user's grants in one query (a row per grant, one row with no
+ * grant when there is none): one round trip to PostgreSQL per request, compiled once.
+ */
+const sessionLookup = compileOnce(['id'], (db: Db, value) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('role_grants', 'role_grants.user_id', 'users.id')
     .select([
       'sessions.id as sessionId',
       'sessions.csrf_token',
@@ -73,9 +71,28 @@ export async function principalForToken(
       'users.locale',
       'users.is_active',
       'users.must_change_password',
+      'role_grants.role',
+      'role_grants.unit_id',
     ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', value('id')),
+);
+
+/**
+ * The principal for a cookie token, or null when the session is unknown, over or its user
+ * disabled. Read from the database on every request, so that a sign-out, a disabled account or a
+ * changed grant takes effect at once in every process; only the touch of `last_seen_at` is
+ * spared, to at most once a minute.
+ */
+export async function principalForToken(
+  db: Db,
+  token: string,
+  limits: SessionLimits,
+  now: Date,
+): Promise<Principal | null> {
+  if (!looksLikeToken(token)) return null;
+  const id = hashToken(token);
+  const rows = await sessionLookup.execute(db, { id });
+  const row = rows[0];
   if (!row) return null;
   const idleEnds = Date.parse(row.last_seen_at) + limits.idleMinutes * 60_000;
   if (row.is_active !== 1 || Date.parse(row.expires_at) <= now.getTime() || idleEnds <= now.getTime()) {
@@ -85,6 +102,8 @@ export async function principalForToken(
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
+  const grants: Grant[] = [];
+  for (const r of rows) if (r.role !== null) grants.push({ role: r.role as Role, unitId: r.unit_id });
   return {
     userId: row.userId,
     username: row.username,
@@ -93,7 +112,7 @@ export async function principalForToken(
     mustChangePassword: row.must_change_password === 1,
     sessionId: row.sessionId,
     csrfToken: row.csrf_token,
-    grants: await grantsOf(db, row.userId),
+    grants,
   };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './tables.ts';
 import { allMigrations } from '../modules.ts';
 
@@ -29,8 +29,16 @@ export function sqliteFileIn(dataDir: string): string {
   return path.join(dataDir, 'kyniem.db');
 }
 
-// PostgreSQL returns int8 (count(*)) as text by default; our counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
+/**
+ * The PostgreSQL driver, loaded when a PostgreSQL database is first opened: a server on SQLite
+ * never loads it (start-up time and memory, ADR 1).
+ */
+export async function loadPg(): Promise<typeof pg> {
+  const driver = (await import('pg')).default;
+  // PostgreSQL returns int8 (count(*)) as text by default; our counts fit in a double.
+  driver.types.setTypeParser(20, (v) => Number(v));
+  return driver;
+}
 
 export function openSqliteConnection(file: string): SqliteDatabase.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -85,6 +93,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const schema = options.schema ?? 'public';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  const pg = await loadPg();
   if (schema !== 'public') {
     const client = new pg.Client({ connectionString: options.url });
     await client.connect();

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../db/database.ts';
 
 /**
  * One channel for live updates (scores, the running order, job wake-ups). On SQLite there is one
@@ -49,6 +50,7 @@ export async function createPostgresEventBus(url: string, schema: string): Promi
   emitter.setMaxListeners(0);
   let closed = false;
   let listener: pg.Client | null = null;
+  const pg = await loadPg();
   const publisher = new pg.Pool({ connectionString: url, max: 2 });
   publisher.on('error', () => {});
 

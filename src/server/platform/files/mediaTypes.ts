@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
 
 /**
@@ -25,9 +25,11 @@ const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** An Office Open XML package is a zip whose [Content_Types].xml names its main part. */
 async function officeKind(bytes: Uint8Array): Promise<FileKindName | null> {
+  // Loaded with the first Office upload, not at start-up (ADR 1).
+  const { default: zipReader } = await import('jszip');
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await zipReader.loadAsync(bytes, { checkCRC32: false });
   } catch {
     return null;
   }

@@ -8,6 +8,8 @@ export type Logger = {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
+  /** Would a line at this level be written? (Spares building the fields of one that would not.) */
+  enabled(at: Exclude<LogLevel, 'silent'>): boolean;
 };
 
 export function createLogger(
@@ -30,5 +32,6 @@ export function createLogger(
     warn: (m, f) => emit('warn', m, f),
     error: (m, f) => emit('error', m, f),
     child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    enabled: (at) => rank[at] >= rank[level],
   };
 }

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/config.ts';
 
 /**
@@ -9,24 +9,30 @@ import type { Config } from '../config/config.ts';
 export type MailMessage = { to: string; subject: string; text: string };
 export type Mailer = { send(message: MailMessage): Promise<{ messageId: string }> };
 
-const transports = new Map<string, ReturnType<typeof nodemailer.createTransport>>();
+// nodemailer is loaded with the first message: most processes never send one (ADR 1).
+const transports = new Map<string, Promise<Transporter>>();
+
+function transportFor(url: string): Promise<Transporter> {
+  let transport = transports.get(url);
+  if (!transport) {
+    transport = import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(url, {
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      } as never),
+    );
+    transports.set(url, transport);
+  }
+  return transport;
+}
 
 export function mailerFor(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
   const url = config.smtpUrl;
   if (!url) return null;
-  let transport = transports.get(url);
-  if (!transport) {
-    transport = nodemailer.createTransport(url, {
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 30_000,
-    } as never);
-    transports.set(url, transport);
-  }
-  const t = transport;
   return {
     async send(message) {
-      const info = await t.sendMail({
+      const info = await (await transportFor(url)).sendMail({
         from: config.mailFrom,
         to: message.to,
         subject: message.subject,

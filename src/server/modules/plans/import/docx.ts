@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { Block } from './blocks.ts';
 import { importFail } from './errors.ts';
 import { tokenizeXml } from './xml.ts';
@@ -10,9 +10,11 @@ import { tokenizeXml } from './xml.ts';
  * out. A table's cell keeps its paragraphs, one per line.
  */
 export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
+  // Loaded with the first document read, not at start-up (ADR 1).
+  const { default: zipReader } = await import('jszip');
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await zipReader.loadAsync(bytes);
   } catch {
     throw importFail.corruptDocx({
       vi: 'không giải nén được (không phải tệp zip hợp lệ).',
