@@ -13,11 +13,9 @@ const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format');
 const codeParam = z.object({ code: code.openapi({ param: { name: 'code', in: 'path' }, example: 'TV-15NAM-2019' }) });
 const photoParams = codeParam.extend({ nominationId: uuid.openapi({ param: { name: 'nominationId', in: 'path' } }) });
 const photoQuery = z.object({
-  v: uuid
-    .optional()
-    .openapi({
-      description: "The photo's version, as the roll gives it in `photoUrl`: that address may be cached for a day",
-    }),
+  v: uuid.optional().openapi({
+    description: "The photo's version, as the roll gives it in `photoUrl`: that address may be cached for a day",
+  }),
 });
 
 const decision = z.object({ number: z.string(), date: z.string().openapi({ format: 'date' }) });
