@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { fileKinds } from '../../platform/files/mediaTypes.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { publicPhoto, publicRoll, publicRolls } from './roll.ts';
 
@@ -79,7 +80,15 @@ const r = {
       'The current photo of a confirmed honouree of a decided campaign (PNG, JPEG or WebP). 404 for anything else.',
     request: { params: photoParams, query: photoQuery },
     responses: {
-      200: { description: 'The image', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+      200: {
+        description: 'The image, as the media type its bytes were found to be',
+        content: Object.fromEntries(
+          [fileKinds.png, fileKinds.jpeg, fileKinds.webp].map((k) => [
+            k.mediaType,
+            { schema: z.string().openapi({ format: 'binary' }) },
+          ]),
+        ),
+      },
       304: { description: 'Not modified' },
     },
   }),

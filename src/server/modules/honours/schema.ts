@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
 import { day } from '../organisation/schema.ts';
 import { unitResultsOut } from '../emulation/schema.ts';
+import { storedFile } from '../../platform/files/schema.ts';
 
 /** Request shapes of the honours module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
@@ -323,13 +324,6 @@ export const nominationPage = z
     ...pageFields,
   })
   .openapi('HonourNominationPage');
-export const storedFileOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  size: z.number().int(),
-  mediaType: z.string(),
-  uploadedAt: z.string(),
-});
 export const nominationOut = z
   .object({
     id: z.string(),
@@ -352,7 +346,9 @@ export const nominationOut = z
     status: z.enum(nominationStatuses),
     reason: z.string().nullable(),
     submittedAt: z.string().nullable(),
-    dossier: z.array(z.object({ kind: z.enum(dossierKinds), label: bilingualOut, file: storedFileOut.nullable() })),
+    dossier: z.array(
+      z.object({ kind: z.enum(dossierKinds), label: bilingualOut, file: z.object(storedFile.shape).nullable() }),
+    ),
     missing: z.array(z.object({ key: z.enum([...requiredDossierKinds, 'summary']), vi: z.string(), en: z.string() })),
     events: z.array(z.object({ action: z.string(), note: z.string().nullable(), by: z.string(), at: z.string() })),
     screening: z.array(z.object({ key: z.string(), result: z.enum(screeningResults), note: z.string().nullable() })),
