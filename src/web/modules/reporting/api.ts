@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../app/api.ts';
 import type {
   ChildTotals,
@@ -13,6 +14,9 @@ import type {
   TemplatePage,
   TemplateSummary,
   Totals,
+  formQuery,
+  reasonInput,
+  reopenInput,
 } from '../../../server/modules/reporting/schema.ts';
 
 /** The shapes of the reporting API: the server's own schemas (src/server/modules/reporting/schema.ts), types only. */
@@ -107,12 +111,12 @@ export const useSubmitReport = () =>
 export const useApproveReport = () =>
   useFormChange((id: string) => api<ReportForm>(`/api/reporting/reports/${id}/approve`, { method: 'POST' }));
 export const useReturnReport = () =>
-  useFormChange(({ id, reason }: { id: string; reason: string }) =>
-    api<ReportForm>(`/api/reporting/reports/${id}/return`, { method: 'POST', body: { reason } }),
+  useFormChange(({ id, ...body }: { id: string } & z.input<typeof reasonInput>) =>
+    api<ReportForm>(`/api/reporting/reports/${id}/return`, { method: 'POST', body }),
   );
 export const useReopenReport = () =>
-  useFormChange(({ id, reason, days }: { id: string; reason: string; days: number }) =>
-    api<ReportForm>(`/api/reporting/reports/${id}/reopen`, { method: 'POST', body: { reason, days } }),
+  useFormChange(({ id, ...body }: { id: string } & z.input<typeof reopenInput>) =>
+    api<ReportForm>(`/api/reporting/reports/${id}/reopen`, { method: 'POST', body }),
   );
 
 export const HISTORY_PAGE_SIZE = 30;
@@ -223,7 +227,8 @@ export function useCompleteness(
 
 /** A form's .xlsx read back (POST /api/reporting/form.xlsx/preview): nothing is saved yet. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export type FormKey = { templateId: string; unitId: string; periodId: string };
+/** Which form: the query of the form's routes. */
+export type FormKey = z.input<typeof formQuery>;
 
 export const previewFormXlsx = (q: FormKey, file: Blob) =>
   api<FormFilePreview>('/api/reporting/form.xlsx/preview', {
