@@ -19,6 +19,7 @@ const PENDING_TAGS: string[] = [];
 
 const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json');
 const shapeKeys = ['type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const'] as const;
+const annotations = new Set(['description', 'title', 'example', 'examples', 'deprecated', 'default']);
 
 /** Where a schema hides its shape, as dotted paths ('' = the body itself). */
 function hiddenShapes(
@@ -39,8 +40,13 @@ function hiddenShapes(
   }
   const out: string[] = [];
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
-    for (const [i, part] of (schema[key] ?? []).entries())
-      out.push(...hiddenShapes(doc, part, `${at}|${key}${i}`, seen));
+    const parts = schema[key] ?? [];
+    // `allOf: [{ $ref }, { description }]` is how a described use of a named schema is written
+    const words = (part: JsonSchema) => key === 'allOf' && Object.keys(part).every((k) => annotations.has(k));
+    if (key === 'allOf' && parts.length > 0 && parts.every(words)) out.push(`${where}: allOf of descriptions only`);
+    for (const [i, part] of parts.entries()) {
+      if (!words(part)) out.push(...hiddenShapes(doc, part, `${at}|${key}${i}`, seen));
+    }
   }
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (types.includes('object')) {
@@ -114,6 +120,10 @@ describe('response schemas', () => {
     expect(hiddenShapes(mini, { anyOf: [{ type: 'null' }, { type: 'array', items: { type: 'integer' } }] })).toEqual(
       [],
     );
+    expect(hiddenShapes(mini, { allOf: [{ $ref: '#/components/schemas/Ok' }, { description: 'why' }] })).toEqual([]);
+    expect(hiddenShapes(mini, { allOf: [{ description: 'only words' }] })).toEqual([
+      '(body): allOf of descriptions only',
+    ]);
   });
 
   it('declares, for every operation, a 2xx answer whose schema shows its shape', () => {
