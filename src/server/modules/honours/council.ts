@@ -10,7 +10,7 @@ import { unitRefs } from '../organisation/lookups.ts';
 import { mayJudge, requireSecretary, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import { quorumNeeded, type SessionRules } from './tally.ts';
-import type { Attendance, CouncilRole, SessionInput } from './schema.ts';
+import type { Attendance, CouncilRole, SessionInput, SessionStatus } from './schema.ts';
 
 /**
  * A session of the Emulation and Commendation Council: its roster (members who hold
@@ -246,7 +246,7 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
     title: session.title,
     heldOn: session.held_on,
     rules: session.rules,
-    status: session.status,
+    status: session.status as SessionStatus,
     roster: roster.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, attendance: m.attendance })),
     quorum: { members: roster.length, present, needed, met: present >= needed },
     conflicts: conflicts.map((c) => ({ userId: c.user_id, nominationId: c.nomination_id, note: c.note })),
@@ -358,7 +358,7 @@ export async function listSessions(
         campaignId: r.campaign_id,
         title: r.title,
         heldOn: r.held_on,
-        status: r.status,
+        status: r.status as SessionStatus,
         quorum: { members: roster.length, present, needed, met: present >= needed },
         rounds: mine.length,
         openRounds: mine.filter((x) => x.status === 'open').length,

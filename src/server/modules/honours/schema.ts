@@ -255,6 +255,8 @@ export const requiredDossierKinds = ['cover_submission', 'achievement_report', '
 export const screeningResults = ['met', 'not_met', 'note'] as const;
 export const attendances = ['unknown', 'present', 'absent'] as const;
 export const roundStatuses = ['open', 'closed'] as const;
+/** A session is closed when the campaign's results are confirmed. */
+export const sessionStatuses = ['open', 'closed'] as const;
 export const methods = ['approve', 'rank'] as const;
 export const approvalBases = ['members', 'present', 'cast'] as const;
 const bilingualOut = z.object({ vi: z.string(), en: z.string() });
@@ -383,7 +385,7 @@ export const sessionPage = z
         campaignId: z.string(),
         title: z.string(),
         heldOn: z.string(),
-        status: z.string(),
+        status: z.enum(sessionStatuses),
         quorum: quorumOut,
         rounds: z.number().int(),
         openRounds: z.number().int(),
@@ -399,7 +401,7 @@ export const sessionOut = z
     title: z.string(),
     heldOn: z.string(),
     rules: rulesOut,
-    status: z.string(),
+    status: z.enum(sessionStatuses),
     roster: z.array(
       z.object({
         userId: z.string(),
@@ -585,6 +587,7 @@ export type CampaignStatus = (typeof campaignStatuses)[number];
 export type NominationStatus = (typeof nominationStatuses)[number];
 export type CouncilRole = (typeof councilRoles)[number];
 export type Attendance = (typeof attendances)[number];
+export type SessionStatus = (typeof sessionStatuses)[number];
 export type CampaignPage = z.output<typeof campaignPage>;
 export type Campaign = z.output<typeof campaignOut>;
 export type NomineeCandidates = z.output<typeof nomineeCandidatesOut>;
