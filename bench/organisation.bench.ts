@@ -70,22 +70,20 @@ await platform.db.transaction().execute(async (tx) => {
 });
 const loadSeconds = (performance.now() - started) / 1000;
 
-await platform.db
-  .transaction()
-  .execute((tx) =>
-    insertUser(
-      tx,
-      platform.passwords,
-      {
-        username: 'bench',
-        displayName: 'Bench',
-        password: 'bench-password',
-        grants: [{ role: 'viewer', unitId: null }],
-      },
-      systemActor('bench'),
-      new Date(),
-    ),
-  );
+await platform.db.transaction().execute((tx) =>
+  insertUser(
+    tx,
+    platform.passwords,
+    {
+      username: 'bench',
+      displayName: 'Bench',
+      password: 'bench-password',
+      grants: [{ role: 'viewer', unitId: null }],
+    },
+    systemActor('bench'),
+    new Date(),
+  ),
+);
 const login = await app.request('/api/auth/login', {
   method: 'POST',
   headers: { 'content-type': 'application/json' },

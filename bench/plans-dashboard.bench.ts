@@ -93,22 +93,20 @@ async function setUp(units: number) {
       figure: null,
     });
   now = new Date('2019-08-01T03:00:00Z');
-  await platform.db
-    .transaction()
-    .execute((tx) =>
-      insertUser(
-        tx,
-        platform.passwords,
-        {
-          username: 'bench',
-          displayName: 'Bench',
-          password: 'bench-password',
-          grants: [{ role: 'bloc_leader', unitId: null }],
-        },
-        systemActor('bench'),
-        now,
-      ),
-    );
+  await platform.db.transaction().execute((tx) =>
+    insertUser(
+      tx,
+      platform.passwords,
+      {
+        username: 'bench',
+        displayName: 'Bench',
+        password: 'bench-password',
+        grants: [{ role: 'bloc_leader', unitId: null }],
+      },
+      systemActor('bench'),
+      now,
+    ),
+  );
   const login = await app.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

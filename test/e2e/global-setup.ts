@@ -76,6 +76,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       KYNIEM_ADMIN_PASSWORD: ADMIN_PASSWORD,
       KYNIEM_PASSWORD_COST: '10',
       LOG_LEVEL: 'info',
+      // Every answer the journeys see is checked against its route's declared schema (ADR 14).
+      KYNIEM_CHECK_RESPONSES: '1',
     },
     stdio: ['ignore', log, log],
   });

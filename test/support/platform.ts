@@ -68,21 +68,19 @@ export async function buildUser(
 ) {
   const username = options.username ?? `user${++counter}${Date.now() % 100000}`;
   const password = options.password ?? 'correct-horse-battery';
-  const user = await platform.db
-    .transaction()
-    .execute((tx) =>
-      insertUser(
-        tx,
-        platform.passwords,
-        {
-          username,
-          displayName: options.displayName ?? `Người dùng ${counter}`,
-          password,
-          grants: options.grants ?? [],
-        },
-        systemActor('test'),
-        platform.clock(),
-      ),
-    );
+  const user = await platform.db.transaction().execute((tx) =>
+    insertUser(
+      tx,
+      platform.passwords,
+      {
+        username,
+        displayName: options.displayName ?? `Người dùng ${counter}`,
+        password,
+        grants: options.grants ?? [],
+      },
+      systemActor('test'),
+      platform.clock(),
+    ),
+  );
   return { ...user, password };
 }

@@ -1,16 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
-import { isLanguage, setLanguage, type Language } from './i18n/index.ts';
+import type { Grant, LoginInput, Me, UpdateMeInput } from '../../server/platform/auth/schema.ts';
+import { isLanguage, setLanguage } from './i18n/index.ts';
 
-export type Grant = { role: string; unitId: string | null };
-
-export type Me = {
-  user: { id: string; username: string; displayName: string; locale: Language; mustChangePassword: boolean };
-  grants: Grant[];
-  permissions: string[];
-  csrfToken: string;
-};
+// The signed-in user as GET /api/auth/me answers it: the server's schema (ADR 14).
+export type { Grant, Me };
 
 type AuthState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me };
 
@@ -21,7 +16,7 @@ export type Auth = {
   signOut(): Promise<void>;
   /** Reads GET /api/auth/me again (after a password change, say). */
   refresh(): Promise<void>;
-  updateMe(change: { displayName?: string; locale?: Language }): Promise<Me>;
+  updateMe(change: UpdateMeInput): Promise<Me>;
   can(permission: string): boolean;
 };
 
@@ -65,7 +60,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status: state.status,
       me,
       signIn: async (username, password) =>
-        accept(await api<Me>('/api/auth/login', { method: 'POST', body: { username, password }, quiet401: true })),
+        accept(
+          await api<Me>('/api/auth/login', {
+            method: 'POST',
+            body: { username, password } satisfies LoginInput,
+            quiet401: true,
+          }),
+        ),
       signOut: async () => {
         try {
           await api('/api/auth/logout', { method: 'POST', quiet401: true });

@@ -1,7 +1,9 @@
 import { api } from './api.ts';
 
-/** An uploaded file as the server describes it (platform/files on the server). */
-export type StoredFile = { id: string; name: string; size: number; mediaType: string; uploadedAt: string };
+/** An uploaded file as the server describes it: the server's schema (platform/files, ADR 14). */
+import type { StoredFile } from '../../server/platform/files/schema.ts';
+
+export type { StoredFile };
 
 /** What the server accepts (it checks the bytes; this only spares a person a pointless upload). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { actorOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
@@ -6,17 +6,19 @@ import { permissions, roleLabels, rolePermissions, roles } from '../../platform/
 import {
   accountPage,
   accountSchema,
+  accountWithPassword,
   createAccountInput,
   grantsInput,
   idParam,
   listQuery,
   resetPasswordInput,
+  generatedPasswordOut,
+  rolesOut,
   updateAccountInput,
 } from './schema.ts';
 import { createAccount, getAccount, listAccounts, replaceGrants, resetPassword, updateAccount } from './service.ts';
 
 const tags = ['accounts'];
-const withPassword = z.object({ account: accountSchema, generatedPassword: z.string().nullable() });
 
 const list = apiRoute('accounts.read', {
   method: 'get',
@@ -35,7 +37,7 @@ const create = apiRoute('accounts.manage', {
   summary: 'Tạo tài khoản / Create an account',
   description: 'Without a password one is generated and returned once. The user must change it at first sign-in.',
   request: { body: jsonBody(createAccountInput) },
-  responses: { 201: jsonResponse(withPassword, 'Created') },
+  responses: { 201: jsonResponse(accountWithPassword, 'Created') },
 });
 const get = apiRoute('accounts.read', {
   method: 'get',
@@ -61,7 +63,7 @@ const reset = apiRoute('accounts.manage', {
   description:
     "Sets a new password (generated when none is given) that the user must change; ends the user's sessions.",
   request: { params: idParam, body: jsonBody(resetPasswordInput) },
-  responses: { 200: jsonResponse(z.object({ generatedPassword: z.string().nullable() }), 'Reset') },
+  responses: { 200: jsonResponse(generatedPasswordOut, 'Reset') },
 });
 const grants = apiRoute('accounts.manage', {
   method: 'put',
@@ -79,19 +81,7 @@ const roleList = apiRoute('signed-in', {
   tags,
   summary: 'Các vai trò / The roles',
   responses: {
-    200: jsonResponse(
-      z.object({
-        roles: z.array(
-          z.object({
-            role: z.string(),
-            label: z.object({ vi: z.string(), en: z.string() }),
-            permissions: z.array(z.string()),
-          }),
-        ),
-        permissions: z.array(z.object({ permission: z.string(), label: z.object({ vi: z.string(), en: z.string() }) })),
-      }),
-      'Roles and what they allow',
-    ),
+    200: jsonResponse(rolesOut, 'Roles and what they allow'),
   },
 });
 

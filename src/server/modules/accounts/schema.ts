@@ -30,6 +30,30 @@ export const accountPage = z.object({
   pageSize: z.number(),
 });
 
+/** A created account, with the password generated for it (shown once), or null when one was given. */
+export const accountWithPassword = z.object({ account: accountSchema, generatedPassword: z.string().nullable() });
+export const generatedPasswordOut = z.object({ generatedPassword: z.string().nullable() });
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+export const rolesOut = z
+  .object({
+    roles: z.array(z.object({ role: z.string(), label: bilingual, permissions: z.array(z.string()) })),
+    permissions: z.array(z.object({ permission: z.string(), label: bilingual })),
+  })
+  .openapi('Roles');
+
+// The types the web client reads (src/web/modules/accounts/api.ts), from the schemas themselves.
+export type Account = z.output<typeof accountSchema>;
+export type AccountPage = z.output<typeof accountPage>;
+export type AccountWithPassword = z.output<typeof accountWithPassword>;
+export type GeneratedPassword = z.output<typeof generatedPasswordOut>;
+export type Roles = z.output<typeof rolesOut>;
+export type RoleInfo = Roles['roles'][number];
+export type CreateAccountInput = z.input<typeof createAccountInput>;
+export type UpdateAccountInput = z.input<typeof updateAccountInput>;
+export type GrantsInput = z.input<typeof grantsInput>;
+export type ResetPasswordInput = z.input<typeof resetPasswordInput>;
+
 export const listQuery = z.object({
   q: text(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import type { JsonValue } from '../../platform/http/jsonValue.ts';
 
 export type AuditQuery = {
   actor?: string;
@@ -11,7 +12,8 @@ export type AuditQuery = {
   limit: number;
 };
 
-const parse = (json: string | null) => (json === null ? null : JSON.parse(json));
+/** A stored snapshot: JSON text that the change wrote, so JSON again. */
+const parse = (json: string | null): JsonValue => (json === null ? null : (JSON.parse(json) as JsonValue));
 
 /** One page of the audit log, newest first, filtered; keyset paging on the time-ordered id. */
 export async function browseAudit(db: Db, q: AuditQuery) {

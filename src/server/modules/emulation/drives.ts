@@ -9,7 +9,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { unitRefs } from '../organisation/lookups.ts';
 import { getTemplate } from '../reporting/templates.ts';
 import { driveNotFound, requireManage, type Caller } from './access.ts';
-import type { DriveInput, UpdateDriveInput } from './schema.ts';
+import type { DriveInput, DriveStatus, UpdateDriveInput } from './schema.ts';
 
 /** Emulation drives: launched by a dated document, with their period, participants and results template. */
 type Db = Kysely<Database>;
@@ -33,7 +33,7 @@ const view = (r: Awaited<ReturnType<typeof findDrive>>) => ({
   launchDate: r.launch_date,
   templateId: r.template_id,
   registrationDue: r.registration_due,
-  status: r.status,
+  status: r.status as DriveStatus,
   isDemo: r.is_demo === 1,
 });
 

@@ -8,7 +8,7 @@ import { campaignId } from '../reporting/periods.ts';
 import { findTemplate } from '../reporting/templates.ts';
 import { requireManage, type Caller } from './access.ts';
 import { findDrive } from './drives.ts';
-import type { CriteriaInput, ScoresInput } from './schema.ts';
+import type { CriteriaInput, DriveStatus, ScoresInput } from './schema.ts';
 
 /**
  * Evaluating and ranking units at the end of a drive. Each criterion has a weight and a maximum
@@ -203,14 +203,12 @@ export async function setScores(platform: Platform, caller: Caller, driveId: str
         .insertInto('emulation_scores')
         .values(row)
         .onConflict((oc) =>
-          oc
-            .columns(['drive_id', 'unit_id', 'criterion_id'])
-            .doUpdateSet({
-              score: s.score,
-              note: s.note,
-              scored_by: caller.actor.userId,
-              scored_at: now.toISOString(),
-            }),
+          oc.columns(['drive_id', 'unit_id', 'criterion_id']).doUpdateSet({
+            score: s.score,
+            note: s.note,
+            scored_by: caller.actor.userId,
+            scored_at: now.toISOString(),
+          }),
         )
         .execute();
     }
@@ -257,5 +255,5 @@ export async function ranking(platform: Platform, driveId: string) {
       manual: manual.get(u) ?? new Map(),
     })),
   );
-  return { driveId, status: drive.status, criteria, items: lines };
+  return { driveId, status: drive.status as DriveStatus, criteria, items: lines };
 }

@@ -6,7 +6,7 @@ import { reach } from '../../platform/policy/policy.ts';
 import { subtreeUnitIds, unitRefs } from '../organisation/lookups.ts';
 import { mayManage, requireManage, requireRegister, type Caller } from './access.ts';
 import { findDrive } from './drives.ts';
-import type { RegistrationInput } from './schema.ts';
+import type { RegistrationInput, RegistrationStatus } from './schema.ts';
 
 /**
  * Registration of targets (đăng ký thi đua): a participating unit registers what it commits to;
@@ -145,9 +145,9 @@ const view = (
 ) => ({
   id: r.id,
   unit: { id: r.unit_id, name },
-  targets: JSON.parse(r.targets_json),
+  targets: JSON.parse(r.targets_json) as RegistrationInput['targets'],
   note: r.note,
-  status: r.status,
+  status: r.status as RegistrationStatus,
   reviewNote: r.review_note,
   submittedAt: r.submitted_at,
   reviewedAt: r.reviewed_at,

@@ -1,5 +1,6 @@
 import type { Platform } from '../../platform/platform.ts';
 import { ranking } from './ranking.ts';
+import type { DriveStatus } from './schema.ts';
 
 /**
  * What the honours module shows beside a unit's nomination: each drive the unit took part in,
@@ -19,7 +20,14 @@ export async function unitResults(platform: Platform, unitId: string) {
     const r = await ranking(platform, d.id);
     const mine = r.items.find((l) => l.unitId === unitId);
     out.push({
-      drive: { id: d.id, code: d.code, name: d.name, start: d.start_on, end: d.end_on, status: d.status },
+      drive: {
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        start: d.start_on,
+        end: d.end_on,
+        status: d.status as DriveStatus,
+      },
       participants: r.items.length,
       rank: mine?.rank ?? null,
       total: mine?.total ?? null,

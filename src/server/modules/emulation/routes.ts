@@ -8,8 +8,14 @@ import { ranking, setCriteria, setScores, criteriaOf } from './ranking.ts';
 import { listRegistrations, register, review } from './registrations.ts';
 import { unitResults } from './results.ts';
 import {
-  anyJson,
   criteriaInput,
+  criteriaOut,
+  driveDetailOut,
+  drivePage,
+  rankingOut,
+  registrationOut,
+  registrationPage,
+  unitResultsOut,
   driveInput,
   idParam,
   listQuery,
@@ -34,7 +40,7 @@ const r = {
     tags,
     summary: 'Phong trào thi đua / Emulation drives',
     request: { query: listQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of drives') },
+    responses: { 200: jsonResponse(drivePage, 'A page of drives') },
   }),
   create: apiRoute('emulation.manage', {
     method: 'post',
@@ -42,7 +48,7 @@ const r = {
     tags,
     summary: 'Phát động phong trào / Launch a drive',
     request: { body: jsonBody(driveInput) },
-    responses: { 201: jsonResponse(anyJson, 'The drive') },
+    responses: { 201: jsonResponse(driveDetailOut, 'The drive') },
   }),
   get: apiRoute('emulation.read', {
     method: 'get',
@@ -50,7 +56,9 @@ const r = {
     tags,
     summary: 'Một phong trào / One drive',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'The drive with its participants, registrations and results template') },
+    responses: {
+      200: jsonResponse(driveDetailOut, 'The drive with its participants, registrations and results template'),
+    },
   }),
   update: apiRoute('emulation.manage', {
     method: 'patch',
@@ -58,7 +66,7 @@ const r = {
     tags,
     summary: 'Sửa, kết thúc phong trào / Update or close',
     request: { params: idParam, body: jsonBody(updateDriveInput) },
-    responses: { 200: jsonResponse(anyJson, 'The drive') },
+    responses: { 200: jsonResponse(driveDetailOut, 'The drive') },
   }),
   participants: apiRoute('emulation.manage', {
     method: 'post',
@@ -66,7 +74,7 @@ const r = {
     tags,
     summary: 'Đơn vị tham gia / Add or remove participants',
     request: { params: idParam, body: jsonBody(participantsInput) },
-    responses: { 200: jsonResponse(anyJson, 'The drive') },
+    responses: { 200: jsonResponse(driveDetailOut, 'The drive') },
   }),
   register: apiRoute('emulation.register', {
     method: 'post',
@@ -76,7 +84,7 @@ const r = {
     description:
       'By a participating unit (`emulation.register` on it); a returned registration is sent again the same way.',
     request: { params: idParam, body: jsonBody(registrationInput) },
-    responses: { 201: jsonResponse(anyJson, 'The registration') },
+    responses: { 201: jsonResponse(registrationOut, 'The registration') },
   }),
   registrations: apiRoute('emulation.read', {
     method: 'get',
@@ -85,7 +93,7 @@ const r = {
     summary: 'Danh sách đăng ký / Registrations',
     description: "The Bloc sees all; a unit its own and its subtree's.",
     request: { params: idParam, query: registrationQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of registrations') },
+    responses: { 200: jsonResponse(registrationPage, 'A page of registrations') },
   }),
   review: apiRoute('emulation.manage', {
     method: 'post',
@@ -93,7 +101,7 @@ const r = {
     tags,
     summary: 'Duyệt đăng ký / Accept or return a registration',
     request: { params: registrationParam, body: jsonBody(reviewInput) },
-    responses: { 200: jsonResponse(anyJson, 'The registration') },
+    responses: { 200: jsonResponse(registrationOut, 'The registration') },
   }),
   criteria: apiRoute('emulation.read', {
     method: 'get',
@@ -101,7 +109,7 @@ const r = {
     tags,
     summary: 'Tiêu chí chấm điểm / Criteria',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'The criteria') },
+    responses: { 200: jsonResponse(criteriaOut, 'The criteria') },
   }),
   setCriteria: apiRoute('emulation.manage', {
     method: 'put',
@@ -109,7 +117,7 @@ const r = {
     tags,
     summary: 'Đặt tiêu chí / Set the criteria',
     request: { params: idParam, body: jsonBody(criteriaInput) },
-    responses: { 200: jsonResponse(anyJson, 'The criteria') },
+    responses: { 200: jsonResponse(criteriaOut, 'The criteria') },
   }),
   score: apiRoute('emulation.manage', {
     method: 'put',
@@ -118,7 +126,7 @@ const r = {
     summary: 'Chấm điểm đơn vị / Score a unit',
     description: 'The criteria scored by hand; the others come from the reported results.',
     request: { params: idParam, body: jsonBody(scoresInput) },
-    responses: { 200: jsonResponse(anyJson, 'The ranking') },
+    responses: { 200: jsonResponse(rankingOut, 'The ranking') },
   }),
   ranking: apiRoute('emulation.read', {
     method: 'get',
@@ -126,7 +134,7 @@ const r = {
     tags,
     summary: 'Xếp hạng / Ranking',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'Every participant with its scores, total and rank') },
+    responses: { 200: jsonResponse(rankingOut, 'Every participant with its scores, total and rank') },
   }),
   unitResults: apiRoute('emulation.read', {
     method: 'get',
@@ -135,7 +143,7 @@ const r = {
     summary: "Kết quả thi đua của đơn vị / A unit's results",
     description: 'The drives it took part in, its rank and scores (shown beside its nominations).',
     request: { params: unitParam },
-    responses: { 200: jsonResponse(anyJson, "The unit's results") },
+    responses: { 200: jsonResponse(unitResultsOut, "The unit's results") },
   }),
 };
 

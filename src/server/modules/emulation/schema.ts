@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
 import { day } from '../organisation/schema.ts';
+import { indicatorOut } from '../reporting/schema.ts';
 
 /** Request shapes of the emulation module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
@@ -106,12 +107,10 @@ export const criteriaInput = z
         z.strictObject({
           name: requiredText(500),
           weight: z.number().min(0).max(100),
-          method: z
-            .enum(['indicator', 'manual'])
-            .openapi({
-              description:
-                '"indicator": scored from the unit\'s reported result against the best unit; "manual": scored by the Bloc',
-            }),
+          method: z.enum(['indicator', 'manual']).openapi({
+            description:
+              '"indicator": scored from the unit\'s reported result against the best unit; "manual": scored by the Bloc',
+          }),
           indicatorId: uuid
             .nullable()
             .optional()
@@ -141,4 +140,123 @@ export const registrationQuery = z.object({
   ...pageParams,
   status: z.enum(['submitted', 'accepted', 'returned']).optional(),
 });
-export const anyJson = z.any();
+
+/* ---- What the emulation module answers: plain shapes, exactly what is sent. ---- */
+export const driveStatuses = ['open', 'closed'] as const;
+export const registrationStatuses = ['submitted', 'accepted', 'returned'] as const;
+const pageFields = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
+const driveFields = {
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  theme: z.string(),
+  start: z.string(),
+  end: z.string(),
+  launchNumber: z.string().nullable(),
+  launchDate: z.string().nullable(),
+  templateId: z.string().nullable(),
+  registrationDue: z.string().nullable(),
+  status: z.enum(driveStatuses),
+  isDemo: z.boolean(),
+};
+export const driveOut = z.object(driveFields).openapi('EmulationDrive');
+export const drivePage = z.object({ items: z.array(driveOut), ...pageFields }).openapi('EmulationDrivePage');
+export const driveDetailOut = z
+  .object({
+    ...driveFields,
+    participantCount: z.number().int(),
+    participants: z
+      .array(z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() }))
+      .openapi({ description: 'The first 500, in Vietnamese order' }),
+    registrations: z
+      .partialRecord(z.enum(registrationStatuses), z.number().int())
+      .openapi({ description: 'How many registrations are in each state (states with none are left out)' }),
+    template: z
+      .object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        campaignPeriodId: z.string().nullable(),
+        indicators: z.array(indicatorOut),
+      })
+      .nullable(),
+  })
+  .openapi('EmulationDriveDetail');
+
+const targetOut = z.object({ indicatorId: z.string().nullable(), text: z.string(), value: z.number().nullable() });
+export const registrationOut = z
+  .object({
+    id: z.string(),
+    unit: z.object({ id: z.string(), name: z.string() }),
+    targets: z.array(targetOut),
+    note: z.string(),
+    status: z.enum(registrationStatuses),
+    reviewNote: z.string().nullable(),
+    submittedAt: z.string(),
+    reviewedAt: z.string().nullable(),
+  })
+  .openapi('EmulationRegistration');
+export const registrationPage = z
+  .object({ items: z.array(registrationOut), ...pageFields })
+  .openapi('EmulationRegistrationPage');
+
+export const criterionOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    weight: z.number(),
+    method: z.enum(['indicator', 'manual']),
+    indicatorId: z.string().nullable(),
+    maxScore: z.number(),
+  })
+  .openapi('EmulationCriterion');
+export const criteriaOut = z.object({ items: z.array(criterionOut) }).openapi('EmulationCriteria');
+const scoreOut = z.object({ criterionId: z.string(), score: z.number().nullable(), result: z.number().nullable() });
+export const rankingOut = z
+  .object({
+    driveId: z.string(),
+    status: z.enum(driveStatuses),
+    criteria: z.array(criterionOut),
+    items: z.array(
+      z.object({
+        unitId: z.string(),
+        name: z.string(),
+        scores: z.array(scoreOut),
+        total: z.number(),
+        rank: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('EmulationRanking');
+export const unitResultsOut = z
+  .object({
+    unitId: z.string(),
+    drives: z.array(
+      z.object({
+        drive: z.object({
+          id: z.string(),
+          code: z.string(),
+          name: z.string(),
+          start: z.string(),
+          end: z.string(),
+          status: z.enum(driveStatuses),
+        }),
+        participants: z.number().int(),
+        rank: z.number().int().nullable(),
+        total: z.number().nullable(),
+        scores: z.array(scoreOut.extend({ criterion: z.string() })),
+      }),
+    ),
+  })
+  .openapi('EmulationUnitResults');
+
+export type DriveStatus = (typeof driveStatuses)[number];
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+export type Drive = z.output<typeof driveOut>;
+export type DrivePage = z.output<typeof drivePage>;
+export type DriveDetail = z.output<typeof driveDetailOut>;
+export type Registration = z.output<typeof registrationOut>;
+export type RegistrationPage = z.output<typeof registrationPage>;
+export type CriterionOut = z.output<typeof criterionOut>;
+export type Ranking = z.output<typeof rankingOut>;
+export type UnitResults = z.output<typeof unitResultsOut>;

@@ -10,8 +10,8 @@ import { categoriesOf } from './campaigns.ts';
 import { findSession, maySit, rosterOf } from './council.ts';
 import { logEvent } from './nominations.ts';
 import { unitRefs } from '../organisation/lookups.ts';
-import { decideRound, type NomineeCount, type RoundOutcome } from './tally.ts';
-import type { BallotInput } from './schema.ts';
+import { decideRound, type NomineeCount, type RoundOutcome, type SessionRules } from './tally.ts';
+import type { BallotInput, RoundResult } from './schema.ts';
 
 /**
  * Secret ballots (ADR 12). A round puts a category's eligible nominees (or the nominees tied in
@@ -322,7 +322,7 @@ export async function closeRound(platform: Platform, caller: Caller, roundId: st
     });
     const present = roster.filter((m) => m.attendance === 'present').length;
     const outcome: RoundOutcome = decideRound(session.rules, { members: roster.length, present }, round.seats, counts);
-    const result = {
+    const result: RoundResult = {
       roster: roster.length,
       present,
       voted: voters.length,
@@ -407,10 +407,10 @@ export async function getRound(platform: Platform, caller: Caller, roundId: stri
     number: round.number,
     categoryId: round.category_id,
     categoryName: category?.name ?? '',
-    method: round.method,
+    method: round.method as SessionRules['method'],
     rules: session.rules,
     seats: round.seats,
-    status: round.status,
+    status: round.status as 'open' | 'closed',
     openedAt: round.opened_at,
     closedAt: round.closed_at,
     nominees: round.nominationIds.map((id) => {
@@ -440,7 +440,7 @@ export async function getRound(platform: Platform, caller: Caller, roundId: stri
       enterWritten: absentees.some((a) => !a.entered),
     },
     absentees,
-    result: round.status === 'closed' && round.result_json ? JSON.parse(round.result_json) : null,
+    result: round.status === 'closed' && round.result_json ? (JSON.parse(round.result_json) as RoundResult) : null,
   };
 }
 

@@ -4,7 +4,7 @@ import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { campaignNotFound, requireManage, type Caller } from './access.ts';
-import type { CampaignInput } from './schema.ts';
+import type { CampaignInput, CampaignStatus } from './schema.ts';
 
 /** An honours campaign (the seed: 15 collectives, 15 individuals, 15 products by 30/7/2019) and its categories with quotas and criteria. */
 export type EligibilityCheck =
@@ -68,7 +68,7 @@ export async function getCampaign(platform: Platform, id: string) {
     nominationDue: c.nomination_due,
     driveId: c.drive_id,
     councilUnitId: c.council_unit_id,
-    status: c.status,
+    status: c.status as CampaignStatus,
     isDemo: c.is_demo === 1,
     categories: categories.map((cat) => ({
       ...cat,
@@ -101,7 +101,7 @@ export async function listCampaigns(platform: Platform, q: { page: number; pageS
       name: c.name,
       nominationOpens: c.nomination_opens,
       nominationDue: c.nomination_due,
-      status: c.status,
+      status: c.status as CampaignStatus,
     })),
     total,
     page: q.page,

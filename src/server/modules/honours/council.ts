@@ -10,7 +10,7 @@ import { unitRefs } from '../organisation/lookups.ts';
 import { mayJudge, requireSecretary, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import { quorumNeeded, type SessionRules } from './tally.ts';
-import type { SessionInput } from './schema.ts';
+import type { Attendance, CouncilRole, SessionInput, SessionStatus } from './schema.ts';
 
 /**
  * A session of the Emulation and Commendation Council: its roster (members who hold
@@ -30,12 +30,13 @@ export async function findSession(platform: Pick<Platform, 'db'>, id: string) {
 }
 
 export async function rosterOf(platform: Pick<Platform, 'db'>, sessionId: string) {
-  return platform.db
+  const rows = await platform.db
     .selectFrom('honour_session_members')
     .selectAll()
     .where('session_id', '=', sessionId)
     .orderBy('name')
     .execute();
+  return rows.map((r) => ({ ...r, role: r.role as CouncilRole, attendance: r.attendance as Attendance }));
 }
 
 /** The roles whose holders may sit on the Council: those who vote, and the Office's secretary. */
@@ -243,7 +244,7 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
     title: session.title,
     heldOn: session.held_on,
     rules: session.rules,
-    status: session.status,
+    status: session.status as SessionStatus,
     roster: roster.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, attendance: m.attendance })),
     quorum: { members: roster.length, present, needed, met: present >= needed },
     conflicts: conflicts.map((c) => ({ userId: c.user_id, nominationId: c.nomination_id, note: c.note })),
@@ -251,9 +252,9 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
       id: r.id,
       number: r.number,
       categoryId: r.category_id,
-      method: r.method,
+      method: r.method as SessionRules['method'],
       seats: r.seats,
-      status: r.status,
+      status: r.status as 'open' | 'closed',
       openedAt: r.opened_at,
       closedAt: r.closed_at,
       voted: Number(voted.find((v) => v.round_id === r.id)?.n ?? 0),
@@ -286,7 +287,12 @@ async function candidatesOf(platform: Platform, campaignId: string) {
   return categories.map((c) => {
     const nominees = rows
       .filter((r) => r.category_id === c.id)
-      .map((r) => ({ id: r.id, name: r.nominee_name, unitName: units.get(r.unit_id)?.name ?? '', status: r.status }));
+      .map((r) => ({
+        id: r.id,
+        name: r.nominee_name,
+        unitName: units.get(r.unit_id)?.name ?? '',
+        status: r.status as 'eligible' | 'selected',
+      }));
     return {
       id: c.id,
       kind: c.kind,
@@ -350,7 +356,7 @@ export async function listSessions(
         campaignId: r.campaign_id,
         title: r.title,
         heldOn: r.held_on,
-        status: r.status,
+        status: r.status as SessionStatus,
         quorum: { members: roster.length, present, needed, met: present >= needed },
         rounds: mine.length,
         openRounds: mine.filter((x) => x.status === 'open').length,

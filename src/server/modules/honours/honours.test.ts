@@ -103,15 +103,13 @@ describeEachDatabase('honours', (kind) => {
       ['product', 2],
     ]);
     await json(
-      await officers
-        .get('CS02')!
-        .post('/api/honours/campaigns', {
-          code: 'X',
-          name: 'x',
-          nominationOpens: '2019-06-15',
-          nominationDue: '2019-07-30',
-          categories: [{ kind: 'collective', name: 'x', quota: 1 }],
-        }),
+      await officers.get('CS02')!.post('/api/honours/campaigns', {
+        code: 'X',
+        name: 'x',
+        nominationOpens: '2019-06-15',
+        nominationDue: '2019-07-30',
+        categories: [{ kind: 'collective', name: 'x', quota: 1 }],
+      }),
       403,
     );
   });

@@ -14,7 +14,7 @@ import { unitResults } from '../emulation/results.ts';
 import { mayJudge, mayNominateFor, maySeeNomination, nominationNotFound, type Caller } from './access.ts';
 import { checksOfNomination } from './eligibility.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
-import type { dossierKinds, NominationInput } from './schema.ts';
+import type { dossierKinds, NominationInput, NominationStatus, screeningResults } from './schema.ts';
 
 /**
  * Nominations and their dossiers: a grassroots unit nominates a collective (a unit), an
@@ -298,10 +298,12 @@ export async function addDossierItem(
 
 /** What the dossier still lacks before it can be submitted. */
 function missingOf(row: { summary: string }, kinds: string[]) {
-  const missing = requiredDossier.filter((k) => !kinds.includes(k)).map((k) => ({ key: k, ...dossierLabels[k] }));
+  const missing: { key: (typeof requiredDossier)[number] | 'summary'; vi: string; en: string }[] = requiredDossier
+    .filter((k) => !kinds.includes(k))
+    .map((k) => ({ key: k, ...dossierLabels[k] }));
   if (row.summary.trim().length < 20)
     missing.unshift({
-      key: 'summary' as never,
+      key: 'summary',
       vi: 'Tóm tắt thành tích (ít nhất 20 ký tự)',
       en: 'Achievement summary (at least 20 characters)',
     });
@@ -399,11 +401,11 @@ export async function getNomination(platform: Platform, caller: Caller, id: stri
       enterpriseId: row.product_enterprise_id,
     },
     summary: row.summary,
-    status: row.status,
+    status: row.status as NominationStatus,
     reason: row.reason,
     submittedAt: row.submitted_at,
     dossier: items.map((i) => ({
-      kind: i.kind,
+      kind: i.kind as (typeof dossierKinds)[number],
       label: dossierLabels[i.kind as keyof typeof dossierLabels],
       file: files.find((f) => f.id === i.file_id) ?? null,
     })),
@@ -412,7 +414,11 @@ export async function getNomination(platform: Platform, caller: Caller, id: stri
       items.map((i) => i.kind),
     ),
     events: events.map((e) => ({ action: e.action, note: e.note, by: e.actor_name, at: e.at })),
-    screening: screenings.map((s) => ({ key: s.criterion_key, result: s.result, note: s.note })),
+    screening: screenings.map((s) => ({
+      key: s.criterion_key,
+      result: s.result as (typeof screeningResults)[number],
+      note: s.note,
+    })),
     checks,
     emulation,
     may: {
@@ -465,7 +471,7 @@ export async function listNominations(
       categoryId: r.category_id,
       unit: { id: r.unit_id, name: units.get(r.unit_id)?.name ?? '' },
       nomineeName: r.nominee_name,
-      status: r.status,
+      status: r.status as NominationStatus,
       reason: r.reason,
       submittedAt: r.submitted_at,
     })),

@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { fileKinds } from '../../platform/files/mediaTypes.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { publicPhoto, publicRoll, publicRolls } from './roll.ts';
 
@@ -13,11 +14,9 @@ const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format');
 const codeParam = z.object({ code: code.openapi({ param: { name: 'code', in: 'path' }, example: 'TV-15NAM-2019' }) });
 const photoParams = codeParam.extend({ nominationId: uuid.openapi({ param: { name: 'nominationId', in: 'path' } }) });
 const photoQuery = z.object({
-  v: uuid
-    .optional()
-    .openapi({
-      description: "The photo's version, as the roll gives it in `photoUrl`: that address may be cached for a day",
-    }),
+  v: uuid.optional().openapi({
+    description: "The photo's version, as the roll gives it in `photoUrl`: that address may be cached for a day",
+  }),
 });
 
 const decision = z.object({ number: z.string(), date: z.string().openapi({ format: 'date' }) });
@@ -81,7 +80,15 @@ const r = {
       'The current photo of a confirmed honouree of a decided campaign (PNG, JPEG or WebP). 404 for anything else.',
     request: { params: photoParams, query: photoQuery },
     responses: {
-      200: { description: 'The image', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+      200: {
+        description: 'The image, as the media type its bytes were found to be',
+        content: Object.fromEntries(
+          [fileKinds.png, fileKinds.jpeg, fileKinds.webp].map((k) => [
+            k.mediaType,
+            { schema: z.string().openapi({ format: 'binary' }) },
+          ]),
+        ),
+      },
       304: { description: 'Not modified' },
     },
   }),

@@ -8,6 +8,7 @@ import { campaignNotFound, mayJudge, requireManage, type Caller } from './access
 import { categoriesOf, findCampaign, type Category } from './campaigns.ts';
 import { logEvent } from './nominations.ts';
 import type { RoundOutcome } from './tally.ts';
+import type { CampaignStatus } from './schema.ts';
 
 /**
  * The results of a campaign. The Council's rounds mark nominations 'selected'; the Standing
@@ -135,7 +136,7 @@ export async function honourees(platform: Reader, campaignId: string) {
       id: campaign.id,
       code: campaign.code,
       name: campaign.name,
-      status: campaign.status,
+      status: campaign.status as CampaignStatus,
       councilUnitId: campaign.council_unit_id,
     },
     decision,
@@ -175,7 +176,7 @@ export async function campaignResults(platform: Platform, caller: Caller, campai
   const count = categories.reduce((s, c) => s + c.count, 0);
   return {
     campaignId,
-    status: campaign.status,
+    status: campaign.status as CampaignStatus,
     decided,
     decision,
     categories,

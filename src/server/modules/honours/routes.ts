@@ -25,7 +25,18 @@ import {
   updateNomination,
 } from './nominations.ts';
 import {
-  anyJson,
+  ballotOut,
+  campaignOut,
+  campaignPage,
+  councilCandidatesOut,
+  nominationOut,
+  nominationPage,
+  nomineeCandidatesOut,
+  openRoundsOut,
+  resultsOut,
+  roundOut,
+  sessionOut,
+  sessionPage,
   pageQuery,
   attendanceInput,
   ballotInput,
@@ -49,7 +60,7 @@ import { nomineeCandidates } from './nominees.ts';
 
 const tags = ['honours'];
 const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
-const ok = (d: string) => ({ 200: jsonResponse(anyJson, d) });
+const ok = <T extends z.ZodType>(schema: T, d: string) => ({ 200: jsonResponse(schema, d) });
 const binary = (type: string, description: string) => ({
   200: { description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } },
 });
@@ -70,7 +81,7 @@ const r = {
     tags,
     summary: 'Đợt tôn vinh / Honours campaigns',
     request: { query: listQuery.pick({ page: true, pageSize: true }) },
-    responses: ok('A page of campaigns'),
+    responses: ok(campaignPage, 'A page of campaigns'),
   }),
   createCampaign: apiRoute('honours.manage', {
     method: 'post',
@@ -79,7 +90,7 @@ const r = {
     summary: 'Lập đợt tôn vinh / Create a campaign',
     description: 'Categories (collective, individual, product) with their quota and criteria.',
     request: { body: jsonBody(campaignInput) },
-    responses: { 201: jsonResponse(anyJson, 'The campaign') },
+    responses: { 201: jsonResponse(campaignOut, 'The campaign') },
   }),
   nominees: apiRoute('honours.nominate', {
     method: 'get',
@@ -89,7 +100,7 @@ const r = {
     description:
       'For a nominating unit (where the caller holds `honours.nominate`): units of its subtree (collective), Party members whose Party unit is in it (individual), or enterprises in it (product, the maker), searched by name.',
     request: { query: nomineeQuery },
-    responses: ok('Candidates `{ items: [{ id, name, detail }] }`'),
+    responses: ok(nomineeCandidatesOut, 'Candidates'),
   }),
   campaign: apiRoute('honours.read', {
     method: 'get',
@@ -98,7 +109,7 @@ const r = {
     summary: 'Một đợt tôn vinh / One campaign',
     description: 'With the categories, their criteria, and the nominations counted by status against the quota.',
     request: { params: idParam },
-    responses: ok('The campaign'),
+    responses: ok(campaignOut, 'The campaign'),
   }),
   nominations: apiRoute('honours.read', {
     method: 'get',
@@ -107,7 +118,7 @@ const r = {
     summary: 'Hồ sơ đề nghị / Nominations',
     description: "A unit sees its own and its subtree's; the Board and the Council see all.",
     request: { params: idParam, query: listQuery },
-    responses: ok('A page of nominations'),
+    responses: ok(nominationPage, 'A page of nominations'),
   }),
   nominate: apiRoute('honours.nominate', {
     method: 'post',
@@ -115,7 +126,7 @@ const r = {
     tags,
     summary: 'Đề nghị tôn vinh / Nominate',
     request: { params: idParam, body: jsonBody(nominationInput) },
-    responses: { 201: jsonResponse(anyJson, 'The nomination (a draft)') },
+    responses: { 201: jsonResponse(nominationOut, 'The nomination (a draft)') },
   }),
   nomination: apiRoute('honours.read', {
     method: 'get',
@@ -124,7 +135,7 @@ const r = {
     summary: 'Một hồ sơ / One nomination',
     description: "With the dossier, what it lacks, its history, the screening, and the unit's emulation results.",
     request: { params: idParam },
-    responses: ok('The nomination'),
+    responses: ok(nominationOut, 'The nomination'),
   }),
   update: apiRoute('honours.nominate', {
     method: 'patch',
@@ -132,7 +143,7 @@ const r = {
     tags,
     summary: 'Sửa hồ sơ / Update a nomination',
     request: { params: idParam, body: jsonBody(updateNominationInput) },
-    responses: ok('The nomination'),
+    responses: ok(nominationOut, 'The nomination'),
   }),
   file: apiRoute('honours.nominate', {
     method: 'post',
@@ -141,7 +152,7 @@ const r = {
     summary: 'Thêm tài liệu vào hồ sơ / Add a dossier file',
     description: 'A file uploaded first with POST /api/files.',
     request: { params: idParam, body: jsonBody(dossierInput) },
-    responses: ok('The nomination'),
+    responses: ok(nominationOut, 'The nomination'),
   }),
   submit: apiRoute('honours.nominate', {
     method: 'post',
@@ -150,7 +161,7 @@ const r = {
     summary: 'Gửi hồ sơ / Submit',
     description: 'Refused while the dossier lacks something, each lack named.',
     request: { params: idParam },
-    responses: ok('The nomination'),
+    responses: ok(nominationOut, 'The nomination'),
   }),
   screen: apiRoute('honours.screen', {
     method: 'post',
@@ -158,7 +169,7 @@ const r = {
     tags,
     summary: 'Thẩm định / Screen',
     request: { params: idParam, body: jsonBody(screeningInput) },
-    responses: ok('The nomination'),
+    responses: ok(nominationOut, 'The nomination'),
   }),
   return: apiRoute('honours.screen', {
     method: 'post',
@@ -166,7 +177,7 @@ const r = {
     tags,
     summary: 'Trả lại hồ sơ / Return to the unit',
     request: { params: idParam, body: jsonBody(reasonInput) },
-    responses: ok('The nomination'),
+    responses: ok(nominationOut, 'The nomination'),
   }),
   createSession: apiRoute('honours.secretary', {
     method: 'post',
@@ -176,7 +187,7 @@ const r = {
     description:
       'The roster and the rules fixed beforehand: quorum, approval share and base, approve or rank, tie-break, written votes.',
     request: { body: jsonBody(sessionInput) },
-    responses: { 201: jsonResponse(anyJson, 'The session') },
+    responses: { 201: jsonResponse(sessionOut, 'The session') },
   }),
   sessions: apiRoute('honours.read', {
     method: 'get',
@@ -186,7 +197,7 @@ const r = {
     description:
       'Newest first, with the quorum and the rounds counted. Those who judge see every session; others only those they sit on.',
     request: { params: idParam, query: pageQuery },
-    responses: ok('A page of sessions'),
+    responses: ok(sessionPage, 'A page of sessions'),
   }),
   councilMembers: apiRoute('honours.secretary', {
     method: 'get',
@@ -195,7 +206,7 @@ const r = {
     summary: 'Tài khoản có thể tham gia Hội đồng / Accounts that may sit on the Council',
     description:
       'Active accounts that vote on the Council, and those who may be its secretary, in Vietnamese order: whom the secretary puts on a roster.',
-    responses: ok('The accounts'),
+    responses: ok(councilCandidatesOut, 'The accounts'),
   }),
   openRounds: apiRoute('honours.read', {
     method: 'get',
@@ -204,7 +215,7 @@ const r = {
     summary: 'Vòng bỏ phiếu đang chờ tôi / Rounds awaiting my ballot',
     description:
       'The open rounds of sessions where the caller sits, is recorded present and has not voted yet. Nothing about anyone else.',
-    responses: ok('The rounds'),
+    responses: ok(openRoundsOut, 'The rounds'),
   }),
   session: apiRoute('honours.read', {
     method: 'get',
@@ -212,7 +223,7 @@ const r = {
     tags,
     summary: 'Một phiên họp / One session',
     request: { params: idParam },
-    responses: ok('The session'),
+    responses: ok(sessionOut, 'The session'),
   }),
   attendance: apiRoute('honours.secretary', {
     method: 'post',
@@ -220,7 +231,7 @@ const r = {
     tags,
     summary: 'Điểm danh / Attendance',
     request: { params: idParam, body: jsonBody(attendanceInput) },
-    responses: ok('The session'),
+    responses: ok(sessionOut, 'The session'),
   }),
   conflict: apiRoute('honours.vote', {
     method: 'post',
@@ -228,7 +239,7 @@ const r = {
     tags,
     summary: 'Khai báo xung đột lợi ích / Declare a conflict of interest',
     request: { params: idParam, body: jsonBody(conflictInput) },
-    responses: ok('The session'),
+    responses: ok(sessionOut, 'The session'),
   }),
   openRound: apiRoute('honours.secretary', {
     method: 'post',
@@ -237,7 +248,7 @@ const r = {
     summary: 'Mở vòng bỏ phiếu / Open a round',
     description: 'Needs the quorum present.',
     request: { params: idParam, body: jsonBody(roundInput) },
-    responses: { 201: jsonResponse(anyJson, 'The round') },
+    responses: { 201: jsonResponse(roundOut, 'The round') },
   }),
   round: apiRoute('honours.read', {
     method: 'get',
@@ -246,7 +257,7 @@ const r = {
     summary: 'Vòng bỏ phiếu / A round',
     description: 'While open: how many have voted, never the counts. Closed: the tally and the outcome.',
     request: { params: idParam },
-    responses: ok('The round'),
+    responses: ok(roundOut, 'The round'),
   }),
   ballot: apiRoute('honours.read', {
     method: 'post',
@@ -256,7 +267,7 @@ const r = {
     description:
       "Once per member and round, by a member present (`honours.vote`), or an absent member's written vote entered by the secretary (`honours.secretary`, `onBehalfOf`) where the rules allow. Nothing links the member to the choices.",
     request: { params: idParam, body: jsonBody(ballotInput) },
-    responses: ok('Voted'),
+    responses: ok(ballotOut, 'Voted'),
   }),
   confirm: apiRoute('honours.manage', {
     method: 'post',
@@ -266,7 +277,7 @@ const r = {
     description:
       'The Standing Committee confirms the Council\'s selection by a decision (number and date): the campaign becomes "decided", the honourees are fixed and the sessions close.',
     request: { params: idParam, body: jsonBody(confirmInput) },
-    responses: ok('The results'),
+    responses: ok(resultsOut, 'The results'),
   }),
   results: apiRoute('honours.read', {
     method: 'get',
@@ -276,7 +287,7 @@ const r = {
     description:
       'Per category the honourees in order, counted against the quota, and the shortfall. Before the decision, only those who judge see it.',
     request: { params: idParam },
-    responses: ok('The results'),
+    responses: ok(resultsOut, 'The results'),
   }),
   decisionDocx: apiRoute('honours.read', {
     method: 'get',
@@ -341,7 +352,7 @@ const r = {
     tags,
     summary: 'Kết thúc vòng, kiểm phiếu / Close and count',
     request: { params: idParam },
-    responses: ok('The round with its tally'),
+    responses: ok(roundOut, 'The round with its tally'),
   }),
 };
 

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
 import { day } from '../organisation/schema.ts';
+import { unitResultsOut } from '../emulation/schema.ts';
+import { storedFile } from '../../platform/files/schema.ts';
 
 /** Request shapes of the honours module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
@@ -100,12 +102,10 @@ export const updateNominationInput = z
 export const dossierInput = z
   .strictObject({
     fileId: uuid,
-    kind: z
-      .enum(dossierKinds)
-      .openapi({
-        description:
-          '`photo` takes a PNG, JPEG or WebP image (by content) and replaces the current photo; it may be added at any stage',
-      }),
+    kind: z.enum(dossierKinds).openapi({
+      description:
+        '`photo` takes a PNG, JPEG or WebP image (by content) and replaces the current photo; it may be added at any stage',
+    }),
   })
   .openapi('HonourDossierItem');
 export const reasonInput = z.strictObject({ reason: requiredText(2000) }).openapi('HonourReason');
@@ -183,13 +183,9 @@ export const conflictInput = z
 export const roundInput = z
   .strictObject({
     categoryId: uuid,
-    nominationIds: z
-      .array(uuid)
-      .max(500)
-      .optional()
-      .openapi({
-        description: 'For a further round: the tied nominees; by default every eligible nominee of the category',
-      }),
+    nominationIds: z.array(uuid).max(500).optional().openapi({
+      description: 'For a further round: the tied nominees; by default every eligible nominee of the category',
+    }),
     seats: z.number().int().min(1).max(1000).optional(),
   })
   .openapi('HonourRoundInput');
@@ -226,7 +222,6 @@ export const listQuery = z.object({
   unitId: uuid.optional(),
 });
 export const pageQuery = z.object(pageParams);
-export const anyJson = z.any();
 export const confirmInput = z
   .strictObject({
     decisionNumber: z
@@ -252,3 +247,357 @@ export const proposalInput = z
       .transform((v) => v || 'Bằng khen của Ban Thường vụ Tỉnh ủy'),
   })
   .openapi('HonourProposal');
+
+/* ---- What the honours module answers: plain shapes, exactly what is sent; nothing of who chose what. ---- */
+export const campaignStatuses = ['nominating', 'decided'] as const;
+export const nominationStatuses = ['draft', 'submitted', 'returned', 'eligible', 'ineligible', 'selected'] as const;
+export const requiredDossierKinds = ['cover_submission', 'achievement_report', 'review_minutes'] as const;
+export const screeningResults = ['met', 'not_met', 'note'] as const;
+export const attendances = ['unknown', 'present', 'absent'] as const;
+export const roundStatuses = ['open', 'closed'] as const;
+/** A session is closed when the campaign's results are confirmed. */
+export const sessionStatuses = ['open', 'closed'] as const;
+export const methods = ['approve', 'rank'] as const;
+export const approvalBases = ['members', 'present', 'cast'] as const;
+const bilingualOut = z.object({ vi: z.string(), en: z.string() });
+const pageFields = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
+const unitNameOut = z.object({ id: z.string(), name: z.string() });
+
+export const criterionOut = z
+  .object({
+    key: z.string(),
+    description: z.string(),
+    required: z.boolean(),
+    weight: z.number(),
+    evidence: z.string(),
+    check: eligibilityCheck.nullable().optional(),
+  })
+  .openapi('HonourCriterion');
+const campaignSummaryFields = {
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nominationOpens: z.string(),
+  nominationDue: z.string(),
+  status: z.enum(campaignStatuses),
+};
+export const campaignPage = z
+  .object({ items: z.array(z.object(campaignSummaryFields)), ...pageFields })
+  .openapi('HonourCampaignPage');
+export const campaignOut = z
+  .object({
+    ...campaignSummaryFields,
+    driveId: z.string().nullable(),
+    councilUnitId: z.string().nullable(),
+    isDemo: z.boolean(),
+    categories: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(categoryKinds),
+        name: z.string(),
+        quota: z.number().int(),
+        position: z.number().int(),
+        criteria: z.array(criterionOut),
+        counts: z
+          .partialRecord(z.enum(nominationStatuses), z.number().int())
+          .openapi({ description: 'Nominations by status (statuses with none are left out)' }),
+      }),
+    ),
+  })
+  .openapi('HonourCampaign');
+
+export const nomineeCandidatesOut = z
+  .object({ items: z.array(z.object({ id: z.string(), name: z.string(), detail: z.string().nullable() })) })
+  .openapi('HonourNomineeCandidates');
+
+export const nominationPage = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        categoryId: z.string(),
+        unit: unitNameOut,
+        nomineeName: z.string(),
+        status: z.enum(nominationStatuses),
+        reason: z.string().nullable(),
+        submittedAt: z.string().nullable(),
+      }),
+    ),
+    ...pageFields,
+  })
+  .openapi('HonourNominationPage');
+export const nominationOut = z
+  .object({
+    id: z.string(),
+    campaignId: z.string(),
+    category: z.object({
+      id: z.string(),
+      kind: z.enum(categoryKinds),
+      name: z.string(),
+      criteria: z.array(criterionOut),
+    }),
+    unit: unitNameOut,
+    nominee: z.object({
+      name: z.string(),
+      unitId: z.string().nullable(),
+      personId: z.string().nullable(),
+      productName: z.string().nullable(),
+      enterpriseId: z.string().nullable(),
+    }),
+    summary: z.string(),
+    status: z.enum(nominationStatuses),
+    reason: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    dossier: z.array(
+      z.object({ kind: z.enum(dossierKinds), label: bilingualOut, file: z.object(storedFile.shape).nullable() }),
+    ),
+    missing: z.array(z.object({ key: z.enum([...requiredDossierKinds, 'summary']), vi: z.string(), en: z.string() })),
+    events: z.array(z.object({ action: z.string(), note: z.string().nullable(), by: z.string(), at: z.string() })),
+    screening: z.array(z.object({ key: z.string(), result: z.enum(screeningResults), note: z.string().nullable() })),
+    checks: z.array(
+      z.object({ key: z.string(), outcome: z.enum(['met', 'not_met', 'unknown']), detail: bilingualOut }),
+    ),
+    emulation: unitResultsOut.shape.drives,
+    may: z.object({ edit: z.boolean(), screen: z.boolean() }),
+  })
+  .openapi('HonourNomination');
+
+const rulesOut = z
+  .object({
+    quorum: z.object({ numerator: z.number().int(), denominator: z.number().int() }),
+    approval: z.object({ share: z.number(), strict: z.boolean(), base: z.enum(approvalBases) }),
+    method: z.enum(methods),
+    tieBreak: z.enum(['further_round']),
+    writtenVotes: z.boolean(),
+  })
+  .openapi('HonourSessionRules');
+const quorumOut = z.object({
+  members: z.number().int(),
+  present: z.number().int(),
+  needed: z.number().int(),
+  met: z.boolean(),
+});
+export const sessionPage = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        campaignId: z.string(),
+        title: z.string(),
+        heldOn: z.string(),
+        status: z.enum(sessionStatuses),
+        quorum: quorumOut,
+        rounds: z.number().int(),
+        openRounds: z.number().int(),
+      }),
+    ),
+    ...pageFields,
+  })
+  .openapi('HonourSessionPage');
+export const sessionOut = z
+  .object({
+    id: z.string(),
+    campaignId: z.string(),
+    title: z.string(),
+    heldOn: z.string(),
+    rules: rulesOut,
+    status: z.enum(sessionStatuses),
+    roster: z.array(
+      z.object({
+        userId: z.string(),
+        name: z.string(),
+        role: z.enum(councilRoles),
+        attendance: z.enum(attendances),
+      }),
+    ),
+    quorum: quorumOut,
+    conflicts: z.array(z.object({ userId: z.string(), nominationId: z.string(), note: z.string().nullable() })),
+    rounds: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        categoryId: z.string(),
+        method: z.enum(methods),
+        seats: z.number().int(),
+        status: z.enum(roundStatuses),
+        openedAt: z.string(),
+        closedAt: z.string().nullable(),
+        voted: z.number().int(),
+        expected: z.number().int(),
+      }),
+    ),
+    categories: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(categoryKinds),
+        name: z.string(),
+        quota: z.number().int(),
+        selected: z.number().int(),
+        nominees: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            unitName: z.string(),
+            status: z.enum(['eligible', 'selected']),
+          }),
+        ),
+      }),
+    ),
+    me: z.object({ userId: z.string(), role: z.enum(councilRoles), attendance: z.enum(attendances) }).nullable(),
+    may: z.object({ run: z.boolean(), declare: z.boolean() }),
+  })
+  .openapi('HonourSession');
+export const councilCandidatesOut = z
+  .object({
+    items: z.array(
+      z.object({
+        userId: z.string(),
+        username: z.string(),
+        name: z.string(),
+        votes: z.boolean(),
+        secretary: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('HonourCouncilCandidates');
+
+const tallyLineOut = z.object({
+  nominationId: z.string(),
+  approve: z.number().int(),
+  reject: z.number().int(),
+  abstain: z.number().int(),
+  points: z.number().int(),
+  conflicted: z.number().int(),
+  base: z.number().int(),
+  needed: z.number().int(),
+  passed: z.boolean(),
+  outcome: z.enum(['selected', 'tied', 'passed_over_quota', 'not_passed']),
+});
+const roundResultOut = z
+  .object({
+    roster: z.number().int(),
+    present: z.number().int(),
+    voted: z.number().int(),
+    written: z.number().int(),
+    rules: rulesOut,
+    seats: z.number().int(),
+    outcome: z.object({
+      quorumNeeded: z.number().int(),
+      quorumMet: z.boolean(),
+      lines: z.array(tallyLineOut),
+      selected: z.array(z.string()),
+      tied: z.array(z.string()),
+      seatsLeft: z.number().int(),
+      shortfall: z.number().int(),
+    }),
+  })
+  .openapi('HonourRoundResult');
+export const roundOut = z
+  .object({
+    id: z.string(),
+    sessionId: z.string(),
+    sessionTitle: z.string(),
+    heldOn: z.string(),
+    campaignId: z.string(),
+    number: z.number().int(),
+    categoryId: z.string(),
+    categoryName: z.string(),
+    method: z.enum(methods),
+    rules: rulesOut,
+    seats: z.number().int(),
+    status: z.enum(roundStatuses),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+    nominees: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        unitName: z.string(),
+        conflicted: z.boolean().openapi({ description: 'The caller declared a conflict of interest on this nominee' }),
+      }),
+    ),
+    expected: z.number().int(),
+    voted: z.number().int(),
+    iHaveVoted: z.boolean(),
+    me: z.object({ role: z.enum(councilRoles), attendance: z.enum(attendances) }).nullable(),
+    may: z.object({ vote: z.boolean(), close: z.boolean(), enterWritten: z.boolean() }),
+    absentees: z
+      .array(
+        z.object({
+          userId: z.string(),
+          name: z.string(),
+          entered: z.boolean(),
+          conflicts: z.array(z.string()),
+        }),
+      )
+      .openapi({ description: 'For the secretary of an open round that takes written votes; else empty' }),
+    result: roundResultOut.nullable().openapi({ description: 'The tally and the outcome, once the round is closed' }),
+  })
+  .openapi('HonourRound');
+export const ballotOut = z
+  .object({ voted: z.boolean(), roundId: z.string() })
+  .openapi({ description: 'Only that the ballot is in: nothing of its choices' });
+export const openRoundsOut = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        sessionId: z.string(),
+        sessionTitle: z.string(),
+        heldOn: z.string(),
+        campaignId: z.string(),
+        categoryName: z.string(),
+        nominees: z.number().int(),
+        openedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('HonourOpenRounds');
+export const resultsOut = z
+  .object({
+    campaignId: z.string(),
+    status: z.enum(campaignStatuses),
+    decided: z.boolean(),
+    decision: z.object({ number: z.string(), date: z.string() }).nullable(),
+    categories: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(categoryKinds),
+        name: z.string(),
+        quota: z.number().int(),
+        count: z.number().int(),
+        shortfall: z.number().int(),
+        honourees: z.array(
+          z.object({
+            position: z.number().int(),
+            nominationId: z.string(),
+            name: z.string(),
+            unit: unitNameOut,
+            citation: z.string(),
+          }),
+        ),
+      }),
+    ),
+    totals: z.object({ quota: z.number().int(), count: z.number().int(), shortfall: z.number().int() }),
+  })
+  .openapi('HonourResults');
+
+export type CampaignStatus = (typeof campaignStatuses)[number];
+export type NominationStatus = (typeof nominationStatuses)[number];
+export type CouncilRole = (typeof councilRoles)[number];
+export type Attendance = (typeof attendances)[number];
+export type SessionStatus = (typeof sessionStatuses)[number];
+export type CampaignPage = z.output<typeof campaignPage>;
+export type Campaign = z.output<typeof campaignOut>;
+export type NomineeCandidates = z.output<typeof nomineeCandidatesOut>;
+export type NominationPage = z.output<typeof nominationPage>;
+export type Nomination = z.output<typeof nominationOut>;
+export type SessionPage = z.output<typeof sessionPage>;
+export type Session = z.output<typeof sessionOut>;
+export type CouncilCandidates = z.output<typeof councilCandidatesOut>;
+export type Round = z.output<typeof roundOut>;
+export type RoundResult = z.output<typeof roundResultOut>;
+export type BallotAnswer = z.output<typeof ballotOut>;
+export type OpenRounds = z.output<typeof openRoundsOut>;
+export type Results = z.output<typeof resultsOut>;

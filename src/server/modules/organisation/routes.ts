@@ -1,4 +1,4 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
@@ -9,13 +9,16 @@ import {
   createUnitInput,
   groupInput,
   groupSetInput,
+  groupSetList,
   groupSetView,
   idParam,
   inChargeInput,
+  inChargeList,
   inChargeQuery,
   inChargeView,
   linkAccountInput,
   metaView,
+  operationApplied,
   operationInput,
   personDetail,
   personListQuery,
@@ -107,7 +110,7 @@ const operationRoute = apiRoute('unit.edit', {
     `Rename, move, merge into another unit (its children and Party members move there), split into new units, or dissolve — dated, ` +
     `with the deciding document. Applied in one transaction. ${editNote} Every unit touched must be within reach.`,
   request: { params: idParam, body: jsonBody(operationInput) },
-  responses: { 201: jsonResponse(z.object({ operationId: z.string(), unit: unitDetail }), 'Applied') },
+  responses: { 201: jsonResponse(operationApplied, 'Applied') },
 });
 
 const listPeopleRoute = apiRoute('organisation.read', {
@@ -195,7 +198,7 @@ const listInChargeRoute = apiRoute('organisation.read', {
   tags,
   summary: 'Phân công phụ trách cơ sở / Who is in charge of which units',
   request: { query: inChargeQuery },
-  responses: { 200: jsonResponse(z.object({ items: z.array(inChargeView) }), 'Assignments') },
+  responses: { 200: jsonResponse(inChargeList, 'Assignments') },
 });
 const createInChargeRoute = apiRoute('organisation.manage', {
   method: 'post',
@@ -221,7 +224,7 @@ const listGroupSetsRoute = apiRoute('organisation.read', {
   path: '/api/group-sets',
   tags,
   summary: 'Bộ phân nhóm / Group sets',
-  responses: { 200: jsonResponse(z.object({ items: z.array(groupSetView) }), 'Group sets with their groups') },
+  responses: { 200: jsonResponse(groupSetList, 'Group sets with their groups') },
 });
 const createGroupSetRoute = apiRoute('organisation.manage', {
   method: 'post',

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isoDate, requiredText, text } from '../../../common/schemas.ts';
+import { jsonValue } from '../../platform/http/jsonValue.ts';
 import { genders, operationTypes, unitKindCodes } from './kinds.ts';
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
@@ -45,18 +46,14 @@ const pageParams = {
 export const unitKindSchema = z.enum(unitKindCodes);
 
 export const unitListQuery = z.object({
-  q: text(200)
-    .optional()
-    .openapi({
-      description:
-        'Tìm theo tên, tên viết tắt, mã — không phân biệt dấu, hoa thường / search name, short name, code, ignoring diacritics and case',
-    }),
-  asOf: day
-    .optional()
-    .openapi({
-      description:
-        'Cây đơn vị tại ngày này (YYYY-MM-DD), với tên và đơn vị cấp trên khi đó / the tree as of this date, with the names and parents of that day',
-    }),
+  q: text(200).optional().openapi({
+    description:
+      'Tìm theo tên, tên viết tắt, mã — không phân biệt dấu, hoa thường / search name, short name, code, ignoring diacritics and case',
+  }),
+  asOf: day.optional().openapi({
+    description:
+      'Cây đơn vị tại ngày này (YYYY-MM-DD), với tên và đơn vị cấp trên khi đó / the tree as of this date, with the names and parents of that day',
+  }),
   parentId: z
     .union([uuid, z.literal('none')])
     .optional()
@@ -120,7 +117,9 @@ export const operationView = z
     note: z.string().nullable(),
     unit: unitRef,
     target: unitRef.nullable(),
-    details: z.record(z.string(), z.unknown()).nullable(),
+    details: z.record(z.string(), jsonValue).nullable().openapi({
+      description: 'What the operation recorded, by type: rename {from, to}, move {fromParentId, toParentId}, …',
+    }),
     createdAt: z.string(),
   })
   .openapi('UnitOperation');
@@ -413,13 +412,47 @@ export const importPreview = z
     rowCount: z.number(),
     valid: z.boolean(),
     problems: z.array(importProblem),
-    rows: z.array(z.record(z.string(), z.unknown())).openapi({ description: 'The first 50 rows as read' }),
+    rows: z
+      .array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))
+      .openapi({ description: 'The first 50 rows as read: column → cell, and _row the sheet row' }),
   })
   .openapi('ImportPreview');
 export const importResult = z.object({ id: z.string(), kind: importKind, created: z.number() }).openapi('ImportResult');
 
-export const metaView = z.object({
-  kinds: z.array(z.object({ code: z.string(), label: bilingual })),
-  operationTypes: z.array(z.object({ code: z.string(), label: bilingual })),
-  genders: z.array(z.object({ code: z.string(), label: bilingual })),
-});
+const labelled = z.object({ code: z.string(), label: bilingual });
+export const metaView = z
+  .object({ kinds: z.array(labelled), operationTypes: z.array(labelled), genders: z.array(labelled) })
+  .openapi('OrganisationMeta');
+
+export const operationApplied = z.object({ operationId: z.string(), unit: unitDetail });
+export const inChargeList = z.object({ items: z.array(inChargeView) });
+export const groupSetList = z.object({ items: z.array(groupSetView) });
+
+// ---------- the types the web client reads (src/web/modules/organisation/api.ts) ----------
+
+export type UnitSummary = z.output<typeof unitSummary>;
+export type UnitPage = z.output<typeof unitPage>;
+export type UnitDetail = z.output<typeof unitDetail>;
+export type UnitRef = UnitDetail['ancestors'][number];
+export type GroupRef = UnitDetail['groups'][number];
+export type Operation = z.output<typeof operationView>;
+export type Position = z.output<typeof positionView>;
+export type InCharge = z.output<typeof inChargeView>;
+export type PersonSummary = z.output<typeof personSummary>;
+export type PersonPage = z.output<typeof personPage>;
+export type PersonDetail = z.output<typeof personDetail>;
+export type GroupSet = z.output<typeof groupSetView>;
+export type Meta = z.output<typeof metaView>;
+export type Labelled = z.output<typeof labelled>;
+export type ImportProblem = z.output<typeof importProblem>;
+export type ImportPreview = z.output<typeof importPreview>;
+export type ImportResult = z.output<typeof importResult>;
+export type OperationApplied = z.output<typeof operationApplied>;
+export type InChargeList = z.output<typeof inChargeList>;
+export type GroupSetList = z.output<typeof groupSetList>;
+export type PositionInput = z.input<typeof positionInput>;
+export type UpdatePositionInput = z.input<typeof updatePositionInput>;
+export type LinkAccountInput = z.input<typeof linkAccountInput>;
+export type InChargeInput = z.input<typeof inChargeInput>;
+export type GroupSetInput = z.input<typeof groupSetInput>;
+export type GroupInput = z.input<typeof groupInput>;

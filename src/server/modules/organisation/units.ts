@@ -1,3 +1,4 @@
+import type { JsonValue } from '../../platform/http/jsonValue.ts';
 import type { Kysely } from 'kysely';
 import type { Platform } from '../../platform/platform.ts';
 import type { Database } from '../../platform/db/tables.ts';
@@ -138,7 +139,7 @@ export async function operationsOf(db: Executor, filter: { unitId: string }) {
     note: r.note,
     unit: { id: r.u_id, name: r.u_name, shortName: r.u_short, kind: r.u_kind },
     target: r.t_id ? { id: r.t_id, name: r.t_name!, shortName: r.t_short, kind: r.t_kind! } : null,
-    details: r.details_json ? (JSON.parse(r.details_json) as Record<string, unknown>) : null,
+    details: r.details_json ? (JSON.parse(r.details_json) as Record<string, JsonValue>) : null,
     createdAt: r.created_at,
   }));
 }

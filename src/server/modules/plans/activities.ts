@@ -18,7 +18,9 @@ import {
   type Caller,
   type Visibility,
 } from './access.ts';
-import type { ActivityInput, UpdateActivityInput } from './schema.ts';
+import { statusSourceKeys, type ActivityInput, type UpdateActivityInput } from './schema.ts';
+
+type StatusSourceKey = (typeof statusSourceKeys)[number];
 import { REPORT_FILES } from './attachments.ts';
 import { statusSources } from './sources.ts';
 import { activityStatus, statusLabels, vietnamDay, type ActivityStatus } from './status.ts';
@@ -147,6 +149,32 @@ export function statusOf(a: ActivityRow, p: Progress, today: string): ActivitySt
 type UnitRefView = { id: string; name: string; shortName: string | null };
 
 /** Views of activities: units named (the first 50 of each role), progress and status. */
+/** A stored value that must be one of `values` (written from validated input); anything else is a broken row. */
+export function oneOf<const T extends string>(values: readonly T[], value: string | null, column: string): T {
+  const found = values.find((v) => v === value);
+  if (found === undefined) throw new Error(`${column} holds ${JSON.stringify(value)}`);
+  return found;
+}
+
+const comparators = ['gte', 'eq', 'lte'] as const;
+
+/** The activity's quantified target, as stored with it (the columns are all set or all null). */
+function targetOf(a: ActivityRow) {
+  if (a.target_value === null) return null;
+  return {
+    value: a.target_value,
+    comparator: oneOf(comparators, a.target_comparator, 'plan_activities.target_comparator'),
+    indicator: a.target_indicator ?? '',
+    unit: a.target_unit,
+    breakdown: a.target_breakdown_json
+      ? (JSON.parse(a.target_breakdown_json) as { value: number; indicator: string }[])
+      : [],
+  };
+}
+
+export const statusSourceOf = (source: string | null): StatusSourceKey | null =>
+  source === null ? null : oneOf(statusSourceKeys, source, 'plan_activities.status_source');
+
 export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: ActivityRow[], today: string) {
   const ids = rows.map((r) => r.id);
   const links: { activity_id: string; unit_id: string; role: string; position: number }[] = [];
@@ -208,17 +236,8 @@ export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: A
       due: a.due_on,
       tentative: a.tentative === 1,
       recurrence: a.recurrence,
-      target:
-        a.target_value === null
-          ? null
-          : {
-              value: a.target_value,
-              comparator: a.target_comparator,
-              indicator: a.target_indicator,
-              unit: a.target_unit,
-              breakdown: a.target_breakdown_json ? JSON.parse(a.target_breakdown_json) : [],
-            },
-      statusSource: a.status_source,
+      target: targetOf(a),
+      statusSource: statusSourceOf(a.status_source),
       originActivityId: a.origin_activity_id,
       percent: p.percent,
       figure: p.figure,

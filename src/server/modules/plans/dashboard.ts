@@ -138,7 +138,14 @@ export async function calendar(platform: Platform, caller: Caller, planId: strin
   const rows = (await visibleActivities(platform.db, plan, vis)).filter((a) => a.due_on?.startsWith(month));
   const progress = await progressOf(platform, plan, rows, today);
   const milestones = (await milestonesOf(platform.db, plan.id)).filter((m) => m.due?.startsWith(month));
-  const days = new Map<string, { date: string; activities: unknown[]; milestones: unknown[] }>();
+  const days = new Map<
+    string,
+    {
+      date: string;
+      activities: { id: string; ref: string; title: string; status: ActivityStatus }[];
+      milestones: { id: string; title: string; tentative: boolean }[];
+    }
+  >();
   const at = (d: string) => days.get(d) ?? days.set(d, { date: d, activities: [], milestones: [] }).get(d)!;
   for (const a of rows)
     at(a.due_on!).activities.push({

@@ -8,6 +8,7 @@ import type { PlanDraft } from './import/draft.ts';
 import { matchUnits, type UnitMatch } from './import/match.ts';
 import type { Caller } from './access.ts';
 import { requireManage } from './access.ts';
+import type { StatusSource } from './schema.ts';
 import { vietnamDay } from './status.ts';
 
 /**
@@ -140,7 +141,7 @@ export function proposePlan(draft: PlanDraft, resolved: Map<string, NameResoluti
               breakdown: a.target.breakdown.map((b) => ({ value: b.value, indicator: b.indicator })),
             }
           : null,
-        statusSource: null as string | null,
+        statusSource: null as StatusSource | null,
       };
     }),
     milestones: draft.milestones.map((m) => ({

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { fail } from '../../platform/http/errors.ts';
-import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
+import { apiRoute, errorSchema, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import type { Caller } from './access.ts';
 import { addActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activities.ts';
 import { calendar, planDashboard, timeline, unitDashboard } from './dashboard.ts';
@@ -14,20 +14,32 @@ import { listNotifications, markRead, registerReminderJobs } from './reminders.t
 import {
   activityInput,
   activityListQuery,
+  activityDetail,
   activityPage,
-  activityView,
-  anyJson,
+  calendarOut,
   calendarQuery,
   createPlanInput,
+  dashboardOut,
+  deploymentOut,
   idParam,
+  importPreviewOut,
+  notificationPage,
   notificationQuery,
   planListQuery,
+  planPage,
   planView,
   reportInput,
+  subPlanDraftOut,
   subPlanDraftQuery,
   subPlanInput,
+  subPlanUnitsOut,
   supervisionInput,
+  supervisionOut,
+  supervisionPage,
   supervisionQuery,
+  supervisionUnitsOut,
+  timelineOut,
+  unitDashboardOut,
   unitDashboardQuery,
   updateActivityInput,
   updatePlanInput,
@@ -54,7 +66,7 @@ const r = {
     summary: 'Danh sách kế hoạch / Plans',
     description: `Top-level plans, or the sub-plans of \`parentId\`. ${seeNote}`,
     request: { query: planListQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of plans') },
+    responses: { 200: jsonResponse(planPage, 'A page of plans') },
   }),
   create: apiRoute('plans.manage', {
     method: 'post',
@@ -80,8 +92,8 @@ const r = {
       },
     },
     responses: {
-      200: jsonResponse(anyJson, 'The draft, the unit matches and the proposal'),
-      422: jsonResponse(anyJson, 'Not a readable plan'),
+      200: jsonResponse(importPreviewOut, 'The draft, the unit matches and the proposal'),
+      422: jsonResponse(errorSchema, 'Not a readable plan'),
     },
   }),
   get: apiRoute('plans.read', {
@@ -125,7 +137,7 @@ const r = {
     tags,
     summary: 'Thêm nhiệm vụ / Add an activity',
     request: { params: idParam, body: jsonBody(activityInput) },
-    responses: { 201: jsonResponse(activityView, 'Added') },
+    responses: { 201: jsonResponse(activityDetail, 'Added, with its reports (none yet)') },
   }),
   getActivity: apiRoute('plans.read', {
     method: 'get',
@@ -134,7 +146,7 @@ const r = {
     summary: 'Một nhiệm vụ / One activity',
     description: 'With its progress reports.',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'The activity') },
+    responses: { 200: jsonResponse(activityDetail, 'The activity') },
   }),
   updateActivity: apiRoute('plans.manage', {
     method: 'patch',
@@ -142,7 +154,7 @@ const r = {
     tags,
     summary: 'Sửa nhiệm vụ / Update an activity',
     request: { params: idParam, body: jsonBody(updateActivityInput) },
-    responses: { 200: jsonResponse(anyJson, 'Updated') },
+    responses: { 200: jsonResponse(activityDetail, 'Updated') },
   }),
   deleteActivity: apiRoute('plans.manage', {
     method: 'delete',
@@ -160,7 +172,7 @@ const r = {
     description:
       'By a unit that leads or coordinates the activity (`plans.report` on it), or by a manager. 100 % marks it done on `doneOn` (default today in Việt Nam).',
     request: { params: idParam, body: jsonBody(reportInput) },
-    responses: { 201: jsonResponse(anyJson, 'The activity with its reports') },
+    responses: { 201: jsonResponse(activityDetail, 'The activity with its reports') },
   }),
   dashboard: apiRoute('plans.read', {
     method: 'get',
@@ -168,7 +180,7 @@ const r = {
     tags,
     summary: 'Tổng hợp theo tình trạng / Counts by status',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'Counts') },
+    responses: { 200: jsonResponse(dashboardOut, 'Counts') },
   }),
   unitDashboard: apiRoute('plans.read', {
     method: 'get',
@@ -178,7 +190,7 @@ const r = {
     description:
       'What each unit owes and what is late, a page of units at a time; `lateOnly=1` keeps units with something overdue.',
     request: { params: idParam, query: unitDashboardQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of units') },
+    responses: { 200: jsonResponse(unitDashboardOut, 'A page of units') },
   }),
   timeline: apiRoute('plans.read', {
     method: 'get',
@@ -186,7 +198,7 @@ const r = {
     tags,
     summary: 'Tiến độ (Gantt) / Timeline',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'Activities with start, due, status; milestones; today') },
+    responses: { 200: jsonResponse(timelineOut, 'Activities with start, due, status; milestones; today') },
   }),
   calendar: apiRoute('plans.read', {
     method: 'get',
@@ -194,7 +206,7 @@ const r = {
     tags,
     summary: 'Lịch hạn / Deadlines of a month',
     request: { params: idParam, query: calendarQuery },
-    responses: { 200: jsonResponse(anyJson, 'Days with deadlines') },
+    responses: { 200: jsonResponse(calendarOut, 'Days with deadlines') },
   }),
   subPlan: apiRoute('plans.report', {
     method: 'post',
@@ -213,7 +225,7 @@ const r = {
     description:
       'The units the plan expects to deploy it that the caller reports for (a manager: all of them), each with the sub-plan it already has, if any.',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'Units with their sub-plan or null') },
+    responses: { 200: jsonResponse(subPlanUnitsOut, 'Units with their sub-plan or null') },
   }),
   subPlanDraft: apiRoute('plans.report', {
     method: 'get',
@@ -223,7 +235,7 @@ const r = {
     description:
       "Needs `plans.report` on the unit. The Bloc's sections and all its activities (the plan is sent to every unit), each with the unit's part in it, a proposed title, and the unit's existing sub-plan.",
     request: { params: idParam, query: subPlanDraftQuery },
-    responses: { 200: jsonResponse(anyJson, 'The plan, the unit, its sub-plan or null, the activities') },
+    responses: { 200: jsonResponse(subPlanDraftOut, 'The plan, the unit, its sub-plan or null, the activities') },
   }),
   deployment: apiRoute('plans.overview', {
     method: 'get',
@@ -231,7 +243,7 @@ const r = {
     tags,
     summary: 'Tình hình triển khai ở cơ sở / Which units deployed the plan',
     request: { params: idParam, query: planListQuery.pick({ page: true, pageSize: true }) },
-    responses: { 200: jsonResponse(anyJson, 'Units with the day they issued their plan') },
+    responses: { 200: jsonResponse(deploymentOut, 'Units with the day they issued their plan') },
   }),
   supervise: apiRoute('plans.supervise', {
     method: 'post',
@@ -240,7 +252,7 @@ const r = {
     summary: 'Ghi nhận đôn đốc, kiểm tra / Record a supervision visit',
     description: 'For a unit the caller is in charge of (organisation module), or any unit with `plans.manage`.',
     request: { body: jsonBody(supervisionInput) },
-    responses: { 201: jsonResponse(anyJson, 'Recorded') },
+    responses: { 201: jsonResponse(supervisionOut, 'Recorded') },
   }),
   supervisionUnits: apiRoute('plans.supervise', {
     method: 'get',
@@ -249,7 +261,7 @@ const r = {
     summary: 'Cơ sở được phân công phụ trách / Units I may record visits for',
     description:
       "The units the caller's linked person is in charge of; `any` when the caller may record for every unit (`plans.manage`).",
-    responses: { 200: jsonResponse(anyJson, 'Units') },
+    responses: { 200: jsonResponse(supervisionUnitsOut, 'Units') },
   }),
   supervisions: apiRoute('plans.read', {
     method: 'get',
@@ -257,7 +269,7 @@ const r = {
     tags,
     summary: 'Đôn đốc, kiểm tra / Supervision visits',
     request: { query: supervisionQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of visits') },
+    responses: { 200: jsonResponse(supervisionPage, 'A page of visits') },
   }),
   notifications: apiRoute('signed-in', {
     method: 'get',
@@ -265,7 +277,7 @@ const r = {
     tags,
     summary: 'Thông báo của tôi / My notifications',
     request: { query: notificationQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of notifications') },
+    responses: { 200: jsonResponse(notificationPage, 'A page of notifications') },
   }),
   read: apiRoute('signed-in', {
     method: 'post',

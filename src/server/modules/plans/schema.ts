@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
 import { day } from '../organisation/schema.ts';
+import { planDraft } from './import/draft.ts';
 import { activityStatuses } from './status.ts';
 
 /** Request and response shapes of the plans module. Bodies are strict; every string and list is bounded. */
@@ -256,8 +257,31 @@ export const supervisionQuery = z.object({ ...pageParams, planId: uuid.optional(
 
 export const notificationQuery = z.object({ ...pageParams, unread: z.enum(['0', '1']).optional() });
 
-// ---------- responses (kept loose: the services build them) ----------
-const unitRef = z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() });
+// ---------- responses: what the services answer, and the types the web reads (ADR 14) ----------
+
+const unitRef = z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() }).openapi('PlanUnitRef');
+const comparator = z.enum(['gte', 'eq', 'lte']);
+export const statusSourceSchema = z.enum(statusSourceKeys);
+
+export const targetOut = z
+  .object({
+    value: z.number(),
+    comparator,
+    indicator: z.string(),
+    unit: z.string().nullable(),
+    breakdown: z.array(z.object({ value: z.number(), indicator: z.string() })),
+  })
+  .openapi('PlanTargetView');
+
+export const unitLineOut = z.object({
+  unitId: z.string(),
+  role: z.string(),
+  percent: z.number().nullable(),
+  doneOn: z.string().nullable(),
+  status: statusSchema,
+  statusLabel: bilingual,
+});
+
 export const activityView = z
   .object({
     id: z.string(),
@@ -268,15 +292,19 @@ export const activityView = z
     title: z.string(),
     description: z.string(),
     subItems: z.array(z.string()),
-    lead: z.array(unitRef),
+    lead: z.array(unitRef).openapi({ description: 'The first named units; `leadCount` says how many there are' }),
     coordinating: z.array(unitRef),
+    leadCount: z.number(),
+    coordinatingCount: z.number(),
     otherParticipants: z.array(z.string()),
     start: z.string().nullable(),
     due: z.string().nullable(),
     tentative: z.boolean(),
     recurrence: z.string().nullable(),
-    target: z.any().nullable(),
-    statusSource: z.string().nullable(),
+    target: targetOut.nullable(),
+    statusSource: statusSourceSchema
+      .nullable()
+      .openapi({ description: "The module that decides this activity's progress from its own data, or null" }),
     originActivityId: z.string().nullable(),
     percent: z.number().nullable(),
     figure: z.number().nullable(),
@@ -284,25 +312,381 @@ export const activityView = z
     status: statusSchema,
     statusLabel: bilingual,
     sourceNote: bilingual.nullable(),
-    unitLine: z
-      .object({
-        unitId: z.string(),
-        role: z.string(),
-        percent: z.number().nullable(),
-        doneOn: z.string().nullable(),
-        status: statusSchema,
-        statusLabel: bilingual,
-      })
+    unitLine: unitLineOut
       .nullable()
       .optional()
       .openapi({ description: "With `unitId` in the query: that unit's own line of the activity" }),
   })
   .openapi('PlanActivity');
-export const activityPage = z.object({
-  items: z.array(activityView),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
+
+export const activityPage = z
+  .object({
+    items: z.array(activityView),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    today: z.string(),
+  })
+  .openapi('PlanActivityPage');
+
+const storedFileRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+  uploadedAt: z.string(),
 });
-export const planView = z.any().openapi('Plan');
-export const anyJson = z.any();
+export const reportOut = z
+  .object({
+    id: z.string(),
+    unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+    text: z.string(),
+    percent: z.number(),
+    figure: z.number().nullable(),
+    doneOn: z.string().nullable(),
+    reporterName: z.string(),
+    reportedAt: z.string(),
+    attachments: z.array(storedFileRef),
+  })
+  .openapi('ProgressReport');
+export const activityDetail = activityView.extend({ reports: z.array(reportOut) }).openapi('PlanActivityDetail');
+
+export const planSummary = z
+  .object({
+    id: z.string(),
+    parentPlanId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    superiorBody: z.string().nullable(),
+    issuingBody: z.string().nullable(),
+    symbolSuffix: z.string().nullable(),
+    number: z.string().nullable(),
+    place: z.string().nullable(),
+    date: z.string().nullable(),
+    type: z.string(),
+    title: z.string(),
+    periodStart: z.string().nullable(),
+    periodDue: z.string().nullable(),
+    deployDue: z.string().nullable(),
+    isDemo: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('PlanSummary');
+export const planPage = z
+  .object({ items: z.array(planSummary), total: z.number(), page: z.number(), pageSize: z.number() })
+  .openapi('PlanPage');
+
+const sectionOut = z.object({
+  path: z.string(),
+  marker: z.string(),
+  title: z.string(),
+  role: z.enum(['purposes', 'content', 'timeline', 'organisation']),
+  notes: z.array(z.string()),
+});
+export const milestoneOut = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    text: z.string(),
+    start: z.string().nullable(),
+    due: z.string().nullable(),
+    tentative: z.boolean(),
+    closes: z.array(z.string()),
+  })
+  .openapi('PlanMilestone');
+export const countsOut = z
+  .object({ done_on_time: z.number(), done_late: z.number(), in_progress: z.number(), overdue: z.number() })
+  .openapi('PlanStatusCounts');
+
+export const planView = planSummary
+  .extend({
+    unit: unitRef.nullable(),
+    legalBasis: z.array(z.string()),
+    introduction: z.array(z.string()),
+    purposes: z.array(z.string()),
+    sections: z.array(sectionOut),
+    recipients: z.array(z.string()),
+    archive: z.string().nullable(),
+    signer: z.object({
+      authority: z.string().nullable(),
+      position: z.string().nullable(),
+      name: z.string().nullable(),
+      personId: z.string().nullable().optional(),
+    }),
+    closing: z.string().nullable(),
+    milestones: z.array(milestoneOut),
+    activities: z.array(activityView),
+    counts: countsOut,
+    seesWholePlan: z.boolean(),
+    today: z.string(),
+  })
+  .openapi('Plan');
+
+export const dashboardOut = z
+  .object({ plan: planSummary, today: z.string(), total: z.number(), counts: countsOut })
+  .openapi('PlanDashboard');
+
+export const unitDashboardOut = z
+  .object({
+    items: z.array(
+      z.object({
+        unit: unitRef.extend({ kind: z.string().nullable() }),
+        lead: z.number(),
+        coordinating: z.number(),
+        counts: countsOut,
+        late: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), due: z.string().nullable() })),
+      }),
+    ),
+    page: z.number(),
+    pageSize: z.number(),
+    hasMore: z.boolean(),
+    today: z.string(),
+  })
+  .openapi('PlanUnitDashboard');
+
+export const timelineOut = z
+  .object({
+    plan: planSummary,
+    today: z.string(),
+    activities: z.array(
+      z.object({
+        id: z.string(),
+        ref: z.string(),
+        section: z.string(),
+        title: z.string(),
+        start: z.string().nullable().openapi({ description: 'The due date when the plan gives only a deadline' }),
+        due: z.string().nullable(),
+        tentative: z.boolean(),
+        status: statusSchema,
+        statusLabel: bilingual,
+        percent: z.number().nullable(),
+        doneOn: z.string().nullable(),
+        lead: z.array(z.string()),
+        leadCount: z.number(),
+      }),
+    ),
+    milestones: z.array(milestoneOut),
+  })
+  .openapi('PlanTimeline');
+
+export const calendarDayOut = z.object({
+  date: z.string(),
+  activities: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), status: statusSchema })),
+  milestones: z.array(z.object({ id: z.string(), title: z.string(), tentative: z.boolean() })),
+});
+export const calendarOut = z
+  .object({ month: z.string(), today: z.string(), days: z.array(calendarDayOut) })
+  .openapi('PlanCalendar');
+
+const subPlanRef = z.object({
+  id: z.string(),
+  type: z.string(),
+  number: z.string().nullable(),
+  symbolSuffix: z.string().nullable(),
+  date: z.string().nullable(),
+  title: z.string(),
+});
+export const subPlanUnitsOut = z
+  .object({
+    items: z.array(z.object({ unit: unitRef, subPlan: subPlanRef.nullable() })),
+    deployDue: z.string().nullable(),
+  })
+  .openapi('SubPlanUnits');
+export const subPlanDraftOut = z
+  .object({
+    plan: subPlanRef.extend({ issuingBody: z.string().nullable(), deployDue: z.string().nullable() }),
+    unit: unitRef,
+    subPlan: subPlanRef.nullable(),
+    proposedTitle: z.string(),
+    sections: z.array(sectionOut.omit({ notes: true })),
+    activities: z.array(
+      z.object({
+        id: z.string(),
+        ref: z.string(),
+        kind: z.string(),
+        section: z.string(),
+        title: z.string(),
+        start: z.string().nullable(),
+        due: z.string().nullable(),
+        tentative: z.boolean(),
+        recurrence: z.string().nullable(),
+        role: z.enum(['lead', 'coordinating']).nullable(),
+      }),
+    ),
+  })
+  .openapi('SubPlanDraft');
+export const deploymentOut = z
+  .object({
+    deployDue: z.string().nullable(),
+    today: z.string(),
+    total: z.number(),
+    deployed: z.number(),
+    onTime: z.number(),
+    late: z.number(),
+    notDeployed: z.number(),
+    items: z.array(
+      z.object({
+        unit: unitRef,
+        subPlanId: z.string().nullable(),
+        issuedOn: z.string().nullable(),
+        state: z.enum(['on_time', 'late', 'missing', 'pending']).openapi({
+          description: '"pending": not issued yet, before the deadline; "missing": not issued, the deadline passed',
+        }),
+      }),
+    ),
+    page: z.number(),
+    pageSize: z.number(),
+  })
+  .openapi('PlanDeployment');
+
+export const supervisionOut = z
+  .object({
+    id: z.string(),
+    planId: z.string().nullable(),
+    unit: z.object({ id: z.string(), name: z.string() }),
+    personId: z.string().nullable(),
+    kind: z.enum(['urge', 'inspect']),
+    visitedOn: z.string(),
+    findings: z.string(),
+    followUps: z.string(),
+    recorderName: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Supervision');
+export const supervisionPage = z
+  .object({ items: z.array(supervisionOut), total: z.number(), page: z.number(), pageSize: z.number() })
+  .openapi('SupervisionPage');
+export const supervisionUnitsOut = z
+  .object({
+    any: z.boolean().openapi({ description: 'The caller may record visits for every unit' }),
+    items: z.array(unitRef),
+  })
+  .openapi('SupervisionUnits');
+
+export const notificationOut = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    title: bilingual,
+    body: bilingual,
+    link: z.string().nullable(),
+    entityType: z.string().nullable(),
+    entityId: z.string().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+export const notificationPage = z
+  .object({ items: z.array(notificationOut), total: z.number(), page: z.number(), pageSize: z.number() })
+  .openapi('NotificationPage');
+
+const unitCandidate = z.object({ id: z.string(), name: z.string(), score: z.number() });
+export const nameMatchOut = z.object({
+  name: z.string(),
+  status: z.enum(['exact', 'candidates', 'unmatched']),
+  group: z.boolean().openapi({ description: 'A plural reference ("các ban"): may stand for several units' }),
+  match: unitCandidate.extend({ via: z.enum(['name', 'shortName', 'alias']) }).nullable(),
+  candidates: z.array(unitCandidate),
+  resolvedIds: z.array(z.string()).openapi({ description: 'The units the name stands for, at most 200 listed' }),
+  resolvedCount: z.number(),
+  via: z.enum(['exact', 'group', 'best_candidate']).nullable(),
+});
+export const proposalOut = z
+  .object({
+    header: z.object({
+      superiorBody: z.string().nullable(),
+      issuingBody: z.string().nullable(),
+      symbolSuffix: z.string().nullable(),
+      number: z.string().nullable(),
+      place: z.string().nullable(),
+      date: z.string().nullable(),
+      type: z.string(),
+      title: z.string(),
+    }),
+    unitId: z.string().nullable(),
+    legalBasis: z.array(z.string()),
+    introduction: z.array(z.string()),
+    purposes: z.array(z.string()),
+    sections: z.array(sectionOut),
+    periodStart: z.string().nullable(),
+    periodDue: z.string().nullable(),
+    deployDue: z.string().nullable(),
+    activities: z.array(
+      z.object({
+        ref: z.string(),
+        kind: z.enum(['task', 'duty']),
+        section: z.string(),
+        title: z.string(),
+        description: z.string(),
+        subItems: z.array(z.string()),
+        leadUnitIds: z.array(z.string()),
+        coordinatingUnitIds: z.array(z.string()),
+        otherParticipants: z.array(z.string()),
+        start: z.string().nullable(),
+        due: z.string().nullable(),
+        tentative: z.boolean(),
+        recurrence: z
+          .enum(['daily', 'weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly', 'continuous'])
+          .nullable(),
+        target: targetOut.nullable(),
+        statusSource: statusSourceSchema.nullable(),
+      }),
+    ),
+    milestones: z.array(milestoneOut.omit({ id: true })),
+    recipients: z.array(z.string()),
+    archive: z.string().nullable(),
+    signer: z.object({
+      authority: z.string().nullable(),
+      position: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
+    closing: z.string().nullable(),
+  })
+  .openapi('PlanProposal', { description: 'The body of POST /api/plans, with what could be resolved' });
+export const importPreviewOut = z
+  .object({ draft: planDraft, units: z.array(nameMatchOut), proposal: proposalOut })
+  .openapi('PlanImportPreview');
+
+export type UnitRef = z.output<typeof unitRef>;
+export type Target = z.output<typeof targetOut>;
+export type UnitLine = z.output<typeof unitLineOut>;
+export type Activity = z.output<typeof activityView>;
+export type ActivityPage = z.output<typeof activityPage>;
+export type Report = z.output<typeof reportOut>;
+export type ActivityDetail = z.output<typeof activityDetail>;
+export type PlanSummary = z.output<typeof planSummary>;
+export type PlanPage = z.output<typeof planPage>;
+export type Section = z.output<typeof sectionOut>;
+export type Milestone = z.output<typeof milestoneOut>;
+export type Counts = z.output<typeof countsOut>;
+export type Plan = z.output<typeof planView>;
+export type Dashboard = z.output<typeof dashboardOut>;
+export type UnitDashboard = z.output<typeof unitDashboardOut>;
+export type UnitDashboardLine = UnitDashboard['items'][number];
+export type Timeline = z.output<typeof timelineOut>;
+export type TimelineActivity = Timeline['activities'][number];
+export type CalendarDay = z.output<typeof calendarDayOut>;
+export type CalendarMonth = z.output<typeof calendarOut>;
+export type SubPlanUnits = z.output<typeof subPlanUnitsOut>;
+export type SubPlanUnit = SubPlanUnits['items'][number];
+export type SubPlanDraft = z.output<typeof subPlanDraftOut>;
+export type SubPlanRef = z.output<typeof subPlanRef>;
+export type DraftActivityLine = SubPlanDraft['activities'][number];
+export type Deployment = z.output<typeof deploymentOut>;
+export type Supervision = z.output<typeof supervisionOut>;
+export type SupervisionPage = z.output<typeof supervisionPage>;
+export type SupervisionUnits = z.output<typeof supervisionUnitsOut>;
+export type AppNotification = z.output<typeof notificationOut>;
+export type NotificationPage = z.output<typeof notificationPage>;
+export type NameMatch = z.output<typeof nameMatchOut>;
+export type Proposal = z.output<typeof proposalOut>;
+export type ImportPreview = z.output<typeof importPreviewOut>;
+export type StatusSource = z.output<typeof statusSourceSchema>;
+// Request bodies as the web sends them.
+export type PlanChange = z.input<typeof updatePlanInput>;
+export type ActivityBody = z.input<typeof activityInput>;
+export type ActivityChange = z.input<typeof updateActivityInput>;
+export type ReportBody = z.input<typeof reportInput>;
+export type SubPlanBody = z.input<typeof subPlanInput>;
+export type SupervisionBody = z.input<typeof supervisionInput>;
+export type CreatePlanBody = z.input<typeof createPlanInput>;

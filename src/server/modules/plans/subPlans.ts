@@ -404,7 +404,7 @@ export async function deployment(
     platform,
     rows.map((r) => r.unit_id),
   );
-  const state = (issued: string | null, sub: string | null) =>
+  const state = (issued: string | null, sub: string | null): 'on_time' | 'late' | 'missing' | 'pending' =>
     !sub
       ? plan.deploy_due && today > plan.deploy_due
         ? 'missing'

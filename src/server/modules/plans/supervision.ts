@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { listInCharge } from '../organisation/inCharge.ts';
 import { mailContactOfUser, personOfUser, unitRefs } from '../organisation/lookups.ts';
 import { inTransaction, mayManage, publishPlans, visibilityOf, type Caller } from './access.ts';
+import { oneOf } from './activities.ts';
 import type { SupervisionInput } from './schema.ts';
 import { vietnamDay } from './status.ts';
 
@@ -133,7 +134,7 @@ export async function listSupervisions(
       planId: r.plan_id,
       unit: { id: r.unit_id, name: refs.get(r.unit_id)?.name ?? '' },
       personId: r.person_id,
-      kind: r.kind,
+      kind: oneOf(['urge', 'inspect'], r.kind, 'plan_supervisions.kind'),
       visitedOn: r.visited_on,
       findings: r.findings,
       followUps: r.follow_ups,

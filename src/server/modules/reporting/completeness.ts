@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { requireRead, type Caller } from './access.ts';
 import { expectedUnits } from './assignment.ts';
 import { isTemplatePeriod } from './periods.ts';
-import { unitDeadlines } from './submissions.ts';
+import { unitDeadlines, type SubmissionStatus } from './submissions.ts';
 import { findTemplate } from './templates.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { deadlinesOf } from '../../../common/periods.ts';
@@ -94,7 +94,7 @@ export async function completeness(
     items: rows.slice(0, q.pageSize).map((r) => ({
       unit: { id: r.id, name: r.name, shortName: r.short_name, kind: r.kind },
       submissionId: r.submission_id,
-      status: r.status ?? 'missing',
+      status: (r.status ?? 'missing') as SubmissionStatus | 'missing',
       submittedOn: r.submitted_on,
       onTimeBy: r.on_time_by,
       onTime: r.submitted_on && received.includes(r.status ?? '') ? r.submitted_on <= r.on_time_by : null,

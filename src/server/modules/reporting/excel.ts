@@ -829,14 +829,12 @@ export async function confirmFormXlsx(
   const read = await readFormFile(platform, caller, q, bytes);
   const errors = read.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    const details: FieldProblem[] = errors
-      .slice(0, 200)
-      .map((p) => ({
-        in: 'file',
-        path: p.row === null ? 'file' : `row ${p.row}${p.column ? ` · ${p.column}` : ''}`,
-        code: p.code,
-        messages: p.messages,
-      }));
+    const details: FieldProblem[] = errors.slice(0, 200).map((p) => ({
+      in: 'file',
+      path: p.row === null ? 'file' : `row ${p.row}${p.column ? ` · ${p.column}` : ''}`,
+      code: p.code,
+      messages: p.messages,
+    }));
     throw new AppError(
       400,
       'XLSX_HAS_PROBLEMS',

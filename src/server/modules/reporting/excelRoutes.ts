@@ -6,7 +6,7 @@ import { fail } from '../../platform/http/errors.ts';
 import { contentDisposition, safeFileName } from '../../platform/files/names.ts';
 import { DOCX, PDF, XLSX } from '../../documents/mediaTypes.ts';
 import type { Caller } from './access.ts';
-import { anyJson, formQuery, periodIdSchema, totalsQuery } from './schema.ts';
+import { formFilePreviewOut, formQuery, reportFormOut, periodIdSchema, totalsQuery } from './schema.ts';
 
 // exceljs and docx cost about half a second and tens of MB to load: the first download loads them.
 const excel = () => import('./excel.ts');
@@ -22,15 +22,9 @@ const binary = (type: string, description: string) => ({
 });
 const xlsxBody = { required: true, content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } };
 const confirmQuery = formQuery.extend({
-  version: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000_000)
-    .optional()
-    .openapi({
-      description: 'The report version the preview showed (`currentVersion`); a save over a newer one is refused (409)',
-    }),
+  version: z.coerce.number().int().min(0).max(1_000_000_000).optional().openapi({
+    description: 'The report version the preview showed (`currentVersion`); a save over a newer one is refused (409)',
+  }),
 });
 const reportQuery = formQuery.extend({
   periodId: periodIdSchema.openapi({
@@ -40,12 +34,10 @@ const reportQuery = formQuery.extend({
 });
 
 const printQuery = formQuery.extend({
-  periodId: periodIdSchema
-    .optional()
-    .openapi({
-      description:
-        "One of the template's periods: the unit's figures for it are printed in. Without it the period and the figures are left blank to fill in by hand.",
-    }),
+  periodId: periodIdSchema.optional().openapi({
+    description:
+      "One of the template's periods: the unit's figures for it are printed in. Without it the period and the figures are left blank to fill in by hand.",
+  }),
 });
 const printDescription =
   "The template's printable layout: the unit's letterhead, the title with the period, a table with a line per indicator under its section and a line per breakdown cell (unit of measure, figure, note), compulsory indicators marked (*), the rules between indicators and the deadline, and the signature block.";
@@ -89,7 +81,7 @@ const r = {
       'edited now, rows not in the form, values of the wrong type (errors); compulsory cells and the rules between indicators (warnings: a draft may break them). The rows come back beside the ' +
       'current values. Nothing is saved.',
     request: { query: formQuery, body: xlsxBody },
-    responses: { 200: jsonResponse(anyJson, 'The preview') },
+    responses: { 200: jsonResponse(formFilePreviewOut, 'The preview') },
   }),
   confirm: apiRoute('reporting.submit', {
     method: 'post',
@@ -99,7 +91,7 @@ const r = {
     description:
       'The same file again: it is read and checked again and, with no error, its values are saved as a draft exactly as PUT /api/reporting/reports saves them (value history, totals, audit).',
     request: { query: confirmQuery, body: xlsxBody },
-    responses: { 200: jsonResponse(anyJson, 'The form') },
+    responses: { 200: jsonResponse(reportFormOut, 'The form') },
   }),
   totals: apiRoute('reporting.read', {
     method: 'get',

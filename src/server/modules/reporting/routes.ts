@@ -7,7 +7,17 @@ import { completeness } from './completeness.ts';
 import { createIndicator, listIndicators, updateIndicator } from './indicators.ts';
 import { childTotals, groupTotalsOf, totalsOf } from './rollup.ts';
 import {
-  anyJson,
+  childTotalsOut,
+  completenessOut,
+  groupTotalsOut,
+  historyPage,
+  indicatorOut,
+  indicatorPage,
+  reportFormOut,
+  templateDetailOut,
+  templateOut,
+  templatePage,
+  totalsOut,
   childrenQuery,
   completenessQuery,
   groupTotalsQuery,
@@ -39,7 +49,7 @@ const r = {
     tags,
     summary: 'Chỉ tiêu báo cáo / Indicators',
     request: { query: listQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of indicators') },
+    responses: { 200: jsonResponse(indicatorPage, 'A page of indicators') },
   }),
   createIndicator: apiRoute('reporting.manage', {
     method: 'post',
@@ -47,7 +57,7 @@ const r = {
     tags,
     summary: 'Thêm chỉ tiêu / Create an indicator',
     request: { body: jsonBody(indicatorInput) },
-    responses: { 201: jsonResponse(anyJson, 'Created') },
+    responses: { 201: jsonResponse(indicatorOut, 'Created') },
   }),
   updateIndicator: apiRoute('reporting.manage', {
     method: 'patch',
@@ -56,7 +66,7 @@ const r = {
     summary: 'Sửa chỉ tiêu / Update an indicator',
     description: 'How it adds up cannot change once values exist.',
     request: { params: idParam, body: jsonBody(updateIndicatorInput) },
-    responses: { 200: jsonResponse(anyJson, 'Updated') },
+    responses: { 200: jsonResponse(indicatorOut, 'Updated') },
   }),
   templates: apiRoute('reporting.read', {
     method: 'get',
@@ -64,7 +74,7 @@ const r = {
     tags,
     summary: 'Biểu mẫu báo cáo / Templates',
     request: { query: listQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of templates') },
+    responses: { 200: jsonResponse(templatePage, 'A page of templates') },
   }),
   createTemplate: apiRoute('reporting.manage', {
     method: 'post',
@@ -72,7 +82,7 @@ const r = {
     tags,
     summary: 'Tạo biểu mẫu / Create a template',
     request: { body: jsonBody(templateInput) },
-    responses: { 201: jsonResponse(anyJson, 'Created') },
+    responses: { 201: jsonResponse(templateOut, 'Created') },
   }),
   template: apiRoute('reporting.read', {
     method: 'get',
@@ -81,7 +91,7 @@ const r = {
     summary: 'Một biểu mẫu / One template',
     description: 'With its indicators.',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'The template') },
+    responses: { 200: jsonResponse(templateDetailOut, 'The template') },
   }),
   updateTemplate: apiRoute('reporting.manage', {
     method: 'patch',
@@ -89,7 +99,7 @@ const r = {
     tags,
     summary: 'Sửa biểu mẫu / Update a template',
     request: { params: idParam, body: jsonBody(updateTemplateInput) },
-    responses: { 200: jsonResponse(anyJson, 'Updated') },
+    responses: { 200: jsonResponse(templateOut, 'Updated') },
   }),
   form: apiRoute('reporting.read', {
     method: 'get',
@@ -98,7 +108,7 @@ const r = {
     summary: "Mẫu nhập báo cáo của đơn vị / A unit's report form",
     description: `The template, the values so far, the state, the deadlines, why it is locked, and what the caller may do. ${see}`,
     request: { query: formQuery },
-    responses: { 200: jsonResponse(anyJson, 'The form') },
+    responses: { 200: jsonResponse(reportFormOut, 'The form') },
   }),
   save: apiRoute('reporting.submit', {
     method: 'put',
@@ -108,7 +118,7 @@ const r = {
     description:
       'Values are checked by type; the report is created on the first save. A save over a newer `version` is refused (409).',
     request: { body: jsonBody(saveInput) },
-    responses: { 200: jsonResponse(anyJson, 'The form') },
+    responses: { 200: jsonResponse(reportFormOut, 'The form') },
   }),
   submit: apiRoute('reporting.submit', {
     method: 'post',
@@ -118,7 +128,7 @@ const r = {
     description:
       'Saves and submits: compulsory values and the rules between indicators must hold. The totals of every unit above include it at once (or on approval, as the template says).',
     request: { body: jsonBody(saveInput) },
-    responses: { 200: jsonResponse(anyJson, 'The form') },
+    responses: { 200: jsonResponse(reportFormOut, 'The form') },
   }),
   approve: apiRoute('reporting.approve', {
     method: 'post',
@@ -127,7 +137,7 @@ const r = {
     summary: 'Duyệt báo cáo / Approve',
     description: 'By the level above; approval locks the report.',
     request: { params: idParam },
-    responses: { 200: jsonResponse(anyJson, 'The form') },
+    responses: { 200: jsonResponse(reportFormOut, 'The form') },
   }),
   return: apiRoute('reporting.approve', {
     method: 'post',
@@ -136,7 +146,7 @@ const r = {
     summary: 'Trả lại báo cáo / Return',
     description: 'By the level above, with the reason; the unit corrects and submits again.',
     request: { params: idParam, body: jsonBody(reasonInput) },
-    responses: { 200: jsonResponse(anyJson, 'The form') },
+    responses: { 200: jsonResponse(reportFormOut, 'The form') },
   }),
   reopen: apiRoute('reporting.manage', {
     method: 'post',
@@ -145,7 +155,7 @@ const r = {
     summary: 'Mở lại báo cáo / Reopen',
     description: 'After the period locked or the report was approved: the unit may edit it again for `days` days.',
     request: { params: idParam, body: jsonBody(reopenInput) },
-    responses: { 200: jsonResponse(anyJson, 'The form') },
+    responses: { 200: jsonResponse(reportFormOut, 'The form') },
   }),
   history: apiRoute('reporting.read', {
     method: 'get',
@@ -153,7 +163,7 @@ const r = {
     tags,
     summary: 'Lịch sử số liệu / Value history',
     request: { params: idParam, query: listQuery.pick({ page: true, pageSize: true }) },
-    responses: { 200: jsonResponse(anyJson, 'A page of changes') },
+    responses: { 200: jsonResponse(historyPage, 'A page of changes') },
   }),
   totals: apiRoute('reporting.read', {
     method: 'get',
@@ -162,7 +172,7 @@ const r = {
     summary: 'Số liệu tổng hợp / Totals of a subtree',
     description: `Live: every submitted (or approved) report is in at once. \`from\`…\`to\` are periods of the template's type. ${see}`,
     request: { query: totalsQuery },
-    responses: { 200: jsonResponse(anyJson, 'Totals per indicator') },
+    responses: { 200: jsonResponse(totalsOut, 'Totals per indicator') },
   }),
   byGroup: apiRoute('reporting.read', {
     method: 'get',
@@ -172,7 +182,7 @@ const r = {
     description:
       'The live totals of a subtree over a range broken down by a group set (by ownership, by sector): each group of the set with its units in the subtree, the units in no group, and the whole. Indicators that are not totalled are left out.',
     request: { query: groupTotalsQuery },
-    responses: { 200: jsonResponse(anyJson, 'Totals per group') },
+    responses: { 200: jsonResponse(groupTotalsOut, 'Totals per group') },
   }),
   children: apiRoute('reporting.read', {
     method: 'get',
@@ -180,7 +190,7 @@ const r = {
     tags,
     summary: 'Tổng hợp theo đơn vị trực thuộc / Drill down',
     request: { query: childrenQuery },
-    responses: { 200: jsonResponse(anyJson, 'A page of child units with their totals') },
+    responses: { 200: jsonResponse(childTotalsOut, 'A page of child units with their totals') },
   }),
   completeness: apiRoute('reporting.read', {
     method: 'get',
@@ -189,7 +199,7 @@ const r = {
     summary: 'Tình hình nộp báo cáo / Completeness and timeliness',
     description: 'Expected, received, on time, and the page of units (`missingOnly=1`: those who have not reported).',
     request: { query: completenessQuery },
-    responses: { 200: jsonResponse(anyJson, 'Counts and a page of units') },
+    responses: { 200: jsonResponse(completenessOut, 'Counts and a page of units') },
   }),
 };
 

@@ -182,4 +182,297 @@ export const completenessQuery = z.object({
   ...pageParams,
   missingOnly: z.enum(['0', '1']).optional(),
 });
-export const anyJson = z.any();
+
+/* ---- What the reporting module answers. Plain shapes (no transforms): they describe exactly what is sent. ---- */
+const bilingualOut = z.object({ vi: z.string(), en: z.string() });
+const reportValue = z.union([z.number(), z.string(), z.null()]);
+const windowOut = z.object({ start: z.string(), end: z.string() });
+const levelDeadlineOut = z.object({ level: z.string(), due: z.string(), onTimeBy: z.string() });
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/** A figure per indicator id (null: nothing counts yet). */
+const valuesById = z.record(z.string(), z.number().nullable());
+
+export const indicatorOut = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    valueType: z.enum(valueTypes),
+    aggregation: z.enum(aggregations),
+    unit: z.string().nullable(),
+    breakdown: z.array(z.object({ key: z.string(), label: bilingualOut })),
+    description: z.string(),
+    isDemo: z.boolean(),
+  })
+  .openapi('ReportIndicator');
+export const indicatorPage = pageOf(indicatorOut).openapi('ReportIndicatorPage');
+
+const sectionOut = z.object({
+  key: z.string(),
+  title: z.string(),
+  items: z.array(z.object({ indicatorId: z.string(), required: z.boolean() })),
+});
+const ruleOut = z.object({
+  left: z.string(),
+  operator: z.enum(ruleOperators),
+  right: z.string(),
+  message: bilingualOut.nullable(),
+});
+const templateFields = {
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  periodType: z.enum(periodTypes),
+  regime: z.enum(regimes),
+  campaign: windowOut.nullable(),
+  sections: z.array(sectionOut),
+  rules: z.array(ruleOut),
+  assignment: z.object({
+    kinds: z.array(z.enum(unitKindCodes)),
+    groupIds: z.array(z.string()),
+    unitIds: z.array(z.string()),
+  }),
+  schedule: z.object({
+    levels: z.array(z.object({ level: z.string(), daysAfterEnd: z.number().int() })).readonly(),
+    onTimeDays: z.number().int(),
+    lockDays: z.number().int(),
+  }),
+  countsOn: z.enum(['submitted', 'approved']),
+  isActive: z.boolean(),
+  isDemo: z.boolean(),
+};
+/** A template as stored (the answer to a create or an update). */
+export const templateOut = z.object(templateFields).openapi('ReportTemplate');
+const campaignPeriodId = z
+  .string()
+  .nullable()
+  .openapi({ description: "A campaign template's one period id (`campaign:<code>`), else null" });
+export const templateSummaryOut = z.object({ ...templateFields, campaignPeriodId }).openapi('ReportTemplateSummary');
+export const templatePage = pageOf(templateSummaryOut).openapi('ReportTemplatePage');
+export const templateDetailOut = z
+  .object({ ...templateFields, campaignPeriodId, indicators: z.array(indicatorOut) })
+  .openapi('ReportTemplateDetail');
+
+export const submissionStatuses = ['draft', 'submitted', 'returned', 'approved'] as const;
+const unitRefOut = z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable(), kind: z.string() });
+export const reportFormOut = z
+  .object({
+    template: z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      periodType: z.enum(periodTypes),
+      regime: z.enum(regimes),
+      sections: z.array(sectionOut),
+      rules: z.array(ruleOut),
+      countsOn: z.enum(['submitted', 'approved']),
+    }),
+    indicators: z.array(indicatorOut),
+    unit: z.object({
+      id: z.string(),
+      name: z.string(),
+      shortName: z.string().nullable(),
+      kind: z.enum(unitKindCodes),
+    }),
+    periodId: z.string(),
+    deadlines: z.object({
+      today: z.string(),
+      window: windowOut,
+      level: z.enum(['cell', 'grassroots', 'bloc']),
+      due: z.string(),
+      onTimeBy: z.string(),
+      lockOn: z.string(),
+      levels: z.array(levelDeadlineOut),
+    }),
+    expected: z.boolean(),
+    submission: z
+      .object({
+        id: z.string(),
+        status: z.enum(submissionStatuses),
+        version: z.number().int(),
+        submittedAt: z.string().nullable(),
+        submittedOn: z.string().nullable(),
+        timeliness: z.enum(['on_time', 'late']).nullable(),
+        decidedAt: z.string().nullable(),
+        returnReason: z.string().nullable(),
+        reopenedUntil: z.string().nullable(),
+        counted: z.boolean(),
+      })
+      .nullable(),
+    values: z.array(
+      z.object({
+        indicatorId: z.string(),
+        breakdownKey: z.string(),
+        value: reportValue,
+        comment: z.string().nullable(),
+      }),
+    ),
+    locked: z.object({ code: z.string(), messages: bilingualOut }).nullable(),
+    may: z.object({
+      edit: z.boolean(),
+      submit: z.boolean(),
+      approve: z.boolean(),
+      return: z.boolean(),
+      reopen: z.boolean(),
+    }),
+  })
+  .openapi('ReportForm');
+
+export const historyPage = pageOf(
+  z.object({
+    id: z.string(),
+    indicatorId: z.string(),
+    indicatorName: z.string(),
+    breakdownKey: z.string(),
+    oldValue: z.string().nullable(),
+    newValue: z.string().nullable(),
+    changedBy: z.string(),
+    changedAt: z.string(),
+  }),
+).openapi('ReportHistoryPage');
+
+const indicatorHead = {
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  aggregation: z.enum(aggregations),
+};
+export const totalsOut = z
+  .object({
+    templateId: z.string(),
+    unitId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    pieces: z.array(z.string()),
+    indicators: z.array(
+      z.object({
+        ...indicatorHead,
+        value: z.number().nullable(),
+        count: z.number().int(),
+        breakdown: z.array(z.object({ key: z.string(), value: z.number().nullable(), count: z.number().int() })),
+      }),
+    ),
+  })
+  .openapi('ReportTotals');
+export const groupTotalsOut = z
+  .object({
+    templateId: z.string(),
+    unitId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    groupSet: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    indicators: z.array(z.object(indicatorHead)),
+    groups: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        unitCount: z.number().int(),
+        values: valuesById,
+      }),
+    ),
+    ungrouped: z.object({ values: valuesById }),
+    total: z.object({ values: valuesById }),
+  })
+  .openapi('ReportGroupTotals');
+export const childTotalsOut = z
+  .object({
+    periodId: z.string(),
+    items: z.array(z.object({ unit: unitRefOut, values: valuesById })),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    hasMore: z.boolean(),
+  })
+  .openapi('ReportChildTotals');
+export const completenessOut = z
+  .object({
+    templateId: z.string(),
+    periodId: z.string(),
+    today: z.string(),
+    window: windowOut,
+    levels: z.array(levelDeadlineOut),
+    lockOn: z.string(),
+    ownDue: z.string(),
+    expected: z.number().int(),
+    received: z.number().int(),
+    onTime: z.number().int(),
+    approved: z.number().int(),
+    returned: z.number().int(),
+    drafts: z.number().int(),
+    missing: z.number().int(),
+    rate: z.number().nullable(),
+    items: z.array(
+      z.object({
+        unit: unitRefOut,
+        submissionId: z.string().nullable(),
+        status: z.enum([...submissionStatuses, 'missing']),
+        submittedOn: z.string().nullable(),
+        onTimeBy: z.string(),
+        onTime: z.boolean().nullable(),
+      }),
+    ),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    hasMore: z.boolean(),
+  })
+  .openapi('ReportCompleteness');
+
+export const formFilePreviewOut = z
+  .object({
+    valid: z.boolean(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    changed: z.number().int(),
+    currentVersion: z.number().int(),
+    fileVersion: z.number().int().nullable(),
+    problems: z.array(
+      z.object({
+        row: z.number().int().nullable(),
+        column: z.string().nullable(),
+        code: z.string(),
+        severity: z.enum(['error', 'warning']),
+        indicatorId: z.string().optional(),
+        breakdownKey: z.string().optional(),
+        messages: bilingualOut,
+      }),
+    ),
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        indicatorId: z.string(),
+        code: z.string(),
+        name: z.string(),
+        breakdownKey: z.string(),
+        breakdownLabel: z.string().nullable(),
+        current: reportValue,
+        value: reportValue,
+        currentComment: z.string().nullable(),
+        comment: z.string().nullable(),
+        changed: z.boolean(),
+      }),
+    ),
+    templateId: z.string(),
+    unitId: z.string(),
+    periodId: z.string(),
+    template: z.object({ code: z.string(), name: z.string() }),
+    unit: z.object({ id: z.string(), name: z.string() }),
+    periodLabel: z.string(),
+  })
+  .openapi('ReportFormFilePreview');
+
+export type IndicatorOut = z.output<typeof indicatorOut>;
+export type TemplateOut = z.output<typeof templateOut>;
+export type TemplateSummary = z.output<typeof templateSummaryOut>;
+export type TemplateDetail = z.output<typeof templateDetailOut>;
+export type ReportForm = z.output<typeof reportFormOut>;
+export type TemplatePage = z.output<typeof templatePage>;
+export type HistoryPage = z.output<typeof historyPage>;
+export type HistoryEntry = HistoryPage['items'][number];
+export type Totals = z.output<typeof totalsOut>;
+export type GroupTotals = z.output<typeof groupTotalsOut>;
+export type ChildTotals = z.output<typeof childTotalsOut>;
+export type Completeness = z.output<typeof completenessOut>;
+export type FormFilePreview = z.output<typeof formFilePreviewOut>;
+export type SaveBody = z.input<typeof saveInput>;

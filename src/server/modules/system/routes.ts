@@ -6,6 +6,7 @@ import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { ping } from '../../platform/db/database.ts';
+import { healthFailedOut, healthOut, jobsOut, overviewOut } from './schema.ts';
 import { overview, topicPermission } from './service.ts';
 import { version } from './version.ts';
 
@@ -15,16 +16,8 @@ const health = apiRoute('public', {
   tags: ['system'],
   summary: 'Tình trạng hệ thống / Health',
   responses: {
-    200: jsonResponse(
-      z.object({
-        status: z.literal('ok'),
-        db: z.enum(['sqlite', 'postgres']),
-        version: z.string(),
-        uptimeSeconds: z.number(),
-      }),
-      'Healthy',
-    ),
-    503: jsonResponse(z.object({ status: z.literal('error'), db: z.string() }), 'The database does not answer'),
+    200: jsonResponse(healthOut, 'Healthy'),
+    503: jsonResponse(healthFailedOut, 'The database does not answer'),
   },
 });
 
@@ -34,19 +27,7 @@ const overviewRoute = apiRoute('signed-in', {
   tags: ['system'],
   summary: 'Hệ thống đang lưu gì / What the system holds',
   responses: {
-    200: jsonResponse(
-      z.object({
-        items: z.array(
-          z.object({
-            key: z.string(),
-            label: z.object({ vi: z.string(), en: z.string() }),
-            count: z.number(),
-            path: z.string().nullable(),
-          }),
-        ),
-      }),
-      'Counts the user may see',
-    ),
+    200: jsonResponse(overviewOut, 'Counts the user may see'),
   },
 });
 
@@ -56,22 +37,7 @@ const jobsRoute = apiRoute('jobs.read', {
   tags: ['system'],
   summary: 'Hàng đợi công việc / The job queue',
   responses: {
-    200: jsonResponse(
-      z.object({
-        counts: z.object({ queued: z.number(), running: z.number(), done: z.number(), failed: z.number() }),
-        recent: z.array(
-          z.object({
-            id: z.string(),
-            type: z.string(),
-            status: z.string(),
-            attempts: z.number(),
-            runAt: z.string(),
-            lastError: z.string().nullable(),
-          }),
-        ),
-      }),
-      'Counts and the latest jobs',
-    ),
+    200: jsonResponse(jobsOut, 'Counts and the latest jobs'),
   },
 });
 

@@ -1,31 +1,14 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { locale, newPassword, requiredText, typedText } from '../../../common/schemas.ts';
 import { actorOf, principalOf, type AppContext, type AppEnv } from '../http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../http/route.ts';
 import { rolePermissions, type Permission } from '../policy/permissions.ts';
 import type { Grant } from '../policy/policy.ts';
 import { recordAudit } from '../audit/record.ts';
 import { fold } from '../../../common/text.ts';
+import { changePasswordInput, loginInput, meSchema, updateMeInput } from './schema.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { changeOwnPassword, signIn, signOut } from './service.ts';
-
-const grantSchema = z.object({ role: z.string(), unitId: z.string().nullable() });
-
-export const meSchema = z
-  .object({
-    user: z.object({
-      id: z.string(),
-      username: z.string(),
-      displayName: z.string(),
-      locale: z.enum(['vi', 'en']),
-      mustChangePassword: z.boolean(),
-    }),
-    grants: z.array(grantSchema),
-    permissions: z.array(z.string()),
-    csrfToken: z.string(),
-  })
-  .openapi('Me');
 
 // The permissions of a set of roles, worked out once per set (GET /api/auth/me runs often).
 const permissionsByRoles = new Map<string, Permission[]>();
@@ -53,7 +36,7 @@ const login = apiRoute('public', {
   description:
     'Sets an HTTP-only session cookie. Wrong credentials give 401; too many attempts give 429 with Retry-After.',
   request: {
-    body: jsonBody(z.strictObject({ username: typedText(1, 200), password: typedText(1, 1000) })),
+    body: jsonBody(loginInput),
   },
   responses: { 200: jsonResponse(meSchema, 'Signed in') },
 });
@@ -90,7 +73,7 @@ const updateMe = apiRoute(
     tags: ['auth'],
     summary: 'Đổi tên hiển thị, ngôn ngữ / Change display name or language',
     request: {
-      body: jsonBody(z.strictObject({ displayName: requiredText(200).optional(), locale: locale.optional() })),
+      body: jsonBody(updateMeInput),
     },
     responses: { 200: jsonResponse(meSchema, 'Updated') },
   },
@@ -105,7 +88,7 @@ const changePassword = apiRoute(
     tags: ['auth'],
     summary: 'Đổi mật khẩu / Change password',
     description: 'Signs out every other session of the user.',
-    request: { body: jsonBody(z.strictObject({ currentPassword: typedText(1, 1000), newPassword })) },
+    request: { body: jsonBody(changePasswordInput) },
     responses: { 204: { description: 'Changed' } },
   },
   { allowPendingPasswordChange: true },

@@ -5,12 +5,10 @@ import { apiRoute, jsonResponse } from '../http/route.ts';
 import { text } from '../../../common/schemas.ts';
 import { fileKinds } from './mediaTypes.ts';
 import { contentDisposition } from './names.ts';
+import { storedFile } from './schema.ts';
 import { MAX_UPLOAD_BYTES, readStoredFile, saveUpload } from './store.ts';
 
 const tags = ['files'];
-const storedFile = z
-  .object({ id: z.string(), name: z.string(), size: z.number(), mediaType: z.string(), uploadedAt: z.string() })
-  .openapi('StoredFile');
 const accepted = Object.values(fileKinds)
   .map((k) => k.label)
   .join(', ');
@@ -52,8 +50,13 @@ const r = {
     },
     responses: {
       200: {
-        description: 'The file',
-        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        description: 'The file, as the media type its bytes were found to be',
+        content: Object.fromEntries(
+          Object.values(fileKinds).map((k) => [
+            k.mediaType.split(';')[0],
+            { schema: z.string().openapi({ format: 'binary' }) },
+          ]),
+        ),
       },
     },
   }),

@@ -5,6 +5,7 @@ import { holdsAnywhere } from '../policy/policy.ts';
 import { requireKnown, type Permission } from '../policy/permissions.ts';
 import type { AppEnv } from './context.ts';
 import { AppError, fail } from './errors.ts';
+import { checkResponse, responseChecksOn } from './responseCheck.ts';
 
 /**
  * What a route needs: "public", "signed-in", or a permission the user must hold on some unit.
@@ -35,6 +36,8 @@ function foreignOrigin(origin: string | undefined, host: string | undefined): bo
 export type GuardOptions = {
   /** Usable while the user must still change a reset password (the auth routes). */
   allowPendingPasswordChange?: boolean;
+  /** Check the route's 2xx answers against its declared schemas (responseCheck.ts); default KYNIEM_CHECK_RESPONSES=1. */
+  checkResponses?: boolean;
 };
 
 export function guard(access: Access, options: GuardOptions = {}): MiddlewareHandler<AppEnv> {
@@ -98,16 +101,23 @@ const standardErrors = {
   429: errorResponse('Quá nhiều yêu cầu / too many requests'),
 };
 
-/** Declares an /api route with its access and the standard error responses. */
+/**
+ * Declares an /api route with its access and the standard error responses. Its success responses
+ * are its own to declare, each with a real schema (ADR 14); in tests they are checked at run time.
+ */
 export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>>(
   access: Access,
   config: R,
   options: GuardOptions = {},
 ) {
+  const responses = { ...standardErrors, ...config.responses };
+  const checked = options.checkResponses ?? responseChecksOn;
   const route = {
     ...config,
-    responses: { ...standardErrors, ...config.responses },
-    middleware: [guard(access, options)],
+    responses,
+    middleware: checked
+      ? [guard(access, options), checkResponse({ method: config.method, path: config.path, responses })]
+      : [guard(access, options)],
     'x-kyniem-access': access,
   };
   return createRoute(route as unknown as R & { middleware: MiddlewareHandler<AppEnv>[] });

@@ -11,7 +11,7 @@ import { isLanguage, type Language } from '../../app/i18n/index.ts';
 import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 import { PasswordOnce } from '../../ui/PasswordOnce.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import type { Account } from './api.ts';
+import type { Account, GeneratedPassword, ResetPasswordInput, UpdateAccountInput } from './api.ts';
 import { GrantsEditor } from './GrantsEditor.tsx';
 
 function DetailsForm({
@@ -37,7 +37,7 @@ function DetailsForm({
     try {
       const saved = await api<Account>(`/api/accounts/${account.id}`, {
         method: 'PATCH',
-        body: { displayName, locale, isActive },
+        body: { displayName, locale, isActive } satisfies UpdateAccountInput,
       });
       onSaved(saved);
       notifications.show({ color: 'green', message: t('accounts.edit.saved') });
@@ -105,9 +105,9 @@ function ResetPassword({ account, onReset }: { account: Account; onReset: () => 
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ generatedPassword: string | null }>(`/api/accounts/${account.id}/reset-password`, {
+      const r = await api<GeneratedPassword>(`/api/accounts/${account.id}/reset-password`, {
         method: 'POST',
-        body: {},
+        body: {} satisfies ResetPasswordInput,
       });
       setGenerated(r.generatedPassword);
       onReset();

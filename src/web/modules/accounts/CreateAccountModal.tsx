@@ -7,9 +7,7 @@ import { api, ApiError } from '../../app/api.ts';
 import { isLanguage, type Language } from '../../app/i18n/index.ts';
 import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 import { PasswordOnce } from '../../ui/PasswordOnce.tsx';
-import { useRoles, type Account } from './api.ts';
-
-type Created = { account: Account; generatedPassword: string | null };
+import { useRoles, type AccountWithPassword } from './api.ts';
 
 const fields = ['username', 'displayName', 'password', 'locale', 'grants.0.role', 'grants.0.unitId'];
 
@@ -27,7 +25,7 @@ export function CreateAccountModal({ opened, onClose }: { opened: boolean; onClo
   const [local, setLocal] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<AccountWithPassword | null>(null);
 
   const reset = () => {
     setUsername('');
@@ -54,7 +52,7 @@ export function CreateAccountModal({ opened, onClose }: { opened: boolean; onClo
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      const result = await api<Created>('/api/accounts', {
+      const result = await api<AccountWithPassword>('/api/accounts', {
         method: 'POST',
         body: {
           username: username.trim(),

@@ -1,24 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Bilingual } from '../../app/api.ts';
-import type { Grant } from '../../app/auth.tsx';
-import type { Language } from '../../app/i18n/index.ts';
+import { api } from '../../app/api.ts';
 
-export type Account = {
-  id: string;
-  username: string;
-  displayName: string;
-  locale: Language;
-  isActive: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-  grants: Grant[];
-};
-
-export type AccountPage = { items: Account[]; total: number; page: number; pageSize: number };
-
-export type RoleInfo = { role: string; label: Bilingual; permissions: string[] };
-export type Roles = { roles: RoleInfo[]; permissions: { permission: string; label: Bilingual }[] };
+// The shapes come from the server's schemas (ADR 14): a renamed field fails the type check here.
+export type {
+  Account,
+  AccountPage,
+  AccountWithPassword,
+  CreateAccountInput,
+  GeneratedPassword,
+  ResetPasswordInput,
+  GrantsInput,
+  RoleInfo,
+  Roles,
+  UpdateAccountInput,
+} from '../../../server/modules/accounts/schema.ts';
+import type { AccountPage, Roles } from '../../../server/modules/accounts/schema.ts';
 
 export const PAGE_SIZE = 20;
 

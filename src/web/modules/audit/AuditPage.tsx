@@ -26,22 +26,8 @@ import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 import { JsonBlock } from '../../ui/JsonBlock.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-
-export type AuditEntry = {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-};
-
-type AuditPage = { items: AuditEntry[]; nextCursor: string | null };
+// The shapes come from the server's schema (ADR 14).
+import type { AuditEntry, AuditPage as AuditEntries } from '../../../server/modules/audit/schema.ts';
 
 type Filters = { actor: string; action: string; entityType: string; from: string | null; to: string | null };
 
@@ -141,7 +127,7 @@ export function AuditPage() {
     queryKey: ['audit', applied],
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
-      api<AuditPage>('/api/audit', {
+      api<AuditEntries>('/api/audit', {
         query: {
           actor: applied.actor.trim(),
           action: applied.action.trim(),

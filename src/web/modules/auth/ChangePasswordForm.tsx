@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ChangePasswordInput } from '../../../server/platform/auth/schema.ts';
 import { api } from '../../app/api.ts';
 import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 
@@ -33,7 +34,10 @@ export function ChangePasswordForm({
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      await api('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+      await api('/api/auth/password', {
+        method: 'POST',
+        body: { currentPassword, newPassword } satisfies ChangePasswordInput,
+      });
       setCurrent('');
       setNew('');
       setConfirm('');

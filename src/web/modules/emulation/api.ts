@@ -1,100 +1,45 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
-import type { FormIndicator } from '../../../common/reportValues.ts';
+import type { z } from 'zod';
+import type {
+  CriterionOut,
+  DriveDetail,
+  DrivePage,
+  Ranking,
+  Registration,
+  RegistrationPage,
+  RegistrationStatus,
+  criteriaInput,
+  criteriaOut,
+  driveInput,
+  participantsInput,
+  registrationInput,
+  reviewInput,
+  scoresInput,
+  updateDriveInput,
+} from '../../../server/modules/emulation/schema.ts';
+import type { unitPage } from '../../../server/modules/organisation/schema.ts';
+import type { TemplatePage, TemplateSummary } from '../../../server/modules/reporting/schema.ts';
 
-/** The shapes of the emulation API (src/server/modules/emulation), as the screens read them. */
-export type DriveStatus = 'open' | 'closed';
-export type RegistrationStatus = 'submitted' | 'accepted' | 'returned';
+/** The shapes of the emulation API: the server's own schemas (src/server/modules/emulation/schema.ts), types only. */
+export type {
+  Drive,
+  DriveDetail,
+  DriveStatus,
+  Ranking,
+  Registration,
+  RegistrationStatus,
+} from '../../../server/modules/emulation/schema.ts';
+/** The order of the registrations' tabs. */
 export const registrationStatuses: RegistrationStatus[] = ['submitted', 'returned', 'accepted'];
-
-export type Drive = {
-  id: string;
-  code: string;
-  name: string;
-  theme: string;
-  start: string;
-  end: string;
-  launchNumber: string | null;
-  launchDate: string | null;
-  templateId: string | null;
-  registrationDue: string | null;
-  status: DriveStatus;
-  isDemo: boolean;
-};
-
-export type ParticipantRef = { id: string; name: string; shortName: string | null };
-export type DriveTemplate = {
-  id: string;
-  code: string;
-  name: string;
-  campaignPeriodId: string | null;
-  indicators: FormIndicator[];
-};
-
-export type DriveDetail = Drive & {
-  participantCount: number;
-  /** The first 500, in Vietnamese order. */
-  participants: ParticipantRef[];
-  registrations: Partial<Record<RegistrationStatus, number>>;
-  template: DriveTemplate | null;
-};
-
-export type Target = { indicatorId: string | null; text: string; value: number | null };
-
-export type Registration = {
-  id: string;
-  unit: { id: string; name: string };
-  targets: Target[];
-  note: string;
-  status: RegistrationStatus;
-  reviewNote: string | null;
-  submittedAt: string;
-  reviewedAt: string | null;
-};
-
-export type Method = 'indicator' | 'manual';
-export type Criterion = {
-  id: string;
-  name: string;
-  weight: number;
-  method: Method;
-  indicatorId: string | null;
-  maxScore: number;
-};
-export type CriterionInput = Omit<Criterion, 'id'>;
-export type RankLine = {
-  unitId: string;
-  name: string;
-  scores: { criterionId: string; score: number | null; result: number | null }[];
-  total: number;
-  rank: number;
-};
-export type Ranking = { driveId: string; status: DriveStatus; criteria: Criterion[]; items: RankLine[] };
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-
-export type CampaignTemplate = {
-  id: string;
-  code: string;
-  name: string;
-  periodType: string;
-  campaign: { start: string; end: string } | null;
-  isActive: boolean;
-  campaignPeriodId: string | null;
-};
-
-export type DriveInput = {
-  code: string;
-  name: string;
-  theme: string;
-  start: string;
-  end: string;
-  launchNumber: string | null;
-  launchDate: string | null;
-  templateId: string | null;
-  registrationDue: string | null;
-  participantIds: string[];
-};
+export type Target = Registration['targets'][number];
+export type Criterion = CriterionOut;
+export type Method = Criterion['method'];
+export type RankLine = Ranking['items'][number];
+/** A campaign template a drive's results are reported on, as the reporting module lists it. */
+export type CampaignTemplate = TemplateSummary;
+export type DriveInput = z.input<typeof driveInput>;
+export type CriterionInput = z.input<typeof criteriaInput>['criteria'][number];
 
 export const DRIVES_PAGE_SIZE = 20;
 
@@ -113,7 +58,7 @@ export function useDrives(page: number, q: string) {
   return useQuery({
     queryKey: emulationKeys.drives(page, q),
     queryFn: ({ signal }) =>
-      api<Page<Drive>>('/api/emulation/drives', {
+      api<DrivePage>('/api/emulation/drives', {
         query: { page, pageSize: DRIVES_PAGE_SIZE, q: q || undefined },
         signal,
       }),
@@ -136,7 +81,7 @@ export function useRegistrations(id: string, status: RegistrationStatus | null, 
   return useQuery({
     queryKey: emulationKeys.registrations(id, status ?? 'all', page),
     queryFn: ({ signal }) =>
-      api<Page<Registration>>(`${base(id)}/registrations`, {
+      api<RegistrationPage>(`${base(id)}/registrations`, {
         query: { status: status ?? undefined, page, pageSize },
         signal,
       }),
@@ -156,7 +101,7 @@ export function useCampaignTemplates(enabled = true) {
   return useQuery({
     queryKey: ['emulation', 'campaign-templates'],
     queryFn: async ({ signal }) => {
-      const page = await api<Page<CampaignTemplate>>('/api/reporting/templates', { query: { pageSize: 500 }, signal });
+      const page = await api<TemplatePage>('/api/reporting/templates', { query: { pageSize: 500 }, signal });
       return page.items.filter((t) => t.periodType === 'campaign');
     },
     enabled,
@@ -177,46 +122,37 @@ export const useCreateDrive = () =>
   useChange((body: DriveInput) => api<DriveDetail>('/api/emulation/drives', { method: 'POST', body }));
 
 export const useUpdateDrive = (id: string) =>
-  useChange(
-    (
-      body: Partial<
-        Pick<Drive, 'name' | 'theme' | 'end' | 'launchNumber' | 'launchDate' | 'registrationDue' | 'status'>
-      >,
-    ) => api<DriveDetail>(base(id), { method: 'PATCH', body }),
-  );
+  useChange((body: z.input<typeof updateDriveInput>) => api<DriveDetail>(base(id), { method: 'PATCH', body }));
 
 export const useChangeParticipants = (id: string) =>
-  useChange((body: { add?: string[]; remove?: string[] }) =>
+  useChange((body: z.input<typeof participantsInput>) =>
     api<DriveDetail>(`${base(id)}/participants`, { method: 'POST', body }),
   );
 
 export const useRegister = (id: string) =>
-  useChange((body: { unitId: string; targets: Target[]; note: string }) =>
+  useChange((body: z.input<typeof registrationInput>) =>
     api<Registration>(`${base(id)}/registrations`, { method: 'POST', body }),
   );
 
 export const useReview = (id: string) =>
-  useChange(
-    ({ registrationId, ...body }: { registrationId: string; decision: 'accept' | 'return'; note: string | null }) =>
-      api<Registration>(`${base(id)}/registrations/${registrationId}/review`, { method: 'POST', body }),
+  useChange(({ registrationId, ...body }: { registrationId: string } & z.input<typeof reviewInput>) =>
+    api<Registration>(`${base(id)}/registrations/${registrationId}/review`, { method: 'POST', body }),
   );
 
 export const useSetCriteria = (id: string) =>
   useChange((criteria: CriterionInput[]) =>
-    api<{ items: Criterion[] }>(`${base(id)}/criteria`, { method: 'PUT', body: { criteria } }),
+    api<z.output<typeof criteriaOut>>(`${base(id)}/criteria`, { method: 'PUT', body: { criteria } }),
   );
 
 export const useSetScores = (id: string) =>
-  useChange((body: { unitId: string; scores: { criterionId: string; score: number; note: string | null }[] }) =>
-    api<Ranking>(`${base(id)}/scores`, { method: 'PUT', body }),
-  );
+  useChange((body: z.input<typeof scoresInput>) => api<Ranking>(`${base(id)}/scores`, { method: 'PUT', body }));
 
 /** Every grassroots Party organisation (committees and cells) valid on a day, read page by page. */
 export async function allGrassrootsUnits(asOf: string | null): Promise<{ id: string; name: string }[]> {
   const out: { id: string; name: string }[] = [];
   for (const kind of ['grassroots_committee', 'grassroots_cell']) {
     for (let page = 1; page < 200; page++) {
-      const res = await api<Page<{ id: string; name: string }>>('/api/units', {
+      const res = await api<z.output<typeof unitPage>>('/api/units', {
         query: { kind, asOf: asOf ?? undefined, page, pageSize: 500 },
       });
       out.push(...res.items.map((u) => ({ id: u.id, name: u.name })));

@@ -11,14 +11,13 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api, type Bilingual } from '../../app/api.ts';
+import type { Overview, OverviewItem } from '../../../server/modules/system/schema.ts';
+import { api } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { isAppPath } from '../../app/router.tsx';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-
-type OverviewItem = { key: string; label: Bilingual; count: number; path: string | null };
 
 const icons: Record<string, typeof IconDatabase> = {
   accounts: IconUsers,
@@ -83,7 +82,7 @@ function OverviewCard({ item }: { item: OverviewItem }) {
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<{ items: OverviewItem[] }>('/api/overview') });
+  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/api/overview') });
   const now = new Date();
 
   return (

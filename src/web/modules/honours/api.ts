@@ -1,15 +1,60 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiBlob, type Bilingual } from '../../app/api.ts';
-import type { StoredFile } from '../../app/files.ts';
+import type { z } from 'zod';
+import { api, apiBlob } from '../../app/api.ts';
+import type {
+  Campaign,
+  CampaignPage,
+  Nomination,
+  NominationPage,
+  NominationStatus,
+  NomineeCandidates,
+  Results,
+  campaignInput,
+  confirmInput,
+  dossierInput,
+  eligibilityCheck,
+  nominationInput,
+  proposalInput,
+  reasonInput,
+  screeningInput,
+  updateNominationInput,
+} from '../../../server/modules/honours/schema.ts';
 
 /**
- * The shapes of the honours API (src/server/modules/honours: campaigns, nominations, screening,
- * results, documents), as the screens read them. The Council's calls are in ./council/api.ts.
+ * The shapes of the honours API: the server's own schemas (src/server/modules/honours/schema.ts:
+ * campaigns, nominations, screening, results), types only. The Council's calls are in ./council/api.ts.
  */
-export type CategoryKind = 'collective' | 'individual' | 'product';
-export const categoryKinds: CategoryKind[] = ['collective', 'individual', 'product'];
+export type {
+  Campaign,
+  CampaignStatus,
+  Nomination,
+  NominationStatus,
+  Results,
+} from '../../../server/modules/honours/schema.ts';
+export type CampaignSummary = CampaignPage['items'][number];
+export type NominationSummary = NominationPage['items'][number];
+export type Category = Campaign['categories'][number];
+export type CategoryKind = Category['kind'];
+export type Criterion = Category['criteria'][number];
+/** A rule the server checks from its own records (the unit's years, the member's years in the Party, the rank in the drive). */
+export type EligibilityCheck = z.output<typeof eligibilityCheck>;
+/** What the server found for a criterion with a check: met, not met (the Board cannot then mark it met), or unknown from the records. */
+export type CheckOutcome = Nomination['checks'][number];
+/** `photo`: the portrait, the collective's or the product's picture for the roll of honour (an image, one at a time, any stage). */
+export type DossierKind = Nomination['dossier'][number]['kind'];
+export type ScreeningResult = Nomination['screening'][number]['result'];
+export type EmulationResult = Nomination['emulation'][number];
+export type Decision = NonNullable<Results['decision']>;
+export type Honouree = Results['categories'][number]['honourees'][number];
+export type Candidate = NomineeCandidates['items'][number];
 
-export type NominationStatus = 'draft' | 'submitted' | 'returned' | 'eligible' | 'ineligible' | 'selected';
+export type CampaignInput = z.input<typeof campaignInput>;
+export type NominationInput = z.input<typeof nominationInput>;
+export type ScreeningInput = z.input<typeof screeningInput>;
+export type ProposalInput = z.input<typeof proposalInput>;
+
+/* The orders in which the screens list them. */
+export const categoryKinds: CategoryKind[] = ['collective', 'individual', 'product'];
 export const nominationStatuses: NominationStatus[] = [
   'draft',
   'submitted',
@@ -18,9 +63,6 @@ export const nominationStatuses: NominationStatus[] = [
   'ineligible',
   'selected',
 ];
-
-/** `photo`: the portrait, the collective's or the product's picture for the roll of honour (an image, one at a time, any stage). */
-export type DossierKind = 'cover_submission' | 'achievement_report' | 'review_minutes' | 'evidence' | 'photo';
 export const dossierKinds: DossierKind[] = [
   'cover_submission',
   'achievement_report',
@@ -32,145 +74,7 @@ export const dossierKinds: DossierKind[] = [
 export const requiredDossier: DossierKind[] = ['cover_submission', 'achievement_report', 'review_minutes'];
 /** The shortest achievement summary the server takes for a submission. */
 export const MIN_SUMMARY = 20;
-
-/** A rule the server checks from its own records (the unit's years, the member's years in the Party, the rank in the drive). */
-export type EligibilityCheck =
-  | { kind: 'unit_years'; min: number }
-  | { kind: 'party_years'; min: number }
-  | { kind: 'emulation_rank'; top: number };
 export const checkKinds: EligibilityCheck['kind'][] = ['unit_years', 'party_years', 'emulation_rank'];
-export type Criterion = {
-  key: string;
-  description: string;
-  required: boolean;
-  weight: number;
-  evidence: string;
-  check?: EligibilityCheck | null;
-};
-/** What the server found for a criterion with a check: met, not met (the Board cannot then mark it met), or unknown from the records. */
-export type CheckOutcome = { key: string; outcome: 'met' | 'not_met' | 'unknown'; detail: Bilingual };
-export type Category = {
-  id: string;
-  kind: CategoryKind;
-  name: string;
-  quota: number;
-  position: number;
-  criteria: Criterion[];
-  counts: Partial<Record<NominationStatus, number>>;
-};
-
-export type CampaignStatus = 'nominating' | 'decided';
-export type CampaignSummary = {
-  id: string;
-  code: string;
-  name: string;
-  nominationOpens: string;
-  nominationDue: string;
-  status: CampaignStatus;
-};
-export type Campaign = CampaignSummary & {
-  driveId: string | null;
-  councilUnitId: string | null;
-  isDemo: boolean;
-  categories: Category[];
-};
-
-export type NominationSummary = {
-  id: string;
-  categoryId: string;
-  unit: { id: string; name: string };
-  nomineeName: string;
-  status: NominationStatus;
-  reason: string | null;
-  submittedAt: string | null;
-};
-
-export type ScreeningResult = 'met' | 'not_met' | 'note';
-export type EmulationResult = {
-  drive: { id: string; code: string; name: string; start: string; end: string; status: string };
-  participants: number;
-  rank: number | null;
-  total: number | null;
-  scores: { criterionId: string; criterion: string; score: number | null; result: number | null }[];
-};
-
-export type Nomination = {
-  id: string;
-  campaignId: string;
-  category: { id: string; kind: CategoryKind; name: string; criteria: Criterion[] };
-  unit: { id: string; name: string };
-  nominee: {
-    name: string;
-    unitId: string | null;
-    personId: string | null;
-    productName: string | null;
-    enterpriseId: string | null;
-  };
-  summary: string;
-  status: NominationStatus;
-  reason: string | null;
-  submittedAt: string | null;
-  dossier: { kind: DossierKind; label: Bilingual; file: StoredFile | null }[];
-  missing: ({ key: DossierKind | 'summary' } & Bilingual)[];
-  events: { action: string; note: string | null; by: string; at: string }[];
-  screening: { key: string; result: ScreeningResult; note: string | null }[];
-  checks?: CheckOutcome[];
-  emulation: EmulationResult[];
-  may: { edit: boolean; screen: boolean };
-};
-
-export type Decision = { number: string; date: string };
-export type Honouree = {
-  position: number;
-  nominationId: string;
-  name: string;
-  unit: { id: string; name: string };
-  citation: string;
-};
-export type Results = {
-  campaignId: string;
-  status: CampaignStatus;
-  decided: boolean;
-  decision: Decision | null;
-  categories: {
-    id: string;
-    kind: CategoryKind;
-    name: string;
-    quota: number;
-    count: number;
-    shortfall: number;
-    honourees: Honouree[];
-  }[];
-  totals: { quota: number; count: number; shortfall: number };
-};
-
-export type Candidate = { id: string; name: string; detail: string | null };
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-
-export type CampaignInput = {
-  code: string;
-  name: string;
-  nominationOpens: string;
-  nominationDue: string;
-  driveId: string | null;
-  councilUnitId: string | null;
-  categories: { kind: CategoryKind; name: string; quota: number; criteria: Criterion[] }[];
-};
-export type NominationInput = {
-  categoryId: string;
-  unitId: string;
-  nomineeUnitId: string | null;
-  nomineePersonId: string | null;
-  productName: string | null;
-  productEnterpriseId: string | null;
-  summary: string;
-};
-export type ScreeningInput = {
-  results: { key: string; result: ScreeningResult; note: string | null }[];
-  eligible: boolean;
-  reason: string | null;
-};
-export type ProposalInput = { nominationIds: string[]; to: string; award: string };
 
 export const CAMPAIGNS_PAGE_SIZE = 20;
 export const NOMINATIONS_PAGE_SIZE = 20;
@@ -192,7 +96,7 @@ export function useCampaigns(page: number) {
   return useQuery({
     queryKey: honoursKeys.campaigns(page),
     queryFn: ({ signal }) =>
-      api<Page<CampaignSummary>>('/api/honours/campaigns', { query: { page, pageSize: CAMPAIGNS_PAGE_SIZE }, signal }),
+      api<CampaignPage>('/api/honours/campaigns', { query: { page, pageSize: CAMPAIGNS_PAGE_SIZE }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -211,7 +115,7 @@ export function useNominations(campaignId: string, filter: NominationFilter) {
   return useQuery({
     queryKey: honoursKeys.nominations(campaignId, filter),
     queryFn: ({ signal }) =>
-      api<Page<NominationSummary>>(`${campaignPath(campaignId)}/nominations`, {
+      api<NominationPage>(`${campaignPath(campaignId)}/nominations`, {
         query: { ...filter, pageSize: NOMINATIONS_PAGE_SIZE },
         signal,
       }),
@@ -240,7 +144,7 @@ export function useNominees(unitId: string | null, kind: CategoryKind | null, q:
   return useQuery({
     queryKey: honoursKeys.nominees(unitId ?? '', kind ?? 'collective', q),
     queryFn: ({ signal }) =>
-      api<{ items: Candidate[] }>('/api/honours/nominees', {
+      api<NomineeCandidates>('/api/honours/nominees', {
         query: { unitId, kind, q: q || undefined, limit: 30 },
         signal,
       }),
@@ -263,9 +167,11 @@ export const useNominate = (campaignId: string) =>
     api<Nomination>(`${campaignPath(campaignId)}/nominations`, { method: 'POST', body }),
   );
 export const useUpdateNomination = (id: string) =>
-  useChange((body: { summary: string }) => api<Nomination>(nominationPath(id), { method: 'PATCH', body }));
+  useChange((body: z.input<typeof updateNominationInput>) =>
+    api<Nomination>(nominationPath(id), { method: 'PATCH', body }),
+  );
 export const useAddDossierFile = (id: string) =>
-  useChange((body: { fileId: string; kind: DossierKind }) =>
+  useChange((body: z.input<typeof dossierInput>) =>
     api<Nomination>(`${nominationPath(id)}/dossier`, { method: 'POST', body }),
   );
 export const useSubmitNomination = (id: string) =>
@@ -273,9 +179,11 @@ export const useSubmitNomination = (id: string) =>
 export const useScreen = (id: string) =>
   useChange((body: ScreeningInput) => api<Nomination>(`${nominationPath(id)}/screening`, { method: 'POST', body }));
 export const useReturnNomination = (id: string) =>
-  useChange((body: { reason: string }) => api<Nomination>(`${nominationPath(id)}/return`, { method: 'POST', body }));
+  useChange((body: z.input<typeof reasonInput>) =>
+    api<Nomination>(`${nominationPath(id)}/return`, { method: 'POST', body }),
+  );
 export const useConfirmResults = (campaignId: string) =>
-  useChange((body: { decisionNumber: string; decidedOn: string }) =>
+  useChange((body: z.input<typeof confirmInput>) =>
     api<Results>(`${campaignPath(campaignId)}/confirm`, { method: 'POST', body }),
   );
 

@@ -15,7 +15,7 @@ import { api, ApiError, withQuery, type Bilingual } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { formatNumber } from '../../app/format.ts';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { bi, useInvalidateOrganisation, type ImportPreview } from './api.ts';
+import { bi, useInvalidateOrganisation, type ImportPreview, type ImportResult } from './api.ts';
 
 type Kind = 'units' | 'people';
 type View = { q?: string; asOf?: string; unitKind?: string; unitId?: string };
@@ -100,7 +100,7 @@ function ImportModal({ kind, onClose }: { kind: Kind; onClose: () => void }) {
     setConfirming(true);
     setError(null);
     try {
-      const r = await api<{ created: number }>(`/api/organisation/imports/${preview.id}/confirm`, { method: 'POST' });
+      const r = await api<ImportResult>(`/api/organisation/imports/${preview.id}/confirm`, { method: 'POST' });
       setCreated(r.created);
       await invalidate();
     } catch (err) {

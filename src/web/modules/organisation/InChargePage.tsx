@@ -20,6 +20,7 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { UnitLink, PersonLink } from './links.tsx';
+import type { InChargeInput } from '../../../server/modules/organisation/schema.ts';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
@@ -30,7 +31,7 @@ import {
   useInCharge,
   useInvalidateOrganisation,
   type InCharge,
-  type PersonSummary,
+  type PersonPage,
   type UnitPage,
   type UnitSummary,
 } from './api.ts';
@@ -52,7 +53,7 @@ function useMatrixAxes() {
       ]);
       const members = new Map<string, Member>();
       for (const c of [...standing, ...executive]) {
-        const page = await api<{ items: PersonSummary[] }>('/api/people', {
+        const page = await api<PersonPage>('/api/people', {
           query: { unitId: c.id, pageSize: 500 },
           signal,
         });
@@ -87,7 +88,7 @@ export function InChargePage() {
     setBusy(`${personId}|${unitId}`);
     setError(null);
     try {
-      await api('/api/in-charge', { method: 'POST', body: { personId, unitId } });
+      await api('/api/in-charge', { method: 'POST', body: { personId, unitId } satisfies InChargeInput });
       await invalidate();
       notifications.show({ color: 'green', message: t('organisation.inCharge.assigned') });
       return true;

@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { CreatePersonInput, UpdatePersonInput } from '../../../server/modules/organisation/schema.ts';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DATE_FORMAT } from '../../app/format.ts';
@@ -90,7 +91,7 @@ export function PersonFormModal({
       email: d.email.trim() || null,
       address: d.address.trim() || null,
       note: d.note.trim() || null,
-    };
+    } satisfies CreatePersonInput & UpdatePersonInput;
     try {
       const saved = creating
         ? await api<PersonDetail>('/api/people', { method: 'POST', body })

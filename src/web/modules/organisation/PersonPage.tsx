@@ -20,7 +20,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { UnitLink } from './links.tsx';
+import type {
+  LinkAccountInput,
+  PositionInput,
+  UpdatePositionInput,
+} from '../../../server/modules/organisation/schema.ts';
 import { api } from '../../app/api.ts';
+import type { AccountPage } from '../accounts/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DATE_FORMAT, formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
@@ -68,7 +74,7 @@ function AddPosition({ person, onDone }: { person: PersonDetail; onDone: () => v
     try {
       await api(`/api/people/${person.id}/positions`, {
         method: 'POST',
-        body: { unitId: unitId ?? '', title: title.trim(), validFrom: isoOf(from) },
+        body: { unitId: unitId ?? '', title: title.trim(), validFrom: isoOf(from) } satisfies PositionInput,
       });
       await invalidate();
       notifications.show({ color: 'green', message: t('organisation.person.positionAdded') });
@@ -134,7 +140,10 @@ function EndPosition({ position }: { position: Position }) {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/positions/${position.id}`, { method: 'PATCH', body: { validTo: isoOf(to) } });
+      await api(`/api/positions/${position.id}`, {
+        method: 'PATCH',
+        body: { validTo: isoOf(to) } satisfies UpdatePositionInput,
+      });
       await invalidate();
       setOpen(false);
       notifications.show({ color: 'green', message: t('organisation.person.positionEnded') });
@@ -180,7 +189,7 @@ function LinkAccount({ person }: { person: PersonDetail }) {
   const accounts = useQuery({
     queryKey: ['accounts', 'list', { q, page: 1, picker: true }],
     queryFn: ({ signal }) =>
-      api<{ items: { id: string; username: string; displayName: string }[] }>('/api/accounts', {
+      api<AccountPage>('/api/accounts', {
         query: { q, pageSize: 20 },
         signal,
       }),
@@ -188,7 +197,7 @@ function LinkAccount({ person }: { person: PersonDetail }) {
   const save = async (id: string | null) => {
     setError(null);
     try {
-      await api(`/api/people/${person.id}/account`, { method: 'PUT', body: { userId: id } });
+      await api(`/api/people/${person.id}/account`, { method: 'PUT', body: { userId: id } satisfies LinkAccountInput });
       await invalidate();
       notifications.show({ color: 'green', message: t('organisation.person.accountSaved') });
     } catch (err) {

@@ -1,137 +1,37 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Bilingual } from '../../app/api.ts';
 import { toIsoDate } from '../../../common/dates.ts';
+import type {
+  GroupSetList,
+  InChargeList,
+  Meta,
+  PersonDetail,
+  PersonPage,
+  UnitDetail,
+  UnitPage,
+} from '../../../server/modules/organisation/schema.ts';
 
-/** The shapes of the organisation API (src/server/modules/organisation/schema.ts), as the screens read them. */
-export type UnitSummary = {
-  id: string;
-  parentId: string | null;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: string;
-  depth: number;
-  validFrom: string;
-  validTo: string | null;
-  childCount: number;
-  parentName: string | null;
-  isDemo: boolean;
-};
-export type UnitPage = { items: UnitSummary[]; total: number; page: number; pageSize: number; asOf: string };
-export type UnitRef = { id: string; name: string; shortName: string | null; kind: string };
-export type Position = {
-  id: string;
-  personId: string;
-  fullName: string;
-  unitId: string;
-  unitName: string;
-  title: string;
-  rank: number;
-  validFrom: string | null;
-  validTo: string | null;
-};
-export type InCharge = {
-  id: string;
-  personId: string;
-  fullName: string;
-  titles: string[];
-  unitId: string;
-  unitName: string;
-  unitShortName: string | null;
-  note: string | null;
-};
-export type Operation = {
-  id: string;
-  type: 'found' | 'rename' | 'move' | 'merge' | 'split' | 'dissolve';
-  label: Bilingual;
-  effectiveOn: string;
-  documentNumber: string | null;
-  documentDate: string | null;
-  note: string | null;
-  unit: UnitRef;
-  target: UnitRef | null;
-  details: Record<string, unknown> | null;
-  createdAt: string;
-};
-export type GroupRef = {
-  setId: string;
-  setCode: string;
-  setName: string;
-  groupId: string;
-  groupCode: string;
-  groupName: string;
-};
-export type UnitDetail = UnitSummary & {
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  taxCode: string | null;
-  workers: number | null;
-  note: string | null;
-  position: number;
-  kindLabel: Bilingual;
-  groups: GroupRef[];
-  ancestors: UnitRef[];
-  children: UnitSummary[];
-  people: Position[];
-  partyMembers: { direct: number; subtree: number };
-  versions: {
-    name: string;
-    shortName: string | null;
-    parentId: string | null;
-    parentName: string | null;
-    validFrom: string;
-    validTo: string | null;
-  }[];
-  history: Operation[];
-  inCharge: InCharge[];
-  createdAt: string;
-  updatedAt: string;
-};
-export type PersonSummary = {
-  id: string;
-  fullName: string;
-  givenName: string;
-  gender: 'male' | 'female' | null;
-  birthYear: number | null;
-  partyJoinedOn: string | null;
-  partyUnitId: string | null;
-  partyUnitName: string | null;
-  phone: string | null;
-  email: string | null;
-  titles: string[];
-  isDemo: boolean;
-};
-export type PersonPage = { items: PersonSummary[]; total: number; page: number; pageSize: number };
-export type PersonDetail = PersonSummary & {
-  address: string | null;
-  note: string | null;
-  positions: Position[];
-  inChargeOf: InCharge[];
-  accounts: { id: string; username: string; displayName: string }[];
-  createdAt: string;
-  updatedAt: string;
-};
-export type Labelled = { code: string; label: Bilingual };
-export type Meta = { kinds: Labelled[]; operationTypes: Labelled[]; genders: Labelled[] };
-export type GroupSet = {
-  id: string;
-  code: string;
-  name: string;
-  groups: { id: string; code: string; name: string; unitCount: number }[];
-};
-export type ImportProblem = { row: number; column: string; code: string; messages: Bilingual };
-export type ImportPreview = {
-  id: string;
-  kind: 'units' | 'people';
-  status: 'previewed' | 'confirmed';
-  fileName: string | null;
-  rowCount: number;
-  valid: boolean;
-  problems: ImportProblem[];
-  rows: Record<string, unknown>[];
-};
+/** The shapes of the organisation API: the server's schemas themselves (ADR 14). */
+export type {
+  GroupRef,
+  GroupSet,
+  ImportPreview,
+  ImportProblem,
+  ImportResult,
+  InCharge,
+  Labelled,
+  Meta,
+  Operation,
+  OperationApplied,
+  PersonDetail,
+  PersonPage,
+  PersonSummary,
+  Position,
+  UnitDetail,
+  UnitPage,
+  UnitRef,
+  UnitSummary,
+} from '../../../server/modules/organisation/schema.ts';
 
 export const UNIT_PAGE_SIZE = 50;
 export const PEOPLE_PAGE_SIZE = 25;
@@ -217,14 +117,14 @@ export function usePerson(id: string) {
 export function useInCharge() {
   return useQuery({
     queryKey: ['organisation', 'in-charge'],
-    queryFn: ({ signal }) => api<{ items: InCharge[] }>('/api/in-charge', { signal }),
+    queryFn: ({ signal }) => api<InChargeList>('/api/in-charge', { signal }),
   });
 }
 
 export function useGroupSets() {
   return useQuery({
     queryKey: ['organisation', 'group-sets'],
-    queryFn: () => api<{ items: GroupSet[] }>('/api/group-sets'),
+    queryFn: () => api<GroupSetList>('/api/group-sets'),
     staleTime: 5 * 60_000,
   });
 }

@@ -176,7 +176,8 @@ function DeploymentCard({ planId }: { planId: string }) {
   const dep = useDeployment(planId, page, PAGE_SIZE, true);
   const d = dep.data;
   const pages = d ? Math.max(1, Math.ceil(d.total / PAGE_SIZE)) : 1;
-  const stateColor = { on_time: 'green', late: 'orange', missing: 'red' } as const;
+  // 'pending': not issued yet, the deadline not passed (the server's deployment states, all of them)
+  const stateColor = { on_time: 'green', late: 'orange', missing: 'red', pending: 'gray' } as const;
   return (
     <Card bg="white" withBorder data-testid="deployment">
       <Title order={2} fz="lg">
@@ -220,7 +221,7 @@ function DeploymentCard({ planId }: { planId: string }) {
                       : undefined
                   }
                 >
-                  {i.state === 'missing'
+                  {i.state === 'missing' || i.state === 'pending'
                     ? t('plans.deployment.missing')
                     : t(`plans.deployment.${i.state}`, { date: formatDate(i.issuedOn) })}
                 </Text>

@@ -5,6 +5,7 @@ import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconFileText, IconRefre
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import type { CreatePlanBody, Plan } from '../../../server/modules/plans/schema.ts';
 import { api, ApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -114,9 +115,9 @@ export function ImportDraft({
     if (Object.keys(messages).length) return;
     setBusy(true);
     try {
-      const plan = await api<{ id: string; title: string }>('/api/plans', {
+      const plan = await api<Plan>('/api/plans', {
         method: 'POST',
-        body: buildProposal(preview, state),
+        body: buildProposal(preview, state) satisfies CreatePlanBody,
       });
       await client.invalidateQueries({ queryKey: ['plans'] });
       notifications.show({ color: 'green', message: t('plans.import.saved', { title: plan.title }) });

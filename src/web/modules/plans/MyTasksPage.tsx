@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
+import type { UnitDetail } from '../organisation/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -27,7 +28,7 @@ export function MyTasksPage() {
   const chosenPlan = planId ?? plans.data?.items[0]?.id;
   const unit = useQuery({
     queryKey: ['plans', 'unit-name', unitId],
-    queryFn: ({ signal }) => api<{ id: string; name: string }>(`/api/units/${unitId}`, { signal }),
+    queryFn: ({ signal }) => api<UnitDetail>(`/api/units/${unitId}`, { signal }),
     enabled: unitId !== null,
     staleTime: 5 * 60_000,
   });

@@ -415,7 +415,7 @@ function SupervisionForm({
 }
 
 /** A small link to a grassroots unit's visits (on the dashboard's row of the unit). */
-export function UnitVisitsLink({ unit }: { unit: { id: string; kind?: string } }) {
+export function UnitVisitsLink({ unit }: { unit: { id: string; kind?: string | null } }) {
   const { t } = useTranslation();
   if (unit.kind && !grassrootsKinds.includes(unit.kind)) return null;
   return (

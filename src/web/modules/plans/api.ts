@@ -1,152 +1,78 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Bilingual } from '../../app/api.ts';
-import type { StoredFile } from '../../app/files.ts';
+import { api } from '../../app/api.ts';
 
-export const statuses = ['done_on_time', 'done_late', 'in_progress', 'overdue'] as const;
-export type Status = (typeof statuses)[number];
+import type {
+  Activity,
+  ActivityBody,
+  ActivityDetail,
+  CalendarMonth,
+  Dashboard,
+  Deployment,
+  NotificationPage,
+  Plan,
+  PlanChange,
+  PlanPage,
+  PlanSummary,
+  ActivityPage,
+  ReportBody,
+  SubPlanBody,
+  SubPlanDraft,
+  SubPlanUnits,
+  Supervision,
+  SupervisionBody,
+  SupervisionPage,
+  SupervisionUnits,
+  Timeline,
+  UnitDashboard,
+} from '../../../server/modules/plans/schema.ts';
 
-export type UnitRef = { id: string; name: string; shortName: string | null };
+// The shapes of the plans API: the server's schemas themselves (ADR 14).
+export type {
+  Activity,
+  ActivityBody,
+  ActivityDetail,
+  AppNotification,
+  CalendarDay,
+  CalendarMonth,
+  Counts,
+  Deployment,
+  Milestone,
+  Plan,
+  PlanChange,
+  PlanSummary,
+  Report,
+  ReportBody,
+  Section,
+  StatusSource,
+  SubPlanBody,
+  SubPlanDraft,
+  SubPlanRef,
+  SubPlanUnit,
+  Supervision,
+  SupervisionBody,
+  Target,
+  Timeline,
+  TimelineActivity,
+  UnitDashboardLine,
+  UnitLine,
+  UnitRef,
+} from '../../../server/modules/plans/schema.ts';
+export type { DraftActivityLine as DraftActivity } from '../../../server/modules/plans/schema.ts';
 
-export type PlanSummary = {
-  id: string;
-  parentPlanId: string | null;
-  superiorBody: string | null;
-  issuingBody: string | null;
-  symbolSuffix: string | null;
-  number: string | null;
-  place: string | null;
-  date: string | null;
-  type: string;
-  title: string;
-  periodStart: string | null;
-  periodDue: string | null;
-  deployDue: string | null;
-};
-
-export type Target = {
-  value: number;
-  comparator: 'gte' | 'eq' | 'lte';
-  indicator: string;
-  unit: string | null;
-  breakdown: { value: number; indicator: string }[];
-};
-
-export type UnitLine = {
-  unitId: string;
-  role: string;
-  percent: number | null;
-  doneOn: string | null;
-  status: Status;
-  statusLabel: Bilingual;
-};
-
-export type Activity = {
-  id: string;
-  planId: string;
-  ref: string;
-  kind: string;
-  section: string;
-  title: string;
-  description: string;
-  subItems: string[];
-  lead: UnitRef[];
-  coordinating: UnitRef[];
-  leadCount: number;
-  coordinatingCount: number;
-  otherParticipants: string[];
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  recurrence: string | null;
-  target: Target | null;
-  percent: number | null;
-  figure: number | null;
-  doneOn: string | null;
-  status: Status;
-  statusLabel: Bilingual;
-  sourceNote: Bilingual | null;
-  /** The module that decides this activity's progress from its own data, or null (the units' reports). */
-  statusSource: StatusSource | null;
-  unitLine?: UnitLine | null;
-};
-
-export type Section = { path: string; marker: string; title: string; role: string; notes: string[] };
-export type Milestone = {
-  id: string;
-  title: string;
-  text: string;
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  closes: string[];
-};
-export type Counts = Record<Status, number>;
-
-export type Plan = PlanSummary & {
-  unit: UnitRef | null;
-  legalBasis: string[];
-  introduction: string[];
-  purposes: string[];
-  sections: Section[];
-  recipients: string[];
-  archive: string | null;
-  signer: { authority: string | null; position: string | null; name: string | null };
-  closing: string | null;
-  milestones: Milestone[];
-  activities: Activity[];
-  counts: Counts;
-  seesWholePlan: boolean;
-  today: string;
-};
-
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-
-export type Report = {
-  id: string;
-  unit: { id: string; name: string } | null;
-  text: string;
-  percent: number;
-  figure: number | null;
-  doneOn: string | null;
-  reporterName: string;
-  reportedAt: string;
-  attachments: StoredFile[];
-};
-export type ActivityDetail = Activity & { reports: Report[] };
-
-export type UnitDashboardLine = {
-  unit: UnitRef & { kind: string };
-  lead: number;
-  coordinating: number;
-  counts: Counts;
-  late: { id: string; ref: string; title: string; due: string | null }[];
-};
-
-export type Deployment = {
-  deployDue: string | null;
-  today: string;
-  total: number;
-  deployed: number;
-  onTime: number;
-  late: number;
-  notDeployed: number;
-  items: { unit: UnitRef; subPlanId: string | null; issuedOn: string | null; state: 'on_time' | 'late' | 'missing' }[];
-  page: number;
-  pageSize: number;
-};
-
-export type ReportBody = {
-  text: string;
-  percent: number;
-  figure?: number | null;
-  unitId?: string | null;
-  attachmentIds?: string[];
-};
+export const statuses = [
+  'done_on_time',
+  'done_late',
+  'in_progress',
+  'overdue',
+] as const satisfies readonly Activity['status'][];
+export type Status = Activity['status'];
+export type SupervisionKind = Supervision['kind'];
+export type OwnActivityBody = SubPlanBody['own'] extends (infer T)[] | undefined ? T : never;
 
 export function usePlans() {
   return useQuery({
     queryKey: ['plans', 'list'],
-    queryFn: ({ signal }) => api<Page<PlanSummary>>('/api/plans', { query: { pageSize: 100 }, signal }),
+    queryFn: ({ signal }) => api<PlanPage>('/api/plans', { query: { pageSize: 100 }, signal }),
   });
 }
 
@@ -160,8 +86,7 @@ export function usePlan(id: string) {
 export function useDashboard(id: string) {
   return useQuery({
     queryKey: ['plans', 'dashboard', id],
-    queryFn: ({ signal }) =>
-      api<{ total: number; counts: Counts; today: string }>(`/api/plans/${id}/dashboard`, { signal }),
+    queryFn: ({ signal }) => api<Dashboard>(`/api/plans/${id}/dashboard`, { signal }),
   });
 }
 
@@ -169,10 +94,10 @@ export function useUnitDashboard(id: string, page: number, pageSize: number, lat
   return useQuery({
     queryKey: ['plans', 'dashboard-units', id, { page, pageSize, lateOnly }],
     queryFn: ({ signal }) =>
-      api<{ items: UnitDashboardLine[]; page: number; pageSize: number; hasMore: boolean }>(
-        `/api/plans/${id}/dashboard/units`,
-        { query: { page, pageSize, lateOnly: lateOnly ? 1 : undefined }, signal },
-      ),
+      api<UnitDashboard>(`/api/plans/${id}/dashboard/units`, {
+        query: { page, pageSize, lateOnly: lateOnly ? 1 : undefined },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -190,7 +115,7 @@ export function useUnitActivities(planId: string | undefined, unitId: string | u
   return useQuery({
     queryKey: ['plans', 'unit-activities', planId, unitId],
     queryFn: ({ signal }) =>
-      api<Page<Activity>>(`/api/plans/${planId}/activities`, { query: { unitId, pageSize: 500 }, signal }),
+      api<ActivityPage>(`/api/plans/${planId}/activities`, { query: { unitId, pageSize: 500 }, signal }),
     enabled: Boolean(planId && unitId),
   });
 }
@@ -227,37 +152,12 @@ export function placeAndDate(plan: PlanSummary): string {
   return plan.place ? `${plan.place}, ${text}` : text;
 }
 
-/** One bar of the Gantt chart: `start` is the due date when the plan gives only a deadline. */
-export type TimelineActivity = {
-  id: string;
-  ref: string;
-  section: string;
-  title: string;
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  status: Status;
-  statusLabel: Bilingual;
-  percent: number | null;
-  doneOn: string | null;
-  lead: string[];
-  leadCount: number;
-};
-export type Timeline = { plan: PlanSummary; today: string; activities: TimelineActivity[]; milestones: Milestone[] };
-
 export function useTimeline(id: string) {
   return useQuery({
     queryKey: ['plans', 'timeline', id],
     queryFn: ({ signal }) => api<Timeline>(`/api/plans/${id}/timeline`, { signal }),
   });
 }
-
-export type CalendarDay = {
-  date: string;
-  activities: { id: string; ref: string; title: string; status: Status }[];
-  milestones: { id: string; title: string; tentative: boolean }[];
-};
-export type CalendarMonth = { month: string; today: string; days: CalendarDay[] };
 
 /** The deadlines of one month (`YYYY-MM`); waits while the month is not known yet. */
 export function useCalendar(id: string, month: string | undefined) {
@@ -269,40 +169,13 @@ export function useCalendar(id: string, month: string | undefined) {
   });
 }
 
-/** The header fields of PATCH /api/plans/{id}; null clears a field. */
-export type PlanChange = {
-  superiorBody?: string | null;
-  issuingBody?: string | null;
-  symbolSuffix?: string | null;
-  number?: string | null;
-  place?: string | null;
-  date?: string | null;
-  title?: string;
-  periodStart?: string | null;
-  periodDue?: string | null;
-  deployDue?: string | null;
-  recipients?: string[];
-  closing?: string | null;
-};
-
-/** An activity as POST /api/plans/{id}/activities and PATCH /api/activities/{id} take it. */
 /** The modules that can decide an activity's progress (the server's `statusSourceKeys`). */
-export const statusSources = ['organisation.new_grassroots', 'reporting.templates', 'honours.selection'] as const;
-export type StatusSource = (typeof statusSources)[number];
-
-export type ActivityBody = {
-  statusSource?: StatusSource | null;
-  kind?: 'task' | 'duty';
-  section: string;
-  title: string;
-  description: string;
-  leadUnitIds?: string[];
-  coordinatingUnitIds?: string[];
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  target: Target | null;
-};
+export const statusSources = [
+  'organisation.new_grassroots',
+  'reporting.templates',
+  'honours.selection',
+] as const satisfies readonly StatusSourceKey[];
+type StatusSourceKey = NonNullable<Activity['statusSource']>;
 
 export function useUpdatePlan(planId: string) {
   const client = useQueryClient();
@@ -329,8 +202,8 @@ export function useSaveActivity(planId: string, activityId: string | null) {
   return useMutation({
     mutationFn: (body: Partial<ActivityBody>) =>
       activityId
-        ? api<Activity>(`/api/activities/${activityId}`, { method: 'PATCH', body })
-        : api<Activity>(`/api/plans/${planId}/activities`, { method: 'POST', body }),
+        ? api<ActivityDetail>(`/api/activities/${activityId}`, { method: 'PATCH', body })
+        : api<ActivityDetail>(`/api/plans/${planId}/activities`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
   });
 }
@@ -345,60 +218,11 @@ export function useDeleteActivity(activityId: string) {
 
 // ---------- a grassroots unit's own plan (SubPlanPage) ----------
 
-export type SubPlanSummary = PlanSummary & { unitId: string | null };
-export type SubPlanRef = {
-  id: string;
-  type: string;
-  number: string | null;
-  symbolSuffix: string | null;
-  date: string | null;
-  title: string;
-};
-export type SubPlanUnit = { unit: UnitRef; subPlan: SubPlanRef | null };
-export type DraftActivity = {
-  id: string;
-  ref: string;
-  kind: string;
-  section: string;
-  title: string;
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  recurrence: string | null;
-  role: 'lead' | 'coordinating' | null;
-};
-export type SubPlanDraft = {
-  plan: {
-    id: string;
-    type: string;
-    number: string | null;
-    symbolSuffix: string | null;
-    date: string | null;
-    title: string;
-    issuingBody: string | null;
-    deployDue: string | null;
-  };
-  unit: UnitRef;
-  subPlan: SubPlanRef | null;
-  proposedTitle: string;
-  sections: { path: string; marker: string; title: string; role: string }[];
-  activities: DraftActivity[];
-};
-export type OwnActivityBody = { section: string; title: string; due: string | null; description: string };
-export type SubPlanBody = {
-  unitId: string;
-  title: string | null;
-  number: string | null;
-  issuedOn: string | null;
-  pick: string[];
-  own: OwnActivityBody[];
-};
-
 /** The plans derived from a plan (those the caller may see), a page at a time. */
 export function useSubPlans(parentId: string, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['plans', 'sub-plans', parentId, { page, pageSize }],
-    queryFn: ({ signal }) => api<Page<SubPlanSummary>>('/api/plans', { query: { parentId, page, pageSize }, signal }),
+    queryFn: ({ signal }) => api<PlanPage>('/api/plans', { query: { parentId, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -406,8 +230,7 @@ export function useSubPlans(parentId: string, page: number, pageSize: number) {
 export function useSubPlanUnits(planId: string, enabled = true) {
   return useQuery({
     queryKey: ['plans', 'sub-plan-units', planId],
-    queryFn: ({ signal }) =>
-      api<{ items: SubPlanUnit[]; deployDue: string | null }>(`/api/plans/${planId}/sub-plans/units`, { signal }),
+    queryFn: ({ signal }) => api<SubPlanUnits>(`/api/plans/${planId}/sub-plans/units`, { signal }),
     enabled,
     // whether a unit already has its plan decides between the form and a link: never from an old answer
     staleTime: 0,
@@ -433,32 +256,10 @@ export function useCreateSubPlan(planId: string) {
 
 // ---------- urging and inspection visits (SupervisionPage) ----------
 
-export type SupervisionKind = 'urge' | 'inspect';
-export type Supervision = {
-  id: string;
-  planId: string | null;
-  unit: { id: string; name: string };
-  personId: string | null;
-  kind: SupervisionKind;
-  visitedOn: string;
-  findings: string;
-  followUps: string;
-  recorderName: string;
-  createdAt: string;
-};
-export type SupervisionBody = {
-  planId: string | null;
-  unitId: string;
-  kind: SupervisionKind;
-  visitedOn: string;
-  findings: string;
-  followUps: string;
-};
-
 export function useSupervisions(filter: { planId?: string; unitId?: string; page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['plans', 'supervisions', filter],
-    queryFn: ({ signal }) => api<Page<Supervision>>('/api/supervisions', { query: filter, signal }),
+    queryFn: ({ signal }) => api<SupervisionPage>('/api/supervisions', { query: filter, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -467,7 +268,7 @@ export function useSupervisions(filter: { planId?: string; unitId?: string; page
 export function useSupervisionUnits(enabled: boolean) {
   return useQuery({
     queryKey: ['plans', 'supervision-units'],
-    queryFn: ({ signal }) => api<{ any: boolean; items: UnitRef[] }>('/api/supervisions/units', { signal }),
+    queryFn: ({ signal }) => api<SupervisionUnits>('/api/supervisions/units', { signal }),
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -483,26 +284,13 @@ export function useRecordSupervision() {
 
 // ---------- in-app notifications (NotificationsBell, NotificationsPage) ----------
 
-export type AppNotification = {
-  id: string;
-  kind: string;
-  title: Bilingual;
-  body: Bilingual;
-  link: string | null;
-  entityType: string;
-  entityId: string;
-  createdAt: string;
-  readAt: string | null;
-};
-
 export const NOTIFICATIONS_REFRESH_MS = 60_000;
 
 /** How many notifications are unread, read again every minute. */
 export function useUnreadCount() {
   return useQuery({
     queryKey: ['notifications', 'unread'],
-    queryFn: ({ signal }) =>
-      api<Page<AppNotification>>('/api/notifications', { query: { unread: 1, pageSize: 1 }, signal }),
+    queryFn: ({ signal }) => api<NotificationPage>('/api/notifications', { query: { unread: 1, pageSize: 1 }, signal }),
     select: (page) => page.total,
     refetchInterval: NOTIFICATIONS_REFRESH_MS,
   });
@@ -512,7 +300,7 @@ export function useNotifications(page: number, pageSize: number, unreadOnly: boo
   return useQuery({
     queryKey: ['notifications', 'list', { page, pageSize, unreadOnly }],
     queryFn: ({ signal }) =>
-      api<Page<AppNotification>>('/api/notifications', {
+      api<NotificationPage>('/api/notifications', {
         query: { page, pageSize, unread: unreadOnly ? 1 : undefined },
         signal,
       }),

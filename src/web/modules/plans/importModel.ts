@@ -1,7 +1,7 @@
 import { splitDocumentNumber } from '../../../common/documentNumber.ts';
 import { api } from '../../app/api.ts';
 import type { PickedUnit } from '../organisation/UnitMultiPicker.tsx';
-import type { Target } from './api.ts';
+import type { ImportPreview, NameMatch, Proposal } from '../../../server/modules/plans/schema.ts';
 
 export type { PickedUnit };
 
@@ -11,133 +11,17 @@ export type { PickedUnit };
  * POST /api/plans. Nothing here talks to the server except `previewImport`.
  */
 
-export type DraftWarning = { code: string; line: number | null; vi: string; en: string };
-
-export type DraftActivity = {
-  id: string;
-  kind: 'task' | 'duty';
-  section: string;
-  sectionTitle: string | null;
-  title: string;
-  description: string;
-  lead: string[];
-  coordinating: string[];
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  recurrence: string | null;
-  dateText: string | null;
-  target: { text: string } | null;
-  warnings: DraftWarning[];
-};
-
-export type DraftSection = {
-  path: string;
-  marker: string;
-  title: string;
-  role: string;
-  period: { start: string | null; due: string | null; text: string } | null;
-};
-
-export type DraftMilestone = {
-  id: string;
-  title: string;
-  text: string;
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  closes: string[];
-};
-
-export type PlanDraft = {
-  source: { format: 'text' | 'docx'; lines: number };
-  header: {
-    superiorBody: string | null;
-    issuingBody: string | null;
-    number: string | null;
-    place: string | null;
-    date: string | null;
-    type: string | null;
-    title: string | null;
-  };
-  sections: DraftSection[];
-  period: { start: string | null; due: string | null; text: string } | null;
-  activities: DraftActivity[];
-  milestones: DraftMilestone[];
-  recipients: string[];
-  signer: { authority: string | null; position: string | null; name: string | null };
-  closing: string | null;
-  warnings: DraftWarning[];
-};
-
-export type UnitCandidate = { id: string; name: string; score: number };
-
-/** One unit name of the document and what the registry made of it. */
-export type NameMatch = {
-  name: string;
-  status: 'exact' | 'candidates' | 'unmatched';
-  group: boolean;
-  match: UnitCandidate | null;
-  candidates: UnitCandidate[];
-  /** the units the name stands for (at most 200 listed; `resolvedCount` says how many) */
-  resolvedIds: string[];
-  resolvedCount: number;
-  via: 'exact' | 'group' | 'best_candidate' | null;
-};
-
-export type ProposedActivity = {
-  ref: string;
-  kind: 'task' | 'duty';
-  section: string;
-  title: string;
-  description: string;
-  subItems: string[];
-  leadUnitIds: string[];
-  coordinatingUnitIds: string[];
-  otherParticipants: string[];
-  start: string | null;
-  due: string | null;
-  tentative: boolean;
-  recurrence: string | null;
-  target: Target | null;
-  statusSource: string | null;
-};
-
-export type Proposal = {
-  header: {
-    superiorBody: string | null;
-    issuingBody: string | null;
-    symbolSuffix: string | null;
-    number: string | null;
-    place: string | null;
-    date: string | null;
-    type: string;
-    title: string;
-  };
-  unitId: string | null;
-  legalBasis: string[];
-  introduction: string[];
-  purposes: string[];
-  sections: { path: string; marker: string; title: string; role: string; notes: string[] }[];
-  periodStart: string | null;
-  periodDue: string | null;
-  deployDue: string | null;
-  activities: ProposedActivity[];
-  milestones: {
-    title: string;
-    text: string;
-    start: string | null;
-    due: string | null;
-    tentative: boolean;
-    closes: string[];
-  }[];
-  recipients: string[];
-  archive: string | null;
-  signer: { authority: string | null; position: string | null; name: string | null };
-  closing: string | null;
-};
-
-export type ImportPreview = { draft: PlanDraft; units: NameMatch[]; proposal: Proposal };
+// The answer of POST /api/plans/import/preview: the server's schemas themselves (ADR 14).
+export type {
+  DraftActivity,
+  DraftMilestone,
+  DraftSection,
+  DraftWarning,
+  PlanDraft,
+} from '../../../server/modules/plans/import/draft.ts';
+export type { ImportPreview, NameMatch, Proposal } from '../../../server/modules/plans/schema.ts';
+export type ProposedActivity = Proposal['activities'][number];
+export type UnitCandidate = NameMatch['candidates'][number];
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

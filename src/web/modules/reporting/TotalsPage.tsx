@@ -115,7 +115,7 @@ function Dashboard({
   const goTo = (id: string) => set({ unitId: id, page: undefined });
   const assigned =
     unit.data !== undefined &&
-    (template.assignment.kinds.includes(unit.data.kind) ||
+    (template.assignment.kinds.some((k) => k === unit.data?.kind) ||
       template.assignment.unitIds.includes(unitId) ||
       unit.data.groups.some((g) => template.assignment.groupIds.includes(g.groupId)));
   const rangeName =

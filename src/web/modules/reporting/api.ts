@@ -1,156 +1,43 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Bilingual } from '../../app/api.ts';
-import type { PeriodType, Regime } from '../../../common/periods.ts';
-import type { Aggregation, FormIndicator, FormItem, FormRule } from '../../../common/reportValues.ts';
+import type { z } from 'zod';
+import { api } from '../../app/api.ts';
+import type {
+  ChildTotals,
+  Completeness,
+  FormFilePreview,
+  GroupTotals,
+  HistoryPage,
+  IndicatorOut,
+  ReportForm,
+  SaveBody,
+  TemplateDetail,
+  TemplatePage,
+  TemplateSummary,
+  Totals,
+  formQuery,
+  reasonInput,
+  reopenInput,
+} from '../../../server/modules/reporting/schema.ts';
 
-/** The shapes of the reporting API (src/server/modules/reporting), as the screens read them. */
-export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved';
-export type Section = { key: string; title: string; items: FormItem[] };
-export type Indicator = FormIndicator & { description?: string };
-
-export type Template = {
-  id: string;
-  code: string;
-  name: string;
-  periodType: PeriodType;
-  regime: Regime;
-  campaign: { start: string; end: string } | null;
-  sections: Section[];
-  rules: FormRule[];
-  assignment: { kinds: string[]; groupIds: string[]; unitIds: string[] };
-  schedule: { levels: { level: string; daysAfterEnd: number }[]; onTimeDays: number; lockDays: number };
-  countsOn: 'submitted' | 'approved';
-  isActive: boolean;
-  campaignPeriodId: string | null;
-};
-export type TemplateDetail = Template & { indicators: Indicator[] };
-
-export type UnitRef = { id: string; name: string; shortName: string | null; kind: string };
-
-export type Deadlines = {
-  window: { start: string; end: string };
-  level: 'cell' | 'grassroots' | 'bloc';
-  due: string;
-  onTimeBy: string;
-  lockOn: string;
-  today: string;
-};
-
-export type Submission = {
-  id: string;
-  status: ReportStatus;
-  version: number;
-  submittedAt: string | null;
-  submittedOn: string | null;
-  timeliness: 'on_time' | 'late' | null;
-  decidedAt: string | null;
-  returnReason: string | null;
-  reopenedUntil: string | null;
-  counted: boolean;
-};
-
-export type StoredValue = {
-  indicatorId: string;
-  breakdownKey: string;
-  value: number | string | null;
-  comment: string | null;
-};
-
-export type ReportForm = {
-  template: Pick<Template, 'id' | 'code' | 'name' | 'periodType' | 'regime' | 'sections' | 'rules' | 'countsOn'>;
-  indicators: Indicator[];
-  unit: UnitRef;
-  periodId: string;
-  deadlines: Deadlines;
-  expected: boolean;
-  submission: Submission | null;
-  values: StoredValue[];
-  locked: { code: string; messages: Bilingual } | null;
-  may: { edit: boolean; submit: boolean; approve: boolean; return: boolean; reopen: boolean };
-};
-
-export type SaveBody = {
-  templateId: string;
-  unitId: string;
-  periodId: string;
-  values: { indicatorId: string; breakdownKey: string; value: number | string | null; comment: string | null }[];
-  version?: number;
-};
-
-export type HistoryEntry = {
-  id: string;
-  indicatorId: string;
-  indicatorName: string;
-  breakdownKey: string;
-  oldValue: string | null;
-  newValue: string | null;
-  changedBy: string;
-  changedAt: string;
-};
-
-export type IndicatorTotal = {
-  id: string;
-  code: string;
-  name: string;
-  unit: string | null;
-  aggregation: Aggregation;
-  value: number | null;
-  count: number;
-  breakdown: { key: string; value: number; count: number }[];
-};
-export type Totals = {
-  templateId: string;
-  unitId: string;
-  from: string;
-  to: string;
-  pieces: string[];
-  indicators: IndicatorTotal[];
-};
-export type GroupTotals = {
-  groupSet: { id: string; code: string; name: string };
-  groups: { id: string; code: string; name: string; unitCount: number; values: Record<string, number | null> }[];
-  ungrouped: { values: Record<string, number | null> };
-  total: { values: Record<string, number | null> };
-};
-export type ChildTotals = {
-  periodId: string;
-  items: { unit: UnitRef; values: Record<string, number | null> }[];
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-};
-
-export type CompletenessItem = {
-  unit: UnitRef;
-  submissionId: string | null;
-  status: ReportStatus | 'missing';
-  submittedOn: string | null;
-  onTimeBy: string;
-  onTime: boolean | null;
-};
-export type Completeness = {
-  templateId: string;
-  periodId: string;
-  today: string;
-  window: { start: string; end: string };
-  levels: { level: string; due: string; onTimeBy: string }[];
-  lockOn: string;
-  ownDue: string;
-  expected: number;
-  received: number;
-  onTime: number;
-  approved: number;
-  returned: number;
-  drafts: number;
-  missing: number;
-  rate: number | null;
-  items: CompletenessItem[];
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-};
-
-type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** The shapes of the reporting API: the server's own schemas (src/server/modules/reporting/schema.ts), types only. */
+export type {
+  ChildTotals,
+  Completeness,
+  FormFilePreview,
+  GroupTotals,
+  HistoryEntry,
+  ReportForm,
+  SaveBody,
+  TemplateDetail,
+  Totals,
+} from '../../../server/modules/reporting/schema.ts';
+/** A template as listed (GET /api/reporting/templates). */
+export type Template = TemplateSummary;
+export type Indicator = IndicatorOut;
+export type ReportStatus = NonNullable<ReportForm['submission']>['status'];
+export type Section = TemplateDetail['sections'][number];
+export type IndicatorTotal = Totals['indicators'][number];
+export type CompletenessItem = Completeness['items'][number];
 
 export const reportingKeys = {
   all: ['reporting'] as const,
@@ -170,7 +57,7 @@ export const reportingKeys = {
 export function useTemplates() {
   return useQuery({
     queryKey: reportingKeys.templates,
-    queryFn: ({ signal }) => api<Page<Template>>('/api/reporting/templates', { query: { pageSize: 200 }, signal }),
+    queryFn: ({ signal }) => api<TemplatePage>('/api/reporting/templates', { query: { pageSize: 200 }, signal }),
     staleTime: 60_000,
   });
 }
@@ -224,12 +111,12 @@ export const useSubmitReport = () =>
 export const useApproveReport = () =>
   useFormChange((id: string) => api<ReportForm>(`/api/reporting/reports/${id}/approve`, { method: 'POST' }));
 export const useReturnReport = () =>
-  useFormChange(({ id, reason }: { id: string; reason: string }) =>
-    api<ReportForm>(`/api/reporting/reports/${id}/return`, { method: 'POST', body: { reason } }),
+  useFormChange(({ id, ...body }: { id: string } & z.input<typeof reasonInput>) =>
+    api<ReportForm>(`/api/reporting/reports/${id}/return`, { method: 'POST', body }),
   );
 export const useReopenReport = () =>
-  useFormChange(({ id, reason, days }: { id: string; reason: string; days: number }) =>
-    api<ReportForm>(`/api/reporting/reports/${id}/reopen`, { method: 'POST', body: { reason, days } }),
+  useFormChange(({ id, ...body }: { id: string } & z.input<typeof reopenInput>) =>
+    api<ReportForm>(`/api/reporting/reports/${id}/reopen`, { method: 'POST', body }),
   );
 
 export const HISTORY_PAGE_SIZE = 30;
@@ -238,7 +125,7 @@ export function useReportHistory(submissionId: string | null, page: number) {
   return useQuery({
     queryKey: reportingKeys.history(submissionId ?? '', page),
     queryFn: ({ signal }) =>
-      api<Page<HistoryEntry>>(`/api/reporting/reports/${submissionId}/history`, {
+      api<HistoryPage>(`/api/reporting/reports/${submissionId}/history`, {
         query: { page, pageSize: HISTORY_PAGE_SIZE },
         signal,
       }),
@@ -339,41 +226,9 @@ export function useCompleteness(
 }
 
 /** A form's .xlsx read back (POST /api/reporting/form.xlsx/preview): nothing is saved yet. */
-export type FormFileProblem = {
-  row: number | null;
-  column: string | null;
-  code: string;
-  severity: 'error' | 'warning';
-  indicatorId?: string;
-  breakdownKey?: string;
-  messages: Bilingual;
-};
-export type FormFileRow = {
-  row: number;
-  indicatorId: string;
-  code: string;
-  name: string;
-  breakdownKey: string;
-  breakdownLabel: string | null;
-  current: number | string | null;
-  value: number | string | null;
-  currentComment: string | null;
-  comment: string | null;
-  changed: boolean;
-};
-export type FormFilePreview = {
-  valid: boolean;
-  errors: number;
-  warnings: number;
-  changed: number;
-  currentVersion: number;
-  fileVersion: number | null;
-  problems: FormFileProblem[];
-  rows: FormFileRow[];
-};
-
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export type FormKey = { templateId: string; unitId: string; periodId: string };
+/** Which form: the query of the form's routes. */
+export type FormKey = z.input<typeof formQuery>;
 
 export const previewFormXlsx = (q: FormKey, file: Blob) =>
   api<FormFilePreview>('/api/reporting/form.xlsx/preview', {

@@ -1,156 +1,51 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../app/api.ts';
+import type {
+  BallotAnswer,
+  CouncilCandidates,
+  CouncilRole,
+  OpenRounds,
+  Round,
+  RoundResult,
+  Session,
+  SessionPage,
+  attendanceInput,
+  ballotInput,
+  conflictInput,
+  roundInput,
+  sessionInput,
+} from '../../../../server/modules/honours/schema.ts';
 
-/** The shapes of the Council's API (src/server/modules/honours: council.ts, ballot.ts), as the screens read them. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
-
-export const councilRoles = ['chair', 'vice_chair', 'secretary', 'member'] as const;
-export type CouncilRole = (typeof councilRoles)[number];
-export type Attendance = 'unknown' | 'present' | 'absent';
-export type ApprovalBase = 'members' | 'present' | 'cast';
-export type Method = 'approve' | 'rank';
-export type Choice = 'approve' | 'reject' | 'abstain';
+/** The shapes of the Council's API: the server's own schemas (src/server/modules/honours/schema.ts), types only. */
+export type {
+  Attendance,
+  CouncilRole,
+  Round,
+  RoundResult,
+  Session,
+} from '../../../../server/modules/honours/schema.ts';
+export const councilRoles: readonly CouncilRole[] = ['chair', 'vice_chair', 'secretary', 'member'];
+export type Rules = Session['rules'];
+export type ApprovalBase = Rules['approval']['base'];
+export type Method = Rules['method'];
+export type Quorum = Session['quorum'];
+export type SessionSummary = SessionPage['items'][number];
+export type RosterMember = Session['roster'][number];
+export type SessionCategory = Session['categories'][number];
+export type Nominee = SessionCategory['nominees'][number];
+export type RoundSummary = Session['rounds'][number];
+export type Conflict = Session['conflicts'][number];
+export type TallyLine = RoundResult['outcome']['lines'][number];
+export type Outcome = TallyLine['outcome'];
+export type RoundNominee = Round['nominees'][number];
+export type Absentee = Round['absentees'][number];
+export type OpenRound = OpenRounds['items'][number];
+export type CouncilCandidate = CouncilCandidates['items'][number];
+export type SessionInput = z.input<typeof sessionInput>;
+export type Ballot = z.input<typeof ballotInput>;
+export type Choice = NonNullable<Ballot['choices']>[number]['choice'];
 export const choices: Choice[] = ['approve', 'reject', 'abstain'];
-
-export type Rules = {
-  quorum: { numerator: number; denominator: number };
-  approval: { share: number; strict: boolean; base: ApprovalBase };
-  method: Method;
-  tieBreak: 'further_round';
-  writtenVotes: boolean;
-};
-export type Quorum = { members: number; present: number; needed: number; met: boolean };
-
-export type SessionSummary = {
-  id: string;
-  campaignId: string;
-  title: string;
-  heldOn: string;
-  status: string;
-  quorum: Quorum;
-  rounds: number;
-  openRounds: number;
-};
-export type RosterMember = { userId: string; name: string; role: CouncilRole; attendance: Attendance };
-export type Nominee = { id: string; name: string; unitName: string; status: 'eligible' | 'selected' };
-export type SessionCategory = {
-  id: string;
-  kind: 'collective' | 'individual' | 'product';
-  name: string;
-  quota: number;
-  selected: number;
-  nominees: Nominee[];
-};
-export type RoundSummary = {
-  id: string;
-  number: number;
-  categoryId: string;
-  method: Method;
-  seats: number;
-  status: 'open' | 'closed';
-  openedAt: string;
-  closedAt: string | null;
-  voted: number;
-  expected: number;
-};
-export type Conflict = { userId: string; nominationId: string; note: string | null };
-export type Session = {
-  id: string;
-  campaignId: string;
-  title: string;
-  heldOn: string;
-  rules: Rules;
-  status: string;
-  roster: RosterMember[];
-  quorum: Quorum;
-  conflicts: Conflict[];
-  rounds: RoundSummary[];
-  categories: SessionCategory[];
-  me: { userId: string; role: CouncilRole; attendance: Attendance } | null;
-  may: { run: boolean; declare: boolean };
-};
-
-export type Outcome = 'selected' | 'tied' | 'passed_over_quota' | 'not_passed';
-export type TallyLine = {
-  nominationId: string;
-  approve: number;
-  reject: number;
-  abstain: number;
-  points: number;
-  conflicted: number;
-  base: number;
-  needed: number;
-  passed: boolean;
-  outcome: Outcome;
-};
-export type RoundResult = {
-  roster: number;
-  present: number;
-  voted: number;
-  written: number;
-  rules: Rules;
-  seats: number;
-  outcome: {
-    quorumNeeded: number;
-    quorumMet: boolean;
-    lines: TallyLine[];
-    selected: string[];
-    tied: string[];
-    seatsLeft: number;
-    shortfall: number;
-  };
-};
-export type RoundNominee = { id: string; name: string; unitName: string; conflicted: boolean };
-export type Absentee = { userId: string; name: string; entered: boolean; conflicts: string[] };
-export type Round = {
-  id: string;
-  sessionId: string;
-  sessionTitle: string;
-  heldOn: string;
-  campaignId: string;
-  number: number;
-  categoryId: string;
-  categoryName: string;
-  method: Method;
-  rules: Rules;
-  seats: number;
-  status: 'open' | 'closed';
-  openedAt: string;
-  closedAt: string | null;
-  nominees: RoundNominee[];
-  expected: number;
-  voted: number;
-  iHaveVoted: boolean;
-  me: { role: CouncilRole; attendance: Attendance } | null;
-  may: { vote: boolean; close: boolean; enterWritten: boolean };
-  absentees: Absentee[];
-  result: RoundResult | null;
-};
-export type OpenRound = {
-  id: string;
-  number: number;
-  sessionId: string;
-  sessionTitle: string;
-  heldOn: string;
-  campaignId: string;
-  categoryName: string;
-  nominees: number;
-  openedAt: string;
-};
-export type CouncilCandidate = { userId: string; username: string; name: string; votes: boolean; secretary: boolean };
-
-export type SessionInput = {
-  campaignId: string;
-  title: string;
-  heldOn: string;
-  members: { userId: string; role: CouncilRole }[];
-  rules: Omit<Rules, 'tieBreak'> & { tieBreak?: 'further_round' };
-};
-export type Ballot = {
-  choices?: { nominationId: string; choice: Choice }[];
-  ranking?: string[];
-  onBehalfOf?: string | null;
-};
 
 export const councilKeys = {
   all: ['honours', 'council'] as const,
@@ -165,7 +60,7 @@ export function useSessions(campaignId: string, page: number, pageSize = 10) {
   return useQuery({
     queryKey: councilKeys.sessions(campaignId, page),
     queryFn: ({ signal }) =>
-      api<Page<SessionSummary>>(`/api/honours/campaigns/${campaignId}/sessions`, { query: { page, pageSize }, signal }),
+      api<SessionPage>(`/api/honours/campaigns/${campaignId}/sessions`, { query: { page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -188,7 +83,7 @@ export function useRound(id: string) {
 export function useOpenRounds(enabled = true) {
   return useQuery({
     queryKey: councilKeys.openRounds,
-    queryFn: ({ signal }) => api<{ items: OpenRound[] }>('/api/honours/rounds/open', { signal }),
+    queryFn: ({ signal }) => api<OpenRounds>('/api/honours/rounds/open', { signal }),
     enabled,
   });
 }
@@ -196,7 +91,7 @@ export function useOpenRounds(enabled = true) {
 export function useCouncilCandidates(enabled = true) {
   return useQuery({
     queryKey: councilKeys.candidates,
-    queryFn: ({ signal }) => api<{ items: CouncilCandidate[] }>('/api/honours/council-members', { signal }),
+    queryFn: ({ signal }) => api<CouncilCandidates>('/api/honours/council-members', { signal }),
     enabled,
     staleTime: 60_000,
   });
@@ -212,22 +107,22 @@ export const useCreateSession = () =>
   useChange((body: SessionInput) => api<Session>('/api/honours/sessions', { method: 'POST', body }));
 
 export const useSetAttendance = (sessionId: string) =>
-  useChange((attendance: { userId: string; attendance: 'present' | 'absent' }[]) =>
+  useChange((attendance: z.input<typeof attendanceInput>['attendance']) =>
     api<Session>(`/api/honours/sessions/${sessionId}/attendance`, { method: 'POST', body: { attendance } }),
   );
 
 export const useDeclareConflict = (sessionId: string) =>
-  useChange((body: { nominationId: string; note: string | null }) =>
+  useChange((body: z.input<typeof conflictInput>) =>
     api<Session>(`/api/honours/sessions/${sessionId}/conflicts`, { method: 'POST', body }),
   );
 
 export const useOpenRound = (sessionId: string) =>
-  useChange((body: { categoryId: string; nominationIds: string[]; seats: number }) =>
+  useChange((body: z.input<typeof roundInput>) =>
     api<Round>(`/api/honours/sessions/${sessionId}/rounds`, { method: 'POST', body }),
   );
 
 export const useCastBallot = (roundId: string) =>
-  useChange((body: Ballot) => api<{ voted: true }>(`/api/honours/rounds/${roundId}/ballots`, { method: 'POST', body }));
+  useChange((body: Ballot) => api<BallotAnswer>(`/api/honours/rounds/${roundId}/ballots`, { method: 'POST', body }));
 
 export const useCloseRound = (roundId: string) =>
   useChange(() => api<Round>(`/api/honours/rounds/${roundId}/close`, { method: 'POST' }));
