@@ -57,3 +57,25 @@ export async function workersOf(
   }
   return out;
 }
+
+/** Gender and birth year of people (for participation figures), without their contact details. */
+export async function personFacts(
+  platform: Reader,
+  personIds: readonly string[],
+): Promise<Map<string, { gender: 'male' | 'female' | null; birthYear: number | null }>> {
+  const out = new Map<string, { gender: 'male' | 'female' | null; birthYear: number | null }>();
+  const unique = [...new Set(personIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await platform.db
+      .selectFrom('people')
+      .select(['id', 'gender', 'birth_year'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(r.id, {
+        gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
+        birthYear: r.birth_year,
+      });
+  }
+  return out;
+}

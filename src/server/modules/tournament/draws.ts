@@ -9,6 +9,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { type Caller, requireManage } from './access.ts';
 import { describeEntries } from './entries.ts';
 import type { DrawOut, MatchOut } from './schema.ts';
+import { publishTournament } from './live.ts';
 import { findEvent } from './tournaments.ts';
 
 /**
@@ -126,6 +127,7 @@ export async function drawEvent(
       now,
     );
   });
+  publishTournament(platform, 'draw', { tournamentId, eventId });
   return getDraw(platform, tournamentId, eventId);
 }
 

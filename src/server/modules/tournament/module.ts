@@ -27,4 +27,22 @@ export const tournament = defineModule({
   },
   migrations: { '0009_tournament': m0009 },
   routes: [registerTournamentRoutes],
+  topics: { tournament: 'tournament.read' },
+  overview: [
+    {
+      key: 'tournaments',
+      label: { vi: 'Giải đấu', en: 'Tournaments' },
+      permission: 'tournament.read',
+      path: '/tournaments',
+      count: async (p) =>
+        Number(
+          (
+            await p.db
+              .selectFrom('tournaments')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    },
+  ],
 });

@@ -18,10 +18,12 @@ import {
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
+import { type Permission, rolesHolding } from '../../platform/policy/permissions.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type Caller, mayManage, matchNotFound } from './access.ts';
 import { entryLabels, eventMatches } from './draws.ts';
 import type { MatchOut, ResultInput } from './schema.ts';
+import { publishTournament } from './live.ts';
 import { findEvent } from './tournaments.ts';
 
 /**
@@ -165,6 +167,7 @@ export async function recordResult(
       now,
     );
   });
+  publishTournament(platform, 'result', { tournamentId, eventId, matchId });
   const labels = await entryLabels(platform, eventId);
   return (await eventMatches(platform, eventId, labels)).find((x) => x.id === matchId)!;
 }
@@ -225,4 +228,61 @@ export async function standings(platform: Platform, tournamentId: string, eventI
       bronze: (m?.bronze ?? []).map((id) => labels.get(id) ?? id),
     },
   };
+}
+
+/** The organisers assign an umpire (an account holding tournament.score) to a match. */
+export async function assignUmpire(
+  platform: Platform,
+  caller: Caller,
+  tournamentId: string,
+  matchId: string,
+  userId: string | null,
+): Promise<MatchOut> {
+  if (!mayManage(caller)) throw fail.forbidden();
+  const now = platform.clock();
+  let eventId = '';
+  await platform.db.transaction().execute(async (tx) => {
+    const m = await findMatch(tx, tournamentId, matchId);
+    eventId = m.event_id;
+    if (userId !== null) {
+      const holders = await activeHoldersOf(tx, 'tournament.score');
+      if (!holders.has(userId))
+        throw fail.validation([
+          {
+            in: 'body',
+            path: 'userId',
+            code: 'not_umpire',
+            messages: { vi: 'Tài khoản này không có quyền trọng tài.', en: 'This account may not umpire.' },
+          },
+        ]);
+    }
+    await tx.updateTable('tournament_matches').set({ umpire_user_id: userId }).where('id', '=', matchId).execute();
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'tournament_match.umpire',
+        entityType: 'tournament_match',
+        entityId: matchId,
+        before: { umpire: m.umpire_user_id },
+        after: { umpire: userId },
+      },
+      now,
+    );
+  });
+  const labels = await entryLabels(platform, eventId);
+  return (await eventMatches(platform, eventId, labels)).find((x) => x.id === matchId)!;
+}
+
+/** Active accounts holding a permission through one of their roles. */
+async function activeHoldersOf(tx: Tx, permission: Permission): Promise<Set<string>> {
+  const roles = rolesHolding(permission);
+  const rows = await tx
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('u.id')
+    .where('g.role', 'in', [...roles])
+    .where('u.is_active', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

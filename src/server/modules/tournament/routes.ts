@@ -5,7 +5,9 @@ import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import type { Caller } from './access.ts';
 import { drawEvent, getDraw } from './draws.ts';
 import { decideEntry, listEntries, makeEntry } from './entries.ts';
-import { recordResult, standings } from './results.ts';
+import { orderOfPlay, planOrderOfPlay } from './orderOfPlay.ts';
+import { participation } from './participation.ts';
+import { assignUmpire, recordResult, standings } from './results.ts';
 import {
   decisionInput,
   drawInput,
@@ -21,6 +23,10 @@ import {
   idParam,
   matchOut,
   matchParam,
+  orderOfPlayOut,
+  participationOut,
+  plannedOut,
+  umpireInput,
   resultInput,
   standingsOut,
   tournamentInput,
@@ -125,6 +131,40 @@ const r = {
     request: { params: matchParam, body: jsonBody(resultInput) },
     responses: { 200: jsonResponse(matchOut, 'The match') },
   }),
+  umpire: apiRoute('tournament.manage', {
+    method: 'put',
+    path: `${base}/{id}/matches/{matchId}/umpire`,
+    tags,
+    summary: 'Phân công trọng tài / Assign the umpire',
+    request: { params: matchParam, body: jsonBody(umpireInput) },
+    responses: { 200: jsonResponse(matchOut, 'The match') },
+  }),
+  plan: apiRoute('tournament.manage', {
+    method: 'post',
+    path: `${base}/{id}/order-of-play`,
+    tags,
+    summary: 'Xếp lịch thi đấu / Work out the order of play',
+    description:
+      'Courts in their hours, rest between a player’s matches, rounds in order; from now on, played matches kept.',
+    request: { params: idParam },
+    responses: { 200: jsonResponse(plannedOut, 'The order of play and how many matches found no time') },
+  }),
+  order: apiRoute('tournament.read', {
+    method: 'get',
+    path: `${base}/{id}/order-of-play`,
+    tags,
+    summary: 'Lịch thi đấu / Order of play',
+    request: { params: idParam },
+    responses: { 200: jsonResponse(orderOfPlayOut, 'The matches by time, and what is next on each court') },
+  }),
+  participation: apiRoute('tournament.read', {
+    method: 'get',
+    path: `${base}/{id}/participation`,
+    tags,
+    summary: 'Số liệu tham gia / Participation',
+    request: { params: idParam },
+    responses: { 200: jsonResponse(participationOut, 'Entries and players by unit, gender and age') },
+  }),
 };
 
 export function registerTournamentRoutes(app: OpenAPIHono<AppEnv>) {
@@ -158,6 +198,17 @@ export function registerTournamentRoutes(app: OpenAPIHono<AppEnv>) {
     const p = c.req.valid('param');
     return c.json(await standings(c.get('platform'), p.id, p.eventId), 200);
   });
+  app.openapi(r.umpire, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await assignUmpire(c.get('platform'), callerOf(c), p.id, p.matchId, c.req.valid('json').userId), 200);
+  });
+  app.openapi(r.plan, async (c) =>
+    c.json(await planOrderOfPlay(c.get('platform'), callerOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(r.order, async (c) => c.json(await orderOfPlay(c.get('platform'), c.req.valid('param').id), 200));
+  app.openapi(r.participation, async (c) =>
+    c.json(await participation(c.get('platform'), c.req.valid('param').id), 200),
+  );
   app.openapi(r.result, async (c) => {
     const p = c.req.valid('param');
     return c.json(await recordResult(c.get('platform'), callerOf(c), p.id, p.matchId, c.req.valid('json')), 200);

@@ -223,3 +223,37 @@ export const standingsOut = z
     }),
   })
   .openapi('TournamentStandings');
+
+export const umpireInput = z.strictObject({ userId: uuid.nullable() }).openapi('TournamentUmpireInput');
+
+const orderItem = z.object({
+  matchId: z.string(),
+  code: z.string(),
+  event: z.string(),
+  court: z.string(),
+  courtId: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  sides: z.array(z.string().nullable()),
+  finished: z.boolean(),
+});
+export const orderOfPlayOut = z
+  .object({
+    items: z.array(orderItem),
+    nextUp: z.array(z.object({ courtId: z.string(), court: z.string(), next: z.array(orderItem) })),
+  })
+  .openapi('TournamentOrderOfPlay');
+export const plannedOut = orderOfPlayOut
+  .extend({ planned: z.number(), unplaced: z.number() })
+  .openapi('TournamentPlannedOrderOfPlay');
+
+export const participationOut = z
+  .object({
+    entries: z.number(),
+    players: z.number(),
+    units: z.array(z.object({ unitId: z.string(), name: z.string(), entries: z.number(), players: z.number() })),
+    gender: z.object({ male: z.number(), female: z.number(), unknown: z.number() }),
+    ageBands: z.array(z.object({ key: z.string(), label: bilingual, players: z.number() })),
+    ageUnknown: z.number(),
+  })
+  .openapi('TournamentParticipation');

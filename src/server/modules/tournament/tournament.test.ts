@@ -188,6 +188,26 @@ describeEachDatabase('tournament', (kind) => {
     expect(late.status).toBe(409);
   });
 
+  it('works out the order of play on the courts and shows how wide the entries reach', async () => {
+    const planned = await json<{ planned: number; unplaced: number; items: { start: string; court: string }[] }>(
+      await organiser.post(`/api/tournaments/${t.id}/order-of-play`, {}),
+    );
+    // Two first-round matches (the final waits for them).
+    expect(planned.planned).toBe(3);
+    expect(planned.unplaced).toBe(0);
+    // The courts open at 07:30 Vietnam time on 15/8/2019.
+    expect(planned.items[0].start).toBe('2019-08-15T00:30:00.000Z');
+    const first = planned.items.filter((i) => i.start === planned.items[0].start);
+    expect(new Set(first.map((i) => i.court)).size).toBe(first.length);
+    const p = await json<{ players: number; units: { entries: number }[]; gender: { male: number } }>(
+      await cs05.get(`/api/tournaments/${t.id}/participation`),
+    );
+    expect(p.players).toBe(4);
+    expect(p.units.map((u) => u.entries)).toEqual([2, 2]);
+    expect(p.gender.male).toBe(4);
+    expect((await cs05.post(`/api/tournaments/${t.id}/order-of-play`, {})).status).toBe(403);
+  });
+
   it('records results by Law 7, carries winners on, and lets corrections in only before the next round', async () => {
     const { platform } = env();
     const draw = await json<DrawOut>(await organiser.get(`/api/tournaments/${t.id}/events/${singlesId}/draw`));
