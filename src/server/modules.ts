@@ -7,12 +7,23 @@ import { plans } from './modules/plans/module.ts';
 import { reporting } from './modules/reporting/module.ts';
 import { emulation } from './modules/emulation/module.ts';
 import { honours } from './modules/honours/module.ts';
+import { tournament } from './modules/tournament/module.ts';
 
 /**
  * Every server module, in one list: adding a module is its folder and one line here (ADR 13).
  * The order is the order of demo data, start-up hooks, routes and home-page counts: organisation
  * before the modules that hang off its unit tree.
  */
-export const modules = [accounts, audit, system, organisation, plans, reporting, emulation, honours] as const;
+export const modules = [
+  accounts,
+  audit,
+  system,
+  organisation,
+  plans,
+  reporting,
+  emulation,
+  honours,
+  tournament,
+] as const;
 
 installModules(modules);

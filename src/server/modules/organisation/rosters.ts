@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/tables.ts';
+
+/**
+ * Who works where on a day, for the events other modules run among the units' people (the
+ * tournament's entries, the festival's performers): a person may take part for a unit when they
+ * hold a current position in the unit or anything under it (its enterprise, its cells).
+ */
+type Reader = { db: Kysely<Database> };
+
+export type Worker = {
+  personId: string;
+  name: string;
+  gender: 'male' | 'female' | null;
+  birthYear: number | null;
+  /** Holds a current leading position (rank 20 or better: secretary, deputy, director, chair…). */
+  leader: boolean;
+  /** Has a current position in the unit's subtree on the day. */
+  inUnit: boolean;
+};
+
+/** A leading position ranks this or better (heads 10, deputies 20; ordinary positions default to 100). */
+export const LEADING_RANK = 20;
+
+export async function workersOf(
+  platform: Reader,
+  unitId: string,
+  personIds: readonly string[],
+  day: string,
+): Promise<Map<string, Worker>> {
+  const out = new Map<string, Worker>();
+  const unique = [...new Set(personIds)];
+  if (unique.length === 0) return out;
+  const people = await platform.db
+    .selectFrom('people')
+    .select(['id', 'full_name', 'gender', 'birth_year'])
+    .where('id', 'in', unique)
+    .execute();
+  const current = await platform.db
+    .selectFrom('positions as p')
+    .leftJoin('unit_closure as c', (j) => j.onRef('c.descendant_id', '=', 'p.unit_id').on('c.ancestor_id', '=', unitId))
+    .select(['p.person_id', 'p.rank', 'c.ancestor_id'])
+    .where('p.person_id', 'in', unique)
+    .where((w) => w.or([w('p.valid_from', 'is', null), w('p.valid_from', '<=', day)]))
+    .where((w) => w.or([w('p.valid_to', 'is', null), w('p.valid_to', '>', day)]))
+    .execute();
+  for (const p of people) {
+    const mine = current.filter((c) => c.person_id === p.id);
+    out.set(p.id, {
+      personId: p.id,
+      name: p.full_name,
+      gender: p.gender === 'male' || p.gender === 'female' ? p.gender : null,
+      birthYear: p.birth_year,
+      leader: mine.some((c) => c.rank <= LEADING_RANK),
+      inUnit: mine.some((c) => c.ancestor_id !== null),
+    });
+  }
+  return out;
+}
+
+/** Gender and birth year of people (for participation figures), without their contact details. */
+export async function personFacts(
+  platform: Reader,
+  personIds: readonly string[],
+): Promise<Map<string, { gender: 'male' | 'female' | null; birthYear: number | null }>> {
+  const out = new Map<string, { gender: 'male' | 'female' | null; birthYear: number | null }>();
+  const unique = [...new Set(personIds)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await platform.db
+      .selectFrom('people')
+      .select(['id', 'gender', 'birth_year'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(r.id, {
+        gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
+        birthYear: r.birth_year,
+      });
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+import type { Platform } from '../../platform/platform.ts';
+
+/**
+ * Live updates of the tournament (topic `tournament` of GET /api/events, for those who hold
+ * tournament.read): a draw made, a result recorded or corrected, the order of play worked out
+ * again. The event names what changed; screens read it again.
+ */
+export type TournamentChange = 'draw' | 'result' | 'schedule';
+
+export function publishTournament(
+  platform: Platform,
+  change: TournamentChange,
+  ids: { tournamentId: string; eventId?: string; matchId?: string },
+): void {
+  void platform.events.publish('tournament', { change, ...ids }).catch(() => {});
+}

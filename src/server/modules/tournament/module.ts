@@ -1,0 +1,48 @@
+import type {} from './tables.ts';
+import { defineModule } from '../../platform/modules.ts';
+import * as m0009 from './migrations/0009_tournament.ts';
+import { registerTournamentRoutes } from './routes.ts';
+
+/** The badminton tournament: set-up, entries from the units, the draw, results and standings. */
+export const tournament = defineModule({
+  name: 'tournament',
+  permissions: {
+    'tournament.read': { vi: 'Xem giải đấu, bốc thăm, kết quả', en: 'Follow tournaments, draws and results' },
+    'tournament.enter': { vi: 'Đăng ký vận động viên của đơn vị', en: "Enter the unit's players" },
+    'tournament.manage': {
+      vi: 'Tổ chức giải: nội dung, duyệt đăng ký, bốc thăm, sửa kết quả',
+      en: 'Run tournaments: events, entries, draws, corrections',
+    },
+    'tournament.score': { vi: 'Trọng tài: ghi điểm trận được phân công', en: 'Umpire: score the matches assigned' },
+  },
+  grants: {
+    bloc_leader: ['tournament.read', 'tournament.manage', 'tournament.score'],
+    board_staff: ['tournament.read', 'tournament.manage', 'tournament.score'],
+    unit_officer: ['tournament.read', 'tournament.enter'],
+    council_member: ['tournament.read'],
+    judge: ['tournament.read'],
+    umpire: ['tournament.read', 'tournament.score'],
+    editor: ['tournament.read'],
+    viewer: ['tournament.read'],
+  },
+  migrations: { '0009_tournament': m0009 },
+  routes: [registerTournamentRoutes],
+  topics: { tournament: 'tournament.read' },
+  overview: [
+    {
+      key: 'tournaments',
+      label: { vi: 'Giải đấu', en: 'Tournaments' },
+      permission: 'tournament.read',
+      path: '/tournaments',
+      count: async (p) =>
+        Number(
+          (
+            await p.db
+              .selectFrom('tournaments')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+    },
+  ],
+});

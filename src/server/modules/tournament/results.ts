@@ -1,0 +1,288 @@
+import { rankEncounters, type Encounter } from '../../../common/tournament/groupRanking.ts';
+import {
+  dependents,
+  type KnockoutMatch,
+  medals,
+  resolveKnockout,
+  type SideSource,
+  type Winner,
+} from '../../../common/tournament/knockout.ts';
+import { lotsFrom } from '../../../common/tournament/lots.ts';
+import {
+  checkMatch,
+  isScoringId,
+  MatchScoreError,
+  type Outcome,
+  scoringRules,
+} from '../../../common/tournament/scoring.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { fail } from '../../platform/http/errors.ts';
+import { holdsAnywhere } from '../../platform/policy/policy.ts';
+import { type Permission, rolesHolding } from '../../platform/policy/permissions.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { type Caller, mayManage, matchNotFound } from './access.ts';
+import { entryLabels, eventMatches } from './draws.ts';
+import type { MatchOut, ResultInput } from './schema.ts';
+import { publishTournament } from './live.ts';
+import { findEvent } from './tournaments.ts';
+
+/**
+ * Results: a match's score checked against its event's scoring rule (a score the Laws cannot
+ * produce is refused, naming the game), or a walkover, retirement or disqualification with its
+ * winner. The organisers may correct a result until a match that takes a side from it has one; the
+ * knockout's later rounds are worked out again from the results after every change. An umpire
+ * scores only the matches assigned to them.
+ */
+type Tx = Platform['db'];
+
+async function findMatch(db: Tx, tournamentId: string, matchId: string) {
+  const row = await db
+    .selectFrom('tournament_matches as m')
+    .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
+    .selectAll('m')
+    .select(['ev.scoring', 'ev.group_scoring'])
+    .where('m.id', '=', matchId)
+    .where('ev.tournament_id', '=', tournamentId)
+    .executeTakeFirst();
+  if (!row) throw matchNotFound();
+  return row;
+}
+
+const knockoutOf = (rows: { code: string; round: number; idx: number; sources_json: string; walk_through: number }[]) =>
+  rows.map(
+    (r): KnockoutMatch => ({
+      id: r.code,
+      round: r.round,
+      index: r.idx,
+      sides: JSON.parse(r.sources_json) as [SideSource, SideSource],
+      walkThrough: r.walk_through === 1,
+      thirdPlace: r.code === 'R3P',
+    }),
+  );
+
+/** Who plays in the knockout's later rounds, from the results now recorded. */
+async function propagate(tx: Tx, eventId: string): Promise<void> {
+  const rows = await tx
+    .selectFrom('tournament_matches')
+    .select(['id', 'code', 'round', 'idx', 'sources_json', 'walk_through', 'winner_side', 'entry_a', 'entry_b'])
+    .where('event_id', '=', eventId)
+    .where('stage', '=', 'knockout')
+    .orderBy('round')
+    .orderBy('idx')
+    .execute();
+  const results: Record<string, Winner> = {};
+  for (const r of rows) if (r.winner_side === 0 || r.winner_side === 1) results[r.code] = r.winner_side;
+  const resolved = resolveKnockout(knockoutOf(rows), results);
+  for (const r of rows) {
+    const [a, b] = resolved.get(r.code)!.players;
+    if (a !== r.entry_a || b !== r.entry_b)
+      await tx.updateTable('tournament_matches').set({ entry_a: a, entry_b: b }).where('id', '=', r.id).execute();
+  }
+}
+
+export async function recordResult(
+  platform: Platform,
+  caller: Caller,
+  tournamentId: string,
+  matchId: string,
+  input: ResultInput,
+): Promise<MatchOut> {
+  const now = platform.clock();
+  let eventId = '';
+  await platform.db.transaction().execute(async (tx) => {
+    const m = await findMatch(tx, tournamentId, matchId);
+    eventId = m.event_id;
+    const assigned = m.umpire_user_id !== null && m.umpire_user_id === caller.actor.userId;
+    if (!mayManage(caller) && !(assigned && holdsAnywhere(caller.grants, 'tournament.score'))) throw fail.forbidden();
+    if (m.walk_through === 1 || m.entry_a === null || m.entry_b === null)
+      throw fail.conflict('MATCH_NOT_READY', {
+        vi: 'Trận chưa đủ hai bên: chưa ghi được kết quả.',
+        en: 'Both sides of the match are not known yet: no result can be recorded.',
+      });
+    if (m.winner_side !== null) {
+      if (!mayManage(caller))
+        throw fail.conflict('RESULT_RECORDED', {
+          vi: 'Trận đã có kết quả: chỉ ban tổ chức được sửa.',
+          en: 'The match has a result: only the organisers may correct it.',
+        });
+      const all = await tx
+        .selectFrom('tournament_matches')
+        .select(['code', 'round', 'idx', 'sources_json', 'walk_through', 'winner_side'])
+        .where('event_id', '=', m.event_id)
+        .where('stage', '=', 'knockout')
+        .execute();
+      const played = dependents(knockoutOf(all), m.code).filter(
+        (d) => all.find((x) => x.code === d.id)?.winner_side !== null,
+      );
+      if (played.length > 0)
+        throw fail.conflict('RESULT_DEPENDED_ON', {
+          vi: 'Trận tiếp theo đã có kết quả: không sửa được kết quả này.',
+          en: 'The next match already has a result: this one can no longer be corrected.',
+        });
+    }
+    const scoringId = m.stage === 'group' && m.group_scoring ? m.group_scoring : m.scoring;
+    if (!isScoringId(scoringId)) throw new Error(`unknown scoring ${scoringId}`);
+    let winner: Winner;
+    try {
+      winner = checkMatch(scoringRules[scoringId], {
+        games: input.games,
+        outcome: input.outcome ?? undefined,
+        winner: input.winner === null ? undefined : input.winner === 'a' ? 0 : 1,
+      }).winner;
+    } catch (err) {
+      if (!(err instanceof MatchScoreError)) throw err;
+      const at = err.game === null ? 'games' : `games.${err.game - 1}`;
+      throw fail.validation([
+        {
+          in: 'body',
+          path: at,
+          code: 'impossible_score',
+          messages: {
+            vi: err.game === null ? `${err.reason.vi}.` : `Ván ${err.game}: ${err.reason.vi}.`,
+            en: err.game === null ? `${err.reason.en}.` : `Game ${err.game}: ${err.reason.en}.`,
+          },
+        },
+      ]);
+    }
+    const after = {
+      games_json: JSON.stringify(input.games),
+      outcome: input.outcome,
+      winner_side: winner,
+      status: 'finished',
+      finished_at: now.toISOString(),
+      version: m.version + 1,
+    };
+    await tx.updateTable('tournament_matches').set(after).where('id', '=', matchId).execute();
+    await propagate(tx, m.event_id);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: m.winner_side === null ? 'tournament_match.result' : 'tournament_match.correct',
+        entityType: 'tournament_match',
+        entityId: matchId,
+        before: { games: m.games_json, outcome: m.outcome, winner: m.winner_side },
+        after: { games: input.games, outcome: input.outcome, winner },
+      },
+      now,
+    );
+  });
+  publishTournament(platform, 'result', { tournamentId, eventId, matchId });
+  const labels = await entryLabels(platform, eventId);
+  return (await eventMatches(platform, eventId, labels)).find((x) => x.id === matchId)!;
+}
+
+/** Group tables by GCR 16.2 (lots from the draw's seed and the group), and the knockout's medals. */
+export async function standings(platform: Platform, tournamentId: string, eventId: string) {
+  const event = await findEvent(platform.db, tournamentId, eventId);
+  const draw = await platform.db
+    .selectFrom('tournament_draws')
+    .select(['random_seed', 'positions_json'])
+    .where('event_id', '=', eventId)
+    .where('is_current', '=', 1)
+    .executeTakeFirst();
+  const labels = await entryLabels(platform, eventId);
+  const rows = await platform.db.selectFrom('tournament_matches').selectAll().where('event_id', '=', eventId).execute();
+  const groupScoring = event.group_scoring ?? event.scoring;
+  const groupRule = scoringRules[isScoringId(groupScoring) ? groupScoring : 'bo3-21'];
+  const groups =
+    event.format === 'groups' && draw
+      ? (JSON.parse(draw.positions_json) as string[][]).map((members, g) => {
+          const encounters: Encounter[] = [];
+          const deleted = new Set<string>();
+          for (const r of rows.filter((x) => x.group_no === g + 1 && x.winner_side !== null)) {
+            const res = checkMatch(groupRule, {
+              games: JSON.parse(r.games_json ?? '[]') as [number, number][],
+              outcome: (r.outcome as Outcome | null) ?? undefined,
+              winner: r.winner_side === 0 ? 0 : 1,
+            });
+            const a = r.entry_a!;
+            const b = r.entry_b!;
+            const winner = r.winner_side === 0 ? a : b;
+            if (r.outcome) deleted.add(winner === a ? b : a);
+            encounters.push({ a, b, winner, forA: [res.games[0], res.points[0]], forB: [res.games[1], res.points[1]] });
+          }
+          const ranked = rankEncounters(members, encounters, deleted, lotsFrom(`${draw.random_seed}:group-${g + 1}`));
+          return {
+            group: g + 1,
+            ranking: ranked.ranking.map((id) => ({
+              entryId: id,
+              label: labels.get(id) ?? '',
+              deleted: deleted.has(id),
+            })),
+            lots: ranked.lots.map((l) => l.map((id) => labels.get(id) ?? id)),
+          };
+        })
+      : [];
+  const ko = rows.filter((r) => r.stage === 'knockout');
+  const results: Record<string, Winner> = {};
+  for (const r of ko) if (r.winner_side === 0 || r.winner_side === 1) results[r.code] = r.winner_side;
+  const m = ko.length > 0 ? medals(knockoutOf(ko), resolveKnockout(knockoutOf(ko), results)) : null;
+  const label = (id: string | null) => (id ? (labels.get(id) ?? id) : null);
+  return {
+    eventId,
+    groups,
+    medals: {
+      gold: label(m?.gold ?? null),
+      silver: label(m?.silver ?? null),
+      bronze: (m?.bronze ?? []).map((id) => labels.get(id) ?? id),
+    },
+  };
+}
+
+/** The organisers assign an umpire (an account holding tournament.score) to a match. */
+export async function assignUmpire(
+  platform: Platform,
+  caller: Caller,
+  tournamentId: string,
+  matchId: string,
+  userId: string | null,
+): Promise<MatchOut> {
+  if (!mayManage(caller)) throw fail.forbidden();
+  const now = platform.clock();
+  let eventId = '';
+  await platform.db.transaction().execute(async (tx) => {
+    const m = await findMatch(tx, tournamentId, matchId);
+    eventId = m.event_id;
+    if (userId !== null) {
+      const holders = await activeHoldersOf(tx, 'tournament.score');
+      if (!holders.has(userId))
+        throw fail.validation([
+          {
+            in: 'body',
+            path: 'userId',
+            code: 'not_umpire',
+            messages: { vi: 'Tài khoản này không có quyền trọng tài.', en: 'This account may not umpire.' },
+          },
+        ]);
+    }
+    await tx.updateTable('tournament_matches').set({ umpire_user_id: userId }).where('id', '=', matchId).execute();
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'tournament_match.umpire',
+        entityType: 'tournament_match',
+        entityId: matchId,
+        before: { umpire: m.umpire_user_id },
+        after: { umpire: userId },
+      },
+      now,
+    );
+  });
+  const labels = await entryLabels(platform, eventId);
+  return (await eventMatches(platform, eventId, labels)).find((x) => x.id === matchId)!;
+}
+
+/** Active accounts holding a permission through one of their roles. */
+async function activeHoldersOf(tx: Tx, permission: Permission): Promise<Set<string>> {
+  const roles = rolesHolding(permission);
+  const rows = await tx
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('u.id')
+    .where('g.role', 'in', [...roles])
+    .where('u.is_active', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,259 @@
+import { z } from '@hono/zod-openapi';
+import { requiredText, text } from '../../../common/schemas.ts';
+import { eventKinds } from '../../../common/tournament/entries.ts';
+import { outcomes, scoringIds } from '../../../common/tournament/scoring.ts';
+import { day } from '../organisation/schema.ts';
+
+/** Request and answer shapes of the tournament module. Bodies are strict; every string and list is bounded. */
+const uuid = z.string().uuid();
+const pathId = (name: string) => uuid.openapi({ param: { name, in: 'path' } });
+export const idParam = z.object({ id: pathId('id') });
+export const eventParam = z.object({ id: pathId('id'), eventId: pathId('eventId') });
+export const entryParam = z.object({ id: pathId('id'), entryId: pathId('entryId') });
+export const matchParam = z.object({ id: pathId('id'), matchId: pathId('matchId') });
+const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM' });
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+
+export const courtInput = z.strictObject({
+  name: requiredText(60),
+  hours: z
+    .array(z.strictObject({ day, from: clock, to: clock }))
+    .min(1)
+    .max(60)
+    .openapi({ description: 'Opening hours per day, Vietnam time (e.g. 07:00–11:30)' }),
+});
+
+export const tournamentInput = z
+  .strictObject({
+    code,
+    name: requiredText(300),
+    venue: requiredText(300),
+    startsOn: day,
+    endsOn: day,
+    entryDeadline: day,
+    organiserUnitId: uuid.nullable().optional().default(null),
+    restMinutes: z.number().int().min(0).max(240).optional().default(20),
+    eventsPerPlayer: z.number().int().min(1).max(10).nullable().optional().default(2),
+    courts: z.array(courtInput).min(1).max(40),
+  })
+  .openapi('TournamentInput');
+export type TournamentInput = z.output<typeof tournamentInput>;
+
+export const categoryInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('open') }),
+  z.strictObject({ kind: z.literal('over'), age: z.number().int().min(18).max(90) }),
+  z.strictObject({ kind: z.literal('leaders') }),
+]);
+
+export const eventInput = z
+  .strictObject({
+    code,
+    name: requiredText(200),
+    kind: z.enum(eventKinds),
+    category: categoryInput.optional().default({ kind: 'open' }),
+    format: z.enum(['knockout', 'groups']),
+    scoring: z.enum(scoringIds).optional().default('bo3-21'),
+    groupCount: z.number().int().min(1).max(64).nullable().optional().default(null),
+    thirdPlace: z.enum(['playoff', 'shared']).optional().default('shared'),
+    entriesPerUnit: z.number().int().min(1).max(50).nullable().optional().default(2),
+    mixedUnits: z.boolean().optional().default(false),
+    matchMinutes: z.number().int().min(5).max(240).optional().default(30),
+  })
+  .openapi('TournamentEventInput');
+export type EventInput = z.output<typeof eventInput>;
+
+export const entryInput = z
+  .strictObject({
+    eventId: uuid,
+    unitId: uuid,
+    personIds: z.array(uuid).min(1).max(12),
+  })
+  .openapi('TournamentEntryInput');
+export type EntryInput = z.output<typeof entryInput>;
+
+export const decisionInput = z
+  .strictObject({
+    decision: z.enum(['confirm', 'return']),
+    reason: text(1000).optional().default(''),
+    seed: z.number().int().min(1).max(64).nullable().optional().default(null),
+  })
+  .openapi('TournamentEntryDecision');
+
+export const drawInput = z
+  .strictObject({
+    randomSeed: text(200)
+      .optional()
+      .openapi({ description: 'The text every lot comes from; a random one when absent. Published with the draw.' }),
+  })
+  .openapi('TournamentDrawInput');
+
+export const resultInput = z
+  .strictObject({
+    games: z.array(z.tuple([z.number().int().min(0).max(99), z.number().int().min(0).max(99)])).max(5),
+    outcome: z.enum(outcomes).nullable().optional().default(null),
+    winner: z.enum(['a', 'b']).nullable().optional().default(null),
+  })
+  .openapi('TournamentResultInput');
+export type ResultInput = z.output<typeof resultInput>;
+
+export const entriesQuery = z.object({
+  eventId: uuid.optional(),
+  unitId: uuid.optional(),
+  status: z.enum(['submitted', 'confirmed', 'returned']).optional(),
+});
+
+// ---- answers
+
+export const courtOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  hours: z.array(z.object({ day: z.string(), from: z.string(), to: z.string() })),
+});
+
+export const eventOut = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(eventKinds),
+    kindLabel: bilingual,
+    category: categoryInput,
+    categoryLabel: bilingual,
+    format: z.enum(['knockout', 'groups']),
+    scoring: z.enum(scoringIds),
+    groupCount: z.number().nullable(),
+    thirdPlace: z.enum(['playoff', 'shared']),
+    entriesPerUnit: z.number().nullable(),
+    mixedUnits: z.boolean(),
+    matchMinutes: z.number(),
+    entries: z.object({ submitted: z.number(), confirmed: z.number(), returned: z.number() }),
+    drawn: z.boolean(),
+  })
+  .openapi('TournamentEvent');
+
+export const tournamentOut = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    venue: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    entryDeadline: z.string(),
+    organiserUnitId: z.string().nullable(),
+    restMinutes: z.number(),
+    eventsPerPlayer: z.number().nullable(),
+    isDemo: z.boolean(),
+    courts: z.array(courtOut),
+    events: z.array(eventOut),
+  })
+  .openapi('Tournament');
+export type TournamentOut = z.output<typeof tournamentOut>;
+
+export const tournamentListOut = z.object({
+  items: z.array(tournamentOut.omit({ courts: true, events: true })),
+});
+
+export const entryOut = z
+  .object({
+    id: z.string(),
+    eventId: z.string(),
+    unit: z.object({ id: z.string(), name: z.string(), shortName: z.string().nullable() }),
+    players: z.array(z.object({ id: z.string(), name: z.string() })),
+    status: z.enum(['submitted', 'confirmed', 'returned']),
+    seed: z.number().nullable(),
+    returnReason: z.string().nullable(),
+    enteredAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .openapi('TournamentEntry');
+export type EntryOut = z.output<typeof entryOut>;
+export const entryListOut = z.object({ items: z.array(entryOut) });
+
+export const matchOut = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    stage: z.enum(['knockout', 'group']),
+    group: z.number().nullable(),
+    round: z.number(),
+    roundName: bilingual,
+    sides: z.array(z.object({ entryId: z.string().nullable(), label: z.string().nullable() })).length(2),
+    walkThrough: z.boolean(),
+    status: z.enum(['waiting', 'ready', 'finished']),
+    games: z.array(z.tuple([z.number(), z.number()])),
+    outcome: z.enum(outcomes).nullable(),
+    winner: z.enum(['a', 'b']).nullable(),
+    umpireUserId: z.string().nullable(),
+  })
+  .openapi('TournamentMatch');
+export type MatchOut = z.output<typeof matchOut>;
+
+export const drawOut = z
+  .object({
+    eventId: z.string(),
+    version: z.number(),
+    randomSeed: z.string(),
+    drawnAt: z.string(),
+    drawnBy: z.string(),
+    size: z.number().nullable(),
+    positions: z.array(z.object({ line: z.number(), entryId: z.string().nullable(), label: z.string().nullable() })),
+    groups: z.array(z.array(z.object({ entryId: z.string(), label: z.string() }))),
+    log: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.array(z.number())]))),
+    matches: z.array(matchOut),
+  })
+  .openapi('TournamentDraw');
+export type DrawOut = z.output<typeof drawOut>;
+
+export const standingsOut = z
+  .object({
+    eventId: z.string(),
+    groups: z.array(
+      z.object({
+        group: z.number(),
+        ranking: z.array(z.object({ entryId: z.string(), label: z.string(), deleted: z.boolean() })),
+        lots: z.array(z.array(z.string())),
+      }),
+    ),
+    medals: z.object({
+      gold: z.string().nullable(),
+      silver: z.string().nullable(),
+      bronze: z.array(z.string()),
+    }),
+  })
+  .openapi('TournamentStandings');
+
+export const umpireInput = z.strictObject({ userId: uuid.nullable() }).openapi('TournamentUmpireInput');
+
+const orderItem = z.object({
+  matchId: z.string(),
+  code: z.string(),
+  event: z.string(),
+  court: z.string(),
+  courtId: z.string().nullable(),
+  start: z.string(),
+  end: z.string(),
+  sides: z.array(z.string().nullable()),
+  finished: z.boolean(),
+});
+export const orderOfPlayOut = z
+  .object({
+    items: z.array(orderItem),
+    nextUp: z.array(z.object({ courtId: z.string(), court: z.string(), next: z.array(orderItem) })),
+  })
+  .openapi('TournamentOrderOfPlay');
+export const plannedOut = orderOfPlayOut
+  .extend({ planned: z.number(), unplaced: z.number() })
+  .openapi('TournamentPlannedOrderOfPlay');
+
+export const participationOut = z
+  .object({
+    entries: z.number(),
+    players: z.number(),
+    units: z.array(z.object({ unitId: z.string(), name: z.string(), entries: z.number(), players: z.number() })),
+    gender: z.object({ male: z.number(), female: z.number(), unknown: z.number() }),
+    ageBands: z.array(z.object({ key: z.string(), label: bilingual, players: z.number() })),
+    ageUnknown: z.number(),
+  })
+  .openapi('TournamentParticipation');
