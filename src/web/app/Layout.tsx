@@ -1,4 +1,3 @@
-import type { Messages } from './i18n/index.ts';
 import type { ReactNode } from 'react';
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -6,7 +5,7 @@ import { IconExternalLink, IconStarFilled } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth.tsx';
-import { navigation } from './navigation.ts';
+import { externalLinks, navigation } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
 import { NotificationsBell } from '../modules/plans/NotificationsBell.tsx';
 
@@ -36,7 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
 
-  const items = navigation.filter((item) => !item.permission || auth.can(item.permission));
+  const items = navigation.filter((item) => !('permission' in item) || auth.can(item.permission));
 
   return (
     <AppShell
@@ -70,37 +69,35 @@ export function Layout({ children }: { children: ReactNode }) {
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => {
             const Icon = item.icon;
-            const label = item.label.startsWith('plans.')
-              ? t(item.label as `plans.nav.${keyof Messages['plans']['nav']}`)
-              : t(`nav.${item.label as keyof Messages['nav']}`);
-            if (item.href) {
-              return (
-                <NavLink
-                  key={item.label}
-                  component="a"
-                  href={item.href}
-                  target="_blank"
-                  rel="noopener"
-                  label={label}
-                  leftSection={<Icon size={20} stroke={1.7} />}
-                  rightSection={<IconExternalLink size={14} />}
-                  onClick={close}
-                />
-              );
-            }
             const active =
               item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
             return (
               <NavLink
-                key={item.label}
+                key={item.to}
                 component={Link}
                 to={item.to}
-                label={label}
+                label={t(item.label)}
                 active={active}
                 variant="light"
                 leftSection={<Icon size={20} stroke={1.7} />}
                 onClick={close}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            );
+          })}
+          {externalLinks.map((link) => {
+            const Icon = link.icon;
+            return (
+              <NavLink
+                key={link.href}
+                component="a"
+                href={link.href}
+                target="_blank"
+                rel="noopener"
+                label={t(link.label)}
+                leftSection={<Icon size={20} stroke={1.7} />}
+                rightSection={<IconExternalLink size={14} />}
+                onClick={close}
               />
             );
           })}
