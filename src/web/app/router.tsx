@@ -1,4 +1,5 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import {
   createRootRoute,
   createRoute,
@@ -10,7 +11,6 @@ import {
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth.tsx';
-import { Layout } from './Layout.tsx';
 import { CenterLoader } from '../ui/CenterLoader.tsx';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { ChangePasswordPage, ForcedChangePasswordPage } from '../modules/auth/ChangePasswordPage.tsx';
@@ -39,6 +39,11 @@ function NotFound() {
   );
 }
 
+// The signed-in frame (menu, user menu, notifications) is a chunk of its own: the sign-in page
+// does not need it.
+const loadLayout = () => import('./Layout.tsx');
+const Layout = lazy(() => loadLayout().then((m) => ({ default: m.Layout })));
+
 /** Screens for signed-in users: sends others to sign in, and holds everyone to a forced password change. */
 function SignedIn() {
   const auth = useAuth();
@@ -48,11 +53,14 @@ function SignedIn() {
   if (auth.status === 'loading') return <CenterLoader fullPage />;
   if (!auth.me) return <Navigate to="/sign-in" search={{ redirect: safeRedirect(href) }} replace />;
   if (auth.me.user.mustChangePassword) return <ForcedChangePasswordPage />;
+  void loadLayout(); // on its way while the messages arrive
   if (!messagesReady) return <CenterLoader fullPage />;
   return (
-    <Layout>
-      <Outlet />
-    </Layout>
+    <Suspense fallback={<CenterLoader fullPage />}>
+      <Layout>
+        <Outlet />
+      </Layout>
+    </Suspense>
   );
 }
 

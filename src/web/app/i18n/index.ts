@@ -1,6 +1,3 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
-import 'dayjs/locale/en';
 import i18n from 'i18next';
 import { useEffect, useState } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
@@ -59,7 +56,6 @@ function storedLanguage(): Language {
 
 function applyToDocument(lang: Language) {
   document.documentElement.lang = lang;
-  dayjs.locale(lang);
 }
 
 /** The language asked for last: what is shown once its messages are in. */
