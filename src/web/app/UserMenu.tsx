@@ -24,7 +24,7 @@ export function UserMenu() {
 
   const chooseLanguage = async (lang: Language) => {
     // The interface changes at once; the choice is then saved to the account.
-    setLanguage(lang);
+    void setLanguage(lang);
     try {
       await auth.updateMe({ locale: lang });
     } catch (err) {

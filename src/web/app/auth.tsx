@@ -28,7 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const accept = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
-    if (isLanguage(me.user.locale)) setLanguage(me.user.locale);
+    if (isLanguage(me.user.locale)) void setLanguage(me.user.locale);
     setState({ status: 'signed-in', me });
     return me;
   }, []);

@@ -1,5 +1,8 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+// The languages Mantine's date pickers are told (DatesProvider in Layout.tsx) to speak.
+import 'dayjs/locale/vi';
+import 'dayjs/locale/en';
 
 // Mantine's DateInput parses what people type with dayjs and the valueFormat "DD/MM/YYYY".
 dayjs.extend(customParseFormat);

@@ -1,21 +1,17 @@
 import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
-import './i18n/index.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.ts';
+import { startI18n } from './i18n/index.ts';
 import { AuthProvider } from './auth.tsx';
 import { router } from './router.tsx';
 import { theme } from './theme.ts';
-import './format.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -28,24 +24,21 @@ const queryClient = new QueryClient({
   },
 });
 
-function App() {
-  const { i18n } = useTranslation();
-  return (
-    <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
-      <RouterProvider router={router} />
-    </DatesProvider>
-  );
-}
+// Mantine's dates (their styles, DatesProvider, dayjs) come with the signed-in frame (Layout.tsx):
+// the sign-in page has no date.
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <AuthProvider>
-          <App />
-        </AuthProvider>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+// The first screen waits for its messages (the shell's, in the user's language: a small chunk).
+void startI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

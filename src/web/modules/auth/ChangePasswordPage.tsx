@@ -4,7 +4,7 @@ import { IconShieldLock } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth.tsx';
-import { AppBrand } from '../../app/Layout.tsx';
+import { AppBrand } from '../../app/AppBrand.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 

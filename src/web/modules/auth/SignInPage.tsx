@@ -17,7 +17,7 @@ import { Navigate, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { AppBrand } from '../../app/Layout.tsx';
+import { AppBrand } from '../../app/AppBrand.tsx';
 import { setLanguage, isLanguage } from '../../app/i18n/index.ts';
 import { fieldError, useErrorText } from '../../ui/errors.tsx';
 

@@ -24,19 +24,7 @@ import { ParticipantsTab } from './ParticipantsTab.tsx';
 import { RegistrationsTab } from './RegistrationsTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
 import { documentLine, DriveStatusBadge } from './shared.tsx';
-
-export const driveTabs = ['overview', 'participants', 'registrations', 'results'] as const;
-export type DriveTab = (typeof driveTabs)[number];
-export type DriveSearch = { tab?: DriveTab };
-
-/** The tab is in the address (`?tab=registrations`), so a link can open the right one. */
-export function validateDriveSearch(search: Record<string, unknown>): DriveSearch {
-  return typeof search.tab === 'string' &&
-    (driveTabs as readonly string[]).includes(search.tab) &&
-    search.tab !== 'overview'
-    ? { tab: search.tab as DriveTab }
-    : {};
-}
+import type { DriveTab } from './search.ts';
 
 /** The units the signed-in officer registers and reports for: those their grants name. */
 export function useMyUnitIds(): string[] {

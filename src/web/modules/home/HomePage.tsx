@@ -1,31 +1,23 @@
 import { Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
-import {
-  IconAddressBook,
-  IconArrowRight,
-  IconDatabase,
-  IconHierarchy2,
-  IconHistory,
-  IconSettings,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconArrowRight, IconDatabase } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Overview, OverviewItem } from '../../../server/modules/system/schema.ts';
 import { api } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
+import type { Icon, WebModule } from '../../app/module.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
+import { webModules } from '../../app/modules.ts';
 import { isAppPath } from '../../app/router.tsx';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 
-const icons: Record<string, typeof IconDatabase> = {
-  accounts: IconUsers,
-  audit: IconHistory,
-  jobs: IconSettings,
-  units: IconHierarchy2,
-  people: IconAddressBook,
-};
+/** The figures' icons, as the modules declare them (their homeIcons). */
+const icons: Record<string, Icon> = Object.assign(
+  {},
+  ...(webModules as readonly WebModule[]).map((m) => m.homeIcons ?? {}),
+);
 
 function greetingKey(hour: number): 'home.greeting.morning' | 'home.greeting.afternoon' | 'home.greeting.evening' {
   if (hour < 11) return 'home.greeting.morning';

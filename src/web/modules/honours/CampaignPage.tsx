@@ -9,7 +9,7 @@ import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { nominationStatuses, useCampaign, type NominationStatus } from './api.ts';
+import { useCampaign } from './api.ts';
 import { MyOpenRounds } from './council/MyOpenRounds.tsx';
 import { SessionsPanel } from './council/SessionsPanel.tsx';
 import { NominationsTab } from './NominationsTab.tsx';
@@ -17,27 +17,9 @@ import { OverviewTab } from './OverviewTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
 import { CampaignPhaseBadge, windowText } from './shared.tsx';
 import { useHonoursLive } from './council/live.ts';
+import type { CampaignTab } from './search.ts';
 
-export const campaignTabs = ['overview', 'nominations', 'council', 'results'] as const;
-export type CampaignTab = (typeof campaignTabs)[number];
-/** The tab, and the nominations' filter and page, are in the address, so a link opens them as they were. */
-export type CampaignSearch = { tab?: CampaignTab; category?: string; status?: NominationStatus; page?: number };
-
-export function validateCampaignSearch(search: Record<string, unknown>): CampaignSearch {
-  const out: CampaignSearch = {};
-  if (
-    typeof search.tab === 'string' &&
-    (campaignTabs as readonly string[]).includes(search.tab) &&
-    search.tab !== 'overview'
-  )
-    out.tab = search.tab as CampaignTab;
-  if (typeof search.category === 'string' && /^[0-9a-f-]{36}$/i.test(search.category)) out.category = search.category;
-  if (typeof search.status === 'string' && (nominationStatuses as string[]).includes(search.status))
-    out.status = search.status as NominationStatus;
-  const page = Number(search.page);
-  if (Number.isInteger(page) && page > 1 && page <= 100_000) out.page = page;
-  return out;
-}
+export type { CampaignSearch } from './search.ts';
 
 /** One campaign: the categories at a glance, the nominations, the Council's sessions and the results. */
 export function CampaignPage() {

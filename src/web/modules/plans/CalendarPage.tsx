@@ -18,13 +18,6 @@ const monthKeys = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep'
 const SHOWN_PER_DAY = 3;
 const MILESTONE_COLOR = 'var(--mantine-color-violet-7)';
 
-/** `?month=2019-08`: the month shown, kept in the address so it can be shared and reloaded. */
-export function validateCalendarSearch(search: Record<string, unknown>): { month?: string } {
-  return typeof search.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month)
-    ? { month: search.month }
-    : {};
-}
-
 function addMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + n, 1));

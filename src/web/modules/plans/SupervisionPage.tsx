@@ -42,20 +42,9 @@ import {
   type SupervisionKind,
 } from './api.ts';
 import { usePlanRef } from './SubPlanLinks.tsx';
+import type { SupervisionSearch } from './search.ts';
 
 const PAGE_SIZE = 20;
-export type SupervisionSearch = { planId?: string; unitId?: string; page?: number };
-const uuidLike = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-fA-F-]{36}$/.test(v);
-
-/** The filters in the address (`/supervisions?unitId=…`), so a unit's visits can be linked to. */
-export function validateSupervisionSearch(search: Record<string, unknown>): SupervisionSearch {
-  const page = Number(search.page);
-  return {
-    ...(uuidLike(search.planId) ? { planId: search.planId } : {}),
-    ...(uuidLike(search.unitId) ? { unitId: search.unitId } : {}),
-    ...(Number.isInteger(page) && page > 1 ? { page } : {}),
-  };
-}
 const kindColors: Record<SupervisionKind, string> = { urge: 'orange', inspect: 'partyRed' };
 
 /**

@@ -1,0 +1,14 @@
+// The web modules, in the order of the menu. Adding a module: its folder under src/web/modules,
+// with a module.tsx made by defineWebModule (app/module.ts), imported and listed here.
+import accounts from '../modules/accounts/module.tsx';
+import audit from '../modules/audit/module.tsx';
+import emulation from '../modules/emulation/module.tsx';
+import home from '../modules/home/module.tsx';
+import honours from '../modules/honours/module.tsx';
+import organisation from '../modules/organisation/module.tsx';
+import plans from '../modules/plans/module.tsx';
+import reporting from '../modules/reporting/module.tsx';
+
+export const webModules = [home, plans, reporting, emulation, honours, organisation, accounts, audit] as const;
+
+export type AppModule = (typeof webModules)[number];
