@@ -8,7 +8,7 @@ import { docxToPdfWithLibreOffice, pdfInfo, pdfText } from '../../../../test/sup
 import { closeDocumentBrowser } from '../../documents/browser.ts';
 import type { Table } from '../../documents/model.ts';
 import { newId } from '../../platform/db/ids.ts';
-import { systemCaller } from '../organisation/access.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { plansDemo } from '../plans/demo.ts';
 import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';

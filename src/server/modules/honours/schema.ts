@@ -1,14 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { requiredText, text } from '../../../common/schemas.ts';
-import { day } from '../organisation/schema.ts';
+import { requiredText, text, day } from '../../../common/schemas.ts';
+import { idParam, pageParams } from '../../platform/http/params.ts';
 
 /** Request shapes of the honours module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
-export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
-const pageParams = {
-  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).optional().default(50),
-};
+export { idParam };
 export const categoryKinds = ['collective', 'individual', 'product'] as const;
 /** `photo`: the portrait, the collective's or the product's picture, for the roll of honour (an image; one at a time; not required). */
 export const dossierKinds = ['cover_submission', 'achievement_report', 'review_minutes', 'evidence', 'photo'] as const;
@@ -100,12 +96,10 @@ export const updateNominationInput = z
 export const dossierInput = z
   .strictObject({
     fileId: uuid,
-    kind: z
-      .enum(dossierKinds)
-      .openapi({
-        description:
-          '`photo` takes a PNG, JPEG or WebP image (by content) and replaces the current photo; it may be added at any stage',
-      }),
+    kind: z.enum(dossierKinds).openapi({
+      description:
+        '`photo` takes a PNG, JPEG or WebP image (by content) and replaces the current photo; it may be added at any stage',
+    }),
   })
   .openapi('HonourDossierItem');
 export const reasonInput = z.strictObject({ reason: requiredText(2000) }).openapi('HonourReason');
@@ -183,13 +177,9 @@ export const conflictInput = z
 export const roundInput = z
   .strictObject({
     categoryId: uuid,
-    nominationIds: z
-      .array(uuid)
-      .max(500)
-      .optional()
-      .openapi({
-        description: 'For a further round: the tied nominees; by default every eligible nominee of the category',
-      }),
+    nominationIds: z.array(uuid).max(500).optional().openapi({
+      description: 'For a further round: the tied nominees; by default every eligible nominee of the category',
+    }),
     seats: z.number().int().min(1).max(1000).optional(),
   })
   .openapi('HonourRoundInput');

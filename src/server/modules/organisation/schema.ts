@@ -1,14 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { isoDate, requiredText, text } from '../../../common/schemas.ts';
+import { day, requiredText, text } from '../../../common/schemas.ts';
+import { idParam, pageParams } from '../../platform/http/params.ts';
 import { genders, operationTypes, unitKindCodes } from './kinds.ts';
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
-/** An ISO calendar date that exists (2019-02-30 does not). */
-export const day = isoDate.refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'msg:date_format');
+export { day };
 
 const uuid = z.string().uuid();
 /** Optional free text: blank becomes null. */
@@ -19,44 +16,21 @@ const optionalText = (max: number) =>
     .transform((v) => (v === undefined ? undefined : v ? v : null));
 const code = requiredText(40).refine((s) => !/\s/.test(s), 'msg:code_format');
 
-export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
-
-const pageParams = {
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .optional()
-    .default(1)
-    .openapi({ description: 'Trang, từ 1 / page number, from 1' }),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .optional()
-    .default(50)
-    .openapi({ description: 'Số dòng mỗi trang (tối đa 500) / rows per page, at most 500' }),
-};
+export { idParam };
 
 // ---------- units ----------
 
 export const unitKindSchema = z.enum(unitKindCodes);
 
 export const unitListQuery = z.object({
-  q: text(200)
-    .optional()
-    .openapi({
-      description:
-        'Tìm theo tên, tên viết tắt, mã — không phân biệt dấu, hoa thường / search name, short name, code, ignoring diacritics and case',
-    }),
-  asOf: day
-    .optional()
-    .openapi({
-      description:
-        'Cây đơn vị tại ngày này (YYYY-MM-DD), với tên và đơn vị cấp trên khi đó / the tree as of this date, with the names and parents of that day',
-    }),
+  q: text(200).optional().openapi({
+    description:
+      'Tìm theo tên, tên viết tắt, mã — không phân biệt dấu, hoa thường / search name, short name, code, ignoring diacritics and case',
+  }),
+  asOf: day.optional().openapi({
+    description:
+      'Cây đơn vị tại ngày này (YYYY-MM-DD), với tên và đơn vị cấp trên khi đó / the tree as of this date, with the names and parents of that day',
+  }),
   parentId: z
     .union([uuid, z.literal('none')])
     .optional()

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { signIn, type Client } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
-import { systemCaller } from '../organisation/access.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
 import { monthsOf, periodsBetween } from '../../../common/periods.ts';
 import { saveReport, scopeOf } from './submissions.ts';
 import { findTemplate } from './templates.ts';
