@@ -2,10 +2,8 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
-import { totalsForUnits } from '../reporting/rollup.ts';
-import { campaignId } from '../reporting/periods.ts';
-import { findTemplate } from '../reporting/templates.ts';
+import { unitRefs } from '../organisation/index.ts';
+import { totalsForUnits, campaignId, findTemplate } from '../reporting/index.ts';
 import { requireManage, type Caller } from './access.ts';
 import { findDrive } from './drives.ts';
 import type { CriteriaInput, ScoresInput } from './schema.ts';
@@ -203,14 +201,12 @@ export async function setScores(platform: Platform, caller: Caller, driveId: str
         .insertInto('emulation_scores')
         .values(row)
         .onConflict((oc) =>
-          oc
-            .columns(['drive_id', 'unit_id', 'criterion_id'])
-            .doUpdateSet({
-              score: s.score,
-              note: s.note,
-              scored_by: caller.actor.userId,
-              scored_at: now.toISOString(),
-            }),
+          oc.columns(['drive_id', 'unit_id', 'criterion_id']).doUpdateSet({
+            score: s.score,
+            note: s.note,
+            scored_by: caller.actor.userId,
+            scored_at: now.toISOString(),
+          }),
         )
         .execute();
     }
