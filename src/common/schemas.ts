@@ -39,10 +39,4 @@ export const newPassword = z
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'msg:date_format');
 
-/** An ISO calendar date that exists (2019-02-30 does not). */
-export const day = isoDate.refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'msg:date_format');
-
 export const locale = z.enum(['vi', 'en']);

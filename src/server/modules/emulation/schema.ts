@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { requiredText, text, day } from '../../../common/schemas.ts';
-import { idParam, pageParams } from '../../platform/http/params.ts';
+import { requiredText, text } from '../../../common/schemas.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
 
 /** Request shapes of the emulation module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();

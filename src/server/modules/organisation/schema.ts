@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { day, requiredText, text } from '../../../common/schemas.ts';
-import { idParam, pageParams } from '../../platform/http/params.ts';
+import { requiredText, text } from '../../../common/schemas.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
 import { genders, operationTypes, unitKindCodes } from './kinds.ts';
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });

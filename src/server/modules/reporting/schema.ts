@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { requiredText, text, day } from '../../../common/schemas.ts';
-import { idParam, pageParams } from '../../platform/http/params.ts';
+import { requiredText, text } from '../../../common/schemas.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
 import { aggregations, ruleOperators, valueTypes } from '../../../common/reportValues.ts';
 import { periodTypes, regimes } from '../../../common/periods.ts';
 import { unitKindCodes } from '../organisation/index.ts';

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isoDate } from '../../../common/schemas.ts';
 
 /**
  * Request parameters every module's routes share (ADR 17): they live in the platform, so that no
@@ -10,6 +11,15 @@ export const idParam = z.object({
     .uuid()
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
+
+/**
+ * An ISO calendar date that exists (2019-02-30 does not). Made here, after '@hono/zod-openapi' is
+ * loaded, so that it has `.openapi()` (zod 4 gives each schema its methods when it is made).
+ */
+export const day = isoDate.refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'msg:date_format');
 
 /** `page` and `pageSize` of a list: spread into a query schema. */
 export const pageParams = {
