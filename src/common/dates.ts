@@ -117,3 +117,17 @@ export function todayIso(now: Date = new Date(), timeZone = 'Asia/Ho_Chi_Minh'):
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const vnDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Việt Nam at this instant, as YYYY-MM-DD. */
+export function vietnamDay(instant: Date): string {
+  return vnDay.format(instant);
+}

@@ -52,3 +52,9 @@ export async function signIn(app: App, username: string, password: string, ip?: 
   client.csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
   return client;
 }
+
+/**
+ * What a service answers, as a route sends it: `const s: Answer<typeof getSession> = await json(res)`
+ * types a response body by the service that made it, so a test reads fields the type checker knows.
+ */
+export type Answer<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;

@@ -1,8 +1,8 @@
 import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { systemCaller } from '../organisation/access.ts';
-import { grassrootsKinds } from '../organisation/kinds.ts';
-import { DRIVE_CODE } from '../reporting/demo.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
+import { grassrootsKinds, unitView } from '../organisation/index.ts';
+import { DRIVE_CODE, findTemplateByCode, indicatorIdsByCode } from '../reporting/index.ts';
 import { createDrive } from './drives.ts';
 import { register, review } from './registrations.ts';
 import { setCriteria, setScores } from './ranking.ts';
@@ -49,23 +49,17 @@ const registrations: {
 async function loadEmulation(platform: Platform): Promise<number> {
   if (await platform.db.selectFrom('emulation_drives').select('id').where('code', '=', DRIVE_CODE).executeTakeFirst())
     return 0;
-  const template = await platform.db
-    .selectFrom('report_templates')
-    .select(['id', 'sections_json'])
-    .where('code', '=', DRIVE_CODE)
-    .executeTakeFirst();
+  const template = await findTemplateByCode(platform, DRIVE_CODE);
   if (!template) return 0;
   const units = await platform.db
-    .selectFrom('units')
-    .select(['id', 'code'])
-    .where('kind', 'in', [...grassrootsKinds])
-    .where('valid_from', '<=', '2019-06-15')
-    .where('valid_to', 'is', null)
+    .selectFrom(unitView(platform.db).as('u'))
+    .select(['u.id', 'u.code'])
+    .where('u.kind', 'in', [...grassrootsKinds])
+    .where('u.valid_from', '<=', '2019-06-15')
+    .where('u.valid_to', 'is', null)
     .execute();
   const unitId = new Map(units.map((u) => [u.code, u.id]));
-  const indicators = new Map(
-    (await platform.db.selectFrom('report_indicators').select(['id', 'code']).execute()).map((i) => [i.code, i.id]),
-  );
+  const indicators = await indicatorIdsByCode(platform);
   let minute = Date.parse('2019-06-10T02:00:00Z');
   const p: Platform = { ...platform, clock: () => new Date((minute += 60_000)) };
   const caller = systemCaller('demo');

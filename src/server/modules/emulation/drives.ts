@@ -6,8 +6,8 @@ import { newId } from '../../platform/db/ids.ts';
 import { foldedContains } from '../../platform/db/search.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
-import { getTemplate } from '../reporting/templates.ts';
+import { unitRefs, unitView } from '../organisation/index.ts';
+import { getTemplate } from '../reporting/index.ts';
 import { driveNotFound, requireManage, type Caller } from './access.ts';
 import type { DriveInput, DriveStatus, UpdateDriveInput } from './schema.ts';
 
@@ -92,7 +92,7 @@ async function checkUnits(db: Db, ids: string[]) {
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
     const part = unique.slice(i, i + 500);
-    const found = await db.selectFrom('units').select('id').where('id', 'in', part).execute();
+    const found = await db.selectFrom(unitView(db).as('u')).select('u.id').where('u.id', 'in', part).execute();
     if (found.length !== part.length)
       throw problem('participantIds', 'unknown_unit', 'Có đơn vị không tồn tại.', 'A unit does not exist.');
   }

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
-import { systemCaller } from '../organisation/access.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
 import { saveReport } from '../reporting/submissions.ts';
-import { rankUnits, type Criterion } from './ranking.ts';
+import { type Criterion, rankUnits, type setScores } from './ranking.ts';
 
 describe('ranking units at the end of a drive', () => {
   const criteria: Criterion[] = [
@@ -250,14 +250,14 @@ describeEachDatabase('emulation', (kind) => {
         scores: [{ criterionId: manual, score: 10, note: 'Phát động sâu rộng' }],
       }),
     );
-    const ranked = await json(
+    const ranked: Answer<typeof setScores> = await json(
       await board.request('PUT', `/api/emulation/drives/${driveId}/scores`, {
         unitId: unit.get('CS02'),
         scores: [{ criterionId: manual, score: 8 }],
       }),
     );
     // CS02: 50×4/4 + 30×6/6 + 20×8/10 = 96; CS04: 50 + 30×2/6 + 20 = 80; CS01: 25 + 5 = 30; CS03: 12.5
-    expect(ranked.items.map((l: any) => [l.unitId, l.total, l.rank])).toEqual([
+    expect(ranked.items.map((l) => [l.unitId, l.total, l.rank])).toEqual([
       [unit.get('CS02'), 96, 1],
       [unit.get('CS04'), 80, 2],
       [unit.get('CS01'), 30, 3],

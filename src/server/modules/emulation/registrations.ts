@@ -3,7 +3,7 @@ import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { reach } from '../../platform/policy/policy.ts';
-import { subtreeUnitIds, unitRefs } from '../organisation/lookups.ts';
+import { subtreeUnitIds, unitRefs } from '../organisation/index.ts';
 import { mayManage, requireManage, requireRegister, type Caller } from './access.ts';
 import { findDrive } from './drives.ts';
 import type { RegistrationInput, RegistrationStatus } from './schema.ts';

@@ -1,20 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
-import { day } from '../organisation/schema.ts';
-import { indicatorOut } from '../reporting/schema.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
+import { indicatorOut } from '../reporting/index.ts';
 
 /** Request shapes of the emulation module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
-export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
+export { idParam };
 export const unitParam = z.object({ unitId: uuid.openapi({ param: { name: 'unitId', in: 'path' } }) });
 export const registrationParam = z.object({
   id: uuid.openapi({ param: { name: 'id', in: 'path' } }),
   registrationId: uuid.openapi({ param: { name: 'registrationId', in: 'path' } }),
 });
-const pageParams = {
-  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).optional().default(50),
-};
 const optionalText = (max: number) =>
   text(max)
     .nullable()

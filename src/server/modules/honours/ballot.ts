@@ -9,7 +9,7 @@ import { requireSecretary, type Caller } from './access.ts';
 import { categoriesOf } from './campaigns.ts';
 import { findSession, maySit, rosterOf } from './council.ts';
 import { logEvent } from './nominations.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { decideRound, type NomineeCount, type RoundOutcome, type SessionRules } from './tally.ts';
 import type { BallotInput, RoundResult } from './schema.ts';
 

@@ -1,8 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
+import type { closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
+import type { getCampaign } from './campaigns.ts';
+import type { councilCandidates, getSession, listSessions } from './council.ts';
 import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';
 
 /**
@@ -18,7 +21,7 @@ describeEachDatabase('honours council screens', (kind) => {
   let secretaryId = '';
   let officer: Client;
   const members: { id: string; name: string; client: Client }[] = [];
-  let campaign: any;
+  let campaign: Answer<typeof getCampaign>;
   let sessionId = '';
   let roundId = '';
 
@@ -58,18 +61,18 @@ describeEachDatabase('honours council screens', (kind) => {
   }, 120_000);
 
   it('lists the accounts that may sit on the Council, in Vietnamese order, to the secretary only', async () => {
-    const list = await json(await secretary.get('/api/honours/council-members'));
-    const names = list.items.map((m: any) => m.name);
+    const list: Answer<typeof councilCandidates> = await json(await secretary.get('/api/honours/council-members'));
+    const names = list.items.map((m) => m.name);
     for (const m of members)
-      expect(list.items.find((x: any) => x.userId === m.id)).toMatchObject({
+      expect(list.items.find((x) => x.userId === m.id)).toMatchObject({
         name: m.name,
         votes: true,
         secretary: false,
       });
-    expect(list.items.find((x: any) => x.userId === secretaryId)).toMatchObject({ votes: false, secretary: true });
+    expect(list.items.find((x) => x.userId === secretaryId)).toMatchObject({ votes: false, secretary: true });
     expect(names.indexOf('Ủy viên Ánh')).toBeLessThan(names.indexOf('Ủy viên Bình'));
     expect(names.indexOf('Ủy viên Bình')).toBeLessThan(names.indexOf('Ủy viên Đức'));
-    expect(list.items.some((x: any) => x.username === 'admin' || x.username === 'demo.quantri')).toBe(false);
+    expect(list.items.some((x) => x.username === 'admin' || x.username === 'demo.quantri')).toBe(false);
     await json(await members[0].client.get('/api/honours/council-members'), 403);
     await json(await officer.get('/api/honours/council-members'), 403);
   });
@@ -91,7 +94,7 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(
       await env().platform.db.selectFrom('honour_sessions').select('id').where('title', '=', 'Phiên họp thử').execute(),
     ).toHaveLength(0);
-    const session = await json(
+    const session: Answer<typeof getSession> = await json(
       await secretary.post('/api/honours/sessions', {
         campaignId: campaign.id,
         title: 'Phiên họp xét chọn tập thể tiêu biểu',
@@ -112,12 +115,12 @@ describeEachDatabase('honours council screens', (kind) => {
       201,
     );
     sessionId = session.id;
-    expect(session.roster.map((m: any) => m.role).sort()).toEqual(['chair', 'member', 'secretary', 'vice_chair']);
+    expect(session.roster.map((m) => m.role).sort()).toEqual(['chair', 'member', 'secretary', 'vice_chair']);
     expect(session.quorum).toEqual({ members: 4, present: 0, needed: 3, met: false });
     expect(session.may).toEqual({ run: true, declare: true });
     expect(session.me).toMatchObject({ userId: secretaryId, role: 'secretary', attendance: 'unknown' });
     // the nominees before the Council, per category: the eligible ones
-    expect(session.categories.map((c: any) => [c.kind, c.quota, c.selected, c.nominees.length])).toEqual([
+    expect(session.categories.map((c) => [c.kind, c.quota, c.selected, c.nominees.length])).toEqual([
       ['collective', 15, 0, 3],
       ['individual', 15, 0, 2],
       ['product', 15, 0, 3],
@@ -137,9 +140,11 @@ describeEachDatabase('honours council screens', (kind) => {
       }),
       201,
     );
-    const all = await json(await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions`));
+    const all: Answer<typeof listSessions> = await json(
+      await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions`),
+    );
     expect(all.total).toBe(2);
-    expect(all.items.map((s: any) => s.title)).toEqual(['Phiên họp xét chọn tập thể tiêu biểu', 'Phiên họp sơ bộ']);
+    expect(all.items.map((s) => s.title)).toEqual(['Phiên họp xét chọn tập thể tiêu biểu', 'Phiên họp sơ bộ']);
     expect(all.items[0]).toMatchObject({
       heldOn: '2019-07-26',
       status: 'open',
@@ -147,8 +152,10 @@ describeEachDatabase('honours council screens', (kind) => {
       rounds: 0,
       openRounds: 0,
     });
-    const paged = await json(await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions?page=2&pageSize=1`));
-    expect([paged.total, paged.items.map((s: any) => s.id)]).toEqual([2, [other.id]]);
+    const paged: Answer<typeof listSessions> = await json(
+      await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions?page=2&pageSize=1`),
+    );
+    expect([paged.total, paged.items.map((s) => s.id)]).toEqual([2, [other.id]]);
     expect((await json(await members[2].client.get(`/api/honours/campaigns/${campaign.id}/sessions`))).total).toBe(2);
     expect(await json(await officer.get(`/api/honours/campaigns/${campaign.id}/sessions`))).toMatchObject({
       total: 0,
@@ -159,7 +166,8 @@ describeEachDatabase('honours council screens', (kind) => {
   });
 
   it('shows a member the rounds awaiting their ballot, until they vote; the Thư ký votes too', async () => {
-    const mine = async (c: Client) => (await json(await c.get('/api/honours/rounds/open'))).items;
+    const mine = async (c: Client): Promise<Answer<typeof myOpenRounds>['items']> =>
+      (await json(await c.get('/api/honours/rounds/open'))).items;
     const present = [members[0], members[1]].map((m) => ({ userId: m.id, attendance: 'present' }));
     await json(
       await secretary.post(`/api/honours/sessions/${sessionId}/attendance`, {
@@ -171,9 +179,9 @@ describeEachDatabase('honours council screens', (kind) => {
       }),
     );
     const [collective] = campaign.categories;
-    const session = await json(await secretary.get(`/api/honours/sessions/${sessionId}`));
-    const nominees = session.categories[0].nominees.map((n: any) => n.id);
-    const round = await json(
+    const session: Answer<typeof getSession> = await json(await secretary.get(`/api/honours/sessions/${sessionId}`));
+    const nominees = session.categories[0].nominees.map((n) => n.id);
+    const round: Answer<typeof openRound> = await json(
       await secretary.post(`/api/honours/sessions/${sessionId}/rounds`, {
         categoryId: collective.id,
         nominationIds: nominees.slice(0, 2),
@@ -190,7 +198,7 @@ describeEachDatabase('honours council screens', (kind) => {
       voted: 0,
       expected: 4,
     });
-    expect(round.nominees.map((n: any) => n.unitName).every((u: string) => u.length > 0)).toBe(true);
+    expect(round.nominees.map((n) => n.unitName).every((u: string) => u.length > 0)).toBe(true);
 
     const waiting = await mine(members[0].client);
     expect(waiting).toHaveLength(1);
@@ -215,7 +223,7 @@ describeEachDatabase('honours council screens', (kind) => {
     });
     expect(await mine(members[2].client)).toEqual([]); // absent
     expect(await mine(officer)).toEqual([]); // not on the roster
-    expect((await mine(secretary)).map((r: any) => r.id)).toEqual([roundId]);
+    expect((await mine(secretary)).map((r) => r.id)).toEqual([roundId]);
 
     const choices = (choice: string) => ({
       choices: nominees.slice(0, 2).map((nominationId: string) => ({ nominationId, choice })),
@@ -236,7 +244,7 @@ describeEachDatabase('honours council screens', (kind) => {
   });
 
   it("tells the secretary which absent members' written votes are in, and no one how anyone voted", async () => {
-    const asSecretary = await json(await secretary.get(`/api/honours/rounds/${roundId}`));
+    const asSecretary: Answer<typeof getRound> = await json(await secretary.get(`/api/honours/rounds/${roundId}`));
     expect(asSecretary).toMatchObject({
       voted: 2,
       expected: 4,
@@ -247,13 +255,15 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(asSecretary.absentees).toEqual([
       { userId: members[2].id, name: 'Ủy viên Đức', entered: false, conflicts: [] },
     ]);
-    const asMember = await json(await members[1].client.get(`/api/honours/rounds/${roundId}`));
+    const asMember: Answer<typeof getRound> = await json(await members[1].client.get(`/api/honours/rounds/${roundId}`));
     expect(asMember).toMatchObject({
       iHaveVoted: false,
       absentees: [],
       may: { vote: true, close: false, enterWritten: false },
     });
-    const session = await json(await members[1].client.get(`/api/honours/sessions/${sessionId}`));
+    const session: Answer<typeof getSession> = await json(
+      await members[1].client.get(`/api/honours/sessions/${sessionId}`),
+    );
     expect(session.rounds).toEqual([expect.objectContaining({ id: roundId, status: 'open', voted: 2, expected: 4 })]);
     expect(session.may).toEqual({ run: false, declare: true });
     // nothing a member or the secretary reads names a choice while the round is open
@@ -261,21 +271,21 @@ describeEachDatabase('honours council screens', (kind) => {
       expect(JSON.stringify(body)).not.toMatch(/"(approve|reject|abstain|points)"\s*:/);
 
     const ballot = {
-      choices: asSecretary.nominees.map((n: any) => ({ nominationId: n.id, choice: 'reject' })),
+      choices: asSecretary.nominees.map((n) => ({ nominationId: n.id, choice: 'reject' })),
       onBehalfOf: members[2].id,
     };
     await json(await secretary.post(`/api/honours/rounds/${roundId}/ballots`, ballot));
     expect((await json(await secretary.get(`/api/honours/rounds/${roundId}`))).absentees[0].entered).toBe(true);
     await json(
       await members[1].client.post(`/api/honours/rounds/${roundId}/ballots`, {
-        choices: asSecretary.nominees.map((n: any) => ({ nominationId: n.id, choice: 'approve' })),
+        choices: asSecretary.nominees.map((n) => ({ nominationId: n.id, choice: 'approve' })),
       }),
     );
 
-    const closed = await json(await secretary.post(`/api/honours/rounds/${roundId}/close`));
+    const closed: Answer<typeof closeRound> = await json(await secretary.post(`/api/honours/rounds/${roundId}/close`));
     // both approved by 3 of 3 present, one seat: tied across it, a further round between them
-    expect(closed.result.outcome).toMatchObject({ selected: [], seatsLeft: 1, shortfall: 0 });
-    expect(closed.result.outcome.tied.sort()).toEqual(asSecretary.nominees.map((n: any) => n.id).sort());
+    expect(closed.result!.outcome).toMatchObject({ selected: [], seatsLeft: 1, shortfall: 0 });
+    expect(closed.result!.outcome.tied.sort()).toEqual(asSecretary.nominees.map((n) => n.id).sort());
     expect(closed).toMatchObject({
       status: 'closed',
       absentees: [],

@@ -2,11 +2,12 @@ import { publishHonours } from './live.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { activeRoleHolders } from '../../platform/auth/users.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { rolePermissions, rolesHolding } from '../../platform/policy/permissions.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import { compareVi } from '../../../common/text.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { mayJudge, requireSecretary, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import { quorumNeeded, type SessionRules } from './tally.ts';
@@ -61,17 +62,11 @@ export async function createSession(platform: Platform, caller: Caller, input: S
       'The quorum cannot exceed everyone.',
     );
   const ids = [...new Set(input.members.map((m) => m.userId))];
-  const users = await platform.db
-    .selectFrom('users as u')
-    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
-    .select(['u.id', 'u.display_name', 'g.role'])
-    .where('u.id', 'in', ids)
-    .where('u.is_active', '=', 1)
-    .execute();
+  const users = await activeRoleHolders(platform.db, { userIds: ids });
   for (const m of input.members) {
     if (
       !maySit(
-        users.filter((u) => u.id === m.userId).map((u) => u.role),
+        users.filter((u) => u.userId === m.userId).map((u) => u.role),
         m.role,
       )
     ) {
@@ -105,7 +100,7 @@ export async function createSession(platform: Platform, caller: Caller, input: S
           .map((m) => ({
             session_id: id,
             user_id: m.userId,
-            name: users.find((u) => u.id === m.userId)!.display_name,
+            name: users.find((u) => u.userId === m.userId)!.displayName,
             role: m.role,
             attendance: 'unknown',
           })),
@@ -371,35 +366,27 @@ export async function listSessions(
 /** The accounts the secretary may put on a roster: those who vote on the Council, and those who may be its secretary; in Vietnamese order. */
 export async function councilCandidates(platform: Platform, caller: Caller) {
   requireSecretary(caller);
-  const rows = await platform.db
-    .selectFrom('users as u')
-    .innerJoin('role_grants as g', 'g.user_id', 'u.id')
-    .select(['u.id', 'u.username', 'u.display_name', 'g.role'])
-    .where('u.is_active', '=', 1)
+  const rows = await activeRoleHolders(platform.db, {
     // the system administrator holds every permission, but sits on no Council by that role
-    .where(
-      'g.role',
-      'in',
-      [...new Set([...rolesHolding('honours.vote'), ...rolesHolding('honours.secretary')])].filter(
-        (r) => r !== 'system_admin',
-      ),
-    )
-    .execute();
+    roles: [...new Set([...rolesHolding('honours.vote'), ...rolesHolding('honours.secretary')])].filter(
+      (r) => r !== 'system_admin',
+    ),
+  });
   const byUser = new Map<
     string,
     { userId: string; username: string; name: string; votes: boolean; secretary: boolean }
   >();
   for (const r of rows) {
-    const one = byUser.get(r.id) ?? {
-      userId: r.id,
+    const one = byUser.get(r.userId) ?? {
+      userId: r.userId,
       username: r.username,
-      name: r.display_name,
+      name: r.displayName,
       votes: false,
       secretary: false,
     };
     one.votes ||= roleHolds(r.role, 'honours.vote');
     one.secretary ||= roleHolds(r.role, 'honours.secretary');
-    byUser.set(r.id, one);
+    byUser.set(r.userId, one);
   }
   return {
     items: [...byUser.values()].sort((a, b) => compareVi(a.name, b.name) || a.username.localeCompare(b.username)),

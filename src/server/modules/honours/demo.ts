@@ -1,6 +1,8 @@
 import type { DemoLoader } from '../../platform/modules.ts';
-import { listDrives } from '../emulation/drives.ts';
-import { DRIVE_CODE } from '../reporting/demo.ts';
+import { listDrives } from '../emulation/index.ts';
+import { DRIVE_CODE } from '../reporting/index.ts';
+import { membersOfUnit, unitView } from '../organisation/index.ts';
+import { findUserByUsername } from '../../platform/auth/users.ts';
 import { saveUpload } from '../../platform/files/store.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Caller } from './access.ts';
@@ -207,14 +209,13 @@ const dossierText = (title: string, who: string, summary: string) =>
 
 async function loadHonours(platform: Platform): Promise<number> {
   const units = new Map(
-    (await platform.db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]),
+    (await platform.db.selectFrom(unitView(platform.db).as('u')).select(['u.id', 'u.code']).execute()).map((u) => [
+      u.code,
+      u.id,
+    ]),
   );
   if (!units.get('HDTDKT') || !units.get('CS02')) return 0;
-  const staff = await platform.db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('username', '=', 'demo.tuyengiao')
-    .executeTakeFirst();
+  const staff = await findUserByUsername(platform.db, 'demo.tuyengiao');
   if (!staff) return 0;
   // The Propaganda Board's account compiles the dossiers; the loader acts with every permission, in July 2019.
   const caller: Caller = {
@@ -259,12 +260,7 @@ async function loadHonours(platform: Platform): Promise<number> {
     let nominee: Record<string, string> = {};
     if (n.kind === 'collective') nominee = { nomineeUnitId: unitId };
     else if (n.kind === 'individual') {
-      const person = await platform.db
-        .selectFrom('people')
-        .select('id')
-        .where('party_unit_id', '=', unitId)
-        .orderBy('full_name')
-        .executeTakeFirst();
+      const [person] = await membersOfUnit(platform, unitId, 1);
       if (!person) return 0;
       nominee = { nomineePersonId: person.id };
     } else {

@@ -2,7 +2,7 @@ import { shortDmy, todayIso } from '../../../common/dates.ts';
 import type { Block, CertificateData, Issuer, OfficialDocument, RichText } from '../../documents/index.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { requireManage, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import { findSession, getSession, rosterOf } from './council.ts';

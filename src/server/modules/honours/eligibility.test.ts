@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { signIn, type Client } from '../../../../test/support/client.ts';
+import { buildCampaign, buildNomination, buildPerson } from '../../../../test/support/factories.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { fullYears } from './eligibility.ts';
-
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
 describe('full years between two dates', () => {
   it('counts a year only once its anniversary has come, leap days included', () => {
@@ -27,37 +26,24 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
   const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
   const unit = new Map<string, string>();
   let board: Client;
-  let admin: Client;
-  let campaign: any;
+  let campaign: Awaited<ReturnType<typeof buildCampaign>>;
 
   const json = async (res: Response, status = 200) => {
     const body = (await res.json()) as any;
     expect(res.status, JSON.stringify(body).slice(0, 500)).toBe(status);
     return body;
   };
-  const nominate = async (body: Record<string, unknown>) => {
-    const n = await json(
-      await admin.post(`/api/honours/campaigns/${campaign.id}/nominations`, {
-        summary: 'Thành tích tiêu biểu trong sản xuất kinh doanh.',
-        ...body,
-      }),
-      201,
-    );
-    for (const k of ['cover_submission', 'achievement_report', 'review_minutes']) {
-      const res = await env().app.request(`/api/files?name=${k}.pdf`, {
-        method: 'POST',
-        headers: {
-          cookie: admin.cookie!,
-          'x-csrf-token': admin.csrfToken!,
-          'content-type': 'application/octet-stream',
-        },
-        body: pdf,
-      });
-      await json(
-        await admin.post(`/api/honours/nominations/${n.id}/dossier`, { fileId: (await json(res, 201)).id, kind: k }),
-      );
-    }
-    return json(await admin.post(`/api/honours/nominations/${n.id}/submit`));
+  /** A submitted nomination (its three papers attached), with the checks made from the records. */
+  const nominate = (fields: { categoryId: string; unitId: string; nomineeUnitId?: string; nomineePersonId?: string }) =>
+    buildNomination(env().platform, campaign.id, {
+      summary: 'Thành tích tiêu biểu trong sản xuất kinh doanh.',
+      ...fields,
+      submitted: true,
+    });
+  const check = (n: Awaited<ReturnType<typeof nominate>>, key: string) => {
+    const found = n.checks.find((c) => c.key === key);
+    if (!found) throw new Error(`no check ${key}`);
+    return found;
   };
 
   beforeAll(async () => {
@@ -67,41 +53,36 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: null }] });
     board = await signIn(app, b.username, b.password);
-    const a = await buildUser(platform, { grants: [{ role: 'system_admin', unitId: null }] });
-    admin = await signIn(app, a.username, a.password);
-    campaign = await json(
-      await board.post('/api/honours/campaigns', {
-        code: 'TV-KIEMTRA',
-        name: 'Tôn vinh có tiêu chí kiểm tra tự động',
-        nominationOpens: '2019-06-15',
-        nominationDue: '2019-07-30',
-        categories: [
-          {
-            kind: 'collective',
-            name: 'Tập thể',
-            quota: 5,
-            criteria: [
-              { key: 'thoigian', description: 'Thành lập từ 5 năm trở lên', check: { kind: 'unit_years', min: 5 } },
-              {
-                key: 'thidua',
-                description: 'Dẫn đầu phong trào thi đua',
-                required: false,
-                check: { kind: 'emulation_rank', top: 3 },
-              },
-            ],
-          },
-          {
-            kind: 'individual',
-            name: 'Cá nhân',
-            quota: 5,
-            criteria: [
-              { key: 'tuoidang', description: 'Từ 10 năm tuổi đảng trở lên', check: { kind: 'party_years', min: 10 } },
-            ],
-          },
-        ],
-      }),
-      201,
-    );
+    campaign = await buildCampaign(platform, {
+      code: 'TV-KIEMTRA',
+      name: 'Tôn vinh có tiêu chí kiểm tra tự động',
+      nominationOpens: '2019-06-15',
+      nominationDue: '2019-07-30',
+      categories: [
+        {
+          kind: 'collective',
+          name: 'Tập thể',
+          quota: 5,
+          criteria: [
+            { key: 'thoigian', description: 'Thành lập từ 5 năm trở lên', check: { kind: 'unit_years', min: 5 } },
+            {
+              key: 'thidua',
+              description: 'Dẫn đầu phong trào thi đua',
+              required: false,
+              check: { kind: 'emulation_rank', top: 3 },
+            },
+          ],
+        },
+        {
+          kind: 'individual',
+          name: 'Cá nhân',
+          quota: 5,
+          criteria: [
+            { key: 'tuoidang', description: 'Từ 10 năm tuổi đảng trở lên', check: { kind: 'party_years', min: 10 } },
+          ],
+        },
+      ],
+    });
     expect(campaign.categories[0].criteria[0].check).toEqual({ kind: 'unit_years', min: 5 });
   }, 120_000);
 
@@ -148,15 +129,14 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
     const collective = campaign.categories[0];
     const young = await nominate({
       categoryId: collective.id,
-      unitId: unit.get('CS17'),
-      nomineeUnitId: unit.get('CS17'),
+      unitId: unit.get('CS17')!,
+      nomineeUnitId: unit.get('CS17')!,
     });
     const old = await nominate({
       categoryId: collective.id,
-      unitId: unit.get('CS01'),
-      nomineeUnitId: unit.get('CS01'),
+      unitId: unit.get('CS01')!,
+      nomineeUnitId: unit.get('CS01')!,
     });
-    const check = (n: any, key: string) => n.checks.find((c: any) => c.key === key);
     expect(check(young, 'thoigian')).toMatchObject({ outcome: 'not_met' });
     expect(check(young, 'thoigian').detail.vi).toBe(
       'Chi bộ Công ty TNHH May mặc Diêm Điền thành lập ngày 15/07/2019: 0 năm tính đến 30/07/2019 (cần từ 5 năm).',
@@ -203,23 +183,12 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
   it("counts years of Party membership from the person's date of admission; without one the Board checks", async () => {
     const { platform } = env();
     const individual = campaign.categories[1];
-    const people = await platform.db
-      .selectFrom('people')
-      .select(['id', 'party_joined_on'])
-      .where('party_unit_id', '=', unit.get('CS02')!)
-      .orderBy('full_name')
-      .limit(2)
-      .execute();
-    await platform.db
-      .updateTable('people')
-      .set({ party_joined_on: '2009-07-31' })
-      .where('id', '=', people[0].id)
-      .execute();
-    await platform.db.updateTable('people').set({ party_joined_on: null }).where('id', '=', people[1].id).execute();
+    const nineYears = await buildPerson(platform, { partyUnitId: unit.get('CS02'), partyJoinedOn: '2009-07-31' });
+    const noDate = await buildPerson(platform, { partyUnitId: unit.get('CS02'), partyJoinedOn: null });
     const short = await nominate({
       categoryId: individual.id,
-      unitId: unit.get('CS02'),
-      nomineePersonId: people[0].id,
+      unitId: unit.get('CS02')!,
+      nomineePersonId: nineYears.id,
     });
     expect(short.checks[0]).toMatchObject({ key: 'tuoidang', outcome: 'not_met' });
     expect(short.checks[0].detail.vi).toBe(
@@ -227,8 +196,8 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
     );
     const unknown = await nominate({
       categoryId: individual.id,
-      unitId: unit.get('CS02'),
-      nomineePersonId: people[1].id,
+      unitId: unit.get('CS02')!,
+      nomineePersonId: noDate.id,
     });
     expect(unknown.checks[0]).toMatchObject({ key: 'tuoidang', outcome: 'unknown' });
     expect(

@@ -1,8 +1,8 @@
 import { formatDmy } from '../../../common/dates.ts';
 import type { Bilingual } from '../../../common/reportValues.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { personRefs, unitRefs } from '../organisation/lookups.ts';
-import { unitResults } from '../emulation/results.ts';
+import { personRefs, unitRefs } from '../organisation/index.ts';
+import { unitResults } from '../emulation/index.ts';
 import { findCampaign, type Criterion, type EligibilityCheck } from './campaigns.ts';
 
 /**

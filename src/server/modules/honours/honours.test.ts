@@ -2,9 +2,14 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { tableNames } from '../../../../test/support/snapshot.ts';
+import type { FieldProblem } from '../../platform/http/errors.ts';
 import { organisationDemo } from '../organisation/demo.ts';
+import type { closeRound } from './ballot.ts';
+import type { getCampaign } from './campaigns.ts';
+import type { Line } from './tally.ts';
+import type { getNomination, listNominations } from './nominations.ts';
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
@@ -20,7 +25,7 @@ describeEachDatabase('honours', (kind) => {
   let board: Client;
   const officers = new Map<string, Client>();
   const members: { id: string; client: Client }[] = [];
-  let campaign: any;
+  let campaign: Answer<typeof getCampaign>;
   const noms = new Map<string, string>();
   let sessionId = '';
 
@@ -97,7 +102,7 @@ describeEachDatabase('honours', (kind) => {
       }),
       201,
     );
-    expect(campaign.categories.map((c: any) => [c.kind, c.quota])).toEqual([
+    expect(campaign.categories.map((c) => [c.kind, c.quota])).toEqual([
       ['collective', 2],
       ['individual', 2],
       ['product', 2],
@@ -178,7 +183,7 @@ describeEachDatabase('honours', (kind) => {
     );
     expect(p.nominee.name).toBe('Áo sơ mi xuất khẩu KX-19 (Công ty Cổ phần May Kiến Xương Xanh)');
     const lacking = await json(await cs02.post(`/api/honours/nominations/${a.id}/submit`), 400);
-    expect(lacking.error.details.map((d: any) => d.messages.vi)).toEqual([
+    expect((lacking.error.details as FieldProblem[]).map((d) => d.messages.vi)).toEqual([
       'Hồ sơ còn thiếu: Tờ trình đề nghị.',
       'Hồ sơ còn thiếu: Báo cáo thành tích.',
       'Hồ sơ còn thiếu: Biên bản họp xét của đơn vị.',
@@ -214,9 +219,10 @@ describeEachDatabase('honours', (kind) => {
     // a unit sees only its own nominations and files; the Board and the Council see all
     const cs05 = officers.get('CS05')!;
     await json(await cs05.get(`/api/honours/nominations/${a.id}`), 404);
-    expect(
-      (await json(await cs05.get(`/api/honours/campaigns/${campaign.id}/nominations`))).items.map((x: any) => x.id),
-    ).toEqual([noms.get('CS05')]);
+    const visible: Answer<typeof listNominations> = await json(
+      await cs05.get(`/api/honours/campaigns/${campaign.id}/nominations`),
+    );
+    expect(visible.items.map((x) => x.id)).toEqual([noms.get('CS05')]);
     const fileId = (await json(await cs02.get(`/api/honours/nominations/${a.id}`))).dossier[0].file.id;
     expect((await cs05.get(`/api/files/${fileId}`)).status).toBe(404);
     expect((await members[0].client.get(`/api/files/${fileId}`)).status).toBe(200);
@@ -261,9 +267,10 @@ describeEachDatabase('honours', (kind) => {
           )
         ).status,
       ).toBe('eligible');
-    const history = (
-      await json(await officers.get('CS05')!.get(`/api/honours/nominations/${noms.get('CS05')}`))
-    ).events.map((e: any) => e.action);
+    const nomination: Answer<typeof getNomination> = await json(
+      await officers.get('CS05')!.get(`/api/honours/nominations/${noms.get('CS05')}`),
+    );
+    const history = nomination.events.map((e) => e.action);
     expect(history).toEqual([
       'created',
       'file_added',
@@ -468,15 +475,15 @@ describeEachDatabase('honours', (kind) => {
   });
 
   it('shows the tally when the round closes, selects by the rule and the quota, and settles a tie by a further round', async () => {
-    const closed = await json(await board.post(`/api/honours/rounds/${roundId}/close`));
-    const line = (code: string) => closed.result.outcome.lines.find((l: any) => l.nominationId === noms.get(code));
+    const closed: Answer<typeof closeRound> = await json(await board.post(`/api/honours/rounds/${roundId}/close`));
+    const line = (code: string) => closed.result!.outcome.lines.find((l: Line) => l.nominationId === noms.get(code))!;
     expect([line('CS02').approve, line('CS01').approve, line('CS04').approve, line('CS05').approve]).toEqual([
       7, 5, 5, 1,
     ]);
     expect(line('CS05')).toMatchObject({ base: 6, needed: 4, passed: false, conflicted: 1 });
     expect(line('CS02')).toMatchObject({ base: 7, needed: 4, outcome: 'selected' });
-    expect(closed.result.outcome.selected).toEqual([noms.get('CS02')]);
-    expect(closed.result.outcome.tied.sort()).toEqual([noms.get('CS01'), noms.get('CS04')].sort());
+    expect(closed.result!.outcome.selected).toEqual([noms.get('CS02')]);
+    expect(closed.result!.outcome.tied.sort()).toEqual([noms.get('CS01'), noms.get('CS04')].sort());
     expect(closed.result).toMatchObject({ roster: 7, present: 6, voted: 7, written: 1 });
     const { platform } = env();
     expect(
@@ -494,7 +501,7 @@ describeEachDatabase('honours', (kind) => {
     const second = await json(
       await board.post(`/api/honours/sessions/${sessionId}/rounds`, {
         categoryId: collective.id,
-        nominationIds: closed.result.outcome.tied,
+        nominationIds: closed.result!.outcome.tied,
       }),
       201,
     );

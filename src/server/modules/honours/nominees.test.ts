@@ -1,8 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
+import type { nomineeCandidates } from './nominees.ts';
 
 /**
  * The nomination form's pickers on both databases: a unit's officer finds, by name, the units of
@@ -20,8 +21,11 @@ describeEachDatabase('honours nominees', (kind) => {
     expect(res.status, JSON.stringify(body).slice(0, 300)).toBe(status);
     return body;
   };
-  const nominees = (client: Client, query: Record<string, string>) =>
+  const ask = (client: Client, query: Record<string, string>) =>
     client.get(`/api/honours/nominees?${new URLSearchParams(query)}`);
+  /** The picker's page of candidates (asserting 200). */
+  const nominees = async (client: Client, query: Record<string, string>): Promise<Answer<typeof nomineeCandidates>> =>
+    json(await ask(client, query));
 
   beforeAll(async () => {
     const { platform, app, clock } = env();
@@ -41,17 +45,16 @@ describeEachDatabase('honours nominees', (kind) => {
       .select('descendant_id')
       .where('ancestor_id', '=', unit.get('CS02')!)
       .execute();
-    const collectives = (
-      await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', limit: '100' }))
-    ).items;
+    const collectives = (await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', limit: '100' }))
+      .items;
     expect(collectives[0]).toMatchObject({ id: unit.get('CS02'), name: 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh' });
-    expect(collectives.map((c: any) => c.id).sort()).toEqual(subtree.map((s) => s.descendant_id).sort());
+    expect(collectives.map((c) => c.id).sort()).toEqual(subtree.map((s) => s.descendant_id).sort());
     const cells = (
-      await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', q: 'phan xuong may' }))
-    ).items.map((c: any) => c.name);
+      await nominees(officer, { unitId: unit.get('CS02')!, kind: 'collective', q: 'phan xuong may' })
+    ).items.map((c) => c.name);
     expect(cells).toEqual(['Chi bộ Phân xưởng May 1', 'Chi bộ Phân xưởng May 2']);
-    const makers = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'product' }))).items;
-    expect(makers.map((m: any) => m.id)).toEqual([unit.get('CS02-DN')]);
+    const makers = (await nominees(officer, { unitId: unit.get('CS02')!, kind: 'product' })).items;
+    expect(makers.map((m) => m.id)).toEqual([unit.get('CS02-DN')]);
   });
 
   it('lists the Party members of the subtree by name, with their Party unit, searched without diacritics', async () => {
@@ -71,9 +74,8 @@ describeEachDatabase('honours nominees', (kind) => {
       )
       .execute();
     expect(members.length).toBeGreaterThan(0);
-    const all = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', limit: '100' })))
-      .items;
-    expect(all.map((p: any) => p.id).sort()).toEqual(members.map((m) => m.id).sort());
+    const all = (await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', limit: '100' })).items;
+    expect(all.map((p) => p.id).sort()).toEqual(members.map((m) => m.id).sort());
     expect(all[0].detail).toBeTruthy();
     const one = members[0];
     const plain = one.full_name
@@ -82,20 +84,19 @@ describeEachDatabase('honours nominees', (kind) => {
       .replace(/đ/g, 'd')
       .replace(/Đ/g, 'D')
       .toLowerCase();
-    const found = (await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', q: plain })))
-      .items;
-    expect(found.map((p: any) => p.id)).toContain(one.id);
+    const found = (await nominees(officer, { unitId: unit.get('CS02')!, kind: 'individual', q: plain })).items;
+    expect(found.map((p) => p.id)).toContain(one.id);
     const outsider = await platform.db
       .selectFrom('people')
       .select('id')
       .where('party_unit_id', '=', unit.get('CS05')!)
       .executeTakeFirstOrThrow();
-    expect(all.map((p: any) => p.id)).not.toContain(outsider.id);
+    expect(all.map((p) => p.id)).not.toContain(outsider.id);
   });
 
   it('answers only for a unit the caller nominates for', async () => {
-    await json(await nominees(officer, { unitId: unit.get('CS05')!, kind: 'collective' }), 403);
-    await json(await nominees(board, { unitId: unit.get('CS02')!, kind: 'collective' }), 403);
-    await json(await nominees(officer, { unitId: unit.get('CS02')!, kind: 'team' }), 400);
+    await json(await ask(officer, { unitId: unit.get('CS05')!, kind: 'collective' }), 403);
+    await json(await ask(board, { unitId: unit.get('CS02')!, kind: 'collective' }), 403);
+    await json(await ask(officer, { unitId: unit.get('CS02')!, kind: 'team' }), 400);
   });
 });

@@ -1,7 +1,7 @@
 import { todayIso } from '../../../common/dates.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { partyMembersWithin, unitsWithin } from '../organisation/lookups.ts';
+import { partyMembersWithin, unitsWithin } from '../organisation/index.ts';
 import { mayNominateFor, type Caller } from './access.ts';
 import type { NomineeQuery } from './schema.ts';
 

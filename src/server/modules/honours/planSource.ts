@@ -1,5 +1,5 @@
 import { formatDmy } from '../../../common/dates.ts';
-import type { ActivityStatusSource } from '../plans/sources.ts';
+import type { ActivityStatusSource } from '../plans/index.ts';
 import { decisionOf } from './results.ts';
 
 /**

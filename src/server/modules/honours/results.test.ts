@@ -3,18 +3,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
+import { buildCampaign } from '../../../../test/support/factories.ts';
 import { docxToPdfWithLibreOffice, pdfInfo, pdfText } from '../../../../test/support/documents.ts';
 import { closeDocumentBrowser } from '../../documents/browser.ts';
-import type { Table } from '../../documents/model.ts';
+import type { Section, Table } from '../../documents/model.ts';
 import { newId } from '../../platform/db/ids.ts';
-import { systemCaller } from '../organisation/access.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { plansDemo } from '../plans/demo.ts';
+import type { getCampaign } from './campaigns.ts';
 import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';
 import { decisionDocument, minutesDocument } from './documents.ts';
 import { honoursSelectionSource } from './planSource.ts';
-import { honourees } from './results.ts';
+import type { getNomination } from './nominations.ts';
+import { type campaignResults, honourees } from './results.ts';
 
 /**
  * From the Council's vote to the ceremony's papers, on both databases: the demo campaign and its
@@ -36,7 +39,7 @@ describeEachDatabase('honours results and documents', (kind) => {
   let board: Client;
   let officer: Client;
   const members: { id: string; client: Client }[] = [];
-  let campaign: any;
+  let campaign: Answer<typeof getCampaign>;
   let sessionId = '';
   const byUnit = new Map<string, string>(); // "kind:CS02" → nomination id
   const names = new Map<string, string>(); // nomination id → nominee name
@@ -85,12 +88,12 @@ describeEachDatabase('honours results and documents', (kind) => {
       .executeTakeFirstOrThrow();
     expect([row.nomination_due, row.council_unit_id, row.is_demo]).toEqual(['2019-07-20', unit.get('HDTDKT'), 1]);
     campaign = await json(await board.get(`/api/honours/campaigns/${row.id}`));
-    expect(campaign.categories.map((c: any) => [c.kind, c.quota])).toEqual([
+    expect(campaign.categories.map((c) => [c.kind, c.quota])).toEqual([
       ['collective', 15],
       ['individual', 15],
       ['product', 15],
     ]);
-    expect(campaign.categories.map((c: any) => c.counts.eligible)).toEqual([3, 2, 3]);
+    expect(campaign.categories.map((c) => c.counts.eligible)).toEqual([3, 2, 3]);
     const all = await platform.db
       .selectFrom('honour_nominations')
       .select(['id', 'category_id', 'unit_id', 'nominee_name', 'status'])
@@ -99,15 +102,13 @@ describeEachDatabase('honours results and documents', (kind) => {
     expect(new Set(all.map((n) => n.status))).toEqual(new Set(['eligible', 'submitted', 'returned', 'draft']));
     const code = new Map([...unit.entries()].map(([c, id]) => [id, c]));
     for (const n of all) {
-      byUnit.set(`${campaign.categories.find((c: any) => c.id === n.category_id).kind}:${code.get(n.unit_id)}`, n.id);
+      byUnit.set(`${campaign.categories.find((c) => c.id === n.category_id)!.kind}:${code.get(n.unit_id)}`, n.id);
       names.set(n.id, n.nominee_name);
     }
-    const dossier = await json(await board.get(`/api/honours/nominations/${byUnit.get('collective:CS02')}`));
-    expect(dossier.dossier.map((d: any) => d.kind)).toEqual([
-      'cover_submission',
-      'achievement_report',
-      'review_minutes',
-    ]);
+    const dossier: Answer<typeof getNomination> = await json(
+      await board.get(`/api/honours/nominations/${byUnit.get('collective:CS02')}`),
+    );
+    expect(dossier.dossier.map((d) => d.kind)).toEqual(['cover_submission', 'achievement_report', 'review_minutes']);
     expect((await platform.db.selectFrom('honour_rounds').select('id').execute()).length).toBe(0);
   }, 60_000);
 
@@ -164,14 +165,16 @@ describeEachDatabase('honours results and documents', (kind) => {
     });
 
     await json(await officer.get(`/api/honours/campaigns/${campaign.id}/results`), 404);
-    const results = await json(await board.get(`/api/honours/campaigns/${campaign.id}/results`));
+    const results: Answer<typeof campaignResults> = await json(
+      await board.get(`/api/honours/campaigns/${campaign.id}/results`),
+    );
     expect(results).toMatchObject({ decided: false, decision: null, totals: { quota: 45, count: 7, shortfall: 38 } });
-    expect(results.categories.map((c: any) => [c.count, c.shortfall])).toEqual([
+    expect(results.categories.map((c) => [c.count, c.shortfall])).toEqual([
       [2, 13],
       [2, 13],
       [3, 12],
     ]);
-    expect(results.categories[2].honourees.map((h: any) => h.nominationId)).toEqual(
+    expect(results.categories[2].honourees.map((h) => h.nominationId)).toEqual(
       ['product:CS02', 'product:CS11', 'product:CS09'].map((k) => byUnit.get(k)),
     );
   }, 60_000);
@@ -225,9 +228,10 @@ describeEachDatabase('honours results and documents', (kind) => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).toContain('125-QĐ/ĐUK');
-    const history = (
-      await json(await board.get(`/api/honours/nominations/${byUnit.get('collective:CS02')}`))
-    ).events.map((e: any) => [e.action, e.note]);
+    const nomination: Answer<typeof getNomination> = await json(
+      await board.get(`/api/honours/nominations/${byUnit.get('collective:CS02')}`),
+    );
+    const history = nomination.events.map((e) => [e.action, e.note]);
     expect(history.at(-1)).toEqual(['confirmed', 'Quyết định số 125-QĐ/ĐUK, ngày 05/8/2019']);
 
     const forCeremony = await honourees(platform, campaign.id);
@@ -283,9 +287,8 @@ describeEachDatabase('honours results and documents', (kind) => {
     expect(doc.type).toBe('BIÊN BẢN');
     const tables = JSON.stringify(doc.body);
     expect(tables).toContain('KẾT QUẢ BỎ PHIẾU');
-    const roundTables = (doc.body.find((b) => b.kind === 'section' && b.number === 'III-') as any).children.map(
-      (s: any) => s.children.find((c: any) => c.kind === 'table') as Table,
-    );
+    const part = doc.body.find((b): b is Section => b.kind === 'section' && b.number === 'III-')!;
+    const roundTables = part.children.map((s) => (s as Section).children.find((c): c is Table => c.kind === 'table')!);
     expect(roundTables).toHaveLength(3);
     const row = (t: Table, key: string) => t.rows.find((r) => r[1] === names.get(byUnit.get(key)!))!.slice(3);
     expect(row(roundTables[0], 'collective:CS02')).toEqual(['5', '0', '0', 'Được chọn']);
@@ -337,8 +340,8 @@ describeEachDatabase('honours results and documents', (kind) => {
       '2019-08-05',
     ]);
     const lists = doc.body
-      .filter((b) => b.kind === 'section')
-      .map((s: any) => s.children[0].rows.map((r: string[]) => r[1]));
+      .filter((b): b is Section => b.kind === 'section')
+      .map((s) => (s.children[0] as Table).rows.map((r) => r[1]));
     expect(lists).toEqual(
       [selected.slice(0, 2), selected.slice(2, 4), selected.slice(4)].map((keys) =>
         keys.map((k) => names.get(byUnit.get(k)!)),
@@ -415,20 +418,17 @@ describeEachDatabase('honours results and documents', (kind) => {
 
   it('refuses the decision and certificates of an undecided campaign; prints 45 certificates for a full campaign, timed', async () => {
     const { platform } = env();
-    const c = await json(
-      await board.post('/api/honours/campaigns', {
-        code: 'TV-45',
-        name: 'Tôn vinh 45 tập thể, cá nhân, sản phẩm tiêu biểu',
-        nominationOpens: '2019-06-15',
-        nominationDue: '2019-07-20',
-        categories: [
-          { kind: 'collective', name: 'Tập thể', quota: 15 },
-          { kind: 'individual', name: 'Cá nhân', quota: 15 },
-          { kind: 'product', name: 'Sản phẩm', quota: 15 },
-        ],
-      }),
-      201,
-    );
+    const c = await buildCampaign(platform, {
+      code: 'TV-45',
+      name: 'Tôn vinh 45 tập thể, cá nhân, sản phẩm tiêu biểu',
+      nominationOpens: '2019-06-15',
+      nominationDue: '2019-07-20',
+      categories: [
+        { kind: 'collective', name: 'Tập thể', quota: 15 },
+        { kind: 'individual', name: 'Cá nhân', quota: 15 },
+        { kind: 'product', name: 'Sản phẩm', quota: 15 },
+      ],
+    });
     await bytes(await board.get(`/api/honours/campaigns/${c.id}/certificates.pdf`), 409);
     await bytes(await board.get(`/api/honours/campaigns/${c.id}/decision.docx`), 409);
     await json(
@@ -443,7 +443,7 @@ describeEachDatabase('honours results and documents', (kind) => {
     await platform.db
       .insertInto('honour_nominations')
       .values(
-        c.categories.flatMap((cat: any) =>
+        c.categories.flatMap((cat) =>
           Array.from({ length: 15 }, (_, i) => ({
             id: newId(),
             campaign_id: c.id,

@@ -3,7 +3,7 @@ import { shortDmy } from '../../../common/dates.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { campaignNotFound, mayJudge, requireManage, type Caller } from './access.ts';
 import { categoriesOf, findCampaign, type Category } from './campaigns.ts';
 import { logEvent } from './nominations.ts';

@@ -5,10 +5,13 @@ import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { anonymous, signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, anonymous, signIn, type Client } from '../../../../test/support/client.ts';
 import { createApp } from '../../app.ts';
 import { organisationDemo } from '../organisation/demo.ts';
+import type { getCampaign } from './campaigns.ts';
 import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';
+import type { getNomination } from './nominations.ts';
+import type { PublicRoll } from './roll.ts';
 import { citationOf } from './results.ts';
 import { initialOf } from './rollOfHonourPages.tsx';
 
@@ -55,7 +58,7 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
   let cs02: Client;
   let cs05: Client;
   const members: { id: string; client: Client }[] = [];
-  let campaign: any;
+  let campaign: Answer<typeof getCampaign>;
   const byKey = new Map<string, string>(); // "collective:CS02" → nomination id
   const names = new Map<string, string>(); // nomination id → nominee name
   const summaries = new Map<string, string>();
@@ -134,7 +137,7 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
       .select(['id', 'category_id', 'unit_id', 'nominee_name', 'summary'])
       .where('campaign_id', '=', row.id)
       .execute()) {
-      byKey.set(`${campaign.categories.find((c: any) => c.id === n.category_id).kind}:${code.get(n.unit_id)}`, n.id);
+      byKey.set(`${campaign.categories.find((c) => c.id === n.category_id)!.kind}:${code.get(n.unit_id)}`, n.id);
       names.set(n.id, n.nominee_name);
       summaries.set(n.id, n.summary);
     }
@@ -144,7 +147,7 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     const { platform } = env();
     const key = 'collective:CS02';
     const id = byKey.get(key)!;
-    const before = await json(await cs02.get(`/api/honours/nominations/${id}`));
+    const before: Answer<typeof getNomination> = await json(await cs02.get(`/api/honours/nominations/${id}`));
     expect(before.status).toBe('eligible');
     expect(before.missing).toEqual([]); // submitted and screened without a photo: it is not required
     const auditRows = async () =>
@@ -192,8 +195,8 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
       409,
     );
 
-    const first = await addPhoto(cs02, key, png(8, 10, [200, 30, 30]));
-    const firstPhoto = first.dossier.find((d: any) => d.kind === 'photo');
+    const first: Answer<typeof getNomination> = await addPhoto(cs02, key, png(8, 10, [200, 30, 30]));
+    const firstPhoto = first.dossier.find((d) => d.kind === 'photo')!;
     expect(firstPhoto).toMatchObject({
       label: { vi: expect.stringContaining('Ảnh') },
       file: { mediaType: 'image/png', name: 'anh-collective-CS02.png' },
@@ -205,14 +208,14 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     });
 
     // A new photo replaces it, and the old file goes.
-    const second = await addPhoto(cs02, key, png(12, 15, [20, 90, 160]));
-    const current = second.dossier.filter((d: any) => d.kind === 'photo');
+    const second: Answer<typeof getNomination> = await addPhoto(cs02, key, png(12, 15, [20, 90, 160]));
+    const current = second.dossier.filter((d) => d.kind === 'photo');
     expect(current).toHaveLength(1);
-    expect(current[0].file.id).not.toBe(firstPhoto.file.id);
-    expect(second.dossier.filter((d: any) => d.kind !== 'photo')).toEqual(before.dossier);
-    expect(second.events.at(-1).note).toContain('thay ảnh trước');
-    await json(await cs02.get(`/api/files/${firstPhoto.file.id}`), 404);
-    const photo = await cs02.get(`/api/files/${current[0].file.id}`);
+    expect(current[0].file!.id).not.toBe(firstPhoto.file!.id);
+    expect(second.dossier.filter((d) => d.kind !== 'photo')).toEqual(before.dossier);
+    expect(second.events.at(-1)!.note).toContain('thay ảnh trước');
+    await json(await cs02.get(`/api/files/${firstPhoto.file!.id}`), 404);
+    const photo = await cs02.get(`/api/files/${current[0].file!.id}`);
     expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect(await auditRows()).toBe(audits + 2);
     const audit = await platform.db
@@ -222,8 +225,8 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
       .where('entity_id', '=', id)
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.before_json!)).toEqual({ photoFileIds: [firstPhoto.file.id] });
-    expect(JSON.parse(audit.after_json!)).toMatchObject({ fileId: current[0].file.id, kind: 'photo' });
+    expect(JSON.parse(audit.before_json!)).toEqual({ photoFileIds: [firstPhoto.file!.id] });
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ fileId: current[0].file!.id, kind: 'photo' });
   });
 
   it('shows nothing in public while the campaign is not decided', async () => {
@@ -319,7 +322,7 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
 
     const res = await anon.get(`/api/public/honours/${HONOURS_DEMO_CODE}`);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const roll = await json(res);
+    const roll: PublicRoll = await json(res);
     expect(roll).toMatchObject({
       code: HONOURS_DEMO_CODE,
       name: campaign.name,
@@ -327,12 +330,12 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
       decision: { number: '125-QĐ/ĐUK', date: '2019-08-05' },
     });
     expect(Object.keys(roll).sort()).toEqual(['bloc', 'categories', 'code', 'decision', 'name']);
-    expect(roll.categories.map((c: any) => [c.kind, c.name])).toEqual([
+    expect(roll.categories.map((c) => [c.kind, c.name])).toEqual([
       ['collective', 'Tập thể xuất sắc tiêu biểu'],
       ['individual', 'Cá nhân tiêu biểu'],
       ['product', 'Sản phẩm tiêu biểu'],
     ]);
-    expect(roll.categories.map((c: any) => c.honourees.map((h: any) => h.nominationId))).toEqual(
+    expect(roll.categories.map((c) => c.honourees.map((h) => h.nominationId))).toEqual(
       confirmed.map((keys) => keys.map((k) => byKey.get(k))),
     );
     const unitName = (
@@ -360,8 +363,10 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     expect(JSON.stringify(roll)).not.toContain(names.get(byKey.get('collective:CS04')!)!);
 
     // The photos: the bytes, typed, not sniffed, cacheable by version.
-    const withPhoto = roll.categories.flatMap((c: any) => c.honourees).filter((h: any) => h.photoUrl);
-    expect(withPhoto.map((h: any) => h.nominationId).sort()).toEqual(
+    const withPhoto = roll.categories
+      .flatMap((c) => c.honourees)
+      .flatMap((h) => (h.photoUrl ? [{ ...h, photoUrl: h.photoUrl }] : []));
+    expect(withPhoto.map((h) => h.nominationId).sort()).toEqual(
       ['collective:CS02', 'individual:CS05', 'product:CS11'].map((k) => byKey.get(k)).sort(),
     );
     for (const h of withPhoto) {
@@ -427,7 +432,7 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
   });
 
   it('renders /vinh-danh/{code} in Vietnamese and, with ?lang=en, in English: the decision, the categories, a card per honouree', async () => {
-    const roll = await json(await anonymous(env().app).get(`/api/public/honours/${HONOURS_DEMO_CODE}`));
+    const roll: PublicRoll = await json(await anonymous(env().app).get(`/api/public/honours/${HONOURS_DEMO_CODE}`));
     const res = await env().app.request(`/vinh-danh/${HONOURS_DEMO_CODE}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -452,7 +457,7 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;');
     expect(cards).toEqual(confirmed.flat().map((k) => escape(names.get(byKey.get(k)!)!)));
-    for (const h of roll.categories.flatMap((c: any) => c.honourees)) {
+    for (const h of roll.categories.flatMap((c) => c.honourees)) {
       expect(html).toContain(escape(h.citation));
       if (h.photoUrl) expect(html).toContain(`<img src="${escape(h.photoUrl)}" alt="Ảnh: ${escape(h.name)}"`);
     }

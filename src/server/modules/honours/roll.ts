@@ -1,8 +1,8 @@
 import { fail } from '../../platform/http/errors.ts';
 import { readStoredFile } from '../../platform/files/store.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { systemCaller } from '../organisation/access.ts';
-import { liveUnits } from '../organisation/lookups.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
+import { liveUnits } from '../organisation/index.ts';
 import type { Category } from './campaigns.ts';
 import { decisionOf, honourees, type Decision } from './results.ts';
 

@@ -1,16 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
-import { day } from '../organisation/schema.ts';
-import { unitResultsOut } from '../emulation/schema.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
+import { unitResultsOut } from '../emulation/index.ts';
 import { storedFile } from '../../platform/files/schema.ts';
 
 /** Request shapes of the honours module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
-export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
-const pageParams = {
-  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).optional().default(50),
-};
+export { idParam };
 export const categoryKinds = ['collective', 'individual', 'product'] as const;
 /** `photo`: the portrait, the collective's or the product's picture, for the roll of honour (an image; one at a time; not required). */
 export const dossierKinds = ['cover_submission', 'achievement_report', 'review_minutes', 'evidence', 'photo'] as const;

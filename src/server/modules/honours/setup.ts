@@ -1,4 +1,4 @@
-import { registerStatusSource } from '../plans/sources.ts';
+import { registerStatusSource } from '../plans/index.ts';
 import { registerNominationFiles } from './nominations.ts';
 import { honoursSelectionSource } from './planSource.ts';
 

@@ -1,18 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
-import type { Actor } from '../../platform/audit/record.ts';
-import { systemActor } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
-import { can, type Grant } from '../../platform/policy/policy.ts';
+import type { Caller } from '../../platform/policy/caller.ts';
+import { can } from '../../platform/policy/policy.ts';
 import { treeScope } from './tree.ts';
 
-/** Who is asking: the actor the audit log names, and the roles that decide what they may touch. */
-export type Caller = { actor: Actor; grants: readonly Grant[] };
-
-export const systemCaller = (name = 'system'): Caller => ({
-  actor: systemActor(name),
-  grants: [{ role: 'system_admin', unitId: null }],
-});
+export type { Caller } from '../../platform/policy/caller.ts';
+export { systemCaller } from '../../platform/policy/caller.ts';
 
 /**
  * May the caller change things that belong to `unitId` (its subtree included)? A unit officer's

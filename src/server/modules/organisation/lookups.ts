@@ -155,6 +155,23 @@ export async function personRefs(platform: Reader, ids: readonly string[]): Prom
   return out;
 }
 
+/** The people whose Party unit is this unit (not its subtree), by full name; at most `limit`. */
+export async function membersOfUnit(platform: Reader, unitId: string, limit: number): Promise<PersonRef[]> {
+  const rows = await platform.db
+    .selectFrom('people')
+    .select(['id', 'full_name', 'party_unit_id', 'party_joined_on'])
+    .where('party_unit_id', '=', unitId)
+    .orderBy('full_name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    partyUnitId: r.party_unit_id,
+    partyJoinedOn: r.party_joined_on,
+  }));
+}
+
 /**
  * Units within a root's subtree (the root included) that exist on `day`, optionally of some kinds
  * and matching a search (name, short name or code, without regard to diacritics); shallowest

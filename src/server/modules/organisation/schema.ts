@@ -1,15 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { isoDate, requiredText, text } from '../../../common/schemas.ts';
+import { requiredText, text } from '../../../common/schemas.ts';
 import { jsonValue } from '../../platform/http/jsonValue.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
 import { genders, operationTypes, unitKindCodes } from './kinds.ts';
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 
-/** An ISO calendar date that exists (2019-02-30 does not). */
-export const day = isoDate.refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'msg:date_format');
+export { day };
 
 const uuid = z.string().uuid();
 /** Optional free text: blank becomes null. */
@@ -20,26 +17,7 @@ const optionalText = (max: number) =>
     .transform((v) => (v === undefined ? undefined : v ? v : null));
 const code = requiredText(40).refine((s) => !/\s/.test(s), 'msg:code_format');
 
-export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
-
-const pageParams = {
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .optional()
-    .default(1)
-    .openapi({ description: 'Trang, từ 1 / page number, from 1' }),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .optional()
-    .default(50)
-    .openapi({ description: 'Số dòng mỗi trang (tối đa 500) / rows per page, at most 500' }),
-};
+export { idParam };
 
 // ---------- units ----------
 

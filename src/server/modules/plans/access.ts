@@ -3,8 +3,8 @@ import type { Database } from '../../platform/db/tables.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { can, holdsAnywhere, reach } from '../../platform/policy/policy.ts';
 import type { Platform } from '../../platform/platform.ts';
-import type { Caller } from '../organisation/access.ts';
-import { subtreeUnitIds } from '../organisation/lookups.ts';
+import type { Caller } from '../../platform/policy/caller.ts';
+import { subtreeUnitIds } from '../organisation/index.ts';
 
 export type { Caller };
 

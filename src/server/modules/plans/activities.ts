@@ -6,8 +6,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { deleteFilesOf, filesOf } from '../../platform/files/store.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { grassrootsKinds } from '../organisation/kinds.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { grassrootsKinds, unitRefs } from '../organisation/index.ts';
 import {
   activityNotFound,
   inTransaction,

@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { planNotFound, visibilityOf, type Caller } from './access.ts';
 import { activityViews, maySeePlan, progressOf, requirePlan, statusOf, visibleActivities } from './activities.ts';
 import { countByStatus, milestonesOf, planHeader } from './plans.ts';

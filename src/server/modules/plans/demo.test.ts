@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { useTestEnv } from '../../../../test/support/platform.ts';
 import { loadDemoData } from '../../demo.ts';
-import { systemCaller } from '../organisation/access.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
 import { SEED_DEMO_KEY } from './demo.ts';
 import { getPlan } from './plans.ts';
 import { deployment } from './subPlans.ts';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { systemCaller } from '../organisation/access.ts';
-import { liveUnits } from '../organisation/lookups.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
+import { liveUnits, unitByCode } from '../organisation/index.ts';
 import { importPlanDocument } from './import/importPlan.ts';
 import { createPlan } from './plans.ts';
 import { proposePlan, resolveNames } from './preview.ts';
@@ -91,7 +91,7 @@ async function loadPlans(platform: Platform): Promise<number> {
   return platform.db.transaction().execute(async (tx) => {
     const p: Platform = { ...platform, db: tx };
     if (await tx.selectFrom('plans').select('id').where('demo_key', '=', SEED_DEMO_KEY).executeTakeFirst()) return 0;
-    if (!(await tx.selectFrom('units').select('id').where('code', '=', 'DBK').executeTakeFirst())) return 0;
+    if (!(await unitByCode(tx, 'DBK'))) return 0;
     const plan = await createPlan(p, caller, await seedPlanInput(p), { isDemo: true, demoKey: SEED_DEMO_KEY });
     const units = new Map((await liveUnits(p, '2019-09-04', { limit: 50_000 })).map((u) => [u.code, u.id]));
     const acts = new Map(

@@ -1,6 +1,6 @@
 import type { Platform } from '../../platform/platform.ts';
 import { isMailAddress, mailerFor } from '../../platform/mail/mailer.ts';
-import { mailContactOfUser } from '../organisation/lookups.ts';
+import { mailContactOfUser } from '../organisation/index.ts';
 import type { NotificationChannel } from './reminders.ts';
 
 /**

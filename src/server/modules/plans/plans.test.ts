@@ -5,11 +5,24 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { closeDocumentBrowser } from '../../documents/index.ts';
 import { seedFile } from './demo.ts';
-import { PLAN_JOB, remindPlan } from './reminders.ts';
+import type { getActivity, listActivities } from './activities.ts';
+import type { calendar, planDashboard, timeline, unitDashboard } from './dashboard.ts';
+import type { getPlan } from './plans.ts';
+import type { previewPlanImport } from './preview.ts';
+import { type listNotifications, PLAN_JOB, remindPlan } from './reminders.ts';
+import type { deployment } from './subPlans.ts';
+import type { listSupervisions } from './supervision.ts';
+
+/** A page of activities listed for one unit: each carries that unit's own line. */
+type UnitPage = {
+  items: (Answer<typeof listActivities>['items'][number] & {
+    unitLine: { unitId: string; role: string; percent: number; doneOn: string | null; status: string } | null;
+  })[];
+};
 
 /** The plans API end to end: import → create, status across the deadline, policy, sub-plans, supervision, reminders, documents. */
 describeEachDatabase('plans', (kind) => {
@@ -43,23 +56,23 @@ describeEachDatabase('plans', (kind) => {
       'content-type': 'text/plain',
     });
     expect(res.status).toBe(200);
-    const preview = (await res.json()) as any;
+    const preview = (await res.json()) as Answer<typeof previewPlanImport>;
     expect(preview.draft.activities).toHaveLength(29);
-    const names = new Map<string, any>(preview.units.map((u: any) => [u.name, u]));
+    const names = new Map(preview.units.map((u) => [u.name, u]));
     for (const a of preview.draft.activities)
       for (const l of a.lead) expect(names.get(l)?.resolvedCount, `lead "${l}"`).toBeGreaterThan(0);
     const proposal = preview.proposal;
     // what the person fills in: the two activities whose lead the text leaves implicit
-    for (const a of proposal.activities) if (a.leadUnitIds.length === 0) a.leadUnitIds = [unit.get('BTG')];
+    for (const a of proposal.activities) if (a.leadUnitIds.length === 0) a.leadUnitIds = [unit.get('BTG')!];
     proposal.header.superiorBody = 'ĐẢNG BỘ TỈNH THÁI BÌNH';
     proposal.header.issuingBody = 'ĐẢNG ỦY KHỐI DOANH NGHIỆP';
     proposal.header.symbolSuffix = 'ĐUK';
-    const a5 = proposal.activities.find((a: any) => a.ref === 'A5');
+    const a5 = proposal.activities.find((a) => a.ref === 'A5')!;
     a5.due = '2019-08-30';
     a5.statusSource = 'organisation.new_grassroots';
     const created = await office.post('/api/plans', proposal);
     expect(created.status, await created.clone().text()).toBe(201);
-    const plan = (await created.json()) as any;
+    const plan = (await created.json()) as Answer<typeof getPlan>;
     planId = plan.id;
     expect(plan.activities).toHaveLength(29);
     expect(plan.milestones).toHaveLength(5);
@@ -68,7 +81,7 @@ describeEachDatabase('plans', (kind) => {
       expect(a.leadCount, a.ref).toBeGreaterThan(0);
       ref.set(a.ref, a.id);
     }
-    expect(plan.activities.find((a: any) => a.ref === 'A9').lead[0].id).toBe(unit.get('CCB'));
+    expect(plan.activities.find((a) => a.ref === 'A9')!.lead[0].id).toBe(unit.get('CCB'));
     const audit = await env()
       .platform.db.selectFrom('audit_log')
       .select('id')
@@ -88,15 +101,13 @@ describeEachDatabase('plans', (kind) => {
   it('lets a grassroots unit see and report on its own activities only', async () => {
     const { clock } = env();
     clock.set(new Date('2019-07-01T03:00:00Z'));
-    const mine = (await (await cs02.get(`/api/plans/${planId}`)).json()) as any;
+    const mine = (await (await cs02.get(`/api/plans/${planId}`)).json()) as Answer<typeof getPlan>;
     expect(mine.seesWholePlan).toBe(false);
     expect(mine.activities.length).toBeGreaterThan(0);
     expect(mine.activities.length).toBeLessThan(29);
     expect(
       mine.activities.every(
-        (a: any) =>
-          a.lead.some((u: any) => u.id === unit.get('CS02')) ||
-          a.coordinating.some((u: any) => u.id === unit.get('CS02')),
+        (a) => a.lead.some((u) => u.id === unit.get('CS02')) || a.coordinating.some((u) => u.id === unit.get('CS02')),
       ),
     ).toBe(true);
     expect((await cs02.get(`/api/activities/${ref.get('A11')}`)).status).toBe(404);
@@ -115,13 +126,13 @@ describeEachDatabase('plans', (kind) => {
       percent: 40,
     });
     expect(ok.status).toBe(201);
-    const whole = (await (await office.get(`/api/plans/${planId}`)).json()) as any;
+    const whole = (await (await office.get(`/api/plans/${planId}`)).json()) as Answer<typeof getPlan>;
     expect(whole.activities).toHaveLength(29);
     // listed for its unit, each activity carries the unit's own line beside the whole activity's status
     const ownPage = (await (
       await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)
-    ).json()) as any;
-    const a1 = ownPage.items.find((a: any) => a.ref === 'A1');
+    ).json()) as UnitPage;
+    const a1 = ownPage.items.find((a) => a.ref === 'A1')!;
     expect(a1.unitLine).toMatchObject({
       unitId: unit.get('CS02'),
       role: 'lead',
@@ -133,8 +144,10 @@ describeEachDatabase('plans', (kind) => {
       (await cs02.post(`/api/activities/${ref.get('A1')}/reports`, { text: 'Xong phần của đơn vị', percent: 100 }))
         .status,
     ).toBe(201);
-    const after = (await (await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)).json()) as any;
-    const line = after.items.find((a: any) => a.ref === 'A1');
+    const after = (await (
+      await cs02.get(`/api/plans/${planId}/activities?unitId=${unit.get('CS02')}`)
+    ).json()) as UnitPage;
+    const line = after.items.find((a) => a.ref === 'A1')!;
     expect(line.unitLine).toMatchObject({ percent: 100, doneOn: '2019-07-01', status: 'done_on_time' });
     expect(line.status).toBe('in_progress');
   });
@@ -142,7 +155,7 @@ describeEachDatabase('plans', (kind) => {
   it('computes status across the deadline day in Việt Nam, from reports and from the registry', async () => {
     const { clock } = env();
     const status = async (r: string) =>
-      ((await (await office.get(`/api/activities/${ref.get(r)}`)).json()) as any).status;
+      ((await (await office.get(`/api/activities/${ref.get(r)}`)).json()) as Answer<typeof getActivity>).status;
     // A11: select 45 by 30/7
     clock.set(new Date('2019-07-30T16:59:00Z')); // 23:59 on 30/7 in Hà Nội
     expect(await status('A11')).toBe('in_progress');
@@ -171,27 +184,31 @@ describeEachDatabase('plans', (kind) => {
     expect(await status('A9')).toBe('done_on_time');
     // A5: at least 2 new grassroots organisations, counted in the registry (CS17 15/7, CS18 20/8)
     clock.set(new Date('2019-08-01T03:00:00Z'));
-    const a5 = (await (await office.get(`/api/activities/${ref.get('A5')}`)).json()) as any;
+    const a5 = (await (await office.get(`/api/activities/${ref.get('A5')}`)).json()) as Answer<typeof getActivity>;
     expect([a5.status, a5.figure]).toEqual(['in_progress', 1]);
     clock.set(new Date('2019-08-25T03:00:00Z'));
-    const later = (await (await office.get(`/api/activities/${ref.get('A5')}`)).json()) as any;
+    const later = (await (await office.get(`/api/activities/${ref.get('A5')}`)).json()) as Answer<typeof getActivity>;
     expect([later.status, later.figure, later.doneOn]).toEqual(['done_on_time', 2, '2019-08-20']);
-    const dash = (await (await office.get(`/api/plans/${planId}/dashboard`)).json()) as any;
-    for (const s of ['done_on_time', 'done_late', 'in_progress']) expect(dash.counts[s], s).toBeGreaterThan(0);
+    const dash = (await (await office.get(`/api/plans/${planId}/dashboard`)).json()) as Answer<typeof planDashboard>;
+    for (const s of ['done_on_time', 'done_late', 'in_progress'] as const) expect(dash.counts[s], s).toBeGreaterThan(0);
     clock.set(new Date('2019-09-01T03:00:00Z'));
-    const after = (await (await office.get(`/api/plans/${planId}/dashboard`)).json()) as any;
+    const after = (await (await office.get(`/api/plans/${planId}/dashboard`)).json()) as Answer<typeof planDashboard>;
     expect(after.counts.overdue).toBeGreaterThan(0);
     const byUnit = (await (
       await office.get(`/api/plans/${planId}/dashboard/units?lateOnly=1&pageSize=100`)
-    ).json()) as any;
+    ).json()) as Answer<typeof unitDashboard>;
     expect(byUnit.items.length).toBeGreaterThan(0);
-    expect(byUnit.items.every((u: any) => u.counts.overdue > 0 && u.late.length === u.counts.overdue)).toBe(true);
-    const overdue = (await (await office.get(`/api/plans/${planId}/activities?status=overdue`)).json()) as any;
+    expect(byUnit.items.every((u) => u.counts.overdue > 0 && u.late.length === u.counts.overdue)).toBe(true);
+    const overdue = (await (await office.get(`/api/plans/${planId}/activities?status=overdue`)).json()) as Answer<
+      typeof listActivities
+    >;
     expect(overdue.total).toBe(after.counts.overdue);
-    const tl = (await (await office.get(`/api/plans/${planId}/timeline`)).json()) as any;
+    const tl = (await (await office.get(`/api/plans/${planId}/timeline`)).json()) as Answer<typeof timeline>;
     expect(tl.milestones).toHaveLength(5);
-    const cal = (await (await office.get(`/api/plans/${planId}/calendar?month=2019-08`)).json()) as any;
-    expect(cal.days.map((d: any) => d.date)).toContain('2019-08-30');
+    const cal = (await (await office.get(`/api/plans/${planId}/calendar?month=2019-08`)).json()) as Answer<
+      typeof calendar
+    >;
+    expect(cal.days.map((d) => d.date)).toContain('2019-08-30');
   });
 
   it('shows which units deployed their plan by the deadline and which did not', async () => {
@@ -213,11 +230,13 @@ describeEachDatabase('plans', (kind) => {
     expect((await cs05.post(`/api/plans/${planId}/sub-plans`, { unitId: unit.get('CS05'), pick: [] })).status).toBe(
       409,
     );
-    const dep = (await (await office.get(`/api/plans/${planId}/deployment?pageSize=100`)).json()) as any;
-    const state = new Map(dep.items.map((i: any) => [i.unit.id, i.state]));
-    expect(state.get(unit.get('CS02'))).toBe('on_time');
-    expect(state.get(unit.get('CS05'))).toBe('late');
-    expect(state.get(unit.get('CS01'))).toBe('missing');
+    const dep = (await (await office.get(`/api/plans/${planId}/deployment?pageSize=100`)).json()) as Answer<
+      typeof deployment
+    >;
+    const state = new Map(dep.items.map((i) => [i.unit.id, i.state]));
+    expect(state.get(unit.get('CS02')!)).toBe('on_time');
+    expect(state.get(unit.get('CS05')!)).toBe('late');
+    expect(state.get(unit.get('CS01')!)).toBe('missing');
     expect([dep.onTime, dep.late, dep.notDeployed]).toEqual([1, 1, dep.total - 2]);
     expect((await cs02.get(`/api/plans/${planId}/deployment`)).status).toBe(403);
   });
@@ -243,10 +262,10 @@ describeEachDatabase('plans', (kind) => {
     expect((await member.post('/api/supervisions', { ...body, unitId: unit.get('CS02') })).status).toBe(201); // in charge of CS01–CS03
     const refused = await member.post('/api/supervisions', { ...body, unitId: unit.get('CS10') });
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as any).error.code).toBe('NOT_IN_CHARGE');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('NOT_IN_CHARGE');
     expect((await office.post('/api/supervisions', { ...body, unitId: unit.get('CS10') })).status).toBe(201); // a manager may
-    const list = (await (await cs02.get('/api/supervisions')).json()) as any;
-    expect(list.items.every((s: any) => s.unit.id === unit.get('CS02'))).toBe(true);
+    const list = (await (await cs02.get('/api/supervisions')).json()) as Answer<typeof listSupervisions>;
+    expect(list.items.every((s) => s.unit.id === unit.get('CS02'))).toBe(true);
   });
 
   it('creates reminders through the job queue once, before the deadline and when overdue', async () => {
@@ -254,7 +273,8 @@ describeEachDatabase('plans', (kind) => {
     clock.set(new Date('2019-08-28T01:00:00Z'));
     await platform.jobs.enqueue(PLAN_JOB, { planId }, { dedupeKey: `t1:${planId}` });
     await platform.jobs.runDue();
-    const mine = async () => ((await (await cs02.get('/api/notifications')).json()) as any).items as any[];
+    const mine = async () =>
+      ((await (await cs02.get('/api/notifications')).json()) as Answer<typeof listNotifications>).items;
     const first = await mine();
     expect(first.some((n) => n.kind === 'plan.due_soon')).toBe(true);
     expect(await remindPlan(platform, planId)).toBe(0); // once only

@@ -7,7 +7,7 @@ import { fail } from '../../platform/http/errors.ts';
 import { deleteFilesOf } from '../../platform/files/store.ts';
 import { REPORT_FILES } from './attachments.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { inTransaction, planNotFound, publishPlans, requireManage, visibilityOf, type Caller } from './access.ts';
 import {
   activityViews,

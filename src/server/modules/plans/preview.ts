@@ -1,8 +1,7 @@
 import { fold } from '../../../common/text.ts';
 import { splitDocumentNumber } from '../../../common/documentNumber.ts';
 import type { Platform } from '../../platform/platform.ts';
-import type { UnitKind } from '../organisation/kinds.ts';
-import { liveUnits, type UnitRef } from '../organisation/lookups.ts';
+import { type UnitKind, liveUnits, type UnitRef } from '../organisation/index.ts';
 import { importPlanDocument } from './import/importPlan.ts';
 import type { PlanDraft } from './import/draft.ts';
 import { matchUnits, type UnitMatch } from './import/match.ts';

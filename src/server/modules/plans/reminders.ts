@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
+import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { rolesHolding } from '../../platform/policy/permissions.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -81,11 +82,10 @@ async function reportersOf(
   platform: Platform,
   db: Kysely<Database>,
   unitId: string,
-  grants: { user_id: string; unit_id: string | null }[],
+  grants: { userId: string; unitId: string | null }[],
 ) {
   const users: string[] = [];
-  for (const g of grants)
-    if (g.unit_id && (await platform.unitScope.isWithin(unitId, g.unit_id))) users.push(g.user_id);
+  for (const g of grants) if (g.unitId && (await platform.unitScope.isWithin(unitId, g.unitId))) users.push(g.userId);
   void db;
   return [...new Set(users)];
 }
@@ -105,14 +105,7 @@ export async function remindPlan(platform: Platform, planId: string): Promise<nu
     .limit(2000)
     .execute();
   const progress = await progressOf(platform, plan, rows, today);
-  const grants = await db
-    .selectFrom('role_grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select(['g.user_id', 'g.unit_id'])
-    .where('g.role', 'in', reportingRoles())
-    .where('u.is_active', '=', 1)
-    .limit(50_000)
-    .execute();
+  const grants = await activeRoleHolders(db, { roles: reportingRoles(), limit: 50_000 });
   let sent = 0;
   for (const a of rows) {
     const status = statusOf(a, progress.get(a.id)!, today);

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
-import { day } from '../organisation/schema.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
 import { planDraft } from './import/draft.ts';
 import { activityStatuses } from './status.ts';
 
@@ -18,12 +18,7 @@ const optionalDay = day
   .transform((v) => v ?? null);
 const textList = (max: number, each: number) => z.array(requiredText(each)).max(max);
 
-export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
-
-const pageParams = {
-  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).optional().default(50),
-};
+export { idParam };
 
 export const statusSchema = z.enum(activityStatuses);
 export const statusSourceKeys = ['organisation.new_grassroots', 'reporting.templates', 'honours.selection'] as const;

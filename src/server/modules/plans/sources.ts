@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import type { Bilingual } from '../../platform/http/errors.ts';
-import { grassrootsKinds } from '../organisation/kinds.ts';
-import { unitsFounded } from '../organisation/lookups.ts';
+import { grassrootsKinds, unitsFounded } from '../organisation/index.ts';
 
 /**
  * Where an activity's progress comes from when the work lives in another module: the honours

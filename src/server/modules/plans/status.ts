@@ -17,19 +17,7 @@ export const statusLabels: Record<ActivityStatus, { vi: string; en: string }> = 
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
 };
 
-export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const vnDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: VIETNAM_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Việt Nam at this instant, as YYYY-MM-DD. */
-export function vietnamDay(instant: Date): string {
-  return vnDay.format(instant);
-}
+export { VIETNAM_TIME_ZONE, vietnamDay } from '../../../common/dates.ts';
 
 export type StatusInput = {
   /** ISO date the work is due, or null (no deadline: never overdue) */

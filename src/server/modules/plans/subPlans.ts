@@ -4,8 +4,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { reach } from '../../platform/policy/policy.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { grassrootsKinds } from '../organisation/kinds.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { grassrootsKinds, subtreeOf, unitRefs } from '../organisation/index.ts';
 import {
   inTransaction,
   mayManage,
@@ -254,11 +253,10 @@ export async function subPlanUnits(platform: Platform, caller: Caller, planId: s
   } else {
     const expected = await db
       .selectFrom('plan_deploy_units as d')
-      .innerJoin('unit_closure as c', 'c.descendant_id', 'd.unit_id')
+      .innerJoin(subtreeOf(db, roots).as('c'), 'c.unit_id', 'd.unit_id')
       .select('d.unit_id')
       .distinct()
       .where('d.plan_id', '=', planId)
-      .where('c.ancestor_id', 'in', [...new Set(roots)])
       .limit(20_000)
       .execute();
     const granted = [...(await unitRefs(platform, roots)).values()].filter(

@@ -1,11 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { loadDemoData } from '../../demo.ts';
 import { DEMO_PASSWORD } from '../organisation/demoData.ts';
 import { SEED_DEMO_KEY } from './demo.ts';
-import { remindPlan } from './reminders.ts';
+import type { getPlan } from './plans.ts';
+import { type listNotifications, remindPlan } from './reminders.ts';
+import type { subPlanDraft, subPlanUnits } from './subPlans.ts';
+import type { listSupervisions, recordSupervision, supervisionUnits } from './supervision.ts';
 
 /**
  * What the grassroots screens read: the units whose plan a user may build, the Bloc's plan laid
@@ -34,44 +37,50 @@ describeEachDatabase('plans for units', (kind) => {
   }, 60_000);
 
   it('lists the units whose plan a user may build, with the plan each already has', async () => {
-    const mine = (await (await secretary.get(`/api/plans/${planId}/sub-plans/units`)).json()) as any;
+    const mine = (await (await secretary.get(`/api/plans/${planId}/sub-plans/units`)).json()) as Answer<
+      typeof subPlanUnits
+    >;
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0].unit.id).toBe(unit.get('CS02'));
     expect(mine.items[0].subPlan).toMatchObject({ number: '12', symbolSuffix: 'ĐU', date: '2019-06-10' });
-    const other = (await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as any;
-    expect(other.items.map((i: any) => [i.unit.id, i.subPlan])).toEqual([[unit.get('CS01'), null]]);
-    const all = (await (await office.get(`/api/plans/${planId}/sub-plans/units`)).json()) as any;
+    const other = (await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as Answer<
+      typeof subPlanUnits
+    >;
+    expect(other.items.map((i) => [i.unit.id, i.subPlan])).toEqual([[unit.get('CS01'), null]]);
+    const all = (await (await office.get(`/api/plans/${planId}/sub-plans/units`)).json()) as Answer<
+      typeof subPlanUnits
+    >;
     expect(all.items.length).toBeGreaterThanOrEqual(16);
-    const names = all.items.map((i: any) => i.unit.name);
+    const names = all.items.map((i) => i.unit.name);
     expect(names).toEqual([...names].sort(new Intl.Collator('vi', { sensitivity: 'base', numeric: true }).compare));
-    expect(all.items.filter((i: any) => i.subPlan !== null)).toHaveLength(2);
+    expect(all.items.filter((i) => i.subPlan !== null)).toHaveLength(2);
   });
 
   it("lays the whole Bloc's plan out for one unit, marking its part, and refuses another unit's", async () => {
     const res = await cs01.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS01')}`);
     expect(res.status).toBe(200);
-    const draft = (await res.json()) as any;
+    const draft = (await res.json()) as Answer<typeof subPlanDraft>;
     expect(draft.subPlan).toBeNull();
     expect(draft.unit.id).toBe(unit.get('CS01'));
     expect(draft.activities).toHaveLength(29);
-    expect(draft.activities.find((a: any) => a.ref === 'A1').role).toBe('lead');
-    expect(draft.activities.find((a: any) => a.ref === 'A11').role).toBeNull();
+    expect(draft.activities.find((a) => a.ref === 'A1')!.role).toBe('lead');
+    expect(draft.activities.find((a) => a.ref === 'A11')!.role).toBeNull();
     expect(draft.proposedTitle).toMatch(
       /^tổ chức các hoạt động kỷ niệm 15 năm .* của Đảng bộ Công ty TNHH MTV Cấp nước Sông Trà$/,
     );
-    expect(draft.sections.map((s: any) => s.path)).toContain('II.1');
+    expect(draft.sections.map((s) => s.path)).toContain('II.1');
     expect((await cs01.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS02')}`)).status).toBe(403);
     const existing = (await (
       await secretary.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS02')}`)
-    ).json()) as any;
+    ).json()) as Answer<typeof subPlanDraft>;
     expect(existing.subPlan).toMatchObject({ number: '12', symbolSuffix: 'ĐU' });
   });
 
   it("keeps the Bloc's sections that hold the unit's activities, in order, and shows them all to the unit", async () => {
     const draft = (await (
       await cs01.get(`/api/plans/${planId}/sub-plans/draft?unitId=${unit.get('CS01')}`)
-    ).json()) as any;
-    const id = (ref: string) => draft.activities.find((a: any) => a.ref === ref).id;
+    ).json()) as Answer<typeof subPlanDraft>;
+    const id = (ref: string) => draft.activities.find((a) => a.ref === ref)!.id;
     const created = await cs01.post(`/api/plans/${planId}/sub-plans`, {
       unitId: unit.get('CS01'),
       title: draft.proposedTitle,
@@ -88,17 +97,21 @@ describeEachDatabase('plans for units', (kind) => {
       ],
     });
     expect(created.status, await created.clone().text()).toBe(201);
-    const plan = (await created.json()) as any;
-    expect(plan.sections.map((s: any) => s.path)).toEqual(['II', 'II.1', 'III', 'III.6']);
-    expect(plan.activities.map((a: any) => a.title.slice(0, 20))).toEqual([
-      draft.activities.find((a: any) => a.ref === 'A1').title.slice(0, 20),
-      draft.activities.find((a: any) => a.ref === 'A3').title.slice(0, 20),
-      draft.activities.find((a: any) => a.ref === 'A26').title.slice(0, 20),
+    const plan = (await created.json()) as Answer<typeof getPlan>;
+    expect(plan.sections.map((s) => s.path)).toEqual(['II', 'II.1', 'III', 'III.6']);
+    expect(plan.activities.map((a) => a.title.slice(0, 20))).toEqual([
+      draft.activities.find((a) => a.ref === 'A1')!.title.slice(0, 20),
+      draft.activities.find((a) => a.ref === 'A3')!.title.slice(0, 20),
+      draft.activities.find((a) => a.ref === 'A26')!.title.slice(0, 20),
       'Hội thi tay nghề côn',
     ]);
-    expect(plan.activities.every((a: any) => a.lead.some((u: any) => u.id === unit.get('CS01')))).toBe(true);
-    expect(((await (await cs01.get(`/api/plans/${plan.id}`)).json()) as any).seesWholePlan).toBe(true);
-    const after = (await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as any;
+    expect(plan.activities.every((a) => a.lead.some((u) => u.id === unit.get('CS01')))).toBe(true);
+    expect(((await (await cs01.get(`/api/plans/${plan.id}`)).json()) as Answer<typeof getPlan>).seesWholePlan).toBe(
+      true,
+    );
+    const after = (await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as Answer<
+      typeof subPlanUnits
+    >;
     expect(after.items[0].subPlan).toMatchObject({ id: plan.id, number: '07', symbolSuffix: 'ĐU', date: '2019-06-11' });
     expect((await cs01.get(`/api/plans/${plan.id}/sub-plans/units`)).status).toBe(409);
   });
@@ -113,10 +126,10 @@ describeEachDatabase('plans for units', (kind) => {
     const u = await buildUser(platform, { grants: [{ role: 'council_member', unitId: unit.get('BCH')! }] });
     await platform.db.updateTable('users').set({ person_id: person.id }).where('id', '=', u.id).execute();
     const member = await signIn(app, u.username, u.password);
-    const charged = (await (await member.get('/api/supervisions/units')).json()) as any;
+    const charged = (await (await member.get('/api/supervisions/units')).json()) as Answer<typeof supervisionUnits>;
     expect(charged.any).toBe(false);
-    expect(charged.items.map((i: any) => i.id).sort()).toEqual(['CS01', 'CS02', 'CS03'].map((c) => unit.get(c)).sort());
-    const manager = (await (await office.get('/api/supervisions/units')).json()) as any;
+    expect(charged.items.map((i) => i.id).sort()).toEqual(['CS01', 'CS02', 'CS03'].map((c) => unit.get(c)).sort());
+    const manager = (await (await office.get('/api/supervisions/units')).json()) as Answer<typeof supervisionUnits>;
     expect(manager.any).toBe(true);
     expect((await app.request('/api/supervisions/units')).status).toBe(401);
     // a visit names who recorded it as people know them: the account's person
@@ -128,20 +141,21 @@ describeEachDatabase('plans for units', (kind) => {
       findings: 'Đã nhắc đơn vị gửi báo cáo.',
     });
     expect(visit.status, await visit.clone().text()).toBe(201);
-    expect(((await visit.json()) as any).recorderName).toBe('Nguyễn Văn Thành');
+    expect(((await visit.json()) as Answer<typeof recordSupervision>).recorderName).toBe('Nguyễn Văn Thành');
     // and reads the visits to the units in charge, whoever recorded them (the demo's inspection of CS02)
-    const read = (await (await member.get('/api/supervisions')).json()) as any;
-    expect(read.items.map((v: any) => v.unit.id).sort()).toEqual([unit.get('CS02'), unit.get('CS03')].sort());
+    const read = (await (await member.get('/api/supervisions')).json()) as Answer<typeof listSupervisions>;
+    expect(read.items.map((v) => v.unit.id).sort()).toEqual([unit.get('CS02'), unit.get('CS03')].sort());
   });
 
   it("forgets the reminders about a plan's activities when the plan is deleted", async () => {
     const { platform } = env();
-    const sub = ((await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as any).items[0].subPlan;
+    const sub = ((await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as Answer<typeof subPlanUnits>)
+      .items[0].subPlan!;
     await remindPlan(platform, sub.id);
     const about = async () =>
-      ((await (await cs01.get('/api/notifications?pageSize=500')).json()) as any).items.filter((n: any) =>
-        n.link?.startsWith(`/plans/${sub.id}/`),
-      );
+      (
+        (await (await cs01.get('/api/notifications?pageSize=500')).json()) as Answer<typeof listNotifications>
+      ).items.filter((n) => n.link?.startsWith(`/plans/${sub.id}/`));
     expect((await about()).length).toBeGreaterThan(0);
     expect((await office.request('DELETE', `/api/plans/${sub.id}`)).status).toBe(204);
     expect(await about()).toEqual([]);

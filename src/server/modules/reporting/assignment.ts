@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
+import { subtreeOf, unitsInGroups, unitView } from '../organisation/index.ts';
 import type { PeriodWindow } from '../../../common/periods.ts';
 import type { Template } from './model.ts';
 
@@ -19,26 +20,17 @@ export function expectedUnits(
 ) {
   const a = template.assignment;
   let q = db
-    .selectFrom('units as u')
+    .selectFrom(unitView(db).as('u'))
     .where('u.valid_from', '<=', window.end)
     .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>', window.start)]))
     .where((eb) => {
       const any = [];
       if (a.kinds.length) any.push(eb('u.kind', 'in', a.kinds));
       if (a.unitIds.length) any.push(eb('u.id', 'in', a.unitIds));
-      if (a.groupIds.length)
-        any.push(
-          eb.exists(
-            eb
-              .selectFrom('unit_groups as g')
-              .select('g.unit_id')
-              .whereRef('g.unit_id', '=', 'u.id')
-              .where('g.group_id', 'in', a.groupIds),
-          ),
-        );
+      if (a.groupIds.length) any.push(eb('u.id', 'in', unitsInGroups(db, a.groupIds)));
       return any.length ? eb.or(any) : sql<boolean>`1 = 0`;
     });
-  if (within) q = q.innerJoin('unit_closure as c', 'c.descendant_id', 'u.id').where('c.ancestor_id', '=', within);
+  if (within) q = q.innerJoin(subtreeOf(db, within).as('c'), 'c.unit_id', 'u.id');
   return q;
 }
 
@@ -58,12 +50,11 @@ export async function isExpected(
 /** The deadline level of a unit: a cell under a grassroots committee reports first, then grassroots units, then the Bloc's own bodies. */
 export async function levelOf(db: Db, unitId: string): Promise<'cell' | 'grassroots' | 'bloc'> {
   const u = await db
-    .selectFrom('units as u')
-    .leftJoin('units as p', 'p.id', 'u.parent_id')
-    .select(['u.kind', 'p.kind as parentKind'])
+    .selectFrom(unitView(db).as('u'))
+    .select(['u.kind', 'u.parent_kind'])
     .where('u.id', '=', unitId)
     .executeTakeFirst();
-  return u ? levelOfKinds(u.kind, u.parentKind) : 'bloc';
+  return u ? levelOfKinds(u.kind, u.parent_kind) : 'bloc';
 }
 
 /** The same rule from a unit's kind and its parent's (for lists that already read both). */

@@ -37,12 +37,10 @@ export async function completeness(
   const by = (level: string) => (d.levels.find((l) => l.level === level) ?? d.levels.at(-1)!).onTimeBy;
   const today = todayIso(platform.clock());
   const base = () =>
-    expectedUnits(platform.db, template, d.window, q.unitId)
-      .leftJoin('report_submissions as s', (j) =>
-        j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', q.periodId),
-      )
-      .leftJoin('units as p', 'p.id', 'u.parent_id');
-  const onTimeBy = sql<string>`case when u.kind = 'sub_cell' or (u.kind = 'grassroots_cell' and p.kind = 'grassroots_committee') then ${by('cell')} when u.kind in ('grassroots_committee', 'grassroots_cell') then ${by('grassroots')} else ${by('bloc')} end`;
+    expectedUnits(platform.db, template, d.window, q.unitId).leftJoin('report_submissions as s', (j) =>
+      j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', q.periodId),
+    );
+  const onTimeBy = sql<string>`case when u.kind = 'sub_cell' or (u.kind = 'grassroots_cell' and u.parent_kind = 'grassroots_committee') then ${by('cell')} when u.kind in ('grassroots_committee', 'grassroots_cell') then ${by('grassroots')} else ${by('bloc')} end`;
   const counts = await base()
     .select([
       (eb) => eb.fn.countAll<number>().as('expected'),

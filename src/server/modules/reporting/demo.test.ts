@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { useTestEnv } from '../../../../test/support/platform.ts';
 import { monthsOf } from '../../../common/periods.ts';
 import { loadDemoData } from '../../demo.ts';
-import { systemCaller } from '../organisation/access.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
 import { completeness } from './completeness.ts';
 import { DRIVE_CODE, MONTHLY_CODE } from './demo.ts';
 import { decompose } from './periods.ts';

@@ -1,8 +1,8 @@
 import { deadlinesOf } from '../../../common/periods.ts';
 import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { systemCaller } from '../organisation/access.ts';
-import type { UnitKind } from '../organisation/kinds.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
+import { type UnitKind, unitByCode } from '../organisation/index.ts';
 import { expectedUnits } from './assignment.ts';
 import { createIndicator } from './indicators.ts';
 import type { Template } from './model.ts';
@@ -539,7 +539,7 @@ async function loadDrive(platform: Platform, added: Added) {
 }
 
 async function loadReporting(platform: Platform): Promise<number> {
-  if (!(await platform.db.selectFrom('units').select('id').where('code', '=', 'DBK').executeTakeFirst())) return 0;
+  if (!(await unitByCode(platform.db, 'DBK'))) return 0;
   const added: Added = { n: 0 };
   await loadMonthly(platform, added);
   await loadDrive(platform, added);

@@ -5,11 +5,13 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { docxToPdfWithLibreOffice, pdfText } from '../../../../test/support/documents.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { DOCX } from '../../documents/mediaTypes.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { DRIVE_CODE, MONTHLY_CODE, reportingDemo } from './demo.ts';
 import { committeeName, formatNumberVi } from './documents.ts';
+import type { totalsOf } from './rollup.ts';
+import type { getForm } from './submissions.ts';
 
 /**
  * The drafted narrative report on both databases: the letterhead of the unit that reports, the
@@ -90,16 +92,16 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
       expect(text, s).toContain(s);
     }
     expect(text).toMatch(/\[Cần bổ sung: [^\]]+\]/);
-    const totals = await json(
+    const totals: Answer<typeof totalsOf> = await json(
       await leader.get(`/api/reporting/totals?templateId=${monthly}&unitId=${unit.get('DBK')}&from=2019-08&to=2019-08`),
     );
-    const figure = (code: string) => totals.indicators.find((i: any) => i.code === code);
-    expect(text).toContain(`Tổng số đảng viên: ${formatNumberVi(figure('DV_TONG').value)} người`);
+    const figure = (code: string) => totals.indicators.find((i) => i.code === code)!;
+    expect(text).toContain(`Tổng số đảng viên: ${formatNumberVi(figure('DV_TONG').value!)} người`);
     const news = figure('DV_MOI');
     expect(text).toContain(
-      `Đảng viên mới kết nạp: ${news.value} người (trong đó: nam ${news.breakdown.find((b: any) => b.key === 'nam').value}, nữ ${news.breakdown.find((b: any) => b.key === 'nu').value})`,
+      `Đảng viên mới kết nạp: ${news.value} người (trong đó: nam ${news.breakdown.find((b) => b.key === 'nam')!.value}, nữ ${news.breakdown.find((b) => b.key === 'nu')!.value})`,
     );
-    expect(text).toContain(`Tỷ lệ đảng viên dự sinh hoạt (bình quân): ${formatNumberVi(figure('TL_DU_SH').value)}%`);
+    expect(text).toContain(`Tỷ lệ đảng viên dự sinh hoạt (bình quân): ${formatNumberVi(figure('TL_DU_SH').value!)}%`);
     const c = await json(
       await leader.get(`/api/reporting/completeness?templateId=${monthly}&unitId=${unit.get('DBK')}&periodId=2019-08`),
     );
@@ -114,7 +116,7 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     for (const s of [
       'ĐẢNG ỦY KHỐI DOANH NGHIỆP',
       'Kết quả công tác tháng 8 năm 2019',
-      `Tổng số đảng viên: ${formatNumberVi(figure('DV_TONG').value)} người`,
+      `Tổng số đảng viên: ${formatNumberVi(figure('DV_TONG').value!)} người`,
       'T/M BAN THƯỜNG VỤ',
       'Trần Hữu Nam',
     ])
@@ -137,11 +139,11 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     ]) {
       expect(text, s).toContain(s);
     }
-    const totals = await json(
+    const totals: Answer<typeof totalsOf> = await json(
       await cs02.get(`/api/reporting/totals?templateId=${monthly}&unitId=${unit.get('CS02')}&from=2019-07&to=2019-09`),
     );
     expect(text).toContain(
-      `Số buổi sinh hoạt chi bộ: ${totals.indicators.find((i: any) => i.code === 'SH_CHI_BO').value} buổi`,
+      `Số buổi sinh hoạt chi bộ: ${totals.indicators.find((i) => i.code === 'SH_CHI_BO')!.value} buổi`,
     );
     // a unit officer reads only its own subtree; a period that does not fit the template is refused
     expect(
@@ -165,13 +167,13 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     );
     expect(text).toContain('PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI');
     expect(text).toContain('đã được duyệt');
-    const totals = await json(
+    const totals: Answer<typeof totalsOf> = await json(
       await leader.get(
         `/api/reporting/totals?templateId=${drive}&unitId=${unit.get('DBK')}&from=campaign:${DRIVE_CODE}&to=campaign:${DRIVE_CODE}`,
       ),
     );
-    const value = totals.indicators.find((i: any) => i.code === 'TD_LAM_LOI').value;
-    expect(text).toContain(`Giá trị làm lợi: ${formatNumberVi(value)} triệu đồng`);
+    const value = totals.indicators.find((i) => i.code === 'TD_LAM_LOI')!.value;
+    expect(text).toContain(`Giá trị làm lợi: ${formatNumberVi(value!)} triệu đồng`);
   });
 
   it("prints the template as a form: blank to fill by hand, or with the unit's own figures for a period, as .docx and .pdf", async () => {
@@ -194,12 +196,12 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
       expect(blank.text, s).toContain(s);
     }
     expect(blank.text).not.toContain('Hạn gửi báo cáo');
-    const form = await json(
+    const form: Answer<typeof getForm> = await json(
       await cs02.get(`/api/reporting/form?templateId=${monthly}&unitId=${unit.get('CS02')}&periodId=2019-08`),
     );
     const own = (code: string, key = '') =>
       form.values.find(
-        (v: any) => v.indicatorId === form.indicators.find((i: any) => i.code === code).id && v.breakdownKey === key,
+        (v) => v.indicatorId === form.indicators.find((i) => i.code === code)!.id && v.breakdownKey === key,
       )?.value;
     expect(own('DV_TONG')).toBeTypeOf('number');
     const filled = await docx(
@@ -209,8 +211,8 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     );
     for (const s of [
       'Số liệu báo cáo tháng của tổ chức cơ sở đảng, tháng 8 năm 2019',
-      `|${formatNumberVi(own('DV_TONG'))}|`,
-      `|${formatNumberVi(own('DV_MOI', 'nam'))}|`,
+      `|${formatNumberVi(own('DV_TONG') as number)}|`,
+      `|${formatNumberVi(own('DV_MOI', 'nam') as number)}|`,
       'Hạn gửi báo cáo: ngày ',
     ]) {
       expect(filled.text, s).toContain(s);

@@ -16,9 +16,17 @@ import type { Block, OfficialDocument, Run } from '../../documents/index.ts';
 import { upper } from '../../documents/model.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { committeeKinds, type UnitKind } from '../organisation/kinds.ts';
-import { unitRefs, type UnitRef } from '../organisation/lookups.ts';
-import { positionsIn } from '../organisation/units.ts';
+import {
+  ancestorsOf,
+  committeeKinds,
+  hasChildren as hasChildUnits,
+  positionsIn,
+  subtreeOf,
+  type UnitKind,
+  type UnitRef,
+  unitRefs,
+  unitView,
+} from '../organisation/index.ts';
 import { requireRead, type Caller } from './access.ts';
 import { completeness } from './completeness.ts';
 import { indicatorIdsOf, type Indicator, type Template } from './model.ts';
@@ -84,14 +92,7 @@ export async function letterhead(
   today: string,
   hasChildren: boolean,
 ): Promise<Letterhead> {
-  const ancestors = await platform.db
-    .selectFrom('unit_closure as c')
-    .innerJoin('units as a', 'a.id', 'c.ancestor_id')
-    .select(['a.id', 'a.name', 'a.kind'])
-    .where('c.descendant_id', '=', unit.id)
-    .where('c.depth', '>', 0)
-    .orderBy('c.depth')
-    .execute();
+  const ancestors = await ancestorsOf(platform.db, unit.id);
   const root = ancestors.at(-1) ?? { id: unit.id, name: unit.name, kind: unit.kind };
   const province = provinceOf(root.name);
   const place = province ? province[2].trim() : '';
@@ -166,12 +167,9 @@ export async function letterhead(
 /** The unit's Secretary today: a "Bí thư …" position in the unit or in its committees (a Bloc's BCH and BTV). */
 async function secretaryOf(platform: Platform, unit: UnitRef, today: string): Promise<string> {
   const committees = await platform.db
-    .selectFrom('unit_closure as c')
-    .innerJoin('units as u', 'u.id', 'c.descendant_id')
+    .selectFrom(subtreeOf(platform.db, unit.id, { min: 1, max: 2 }).as('c'))
+    .innerJoin(unitView(platform.db).as('u'), 'u.id', 'c.unit_id')
     .select('u.id')
-    .where('c.ancestor_id', '=', unit.id)
-    .where('c.depth', '>', 0)
-    .where('c.depth', '<=', 2)
     .where('u.kind', 'in', [...committeeKinds])
     .execute();
   for (const id of [unit.id, ...committees.map((c) => c.id)]) {
@@ -274,10 +272,9 @@ async function textValues(
   return platform.db
     .selectFrom('report_values as v')
     .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'v.unit_id')
-    .innerJoin('units as u', 'u.id', 'v.unit_id')
+    .innerJoin(subtreeOf(platform.db, unitId).as('c'), 'c.unit_id', 'v.unit_id')
+    .innerJoin(unitView(platform.db).as('u'), 'u.id', 'v.unit_id')
     .select(['u.name', 'u.short_name', 'v.period_id', 'v.text_value'])
-    .where('c.ancestor_id', '=', unitId)
     .where('v.template_id', '=', template.id)
     .where('v.indicator_id', '=', indicatorId)
     .where('v.period_id', 'in', periods)
@@ -332,8 +329,7 @@ export async function reportDocument(
     if (t.indicators.some((i) => i.count > 0)) compared.push({ ...c, totals: t });
   }
   const phrase = periodPhrase(range.ref);
-  const hasChildren =
-    (await platform.db.selectFrom('units').select('id').where('parent_id', '=', unit.id).limit(1).execute()).length > 0;
+  const hasChildren = await hasChildUnits(platform.db, unit.id);
   const head = await letterhead(platform, unit, today, hasChildren);
 
   // 1. who has reported

@@ -2,11 +2,14 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { XLSX } from '../../documents/mediaTypes.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { DRIVE_CODE, MONTHLY_CODE, reportingDemo } from './demo.ts';
-import { numberFromText } from './excel.ts';
+import type { FieldProblem } from '../../platform/http/errors.ts';
+import { numberFromText, type previewFormXlsx } from './excel.ts';
+import type { totalsOf } from './rollup.ts';
+import type { getForm } from './submissions.ts';
 
 /**
  * Reporting's Excel on both databases: the form downloaded, filled in with exceljs as a person
@@ -143,22 +146,24 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     const stray = ws.rowCount + 2;
     ws.getRow(stray).getCell(7).value = 99;
     const bad = await bytesOf(wb);
-    const preview = await json(await upload(cs05, 'preview', q('CS05', '2019-09'), bad));
+    const preview: Answer<typeof previewFormXlsx> = await json(
+      await upload(cs05, 'preview', q('CS05', '2019-09'), bad),
+    );
     expect(preview.valid).toBe(false);
-    const at = (code: string) => preview.problems.filter((p: any) => p.code === code).map((p: any) => p.row);
+    const at = (code: string) => preview.problems.filter((p) => p.code === code).map((p) => p.row);
     expect(at('invalid_value')).toEqual([rowOf(ws, 'DV_MOI', 'Nam'), rowOf(ws, 'TL_DU_SH')]);
-    expect(preview.problems.find((p: any) => p.row === rowOf(ws, 'DV_MOI', 'Nam')).messages.vi).toMatch(
+    expect(preview.problems.find((p) => p.row === rowOf(ws, 'DV_MOI', 'Nam'))!.messages.vi).toMatch(
       /Đảng viên mới kết nạp \(Nam\): "hai" không phải là số/,
     );
-    expect(preview.problems.find((p: any) => p.row === rowOf(ws, 'TL_DU_SH')).messages.vi).toMatch(/từ 0 đến 100/);
-    expect(preview.problems.find((p: any) => p.row === rowOf(ws, 'TL_DU_SH')).column).toBe('G · Số liệu');
+    expect(preview.problems.find((p) => p.row === rowOf(ws, 'TL_DU_SH'))!.messages.vi).toMatch(/từ 0 đến 100/);
+    expect(preview.problems.find((p) => p.row === rowOf(ws, 'TL_DU_SH'))!.column).toBe('G · Số liệu');
     expect(at('unknown_row')).toEqual([stray]);
     // the rule between indicators (new members ≤ all members) is a warning: a draft may break it
-    expect(preview.problems.find((p: any) => p.code === 'rule')).toMatchObject({
+    expect(preview.problems.find((p) => p.code === 'rule')).toMatchObject({
       severity: 'warning',
       row: rowOf(ws, 'DV_MOI', 'Nam'),
     });
-    expect(preview.rows.find((r: any) => r.code === 'DV_TONG')).toMatchObject({
+    expect(preview.rows.find((r) => r.code === 'DV_TONG')).toMatchObject({
       current: null,
       value: 0,
       changed: true,
@@ -166,7 +171,9 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(await submissionOf('CS05', '2019-09')).toBeUndefined();
     const refused = await json(await upload(cs05, 'confirm', q('CS05', '2019-09'), bad), 400);
     expect(refused.error.code).toBe('XLSX_HAS_PROBLEMS');
-    expect(refused.error.details.map((d: any) => d.path)).toContain(`row ${rowOf(ws, 'TL_DU_SH')} · G · Số liệu`);
+    expect((refused.error.details as FieldProblem[]).map((d) => d.path)).toContain(
+      `row ${rowOf(ws, 'TL_DU_SH')} · G · Số liệu`,
+    );
     expect(await submissionOf('CS05', '2019-09')).toBeUndefined();
 
     // corrected as a person would: numbers typed as Vietnamese text too, the stray row cleared
@@ -181,14 +188,14 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(ok.problems).toEqual([]);
     expect(ok).toMatchObject({ valid: true, currentVersion: 0, changed: 7 });
     expect(await submissionOf('CS05', '2019-09')).toBeUndefined();
-    const form = await json(
+    const form: Answer<typeof getForm> = await json(
       await upload(cs05, 'confirm', `${q('CS05', '2019-09')}&version=${ok.currentVersion}`, good),
     );
     expect(form.submission).toMatchObject({ status: 'draft', version: 1 });
     const value = (code: string, key = '') =>
       form.values.find(
-        (v: any) => v.indicatorId === form.indicators.find((i: any) => i.code === code).id && v.breakdownKey === key,
-      );
+        (v) => v.indicatorId === form.indicators.find((i) => i.code === code)!.id && v.breakdownKey === key,
+      )!;
     expect(value('DV_TONG').value).toBe(46);
     expect(value('DV_MOI', 'nam').value).toBe(2);
     expect(value('TL_DU_SH')).toMatchObject({ value: 95.5, comment: 'Hai đồng chí đi công tác' });
@@ -197,14 +204,14 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     const history = await platform.db
       .selectFrom('report_value_history')
       .selectAll()
-      .where('submission_id', '=', form.submission.id)
+      .where('submission_id', '=', form.submission!.id)
       .execute();
     expect(history).toHaveLength(7);
     expect(history.find((h) => h.new_value === '95.5')).toBeTruthy();
     const audit = await platform.db
       .selectFrom('audit_log')
       .select('action')
-      .where('entity_id', '=', form.submission.id)
+      .where('entity_id', '=', form.submission!.id)
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['report.save']);
 
@@ -214,12 +221,12 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(again.getRow(rowOf(again, 'SH_CHUYEN_DE')).getCell(7).value).toBe('Có');
 
     // the old file (version 0) after the save: the preview says so, and a stale confirm is refused
-    const stale = await json(await upload(cs05, 'preview', q('CS05', '2019-09'), bad));
-    expect(stale.problems.find((p: any) => p.code === 'changed_since_download')).toMatchObject({
+    const stale: Answer<typeof previewFormXlsx> = await json(await upload(cs05, 'preview', q('CS05', '2019-09'), bad));
+    expect(stale.problems.find((p) => p.code === 'changed_since_download')).toMatchObject({
       severity: 'warning',
       row: null,
     });
-    expect(stale.rows.find((r: any) => r.code === 'DV_TONG')).toMatchObject({ current: 46, value: 0 });
+    expect(stale.rows.find((r) => r.code === 'DV_TONG')).toMatchObject({ current: 46, value: 0 });
     const conflict = await json(await upload(cs05, 'confirm', `${q('CS05', '2019-09')}&version=0`, good), 409);
     expect(conflict.error.code).toBe('REPORT_CHANGED');
   });
@@ -233,10 +240,12 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(otherUnit.problems[0].messages.vi).toBe(
       'Tệp là báo cáo của đơn vị khác (Chi bộ Công ty Cổ phần Cơ khí Tiền Hải), không phải của Chi bộ Công ty TNHH Giày Hoa Lư Việt Nam.',
     );
-    const otherPeriod = await json(await upload(admin, 'preview', q('CS05', '2019-10'), bytes));
-    expect(otherPeriod.problems.map((p: any) => p.code)).toEqual(['other_period']);
+    const otherPeriod: Answer<typeof previewFormXlsx> = await json(
+      await upload(admin, 'preview', q('CS05', '2019-10'), bytes),
+    );
+    expect(otherPeriod.problems.map((p) => p.code)).toEqual(['other_period']);
     expect(otherPeriod.problems[0].messages.vi).toMatch(/kỳ Tháng 9\/2019, không phải kỳ Tháng 10\/2019/);
-    const otherTemplate = await json(
+    const otherTemplate: Answer<typeof previewFormXlsx> = await json(
       await upload(
         admin,
         'preview',
@@ -244,7 +253,7 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
         bytes,
       ),
     );
-    expect(otherTemplate.problems.map((p: any) => p.code)).toEqual(['other_template']);
+    expect(otherTemplate.problems.map((p) => p.code)).toEqual(['other_template']);
     for (const query of [q('CS03', '2019-09'), q('CS05', '2019-10')]) {
       expect((await json(await upload(admin, 'confirm', query, bytes), 400)).error.code).toBe('XLSX_HAS_PROBLEMS');
     }
@@ -252,10 +261,10 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     expect(await submissionOf('CS05', '2019-10')).toBeUndefined();
 
     // June locked on 14/7; a submitted August report waits for approval
-    const june = await json(
+    const june: Answer<typeof previewFormXlsx> = await json(
       await upload(admin, 'preview', q('CS05', '2019-06'), await bytesOf(await download(admin, 'CS05', '2019-06'))),
     );
-    expect(june.problems.filter((p: any) => p.severity === 'error').map((p: any) => p.code)).toEqual([
+    expect(june.problems.filter((p) => p.severity === 'error').map((p) => p.code)).toEqual([
       expect.stringMatching(/^(PERIOD_LOCKED|REPORT_APPROVED)$/),
     ]);
     const submitted = await env()
@@ -266,7 +275,7 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
       .where('period_id', '=', '2019-08')
       .where('status', '=', 'submitted')
       .executeTakeFirstOrThrow();
-    const aug = await json(
+    const aug: Answer<typeof previewFormXlsx> = await json(
       await upload(
         admin,
         'preview',
@@ -274,7 +283,7 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
         await bytesOf(await download(admin, submitted.code, '2019-08')),
       ),
     );
-    expect(aug.problems.map((p: any) => p.code)).toContain('REPORT_SUBMITTED');
+    expect(aug.problems.map((p) => p.code)).toContain('REPORT_SUBMITTED');
     expect(aug.valid).toBe(false);
 
     // not an .xlsx, not our form, the wrong content type, another unit's form for a unit officer
@@ -288,8 +297,10 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
     ).toBe('NOT_XLSX');
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet('Sheet1').addRow(['Mã chỉ tiêu', 'Số liệu']);
-    const notOurs = await json(await upload(cs05, 'preview', q('CS05', '2019-09'), await bytesOf(plain)));
-    expect(notOurs.problems.map((p: any) => p.code)).toEqual(['not_a_form']);
+    const notOurs: Answer<typeof previewFormXlsx> = await json(
+      await upload(cs05, 'preview', q('CS05', '2019-09'), await bytesOf(plain)),
+    );
+    expect(notOurs.problems.map((p) => p.code)).toEqual(['not_a_form']);
     expect((await upload(cs05, 'preview', q('CS05', '2019-09'), bytes, 'text/plain')).status).toBe(415);
     expect((await upload(cs05, 'preview', q('CS02', '2019-09'), bytes)).status).toBe(404);
   });
@@ -315,7 +326,7 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
       [drive, `campaign:${DRIVE_CODE}`, `campaign:${DRIVE_CODE}`],
     ]) {
       const query = `templateId=${templateId}&unitId=${unit.get('DBK')}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
-      const totals = await json(await leader.get(`/api/reporting/totals?${query}`));
+      const totals: Answer<typeof totalsOf> = await json(await leader.get(`/api/reporting/totals?${query}`));
       const res = await leader.get(`/api/reporting/totals.xlsx?${query}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(XLSX);
@@ -330,7 +341,7 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
       const heads = (sheet.getRow(headerRow).values as unknown[]).slice(1);
       expect(heads.slice(0, 6)).toEqual(['STT', 'Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Cách tổng hợp', 'Tổng số']);
       let compared = 0;
-      for (const t of totals.indicators.filter((i: any) => i.aggregation !== 'none')) {
+      for (const t of totals.indicators.filter((i) => i.aggregation !== 'none')) {
         let r = headerRow + 1;
         while (sheet.getRow(r).getCell(2).value !== t.code) r++;
         const row = sheet.getRow(r);
@@ -342,7 +353,7 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
         for (const b of t.breakdown)
           expect(row.getCell(heads.indexOf(labels[t.code][b.key]) + 1).value, `${t.code} ${b.key}`).toBe(b.value);
         expect(row.getCell(heads.length).value).toBe(
-          t.breakdown.length ? Math.max(...t.breakdown.map((b: any) => b.count)) : t.count,
+          t.breakdown.length ? Math.max(...t.breakdown.map((b) => b.count)) : t.count,
         );
         compared++;
       }
@@ -352,8 +363,8 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
       expect(names).toContain('Chi bộ Công ty Cổ phần Cơ khí Tiền Hải');
       expect(names.at(-1)).toBe('Tổng cộng Đảng bộ Khối');
       const last = children.getRow(children.rowCount);
-      const firstTotalled = totals.indicators.find((i: any) => i.aggregation !== 'none');
-      expect(last.getCell(3).value as number).toBeCloseTo(firstTotalled.value, 9);
+      const firstTotalled = totals.indicators.find((i) => i.aggregation !== 'none')!;
+      expect(last.getCell(3).value as number).toBeCloseTo(firstTotalled.value!, 9);
     }
   });
 });

@@ -13,7 +13,7 @@ import {
 import { fold } from '../../../common/text.ts';
 import { AppError, fail, type FieldProblem } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { childUnits, subtreeOf, unitRefs } from '../organisation/index.ts';
 import { mayRead, maySubmit, type Caller } from './access.ts';
 import { expectedUnits } from './assignment.ts';
 import { aggregationWords, statusWords } from './documents.ts';
@@ -1027,13 +1027,7 @@ export async function totalsXlsx(
     c0 += n;
   }
   wsc.getRow(top).height = 48;
-  const children = await platform.db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('parent_id', '=', q.unitId)
-    .orderBy('position')
-    .orderBy('sort_key')
-    .execute();
+  const children = await childUnits(platform.db, q.unitId);
   const periods = periodsOf(template, q.from, q.to);
   const window = {
     start: periodWindow(ref(periods[0]), template.regime).start,
@@ -1043,16 +1037,18 @@ export async function totalsXlsx(
     children.length
       ? (
           await expectedUnits(platform.db, template, window, q.unitId)
-            .innerJoin('unit_closure as cc', 'cc.descendant_id', 'u.id')
-            .select('cc.ancestor_id')
-            .where(
-              'cc.ancestor_id',
-              'in',
-              children.map((c) => c.id),
+            .innerJoin(
+              subtreeOf(
+                platform.db,
+                children.map((c) => c.id),
+              ).as('cc'),
+              'cc.unit_id',
+              'u.id',
             )
+            .select('cc.root_id')
             .distinct()
             .execute()
-        ).map((x) => x.ancestor_id)
+        ).map((x) => x.root_id)
       : [],
   );
   const cellOf = (list: TotalLine[], id: string, key: string) => {

@@ -43,6 +43,12 @@ export async function indicatorsByIds(platform: Pick<Platform, 'db'>, ids: strin
   return new Map(rows.map((r) => [r.id, indicatorOf(r)]));
 }
 
+/** Every indicator's id by its code. */
+export async function indicatorIdsByCode(platform: Pick<Platform, 'db'>): Promise<Map<string, string>> {
+  const rows = await platform.db.selectFrom('report_indicators').select(['id', 'code']).execute();
+  return new Map(rows.map((i) => [i.code, i.id]));
+}
+
 export async function createIndicator(
   platform: Platform,
   caller: Caller,

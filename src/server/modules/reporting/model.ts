@@ -9,7 +9,7 @@ import type {
   FormRule,
   ValueType,
 } from '../../../common/reportValues.ts';
-import type { UnitKind } from '../organisation/kinds.ts';
+import type { UnitKind } from '../organisation/index.ts';
 
 /** The reporting regime as data, read from its rows: indicators and templates (biểu mẫu). */
 export type IndicatorRow = Selectable<ReportIndicatorsTable>;

@@ -4,7 +4,7 @@ import { isNumericType } from '../../../common/reportValues.ts';
 import type { Block, OfficialDocument, RichText } from '../../documents/index.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { hasChildren as hasChildUnits, unitRefs } from '../organisation/index.ts';
 import { requireRead, type Caller } from './access.ts';
 import { formatNumberVi, letterhead } from './documents.ts';
 import type { Indicator, Template } from './model.ts';
@@ -106,8 +106,7 @@ export async function printedFormDocument(
   if (!unit) throw fail.notFound({ vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' });
   const today = todayIso(platform.clock());
   const { indicators } = await scopeOf(platform, template);
-  const hasChildren =
-    (await platform.db.selectFrom('units').select('id').where('parent_id', '=', unit.id).limit(1).execute()).length > 0;
+  const hasChildren = await hasChildUnits(platform.db, unit.id);
   const head = await letterhead(platform, unit, today, hasChildren);
 
   let entered: Entered | null = null;

@@ -8,9 +8,10 @@ import {
   previous,
   type CalendarPeriodType,
 } from '../../../common/periods.ts';
+import { activeRoleHolders } from '../../platform/auth/users.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { rolesHolding } from '../../platform/policy/permissions.ts';
-import { notify } from '../plans/reminders.ts';
+import { notify } from '../plans/index.ts';
 import { expectedUnits, levelOfKinds } from './assignment.ts';
 import { templateOf } from './model.ts';
 import { campaignId, periodRef } from './periods.ts';
@@ -49,8 +50,7 @@ export async function remindReporters(platform: Platform): Promise<number> {
         .leftJoin('report_submissions as s', (j) =>
           j.onRef('s.unit_id', '=', 'u.id').on('s.template_id', '=', template.id).on('s.period_id', '=', periodId),
         )
-        .leftJoin('units as parent', 'parent.id', 'u.parent_id')
-        .select(['u.id', 'u.name', 'u.kind', 'parent.kind as parentKind'])
+        .select(['u.id', 'u.name', 'u.kind', 'u.parent_kind as parentKind'])
         .where((eb) => eb.or([eb('s.id', 'is', null), eb('s.status', 'in', ['draft', 'returned'])]))
         .limit(20_000)
         .execute();
@@ -60,19 +60,13 @@ export async function remindReporters(platform: Platform): Promise<number> {
         const left = daysUntil(due, today);
         if (left > REMIND_DAYS_BEFORE) continue;
         const kind = left < 0 ? 'reporting.overdue' : 'reporting.due_soon';
-        const users = await platform.db
-          .selectFrom('role_grants as g')
-          .innerJoin('users as us', 'us.id', 'g.user_id')
-          .select('g.user_id')
-          .distinct()
-          .where('g.unit_id', '=', unit.id)
-          .where('g.role', 'in', submitters())
-          .where('us.is_active', '=', 1)
-          .execute();
+        const users = new Set(
+          (await activeRoleHolders(platform.db, { roles: submitters(), unitId: unit.id })).map((g) => g.userId),
+        );
         const dmy = due.split('-').reverse().join('/');
-        for (const u of users) {
+        for (const userId of users) {
           const fresh = await notify(platform, {
-            userId: u.user_id,
+            userId,
             kind,
             title:
               kind === 'reporting.overdue'
@@ -97,7 +91,7 @@ export async function remindReporters(platform: Platform): Promise<number> {
             link: `/reporting/form?templateId=${template.id}&unitId=${unit.id}&periodId=${encodeURIComponent(periodId)}`,
             entityType: 'report_template',
             entityId: template.id,
-            dedupeKey: `${kind}:${template.id}:${periodId}:${unit.id}:${u.user_id}`,
+            dedupeKey: `${kind}:${template.id}:${periodId}:${unit.id}:${userId}`,
           });
           if (fresh) sent++;
         }

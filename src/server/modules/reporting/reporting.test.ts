@@ -1,11 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
-import { systemCaller } from '../organisation/access.ts';
+import type { FieldProblem } from '../../platform/http/errors.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
+import type { completeness } from './completeness.ts';
+import type { groupTotalsOf, totalsOf } from './rollup.ts';
 import { monthsOf, periodsBetween } from '../../../common/periods.ts';
-import { saveReport, scopeOf } from './submissions.ts';
+import { type getForm, type reportHistory, saveReport, scopeOf } from './submissions.ts';
 import { findTemplate } from './templates.ts';
 import { decompose } from './periods.ts';
 import { subtreeTotals, subtreeTotalsFromValues } from './totals.ts';
@@ -179,21 +182,22 @@ describeEachDatabase('reporting', (kind) => {
       onTimeBy: '2019-06-20',
     });
     const incomplete = await json(await cs02.post('/api/reporting/reports/submit', report('CS02', '2019-06', [])), 400);
-    expect(incomplete.error.details.map((d: any) => d.code)).toContain('required');
+    expect((incomplete.error.details as FieldProblem[]).map((d) => d.code)).toContain('required');
     const broken = await json(
       await cs02.post('/api/reporting/reports/submit', report('CS02', '2019-06', values(3, 2, 2, 1, 80))),
       400,
     );
-    expect(broken.error.details.map((d: any) => d.code)).toContain('rule');
-    expect(broken.error.details.find((d: any) => d.code === 'rule').messages.vi).toMatch(
+    const brokenDetails: FieldProblem[] = broken.error.details;
+    expect(brokenDetails.map((d) => d.code)).toContain('rule');
+    expect(brokenDetails.find((d) => d.code === 'rule')!.messages.vi).toMatch(
       /Đảng viên mới kết nạp.*\(4\).*không được lớn hơn.*Tổng số đảng viên.*\(3\)/,
     );
     // nothing of the failed submit stayed: still the draft's value
-    const form = await json(
+    const form: Answer<typeof getForm> = await json(
       await cs02.get(`/api/reporting/form?templateId=${templateId}&unitId=${unit.get('CS02')}&periodId=2019-06`),
     );
-    expect(form.submission.status).toBe('draft');
-    expect(form.values.find((v: any) => v.indicatorId === ind.get('DV_TONG')).value).toBe(120);
+    expect(form.submission!.status).toBe('draft');
+    expect(form.values.find((v) => v.indicatorId === ind.get('DV_TONG'))!.value).toBe(120);
     const stale = await json(
       await cs02.post('/api/reporting/reports/submit', {
         ...report('CS02', '2019-06', values(120, 3, 2, 4, 95)),
@@ -210,22 +214,29 @@ describeEachDatabase('reporting', (kind) => {
     );
     expect(sent.submission).toMatchObject({ status: 'submitted', timeliness: 'on_time', counted: true });
     expect(sent.may.edit).toBe(false);
-    const history = await json(await cs02.get(`/api/reporting/reports/${sent.submission.id}/history`));
-    expect(history.items.find((h: any) => h.indicatorId === ind.get('DV_TONG') && h.newValue === '120')).toBeTruthy();
+    const history: Answer<typeof reportHistory> = await json(
+      await cs02.get(`/api/reporting/reports/${sent.submission.id}/history`),
+    );
+    expect(history.items.find((h) => h.indicatorId === ind.get('DV_TONG') && h.newValue === '120')).toBeTruthy();
   });
 
   it('shows the total of the Bloc at once, and follows a return, a correction and an approval', async () => {
-    const totals = async (client: Client, code: string, from = '2019-06', to = from) =>
+    const totals = async (
+      client: Client,
+      code: string,
+      from = '2019-06',
+      to = from,
+    ): Promise<Answer<typeof totalsOf>> =>
       json(
         await client.get(
           `/api/reporting/totals?templateId=${templateId}&unitId=${unit.get(code)}&from=${from}&to=${to}`,
         ),
       );
-    const value = (t: any, code: string) => t.indicators.find((i: any) => i.id === ind.get(code)).value;
+    const value = (t: Answer<typeof totalsOf>, code: string) => t.indicators.find((i) => i.id === ind.get(code))!.value;
     let bloc = await totals(leader, 'DBK');
     expect(value(bloc, 'DV_TONG')).toBe(120);
     expect(value(bloc, 'DV_MOI')).toBe(5);
-    expect(bloc.indicators.find((i: any) => i.id === ind.get('DV_MOI')).breakdown).toEqual(
+    expect(bloc.indicators.find((i) => i.id === ind.get('DV_MOI'))!.breakdown).toEqual(
       expect.arrayContaining([
         { key: 'nam', value: 3, count: 1 },
         { key: 'nu', value: 2, count: 1 },
@@ -310,7 +321,7 @@ describeEachDatabase('reporting', (kind) => {
   });
 
   it('counts who has reported, on time, and lists who has not', async () => {
-    const c = await json(
+    const c: Answer<typeof completeness> = await json(
       await office.get(
         `/api/reporting/completeness?templateId=${templateId}&unitId=${unit.get('DBK')}&periodId=2019-06&pageSize=100`,
       ),
@@ -320,19 +331,19 @@ describeEachDatabase('reporting', (kind) => {
     expect(c.expected).toBeGreaterThan(18);
     expect(c.received).toBe(2); // CS02 and its cell
     expect(c.onTime).toBe(1); // the cell's own deadline was 16/6 (+1 day's grace); it reported on 20/6
-    expect(c.items.find((i: any) => i.unit.id === unit.get('CS02-CB1'))).toMatchObject({
+    expect(c.items.find((i) => i.unit.id === unit.get('CS02-CB1'))).toMatchObject({
       status: 'approved',
       onTimeBy: '2019-06-17',
       onTime: false,
     });
     expect(c.approved).toBe(2);
-    const missing = await json(
+    const missing: Answer<typeof completeness> = await json(
       await office.get(
         `/api/reporting/completeness?templateId=${templateId}&unitId=${unit.get('DBK')}&periodId=2019-06&missingOnly=1&pageSize=500`,
       ),
     );
     expect(missing.items.length).toBe(c.expected - 2);
-    expect(missing.items.every((i: any) => i.status === 'missing' || i.status === 'draft')).toBe(true);
+    expect(missing.items.every((i) => i.status === 'missing' || i.status === 'draft')).toBe(true);
     const mine = await json(
       await cs02.get(
         `/api/reporting/completeness?templateId=${templateId}&unitId=${unit.get('CS02')}&periodId=2019-06`,
@@ -507,7 +518,7 @@ describeEachDatabase('reporting', (kind) => {
     for (const set of sets) {
       for (const root of ['DBK', 'CS02', 'CS04', 'CS02-CB1']) {
         const rootId = unit.get(root)!;
-        const body = await json(
+        const body: Answer<typeof groupTotalsOf> = await json(
           await leader.get(
             `/api/reporting/totals/by-group?templateId=${templateId}&unitId=${rootId}&from=2019-08&to=2019-12&groupSetId=${set.id}`,
           ),
@@ -541,15 +552,15 @@ describeEachDatabase('reporting', (kind) => {
         for (const g of body.groups) check(g.id, g.values);
         check(null, body.ungrouped.values);
         const meetings = (v: Record<string, number | null>) => v[ind.get('SH_CB')!] ?? 0;
-        expect(
-          body.groups.reduce((a: number, g: any) => a + meetings(g.values), 0) + meetings(body.ungrouped.values),
-        ).toBe(meetings(body.total.values));
-        expect(body.indicators.map((i: any) => i.code)).not.toContain('GHI_CHU');
+        expect(body.groups.reduce((a, g) => a + meetings(g.values), 0) + meetings(body.ungrouped.values)).toBe(
+          meetings(body.total.values),
+        );
+        expect(body.indicators.map((i) => i.code)).not.toContain('GHI_CHU');
       }
     }
     // the Party committee and its enterprise count once in their group
     const ownership = sets.find((x) => x.code === 'ownership')!;
-    const bloc = await json(
+    const bloc: Answer<typeof groupTotalsOf> = await json(
       await leader.get(
         `/api/reporting/totals/by-group?templateId=${templateId}&unitId=${unit.get('DBK')}&from=2019-08&to=2019-12&groupSetId=${ownership.id}`,
       ),
@@ -561,7 +572,7 @@ describeEachDatabase('reporting', (kind) => {
       .where('ug.set_id', '=', ownership.id)
       .where('u.kind', '!=', 'enterprise')
       .execute();
-    expect(bloc.groups.reduce((a: number, g: any) => a + g.unitCount, 0)).toBe(grassrootsGrouped.length);
+    expect(bloc.groups.reduce((a, g) => a + g.unitCount, 0)).toBe(grassrootsGrouped.length);
     // policy and bad input
     await json(
       await cs05.get(
@@ -592,12 +603,12 @@ describeEachDatabase('reporting', (kind) => {
     });
     const q = async () =>
       (
-        await json(
+        (await json(
           await leader.get(
             `/api/reporting/totals?templateId=${approvedTemplateId}&unitId=${unit.get('DBK')}&from=2019Q1&to=2019Q4`,
           ),
-        )
-      ).indicators.find((i: any) => i.id === ind.get('SH_CB')).value;
+        )) as Answer<typeof totalsOf>
+      ).indicators.find((i) => i.id === ind.get('SH_CB'))!.value;
     expect(await q()).toBeNull();
     const id = (
       await platform.db

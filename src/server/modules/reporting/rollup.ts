@@ -5,7 +5,7 @@ import { indicatorIdsOf } from './model.ts';
 import { decompose, isTemplatePeriod } from './periods.ts';
 import { scopeOf } from './submissions.ts';
 import { findTemplate } from './templates.ts';
-import { listGroupSets } from '../organisation/groups.ts';
+import { childUnits, listGroupSets } from '../organisation/index.ts';
 import { groupSetTotals, subtreeTotals, type TotalLine } from './totals.ts';
 
 /**
@@ -137,15 +137,10 @@ export async function childTotals(
   if (!isTemplatePeriod(template, q.periodId) && !decompose(template, q.periodId, q.periodId).length)
     throw wrongRange();
   const { indicators } = await scopeOf(platform, template);
-  const children = await platform.db
-    .selectFrom('units')
-    .select(['id', 'name', 'short_name', 'kind'])
-    .where('parent_id', '=', q.unitId)
-    .orderBy('position')
-    .orderBy('sort_key')
-    .limit(q.pageSize + 1)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+  const children = await childUnits(platform.db, q.unitId, {
+    limit: q.pageSize + 1,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const page = children.slice(0, q.pageSize);
   const rows = page.length
     ? await platform.db
@@ -164,7 +159,7 @@ export async function childTotals(
   return {
     periodId: q.periodId,
     items: page.map((c) => ({
-      unit: { id: c.id, name: c.name, shortName: c.short_name, kind: c.kind },
+      unit: { id: c.id, name: c.name, shortName: c.shortName, kind: c.kind },
       values: Object.fromEntries(
         indicatorIdsOf(template).map((id) => {
           const mine = rows.filter((r) => r.unit_id === c.id && r.indicator_id === id);

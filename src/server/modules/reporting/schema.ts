@@ -1,19 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
+import { day, idParam, pageParams } from '../../platform/http/params.ts';
 import { aggregations, ruleOperators, valueTypes } from '../../../common/reportValues.ts';
 import { periodTypes, regimes } from '../../../common/periods.ts';
-import { day } from '../organisation/schema.ts';
-import { unitKindCodes } from '../organisation/kinds.ts';
+import { unitKindCodes } from '../organisation/index.ts';
 
 /** Request shapes of the reporting module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
 const bilingual = z.strictObject({ vi: requiredText(300), en: requiredText(300) });
 const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format');
-export const idParam = z.object({ id: uuid.openapi({ param: { name: 'id', in: 'path' } }) });
-const pageParams = {
-  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).optional().default(50),
-};
+export { idParam };
 /** A period id: 2019-08, 2019Q3, 2019H1, 2019, or a campaign's `campaign:<code>`. */
 export const periodIdSchema = z
   .string()

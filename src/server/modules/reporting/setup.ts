@@ -1,5 +1,5 @@
-import { onSubtreeMove } from '../organisation/tree.ts';
-import { registerStatusSource } from '../plans/sources.ts';
+import { onSubtreeMove } from '../organisation/index.ts';
+import { registerStatusSource } from '../plans/index.ts';
 import { reportTemplatesSource } from './planSource.ts';
 import { moveTotals } from './totals.ts';
 

@@ -8,7 +8,7 @@ import type { ReportSubmissionsTable } from './tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { AppError, fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { mayApprove, mayManage, maySubmit, reportNotFound, requireManage, requireRead, type Caller } from './access.ts';
 import { isExpected, levelOf } from './assignment.ts';
 import { indicatorsByIds } from './indicators.ts';

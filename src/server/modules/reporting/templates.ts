@@ -34,6 +34,12 @@ export async function findTemplate(platform: Pick<Platform, 'db'>, id: string): 
   return templateOf(row);
 }
 
+/** A template by its code (other modules' demo data find the seed's templates so). */
+export async function findTemplateByCode(platform: Pick<Platform, 'db'>, code: string): Promise<Template | null> {
+  const row = await platform.db.selectFrom('report_templates').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? templateOf(row) : null;
+}
+
 export async function listTemplates(platform: Platform, query: { page: number; pageSize: number; q?: string }) {
   let base = platform.db.selectFrom('report_templates');
   if (query.q) base = base.where('name_folded', 'like', foldedContains(query.q));

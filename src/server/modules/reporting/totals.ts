@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
+import { ancestorIds, enclosingGroupOf, groupMembersWithin, subtreeOf } from '../organisation/index.ts';
 import type { Aggregation } from '../../../common/reportValues.ts';
 import { decompose, memberPeriods, rollUpPeriods } from './periods.ts';
 import type { Indicator, Template } from './model.ts';
@@ -119,17 +120,7 @@ export async function withLiveTotals<T>(
     deltas.push({ indicatorId, breakdown, period, sum: a.sum - b.sum, count: a.count - b.count });
   }
   if (deltas.length) {
-    const ancestors = await db
-      .selectFrom('unit_closure')
-      .select('ancestor_id')
-      .where('descendant_id', '=', unitId)
-      .execute();
-    await addToTotals(
-      db,
-      scope.template.id,
-      ancestors.map((r) => r.ancestor_id),
-      deltas,
-    );
+    await addToTotals(db, scope.template.id, await ancestorIds(db, unitId), deltas);
   }
   return result;
 }
@@ -275,44 +266,16 @@ export async function groupSetTotals(
 ): Promise<{ groups: GroupTotals[]; whole: TotalLine[] }> {
   const pieces = decompose(scope.template, from, to);
   if (!pieces.length) return { groups: [], whole: [] };
-  const members = await db
-    .selectFrom('unit_groups as ug')
-    .innerJoin('unit_closure as inside', (j) =>
-      j.onRef('inside.descendant_id', '=', 'ug.unit_id').on('inside.ancestor_id', '=', unitId),
-    )
-    .select(['ug.unit_id', 'ug.group_id'])
-    .where('ug.set_id', '=', setId)
-    .execute();
-  // grouped units under other grouped units inside the subtree (few: a cell grouped apart from its committee)
-  const nested = await db
-    .selectFrom('unit_closure as c')
-    .innerJoin('unit_groups as below', (j) =>
-      j.onRef('below.unit_id', '=', 'c.descendant_id').on('below.set_id', '=', setId),
-    )
-    .innerJoin('unit_groups as above', (j) =>
-      j.onRef('above.unit_id', '=', 'c.ancestor_id').on('above.set_id', '=', setId),
-    )
-    .innerJoin('unit_closure as inside', (j) =>
-      j.onRef('inside.descendant_id', '=', 'c.ancestor_id').on('inside.ancestor_id', '=', unitId),
-    )
-    .select(['c.descendant_id', 'c.depth', 'above.group_id'])
-    .where('c.depth', '>', 0)
-    .execute();
-  const nearestAbove = new Map<string, { depth: number; groupId: string }>();
-  for (const n of nested) {
-    const seen = nearestAbove.get(n.descendant_id);
-    if (!seen || Number(n.depth) < seen.depth)
-      nearestAbove.set(n.descendant_id, { depth: Number(n.depth), groupId: n.group_id });
-  }
+  const members = await groupMembersWithin(db, unitId, setId);
   const plus = new Map<string, string[]>();
   const minus = new Map<string, string[]>();
   const unitCount = new Map<string, number>();
   for (const m of members) {
-    plus.set(m.group_id, [...(plus.get(m.group_id) ?? []), m.unit_id]);
-    const above = nearestAbove.get(m.unit_id)?.groupId;
-    if (above) minus.set(above, [...(minus.get(above) ?? []), m.unit_id]);
+    plus.set(m.groupId, [...(plus.get(m.groupId) ?? []), m.unitId]);
+    const above = m.enclosingGroupId;
+    if (above) minus.set(above, [...(minus.get(above) ?? []), m.unitId]);
     // a unit inside another of its own group (the enterprise under its Party committee) is not counted again
-    if (above !== m.group_id) unitCount.set(m.group_id, (unitCount.get(m.group_id) ?? 0) + 1);
+    if (above !== m.groupId) unitCount.set(m.groupId, (unitCount.get(m.groupId) ?? 0) + 1);
   }
   /** The summed total rows of some units, per indicator, cell and piece. */
   const summed = async (ids: string[], sign: 1 | -1) => {
@@ -360,16 +323,8 @@ export async function groupSetTotals(
     }
   }
   const restRows = [...rest.values()].filter((r) => r.count !== 0);
-  const outer = await db
-    .selectFrom('unit_closure as up')
-    .innerJoin('unit_groups as ag', (j) => j.onRef('ag.unit_id', '=', 'up.ancestor_id').on('ag.set_id', '=', setId))
-    .select('ag.group_id')
-    .where('up.descendant_id', '=', unitId)
-    .where('up.depth', '>', 0)
-    .orderBy('up.depth')
-    .limit(1)
-    .executeTakeFirst();
-  if (outer) byGroup.set(outer.group_id, [...(byGroup.get(outer.group_id) ?? []), ...restRows]);
+  const outer = await enclosingGroupOf(db, unitId, setId);
+  if (outer) byGroup.set(outer, [...(byGroup.get(outer) ?? []), ...restRows]);
   const out: GroupTotals[] = [...new Set([...unitCount.keys(), ...byGroup.keys()])].map((groupId) => ({
     groupId,
     unitCount: unitCount.get(groupId) ?? 0,
@@ -395,14 +350,13 @@ export async function subtreeTotalsFromValues(
   let q = db
     .selectFrom('report_values as v')
     .innerJoin('report_submissions as s', 's.id', 'v.submission_id')
-    .innerJoin('unit_closure as c', 'c.descendant_id', 'v.unit_id')
+    .innerJoin(subtreeOf(db, unitId).as('c'), 'c.unit_id', 'v.unit_id')
     .select([
       'v.indicator_id',
       'v.breakdown_key',
       (eb) => eb.fn.sum<number>('v.num_value').as('sum'),
       (eb) => eb.fn.count<number>('v.num_value').as('count'),
     ])
-    .where('c.ancestor_id', '=', unitId)
     .where('v.template_id', '=', templateId)
     .where('v.period_id', 'in', periodIds)
     .where('s.counted', '=', 1)

@@ -1,7 +1,7 @@
 import { fail } from '../../platform/http/errors.ts';
 import { can, holdsAnywhere } from '../../platform/policy/policy.ts';
 import type { Platform } from '../../platform/platform.ts';
-import type { Caller } from '../organisation/access.ts';
+import type { Caller } from '../../platform/policy/caller.ts';
 
 export type { Caller };
 

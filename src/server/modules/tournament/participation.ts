@@ -1,6 +1,5 @@
 import type { Platform } from '../../platform/platform.ts';
-import { personFacts } from '../organisation/rosters.ts';
-import { unitRefs } from '../organisation/lookups.ts';
+import { personFacts, unitRefs } from '../organisation/index.ts';
 import { findTournament } from './tournaments.ts';
 
 /**

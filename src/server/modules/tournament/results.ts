@@ -17,6 +17,7 @@ import {
 } from '../../../common/tournament/scoring.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import { type Permission, rolesHolding } from '../../platform/policy/permissions.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -276,13 +277,6 @@ export async function assignUmpire(
 
 /** Active accounts holding a permission through one of their roles. */
 async function activeHoldersOf(tx: Tx, permission: Permission): Promise<Set<string>> {
-  const roles = rolesHolding(permission);
-  const rows = await tx
-    .selectFrom('role_grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select('u.id')
-    .where('g.role', 'in', [...roles])
-    .where('u.is_active', '=', 1)
-    .execute();
-  return new Set(rows.map((r) => r.id));
+  const rows = await activeRoleHolders(tx, { roles: rolesHolding(permission) });
+  return new Set(rows.map((r) => r.userId));
 }

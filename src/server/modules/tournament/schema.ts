@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
 import { eventKinds } from '../../../common/tournament/entries.ts';
 import { outcomes, scoringIds } from '../../../common/tournament/scoring.ts';
-import { day } from '../organisation/schema.ts';
+import { day } from '../../platform/http/params.ts';
 
 /** Request and answer shapes of the tournament module. Bodies are strict; every string and list is bounded. */
 const uuid = z.string().uuid();
@@ -182,7 +182,7 @@ export const matchOut = z
     sides: z.array(z.object({ entryId: z.string().nullable(), label: z.string().nullable() })).length(2),
     walkThrough: z.boolean(),
     status: z.enum(['waiting', 'ready', 'finished']),
-    games: z.array(z.tuple([z.number(), z.number()])),
+    games: z.array(z.array(z.number()).length(2)).openapi({ description: "Each game's points, side a then side b" }),
     outcome: z.enum(outcomes).nullable(),
     winner: z.enum(['a', 'b']).nullable(),
     umpireUserId: z.string().nullable(),

@@ -130,3 +130,33 @@ export async function setPassword(
     now,
   );
 }
+
+export type RoleHolder = { userId: string; username: string; displayName: string; role: Role; unitId: string | null };
+
+/**
+ * The grants of active accounts, one row per grant: of some roles, on one unit (`unitId`), of
+ * some accounts (`userIds`). Modules ask this instead of reading `users` and
+ * `role_grants` (ADR 17): whom to remind, who may sit on a Council.
+ */
+export async function activeRoleHolders(
+  db: Db,
+  filter: { roles?: readonly Role[]; unitId?: string; userIds?: readonly string[]; limit?: number },
+): Promise<RoleHolder[]> {
+  if (filter.roles?.length === 0 || filter.userIds?.length === 0) return [];
+  let q = db
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['g.user_id', 'u.username', 'u.display_name', 'g.role', 'g.unit_id'])
+    .where('u.is_active', '=', 1);
+  if (filter.roles) q = q.where('g.role', 'in', [...filter.roles]);
+  if (filter.unitId !== undefined) q = q.where('g.unit_id', '=', filter.unitId);
+  if (filter.userIds) q = q.where('g.user_id', 'in', [...filter.userIds]);
+  if (filter.limit !== undefined) q = q.limit(filter.limit);
+  return (await q.execute()).map((r) => ({
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role as Role,
+    unitId: r.unit_id,
+  }));
+}

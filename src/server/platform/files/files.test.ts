@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { signIn, type Client } from '../../../../test/support/client.ts';
+import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
+import type { App } from '../../app.ts';
 import { loadDemoData } from '../../demo.ts';
+import type { getActivity, listActivities } from '../../modules/plans/activities.ts';
 import { SEED_DEMO_KEY } from '../../modules/plans/demo.ts';
 import { MAX_UPLOAD_BYTES, UNOWNED_TTL_MS, purgeUnownedFiles } from './store.ts';
 
@@ -12,7 +14,13 @@ const pdf = new TextEncoder().encode(
 const minutes = new TextEncoder().encode('Biên bản kiểm tra ngày 20/8/2019: đã hoàn thành.');
 
 /** Uploads through the API the way the web app does: the bytes as the body, the name in the query. */
-function upload(app: any, client: Client, bytes: Uint8Array, name: string, type = 'application/octet-stream') {
+function upload(
+  app: App,
+  client: Client,
+  bytes: Uint8Array<ArrayBuffer>,
+  name: string,
+  type = 'application/octet-stream',
+) {
   return app.request(`/api/files?name=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: {
@@ -63,9 +71,9 @@ describeEachDatabase('files', (kind) => {
       .where('demo_key', '=', SEED_DEMO_KEY)
       .executeTakeFirstOrThrow();
     const ids = async (c: Client) =>
-      ((await (await c.get(`/api/plans/${plan.id}/activities?pageSize=500`)).json()) as any).items.map(
-        (a: any) => a.id as string,
-      );
+      (
+        (await (await c.get(`/api/plans/${plan.id}/activities?pageSize=500`)).json()) as Answer<typeof listActivities>
+      ).items.map((a) => a.id);
     const mine = await ids(cs02);
     const theirs = new Set(await ids(board));
     activityId = mine.find((id: string) => !theirs.has(id))!;
@@ -99,7 +107,7 @@ describeEachDatabase('files', (kind) => {
   it('refuses empty, oversized and unaccepted files with a message, storing nothing', async () => {
     const { app } = env();
     const before = await count();
-    const cases: [Uint8Array, number, string][] = [
+    const cases: [Uint8Array<ArrayBuffer>, number, string][] = [
       [new Uint8Array(), 400, 'FILE_EMPTY'],
       [new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41), 413, 'PAYLOAD_TOO_LARGE'],
       [new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), 415, 'FILE_TYPE_REFUSED'],
@@ -126,8 +134,8 @@ describeEachDatabase('files', (kind) => {
       attachmentIds: [a.id, b.id],
     });
     expect(res.status).toBe(201);
-    const activity = (await res.json()) as any;
-    expect(activity.reports[0].attachments.map((f: any) => f.name)).toEqual(['Biên bản.pdf', 'ghi chép.txt']);
+    const activity = (await res.json()) as Answer<typeof getActivity>;
+    expect(activity.reports[0].attachments.map((f) => f.name)).toEqual(['Biên bản.pdf', 'ghi chép.txt']);
     const text = await office.get(`/api/files/${b.id}`);
     expect(text.status).toBe(200);
     expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8');
