@@ -27,6 +27,7 @@ function appAnswering(body: unknown, options: { status?: number; type?: string; 
       request: { params: z.object({ id: z.string() }) },
       responses: {
         200: jsonResponse(thing, 'The thing'),
+        202: { description: 'An image', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
         204: { description: 'Nothing' },
       },
     },
@@ -75,6 +76,14 @@ describe('the response check (KYNIEM_CHECK_RESPONSES)', () => {
     const type = await appAnswering('a,1', { type: 'text/csv' }).request('/api/things/a');
     expect(type.status).toBe(500);
     expect(((await type.json()) as any).error.messages.en).toContain('text/csv is not declared');
+  });
+
+  it('accepts a media type inside a declared range (image/*), and nothing outside it', async () => {
+    const png = await appAnswering('png', { status: 202, type: 'image/png' }).request('/api/things/a');
+    expect(png.status).toBe(202);
+    const text = await appAnswering('x', { status: 202, type: 'text/plain' }).request('/api/things/a');
+    expect(text.status).toBe(500);
+    expect(((await text.json()) as any).error.messages.en).toContain('text/plain is not declared (image/*)');
   });
 
   it('leaves error answers to the error shape, and is not installed when switched off', async () => {

@@ -14,6 +14,12 @@ export const responseChecksOn = process.env.KYNIEM_CHECK_RESPONSES === '1';
 
 const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json');
 
+/** Whether a declared media type covers the answer's: exactly, or by a range such as image/star or star/star. */
+function declaresMediaType(declared: string[], mediaType: string): boolean {
+  const major = mediaType.split('/')[0];
+  return declared.some((d) => d === mediaType || d === '*/*' || d === `${major}/*`);
+}
+
 type Declared = { mediaTypes: string[]; json: ZodType | null };
 
 /** What the route declares for each 2xx status: its media types and, for JSON, the zod schema. */
@@ -58,7 +64,7 @@ export function checkResponse(config: Pick<RouteConfig, 'method' | 'path' | 'res
     if (!answer) error = mismatch(name, res.status, `status ${res.status} is not declared`);
     else if (!mediaType) {
       if (answer.mediaTypes.length > 0 && res.body !== null) error = mismatch(name, res.status, 'no content type');
-    } else if (!answer.mediaTypes.includes(mediaType)) {
+    } else if (!declaresMediaType(answer.mediaTypes, mediaType)) {
       error = mismatch(name, res.status, `${mediaType} is not declared (${answer.mediaTypes.join(', ') || 'none'})`);
     } else if (isJson(mediaType) && answer.json) {
       const parsed = answer.json.safeParse(await res.clone().json());
