@@ -111,7 +111,18 @@ export function CreateTournamentModal({ onClose }: { onClose: () => void }) {
             data-testid="tournament-venue"
           />
           <Group grow preventGrowOverflow={false} wrap="wrap" align="flex-start">
-            {date(t('tournament.create.startsOn'), startsOn, setStartsOn, 'startsOn')}
+            {date(
+              t('tournament.create.startsOn'),
+              startsOn,
+              (v) => {
+                setStartsOn(v);
+                // The first day's opening hours follow the first day until a day is chosen for them.
+                setCourts((all) =>
+                  all.map((c) => ({ ...c, hours: c.hours.map((h) => (h.day ? h : { ...h, day: v })) })),
+                );
+              },
+              'startsOn',
+            )}
             {date(t('tournament.create.endsOn'), endsOn, setEndsOn, 'endsOn')}
             {date(t('tournament.create.deadline'), deadline, setDeadline, 'entryDeadline')}
           </Group>
@@ -122,7 +133,7 @@ export function CreateTournamentModal({ onClose }: { onClose: () => void }) {
             value={rest}
             onChange={setRest}
             error={fe('restMinutes')}
-            maw={220}
+            maw={320}
           />
           <Text fw={600} size="sm">
             {t('tournament.create.courts')}

@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { IconDice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { ErrorAlert, useErrorText } from '../../ui/errors.tsx';
+import { UnitName } from '../organisation/UnitName.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
 import { type Draw, type Tournament, useDraw, useDrawEvent } from './api.ts';
 import { EventSelect, useChosenEvent } from './shared.tsx';
 
@@ -61,12 +62,40 @@ function Groups({ draw }: { draw: Draw }) {
   );
 }
 
+/**
+ * One lot of the draw's log, its fields as the server recorded them; the entries and units it
+ * names are shown by name rather than by id.
+ */
+function LotLine({ lot, labels }: { lot: Draw['log'][number]; labels: Map<string, string> }) {
+  const parts = Object.entries(lot);
+  return (
+    <Text size="xs" component="span">
+      {parts.map(([k, v], i) => (
+        <span key={k}>
+          {i > 0 ? ' · ' : ''}
+          <Text span size="xs" c="dimmed">
+            {k}:
+          </Text>{' '}
+          {k === 'unit' && typeof v === 'string' ? (
+            <UnitName id={v} />
+          ) : typeof v === 'string' ? (
+            (labels.get(v) ?? v)
+          ) : Array.isArray(v) ? (
+            v.join(', ')
+          ) : (
+            v
+          )}
+        </span>
+      ))}
+    </Text>
+  );
+}
+
 export function DrawTab({ tournament, manage }: { tournament: Tournament; manage: boolean }) {
   const { t } = useTranslation();
   const event = useChosenEvent(tournament);
   const draw = useDraw(tournament.id, event?.id ?? null, !!event?.drawn);
   const run = useDrawEvent(tournament.id);
-  const errorText = useErrorText();
   const [seed, setSeed] = useState('');
   if (!event) return <Text c="dimmed">{t('tournament.event.none')}</Text>;
   const doDraw = () =>
@@ -74,10 +103,12 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
       { eventId: event.id, randomSeed: seed.trim() || undefined },
       {
         onSuccess: () => notifications.show({ color: 'green', message: t('tournament.draw.done') }),
-        onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
       },
     );
   const d = draw.data;
+  const labels = new Map<string, string>();
+  for (const p of d?.positions ?? []) if (p.entryId && p.label) labels.set(p.entryId, p.label);
+  for (const e of (d?.groups ?? []).flat()) labels.set(e.entryId, e.label);
   return (
     <Stack gap="md">
       <EventSelect tournament={tournament} event={event} />
@@ -97,6 +128,7 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
           </Button>
         </Group>
       ) : null}
+      {run.error && run.variables?.eventId === event.id ? <ErrorAlert error={run.error} /> : null}
       {!event.drawn ? (
         <Text c="dimmed">{t('tournament.draw.notYet', { n: event.entries.confirmed })}</Text>
       ) : draw.isPending ? (
@@ -131,10 +163,8 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
                     {d.log.map((lot, i) => (
                       <Table.Tr key={i}>
                         <Table.Td w={36}>{i + 1}</Table.Td>
-                        <Table.Td style={{ fontFamily: 'monospace' }}>
-                          {Object.entries(lot)
-                            .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)
-                            .join(' · ')}
+                        <Table.Td>
+                          <LotLine lot={lot} labels={labels} />
                         </Table.Td>
                       </Table.Tr>
                     ))}

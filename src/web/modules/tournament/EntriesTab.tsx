@@ -180,13 +180,13 @@ function EntryCard({ tournament, entry, manage }: { tournament: Tournament; entr
   return (
     <Card withBorder bg="white" padding="sm" data-testid="entry-card">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
+        <div style={{ minWidth: 0 }}>
           <Text fw={600}>{entry.players.map((p) => p.name).join(' / ')}</Text>
           <Text size="sm" c="dimmed">
             {entry.unit.shortName ?? entry.unit.name}
           </Text>
         </div>
-        <Group gap={4}>
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
           {entry.seed ? <Badge variant="outline">{t('tournament.entry.seedBadge', { n: entry.seed })}</Badge> : null}
           <Badge color={statusColor[entry.status]} variant="light" data-testid="entry-status">
             {t(`tournament.entry.status.${entry.status}`)}

@@ -79,7 +79,7 @@ export function OrderTab({ tournament, manage }: { tournament: Tournament; manag
                 {order.data.items.map((m) => (
                   <Table.Tr key={m.matchId}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{time(m.start)}</Table.Td>
-                    <Table.Td>{m.court}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.court}</Table.Td>
                     <Table.Td>
                       {m.event} · {m.code}
                     </Table.Td>

@@ -88,7 +88,13 @@ export function ResultModal({
     setProblem(null);
   };
   return (
-    <Modal opened onClose={onClose} title={t('tournament.result.title', { code: match.code })} fullScreen={!!phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('tournament.result.title', { code: match.code })}
+      size="lg"
+      fullScreen={!!phone}
+    >
       <form onSubmit={submit} noValidate data-testid="result-form">
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
