@@ -137,6 +137,11 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   await form.getByTestId('entry-submit').click();
   await expect(sp.getByTestId('entry-card')).toHaveCount(2);
   await expect(sp.getByTestId('entry-status').first()).toHaveText('Chờ duyệt');
+  await dismissNotices(sp);
+  await screenshot(sp, 'tournament-entries-phone');
+  // the same form on a desktop
+  await sp.setViewportSize(desktop);
+  await screenshot(sp, 'tournament-entry-desktop');
 
   // ---- the Office confirms them and draws (two entries: no seed, as at most a quarter may be seeded) ----
   await page.goto(`${tournamentUrl}?tab=entries`);

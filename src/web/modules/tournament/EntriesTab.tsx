@@ -70,7 +70,7 @@ function EntryForm({ tournament, unitIds }: { tournament: Tournament; unitIds: s
   if (open.length === 0) return <Text c="dimmed">{t('tournament.entry.noOpenEvent')}</Text>;
   const problem = missing ?? (personProblems.length === 1 ? personProblems[0] : undefined);
   return (
-    <Paper withBorder p="md" bg="white" data-testid="entry-form">
+    <Paper withBorder p="md" bg="white" maw={560} data-testid="entry-form">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={4}>{t('tournament.entry.formTitle')}</Title>
