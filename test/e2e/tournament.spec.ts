@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { asUser, DEMO_PASSWORD, desktop, openNav, phone, screenshot } from './support.ts';
+import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, openNav, phone, screenshot } from './support.ts';
 
 /**
  * The Bloc's badminton tournament (issue 14) in the browser: the Office sets it up and adds an
@@ -8,18 +8,30 @@ import { asUser, DEMO_PASSWORD, desktop, openNav, phone, screenshot } from './su
  * impossible score.
  */
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh'; // demo.coso's unit (CS02)
+const OTHER_UNIT = 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng';
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const CODE = `CL-${suffix}`;
 const NAME = `Giải cầu lông công nhân viên chức Khối ${suffix}`;
 
-type Api = { ctx: APIRequestContext; get: (path: string) => Promise<any> };
+type Api = {
+  ctx: APIRequestContext;
+  get: (path: string) => Promise<any>;
+  post: (path: string, data: unknown) => Promise<any>;
+};
 
-async function apiAs(baseURL: string, username: string): Promise<Api> {
+async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Api> {
   const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  const login = await ctx.post('/api/auth/login', { data: { username, password } });
   expect(login.status(), `sign in as ${username}`).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
   return {
     ctx,
+    post: async (path, data) => {
+      const res = await ctx.post(path, { data, headers: { 'X-CSRF-Token': csrfToken } });
+      const body = await res.json();
+      expect(res.status(), `POST ${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(201);
+      return body;
+    },
     get: async (path) => {
       const res = await ctx.get(path);
       expect(res.status(), `GET ${path}`).toBe(200);
@@ -49,6 +61,26 @@ async function pickPerson(page: Page, select: ReturnType<Page['getByTestId']>, n
   await expect(select).toHaveValue(name);
 }
 
+type Worker = { id: string; fullName: string; gender: 'male' | 'female' };
+
+/** A unit's people with a current position in it or under it (its enterprise): who may play for it. */
+async function workersOf(api: Api, unitName: string): Promise<{ unitId: string; workers: Worker[] }> {
+  const units = await api.get(`/api/units?q=${encodeURIComponent(unitName)}&pageSize=10`);
+  const unitId = units.items.find((u: { name: string }) => u.name === unitName).id as string;
+  const people = (await api.get(`/api/people?unitId=${unitId}&pageSize=100`)).items as {
+    id: string;
+    fullName: string;
+    gender: 'male' | 'female' | null;
+  }[];
+  const workers: Worker[] = [];
+  for (const p of people) {
+    const detail = await api.get(`/api/people/${p.id}`);
+    if (p.gender && detail.positions.some((pos: { validTo: string | null }) => pos.validTo === null))
+      workers.push({ id: p.id, fullName: p.fullName, gender: p.gender });
+  }
+  return { unitId, workers };
+}
+
 test('the Office sets up a tournament, a unit enters two workers on a phone, the Office draws and a result is recorded', async ({
   browser,
 }) => {
@@ -57,22 +89,11 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
 
   // ---- whom the unit may enter: its people with a current position in the unit or its enterprise ----
   const secretaryApi = await apiAs(baseURL, 'demo.coso');
-  const units = await secretaryApi.get(`/api/units?q=${encodeURIComponent(MY_UNIT)}&pageSize=10`);
-  const unitId = units.items.find((u: { name: string }) => u.name === MY_UNIT).id as string;
-  const people = (await secretaryApi.get(`/api/people?unitId=${unitId}&pageSize=100`)).items as {
-    id: string;
-    fullName: string;
-    gender: 'male' | 'female' | null;
-  }[];
-  const workers: { fullName: string; gender: 'male' | 'female' }[] = [];
-  for (const p of people) {
-    const detail = await secretaryApi.get(`/api/people/${p.id}`);
-    if (p.gender && detail.positions.some((pos: { validTo: string | null }) => pos.validTo === null))
-      workers.push({ fullName: p.fullName, gender: p.gender });
-  }
+  const { workers } = await workersOf(secretaryApi, MY_UNIT);
   const men = workers.filter((w) => w.gender === 'male');
   const women = workers.filter((w) => w.gender === 'female');
-  const [players, kindLabel] = men.length >= women.length ? [men, 'Đơn nam'] : [women, 'Đơn nữ'];
+  const [players, kindLabel, gender] =
+    men.length >= women.length ? [men, 'Đơn nam', 'male'] : [women, 'Đơn nữ', 'female'];
   expect(players.length, 'two workers of one gender in the unit').toBeGreaterThanOrEqual(2);
   await secretaryApi.ctx.dispose();
 
@@ -143,15 +164,33 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   await sp.setViewportSize(desktop);
   await screenshot(sp, 'tournament-entry-desktop');
 
-  // ---- the Office confirms them and draws (two entries: no seed, as at most a quarter may be seeded) ----
+  // ---- a third entry, from another unit (which has no demo account of its own: the administrator
+  // enters it; the route wants tournament.enter, which the organisers' role does not hold): the
+  // draw of three has a bye ----
+  const officeApi = await apiAs(baseURL, 'admin', ADMIN_PASSWORD);
+  const other = await workersOf(officeApi, OTHER_UNIT);
+  const third = other.workers.find((w) => w.gender === gender);
+  expect(third, `a ${gender} worker of ${OTHER_UNIT}`).toBeTruthy();
+  const tournament = (await officeApi.get('/api/tournaments')).items.find((x: { code: string }) => x.code === CODE);
+  const eventId = (await officeApi.get(`/api/tournaments/${tournament.id}`)).events[0].id;
+  await officeApi.post(`/api/tournaments/${tournament.id}/entries`, {
+    eventId,
+    unitId: other.unitId,
+    personIds: [third!.id],
+  });
+  await officeApi.ctx.dispose();
+
+  // ---- the Office confirms them and draws (three entries: no seed, as at most a quarter may be seeded) ----
   await page.goto(`${tournamentUrl}?tab=entries`);
   const cards = page.getByTestId('entry-card');
-  await expect(cards).toHaveCount(2);
+  await expect(cards).toHaveCount(3);
   await screenshot(page, 'tournament-entries-desktop');
   await cards.nth(0).getByTestId('entry-confirm').click();
   await expect(cards.nth(0).getByTestId('entry-status')).toHaveText('Đã xác nhận');
   await cards.nth(1).getByTestId('entry-confirm').click();
   await expect(cards.nth(1).getByTestId('entry-status')).toHaveText('Đã xác nhận');
+  await cards.nth(2).getByTestId('entry-confirm').click();
+  await expect(cards.nth(2).getByTestId('entry-status')).toHaveText('Đã xác nhận');
   await page.getByTestId('tab-draw').click();
   await page.getByTestId('draw-seed').fill(`e2e-${suffix}`);
   await page.getByRole('button', { name: 'Bốc thăm', exact: true }).click();
@@ -160,13 +199,15 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   await expect(page.getByTestId('draw-facts')).toContainText('Lần bốc 1');
   await expect(page.getByTestId('draw-bracket')).toContainText(players[0]!.fullName);
   await expect(page.getByTestId('draw-bracket')).toContainText(players[1]!.fullName);
+  await expect(page.getByTestId('draw-bracket')).toContainText(third!.fullName);
+  await expect(page.getByTestId('draw-bye')).toHaveText('miễn đấu');
   await dismissNotices(page);
   await screenshot(page, 'tournament-draw-desktop');
 
   // the order of play over the two courts: the final placed, and next on its court
   await page.getByTestId('tab-order').click();
   await page.getByTestId('order-plan').click();
-  await expect(page.getByTestId('order-table')).toContainText('R1-1');
+  await expect(page.getByTestId('order-table')).toContainText('R1-');
   await expect(page.getByTestId('order-next')).toContainText('Sân 1');
   await dismissNotices(page);
   await screenshot(page, 'tournament-order-desktop');
@@ -175,7 +216,14 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   const umpire = await asUser(browser, 'demo.vanphong', phone);
   const up = umpire.page;
   await up.goto(`${tournamentUrl}?tab=matches`);
-  const match = up.getByTestId('match-card').first();
+  // the one first-round match played (the other side of the draw has a bye)
+  await expect(up.getByTestId('match-record')).toHaveCount(1);
+  const code = await up
+    .getByTestId('match-card')
+    .filter({ has: up.getByTestId('match-record') })
+    .getAttribute('data-code');
+  const match = up.locator(`[data-testid="match-card"][data-code="${code}"]`);
+  await screenshot(up, 'tournament-matches-before-phone');
   await match.getByTestId('match-record').click();
   const result = up.getByTestId('result-form');
   await result.getByTestId('game-1-a').fill('22');
@@ -194,14 +242,17 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
 
   // the desktop follows live: the Office's page shows the result without reloading
   await page.getByTestId('tab-matches').click();
-  await expect(page.getByTestId('match-score').first()).toHaveText('23-21, 21-15');
-  await page.getByTestId('match-record').first().click();
+  const onDesktop = page.locator(`[data-testid="match-card"][data-code="${code}"]`);
+  await expect(onDesktop.getByTestId('match-score')).toHaveText('23-21, 21-15');
+  // the final is now ready: its winner and the bye's holder meet
+  await expect(page.getByTestId('match-record')).toHaveCount(2);
+  await onDesktop.getByTestId('match-record').click();
   await screenshot(page, 'tournament-result-desktop');
   await page.keyboard.press('Escape');
   await page.getByTestId('tab-standings').click();
-  await expect(page.getByTestId('standings-medals')).toContainText(players[0]!.fullName);
+  await expect(page.getByTestId('standings-medals')).toContainText('Huy chương vàng');
   await page.getByTestId('tab-participation').click();
-  await expect(page.getByTestId('participation')).toContainText('2 lượt đăng ký');
+  await expect(page.getByTestId('participation')).toContainText('3 lượt đăng ký');
   await screenshot(page, 'tournament-participation-desktop');
   await page.getByTestId('tab-events').click();
   await screenshot(page, 'tournament-page-desktop');
