@@ -212,6 +212,11 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   await dismissNotices(page);
   await screenshot(page, 'tournament-order-desktop');
 
+  // the Office keeps the matches open on the desktop while the result is recorded on a phone
+  await page.getByTestId('tab-matches').click();
+  await expect(page.getByTestId('match-card')).toHaveCount(3);
+  await expect(page.getByTestId('match-score')).toHaveCount(0);
+
   // ---- a result, on a phone: an impossible score is refused with the Law 7 reason, then recorded ----
   const umpire = await asUser(browser, 'demo.vanphong', phone);
   const up = umpire.page;
@@ -241,7 +246,6 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   await screenshot(up, 'tournament-matches-phone');
 
   // the desktop follows live: the Office's page shows the result without reloading
-  await page.getByTestId('tab-matches').click();
   const onDesktop = page.locator(`[data-testid="match-card"][data-code="${code}"]`);
   await expect(onDesktop.getByTestId('match-score')).toHaveText('23-21, 21-15');
   // the final is now ready: its winner and the bye's holder meet

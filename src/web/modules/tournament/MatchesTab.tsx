@@ -29,7 +29,7 @@ function MatchCard({ match, onRecord }: { match: Match; onRecord: (() => void) |
           {match.group ? ` · ${t('tournament.draw.group', { n: match.group })}` : ''}
         </Text>
         <Badge size="sm" variant="light" color={statusColor[match.status]}>
-          {t(`tournament.match.status.${match.status}`)}
+          {match.walkThrough ? t('tournament.draw.bye') : t(`tournament.match.status.${match.status}`)}
         </Badge>
       </Group>
       <Group justify="space-between" wrap="nowrap" mt={4} align="flex-start">
@@ -37,7 +37,7 @@ function MatchCard({ match, onRecord }: { match: Match; onRecord: (() => void) |
           {side(0)}
           {side(1)}
         </Stack>
-        {match.status === 'finished' ? (
+        {match.status === 'finished' && !match.walkThrough ? (
           <Text size="sm" ta="right" data-testid="match-score" style={{ whiteSpace: 'nowrap' }}>
             {match.outcome ? `${t(`tournament.result.outcomes.${match.outcome}`)} ` : ''}
             {match.games.map(([a, b]) => `${a}-${b}`).join(', ')}
