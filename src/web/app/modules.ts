@@ -8,7 +8,18 @@ import honours from '../modules/honours/module.tsx';
 import organisation from '../modules/organisation/module.tsx';
 import plans from '../modules/plans/module.tsx';
 import reporting from '../modules/reporting/module.tsx';
+import tournament from '../modules/tournament/module.tsx';
 
-export const webModules = [home, plans, reporting, emulation, honours, organisation, accounts, audit] as const;
+export const webModules = [
+  home,
+  plans,
+  reporting,
+  emulation,
+  honours,
+  tournament,
+  organisation,
+  accounts,
+  audit,
+] as const;
 
 export type AppModule = (typeof webModules)[number];

@@ -1,0 +1,259 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { eventKindLabels, eventKinds, type EventKind } from '../../../common/tournament/entries.ts';
+import { type ScoringId, scoringIds, scoringRules } from '../../../common/tournament/scoring.ts';
+import { fieldError } from '../../ui/errors.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { type Tournament, type TournamentEvent, useAddEvent } from './api.ts';
+import { useBilingual } from './shared.tsx';
+
+const FIELDS = ['code', 'name', 'kind', 'category', 'category.age', 'format', 'scoring', 'groupCount', 'thirdPlace'];
+
+function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const label = useBilingual();
+  const phone = useMediaQuery('(max-width: 36em)');
+  const add = useAddEvent(tournament.id);
+  const [kind, setKind] = useState<EventKind>('MS');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState<'open' | 'over' | 'leaders'>('open');
+  const [age, setAge] = useState<number | string>(35);
+  const [format, setFormat] = useState<'knockout' | 'groups'>('knockout');
+  const [groupCount, setGroupCount] = useState<number | string>(2);
+  const [scoring, setScoring] = useState<ScoringId>('bo3-21');
+  const [thirdPlace, setThirdPlace] = useState<'playoff' | 'shared'>('shared');
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const fe = (p: string) => missing[p] ?? fieldError(add.error, p, i18n.language);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: Record<string, string> = {};
+    if (!code.trim()) found.code = t('common.required');
+    if (!name.trim()) found.name = t('common.required');
+    setMissing(found);
+    if (Object.keys(found).length > 0) return;
+    add.mutate(
+      {
+        code: code.trim(),
+        name: name.trim(),
+        kind,
+        category: category === 'over' ? { kind: 'over', age: Number(age) } : { kind: category },
+        format,
+        scoring,
+        groupCount: format === 'groups' ? Number(groupCount) || 1 : null,
+        thirdPlace,
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('tournament.event.added') });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('tournament.event.addTitle')} size="lg" fullScreen={!!phone}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Select
+            label={t('tournament.event.kind')}
+            required
+            data={eventKinds.map((k) => ({ value: k, label: label(eventKindLabels[k]) }))}
+            value={kind}
+            onChange={(v) => {
+              const k = (v ?? 'MS') as EventKind;
+              setKind(k);
+              if (!name) setName(label(eventKindLabels[k]));
+            }}
+            allowDeselect={false}
+            error={fe('kind')}
+            data-testid="event-kind"
+          />
+          <Group grow preventGrowOverflow={false} wrap="wrap" align="flex-start">
+            <TextInput
+              label={t('tournament.event.code')}
+              required
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              error={fe('code')}
+              style={{ flex: '1 1 120px' }}
+              data-testid="event-code"
+            />
+            <TextInput
+              label={t('tournament.event.name')}
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={fe('name')}
+              style={{ flex: '3 1 220px' }}
+              data-testid="event-name"
+            />
+          </Group>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('tournament.event.category')}
+            </Text>
+            <Group gap="sm" align="center">
+              <SegmentedControl
+                value={category}
+                onChange={(v) => setCategory(v as typeof category)}
+                data={[
+                  { value: 'open', label: t('tournament.event.categories.open') },
+                  { value: 'over', label: t('tournament.event.categories.over') },
+                  { value: 'leaders', label: t('tournament.event.categories.leaders') },
+                ]}
+              />
+              {category === 'over' ? (
+                <NumberInput
+                  aria-label={t('tournament.event.age')}
+                  min={18}
+                  max={90}
+                  value={age}
+                  onChange={setAge}
+                  w={90}
+                  error={fe('category.age')}
+                />
+              ) : null}
+            </Group>
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('tournament.event.format')}
+            </Text>
+            <Group gap="sm" align="center">
+              <SegmentedControl
+                value={format}
+                onChange={(v) => setFormat(v as typeof format)}
+                data={[
+                  { value: 'knockout', label: t('tournament.event.formats.knockout') },
+                  { value: 'groups', label: t('tournament.event.formats.groups') },
+                ]}
+              />
+              {format === 'groups' ? (
+                <NumberInput
+                  label={t('tournament.event.groupCount')}
+                  min={1}
+                  max={64}
+                  value={groupCount}
+                  onChange={setGroupCount}
+                  w={120}
+                  error={fe('groupCount')}
+                />
+              ) : null}
+            </Group>
+          </Stack>
+          <Select
+            label={t('tournament.event.scoring')}
+            data={scoringIds.map((s) => ({ value: s, label: label(scoringRules[s].label) }))}
+            value={scoring}
+            onChange={(v) => setScoring((v ?? 'bo3-21') as ScoringId)}
+            allowDeselect={false}
+            error={fe('scoring')}
+          />
+          <Switch
+            label={t('tournament.event.thirdPlayoff')}
+            description={t('tournament.event.thirdShared')}
+            checked={thirdPlace === 'playoff'}
+            onChange={(e) => setThirdPlace(e.currentTarget.checked ? 'playoff' : 'shared')}
+          />
+          <FormActions
+            error={add.error}
+            fields={FIELDS}
+            busy={add.isPending}
+            onCancel={onClose}
+            submitLabel={t('tournament.event.submit')}
+          />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function EventCard({ event }: { event: TournamentEvent }) {
+  const { t } = useTranslation();
+  const label = useBilingual();
+  return (
+    <Card bg="white" withBorder data-testid="event-card" data-code={event.code}>
+      <Text size="xs" c="dimmed" fw={600}>
+        {event.code}
+      </Text>
+      <Text fw={600}>{event.name}</Text>
+      <Group gap={6} mt={6} style={{ rowGap: 4 }}>
+        <Badge variant="light">{label(event.kindLabel)}</Badge>
+        <Badge variant="light" color="grape">
+          {label(event.categoryLabel)}
+        </Badge>
+        <Badge variant="light" color="gray">
+          {t(`tournament.event.formats.${event.format}`)}
+          {event.format === 'groups' && event.groupCount ? ` · ${event.groupCount}` : ''}
+        </Badge>
+        {event.drawn ? (
+          <Badge color="green" variant="light">
+            {t('tournament.event.drawn')}
+          </Badge>
+        ) : null}
+      </Group>
+      <Text size="sm" c="dimmed" mt={6}>
+        {label(scoringRules[event.scoring].label)} ·{' '}
+        {event.thirdPlace === 'playoff' ? t('tournament.event.thirdPlayoff') : t('tournament.event.thirdSharedShort')}
+      </Text>
+      <Text size="sm" mt={4}>
+        {t('tournament.event.entryCounts', {
+          submitted: event.entries.submitted,
+          confirmed: event.entries.confirmed,
+          returned: event.entries.returned,
+        })}
+      </Text>
+    </Card>
+  );
+}
+
+export function EventsTab({ tournament, manage }: { tournament: Tournament; manage: boolean }) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Stack gap="md">
+      {manage ? (
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setAdding(true)}
+          style={{ alignSelf: 'flex-start' }}
+          data-testid="event-add"
+        >
+          {t('tournament.event.add')}
+        </Button>
+      ) : null}
+      {tournament.events.length === 0 ? (
+        <Text c="dimmed">{t('tournament.event.none')}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {tournament.events.map((e) => (
+            <EventCard key={e.id} event={e} />
+          ))}
+        </SimpleGrid>
+      )}
+      <Text size="sm" c="dimmed">
+        {t('tournament.courts', { list: tournament.courts.map((c) => c.name).join(', ') })}
+      </Text>
+      {adding ? <AddEventModal tournament={tournament} onClose={() => setAdding(false)} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../app/auth.tsx';
+import { ErrorAlert } from '../../ui/errors.tsx';
+import { type Match, type Tournament, useDraw } from './api.ts';
+import { ResultModal } from './ResultModal.tsx';
+import { EventSelect, useBilingual, useChosenEvent } from './shared.tsx';
+
+const statusColor = { waiting: 'gray', ready: 'blue', finished: 'green' } as const;
+
+function MatchCard({ match, onRecord }: { match: Match; onRecord: (() => void) | null }) {
+  const { t } = useTranslation();
+  const side = (i: 0 | 1) => {
+    const s = match.sides[i]!;
+    const won = match.winner === (i === 0 ? 'a' : 'b');
+    return (
+      <Text size="sm" fw={won ? 700 : 400} c={s.label ? undefined : 'dimmed'} lineClamp={2}>
+        {s.label ?? (match.walkThrough ? t('tournament.draw.bye') : '…')}
+      </Text>
+    );
+  };
+  return (
+    <Card withBorder bg="white" padding="sm" data-testid="match-card" data-code={match.code}>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="xs" c="dimmed" fw={600}>
+          {match.code}
+          {match.group ? ` · ${t('tournament.draw.group', { n: match.group })}` : ''}
+        </Text>
+        <Badge size="sm" variant="light" color={statusColor[match.status]}>
+          {match.walkThrough ? t('tournament.draw.bye') : t(`tournament.match.status.${match.status}`)}
+        </Badge>
+      </Group>
+      <Group justify="space-between" wrap="nowrap" mt={4} align="flex-start">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          {side(0)}
+          {side(1)}
+        </Stack>
+        {match.status === 'finished' && !match.walkThrough ? (
+          <Text size="sm" ta="right" data-testid="match-score" style={{ whiteSpace: 'nowrap' }}>
+            {match.outcome ? `${t(`tournament.result.outcomes.${match.outcome}`)} ` : ''}
+            {match.games.map(([a, b]) => `${a}-${b}`).join(', ')}
+          </Text>
+        ) : null}
+      </Group>
+      {onRecord && !match.walkThrough && match.status !== 'waiting' ? (
+        <Button
+          size="xs"
+          variant={match.status === 'finished' ? 'subtle' : 'light'}
+          leftSection={<IconPencil size={14} />}
+          mt="xs"
+          onClick={onRecord}
+          data-testid="match-record"
+        >
+          {match.status === 'finished' ? t('tournament.match.correct') : t('tournament.match.record')}
+        </Button>
+      ) : null}
+    </Card>
+  );
+}
+
+export function MatchesTab({ tournament }: { tournament: Tournament }) {
+  const { t } = useTranslation();
+  const label = useBilingual();
+  const auth = useAuth();
+  const event = useChosenEvent(tournament);
+  const draw = useDraw(tournament.id, event?.id ?? null, !!event?.drawn);
+  const [recording, setRecording] = useState<Match | null>(null);
+  if (!event) return <Text c="dimmed">{t('tournament.event.none')}</Text>;
+  const mayRecord = auth.can('tournament.manage') || auth.can('tournament.score');
+  const matches = draw.data?.matches ?? [];
+  const rounds = [...new Set(matches.map((m) => `${m.stage}:${m.round}`))];
+  return (
+    <Stack gap="md">
+      <EventSelect tournament={tournament} event={event} />
+      {!event.drawn ? (
+        <Text c="dimmed">{t('tournament.draw.notYet', { n: event.entries.confirmed })}</Text>
+      ) : draw.error ? (
+        <ErrorAlert error={draw.error} />
+      ) : (
+        rounds.map((r) => {
+          const inRound = matches.filter((m) => `${m.stage}:${m.round}` === r);
+          return (
+            <div key={r}>
+              <Title order={5} mb="xs">
+                {label(inRound[0]!.roundName)}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
+                {inRound.map((m) => (
+                  <MatchCard key={m.id} match={m} onRecord={mayRecord ? () => setRecording(m) : null} />
+                ))}
+              </SimpleGrid>
+            </div>
+          );
+        })
+      )}
+      {recording ? (
+        <ResultModal
+          tournamentId={tournament.id}
+          match={recording}
+          scoring={event.scoring}
+          onClose={() => setRecording(null)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
