@@ -16,8 +16,8 @@ export const tournament = defineModule({
     'tournament.score': { vi: 'Trọng tài: ghi điểm trận được phân công', en: 'Umpire: score the matches assigned' },
   },
   grants: {
-    bloc_leader: ['tournament.read', 'tournament.manage', 'tournament.score'],
-    board_staff: ['tournament.read', 'tournament.manage', 'tournament.score'],
+    bloc_leader: ['tournament.read', 'tournament.enter', 'tournament.manage', 'tournament.score'],
+    board_staff: ['tournament.read', 'tournament.enter', 'tournament.manage', 'tournament.score'],
     unit_officer: ['tournament.read', 'tournament.enter'],
     council_member: ['tournament.read'],
     judge: ['tournament.read'],
