@@ -196,19 +196,25 @@ type Step = { added: number };
 async function ensureWorkers(platform: Platform, caller: Caller, step: Step, unitIds: Map<string, string>) {
   const ids = new Map<string, string>();
   const p = at(platform, '2019-07-01T01:00:00Z');
+  // The demo people already in the enterprises, found by name (one query for all).
+  const enterprises = UNITS.map((g) => unitIds.get(`${g.code}-DN`)!);
+  const known = new Map(
+    (
+      await platform.db
+        .selectFrom('people as pe')
+        .innerJoin('positions as po', 'po.person_id', 'pe.id')
+        .select(['pe.id', 'pe.full_name', 'po.unit_id'])
+        .where('pe.is_demo', '=', 1)
+        .where('po.unit_id', 'in', enterprises)
+        .execute()
+    ).map((r) => [`${r.unit_id}:${r.full_name}`, r.id]),
+  );
   for (const w of demoWorkers()) {
     const g = UNITS[w.unit];
     const enterprise = unitIds.get(`${g.code}-DN`)!;
-    const found = await platform.db
-      .selectFrom('people as pe')
-      .innerJoin('positions as po', 'po.person_id', 'pe.id')
-      .select('pe.id')
-      .where('pe.full_name', '=', w.fullName)
-      .where('pe.is_demo', '=', 1)
-      .where('po.unit_id', '=', enterprise)
-      .executeTakeFirst();
+    const found = known.get(`${enterprise}:${w.fullName}`);
     if (found) {
-      ids.set(`${w.unit}:${w.key}`, found.id);
+      ids.set(`${w.unit}:${w.key}`, found);
       continue;
     }
     const person = await createPerson(p, caller, {
