@@ -1,6 +1,9 @@
 import type {} from './tables.ts';
 import { defineModule } from '../../platform/modules.ts';
 import * as m0009 from './migrations/0009_tournament.ts';
+import { registerStatusSource } from '../plans/sources.ts';
+import { tournamentDemo } from './demo.ts';
+import { tournamentResultsSource } from './planSource.ts';
 import { registerTournamentRoutes } from './routes.ts';
 
 /** The badminton tournament: set-up, entries from the units, the draw, results and standings. */
@@ -28,6 +31,9 @@ export const tournament = defineModule({
   migrations: { '0009_tournament': m0009 },
   routes: [registerTournamentRoutes],
   topics: { tournament: 'tournament.read' },
+  demo: tournamentDemo,
+  // The plan's tournament activity (II.3) takes its status from the results.
+  setup: () => registerStatusSource(tournamentResultsSource),
   overview: [
     {
       key: 'tournaments',

@@ -43,6 +43,13 @@ export async function planOrderOfPlay(platform: Platform, caller: Caller, tourna
       .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
       .selectAll('m')
       .where('ev.tournament_id', '=', tournamentId)
+      // A stable order: the scheduler keeps it between matches of the same round.
+      .orderBy('ev.position')
+      .orderBy('m.stage')
+      .orderBy('m.group_no')
+      .orderBy('m.round')
+      .orderBy('m.idx')
+      .orderBy('m.code')
       .execute();
     const players = await tx
       .selectFrom('tournament_entry_players as p')

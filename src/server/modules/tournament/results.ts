@@ -173,7 +173,7 @@ export async function recordResult(
   return (await eventMatches(platform, eventId, labels)).find((x) => x.id === matchId)!;
 }
 
-/** Group tables by GCR 16.2 (lots from the draw's seed and the group), and the knockout's medals. */
+/** Group tables by GCR 16.2 (lots from the draw's seed and the group), and the medals: the knockout's, or a single group's top three once it is played. */
 export async function standings(platform: Platform, tournamentId: string, eventId: string) {
   const event = await findEvent(platform.db, tournamentId, eventId);
   const draw = await platform.db
@@ -220,14 +220,23 @@ export async function standings(platform: Platform, tournamentId: string, eventI
   for (const r of ko) if (r.winner_side === 0 || r.winner_side === 1) results[r.code] = r.winner_side;
   const m = ko.length > 0 ? medals(knockoutOf(ko), resolveKnockout(knockoutOf(ko), results)) : null;
   const label = (id: string | null) => (id ? (labels.get(id) ?? id) : null);
+  // A single round-robin group decides the medals itself once every match in it has a result.
+  const groupDone = rows.length > 0 && rows.every((r) => r.stage !== 'group' || r.winner_side !== null);
+  const podium = event.format === 'groups' && groups.length === 1 && groupDone ? groups[0].ranking : null;
   return {
     eventId,
     groups,
-    medals: {
-      gold: label(m?.gold ?? null),
-      silver: label(m?.silver ?? null),
-      bronze: (m?.bronze ?? []).map((id) => labels.get(id) ?? id),
-    },
+    medals: podium
+      ? {
+          gold: podium[0]?.label ?? null,
+          silver: podium[1]?.label ?? null,
+          bronze: podium[2] && !podium[2].deleted ? [podium[2].label] : [],
+        }
+      : {
+          gold: label(m?.gold ?? null),
+          silver: label(m?.silver ?? null),
+          bronze: (m?.bronze ?? []).map((id) => labels.get(id) ?? id),
+        },
   };
 }
 

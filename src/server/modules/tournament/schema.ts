@@ -182,7 +182,10 @@ export const matchOut = z
     sides: z.array(z.object({ entryId: z.string().nullable(), label: z.string().nullable() })).length(2),
     walkThrough: z.boolean(),
     status: z.enum(['waiting', 'ready', 'finished']),
-    games: z.array(z.array(z.number()).length(2)).openapi({ description: "Each game's points, side a then side b" }),
+    games: z.array(
+      // A game is [side a, side b]: the items named for readers of the OpenAPI document (3.1 writes a tuple as prefixItems).
+      z.tuple([z.number(), z.number()]).openapi({ items: { type: 'integer' }, minItems: 2, maxItems: 2 }),
+    ),
     outcome: z.enum(outcomes).nullable(),
     winner: z.enum(['a', 'b']).nullable(),
     umpireUserId: z.string().nullable(),
