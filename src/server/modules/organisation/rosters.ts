@@ -79,3 +79,19 @@ export async function personFacts(
   }
   return out;
 }
+
+/** Demo people holding a position in one of these units (for other modules' idempotent demo loaders). */
+export async function demoPeopleIn(
+  platform: Reader,
+  unitIds: readonly string[],
+): Promise<{ id: string; fullName: string; unitId: string }[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await platform.db
+    .selectFrom('people as pe')
+    .innerJoin('positions as po', 'po.person_id', 'pe.id')
+    .select(['pe.id', 'pe.full_name', 'po.unit_id'])
+    .where('pe.is_demo', '=', 1)
+    .where('po.unit_id', 'in', [...unitIds])
+    .execute();
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, unitId: r.unit_id }));
+}

@@ -83,6 +83,7 @@ export async function seedPlanInput(platform: Platform) {
       a.recurrence = 'continuous';
     }
     if (a.ref === 'A5') a.statusSource = 'organisation.new_grassroots';
+    if (a.ref === 'A9') a.statusSource = 'tournament.results';
   }
   return createPlanInput.parse(proposal);
 }
@@ -124,7 +125,7 @@ async function loadPlans(platform: Platform): Promise<number> {
         '2019-07-29',
         'Hội đồng đã bình chọn đủ 45 tập thể, cá nhân, sản phẩm tiêu biểu (15 + 15 + 15).',
       ],
-      ['A9', 'CCB', 100, '2019-08-18', 'Giải Cầu lông đã tổ chức xong với 32 doanh nghiệp tham gia.'],
+      ['A9', 'CCB', 100, '2019-08-18', 'Giải Cầu lông đã tổ chức xong với 16 doanh nghiệp tham gia.'],
       [
         'A10',
         'DTN',

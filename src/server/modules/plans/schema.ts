@@ -21,7 +21,12 @@ const textList = (max: number, each: number) => z.array(requiredText(each)).max(
 export { idParam };
 
 export const statusSchema = z.enum(activityStatuses);
-export const statusSourceKeys = ['organisation.new_grassroots', 'reporting.templates', 'honours.selection'] as const;
+export const statusSourceKeys = [
+  'organisation.new_grassroots',
+  'reporting.templates',
+  'honours.selection',
+  'tournament.results',
+] as const;
 
 const target = z
   .strictObject({

@@ -3,9 +3,15 @@ import { gamesToWin, type ScoringRule, scoringRules, isScoringId } from '../../.
 import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { systemActor } from '../../platform/audit/record.ts';
-import { type Caller, systemCaller } from '../organisation/access.ts';
-import { grassroots } from '../organisation/demoData.ts';
-import { addPosition, createPerson } from '../organisation/people.ts';
+import { findUserByUsername } from '../../platform/auth/users.ts';
+import { type Caller, systemCaller } from '../../platform/policy/caller.ts';
+import {
+  addPosition,
+  createPerson,
+  demoGrassroots as grassroots,
+  demoPeopleIn,
+  unitByCode,
+} from '../organisation/index.ts';
 import { drawEvent } from './draws.ts';
 import { decideEntry, makeEntry } from './entries.ts';
 import { planOrderOfPlay } from './orderOfPlay.ts';
@@ -198,17 +204,7 @@ async function ensureWorkers(platform: Platform, caller: Caller, step: Step, uni
   const p = at(platform, '2019-07-01T01:00:00Z');
   // The demo people already in the enterprises, found by name (one query for all).
   const enterprises = UNITS.map((g) => unitIds.get(`${g.code}-DN`)!);
-  const known = new Map(
-    (
-      await platform.db
-        .selectFrom('people as pe')
-        .innerJoin('positions as po', 'po.person_id', 'pe.id')
-        .select(['pe.id', 'pe.full_name', 'po.unit_id'])
-        .where('pe.is_demo', '=', 1)
-        .where('po.unit_id', 'in', enterprises)
-        .execute()
-    ).map((r) => [`${r.unit_id}:${r.full_name}`, r.id]),
-  );
+  const known = new Map((await demoPeopleIn(platform, enterprises)).map((r) => [`${r.unitId}:${r.fullName}`, r.id]));
   for (const w of demoWorkers()) {
     const g = UNITS[w.unit];
     const enterprise = unitIds.get(`${g.code}-DN`)!;
@@ -237,8 +233,11 @@ async function ensureWorkers(platform: Platform, caller: Caller, step: Step, uni
 }
 
 async function loadTournament(platform: Platform): Promise<number> {
-  const units = await platform.db.selectFrom('units').select(['id', 'code']).execute();
-  const unitIds = new Map(units.map((u) => [u.code, u.id]));
+  const unitIds = new Map<string, string>();
+  for (const code of ['CCB', ...UNITS.flatMap((g) => [g.code, `${g.code}-DN`])]) {
+    const u = await unitByCode(platform.db, code);
+    if (u) unitIds.set(code, u.id);
+  }
   if (!unitIds.has('CCB') || UNITS.some((g) => !unitIds.has(`${g.code}-DN`))) return 0;
   const caller = systemCaller('demo');
   const step: Step = { added: 0 };
@@ -393,11 +392,7 @@ async function loadTournament(platform: Platform): Promise<number> {
   }
 
   // The demo umpire takes the men's singles final.
-  const umpire = await platform.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 'demo.trongtai')
-    .executeTakeFirst();
+  const umpire = await findUserByUsername(platform.db, 'demo.trongtai');
   if (umpire) {
     const final = await platform.db
       .selectFrom('tournament_matches as m')

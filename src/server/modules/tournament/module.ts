@@ -1,7 +1,7 @@
 import type {} from './tables.ts';
 import { defineModule } from '../../platform/modules.ts';
 import * as m0009 from './migrations/0009_tournament.ts';
-import { registerStatusSource } from '../plans/sources.ts';
+import { registerStatusSource } from '../plans/index.ts';
 import { tournamentDemo } from './demo.ts';
 import { tournamentResultsSource } from './planSource.ts';
 import { registerTournamentRoutes } from './routes.ts';

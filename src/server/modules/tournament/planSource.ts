@@ -1,6 +1,6 @@
 import { formatDmy } from '../../../common/dates.ts';
-import type { ActivityStatusSource } from '../plans/sources.ts';
-import { vietnamDay } from '../plans/status.ts';
+import { vietnamDay } from '../../../common/dates.ts';
+import type { ActivityStatusSource } from '../plans/index.ts';
 
 /**
  * The plan's "badminton tournament of the Bloc's workers" (II.3) takes its progress from this

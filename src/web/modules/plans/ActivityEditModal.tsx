@@ -97,6 +97,7 @@ const sourceLabels = {
   'organisation.new_grassroots': 'plans.edit.activity.sources.organisation_new_grassroots',
   'reporting.templates': 'plans.edit.activity.sources.reporting_templates',
   'honours.selection': 'plans.edit.activity.sources.honours_selection',
+  'tournament.results': 'plans.edit.activity.sources.tournament_results',
 } as const satisfies Record<StatusSource, string>;
 
 const sameIds = (a: PickedUnit[], b: PickedUnit[]) => a.length === b.length && a.every((u, i) => u.id === b[i].id);

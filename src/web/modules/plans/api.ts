@@ -174,6 +174,7 @@ export const statusSources = [
   'organisation.new_grassroots',
   'reporting.templates',
   'honours.selection',
+  'tournament.results',
 ] as const satisfies readonly StatusSourceKey[];
 type StatusSourceKey = NonNullable<Activity['statusSource']>;
 
