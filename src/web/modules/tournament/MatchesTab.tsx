@@ -68,7 +68,13 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
   const draw = useDraw(tournament.id, event?.id ?? null, !!event?.drawn);
   const [recording, setRecording] = useState<Match | null>(null);
   if (!event) return <Text c="dimmed">{t('tournament.event.none')}</Text>;
-  const mayRecord = auth.can('tournament.manage') || auth.can('tournament.score');
+  // As the server decides: the organisers record and correct any match; an umpire records only
+  // the matches assigned to them, once.
+  const manage = auth.can('tournament.manage');
+  const umpire = auth.can('tournament.score');
+  const myId = auth.me?.user.id;
+  const mayRecord = (m: Match) =>
+    manage || (umpire && m.umpireUserId !== null && m.umpireUserId === myId && m.status !== 'finished');
   const matches = draw.data?.matches ?? [];
   const rounds = [...new Set(matches.map((m) => `${m.stage}:${m.round}`))];
   return (
@@ -88,7 +94,7 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
                 {inRound.map((m) => (
-                  <MatchCard key={m.id} match={m} onRecord={mayRecord ? () => setRecording(m) : null} />
+                  <MatchCard key={m.id} match={m} onRecord={mayRecord(m) ? () => setRecording(m) : null} />
                 ))}
               </SimpleGrid>
             </div>
