@@ -1,8 +1,7 @@
+import { callerOf } from '../../platform/policy/caller.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext, AppEnv } from '../../platform/http/context.ts';
-import { actorOf, principalOf } from '../../platform/http/context.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
-import type { Caller } from './access.ts';
 import { changeParticipants, createDrive, getDrive, listDrives, updateDrive } from './drives.ts';
 import { ranking, setCriteria, setScores, criteriaOf } from './ranking.ts';
 import { listRegistrations, register, review } from './registrations.ts';
@@ -31,7 +30,6 @@ import {
 import { findDrive } from './drives.ts';
 
 const tags = ['emulation'];
-const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 
 const r = {
   list: apiRoute('emulation.read', {

@@ -1,9 +1,8 @@
+import { callerOf } from '../../platform/policy/caller.ts';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DOCX, PDF } from '../../documents/mediaTypes.ts';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
-import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
-import type { Caller } from './access.ts';
 import { castBallot, closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
 import { createCampaign, getCampaign, listCampaigns } from './campaigns.ts';
 import {
@@ -59,7 +58,6 @@ import { returnNomination, screenNomination } from './screening.ts';
 import { nomineeCandidates } from './nominees.ts';
 
 const tags = ['honours'];
-const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const ok = <T extends z.ZodType>(schema: T, d: string) => ({ 200: jsonResponse(schema, d) });
 const binary = (type: string, description: string) => ({
   200: { description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } },

@@ -1,8 +1,7 @@
+import { callerOf } from '../../platform/policy/caller.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext, AppEnv } from '../../platform/http/context.ts';
-import { actorOf, principalOf } from '../../platform/http/context.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
-import type { Caller } from './access.ts';
 import { genders, operationTypes, unitKinds } from './kinds.ts';
 import {
   createPersonInput,
@@ -50,8 +49,6 @@ import { registerExcelRoutes } from './excelRoutes.ts';
 
 const tags = ['organisation'];
 const editNote = 'Needs `unit.edit` on the unit concerned (its subtree is included) or `organisation.manage`.';
-
-export const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 
 const meta = apiRoute('organisation.read', {
   method: 'get',

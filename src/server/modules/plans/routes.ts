@@ -1,9 +1,9 @@
+import { callerOf } from '../../platform/policy/caller.ts';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext, AppEnv } from '../../platform/http/context.ts';
-import { actorOf, principalOf } from '../../platform/http/context.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { principalOf } from '../../platform/http/context.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { apiRoute, errorSchema, jsonBody, jsonResponse } from '../../platform/http/route.ts';
-import type { Caller } from './access.ts';
 import { addActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activities.ts';
 import { calendar, planDashboard, timeline, unitDashboard } from './dashboard.ts';
 import { planDocx, planPdf, progressReportDocx, tasksXlsx } from './documents.ts';
@@ -49,7 +49,6 @@ import { listSupervisions, recordSupervision, supervisionUnits } from './supervi
 import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
 
 const tags = ['plans'];
-const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const seeNote =
   'A unit officer sees the activities its units lead or coordinate and its own sub-plans; Bloc roles (`plans.overview`) see everything.';
 const binary = (type: string, description: string) => ({

@@ -1,11 +1,10 @@
+import { callerOf } from '../../platform/policy/caller.ts';
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
-import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { contentDisposition, safeFileName } from '../../platform/files/names.ts';
 import { DOCX, PDF, XLSX } from '../../documents/mediaTypes.ts';
-import type { Caller } from './access.ts';
 import { formFilePreviewOut, formQuery, reportFormOut, periodIdSchema, totalsQuery } from './schema.ts';
 
 // exceljs and docx cost about half a second and tens of MB to load: the first download loads them.
@@ -15,7 +14,6 @@ const printed = () => import('./printedForm.ts');
 
 /** Reporting's files: the form as .xlsx and back, the form printed (.pdf/.docx), the totals as .xlsx, the drafted narrative report as .docx. */
 const tags = ['reporting'];
-const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const binary = (type: string, description: string) => ({
   description,
   content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } },

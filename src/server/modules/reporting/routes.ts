@@ -1,8 +1,7 @@
+import { callerOf } from '../../platform/policy/caller.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext, AppEnv } from '../../platform/http/context.ts';
-import { actorOf, principalOf } from '../../platform/http/context.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
-import type { Caller } from './access.ts';
 import { completeness } from './completeness.ts';
 import { createIndicator, listIndicators, updateIndicator } from './indicators.ts';
 import { childTotals, groupTotalsOf, totalsOf } from './rollup.ts';
@@ -38,7 +37,6 @@ import { createTemplate, getTemplate, listTemplates, updateTemplate } from './te
 import { registerReportingFileRoutes } from './excelRoutes.ts';
 
 const tags = ['reporting'];
-const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const see =
   "A unit's data is read with `reporting.read` on the unit or above it; Bloc roles (`reporting.overview`) read every unit.";
 

@@ -1,8 +1,7 @@
+import { callerOf } from '../../platform/policy/caller.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext, AppEnv } from '../../platform/http/context.ts';
-import { actorOf, principalOf } from '../../platform/http/context.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
-import type { Caller } from './access.ts';
 import { drawEvent, getDraw } from './draws.ts';
 import { decideEntry, listEntries, makeEntry } from './entries.ts';
 import { orderOfPlay, planOrderOfPlay } from './orderOfPlay.ts';
@@ -36,7 +35,6 @@ import {
 import { addEvent, createTournament, getTournament, listTournaments } from './tournaments.ts';
 
 const tags = ['tournament'];
-const callerOf = (c: AppContext): Caller => ({ actor: actorOf(c), grants: principalOf(c).grants });
 const base = '/api/tournaments';
 
 const r = {
