@@ -13,8 +13,6 @@ import type { DriveInput, DriveStatus, UpdateDriveInput } from './schema.ts';
 
 /** Emulation drives: launched by a dated document, with their period, participants and results template. */
 type Db = Kysely<Database>;
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 export async function findDrive(db: Db, id: string) {
   const row = await db.selectFrom('emulation_drives').selectAll().where('id', '=', id).executeTakeFirst();
@@ -94,7 +92,7 @@ async function checkUnits(db: Db, ids: string[]) {
     const part = unique.slice(i, i + 500);
     const found = await db.selectFrom(unitView(db).as('u')).select('u.id').where('u.id', 'in', part).execute();
     if (found.length !== part.length)
-      throw problem('participantIds', 'unknown_unit', 'Có đơn vị không tồn tại.', 'A unit does not exist.');
+      throw fail.field('participantIds', 'unknown_unit', 'Có đơn vị không tồn tại.', 'A unit does not exist.');
   }
   return unique;
 }
@@ -107,11 +105,11 @@ export async function createDrive(
 ) {
   requireManage(caller);
   if (input.end < input.start)
-    throw problem('end', 'end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end is before the start.');
+    throw fail.field('end', 'end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end is before the start.');
   if (input.templateId) {
     const t = await getTemplate(platform, input.templateId);
     if (t.periodType !== 'campaign')
-      throw problem(
+      throw fail.field(
         'templateId',
         'not_campaign',
         'Biểu mẫu kết quả thi đua phải là biểu mẫu theo đợt.',
@@ -182,7 +180,7 @@ export async function updateDrive(platform: Platform, caller: Caller, id: string
       updated_at: now.toISOString(),
     };
     if (patch.end_on < before.start_on)
-      throw problem('end', 'end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end is before the start.');
+      throw fail.field('end', 'end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end is before the start.');
     await tx.updateTable('emulation_drives').set(patch).where('id', '=', id).execute();
     await recordAudit(
       tx,

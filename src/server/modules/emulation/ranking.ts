@@ -15,8 +15,6 @@ import type { CriteriaInput, DriveStatus, ScoresInput } from './schema.ts';
  * unit's total is the weighted mean of its scores as a share of the maximum, out of 100; units
  * rank by total, then by name (Vietnamese order). Pure where it can be: `rankUnits`.
  */
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 export type Criterion = {
   id: string;
@@ -93,7 +91,7 @@ export async function setCriteria(platform: Platform, caller: Caller, driveId: s
   const allowed = new Set(template ? template.sections.flatMap((s) => s.items.map((i) => i.indicatorId)) : []);
   for (const [i, c] of input.criteria.entries()) {
     if (c.method === 'indicator' && (!c.indicatorId || !allowed.has(c.indicatorId))) {
-      throw problem(
+      throw fail.field(
         `criteria.${i}.indicatorId`,
         'indicator_outside',
         'Tiêu chí chấm theo số liệu phải dùng một chỉ tiêu của biểu mẫu kết quả thi đua.',
@@ -102,7 +100,12 @@ export async function setCriteria(platform: Platform, caller: Caller, driveId: s
     }
   }
   if (input.criteria.reduce((a, c) => a + c.weight, 0) <= 0)
-    throw problem('criteria', 'no_weight', 'Tổng trọng số phải lớn hơn 0.', 'The weights must add up to more than 0.');
+    throw fail.field(
+      'criteria',
+      'no_weight',
+      'Tổng trọng số phải lớn hơn 0.',
+      'The weights must add up to more than 0.',
+    );
   const now = platform.clock();
   await platform.db.transaction().execute(async (tx) => {
     const scored = await tx
@@ -146,21 +149,21 @@ export async function setScores(platform: Platform, caller: Caller, driveId: str
   for (const [i, s] of input.scores.entries()) {
     const c = criteria.get(s.criterionId);
     if (!c)
-      throw problem(
+      throw fail.field(
         `scores.${i}.criterionId`,
         'unknown_criterion',
         'Tiêu chí không thuộc phong trào này.',
         'The criterion is not of this drive.',
       );
     if (c.method !== 'manual')
-      throw problem(
+      throw fail.field(
         `scores.${i}.criterionId`,
         'scored_from_results',
         'Tiêu chí này được chấm tự động từ số liệu báo cáo.',
         'This criterion is scored from the reported results.',
       );
     if (s.score > c.maxScore)
-      throw problem(
+      throw fail.field(
         `scores.${i}.score`,
         'above_max',
         `Điểm tối đa của tiêu chí là ${c.maxScore}.`,
@@ -181,7 +184,7 @@ export async function setScores(platform: Platform, caller: Caller, driveId: str
       .where('unit_id', '=', input.unitId)
       .executeTakeFirst();
     if (!joined)
-      throw problem(
+      throw fail.field(
         'unitId',
         'not_participant',
         'Đơn vị không tham gia phong trào này.',

@@ -13,8 +13,6 @@ import type { RegistrationInput, RegistrationStatus } from './schema.ts';
  * the Bloc accepts it or returns it with a note; a returned registration is corrected and sent
  * again. Registering is closed once the drive is closed.
  */
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 export async function register(platform: Platform, caller: Caller, driveId: string, input: RegistrationInput) {
   await requireRegister(platform, caller, input.unitId);
@@ -33,7 +31,7 @@ export async function register(platform: Platform, caller: Caller, driveId: stri
       .where('unit_id', '=', input.unitId)
       .executeTakeFirst();
     if (!joined)
-      throw problem(
+      throw fail.field(
         'unitId',
         'not_participant',
         'Đơn vị không tham gia phong trào này.',
@@ -92,7 +90,7 @@ export async function review(
 ) {
   requireManage(caller);
   if (decision === 'return' && !note)
-    throw problem('note', 'required', 'Trả lại đăng ký cần ghi lý do.', 'A returned registration needs a reason.');
+    throw fail.field('note', 'required', 'Trả lại đăng ký cần ghi lý do.', 'A returned registration needs a reason.');
   const now = platform.clock();
   await platform.db.transaction().execute(async (tx) => {
     const row = await tx

@@ -24,8 +24,6 @@ import type { BallotInput, RoundResult } from './schema.ts';
  * round closes; then the counts move into the round's result and the counters are deleted.
  */
 const choices = ['approve', 'reject', 'abstain'] as const;
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 export const roundNotFound = () =>
   fail.notFound({ vi: 'Không tìm thấy vòng bỏ phiếu.', en: 'Voting round not found.' });
 
@@ -56,7 +54,7 @@ export async function openRound(
   }
   const category = (await categoriesOf(platform, session.campaign_id)).find((c) => c.id === input.categoryId);
   if (!category)
-    throw problem(
+    throw fail.field(
       'categoryId',
       'unknown_category',
       'Loại tôn vinh không thuộc đợt này.',
@@ -72,7 +70,7 @@ export async function openRound(
     .execute();
   const nominees = input.nominationIds ?? eligible.map((e) => e.id);
   if (!nominees.length || nominees.some((id) => !eligible.some((e) => e.id === id))) {
-    throw problem(
+    throw fail.field(
       'nominationIds',
       'not_eligible',
       'Chỉ đưa ra bỏ phiếu các hồ sơ đủ điều kiện, chưa được chọn.',
@@ -171,7 +169,7 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
       });
     const absent = roster.find((m) => m.user_id === input.onBehalfOf);
     if (absent?.attendance !== 'absent')
-      throw problem(
+      throw fail.field(
         'onBehalfOf',
         'not_absent',
         'Chỉ nhập phiếu bằng văn bản của thành viên vắng mặt.',
@@ -210,7 +208,7 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
   if (round.method === 'rank') {
     const order = input.ranking ?? [];
     if (order.length !== mine.length || new Set(order).size !== order.length || order.some((n) => !mine.includes(n))) {
-      throw problem(
+      throw fail.field(
         'ranking',
         'ranking_incomplete',
         'Xếp thứ tự tất cả các hồ sơ của vòng này (trừ hồ sơ đồng chí đã khai báo xung đột lợi ích), mỗi hồ sơ một lần.',
@@ -225,7 +223,7 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
       given.some((c) => !mine.includes(c.nominationId)) ||
       new Set(given.map((c) => c.nominationId)).size !== given.length
     ) {
-      throw problem(
+      throw fail.field(
         'choices',
         'ballot_incomplete',
         'Phiếu phải có ý kiến (đồng ý, không đồng ý hoặc không biểu quyết) cho từng hồ sơ của vòng này, trừ hồ sơ đồng chí đã khai báo xung đột lợi ích.',

@@ -19,8 +19,6 @@ import type { Attendance, CouncilRole, SessionInput, SessionStatus } from './sch
  * approve or rank, tie-break, written votes of absent members), and conflicts of interest
  * declared by the members themselves.
  */
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 export const sessionNotFound = () =>
   fail.notFound({ vi: 'Không tìm thấy phiên họp Hội đồng.', en: 'Council session not found.' });
 
@@ -55,7 +53,7 @@ export async function createSession(platform: Platform, caller: Caller, input: S
   requireSecretary(caller);
   await findCampaign(platform, input.campaignId);
   if (input.rules.quorum.numerator > input.rules.quorum.denominator)
-    throw problem(
+    throw fail.field(
       'rules.quorum',
       'quorum',
       'Tỷ lệ có mặt tối thiểu không vượt quá 100%.',
@@ -70,7 +68,7 @@ export async function createSession(platform: Platform, caller: Caller, input: S
         m.role,
       )
     ) {
-      throw problem(
+      throw fail.field(
         'members',
         'not_council',
         'Thành viên phải là tài khoản có quyền bỏ phiếu của Hội đồng (Thư ký Hội đồng: tài khoản có quyền thư ký).',
@@ -132,7 +130,7 @@ export async function setAttendance(
   await platform.db.transaction().execute(async (tx) => {
     for (const a of attendance) {
       if (!roster.some((m) => m.user_id === a.userId))
-        throw problem(
+        throw fail.field(
           'attendance',
           'not_member',
           'Có người không thuộc thành phần phiên họp.',
@@ -173,7 +171,7 @@ export async function declareConflict(
     .where('id', '=', nominationId)
     .executeTakeFirst();
   if (!nomination || nomination.campaign_id !== session.campaign_id)
-    throw problem(
+    throw fail.field(
       'nominationId',
       'unknown_nomination',
       'Hồ sơ không thuộc đợt tôn vinh này.',

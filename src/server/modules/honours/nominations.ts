@@ -38,8 +38,6 @@ const dossierLabels: Record<(typeof dossierKinds)[number], { vi: string; en: str
 };
 /** What a photo may be, by the kind the file store read from its bytes. */
 const photoKinds = [fileKinds.png, fileKinds.jpeg, fileKinds.webp];
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 export async function logEvent(
   tx: Db,
@@ -93,7 +91,7 @@ export async function createNomination(
   }
   const category = (await categoriesOf(platform, campaignId)).find((c) => c.id === input.categoryId);
   if (!category)
-    throw problem(
+    throw fail.field(
       'categoryId',
       'unknown_category',
       'Loại tôn vinh không thuộc đợt này.',
@@ -106,7 +104,7 @@ export async function createNomination(
       ? (await unitRefs(platform, [input.nomineeUnitId])).get(input.nomineeUnitId)
       : undefined;
     if (!u || !within.has(u.id))
-      throw problem(
+      throw fail.field(
         'nomineeUnitId',
         'nominee_outside',
         'Chọn tập thể là đơn vị mình hoặc đơn vị trực thuộc.',
@@ -118,7 +116,7 @@ export async function createNomination(
       ? (await personRefs(platform, [input.nomineePersonId])).get(input.nomineePersonId)
       : undefined;
     if (!p?.partyUnitId || !within.has(p.partyUnitId))
-      throw problem(
+      throw fail.field(
         'nomineePersonId',
         'nominee_outside',
         'Chọn cá nhân là đảng viên sinh hoạt ở đơn vị mình hoặc đơn vị trực thuộc.',
@@ -129,9 +127,10 @@ export async function createNomination(
     const e = input.productEnterpriseId
       ? (await unitRefs(platform, [input.productEnterpriseId])).get(input.productEnterpriseId)
       : undefined;
-    if (!input.productName) throw problem('productName', 'required', 'Nhập tên sản phẩm.', 'Enter the product name.');
+    if (!input.productName)
+      throw fail.field('productName', 'required', 'Nhập tên sản phẩm.', 'Enter the product name.');
     if (e?.kind !== 'enterprise' || !within.has(e.id))
-      throw problem(
+      throw fail.field(
         'productEnterpriseId',
         'nominee_outside',
         'Chọn doanh nghiệp sản xuất sản phẩm, thuộc đơn vị mình.',
@@ -243,7 +242,7 @@ export async function addDossierItem(
     if (kind === 'photo') {
       if (!photoKinds.some((k) => k.mediaType === file.mediaType)) {
         const what = Object.values(fileKinds).find((k) => k.mediaType === file.mediaType)?.label ?? file.mediaType;
-        throw problem(
+        throw fail.field(
           'fileId',
           'photo_not_image',
           `Ảnh phải là tệp PNG, JPEG hoặc WebP (nhận biết theo nội dung tệp); tệp “${file.name}” là ${what}.`,

@@ -13,8 +13,6 @@ import type { ScreeningInput } from './schema.ts';
  * with reasons. A nomination that fails a required criterion cannot be marked eligible, nor can a
  * criterion be marked met when the system's own check of it (eligibility.ts) fails.
  */
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 async function submitted(platform: Platform, caller: Caller, id: string) {
   if (!mayScreen(caller)) throw fail.forbidden();
@@ -34,7 +32,7 @@ export async function screenNomination(platform: Platform, caller: Caller, id: s
   const criteria = (await categoriesOf(platform, row.campaign_id)).find((c) => c.id === row.category_id)!.criteria;
   for (const [i, r] of input.results.entries())
     if (!criteria.some((c) => c.key === r.key))
-      throw problem(
+      throw fail.field(
         `results.${i}.key`,
         'unknown_criterion',
         'Tiêu chí không thuộc loại tôn vinh này.',
@@ -45,7 +43,7 @@ export async function screenNomination(platform: Platform, caller: Caller, id: s
   for (const [i, r] of input.results.entries()) {
     const check = checks.find((c) => c.key === r.key);
     if (r.result === 'met' && check?.outcome === 'not_met')
-      throw problem(
+      throw fail.field(
         `results.${i}.result`,
         'check_not_met',
         `Theo dữ liệu của hệ thống, tiêu chí chưa đạt: ${check.detail.vi}`,
@@ -54,17 +52,17 @@ export async function screenNomination(platform: Platform, caller: Caller, id: s
   }
   const failed = criteria.filter((c) => c.required && input.results.find((r) => r.key === c.key)?.result === 'not_met');
   if (input.eligible && failed.length)
-    throw problem(
+    throw fail.field(
       'eligible',
       'required_not_met',
       `Không đạt tiêu chí bắt buộc: ${failed.map((f) => f.description).join('; ')}.`,
       `A required criterion is not met: ${failed.map((f) => f.description).join('; ')}.`,
     );
   if (!input.eligible && !input.reason)
-    throw problem('reason', 'required', 'Ghi lý do không đủ điều kiện.', 'Give the reason it is not eligible.');
+    throw fail.field('reason', 'required', 'Ghi lý do không đủ điều kiện.', 'Give the reason it is not eligible.');
   const unchecked = criteria.filter((c) => c.required && !input.results.some((r) => r.key === c.key));
   if (input.eligible && unchecked.length)
-    throw problem(
+    throw fail.field(
       'results',
       'unchecked',
       `Chưa thẩm định tiêu chí: ${unchecked.map((u) => u.description).join('; ')}.`,

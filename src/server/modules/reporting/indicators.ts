@@ -10,12 +10,10 @@ import { indicatorOf, type Indicator } from './model.ts';
 import type { IndicatorInput, UpdateIndicatorInput } from './schema.ts';
 
 /** Indicators (chỉ tiêu): what a report asks for, its type, how it adds up, its breakdown. */
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 function checkAggregation(valueType: Indicator['valueType'], aggregation: Indicator['aggregation']) {
   if (!aggregationsFor(valueType).includes(aggregation)) {
-    throw problem(
+    throw fail.field(
       'aggregation',
       'not_addable',
       'Ngày tháng và văn bản không cộng dồn được: chọn "không tổng hợp".',
@@ -58,7 +56,7 @@ export async function createIndicator(
   requireManage(caller);
   checkAggregation(input.valueType, input.aggregation);
   if (new Set(input.breakdown.map((b) => b.key)).size !== input.breakdown.length)
-    throw problem('breakdown', 'duplicate_key', 'Mã phân tổ bị trùng.', 'A breakdown key is repeated.');
+    throw fail.field('breakdown', 'duplicate_key', 'Mã phân tổ bị trùng.', 'A breakdown key is repeated.');
   const now = platform.clock();
   const row = {
     id: newId(now.getTime()),

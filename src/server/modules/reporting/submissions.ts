@@ -29,8 +29,6 @@ type Db = Kysely<Database>;
 type SubmissionRow = Selectable<ReportSubmissionsTable>;
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 const conflict = (code: string, vi: string, en: string) => fail.conflict(code, { vi, en });
 
 export async function scopeOf(
@@ -81,7 +79,7 @@ function lockReason(
 async function loadContext(platform: Platform, caller: Caller, templateId: string, unitId: string, periodId: string) {
   const template = await findTemplate(platform, templateId);
   if (!isTemplatePeriod(template, periodId)) {
-    throw problem(
+    throw fail.field(
       'periodId',
       'wrong_period',
       'Kỳ báo cáo không khớp với biểu mẫu (tháng, quý, 6 tháng, năm hay đợt).',
@@ -279,7 +277,7 @@ export async function saveReport(
   if (!template.isActive)
     throw conflict('TEMPLATE_INACTIVE', 'Biểu mẫu đã ngừng sử dụng.', 'The template is no longer in use.');
   if (!(await isExpected(platform.db, template, deadlines.window, input.unitId))) {
-    throw problem(
+    throw fail.field(
       'unitId',
       'not_expected',
       'Đơn vị này không thuộc diện báo cáo theo biểu mẫu này.',

@@ -12,14 +12,12 @@ import { campaignId } from './periods.ts';
 import type { TemplateInput, UpdateTemplateInput } from './schema.ts';
 
 /** Templates (biểu mẫu): sections of indicators, who reports, how often, the deadlines per level. */
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 function checkSchedule(schedule: Template['schedule'], path = 'schedule') {
   try {
     deadlinesOf('2019-01', 'calendar', schedule);
   } catch (err) {
-    throw problem(
+    throw fail.field(
       path,
       'schedule',
       `Lịch hạn không hợp lệ: ngày khóa sổ phải sau mọi hạn nộp (${(err as Error).message}).`,
@@ -81,7 +79,7 @@ export async function createTemplate(
 ): Promise<Template> {
   requireManage(caller);
   if ((input.periodType === 'campaign') !== (input.campaign !== null)) {
-    throw problem(
+    throw fail.field(
       'campaign',
       'campaign_dates',
       'Biểu mẫu theo đợt (chiến dịch) cần ngày bắt đầu và kết thúc; biểu mẫu định kỳ thì không.',
@@ -89,7 +87,7 @@ export async function createTemplate(
     );
   }
   if (input.campaign && input.campaign.end < input.campaign.start)
-    throw problem(
+    throw fail.field(
       'campaign.end',
       'end_before_start',
       'Ngày kết thúc trước ngày bắt đầu.',
@@ -97,7 +95,7 @@ export async function createTemplate(
     );
   const ids = input.sections.flatMap((s) => s.items.map((i) => i.indicatorId));
   if (new Set(ids).size !== ids.length)
-    throw problem(
+    throw fail.field(
       'sections',
       'duplicate_indicator',
       'Một chỉ tiêu xuất hiện hai lần trong biểu mẫu.',
@@ -106,10 +104,10 @@ export async function createTemplate(
   const known = await indicatorsByIds(platform, ids);
   const missing = ids.findIndex((id) => !known.has(id));
   if (missing >= 0)
-    throw problem('sections', 'unknown_indicator', 'Có chỉ tiêu không tồn tại.', 'An indicator does not exist.');
+    throw fail.field('sections', 'unknown_indicator', 'Có chỉ tiêu không tồn tại.', 'An indicator does not exist.');
   for (const [i, r] of input.rules.entries()) {
     if (!known.has(r.left) || !known.has(r.right))
-      throw problem(
+      throw fail.field(
         `rules.${i}`,
         'rule_outside',
         'Quy tắc kiểm tra phải dùng chỉ tiêu có trong biểu mẫu.',
@@ -118,7 +116,7 @@ export async function createTemplate(
   }
   checkSchedule(input.schedule);
   if (!input.assignment.kinds.length && !input.assignment.groupIds.length && !input.assignment.unitIds.length) {
-    throw problem(
+    throw fail.field(
       'assignment',
       'nobody',
       'Chọn đơn vị phải báo cáo (theo loại, nhóm hoặc danh sách).',

@@ -12,8 +12,6 @@ import type { EventInput, TournamentInput, TournamentOut } from './schema.ts';
 
 /** A tournament's set-up: dates, venue, courts and their hours, events with their rules. */
 type Db = Kysely<Database>;
-const problem = (path: string, code: string, vi: string, en: string) =>
-  fail.validation([{ in: 'body', path, code, messages: { vi, en } }]);
 
 export async function findTournament(db: Db, id: string) {
   const row = await db.selectFrom('tournaments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -131,9 +129,9 @@ export async function createTournament(
 ) {
   requireManage(caller);
   if (input.endsOn < input.startsOn)
-    throw problem('endsOn', 'end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end is before the start.');
+    throw fail.field('endsOn', 'end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end is before the start.');
   if (input.entryDeadline > input.startsOn)
-    throw problem(
+    throw fail.field(
       'entryDeadline',
       'deadline_after_start',
       'Hạn đăng ký phải trước ngày khai mạc.',
@@ -142,14 +140,14 @@ export async function createTournament(
   for (const [i, c] of input.courts.entries()) {
     for (const [j, h] of c.hours.entries()) {
       if (h.to <= h.from)
-        throw problem(
+        throw fail.field(
           `courts.${i}.hours.${j}.to`,
           'closes_before_opening',
           'Giờ đóng phải sau giờ mở.',
           'Closing must follow opening.',
         );
       if (h.day < input.startsOn || h.day > input.endsOn)
-        throw problem(
+        throw fail.field(
           `courts.${i}.hours.${j}.day`,
           'outside_dates',
           'Ngày thi đấu nằm ngoài thời gian của giải.',
@@ -207,9 +205,9 @@ export async function createTournament(
 export async function addEvent(platform: Platform, caller: Caller, tournamentId: string, input: EventInput) {
   requireManage(caller);
   if (input.format === 'groups' && !input.groupCount)
-    throw problem('groupCount', 'groups_needed', 'Cần số bảng đấu.', 'The number of groups is needed.');
+    throw fail.field('groupCount', 'groups_needed', 'Cần số bảng đấu.', 'The number of groups is needed.');
   if (input.kind === 'TEAM')
-    throw problem(
+    throw fail.field(
       'kind',
       'team_later',
       'Nội dung đồng đội được lập theo các trận trong một lượt gặp: chưa hỗ trợ ở đây.',

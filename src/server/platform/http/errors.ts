@@ -36,6 +36,9 @@ export const fail = {
       { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The data sent is not valid.' },
       details,
     ),
+  /** One field of the body refused by a service rule, in both languages. */
+  field: (path: string, code: string, vi: string, en: string) =>
+    fail.validation([{ in: 'body', path, code, messages: { vi, en } }]),
   badRequest: (code: string, messages: Bilingual) => new AppError(400, code, messages),
   malformedJson: () =>
     new AppError(400, 'MALFORMED_JSON', {
