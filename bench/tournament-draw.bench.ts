@@ -8,6 +8,7 @@
 import { BracketsManager } from 'brackets-manager';
 import { InMemoryDatabase } from 'brackets-memory-db';
 import { makeDraw } from '../src/common/tournament/draw.ts';
+import { knockoutMatches } from '../src/common/tournament/knockout.ts';
 import { type GroupMatch, rankGroup } from '../src/common/tournament/groupRanking.ts';
 import { lotsFrom } from '../src/common/tournament/lots.ts';
 import { type ScheduleMatch, scheduleMatches } from '../src/common/tournament/schedule.ts';
@@ -52,32 +53,19 @@ const entries = Array.from({ length: ENTRIES }, (_, i) => ({
 /** The draw, then every match of the knockout on the courts over four days of 07:00–11:30 and 13:30–22:00. */
 function kyniem(seed: string) {
   const draw = makeDraw(entries, seed);
-  const matches: ScheduleMatch[] = [];
-  let round: { id: string; players: string[] }[] = draw.positions.map((p, i) => ({
-    id: `L${i}`,
-    players: p ? [p] : [],
-  }));
-  for (let r = 1; round.length > 1; r++) {
-    const next: { id: string; players: string[] }[] = [];
-    for (let i = 0; i < round.length; i += 2) {
-      const a = round[i];
-      const b = round[i + 1];
-      const id = `R${r}-${i / 2}`;
-      const bye = r === 1 && (a.players.length === 0 || b.players.length === 0);
-      if (!bye) {
-        matches.push({
-          id,
-          event: 'MS',
-          order: r,
-          minutes: 30,
-          players: r === 1 ? [...a.players, ...b.players] : [],
-          after: r === 1 ? [] : [a.id, b.id].filter((x) => x.startsWith('R')),
-        });
-      }
-      next.push({ id: bye ? (a.players.length ? a.id : b.id) : id, players: [] });
-    }
-    round = next;
-  }
+  // The bracket behind the draw (byes walked through), each match waiting for the ones that feed it.
+  const bracket = knockoutMatches(draw.positions, { thirdPlace: false });
+  const walked = new Set(bracket.filter((m) => m.walkThrough).map((m) => m.id));
+  const matches: ScheduleMatch[] = bracket
+    .filter((m) => !m.walkThrough)
+    .map((m) => ({
+      id: m.id,
+      event: 'MS',
+      order: m.round,
+      minutes: 30,
+      players: m.sides.flatMap((s) => ('entry' in s ? [s.entry] : [])),
+      after: m.sides.flatMap((s) => ('winnerOf' in s && !walked.has(s.winnerOf) ? [s.winnerOf] : [])),
+    }));
   const courts = Array.from({ length: COURTS }, (_, c) => ({
     court: `S${c + 1}`,
     open: [0, 1, 2, 3, 4, 5].flatMap((d) => [

@@ -102,8 +102,9 @@ export async function planOrderOfPlay(platform: Platform, caller: Caller, tourna
       restMinutes: tournament.rest_minutes,
       notBefore: Math.ceil(now.getTime() / 60_000),
     });
+    const fixed = new Set(input.filter((m) => m.fixed).map((m) => m.id));
     for (const s of plan.slots) {
-      if (input.find((m) => m.id === s.match)?.fixed) continue;
+      if (fixed.has(s.match)) continue;
       await tx
         .updateTable('tournament_matches')
         .set({ court_id: s.court, planned_start: iso(s.start), planned_end: iso(s.end) })

@@ -1,4 +1,4 @@
-import { rankEncounters, type Encounter } from '../../../common/tournament/groupRanking.ts';
+import { rankGroup } from '../../../common/tournament/groupRanking.ts';
 import {
   dependents,
   type KnockoutMatch,
@@ -7,7 +7,6 @@ import {
   type SideSource,
   type Winner,
 } from '../../../common/tournament/knockout.ts';
-import { lotsFrom } from '../../../common/tournament/lots.ts';
 import {
   checkMatch,
   isScoringId,
@@ -19,7 +18,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
-import { type Permission, rolesHolding } from '../../platform/policy/permissions.ts';
+import { rolesHolding } from '../../platform/policy/permissions.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type Caller, mayManage, matchNotFound } from './access.ts';
 import { entryLabels, eventMatches } from './draws.ts';
@@ -185,25 +184,25 @@ export async function standings(platform: Platform, tournamentId: string, eventI
   const labels = await entryLabels(platform, eventId);
   const rows = await platform.db.selectFrom('tournament_matches').selectAll().where('event_id', '=', eventId).execute();
   const groupScoring = event.group_scoring ?? event.scoring;
-  const groupRule = scoringRules[isScoringId(groupScoring) ? groupScoring : 'bo3-21'];
   const groups =
     event.format === 'groups' && draw
       ? (JSON.parse(draw.positions_json) as string[][]).map((members, g) => {
-          const encounters: Encounter[] = [];
-          const deleted = new Set<string>();
-          for (const r of rows.filter((x) => x.group_no === g + 1 && x.winner_side !== null)) {
-            const res = checkMatch(groupRule, {
-              games: JSON.parse(r.games_json ?? '[]') as [number, number][],
-              outcome: (r.outcome as Outcome | null) ?? undefined,
-              winner: r.winner_side === 0 ? 0 : 1,
-            });
-            const a = r.entry_a!;
-            const b = r.entry_b!;
-            const winner = r.winner_side === 0 ? a : b;
-            if (r.outcome) deleted.add(winner === a ? b : a);
-            encounters.push({ a, b, winner, forA: [res.games[0], res.points[0]], forB: [res.games[1], res.points[1]] });
-          }
-          const ranked = rankEncounters(members, encounters, deleted, lotsFrom(`${draw.random_seed}:group-${g + 1}`));
+          // The group's own rule over its recorded matches (GCR 16.2), lots from the draw's seed.
+          const ranked = rankGroup({
+            entries: members,
+            scoring: groupScoring,
+            matches: rows
+              .filter((x) => x.group_no === g + 1 && x.winner_side !== null)
+              .map((r) => ({
+                a: r.entry_a!,
+                b: r.entry_b!,
+                games: JSON.parse(r.games_json ?? '[]') as [number, number][],
+                outcome: (r.outcome as Outcome | null) ?? undefined,
+                winner: r.winner_side === 0 ? r.entry_a! : r.entry_b!,
+              })),
+            randomSeed: `${draw.random_seed}:group-${g + 1}`,
+          });
+          const deleted = new Set(ranked.deleted);
           return {
             group: g + 1,
             ranking: ranked.ranking.map((id) => ({
@@ -255,8 +254,8 @@ export async function assignUmpire(
     const m = await findMatch(tx, tournamentId, matchId);
     eventId = m.event_id;
     if (userId !== null) {
-      const holders = await activeHoldersOf(tx, 'tournament.score');
-      if (!holders.has(userId))
+      const holders = await activeRoleHolders(tx, { roles: rolesHolding('tournament.score'), userIds: [userId] });
+      if (holders.length === 0)
         throw fail.validation([
           {
             in: 'body',
@@ -282,10 +281,4 @@ export async function assignUmpire(
   });
   const labels = await entryLabels(platform, eventId);
   return (await eventMatches(platform, eventId, labels)).find((x) => x.id === matchId)!;
-}
-
-/** Active accounts holding a permission through one of their roles. */
-async function activeHoldersOf(tx: Tx, permission: Permission): Promise<Set<string>> {
-  const rows = await activeRoleHolders(tx, { roles: rolesHolding(permission) });
-  return new Set(rows.map((r) => r.userId));
 }
