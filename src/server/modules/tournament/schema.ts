@@ -193,6 +193,20 @@ export const matchOut = z
   .openapi('TournamentMatch');
 export type MatchOut = z.output<typeof matchOut>;
 
+/** One lot of the draw, as `makeDraw` logs it: lines are 1-based, as printed on the sheet. */
+const drawLotOut = z.discriminatedUnion('step', [
+  z.object({
+    step: z.literal('seed'),
+    entry: z.string(),
+    seed: z.number(),
+    line: z.number(),
+    among: z.array(z.number()),
+  }),
+  z.object({ step: z.literal('bye'), line: z.number(), among: z.array(z.number()) }),
+  z.object({ step: z.literal('separate'), entry: z.string(), unit: z.string(), line: z.number() }),
+  z.object({ step: z.literal('entry'), entry: z.string(), line: z.number() }),
+]);
+
 export const drawOut = z
   .object({
     eventId: z.string(),
@@ -203,7 +217,7 @@ export const drawOut = z
     size: z.number().nullable(),
     positions: z.array(z.object({ line: z.number(), entryId: z.string().nullable(), label: z.string().nullable() })),
     groups: z.array(z.array(z.object({ entryId: z.string(), label: z.string() }))),
-    log: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.array(z.number())]))),
+    log: z.array(drawLotOut),
     matches: z.array(matchOut),
   })
   .openapi('TournamentDraw');

@@ -62,31 +62,36 @@ function Groups({ draw }: { draw: Draw }) {
   );
 }
 
-/**
- * One lot of the draw's log, its fields as the server recorded them; the entries and units it
- * names are shown by name rather than by id.
- */
+/** One lot of the draw's log, said in words; entries and units by name. */
 function LotLine({ lot, labels }: { lot: Draw['log'][number]; labels: Map<string, string> }) {
-  const parts = Object.entries(lot);
+  const { t } = useTranslation();
+  const name = (id: string) => labels.get(id) ?? id;
+  if (lot.step === 'seed')
+    return (
+      <Text size="xs" component="span">
+        {t('tournament.draw.lot.seed', {
+          seed: lot.seed,
+          entry: name(lot.entry),
+          line: lot.line,
+          among: lot.among.join(', '),
+        })}
+      </Text>
+    );
+  if (lot.step === 'bye')
+    return (
+      <Text size="xs" component="span">
+        {t('tournament.draw.lot.bye', { line: lot.line })}
+      </Text>
+    );
+  if (lot.step === 'separate')
+    return (
+      <Text size="xs" component="span">
+        {t('tournament.draw.lot.separate', { entry: name(lot.entry), line: lot.line })} <UnitName id={lot.unit} />
+      </Text>
+    );
   return (
     <Text size="xs" component="span">
-      {parts.map(([k, v], i) => (
-        <span key={k}>
-          {i > 0 ? ' · ' : ''}
-          <Text span size="xs" c="dimmed">
-            {k}:
-          </Text>{' '}
-          {k === 'unit' && typeof v === 'string' ? (
-            <UnitName id={v} />
-          ) : typeof v === 'string' ? (
-            (labels.get(v) ?? v)
-          ) : Array.isArray(v) ? (
-            v.join(', ')
-          ) : (
-            v
-          )}
-        </span>
-      ))}
+      {t('tournament.draw.lot.entry', { entry: name(lot.entry), line: lot.line })}
     </Text>
   );
 }
