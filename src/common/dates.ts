@@ -112,22 +112,20 @@ export function officialDate(iso: IsoDate | null, place?: string, blankYear?: nu
 /** The gap left in a number or date for a hand to fill in (non-breaking, so it never collapses). */
 export const blank = '\u00a0'.repeat(6);
 
-/** Today's date (in the given time zone, Vietnam's by default) as ISO text. */
-export function todayIso(now: Date = new Date(), timeZone = 'Asia/Ho_Chi_Minh'): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const vnDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: VIETNAM_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// en-CA formats as YYYY-MM-DD; one formatter per zone, made once (a request asks for today often).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar day in Việt Nam at this instant, as YYYY-MM-DD. */
-export function vietnamDay(instant: Date): string {
-  return vnDay.format(instant);
+/** Today's date (in the given time zone, Vietnam's by default) as ISO text. */
+export function todayIso(now: Date = new Date(), timeZone = VIETNAM_TIME_ZONE): IsoDate {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** The calendar day in Việt Nam at this instant, as YYYY-MM-DD (todayIso under the plans' name). */
+export const vietnamDay = (instant: Date): IsoDate => todayIso(instant);

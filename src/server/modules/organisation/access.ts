@@ -1,3 +1,4 @@
+import { todayIso } from '../../../common/dates.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import { fail } from '../../platform/http/errors.ts';
@@ -29,12 +30,7 @@ export async function requireManage(db: Kysely<Database>, caller: Caller): Promi
 
 /** Today in Việt Nam, as an ISO date. */
 export function todayIn(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return todayIso(now);
 }
 
 /**
