@@ -192,7 +192,7 @@ export async function makeEntry(platform: Platform, caller: Caller, tournamentId
       now,
     );
   });
-  return (await listEntries(platform, caller, tournamentId, { eventId: event.id })).items.find((e) => e.id === id)!;
+  return entryById(platform, id);
 }
 
 export async function decideEntry(
@@ -248,10 +248,14 @@ export async function decideEntry(
       now,
     );
   });
+  return entryById(platform, entryId);
+}
+
+async function entryById(platform: Platform, id: string): Promise<EntryOut> {
   const row = await platform.db
     .selectFrom('tournament_entries')
     .selectAll()
-    .where('id', '=', entryId)
+    .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return (await describeEntries(platform, [row]))[0];
 }
