@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Group, Modal, Select, Stack, Text, TextInput, Textarea, type SelectProps } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { ApiError } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { fieldError } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { SearchSelect } from '../../ui/SearchSelect.tsx';
 import { useUnit } from '../organisation/api.ts';
 import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { MIN_SUMMARY, useNominate, useNominees, type Campaign, type CategoryKind } from './api.ts';
@@ -29,38 +30,23 @@ function CandidateSelect({
   onChange: (v: { id: string; name: string } | null) => void;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const query = q && q !== value?.name ? q : '';
-  const found = useNominees(unitId, kind, query);
-  const items = found.data?.items ?? [];
-  const details = new Map(items.map((c) => [c.id, c.detail]));
-  const options = items.map((c) => ({ value: c.id, label: c.name }));
-  if (value && !options.some((o) => o.value === value.id)) options.unshift({ value: value.id, label: value.name });
+  const useCandidates = (query: string) => {
+    const found = useNominees(unitId, kind, query);
+    return {
+      fetching: found.isFetching,
+      options: (found.data?.items ?? []).map((c) => ({ id: c.id, name: c.name, detail: c.detail })),
+    };
+  };
   return (
-    <Select
-      searchable
-      clearable
-      nothingFoundMessage={found.isFetching ? t('common.loading') : t('honours.nominate.nothing')}
+    <SearchSelect
       placeholder={unitId ? t('honours.nominate.searchPlaceholder') : t('honours.nominate.unitFirst')}
       disabled={!unitId}
       {...props}
-      data={options}
-      value={value?.id ?? null}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      renderOption={({ option }) => (
-        <Stack gap={0}>
-          <Text size="sm">{option.label}</Text>
-          {details.get(option.value) ? (
-            <Text size="xs" c="dimmed">
-              {details.get(option.value)}
-            </Text>
-          ) : null}
-        </Stack>
-      )}
-      onChange={(id, option) => onChange(id && option ? { id, name: option.label } : null)}
+      value={value}
+      onChange={onChange}
+      useOptions={useCandidates}
+      nothingFound={t('honours.nominate.nothing')}
+      loadingText={t('common.loading')}
     />
   );
 }

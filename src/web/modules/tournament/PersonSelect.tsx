@@ -1,10 +1,9 @@
-import { useState } from 'react';
-import { Select, Stack, Text, type SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import type { SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { type Picked, SearchSelect } from '../../ui/SearchSelect.tsx';
 import { usePeople } from '../organisation/api.ts';
 
-export type Picked = { id: string; name: string };
+export type { Picked };
 
 /**
  * Choose a person of the unit by typing part of the name: the people search of the registry
@@ -22,40 +21,27 @@ export function PersonSelect({
   onChange: (v: Picked | null) => void;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const query = q && q !== value?.name ? q : '';
-  const found = usePeople({ q: query || undefined, unitId, page: 1 });
-  const items = found.data?.items ?? [];
-  const details = new Map(
-    items.map((p) => [p.id, [p.birthYear, p.titles[0]].filter((x) => x !== null && x !== undefined).join(' · ')]),
-  );
-  const options = items.map((p) => ({ value: p.id, label: p.fullName }));
-  if (value && !options.some((o) => o.value === value.id)) options.unshift({ value: value.id, label: value.name });
+  const usePeopleOf = (query: string) => {
+    const found = usePeople({ q: query || undefined, unitId, page: 1 });
+    return {
+      fetching: found.isFetching,
+      options: (found.data?.items ?? []).map((p) => ({
+        id: p.id,
+        name: p.fullName,
+        detail: [p.birthYear, p.titles[0]].filter((x) => x !== null && x !== undefined).join(' · '),
+      })),
+    };
+  };
   return (
-    <Select
-      searchable
-      clearable
-      nothingFoundMessage={found.isFetching ? t('common.loading') : t('tournament.entry.nobody')}
+    <SearchSelect
       placeholder={t('tournament.entry.searchPlaceholder')}
       disabled={!unitId}
       {...props}
-      data={options}
-      value={value?.id ?? null}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      renderOption={({ option }) => (
-        <Stack gap={0}>
-          <Text size="sm">{option.label}</Text>
-          {details.get(option.value) ? (
-            <Text size="xs" c="dimmed">
-              {details.get(option.value)}
-            </Text>
-          ) : null}
-        </Stack>
-      )}
-      onChange={(id) => onChange(id ? { id, name: options.find((o) => o.value === id)?.label ?? id } : null)}
+      value={value}
+      onChange={onChange}
+      useOptions={usePeopleOf}
+      nothingFound={t('tournament.entry.nobody')}
+      loadingText={t('common.loading')}
     />
   );
 }
