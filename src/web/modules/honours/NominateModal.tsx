@@ -30,13 +30,9 @@ function CandidateSelect({
   onChange: (v: { id: string; name: string } | null) => void;
 }) {
   const { t } = useTranslation();
-  const useCandidates = (query: string) => {
-    const found = useNominees(unitId, kind, query);
-    return {
-      fetching: found.isFetching,
-      options: (found.data?.items ?? []).map((c) => ({ id: c.id, name: c.name, detail: c.detail })),
-    };
-  };
+  const [query, setQuery] = useState('');
+  const found = useNominees(unitId, kind, query);
+  const options = (found.data?.items ?? []).map((c) => ({ id: c.id, name: c.name, detail: c.detail }));
   return (
     <SearchSelect
       placeholder={unitId ? t('honours.nominate.searchPlaceholder') : t('honours.nominate.unitFirst')}
@@ -44,7 +40,9 @@ function CandidateSelect({
       {...props}
       value={value}
       onChange={onChange}
-      useOptions={useCandidates}
+      options={options}
+      fetching={found.isFetching}
+      onQueryChange={setQuery}
       nothingFound={t('honours.nominate.nothing')}
       loadingText={t('common.loading')}
     />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Picked, SearchSelect } from '../../ui/SearchSelect.tsx';
@@ -21,17 +22,13 @@ export function PersonSelect({
   onChange: (v: Picked | null) => void;
 }) {
   const { t } = useTranslation();
-  const usePeopleOf = (query: string) => {
-    const found = usePeople({ q: query || undefined, unitId, page: 1 });
-    return {
-      fetching: found.isFetching,
-      options: (found.data?.items ?? []).map((p) => ({
-        id: p.id,
-        name: p.fullName,
-        detail: [p.birthYear, p.titles[0]].filter((x) => x !== null && x !== undefined).join(' · '),
-      })),
-    };
-  };
+  const [query, setQuery] = useState('');
+  const found = usePeople({ q: query || undefined, unitId, page: 1 });
+  const options = (found.data?.items ?? []).map((p) => ({
+    id: p.id,
+    name: p.fullName,
+    detail: [p.birthYear, p.titles[0]].filter((x) => x !== null && x !== undefined).join(' · '),
+  }));
   return (
     <SearchSelect
       placeholder={t('tournament.entry.searchPlaceholder')}
@@ -39,7 +36,9 @@ export function PersonSelect({
       {...props}
       value={value}
       onChange={onChange}
-      useOptions={usePeopleOf}
+      options={options}
+      fetching={found.isFetching}
+      onQueryChange={setQuery}
       nothingFound={t('tournament.entry.nobody')}
       loadingText={t('common.loading')}
     />
