@@ -3,12 +3,12 @@
  * out, so that anyone can re-run a published draw or a group's ranking. Input the rules refuse
  * ends with exit code 2 and the reason in Vietnamese and English.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DrawError, makeDraw } from '../common/tournament/draw.ts';
 import { RankingError, rankGroup } from '../common/tournament/groupRanking.ts';
 import { newRandomSeed } from '../common/tournament/lots.ts';
 import { outcomes } from '../common/tournament/scoring.ts';
+import { parse, Refused, readJson } from './input.ts';
 
 const drawFile = z.object({
   entries: z.array(
@@ -36,41 +36,6 @@ const rankFile = z.object({
   ),
   randomSeed: z.string().optional(),
 });
-
-class Refused extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
-
-async function readJson(file: string | undefined): Promise<unknown> {
-  if (!file) throw new Refused('Thiếu tệp dữ liệu (JSON).', 'The input file (JSON) is missing.');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new Refused(`Không đọc được tệp "${file}" (${code}).`, `Cannot read the file "${file}" (${code}).`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new Refused(
-      `Tệp "${file}" không phải JSON hợp lệ.`,
-      `The file "${file}" is not valid JSON: ${(err as Error).message}`,
-    );
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, data: unknown): T {
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  const where = r.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
-  throw new Refused(`Dữ liệu không hợp lệ: ${where}`, `Invalid input: ${where}`);
-}
 
 export async function tournamentCommand(args: string[], json: boolean): Promise<number> {
   const [sub, file] = args;
