@@ -28,6 +28,18 @@ describe('what a file is, from its bytes', () => {
     ).toBe('text');
   });
 
+  it('recognises the audio of a backing track: MP3 (ID3 tag or frame header), WAV, M4A', async () => {
+    expect(await sniffFileKind(bytes('ID3', [4, 0, 0, 0, 0, 0x10, 0]))).toBe('mp3');
+    // MPEG-1 layer III, 128 kbit/s, 44.1 kHz
+    expect(await sniffFileKind(bytes([0xff, 0xfb, 0x90, 0x64, 0, 0]))).toBe('mp3');
+    expect(await sniffFileKind(bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt ', [16, 0, 0, 0, 1, 0]))).toBe('wav');
+    expect(await sniffFileKind(bytes([0, 0, 0, 0x20], 'ftypM4A ', [0, 0, 0, 0], 'M4A mp42isom'))).toBe('m4a');
+    // A frame header with the reserved layer, a video MP4 and a RIFF that is neither WAVE nor WebP are refused
+    expect(await sniffFileKind(bytes([0xff, 0xf9, 0x90, 0x64, 0, 0]))).toBeNull();
+    expect(await sniffFileKind(bytes([0, 0, 0, 0x20], 'ftypisom', [0, 0, 2, 0], [0xff, 0xfe]))).toBeNull();
+    expect(await sniffFileKind(bytes('RIFF', [0x24, 0, 0, 0], 'AVI LIST', [0xff, 0xfe]))).toBeNull();
+  });
+
   it('refuses everything else, whatever its name would say', async () => {
     expect(await sniffFileKind(new Uint8Array())).toBeNull();
     expect(await sniffFileKind(bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0]))).toBeNull(); // a Windows program

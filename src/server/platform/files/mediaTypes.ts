@@ -15,6 +15,10 @@ export const fileKinds = {
   docx: { mediaType: DOCX, extension: 'docx', inline: false, label: 'Word (.docx)' },
   xlsx: { mediaType: XLSX, extension: 'xlsx', inline: false, label: 'Excel (.xlsx)' },
   text: { mediaType: 'text/plain; charset=utf-8', extension: 'txt', inline: true, label: 'văn bản / text (UTF-8)' },
+  // Audio, for the festival's backing tracks (issue 15)
+  mp3: { mediaType: 'audio/mpeg', extension: 'mp3', inline: true, label: 'MP3' },
+  wav: { mediaType: 'audio/wav', extension: 'wav', inline: true, label: 'WAV' },
+  m4a: { mediaType: 'audio/mp4', extension: 'm4a', inline: true, label: 'M4A (AAC)' },
 } as const satisfies Record<string, FileKind>;
 
 export type FileKindName = keyof typeof fileKinds;
@@ -50,6 +54,27 @@ function isText(bytes: Uint8Array): boolean {
   return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
 }
 
+/**
+ * MPEG audio: an ID3v2 tag, or a frame header (11 sync bits; a version other than the reserved
+ * one, layer III, a bitrate index neither free nor bad, a sampling rate not reserved).
+ */
+function isMp3(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, ascii('ID3')) && bytes[3] <= 4 && bytes[5] !== undefined) return true;
+  if (bytes.length < 4 || bytes[0] !== 0xff || (bytes[1] & 0xe0) !== 0xe0) return false;
+  const version = (bytes[1] >> 3) & 3;
+  const layer = (bytes[1] >> 1) & 3;
+  const bitrate = bytes[2] >> 4;
+  const rate = (bytes[2] >> 2) & 3;
+  return version !== 1 && layer === 1 && bitrate !== 0 && bitrate !== 15 && rate !== 3;
+}
+
+/** An ISO media file whose brand is audio (iTunes M4A/M4B) or plain MP4 audio. */
+function isM4a(bytes: Uint8Array): boolean {
+  if (!startsWith(bytes, ascii('ftyp'), 4)) return false;
+  const brand = String.fromCharCode(...bytes.slice(8, 12));
+  return brand === 'M4A ' || brand === 'M4B ';
+}
+
 /** The kind of the bytes, or null when Kyniem does not accept them (an executable, a zip, an old .doc…). */
 export async function sniffFileKind(bytes: Uint8Array): Promise<FileKindName | null> {
   if (bytes.length === 0) return null;
@@ -58,5 +83,8 @@ export async function sniffFileKind(bytes: Uint8Array): Promise<FileKindName | n
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeKind(bytes);
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WAVEfmt '), 8)) return 'wav';
+  if (isM4a(bytes)) return 'm4a';
+  if (isMp3(bytes)) return 'mp3';
   return isText(bytes) ? 'text' : null;
 }
