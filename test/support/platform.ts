@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { DialectName } from '../../src/server/platform/db/database.ts';
-import { loadConfig, type Config } from '../../src/server/platform/config/config.ts';
+import type { Config } from '../../src/server/platform/config/config.ts';
 import { startPlatform, stopPlatform, type Platform } from '../../src/server/platform/platform.ts';
 import { createLogger } from '../../src/server/platform/logging/logger.ts';
 import { createApp, type App } from '../../src/server/app.ts';
@@ -8,6 +8,7 @@ import { systemActor } from '../../src/server/platform/audit/record.ts';
 import { insertUser } from '../../src/server/platform/auth/users.ts';
 import type { Role } from '../../src/server/platform/policy/permissions.ts';
 import { openTestDatabase } from './databases.ts';
+import { openDemoDatabase, testConfig } from './templates.ts';
 
 export type TestClock = { now: Date; advance(ms: number): void; set(d: Date): void };
 
@@ -18,9 +19,22 @@ export type TestEnv = {
   config: Config;
 };
 
+export type TestEnvOptions = {
+  /**
+   * Start from the demo data of these loaders (by name, in the demo's order) or of every one
+   * (`'all'`), copied from a template built once (test/support/templates.ts) instead of loaded
+   * by this file.
+   */
+  demo?: readonly string[] | 'all';
+};
+
 /** A platform on a fresh test database, with a clock the test can move. */
-export async function createTestEnv(kind: DialectName, overrides: Partial<Config> = {}): Promise<TestEnv> {
-  const database = await openTestDatabase(kind);
+export async function createTestEnv(
+  kind: DialectName,
+  overrides: Partial<Config> = {},
+  options: TestEnvOptions = {},
+): Promise<TestEnv> {
+  const database = options.demo ? await openDemoDatabase(kind, options.demo) : await openTestDatabase(kind);
   const clock: TestClock = {
     now: new Date(),
     advance(ms) {
@@ -30,21 +44,22 @@ export async function createTestEnv(kind: DialectName, overrides: Partial<Config
       this.now = d;
     },
   };
-  const config: Config = {
-    ...loadConfig({ KYNIEM_PASSWORD_COST: '10', LOG_LEVEL: 'silent', TRUST_PROXY: '1' }),
-    ...overrides,
-  };
+  const config = testConfig(overrides);
   const platform = await startPlatform(config, { database, clock: () => clock.now, logger: createLogger('silent') });
   const app = createApp(platform, { webDir: null });
   return { platform, app, clock, config };
 }
 
 /** beforeAll/afterAll wiring: `const env = useTestEnv(kind)` then `env().app` inside tests. */
-export function useTestEnv(kind: DialectName, overrides: Partial<Config> = {}): () => TestEnv {
+export function useTestEnv(
+  kind: DialectName,
+  overrides: Partial<Config> = {},
+  options: TestEnvOptions = {},
+): () => TestEnv {
   let env: TestEnv | undefined;
   beforeAll(async () => {
-    env = await createTestEnv(kind, overrides);
-  });
+    env = await createTestEnv(kind, overrides, options);
+  }, 600_000);
   afterAll(async () => {
     if (env) await stopPlatform(env.platform);
   });

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import { systemCaller } from '../../platform/policy/caller.ts';
 import { saveReport } from '../reporting/submissions.ts';
 import { type Criterion, rankUnits, type setScores } from './ranking.ts';
@@ -41,7 +40,7 @@ describe('ranking units at the end of a drive', () => {
 
 /** The seed's drive end to end on both databases: launch, registration and review, results through a campaign template, scores, ranking. */
 describeEachDatabase('emulation', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 }, { demo: ['organisation'] });
   const unit = new Map<string, string>();
   const ind = new Map<string, string>();
   let board: Client;
@@ -59,7 +58,6 @@ describeEachDatabase('emulation', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-06-12T03:00:00Z'));
-    await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const as = async (role: 'board_staff' | 'unit_officer', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });

@@ -2,11 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import type { closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
 import type { getCampaign } from './campaigns.ts';
 import type { councilCandidates, getSession, listSessions } from './council.ts';
-import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';
+import { HONOURS_DEMO_CODE } from './demo.ts';
 
 /**
  * What the Council's screens read, on both databases: a campaign's sessions (for those who judge,
@@ -15,7 +14,11 @@ import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';
  * awaiting a member's ballot — and that none of it says how anyone voted.
  */
 describeEachDatabase('honours council screens', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(
+    kind,
+    { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 },
+    { demo: ['organisation', 'honours'] },
+  );
   const unit = new Map<string, string>();
   let secretary: Client;
   let secretaryId = '';
@@ -34,8 +37,6 @@ describeEachDatabase('honours council screens', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-25T03:00:00Z'));
-    await organisationDemo.load(platform);
-    await honoursDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const s = await buildUser(platform, {
       displayName: 'Lê Thị Văn Phòng',

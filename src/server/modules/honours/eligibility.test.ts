@@ -3,7 +3,6 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { signIn, type Client } from '../../../../test/support/client.ts';
 import { buildCampaign, buildNomination, buildPerson } from '../../../../test/support/factories.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import { fullYears } from './eligibility.ts';
 
 describe('full years between two dates', () => {
@@ -23,7 +22,7 @@ describe('full years between two dates', () => {
  * marking the criterion met, and a check that cannot be decided is left to the Board.
  */
 describeEachDatabase('honours: eligibility checked from the records', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 }, { demo: ['organisation'] });
   const unit = new Map<string, string>();
   let board: Client;
   let campaign: Awaited<ReturnType<typeof buildCampaign>>;
@@ -49,7 +48,6 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-20T03:00:00Z'));
-    await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: null }] });
     board = await signIn(app, b.username, b.password);

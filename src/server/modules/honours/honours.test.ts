@@ -5,7 +5,6 @@ import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { tableNames } from '../../../../test/support/snapshot.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import type { closeRound } from './ballot.ts';
 import type { getCampaign } from './campaigns.ts';
 import type { Line } from './tally.ts';
@@ -20,7 +19,7 @@ const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> end
  * further round.
  */
 describeEachDatabase('honours', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 }, { demo: ['organisation'] });
   const unit = new Map<string, string>();
   let board: Client;
   const officers = new Map<string, Client>();
@@ -50,7 +49,6 @@ describeEachDatabase('honours', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-01T03:00:00Z'));
-    await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('BTG')! }] });
     board = await signIn(app, b.username, b.password);

@@ -2,7 +2,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import type { nomineeCandidates } from './nominees.ts';
 
 /**
@@ -11,7 +10,7 @@ import type { nomineeCandidates } from './nominees.ts';
  * the enterprises there (a product's maker); nobody else's, and nothing for another unit.
  */
 describeEachDatabase('honours nominees', (kind) => {
-  const env = useTestEnv(kind);
+  const env = useTestEnv(kind, {}, { demo: ['organisation'] });
   const unit = new Map<string, string>();
   let officer: Client;
   let board: Client;
@@ -30,7 +29,6 @@ describeEachDatabase('honours nominees', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-01T03:00:00Z'));
-    await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const o = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS02')! }] });
     officer = await signIn(app, o.username, o.password);

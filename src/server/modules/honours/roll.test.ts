@@ -7,9 +7,8 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, anonymous, signIn, type Client } from '../../../../test/support/client.ts';
 import { createApp } from '../../app.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import type { getCampaign } from './campaigns.ts';
-import { HONOURS_DEMO_CODE, honoursDemo } from './demo.ts';
+import { HONOURS_DEMO_CODE } from './demo.ts';
 import type { getNomination } from './nominations.ts';
 import type { PublicRoll } from './roll.ts';
 import { citationOf } from './results.ts';
@@ -51,7 +50,11 @@ const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> end
 const text = new TextEncoder().encode('Báo cáo thành tích\n');
 
 describeEachDatabase('honours: photos and the public roll of honour', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(
+    kind,
+    { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 },
+    { demo: ['organisation', 'honours'] },
+  );
   const unit = new Map<string, string>();
   let board: Client;
   let admin: Client;
@@ -107,8 +110,6 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-25T03:00:00Z'));
-    await organisationDemo.load(platform);
-    await honoursDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const user = async (role: 'board_staff' | 'system_admin' | 'unit_officer', code: string | null) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: code ? unit.get(code)! : null }] });

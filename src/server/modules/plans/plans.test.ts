@@ -6,7 +6,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import { closeDocumentBrowser } from '../../documents/index.ts';
 import { seedFile } from './demo.ts';
 import type { getActivity, listActivities } from './activities.ts';
@@ -27,7 +26,7 @@ type UnitPage = {
 /** The plans API end to end: import → create, status across the deadline, policy, sub-plans, supervision, reminders, documents. */
 describeEachDatabase('plans', (kind) => {
   // the clock moves over months of the plan: sessions must outlive it
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 }, { demo: ['organisation'] });
   let office: Client;
   let cs02: Client;
   let cs05: Client;
@@ -38,7 +37,6 @@ describeEachDatabase('plans', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-06-10T03:00:00Z'));
-    await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const o = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('VP')! }] });
     office = await signIn(app, o.username, o.password);

@@ -2,7 +2,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
-import { loadDemoData } from '../../demo.ts';
 import { DEMO_PASSWORD } from '../organisation/demoData.ts';
 import { SEED_DEMO_KEY } from './demo.ts';
 import type { getPlan } from './plans.ts';
@@ -15,7 +14,7 @@ import type { listSupervisions, recordSupervision, supervisionUnits } from './su
  * out for one unit, the sections a unit's plan keeps, and the units a member may record visits for.
  */
 describeEachDatabase('plans for units', (kind) => {
-  const env = useTestEnv(kind);
+  const env = useTestEnv(kind, {}, { demo: 'all' });
   const unit = new Map<string, string>();
   let planId: string;
   let secretary: Client; // demo.coso: CS02, which deployed the plan in the demo data
@@ -25,7 +24,6 @@ describeEachDatabase('plans for units', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-09-10T03:00:00Z'));
-    await loadDemoData(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     planId = (
       await platform.db.selectFrom('plans').select('id').where('demo_key', '=', SEED_DEMO_KEY).executeTakeFirstOrThrow()

@@ -7,8 +7,7 @@ import { docxToPdfWithLibreOffice, pdfText } from '../../../../test/support/docu
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { DOCX } from '../../documents/mediaTypes.ts';
-import { organisationDemo } from '../organisation/demo.ts';
-import { DRIVE_CODE, MONTHLY_CODE, reportingDemo } from './demo.ts';
+import { DRIVE_CODE, MONTHLY_CODE } from './demo.ts';
 import { committeeName, formatNumberVi } from './documents.ts';
 import type { totalsOf } from './rollup.ts';
 import type { getForm } from './submissions.ts';
@@ -21,7 +20,11 @@ import type { getForm } from './submissions.ts';
 const out = path.resolve('test-results/documents');
 
 describeEachDatabase('reporting: the narrative report', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(
+    kind,
+    { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 },
+    { demo: ['organisation', 'reporting'] },
+  );
   const unit = new Map<string, string>();
   let monthly = '';
   let drive = '';
@@ -31,8 +34,6 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-09-12T03:00:00Z'));
-    await organisationDemo.load(platform);
-    await reportingDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     for (const t of await platform.db.selectFrom('report_templates').select(['id', 'code']).execute()) {
       if (t.code === MONTHLY_CODE) monthly = t.id;

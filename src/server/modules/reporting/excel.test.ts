@@ -4,8 +4,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { XLSX } from '../../documents/mediaTypes.ts';
-import { organisationDemo } from '../organisation/demo.ts';
-import { DRIVE_CODE, MONTHLY_CODE, reportingDemo } from './demo.ts';
+import { DRIVE_CODE, MONTHLY_CODE } from './demo.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { numberFromText, type previewFormXlsx } from './excel.ts';
 import type { totalsOf } from './rollup.ts';
@@ -18,7 +17,11 @@ import type { getForm } from './submissions.ts';
  * period and locked reports refused; the totals workbook holding the numbers of GET /totals.
  */
 describeEachDatabase('reporting: Excel in and out', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(
+    kind,
+    { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 },
+    { demo: ['organisation', 'reporting'] },
+  );
   const unit = new Map<string, string>();
   let monthly = '';
   let drive = '';
@@ -29,8 +32,6 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-09-10T03:00:00Z')); // September (15/8–14/9) is open; June–August are the demo's
-    await organisationDemo.load(platform);
-    await reportingDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     for (const t of await platform.db.selectFrom('report_templates').select(['id', 'code']).execute()) {
       if (t.code === MONTHLY_CODE) monthly = t.id;

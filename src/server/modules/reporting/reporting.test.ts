@@ -2,7 +2,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import { systemCaller } from '../../platform/policy/caller.ts';
 import type { completeness } from './completeness.ts';
@@ -19,7 +18,7 @@ import { subtreeTotals, subtreeTotalsFromValues } from './totals.ts';
  * values after every kind of change (submit, edit after return, approve, reopen, a unit moved).
  */
 describeEachDatabase('reporting', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 }, { demo: ['organisation'] });
   const unit = new Map<string, string>();
   const ind = new Map<string, string>();
   let office: Client;
@@ -34,7 +33,6 @@ describeEachDatabase('reporting', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-06-20T03:00:00Z'));
-    await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const as = async (role: 'board_staff' | 'unit_officer' | 'bloc_leader' | 'system_admin', code: string | null) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: code ? unit.get(code)! : null }] });

@@ -2,7 +2,6 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Client, signIn } from '../../../../test/support/client.ts';
-import { organisationDemo } from '../organisation/demo.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { addPosition, createPerson } from '../organisation/people.ts';
 import type { DrawOut, EntryOut, MatchOut, TournamentOut } from './schema.ts';
@@ -14,7 +13,7 @@ import type { DrawOut, EntryOut, MatchOut, TournamentOut } from './schema.ts';
  * until the next round is played, an umpire scoring only the match assigned.
  */
 describeEachDatabase('tournament', (kind) => {
-  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 }, { demo: ['organisation'] });
   const unit = new Map<string, string>();
   const people = new Map<string, string>();
   let organiser: Client;
@@ -34,7 +33,6 @@ describeEachDatabase('tournament', (kind) => {
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-10T03:00:00Z'));
-    await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     // Workers of two enterprises (not Party members: the seed widens who may take part).
     const worker = async (key: string, unitCode: string, gender: 'male' | 'female', birthYear: number) => {

@@ -3,7 +3,6 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import type { App } from '../../app.ts';
-import { loadDemoData } from '../../demo.ts';
 import type { getActivity, listActivities } from '../../modules/plans/activities.ts';
 import { SEED_DEMO_KEY } from '../../modules/plans/demo.ts';
 import { MAX_UPLOAD_BYTES, UNOWNED_TTL_MS, purgeUnownedFiles } from './store.ts';
@@ -35,7 +34,7 @@ function upload(
 
 /** Uploads, attachments to progress reports, who may open them, and housekeeping. */
 describeEachDatabase('files', (kind) => {
-  const env = useTestEnv(kind);
+  const env = useTestEnv(kind, {}, { demo: 'all' });
   const unit = new Map<string, string>();
   let cs02: Client;
   let board: Client;
@@ -53,9 +52,8 @@ describeEachDatabase('files', (kind) => {
       ).n,
     );
 
-  it('loads the seed and finds an activity the grassroots unit carries and a board does not', async () => {
+  it('starts from the seed and finds an activity the grassroots unit carries and a board does not', async () => {
     const { platform, app } = env();
-    await loadDemoData(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const make = async (role: 'unit_officer' | 'board_staff' | 'viewer', code: string | null) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: code ? unit.get(code)! : null }] });
