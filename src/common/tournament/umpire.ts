@@ -79,3 +79,11 @@ export function umpireState(
   if (!ops.some((o) => o.kind === 'start')) return null;
   return scoreRallies(replayOps(rule, players, ops));
 }
+
+/** What the public pages show of a match being scored: games finished, the game in play (null between games), the side serving. */
+export type LiveScore = { games: [number, number][]; score: [number, number] | null; serving: Side | null };
+export const liveScoreOf = (state: RallyState): LiveScore => ({
+  games: state.games,
+  score: state.gameOver ? null : state.score,
+  serving: state.server?.side ?? null,
+});

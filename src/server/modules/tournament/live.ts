@@ -8,8 +8,7 @@ import type { Platform } from '../../platform/platform.ts';
  */
 export type TournamentChange = 'draw' | 'result' | 'schedule' | 'score';
 
-/** With a point scored on the umpire's phone: the match's games, the game in play, the side serving. */
-export type LiveScore = { games: [number, number][]; score: [number, number]; serving: 0 | 1 | null };
+import type { LiveScore } from '../../../common/tournament/umpire.ts';
 
 export function publishTournament(
   platform: Platform,

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { type Client, signIn } from '../../../../test/support/client.ts';
+import { anonymous, type Client, signIn } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { addPosition, createPerson } from '../organisation/people.ts';
@@ -182,9 +182,44 @@ describeEachDatabase('tournament umpire', (kind) => {
     await json(await umpire.post(path, { ops: points(0, 17) }));
     await new Promise((r) => setTimeout(r, 50));
     expect(heard.at(-1)).toMatchObject({ change: 'score', live: { games: [[21, 2]] } });
+    // Anyone, without signing in, sees the live score: JSON, the page, the court board, the live channel.
+    const anon = anonymous(env().app);
+    const pub = await json<{
+      events: { matches: { id: string; status: string; live: unknown }[] }[];
+      courts: unknown[];
+    }>(await anon.get('/api/public/tournaments/TT2019'));
+    expect(pub.events[0].matches[0]).toMatchObject({
+      id: match.id,
+      status: 'playing',
+      live: { games: [[21, 2]], score: null },
+    });
+    expect(JSON.stringify(pub)).not.toContain(umpireId);
+    const html = await (await anon.get('/giai-dau/TT2019')).text();
+    expect(html).toContain(`data-match="${match.id}"`);
+    expect(html).toContain('21-2');
+    expect(html).toContain('/giai-dau/truc-tiep.js');
+    expect((await anon.get('/giai-dau/TT2019/san')).status).toBe(200);
+    expect((await anon.get('/giai-dau')).status).toBe(200);
+    expect((await anon.get('/giai-dau/KHONG-CO')).status).toBe(404);
+    expect((await anon.get('/api/events?topics=tournament')).status).toBe(401);
+    const stream = await anon.get('/api/public/tournaments/TT2019/live');
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    const readUntil = async (text: string) => {
+      let got = '';
+      while (!got.includes(text)) got += new TextDecoder().decode((await reader.read()).value);
+      return got;
+    };
+    await readUntil('event: ready');
+    await json(await umpire.post(path, { ops: points(0, 1) }));
+    const heardLive = await readUntil('event: tournament');
+    expect(heardLive).toContain(`"matchId":"${match.id}"`);
+    expect(heardLive).toContain('"score":[1,0]');
+    expect(heardLive).not.toContain('tournamentId');
+    await reader.cancel();
     const early = await umpire.post(`${path}/finish`, {});
     expect(early.status).toBe(409);
-    await json(await umpire.post(path, { ops: points(0, 21) }));
+    await json(await umpire.post(path, { ops: points(0, 20) }));
     const over = await umpire.post(path, { ops: points(1, 1) });
     expect(over.status).toBe(400);
     expect(JSON.stringify(await over.json())).toContain('Trận đã kết thúc');

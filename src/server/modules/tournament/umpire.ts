@@ -1,7 +1,13 @@
 import { compareVi } from '../../../common/text.ts';
 import type { RallyLog } from '../../../common/tournament/rally.ts';
 import { isScoringId, scoringRules } from '../../../common/tournament/scoring.ts';
-import { type UmpireOp, UmpireOpError, replayOps, umpireState } from '../../../common/tournament/umpire.ts';
+import {
+  liveScoreOf,
+  type UmpireOp,
+  UmpireOpError,
+  replayOps,
+  umpireState,
+} from '../../../common/tournament/umpire.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { AppError, fail } from '../../platform/http/errors.ts';
@@ -147,7 +153,7 @@ export async function sendRallies(
       tournamentId,
       eventId: out.eventId,
       matchId,
-      live: { games: out.state.games, score: out.state.score, serving: out.state.server?.side ?? null },
+      live: liveScoreOf(out.state),
     });
   }
   return out;
