@@ -1,10 +1,14 @@
 import type {} from './tables.ts';
 import { defineModule } from '../../platform/modules.ts';
 import * as m0009 from './migrations/0009_tournament.ts';
+import * as m0011 from './migrations/0011_tournament_rallies.ts';
 import { registerStatusSource } from '../plans/index.ts';
 import { tournamentDemo } from './demo.ts';
 import { tournamentResultsSource } from './planSource.ts';
 import { registerTournamentRoutes } from './routes.ts';
+import { registerUmpireRoutes } from './umpireRoutes.ts';
+import { registerTournamentPublicRoutes } from './publicRoutes.ts';
+import { registerTournamentPages } from './publicPages.tsx';
 
 /** The badminton tournament: set-up, entries from the units, the draw, results and standings. */
 export const tournament = defineModule({
@@ -28,8 +32,10 @@ export const tournament = defineModule({
     editor: ['tournament.read'],
     viewer: ['tournament.read'],
   },
-  migrations: { '0009_tournament': m0009 },
-  routes: [registerTournamentRoutes],
+  migrations: { '0009_tournament': m0009, '0011_tournament_rallies': m0011 },
+  routes: [registerTournamentRoutes, registerUmpireRoutes, registerTournamentPublicRoutes],
+  // The public pages (no sign-in): /giai-dau, /giai-dau/{code}, /giai-dau/{code}/san.
+  site: [registerTournamentPages],
   topics: { tournament: 'tournament.read' },
   demo: tournamentDemo,
   // The plan's tournament activity (II.3) takes its status from the results.

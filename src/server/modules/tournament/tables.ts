@@ -103,6 +103,18 @@ export interface TournamentMatchesTable {
   version: number;
 }
 
+/** The umpire's rally log: one row per thing the phone sent (a start, a rally won, an undo). */
+export interface TournamentRalliesTable {
+  match_id: string;
+  seq: number;
+  client_id: string;
+  kind: string;
+  side: number | null;
+  start_json: string | null;
+  entered_by: string | null;
+  entered_at: string;
+}
+
 declare module '../../platform/db/tables.ts' {
   interface Database {
     tournaments: TournamentsTable;
@@ -112,5 +124,6 @@ declare module '../../platform/db/tables.ts' {
     tournament_entry_players: TournamentEntryPlayersTable;
     tournament_draws: TournamentDrawsTable;
     tournament_matches: TournamentMatchesTable;
+    tournament_rallies: TournamentRalliesTable;
   }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconDeviceMobile, IconPencil } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -10,7 +11,15 @@ import { EventSelect, useBilingual, useChosenEvent } from './shared.tsx';
 
 const statusColor = { waiting: 'gray', ready: 'blue', finished: 'green' } as const;
 
-function MatchCard({ match, onRecord }: { match: Match; onRecord: (() => void) | null }) {
+function MatchCard({
+  match,
+  onRecord,
+  tournamentId,
+}: {
+  match: Match;
+  onRecord: (() => void) | null;
+  tournamentId: string;
+}) {
   const { t } = useTranslation();
   const side = (i: 0 | 1) => {
     const s = match.sides[i]!;
@@ -56,6 +65,24 @@ function MatchCard({ match, onRecord }: { match: Match; onRecord: (() => void) |
           {match.status === 'finished' ? t('tournament.match.correct') : t('tournament.match.record')}
         </Button>
       ) : null}
+      {onRecord && !match.walkThrough && match.status === 'ready' ? (
+        <Button
+          size="xs"
+          variant="filled"
+          leftSection={<IconDeviceMobile size={14} />}
+          mt={4}
+          renderRoot={(props) => (
+            <Link
+              {...props}
+              to="/tournaments/$tournamentId/matches/$matchId/score"
+              params={{ tournamentId, matchId: match.id }}
+            />
+          )}
+          data-testid="match-score-live"
+        >
+          {t('tournament.umpire.score')}
+        </Button>
+      ) : null}
     </Card>
   );
 }
@@ -94,7 +121,12 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
                 {inRound.map((m) => (
-                  <MatchCard key={m.id} match={m} onRecord={mayRecord(m) ? () => setRecording(m) : null} />
+                  <MatchCard
+                    key={m.id}
+                    match={m}
+                    tournamentId={tournament.id}
+                    onRecord={mayRecord(m) ? () => setRecording(m) : null}
+                  />
                 ))}
               </SimpleGrid>
             </div>

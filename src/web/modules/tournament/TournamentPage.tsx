@@ -17,6 +17,7 @@ import { OrderTab } from './OrderTab.tsx';
 import { ParticipationTab } from './ParticipationTab.tsx';
 import { type TournamentTab, tournamentTabs } from './search.ts';
 import { StandingsTab } from './StandingsTab.tsx';
+import { UmpiresTab } from './UmpiresTab.tsx';
 
 /** One tournament: its events, entries, draws, matches, order of play, standings and participation. */
 export function TournamentPage() {
@@ -73,11 +74,13 @@ export function TournamentPage() {
       >
         <ScrollArea type="never" mb="md">
           <Tabs.List style={{ flexWrap: 'nowrap' }}>
-            {tournamentTabs.map((k) => (
-              <Tabs.Tab key={k} value={k} px="sm" data-testid={`tab-${k}`} style={{ whiteSpace: 'nowrap' }}>
-                {t(`tournament.tabs.${k}`)}
-              </Tabs.Tab>
-            ))}
+            {tournamentTabs
+              .filter((k) => k !== 'umpires' || manage)
+              .map((k) => (
+                <Tabs.Tab key={k} value={k} px="sm" data-testid={`tab-${k}`} style={{ whiteSpace: 'nowrap' }}>
+                  {t(`tournament.tabs.${k}`)}
+                </Tabs.Tab>
+              ))}
           </Tabs.List>
         </ScrollArea>
         <Tabs.Panel value="events">
@@ -101,6 +104,11 @@ export function TournamentPage() {
         <Tabs.Panel value="participation">
           <ParticipationTab tournament={tt} />
         </Tabs.Panel>
+        {manage ? (
+          <Tabs.Panel value="umpires">
+            <UmpiresTab tournament={tt} />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </>
   );

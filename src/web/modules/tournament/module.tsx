@@ -17,6 +17,12 @@ export default defineWebModule({
       validateSearch: validateTournamentSearch,
       component: lazyPage(() => import('./TournamentPage.tsx'), 'TournamentPage'),
     }),
+    // The umpire's phone at courtside.
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/tournaments/$tournamentId/matches/$matchId/score',
+      component: lazyPage(() => import('./UmpirePage.tsx'), 'UmpirePage'),
+    }),
   ],
   navigation: [{ label: 'nav.tournament', to: '/tournaments', icon: IconTournament, permission: 'tournament.read' }],
   homeIcons: { tournaments: IconTournament },

@@ -1,6 +1,15 @@
 // The tournament page's address, apart from the page: its route declares it without loading the page.
 
-export const tournamentTabs = ['events', 'entries', 'draw', 'matches', 'order', 'standings', 'participation'] as const;
+export const tournamentTabs = [
+  'events',
+  'entries',
+  'draw',
+  'matches',
+  'order',
+  'standings',
+  'participation',
+  'umpires',
+] as const;
 export type TournamentTab = (typeof tournamentTabs)[number];
 export type TournamentSearch = { tab?: TournamentTab; event?: string };
 

@@ -1,0 +1,355 @@
+import { compareVi } from '../../../common/text.ts';
+import type { RallyLog } from '../../../common/tournament/rally.ts';
+import { isScoringId, scoringRules } from '../../../common/tournament/scoring.ts';
+import {
+  liveScoreOf,
+  type UmpireOp,
+  UmpireOpError,
+  replayOps,
+  umpireState,
+} from '../../../common/tournament/umpire.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { activeRoleHolders } from '../../platform/auth/users.ts';
+import { AppError, fail } from '../../platform/http/errors.ts';
+import { holdsAnywhere } from '../../platform/policy/policy.ts';
+import { rolesHolding } from '../../platform/policy/permissions.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { type Caller, matchNotFound, mayManage, requireManage } from './access.ts';
+import { describeEntries } from './entries.ts';
+import { entryLabels, eventMatches } from './draws.ts';
+import { publishTournament } from './live.ts';
+import { recordResult } from './results.ts';
+import type { MatchOut } from './schema.ts';
+import { findTournament } from './tournaments.ts';
+import type { RalliesInput, UmpireMatchOut } from './umpireSchema.ts';
+
+/**
+ * The umpire's phone at courtside: the match scored rally by rally (umpire.ts, rally.ts), stored
+ * as the log the phone sent. Entries are numbered by the phone; one already stored (same id, same
+ * number) is skipped, so a batch sent again after a lost answer changes nothing; a number taken by
+ * another entry (a second phone) or a gap is refused, and the phone reads the log again. Only the
+ * umpire assigned and the organisers score; when the log decides the match, finishing it records
+ * the result through recordResult, with its checks.
+ */
+type Tx = Platform['db'];
+
+async function matchRow(db: Tx, tournamentId: string, matchId: string) {
+  const m = await db
+    .selectFrom('tournament_matches as m')
+    .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
+    .selectAll('m')
+    .select(['ev.scoring', 'ev.group_scoring', 'ev.name as event_name'])
+    .where('m.id', '=', matchId)
+    .where('ev.tournament_id', '=', tournamentId)
+    .executeTakeFirst();
+  if (!m) throw matchNotFound();
+  const scoring = m.stage === 'group' && m.group_scoring ? m.group_scoring : m.scoring;
+  if (!isScoringId(scoring)) throw new Error(`unknown scoring ${scoring}`);
+  return { ...m, scoringId: scoring, rule: scoringRules[scoring] };
+}
+
+const mayScore = (caller: Caller, umpire: string | null) =>
+  mayManage(caller) ||
+  (umpire !== null && umpire === caller.actor.userId && holdsAnywhere(caller.grants, 'tournament.score'));
+
+type RallyRow = { seq: number; client_id: string; kind: string; side: number | null; start_json: string | null };
+const opOf = (r: RallyRow): UmpireOp =>
+  r.kind === 'start'
+    ? { id: r.client_id, seq: r.seq, kind: 'start', start: JSON.parse(r.start_json ?? '{}') }
+    : r.kind === 'point'
+      ? { id: r.client_id, seq: r.seq, kind: 'point', side: r.side === 1 ? 1 : 0 }
+      : { id: r.client_id, seq: r.seq, kind: 'undo' };
+
+async function storedOps(db: Tx, matchId: string): Promise<UmpireOp[]> {
+  const rows = await db
+    .selectFrom('tournament_rallies')
+    .select(['seq', 'client_id', 'kind', 'side', 'start_json'])
+    .where('match_id', '=', matchId)
+    .orderBy('seq')
+    .execute();
+  return rows.map(opOf);
+}
+
+async function sidesOf(platform: Platform, entryA: string | null, entryB: string | null) {
+  const rows = await platform.db
+    .selectFrom('tournament_entries')
+    .selectAll()
+    .where('id', 'in', [entryA ?? '', entryB ?? ''])
+    .execute();
+  const described = await describeEntries(platform, rows);
+  return [entryA, entryB].map((id) => {
+    const e = described.find((d) => d.id === id);
+    return {
+      label: e ? `${e.players.map((p) => p.name).join(' / ')} (${e.unit.shortName ?? e.unit.name})` : '',
+      players: e?.players ?? [],
+    };
+  });
+}
+
+const playersOf = (sides: { players: { id: string }[] }[]): RallyLog['players'] => [
+  sides[0].players.map((p) => p.id),
+  sides[1].players.map((p) => p.id),
+];
+
+/** The match as the umpire's phone shows it: sides and players, the log, the score it makes. */
+export async function umpireMatch(
+  platform: Platform,
+  caller: Caller,
+  tournamentId: string,
+  matchId: string,
+): Promise<UmpireMatchOut> {
+  const m = await matchRow(platform.db, tournamentId, matchId);
+  const sides = await sidesOf(platform, m.entry_a, m.entry_b);
+  const ops = await storedOps(platform.db, matchId);
+  const court = m.court_id
+    ? ((
+        await platform.db.selectFrom('tournament_courts').select('name').where('id', '=', m.court_id).executeTakeFirst()
+      )?.name ?? null)
+    : null;
+  return {
+    matchId,
+    tournamentId,
+    eventId: m.event_id,
+    event: m.event_name,
+    code: m.code,
+    scoring: m.scoringId,
+    court,
+    sides,
+    ops,
+    state: sides.every((s) => s.players.length > 0) ? umpireState(m.rule, playersOf(sides), ops) : null,
+    finished: m.winner_side !== null || m.walk_through === 1,
+    mayScore: mayScore(caller, m.umpire_user_id) && m.winner_side === null && m.walk_through === 0,
+  };
+}
+
+const isUniqueViolation = (err: unknown) =>
+  err instanceof Error && /unique|duplicate key|PRIMARY KEY/i.test(`${err.message} ${(err as { code?: string }).code}`);
+
+/**
+ * Stores the phone's entries in order: skips those already stored, refuses a taken number, a gap,
+ * or an entry the Laws don't allow (naming it), and announces the new score.
+ */
+export async function sendRallies(
+  platform: Platform,
+  caller: Caller,
+  tournamentId: string,
+  matchId: string,
+  input: RalliesInput,
+): Promise<UmpireMatchOut> {
+  let added = 0;
+  // Two copies of one batch arriving together: the second meets the first's rows, and then skips them.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      added = await storeRallies(platform, caller, tournamentId, matchId, input.ops as UmpireOp[]);
+      break;
+    } catch (err) {
+      if (attempt < 2 && !(err instanceof AppError) && isUniqueViolation(err)) continue;
+      throw err;
+    }
+  }
+  const out = await umpireMatch(platform, caller, tournamentId, matchId);
+  if (added > 0 && out.state) {
+    publishTournament(platform, 'score', {
+      tournamentId,
+      eventId: out.eventId,
+      matchId,
+      live: liveScoreOf(out.state),
+    });
+  }
+  return out;
+}
+
+async function storeRallies(
+  platform: Platform,
+  caller: Caller,
+  tournamentId: string,
+  matchId: string,
+  ops: UmpireOp[],
+): Promise<number> {
+  const now = platform.clock();
+  // The players are read before the transaction (SQLite has one connection); the sides of a match being scored are fixed.
+  const known = await matchRow(platform.db, tournamentId, matchId);
+  const sides = await sidesOf(platform, known.entry_a, known.entry_b);
+  return platform.db.transaction().execute(async (tx) => {
+    const m = await matchRow(tx, tournamentId, matchId);
+    if (!mayScore(caller, m.umpire_user_id)) throw fail.forbidden();
+    if (m.walk_through === 1 || m.entry_a === null || m.entry_b === null)
+      throw fail.conflict('MATCH_NOT_READY', {
+        vi: 'Trận chưa đủ hai bên: chưa ghi điểm được.',
+        en: 'Both sides of the match are not known yet: it cannot be scored.',
+      });
+    const stored = await storedOps(tx, matchId);
+    const bySeq = new Map(stored.map((o) => [o.seq, o]));
+    const ids = new Set(stored.map((o) => o.id));
+    const fresh: UmpireOp[] = [];
+    let next = stored.length + 1;
+    for (const op of ops) {
+      const there = bySeq.get(op.seq);
+      if (there?.id === op.id || (!there && ids.has(op.id))) continue;
+      if (there)
+        throw fail.conflict('SEQUENCE_TAKEN', {
+          vi: `Điểm thứ ${op.seq} của trận đã được ghi từ một máy khác: hãy tải lại trận.`,
+          en: `Entry ${op.seq} of the match was recorded from another device: load the match again.`,
+        });
+      if (op.seq !== next)
+        throw fail.conflict('SEQUENCE_GAP', {
+          vi: `Thiếu điểm trước điểm thứ ${op.seq} (máy chủ đang chờ điểm thứ ${next}): hãy gửi lại theo thứ tự.`,
+          en: `Entries are missing before ${op.seq} (the server expects ${next}): send them again in order.`,
+        });
+      fresh.push(op);
+      next++;
+    }
+    if (fresh.length === 0) return 0;
+    if (m.winner_side !== null)
+      throw fail.conflict('RESULT_RECORDED', {
+        vi: 'Trận đã có kết quả: không ghi thêm điểm.',
+        en: 'The match has a result: no more points can be recorded.',
+      });
+    if (m.entry_a !== known.entry_a || m.entry_b !== known.entry_b)
+      throw fail.conflict('MATCH_CHANGED', {
+        vi: 'Hai bên của trận vừa thay đổi: hãy tải lại trận.',
+        en: 'The sides of the match have just changed: load the match again.',
+      });
+    const all = [...stored, ...fresh];
+    try {
+      replayOps(m.rule, playersOf(sides), all);
+    } catch (err) {
+      if (!(err instanceof UmpireOpError)) throw err;
+      const at = ops.indexOf(all[err.index]);
+      throw fail.validation([
+        {
+          in: 'body',
+          path: `ops.${Math.max(at, 0)}`,
+          code: 'not_allowed',
+          messages: { vi: err.reason.vi, en: err.reason.en },
+        },
+      ]);
+    }
+    await tx
+      .insertInto('tournament_rallies')
+      .values(
+        fresh.map((o) => ({
+          match_id: matchId,
+          seq: o.seq,
+          client_id: o.id,
+          kind: o.kind,
+          side: o.kind === 'point' ? o.side : null,
+          start_json: o.kind === 'start' ? JSON.stringify(o.start) : null,
+          entered_by: caller.actor.userId,
+          entered_at: now.toISOString(),
+        })),
+      )
+      .execute();
+    if (m.started_at === null)
+      await tx
+        .updateTable('tournament_matches')
+        .set({ started_at: now.toISOString() })
+        .where('id', '=', matchId)
+        .execute();
+    const state = umpireState(m.rule, playersOf(sides), all);
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'tournament_match.score',
+        entityType: 'tournament_match',
+        entityId: matchId,
+        before: { entries: stored.length },
+        after: {
+          entries: all.length,
+          added: fresh.map((o) => (o.kind === 'point' ? `${o.seq}:${o.side === 0 ? 'a' : 'b'}` : `${o.seq}:${o.kind}`)),
+          games: state?.games ?? [],
+          score: state?.score ?? [0, 0],
+        },
+      },
+      now,
+    );
+    return fresh.length;
+  });
+}
+
+/** The log has decided the match: its games become the result, through recordResult and its checks. */
+export async function finishFromRallies(
+  platform: Platform,
+  caller: Caller,
+  tournamentId: string,
+  matchId: string,
+): Promise<MatchOut> {
+  const view = await umpireMatch(platform, caller, tournamentId, matchId);
+  if (!view.state || view.state.winner === null)
+    throw fail.conflict('MATCH_NOT_OVER', {
+      vi: 'Trận chưa kết thúc theo điểm đã ghi: chưa ghi kết quả được.',
+      en: 'The points recorded do not finish the match yet: no result can be recorded.',
+    });
+  return recordResult(platform, caller, tournamentId, matchId, {
+    games: view.state.games,
+    outcome: null,
+    winner: null,
+  });
+}
+
+/** The referee's board: every match with its court, time and umpire, and who may umpire. */
+export async function umpireBoard(platform: Platform, caller: Caller, tournamentId: string) {
+  requireManage(caller);
+  await findTournament(platform.db, tournamentId);
+  const holders = await activeRoleHolders(platform.db, { roles: rolesHolding('tournament.score') });
+  const names = new Map<string, string>();
+  for (const h of holders) names.set(h.userId, h.displayName);
+  const umpires = [...names].map(([userId, name]) => ({ userId, name })).sort((a, b) => compareVi(a.name, b.name));
+  const events = await platform.db
+    .selectFrom('tournament_events')
+    .select(['id', 'name'])
+    .where('tournament_id', '=', tournamentId)
+    .orderBy('position')
+    .execute();
+  const courts = new Map(
+    (
+      await platform.db
+        .selectFrom('tournament_courts')
+        .select(['id', 'name'])
+        .where('tournament_id', '=', tournamentId)
+        .execute()
+    ).map((c) => [c.id, c.name]),
+  );
+  const started = new Set(
+    (
+      await platform.db
+        .selectFrom('tournament_matches as m')
+        .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
+        .select('m.id')
+        .where('ev.tournament_id', '=', tournamentId)
+        .where('m.started_at', 'is not', null)
+        .execute()
+    ).map((r) => r.id),
+  );
+  const rows = await platform.db
+    .selectFrom('tournament_matches')
+    .select(['id', 'planned_start', 'court_id'])
+    .where('event_id', 'in', events.map((e) => e.id).concat(['']))
+    .execute();
+  const planned = new Map(rows.map((r) => [r.id, r]));
+  const matches = [];
+  for (const ev of events) {
+    for (const m of await eventMatches(platform, ev.id, await entryLabels(platform, ev.id))) {
+      if (m.walkThrough) continue;
+      const p = planned.get(m.id);
+      matches.push({
+        matchId: m.id,
+        code: m.code,
+        event: ev.name,
+        round: m.roundName,
+        sides: m.sides.map((s) => s.label),
+        court: p?.court_id ? (courts.get(p.court_id) ?? null) : null,
+        start: p?.planned_start ?? null,
+        status:
+          m.status === 'ready' && started.has(m.id)
+            ? ('playing' as const)
+            : (m.status as 'waiting' | 'ready' | 'finished'),
+        umpireUserId: m.umpireUserId,
+        umpire: m.umpireUserId ? (names.get(m.umpireUserId) ?? null) : null,
+      });
+    }
+  }
+  matches.sort((a, b) => (a.start ?? '9').localeCompare(b.start ?? '9') || a.code.localeCompare(b.code));
+  return { umpires, matches };
+}
