@@ -5,6 +5,7 @@ import { registerStatusSource } from '../plans/index.ts';
 import { tournamentDemo } from './demo.ts';
 import { tournamentResultsSource } from './planSource.ts';
 import { registerTournamentRoutes } from './routes.ts';
+import { registerTournamentDocumentRoutes } from './documentRoutes.ts';
 
 /** The badminton tournament: set-up, entries from the units, the draw, results and standings. */
 export const tournament = defineModule({
@@ -29,7 +30,7 @@ export const tournament = defineModule({
     viewer: ['tournament.read'],
   },
   migrations: { '0009_tournament': m0009 },
-  routes: [registerTournamentRoutes],
+  routes: [registerTournamentRoutes, registerTournamentDocumentRoutes],
   topics: { tournament: 'tournament.read' },
   demo: tournamentDemo,
   // The plan's tournament activity (II.3) takes its status from the results.
