@@ -263,6 +263,43 @@ describeEachDatabase('tournament documents', (kind) => {
     );
   });
 
+  it('counts participation by ownership group and compares it with the tournament before', async () => {
+    type Counts = { entries: number; players: number };
+    type Figures = Counts & {
+      gender: { male: number; female: number; unknown: number };
+      groupSets: { code: string; groups: (Counts & { code: string })[]; ungrouped: Counts }[];
+    };
+    const demo = await json<Figures & { previous: (Figures & { tournamentId: string }) | null }>(
+      await officer.get(`/api/tournaments/${t.id}/participation`),
+    );
+    expect(demo.previous).toBeNull();
+    const ownership = demo.groupSets.find((s) => s.code === 'ownership')!;
+    // Every entering grassroots unit is in one ownership group, each player in one unit.
+    expect(ownership.ungrouped).toEqual({ entries: 0, players: 0 });
+    expect(ownership.groups.reduce((n, g) => n + g.players, 0)).toBe(demo.players);
+    expect(ownership.groups.reduce((n, g) => n + g.entries, 0)).toBe(demo.entries);
+    expect(ownership.groups.filter((g) => g.players > 0).length).toBeGreaterThanOrEqual(3);
+
+    const next = await board.post('/api/tournaments', {
+      code: `CL2020-${kind}`,
+      name: 'Giải cầu lông công nhân viên chức lao động Khối năm 2020',
+      venue: 'Nhà thi đấu thể dục thể thao tỉnh Thái Bình',
+      startsOn: '2020-08-14',
+      endsOn: '2020-08-15',
+      entryDeadline: '2020-07-31',
+      courts: [{ name: 'Sân 1', hours: [{ day: '2020-08-14', from: '07:30', to: '11:30' }] }],
+    });
+    expect(next.status).toBe(201);
+    const after = await json<Figures & { previous: (Figures & { tournamentId: string }) | null }>(
+      await officer.get(`/api/tournaments/${((await next.json()) as { id: string }).id}/participation`),
+    );
+    expect([after.entries, after.players]).toEqual([0, 0]);
+    expect(after.previous!.tournamentId).toBe(t.id);
+    expect(after.previous!.players).toBe(demo.players);
+    expect(after.previous!.gender).toEqual(demo.gender);
+    expect(after.previous!.groupSets).toEqual(demo.groupSets);
+  });
+
   it('answers a stranger with 401 and an event not drawn with 404', async () => {
     const { app } = env();
     const stranger = anonymous(app);
