@@ -231,8 +231,19 @@ describeEachDatabase('tournament documents', (kind) => {
       `certificates-${kind}.pdf`,
       await bytes(await board.get(`/api/tournaments/${t.id}/certificates.pdf`)),
     );
+    // …and one for each unit placed first to third in the medal table.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await bytes(await board.get(`/api/tournaments/${t.id}/medals.xlsx`))) as unknown as ExcelJS.Buffer,
+    );
+    const table = book.getWorksheet('Toàn đoàn')!;
+    const podium = table.getRows(2, table.rowCount - 1)!.filter((r) => Number(r.getCell(1).value) <= 3);
+    expect(podium.length).toBeGreaterThanOrEqual(3);
     const info = await pdfInfo(pdf);
-    expect(info.pages).toBe(players);
+    expect(info.pages).toBe(players + podium.length);
+    const last = await pdfText(pdf, { first: info.pages, last: info.pages });
+    expect(last).toContain(String(podium.at(-1)!.getCell(2).value));
+    expect(last).toContain('toàn đoàn');
     expect(info.widthPt).toBeGreaterThan(info.heightPt);
     const first = await pdfText(pdf, { first: 1, last: 1 });
     expect(first).toContain('GIẤY CHỨNG NHẬN');

@@ -897,7 +897,7 @@ export async function resultsFile(platform: Platform, tournamentId: string, form
   return format === 'docx' ? (await builders()).toDocx(doc) : (await builders()).toPdf(doc);
 }
 
-/** One certificate per medallist player (a pair's two players get one each), in the events' order. */
+/** One certificate per medallist player (a pair's two players get one each), in the events' order, then one per unit placed first to third overall. */
 export async function certificateList(
   platform: Platform,
   caller: Caller,
@@ -905,13 +905,32 @@ export async function certificateList(
 ): Promise<CertificateData[]> {
   requireManage(caller);
   const t = await findTournament(platform.db, tournamentId);
-  const won = medallists(await loadEvents(platform, tournamentId));
+  const events = await loadEvents(platform, tournamentId);
+  const won = medallists(events);
   if (won.length === 0)
     throw fail.conflict('NO_MEDALLISTS', {
       vi: 'Giải chưa có vận động viên đạt giải: chưa in được giấy chứng nhận.',
       en: 'Nobody has won a medal yet: there are no certificates to print.',
     });
-  return won.flatMap((w) =>
+  const signed = {
+    issuer: { superior: bloc.superior, body: bloc.body },
+    awardedBy: 'Ban Thường vụ Đảng ủy khối Doanh nghiệp tỉnh Thái Bình',
+    title: 'Giấy chứng nhận',
+    place,
+    date: t.ends_on,
+    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: '' },
+  };
+  // The units placed first to third in the medal table (toàn đoàn), as the results announce.
+  const units = medalRows(events)
+    .filter((r) => r.place <= 3)
+    .map(
+      (r): CertificateData => ({
+        ...signed,
+        honouree: { name: r.name },
+        reason: `Đạt giải ${medalWords[(['gold', 'silver', 'bronze'] as const)[r.place - 1]]} toàn đoàn (${r.gold} giải Nhất, ${r.silver} giải Nhì, ${r.bronze} giải Ba) tại ${t.name}, ${occasion}.`,
+      }),
+    );
+  const players = won.flatMap((w) =>
     w.entry.players.map(
       (p): CertificateData => ({
         issuer: { superior: bloc.superior, body: bloc.body },
@@ -932,6 +951,7 @@ export async function certificateList(
       }),
     ),
   );
+  return [...players, ...units];
 }
 
 export async function certificatesPdf(platform: Platform, caller: Caller, tournamentId: string): Promise<Buffer> {
