@@ -61,7 +61,7 @@ export function ParticipationTab({ tournament }: { tournament: Tournament }) {
         return (
           <Paper key={set.setId} withBorder bg="white" p="sm" data-testid="participation-group-set">
             <Title order={5} mb="xs">
-              {t('tournament.participation.bySet', { name: set.name })}
+              {set.name}
             </Title>
             <Table.ScrollContainer minWidth={320}>
               <Table striped>
