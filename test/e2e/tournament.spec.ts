@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, openNav, phone, screenshot } from './support.ts';
 
@@ -84,7 +85,8 @@ async function workersOf(api: Api, unitName: string): Promise<{ unitId: string; 
 test('the Office sets up a tournament, a unit enters two workers on a phone, the Office draws and a result is recorded', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // Two document downloads (Chromium prints the PDF, the .docx is built) ride on a machine shared by several runs.
+  test.setTimeout(240_000);
   const baseURL = test.info().project.use.baseURL!;
 
   // ---- whom the unit may enter: its people with a current position in the unit or its enterprise ----
@@ -203,6 +205,15 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   await expect(page.getByTestId('draw-bye')).toHaveText('miễn đấu');
   await dismissNotices(page);
   await screenshot(page, 'tournament-draw-desktop');
+  // the draw sheet, downloaded from its button: a PDF naming the drawn players
+  const [drawSheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-draw-pdf').click()]);
+  expect(drawSheet.suggestedFilename()).toBe('so-do-thi-dau.pdf');
+  expect(
+    fs
+      .readFileSync(await drawSheet.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   // the order of play over the two courts: the final placed, and next on its court
   await page.getByTestId('tab-order').click();
@@ -255,6 +266,20 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   await page.keyboard.press('Escape');
   await page.getByTestId('tab-standings').click();
   await expect(page.getByTestId('standings-medals')).toContainText('Huy chương vàng');
+  // the results and prize list in the Party's format, as a Word file (a zip)
+  const [results] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-results-docx').click(),
+  ]);
+  expect(results.suggestedFilename()).toBe('thong-bao-ket-qua.docx');
+  expect(
+    fs
+      .readFileSync(await results.path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
+  await expect(page.getByTestId('download-certificates')).toBeVisible();
+  await screenshot(page, 'tournament-standings-desktop');
   await page.getByTestId('tab-participation').click();
   await expect(page.getByTestId('participation')).toContainText('3 lượt đăng ký');
   await screenshot(page, 'tournament-participation-desktop');

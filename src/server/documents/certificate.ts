@@ -24,8 +24,8 @@ export type CertificateData = {
   };
   /** What for: "Đã có thành tích xuất sắc tiêu biểu …". */
   reason: string;
-  /** The decision the award rests on: "Quyết định số 12-QĐ/ĐUK, ngày 30/7/2019". */
-  decision: { number: string; symbol: string; date: IsoDate };
+  /** The decision the award rests on: "Quyết định số 12-QĐ/ĐUK, ngày 30/7/2019"; absent for a certificate no decision precedes (a tournament's prizes). */
+  decision?: { number: string; symbol: string; date: IsoDate };
   /** Entry in the register of awards, if the office keeps one: "Số sổ vàng: 07". */
   registerNumber?: string;
   place: string;
@@ -93,7 +93,7 @@ ${c.honouree.detail ? `<div class="detail">${e(c.honouree.detail)}</div>` : ''}
 <div class="reason">${e(c.reason)}</div>
 </div>
 <div class="foot">
-<div class="left">Quyết định số ${e(c.decision.number)}-${e(c.decision.symbol)}, ngày ${e(shortDmy(c.decision.date))}${c.registerNumber ? `<br>${e(c.registerNumber)}` : ''}</div>
+<div class="left">${c.decision ? `Quyết định số ${e(c.decision.number)}-${e(c.decision.symbol)}, ngày ${e(shortDmy(c.decision.date))}` : ''}${c.decision && c.registerNumber ? '<br>' : ''}${c.registerNumber ? e(c.registerNumber) : ''}</div>
 <div class="right"><div class="date">${e(officialDate(c.date, c.place))}</div>
 ${s.authority ? `<div class="sign">${e(upper(s.authority))}</div>` : ''}<div class="sign">${e(upper(s.position))}</div>
 <div class="space"></div><div class="sign">${e(s.name)}</div></div>

@@ -9,6 +9,7 @@ import { registerTournamentRoutes } from './routes.ts';
 import { registerUmpireRoutes } from './umpireRoutes.ts';
 import { registerTournamentPublicRoutes } from './publicRoutes.ts';
 import { registerTournamentPages } from './publicPages.tsx';
+import { registerTournamentDocumentRoutes } from './documentRoutes.ts';
 
 /** The badminton tournament: set-up, entries from the units, the draw, results and standings. */
 export const tournament = defineModule({
@@ -33,7 +34,12 @@ export const tournament = defineModule({
     viewer: ['tournament.read'],
   },
   migrations: { '0009_tournament': m0009, '0011_tournament_rallies': m0011 },
-  routes: [registerTournamentRoutes, registerUmpireRoutes, registerTournamentPublicRoutes],
+  routes: [
+    registerTournamentRoutes,
+    registerUmpireRoutes,
+    registerTournamentPublicRoutes,
+    registerTournamentDocumentRoutes,
+  ],
   // The public pages (no sign-in): /giai-dau, /giai-dau/{code}, /giai-dau/{code}/san.
   site: [registerTournamentPages],
   topics: { tournament: 'tournament.read' },

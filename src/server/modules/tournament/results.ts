@@ -174,6 +174,12 @@ export async function recordResult(
 
 /** Group tables by GCR 16.2 (lots from the draw's seed and the group), and the medals: the knockout's, or a single group's top three once it is played. */
 export async function standings(platform: Platform, tournamentId: string, eventId: string) {
+  const { medalEntries: _ids, ...answer } = await eventStandings(platform, tournamentId, eventId);
+  return answer;
+}
+
+/** The standings with the medallists' entry ids beside their labels (the documents and the medal table by unit need the entries). */
+export async function eventStandings(platform: Platform, tournamentId: string, eventId: string) {
   const event = await findEvent(platform.db, tournamentId, eventId);
   const draw = await platform.db
     .selectFrom('tournament_draws')
@@ -222,20 +228,22 @@ export async function standings(platform: Platform, tournamentId: string, eventI
   // A single round-robin group decides the medals itself once every match in it has a result.
   const groupDone = rows.length > 0 && rows.every((r) => r.stage !== 'group' || r.winner_side !== null);
   const podium = event.format === 'groups' && groups.length === 1 && groupDone ? groups[0].ranking : null;
+  const medalEntries = podium
+    ? {
+        gold: podium[0]?.entryId ?? null,
+        silver: podium[1]?.entryId ?? null,
+        bronze: podium[2] && !podium[2].deleted ? [podium[2].entryId] : [],
+      }
+    : { gold: m?.gold ?? null, silver: m?.silver ?? null, bronze: m?.bronze ?? [] };
   return {
     eventId,
     groups,
-    medals: podium
-      ? {
-          gold: podium[0]?.label ?? null,
-          silver: podium[1]?.label ?? null,
-          bronze: podium[2] && !podium[2].deleted ? [podium[2].label] : [],
-        }
-      : {
-          gold: label(m?.gold ?? null),
-          silver: label(m?.silver ?? null),
-          bronze: (m?.bronze ?? []).map((id) => labels.get(id) ?? id),
-        },
+    medals: {
+      gold: label(medalEntries.gold),
+      silver: label(medalEntries.silver),
+      bronze: medalEntries.bronze.map((id) => labels.get(id) ?? id),
+    },
+    medalEntries,
   };
 }
 

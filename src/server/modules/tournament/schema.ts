@@ -264,13 +264,28 @@ export const plannedOut = orderOfPlayOut
   .extend({ planned: z.number(), unplaced: z.number() })
   .openapi('TournamentPlannedOrderOfPlay');
 
-export const participationOut = z
-  .object({
-    entries: z.number(),
-    players: z.number(),
-    units: z.array(z.object({ unitId: z.string(), name: z.string(), entries: z.number(), players: z.number() })),
-    gender: z.object({ male: z.number(), female: z.number(), unknown: z.number() }),
-    ageBands: z.array(z.object({ key: z.string(), label: bilingual, players: z.number() })),
-    ageUnknown: z.number(),
+const counts = { entries: z.number(), players: z.number() };
+const participationFigures = z.object({
+  ...counts,
+  units: z.array(z.object({ unitId: z.string(), name: z.string(), ...counts })),
+  gender: z.object({ male: z.number(), female: z.number(), unknown: z.number() }),
+  ageBands: z.array(z.object({ key: z.string(), label: bilingual, players: z.number() })),
+  ageUnknown: z.number(),
+  groupSets: z.array(
+    z.object({
+      setId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      groups: z.array(z.object({ groupId: z.string(), code: z.string(), name: z.string(), ...counts })),
+      ungrouped: z.object(counts),
+    }),
+  ),
+});
+export const participationOut = participationFigures
+  .extend({
+    previous: participationFigures
+      .extend({ tournamentId: z.string(), name: z.string(), startsOn: z.string() })
+      .nullable()
+      .openapi({ description: 'The same figures of the tournament held last before this one, to compare' }),
   })
   .openapi('TournamentParticipation');

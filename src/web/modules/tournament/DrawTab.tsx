@@ -8,6 +8,7 @@ import { UnitName } from '../organisation/UnitName.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { type Draw, type Tournament, useDraw, useDrawEvent } from './api.ts';
 import { EventSelect, useChosenEvent } from './shared.tsx';
+import { DrawDownloads } from './Downloads.tsx';
 
 /** The knockout's lines from top to bottom; a line without an entry is a bye. */
 function Bracket({ draw }: { draw: Draw }) {
@@ -151,6 +152,7 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
               {t('tournament.draw.when', { when: formatDateTime(d.drawnAt), who: d.drawnBy })}
             </Text>
           </Group>
+          <DrawDownloads tournamentId={tournament.id} eventId={event.id} />
           {d.size ? <Bracket draw={d} /> : null}
           {d.groups.length > 0 ? <Groups draw={d} /> : null}
           <div>

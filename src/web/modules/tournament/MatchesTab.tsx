@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/errors.tsx';
 import { type Match, type Tournament, useDraw } from './api.ts';
 import { ResultModal } from './ResultModal.tsx';
 import { EventSelect, useBilingual, useChosenEvent } from './shared.tsx';
+import { ScoreSheetDownloads } from './Downloads.tsx';
 
 const statusColor = { waiting: 'gray', ready: 'blue', finished: 'green' } as const;
 
@@ -107,6 +108,7 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
   return (
     <Stack gap="md">
       <EventSelect tournament={tournament} event={event} />
+      <ScoreSheetDownloads tournament={tournament} />
       {!event.drawn ? (
         <Text c="dimmed">{t('tournament.draw.notYet', { n: event.entries.confirmed })}</Text>
       ) : draw.error ? (

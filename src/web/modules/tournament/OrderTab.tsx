@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
 import { ErrorAlert, useErrorText } from '../../ui/errors.tsx';
 import { type Tournament, useOrderOfPlay, usePlanOrderOfPlay } from './api.ts';
+import { OrderDownloads } from './Downloads.tsx';
 
 const time = (iso: string) => formatDateTime(iso);
 const vs = (sides: (string | null)[]) => sides.map((s) => s ?? '…').join(' – ');
@@ -44,6 +45,7 @@ export function OrderTab({ tournament, manage }: { tournament: Tournament; manag
         <Text c="dimmed">{t('tournament.order.none')}</Text>
       ) : (
         <>
+          <OrderDownloads tournamentId={tournament.id} />
           <Title order={5}>{t('tournament.order.nextUp')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="xs" data-testid="order-next">
             {order.data.nextUp.map((c) => (

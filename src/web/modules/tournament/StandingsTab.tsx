@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { type Tournament, useStandings } from './api.ts';
 import { EventSelect, useChosenEvent } from './shared.tsx';
+import { ResultDownloads } from './Downloads.tsx';
 
 export function StandingsTab({ tournament }: { tournament: Tournament }) {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function StandingsTab({ tournament }: { tournament: Tournament }) {
   return (
     <Stack gap="md">
       <EventSelect tournament={tournament} event={event} />
+      <ResultDownloads tournamentId={tournament.id} />
       {!event.drawn ? (
         <Text c="dimmed">{t('tournament.draw.notYet', { n: event.entries.confirmed })}</Text>
       ) : standings.error ? (

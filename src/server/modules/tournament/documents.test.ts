@@ -1,0 +1,329 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../test/support/databases.ts';
+import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
+import { anonymous, type Client, signIn } from '../../../../test/support/client.ts';
+import { docxToPdfWithLibreOffice, pdfInfo, pdfText } from '../../../../test/support/documents.ts';
+import { formatDmy, vietnamDay } from '../../../common/dates.ts';
+import { closeDocumentBrowser } from '../../documents/browser.ts';
+import { organisationDemo } from '../organisation/demo.ts';
+import { plansDemo } from '../plans/demo.ts';
+import { TOURNAMENT_DEMO_CODE, tournamentDemo } from './demo.ts';
+import type { DrawOut, TournamentOut } from './schema.ts';
+
+/**
+ * The tournament's papers from the demo tournament, on both databases, read back as a person
+ * would: the .docx in LibreOffice, the .xlsx in exceljs, the PDFs with poppler (page counts and
+ * text); who may download what. Files are kept under test-results/tournament to be looked at.
+ */
+const out = path.resolve('test-results/tournament');
+const keep = (name: string, data: Buffer) => {
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, name), data);
+  return data;
+};
+
+describeEachDatabase('tournament documents', (kind) => {
+  const env = useTestEnv(kind, { sessionIdleMinutes: 525_600, sessionMaxHours: 8_760 });
+  afterAll(closeDocumentBrowser);
+  let board: Client;
+  let officer: Client;
+  let umpire: Client;
+  let t: TournamentOut;
+  const draws = new Map<string, DrawOut>();
+  type Standings = { medals: { gold: string | null; silver: string | null; bronze: string[] } };
+  const standings = new Map<string, Standings>();
+
+  const bytes = async (res: Response, status = 200, type?: string): Promise<Buffer> => {
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(res.status, body.toString('utf8').slice(0, 400)).toBe(status);
+    if (type) expect(res.headers.get('content-type')).toBe(type);
+    return body;
+  };
+  const json = async <T>(res: Response): Promise<T> => {
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+  const event = (code: string) => t.events.find((e) => e.code === code)!;
+  const nameOf = (label: string) => label.replace(/ \([^)]*\)$/, '');
+
+  beforeAll(async () => {
+    const { platform, app } = env();
+    await organisationDemo.load(platform);
+    await plansDemo.load(platform);
+    await tournamentDemo.load(platform);
+    const unit = async (code: string) =>
+      (await platform.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const as = async (role: 'board_staff' | 'unit_officer' | 'umpire', code: string) => {
+      const u = await buildUser(platform, { grants: [{ role, unitId: await unit(code) }] });
+      return signIn(app, u.username, u.password);
+    };
+    board = await as('board_staff', 'VP');
+    officer = await as('unit_officer', 'CS02');
+    umpire = await as('umpire', 'CCB');
+    const list = await json<{ items: { id: string; code: string }[] }>(await board.get('/api/tournaments'));
+    const id = list.items.find((x) => x.code === TOURNAMENT_DEMO_CODE)!.id;
+    t = await json<TournamentOut>(await board.get(`/api/tournaments/${id}`));
+    for (const e of t.events) {
+      draws.set(e.code, await json<DrawOut>(await board.get(`/api/tournaments/${id}/events/${e.id}/draw`)));
+      standings.set(e.code, await json<Standings>(await board.get(`/api/tournaments/${id}/events/${e.id}/standings`)));
+    }
+  }, 240_000);
+
+  it('prints a knockout draw sheet: the lines with seeds, units and byes, the winners up to the champion', async () => {
+    const ms = event('MS');
+    const draw = draws.get('MS')!;
+    const pdf = keep(
+      `draw-MS-${kind}.pdf`,
+      await bytes(await officer.get(`/api/tournaments/${t.id}/events/${ms.id}/draw.pdf`), 200, 'application/pdf'),
+    );
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await pdfInfo(pdf)).pages).toBe(1);
+    const text = await pdfText(pdf);
+    expect(text).toContain('SƠ ĐỒ THI ĐẤU: ĐƠN NAM');
+    const champion = nameOf(standings.get('MS')!.medals.gold!);
+    expect(text).toContain(champion);
+    for (const p of draw.positions.filter((x) => x.label)) expect(text).toContain(nameOf(p.label!));
+    expect(text.includes('Miễn đấu')).toBe(draw.positions.some((p) => p.entryId === null));
+    expect(text).toMatch(/\[1\]/);
+
+    const xlsx = keep(
+      `draw-MS-${kind}.xlsx`,
+      await bytes(await officer.get(`/api/tournaments/${t.id}/events/${ms.id}/draw.xlsx`)),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Sơ đồ', 'Trận đấu']);
+    const lines = book.getWorksheet('Sơ đồ')!;
+    expect(lines.rowCount).toBe(draw.size! + 1);
+    expect(lines.getRow(1).values).toEqual([undefined, 'Dòng', 'Hạt giống', 'Vận động viên', 'Đơn vị']);
+    const first = draw.positions[0];
+    expect(lines.getRow(2).getCell(1).value).toBe(1);
+    expect(lines.getRow(2).getCell(3).value).toBe(nameOf(first.label!));
+    const played = draw.matches.filter((m) => !m.walkThrough);
+    expect(book.getWorksheet('Trận đấu')!.rowCount).toBe(played.length + 1);
+    const final = played.find((m) => m.roundName.vi === 'Chung kết')!;
+    const finalRow = book
+      .getWorksheet('Trận đấu')!
+      .getRows(2, played.length)!
+      .find((r) => r.getCell(1).value === final.code)!;
+    expect(finalRow.getCell(7).value).toBe(final.games.map(([a, b]) => `${a}-${b}`).join(', '));
+    expect(finalRow.getCell(8).value).toBe(champion);
+  });
+
+  it('prints a group event’s draw sheet with its table ranked as the standings are', async () => {
+    const ws = event('WS');
+    const pdf = keep(
+      `draw-WS-${kind}.pdf`,
+      await bytes(await officer.get(`/api/tournaments/${t.id}/events/${ws.id}/draw.pdf`)),
+    );
+    const text = await pdfText(pdf);
+    expect(text).toContain('Bảng 1');
+    const xlsx = await bytes(await officer.get(`/api/tournaments/${t.id}/events/${ws.id}/draw.xlsx`));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    const group = book.getWorksheet('Bảng 1')!;
+    const ranking = draws.get('WS')!.groups[0];
+    expect(group.rowCount).toBe(ranking.length + 1);
+    // The table's first is the gold medallist, the second the silver.
+    const medals = standings.get('WS')!.medals;
+    expect(group.getRow(2).getCell(2).value).toBe(nameOf(medals.gold!));
+    expect(group.getRow(3).getCell(2).value).toBe(nameOf(medals.silver!));
+    const won = group.getColumn(6).values.slice(2) as number[];
+    expect(won).toEqual([...won].sort((a, b) => b - a));
+    for (const name of [medals.gold, medals.silver]) expect(text).toContain(nameOf(name!));
+  });
+
+  it('prints the order of play by day and court, in .xlsx with real dates', async () => {
+    const order = await json<{ items: { start: string; court: string; code: string; sides: (string | null)[] }[] }>(
+      await officer.get(`/api/tournaments/${t.id}/order-of-play`),
+    );
+    const days = [...new Set(order.items.map((i) => vietnamDay(new Date(i.start))))].sort();
+    expect(days).toEqual(['2019-08-15', '2019-08-16', '2019-08-17']);
+    const pdf = keep(`order-${kind}.pdf`, await bytes(await officer.get(`/api/tournaments/${t.id}/order-of-play.pdf`)));
+    const info = await pdfInfo(pdf);
+    expect(info.pages).toBeGreaterThanOrEqual(days.length);
+    expect(info.widthPt).toBeGreaterThan(info.heightPt); // landscape
+    const text = await pdfText(pdf);
+    for (const d of days) expect(text).toContain(formatDmy(d));
+    expect(text).toContain('LỊCH THI ĐẤU');
+    const xlsx = keep(
+      `order-${kind}.xlsx`,
+      await bytes(await officer.get(`/api/tournaments/${t.id}/order-of-play.xlsx`)),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(days.map((d) => `Ngày ${formatDmy(d).replaceAll('/', '-')}`));
+    const rows = book.worksheets.reduce((n, w) => n + w.rowCount - 1, 0);
+    expect(rows).toBe(order.items.length);
+    const firstDay = book.worksheets[0].getRow(2);
+    expect(firstDay.getCell(1).value).toEqual(new Date('2019-08-15T00:00:00Z'));
+    expect(firstDay.getCell(1).numFmt).toBe('dd/mm/yyyy');
+    expect(firstDay.getCell(2).value).toMatch(/^\d\d:\d\d$/);
+  });
+
+  it('prints score sheets: a page per match of a chosen day, one match, or a blank sheet; for umpires and organisers only', async () => {
+    const order = await json<{ items: { matchId: string; start: string; code: string }[] }>(
+      await board.get(`/api/tournaments/${t.id}/order-of-play`),
+    );
+    const lastDay = order.items.filter((i) => vietnamDay(new Date(i.start)) === '2019-08-17');
+    const pdf = keep(
+      `score-sheets-${kind}.pdf`,
+      await bytes(await umpire.get(`/api/tournaments/${t.id}/score-sheets.pdf?day=2019-08-17`)),
+    );
+    expect((await pdfInfo(pdf)).pages).toBe(lastDay.length);
+    const one = await pdfText(pdf, { first: 1, last: 1 });
+    expect(one).toContain('PHIẾU GHI ĐIỂM');
+    expect(one).toContain('17/08/2019');
+    expect(one).toContain('TRỌNG TÀI');
+    const final = draws.get('MS')!.matches.find((m) => m.roundName.vi === 'Chung kết')!;
+    const single = await pdfText(
+      await bytes(await board.get(`/api/tournaments/${t.id}/score-sheets.pdf?matchId=${final.id}`)),
+    );
+    expect(single).toContain('Chung kết');
+    for (const s of final.sides) expect(single).toContain(nameOf(s.label!));
+    const blank = keep(
+      `score-sheet-blank-${kind}.pdf`,
+      await bytes(await umpire.get(`/api/tournaments/${t.id}/score-sheets.pdf`)),
+    );
+    expect((await pdfInfo(blank)).pages).toBe(1);
+    expect(await pdfText(blank)).toContain('Ván 3');
+    await bytes(await umpire.get(`/api/tournaments/${t.id}/score-sheets.pdf?day=2019-09-01`), 404);
+    await bytes(await officer.get(`/api/tournaments/${t.id}/score-sheets.pdf`), 403);
+  });
+
+  it('prints the results and prize list as a Thông báo in the Party format (.docx opens in LibreOffice, and .pdf)', async () => {
+    const docx = keep(`results-${kind}.docx`, await bytes(await officer.get(`/api/tournaments/${t.id}/results.docx`)));
+    const zip = await JSZip.loadAsync(docx);
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('THÔNG BÁO');
+    const fromWord = await pdfText(keep(`results-docx-${kind}.pdf`, await docxToPdfWithLibreOffice(docx)));
+    const pdf = await pdfText(
+      keep(`results-${kind}.pdf`, await bytes(await officer.get(`/api/tournaments/${t.id}/results.pdf`))),
+    );
+    for (const text of [fromWord, pdf]) {
+      expect(text).toContain('ĐẢNG ỦY KHỐI DOANH NGHIỆP');
+      expect(text).toMatch(/Số\s+-TB\/ĐUK/);
+      expect(text).toContain('Thái Bình, ngày 17 tháng 8 năm 2019');
+      expect(text).toContain('XẾP HẠNG TOÀN ĐOÀN');
+      expect(text).toContain('Nơi nhận');
+      for (const e of t.events) {
+        expect(text).toContain(`Nội dung ${e.name}`);
+        expect(text).toContain(nameOf(standings.get(e.code)!.medals.gold!));
+      }
+    }
+  });
+
+  it('prints a certificate for each medallist player, for the organisers only', async () => {
+    const players = [...standings.values()].reduce(
+      (n, s) =>
+        n +
+        [s.medals.gold, s.medals.silver, ...s.medals.bronze]
+          .filter((x): x is string => !!x)
+          .reduce((k, label) => k + nameOf(label).split(' / ').length, 0),
+      0,
+    );
+    await bytes(await officer.get(`/api/tournaments/${t.id}/certificates.pdf`), 403);
+    await bytes(await umpire.get(`/api/tournaments/${t.id}/certificates.pdf`), 403);
+    const pdf = keep(
+      `certificates-${kind}.pdf`,
+      await bytes(await board.get(`/api/tournaments/${t.id}/certificates.pdf`)),
+    );
+    // …and one for each unit placed first to third in the medal table.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await bytes(await board.get(`/api/tournaments/${t.id}/medals.xlsx`))) as unknown as ExcelJS.Buffer,
+    );
+    const table = book.getWorksheet('Toàn đoàn')!;
+    const podium = table.getRows(2, table.rowCount - 1)!.filter((r) => Number(r.getCell(1).value) <= 3);
+    expect(podium.length).toBeGreaterThanOrEqual(3);
+    const info = await pdfInfo(pdf);
+    expect(info.pages).toBe(players + podium.length);
+    const last = await pdfText(pdf, { first: info.pages, last: info.pages });
+    expect(last).toContain(String(podium.at(-1)!.getCell(2).value));
+    expect(last).toContain('toàn đoàn');
+    expect(info.widthPt).toBeGreaterThan(info.heightPt);
+    const first = await pdfText(pdf, { first: 1, last: 1 });
+    expect(first).toContain('GIẤY CHỨNG NHẬN');
+    expect(first).toContain(`Vận động viên ${nameOf(standings.get('MS')!.medals.gold!)}`);
+    expect(first).toContain('Đạt giải Nhất nội dung Đơn nam');
+    expect(first).not.toContain('Quyết định số');
+  });
+
+  it('prints the medal table by unit (toàn đoàn), its .xlsx summing to the medals of the events', async () => {
+    const pdf = keep(`medals-${kind}.pdf`, await bytes(await officer.get(`/api/tournaments/${t.id}/medals.pdf`)));
+    expect((await pdfInfo(pdf)).pages).toBe(1);
+    expect(await pdfText(pdf)).toContain('BẢNG XẾP HẠNG TOÀN ĐOÀN');
+    const xlsx = keep(`medals-${kind}.xlsx`, await bytes(await officer.get(`/api/tournaments/${t.id}/medals.xlsx`)));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Toàn đoàn')!;
+    const rows = sheet.getRows(2, sheet.rowCount - 1)!;
+    const sum = (col: number) => rows.reduce((n, r) => n + Number(r.getCell(col).value), 0);
+    const all = [...standings.values()];
+    expect(sum(3)).toBe(all.filter((s) => s.medals.gold).length);
+    expect(sum(4)).toBe(all.filter((s) => s.medals.silver).length);
+    expect(sum(5)).toBe(all.reduce((n, s) => n + s.medals.bronze.length, 0));
+    const places = rows.map((r) => Number(r.getCell(1).value));
+    expect(places[0]).toBe(1);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    expect(book.getWorksheet('Vận động viên đạt giải')!.rowCount - 1).toBe(
+      all.reduce((n, s) => n + (s.medals.gold ? 1 : 0) + (s.medals.silver ? 1 : 0) + s.medals.bronze.length, 0),
+    );
+  });
+
+  it('counts participation by ownership group and compares it with the tournament before', async () => {
+    type Counts = { entries: number; players: number };
+    type Figures = Counts & {
+      gender: { male: number; female: number; unknown: number };
+      groupSets: { code: string; groups: (Counts & { code: string })[]; ungrouped: Counts }[];
+    };
+    const demo = await json<Figures & { previous: (Figures & { tournamentId: string }) | null }>(
+      await officer.get(`/api/tournaments/${t.id}/participation`),
+    );
+    expect(demo.previous).toBeNull();
+    const ownership = demo.groupSets.find((s) => s.code === 'ownership')!;
+    // Every entering grassroots unit is in one ownership group, each player in one unit.
+    expect(ownership.ungrouped).toEqual({ entries: 0, players: 0 });
+    expect(ownership.groups.reduce((n, g) => n + g.players, 0)).toBe(demo.players);
+    expect(ownership.groups.reduce((n, g) => n + g.entries, 0)).toBe(demo.entries);
+    expect(ownership.groups.filter((g) => g.players > 0).length).toBeGreaterThanOrEqual(3);
+
+    const next = await board.post('/api/tournaments', {
+      code: `CL2020-${kind}`,
+      name: 'Giải cầu lông công nhân viên chức lao động Khối năm 2020',
+      venue: 'Nhà thi đấu thể dục thể thao tỉnh Thái Bình',
+      startsOn: '2020-08-14',
+      endsOn: '2020-08-15',
+      entryDeadline: '2020-07-31',
+      courts: [{ name: 'Sân 1', hours: [{ day: '2020-08-14', from: '07:30', to: '11:30' }] }],
+    });
+    expect(next.status).toBe(201);
+    const after = await json<Figures & { previous: (Figures & { tournamentId: string }) | null }>(
+      await officer.get(`/api/tournaments/${((await next.json()) as { id: string }).id}/participation`),
+    );
+    expect([after.entries, after.players]).toEqual([0, 0]);
+    expect(after.previous!.tournamentId).toBe(t.id);
+    expect(after.previous!.players).toBe(demo.players);
+    expect(after.previous!.gender).toEqual(demo.gender);
+    expect(after.previous!.groupSets).toEqual(demo.groupSets);
+  });
+
+  it('answers a stranger with 401 and an event not drawn with 404', async () => {
+    const { app } = env();
+    const stranger = anonymous(app);
+    await bytes(await stranger.get(`/api/tournaments/${t.id}/results.pdf`), 401);
+    await bytes(await stranger.get(`/api/tournaments/${t.id}/medals.xlsx`), 401);
+    const created = await board.post(`/api/tournaments/${t.id}/events`, {
+      code: 'WD',
+      name: 'Đôi nữ',
+      kind: 'WD',
+      format: 'knockout',
+    });
+    const wd = (await created.json()) as { id: string };
+    expect(created.status).toBe(201);
+    await bytes(await officer.get(`/api/tournaments/${t.id}/events/${wd.id}/draw.pdf`), 404);
+  });
+});
