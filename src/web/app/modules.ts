@@ -9,6 +9,7 @@ import organisation from '../modules/organisation/module.tsx';
 import plans from '../modules/plans/module.tsx';
 import reporting from '../modules/reporting/module.tsx';
 import tournament from '../modules/tournament/module.tsx';
+import festival from '../modules/festival/module.tsx';
 
 export const webModules = [
   home,
@@ -17,6 +18,7 @@ export const webModules = [
   emulation,
   honours,
   tournament,
+  festival,
   organisation,
   accounts,
   audit,

@@ -26,6 +26,7 @@ export const statusSourceKeys = [
   'reporting.templates',
   'honours.selection',
   'tournament.results',
+  'festival.results',
 ] as const;
 
 const target = z
