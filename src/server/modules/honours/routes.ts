@@ -1,8 +1,9 @@
 import { callerOf } from '../../platform/policy/caller.ts';
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { z, OpenAPIHono } from '@hono/zod-openapi';
 import { DOCX, PDF } from '../../documents/mediaTypes.ts';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
+import { binaryBody, download } from '../../platform/http/files.ts';
 import { castBallot, closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
 import { createCampaign, getCampaign, listCampaigns } from './campaigns.ts';
 import {
@@ -59,18 +60,7 @@ import { nomineeCandidates } from './nominees.ts';
 
 const tags = ['honours'];
 const ok = <T extends z.ZodType>(schema: T, d: string) => ({ 200: jsonResponse(schema, d) });
-const binary = (type: string, description: string) => ({
-  200: { description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } },
-});
-const download = (bytes: Uint8Array, type: string, name: string) =>
-  new Response(bytes as unknown as BodyInit, {
-    status: 200,
-    headers: {
-      'content-type': type,
-      'content-disposition': `attachment; filename="${name}"`,
-      'cache-control': 'no-store',
-    },
-  });
+const binary = (type: string, description: string) => ({ 200: binaryBody(type, description) });
 
 const r = {
   campaigns: apiRoute('honours.read', {

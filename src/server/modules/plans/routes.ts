@@ -47,14 +47,12 @@ import {
 import { createSubPlan, deployment, subPlanDraft, subPlanUnits } from './subPlans.ts';
 import { listSupervisions, recordSupervision, supervisionUnits } from './supervision.ts';
 import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
+import { binaryBody, download } from '../../platform/http/files.ts';
 
 const tags = ['plans'];
 const seeNote =
   'A unit officer sees the activities its units lead or coordinate and its own sub-plans; Bloc roles (`plans.overview`) see everything.';
-const binary = (type: string, description: string) => ({
-  description,
-  content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } },
-});
+const binary = binaryBody;
 const importTypes = new Set(['text/plain', DOCX, 'application/octet-stream']);
 
 const r = {
@@ -319,16 +317,6 @@ const r = {
     responses: { 200: binary(XLSX, 'Spreadsheet') },
   }),
 };
-
-const download = (bytes: Uint8Array, type: string, name: string) =>
-  new Response(bytes as unknown as BodyInit, {
-    status: 200,
-    headers: {
-      'content-type': type,
-      'content-disposition': `attachment; filename="${name}"`,
-      'cache-control': 'no-store',
-    },
-  });
 
 export function registerPlansRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.list, async (c) => c.json(await listPlans(c.get('platform'), callerOf(c), c.req.valid('query')), 200));

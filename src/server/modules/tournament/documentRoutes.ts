@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { day } from '../../platform/http/params.ts';
 import { callerOf } from '../../platform/policy/caller.ts';
 import { apiRoute } from '../../platform/http/route.ts';
+import { binaryBody, download } from '../../platform/http/files.ts';
 import {
   certificatesPdf,
   drawPdf,
@@ -24,18 +25,7 @@ import { eventParam, idParam } from './schema.ts';
  */
 const tags = ['tournament'];
 const base = '/api/tournaments';
-const binary = (type: string, description: string) => ({
-  200: { description, content: { [type]: { schema: z.string().openapi({ format: 'binary' }) } } },
-});
-const download = (bytes: Uint8Array, type: string, name: string) =>
-  new Response(bytes as unknown as BodyInit, {
-    status: 200,
-    headers: {
-      'content-type': type,
-      'content-disposition': `attachment; filename="${name}"`,
-      'cache-control': 'no-store',
-    },
-  });
+const binary = (type: string, description: string) => ({ 200: binaryBody(type, description) });
 const uuid = z.string().uuid();
 export const scoreSheetQuery = z.object({
   day: day.optional().openapi({ description: 'The matches of this day in the order of play' }),
