@@ -509,7 +509,8 @@ const liveScript = `(() => {
     try { d = JSON.parse(e.data); } catch { return; }
     if (d.change === 'score' && d.live && d.matchId) {
       const found = document.querySelectorAll('[data-match="' + d.matchId + '"]');
-      if (found.length === 0) return reread();
+      // A match's first point: the page reads itself again, to put the match on its court.
+      if (found.length === 0 || !found[0].classList.contains('live')) reread();
       for (const el of found) {
         el.classList.add('live');
         for (const s of el.querySelectorAll('[data-score]'))

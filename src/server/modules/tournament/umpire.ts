@@ -1,5 +1,5 @@
 import { compareVi } from '../../../common/text.ts';
-import type { RallyLog } from '../../../common/tournament/rally.ts';
+import type { RallyLog, RallyState } from '../../../common/tournament/rally.ts';
 import { isScoringId, scoringRules } from '../../../common/tournament/scoring.ts';
 import {
   liveScoreOf,
@@ -122,6 +122,8 @@ export async function umpireMatch(
   };
 }
 
+type Stored = { added: number; eventId: string; state: RallyState | null };
+
 const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /unique|duplicate key|PRIMARY KEY/i.test(`${err.message} ${(err as { code?: string }).code}`);
 
@@ -136,27 +138,26 @@ export async function sendRallies(
   matchId: string,
   input: RalliesInput,
 ): Promise<UmpireMatchOut> {
-  let added = 0;
+  let stored: Stored = { added: 0, eventId: '', state: null };
   // Two copies of one batch arriving together: the second meets the first's rows, and then skips them.
   for (let attempt = 0; ; attempt++) {
     try {
-      added = await storeRallies(platform, caller, tournamentId, matchId, input.ops as UmpireOp[]);
+      stored = await storeRallies(platform, caller, tournamentId, matchId, input.ops as UmpireOp[]);
       break;
     } catch (err) {
       if (attempt < 2 && !(err instanceof AppError) && isUniqueViolation(err)) continue;
       throw err;
     }
   }
-  const out = await umpireMatch(platform, caller, tournamentId, matchId);
-  if (added > 0 && out.state) {
+  // Announced as soon as it is stored, before the phone's answer is read.
+  if (stored.added > 0 && stored.state)
     publishTournament(platform, 'score', {
       tournamentId,
-      eventId: out.eventId,
+      eventId: stored.eventId,
       matchId,
-      live: liveScoreOf(out.state),
+      live: liveScoreOf(stored.state),
     });
-  }
-  return out;
+  return umpireMatch(platform, caller, tournamentId, matchId);
 }
 
 async function storeRallies(
@@ -165,7 +166,7 @@ async function storeRallies(
   tournamentId: string,
   matchId: string,
   ops: UmpireOp[],
-): Promise<number> {
+): Promise<Stored> {
   const now = platform.clock();
   // The players are read before the transaction (SQLite has one connection); the sides of a match being scored are fixed.
   const known = await matchRow(platform.db, tournamentId, matchId);
@@ -199,7 +200,7 @@ async function storeRallies(
       fresh.push(op);
       next++;
     }
-    if (fresh.length === 0) return 0;
+    if (fresh.length === 0) return { added: 0, eventId: m.event_id, state: null };
     if (m.winner_side !== null)
       throw fail.conflict('RESULT_RECORDED', {
         vi: 'Trận đã có kết quả: không ghi thêm điểm.',
@@ -264,7 +265,7 @@ async function storeRallies(
       },
       now,
     );
-    return fresh.length;
+    return { added: fresh.length, eventId: m.event_id, state };
   });
 }
 

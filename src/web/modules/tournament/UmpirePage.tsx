@@ -176,11 +176,12 @@ export function UmpirePage() {
     </Anchor>
   );
   const syncBadge = sync.offline ? (
-    <Badge color="orange" leftSection={<IconCloudOff size={14} />} data-testid="umpire-sync">
+    <Badge color="orange" tt="none" leftSection={<IconCloudOff size={14} />} data-testid="umpire-sync">
       {t('tournament.umpire.offline', { n: sync.pending })}
     </Badge>
   ) : (
     <Badge
+      tt="none"
       color={sync.pending > 0 ? 'blue' : 'green'}
       leftSection={<IconCloudCheck size={14} />}
       data-testid="umpire-sync"
