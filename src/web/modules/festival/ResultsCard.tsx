@@ -31,11 +31,14 @@ export function ResultsCard({
   festivalId,
   manage,
   declared,
+  criteria,
 }: {
   results: Results;
   festivalId: string;
   manage: boolean;
   declared: Record<string, number>;
+  /** Criterion names by code, for the explanation. */
+  criteria: Record<string, string>;
 }) {
   const { t, i18n } = useTranslation();
   const judge = new Map(results.judges.map((j) => [j.id, j.name]));
@@ -78,13 +81,13 @@ export function ResultsCard({
           })}
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={editable ? 640 : 0}>
         <Table verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('festival.results.rank')}</Table.Th>
-              <Table.Th>{t('festival.entry.song')}</Table.Th>
               <Table.Th>{t('festival.results.score')}</Table.Th>
+              <Table.Th>{t('festival.entry.song')}</Table.Th>
               {editable ? <Table.Th>{t('festival.results.prize')}</Table.Th> : null}
               {editable ? <Table.Th>{t('festival.results.ceremony')}</Table.Th> : null}
             </Table.Tr>
@@ -94,6 +97,7 @@ export function ResultsCard({
               <Fragment key={x.entryId}>
                 <Table.Tr data-testid="result-row" data-rank={x.rank}>
                   <Table.Td fw={700}>{x.rank}</Table.Td>
+                  <Table.Td>{score(x.score, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Button
                       variant="subtle"
@@ -105,13 +109,18 @@ export function ResultsCard({
                     <Text size="xs" c="dimmed">
                       {x.unitName}
                     </Text>
-                    {x.prizes.map((p) => (
-                      <Badge key={`${p.kind}${p.title}`} size="sm" variant="light" mr={4}>
-                        {p.kind === 'special' ? p.title : t(`festival.prize.${p.kind}`)}
-                      </Badge>
-                    ))}
+                    {x.prizes.map((p) =>
+                      p.kind === 'special' ? (
+                        <Text key={`special${p.title}`} size="xs" c="red.8" fw={600}>
+                          ★ {p.title}
+                        </Text>
+                      ) : (
+                        <Badge key={p.kind} size="sm" variant="light" mr={4}>
+                          {t(`festival.prize.${p.kind}`)}
+                        </Badge>
+                      ),
+                    )}
                   </Table.Td>
-                  <Table.Td>{score(x.score, i18n.language)}</Table.Td>
                   {editable ? (
                     <Table.Td>
                       <Select
@@ -165,8 +174,10 @@ export function ResultsCard({
                         {x.explanation.marks.map((m) => (
                           <Text key={m.judge} size="xs" td={m.dropped ? 'line-through' : undefined}>
                             {judge.get(m.judge)}: {score(m.mark, i18n.language)} (
-                            {m.criteria.map((c) => `${c.id} ${score(c.score, i18n.language)}`).join(', ')})
-                            {m.dropped ? ` — ${t(`festival.results.dropped.${m.dropped}`)}` : ''}
+                            {m.criteria
+                              .map((c) => `${criteria[c.id] ?? c.id} ${score(c.score, i18n.language)}`)
+                              .join(', ')}
+                            ){m.dropped ? ` — ${t(`festival.results.dropped.${m.dropped}`)}` : ''}
                             {m.z ? ` — z = ${score(m.z.z, i18n.language)}` : ''}
                             {m.place ? ` — ${t('festival.results.place', { n: m.place })}` : ''}
                           </Text>

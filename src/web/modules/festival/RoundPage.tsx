@@ -124,7 +124,7 @@ export function RoundPage() {
       />
       <Stack gap="lg">
         {r.me && r.status === 'open' ? <ScoreSheet round={r} /> : null}
-        <RunningCard round={r} steer={r.status === 'open' && (manage || head)} />
+        {r.status === 'open' ? <RunningCard round={r} steer={manage || head} /> : null}
         <Card withBorder bg="white" data-testid="panel">
           <Title order={4} mb="xs">
             {t('festival.round.panel')}
@@ -183,7 +183,13 @@ export function RoundPage() {
           {certify.error ? <ErrorAlert error={certify.error} /> : null}
         </Card>
         {mayResults && results.data ? (
-          <ResultsCard results={results.data} festivalId={r.festivalId} manage={manage} declared={declared} />
+          <ResultsCard
+            results={results.data}
+            festivalId={r.festivalId}
+            manage={manage}
+            declared={declared}
+            criteria={Object.fromEntries(r.criteria.map((c) => [c.code, c.name]))}
+          />
         ) : r.status !== 'certified' ? (
           <Text c="dimmed" size="sm" data-testid="results-secret">
             {t('festival.round.secret')}

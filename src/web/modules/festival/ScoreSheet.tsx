@@ -73,7 +73,7 @@ function SheetForm({
           {t('festival.sheet.locked')}
         </Badge>
       ) : (
-        <Group grow>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <Button
             variant="default"
             size="md"
@@ -97,7 +97,7 @@ function SheetForm({
           >
             {t('festival.sheet.lock')}
           </ConfirmButton>
-        </Group>
+        </SimpleGrid>
       )}
     </Stack>
   );
