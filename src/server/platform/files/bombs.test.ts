@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Client, signIn } from '../../../../test/support/client.ts';
 import { type Bomb, zipBombs } from '../../../../test/support/zipBombs.ts';
+import { buildTemplate, buildUnit } from '../../../../test/support/factories.ts';
 import { UPLOAD_SLOTS_PER_USER } from './slots.ts';
 
 /** Every route that takes an archive, and the content type it is sent with. */
@@ -12,6 +13,7 @@ const targets = [
   { path: '/api/files?name=bao-cao.xlsx', type: 'application/octet-stream' },
   { path: '/api/organisation/imports?kind=people&fileName=nhan-su.xlsx', type: XLSX },
   { path: '/api/plans/import/preview', type: DOCX },
+  { path: '/api/reporting/form.xlsx/preview', type: XLSX }, // its query is added once the form exists
 ];
 /** What a refused bomb may answer: refused as a bomb, or not a file of the kind wanted, or too big a body. */
 const refusals = new Set([
@@ -43,6 +45,9 @@ describeEachDatabase('zip bombs, concurrently', (kind) => {
 
   beforeAll(async () => {
     bombs = await zipBombs();
+    const unit = await buildUnit(env().platform);
+    const template = await buildTemplate(env().platform);
+    targets[3].path = `/api/reporting/form.xlsx/preview?templateId=${template.id}&unitId=${unit.id}&periodId=2019-08`;
     for (let i = 0; i < 6; i++) {
       const u = await buildUser(env().platform, { grants: [{ role: 'system_admin', unitId: null }] });
       clients.push(await signIn(env().app, u.username, u.password));
@@ -94,7 +99,11 @@ describeEachDatabase('zip bombs, concurrently', (kind) => {
       expect(refusals, `${a.kind} → ${a.path}`).toContain(a.code);
     }
     // The archive check itself answered on every route (not only the body limit or the first bytes).
-    for (const t of targets) expect(answers.some((a) => a.path === t.path && a.code === 'ARCHIVE_REFUSED')).toBe(true);
+    for (const t of targets)
+      expect(
+        answers.some((a) => a.path === t.path && a.code === 'ARCHIVE_REFUSED'),
+        t.path,
+      ).toBe(true);
     expect((await env().app.request('/api/health')).status).toBe(200);
 
     const mb = (n: number) => Math.round(n / 1024 / 1024);
