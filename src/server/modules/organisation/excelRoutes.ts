@@ -96,14 +96,9 @@ export function registerExcelRoutes(app: OpenAPIHono<AppEnv>) {
     if (type !== XLSX_CONTENT_TYPE && type !== 'application/octet-stream') throw fail.unsupportedMediaType();
     const { kind, fileName } = c.req.valid('query');
     const who = caller(c);
+    const bytes = new Uint8Array(await c.req.arrayBuffer()); // before the slot: a slow sender holds none
     const preview = await withUploadSlot(who.actor.userId, async () =>
-      (await excel()).previewImport(
-        c.get('platform'),
-        who,
-        kind,
-        new Uint8Array(await c.req.arrayBuffer()),
-        fileName?.normalize('NFC') ?? null,
-      ),
+      (await excel()).previewImport(c.get('platform'), who, kind, bytes, fileName?.normalize('NFC') ?? null),
     );
     return c.json(preview, 201);
   });

@@ -337,8 +337,9 @@ export function registerPlansRoutes(app: OpenAPIHono<AppEnv>) {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!importTypes.has(type)) throw fail.unsupportedMediaType('text/plain hoặc/or .docx');
     const caller = callerOf(c);
-    const preview = await withUploadSlot(caller.actor.userId, async () =>
-      previewPlanImport(c.get('platform'), caller, new Uint8Array(await c.req.arrayBuffer())),
+    const bytes = new Uint8Array(await c.req.arrayBuffer()); // before the slot: a slow sender holds none
+    const preview = await withUploadSlot(caller.actor.userId, () =>
+      previewPlanImport(c.get('platform'), caller, bytes),
     );
     return c.json(preview, 200);
   });

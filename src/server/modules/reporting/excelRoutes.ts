@@ -137,15 +137,17 @@ export function registerReportingFileRoutes(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(r.preview, async (c) => {
     const caller = callerOf(c);
+    const bytes = await xlsxOf(c); // before the slot: a slow sender holds none
     const answer = await withUploadSlot(caller.actor.userId, async () =>
-      (await excel()).previewFormXlsx(c.get('platform'), caller, c.req.valid('query'), await xlsxOf(c)),
+      (await excel()).previewFormXlsx(c.get('platform'), caller, c.req.valid('query'), bytes),
     );
     return c.json(answer, 200);
   });
   app.openapi(r.confirm, async (c) => {
     const caller = callerOf(c);
+    const bytes = await xlsxOf(c); // before the slot: a slow sender holds none
     const answer = await withUploadSlot(caller.actor.userId, async () =>
-      (await excel()).confirmFormXlsx(c.get('platform'), caller, c.req.valid('query'), await xlsxOf(c)),
+      (await excel()).confirmFormXlsx(c.get('platform'), caller, c.req.valid('query'), bytes),
     );
     return c.json(answer, 200);
   });

@@ -66,13 +66,10 @@ const r = {
 export function registerFileRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.upload, async (c) => {
     const actor = actorOf(c);
-    const file = await withUploadSlot(actor.userId, async () =>
-      saveUpload(
-        c.get('platform'),
-        actor,
-        new Uint8Array(await c.req.arrayBuffer()),
-        c.req.valid('query').name ?? null,
-      ),
+    // The body is read first (its own limit bounds it), so a slow sender holds no slot.
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const file = await withUploadSlot(actor.userId, () =>
+      saveUpload(c.get('platform'), actor, bytes, c.req.valid('query').name ?? null),
     );
     return c.json(file, 201);
   });

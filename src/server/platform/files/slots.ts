@@ -3,9 +3,9 @@ import { AppError } from '../http/errors.ts';
 /**
  * How many uploads that unpack or decode (files, imports, forms: archive checks, parsers, image
  * re-encoding) may run at once — per user and in the whole process. Past either, the request is
- * answered 429 with Retry-After at once, before its body is read, rather than queued: each costs up
- * to tens of MB while it runs, so six bombs at once from one account, or a crowd of them, cannot
- * add up to the heap. A person uploading one file after another never meets the limit.
+ * answered 429 with Retry-After at once rather than queued: each costs up to tens of MB while it
+ * runs, so six bombs at once from one account, or a crowd of them, cannot add up to the heap. The
+ * body, bounded by its own limit, is read before a slot is taken, so a slow sender holds none. A person uploading one file after another never meets the limit.
  */
 export const UPLOAD_SLOTS_PER_USER = 2;
 export const UPLOAD_SLOTS_IN_PROCESS = 4;
