@@ -1,3 +1,4 @@
+import { minimalPdf } from '../support/files.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { asUser, desktop, openNav, phone, screenshot, screenshotViewport } from './support.ts';
 
@@ -18,7 +19,7 @@ const CRITERIA = [
   'Doanh nghiệp hoàn thành vượt mức kế hoạch sản xuất kinh doanh năm 2018',
 ];
 
-const pdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`);
+const pdf = (title: string) => Buffer.from(minimalPdf(title));
 // A 1×1 PNG.
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',

@@ -16,6 +16,7 @@ import { createTemplate } from '../../src/server/modules/reporting/templates.ts'
 import { saveUpload } from '../../src/server/platform/files/store.ts';
 import type { Platform } from '../../src/server/platform/platform.ts';
 import type { Caller } from '../../src/server/platform/policy/caller.ts';
+import { minimalPdf } from './files.ts';
 import { buildUser } from './platform.ts';
 
 /**
@@ -206,7 +207,7 @@ export async function buildCampaign(
   );
 }
 
-const dossierPdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const dossierPdf = minimalPdf('dossier');
 export const requiredDossier = ['cover_submission', 'achievement_report', 'review_minutes'] as const;
 
 /**

@@ -1,3 +1,4 @@
+import { minimalPdf } from '../../../../test/support/files.ts';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
@@ -10,7 +11,7 @@ import type { getCampaign } from './campaigns.ts';
 import type { Line } from './tally.ts';
 import type { getNomination, listNominations } from './nominations.ts';
 
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const pdf = minimalPdf();
 
 /**
  * Choosing the honourees end to end on both databases: the campaign and its criteria, nominations

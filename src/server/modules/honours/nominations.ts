@@ -11,7 +11,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { reach } from '../../platform/policy/policy.ts';
 import { personRefs, subtreeUnitIds, unitRefs } from '../organisation/index.ts';
 import { unitResults } from '../emulation/index.ts';
-import { mayJudge, mayNominateFor, maySeeNomination, nominationNotFound, type Caller } from './access.ts';
+import { mayJudge, mayManage, mayNominateFor, maySeeNomination, nominationNotFound, type Caller } from './access.ts';
 import { checksOfNomination } from './eligibility.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import type { dossierKinds, NominationInput, NominationStatus, screeningResults } from './schema.ts';
@@ -228,7 +228,7 @@ export async function addDossierItem(
 ) {
   const row = await seen(platform, caller, id);
   if (!(await mayNominateFor(platform, caller, row.unit_id))) throw fail.forbidden();
-  // The photo is for the roll of honour, not for judging: it may be added or replaced at any stage.
+  // The photo is for the roll of honour, not for judging: it may be added at any stage (replaced: see below).
   if (kind !== 'photo' && !editable(row.status))
     throw fail.conflict('NOMINATION_SUBMITTED', {
       vi: 'Hồ sơ đã gửi; chỉ bổ sung được khi bị trả lại.',
@@ -258,6 +258,20 @@ export async function addDossierItem(
           .where('kind', '=', 'photo')
           .execute()
       ).map((r) => r.file_id);
+      // Once the decision is made the photo is public on the roll of honour: a unit may still send
+      // the first one, but only the Board (honours.manage) may replace it (a wrong face, a request).
+      if (replaced.length && !mayManage(caller)) {
+        const campaign = await tx
+          .selectFrom('honour_campaigns')
+          .select('status')
+          .where('id', '=', row.campaign_id)
+          .executeTakeFirstOrThrow();
+        if (campaign.status === 'decided')
+          throw fail.conflict('PHOTO_LOCKED', {
+            vi: 'Đã có quyết định khen thưởng: ảnh đã công bố trên bảng vinh danh, đơn vị không thay được; đề nghị Ban Tuyên giáo thay nếu cần.',
+            en: 'The decision is made: the photo is public on the roll of honour and the unit can no longer replace it; ask the Propaganda Board to replace it if needed.',
+          });
+      }
       if (replaced.length) {
         await tx
           .deleteFrom('honour_dossier_items')

@@ -1,3 +1,5 @@
+import sharp from 'sharp';
+import { minimalPdf } from '../../../../test/support/files.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +48,8 @@ function png(w: number, h: number, [r, g, b]: [number, number, number]): Uint8Ar
     ]),
   );
 }
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const pdf = minimalPdf();
+const pixels = (bytes: Uint8Array) => sharp(bytes).raw().toBuffer();
 const text = new TextEncoder().encode('Báo cáo thành tích\n');
 
 describeEachDatabase('honours: photos and the public roll of honour', (kind) => {
@@ -298,6 +301,10 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     // After the decision the units still send photos (the roll of honour needs them); the Board's admin too.
     await addPhoto(cs05, 'individual:CS05', png(8, 10, [30, 140, 60]));
     await addPhoto(admin, 'product:CS11', png(10, 8, [180, 140, 40]));
+    // Once public, a unit cannot replace its honouree's photo; the Board can.
+    const locked = await addPhoto(cs05, 'individual:CS05', png(8, 10, [0, 0, 0]), 409);
+    expect(locked.error.code).toBe('PHOTO_LOCKED');
+    expect(locked.error.messages.en).toContain('can no longer replace it');
     await addPhoto(admin, 'collective:CS04', png(10, 8, [90, 90, 90])); // not chosen: never public
   }, 120_000);
 
@@ -377,7 +384,10 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
       expect(photo.headers.get('x-content-type-options')).toBe('nosniff');
       expect(photo.headers.get('cache-control')).toBe('public, max-age=86400');
       expect(photo.headers.get('content-security-policy')).toMatch(/^sandbox/);
-      expect(new Uint8Array(await photo.arrayBuffer())).toEqual(photos.get(h.nominationId));
+      // Stored re-encoded (no metadata), so the same pixels rather than the same bytes.
+      expect(await pixels(new Uint8Array(await photo.arrayBuffer()))).toEqual(
+        await pixels(photos.get(h.nominationId)!),
+      );
       const again = await anon.request('GET', h.photoUrl, undefined, { 'if-none-match': photo.headers.get('etag')! });
       expect(again.status).toBe(304);
       const unversioned = await anon.get(h.photoUrl.split('?')[0]);

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError, fail, type Bilingual } from '../../platform/http/errors.ts';
+import { inspectOrRefuse, looksLikeZip } from '../../platform/files/archive.ts';
 import { mayEdit, todayIn, type Caller, inTransaction } from './access.ts';
 import { genders, kindFromLabel, unitKinds, type Gender, type UnitKind } from './kinds.ts';
 import { groupLookup } from './groups.ts';
@@ -176,7 +177,8 @@ async function readSheet(
   kind: ImportKind,
   bytes: Uint8Array,
 ): Promise<{ rows: Row[]; problems: Problem[]; letters: Map<string, string> }> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notXlsx();
+  if (!looksLikeZip(bytes)) throw notXlsx();
+  await inspectOrRefuse(bytes, notXlsx);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as never);

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import { actorOf, principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { withUploadSlot } from '../../platform/files/slots.ts';
 import { XLSX as XLSX_CONTENT_TYPE } from '../../documents/mediaTypes.ts';
 
 // exceljs costs about half a second and 30 MB to load: it is loaded by the first Excel request,
@@ -94,17 +95,12 @@ export function registerExcelRoutes(app: OpenAPIHono<AppEnv>) {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (type !== XLSX_CONTENT_TYPE && type !== 'application/octet-stream') throw fail.unsupportedMediaType();
     const { kind, fileName } = c.req.valid('query');
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return c.json(
-      await (await excel()).previewImport(
-        c.get('platform'),
-        caller(c),
-        kind,
-        bytes,
-        fileName?.normalize('NFC') ?? null,
-      ),
-      201,
+    const who = caller(c);
+    const bytes = new Uint8Array(await c.req.arrayBuffer()); // before the slot: a slow sender holds none
+    const preview = await withUploadSlot(who.actor.userId, async () =>
+      (await excel()).previewImport(c.get('platform'), who, kind, bytes, fileName?.normalize('NFC') ?? null),
     );
+    return c.json(preview, 201);
   });
   app.openapi(getImportRoute, async (c) =>
     c.json(await (await excel()).getImport(c.get('platform'), caller(c), c.req.valid('param').id), 200),

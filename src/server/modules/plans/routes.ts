@@ -3,6 +3,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { principalOf } from '../../platform/http/context.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { withUploadSlot } from '../../platform/files/slots.ts';
 import { apiRoute, errorSchema, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import { addActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activities.ts';
 import { calendar, planDashboard, timeline, unitDashboard } from './dashboard.ts';
@@ -323,8 +324,12 @@ export function registerPlansRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.preview, async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!importTypes.has(type)) throw fail.unsupportedMediaType('text/plain hoặc/or .docx');
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return c.json(await previewPlanImport(c.get('platform'), callerOf(c), bytes), 200);
+    const caller = callerOf(c);
+    const bytes = new Uint8Array(await c.req.arrayBuffer()); // before the slot: a slow sender holds none
+    const preview = await withUploadSlot(caller.actor.userId, () =>
+      previewPlanImport(c.get('platform'), caller, bytes),
+    );
+    return c.json(preview, 200);
   });
   app.openapi(r.create, async (c) => {
     const plan = await createPlan(c.get('platform'), callerOf(c), c.req.valid('json'));

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { formatDmy, parseDmy, parseIsoDate, todayIso } from '../../../common/dates.ts';
 import { periodLabel, periodsBetween, periodWindow, type PeriodRef } from '../../../common/periods.ts';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../../../common/reportValues.ts';
 import { fold } from '../../../common/text.ts';
 import { AppError, fail, type FieldProblem } from '../../platform/http/errors.ts';
+import { inspectOrRefuse, looksLikeZip } from '../../platform/files/archive.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { childUnits, subtreeOf, unitRefs } from '../organisation/index.ts';
 import { mayRead, maySubmit, type Caller } from './access.ts';
@@ -44,8 +44,6 @@ const FORMAT = 'kyniem.report-form.v1';
 const META_SHEET = 'kyniem';
 const ID_HEADER = 'indicatorId';
 const KEY_HEADER = 'breakdownKey';
-/** Zip bombs: an .xlsx form is a few hundred kB unpacked; refuse what unpacks to more than this. */
-const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
 const MAX_ROWS = 5000;
 const font = 'Times New Roman';
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
@@ -319,29 +317,9 @@ const notXlsx = () =>
     en: 'The uploaded file is not a readable Excel .xlsx file.',
   });
 
-async function unpackedSize(bytes: Uint8Array): Promise<number> {
-  const zip = await JSZip.loadAsync(bytes);
-  let total = 0;
-  zip.forEach((_path, file) => {
-    total += (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  });
-  return total;
-}
-
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notXlsx();
-  let size: number;
-  try {
-    size = await unpackedSize(bytes);
-  } catch {
-    throw notXlsx();
-  }
-  if (size > MAX_UNPACKED_BYTES) {
-    throw fail.badRequest('XLSX_TOO_LARGE', {
-      vi: 'Tệp Excel giải nén ra quá lớn để là một mẫu báo cáo.',
-      en: 'The Excel file unpacks to more than a report form can be.',
-    });
-  }
+  if (!looksLikeZip(bytes)) throw notXlsx();
+  await inspectOrRefuse(bytes, notXlsx);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as never);

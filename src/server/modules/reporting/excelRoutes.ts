@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { contentDisposition, safeFileName } from '../../platform/files/names.ts';
+import { withUploadSlot } from '../../platform/files/slots.ts';
 import { DOCX, PDF, XLSX } from '../../documents/mediaTypes.ts';
 import { formFilePreviewOut, formQuery, reportFormOut, periodIdSchema, totalsQuery } from './schema.ts';
 
@@ -135,18 +136,20 @@ export function registerReportingFileRoutes(app: OpenAPIHono<AppEnv>) {
     return download(file.bytes, XLSX, file.fileName, 'xlsx') as never;
   });
   app.openapi(r.preview, async (c) => {
-    const bytes = await xlsxOf(c);
-    return c.json(
-      await (await excel()).previewFormXlsx(c.get('platform'), callerOf(c), c.req.valid('query'), bytes),
-      200,
+    const caller = callerOf(c);
+    const bytes = await xlsxOf(c); // before the slot: a slow sender holds none
+    const answer = await withUploadSlot(caller.actor.userId, async () =>
+      (await excel()).previewFormXlsx(c.get('platform'), caller, c.req.valid('query'), bytes),
     );
+    return c.json(answer, 200);
   });
   app.openapi(r.confirm, async (c) => {
-    const bytes = await xlsxOf(c);
-    return c.json(
-      await (await excel()).confirmFormXlsx(c.get('platform'), callerOf(c), c.req.valid('query'), bytes),
-      200,
+    const caller = callerOf(c);
+    const bytes = await xlsxOf(c); // before the slot: a slow sender holds none
+    const answer = await withUploadSlot(caller.actor.userId, async () =>
+      (await excel()).confirmFormXlsx(c.get('platform'), caller, c.req.valid('query'), bytes),
     );
+    return c.json(answer, 200);
   });
   app.openapi(r.totals, async (c) => {
     const file = await (await excel()).totalsXlsx(c.get('platform'), callerOf(c), c.req.valid('query'));

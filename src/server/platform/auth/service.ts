@@ -4,7 +4,7 @@ import { AppError, fail } from '../http/errors.ts';
 import type { Principal } from '../http/context.ts';
 import { passwordProblem } from './passwords.ts';
 import { createSession, endSession, endSessionsOf, grantsOf } from './sessions.ts';
-import { clearAfterSuccess, recordFailure, retryAfterSeconds } from './throttle.ts';
+import { admitAttempt, afterSuccess } from './throttle.ts';
 import { findUserByUsername, setPassword, toUserView } from './users.ts';
 
 const wrongCredentials = () =>
@@ -24,19 +24,17 @@ export async function signIn(
   const { db, passwords, clock } = platform;
   const now = clock();
   const username = input.username.toLowerCase();
-  const wait = await retryAfterSeconds(db, username, meta.ip, now);
-  if (wait > 0) throw fail.tooManyRequests(wait);
+  // Counted before the (slow) hash, atomically: only attempts under the limits are checked (ADR 3).
+  const admission = await admitAttempt(db, username, meta.ip, now);
+  if (!admission.admitted) throw fail.tooManyRequests(admission.retryAfterSeconds);
 
   const user = await findUserByUsername(db, username);
   decoyHash ??= passwords.hash('decoy-password-never-matches');
   const ok = user
     ? await passwords.verify(input.password, user.password_hash)
     : (await passwords.verify(input.password, await decoyHash), false);
-  if (!user || !ok || user.is_active !== 1) {
-    await recordFailure(db, username, meta.ip, now);
-    throw wrongCredentials();
-  }
-  await clearAfterSuccess(db, username, meta.ip);
+  if (!user || !ok || user.is_active !== 1) throw wrongCredentials(); // already counted
+  await afterSuccess(db, admission.attempt, now);
   if (passwords.needsRehash(user.password_hash)) {
     await db
       .updateTable('users')

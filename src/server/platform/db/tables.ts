@@ -37,6 +37,8 @@ export interface LoginThrottleTable {
   key: string;
   failures: number;
   window_started_at: string;
+  /** For an account + address pair: no attempt is admitted before this time (growing delays). */
+  blocked_until: string | null;
 }
 
 export interface RoleGrantsTable {

@@ -1,3 +1,4 @@
+import { minimalPdf } from '../../../../test/support/files.ts';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
@@ -7,9 +8,7 @@ import type { getActivity, listActivities } from '../../modules/plans/activities
 import { SEED_DEMO_KEY } from '../../modules/plans/demo.ts';
 import { MAX_UPLOAD_BYTES, UNOWNED_TTL_MS, purgeUnownedFiles } from './store.ts';
 
-const pdf = new TextEncoder().encode(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
+const pdf = minimalPdf();
 const minutes = new TextEncoder().encode('Biên bản kiểm tra ngày 20/8/2019: đã hoàn thành.');
 
 /** Uploads through the API the way the web app does: the bytes as the body, the name in the query. */

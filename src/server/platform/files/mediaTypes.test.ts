@@ -1,4 +1,6 @@
 import JSZip from 'jszip';
+import sharp from 'sharp';
+import { minimalPdf } from '../../../../test/support/files.ts';
 import { describe, expect, it } from 'vitest';
 import { sniffFileKind } from './mediaTypes.ts';
 import { contentDisposition, safeFileName } from './names.ts';
@@ -11,17 +13,28 @@ async function zipWith(files: Record<string, string>) {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-describe('what a file is, from its bytes', () => {
+const wordTypes =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const excelTypes =
+  '<Types><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" PartName="/xl/workbook.xml" /></Types>';
+const picture = (format: 'png' | 'jpeg' | 'webp') =>
+  sharp({ create: { width: 16, height: 12, channels: 3, background: '#b3261e' } })
+    .toFormat(format)
+    .toBuffer()
+    .then((b) => new Uint8Array(b));
+
+describe('what a file is, from its whole structure', () => {
   it('recognises the accepted kinds by content', async () => {
-    expect(await sniffFileKind(bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj'))).toBe('pdf');
-    expect(await sniffFileKind(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBe('png');
-    expect(await sniffFileKind(bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF'))).toBe('jpeg');
-    expect(await sniffFileKind(bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 '))).toBe('webp');
+    expect(await sniffFileKind(minimalPdf('biên bản'))).toBe('pdf');
+    expect(await sniffFileKind(await picture('png'))).toBe('png');
+    expect(await sniffFileKind(await picture('jpeg'))).toBe('jpeg');
+    expect(await sniffFileKind(await picture('webp'))).toBe('webp');
     expect(
-      await sniffFileKind(await zipWith({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })),
+      await sniffFileKind(await zipWith({ '[Content_Types].xml': wordTypes, 'word/document.xml': '<w:document/>' })),
     ).toBe('docx');
     expect(
-      await sniffFileKind(await zipWith({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })),
+      await sniffFileKind(await zipWith({ '[Content_Types].xml': excelTypes, 'xl/workbook.xml': '<workbook/>' })),
     ).toBe('xlsx');
     expect(
       await sniffFileKind(new TextEncoder().encode('Biên bản họp chi bộ ngày 05/9/2019\r\n\tĐồng chí Bí thư chủ trì.')),
@@ -51,6 +64,41 @@ describe('what a file is, from its bytes', () => {
     expect(await sniffFileKind(bytes([0xc3, 0x28, 0x41]))).toBeNull(); // not UTF-8
     expect(await sniffFileKind(bytes('text', [0], 'with a NUL'))).toBeNull();
     expect(await sniffFileKind(bytes('\u001b[31mterminal escapes'))).toBeNull();
+  });
+
+  it('does not take the first bytes for the whole: a program behind %PDF, a header without pixels, a package without its main part', async () => {
+    const program = bytes(
+      'MZ',
+      [0x90, 0, 3, 0, 0, 0, 4, 0, 0xff, 0xff, 0, 0],
+      'This program cannot be run in DOS mode.',
+    );
+    expect(await sniffFileKind(bytes('%PDF-1.7\n', [...program]))).toBeNull();
+    expect(await sniffFileKind(bytes('%PDF-1.7\n', [...program], '\nstartxref\n9\n%%EOF\n'))).toBeNull(); // a trailer glued on
+    expect(await sniffFileKind(bytes('%PDF-1.7\n%âãÏÓ\n1 0 obj'))).toBeNull(); // no cross-reference, no end
+    const pdf = minimalPdf();
+    const noXref = Buffer.from(pdf)
+      .toString('latin1')
+      .replace(/startxref\n\d+/, 'startxref\n3');
+    expect(await sniffFileKind(bytes(noXref))).toBeNull(); // startxref points at nothing
+    expect(await sniffFileKind(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toBeNull();
+    expect(await sniffFileKind(bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF', [...program]))).toBeNull();
+    expect(await sniffFileKind(bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 '))).toBeNull();
+    // A PNG's signature on a JPEG's pixels: decoded, it is not what it claims.
+    const jpeg = await picture('jpeg');
+    expect(
+      await sniffFileKind(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...jpeg.subarray(8)])),
+    ).toBeNull();
+    expect(
+      await sniffFileKind(await zipWith({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })),
+    ).toBeNull(); // the main part not declared
+    expect(await sniffFileKind(await zipWith({ '[Content_Types].xml': wordTypes }))).toBeNull(); // declared, absent
+    const macro = wordTypes.replace(
+      'wordprocessingml.document.main+xml',
+      'wordprocessingml.document.macroEnabled.main+xml',
+    );
+    expect(
+      await sniffFileKind(await zipWith({ '[Content_Types].xml': macro, 'word/document.xml': '<w:document/>' })),
+    ).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
-import type JSZip from 'jszip';
+import { ArchiveRefused, inspectArchive, looksLikeZip } from './archive.ts';
+import { decodedFormat } from './images.ts';
 import { DOCX, XLSX } from '../../documents/mediaTypes.ts';
 
 /**
@@ -27,20 +28,65 @@ export const allFileKinds = Object.keys(fileKinds) as FileKindName[];
 const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
-/** An Office Open XML package is a zip whose [Content_Types].xml names its main part. */
+/** The main part each accepted Office package must declare in [Content_Types].xml (macro-enabled ones are not accepted). */
+const officeMainParts = {
+  docx: {
+    part: '/word/document.xml',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+  },
+  xlsx: {
+    part: '/xl/workbook.xml',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  },
+} as const;
+
+/**
+ * An Office Open XML package: a zip that passes the archive check (no bomb gets further) whose
+ * [Content_Types].xml declares a Word or Excel main part that the package really holds.
+ */
 async function officeKind(bytes: Uint8Array): Promise<FileKindName | null> {
-  // Loaded with the first Office upload, not at start-up (ADR 1).
-  const { default: zipReader } = await import('jszip');
-  let zip: JSZip;
-  try {
-    zip = await zipReader.loadAsync(bytes, { checkCRC32: false });
-  } catch {
-    return null;
+  const zip = await inspectArchive(bytes).catch((e: unknown) => {
+    if (e instanceof ArchiveRefused && e.problem === 'not_zip') return null;
+    throw e;
+  });
+  if (!zip) return null;
+  const types = (await zip.read('[Content_Types].xml'))?.toString('utf8');
+  if (!types) return null;
+  for (const [kind, main] of Object.entries(officeMainParts) as [FileKindName, { part: string; type: string }][]) {
+    const declared = [...types.matchAll(/<Override\b([^>]*)\/?>/g)].some(
+      ([, attrs]) =>
+        new RegExp(`\\bPartName\\s*=\\s*["']${main.part}["']`, 'i').test(attrs) &&
+        new RegExp(`\\bContentType\\s*=\\s*["']${main.type.replace(/[.+]/g, '\\$&')}["']`).test(attrs),
+    );
+    if (declared && zip.has(main.part.slice(1))) return kind;
   }
-  if (!zip.file('[Content_Types].xml')) return null;
-  if (zip.file('word/document.xml')) return 'docx';
-  if (zip.file('xl/workbook.xml')) return 'xlsx';
   return null;
+}
+
+/**
+ * A PDF by its structure, not its first bytes: the header line, then an object (`1 0 obj`, after
+ * at most a comment line), and at the end `startxref` with an offset that points at the
+ * cross-reference table or stream, then `%%EOF`. "%PDF" followed by a program has none of this.
+ */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  if (!/^%PDF-[12]\.\d[\r\n]+(?:%[^\r\n]*[\r\n]+)*\d+\s+\d+\s+obj\b/.test(head)) return false;
+  const tailStart = Math.max(0, bytes.byteLength - 1024);
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + tailStart, bytes.byteLength - tailStart).toString('latin1');
+  const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!end) return false;
+  const offset = Number(end[1]);
+  if (!Number.isSafeInteger(offset) || offset <= 0 || offset >= bytes.byteLength) return false;
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset + offset, Math.min(64, bytes.byteLength - offset)).toString(
+    'latin1',
+  );
+  return /^(?:xref\b|\d+\s+\d+\s+obj\b)/.test(at);
+}
+
+/** Images by decoding: the pixels must be readable, not only the signature (see `images.ts`). */
+async function imageKind(bytes: Uint8Array, claimed: 'png' | 'jpeg' | 'webp'): Promise<FileKindName | null> {
+  const format = await decodedFormat(bytes);
+  return format === claimed ? claimed : null;
 }
 
 /** Unicode text: valid UTF-8, no control characters but tab, line breaks and form feed. */
@@ -75,14 +121,18 @@ function isM4a(bytes: Uint8Array): boolean {
   return brand === 'M4A ' || brand === 'M4B ';
 }
 
-/** The kind of the bytes, or null when Kyniem does not accept them (an executable, a zip, an old .doc…). */
+/**
+ * The kind of the bytes, or null when Kyniem does not accept them (an executable, a zip, an old
+ * .doc, a file that only begins like an accepted kind…). An archive that is a bomb is refused
+ * with `ArchiveRefused` before anything inflates it whole.
+ */
 export async function sniffFileKind(bytes: Uint8Array): Promise<FileKindName | null> {
   if (bytes.length === 0) return null;
-  if (startsWith(bytes, ascii('%PDF-'))) return 'pdf';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeKind(bytes);
+  if (startsWith(bytes, ascii('%PDF-'))) return isPdf(bytes) ? 'pdf' : null;
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return imageKind(bytes, 'png');
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return imageKind(bytes, 'jpeg');
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return imageKind(bytes, 'webp');
+  if (looksLikeZip(bytes)) return officeKind(bytes);
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WAVEfmt '), 8)) return 'wav';
   if (isM4a(bytes)) return 'm4a';
   if (isMp3(bytes)) return 'mp3';

@@ -6,6 +6,7 @@ import { text } from '../../../common/schemas.ts';
 import { fileKinds } from './mediaTypes.ts';
 import { contentDisposition } from './names.ts';
 import { storedFile } from './schema.ts';
+import { withUploadSlot } from './slots.ts';
 import { MAX_UPLOAD_BYTES, readStoredFile, saveUpload } from './store.ts';
 
 const tags = ['files'];
@@ -64,8 +65,12 @@ const r = {
 
 export function registerFileRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.upload, async (c) => {
+    const actor = actorOf(c);
+    // The body is read first (its own limit bounds it), so a slow sender holds no slot.
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const file = await saveUpload(c.get('platform'), actorOf(c), bytes, c.req.valid('query').name ?? null);
+    const file = await withUploadSlot(actor.userId, () =>
+      saveUpload(c.get('platform'), actor, bytes, c.req.valid('query').name ?? null),
+    );
     return c.json(file, 201);
   });
   app.openapi(r.read, async (c) => {

@@ -8,6 +8,7 @@ import { AppError, fail, type Bilingual } from '../http/errors.ts';
 import type { Grant } from '../policy/policy.ts';
 import type { Platform } from '../platform.ts';
 import { allFileKinds, fileKinds, sniffFileKind, type FileKindName } from './mediaTypes.ts';
+import { reencodeImage } from './images.ts';
 import { safeFileName } from './names.ts';
 
 /**
@@ -44,20 +45,30 @@ const view = (r: { id: string; name: string; size: number; media_type: string; u
   uploadedAt: r.uploaded_at,
 });
 
-/** Checks the bytes (size, kind by content), stores them unowned, and records the upload. */
+/**
+ * Checks the bytes (size; kind by their whole structure, archives checked for bombs), re-encodes an
+ * image, stores the result unowned, and records the upload.
+ */
 export async function saveUpload(
   platform: Platform,
   actor: Actor,
-  bytes: Uint8Array,
+  input: Uint8Array,
   givenName: string | null,
   options: { allowed?: FileKindName[]; maxBytes?: number } = {},
 ): Promise<StoredFile> {
   const maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES;
   const allowed = options.allowed ?? allFileKinds;
-  if (bytes.length === 0) throw emptyFile();
-  if (bytes.length > maxBytes) throw tooLarge(maxBytes);
-  const kind = await sniffFileKind(bytes);
+  if (input.length === 0) throw emptyFile();
+  if (input.length > maxBytes) throw tooLarge(maxBytes);
+  const kind = await sniffFileKind(input);
   if (!kind || !allowed.includes(kind)) throw unacceptedKind(allowed);
+  // An image is kept as its pixels only: decoded and written again, without Exif, GPS or trailing bytes.
+  let bytes = input;
+  if (kind === 'png' || kind === 'jpeg' || kind === 'webp') {
+    const clean = await reencodeImage(input, kind);
+    if (!clean) throw unacceptedKind(allowed);
+    bytes = clean;
+  }
   const now = platform.clock();
   const row = {
     id: newId(now.getTime()),

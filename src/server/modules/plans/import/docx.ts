@@ -1,4 +1,4 @@
-import type JSZip from 'jszip';
+import { ArchiveRefused, type InspectedArchive, inspectArchive } from '../../../platform/files/archive.ts';
 import type { Block } from './blocks.ts';
 import { importFail } from './errors.ts';
 import { tokenizeXml } from './xml.ts';
@@ -10,19 +10,18 @@ import { tokenizeXml } from './xml.ts';
  * out. A table's cell keeps its paragraphs, one per line.
  */
 export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
-  // Loaded with the first document read, not at start-up (ADR 1).
-  const { default: zipReader } = await import('jszip');
-  let zip: JSZip;
+  // Checked for bombs before anything is inflated for reading (platform/files/archive.ts).
+  let zip: InspectedArchive;
   try {
-    zip = await zipReader.loadAsync(bytes);
-  } catch {
+    zip = await inspectArchive(bytes);
+  } catch (e) {
+    if (!(e instanceof ArchiveRefused) || e.problem !== 'not_zip') throw e;
     throw importFail.corruptDocx({
       vi: 'không giải nén được (không phải tệp zip hợp lệ).',
       en: 'it cannot be unzipped (not a valid zip archive).',
     });
   }
-  const documentFile = zip.file('word/document.xml');
-  if (!documentFile) {
+  if (!zip.has('word/document.xml')) {
     throw importFail.corruptDocx({
       vi: 'thiếu phần nội dung word/document.xml.',
       en: 'the part word/document.xml is missing.',
@@ -32,9 +31,10 @@ export async function readDocx(bytes: Uint8Array): Promise<Block[]> {
   let numberingXml: string | null;
   let stylesXml: string | null;
   try {
-    xml = await documentFile.async('string');
-    numberingXml = (await zip.file('word/numbering.xml')?.async('string')) ?? null;
-    stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? null;
+    const text = async (name: string) => (await zip.read(name))?.toString('utf8') ?? null;
+    xml = (await text('word/document.xml')) ?? '';
+    numberingXml = await text('word/numbering.xml');
+    stylesXml = await text('word/styles.xml');
   } catch {
     throw importFail.corruptDocx({
       vi: 'không đọc được nội dung nén bên trong.',
