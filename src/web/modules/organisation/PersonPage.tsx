@@ -307,15 +307,24 @@ export function PersonPage() {
       </Stack>
       {editing ? <PersonFormModal person={p} onClose={() => setEditing(false)} /> : null}
       <Section title={t('organisation.unit.details')} testId="person-details">
+        {p.limited ? (
+          <Text size="sm" c="dimmed" mb="sm" data-testid="person-limited">
+            {t('organisation.person.limited')}
+          </Text>
+        ) : null}
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
           <Field label={t('organisation.person.gender')} value={gender} />
-          <Field label={t('organisation.person.birthYear')} value={p.birthYear} />
-          <Field label={t('organisation.person.partyJoinedOn')} value={formatDate(p.partyJoinedOn)} />
-          <Field label={t('organisation.person.partyUnit')} value={p.partyUnitName} />
-          <Field label={t('organisation.fields.phone')} value={p.phone} />
-          <Field label={t('organisation.fields.email')} value={p.email} />
-          {p.address ? <Field label={t('organisation.fields.address')} value={p.address} /> : null}
-          {p.note ? <Field label={t('organisation.fields.note')} value={p.note} /> : null}
+          {p.limited ? null : (
+            <>
+              <Field label={t('organisation.person.birthYear')} value={p.birthYear} />
+              <Field label={t('organisation.person.partyJoinedOn')} value={formatDate(p.partyJoinedOn)} />
+              <Field label={t('organisation.person.partyUnit')} value={p.partyUnitName} />
+              <Field label={t('organisation.fields.phone')} value={p.phone} />
+              <Field label={t('organisation.fields.email')} value={p.email} />
+              {p.address ? <Field label={t('organisation.fields.address')} value={p.address} /> : null}
+              {p.note ? <Field label={t('organisation.fields.note')} value={p.note} /> : null}
+            </>
+          )}
         </SimpleGrid>
       </Section>
       <Section
@@ -359,31 +368,33 @@ export function PersonPage() {
             </Stack>
           )}
         </Section>
-        <Section title={t('organisation.person.accounts')} testId="person-accounts">
-          {p.accounts.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('organisation.person.noAccount')}
-            </Text>
-          ) : (
-            <Stack gap={4}>
-              {p.accounts.map((a) => (
-                <Text key={a.id} size="sm">
-                  {auth.can('accounts.read') ? (
-                    <Anchor component={Link} to="/accounts" size="sm">
-                      {a.displayName}
-                    </Anchor>
-                  ) : (
-                    a.displayName
-                  )}{' '}
-                  <Text span size="sm" c="dimmed" ff="monospace">
-                    ({a.username})
+        {p.limited ? null : (
+          <Section title={t('organisation.person.accounts')} testId="person-accounts">
+            {p.accounts.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('organisation.person.noAccount')}
+              </Text>
+            ) : (
+              <Stack gap={4}>
+                {p.accounts.map((a) => (
+                  <Text key={a.id} size="sm">
+                    {auth.can('accounts.read') ? (
+                      <Anchor component={Link} to="/accounts" size="sm">
+                        {a.displayName}
+                      </Anchor>
+                    ) : (
+                      a.displayName
+                    )}{' '}
+                    <Text span size="sm" c="dimmed" ff="monospace">
+                      ({a.username})
+                    </Text>
                   </Text>
-                </Text>
-              ))}
-            </Stack>
-          )}
-          {auth.can('accounts.manage') ? <LinkAccount person={p} /> : null}
-        </Section>
+                ))}
+              </Stack>
+            )}
+            {auth.can('accounts.manage') ? <LinkAccount person={p} /> : null}
+          </Section>
+        )}
       </SimpleGrid>
     </Stack>
   );
