@@ -275,6 +275,7 @@ for (const [size, viewport] of [
     await expect(page.getByTestId('person-positions')).toContainText('Ban Tuyên giáo');
     await expect(page.getByTestId('person-details')).not.toContainText('Điện thoại');
     await expect(page.getByTestId('person-accounts')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Sửa thông tin' })).toHaveCount(0);
     await screenshot(page, `organisation-person-limited-${size}`);
   });
 }

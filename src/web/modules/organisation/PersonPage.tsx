@@ -242,13 +242,15 @@ export function PersonPage() {
   const person = usePerson(personId);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
-  const canManage = useCanManagePeople();
+  const mayManagePeople = useCanManagePeople();
 
   if (!auth.can('organisation.read')) return <NoPermission />;
   if (person.isPending) return <CenterLoader />;
   if (person.error) return <ErrorAlert error={person.error} />;
   const p = person.data;
   const canEdit = auth.can('unit.edit');
+  // a person outside the reader's units is not theirs to edit or delete (the server refuses it too)
+  const canManage = mayManagePeople && !p.limited;
   const gender = p.gender ? bi(meta.data?.genders.find((g) => g.code === p.gender)?.label, lang) : null;
   const current = p.positions.filter((x) => !x.validTo || x.validTo > todayIso());
   const past = p.positions.filter((x) => x.validTo && x.validTo <= todayIso());
