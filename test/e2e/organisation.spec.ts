@@ -244,3 +244,38 @@ test('a grassroots secretary adds a person, finds them without diacritics, corre
   await page.getByTestId('people-search').fill('anh tuyet');
   await expect(page.getByTestId('people-list').getByRole('link', { name: 'Lê Thị Ánh Tuyết' })).toHaveCount(0);
 });
+
+for (const [size, viewport] of [
+  ['desktop', desktop],
+  ['phone', phone],
+] as const) {
+  test(`a grassroots secretary sees a person of another unit as a name and positions, without contacts (${size})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await signIn(page, 'demo.coso', DEMO_PASSWORD);
+    await page.goto('/units');
+    await page.getByTestId('unit-search').fill('tuyen giao');
+    await page.getByTestId('unit-results').getByRole('link', { name: 'Ban Tuyên giáo Đảng ủy Khối' }).click();
+    const person = page.waitForResponse((r) => /\/api\/people\/[0-9a-f-]+$/.test(r.url()));
+    await page.getByTestId('unit-people').getByRole('link', { name: 'Đặng Quốc Huy' }).first().click();
+    const card = await (await person).json();
+    // The server sends no contact or personal detail of a person outside the secretary's units (ADR 21).
+    expect(card.limited).toBe(true);
+    expect([card.phone, card.email, card.address, card.note, card.birthYear, card.partyJoinedOn]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    await expect(page.getByTestId('person-name')).toHaveText('Đặng Quốc Huy');
+    await expect(page.getByTestId('person-limited')).toContainText('ngoài phạm vi của bạn');
+    await expect(page.getByTestId('person-positions')).toContainText('Ban Tuyên giáo');
+    await expect(page.getByTestId('person-details')).not.toContainText('Điện thoại');
+    await expect(page.getByTestId('person-accounts')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Sửa thông tin' })).toHaveCount(0);
+    await screenshot(page, `organisation-person-limited-${size}`);
+  });
+}

@@ -24,10 +24,20 @@ export function requireSecretary(caller: Caller): void {
 export async function mayNominateFor(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {
   return can(caller.grants, 'honours.nominate', unitId, platform.unitScope);
 }
-/** A nomination is seen by its unit (and above it) and by those who judge. */
-export async function maySeeNomination(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {
+/**
+ * Judges only through the Council's vote: a Council member reads the nominations the units have
+ * sent (from submission on), not a unit's draft, which is the unit's own (ADR 21).
+ */
+export const judgesSentOnly = (caller: Caller) => !mayScreen(caller) && !mayManage(caller);
+/** A nomination is seen by its unit (and above it) and by those who judge (once sent, for the Council). */
+export async function maySeeNomination(
+  platform: Platform,
+  caller: Caller,
+  unitId: string,
+  status: string,
+): Promise<boolean> {
   return (
-    mayJudge(caller) ||
+    (mayJudge(caller) && (status !== 'draft' || !judgesSentOnly(caller))) ||
     (await mayNominateFor(platform, caller, unitId)) ||
     (await can(caller.grants, 'honours.read', unitId, platform.unitScope))
   );

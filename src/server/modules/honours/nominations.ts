@@ -11,7 +11,15 @@ import type { Platform } from '../../platform/platform.ts';
 import { reach } from '../../platform/policy/policy.ts';
 import { personRefs, subtreeUnitIds, unitRefs } from '../organisation/index.ts';
 import { unitResults } from '../emulation/index.ts';
-import { mayJudge, mayManage, mayNominateFor, maySeeNomination, nominationNotFound, type Caller } from './access.ts';
+import {
+  judgesSentOnly,
+  mayJudge,
+  mayManage,
+  mayNominateFor,
+  maySeeNomination,
+  nominationNotFound,
+  type Caller,
+} from './access.ts';
 import { checksOfNomination } from './eligibility.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import type { dossierKinds, NominationInput, NominationStatus, screeningResults } from './schema.ts';
@@ -69,7 +77,7 @@ async function findNomination(db: Db, id: string) {
 
 async function seen(platform: Platform, caller: Caller, id: string) {
   const row = await findNomination(platform.db, id);
-  if (!(await maySeeNomination(platform, caller, row.unit_id))) throw nominationNotFound();
+  if (!(await maySeeNomination(platform, caller, row.unit_id, row.status))) throw nominationNotFound();
   return row;
 }
 
@@ -453,7 +461,14 @@ export async function listNominations(
   if (q.categoryId) base = base.where('category_id', '=', q.categoryId);
   if (q.status) base = base.where('status', '=', q.status);
   if (q.unitId) base = base.where('unit_id', '=', q.unitId);
-  if (!mayJudge(caller)) {
+  if (mayJudge(caller) && judgesSentOnly(caller)) {
+    // the Council reads what the units sent, and its members' own units' drafts
+    const own = reach(caller.grants, 'honours.read');
+    if (own !== null) {
+      const units = own.length ? (await subtreeUnitIds(platform, own)).slice(0, 20_000) : ['-'];
+      base = base.where((eb) => eb.or([eb('status', '!=', 'draft'), eb('unit_id', 'in', units)]));
+    }
+  } else if (!mayJudge(caller)) {
     const roots = [
       ...(reach(caller.grants, 'honours.nominate') ?? []),
       ...(reach(caller.grants, 'honours.read') ?? []),
@@ -501,12 +516,12 @@ export function registerNominationFiles(): void {
     async mayRead(platform, reader, nominationId) {
       const row = await platform.db
         .selectFrom('honour_nominations')
-        .select('unit_id')
+        .select(['unit_id', 'status'])
         .where('id', '=', nominationId)
         .executeTakeFirst();
       return (
         row !== undefined &&
-        (await maySeeNomination(platform, { actor: reader.actor, grants: reader.grants }, row.unit_id))
+        (await maySeeNomination(platform, { actor: reader.actor, grants: reader.grants }, row.unit_id, row.status))
       );
     },
   });

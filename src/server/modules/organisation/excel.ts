@@ -819,6 +819,7 @@ const EXPORT_LIMIT = 50_000;
 /** The current view (the list's filters) as .xlsx, in the template's columns. */
 export async function exportXlsx(
   platform: Platform,
+  caller: Caller,
   kind: ImportKind,
   filter: { q?: string; asOf?: string; parentId?: string | 'none'; unitId?: string; unitKind?: UnitKind },
 ): Promise<Uint8Array> {
@@ -882,7 +883,7 @@ export async function exportXlsx(
     }
   } else {
     styleHeader(ws, columns.people);
-    const people = await allPeople(platform, { q: filter.q, unitId: filter.unitId }, EXPORT_LIMIT);
+    const people = await allPeople(platform, caller, { q: filter.q, unitId: filter.unitId }, EXPORT_LIMIT);
     const codes = new Map<string, string>();
     const unitIds = [...new Set(people.map((p) => p.partyUnitId).filter((v): v is string => !!v))];
     for (let i = 0; i < unitIds.length; i += 400) {

@@ -111,7 +111,7 @@ export function registerExcelRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid('query');
     return download(
-      await (await excel()).exportXlsx(c.get('platform'), q.kind, q),
+      await (await excel()).exportXlsx(c.get('platform'), caller(c), q.kind, q),
       `${q.kind === 'units' ? 'don-vi' : 'nhan-su'}.xlsx`,
     ) as never;
   });

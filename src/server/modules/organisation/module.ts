@@ -18,10 +18,14 @@ export const organisation = defineModule({
       vi: 'Sửa đơn vị và nhân sự trong phạm vi được giao',
       en: 'Edit units and people in the assigned subtree',
     },
+    'people.private': {
+      vi: 'Xem thông tin cá nhân (liên hệ, năm sinh, ngày vào Đảng, ghi chú) của nhân sự mọi đơn vị',
+      en: "Read people's personal details (contacts, birth year, Party dates, notes) in every unit",
+    },
   },
   grants: {
-    bloc_leader: ['organisation.read'],
-    board_staff: ['organisation.read'],
+    bloc_leader: ['organisation.read', 'people.private'],
+    board_staff: ['organisation.read', 'people.private'],
     unit_officer: ['organisation.read', 'unit.edit'],
     council_member: ['organisation.read'],
     judge: ['organisation.read'],

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { fold } from '../../../common/text.ts';
 import { givenName, personSortKey } from '../../../common/sortKey.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -10,6 +10,8 @@ import { fail } from '../../platform/http/errors.ts';
 import { requireEdit, todayIn, type Caller, inTransaction } from './access.ts';
 import { findUnit, titlesOf } from './repo.ts';
 import { foldedContains } from '../../platform/db/search.ts';
+import { holdsAnywhere, reach } from '../../platform/policy/policy.ts';
+import { subtreeOf } from './queries.ts';
 import type { CreatePersonInput, UpdatePersonInput } from './schema.ts';
 import { fieldProblem, inChargeRows, positionsIn, publishOrganisation } from './units.ts';
 import type { Gender } from './kinds.ts';
@@ -23,8 +25,67 @@ const positionNotFound = () => fail.notFound({ vi: 'Không tìm thấy chức v�
 
 export type PersonListFilter = { q?: string; unitId?: string; gender?: Gender; partyMember?: '0' | '1' };
 
-function personQuery(db: Executor, f: PersonListFilter, today: string) {
+/**
+ * Whose personal details the caller reads (docs/adr/0021-personal-data-scope.md): the subtree
+ * roots of their `organisation.read` grants, or everywhere (null) with `people.private` (the
+ * Bloc's leaders and staff) or a grant on no unit.
+ */
+export function peopleReach(caller: Caller): string[] | null {
+  if (holdsAnywhere(caller.grants, 'people.private')) return null;
+  return reach(caller.grants, 'organisation.read');
+}
+
+/**
+ * Is the person `p` within these subtrees: their Party unit is, or they hold a position there
+ * today? A condition that composes into the caller's one statement.
+ */
+export function personWithin(
+  db: Executor,
+  eb: ExpressionBuilder<Database & { p: PeopleTable }, 'p'>,
+  roots: string[],
+  today: string,
+) {
+  const units = () => db.selectFrom(subtreeOf(db, roots).as('r')).select('r.unit_id');
+  return eb.or([
+    eb('p.party_unit_id', 'in', units()),
+    eb.exists(
+      eb
+        .selectFrom('positions as own')
+        .select('own.id')
+        .whereRef('own.person_id', '=', 'p.id')
+        .where('own.unit_id', 'in', units())
+        .where((x) => x.or([x('own.valid_from', 'is', null), x('own.valid_from', '<=', today)]))
+        .where((x) => x.or([x('own.valid_to', 'is', null), x('own.valid_to', '>', today)])),
+    ),
+  ]);
+}
+
+/**
+ * Tells the `organisation` topic that a person changed, scoped to the units they belong to (their
+ * Party unit and positions, before and after): a subscriber outside those units hears nothing
+ * (ADR 21). Best effort, after the change is committed, like every live event.
+ */
+function publishPerson(platform: Platform, id: string, change: string, also: (string | null)[] = []) {
+  void (async () => {
+    const rows = await platform.db
+      .selectFrom('people')
+      .select('party_unit_id as unit_id')
+      .where('id', '=', id)
+      .union(platform.db.selectFrom('positions').select('unit_id').where('person_id', '=', id))
+      .execute();
+    const unitIds = [...new Set([...rows.map((r) => r.unit_id), ...also].filter((u): u is string => !!u))];
+    publishOrganisation(platform, {
+      entity: 'person',
+      id,
+      change,
+      scope: { unitIds, everywhere: ['people.private'] },
+    });
+  })().catch(() => {});
+}
+
+function personQuery(db: Executor, f: PersonListFilter, today: string, roots: string[] | null) {
   let base = db.selectFrom('people as p').leftJoin('units as u', 'u.id', 'p.party_unit_id');
+  if (roots) base = base.where((eb) => personWithin(db, eb, roots, today));
   if (f.q) base = base.where('p.name_folded', 'like', foldedContains(f.q));
   if (f.gender) base = base.where('p.gender', '=', f.gender);
   if (f.partyMember === '1') base = base.where('p.party_joined_on', 'is not', null);
@@ -70,9 +131,14 @@ function toSummary(r: PersonRow & { party_unit_name: string | null }, titles: st
   };
 }
 
-export async function listPeople(platform: Platform, f: PersonListFilter & { page: number; pageSize: number }) {
+/** People within the caller's reach (a person outside it is found only by the unit tree's names and positions). */
+export async function listPeople(
+  platform: Platform,
+  caller: Caller,
+  f: PersonListFilter & { page: number; pageSize: number },
+) {
   const today = todayIn(platform.clock());
-  const base = personQuery(platform.db, f, today);
+  const base = personQuery(platform.db, f, today, peopleReach(caller));
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base
     .selectAll('p')
@@ -90,22 +156,57 @@ export async function listPeople(platform: Platform, f: PersonListFilter & { pag
   return { items: rows.map((r) => toSummary(r, titles.get(r.id) ?? [])), total, page: f.page, pageSize: f.pageSize };
 }
 
-export async function allPeople(platform: Platform, f: PersonListFilter, limit: number) {
-  return (await listPeople(platform, { ...f, page: 1, pageSize: limit })).items;
+export async function allPeople(platform: Platform, caller: Caller, f: PersonListFilter, limit: number) {
+  return (await listPeople(platform, caller, { ...f, page: 1, pageSize: limit })).items;
 }
 
-export async function getPerson(platform: Platform, id: string) {
+/**
+ * One person. Within the caller's reach, the whole record; outside it, only what the unit tree
+ * shows of anyone (ADR 21): the name, gender, positions and the units they are in charge of —
+ * never contacts, birth year, Party dates or unit, notes or accounts (`limited: true`).
+ */
+export async function getPerson(platform: Platform, caller: Caller, id: string) {
   const db = platform.db;
   const today = todayIn(platform.clock());
+  const roots = peopleReach(caller);
   const r = await db
     .selectFrom('people as p')
     .leftJoin('units as u', 'u.id', 'p.party_unit_id')
     .selectAll('p')
     .select('u.name as party_unit_name')
+    .select((eb) => (roots ? personWithin(db, eb, roots, today) : eb.lit(true)).as('within'))
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!r) throw personNotFound();
+  const full = r.within === true || Number(r.within) === 1;
   const titles = await titlesOf(db, [id], today);
+  const common = {
+    positions: await positionsIn(db, { personId: id }, today, false),
+    inChargeOf: await inChargeRows(db, { personId: id }, today),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  if (!full) {
+    return {
+      id: r.id,
+      fullName: r.full_name,
+      givenName: givenName(r.full_name),
+      gender: (r.gender as Gender | null) ?? null,
+      birthYear: null,
+      partyJoinedOn: null,
+      partyUnitId: null,
+      partyUnitName: null,
+      phone: null,
+      email: null,
+      titles: titles.get(id) ?? [],
+      isDemo: r.is_demo === 1,
+      address: null,
+      note: null,
+      accounts: [],
+      limited: true,
+      ...common,
+    };
+  }
   const accounts = await db
     .selectFrom('users')
     .select(['id', 'username', 'display_name'])
@@ -116,11 +217,9 @@ export async function getPerson(platform: Platform, id: string) {
     ...toSummary(r, titles.get(id) ?? []),
     address: r.address,
     note: r.note,
-    positions: await positionsIn(db, { personId: id }, today, false),
-    inChargeOf: await inChargeRows(db, { personId: id }, today),
     accounts: accounts.map((a) => ({ id: a.id, username: a.username, displayName: a.display_name })),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    limited: false,
+    ...common,
   };
 }
 
@@ -182,8 +281,8 @@ export async function createPerson(platform: Platform, caller: Caller, input: Ne
     );
     return row;
   });
-  publishOrganisation(platform, { entity: 'person', id: row.id, change: 'created' });
-  return getPerson(platform, row.id);
+  publishPerson(platform, row.id, 'created');
+  return getPerson(platform, caller, row.id);
 }
 
 /** A person's record belongs to their Party unit; with none, to whoever manages the whole tree. */
@@ -196,7 +295,7 @@ async function loadEditable(tx: Executor, caller: Caller, id: string) {
 
 export async function updatePerson(platform: Platform, caller: Caller, id: string, input: UpdatePersonInput) {
   const now = platform.clock();
-  await inTransaction(platform, async (tx) => {
+  const unitBefore = await inTransaction(platform, async (tx) => {
     const before = await loadEditable(tx, caller, id);
     if (input.partyUnitId !== undefined && input.partyUnitId !== before.party_unit_id) {
       await checkPartyUnit(tx, input.partyUnitId);
@@ -226,14 +325,15 @@ export async function updatePerson(platform: Platform, caller: Caller, id: strin
       { action: 'person.update', entityType: 'person', entityId: id, before, after },
       now,
     );
+    return before.party_unit_id;
   });
-  publishOrganisation(platform, { entity: 'person', id, change: 'updated' });
-  return getPerson(platform, id);
+  publishPerson(platform, id, 'updated', [unitBefore]);
+  return getPerson(platform, caller, id);
 }
 
 export async function deletePerson(platform: Platform, caller: Caller, id: string) {
   const now = platform.clock();
-  await inTransaction(platform, async (tx) => {
+  const unitsBefore = await inTransaction(platform, async (tx) => {
     const before = await loadEditable(tx, caller, id);
     const linked = await tx.selectFrom('users').select('id').where('person_id', '=', id).executeTakeFirst();
     if (linked) {
@@ -253,8 +353,9 @@ export async function deletePerson(platform: Platform, caller: Caller, id: strin
       { action: 'person.delete', entityType: 'person', entityId: id, before: { ...before, positions, inCharge } },
       now,
     );
+    return [before.party_unit_id, ...positions.map((p) => p.unit_id)];
   });
-  publishOrganisation(platform, { entity: 'person', id, change: 'deleted' });
+  publishPerson(platform, id, 'deleted', unitsBefore);
 }
 
 function checkPositionDates(from: string | null | undefined, to: string | null | undefined) {
@@ -296,6 +397,7 @@ export async function addPosition(
   input: { unitId: string; title: string; rank?: number; validFrom?: string | null; validTo?: string | null },
 ) {
   const now = platform.clock();
+  const unitOfPosition = input.unitId;
   await inTransaction(platform, async (tx) => {
     const person = await tx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
     if (!person) throw personNotFound();
@@ -308,8 +410,8 @@ export async function addPosition(
       now,
     );
   });
-  publishOrganisation(platform, { entity: 'person', id: personId, change: 'position' });
-  return getPerson(platform, personId);
+  publishPerson(platform, personId, 'position', [unitOfPosition]);
+  return getPerson(platform, caller, personId);
 }
 
 export async function updatePosition(
@@ -319,7 +421,7 @@ export async function updatePosition(
   input: { title?: string; rank?: number; validFrom?: string | null; validTo?: string | null },
 ) {
   const now = platform.clock();
-  const personId = await inTransaction(platform, async (tx) => {
+  const { person_id: personId, unit_id: unitOfPosition } = await inTransaction(platform, async (tx) => {
     const before = await tx.selectFrom('positions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw positionNotFound();
     await requireEdit(tx, caller, before.unit_id);
@@ -342,15 +444,15 @@ export async function updatePosition(
       { action: 'position.update', entityType: 'position', entityId: id, before, after },
       now,
     );
-    return before.person_id;
+    return before;
   });
-  publishOrganisation(platform, { entity: 'person', id: personId, change: 'position' });
-  return getPerson(platform, personId);
+  publishPerson(platform, personId, 'position', [unitOfPosition]);
+  return getPerson(platform, caller, personId);
 }
 
 export async function deletePosition(platform: Platform, caller: Caller, id: string) {
   const now = platform.clock();
-  const personId = await inTransaction(platform, async (tx) => {
+  const { person_id: personId, unit_id: unitOfPosition } = await inTransaction(platform, async (tx) => {
     const before = await tx.selectFrom('positions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw positionNotFound();
     await requireEdit(tx, caller, before.unit_id);
@@ -361,9 +463,9 @@ export async function deletePosition(platform: Platform, caller: Caller, id: str
       { action: 'position.delete', entityType: 'position', entityId: id, before },
       now,
     );
-    return before.person_id;
+    return before;
   });
-  publishOrganisation(platform, { entity: 'person', id: personId, change: 'position' });
+  publishPerson(platform, personId, 'position', [unitOfPosition]);
 }
 
 /** Links (or unlinks, with null) the account of a person. Needs accounts.manage at the route. */
@@ -400,8 +502,8 @@ export async function linkAccount(platform: Platform, caller: Caller, personId: 
       now,
     );
   });
-  publishOrganisation(platform, { entity: 'person', id: personId, change: 'account' });
-  return getPerson(platform, personId);
+  publishPerson(platform, personId, 'account');
+  return getPerson(platform, caller, personId);
 }
 
 /** How many Party members each of these units holds in its subtree (from the people registry). */

@@ -264,11 +264,15 @@ export function registerOrganisationRoutes(app: OpenAPIHono<AppEnv>) {
     c.json(await applyOperation(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
   );
 
-  app.openapi(listPeopleRoute, async (c) => c.json(await listPeople(c.get('platform'), c.req.valid('query')), 200));
+  app.openapi(listPeopleRoute, async (c) =>
+    c.json(await listPeople(c.get('platform'), callerOf(c), c.req.valid('query')), 200),
+  );
   app.openapi(createPersonRoute, async (c) =>
     c.json(await createPerson(c.get('platform'), callerOf(c), c.req.valid('json')), 201),
   );
-  app.openapi(getPersonRoute, async (c) => c.json(await getPerson(c.get('platform'), c.req.valid('param').id), 200));
+  app.openapi(getPersonRoute, async (c) =>
+    c.json(await getPerson(c.get('platform'), callerOf(c), c.req.valid('param').id), 200),
+  );
   app.openapi(updatePersonRoute, async (c) =>
     c.json(await updatePerson(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );

@@ -295,6 +295,10 @@ export const personDetail = personSummary
     positions: z.array(positionView),
     inChargeOf: z.array(inChargeView),
     accounts: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string() })),
+    limited: z.boolean().openapi({
+      description:
+        'True when the person is outside the caller’s units: only the name, gender, positions and units in charge of are given (ADR 21).',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

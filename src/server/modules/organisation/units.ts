@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../platform/http/jsonValue.ts';
 import type { Kysely } from 'kysely';
+import type { EventScope } from '../../platform/events/events.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -28,7 +29,10 @@ export const unitNotFound = () => fail.notFound({ vi: 'Không tìm thấy đơn 
 export const fieldProblem = (path: string, code: string, messages: Bilingual) =>
   fail.validation([{ in: 'body', path, code, messages }]);
 
-export function publishOrganisation(platform: Platform, data: { entity: string; id: string; change: string }) {
+export function publishOrganisation(
+  platform: Platform,
+  data: { entity: string; id: string; change: string; scope?: EventScope },
+) {
   void platform.events.publish('organisation', data).catch(() => {});
 }
 

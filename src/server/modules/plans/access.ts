@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EventScope } from '../../platform/events/events.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { can, holdsAnywhere, reach } from '../../platform/policy/policy.ts';
@@ -49,7 +50,7 @@ export const activityNotFound = () => fail.notFound({ vi: 'Không tìm thấy nh
 
 export function publishPlans(
   platform: Platform,
-  data: { entity: string; id: string; change: string; planId?: string },
+  data: { entity: string; id: string; change: string; planId?: string; scope?: EventScope },
 ) {
   void platform.events.publish('plans', data).catch(() => {});
 }

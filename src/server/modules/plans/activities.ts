@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../platform/db/tables.ts';
 import type { PlanActivitiesTable, PlansTable } from './tables.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -438,16 +438,13 @@ export async function listActivities(
 }
 
 export async function getActivity(platform: Platform, caller: Caller, id: string) {
-  const { row, plan } = await seenActivity(platform, caller, id);
+  const { row, plan, vis } = await seenActivity(platform, caller, id);
   const today = vietnamDay(platform.clock());
   const [view] = await activityViews(platform, plan, [row], today);
-  const reports = await platform.db
-    .selectFrom('plan_reports')
-    .selectAll()
-    .where('activity_id', '=', id)
-    .orderBy('reported_at', 'desc')
-    .limit(200)
-    .execute();
+  // ADR 8 and 21: a unit reads its own units' reports (and a manager's, which speak for the whole activity).
+  let reportQuery = platform.db.selectFrom('plan_reports').selectAll().where('activity_id', '=', id);
+  if (!vis.all) reportQuery = reportQuery.where((eb) => reportsSeenBy(eb, vis.unitIds));
+  const reports = await reportQuery.orderBy('reported_at', 'desc').limit(200).execute();
   const units = await unitRefs(
     platform,
     reports.map((r) => r.unit_id).filter((u): u is string => u !== null),
@@ -481,7 +478,15 @@ export async function seenActivity(platform: Platform, caller: Caller, id: strin
   const vis = await visibilityOf(platform, caller);
   const visible = await visibleActivities(platform.db, plan, vis, {});
   if (!visible.some((a) => a.id === id)) throw activityNotFound();
-  return { row, plan };
+  return { row, plan, vis };
+}
+
+/** The reports a caller who sees only `unitIds` may read: those units' own, and those made for no unit. */
+export function reportsSeenBy(eb: ExpressionBuilder<Database, 'plan_reports'>, unitIds: readonly string[]) {
+  return eb.or([
+    eb('plan_reports.unit_id', 'is', null),
+    ...(unitIds.length ? [eb('plan_reports.unit_id', 'in', [...unitIds])] : []),
+  ]);
 }
 
 export async function addActivity(platform: Platform, caller: Caller, planId: string, input: ActivityInput) {

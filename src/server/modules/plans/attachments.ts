@@ -1,9 +1,10 @@
 import { registerFileOwner, type FileOwner } from '../../platform/files/store.ts';
-import { seenActivity } from './activities.ts';
+import { reportsSeenBy, seenActivity } from './activities.ts';
 
 /**
- * Files attached to progress reports (minutes, photos, documents): whoever may see the activity
- * may open its reports' files. Registered at start by the plans descriptor's `setup`.
+ * Files attached to progress reports (minutes, photos, documents): whoever may read the report
+ * (ADR 8, 21: who sees the activity, and the report is their units' own or made for no unit) may
+ * open its files. Registered at start by the plans descriptor's `setup`.
  */
 export const REPORT_FILES = 'plan_report';
 
@@ -17,8 +18,15 @@ const reportFiles: FileOwner = {
       .where('id', '=', reportId)
       .executeTakeFirst();
     if (!report) return false;
-    await seenActivity(platform, reader, report.activity_id);
-    return true;
+    const { vis } = await seenActivity(platform, reader, report.activity_id);
+    if (vis.all) return true;
+    const seen = await platform.db
+      .selectFrom('plan_reports')
+      .select('id')
+      .where('id', '=', reportId)
+      .where((eb) => reportsSeenBy(eb, vis.unitIds))
+      .executeTakeFirst();
+    return seen !== undefined;
   },
 };
 

@@ -30,7 +30,7 @@ export async function addReport(platform: Platform, caller: Caller, activityId: 
     ]);
   }
   const doneOn = input.percent === 100 ? (input.doneOn ?? today) : null;
-  const id = await inTransaction(platform, async (tx) => {
+  const saved = await inTransaction(platform, async (tx) => {
     const activity = await tx.selectFrom('plan_activities').selectAll().where('id', '=', activityId).executeTakeFirst();
     if (!activity) throw activityNotFound();
     const plan = await tx
@@ -142,8 +142,14 @@ export async function addReport(platform: Platform, caller: Caller, activityId: 
       },
       now,
     );
-    return row.id;
+    return { id: row.id, unitId };
   });
-  publishPlans(platform, { entity: 'report', id, change: 'created' });
+  // A unit's report is told only to those who may read it (ADR 8, 21); a report for no unit to all.
+  publishPlans(platform, {
+    entity: 'report',
+    id: saved.id,
+    change: 'created',
+    ...(saved.unitId ? { scope: { unitIds: [saved.unitId], everywhere: ['plans.overview', 'plans.manage'] } } : {}),
+  });
   return getActivity(platform, caller, activityId);
 }

@@ -531,5 +531,7 @@ export function publishReporting(
   periodId: string,
   change: string,
 ) {
-  void platform.events.publish('reporting', { templateId, unitId, periodId, change }).catch(() => {});
+  // A unit's reporting is told to those who read that unit (or the whole Bloc's reports), ADR 21.
+  const scope = { unitIds: [unitId], everywhere: ['reporting.overview'] };
+  void platform.events.publish('reporting', { templateId, unitId, periodId, change, scope }).catch(() => {});
 }

@@ -7,6 +7,17 @@ import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { signIn, type Client } from '../../../../test/support/client.ts';
 import { createApp } from '../../app.ts';
 import type { EventBus } from '../../platform/events/events.ts';
+import {
+  buildActivity,
+  buildPerson,
+  buildPlan,
+  buildTemplate,
+  buildUnit,
+  factoryCaller,
+} from '../../../../test/support/factories.ts';
+import { addReport } from '../plans/progress.ts';
+import { updatePerson } from '../organisation/people.ts';
+import { saveReport } from '../reporting/submissions.ts';
 
 /** Waits for a condition, polling; fails with `what` if it does not come true in time. */
 async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
@@ -127,5 +138,84 @@ describeEachDatabase('live updates (GET /api/events)', (kind) => {
     for (const a of aborts) a.abort();
     for (const r of responses) await r.body?.cancel().catch(() => {});
     await until(() => active === 0, 'all three to unsubscribe');
+  });
+
+  it('sends a unit’s reports and people only to subscribers whose units reach it (ADR 21)', async () => {
+    const { platform, clock } = env();
+    clock.set(new Date('2019-07-01T03:00:00Z'));
+    const root = await buildUnit(platform, { kind: 'bloc', name: 'Đảng bộ Khối (kênh trực tiếp)' });
+    const unitA = await buildUnit(platform, { kind: 'grassroots_committee', parentId: root.id });
+    const unitB = await buildUnit(platform, { kind: 'grassroots_committee', parentId: root.id });
+    const personA = await buildPerson(platform, { partyUnitId: unitA.id });
+    const personB = await buildPerson(platform, { partyUnitId: unitB.id });
+    const plan = await buildPlan(platform);
+    const activity = await buildActivity(platform, plan.id, { leadUnitIds: [unitA.id, unitB.id] });
+    const template = await buildTemplate(platform);
+    const indicatorId = template.sections[0].items[0].indicatorId;
+
+    const listen = async (grants: { role: 'unit_officer' | 'board_staff'; unitId: string }[], ip: string) => {
+      const u = await buildUser(platform, { grants });
+      const client = await signIn(env().app, u.username, u.password, ip);
+      const abort = new AbortController();
+      const res = await fetch(`${base}/api/events?topics=plans,reporting,organisation`, {
+        headers: { cookie: client.cookie! },
+        signal: abort.signal,
+      });
+      expect(res.status).toBe(200);
+      const stream = { text: '', abort };
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          stream.text += decoder.decode(value, { stream: true });
+        }
+      })().catch(() => {});
+      await until(() => stream.text.includes('event: ready'), 'the stream to open');
+      return stream;
+    };
+    const ofA = await listen([{ role: 'unit_officer', unitId: unitA.id }], '192.0.2.80');
+    const ofRoot = await listen([{ role: 'unit_officer', unitId: root.id }], '192.0.2.81');
+    const office = await listen([{ role: 'board_staff', unitId: unitA.id }], '192.0.2.82');
+    try {
+      const admin = await factoryCaller(platform);
+      // B's changes first, then A's: when A's have arrived, B's would have come before them.
+      await addReport(platform, admin, activity.id, { text: 'B báo cáo', percent: 50, unitId: unitB.id });
+      await saveReport(platform, admin, {
+        templateId: template.id,
+        unitId: unitB.id,
+        periodId: '2019-06',
+        values: [{ indicatorId, breakdownKey: '', value: 5 }],
+      });
+      await updatePerson(platform, admin, personB.id, { phone: '0912 000 111' });
+      await addReport(platform, admin, activity.id, { text: 'A báo cáo', percent: 50, unitId: unitA.id });
+      await saveReport(platform, admin, {
+        templateId: template.id,
+        unitId: unitA.id,
+        periodId: '2019-06',
+        values: [{ indicatorId, breakdownKey: '', value: 5 }],
+      });
+      await updatePerson(platform, admin, personA.id, { phone: '0912 000 222' });
+
+      const count = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, 'g'))?.length ?? 0;
+      const all = (text: string) =>
+        count(text, /event: plans\n/) >= 2 && count(text, /event: reporting\n/) >= 2 && text.includes(personA.id);
+      await until(() => all(ofRoot.text) && all(office.text), 'the Bloc-level subscribers to hear both units');
+      await until(() => ofA.text.includes(personA.id) && count(ofA.text, /event: reporting\n/) >= 1, 'unit A');
+      await new Promise((r) => setTimeout(r, 300));
+
+      expect(ofRoot.text).toContain(personB.id);
+      expect(ofRoot.text).toContain(unitB.id);
+      // unit A's secretary hears unit A and nothing of unit B; no payload carries its scope
+      expect(ofA.text).not.toContain(unitB.id);
+      expect(ofA.text).not.toContain(personB.id);
+      expect(count(ofA.text, /event: plans\n/)).toBe(1);
+      expect(ofA.text).toContain(unitA.id);
+      expect(ofRoot.text).not.toContain('"scope"');
+    } finally {
+      for (const s of [ofA, ofRoot, office]) s.abort.abort();
+    }
+    await until(() => active === 0, 'the streams to unsubscribe');
   });
 });

@@ -3,7 +3,10 @@ import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
-import { holdsAnywhere } from '../../platform/policy/policy.ts';
+import { can, holdsAnywhere, type Grant } from '../../platform/policy/policy.ts';
+import { scopeOf, withoutScope } from '../../platform/events/events.ts';
+import { isPermission, type Permission } from '../../platform/policy/permissions.ts';
+import type { Platform } from '../../platform/platform.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { ping } from '../../platform/db/database.ts';
 import { healthFailedOut, healthOut, jobsOut, overviewOut } from './schema.ts';
@@ -63,6 +66,19 @@ const eventsRoute = apiRoute('signed-in', {
 
 const started = Date.now();
 
+/**
+ * May a subscriber holding these grants receive this event (ADR 21)? An event about one unit's
+ * records goes only to those whose topic permission reaches that unit, or who hold one of the
+ * scope's `everywhere` permissions.
+ */
+async function mayReceive(platform: Platform, grants: readonly Grant[], needs: Permission, data: unknown) {
+  const scope = scopeOf(data);
+  if (!scope) return true;
+  for (const perm of scope.everywhere ?? []) if (isPermission(perm) && holdsAnywhere(grants, perm)) return true;
+  for (const unitId of scope.unitIds) if (await can(grants, needs, unitId, platform.unitScope)) return true;
+  return false;
+}
+
 export function registerSystemRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(health, async (c) => {
     const { database } = c.get('platform');
@@ -113,12 +129,16 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>) {
         throw fail.badRequest('UNKNOWN_TOPIC', { vi: `Không có kênh "${t}".`, en: `There is no topic "${t}".` });
       if (!holdsAnywhere(p.grants, needs)) throw fail.forbidden();
     }
+    const platform = c.get('platform');
     return streamSSE(c, async (stream) => {
       const unsubscribers = topics.map((topic) =>
-        events.subscribe(
-          topic,
-          (data) => void stream.writeSSE({ event: topic, data: JSON.stringify(data) }).catch(() => {}),
-        ),
+        events.subscribe(topic, (data) => {
+          void mayReceive(platform, p.grants, topicPermission(topic)!, data)
+            .then((ok) =>
+              ok ? stream.writeSSE({ event: topic, data: JSON.stringify(withoutScope(data)) }) : undefined,
+            )
+            .catch(() => {});
+        }),
       );
       // When the client leaves, stop at once: not at the next keep-alive, 15 s on.
       const left = new Promise<void>((resolve) => stream.onAbort(resolve));

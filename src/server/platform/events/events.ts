@@ -11,6 +11,30 @@ import { loadPg } from '../db/database.ts';
  */
 export type EventHandler = (data: unknown) => void;
 
+/**
+ * Who may receive an event about one unit's records (ADR 21). A publisher puts it under the
+ * payload's `scope` key; `GET /api/events` delivers the event only to a subscriber who holds the
+ * topic's permission on one of `unitIds` (the unit's ancestors' grants included) or holds one of
+ * `everywhere` anywhere (e.g. `reporting.overview`), and strips the key before sending. An event
+ * with no `scope` carries nothing private and goes to every subscriber of the topic.
+ */
+export type EventScope = { unitIds: readonly string[]; everywhere?: readonly string[] };
+
+/** The payload's scope, when it has one. */
+export function scopeOf(data: unknown): EventScope | null {
+  if (data === null || typeof data !== 'object' || !('scope' in data)) return null;
+  const scope = (data as { scope: unknown }).scope;
+  if (scope === null || typeof scope !== 'object' || !Array.isArray((scope as EventScope).unitIds)) return null;
+  return scope as EventScope;
+}
+
+/** The payload as a subscriber receives it: without its scope. */
+export function withoutScope(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || !('scope' in data)) return data;
+  const { scope: _scope, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
 export type EventBus = {
   publish(topic: string, data: unknown): Promise<void>;
   subscribe(topic: string, handler: EventHandler): () => void;

@@ -242,13 +242,15 @@ export function PersonPage() {
   const person = usePerson(personId);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
-  const canManage = useCanManagePeople();
+  const mayManagePeople = useCanManagePeople();
 
   if (!auth.can('organisation.read')) return <NoPermission />;
   if (person.isPending) return <CenterLoader />;
   if (person.error) return <ErrorAlert error={person.error} />;
   const p = person.data;
   const canEdit = auth.can('unit.edit');
+  // a person outside the reader's units is not theirs to edit or delete (the server refuses it too)
+  const canManage = mayManagePeople && !p.limited;
   const gender = p.gender ? bi(meta.data?.genders.find((g) => g.code === p.gender)?.label, lang) : null;
   const current = p.positions.filter((x) => !x.validTo || x.validTo > todayIso());
   const past = p.positions.filter((x) => x.validTo && x.validTo <= todayIso());
@@ -307,15 +309,24 @@ export function PersonPage() {
       </Stack>
       {editing ? <PersonFormModal person={p} onClose={() => setEditing(false)} /> : null}
       <Section title={t('organisation.unit.details')} testId="person-details">
+        {p.limited ? (
+          <Text size="sm" c="dimmed" mb="sm" data-testid="person-limited">
+            {t('organisation.person.limited')}
+          </Text>
+        ) : null}
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
           <Field label={t('organisation.person.gender')} value={gender} />
-          <Field label={t('organisation.person.birthYear')} value={p.birthYear} />
-          <Field label={t('organisation.person.partyJoinedOn')} value={formatDate(p.partyJoinedOn)} />
-          <Field label={t('organisation.person.partyUnit')} value={p.partyUnitName} />
-          <Field label={t('organisation.fields.phone')} value={p.phone} />
-          <Field label={t('organisation.fields.email')} value={p.email} />
-          {p.address ? <Field label={t('organisation.fields.address')} value={p.address} /> : null}
-          {p.note ? <Field label={t('organisation.fields.note')} value={p.note} /> : null}
+          {p.limited ? null : (
+            <>
+              <Field label={t('organisation.person.birthYear')} value={p.birthYear} />
+              <Field label={t('organisation.person.partyJoinedOn')} value={formatDate(p.partyJoinedOn)} />
+              <Field label={t('organisation.person.partyUnit')} value={p.partyUnitName} />
+              <Field label={t('organisation.fields.phone')} value={p.phone} />
+              <Field label={t('organisation.fields.email')} value={p.email} />
+              {p.address ? <Field label={t('organisation.fields.address')} value={p.address} /> : null}
+              {p.note ? <Field label={t('organisation.fields.note')} value={p.note} /> : null}
+            </>
+          )}
         </SimpleGrid>
       </Section>
       <Section
@@ -359,31 +370,33 @@ export function PersonPage() {
             </Stack>
           )}
         </Section>
-        <Section title={t('organisation.person.accounts')} testId="person-accounts">
-          {p.accounts.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('organisation.person.noAccount')}
-            </Text>
-          ) : (
-            <Stack gap={4}>
-              {p.accounts.map((a) => (
-                <Text key={a.id} size="sm">
-                  {auth.can('accounts.read') ? (
-                    <Anchor component={Link} to="/accounts" size="sm">
-                      {a.displayName}
-                    </Anchor>
-                  ) : (
-                    a.displayName
-                  )}{' '}
-                  <Text span size="sm" c="dimmed" ff="monospace">
-                    ({a.username})
+        {p.limited ? null : (
+          <Section title={t('organisation.person.accounts')} testId="person-accounts">
+            {p.accounts.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('organisation.person.noAccount')}
+              </Text>
+            ) : (
+              <Stack gap={4}>
+                {p.accounts.map((a) => (
+                  <Text key={a.id} size="sm">
+                    {auth.can('accounts.read') ? (
+                      <Anchor component={Link} to="/accounts" size="sm">
+                        {a.displayName}
+                      </Anchor>
+                    ) : (
+                      a.displayName
+                    )}{' '}
+                    <Text span size="sm" c="dimmed" ff="monospace">
+                      ({a.username})
+                    </Text>
                   </Text>
-                </Text>
-              ))}
-            </Stack>
-          )}
-          {auth.can('accounts.manage') ? <LinkAccount person={p} /> : null}
-        </Section>
+                ))}
+              </Stack>
+            )}
+            {auth.can('accounts.manage') ? <LinkAccount person={p} /> : null}
+          </Section>
+        )}
       </SimpleGrid>
     </Stack>
   );
