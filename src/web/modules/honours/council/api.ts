@@ -158,13 +158,15 @@ export class CountingError extends Error {
 }
 
 /** The chair's device decrypts the closed box's totals with the secret kept here, and publishes them with their proofs. */
-export const useTallyRound = (round: Pick<Round, 'id' | 'sessionId' | 'ballotKey' | 'box' | 'voted' | 'nominees'>) =>
+export const useTallyRound = (round: Pick<Round, 'id' | 'sessionId' | 'ballotKey' | 'box' | 'nominees'>) =>
   useChange(async () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     const secret = storedSecret(round.sessionId, round.ballotKey);
     if (!secret || !round.box) throw new CountingError('no_key');
-    const bound = round.voted * Math.max(1, round.nominees.length);
+    // a total can be no more than the ballots in the box (a ranking: their points); a larger one is refused here
+    const ballots = round.box.receipts.length;
     const totals = round.box.totals.map((t) => {
+      const bound = t.kind === 'points' ? ballots * round.nominees.length : ballots;
       const { count, share } = decryptTotal(secret, t, bound, `${round.id}|${t.nominationId}|${t.kind}`);
       if (count === null) throw new CountingError('out_of_range');
       return { nominationId: t.nominationId, kind: t.kind, count, ...share };
