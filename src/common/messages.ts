@@ -18,4 +18,8 @@ export const customMessages: Record<string, { vi: string; en: string }> = {
   },
   date_format: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must be written YYYY-MM-DD.' },
   code_format: { vi: 'Mã không được chứa khoảng trắng.', en: 'A code must not contain spaces.' },
+  hex: {
+    vi: 'Phiếu mã hoá không đúng định dạng (cần 64 ký tự thập lục phân).',
+    en: 'The encrypted ballot is malformed (64 hexadecimal characters expected).',
+  },
 };

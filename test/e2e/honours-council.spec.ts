@@ -5,9 +5,10 @@ import { ADMIN_PASSWORD, asUser, desktop, phone, screenshot } from './support.ts
  * The Council's secret ballot in the browser, on the demo campaign TV-15NAM-2019: the Office's
  * secretary opens a session (roster, rules fixed beforehand), marks attendance and opens a round
  * with one seat; a Council member votes on a phone from "awaiting your vote", reviews and confirms,
- * and a second ballot is refused; the secretary votes, enters an absent member's written vote,
- * closes and counts — a tie across the seat — and opens the further round between the tied; the
- * minutes download. The journey makes its own session, so it does not depend on what other
+ * and a second ballot is refused; the secretary votes, enters an absent member's written vote and
+ * closes the box; the chair, who made the counting key on her phone, decrypts the totals there — a
+ * tie across the seat — her receipt is in the published list, and the secretary opens the further
+ * round between the tied; the minutes download. The journey makes its own session, so it does not depend on what other
  * journeys did with the demo data, and leaves no round open and nobody selected.
  */
 const suffix = Date.now().toString(36).slice(-5);
@@ -50,10 +51,10 @@ async function addMember(page: Page, name: string) {
   await expect(page.getByTestId('roster-row').filter({ hasText: name })).toBeVisible();
 }
 
-test('the Council votes by secret ballot: a member on a phone, the secretary closes and counts, a tie goes to a further round', async ({
+test('the Council votes by encrypted secret ballot: a member on a phone, the chair decrypts the totals, a tie goes to a further round', async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000); // the ballot is encrypted and the totals decrypted in the browser: slower on a loaded machine
   const baseURL = test.info().project.use.baseURL!;
 
   // ---- an absent member, so that the secretary has a written vote to enter ----
@@ -117,6 +118,23 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await expect(quorum).toHaveAttribute('data-met', 'yes');
   await expect(quorum).toContainText('Có mặt 2/3 · cần ít nhất 2');
 
+  // ---- the chair makes the counting key on her phone; the secretary cannot open a round before ----
+  await expect(page.getByTestId('ballot-key')).toHaveAttribute('data-set', 'no');
+  await expect(page.getByTestId('round-needs-key')).toBeVisible();
+  await expect(page.getByTestId('round-open')).toBeDisabled();
+  await expect(page.getByTestId('ballot-key-make')).toHaveCount(0); // the secretary holds no key
+  const mem = await asUser(browser, 'demo.hoidong', phone);
+  const m = mem.page;
+  await m.goto(sessionUrl);
+  await m.getByTestId('ballot-key-make').click();
+  await expect(m.getByTestId('ballot-key-here')).toBeVisible();
+  await closeNotices(m);
+  await m.getByTestId('ballot-key').scrollIntoViewIfNeeded();
+  await screenshot(m, 'honours-council-key-phone');
+  // the secretary's page learns of it live
+  await expect(page.getByTestId('ballot-key')).toHaveAttribute('data-set', 'yes');
+  await expect(page.getByTestId('ballot-key')).toContainText(MEMBER);
+
   // ---- a round on two of the eligible collectives, one seat ----
   await page.getByTestId('round-open').click();
   const roundForm = page.getByTestId('round-form');
@@ -135,14 +153,12 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   const roundId = (await roundCard.getAttribute('data-round'))!;
 
   // ---- the member votes on a phone, from what awaits their vote ----
-  const mem = await asUser(browser, 'demo.hoidong', phone);
   // the same ballot opened on a second screen that then loses touch (its refreshes fail), so it
   // still offers the ballot after the member has voted elsewhere
   const second = await mem.context.newPage();
   await second.goto(`/honours/rounds/${roundId}`);
   await expect(second.getByTestId('ballot-line')).toHaveCount(2);
   await second.route(`**/api/honours/rounds/${roundId}`, (route) => route.abort());
-  const m = mem.page;
   await m.goto(`/honours/${campaign.id}`);
   const waiting = m.locator(`[data-testid="my-open-round"][data-round="${roundId}"]`);
   await expect(waiting).toBeVisible();
@@ -159,8 +175,14 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await expect(m.getByTestId('ballot-review')).toContainText('Đồng ý: 2 · Không đồng ý: 0 · Không biểu quyết: 0');
   await closeNotices(m);
   await screenshot(m, 'honours-council-ballot-review-phone');
+  const sealStarted = Date.now();
   await m.getByTestId('ballot-confirm').click();
   await expect(m.getByTestId('ballot-voted')).toContainText('Đã bỏ phiếu');
+  // encrypted and proved in the browser, checked by the server: the whole step, as the member waits it
+  console.log(`honours ballot: 2 nominees encrypted, proved and checked in ${Date.now() - sealStarted} ms (phone)`);
+  await expect(m.getByTestId('ballot-receipt')).toHaveAttribute('data-counted', 'pending');
+  const receipt = (await m.getByTestId('ballot-receipt').locator('code').innerText()).trim();
+  expect(receipt).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
   await expect(m.getByTestId('round-progress')).toContainText('Đã bỏ phiếu: 1/3');
   // the secretary's session page, open all along, counts the ballot live (server-sent events, no reload)
   await expect(roundCard.getByTestId('round-progress')).toContainText('Đã bỏ phiếu: 1/3');
@@ -197,9 +219,24 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await expect(page.getByTestId('absentee').filter({ hasText: ABSENT })).toContainText('Đã nhập phiếu');
   await expect(page.getByTestId('round-progress')).toContainText('Đã bỏ phiếu: 3/3');
   await page.getByTestId('round-close').click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc và kiểm phiếu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
 
-  // the tally: two approvals each of the two present, more than half needed, one seat: tied
+  // the box is closed: the secretary waits; the chair decrypts the totals on her phone
+  await expect(page.getByTestId('round-counting')).toContainText('Chờ Chủ tịch Hội đồng giải mã kết quả');
+  await expect(page.getByTestId('round-decrypt')).toHaveCount(0);
+  await m.goto(`/honours/rounds/${roundId}`);
+  await expect(m.getByTestId('round-counting')).toContainText('3 phiếu đã mã hoá');
+  await closeNotices(m);
+  await screenshot(m, 'honours-council-decrypt-phone');
+  const decryptStarted = Date.now();
+  await m.getByTestId('round-decrypt').click();
+  await expect(m.getByTestId('tally')).toBeVisible();
+  console.log(`honours count: totals decrypted, proved and checked in ${Date.now() - decryptStarted} ms (phone)`);
+  // her receipt is in the published list
+  await expect(m.getByTestId('ballot-receipt')).toHaveAttribute('data-counted', 'yes');
+  await expect(m.getByTestId('ballot-receipt')).toContainText(receipt);
+
+  // the tally, on the secretary's page live: two approvals each of the two present, more than half needed, one seat: tied
   const tally = page.getByTestId('tally');
   await expect(tally).toBeVisible();
   await expect(tally.getByTestId('tally-line')).toHaveCount(2);
@@ -215,9 +252,7 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await closeNotices(page);
   await screenshot(page, 'honours-council-tally-desktop');
 
-  // the member sees the result on the phone once the round closes
-  await m.goto(`/honours/rounds/${roundId}`);
-  await expect(m.getByTestId('tally')).toBeVisible();
+  // the member sees the result on the phone once the round is counted
   await expect(m.getByTestId('tally-line')).toHaveCount(2);
   await screenshot(m, 'honours-council-tally-phone');
 
@@ -251,9 +286,13 @@ test('the Council votes by secret ballot: a member on a phone, the secretary clo
   await closeNotices(m);
   await screenshot(m, 'honours-council-ballot-excluded-phone');
 
-  // nobody is chosen by this journey: the further round closes without ballots (its shortfall shows)
+  // nobody is chosen by this journey: the further round closes without ballots, the chair counts an
+  // empty box (its shortfall shows)
   await further.getByTestId('round-close').click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc và kiểm phiếu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+  await expect(page.getByTestId('round-card').first()).toHaveAttribute('data-status', 'counting');
+  await m.goto(sessionUrl);
+  await m.getByTestId('round-card').first().getByTestId('round-decrypt').click();
   await expect(page.getByTestId('round-card').first()).toHaveAttribute('data-status', 'closed');
   await expect(page.getByTestId('round-card').first().getByTestId('tally-shortfall')).toHaveText('1');
 

@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { decryptTotal, encryptBallot, generateKey } from '../../src/common/ballotCrypto.ts';
 import { ADMIN_PASSWORD, desktop, expectNoHorizontalOverflow, phone, screenshot } from './support.ts';
 
 /**
@@ -28,7 +29,8 @@ async function adminApi(baseURL: string): Promise<Api> {
     method: string,
     path: string,
     data?: unknown,
-    status = method === 'POST' && !/\/(dossier|submit|screening|ballots|close|confirm|attendance)$/.test(path)
+    status = method === 'POST' &&
+    !/\/(dossier|submit|screening|ballots|close|tally|ballot-key|confirm|attendance)$/.test(path)
       ? 201
       : 200,
   ) => {
@@ -184,12 +186,24 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
   await call('POST', `/api/honours/sessions/${session.id}/attendance`, {
     attendance: [{ userId: adminId, attendance: 'present' }],
   });
+  // the administrator chairs: the counting key is made here, as the chair's browser would, and its secret stays here
+  const key = generateKey(`session|${session.id}`);
+  await call('POST', `/api/honours/sessions/${session.id}/ballot-key`, { publicKey: key.publicKey, proof: key.proof });
   const round = async (categoryId: string, choices: [{ id: string }, 'approve' | 'reject'][]) => {
     const r = await call('POST', `/api/honours/sessions/${session.id}/rounds`, { categoryId });
-    await call('POST', `/api/honours/rounds/${r.id}/ballots`, {
-      choices: choices.map(([n, choice]) => ({ nominationId: n.id, choice })),
+    const ballot = encryptBallot(
+      key.publicKey,
+      r.id,
+      choices.map(([n, choice]) => ({ nominationId: n.id, cells: choice === 'approve' ? [1, 0, 0] : [0, 1, 0] })),
+      false,
+    );
+    await call('POST', `/api/honours/rounds/${r.id}/ballots`, { ballot });
+    const closed = await call('POST', `/api/honours/rounds/${r.id}/close`);
+    const totals = (closed.box.totals as { nominationId: string; kind: string; a: string; b: string }[]).map((t) => {
+      const { count, share } = decryptTotal(key.secret, t, 1, `${r.id}|${t.nominationId}|${t.kind}`);
+      return { nominationId: t.nominationId, kind: t.kind, count, ...share };
     });
-    await call('POST', `/api/honours/rounds/${r.id}/close`);
+    await call('POST', `/api/honours/rounds/${r.id}/tally`, { totals });
   };
   await round(collective.id, [
     [noms.cs02, 'approve'],

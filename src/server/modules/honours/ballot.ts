@@ -1,6 +1,19 @@
 import { publishHonours } from './live.ts';
-import { sql } from 'kysely';
+import {
+  addCiphertexts,
+  addWeighted,
+  BallotFormatError,
+  type Ciphertext,
+  type EncryptedBallot,
+  receiptOf,
+  verifyBallot,
+  verifyKey,
+  verifyTotal,
+  zeroCiphertext,
+} from '../../../common/ballotCrypto.ts';
+import type { Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit/record.ts';
+import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { AppError, fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -11,19 +24,47 @@ import { findSession, maySit, rosterOf } from './council.ts';
 import { logEvent } from './nominations.ts';
 import { unitRefs } from '../organisation/index.ts';
 import { decideRound, type NomineeCount, type RoundOutcome, type SessionRules } from './tally.ts';
-import type { BallotInput, RoundResult } from './schema.ts';
+import type { BallotInput, RoundResult, TallyInput } from './schema.ts';
 
 /**
  * Secret ballots (ADR 12). A round puts a category's eligible nominees (or the nominees tied in
- * the round before) to the vote. Casting writes two unrelated things in one transaction: that
- * the member has voted (`honour_voters`, whose primary key makes a second ballot fail, however
- * concurrent), and +1 on the round's counters (`honour_tallies`). The counters are created for
- * every nominee and choice when the round opens, and every ballot rewrites all of them (adding 0
- * or 1), so neither the rows a ballot touches nor their order says what it chose. No ballot row,
- * no timestamp of a ballot, no audit entry with choices exists. The tally is shown only when the
- * round closes; then the counts move into the round's result and the counters are deleted.
+ * the round before) to the vote. The member's browser encrypts the ballot for the session's key,
+ * which only the chair holds, on their own device (src/common/ballotCrypto.ts), and proves it well
+ * formed; the server checks the proofs and writes two things in one transaction: that the member
+ * has voted (`honour_voters`, whose primary key makes a second ballot fail, however concurrent),
+ * and the round's encrypted running totals with the ballot's receipt added to a sorted list
+ * (`honour_rounds.box_json`). No ballot is stored on its own, and nothing the server holds can
+ * decrypt a total: not the tables, not an earlier version of them in a write-ahead log. The
+ * secretary closes the ballot box ("counting"); the chair's device decrypts the totals and sends
+ * them with proofs of correct decryption, which the server checks before deciding the round.
  */
+export type TallyKind = 'approve' | 'reject' | 'abstain' | 'points';
+export type BallotBox = {
+  totals: ({ nominationId: string; kind: TallyKind } & Ciphertext)[];
+  receipts: string[];
+  /** Once decrypted: each total's decryption share and its proof, so anyone may check the counts again. */
+  decryption?: TallyInput['totals'];
+};
 const choices = ['approve', 'reject', 'abstain'] as const;
+const kindsOf = (method: string): TallyKind[] => (method === 'rank' ? ['points'] : [...choices]);
+const emptyBox = (method: string, nominees: string[]): BallotBox => ({
+  totals: nominees.flatMap((n) => kindsOf(method).map((kind) => ({ nominationId: n, kind, ...zeroCiphertext() }))),
+  receipts: [],
+});
+const totalContext = (roundId: string, nominationId: string, kind: string) => `${roundId}|${nominationId}|${kind}`;
+const alreadyVoted = () =>
+  new AppError(409, 'ALREADY_VOTED', {
+    vi: 'Đồng chí đã bỏ phiếu ở vòng này.',
+    en: 'You have already voted in this round.',
+  });
+
+/** The round's row, locked until the transaction ends (PostgreSQL; SQLite runs one writer at a time). */
+async function lockRound(platform: Pick<Platform, 'database'>, tx: Transaction<Database>, roundId: string) {
+  let q = tx.selectFrom('honour_rounds').select(['status', 'box_json']).where('id', '=', roundId);
+  if (platform.database.dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirstOrThrow();
+  return { status: row.status, box: JSON.parse(row.box_json ?? '{"totals":[],"receipts":[]}') as BallotBox };
+}
 export const roundNotFound = () =>
   fail.notFound({ vi: 'Không tìm thấy vòng bỏ phiếu.', en: 'Voting round not found.' });
 
@@ -52,6 +93,11 @@ export async function openRound(
       en: `Not enough members present (${present}/${roster.length}, at least ${outcome.quorumNeeded} needed).`,
     });
   }
+  if (!session.ballot_key)
+    throw fail.conflict('NO_BALLOT_KEY', {
+      vi: 'Chủ tịch Hội đồng chưa tạo khoá kiểm phiếu cho phiên họp (trên trang phiên họp, từ thiết bị của mình).',
+      en: "The Council's chair has not made the session's counting key yet (on the session page, from their own device).",
+    });
   const category = (await categoriesOf(platform, session.campaign_id)).find((c) => c.id === input.categoryId);
   if (!category)
     throw fail.field(
@@ -97,7 +143,7 @@ export async function openRound(
       .selectFrom('honour_rounds')
       .select('id')
       .where('session_id', '=', sessionId)
-      .where('status', '=', 'open')
+      .where('status', 'in', ['open', 'counting'])
       .executeTakeFirst();
     if (busy)
       throw fail.conflict('ROUND_OPEN', {
@@ -128,12 +174,8 @@ export async function openRound(
         opened_at: now.toISOString(),
         closed_at: null,
         result_json: null,
+        box_json: JSON.stringify(emptyBox(session.rules.method, nominees)),
       })
-      .execute();
-    const kinds = session.rules.method === 'rank' ? ['points'] : [...choices];
-    await tx
-      .insertInto('honour_tallies')
-      .values(nominees.flatMap((n) => kinds.map((choice) => ({ round_id: id, nomination_id: n, choice, count: 0 }))))
       .execute();
     await recordAudit(
       tx,
@@ -151,7 +193,10 @@ export async function openRound(
   return getRound(platform, caller, id);
 }
 
-/** One member's ballot, once. The secretary may enter an absent member's written vote when the rules allow. */
+/**
+ * One member's ballot, once, encrypted in their browser. The secretary may enter an absent member's
+ * written vote when the rules allow (encrypted in the secretary's browser from the paper ballot).
+ */
 export async function castBallot(platform: Platform, caller: Caller, roundId: string, input: BallotInput) {
   const round = await findRound(platform, roundId);
   if (round.status !== 'open')
@@ -193,6 +238,14 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
         en: 'The secretary has not recorded you as present.',
       });
   }
+  // checked again inside the transaction; here it spares checking the proofs of a ballot that cannot count
+  const voted = await platform.db
+    .selectFrom('honour_voters')
+    .select('user_id')
+    .where('round_id', '=', roundId)
+    .where('user_id', '=', voter)
+    .executeTakeFirst();
+  if (voted) throw alreadyVoted();
   const conflicted = new Set(
     (
       await platform.db
@@ -204,34 +257,36 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
     ).map((c) => c.nomination_id),
   );
   const mine = round.nominationIds.filter((n) => !conflicted.has(n));
-  const add = new Map<string, number>(); // "nomination|choice" → amount
-  if (round.method === 'rank') {
-    const order = input.ranking ?? [];
-    if (order.length !== mine.length || new Set(order).size !== order.length || order.some((n) => !mine.includes(n))) {
-      throw fail.field(
-        'ranking',
-        'ranking_incomplete',
-        'Xếp thứ tự tất cả các hồ sơ của vòng này (trừ hồ sơ đồng chí đã khai báo xung đột lợi ích), mỗi hồ sơ một lần.',
-        'Rank every nominee of the round once (but those you declared a conflict on).',
-      );
-    }
-    order.forEach((n, i) => add.set(`${n}|points`, order.length - i));
-  } else {
-    const given = input.choices ?? [];
-    if (
-      given.length !== mine.length ||
-      given.some((c) => !mine.includes(c.nominationId)) ||
-      new Set(given.map((c) => c.nominationId)).size !== given.length
-    ) {
-      throw fail.field(
-        'choices',
-        'ballot_incomplete',
-        'Phiếu phải có ý kiến (đồng ý, không đồng ý hoặc không biểu quyết) cho từng hồ sơ của vòng này, trừ hồ sơ đồng chí đã khai báo xung đột lợi ích.',
-        'The ballot needs a choice on every nominee of the round, but those you declared a conflict on.',
-      );
-    }
-    for (const c of given) add.set(`${c.nominationId}|${c.choice}`, 1);
+  const rank = round.method === 'rank';
+  const width = rank ? mine.length : choices.length;
+  const ballot = input.ballot as EncryptedBallot;
+  let cells: ReturnType<typeof verifyBallot>;
+  try {
+    cells = verifyBallot(session.ballot_key ?? '', roundId, ballot, mine, width, rank);
+  } catch (e) {
+    if (!(e instanceof BallotFormatError)) throw e;
+    throw fail.field(
+      'ballot',
+      'ballot_proof',
+      'Phiếu mã hoá không hợp lệ: phải có đúng một ý kiến cho từng hồ sơ của vòng này (trừ hồ sơ đồng chí đã khai báo xung đột lợi ích), kèm bằng chứng hợp lệ.',
+      'The encrypted ballot is not valid: it needs exactly one choice on every nominee of the round (but those you declared a conflict on), with valid proofs.',
+    );
   }
+  // what the ballot adds to each total, still encrypted: a choice's cell, or a ranked place's points
+  const adds = new Map<string, Ciphertext>();
+  for (const row of cells.rows) {
+    if (rank) {
+      adds.set(
+        `${row.nominationId}|points`,
+        row.cells.reduce((sum, cell, j) => addWeighted(sum, cell, width - j), zeroCiphertext()),
+      );
+    } else {
+      choices.forEach((kind, j) =>
+        adds.set(`${row.nominationId}|${kind}`, addWeighted(zeroCiphertext(), row.cells[j], 1)),
+      );
+    }
+  }
+  const receipt = receiptOf(ballot);
   const now = platform.clock();
   await platform.db.transaction().execute(async (tx) => {
     const marked = await tx
@@ -240,28 +295,28 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
       .onConflict((oc) => oc.columns(['round_id', 'user_id']).doNothing())
       .returning('user_id')
       .executeTakeFirst();
-    if (!marked)
-      throw new AppError(409, 'ALREADY_VOTED', {
-        vi: 'Đồng chí đã bỏ phiếu ở vòng này.',
-        en: 'You have already voted in this round.',
-      });
-    const open = await tx
-      .selectFrom('honour_rounds')
-      .select('status')
-      .where('id', '=', roundId)
-      .executeTakeFirstOrThrow();
-    if (open.status !== 'open')
+    if (!marked) throw alreadyVoted();
+    const locked = await lockRound(platform, tx, roundId);
+    if (locked.status !== 'open')
       throw fail.conflict('ROUND_CLOSED', { vi: 'Vòng bỏ phiếu đã kết thúc.', en: 'The round is closed.' });
-    // every counter of the round is rewritten, so the rows a ballot touches say nothing of it
-    const cases = [...add.entries()].map(([k, v]) => {
-      const [n, c] = k.split('|');
-      return sql`when nomination_id = ${n} and choice = ${c} then ${v}`;
-    });
-    const amount = cases.length ? sql`case ${sql.join(cases, sql` `)} else 0 end` : sql`0`;
+    if (locked.box.receipts.includes(receipt))
+      throw fail.conflict('BALLOT_COPIED', {
+        vi: 'Phiếu này đã có trong hòm phiếu.',
+        en: 'This very ballot is already in the box.',
+      });
+    // every total is rewritten (a conflicted nominee's by nothing), and the receipts stay sorted: the
+    // box's new state says nothing of the order ballots came in
+    const box: BallotBox = {
+      totals: locked.box.totals.map((t) => {
+        const add = adds.get(`${t.nominationId}|${t.kind}`);
+        return add ? { ...t, ...addCiphertexts(t, add) } : t;
+      }),
+      receipts: [...locked.box.receipts, receipt].sort(),
+    };
     await tx
-      .updateTable('honour_tallies')
-      .set({ count: sql`count + ${amount}` })
-      .where('round_id', '=', roundId)
+      .updateTable('honour_rounds')
+      .set({ box_json: JSON.stringify(box) })
+      .where('id', '=', roundId)
       .execute();
     await recordAudit(
       tx,
@@ -276,39 +331,104 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
     );
   });
   publishHonours(platform, 'ballot', { roundId });
-  return { voted: true, roundId };
+  return { voted: true, roundId, receipt };
 }
 
+/** The secretary closes the ballot box: no more ballots; the round waits for the chair to decrypt its totals. */
 export async function closeRound(platform: Platform, caller: Caller, roundId: string) {
   requireSecretary(caller);
   const round = await findRound(platform, roundId);
   if (round.status !== 'open')
     throw fail.conflict('ROUND_CLOSED', { vi: 'Vòng bỏ phiếu đã kết thúc.', en: 'The round is closed.' });
-  const session = await findSession(platform, round.session_id);
   const now = platform.clock();
   await platform.db.transaction().execute(async (tx) => {
-    const roster = await tx
+    const locked = await lockRound(platform, tx, roundId);
+    if (locked.status !== 'open')
+      throw fail.conflict('ROUND_CLOSED', { vi: 'Vòng bỏ phiếu đã kết thúc.', en: 'The round is closed.' });
+    await tx
+      .updateTable('honour_rounds')
+      .set({ status: 'counting', closed_at: now.toISOString() })
+      .where('id', '=', roundId)
+      .execute();
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'honour_round.close',
+        entityType: 'honour_round',
+        entityId: roundId,
+        after: { ballots: locked.box.receipts.length },
+      },
+      now,
+    );
+  });
+  publishHonours(platform, 'round_counting', { roundId, sessionId: round.session_id });
+  return getRound(platform, caller, roundId);
+}
+
+/**
+ * The chair's device sends the decrypted totals, each with its proof of correct decryption; the
+ * server checks every proof against the session's key and the stored totals, then decides the round.
+ */
+export async function tallyRound(platform: Platform, caller: Caller, roundId: string, input: TallyInput) {
+  const round = await findRound(platform, roundId);
+  const roster = await rosterOf(platform, round.session_id);
+  if (roster.find((m) => m.user_id === caller.actor.userId)?.role !== 'chair') throw fail.forbidden();
+  if (round.status !== 'counting')
+    throw fail.conflict('NOT_COUNTING', {
+      vi: 'Chỉ giải mã kết quả khi hòm phiếu đã đóng và chưa kiểm.',
+      en: 'Totals are decrypted once the ballot box is closed, and only once.',
+    });
+  const session = await findSession(platform, round.session_id);
+  const box = JSON.parse(round.box_json ?? '{"totals":[],"receipts":[]}') as BallotBox;
+  const badTotals = () =>
+    fail.field(
+      'totals',
+      'decryption_proof',
+      'Kết quả giải mã không khớp với hòm phiếu hoặc với khoá của phiên họp.',
+      "The decrypted totals do not match the ballot box or the session's key.",
+    );
+  if (
+    input.totals.length !== box.totals.length ||
+    new Set(input.totals.map((t) => `${t.nominationId}|${t.kind}`)).size !== input.totals.length
+  )
+    throw badTotals();
+  const count = new Map<string, number>();
+  for (const t of box.totals) {
+    const given = input.totals.find((x) => x.nominationId === t.nominationId && x.kind === t.kind);
+    let ok = false;
+    try {
+      ok =
+        given !== undefined &&
+        verifyTotal(session.ballot_key ?? '', t, given.count, given, totalContext(roundId, t.nominationId, t.kind));
+    } catch (e) {
+      if (!(e instanceof BallotFormatError)) throw e;
+    }
+    if (!ok || !given) throw badTotals();
+    count.set(`${t.nominationId}|${t.kind}`, given.count);
+  }
+  const now = platform.clock();
+  let outcome: RoundOutcome | null = null;
+  await platform.db.transaction().execute(async (tx) => {
+    const locked = await lockRound(platform, tx, roundId);
+    if (locked.status !== 'counting')
+      throw fail.conflict('NOT_COUNTING', {
+        vi: 'Chỉ giải mã kết quả khi hòm phiếu đã đóng và chưa kiểm.',
+        en: 'Totals are decrypted once the ballot box is closed, and only once.',
+      });
+    const members = await tx
       .selectFrom('honour_session_members')
       .select(['user_id', 'attendance'])
       .where('session_id', '=', round.session_id)
       .execute();
-    const voters = await tx
-      .selectFrom('honour_voters')
-      .select(['user_id', 'via'])
-      .where('round_id', '=', roundId)
-      .execute();
-    const tallies = await tx
-      .selectFrom('honour_tallies')
-      .select(['nomination_id', 'choice', 'count'])
-      .where('round_id', '=', roundId)
-      .execute();
+    const voters = await tx.selectFrom('honour_voters').select(['via']).where('round_id', '=', roundId).execute();
     const conflicts = await tx
       .selectFrom('honour_conflicts')
       .select(['nomination_id'])
       .where('session_id', '=', round.session_id)
       .execute();
     const counts: NomineeCount[] = round.nominationIds.map((n) => {
-      const get = (c: string) => Number(tallies.find((t) => t.nomination_id === n && t.choice === c)?.count ?? 0);
+      const get = (k: TallyKind) => count.get(`${n}|${k}`) ?? 0;
       return {
         nominationId: n,
         approve: get('approve'),
@@ -318,10 +438,10 @@ export async function closeRound(platform: Platform, caller: Caller, roundId: st
         conflicted: conflicts.filter((c) => c.nomination_id === n).length,
       };
     });
-    const present = roster.filter((m) => m.attendance === 'present').length;
-    const outcome: RoundOutcome = decideRound(session.rules, { members: roster.length, present }, round.seats, counts);
+    const present = members.filter((m) => m.attendance === 'present').length;
+    outcome = decideRound(session.rules, { members: members.length, present }, round.seats, counts);
     const result: RoundResult = {
-      roster: roster.length,
+      roster: members.length,
       present,
       voted: voters.length,
       written: voters.filter((v) => v.via === 'written').length,
@@ -331,10 +451,13 @@ export async function closeRound(platform: Platform, caller: Caller, roundId: st
     };
     await tx
       .updateTable('honour_rounds')
-      .set({ status: 'closed', closed_at: now.toISOString(), result_json: JSON.stringify(result) })
+      .set({
+        status: 'closed',
+        result_json: JSON.stringify(result),
+        box_json: JSON.stringify({ ...locked.box, decryption: input.totals } satisfies BallotBox),
+      })
       .where('id', '=', roundId)
       .execute();
-    await tx.deleteFrom('honour_tallies').where('round_id', '=', roundId).execute();
     if (outcome.selected.length) {
       await tx
         .updateTable('honour_nominations')
@@ -346,13 +469,70 @@ export async function closeRound(platform: Platform, caller: Caller, roundId: st
     await recordAudit(
       tx,
       caller.actor,
-      { action: 'honour_round.close', entityType: 'honour_round', entityId: roundId, after: result },
+      { action: 'honour_round.tally', entityType: 'honour_round', entityId: roundId, after: result },
       now,
     );
   });
-  publishHonours(platform, 'round_closed', { roundId });
+  publishHonours(platform, 'round_closed', { roundId, sessionId: round.session_id });
   return getRound(platform, caller, roundId);
 }
+
+/**
+ * The chair sets the session's public key, made on their own device, with a proof that they hold
+ * its secret. It may be replaced (a lost device) while no round is open or awaiting its count.
+ */
+export async function setBallotKey(
+  platform: Platform,
+  caller: Caller,
+  sessionId: string,
+  input: { publicKey: string; proof: { c: string; s: string } },
+) {
+  const session = await findSession(platform, sessionId);
+  const roster = await rosterOf(platform, sessionId);
+  if (roster.find((m) => m.user_id === caller.actor.userId)?.role !== 'chair') throw fail.forbidden();
+  if (session.status !== 'open')
+    throw fail.conflict('SESSION_CLOSED', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
+  let ok = false;
+  try {
+    ok = verifyKey(`session|${sessionId}`, input.publicKey, input.proof);
+  } catch (e) {
+    if (!(e instanceof BallotFormatError)) throw e;
+  }
+  if (!ok) throw fail.field('proof', 'key_proof', 'Khoá kiểm phiếu không hợp lệ.', 'The counting key is not valid.');
+  const now = platform.clock();
+  await platform.db.transaction().execute(async (tx) => {
+    const busy = await tx
+      .selectFrom('honour_rounds')
+      .select('id')
+      .where('session_id', '=', sessionId)
+      .where('status', 'in', ['open', 'counting'])
+      .executeTakeFirst();
+    if (busy)
+      throw fail.conflict('ROUND_OPEN', {
+        vi: 'Không thay khoá khi có vòng bỏ phiếu đang mở hoặc chờ kiểm phiếu.',
+        en: 'The key cannot change while a round is open or awaiting its count.',
+      });
+    await tx.updateTable('honour_sessions').set({ ballot_key: input.publicKey }).where('id', '=', sessionId).execute();
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'honour_session.ballot_key',
+        entityType: 'honour_session',
+        entityId: sessionId,
+        before: { publicKey: session.ballot_key },
+        after: { publicKey: input.publicKey },
+      },
+      now,
+    );
+  });
+  publishHonours(platform, 'session', { sessionId, campaignId: session.campaign_id });
+}
+
+const publicBox = (box: BallotBox) => ({
+  totals: box.totals.map((t) => ({ nominationId: t.nominationId, kind: t.kind, a: t.a, b: t.b })),
+  receipts: box.receipts,
+});
 
 /** The round: while open, how many have voted (never the counts); once closed, the tally and outcome. */
 export async function getRound(platform: Platform, caller: Caller, roundId: string) {
@@ -408,7 +588,7 @@ export async function getRound(platform: Platform, caller: Caller, roundId: stri
     method: round.method as SessionRules['method'],
     rules: session.rules,
     seats: round.seats,
-    status: round.status as 'open' | 'closed',
+    status: round.status as 'open' | 'counting' | 'closed',
     openedAt: round.opened_at,
     closedAt: round.closed_at,
     nominees: round.nominationIds.map((id) => {
@@ -436,8 +616,11 @@ export async function getRound(platform: Platform, caller: Caller, roundId: stri
         ),
       close: open && secretary,
       enterWritten: absentees.some((a) => !a.entered),
+      tally: round.status === 'counting' && me?.role === 'chair',
     },
     absentees,
+    ballotKey: session.ballot_key,
+    box: round.box_json ? publicBox(JSON.parse(round.box_json) as BallotBox) : null,
     result: round.status === 'closed' && round.result_json ? (JSON.parse(round.result_json) as RoundResult) : null,
   };
 }

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
+import { castChoices, decryptAndPublish, makeChairKey } from '../../../../test/support/ballots.ts';
 import type { closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
 import type { getCampaign } from './campaigns.ts';
 import type { councilCandidates, getSession, listSessions } from './council.ts';
@@ -27,6 +28,7 @@ describeEachDatabase('honours council screens', (kind) => {
   let campaign: Answer<typeof getCampaign>;
   let sessionId = '';
   let roundId = '';
+  let chairSecret = '';
 
   const json = async (res: Response, status = 200) => {
     const text = await res.text();
@@ -118,7 +120,12 @@ describeEachDatabase('honours council screens', (kind) => {
     sessionId = session.id;
     expect(session.roster.map((m) => m.role).sort()).toEqual(['chair', 'member', 'secretary', 'vice_chair']);
     expect(session.quorum).toEqual({ members: 4, present: 0, needed: 3, met: false });
-    expect(session.may).toEqual({ run: true, declare: true });
+    expect(session.may).toEqual({ run: true, declare: true, setKey: false });
+    expect(session.ballotKey).toEqual({ publicKey: null, holder: 'Ủy viên Ánh' });
+    // only the chair makes the counting key, on their own device
+    expect((await json(await members[0].client.get(`/api/honours/sessions/${sessionId}`))).may.setKey).toBe(true);
+    await expect(makeChairKey(members[1].client, sessionId)).rejects.toThrow(/^403/);
+    chairSecret = await makeChairKey(members[0].client, sessionId);
     expect(session.me).toMatchObject({ userId: secretaryId, role: 'secretary', attendance: 'unknown' });
     // the nominees before the Council, per category: the eligible ones
     expect(session.categories.map((c) => [c.kind, c.quota, c.selected, c.nominees.length])).toEqual([
@@ -226,21 +233,20 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(await mine(officer)).toEqual([]); // not on the roster
     expect((await mine(secretary)).map((r) => r.id)).toEqual([roundId]);
 
-    const choices = (choice: string) => ({
-      choices: nominees.slice(0, 2).map((nominationId: string) => ({ nominationId, choice })),
-    });
+    const choices = (choice: 'approve' | 'reject') =>
+      nominees.slice(0, 2).map((nominationId: string) => ({ nominationId, choice }));
     // the live topic says a ballot was counted in the round, and nothing of who or what
     const heard: unknown[] = [];
     const off = env().platform.events.subscribe('honours', (d) => heard.push(d));
-    await json(await members[0].client.post(`/api/honours/rounds/${roundId}/ballots`, choices('approve')));
+    await json(await castChoices(members[0].client, roundId, choices('approve')));
     await expect.poll(() => heard.length).toBeGreaterThan(0);
     off();
     expect(heard).toEqual([{ change: 'ballot', roundId }]);
     expect(await mine(members[0].client)).toEqual([]);
     expect(await mine(members[1].client)).toHaveLength(1); // another's ballot changes nothing for them
-    await json(await secretary.post(`/api/honours/rounds/${roundId}/ballots`, choices('approve')));
+    await json(await castChoices(secretary, roundId, choices('approve')));
     expect(await mine(secretary)).toEqual([]);
-    const again = await json(await secretary.post(`/api/honours/rounds/${roundId}/ballots`, choices('reject')), 409);
+    const again = await json(await castChoices(secretary, roundId, choices('reject')), 409);
     expect(again.error.code).toBe('ALREADY_VOTED');
   });
 
@@ -251,7 +257,7 @@ describeEachDatabase('honours council screens', (kind) => {
       expected: 4,
       iHaveVoted: true,
       result: null,
-      may: { vote: false, close: true, enterWritten: true },
+      may: { vote: false, close: true, enterWritten: true, tally: false },
     });
     expect(asSecretary.absentees).toEqual([
       { userId: members[2].id, name: 'Ủy viên Đức', entered: false, conflicts: [] },
@@ -260,37 +266,52 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(asMember).toMatchObject({
       iHaveVoted: false,
       absentees: [],
-      may: { vote: true, close: false, enterWritten: false },
+      may: { vote: true, close: false, enterWritten: false, tally: false },
     });
     const session: Answer<typeof getSession> = await json(
       await members[1].client.get(`/api/honours/sessions/${sessionId}`),
     );
     expect(session.rounds).toEqual([expect.objectContaining({ id: roundId, status: 'open', voted: 2, expected: 4 })]);
-    expect(session.may).toEqual({ run: false, declare: true });
-    // nothing a member or the secretary reads names a choice while the round is open
+    expect(session.may).toEqual({ run: false, declare: true, setKey: false });
+    // nothing a member or the secretary reads names a choice or a count while the round is open
     for (const body of [asSecretary, asMember, session])
-      expect(JSON.stringify(body)).not.toMatch(/"(approve|reject|abstain|points)"\s*:/);
+      expect(JSON.stringify(body)).not.toMatch(/"(approve|reject|abstain|points|count)"\s*:/);
 
-    const ballot = {
-      choices: asSecretary.nominees.map((n) => ({ nominationId: n.id, choice: 'reject' })),
-      onBehalfOf: members[2].id,
-    };
-    await json(await secretary.post(`/api/honours/rounds/${roundId}/ballots`, ballot));
+    await json(
+      await castChoices(
+        secretary,
+        roundId,
+        asSecretary.nominees.map((n) => ({ nominationId: n.id, choice: 'reject' as const })),
+        { onBehalfOf: members[2].id },
+      ),
+    );
     expect((await json(await secretary.get(`/api/honours/rounds/${roundId}`))).absentees[0].entered).toBe(true);
     await json(
-      await members[1].client.post(`/api/honours/rounds/${roundId}/ballots`, {
-        choices: asSecretary.nominees.map((n) => ({ nominationId: n.id, choice: 'approve' })),
-      }),
+      await castChoices(
+        members[1].client,
+        roundId,
+        asSecretary.nominees.map((n) => ({ nominationId: n.id, choice: 'approve' as const })),
+      ),
     );
 
-    const closed: Answer<typeof closeRound> = await json(await secretary.post(`/api/honours/rounds/${roundId}/close`));
+    // the secretary closes the box; only the chair can count it
+    const counting: Answer<typeof closeRound> = await json(
+      await secretary.post(`/api/honours/rounds/${roundId}/close`),
+    );
+    expect(counting).toMatchObject({ status: 'counting', result: null, may: { tally: false } });
+    expect(counting.box!.receipts).toHaveLength(4);
+    expect((await json(await members[0].client.get(`/api/honours/rounds/${roundId}`))).may.tally).toBe(true);
+    await json(await decryptAndPublish(secretary, roundId, chairSecret), 403);
+    const closed: Answer<typeof closeRound> = await json(
+      await decryptAndPublish(members[0].client, roundId, chairSecret),
+    );
     // both approved by 3 of 3 present, one seat: tied across it, a further round between them
     expect(closed.result!.outcome).toMatchObject({ selected: [], seatsLeft: 1, shortfall: 0 });
     expect(closed.result!.outcome.tied.sort()).toEqual(asSecretary.nominees.map((n) => n.id).sort());
     expect(closed).toMatchObject({
       status: 'closed',
       absentees: [],
-      may: { vote: false, close: false, enterWritten: false },
+      may: { vote: false, close: false, enterWritten: false, tally: false },
     });
     expect((await json(await members[0].client.get('/api/honours/rounds/open'))).items).toEqual([]);
     const listed = await json(await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions`));

@@ -88,6 +88,7 @@ export async function createSession(platform: Platform, caller: Caller, input: S
       status: 'open',
       created_by: caller.actor.userId,
       created_at: now.toISOString(),
+      ballot_key: null,
     };
     await tx.insertInto('honour_sessions').values(row).execute();
     await tx
@@ -247,7 +248,7 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
       categoryId: r.category_id,
       method: r.method as SessionRules['method'],
       seats: r.seats,
-      status: r.status as 'open' | 'closed',
+      status: r.status as 'open' | 'counting' | 'closed',
       openedAt: r.opened_at,
       closedAt: r.closed_at,
       voted: Number(voted.find((v) => v.round_id === r.id)?.n ?? 0),
@@ -255,9 +256,12 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
     })),
     categories: await candidatesOf(platform, session.campaign_id),
     me: me ? { userId: me.user_id, role: me.role, attendance: me.attendance } : null,
+    ballotKey: { publicKey: session.ballot_key, holder: roster.find((m) => m.role === 'chair')?.name ?? null },
     may: {
       run: holdsAnywhere(caller.grants, 'honours.secretary') && session.status === 'open',
       declare: me !== undefined && session.status === 'open',
+      // the chair makes the counting key on their own device; it may change while no round awaits it
+      setKey: me?.role === 'chair' && session.status === 'open' && rounds.every((r) => r.status === 'closed'),
     },
   };
 }

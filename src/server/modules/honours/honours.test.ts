@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { tableNames } from '../../../../test/support/snapshot.ts';
+import { castChoices, decryptAndPublish, makeChairKey, sealChoices } from '../../../../test/support/ballots.ts';
 import type { FieldProblem } from '../../platform/http/errors.ts';
 import type { closeRound } from './ballot.ts';
 import type { getCampaign } from './campaigns.ts';
@@ -331,6 +332,7 @@ describeEachDatabase('honours', (kind) => {
       }),
     );
     expect(session.quorum).toEqual({ members: 7, present: 6, needed: 5, met: true });
+    chairSecret = await makeChairKey(members[0].client, sessionId);
     await json(
       await members[5].client.post(`/api/honours/sessions/${sessionId}/conflicts`, {
         nominationId: noms.get('CS05'),
@@ -340,9 +342,9 @@ describeEachDatabase('honours', (kind) => {
   });
 
   let roundId = '';
-  const ballot = (choices: Record<string, string>) => ({
-    choices: Object.entries(choices).map(([code, choice]) => ({ nominationId: noms.get(code), choice })),
-  });
+  let chairSecret = '';
+  const ballot = (choices: Record<string, 'approve' | 'reject' | 'abstain'>) =>
+    Object.entries(choices).map(([code, choice]) => ({ nominationId: noms.get(code)!, choice }));
 
   it('counts a member once however many ballots arrive at the same moment', async () => {
     const [collective] = campaign.categories;
@@ -352,14 +354,17 @@ describeEachDatabase('honours', (kind) => {
     );
     roundId = round.id;
     expect(round).toMatchObject({ seats: 2, expected: 7, voted: 0, result: null });
+    // twelve different encryptions of the same choices (as from twelve tabs), sent at the same moment
+    const sealed = Array.from({ length: 12 }, () =>
+      sealChoices(
+        round.ballotKey,
+        roundId,
+        ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve', CS05: 'reject' }),
+      ),
+    );
     const started = performance.now();
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        members[0].client.post(
-          `/api/honours/rounds/${roundId}/ballots`,
-          ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve', CS05: 'reject' }),
-        ),
-      ),
+      sealed.map((b) => members[0].client.post(`/api/honours/rounds/${roundId}/ballots`, { ballot: b })),
     );
     const ms = performance.now() - started;
     const statuses = answers.map((a) => a.status).sort();
@@ -369,74 +374,74 @@ describeEachDatabase('honours', (kind) => {
       `honours double vote [${kind}]: 12 concurrent ballots of one member → 1 counted, 11 refused (409) in ${ms.toFixed(0)} ms`,
     );
     const { platform } = env();
-    const approvals = await platform.db
-      .selectFrom('honour_tallies')
-      .select((eb) => eb.fn.sum<number>('count').as('n'))
-      .where('round_id', '=', roundId)
+    const box = await platform.db
+      .selectFrom('honour_rounds')
+      .select('box_json')
+      .where('id', '=', roundId)
       .executeTakeFirstOrThrow();
-    expect(Number(approvals.n)).toBe(4); // one ballot's four choices
+    expect(JSON.parse(box.box_json!).receipts).toHaveLength(1); // one ballot in the box
   });
 
   it("refuses incomplete ballots and ballots on a conflicted nominee; takes an absent member's written vote", async () => {
+    await json(await castChoices(members[1].client, roundId, ballot({ CS01: 'approve' })), 400);
     await json(
-      await members[1].client.post(`/api/honours/rounds/${roundId}/ballots`, ballot({ CS01: 'approve' })),
-      400,
-    );
-    await json(
-      await members[5].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[5].client,
+        roundId,
         ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve', CS05: 'approve' }),
       ),
       400,
     );
     await json(
-      await members[6].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[6].client,
+        roundId,
         ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve', CS05: 'approve' }),
       ),
       409,
     );
     // approvals: CS02 → 6, CS01 → 5, CS04 → 5, CS05 → 1; "more than half of 7 members" needs 4 (CS05: 6 in its base, needs 4)
     await json(
-      await members[1].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[1].client,
+        roundId,
         ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve', CS05: 'reject' }),
       ),
     );
     await json(
-      await members[2].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[2].client,
+        roundId,
         ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve', CS05: 'abstain' }),
       ),
     );
     await json(
-      await members[3].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[3].client,
+        roundId,
         ballot({ CS01: 'approve', CS02: 'approve', CS04: 'reject', CS05: 'approve' }),
       ),
     );
     await json(
-      await members[4].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[4].client,
+        roundId,
         ballot({ CS01: 'reject', CS02: 'approve', CS04: 'approve', CS05: 'reject' }),
       ),
     );
     await json(
-      await members[5].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
-        ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve' }),
-      ),
+      await castChoices(members[5].client, roundId, ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve' })),
     );
     await json(
-      await members[6].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[6].client,
+        roundId,
         ballot({ CS01: 'reject', CS02: 'reject', CS04: 'reject', CS05: 'reject' }),
       ),
       409,
     );
     await json(
-      await board.post(`/api/honours/rounds/${roundId}/ballots`, {
-        ...ballot({ CS01: 'reject', CS02: 'approve', CS04: 'reject', CS05: 'reject' }),
+      await castChoices(board, roundId, ballot({ CS01: 'reject', CS02: 'approve', CS04: 'reject', CS05: 'reject' }), {
         onBehalfOf: members[6].id,
       }),
     );
@@ -459,7 +464,6 @@ describeEachDatabase('honours', (kind) => {
         const what = nominationIds.filter((n) => text.includes(n));
         const choice = /approve|reject|abstain|"points"/.test(text);
         if (what.length && choice) problems.push(`${table}: ${text.slice(0, 200)}`);
-        if (table === 'honour_tallies') problems.push(`${table} names a member: ${text.slice(0, 200)}`);
       }
     }
     expect(problems).toEqual([]);
@@ -467,14 +471,26 @@ describeEachDatabase('honours', (kind) => {
       (await sql<Record<string, unknown>>`select * from honour_voters`.execute(handle.db)).rows[0],
     ).sort();
     expect(voterColumns).toEqual(['round_id', 'user_id', 'via']);
-    const tallyColumns = Object.keys(
-      (await sql<Record<string, unknown>>`select * from honour_tallies`.execute(handle.db)).rows[0],
-    ).sort();
-    expect(tallyColumns).toEqual(['choice', 'count', 'nomination_id', 'round_id']);
+    // the box: encrypted totals and sorted receipts, nothing in the clear
+    const box = JSON.parse(
+      (
+        await handle.db
+          .selectFrom('honour_rounds')
+          .select('box_json')
+          .where('id', '=', roundId)
+          .executeTakeFirstOrThrow()
+      ).box_json!,
+    );
+    expect(Object.keys(box).sort()).toEqual(['receipts', 'totals']);
+    expect(box.receipts).toEqual([...box.receipts].sort());
+    for (const t of box.totals) expect(Object.keys(t).sort()).toEqual(['a', 'b', 'kind', 'nominationId']);
   });
 
   it('shows the tally when the round closes, selects by the rule and the quota, and settles a tie by a further round', async () => {
-    const closed: Answer<typeof closeRound> = await json(await board.post(`/api/honours/rounds/${roundId}/close`));
+    await json(await board.post(`/api/honours/rounds/${roundId}/close`));
+    const closed: Answer<typeof closeRound> = await json(
+      await decryptAndPublish(members[0].client, roundId, chairSecret),
+    );
     const line = (code: string) => closed.result!.outcome.lines.find((l: Line) => l.nominationId === noms.get(code))!;
     expect([line('CS02').approve, line('CS01').approve, line('CS04').approve, line('CS05').approve]).toEqual([
       7, 5, 5, 1,
@@ -484,13 +500,11 @@ describeEachDatabase('honours', (kind) => {
     expect(closed.result!.outcome.selected).toEqual([noms.get('CS02')]);
     expect(closed.result!.outcome.tied.sort()).toEqual([noms.get('CS01'), noms.get('CS04')].sort());
     expect(closed.result).toMatchObject({ roster: 7, present: 6, voted: 7, written: 1 });
-    const { platform } = env();
-    expect(
-      await platform.db.selectFrom('honour_tallies').select('round_id').where('round_id', '=', roundId).execute(),
-    ).toHaveLength(0);
+    expect(closed.box!.receipts).toHaveLength(7);
     await json(
-      await members[0].client.post(
-        `/api/honours/rounds/${roundId}/ballots`,
+      await castChoices(
+        members[0].client,
+        roundId,
         ballot({ CS01: 'approve', CS02: 'approve', CS04: 'approve', CS05: 'reject' }),
       ),
       409,
@@ -507,15 +521,14 @@ describeEachDatabase('honours', (kind) => {
     expect(second).toMatchObject({ number: 2, seats: 1 });
     for (const [i, m] of members.slice(0, 6).entries()) {
       await json(
-        await m.client.post(`/api/honours/rounds/${second.id}/ballots`, {
-          choices: [
-            { nominationId: noms.get('CS01'), choice: i < 4 ? 'approve' : 'reject' },
-            { nominationId: noms.get('CS04'), choice: i < 2 ? 'approve' : 'reject' },
-          ],
-        }),
+        await castChoices(m.client, second.id, [
+          { nominationId: noms.get('CS01')!, choice: i < 4 ? 'approve' : 'reject' },
+          { nominationId: noms.get('CS04')!, choice: i < 2 ? 'approve' : 'reject' },
+        ]),
       );
     }
-    const final = await json(await board.post(`/api/honours/rounds/${second.id}/close`));
+    await json(await board.post(`/api/honours/rounds/${second.id}/close`));
+    const final = await json(await decryptAndPublish(members[0].client, second.id, chairSecret));
     expect(final.result.outcome).toMatchObject({ selected: [noms.get('CS01')], tied: [], shortfall: 0 });
     const campaignNow = await json(await board.get(`/api/honours/campaigns/${campaign.id}`));
     expect(campaignNow.categories[0].counts).toMatchObject({ selected: 2 });

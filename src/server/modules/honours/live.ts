@@ -13,6 +13,7 @@ export type HonoursChange =
   | 'conflict'
   | 'round_opened'
   | 'ballot'
+  | 'round_counting'
   | 'round_closed'
   | 'confirmed';
 

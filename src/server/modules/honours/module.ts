@@ -1,6 +1,7 @@
 import type {} from './tables.ts';
 import { defineModule } from '../../platform/modules.ts';
 import * as m0007 from './migrations/0007_honours.ts';
+import * as m0013 from './migrations/0013_encrypted_ballot.ts';
 import { honoursDemo } from './demo.ts';
 import { registerHonoursPublicRoutes } from './publicRoutes.ts';
 import { registerRollOfHonourPages } from './rollOfHonourPages.tsx';
@@ -40,7 +41,7 @@ export const honours = defineModule({
     council_member: ['honours.read', 'honours.vote'],
     viewer: ['honours.read'],
   },
-  migrations: { '0007_honours': m0007 },
+  migrations: { '0007_honours': m0007, '0013_encrypted_ballot': m0013 },
   routes: [registerHonoursRoutes, registerHonoursPublicRoutes],
   // The public roll of honour, /vinh-danh (vi, ?lang=en).
   site: [registerRollOfHonourPages],

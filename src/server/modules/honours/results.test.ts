@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { buildCampaign } from '../../../../test/support/factories.ts';
+import { castChoices, decryptAndPublish, makeChairKey } from '../../../../test/support/ballots.ts';
 import { docxToPdfWithLibreOffice, pdfInfo, pdfText } from '../../../../test/support/documents.ts';
 import { closeDocumentBrowser } from '../../documents/browser.ts';
 import type { Section, Table } from '../../documents/model.ts';
@@ -109,6 +110,7 @@ describeEachDatabase('honours results and documents', (kind) => {
     expect((await platform.db.selectFrom('honour_rounds').select('id').execute()).length).toBe(0);
   }, 60_000);
 
+  let chairSecret = '';
   const vote = async (categoryIndex: number, choices: Record<string, ('approve' | 'reject' | 'abstain')[]>) => {
     const category = campaign.categories[categoryIndex];
     const round = await json(
@@ -116,12 +118,14 @@ describeEachDatabase('honours results and documents', (kind) => {
       201,
     );
     for (const [i, m] of members.entries()) {
-      const ballot = {
-        choices: Object.entries(choices).map(([key, list]) => ({ nominationId: byUnit.get(key), choice: list[i] })),
-      };
-      await json(await m.client.post(`/api/honours/rounds/${round.id}/ballots`, ballot));
+      const ballot = Object.entries(choices).map(([key, list]) => ({
+        nominationId: byUnit.get(key)!,
+        choice: list[i],
+      }));
+      await json(await castChoices(m.client, round.id, ballot));
     }
-    return json(await board.post(`/api/honours/rounds/${round.id}/close`));
+    await json(await board.post(`/api/honours/rounds/${round.id}/close`));
+    return json(await decryptAndPublish(members[0].client, round.id, chairSecret));
   };
 
   it('the Council votes in each category; the results show the selected against the quota and the shortfall', async () => {
@@ -140,6 +144,7 @@ describeEachDatabase('honours results and documents', (kind) => {
       201,
     );
     sessionId = session.id;
+    chairSecret = await makeChairKey(members[0].client, sessionId);
     await json(
       await board.post(`/api/honours/sessions/${sessionId}/attendance`, {
         attendance: members.map((m) => ({ userId: m.id, attendance: 'present' })),

@@ -198,7 +198,7 @@ export async function confirmResults(platform: Platform, caller: Caller, campaig
     .innerJoin('honour_sessions as s', 's.id', 'r.session_id')
     .select('r.id')
     .where('s.campaign_id', '=', campaignId)
-    .where('r.status', '=', 'open')
+    .where('r.status', 'in', ['open', 'counting'])
     .executeTakeFirst();
   if (open)
     throw fail.conflict('ROUND_OPEN', {

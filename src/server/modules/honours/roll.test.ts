@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, anonymous, signIn, type Client } from '../../../../test/support/client.ts';
+import { castChoices, decryptAndPublish, makeChairKey } from '../../../../test/support/ballots.ts';
 import { createApp } from '../../app.ts';
 import type { getCampaign } from './campaigns.ts';
 import { HONOURS_DEMO_CODE } from './demo.ts';
@@ -262,9 +263,10 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
         attendance: members.map((m) => ({ userId: m.id, attendance: 'present' })),
       }),
     );
-    const A = 'approve',
-      R = 'reject';
-    const vote = async (categoryIndex: number, choices: Record<string, string[]>) => {
+    const chairSecret = await makeChairKey(members[0].client, session.id);
+    const A = 'approve' as const,
+      R = 'reject' as const;
+    const vote = async (categoryIndex: number, choices: Record<string, ('approve' | 'reject')[]>) => {
       const round = await json(
         await board.post(`/api/honours/sessions/${session.id}/rounds`, {
           categoryId: campaign.categories[categoryIndex].id,
@@ -273,12 +275,15 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
       );
       for (const [i, m] of members.entries()) {
         await json(
-          await m.client.post(`/api/honours/rounds/${round.id}/ballots`, {
-            choices: Object.entries(choices).map(([key, list]) => ({ nominationId: byKey.get(key), choice: list[i] })),
-          }),
+          await castChoices(
+            m.client,
+            round.id,
+            Object.entries(choices).map(([key, list]) => ({ nominationId: byKey.get(key)!, choice: list[i] })),
+          ),
         );
       }
-      return json(await board.post(`/api/honours/rounds/${round.id}/close`));
+      await json(await board.post(`/api/honours/rounds/${round.id}/close`));
+      return json(await decryptAndPublish(members[0].client, round.id, chairSecret));
     };
     await vote(0, {
       'collective:CS02': [A, A, A, A, A],

@@ -4,7 +4,7 @@ import { DOCX, PDF } from '../../documents/mediaTypes.ts';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import { binaryBody, download } from '../../platform/http/files.ts';
-import { castBallot, closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
+import { castBallot, closeRound, getRound, myOpenRounds, openRound, setBallotKey, tallyRound } from './ballot.ts';
 import { createCampaign, getCampaign, listCampaigns } from './campaigns.ts';
 import {
   councilCandidates,
@@ -40,6 +40,8 @@ import {
   pageQuery,
   attendanceInput,
   ballotInput,
+  ballotKeyInput,
+  tallyInput,
   campaignInput,
   confirmInput,
   conflictInput,
@@ -338,8 +340,30 @@ const r = {
     method: 'post',
     path: '/api/honours/rounds/{id}/close',
     tags,
-    summary: 'Kết thúc vòng, kiểm phiếu / Close and count',
+    summary: 'Đóng hòm phiếu / Close the ballot box',
+    description:
+      'No more ballots; the round awaits its count (`counting`): the chair decrypts the totals on their own device.',
     request: { params: idParam },
+    responses: ok(roundOut, 'The round, awaiting its count'),
+  }),
+  ballotKey: apiRoute('honours.vote', {
+    method: 'post',
+    path: '/api/honours/sessions/{id}/ballot-key',
+    tags,
+    summary: 'Khoá kiểm phiếu / The counting key',
+    description:
+      "The session's chair sets the public key made on their own device, with a proof that they hold its secret; the server never sees the secret. It may change while no round is open or awaiting its count.",
+    request: { params: idParam, body: jsonBody(ballotKeyInput) },
+    responses: ok(sessionOut, 'The session'),
+  }),
+  tally: apiRoute('honours.vote', {
+    method: 'post',
+    path: '/api/honours/rounds/{id}/tally',
+    tags,
+    summary: 'Công bố kết quả đã giải mã / Publish the decrypted totals',
+    description:
+      "The chair's device sends each total of a closed ballot box, decrypted, with a proof of correct decryption; the server checks every proof against the session's key and decides the round.",
+    request: { params: idParam, body: jsonBody(tallyInput) },
     responses: ok(roundOut, 'The round with its tally'),
   }),
 };
@@ -394,6 +418,14 @@ export function registerHonoursRoutes(app: OpenAPIHono<AppEnv>) {
     c.json(await castBallot(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(r.close, async (c) => c.json(await closeRound(p(c), callerOf(c), c.req.valid('param').id), 200));
+  app.openapi(r.tally, async (c) =>
+    c.json(await tallyRound(p(c), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(r.ballotKey, async (c) => {
+    const id = c.req.valid('param').id;
+    await setBallotKey(p(c), callerOf(c), id, c.req.valid('json'));
+    return c.json(await getSession(p(c), callerOf(c), id), 200);
+  });
   app.openapi(r.confirm, async (c) =>
     c.json(
       await confirmResults(p(c), callerOf(c), c.req.valid('param').id, {

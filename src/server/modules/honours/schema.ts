@@ -185,17 +185,37 @@ export const roundInput = z
     seats: z.number().int().min(1).max(1000).optional(),
   })
   .openapi('HonourRoundInput');
+const hex = z.string().regex(/^[0-9a-f]{64}$/, 'msg:hex');
+const proofIn = z.strictObject({ c: hex, s: hex });
+/**
+ * A ballot encrypted in the member's browser (src/common/ballotCrypto.ts): one row per nominee the
+ * member votes on, one 0/1 cell per choice (approve, reject, abstain) or per place (ranking), each
+ * with its proof; the server checks every proof and never sees a choice.
+ */
 export const ballotInput = z
   .strictObject({
-    choices: z
-      .array(z.strictObject({ nominationId: uuid, choice: z.enum(['approve', 'reject', 'abstain']) }))
-      .max(500)
-      .optional(),
-    ranking: z
-      .array(uuid)
-      .max(500)
-      .optional()
-      .openapi({ description: 'For a ranking session: the nominees in order, best first' }),
+    ballot: z.strictObject({
+      rows: z
+        .array(
+          z.strictObject({
+            nominationId: uuid,
+            cells: z
+              .array(
+                z.strictObject({
+                  a: hex,
+                  b: hex,
+                  proof: z.strictObject({ c0: hex, c1: hex, s0: hex, s1: hex }),
+                }),
+              )
+              .min(1)
+              .max(100),
+            sum: proofIn,
+          }),
+        )
+        .min(1)
+        .max(100),
+      columns: z.array(proofIn).max(100),
+    }),
     onBehalfOf: uuid
       .nullable()
       .optional()
@@ -203,7 +223,31 @@ export const ballotInput = z
       .openapi({ description: "The secretary enters an absent member's written vote, where the rules allow" }),
   })
   .openapi('HonourBallot');
+export const ballotKeyInput = z
+  .strictObject({
+    publicKey: hex.openapi({ description: "The chair's public key (ristretto255), made on the chair's device" }),
+    proof: proofIn.openapi({ description: 'A proof that the chair holds its secret (Schnorr)' }),
+  })
+  .openapi('HonourBallotKey');
+export const tallyKinds = ['approve', 'reject', 'abstain', 'points'] as const;
+export const tallyInput = z
+  .strictObject({
+    totals: z
+      .array(
+        z.strictObject({
+          nominationId: uuid,
+          kind: z.enum(tallyKinds),
+          count: z.number().int().min(0).max(1_000_000),
+          d: hex,
+          proof: proofIn,
+        }),
+      )
+      .max(500),
+  })
+  .openapi('HonourTally', { description: 'The decrypted totals, each with a proof of correct decryption' });
 export type BallotInput = z.output<typeof ballotInput>;
+export type TallyInput = z.output<typeof tallyInput>;
+export type BallotKeyInput = z.output<typeof ballotKeyInput>;
 export const nomineeQuery = z.object({
   unitId: uuid.openapi({ description: 'The nominating unit' }),
   kind: z.enum(categoryKinds),
@@ -250,7 +294,7 @@ export const nominationStatuses = ['draft', 'submitted', 'returned', 'eligible',
 export const requiredDossierKinds = ['cover_submission', 'achievement_report', 'review_minutes'] as const;
 export const screeningResults = ['met', 'not_met', 'note'] as const;
 export const attendances = ['unknown', 'present', 'absent'] as const;
-export const roundStatuses = ['open', 'closed'] as const;
+export const roundStatuses = ['open', 'counting', 'closed'] as const;
 /** A session is closed when the campaign's results are confirmed. */
 export const sessionStatuses = ['open', 'closed'] as const;
 export const methods = ['approve', 'rank'] as const;
@@ -440,7 +484,10 @@ export const sessionOut = z
       }),
     ),
     me: z.object({ userId: z.string(), role: z.enum(councilRoles), attendance: z.enum(attendances) }).nullable(),
-    may: z.object({ run: z.boolean(), declare: z.boolean() }),
+    ballotKey: z
+      .object({ publicKey: z.string().nullable(), holder: z.string().nullable() })
+      .openapi({ description: "The chair's public key for the encrypted ballot, and who holds its secret" }),
+    may: z.object({ run: z.boolean(), declare: z.boolean(), setKey: z.boolean() }),
   })
   .openapi('HonourSession');
 export const councilCandidatesOut = z
@@ -516,7 +563,15 @@ export const roundOut = z
     voted: z.number().int(),
     iHaveVoted: z.boolean(),
     me: z.object({ role: z.enum(councilRoles), attendance: z.enum(attendances) }).nullable(),
-    may: z.object({ vote: z.boolean(), close: z.boolean(), enterWritten: z.boolean() }),
+    ballotKey: z.string().nullable().openapi({ description: "The session's public key, to encrypt a ballot for" }),
+    box: z
+      .object({
+        totals: z.array(z.object({ nominationId: z.string(), kind: z.enum(tallyKinds), a: z.string(), b: z.string() })),
+        receipts: z.array(z.string()),
+      })
+      .nullable()
+      .openapi({ description: 'The encrypted running totals and the receipts of the ballots in, sorted' }),
+    may: z.object({ vote: z.boolean(), close: z.boolean(), enterWritten: z.boolean(), tally: z.boolean() }),
     absentees: z
       .array(
         z.object({
@@ -531,7 +586,7 @@ export const roundOut = z
   })
   .openapi('HonourRound');
 export const ballotOut = z
-  .object({ voted: z.boolean(), roundId: z.string() })
+  .object({ voted: z.boolean(), roundId: z.string(), receipt: z.string() })
   .openapi({ description: 'Only that the ballot is in: nothing of its choices' });
 export const openRoundsOut = z
   .object({

@@ -83,6 +83,8 @@ export interface HonourSessionsTable {
   status: string;
   created_by: string | null;
   created_at: string;
+  /** The chair's public key for the encrypted ballot (hex ristretto255), made on the chair's own device. */
+  ballot_key: string | null;
 }
 
 export interface HonourSessionMembersTable {
@@ -112,19 +114,14 @@ export interface HonourRoundsTable {
   opened_at: string;
   closed_at: string | null;
   result_json: string | null;
+  /** The encrypted running totals and the sorted receipts (ballot.ts BallotBox); never a plaintext count. */
+  box_json: string | null;
 }
 
 export interface HonourVotersTable {
   round_id: string;
   user_id: string;
   via: string;
-}
-
-export interface HonourTalliesTable {
-  round_id: string;
-  nomination_id: string;
-  choice: string;
-  count: number;
 }
 
 declare module '../../platform/db/tables.ts' {
@@ -140,6 +137,5 @@ declare module '../../platform/db/tables.ts' {
     honour_conflicts: HonourConflictsTable;
     honour_rounds: HonourRoundsTable;
     honour_voters: HonourVotersTable;
-    honour_tallies: HonourTalliesTable;
   }
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconBan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { choices, type Ballot, type Choice, type Method, type RoundNominee } from './api.ts';
+import { choices, type Choice, type Method, type PlainBallot, type RoundNominee } from './api.ts';
 
 const choiceColors: Record<Choice, string> = { approve: 'green', reject: 'red', abstain: 'gray' };
 
@@ -61,7 +61,7 @@ export function BallotForm({
   nominees: RoundNominee[];
   method: Method;
   busy: boolean;
-  onSubmit: (ballot: Ballot) => void;
+  onSubmit: (ballot: PlainBallot) => void;
   confirmLabel: string;
 }) {
   const { t } = useTranslation();

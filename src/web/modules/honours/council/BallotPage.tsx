@@ -15,6 +15,7 @@ import { BallotForm } from './BallotForm.tsx';
 import { CloseRoundButton, RoundProgress } from './RoundCard.tsx';
 import { RoundStatusBadge } from './shared.tsx';
 import { TallyTable } from './TallyTable.tsx';
+import { CountingCard, ReceiptLine } from './Counting.tsx';
 import { WrittenVotes } from './WrittenVotes.tsx';
 import { useHonoursLive } from './live.ts';
 
@@ -33,6 +34,7 @@ function Voted({ round }: { round: Round }) {
           <Text size="sm" c="dimmed">
             {round.status === 'open' ? t('council.ballot.votedHint') : t('council.ballot.votedClosed')}
           </Text>
+          <ReceiptLine round={round} />
         </Stack>
       </Group>
     </Card>
@@ -42,7 +44,7 @@ function Voted({ round }: { round: Round }) {
 /** The member's own ballot, or why there is none to cast. */
 function MyBallot({ round }: { round: Round }) {
   const { t } = useTranslation();
-  const cast = useCastBallot(round.id);
+  const cast = useCastBallot(round);
   const [refused, setRefused] = useState(false);
   if (round.iHaveVoted && !refused) return <Voted round={round} />;
   if (refused) {
@@ -81,14 +83,22 @@ function MyBallot({ round }: { round: Round }) {
         busy={cast.isPending}
         confirmLabel={t('council.ballot.confirm')}
         onSubmit={(ballot) =>
-          cast.mutate(ballot, {
-            onSuccess: () => notifications.show({ color: 'green', message: t('council.ballot.done') }),
-            onError: (e) => {
-              if (e instanceof ApiError && e.code === 'ALREADY_VOTED') setRefused(true);
+          cast.mutate(
+            { plain: ballot },
+            {
+              onSuccess: () => notifications.show({ color: 'green', message: t('council.ballot.done') }),
+              onError: (e) => {
+                if (e instanceof ApiError && e.code === 'ALREADY_VOTED') setRefused(true);
+              },
             },
-          })
+          )
         }
       />
+      {cast.isPending ? (
+        <Text size="xs" c="dimmed" data-testid="ballot-sealing">
+          {t('council.ballot.sealing')}
+        </Text>
+      ) : null}
       {cast.error && !(cast.error instanceof ApiError && cast.error.code === 'ALREADY_VOTED') ? (
         <ErrorAlert error={cast.error} />
       ) : null}
@@ -153,6 +163,11 @@ export function BallotPage() {
             </Stack>
           </Card>
           <WrittenVotes round={r} />
+        </>
+      ) : r.status === 'counting' ? (
+        <>
+          {r.iHaveVoted ? <Voted round={r} /> : null}
+          <CountingCard round={r} />
         </>
       ) : (
         <>

@@ -10,6 +10,7 @@ import { ErrorAlert, useErrorText } from '../../../ui/errors.tsx';
 import { useCloseRound, useOpenRound, useRound, type Round, type RoundSummary, type Session } from './api.ts';
 import { RoundStatusBadge } from './shared.tsx';
 import { TallyTable } from './TallyTable.tsx';
+import { CountingCard } from './Counting.tsx';
 
 /** Voted / expected while a round is open: how many, never what. */
 export function RoundProgress({ voted, expected }: { voted: number; expected: number }) {
@@ -95,7 +96,7 @@ export function RoundCard({ session, summary }: { session: Session; summary: Rou
   const r = round.data;
   const open = summary.status === 'open';
   const later = session.rounds.some((x) => x.number > summary.number && x.categoryId === summary.categoryId);
-  const anotherOpen = session.rounds.some((x) => x.status === 'open');
+  const anotherOpen = session.rounds.some((x) => x.status !== 'closed');
 
   return (
     <Card withBorder bg="white" data-testid="round-card" data-round={summary.id} data-status={summary.status}>
@@ -140,6 +141,8 @@ export function RoundCard({ session, summary }: { session: Session; summary: Rou
           <CenterLoader />
         ) : !r ? (
           <ErrorAlert error={round.error} />
+        ) : r.status === 'counting' ? (
+          <CountingCard round={r} />
         ) : r?.result ? (
           <>
             <TallyTable round={r} />

@@ -11,6 +11,7 @@ import { NoPermission } from '../../../ui/NoPermission.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { minutesUrl, useSession, type Session } from './api.ts';
 import { AttendanceCard } from './AttendanceCard.tsx';
+import { BallotKeyCard } from './Counting.tsx';
 import { ConflictsCard } from './ConflictsCard.tsx';
 import { OpenRoundModal } from './OpenRoundModal.tsx';
 import { RoundCard } from './RoundCard.tsx';
@@ -36,7 +37,7 @@ function RulesCard({ session }: { session: Session }) {
 function Rounds({ session }: { session: Session }) {
   const { t } = useTranslation();
   const [opening, setOpening] = useState(false);
-  const anyOpen = session.rounds.some((r) => r.status === 'open');
+  const anyOpen = session.rounds.some((r) => r.status !== 'closed');
   const eligible = session.categories.some((c) => c.nominees.some((n) => n.status === 'eligible'));
   // newest first: the round in hand is at the top
   const rounds = [...session.rounds].reverse();
@@ -50,7 +51,7 @@ function Rounds({ session }: { session: Session }) {
           <Button
             leftSection={<IconPlus size={16} />}
             onClick={() => setOpening(true)}
-            disabled={anyOpen || !eligible}
+            disabled={anyOpen || !eligible || !session.ballotKey.publicKey}
             data-testid="round-open"
           >
             {t('council.openRound.button')}
@@ -60,6 +61,11 @@ function Rounds({ session }: { session: Session }) {
       {session.may.run && anyOpen ? (
         <Text size="xs" c="dimmed">
           {t('council.openRound.oneAtATime')}
+        </Text>
+      ) : null}
+      {session.may.run && !anyOpen && !session.ballotKey.publicKey ? (
+        <Text size="xs" c="orange.8" data-testid="round-needs-key">
+          {t('council.openRound.needsKey')}
         </Text>
       ) : null}
       {session.may.run && !anyOpen && !session.quorum.met ? (
@@ -153,6 +159,7 @@ export function SessionPage() {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" style={{ alignItems: 'start' }}>
           <AttendanceCard session={s} />
           <Stack gap="md">
+            <BallotKeyCard session={s} />
             <RulesCard session={s} />
             <ConflictsCard session={s} />
           </Stack>

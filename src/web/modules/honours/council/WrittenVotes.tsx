@@ -11,7 +11,7 @@ import { BallotForm } from './BallotForm.tsx';
 function WrittenVoteModal({ round, absentee, onClose }: { round: Round; absentee: Absentee; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 36em)');
-  const cast = useCastBallot(round.id);
+  const cast = useCastBallot(round);
   // the absent member's own conflicts leave them out, not the secretary's
   const nominees = round.nominees.map((n) => ({ ...n, conflicted: absentee.conflicts.includes(n.id) }));
   return (
@@ -33,7 +33,7 @@ function WrittenVoteModal({ round, absentee, onClose }: { round: Round; absentee
           confirmLabel={t('council.written.confirm')}
           onSubmit={(ballot) =>
             cast.mutate(
-              { ...ballot, onBehalfOf: absentee.userId },
+              { plain: ballot, onBehalfOf: absentee.userId },
               {
                 onSuccess: () => {
                   notifications.show({ color: 'green', message: t('council.written.done', { name: absentee.name }) });

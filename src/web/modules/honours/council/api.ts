@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../app/api.ts';
+import { decryptTotal, generateKey } from '../../../../common/ballotCrypto.ts';
+import { keepReceipt, keepSecret, sealBallot, storedSecret, type PlainBallot } from './device.ts';
 import type {
   BallotAnswer,
   CouncilCandidates,
@@ -11,7 +13,6 @@ import type {
   Session,
   SessionPage,
   attendanceInput,
-  ballotInput,
   conflictInput,
   roundInput,
   sessionInput,
@@ -43,9 +44,7 @@ export type Absentee = Round['absentees'][number];
 export type OpenRound = OpenRounds['items'][number];
 export type CouncilCandidate = CouncilCandidates['items'][number];
 export type SessionInput = z.input<typeof sessionInput>;
-export type Ballot = z.input<typeof ballotInput>;
-export type Choice = NonNullable<Ballot['choices']>[number]['choice'];
-export const choices: Choice[] = ['approve', 'reject', 'abstain'];
+export { choices, type Choice, type PlainBallot } from './device.ts';
 
 export const councilKeys = {
   all: ['honours', 'council'] as const,
@@ -121,11 +120,59 @@ export const useOpenRound = (sessionId: string) =>
     api<Round>(`/api/honours/sessions/${sessionId}/rounds`, { method: 'POST', body }),
   );
 
-export const useCastBallot = (roundId: string) =>
-  useChange((body: Ballot) => api<BallotAnswer>(`/api/honours/rounds/${roundId}/ballots`, { method: 'POST', body }));
+/** Encrypts the ballot on this device (after a paint, so the button shows it is busy), then casts it; keeps the receipt here. */
+export const useCastBallot = (round: Pick<Round, 'id' | 'ballotKey'>) =>
+  useChange(async ({ plain, onBehalfOf }: { plain: PlainBallot; onBehalfOf?: string }) => {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const ballot = sealBallot(round.ballotKey ?? '', round.id, plain);
+    const answer = await api<BallotAnswer>(`/api/honours/rounds/${round.id}/ballots`, {
+      method: 'POST',
+      body: { ballot, onBehalfOf },
+    });
+    // the member's own receipt, not that of a written vote the secretary enters
+    if (!onBehalfOf) keepReceipt(round.id, answer.receipt);
+    return answer;
+  });
 
 export const useCloseRound = (roundId: string) =>
   useChange(() => api<Round>(`/api/honours/rounds/${roundId}/close`, { method: 'POST' }));
+
+/** The chair makes the session's counting key on this device: the secret stays here, the public key and its proof go. */
+export const useMakeBallotKey = (sessionId: string) =>
+  useChange(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const key = generateKey(`session|${sessionId}`);
+    const session = await api<Session>(`/api/honours/sessions/${sessionId}/ballot-key`, {
+      method: 'POST',
+      body: { publicKey: key.publicKey, proof: key.proof },
+    });
+    keepSecret(sessionId, key.secret);
+    return session;
+  });
+
+/** Why this device could not count: no secret key for the session here, or a total beyond every possible count. */
+export class CountingError extends Error {
+  constructor(readonly reason: 'no_key' | 'out_of_range') {
+    super(reason);
+  }
+}
+
+/** The chair's device decrypts the closed box's totals with the secret kept here, and publishes them with their proofs. */
+export const useTallyRound = (round: Pick<Round, 'id' | 'sessionId' | 'ballotKey' | 'box' | 'nominees'>) =>
+  useChange(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const secret = storedSecret(round.sessionId, round.ballotKey);
+    if (!secret || !round.box) throw new CountingError('no_key');
+    // a total can be no more than the ballots in the box (a ranking: their points); a larger one is refused here
+    const ballots = round.box.receipts.length;
+    const totals = round.box.totals.map((t) => {
+      const bound = t.kind === 'points' ? ballots * round.nominees.length : ballots;
+      const { count, share } = decryptTotal(secret, t, bound, `${round.id}|${t.nominationId}|${t.kind}`);
+      if (count === null) throw new CountingError('out_of_range');
+      return { nominationId: t.nominationId, kind: t.kind, count, ...share };
+    });
+    return api<Round>(`/api/honours/rounds/${round.id}/tally`, { method: 'POST', body: { totals } });
+  });
 
 export const minutesUrl = (sessionId: string, format: 'docx' | 'pdf') =>
   `/api/honours/sessions/${sessionId}/minutes.${format}`;

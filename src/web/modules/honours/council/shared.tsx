@@ -48,11 +48,11 @@ export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
   );
 }
 
-export function RoundStatusBadge({ status }: { status: 'open' | 'closed' }) {
+export function RoundStatusBadge({ status }: { status: 'open' | 'counting' | 'closed' }) {
   const { t } = useTranslation();
   return (
     <Badge
-      color={status === 'open' ? 'red' : 'gray'}
+      color={status === 'open' ? 'red' : status === 'counting' ? 'orange' : 'gray'}
       variant={status === 'open' ? 'filled' : 'light'}
       radius="sm"
       tt="none"
