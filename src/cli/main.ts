@@ -34,6 +34,7 @@ Cách dùng / usage: kyniem <lệnh> [tuỳ chọn]
   plan import <FILE> [--json]     đọc kế hoạch (.txt, .docx) thành bản dự thảo, không lưu / draft a plan from a document, nothing saved
   tournament draw <FILE> [--json] bốc thăm thi đấu loại trực tiếp / a knockout draw (BWF placement, units kept apart)
   tournament rank <FILE> [--json] xếp hạng bảng đấu vòng tròn / rank a round-robin group (GCR 16.2)
+  ceremony times <FILE> [--json]  tính giờ chương trình buổi lễ / the ceremony programme's times (hard starts, actual times, target end)
 
 Vai trò / roles: ${roles.join(', ')}
 PostgreSQL: sao lưu bằng pg_dump -Fc, khôi phục bằng pg_restore (xem README) / use pg_dump and pg_restore.`;
@@ -257,6 +258,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'tournament': {
       const { tournamentCommand } = await import('./tournament.ts');
       return tournamentCommand(positionals, out.json);
+    }
+
+    case 'ceremony': {
+      const { ceremonyCommand } = await import('./ceremony.ts');
+      return ceremonyCommand(positionals, out.json);
     }
 
     default:
