@@ -8,6 +8,7 @@ import { reporting } from './modules/reporting/module.ts';
 import { emulation } from './modules/emulation/module.ts';
 import { honours } from './modules/honours/module.ts';
 import { tournament } from './modules/tournament/module.ts';
+import { ceremony } from './modules/ceremony/module.ts';
 
 /**
  * Every server module, in one list: adding a module is its folder and one line here (ADR 13).
@@ -24,6 +25,7 @@ export const modules = [
   emulation,
   honours,
   tournament,
+  ceremony,
 ] as const;
 
 installModules(modules);

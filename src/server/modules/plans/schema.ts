@@ -26,6 +26,7 @@ export const statusSourceKeys = [
   'reporting.templates',
   'honours.selection',
   'tournament.results',
+  'ceremony.held',
 ] as const;
 
 const target = z
@@ -75,7 +76,7 @@ const activityFields = {
     .transform((v) => v ?? null)
     .openapi({
       description:
-        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed)',
+        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed), "tournament.results", "ceremony.held" (done on the day the ceremony is recorded as held)',
     }),
 };
 

@@ -175,6 +175,7 @@ export const statusSources = [
   'reporting.templates',
   'honours.selection',
   'tournament.results',
+  'ceremony.held',
 ] as const satisfies readonly StatusSourceKey[];
 type StatusSourceKey = NonNullable<Activity['statusSource']>;
 
