@@ -9,6 +9,7 @@ import organisation from '../modules/organisation/module.tsx';
 import plans from '../modules/plans/module.tsx';
 import reporting from '../modules/reporting/module.tsx';
 import tournament from '../modules/tournament/module.tsx';
+import ceremony from '../modules/ceremony/module.tsx';
 
 export const webModules = [
   home,
@@ -17,6 +18,7 @@ export const webModules = [
   emulation,
   honours,
   tournament,
+  ceremony,
   organisation,
   accounts,
   audit,
