@@ -136,6 +136,29 @@ describe('the programme clock', () => {
     expect(over.segments[1]).toMatchObject({ start: '19:47', end: '19:57' });
   });
 
+  it('the server gives actual times as minutes of the event’s day: a show started five minutes early is early, not the next day', () => {
+    const t = computeTiming({
+      start: '19:30',
+      targetEnd: '20:00',
+      segments: [
+        { id: 'a', minutes: 10 },
+        { id: 'b', minutes: 10 },
+      ],
+      actualMinutes: { a: { start: 19 * 60 + 25, end: null } },
+      nowMinute: 19 * 60 + 27,
+    });
+    expect(t.segments.map((s) => `${s.start}-${s.end}`)).toEqual(['19:25-19:35', '19:35-19:45']);
+    expect(t.overUnderMinutes).toBe(-15);
+    // past midnight in minutes: 1450 is 00:10
+    const late = computeTiming({
+      start: '23:30',
+      targetEnd: '00:30',
+      segments: [{ id: 'a', minutes: 30 }],
+      actualMinutes: { a: { start: 23 * 60 + 40, end: 1450 } },
+    });
+    expect([late.end, late.overUnderMinutes]).toEqual(['00:10', -20]);
+  });
+
   it('refuses what it cannot read', () => {
     const bad = (input: Parameters<typeof computeTiming>[0]) => () => computeTiming(input);
     expect(bad({ start: '7:30', targetEnd: '21:00', segments: [] })).toThrow(TimingError);

@@ -31,6 +31,13 @@ export type TimingInput = {
   actual?: Readonly<Record<string, ActualTimes>>;
   /** The clock now, for a segment that has started and not ended (the live show). */
   now?: ClockTime | null;
+  /**
+   * The server's form of `actual` and `now`: minutes after midnight of the event's day, taken
+   * from instants, so a show started five minutes early (19:25 for 19:30) is early, not the next
+   * day. When given they replace `actual` and `now`.
+   */
+  actualMinutes?: Readonly<Record<string, { start: number; end: number | null }>>;
+  nowMinute?: number | null;
 };
 
 export type TimedSegment = {
@@ -103,7 +110,12 @@ export function computeTiming(input: TimingInput): Timing {
   const start = parseClock(input.start, { vi: 'Giờ bắt đầu', en: 'The start' });
   const at = (time: string, what: { vi: string; en: string }) => onEvening(start, parseClock(time, what));
   const targetEnd = at(input.targetEnd, { vi: 'Giờ kết thúc dự kiến', en: 'The target end' });
-  const now = input.now ? at(input.now, { vi: 'Giờ hiện tại', en: 'The time now' }) : null;
+  const now =
+    input.nowMinute != null
+      ? input.nowMinute
+      : input.now
+        ? at(input.now, { vi: 'Giờ hiện tại', en: 'The time now' })
+        : null;
   const ids = new Set<string>();
   for (const s of input.segments) {
     if (typeof s.id !== 'string' || s.id === '')
@@ -117,7 +129,7 @@ export function computeTiming(input: TimingInput): Timing {
         en: `Segment "${s.id}": minutes must be a whole number from 0 to 1440.`,
       });
   }
-  for (const id of Object.keys(input.actual ?? {}))
+  for (const id of Object.keys(input.actualMinutes ?? input.actual ?? {}))
     if (!ids.has(id))
       throw new TimingError({
         vi: `Giờ thực tế cho phần "${id}" không có trong chương trình.`,
@@ -141,19 +153,31 @@ export function computeTiming(input: TimingInput): Timing {
       s.hardStart != null
         ? at(s.hardStart, { vi: `${label.vi}, giờ bắt đầu cố định`, en: `${label.en}, hard start` })
         : null;
-    const actual = input.actual?.[s.id];
+    const given = input.actualMinutes?.[s.id];
+    const written = input.actualMinutes ? undefined : input.actual?.[s.id];
+    const actual = given
+      ? given
+      : written
+        ? {
+            start: at(written.start, { vi: `${label.vi}, giờ bắt đầu thực tế`, en: `${label.en}, actual start` }),
+            end:
+              written.end != null
+                ? at(written.end, { vi: `${label.vi}, giờ kết thúc thực tế`, en: `${label.en}, actual end` })
+                : null,
+          }
+        : null;
     let begin: number;
     let end: number;
     let state: TimedSegment['state'] = 'planned';
     let gap = 0;
     if (actual) {
-      begin = at(actual.start, { vi: `${label.vi}, giờ bắt đầu thực tế`, en: `${label.en}, actual start` });
+      begin = actual.start;
       if (actual.end != null) {
-        end = at(actual.end, { vi: `${label.vi}, giờ kết thúc thực tế`, en: `${label.en}, actual end` });
+        end = actual.end;
         if (end < begin)
           throw new TimingError({
-            vi: `${label.vi}: giờ kết thúc thực tế ${actual.end} trước giờ bắt đầu ${actual.start}.`,
-            en: `${label.en}: the actual end ${actual.end} is before the actual start ${actual.start}.`,
+            vi: `${label.vi}: giờ kết thúc thực tế ${formatClock(end)} trước giờ bắt đầu ${formatClock(begin)}.`,
+            en: `${label.en}: the actual end ${formatClock(end)} is before the actual start ${formatClock(begin)}.`,
           });
         state = 'done';
       } else {

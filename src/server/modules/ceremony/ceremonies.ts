@@ -37,9 +37,6 @@ import type { CeremonyGuestsTable, CeremonySegmentsTable } from './tables.ts';
 type Db = Kysely<Database>;
 type Reader = Pick<Platform, 'db'>;
 
-/** "HH:MM" in Việt Nam (UTC+7, no summer time) of an ISO instant. */
-export const vietnamClock = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(11, 16);
-
 export async function findCeremony(db: Db, id: string) {
   const row = await db.selectFrom('ceremonies').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw ceremonyNotFound();
@@ -68,16 +65,20 @@ const header = (r: CeremonyRow) => ({
 
 /** The programme's clock: planned (no actual times) or as it went (actual times, and now for a running segment). */
 export function timingOf(c: CeremonyRow, segments: readonly CeremonySegmentsTable[], now: Date | null): Timing {
-  const actual: Record<string, { start: string; end: string | null }> = {};
+  // Actual instants as whole minutes after midnight of the event's day in Việt Nam (UTC+7), so an
+  // early start stays early and a show past midnight is past 1440, whatever the wall clock says.
+  const midnight = Date.parse(`${c.event_date}T00:00:00+07:00`);
+  const minute = (iso: string) => Math.floor((Date.parse(iso) - midnight) / 60_000);
+  const actual: Record<string, { start: number; end: number | null }> = {};
   for (const s of segments)
     if (s.actual_start)
-      actual[s.id] = { start: vietnamClock(s.actual_start), end: s.actual_end ? vietnamClock(s.actual_end) : null };
+      actual[s.id] = { start: minute(s.actual_start), end: s.actual_end ? minute(s.actual_end) : null };
   return computeTiming({
     start: c.start_time,
     targetEnd: c.target_end,
     segments: segments.map((s) => ({ id: s.id, minutes: s.minutes, hardStart: s.hard_start })),
-    actual: now ? actual : undefined,
-    now: now ? vietnamClock(now.toISOString()) : null,
+    actualMinutes: now ? actual : undefined,
+    nowMinute: now ? minute(now.toISOString()) : null,
   });
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Badge, Box, Button, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPause, IconPlayerPlay, IconPlayerSkipForward } from '@tabler/icons-react';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -295,18 +295,24 @@ export function ShowPage() {
   const view: ShowView = search.view ?? 'caller';
   return (
     <Stack>
-      <SegmentedControl
-        data={showViews.map((v) => ({ value: v, label: t(`ceremony.show.views.${v}`) }))}
-        value={view}
-        onChange={(v) =>
-          void navigate({
-            to: '/ceremonies/$ceremonyId/show',
-            params: { ceremonyId },
-            search: v === 'caller' ? {} : { view: v as ShowView },
-          })
-        }
-        fullWidth
-      />
+      <Group gap="xs" wrap="wrap">
+        {showViews.map((v) => (
+          <Button
+            key={v}
+            size="xs"
+            variant={v === view ? 'filled' : 'light'}
+            onClick={() =>
+              void navigate({
+                to: '/ceremonies/$ceremonyId/show',
+                params: { ceremonyId },
+                search: v === 'caller' ? {} : { view: v },
+              })
+            }
+          >
+            {t(`ceremony.show.views.${v}`)}
+          </Button>
+        ))}
+      </Group>
       {view === 'caller' ? <Caller live={live.data} id={ceremonyId} now={now} /> : null}
       {view === 'timer' ? <Timer live={live.data} now={now} /> : null}
       {view === 'mc' ? <Prompter live={live.data} /> : null}
