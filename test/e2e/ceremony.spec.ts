@@ -145,7 +145,7 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
   await timer.goto(`${ceremonyUrl}/show?view=mc`);
   await expect(timer.getByTestId('prompter')).toContainText('Bế mạc');
   await page.goto(`${ceremonyUrl}?tab=report`);
-  await expect(page.getByTestId('report-table')).toContainText('Bế mạc');
+  await expect(page.getByTestId('report-table')).toContainText('Bế mạc', { timeout: 30_000 });
   await screenshot(page, 'ceremony-report-after-desktop');
 
   const sorted = [...delays].sort((a, b) => a - b);

@@ -98,35 +98,41 @@ function Caller({ live, id, now }: { live: Live; id: string; now: number }) {
           <Button
             size="xl"
             h={96}
-            leftSection={<IconPlayerPlay />}
             disabled={live.status !== 'waiting'}
             loading={call.isPending && call.variables === 'start'}
             onClick={() => call.mutate('start')}
             data-testid="show-start"
           >
-            {t('ceremony.show.start')}
+            <Stack gap={4} align="center">
+              <IconPlayerPlay />
+              {t('ceremony.show.start')}
+            </Stack>
           </Button>
           <Button
             size="xl"
             h={96}
             color="green"
-            leftSection={<IconPlayerSkipForward />}
             disabled={live.status === 'waiting' || live.status === 'finished'}
             onClick={() => call.mutate('next')}
             data-testid="show-next"
           >
-            {t('ceremony.show.next')}
+            <Stack gap={4} align="center">
+              <IconPlayerSkipForward />
+              {t('ceremony.show.next')}
+            </Stack>
           </Button>
           <Button
             size="xl"
             h={96}
             color="orange"
-            leftSection={<IconPlayerPause />}
             disabled={live.status !== 'running'}
             onClick={() => call.mutate('hold')}
             data-testid="show-hold"
           >
-            {t('ceremony.show.hold')}
+            <Stack gap={4} align="center">
+              <IconPlayerPause />
+              {t('ceremony.show.hold')}
+            </Stack>
           </Button>
         </SimpleGrid>
       ) : null}
