@@ -35,6 +35,7 @@ Cách dùng / usage: kyniem <lệnh> [tuỳ chọn]
   tournament draw <FILE> [--json] bốc thăm thi đấu loại trực tiếp / a knockout draw (BWF placement, units kept apart)
   tournament rank <FILE> [--json] xếp hạng bảng đấu vòng tròn / rank a round-robin group (GCR 16.2)
   festival rank <FILE> [--json]   xếp hạng tiết mục liên hoan từ phiếu chấm / rank a festival's entries from the judges' sheets
+  ceremony times <FILE> [--json]  tính giờ chương trình buổi lễ / the ceremony programme's times (hard starts, actual times, target end)
 
 Vai trò / roles: ${roles.join(', ')}
 PostgreSQL: sao lưu bằng pg_dump -Fc, khôi phục bằng pg_restore (xem README) / use pg_dump and pg_restore.`;
@@ -263,6 +264,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'festival': {
       const { festivalCommand } = await import('./festival.ts');
       return festivalCommand(positionals, out.json);
+    }
+
+    case 'ceremony': {
+      const { ceremonyCommand } = await import('./ceremony.ts');
+      return ceremonyCommand(positionals, out.json);
     }
 
     default:

@@ -9,6 +9,7 @@ import { emulation } from './modules/emulation/module.ts';
 import { honours } from './modules/honours/module.ts';
 import { tournament } from './modules/tournament/module.ts';
 import { festival } from './modules/festival/module.ts';
+import { ceremony } from './modules/ceremony/module.ts';
 
 /**
  * Every server module, in one list: adding a module is its folder and one line here (ADR 13).
@@ -26,6 +27,7 @@ export const modules = [
   honours,
   tournament,
   festival,
+  ceremony,
 ] as const;
 
 installModules(modules);

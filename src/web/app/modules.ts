@@ -10,6 +10,7 @@ import plans from '../modules/plans/module.tsx';
 import reporting from '../modules/reporting/module.tsx';
 import tournament from '../modules/tournament/module.tsx';
 import festival from '../modules/festival/module.tsx';
+import ceremony from '../modules/ceremony/module.tsx';
 
 export const webModules = [
   home,
@@ -19,6 +20,7 @@ export const webModules = [
   honours,
   tournament,
   festival,
+  ceremony,
   organisation,
   accounts,
   audit,

@@ -188,3 +188,9 @@ export async function createCampaign(
   });
   return getCampaign(platform, id);
 }
+
+/** A campaign's id by its code (the ceremony's demo finds the seed's campaign), or null. */
+export async function campaignIdByCode(platform: Pick<Platform, 'db'>, code: string): Promise<string | null> {
+  const row = await platform.db.selectFrom('honour_campaigns').select('id').where('code', '=', code).executeTakeFirst();
+  return row?.id ?? null;
+}

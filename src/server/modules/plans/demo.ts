@@ -85,6 +85,7 @@ export async function seedPlanInput(platform: Platform) {
     if (a.ref === 'A5') a.statusSource = 'organisation.new_grassroots';
     if (a.ref === 'A9') a.statusSource = 'tournament.results';
     if (a.ref === 'A10') a.statusSource = 'festival.results';
+    if (a.ref === 'A12') a.statusSource = 'ceremony.held';
   }
   return createPlanInput.parse(proposal);
 }

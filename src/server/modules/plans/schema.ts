@@ -27,6 +27,7 @@ export const statusSourceKeys = [
   'honours.selection',
   'tournament.results',
   'festival.results',
+  'ceremony.held',
 ] as const;
 
 const target = z
@@ -76,7 +77,7 @@ const activityFields = {
     .transform((v) => v ?? null)
     .openapi({
       description:
-        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed)',
+        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed), "tournament.results", "ceremony.held" (done on the day the ceremony is recorded as held)',
     }),
 };
 

@@ -99,6 +99,7 @@ const sourceLabels = {
   'honours.selection': 'plans.edit.activity.sources.honours_selection',
   'tournament.results': 'plans.edit.activity.sources.tournament_results',
   'festival.results': 'plans.edit.activity.sources.festival_results',
+  'ceremony.held': 'plans.edit.activity.sources.ceremony_held',
 } as const satisfies Record<StatusSource, string>;
 
 const sameIds = (a: PickedUnit[], b: PickedUnit[]) => a.length === b.length && a.every((u, i) => u.id === b[i].id);

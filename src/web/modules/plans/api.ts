@@ -176,6 +176,7 @@ export const statusSources = [
   'honours.selection',
   'tournament.results',
   'festival.results',
+  'ceremony.held',
 ] as const satisfies readonly StatusSourceKey[];
 type StatusSourceKey = NonNullable<Activity['statusSource']>;
 
