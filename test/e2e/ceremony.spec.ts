@@ -34,7 +34,7 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
 
   // the seed's conference: programme as it went, guests, award batches, planned against actual
   await page.getByTestId('ceremony-card').filter({ hasText: 'LE-15NAM-2019' }).getByRole('link').click();
-  await expect(page.getByTestId('programme-row')).toHaveCount(9);
+  await expect(page.getByTestId('programme-row')).toHaveCount(11);
   await expect(page.getByTestId('programme-end')).toContainText('21:10');
   await screenshot(page, 'ceremony-programme-desktop');
   await page.getByRole('tab', { name: 'Khách mời' }).click();
@@ -57,7 +57,7 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
   await page.getByTestId('ceremony-create-start').fill(hhmm(NOW));
   await page.getByTestId('ceremony-create-targetEnd').fill(hhmm(NOW + 120));
   await page.getByRole('button', { name: 'Lập', exact: true }).click();
-  await expect(page.getByTestId('programme-row')).toHaveCount(9);
+  await expect(page.getByTestId('programme-row')).toHaveCount(11);
   // 15 + 2 + 3 + 5 + 20 + 30 minutes before the leader's speech, planned at start + 75
   await expect(page.getByTestId('programme-row').first()).toContainText(`${hhmm(NOW)}–${hhmm(NOW + 15)}`);
   await page.getByTestId('programme-row').nth(6).click();

@@ -102,3 +102,37 @@ describeEachDatabase('ceremony demo data', (kind) => {
     expect(await count()).toEqual(before);
   }, 120_000);
 });
+
+/**
+ * With the whole demo, the festival's three acts chosen for the ceremony come into its programme:
+ * the first opens the evening, the other two follow the awards, each with the festival's timing,
+ * and the evening still ends at 21:10.
+ */
+describeEachDatabase('ceremony demo data with the festival', (kind) => {
+  const env = useTestEnv(kind, {}, { demo: 'all' });
+
+  it('takes the festival’s chosen acts into the programme with their measured durations', async () => {
+    const { platform } = env();
+    const row = await platform.db
+      .selectFrom('ceremonies')
+      .select('id')
+      .where('code', '=', CEREMONY_DEMO_CODE)
+      .executeTakeFirstOrThrow();
+    const c = await getCeremony(platform, row.id);
+    const withActs = c.segments.filter((s) => s.act !== null);
+    expect(withActs.map((s) => [s.kind, s.act?.source])).toEqual([
+      ['welcome_performance', 'festival.chosen'],
+      ['performance', 'festival.chosen'],
+      ['performance', 'festival.chosen'],
+    ]);
+    for (const s of withActs) expect(s.act?.seconds).toBeGreaterThan(60);
+    expect(c.segments.map((s) => s.kind).slice(5, 9)).toEqual([
+      'awards',
+      'performance',
+      'performance',
+      'leader_speech',
+    ]);
+    expect(c.segments.at(-1)?.end).toBe('21:10');
+    expect(c.warnings).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { systemCaller } from '../../platform/policy/caller.ts';
 import { campaignIdByCode, HONOURS_DEMO_CODE } from '../honours/index.ts';
 import {
   addGuest,
+  addSegment,
   createCeremony,
   deleteSegment,
   getCeremony,
@@ -16,6 +17,7 @@ import {
   updateSegment,
 } from './ceremonies.ts';
 import { ceremonyInput, guestInput } from './schema.ts';
+import { festivalActs } from './festivalActs.ts';
 import { callShow } from './show.ts';
 
 /**
@@ -295,8 +297,17 @@ const guests: DemoGuest[] = [
   },
 ];
 
-/** When each segment actually ended on the night (the first started at 19:32; a hold before the leader's hard start). */
-const actualEnds = ['19:48', '19:50', '19:53', '19:59', '20:21', '20:43', '21:02', '21:07', '21:10'];
+/**
+ * When each segment actually ended on the night: the first started at 19:32; the festival's acts
+ * after the awards (4 and 3 minutes); a hold before the leader's hard start at 20:45.
+ */
+function actualEndsWith(performances: number): string[] {
+  // the awards ended at 20:43 without performances; each act after them took about 4 minutes
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const last = 20 * 60 + 43;
+  const awardsAndActs = Array.from({ length: performances + 1 }, (_, i) => hhmm(last - 4 * (performances - i)));
+  return ['19:48', '19:50', '19:53', '19:59', '20:21', ...awardsAndActs, '21:02', '21:07', '21:10'];
+}
 
 async function loadCeremony(platform: Platform): Promise<number> {
   if (await platform.db.selectFrom('ceremonies').select('id').where('code', '=', CEREMONY_DEMO_CODE).executeTakeFirst())
@@ -337,6 +348,28 @@ async function loadCeremony(platform: Platform): Promise<number> {
     });
   }
   for (const s of created.segments.slice(programme.length)) await deleteSegment(p, caller, id, s.id);
+  // the festival's three chosen acts: the first opens the evening, the other two follow the awards
+  const acts = await festivalActs.acts(platform, { id, eventDate: day });
+  const segments = (await getCeremony(p, id)).segments;
+  if (acts[0])
+    await updateSegment(p, caller, id, segments[0].id, { act: acts[0], title: `Văn nghệ chào mừng: ${acts[0].title}` });
+  let after = segments.find((s) => s.kind === 'awards')!.id;
+  for (const act of acts.slice(1)) {
+    const added = await addSegment(p, caller, id, {
+      section: 'main',
+      kind: 'performance',
+      title: `Tiết mục: ${act.title}`,
+      hardStart: null,
+      onStage: `${act.performers} (${act.unit})`,
+      microphones: '2 micro không dây',
+      mcLines: `Tiết mục “${act.title}”, do ${act.performers} (${act.unit}) trình bày — tiết mục đạt giải tại Liên hoan Tiếng hát Thanh niên công nhân.`,
+      speechText: '',
+      cues: [{ kind: 'sound', text: act.backingTrackFileId ? 'Nhạc nền của tiết mục' : 'Ban nhạc sống' }],
+      act,
+      after,
+    });
+    after = added.segments.find((s) => s.act?.entryId === act.entryId)!.id;
+  }
   for (const g of guests) {
     const { reply: _reply, deputy: _deputy, ...invitation } = g;
     const list = await addGuest(p, caller, id, guestInput.parse(invitation));
@@ -352,8 +385,10 @@ async function loadCeremony(platform: Platform): Promise<number> {
   await updateCeremony(p, caller, id, { published: true });
   // the night: started at 19:32, each segment ended by "next", a hold before the leader's hard start
   await callShow(at(platform, '19:32'), caller, id, 'start');
-  for (const [i, end] of actualEnds.entries()) {
-    if (i === 5) {
+  const ends = actualEndsWith(Math.max(0, acts.length - 1));
+  const beforeLeader = ends.length - 4;
+  for (const [i, end] of ends.entries()) {
+    if (i === beforeLeader) {
       await callShow(at(platform, end), caller, id, 'hold');
       await callShow(at(platform, '20:45'), caller, id, 'next');
     } else await callShow(at(platform, end), caller, id, 'next');

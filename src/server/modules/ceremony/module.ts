@@ -3,6 +3,8 @@ import { defineModule } from '../../platform/modules.ts';
 import { registerStatusSource } from '../plans/index.ts';
 import { ceremonyDemo } from './demo.ts';
 import * as m0016 from './migrations/0016_ceremony.ts';
+import { festivalActs } from './festivalActs.ts';
+import { registerPerformanceSource } from './sources.ts';
 import { ceremonyHeldSource } from './planSource.ts';
 import { registerCeremonyRoutes } from './routes.ts';
 
@@ -31,7 +33,11 @@ export const ceremony = defineModule({
   topics: { ceremony: 'ceremony.read' },
   demo: ceremonyDemo,
   // The plan's honouring conference (II.4) takes its status from the ceremony recorded as held.
-  setup: () => registerStatusSource(ceremonyHeldSource),
+  setup: () => {
+    registerStatusSource(ceremonyHeldSource);
+    // The festival's acts chosen for the ceremony, for its performance segments.
+    registerPerformanceSource(festivalActs);
+  },
   overview: [
     {
       key: 'ceremonies',

@@ -5,8 +5,8 @@ import type { Bilingual } from '../../platform/http/errors.ts';
 /**
  * Where the ceremony's performances come from when they live in another module: the singing
  * festival offers the acts chosen for the ceremony (song, performers, unit, measured duration,
- * backing track). A module implements `PerformanceSource` and registers it at start
- * (`registerPerformanceSource` from `ceremony/index.ts`, in its descriptor's `setup`); the
+ * backing track: `festivalActs.ts`, registered in this module's `setup`). A source implements
+ * `PerformanceSource` and is registered at start (`registerPerformanceSource`); the
  * organisers then pick its acts for the performance segments, and a segment keeps the reference
  * (source key and entry id) with the title, performers and duration as they were picked. A guest
  * act is entered by hand, with no source.

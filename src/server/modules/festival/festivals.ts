@@ -389,6 +389,60 @@ export async function ceremonyActs(db: Db, festivalId: string): Promise<Ceremony
   };
 }
 
+/**
+ * Every act chosen for a ceremony from festivals whose rounds were all held on or before that
+ * day, festival by festival then in the organisers' order, with its backing track: what the
+ * ceremony module offers its performance segments (through index.ts).
+ */
+export async function actsForCeremonyOn(db: Db, day: string) {
+  const festivals = await db
+    .selectFrom('festivals')
+    .select(['id', 'name'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('festival_entries')
+          .select('id')
+          .whereRef('festival_entries.festival_id', '=', 'festivals.id')
+          .where('ceremony_position', 'is not', null),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('festival_rounds')
+            .select('id')
+            .whereRef('festival_rounds.festival_id', '=', 'festivals.id')
+            .where('held_on', '>', day),
+        ),
+      ),
+    )
+    .orderBy('code')
+    .execute();
+  const acts = [];
+  for (const f of festivals) {
+    const rows = await db
+      .selectFrom('festival_entries')
+      .selectAll()
+      .where('festival_id', '=', f.id)
+      .where('ceremony_position', 'is not', null)
+      .orderBy('ceremony_position')
+      .execute();
+    for (const e of await describeEntries({ db }, rows))
+      acts.push({
+        festival: f.name,
+        entryId: e.id,
+        song: e.song,
+        unitName: e.unit.name,
+        performers: e.performers.map((p) => p.name),
+        seconds: e.measuredSeconds ?? e.declaredSeconds,
+        backingTrackFileId: e.backingTrack?.id ?? null,
+      });
+  }
+  return acts;
+}
+
 /** The organisers choose the ceremony's acts (from certified rounds), in order, with measured durations. */
 export async function chooseCeremonyActs(
   platform: Platform,

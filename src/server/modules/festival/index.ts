@@ -3,7 +3,7 @@
  * reads the chosen acts with their measured durations; the documents read festivals, rounds,
  * sheets (with the head judge's changes) and the certified results through these.
  */
-export { ceremonyActs, describeEntries, getFestival, listFestivals } from './festivals.ts';
+export { actsForCeremonyOn, ceremonyActs, describeEntries, getFestival, listFestivals } from './festivals.ts';
 export { listSheets, roundResults } from './judging.ts';
 export { getRound, runningOrder } from './rounds.ts';
 export type { CeremonyOut, EntryOut, FestivalOut, ResultsOut, RoundOut, SheetOut } from './schema.ts';

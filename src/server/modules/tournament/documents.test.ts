@@ -214,7 +214,7 @@ describeEachDatabase('tournament documents', (kind) => {
         expect(text).toContain(nameOf(standings.get(e.code)!.medals.gold!));
       }
     }
-  });
+  }, 180_000);
 
   it('prints a certificate for each medallist player, for the organisers only', async () => {
     const players = [...standings.values()].reduce(

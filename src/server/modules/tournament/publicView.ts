@@ -9,6 +9,7 @@ import { describeEntries } from './entries.ts';
 import { eventMatches } from './draws.ts';
 import { orderOfPlay } from './orderOfPlay.ts';
 import { standings } from './results.ts';
+import { numberPair } from './umpireSchema.ts';
 
 /**
  * What anyone may see of a tournament without signing in: its events with the confirmed draw's
@@ -18,8 +19,8 @@ import { standings } from './results.ts';
  */
 const bilingual = z.object({ vi: z.string(), en: z.string() });
 const liveOut = z.object({
-  games: z.array(z.tuple([z.number(), z.number()])),
-  score: z.tuple([z.number(), z.number()]).nullable(),
+  games: z.array(numberPair),
+  score: numberPair.nullable(),
   serving: z.union([z.literal(0), z.literal(1)]).nullable(),
 });
 const publicMatch = z.object({
@@ -32,7 +33,7 @@ const publicMatch = z.object({
   sides: z.array(z.string().nullable()),
   walkThrough: z.boolean(),
   status: z.enum(['waiting', 'ready', 'playing', 'finished']),
-  games: z.array(z.tuple([z.number(), z.number()])),
+  games: z.array(numberPair),
   outcome: z.enum(['walkover', 'retired', 'disqualified']).nullable(),
   winner: z.enum(['a', 'b']).nullable(),
   court: z.string().nullable(),

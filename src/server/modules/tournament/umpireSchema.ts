@@ -1,6 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { scoringIds } from '../../../common/tournament/scoring.ts';
 
+/** Two numbers or two names, declared as such in the OpenAPI document (zod's tuple has no `items` there). */
+export const numberPair = z
+  .tuple([z.number(), z.number()])
+  .openapi({ items: { type: 'number' }, minItems: 2, maxItems: 2 });
+export const stringPair = z
+  .tuple([z.string(), z.string()])
+  .openapi({ items: { type: 'string' }, minItems: 2, maxItems: 2 });
+
 /** The umpire's phone: the entries it sends (umpire.ts) and the match as it scores it. */
 const side = z.union([z.literal(0), z.literal(1)]);
 const opId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'msg:code_format');
@@ -37,13 +45,13 @@ const opOut = z.object({
   seq: z.number(),
   kind: z.enum(['start', 'point', 'undo']),
   side: side.optional(),
-  start: z.object({ server: side, leftEnd: side, rightCourt: z.tuple([z.string(), z.string()]).optional() }).optional(),
+  start: z.object({ server: side, leftEnd: side, rightCourt: stringPair.optional() }).optional(),
 });
 
 export const rallyStateOut = z.object({
-  games: z.array(z.tuple([z.number(), z.number()])),
+  games: z.array(numberPair),
   game: z.number(),
-  score: z.tuple([z.number(), z.number()]),
+  score: numberPair,
   server: z.object({ side, player: z.string(), court: z.enum(['right', 'left']) }).nullable(),
   receiver: z.string().nullable(),
   leftEnd: side,
