@@ -36,8 +36,8 @@ function outgoingBook(year: number, items: OutgoingOut[]): Book {
   return {
     title: `SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM ${year}`,
     columns: [
-      { header: 'Số, ký hiệu', key: 'symbol', width: 14 },
-      { header: 'Ngày tháng', key: 'date', width: 12, type: 'date' },
+      { header: 'Số, ký hiệu', key: 'symbol', width: 17 },
+      { header: 'Ngày tháng', key: 'date', width: 15, type: 'date' },
       { header: 'Tên loại và trích yếu nội dung', key: 'summary', width: 50 },
       { header: 'Người ký', key: 'signer', width: 20 },
       { header: 'Nơi nhận', key: 'recipients', width: 36 },
@@ -64,11 +64,11 @@ function incomingBook(year: number, items: IncomingOut[]): Book {
   return {
     title: `SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM ${year}`,
     columns: [
-      { header: 'Ngày đến', key: 'received', width: 12, type: 'date' },
+      { header: 'Ngày đến', key: 'received', width: 15, type: 'date' },
       { header: 'Số đến', key: 'arrival', width: 8, type: 'integer' },
       { header: 'Tác giả', key: 'sender', width: 24 },
-      { header: 'Số, ký hiệu', key: 'reference', width: 14 },
-      { header: 'Ngày tháng', key: 'docDate', width: 12, type: 'date' },
+      { header: 'Số, ký hiệu', key: 'reference', width: 17 },
+      { header: 'Ngày tháng', key: 'docDate', width: 15, type: 'date' },
       { header: 'Tên loại và trích yếu nội dung', key: 'summary', width: 46 },
       { header: 'Đơn vị nhận', key: 'lead', width: 24 },
       { header: 'Ghi chú', key: 'note', width: 14 },
@@ -91,13 +91,13 @@ function trackingBook(year: number, items: IncomingOut[]): Book {
     title: `SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN NĂM ${year}`,
     columns: [
       { header: 'Số đến', key: 'arrival', width: 8, type: 'integer' },
-      { header: 'Ngày đến', key: 'received', width: 12, type: 'date' },
+      { header: 'Ngày đến', key: 'received', width: 15, type: 'date' },
       { header: 'Số, ký hiệu; trích yếu', key: 'summary', width: 44 },
       { header: 'Đơn vị chủ trì', key: 'lead', width: 24 },
       { header: 'Đơn vị phối hợp', key: 'coordinating', width: 28 },
-      { header: 'Hạn giải quyết', key: 'deadline', width: 12, type: 'date' },
+      { header: 'Hạn giải quyết', key: 'deadline', width: 15, type: 'date' },
       { header: 'Tiến độ giải quyết', key: 'status', width: 14 },
-      { header: 'Ngày xong', key: 'done', width: 12, type: 'date' },
+      { header: 'Ngày xong', key: 'done', width: 15, type: 'date' },
     ],
     rows: byArrival(items).map((d) => ({
       arrival: d.arrivalNumber,
@@ -117,13 +117,13 @@ function slipBook(year: number, items: IncomingOut[]): Book {
     title: `PHIẾU GIẢI QUYẾT VĂN BẢN ĐẾN NĂM ${year}`,
     columns: [
       { header: 'Số đến', key: 'arrival', width: 8, type: 'integer' },
-      { header: 'Ngày đến', key: 'received', width: 12, type: 'date' },
+      { header: 'Ngày đến', key: 'received', width: 15, type: 'date' },
       { header: 'Tác giả; số, ký hiệu', key: 'from', width: 28 },
       { header: 'Trích yếu', key: 'summary', width: 40 },
       { header: 'Ý kiến của lãnh đạo', key: 'instructions', width: 40 },
       { header: 'Chủ trì', key: 'lead', width: 22 },
       { header: 'Phối hợp', key: 'coordinating', width: 26 },
-      { header: 'Hạn xử lý', key: 'deadline', width: 12, type: 'date' },
+      { header: 'Hạn xử lý', key: 'deadline', width: 15, type: 'date' },
     ],
     rows: byArrival(items).map((d) => ({
       arrival: d.arrivalNumber,
