@@ -67,7 +67,7 @@ export const office = defineModule({
   schedule: (platform) => scheduleOfficeReminders(platform),
   overview: [
     {
-      key: 'officeInbox',
+      key: 'officeOutgoing',
       label: { vi: 'Văn bản đi', en: 'Outgoing documents' },
       permission: 'office.read',
       path: '/office/outgoing',

@@ -31,6 +31,6 @@ export default defineWebModule({
     { label: 'nav.officeIncoming', to: '/office/incoming', icon: IconMailDown, permission: 'office.read' },
     { label: 'nav.officeInbox', to: '/office/inbox', icon: IconInbox, permission: 'office.receive' },
   ],
-  homeIcons: { officeInbox: IconMailForward },
+  homeIcons: { officeOutgoing: IconMailForward },
   messages: { vi: () => import('./i18n/vi.json'), en: () => import('./i18n/en.json') },
 });
