@@ -4,6 +4,7 @@ import { audit } from './modules/audit/module.ts';
 import { system } from './modules/system/module.ts';
 import { organisation } from './modules/organisation/module.ts';
 import { plans } from './modules/plans/module.ts';
+import { office } from './modules/office/module.ts';
 import { reporting } from './modules/reporting/module.ts';
 import { emulation } from './modules/emulation/module.ts';
 import { honours } from './modules/honours/module.ts';
@@ -22,6 +23,7 @@ export const modules = [
   system,
   organisation,
   plans,
+  office,
   reporting,
   emulation,
   honours,

@@ -20,7 +20,8 @@ export type {
 } from './model.ts';
 export { documentTypes, numberLine, placeDateLine, recipientLines } from './model.ts';
 export { toDocx } from './docx.ts';
-export { toHtml } from './html.ts';
+export { escapeHtml, toHtml } from './html.ts';
+export { cssFontStack } from './format.ts';
 export { htmlToPdf, toPdf } from './pdf.ts';
 export { toXlsx, type Sheet, type SheetColumn, type SheetCell } from './xlsx.ts';
 export { toCertificatePdf, toCertificatesPdf, certificatesHtml, type CertificateData } from './certificate.ts';

@@ -5,6 +5,7 @@ import audit from '../modules/audit/module.tsx';
 import emulation from '../modules/emulation/module.tsx';
 import home from '../modules/home/module.tsx';
 import honours from '../modules/honours/module.tsx';
+import office from '../modules/office/module.tsx';
 import organisation from '../modules/organisation/module.tsx';
 import plans from '../modules/plans/module.tsx';
 import reporting from '../modules/reporting/module.tsx';
@@ -21,6 +22,7 @@ export const webModules = [
   tournament,
   festival,
   ceremony,
+  office,
   organisation,
   accounts,
   audit,

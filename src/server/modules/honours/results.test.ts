@@ -469,12 +469,29 @@ describeEachDatabase('honours results and documents', (kind) => {
         ),
       )
       .execute();
+    // no number typed in: the decision takes the next QĐ number of the term from the office's register
     await json(
-      await board.post(`/api/honours/campaigns/${c.id}/confirm`, {
-        decisionNumber: '126-QĐ/ĐUK',
-        decidedOn: '2019-08-05',
+      await board.put('/api/office/settings', {
+        superiorBody: 'Đảng bộ tỉnh Thái Bình',
+        issuingBody: 'Đảng ủy Khối Doanh nghiệp',
+        symbolSuffix: 'ĐUK',
+        place: 'Thái Bình',
       }),
     );
+    await json(
+      await board.post('/api/office/terms', { name: '2015 - 2020', startsOn: '2015-08-01', endsOn: '2020-07-31' }),
+      201,
+    );
+    const decided: { decision: { number: string; date: string } } = await json(
+      await board.post(`/api/honours/campaigns/${c.id}/confirm`, { decidedOn: '2019-08-05' }),
+    );
+    expect(decided.decision).toEqual({ number: '01-QĐ/ĐUK', date: '2019-08-05' });
+    const register: { items: { symbol: string; source: { type: string; id: string } | null }[] } = await json(
+      await board.get('/api/office/outgoing?type=QĐ'),
+    );
+    expect(register.items).toEqual([
+      expect.objectContaining({ symbol: '01-QĐ/ĐUK', source: { type: 'honours.campaign', id: c.id } }),
+    ]);
     const started = performance.now();
     const pdf = await bytes(await board.get(`/api/honours/campaigns/${c.id}/certificates.pdf`));
     const ms = performance.now() - started;

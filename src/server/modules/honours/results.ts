@@ -3,6 +3,7 @@ import { shortDmy } from '../../../common/dates.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { issueNumber } from '../office/index.ts';
 import { unitRefs } from '../organisation/index.ts';
 import { campaignNotFound, mayJudge, requireManage, type Caller } from './access.ts';
 import { categoriesOf, findCampaign, type Category } from './campaigns.ts';
@@ -185,7 +186,12 @@ export async function campaignResults(platform: Platform, caller: Caller, campai
 }
 
 /** The Standing Committee confirms the Council's selection: the list is fixed by the decision. */
-export async function confirmResults(platform: Platform, caller: Caller, campaignId: string, input: Decision) {
+export async function confirmResults(
+  platform: Platform,
+  caller: Caller,
+  campaignId: string,
+  input: { number?: string; date: string },
+) {
   requireManage(caller);
   const campaign = await findCampaign(platform, campaignId);
   if (campaign.status === 'decided')
@@ -213,8 +219,26 @@ export async function confirmResults(platform: Platform, caller: Caller, campaig
       en: 'The Council has selected no one yet.',
     });
   const now = platform.clock();
-  const note = decisionNote(input);
   await platform.db.transaction().execute(async (tx) => {
+    // without a number typed in, the decision takes the next QĐ number of the term from the office's register
+    const number =
+      input.number ??
+      (
+        await issueNumber(
+          tx,
+          caller.actor,
+          {
+            type: 'QĐ',
+            date: input.date,
+            summary: `Về việc tôn vinh ${campaign.name.replace(/^tôn vinh\s+/iu, '')}`,
+            signer: { name: '', position: 'BÍ THƯ' },
+            source: { type: 'honours.campaign', id: campaignId },
+          },
+          now,
+        )
+      ).symbol;
+    const decision: Decision = { number, date: input.date };
+    const note = decisionNote(decision);
     const changed = await tx
       .updateTable('honour_campaigns')
       .set({ status: 'decided', updated_at: now.toISOString() })
@@ -243,7 +267,7 @@ export async function confirmResults(platform: Platform, caller: Caller, campaig
         before: { status: campaign.status },
         after: {
           status: 'decided',
-          decision: input,
+          decision,
           honourees: lists.map((l) => ({
             categoryId: l.category.id,
             quota: l.category.quota,

@@ -268,7 +268,12 @@ export const confirmInput = z
       .string()
       .trim()
       .regex(/^[0-9A-Za-z]{1,10}-[^/\s]{1,20}\/[^/\s]{1,20}$/u, 'msg:code_format')
-      .openapi({ example: '125-QĐ/ĐUK', description: "Number and symbol of the Standing Committee's decision" }),
+      .optional()
+      .openapi({
+        example: '125-QĐ/ĐUK',
+        description:
+          "Number and symbol of the Standing Committee's decision; left out, the next QĐ number of the term is taken from the office's outgoing register",
+      }),
     decidedOn: day,
   })
   .openapi('HonourConfirmation');

@@ -18,3 +18,11 @@ export {
   notify,
   registerNotificationChannel,
 } from './reminders.ts';
+// Unit names as documents write them → units of the registry (the plan import's matching; the office's "Nơi nhận")
+export { matchUnits, type RegistryUnit, type UnitMatch } from './import/match.ts';
+// Activities made by another module's work (an incoming document's assignment), read back for their status
+export { addActivity, getActivity } from './activities.ts';
+export { activityInput, type ActivityInput } from './schema.ts';
+// Issuing a plan: its number from the office's register
+export { demoPlanId, issuePlan } from './issue.ts';
+export { SEED_DEMO_KEY } from './demo.ts';

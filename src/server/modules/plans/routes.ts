@@ -7,6 +7,7 @@ import { withUploadSlot } from '../../platform/files/slots.ts';
 import { apiRoute, errorSchema, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import { addActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activities.ts';
 import { calendar, planDashboard, timeline, unitDashboard } from './dashboard.ts';
+import { issuePlan } from './issue.ts';
 import { planDocx, planPdf, progressReportDocx, tasksXlsx } from './documents.ts';
 import { createPlan, deletePlan, getPlan, listPlans, updatePlan } from './plans.ts';
 import { previewPlanImport } from './preview.ts';
@@ -44,6 +45,8 @@ import {
   unitDashboardQuery,
   updateActivityInput,
   updatePlanInput,
+  issuePlanInput,
+  issuedPlanOut,
 } from './schema.ts';
 import { createSubPlan, deployment, subPlanDraft, subPlanUnits } from './subPlans.ts';
 import { listSupervisions, recordSupervision, supervisionUnits } from './supervision.ts';
@@ -285,6 +288,16 @@ const r = {
     request: { params: idParam },
     responses: { 204: { description: 'Marked' } },
   }),
+  issue: apiRoute('plans.manage', {
+    method: 'post',
+    path: '/api/plans/{id}/issue',
+    tags,
+    summary: 'Cấp số, ban hành kế hoạch / Issue the plan with its number',
+    description:
+      'Takes the next KH number of the term from the office’s outgoing register and writes it into the plan.',
+    request: { params: idParam, body: jsonBody(issuePlanInput) },
+    responses: { 200: jsonResponse(issuedPlanOut, 'The number and symbol given') },
+  }),
   docx: apiRoute('plans.read', {
     method: 'get',
     path: '/api/plans/{id}/document.docx',
@@ -421,6 +434,9 @@ export function registerPlansRoutes(app: OpenAPIHono<AppEnv>) {
       throw fail.notFound({ vi: 'Không tìm thấy thông báo.', en: 'Notification not found.' });
     return c.body(null, 204);
   });
+  app.openapi(r.issue, async (c) =>
+    c.json(await issuePlan(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
   app.openapi(
     r.docx,
     async (c) =>

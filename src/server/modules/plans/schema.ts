@@ -692,3 +692,15 @@ export type ReportBody = z.input<typeof reportInput>;
 export type SubPlanBody = z.input<typeof subPlanInput>;
 export type SupervisionBody = z.input<typeof supervisionInput>;
 export type CreatePlanBody = z.input<typeof createPlanInput>;
+
+export const issuePlanInput = z
+  .strictObject({ date: day.optional().openapi({ description: 'The day of issue; defaults to the plan’s date' }) })
+  .openapi('IssuePlan');
+export const issuedPlanOut = z
+  .object({
+    outgoingId: z.string().openapi({ description: 'The entry in the office’s outgoing register' }),
+    number: z.string(),
+    symbol: z.string().openapi({ example: '05-KH/ĐUK' }),
+    recipients: z.array(z.string()),
+  })
+  .openapi('IssuedPlan');

@@ -48,12 +48,11 @@ function ConfirmModal({ campaign, onClose }: { campaign: Campaign; onClose: () =
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
-    if (!number.trim()) found.decisionNumber = t('common.required');
     if (!date) found.decidedOn = t('common.required');
     setLocal(found);
     if (Object.keys(found).length) return;
     confirm.mutate(
-      { decisionNumber: number.trim(), decidedOn: date! },
+      { ...(number.trim() ? { decisionNumber: number.trim() } : {}), decidedOn: date! },
       {
         onSuccess: (r) => {
           notifications.show({
@@ -77,7 +76,7 @@ function ConfirmModal({ campaign, onClose }: { campaign: Campaign; onClose: () =
           <TextInput
             label={t('honours.results.decisionNumber')}
             placeholder="125-QĐ/ĐUK"
-            required
+            description={t('honours.results.decisionNumberHint')}
             data-autofocus
             value={number}
             onChange={(e) => {
