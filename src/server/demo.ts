@@ -1,5 +1,6 @@
 import type { Platform } from './platform/platform.ts';
 import type { DemoLoader } from './platform/modules.ts';
+import { initialiseModules } from './app.ts';
 import { modules } from './modules.ts';
 
 export type { DemoLoader };
@@ -11,6 +12,10 @@ export type { DemoLoader };
 export const demoLoaders: DemoLoader[] = modules.flatMap((m) => (m.demo ? [m.demo] : []));
 
 export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
+  // The loaders go through the services, which count on every module's start-up hooks (plan
+  // status sources, the ceremony's performance sources, file owners): the first start loads the
+  // demo before the app is made, and `kyniem demo` makes no app at all.
+  initialiseModules(platform);
   const counts: Record<string, number> = {};
   for (const loader of demoLoaders) {
     counts[loader.name] = await loader.load(platform);

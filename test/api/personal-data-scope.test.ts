@@ -23,6 +23,7 @@ import {
   factoryCaller,
 } from '../support/factories.ts';
 import { exampleOf, fetchOpenApi, operationsOf, opName, type Operation } from '../support/openapi.ts';
+import { minimalPdf } from '../support/files.ts';
 
 /**
  * Personal data stays within the caller's units (docs/adr/0021-personal-data-scope.md). Two
@@ -73,8 +74,8 @@ const privateMarkers = () => [
   B.dossierName,
 ];
 
-const pdfOf = (text: string) =>
-  new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\n%%EOF\n`);
+/** A well-formed PDF carrying the text in a comment, so that a leak of its bytes is found. */
+const pdfOf = (text: string) => minimalPdf(text);
 
 /** An answer's text: JSON and text as they are, an .xlsx/.docx unpacked (its XML parts). */
 async function textOf(res: Response): Promise<string> {

@@ -11,6 +11,7 @@ import { organisationDemo } from '../organisation/demo.ts';
 import type { getCeremony, listGuests } from './ceremonies.ts';
 import { ceremonyHeldSource } from './planSource.ts';
 import type { liveState } from './show.ts';
+import { castChoices, decryptAndPublish, makeChairKey } from '../../../../test/support/ballots.ts';
 
 /**
  * The ceremony on both databases: a programme from Art. 13, award batches that follow the honours
@@ -267,6 +268,8 @@ describeEachDatabase('ceremony', (kind) => {
         attendance: members.map((m) => ({ userId: m.id, attendance: 'present' })),
       }),
     );
+    // the chair's device makes the session's key; ballots are encrypted, the chair decrypts the totals (ADR 12)
+    const chairSecret = await makeChairKey(members[0].client, session.id);
     const vote = async (i: number, keys: string[], others: string[]) => {
       const round = await json(
         await board.post(`/api/honours/sessions/${session.id}/rounds`, { categoryId: categories[i].id }),
@@ -274,14 +277,13 @@ describeEachDatabase('ceremony', (kind) => {
       );
       for (const m of members)
         await json(
-          await m.client.post(`/api/honours/rounds/${round.id}/ballots`, {
-            choices: [
-              ...keys.map((k) => ({ nominationId: byUnit.get(k), choice: 'approve' })),
-              ...others.map((k) => ({ nominationId: byUnit.get(k), choice: 'reject' })),
-            ],
-          }),
+          await castChoices(m.client, round.id, [
+            ...keys.map((k) => ({ nominationId: byUnit.get(k)!, choice: 'approve' as const })),
+            ...others.map((k) => ({ nominationId: byUnit.get(k)!, choice: 'reject' as const })),
+          ]),
         );
       await json(await board.post(`/api/honours/rounds/${round.id}/close`));
+      await json(await decryptAndPublish(members[0].client, round.id, chairSecret));
     };
     await vote(0, ['collective:CS02', 'collective:CS01'], ['collective:CS04']);
     await vote(1, ['individual:CS05'], ['individual:CS02']);
