@@ -181,6 +181,28 @@ describeEachDatabase('festival documents', (kind) => {
     // The same round before certification: the minutes are there for the head judge, the decision not yet.
     await platform.db.updateTable('festival_rounds').set({ status: 'closed' }).where('id', '=', roundId).execute();
     await bytes(await head.get(url('minutes.pdf')), 200);
+    // A change the head judge makes to a locked sheet before certifying: in the minutes with its
+    // reason and both marks, and starred on the judge's filled sheet.
+    const sheet = sheets.find((x) => !round.judges.find((j) => j.id === x.judgeId)?.head)!;
+    const criterion = round.criteria[0];
+    const after = { ...sheet.scores, [criterion.code]: sheet.scores[criterion.code] === 5 ? 6 : 5 };
+    const reason = 'Nhập nhầm điểm giọng hát từ phiếu giấy';
+    await json(await head.post(url(`locked-sheets/${sheet.id}/amendment`), { scores: after, reason }));
+    const minutes = flat(
+      await pdfText(keep(`minutes-changed-${kind}.pdf`, await bytes(await board.get(url('minutes.pdf')), 200))),
+    );
+    expect(minutes).toContain(reason);
+    expect(minutes).toContain(
+      `${criterion.name} từ ${printed(sheet.scores[criterion.code])} thành ${printed(after[criterion.code])}`,
+    );
+    expect(minutes).not.toContain('Không có phiếu chấm nào được điều chỉnh');
+    const mark = round.criteria.reduce((sum, c) => sum + (after[c.code] / c.max) * c.weight, 0);
+    expect(minutes).toContain(`thành ${printed(mark)}`);
+    const filled = flat(
+      await pdfText(await bytes(await head.get(url(`score-sheets.pdf?judgeId=${sheet.judgeId}&filled=true`)), 200)),
+    );
+    expect(filled).toContain(`${printed(mark)}*`);
+    expect(filled).toContain('Phiếu đã được Trưởng ban giám khảo sửa');
     await bytes(await follower.get(url('decision.pdf')), 409);
     await bytes(await board.get(url('decision.docx')), 409);
     await bytes(await board.get(url('certificates.pdf')), 409);

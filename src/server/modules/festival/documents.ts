@@ -1,4 +1,4 @@
-import { formatDmy, officialDate } from '../../../common/dates.ts';
+import { formatDmy, officialDate, vietnamDay } from '../../../common/dates.ts';
 import type { Block, CertificateData, Issuer, OfficialDocument, RichText } from '../../documents/index.ts';
 import { cssFontStack } from '../../documents/format.ts';
 import { escapeHtml } from '../../documents/html.ts';
@@ -213,8 +213,15 @@ export async function minutesDocument(platform: Platform, caller: Caller, roundI
   const changes = sheets.flatMap((s) =>
     s.changes.map((c) => ({ judge: judgeName.get(s.judgeId) ?? '', act: slotOf.get(s.entryId), ...c })),
   );
-  const changeText = (scores: Record<string, number>) =>
-    criteria.map((c) => `${c.name} ${c.code in scores ? num(scores[c.code]) : '–'}`).join('; ');
+  const shown = (scores: Record<string, number>, code: string) => (code in scores ? num(scores[code]) : '–');
+  /** Only what changed: "Giọng hát từ 8 thành 5; điểm của phiếu từ 81,88 thành 69,88". */
+  const changeText = (before: Record<string, number>, after: Record<string, number>) =>
+    [
+      ...criteria
+        .filter((c) => before[c.code] !== after[c.code])
+        .map((c) => `${c.name} từ ${shown(before, c.code)} thành ${shown(after, c.code)}`),
+      `điểm của phiếu từ ${num(markOf(criteria, before))} thành ${num(markOf(criteria, after))}`,
+    ].join('; ');
   return {
     issuer: organisers,
     number: '',
@@ -250,7 +257,7 @@ export async function minutesDocument(platform: Platform, caller: Caller, roundI
                 (c): Block => ({
                   kind: 'item',
                   marker: '-',
-                  text: `Phiếu của ${c.judge} cho tiết mục ${c.act ? `${c.act.position}. ${c.act.song}` : ''}: trước ${changeText(c.before)}; sau ${changeText(c.after)}. Lý do: ${c.reason}`,
+                  text: `Phiếu của ${c.judge} cho tiết mục ${c.act ? `${c.act.position}. ${c.act.song}` : ''}, sửa ngày ${formatDmy(vietnamDay(new Date(c.changedAt)))}: ${changeText(c.before, c.after)}. Lý do: ${c.reason.replace(/[.\s]+$/u, '')}.`,
                 }),
               )
             : [para('Không có phiếu chấm nào được điều chỉnh sau khi khóa.')]),
