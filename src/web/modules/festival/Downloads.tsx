@@ -1,6 +1,6 @@
-import { Button, Card, Group, Title } from '@mantine/core';
-import { IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import { Card, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { type DownloadLink, DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import type { Round } from './api.ts';
 
 /**
@@ -9,14 +9,12 @@ import type { Round } from './api.ts';
  * judges' minutes once the round is closed, for the head judge and the organisers; the prize
  * decision once certified; the certificates for the organisers.
  */
-const icons = { pdf: IconFileTypePdf, docx: IconFileTypeDocx } as const;
-type Link = { href: string; label: string; kind: keyof typeof icons; testId: string };
 
 export function RoundDownloads({ round, manage }: { round: Round; manage: boolean }) {
   const { t } = useTranslation();
   const at = `/api/festival-rounds/${round.id}`;
   const head = round.me?.head ?? false;
-  const links: Link[] = [];
+  const links: DownloadLink[] = [];
   if (round.me || manage)
     links.push({
       href: `${at}/score-sheets.pdf`,
@@ -68,25 +66,7 @@ export function RoundDownloads({ round, manage }: { round: Round; manage: boolea
       <Title order={4} mb="xs">
         {t('festival.docs.title')}
       </Title>
-      <Group gap="xs" style={{ rowGap: 6 }}>
-        {links.map((l) => {
-          const Icon = icons[l.kind];
-          return (
-            <Button
-              key={l.testId}
-              component="a"
-              href={l.href}
-              download
-              variant="light"
-              size="xs"
-              leftSection={<Icon size={16} />}
-              data-testid={l.testId}
-            >
-              {l.label}
-            </Button>
-          );
-        })}
-      </Group>
+      <DownloadLinks links={links} />
     </Card>
   );
 }
