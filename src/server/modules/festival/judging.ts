@@ -37,7 +37,7 @@ const roundIsNot = (status: string) =>
           : 'The round is certified.',
   });
 
-const isHead = (judges: readonly JudgeRow[], caller: Caller) =>
+export const isHead = (judges: readonly JudgeRow[], caller: Caller) =>
   judges.some((j) => j.is_head === 1 && j.user_id !== null && j.user_id === caller.actor.userId);
 
 /**

@@ -6,6 +6,7 @@ import { festivalDemo } from './demo.ts';
 import { entryFiles } from './festivals.ts';
 import * as m0010 from './migrations/0010_festival.ts';
 import { festivalResultsSource } from './planSource.ts';
+import { registerFestivalDocumentRoutes } from './documentRoutes.ts';
 import { registerFestivalRoutes } from './routes.ts';
 
 /** The singing festival: entries from the units, judging by a panel, certified results, the ceremony's acts. */
@@ -37,7 +38,7 @@ export const festival = defineModule({
     viewer: ['festival.read'],
   },
   migrations: { '0010_festival': m0010 },
-  routes: [registerFestivalRoutes],
+  routes: [registerFestivalRoutes, registerFestivalDocumentRoutes],
   topics: { festival: 'festival.read' },
   demo: festivalDemo,
   setup: () => {

@@ -19,6 +19,7 @@ import {
   useRunning,
   useSetNow,
 } from './api.ts';
+import { RoundDownloads } from './Downloads.tsx';
 import { ResultsCard } from './ResultsCard.tsx';
 import { ScoreSheet } from './ScoreSheet.tsx';
 import { minutes, RoundStatus } from './shared.tsx';
@@ -195,6 +196,7 @@ export function RoundPage() {
             {t('festival.round.secret')}
           </Text>
         ) : null}
+        <RoundDownloads round={r} manage={manage} />
       </Stack>
     </>
   );

@@ -1,43 +1,16 @@
 import { useState } from 'react';
-import { Button, Group, Select } from '@mantine/core';
-import { IconFileTypeDocx, IconFileTypePdf, IconFileTypeXls } from '@tabler/icons-react';
+import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
+import { DownloadLinks as Links } from '../../ui/DownloadLinks.tsx';
 import type { Tournament } from './api.ts';
 
 /**
  * The tournament's files, each a plain link to the server's document route: draw sheets, the
  * order of play, score sheets, the results and prize list, the medal table, the certificates.
  */
-const icons = { pdf: IconFileTypePdf, xlsx: IconFileTypeXls, docx: IconFileTypeDocx } as const;
 const base = (tournamentId: string) => `/api/tournaments/${tournamentId}`;
-
-type Link = { href: string; label: string; kind: keyof typeof icons; testId: string };
-
-function Links({ links }: { links: Link[] }) {
-  return (
-    <Group gap="xs" style={{ rowGap: 6 }}>
-      {links.map((l) => {
-        const Icon = icons[l.kind];
-        return (
-          <Button
-            key={l.testId}
-            component="a"
-            href={l.href}
-            download
-            variant="light"
-            size="xs"
-            leftSection={<Icon size={16} />}
-            data-testid={l.testId}
-          >
-            {l.label}
-          </Button>
-        );
-      })}
-    </Group>
-  );
-}
 
 /** On the draw tab: the chosen event's draw sheet. */
 export function DrawDownloads({ tournamentId, eventId }: { tournamentId: string; eventId: string }) {
