@@ -57,7 +57,7 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
   await page.getByTestId('ceremony-create-start').fill(hhmm(NOW));
   await page.getByTestId('ceremony-create-targetEnd').fill(hhmm(NOW + 120));
   await page.getByRole('button', { name: 'Lập', exact: true }).click();
-  await expect(page.getByTestId('programme-row')).toHaveCount(11);
+  await expect(page.getByTestId('programme-row')).toHaveCount(9);
   // 15 + 2 + 3 + 5 + 20 + 30 minutes before the leader's speech, planned at start + 75
   await expect(page.getByTestId('programme-row').first()).toContainText(`${hhmm(NOW)}–${hhmm(NOW + 15)}`);
   await page.getByTestId('programme-row').nth(6).click();

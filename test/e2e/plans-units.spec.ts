@@ -118,7 +118,7 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await expect(page.getByTestId('plan-header')).toContainText('Số 12-KH/ĐU');
   await expect(page.getByTestId('plan-place-date')).toHaveText('Thái Bình, ngày 10 tháng 6 năm 2019');
   await expect(page.getByTestId('parent-plan')).toContainText(
-    'Căn cứ Kế hoạch ngày 10/06/2019 của ĐẢNG ỦY KHỐI DOANH NGHIỆP',
+    'Căn cứ Kế hoạch số 01-KH/ĐUK ngày 10/06/2019 của ĐẢNG ỦY KHỐI DOANH NGHIỆP',
   );
   await expect(page.getByTestId('parent-plan').getByRole('link')).toHaveAttribute('href', `/plans/${planId}`);
   await expect(page.locator('[data-testid="activity"]')).toHaveCount(pickedBefore + 2);
