@@ -363,11 +363,8 @@ export async function decideEntry(
   return (await describeEntries(platform, [await entryRow(platform.db, festivalId, entryId)]))[0];
 }
 
-/**
- * The acts chosen for the ceremony, in their order, each with its duration: measured on the
- * night when it was timed, else as declared. The ceremony module calls this (through index.ts).
- */
-export async function ceremonyActs(db: Db, festivalId: string): Promise<CeremonyOut> {
+/** A festival's acts chosen for the ceremony, in the organisers' order, with their duration and backing track. */
+async function chosenActs(db: Db, festivalId: string) {
   const rows = await db
     .selectFrom('festival_entries')
     .selectAll()
@@ -375,24 +372,30 @@ export async function ceremonyActs(db: Db, festivalId: string): Promise<Ceremony
     .where('ceremony_position', 'is not', null)
     .orderBy('ceremony_position')
     .execute();
-  const described = await describeEntries({ db }, rows);
+  return (await describeEntries({ db }, rows)).map((e) => ({
+    entryId: e.id,
+    song: e.song,
+    unitName: e.unit.name,
+    performers: e.performers.map((p) => p.name),
+    // measured on the night when it was timed, else as declared
+    seconds: e.measuredSeconds ?? e.declaredSeconds,
+    measured: e.measuredSeconds !== null,
+    backingTrackFileId: e.backingTrack?.id ?? null,
+  }));
+}
+
+/** The acts chosen for the ceremony, in their order, each with its duration (the festival's own answer). */
+export async function ceremonyActs(db: Db, festivalId: string): Promise<CeremonyOut> {
+  const acts = await chosenActs(db, festivalId);
   return {
-    acts: described.map((e, i) => ({
-      position: i + 1,
-      entryId: e.id,
-      song: e.song,
-      unitName: e.unit.name,
-      performers: e.performers.map((p) => p.name),
-      seconds: e.measuredSeconds ?? e.declaredSeconds,
-      measured: e.measuredSeconds !== null,
-    })),
+    acts: acts.map(({ backingTrackFileId: _track, ...a }, i) => ({ position: i + 1, ...a })),
   };
 }
 
 /**
  * Every act chosen for a ceremony from festivals whose rounds were all held on or before that
- * day, festival by festival then in the organisers' order, with its backing track: what the
- * ceremony module offers its performance segments (through index.ts).
+ * day, festival by festival: what the ceremony module offers its performance segments (through
+ * index.ts).
  */
 export async function actsForCeremonyOn(db: Db, day: string) {
   const festivals = await db
@@ -421,25 +424,7 @@ export async function actsForCeremonyOn(db: Db, day: string) {
     .orderBy('code')
     .execute();
   const acts = [];
-  for (const f of festivals) {
-    const rows = await db
-      .selectFrom('festival_entries')
-      .selectAll()
-      .where('festival_id', '=', f.id)
-      .where('ceremony_position', 'is not', null)
-      .orderBy('ceremony_position')
-      .execute();
-    for (const e of await describeEntries({ db }, rows))
-      acts.push({
-        festival: f.name,
-        entryId: e.id,
-        song: e.song,
-        unitName: e.unit.name,
-        performers: e.performers.map((p) => p.name),
-        seconds: e.measuredSeconds ?? e.declaredSeconds,
-        backingTrackFileId: e.backingTrack?.id ?? null,
-      });
-  }
+  for (const f of festivals) for (const a of await chosenActs(db, f.id)) acts.push({ festival: f.name, ...a });
   return acts;
 }
 
