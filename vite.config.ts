@@ -9,6 +9,8 @@ const repoRoot = path.dirname(fileURLToPath(import.meta.url));
 // In development the Vite server forwards /api to the Kyniem server on port 3000.
 export default defineConfig({
   root: path.join(repoRoot, 'src/web'),
+  // The working app lives under /app/ (src/common/appPaths.ts); `/` is the public website.
+  base: '/app/',
   plugins: [react()],
   build: {
     outDir: path.join(repoRoot, 'dist/web'),
@@ -20,6 +22,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      // The public website's pages, in development too.
+      '^/(?!app/|app$|@|src/|node_modules/).*': { target: 'http://localhost:3000', changeOrigin: false },
     },
   },
 });

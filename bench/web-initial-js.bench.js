@@ -39,14 +39,16 @@ async function scriptsOfSignIn(dist) {
         const error = { code: 'UNAUTHENTICATED', message: 'Chưa đăng nhập', messages: { vi: '', en: '' } };
         return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error }) });
       }
-      const file = path.join(dist, pathname);
-      if (pathname !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        if (pathname.endsWith('.js')) scripts.push(pathname);
+      // The app is served under /app/ (src/common/appPaths.ts).
+      const inApp = pathname.startsWith('/app/') ? pathname.slice('/app'.length) : pathname;
+      const file = path.join(dist, inApp);
+      if (inApp !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        if (pathname.endsWith('.js')) scripts.push(inApp);
         return route.fulfill({ path: file });
       }
       return route.fulfill({ path: path.join(dist, 'index.html'), contentType: 'text/html' });
     });
-    await page.goto('http://kyniem.bench/sign-in', { waitUntil: 'networkidle' });
+    await page.goto('http://kyniem.bench/app/sign-in', { waitUntil: 'networkidle' });
     await page.locator('input[type="password"]').waitFor({ state: 'visible' });
     return [...new Set(scripts)];
   } finally {

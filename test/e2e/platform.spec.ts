@@ -14,7 +14,7 @@ test.beforeEach(async ({ request }) => {
 });
 
 test('a wrong password gives a clear Vietnamese message and changes nothing', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/app/');
   await expect(page).toHaveURL(/\/sign-in/);
   await page.locator('input[name="username"]').fill('admin');
   await page.locator('input[name="password"]').fill('not-the-password');
@@ -50,7 +50,7 @@ test('too many wrong passwords say how many seconds to wait, in Vietnamese', asy
 });
 
 test('sign in, the home page in Vietnamese, switch to English, sign out', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/app/');
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await signIn(page);
@@ -84,7 +84,7 @@ test('sign in, the home page in Vietnamese, switch to English, sign out', async 
   await expect(page.locator('input[name="username"]')).toBeVisible();
 
   // Signed out means signed out: the home page sends us back.
-  await page.goto('/');
+  await page.goto('/app/');
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -27,7 +27,7 @@ function watchScriptPaths(page: Page): string[] {
 }
 
 const messagesOf = (lang: 'vi' | 'en', scripts: Iterable<string>) =>
-  [...scripts].filter((p) => new RegExp(`^/assets/${lang}-[\\w-]+\\.js$`).test(p));
+  [...scripts].filter((p) => new RegExp(`^/app/assets/${lang}-[\\w-]+\\.js$`).test(p));
 test.beforeEach(async ({ request }) => {
   await resetAdminLanguage(request);
 });

@@ -16,6 +16,7 @@ import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { ChangePasswordPage, ForcedChangePasswordPage } from '../modules/auth/ChangePasswordPage.tsx';
 import { useModuleMessages } from './i18n/index.ts';
 import { type AppModule, webModules } from './modules.ts';
+import { APP_BASE } from '../../common/appPaths.ts';
 
 /** Only a path inside this site may be a place to return to after signing in. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -99,6 +100,7 @@ const routeTree = rootRoute.addChildren([
 
 export const router = createRouter({
   routeTree,
+  basepath: APP_BASE,
   defaultPreload: 'intent',
   scrollRestoration: true,
   // A screen whose chunk is still on its way shows the loader instead of a blank.

@@ -513,6 +513,8 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
       expect(html, url).toContain('<html lang="vi">');
       expect(html, url).not.toContain('id="root"');
     }
-    expect(await (await app.request('/honours/xyz')).text()).toContain('id="root"');
+    expect(await (await app.request('/app/honours/xyz')).text()).toContain('id="root"');
+    const moved = await app.request('/honours/xyz?tab=2');
+    expect([moved.status, moved.headers.get('location')]).toEqual([301, '/app/honours/xyz?tab=2']);
   });
 });

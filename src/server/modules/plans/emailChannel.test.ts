@@ -154,7 +154,7 @@ describeEachDatabase('plans reminders by e-mail', (kind) => {
     expect(notes.map((n) => `[Kyniem] ${n.title_vi}`)).toContain(subjectOf(first.raw));
     const body = bodyOf(first.raw);
     expect(body).toMatch(/^Kính gửi đồng chí /);
-    expect(body).toMatch(/https:\/\/kyniem\.example\.vn\/plans\/[0-9a-f-]+/);
+    expect(body).toMatch(/https:\/\/kyniem\.example\.vn\/app\/plans\/[0-9a-f-]+/);
     // once only: running the reminders again the same day sends nothing more
     await platform.jobs.enqueue(PLAN_JOB, { planId }, { dedupeKey: `mail-test-2:${kind}` });
     await platform.jobs.runDue();

@@ -1,4 +1,5 @@
 import type { Platform } from '../../platform/platform.ts';
+import { appUrl } from '../../../common/appPaths.ts';
 import { isMailAddress, mailerFor } from '../../platform/mail/mailer.ts';
 import { mailContactOfUser } from '../organisation/index.ts';
 import type { NotificationChannel } from './reminders.ts';
@@ -39,7 +40,7 @@ export async function sendNotificationEmail(
   if (!contact) return 'gone';
   if (!isMailAddress(contact.email)) return 'no_address';
   const en = contact.locale === 'en';
-  const link = n.link ? `${platform.config.publicUrl}${n.link}` : platform.config.publicUrl;
+  const link = `${platform.config.publicUrl}${appUrl(n.link ?? '/')}`;
   const text = en
     ? [
         `Dear ${contact.name},`,

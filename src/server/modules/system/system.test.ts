@@ -122,24 +122,32 @@ describeEachDatabase('system', (kind) => {
     expect(await docs.text()).toContain('font-family:"Liberation Sans"');
   });
 
-  it('serves the web app for deep links, with the security headers, and hashed assets for a year', async () => {
+  it('serves the web app under /app/ for deep links, with the security headers, and hashed assets for a year', async () => {
     const app = createApp(env().platform, { webDir });
-    const deep = await app.request('/accounts/123/edit');
+    const deep = await app.request('/app/accounts/123/edit');
     expect(deep.status).toBe(200);
     expect(deep.headers.get('content-type')).toMatch(/text\/html/);
     expect(await deep.text()).toContain('id="root"');
     expectSecurityHeaders(deep, 'SPA fallback');
     expect(deep.headers.get('cache-control')).toBe('no-cache');
 
-    const root = await app.request('/');
+    const root = await app.request('/app/');
     expect(root.status).toBe(200);
     expectSecurityHeaders(root, 'root');
+    const bare = await app.request('/app');
+    expect([bare.status, bare.headers.get('location')]).toEqual([301, '/app/']);
 
-    const asset = await app.request('/assets/app-abc123.js');
+    // A bookmark from before the move reaches the same screen; the query comes along.
+    const moved = await app.request('/accounts/123/edit?tab=roles');
+    expect([moved.status, moved.headers.get('location')]).toEqual([301, '/app/accounts/123/edit?tab=roles']);
+    const signIn = await app.request('/sign-in');
+    expect(signIn.headers.get('location')).toBe('/app/sign-in');
+
+    const asset = await app.request('/app/assets/app-abc123.js');
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000/);
     expectSecurityHeaders(asset, 'asset');
-    const missing = await app.request('/assets/gone-123.js');
+    const missing = await app.request('/app/assets/gone-123.js');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).not.toMatch(/text\/html/);
     expect(missing.headers.get('cache-control') ?? '').not.toMatch(/immutable/);
