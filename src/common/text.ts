@@ -27,3 +27,11 @@ export function compareVi(a: string, b: string): number {
 export function likeContains(foldedTerm: string): string {
   return `%${foldedTerm.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
+
+/** "Giải cầu lông công nhân 2019" → "giai-cau-long-cong-nhan-2019": an address segment without diacritics. */
+export function slugify(value: string, maxLength = 80): string {
+  const slug = fold(value)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.length <= maxLength ? slug : slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength);
+}

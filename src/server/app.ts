@@ -8,6 +8,7 @@ import { handleError } from './platform/http/errorHandler.ts';
 import { loadPrincipal, requestContext, securityHeaders } from './platform/http/middleware.ts';
 import { toFieldProblems } from './platform/http/validation.ts';
 import { serveWebApp } from './platform/http/static.ts';
+import { siteNotFound } from './site/notFound.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import { registerFileRoutes } from './platform/files/routes.ts';
 import { MAX_UPLOAD_BYTES } from './platform/files/store.ts';
@@ -100,6 +101,8 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   // Server-rendered public pages (the roll of honour, /vinh-danh), before the web app's fallback to index.html.
   for (const m of modules) for (const register of m.site ?? []) register(app);
   if (options.webDir !== null) serveWebApp(app, options.webDir ?? path.resolve('dist/web'));
+  // Any other page: the public site's "not found".
+  app.get('*', siteNotFound);
 
   app.onError(handleError);
   app.notFound((c) => {

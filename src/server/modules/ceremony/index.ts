@@ -4,3 +4,4 @@
  */
 export { type CeremonyAct, type PerformanceSource, registerPerformanceSource } from './sources.ts';
 export type { CeremonyOut, LiveOut } from './schema.ts';
+export { publicCeremonies, publicProgramme } from './ceremonies.ts';

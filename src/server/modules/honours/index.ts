@@ -6,3 +6,4 @@
 export { type Category, campaignIdByCode, categoriesOf, findCampaign } from './campaigns.ts';
 export { HONOURS_DEMO_CODE } from './demo.ts';
 export { type Decision, decisionOf, type Honouree, honourees } from './results.ts';
+export { publicRoll, publicRolls, type PublicRollSummary } from './roll.ts';

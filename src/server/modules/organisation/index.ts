@@ -34,6 +34,7 @@ export {
   unitView,
 } from './queries.ts';
 export { unitByCode } from './repo.ts';
+export { type PublicProfile, publicProfile } from './publicProfile.ts';
 // Service reads
 export { listGroupSets } from './groups.ts';
 export { listInCharge } from './inCharge.ts';

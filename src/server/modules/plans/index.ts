@@ -26,3 +26,10 @@ export { activityInput, type ActivityInput } from './schema.ts';
 // Issuing a plan: its number from the office's register
 export { demoPlanId, issuePlan } from './issue.ts';
 export { SEED_DEMO_KEY } from './demo.ts';
+export {
+  type PublicPlanSummary,
+  type PublicPlanTimeline,
+  planSlug,
+  publicPlans,
+  publicPlanTimeline,
+} from './publicTimeline.ts';

@@ -3,3 +3,4 @@
  * the website and the office register will read results and documents through here.
  */
 export type { DrawOut, MatchOut, TournamentOut } from './schema.ts';
+export { publicTournament, publicTournaments, type PublicTournamentSummary } from './publicView.ts';

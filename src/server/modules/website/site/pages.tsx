@@ -1,0 +1,329 @@
+/** @jsxImportSource hono/jsx */
+import type { FC } from 'hono/jsx';
+import { formatDmy } from '../../../../common/dates.ts';
+import type { PublicProfile } from '../../organisation/index.ts';
+import type { PublicPlanSummary, PublicPlanTimeline } from '../../plans/index.ts';
+import type { PublicRollSummary } from '../../honours/index.ts';
+import { href, type Lang } from '../../../site/words.ts';
+import type { PublicEvent } from './events.ts';
+import { pageWords } from './words.ts';
+
+/**
+ * The website's own pages' content (inside the site's frame): the home page's parts, the events,
+ * a ceremony's programme, the plans and a plan's timeline, about and contact.
+ */
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export const EventList: FC<{ events: PublicEvent[]; lang: Lang }> = ({ events, lang }) => {
+  const w = pageWords[lang];
+  if (events.length === 0) return <p class="muted">{w.noEvents}</p>;
+  return (
+    <ul class="rows">
+      {events.map((e) => (
+        <li>
+          <p class="muted" style="margin:0">
+            {w.kinds[e.kind]} · {w.days(e.startsOn, e.endsOn)}
+            {e.state === 'live' ? (
+              <>
+                {' '}
+                <span class="badge">{w.states.live}</span>
+              </>
+            ) : (
+              ` · ${w.states[e.state]}`
+            )}
+          </p>
+          <h3 style="margin:4px 0">
+            <a href={href(e.path, lang)}>{e.name}</a>
+          </h3>
+          <p class="muted" style="margin:0">
+            {e.venue}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+export type Anniversary = {
+  profile: PublicProfile | null;
+  today: string;
+  /** The ceremony the countdown runs to, or the one held. */
+  ceremony: PublicEvent | null;
+  honoured: number;
+  events: number;
+  plan: { done: number; total: number; slug: string } | null;
+};
+
+/** The anniversary's countdown before the ceremony, its highlights after it. */
+export const AnniversaryBand: FC<{ a: Anniversary; lang: Lang }> = ({ a, lang }) => {
+  const w = pageWords[lang];
+  const founded = a.profile?.foundedOn ?? null;
+  const ceremonyYear = a.ceremony ? Number(a.ceremony.startsOn.slice(0, 4)) : null;
+  const years = founded && ceremonyYear ? ceremonyYear - Number(founded.slice(0, 4)) : null;
+  const before = a.ceremony && a.ceremony.state !== 'past';
+  return (
+    <section class="band" aria-labelledby="anniversary">
+      {years ? (
+        <p class="eyebrow">
+          {w.anniversary(years)}
+          {founded && ceremonyYear ? ` · ${w.foundedRange(founded, `${ceremonyYear}${founded.slice(4)}`)}` : null}
+        </p>
+      ) : null}
+      <h1 id="anniversary">{a.profile?.name ?? ''}</h1>
+      {a.ceremony && before ? (
+        <p class="count">
+          <strong>{w.countdown(Math.max(0, daysBetween(a.today, a.ceremony.startsOn)))}</strong>{' '}
+          <a href={href(a.ceremony.path, lang)}>{w.until(a.ceremony.name, a.ceremony.startsOn)}</a>
+        </p>
+      ) : null}
+      {a.ceremony && !before ? (
+        <p class="count">
+          <a href={href(a.ceremony.path, lang)}>{w.held(a.ceremony.name, a.ceremony.startsOn)}</a>
+        </p>
+      ) : null}
+      <ul class="figures" aria-label={w.highlights}>
+        {a.honoured > 0 ? (
+          <li>
+            <a href={href('/vinh-danh', lang)}>{w.honoured(a.honoured)}</a>
+          </li>
+        ) : null}
+        {a.events > 0 ? (
+          <li>
+            <a href={href('/su-kien', lang)}>{w.eventsHeld(a.events)}</a>
+          </li>
+        ) : null}
+        {a.plan ? (
+          <li>
+            <a href={href(`/ke-hoach/${a.plan.slug}`, lang)}>{w.planDone(a.plan.done, a.plan.total)}</a>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+};
+
+export const homeStyle = `
+.band{background:#fff8e6;border:1px solid #efd9a6;border-radius:12px;padding:14px 18px 16px;margin:18px 0 4px}
+.band h1{margin:2px 0 6px}
+.eyebrow{margin:0;color:#8a1216;font-weight:700;text-transform:uppercase;font-size:14px;letter-spacing:.03em}
+.count{margin:4px 0 8px;font-size:19px}
+.count strong{color:#a4161a;font-size:26px}
+.figures{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:8px}
+.figures li a{display:inline-block;background:#fff;border:1px solid #e4dccd;border-radius:999px;padding:4px 12px;text-decoration:none;font-size:15px}
+.two{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:0 28px}
+@media (max-width:820px){.two{grid-template-columns:minmax(0,1fr)}}
+`;
+
+export const RollList: FC<{ rolls: PublicRollSummary[]; lang: Lang }> = ({ rolls, lang }) => {
+  const w = pageWords[lang];
+  if (rolls.length === 0) return <p class="muted">{w.noRolls}</p>;
+  return (
+    <ul class="rows">
+      {rolls.map((r) => (
+        <li>
+          <a href={href(`/vinh-danh/${encodeURIComponent(r.code)}`, lang)}>{r.name}</a>
+          <p class="muted" style="margin:2px 0 0">
+            {w.rollCount(r.count)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+export const PlanList: FC<{ plans: PublicPlanSummary[]; lang: Lang }> = ({ plans, lang }) => {
+  const w = pageWords[lang];
+  if (plans.length === 0) return <p class="muted">{w.noPlans}</p>;
+  return (
+    <ul class="rows">
+      {plans.map((p) => (
+        <li>
+          <h3 style="margin:0 0 4px">
+            <a href={href(`/ke-hoach/${p.slug}`, lang)}>{w.planTitle(p.kind, p.title)}</a>
+          </h3>
+          <p class="muted" style="margin:0">
+            {w.planNumber(p.number, p.issuedOn)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+const statusColours: Record<string, string> = {
+  done_on_time: 'ok',
+  done_late: 'late',
+  in_progress: 'doing',
+  overdue: 'over',
+};
+
+export const timelineStyle = `
+.st{display:inline-block;border-radius:4px;padding:0 6px;font-size:13px;white-space:nowrap}
+.st.ok{background:#e3f2e1;color:#1f5a1c}.st.late{background:#fbecd0;color:#6b4300}
+.st.doing{background:#e4ecf7;color:#1c3f6e}.st.over{background:#f9dcdc;color:#8a1216}
+td.when{white-space:nowrap}
+@media (max-width:640px){table.cards thead{display:none}table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards tr{background:#fff;border:1px solid #e4dccd;border-radius:8px;margin:0 0 10px;padding:6px 0}
+table.cards td{border:0;padding:3px 12px}table.cards td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#5f564d}
+table.cards td.when{white-space:normal}}
+.bar{height:6px;background:#eee3cf;border-radius:3px;margin-top:5px}.bar span{display:block;height:6px;background:#a4161a;border-radius:3px}
+`;
+
+/** At most three lead units by their short names; more are counted ("và 15 đơn vị khác"). */
+function leadText(lead: readonly string[], count: number, lang: Lang): string {
+  const shown = lead.slice(0, 3);
+  const rest = Math.max(count, lead.length) - shown.length;
+  return rest > 0 ? `${shown.join(', ')} ${pageWords[lang].andMore(rest)}` : shown.join(', ');
+}
+
+export const PlanTimeline: FC<{ t: PublicPlanTimeline; lang: Lang }> = ({ t, lang }) => {
+  const w = pageWords[lang];
+  return (
+    <>
+      <p class="crumbs">
+        <a href={href('/ke-hoach', lang)}>{w.plan}</a> ›
+      </p>
+      <h1>{w.planTitle(t.kind, t.title)}</h1>
+      <p class="lead">{w.planNumber(t.number, t.issuedOn)}</p>
+      <h2>{w.timeline}</h2>
+      <p class="muted">{w.asOf(t.today)}</p>
+      <div class="scroll">
+        <table class="cards">
+          <thead>
+            <tr>
+              <th scope="col">{w.activity}</th>
+              <th scope="col">{w.when}</th>
+              <th scope="col">{w.lead}</th>
+              <th scope="col">{w.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {t.activities.map((a) => (
+              <tr>
+                <td>
+                  {a.title}
+                  {a.percent !== null ? (
+                    <div class="bar" role="img" aria-label={`${a.percent}%`}>
+                      <span style={`width:${Math.max(0, Math.min(100, a.percent))}%`} />
+                    </div>
+                  ) : null}
+                </td>
+                <td class="when" data-label={w.when}>
+                  {a.start && a.due && a.start !== a.due
+                    ? `${formatDmy(a.start)} – ${formatDmy(a.due)}`
+                    : a.due
+                      ? w.by(a.due)
+                      : ''}
+                  {a.tentative ? ` (${w.tentative})` : null}
+                </td>
+                <td data-label={w.lead}>{leadText(a.lead, a.leadCount, lang)}</td>
+                <td data-label={w.status}>
+                  <span class={`st ${statusColours[a.status] ?? ''}`}>{a.statusLabel[lang]}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+};
+
+export type PublicProgramme = {
+  code: string;
+  name: string;
+  eventDate: string;
+  venue: string;
+  doors: string;
+  start: string;
+  segments: { title: string; kind: string; start: string; performers: string | null }[];
+};
+
+export const Programme: FC<{ p: PublicProgramme; lang: Lang }> = ({ p, lang }) => {
+  const w = pageWords[lang];
+  return (
+    <>
+      <p class="crumbs">
+        <a href={href('/su-kien', lang)}>{w.events}</a> ›
+      </p>
+      <h1>{p.name}</h1>
+      <p class="lead">
+        {formatDmy(p.eventDate)} · {w.venue}: {p.venue}
+      </p>
+      <p class="muted">
+        {w.doors}: {p.doors} · {w.start}: {p.start}
+      </p>
+      <h2>{w.programme}</h2>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{w.time}</th>
+              <th scope="col">{w.item}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.segments.map((s) => (
+              <tr>
+                <td class="when">{s.start}</td>
+                <td>
+                  {s.title}
+                  {s.performers ? (
+                    <div class="muted">
+                      {w.performers}: {s.performers}
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+};
+
+export const About: FC<{ profile: PublicProfile | null; lang: Lang }> = ({ profile, lang }) => {
+  const w = pageWords[lang];
+  return (
+    <>
+      <h1>
+        {w.about}
+        {profile ? ` – ${profile.name}` : ''}
+      </h1>
+      {profile ? (
+        <>
+          <p class="lead">{w.founded(profile.foundedOn)}</p>
+          <p>{w.organisation(profile.grassroots, profile.units)}</p>
+        </>
+      ) : null}
+      <p>{w.aboutSite}</p>
+      <h2>{w.contact}</h2>
+      <dl>
+        {profile?.address ? (
+          <>
+            <dt>{w.address}</dt>
+            <dd>{profile.address}</dd>
+          </>
+        ) : null}
+        {profile?.phone ? (
+          <>
+            <dt>{w.phone}</dt>
+            <dd>
+              <a href={`tel:${profile.phone.replace(/[^+\d]/g, '')}`}>{profile.phone}</a>
+            </dd>
+          </>
+        ) : null}
+        {profile?.email ? (
+          <>
+            <dt>{w.email}</dt>
+            <dd>
+              <a href={`mailto:${profile.email}`}>{profile.email}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </>
+  );
+};
