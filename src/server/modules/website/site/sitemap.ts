@@ -2,7 +2,7 @@ import { vietnamDay } from '../../../../common/dates.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { publicRolls } from '../../honours/index.ts';
 import { publicPlans } from '../../plans/index.ts';
-import { sectionPaths } from '../../../site/layout.tsx';
+import { type SiteSection, sectionPaths } from '../../../site/layout.tsx';
 import { publicEvents } from './events.ts';
 
 /**
@@ -11,6 +11,9 @@ import { publicEvents } from './events.ts';
  * out of the app and the API and names the sitemap.
  */
 type Entry = { path: string; lastmod?: string };
+
+/** The sections whose pages this module serves (news and documents join with their pages). */
+const sitemapSections: readonly SiteSection[] = ['home', 'events', 'plan', 'honours', 'about'];
 
 function escapeXml(s: string): string {
   return s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!);
@@ -24,7 +27,7 @@ export async function sitemapEntries(platform: Platform): Promise<Entry[]> {
     publicPlans(platform),
   ]);
   return [
-    ...Object.values(sectionPaths).map((path) => ({ path })),
+    ...sitemapSections.map((s) => ({ path: sectionPaths[s] })),
     ...events.map((e) => ({ path: e.path })),
     ...rolls.map((r) => ({ path: `/vinh-danh/${encodeURIComponent(r.code)}`, lastmod: r.decision.date })),
     ...plans.map((p) => ({ path: `/ke-hoach/${p.slug}`, lastmod: p.issuedOn })),

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../../test/support/databases.ts';
+import { useTestEnv } from '../../../../../test/support/platform.ts';
+import { createApp } from '../../../app.ts';
+import { jsonForScript } from '../../../site/layout.tsx';
+
+/** The public site's own pages, without a session, on the seed's demo data (issue 17). */
+describeEachDatabase('public website pages', (kind) => {
+  const env = useTestEnv(kind, { publicUrl: 'https://dukdn.example.vn' }, { demo: 'all' });
+  let webDir: string;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyniem-web-'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    app = createApp(env().platform, { webDir });
+  });
+  afterAll(() => fs.rmSync(webDir, { recursive: true, force: true }));
+
+  const page = async (url: string) => {
+    const res = await app.request(url);
+    return { res, html: await res.text() };
+  };
+  const meta = (html: string, attr: 'name' | 'property', key: string) =>
+    html.match(new RegExp(`<meta ${attr}="${key.replace(/[.:]/g, '\\$&')}" content="([^"]*)"`))?.[1];
+
+  it('answers GET / without a session with the public home page, not the app', async () => {
+    const { res, html } = await page('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html).toMatch(/^<!doctype html><html lang="vi">/);
+    expect(html).not.toContain('id="root"');
+    expect(html).not.toContain('<script src=');
+    expect(html).toContain('Đảng bộ khối Doanh nghiệp tỉnh Thái Bình');
+    // the anniversary: founded 06/9/2004, the ceremony of 04/9/2019 and the tournament as events
+    expect(html).toContain('Kỷ niệm 15 năm thành lập');
+    expect(html).toContain('href="/giai-dau/CL2019"');
+    expect(html).toMatch(/nhiệm vụ của kế hoạch đã hoàn thành/);
+    // every page: title, description, canonical, Open Graph and Twitter, structured data
+    expect(html).toMatch(/<title>[^<]+<\/title>/);
+    expect(meta(html, 'name', 'description')?.length).toBeGreaterThan(40);
+    expect(html).toContain('<link rel="canonical" href="https://dukdn.example.vn/"');
+    expect(meta(html, 'property', 'og:image')).toBe('https://dukdn.example.vn/anh-chia-se.png');
+    expect(meta(html, 'name', 'twitter:card')).toBe('summary_large_image');
+    const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]);
+    expect(ld['@type']).toBe('WebSite');
+    // landmarks for screen readers, and a way past the menu
+    for (const tag of ['<header', '<nav', '<main id="content"', '<footer', 'href="#content"'])
+      expect(html).toContain(tag);
+    // a repeat visit with the entity tag costs nothing
+    const again = await app.request('/', { headers: { 'if-none-match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('speaks English with ?lang=en, with its own canonical address', async () => {
+    const { html } = await page('/?lang=en');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('15th anniversary');
+    expect(html).toContain('<link rel="canonical" href="https://dukdn.example.vn/?lang=en"');
+  });
+
+  it('shows the issued plan with its tasks, statuses and lead units', async () => {
+    const list = await page('/ke-hoach');
+    expect(list.html).toContain('href="/ke-hoach/01-kh-duk-2019"');
+    const { res, html } = await page('/ke-hoach/01-kh-duk-2019');
+    expect(res.status).toBe(200);
+    expect(html).toContain('Kế hoạch tổ chức các hoạt động kỷ niệm 15 năm');
+    expect(html).toContain('Số 01-KH/ĐUK, ngày 10/06/2019');
+    expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(20);
+    expect(html).toMatch(/và \d+ đơn vị khác/);
+    expect((await page('/ke-hoach/khong-co-2019')).res.status).toBe(404);
+  });
+
+  it('lists the events and shows a published ceremony programme as an Event', async () => {
+    const { html } = await page('/su-kien');
+    const ceremony = html.match(/href="(\/su-kien\/le-ky-niem\/[^"]+)"/)?.[1];
+    expect(ceremony).toBeTruthy();
+    const programme = await page(ceremony!);
+    expect(programme.res.status).toBe(200);
+    expect(programme.html).toContain('Chương trình');
+    const ld = JSON.parse(programme.html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]);
+    expect(ld).toMatchObject({ '@type': 'Event', startDate: expect.stringMatching(/^2019-09-04T/) });
+  });
+
+  it('about, robots.txt, the sitemap and the shared picture', async () => {
+    expect((await page('/gioi-thieu')).html).toContain('Thành lập ngày 06/09/2004.');
+    const robots = await page('/robots.txt');
+    expect(robots.html).toContain('Disallow: /app/');
+    expect(robots.html).toContain('Sitemap: https://dukdn.example.vn/sitemap.xml');
+    const sitemap = await page('/sitemap.xml');
+    expect(sitemap.res.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(sitemap.html).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset /);
+    const locs = [...sitemap.html.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs).toContain('https://dukdn.example.vn/');
+    expect(locs).toContain('https://dukdn.example.vn/ke-hoach/01-kh-duk-2019');
+    expect(locs).toContain('https://dukdn.example.vn/giai-dau/CL2019');
+    expect(new Set(locs).size).toBe(locs.length);
+    // every address in the sitemap answers
+    for (const loc of locs)
+      expect((await app.request(loc.replace('https://dukdn.example.vn', ''))).status, loc).toBe(200);
+    const picture = await app.request('/anh-chia-se.png');
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await picture.arrayBuffer());
+    expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  });
+
+  it('answers an unknown address with the site’s 404 page; the app and its old addresses stay apart', async () => {
+    const { res, html } = await page('/khong-co-trang-nay');
+    expect(res.status).toBe(404);
+    expect(html).toContain('Không tìm thấy trang');
+    expect(html).toContain('<meta name="robots" content="noindex"');
+    expect((await page('/app/plans')).html).toContain('id="root"');
+    const moved = await app.request('/plans?tab=1');
+    expect(moved.headers.get('location')).toBe('/app/plans?tab=1');
+    expect((await app.request('/api/khong-co')).headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('writes structured data that no text can break out of', () => {
+    const text = jsonForScript({ name: '</script><script>alert(1)</script>&<!--' });
+    expect(text).not.toMatch(/[<>&]/);
+    expect(JSON.parse(text).name).toBe('</script><script>alert(1)</script>&<!--');
+  });
+});
