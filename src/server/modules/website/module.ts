@@ -4,6 +4,7 @@ import { registerFileOwner } from '../../platform/files/store.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import * as m0018 from './migrations/0018_website.ts';
 
+import { websiteDemo } from './demo.ts';
 import { IMAGE_FILES, registerImageRoute } from './images.ts';
 import { registerWebsiteRoutes } from './routes.ts';
 import { registerWebsiteJobs } from './workflow.ts';
@@ -31,6 +32,7 @@ export const website = defineModule({
   migrations: { '0018_website': m0018 },
   routes: [registerWebsiteRoutes],
   site: [registerImageRoute as never],
+  demo: websiteDemo,
 
   setup(platform) {
     registerWebsiteJobs(platform);
