@@ -64,16 +64,24 @@ test('an editor writes an article with an image on a phone and submits it; the P
   await e.getByTestId('website-submit').click();
   await expect(e.getByTestId('article-status')).toHaveText('Chờ duyệt');
   await expect(e.getByTestId('website-approve')).toHaveCount(0);
+  // a change while it waits for review: a second revision the Board can compare
+  await e.getByTestId('website-summary').fill('Sáng 01/8/2019, hơn 300 công nhân ba ca ra quân đợt thi đua cao điểm.');
+  await e.getByTestId('website-save').click();
+  await expect(e.getByText('Phiên bản 2').first()).toBeVisible();
+  await expect(e.getByTestId('article-status')).toHaveText('Chờ duyệt');
   await screenshot(e, 'website-submitted-phone');
 
   // the Propaganda Board, on a desktop
   const board = await asUser(browser, 'demo.tuyengiao', desktop);
   const b = board.page;
   await openNav(b, 'Bài viết website', 'desktop');
+  await expect(b.getByTestId('website-articles')).toContainText(TITLE);
+  await screenshot(b, 'website-articles-desktop');
   await b.getByTestId('website-search').fill(`kien xuong xanh huong ung ${STAMP}`);
   await b.getByRole('link', { name: TITLE }).click();
   await expect(b.getByTestId('article-status')).toHaveText('Chờ duyệt');
   await expect(b.locator('.ProseMirror img')).toHaveAttribute('alt', 'Tổ may 3 trong giờ làm việc');
+  await expect(b.getByTestId('website-diff').locator('[data-diff="added"]')).toHaveText('ba ca');
   await screenshot(b, 'website-review-desktop');
   await b.getByTestId('website-approve').click();
   await b.getByTestId('website-comment').fill('Đồng ý đăng.');

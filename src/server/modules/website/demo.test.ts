@@ -42,18 +42,18 @@ describeEachDatabase('website demo', (kind) => {
       .selectFrom('website_image_variants')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(variants.n)).toBe(12 * 9);
+    expect(Number(variants.n)).toBe(12 * 6);
     const list = await publishedArticles(platform.db, { page: 1, pageSize: 5 });
     expect(list.total).toBe(9);
     expect(list.items[0].slug).toBe('hoi-nghi-bieu-duong-ky-niem-15-nam-thanh-lap-dang-bo-khoi');
     const tournament = (await publishedArticle(platform.db, 'giai-cau-long-cong-nhan-2019'))!;
     expect(tournament.cover!.sources[0].srcset).toMatch(
-      /^\/anh\/[0-9a-f-]+\/480\.avif 480w, \/anh\/[0-9a-f-]+\/960\.avif 960w, \/anh\/[0-9a-f-]+\/1600\.avif 1600w$/,
+      /^\/anh\/[0-9a-f-]+\/480\.avif 480w, \/anh\/[0-9a-f-]+\/960\.avif 960w$/,
     );
     expect(
-      (await searchPublishedArticles(platform.db, 'tieng hat thanh nien', { page: 1, pageSize: 10 })).items.map(
+      (await searchPublishedArticles(platform.db, 'dem giao luu cap khoi', { page: 1, pageSize: 10 })).items.map(
         (i) => i.slug,
       ),
     ).toEqual(['lien-hoan-tieng-hat-thanh-nien-cong-nhan-2019']);
-  }, 240_000);
+  }, 900_000);
 });

@@ -15,8 +15,8 @@ import { approveArticle, publishArticle, scheduleArticle, submitArticle } from '
  * festival LHTH2019, the 45 honourees, the conference of 04/9/2019 — written by the website's
  * editor (demo.bientap) and reviewed by the Propaganda Board (demo.tuyengiao), each step on its
  * 2019 day through the same services as the screens. The covers are drawn here (an SVG banner
- * with the event's name, rendered by sharp) and go through the same upload: checked, re-encoded,
- * resized once. Most are published; one waits for review, one is a draft, one is scheduled for the
+ * with the event's name, 1200 × 675, rendered by sharp) and go through the same upload: checked,
+ * re-encoded, resized once (480 and 960 px, each as AVIF, WebP and JPEG). Most are published; one waits for review, one is a draft, one is scheduled for the
  * anniversary day (the job queue publishes it once that time has come).
  */
 type DemoArticle = {
@@ -293,7 +293,7 @@ const articles: DemoArticle[] = [
 /** A banner drawn for the demo: shapes in the event's colours and its name, as PNG. */
 export async function demoBanner(line1: string, line2: string, colours: [string, string, string]): Promise<Uint8Array> {
   const [dark, mid, light] = colours;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900">
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1600 900">
   <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${dark}"/><stop offset="1" stop-color="${mid}"/></linearGradient></defs>
   <rect width="1600" height="900" fill="url(#g)"/>
   <circle cx="1350" cy="180" r="260" fill="${light}" fill-opacity="0.18"/>

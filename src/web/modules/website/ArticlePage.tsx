@@ -109,7 +109,7 @@ function Editor({ article }: { article: Article | undefined }) {
   const auth = useAuth();
   const navigate = useNavigate();
   const choices = useChoices();
-  const [form, setForm] = useState<Form>(() => formOf(article, auth.user?.displayName ?? ''));
+  const [form, setForm] = useState<Form>(() => formOf(article, auth.me?.user.displayName ?? ''));
   const [dirty, setDirty] = useState(false);
   const [coverError, setCoverError] = useState<string | null>(null);
   const [uploadingCover, setUploadingCover] = useState(false);

@@ -64,7 +64,30 @@ export function BodyEditor({ initial, onChange }: { initial: string; onChange: (
   const embed = videoEmbedUrl(video.trim());
   return (
     <>
-      <RichTextEditor editor={editor} data-testid="website-body" labels={undefined}>
+      <RichTextEditor
+        editor={editor}
+        data-testid="website-body"
+        labels={{
+          boldControlLabel: t('website.toolbar.bold'),
+          italicControlLabel: t('website.toolbar.italic'),
+          underlineControlLabel: t('website.toolbar.underline'),
+          h2ControlLabel: t('website.toolbar.h2'),
+          h3ControlLabel: t('website.toolbar.h3'),
+          blockquoteControlLabel: t('website.toolbar.quote'),
+          bulletListControlLabel: t('website.toolbar.bullets'),
+          orderedListControlLabel: t('website.toolbar.numbers'),
+          linkControlLabel: t('website.toolbar.link'),
+          unlinkControlLabel: t('website.toolbar.unlink'),
+          imageUploadControlLabel: t('website.toolbar.image'),
+          undoControlLabel: t('website.toolbar.undo'),
+          redoControlLabel: t('website.toolbar.redo'),
+          linkEditorInputLabel: t('website.toolbar.linkAddress'),
+          linkEditorInputPlaceholder: 'https://',
+          linkEditorExternalLink: t('website.toolbar.linkExternal'),
+          linkEditorInternalLink: t('website.toolbar.linkInternal'),
+          linkEditorSave: t('website.toolbar.linkSave'),
+        }}
+      >
         <RichTextEditor.Toolbar sticky stickyOffset={56}>
           <RichTextEditor.ControlsGroup>
             <RichTextEditor.Bold />
