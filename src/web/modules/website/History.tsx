@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Group, Select, Stack, Text } from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
@@ -43,22 +43,20 @@ export function History({ article }: { article: Article }) {
   const changed = d ? [d.title, d.summary, d.body].some((parts) => parts.some((p) => p.kind !== 'same')) : false;
   return (
     <Stack gap="sm" data-testid="website-history">
-      <Group grow wrap="wrap">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('website.history.from')}
           data={options}
           value={String(d?.from ?? from ?? '')}
           onChange={(v) => setFrom(v ? Number(v) : undefined)}
-          style={{ minWidth: 220 }}
         />
         <Select
           label={t('website.history.to')}
           data={options}
           value={String(d?.to ?? to ?? '')}
           onChange={(v) => setTo(v ? Number(v) : undefined)}
-          style={{ minWidth: 220 }}
         />
-      </Group>
+      </SimpleGrid>
       {diff.isPending ? (
         <CenterLoader />
       ) : diff.error ? (
