@@ -12,6 +12,7 @@ import reporting from '../modules/reporting/module.tsx';
 import tournament from '../modules/tournament/module.tsx';
 import festival from '../modules/festival/module.tsx';
 import ceremony from '../modules/ceremony/module.tsx';
+import website from '../modules/website/module.tsx';
 
 export const webModules = [
   home,
@@ -22,6 +23,7 @@ export const webModules = [
   tournament,
   festival,
   ceremony,
+  website,
   office,
   organisation,
   accounts,

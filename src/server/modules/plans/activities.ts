@@ -634,3 +634,35 @@ export async function deleteActivity(platform: Platform, caller: Caller, id: str
   });
   publishPlans(platform, { entity: 'activity', id, change: 'deleted', planId });
 }
+
+/** Activities by id with their reference and title (the website's articles name the activities they cover). */
+export async function activityRefs(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; ref: string; title: string; planId: string }>> {
+  const out = new Map<string, { id: string; ref: string; title: string; planId: string }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('plan_activities')
+      .select(['id', 'ref', 'title', 'plan_id'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, { id: r.id, ref: r.ref, title: r.title, planId: r.plan_id });
+  }
+  return out;
+}
+
+/** The activities of the top-level plans (not units' own plans), in plan order: what the website's articles may cover. */
+export async function topLevelActivityRefs(db: Db, limit = 1000) {
+  const rows = await db
+    .selectFrom('plan_activities as a')
+    .innerJoin('plans as p', 'p.id', 'a.plan_id')
+    .select(['a.id', 'a.ref', 'a.title', 'a.plan_id'])
+    .where('p.parent_plan_id', 'is', null)
+    .orderBy('p.created_at')
+    .orderBy('a.position')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, ref: r.ref, title: r.title, planId: r.plan_id }));
+}

@@ -21,7 +21,7 @@ export {
 // Unit names as documents write them → units of the registry (the plan import's matching; the office's "Nơi nhận")
 export { matchUnits, type RegistryUnit, type UnitMatch } from './import/match.ts';
 // Activities made by another module's work (an incoming document's assignment), read back for their status
-export { addActivity, getActivity } from './activities.ts';
+export { activityRefs, addActivity, getActivity, topLevelActivityRefs } from './activities.ts';
 export { activityInput, type ActivityInput } from './schema.ts';
 // Issuing a plan: its number from the office's register
 export { demoPlanId, issuePlan } from './issue.ts';
