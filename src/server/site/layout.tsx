@@ -259,3 +259,26 @@ export const Pager: FC<{
     </nav>
   );
 };
+
+/** A responsive picture: AVIF and WebP where the browser takes them, JPEG otherwise; sized, lazy below the fold. */
+export type PictureSource = { type: string; srcset: string };
+export const Picture: FC<{
+  image: { alt: string; width: number; height: number; sources: readonly PictureSource[]; fallback: string };
+  sizes: string;
+  eager?: boolean;
+}> = ({ image, sizes, eager }) => (
+  <picture>
+    {image.sources.map((s) => (
+      <source type={s.type} srcset={s.srcset} sizes={sizes} />
+    ))}
+    <img
+      src={image.fallback}
+      alt={image.alt}
+      width={image.width}
+      height={image.height}
+      loading={eager ? 'eager' : 'lazy'}
+      decoding="async"
+      {...(eager ? { fetchpriority: 'high' } : {})}
+    />
+  </picture>
+);

@@ -55,6 +55,42 @@ describeEachDatabase('public website pages', (kind) => {
     expect(again.status).toBe(304);
   });
 
+  it('shows the published news: lists, an article with its picture and NewsArticle data, categories, tags, search without diacritics, RSS and Atom', async () => {
+    const home = await page('/');
+    const first = home.html.match(/href="\/tin-tuc\/([a-z0-9-]+)"/)![1];
+    const list = await page('/tin-tuc');
+    expect(list.res.status).toBe(200);
+    expect(list.html).toContain(`href="/tin-tuc/${first}"`);
+    const { res, html } = await page('/tin-tuc/giai-cau-long-cong-nhan-2019');
+    expect(res.status).toBe(200);
+    expect(meta(html, 'property', 'og:type')).toBe('article');
+    expect(meta(html, 'property', 'og:image')).toMatch(/^https:\/\/dukdn\.example\.vn\/anh\/[0-9a-f-]+\/\d+\.jpg$/);
+    const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)![1]);
+    expect(ld).toMatchObject({ '@type': 'NewsArticle', datePublished: expect.stringMatching(/^2019-/) });
+    // the cover: AVIF and WebP sources, a JPEG with its size; above the fold, so not lazy
+    expect(html).toMatch(/<source type="image\/avif" srcset="[^"]+ 480w/);
+    expect(html).toMatch(/<img src="\/anh\/[^"]+\.jpg" alt="[^"]+" width="\d+" height="\d+" loading="eager"/);
+    const tag = html.match(/href="(\/tin-tuc\/the\/[a-z0-9-]+)"/)![1];
+    expect((await page(tag)).html).toContain('giai-cau-long-cong-nhan-2019');
+    const cat = html.match(/href="(\/tin-tuc\/chuyen-muc\/[a-z0-9-]+)"/)![1];
+    expect((await page(cat)).res.status).toBe(200);
+    // search whole articles with or without diacritics
+    const plain = await page('/tim-kiem?q=cau%20long');
+    const marked = await page(`/tim-kiem?q=${encodeURIComponent('cầu lông')}`);
+    expect(plain.html).toContain('href="/tin-tuc/giai-cau-long-cong-nhan-2019"');
+    expect(marked.html.match(/href="\/tin-tuc\/[a-z0-9-]+"/g)?.sort()).toEqual(
+      plain.html.match(/href="\/tin-tuc\/[a-z0-9-]+"/g)?.sort(),
+    );
+    expect(plain.html).toContain('<meta name="robots" content="noindex"');
+    expect((await page('/tin-tuc/khong-co-bai-nay')).res.status).toBe(404);
+    const rss = await page('/rss.xml');
+    expect(rss.res.headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    expect(rss.html).toMatch(/^<\?xml[^>]*\?>\s*<rss version="2.0"/);
+    expect(rss.html).toContain('<link>https://dukdn.example.vn/tin-tuc/');
+    const atom = await page('/atom.xml');
+    expect(atom.html).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  });
+
   it('speaks English with ?lang=en, with its own canonical address', async () => {
     const { html } = await page('/?lang=en');
     expect(html).toContain('<html lang="en">');
@@ -97,6 +133,7 @@ describeEachDatabase('public website pages', (kind) => {
     expect(locs).toContain('https://dukdn.example.vn/');
     expect(locs).toContain('https://dukdn.example.vn/ke-hoach/01-kh-duk-2019');
     expect(locs).toContain('https://dukdn.example.vn/giai-dau/CL2019');
+    expect(locs).toContain('https://dukdn.example.vn/tin-tuc/giai-cau-long-cong-nhan-2019');
     expect(new Set(locs).size).toBe(locs.length);
     // every address in the sitemap answers
     for (const loc of locs)

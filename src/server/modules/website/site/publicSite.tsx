@@ -29,6 +29,16 @@ import {
 } from './pages.tsx';
 import { sitemapXml, robotsTxt } from './sitemap.ts';
 import { pageWords } from './words.ts';
+import {
+  articleCategories,
+  articlesFeed,
+  publishedArticle,
+  publishedArticles,
+  searchPublishedArticles,
+  websiteVersion,
+} from '../index.ts';
+import { ArticleGrid, ArticleView, Categories, newsStyle } from './news.tsx';
+import { Pager } from '../../../site/layout.tsx';
 
 /**
  * The public website's own pages (issue 17), server-rendered for anyone and readable without
@@ -38,9 +48,17 @@ import { pageWords } from './words.ts';
  * The tournament and the roll of honour have their own pages in their modules, in the same frame.
  * Pages are kept rendered for a few seconds (`PageCache`).
  */
-type Page = { meta: PageMeta; section?: SiteSection; style?: string; body: unknown; status?: 200 | 404 };
+type Page = {
+  meta: PageMeta;
+  section?: SiteSection;
+  style?: string;
+  body: unknown;
+  status?: 200 | 404;
+  query?: string;
+};
 
 const cache = new PageCache(5_000);
+const feedCache = new PageCache(60_000, 4);
 
 async function render(c: Context<AppEnv>, page: Page): Promise<RenderedPage> {
   const platform = c.get('platform');
@@ -51,6 +69,7 @@ async function render(c: Context<AppEnv>, page: Page): Promise<RenderedPage> {
       origin={platform.config.publicUrl}
       section={page.section}
       style={page.style}
+      query={page.query}
     >
       {page.body}
     </SitePage>,
@@ -62,8 +81,9 @@ async function render(c: Context<AppEnv>, page: Page): Promise<RenderedPage> {
 function sitePage(build: (platform: Platform, lang: Lang, c: Context<AppEnv>) => Promise<Page | null>) {
   return async (c: Context<AppEnv>) => {
     const lang = langOf(c.req.query('lang'));
-    const key = `${c.req.path}|${lang}`;
-    const page = await cache.page(key, '', async () =>
+    const url = new URL(c.req.url);
+    const key = `${url.pathname}${url.search}`;
+    const page = await cache.page(key, await websiteVersion(c.get('platform').db), async () =>
       render(c, (await build(c.get('platform'), lang, c)) ?? notFoundPage(lang, c.req.path)),
     );
     return sendPage(c, page);
@@ -124,15 +144,16 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
     '/',
     sitePage(async (platform, lang) => {
       const w = pageWords[lang];
-      const [a, events, rolls] = await Promise.all([
+      const [a, events, rolls, news] = await Promise.all([
         anniversaryOf(platform),
         publicEvents(platform, today(platform)),
         publicRolls(platform),
+        publishedArticles(platform.db, { page: 1, pageSize: 6 }),
       ]);
       const name = a.profile?.name ?? '';
       return {
         section: 'home',
-        style: homeStyle,
+        style: homeStyle + newsStyle,
         meta: {
           lang,
           title: w.homeTitle(name),
@@ -153,6 +174,15 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
         body: (
           <>
             <AnniversaryBand a={a} lang={lang} />
+            <section aria-labelledby="news">
+              <h2 id="news">{w.latestNews}</h2>
+              <ArticleGrid items={news.items} lang={lang} empty={w.noNews} eagerFirst />
+              {news.total > news.items.length ? (
+                <p>
+                  <a href={lang === 'en' ? '/tin-tuc?lang=en' : '/tin-tuc'}>{w.allNews}</a>
+                </p>
+              ) : null}
+            </section>
             <div class="two">
               <section aria-labelledby="events">
                 <h2 id="events">{w.events}</h2>
@@ -173,6 +203,191 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
       };
     }),
   );
+
+  const PAGE_SIZE = 12;
+  const pageNo = (c: Context<AppEnv>) => {
+    const n = Number(c.req.query('trang') ?? '1');
+    return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+  };
+  const listPage =
+    (path: string, current: string | undefined, title: string, description: string) =>
+    async (
+      platform: Platform,
+      lang: Lang,
+      c: Context<AppEnv>,
+      found: { items: Parameters<typeof ArticleGrid>[0]['items']; total: number },
+    ): Promise<Page> => {
+      const w = pageWords[lang];
+      const n = pageNo(c);
+      return {
+        section: 'news',
+        style: newsStyle,
+        meta: {
+          lang,
+          title: n > 1 ? `${title} – ${siteWords[lang].page(n, Math.ceil(found.total / PAGE_SIZE))}` : title,
+          description,
+          path: n > 1 ? `${path}?trang=${n}` : path,
+        },
+        body: (
+          <>
+            <h1>{title}</h1>
+            <Categories cats={await articleCategories(platform.db)} current={current} lang={lang} />
+            <ArticleGrid items={found.items} lang={lang} empty={w.noNews} eagerFirst />
+            <Pager
+              lang={lang}
+              page={n}
+              total={found.total}
+              pageSize={PAGE_SIZE}
+              path={(p) => (p > 1 ? `${path}?trang=${p}` : path)}
+            />
+          </>
+        ),
+      };
+    };
+
+  app.get(
+    '/tin-tuc',
+    sitePage(async (platform, lang, c) => {
+      const w = pageWords[lang];
+      const found = await publishedArticles(platform.db, { page: pageNo(c), pageSize: PAGE_SIZE });
+      return listPage('/tin-tuc', undefined, w.news, w.newsDescription)(platform, lang, c, found);
+    }),
+  );
+  app.get(
+    '/tin-tuc/chuyen-muc/:slug',
+    sitePage(async (platform, lang, c) => {
+      const slug = c.req.param('slug') ?? '';
+      const cat = (await articleCategories(platform.db)).find((x) => x.slug === slug);
+      if (!cat) return null;
+      const found = await publishedArticles(platform.db, { category: slug, page: pageNo(c), pageSize: PAGE_SIZE });
+      return listPage(`/tin-tuc/chuyen-muc/${slug}`, slug, cat.name, `${cat.name}: ${pageWords[lang].newsDescription}`)(
+        platform,
+        lang,
+        c,
+        found,
+      );
+    }),
+  );
+  app.get(
+    '/tin-tuc/the/:slug',
+    sitePage(async (platform, lang, c) => {
+      const slug = c.req.param('slug') ?? '';
+      if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+      const found = await publishedArticles(platform.db, { tag: slug, page: pageNo(c), pageSize: PAGE_SIZE });
+      const name = found.items[0]?.tags.find((t) => t.slug === slug)?.name;
+      if (!name) return null;
+      const w = pageWords[lang];
+      return listPage(`/tin-tuc/the/${slug}`, undefined, w.tag(name), w.tagDescription(name))(platform, lang, c, found);
+    }),
+  );
+  app.get(
+    '/tin-tuc/:slug',
+    sitePage(async (platform, lang, c) => {
+      const slug = c.req.param('slug') ?? '';
+      if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
+      const a = await publishedArticle(platform.db, slug);
+      if (!a) return null;
+      const origin = platform.config.publicUrl;
+      const related = (await publishedArticles(platform.db, { category: a.category.slug, page: 1, pageSize: 4 })).items
+        .filter((r) => r.slug !== a.slug)
+        .slice(0, 3);
+      const image = a.cover
+        ? { url: a.cover.fallback, width: a.cover.width, height: a.cover.height, alt: a.cover.alt }
+        : null;
+      const frame = await siteFrame(platform);
+      return {
+        section: 'news',
+        style: newsStyle,
+        meta: {
+          lang,
+          title: a.title,
+          description: a.summary,
+          path: `/tin-tuc/${a.slug}`,
+          type: 'article',
+          image,
+          publishedAt: a.publishedAt,
+          modifiedAt: a.updatedAt,
+          jsonLd: {
+            '@context': 'https://schema.org',
+            '@type': 'NewsArticle',
+            headline: a.title,
+            description: a.summary,
+            datePublished: a.publishedAt,
+            dateModified: a.updatedAt,
+            author: [{ '@type': 'Person', name: a.author }],
+            publisher: {
+              '@type': 'Organization',
+              name: frame.name,
+              logo: { '@type': 'ImageObject', url: `${origin}/anh-chia-se.png` },
+            },
+            mainEntityOfPage: `${origin}/tin-tuc/${a.slug}`,
+            ...(image ? { image: [`${origin}${image.url}`] } : {}),
+            articleSection: a.category.name,
+            keywords: a.tags.map((t) => t.name).join(', '),
+            inLanguage: 'vi',
+          },
+        },
+        body: <ArticleView a={a} lang={lang} related={related} />,
+      };
+    }),
+  );
+  app.get(
+    '/tim-kiem',
+    sitePage(async (platform, lang, c) => {
+      const w = pageWords[lang];
+      const q = (c.req.query('q') ?? '').normalize('NFC').trim().slice(0, 200);
+      const n = pageNo(c);
+      const found = q
+        ? await searchPublishedArticles(platform.db, q, { page: n, pageSize: PAGE_SIZE })
+        : { items: [], total: 0 };
+      const path = (p: number) => `/tim-kiem?q=${encodeURIComponent(q)}${p > 1 ? `&trang=${p}` : ''}`;
+      return {
+        section: undefined,
+        style: newsStyle,
+        query: q,
+        meta: {
+          lang,
+          title: q ? `${w.searchTitle}: ${q}` : w.searchTitle,
+          description: w.searchDescription,
+          path: q ? path(n) : '/tim-kiem',
+          noindex: true,
+        },
+        body: (
+          <>
+            <h1>{w.searchTitle}</h1>
+            <form method="get" action="/tim-kiem" class="search" style="margin:8px 0 14px">
+              <label for="q" class="skip">
+                {w.searchTitle}
+              </label>
+              <input id="q" type="search" name="q" value={q} placeholder={w.searchHint} />
+              {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+              <button type="submit">{w.searchTitle}</button>
+            </form>
+            <p class="muted">{q ? (found.total ? w.searchFound(found.total, q) : w.searchNone(q)) : w.searchHint}</p>
+            <ArticleGrid items={found.items} lang={lang} empty="" />
+            <Pager lang={lang} page={n} total={found.total} pageSize={PAGE_SIZE} path={path} />
+          </>
+        ),
+      };
+    }),
+  );
+  const feed = (format: 'rss' | 'atom') => async (c: Context<AppEnv>) => {
+    const platform = c.get('platform');
+    const version = await websiteVersion(platform.db);
+    const xml = await feedCache.page(`feed|${format}`, version, async () => ({
+      html: await articlesFeed(platform.db, platform.config.publicUrl, format),
+      etag: `W/"${format}-${version}"`,
+      status: 200,
+    }));
+    if (c.req.header('if-none-match') === xml.etag) return c.body(null, 304, { ETag: xml.etag });
+    return c.body(xml.html, 200, {
+      'Content-Type': format === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+      ETag: xml.etag,
+    });
+  };
+  app.get('/rss.xml', feed('rss'));
+  app.get('/atom.xml', feed('atom'));
 
   app.get(
     '/su-kien',

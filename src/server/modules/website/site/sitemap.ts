@@ -4,6 +4,7 @@ import { publicRolls } from '../../honours/index.ts';
 import { publicPlans } from '../../plans/index.ts';
 import { type SiteSection, sectionPaths } from '../../../site/layout.tsx';
 import { publicEvents } from './events.ts';
+import { publishedArticles } from '../index.ts';
 
 /**
  * `/sitemap.xml` (sitemaps.org 0.9): the site's sections, every event, roll of honour and issued
@@ -13,7 +14,7 @@ import { publicEvents } from './events.ts';
 type Entry = { path: string; lastmod?: string };
 
 /** The sections whose pages this module serves (news and documents join with their pages). */
-const sitemapSections: readonly SiteSection[] = ['home', 'events', 'plan', 'honours', 'about'];
+const sitemapSections: readonly SiteSection[] = ['home', 'news', 'events', 'plan', 'honours', 'about'];
 
 function escapeXml(s: string): string {
   return s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!);
@@ -26,7 +27,14 @@ export async function sitemapEntries(platform: Platform): Promise<Entry[]> {
     publicRolls(platform),
     publicPlans(platform),
   ]);
+  const articles: Entry[] = [];
+  for (let page = 1; ; page++) {
+    const found = await publishedArticles(platform.db, { page, pageSize: 100 });
+    articles.push(...found.items.map((a) => ({ path: `/tin-tuc/${a.slug}`, lastmod: a.publishedAt })));
+    if (found.items.length < 100 || page * 100 >= found.total) break;
+  }
   return [
+    ...articles,
     ...sitemapSections.map((s) => ({ path: sectionPaths[s] })),
     ...events.map((e) => ({ path: e.path })),
     ...rolls.map((r) => ({ path: `/vinh-danh/${encodeURIComponent(r.code)}`, lastmod: r.decision.date })),
