@@ -1,17 +1,39 @@
 import '@mantine/dates/styles.css';
 import type { ReactNode } from 'react';
-import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { IconExternalLink } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AppBrand } from './AppBrand.tsx';
+import { demoDate, systemToday } from './clock.ts';
+import { formatDmy, shortDmy } from '../../common/dates.ts';
 import { useAuth } from './auth.tsx';
 import { externalLinks, navigation } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
 import './format.ts'; // dayjs as Mantine's date inputs need it: DD/MM/YYYY typed in, both languages
 import { NotificationsBell } from '../modules/plans/NotificationsBell.tsx';
+
+/** While the server runs as of a demo date (KYNIEM_DEMO_DATE, ADR 30), the header says so plainly. */
+function DemoDateBadge() {
+  const { t } = useTranslation();
+  const day = demoDate();
+  if (!day) return null;
+  const today = formatDmy(systemToday());
+  return (
+    <Tooltip label={t('app.demoDateHelp')}>
+      <Badge color="orange" variant="filled" size="lg" radius="sm" data-testid="demo-date" style={{ textTransform: 'none' }}>
+        <Box component="span" visibleFrom="sm">
+          {t('app.demoDate', { date: today })}
+        </Box>
+        <Box component="span" hiddenFrom="sm">
+          {t('app.demoDateShort', { date: shortDmy(systemToday()) })}
+        </Box>
+      </Badge>
+    </Tooltip>
+  );
+}
 
 /** The frame of every signed-in screen: header, navigation (a burger on phones), content. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -45,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </Link>
             </Group>
             <Group gap={6} wrap="nowrap">
+              <DemoDateBadge />
               <NotificationsBell />
               <UserMenu />
             </Group>
