@@ -26,3 +26,5 @@ export { activityInput, type ActivityInput } from './schema.ts';
 // Issuing a plan: its number from the office's register
 export { demoPlanId, issuePlan } from './issue.ts';
 export { SEED_DEMO_KEY } from './demo.ts';
+// The leader's home page (ADR 30): the plan at a glance
+export { planGlance } from './glance.ts';
