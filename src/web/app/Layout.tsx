@@ -23,7 +23,14 @@ function DemoDateBadge() {
   const today = formatDmy(systemToday());
   return (
     <Tooltip label={t('app.demoDateHelp')}>
-      <Badge color="orange" variant="filled" size="lg" radius="sm" data-testid="demo-date" style={{ textTransform: 'none' }}>
+      <Badge
+        color="orange"
+        variant="filled"
+        size="lg"
+        radius="sm"
+        data-testid="demo-date"
+        style={{ textTransform: 'none' }}
+      >
         <Box component="span" visibleFrom="sm">
           {t('app.demoDate', { date: today })}
         </Box>

@@ -1,12 +1,13 @@
 import type { TodoItem, TodoSource } from '../../platform/modules.ts';
 import { reach } from '../../platform/policy/policy.ts';
-import { subtreeOf, unitRefs } from '../organisation/index.ts';
+import { unitRefs } from '../organisation/index.ts';
+import { mayManage } from './access.ts';
 
 /**
  * The drive's part of the home page's to-do list (ADR 30): for each unit the caller registers
  * for (a unit-scoped `emulation.register` grant), the open drives it takes part in without a
- * registration, or whose registration came back; for the drive's managers (`emulation.manage`
- * within a subtree), the registrations waiting to be accepted or returned, one line per drive.
+ * registration, or whose registration came back; for the drive's managers (`emulation.manage`,
+ * which the Bloc holds for every unit, as the review screen does), the registrations waiting to be accepted or returned, one line per drive.
  */
 export const emulationTodo: TodoSource = async (platform, caller, today) => {
   const db = platform.db;
@@ -38,18 +39,21 @@ export const emulationTodo: TodoSource = async (platform, caller, today) => {
         title: returned
           ? { vi: `Sửa bản đăng ký thi đua bị trả lại: ${r.name}`, en: `Fix the returned emulation pledge: ${r.name}` }
           : { vi: `Đăng ký thi đua: ${r.name}`, en: `Register the emulation pledge: ${r.name}` },
-        detail: returned && r.review_note ? { vi: r.review_note, en: r.review_note } : unit ? { vi: unit.name, en: unit.name } : null,
+        detail:
+          returned && r.review_note
+            ? { vi: r.review_note, en: r.review_note }
+            : unit
+              ? { vi: unit.name, en: unit.name }
+              : null,
         due: r.registration_due,
         path: `/emulation/${r.id}?tab=registrations`,
         unit: unit ? { id: unit.id, name: unit.name } : null,
       });
     }
   }
-  const managed = reach(caller.grants, 'emulation.manage');
-  if (managed?.length) {
+  if (mayManage(caller)) {
     const waiting = await db
       .selectFrom('emulation_registrations as r')
-      .innerJoin(subtreeOf(db, managed).as('c'), 'c.unit_id', 'r.unit_id')
       .innerJoin('emulation_drives as d', 'd.id', 'r.drive_id')
       .select(['d.id', 'd.name', 'd.registration_due'])
       .select((eb) => eb.fn.count<number>('r.id').distinct().as('n'))

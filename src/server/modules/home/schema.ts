@@ -34,7 +34,12 @@ export const leaderOut = z
     today: z.string(),
     unit: z.object({ id: z.string(), name: z.string() }).nullable(),
     ceremony: z
-      .object({ activityId: z.string(), title: z.string(), on: z.string().nullable(), daysLeft: z.number().int().nullable() })
+      .object({
+        activityId: z.string(),
+        title: z.string(),
+        on: z.string().nullable(),
+        daysLeft: z.number().int().nullable(),
+      })
       .nullable(),
     plan: z
       .object({

@@ -1,14 +1,15 @@
 import type { TodoItem, TodoSource } from '../../platform/modules.ts';
 import { reach } from '../../platform/policy/policy.ts';
-import { subtreeOf, unitRefs } from '../organisation/index.ts';
+import { unitRefs } from '../organisation/index.ts';
+import { mayScreen } from './access.ts';
 import { myOpenRounds } from './ballot.ts';
 
 /**
  * Honours' part of the home page's to-do list (ADR 30):
  * - a nominating unit (unit-scoped `honours.nominate`): the campaigns open for nominations where
  *   it has nothing sent yet (or drafts to send), and each dossier returned to it;
- * - a screener (`honours.screen` within a subtree): the dossiers sent and waiting to be screened,
- *   one line per campaign;
+ * - a screener (`honours.screen`, which the Bloc's boards hold for every unit, as the screening
+ *   screen does): the dossiers sent and waiting to be screened, one line per campaign;
  * - a Council member: the sessions they sit on still to come, and the open rounds awaiting their
  *   ballot (the same question as GET /api/honours/rounds/open).
  */
@@ -48,7 +49,10 @@ export const honoursTodo: TodoSource = async (platform, caller, today) => {
           items.push({
             kind: drafts ? 'nomination.send' : 'nomination.due',
             title: drafts
-              ? { vi: `Gửi ${drafts} hồ sơ đề nghị khen thưởng: ${c.name}`, en: `Send ${drafts} nomination${drafts === 1 ? '' : 's'}: ${c.name}` }
+              ? {
+                  vi: `Gửi ${drafts} hồ sơ đề nghị khen thưởng: ${c.name}`,
+                  en: `Send ${drafts} nomination${drafts === 1 ? '' : 's'}: ${c.name}`,
+                }
               : { vi: `Đề nghị khen thưởng: ${c.name}`, en: `Nominate for honours: ${c.name}` },
             detail: unit ? { vi: unit.name, en: unit.name } : null,
             due: c.nomination_due,
@@ -70,7 +74,10 @@ export const honoursTodo: TodoSource = async (platform, caller, today) => {
       const unit = names.get(r.unit_id);
       items.push({
         kind: 'nomination.returned',
-        title: { vi: `Bổ sung hồ sơ bị trả lại: ${r.nominee_name}`, en: `Complete the returned dossier: ${r.nominee_name}` },
+        title: {
+          vi: `Bổ sung hồ sơ bị trả lại: ${r.nominee_name}`,
+          en: `Complete the returned dossier: ${r.nominee_name}`,
+        },
         detail: r.reason ? { vi: r.reason, en: r.reason } : null,
         due: r.nomination_due,
         path: `/honours/nominations/${r.id}`,
@@ -79,11 +86,9 @@ export const honoursTodo: TodoSource = async (platform, caller, today) => {
     }
   }
 
-  const screens = reach(caller.grants, 'honours.screen');
-  if (screens?.length) {
+  if (mayScreen(caller)) {
     const waiting = await db
       .selectFrom('honour_nominations as n')
-      .innerJoin(subtreeOf(db, screens).as('t'), 't.unit_id', 'n.unit_id')
       .innerJoin('honour_campaigns as c', 'c.id', 'n.campaign_id')
       .select(['c.id', 'c.name', 'c.nomination_due'])
       .select((eb) => eb.fn.count<number>('n.id').distinct().as('n'))

@@ -90,7 +90,9 @@ export async function planGlance(platform: Platform, caller: Caller, today: stri
       due: a.due,
       lead: lead(a),
     }))
-    .sort((a, b) => ((within(a.start) ? a.start : a.due) ?? '').localeCompare((within(b.start) ? b.start : b.due) ?? ''));
+    .sort((a, b) =>
+      ((within(a.start) ? a.start : a.due) ?? '').localeCompare((within(b.start) ? b.start : b.due) ?? ''),
+    );
   const ceremonyActivity = views.find((a) => a.statusSource === 'ceremony.held');
   const ceremonyOn = ceremonyActivity ? (ceremonyActivity.start ?? ceremonyActivity.due) : null;
   return {

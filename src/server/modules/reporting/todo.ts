@@ -27,8 +27,7 @@ function duePeriods(t: Template, today: string): string[] {
   return [previous(now), now];
 }
 
-const labelOf = (t: Template, periodId: string, lang: 'vi' | 'en') =>
-  periodLabel(periodRef(t, periodId), lang);
+const labelOf = (t: Template, periodId: string, lang: 'vi' | 'en') => periodLabel(periodRef(t, periodId), lang);
 
 export const reportingTodo: TodoSource = async (platform, caller, today) => {
   const items: TodoItem[] = [];
