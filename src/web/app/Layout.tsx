@@ -8,7 +8,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AppBrand } from './AppBrand.tsx';
 import { demoDate, systemToday } from './clock.ts';
-import { formatDmy, shortDmy } from '../../common/dates.ts';
+import { formatDmy } from '../../common/dates.ts';
 import { useAuth } from './auth.tsx';
 import { externalLinks, navigation } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
@@ -29,16 +29,36 @@ function DemoDateBadge() {
         size="lg"
         radius="sm"
         data-testid="demo-date"
+        visibleFrom="sm"
         style={{ textTransform: 'none' }}
       >
-        <Box component="span" visibleFrom="sm">
-          {t('app.demoDate', { date: today })}
-        </Box>
-        <Box component="span" hiddenFrom="sm">
-          {t('app.demoDateShort', { date: shortDmy(systemToday()) })}
-        </Box>
+        {t('app.demoDate', { date: today })}
       </Badge>
     </Tooltip>
+  );
+}
+
+/** On a phone the header has no room: the demo date runs as a strip across the top of the screen. */
+function DemoDateStrip() {
+  const { t } = useTranslation();
+  if (!demoDate()) return null;
+  return (
+    <Box
+      hiddenFrom="sm"
+      bg="orange.6"
+      c="white"
+      px="md"
+      py={6}
+      mx="calc(var(--mantine-spacing-md) * -1)"
+      mt="calc(var(--mantine-spacing-md) * -1)"
+      mb="md"
+      ta="center"
+      fw={600}
+      fz="sm"
+      data-testid="demo-date-strip"
+    >
+      {t('app.demoDate', { date: formatDmy(systemToday()) })}
+    </Box>
   );
 }
 
@@ -126,6 +146,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </AppShell.Navbar>
 
         <AppShell.Main bg="gray.0">
+          <DemoDateStrip />
           <Box maw={1200} mx="auto" w="100%">
             {children}
           </Box>

@@ -1,11 +1,15 @@
+import { endOfDay } from '../../platform/clock/clock.ts';
 import type { TodoSource } from '../../platform/modules.ts';
 
 /**
- * The festival's part of the home page's to-do list (ADR 30): the rounds still open on which the
- * caller sits as a judge and has sheets not yet locked (or none yet), each opening the round.
+ * The festival's part of the home page's to-do list (ADR 30): the rounds on which the caller sits
+ * as a judge and has sheets not yet locked (or none yet), each opening the round. "As of today":
+ * a round closed, or a sheet locked, after the clock's day counts as still open — the demo's
+ * story, loaded whole, is seen from its demo date; on the real clock nothing is stamped later.
  */
-export const festivalTodo: TodoSource = async (platform, caller) => {
+export const festivalTodo: TodoSource = async (platform, caller, today) => {
   if (!caller.actor.userId) return [];
+  const cutoff = endOfDay(today);
   const rows = await platform.db
     .selectFrom('festival_judges as j')
     .innerJoin('festival_rounds as r', 'r.id', 'j.round_id')
@@ -22,10 +26,11 @@ export const festivalTodo: TodoSource = async (platform, caller) => {
         .select((x) => x.fn.countAll<number>().as('n'))
         .whereRef('s.judge_id', '=', 'j.id')
         .where('s.status', '=', 'locked')
+        .where('s.locked_at', '<', cutoff)
         .as('locked'),
     ])
     .where('j.user_id', '=', caller.actor.userId)
-    .where('r.status', '=', 'open')
+    .where((w) => w.or([w('r.status', '=', 'open'), w('r.closed_at', '>=', cutoff)]))
     .orderBy('r.held_on')
     .limit(20)
     .execute();

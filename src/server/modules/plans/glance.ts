@@ -7,7 +7,8 @@ import { addDays, daysUntil, type ActivityStatus } from './status.ts';
 
 /**
  * The plan at a glance, for the leader's home page (ADR 30): the plan in force on `today` (a
- * top-level plan whose period holds the day, else the latest one), its content sections with
+ * top-level plan whose period holds the day, else the latest one), its sections (content and the
+ * organisation's duties, the smallest listed) with
  * their activities by status and a status of their own, what is overdue and who leads it, what
  * starts or falls due in the coming week, and the day of the activity another module reports as
  * the ceremony (`ceremony.held`). Only for callers who see the whole plan.
@@ -35,7 +36,11 @@ export async function planGlance(platform: Platform, caller: Caller, today: stri
       .executeTakeFirst());
   if (!plan) return null;
   const views = await activityViews(platform, plan, await visibleActivities(db, plan, vis), today);
-  const sections = (JSON.parse(plan.sections_json) as Section[]).filter((s) => s.role === 'content');
+  // The content and the organisation's duties; a section whose subsections are listed gives way
+  // to them (keeping only the activities written directly under it).
+  const sections = (JSON.parse(plan.sections_json) as Section[]).filter(
+    (s) => s.role === 'content' || s.role === 'organisation',
+  );
   const count = (list: typeof views) => {
     const c: Record<ActivityStatus, number> = { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 };
     for (const a of list) c[a.status]++;
@@ -51,7 +56,8 @@ export async function planGlance(platform: Platform, caller: Caller, today: stri
           : ('done' as const);
   const sectionList = sections
     .map((s) => {
-      const mine = views.filter((a) => a.section === s.path || a.section.startsWith(`${s.path}.`));
+      const split = sections.some((c) => c.path.startsWith(`${s.path}.`));
+      const mine = views.filter((a) => a.section === s.path || (!split && a.section.startsWith(`${s.path}.`)));
       const counts = count(mine);
       return {
         path: s.path,

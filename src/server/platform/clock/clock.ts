@@ -34,3 +34,12 @@ export function systemClock(demoDate: string | undefined, wall: Clock): Clock {
 
 /** The system's today (Việt Nam's calendar day) by its clock. */
 export const todayOf = (clock: Clock): string => vietnamDay(clock());
+
+/**
+ * The first instant after Việt Nam's calendar day `day`, as ISO UTC text: a stored timestamp at or
+ * after it happened after that day ("as of today" questions compare against it).
+ */
+export function endOfDay(day: string): string {
+  if (!isIsoDate(day)) throw new Error(`not a date: ${day}`);
+  return new Date(Date.parse(`${day}T00:00:00+07:00`) + DAY_MS).toISOString();
+}
