@@ -18,6 +18,8 @@ let server: ChildProcess | null = null;
 let dataDir = '';
 
 test.describe.configure({ mode: 'serial' });
+// The machine running the journeys may be loaded; each journey here signs in and renders a few pages.
+test.setTimeout(180_000);
 
 test.beforeAll(async () => {
   test.setTimeout(420_000);

@@ -62,7 +62,8 @@ export async function planGlance(platform: Platform, caller: Caller, today: stri
       return {
         path: s.path,
         marker: s.marker,
-        title: s.title,
+        // a numbered paragraph of duties has no heading of its own: its first activity names it
+        title: s.title || mine[0]?.title || '',
         total: mine.length,
         counts,
         status: statusOfSection(counts, mine.length),
