@@ -78,7 +78,7 @@ async function homeOf(browser: Browser, username: string, viewport: { width: num
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('form button[type="submit"]').click();
-  await expect(page.getByTestId('todo')).toBeVisible();
+  await expect(page.getByTestId('todo')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('todo').getByText('Việc cần làm')).toBeVisible();
   return { context, page };
 }
