@@ -16,9 +16,12 @@ export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: 
   // status sources, the ceremony's performance sources, file owners): the first start loads the
   // demo before the app is made, and `kyniem demo` makes no app at all.
   initialiseModules(platform);
+  // The demo plays the seed's 2019 story to its end on its own dates (ADR 30): the loaders run on
+  // the wall clock, not on a demo date, which would refuse the story's later days as "future".
+  const story: Platform = { ...platform, clock: platform.wallClock };
   const counts: Record<string, number> = {};
   for (const loader of demoLoaders) {
-    counts[loader.name] = await loader.load(platform);
+    counts[loader.name] = await loader.load(story);
   }
   if (Object.values(counts).some((n) => n > 0))
     platform.logger.info('demo data loaded', { counts, onlyIfEmpty: options.onlyIfEmpty });

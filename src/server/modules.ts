@@ -12,6 +12,7 @@ import { tournament } from './modules/tournament/module.ts';
 import { festival } from './modules/festival/module.ts';
 import { ceremony } from './modules/ceremony/module.ts';
 import { website } from './modules/website/module.ts';
+import { home } from './modules/home/module.ts';
 
 /**
  * Every server module, in one list: adding a module is its folder and one line here (ADR 13).
@@ -32,6 +33,7 @@ export const modules = [
   festival,
   ceremony,
   website,
+  home,
 ] as const;
 
 installModules(modules);

@@ -10,7 +10,17 @@ import type { Role } from '../../src/server/platform/policy/permissions.ts';
 import { openTestDatabase } from './databases.ts';
 import { openDemoDatabase, testConfig } from './templates.ts';
 
-export type TestClock = { now: Date; advance(ms: number): void; set(d: Date): void };
+/**
+ * The wall clock a test moves; the platform's clock (ADR 30) reads it, moved to the demo date
+ * when the config sets one. `setDay` puts it on a Việt Nam calendar day (at 10:00 there, unless
+ * told), so a test says which day is "today" instead of computing one of its own.
+ */
+export type TestClock = {
+  now: Date;
+  advance(ms: number): void;
+  set(d: Date): void;
+  setDay(day: string, time?: string): void;
+};
 
 export type TestEnv = {
   platform: Platform;
@@ -42,6 +52,9 @@ export async function createTestEnv(
     },
     set(d) {
       this.now = d;
+    },
+    setDay(day, time = '10:00') {
+      this.now = new Date(`${day}T${time}:00+07:00`);
     },
   };
   const config = testConfig(overrides);

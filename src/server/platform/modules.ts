@@ -3,6 +3,7 @@ import type { Migration } from 'kysely';
 import type { AppEnv } from './http/context.ts';
 import type { Bilingual } from './http/errors.ts';
 import type { Platform } from './platform.ts';
+import type { Caller } from './policy/caller.ts';
 import {
   declareModulePermissions,
   permissionsComplete,
@@ -39,6 +40,29 @@ export type OverviewSource<P extends string = Permission> = {
 };
 
 /**
+ * One thing a signed-in person has to do, as a module tells the home page's "Việc cần làm"
+ * (ADR 30): what it is, by when, where one tap opens the thing itself, and for which unit.
+ */
+export type TodoItem = {
+  /** Stable within the module, e.g. `report.due`, `ballot.waiting`. */
+  kind: string;
+  title: Bilingual;
+  /** A second line (the period, the unit's name, how many), or null. */
+  detail: Bilingual | null;
+  /** The deadline (YYYY-MM-DD), or null when there is none. */
+  due: string | null;
+  /** The web path that opens the thing itself. */
+  path: string;
+  unit: { id: string; name: string } | null;
+};
+
+/**
+ * A module's contribution to the caller's to-do list on `today` (the system clock's day): only
+ * what this caller has to do, within their grants' units; a few queries, never a whole table.
+ */
+export type TodoSource = (platform: Platform, caller: Caller, today: string) => Promise<TodoItem[]>;
+
+/**
  * A descriptor. `P` is the module's permission table; a module's topics and counts are guarded by
  * its own permissions or the platform's, and its grants name only its own permissions (the roles
  * are the platform's list).
@@ -59,6 +83,8 @@ export type ModuleDefinition<P extends PermissionTable> = {
   topics?: Readonly<Record<string, NoInfer<keyof P & string> | PlatformPermission>>;
   /** What it adds to the home page's counts. */
   overview?: readonly OverviewSource<NoInfer<keyof P & string> | PlatformPermission>[];
+  /** What the signed-in caller has to do in this module, for the home page (ADR 30). */
+  todo?: TodoSource;
   /** Its demo data; loaders run in the list's order. */
   demo?: DemoLoader;
   /**

@@ -4,6 +4,7 @@ import { createMemoryEventBus, createPostgresEventBus, type EventBus } from './e
 import { JobQueue } from './jobs/queue.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords.ts';
+import { systemClock } from './clock/clock.ts';
 import { flatScope, type UnitScope } from './policy/policy.ts';
 
 /** What every module is handed: the database, the clock, the logger, live events and jobs. */
@@ -15,13 +16,20 @@ export type Platform = {
   events: EventBus;
   jobs: JobQueue;
   passwords: PasswordHasher;
+  /**
+   * The system's clock (ADR 30): every "today", deadline, status, reminder and countdown reads it.
+   * The wall clock, or with KYNIEM_DEMO_DATE the wall clock moved to that day.
+   */
   clock: () => Date;
+  /** The real time, for what must stay real whatever the demo date: sessions, sign-in throttling. */
+  wallClock: () => Date;
   /** Replaced by the organisation module with the real unit tree. */
   unitScope: UnitScope;
 };
 
 export type PlatformOptions = {
   logger?: Logger;
+  /** The wall clock (tests move it); the system's clock is this one, moved when a demo date is set. */
   clock?: () => Date;
   /** Use this database instead of the one the config names (tests). */
   database?: DatabaseHandle;
@@ -35,7 +43,8 @@ export async function openPlatformDatabase(config: Config): Promise<DatabaseHand
 
 export async function startPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const clock = options.clock ?? (() => new Date());
+  const wallClock = options.clock ?? (() => new Date());
+  const clock = systemClock(config.demoDate, wallClock);
   const database = options.database ?? (await openPlatformDatabase(config));
   try {
     const result = await migrateToLatest(database);
@@ -54,6 +63,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       jobs,
       passwords: createPasswordHasher(config.passwordCost),
       clock,
+      wallClock,
       unitScope: flatScope,
     };
   } catch (err) {

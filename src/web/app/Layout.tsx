@@ -1,17 +1,66 @@
 import '@mantine/dates/styles.css';
 import type { ReactNode } from 'react';
-import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Group, NavLink, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { IconExternalLink } from '@tabler/icons-react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AppBrand } from './AppBrand.tsx';
+import { demoDate, systemToday } from './clock.ts';
+import { formatDmy } from '../../common/dates.ts';
 import { useAuth } from './auth.tsx';
 import { externalLinks, navigation } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
 import './format.ts'; // dayjs as Mantine's date inputs need it: DD/MM/YYYY typed in, both languages
 import { NotificationsBell } from '../modules/plans/NotificationsBell.tsx';
+
+/** While the server runs as of a demo date (KYNIEM_DEMO_DATE, ADR 30), the header says so plainly. */
+function DemoDateBadge() {
+  const { t } = useTranslation();
+  const day = demoDate();
+  if (!day) return null;
+  const today = formatDmy(systemToday());
+  return (
+    <Tooltip label={t('app.demoDateHelp')}>
+      <Badge
+        color="orange"
+        variant="filled"
+        size="lg"
+        radius="sm"
+        data-testid="demo-date"
+        visibleFrom="sm"
+        style={{ textTransform: 'none' }}
+      >
+        {t('app.demoDate', { date: today })}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** On a phone the header has no room: the demo date runs as a strip across the top of the screen. */
+function DemoDateStrip() {
+  const { t } = useTranslation();
+  if (!demoDate()) return null;
+  return (
+    <Box
+      hiddenFrom="sm"
+      bg="orange.6"
+      c="white"
+      px="md"
+      py={6}
+      mx="calc(var(--mantine-spacing-md) * -1)"
+      mt="calc(var(--mantine-spacing-md) * -1)"
+      mb="md"
+      ta="center"
+      fw={600}
+      fz="sm"
+      data-testid="demo-date-strip"
+    >
+      {t('app.demoDate', { date: formatDmy(systemToday()) })}
+    </Box>
+  );
+}
 
 /** The frame of every signed-in screen: header, navigation (a burger on phones), content. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -45,6 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </Link>
             </Group>
             <Group gap={6} wrap="nowrap">
+              <DemoDateBadge />
               <NotificationsBell />
               <UserMenu />
             </Group>
@@ -96,6 +146,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </AppShell.Navbar>
 
         <AppShell.Main bg="gray.0">
+          <DemoDateStrip />
           <Box maw={1200} mx="auto" w="100%">
             {children}
           </Box>

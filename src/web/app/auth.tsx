@@ -1,3 +1,4 @@
+import { setServerClock } from './clock.ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
@@ -28,6 +29,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const accept = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
+    setServerClock(me.clock);
     if (isLanguage(me.user.locale)) void setLanguage(me.user.locale);
     setState({ status: 'signed-in', me });
     return me;

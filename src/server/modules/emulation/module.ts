@@ -27,5 +27,6 @@ export const emulation = defineModule({
   },
   migrations: { '0006_emulation': m0006 },
   routes: [registerEmulationRoutes],
+  todo: (platform, caller, today) => import('./todo.ts').then((t) => t.emulationTodo(platform, caller, today)),
   demo: emulationDemo,
 });

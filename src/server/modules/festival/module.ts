@@ -40,6 +40,7 @@ export const festival = defineModule({
   migrations: { '0010_festival': m0010 },
   routes: [registerFestivalRoutes, registerFestivalDocumentRoutes],
   topics: { festival: 'festival.read' },
+  todo: (platform, caller, today) => import('./todo.ts').then((t) => t.festivalTodo(platform, caller, today)),
   demo: festivalDemo,
   setup: () => {
     registerFileOwner(entryFiles);

@@ -7,3 +7,5 @@ export { type Category, campaignIdByCode, categoriesOf, findCampaign } from './c
 export { HONOURS_DEMO_CODE } from './demo.ts';
 export { type Decision, decisionOf, type Honouree, honourees } from './results.ts';
 export { publicRoll, publicRolls, type PublicRollSummary } from './roll.ts';
+// The leader's home page (ADR 30): honours against the quota
+export { honoursGlance } from './glance.ts';

@@ -46,6 +46,7 @@ export const honours = defineModule({
   // The public roll of honour, /vinh-danh (vi, ?lang=en).
   site: [registerRollOfHonourPages],
   topics: { honours: 'honours.read' },
+  todo: (platform, caller, today) => import('./todo.ts').then((t) => t.honoursTodo(platform, caller, today)),
   demo: honoursDemo,
   // Who may read dossier files; the plan's "select 45" status source.
   setup: () => registerHonours(),

@@ -34,6 +34,7 @@ export const office = defineModule({
   migrations: { '0017_office': m0017 },
   routes: [registerOfficeRoutes],
   topics: { office: 'office.receive' },
+  todo: (platform, caller, today) => import('./todo.ts').then((t) => t.officeTodo(platform, caller, today)),
   demo: officeDemo,
   setup(platform) {
     registerOfficeJobs(platform);

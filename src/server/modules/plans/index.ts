@@ -33,3 +33,5 @@ export {
   publicPlans,
   publicPlanTimeline,
 } from './publicTimeline.ts';
+// The leader's home page (ADR 30): the plan at a glance
+export { planGlance } from './glance.ts';

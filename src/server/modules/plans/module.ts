@@ -69,6 +69,7 @@ export const plans = defineModule({
         ),
     },
   ],
+  todo: (platform, caller, today) => import('./todo.ts').then((t) => t.plansTodo(platform, caller, today)),
   demo: plansDemo,
   setup(platform) {
     // The reminder jobs are known to the job queue of whichever process runs jobs;

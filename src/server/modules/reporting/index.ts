@@ -12,3 +12,5 @@ export { totalsForUnits } from './rollup.ts';
 // The seed's templates, by code, for other modules' demo data
 export { DRIVE_CODE, MONTHLY_CODE } from './demo.ts';
 export { indicatorOut } from './schema.ts';
+// The leader's home page (ADR 30): this period's completeness
+export { reportingGlance } from './glance.ts';

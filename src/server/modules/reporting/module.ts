@@ -41,6 +41,7 @@ export const reporting = defineModule({
   migrations: { '0005_reporting': m0005 },
   routes: [registerReportingRoutes],
   topics: { reporting: 'reporting.read' },
+  todo: (platform, caller, today) => import('./todo.ts').then((t) => t.reportingTodo(platform, caller, today)),
   demo: reportingDemo,
   setup(platform) {
     registerReportingTotals();

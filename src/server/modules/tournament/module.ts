@@ -43,6 +43,7 @@ export const tournament = defineModule({
   // The public pages (no sign-in): /giai-dau, /giai-dau/{code}, /giai-dau/{code}/san.
   site: [registerTournamentPages],
   topics: { tournament: 'tournament.read' },
+  todo: (platform, caller, today) => import('./todo.ts').then((t) => t.tournamentTodo(platform, caller, today)),
   demo: tournamentDemo,
   // The plan's tournament activity (II.3) takes its status from the results.
   setup: () => registerStatusSource(tournamentResultsSource),

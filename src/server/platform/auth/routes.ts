@@ -8,7 +8,15 @@ import { recordAudit } from '../audit/record.ts';
 import { fold } from '../../../common/text.ts';
 import { changePasswordInput, loginInput, meSchema, updateMeInput } from './schema.ts';
 import { SESSION_COOKIE } from './sessions.ts';
+import { todayOf } from '../clock/clock.ts';
+import type { Platform } from '../platform.ts';
 import { changeOwnPassword, signIn, signOut } from './service.ts';
+
+/** What the web app needs of the system's clock: its today and, when set, the demo date (ADR 30). */
+const clockOf = (platform: Platform) => ({
+  today: todayOf(platform.clock),
+  demoDate: platform.config.demoDate ?? null,
+});
 
 // The permissions of a set of roles, worked out once per set (GET /api/auth/me runs often).
 const permissionsByRoles = new Map<string, Permission[]>();
@@ -122,6 +130,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
         grants: result.grants,
         permissions: permissionsOf(result.grants),
         csrfToken: result.session.csrfToken,
+        clock: clockOf(platform),
       },
       200,
     );
@@ -146,6 +155,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>) {
       grants: p.grants,
       permissions: permissionsOf(p.grants),
       csrfToken: p.csrfToken,
+      clock: clockOf(c.get('platform')),
     };
   };
 

@@ -15,6 +15,8 @@ export const meSchema = z
     grants: z.array(grantSchema),
     permissions: z.array(z.string()),
     csrfToken: z.string(),
+    /** The system's clock (ADR 30): its today, and the demo date it started from when one is set. */
+    clock: z.object({ today: z.string(), demoDate: z.string().nullable() }),
   })
   .openapi('Me');
 

@@ -21,8 +21,9 @@ export async function signIn(
   input: { username: string; password: string },
   meta: { ip: string; userAgent: string | null; requestId: string },
 ) {
-  const { db, passwords, clock } = platform;
-  const now = clock();
+  const { db, passwords } = platform;
+  // Sessions and sign-in throttling run on real time, whatever the demo date (ADR 30).
+  const now = platform.wallClock();
   const username = input.username.toLowerCase();
   // Counted before the (slow) hash, atomically: only attempts under the limits are checked (ADR 3).
   const admission = await admitAttempt(db, username, meta.ip, now);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isIsoDate } from '../../../common/dates.ts';
 
 /**
  * Everything the process reads from its environment, checked once at start.
@@ -66,6 +67,15 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, { message: 'an http(s) URL such as https://kyniem.example.vn' })
     .optional(),
+  /**
+   * Run the system as of this day (YYYY-MM-DD): its clock starts there and runs on, the time of day
+   * kept, so a demo shows the plan half done (ADR 30). Unset: the real day.
+   */
+  KYNIEM_DEMO_DATE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date YYYY-MM-DD such as 2019-07-20' })
+    .refine((v) => isIsoDate(v), { message: 'a real calendar date YYYY-MM-DD such as 2019-07-20' })
+    .optional(),
 });
 
 export type Config = {
@@ -85,6 +95,8 @@ export type Config = {
   mailFrom: string;
   /** Without a trailing slash; defaults to http://localhost:PORT. */
   publicUrl: string;
+  /** The day the system's clock starts from (KYNIEM_DEMO_DATE), or undefined for the real day. */
+  demoDate: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -128,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.KYNIEM_SMTP_URL,
     mailFrom: e.KYNIEM_MAIL_FROM,
     publicUrl: (e.KYNIEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    demoDate: e.KYNIEM_DEMO_DATE,
   };
 }

@@ -76,7 +76,7 @@ export function loadPrincipal(platform: Platform): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const principal = await principalForToken(platform.db, token, limits, platform.clock());
+      const principal = await principalForToken(platform.db, token, limits, platform.wallClock());
       if (principal) {
         c.set('principal', principal);
         c.set('lang', principal.locale);

@@ -13,8 +13,9 @@ export const MAINTENANCE_JOB = 'platform.maintenance';
 export function registerMaintenance(platform: Platform): void {
   platform.jobs.register(MAINTENANCE_JOB, async (_payload, { logger }) => {
     const now = platform.clock();
-    const sessions = await purgeExpiredSessions(platform.db, now, platform.config.sessionIdleMinutes);
-    const counters = await purgeExpired(platform.db, now);
+    // Sessions and sign-in counters are kept on real time (ADR 30).
+    const sessions = await purgeExpiredSessions(platform.db, platform.wallClock(), platform.config.sessionIdleMinutes);
+    const counters = await purgeExpired(platform.db, platform.wallClock());
     const files = await purgeUnownedFiles(platform.db, now);
     const old = new Date(now.getTime() - 30 * 86400_000).toISOString();
     const jobs = await platform.db

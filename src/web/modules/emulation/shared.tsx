@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format.ts';
-import { todayIso } from '../../../common/dates.ts';
+import { systemToday } from '../../app/clock.ts';
 import { daysUntil } from '../../../common/periods.ts';
 import type { Drive, RegistrationStatus } from './api.ts';
 
@@ -38,7 +38,7 @@ export function documentLine(drive: Pick<Drive, 'launchNumber' | 'launchDate'>, 
 
 export const periodText = (d: Pick<Drive, 'start' | 'end'>) => `${formatDate(d.start)}–${formatDate(d.end)}`;
 
-export const today = () => todayIso();
+export const today = () => systemToday();
 
 /** Where a drive stands today: closed by the Bloc, not started, running, or past its end awaiting the Bloc's evaluation. */
 export type Phase = 'closed' | 'upcoming' | 'running' | 'ended';

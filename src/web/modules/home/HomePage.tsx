@@ -1,11 +1,14 @@
-import { Card, Group, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconDatabase } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Overview, OverviewItem } from '../../../server/modules/system/schema.ts';
 import { api } from '../../app/api.ts';
-import { useMe } from '../../app/auth.tsx';
+import { useAuth, useMe } from '../../app/auth.tsx';
+import { systemNow } from '../../app/clock.ts';
+import { LeaderView } from './LeaderView.tsx';
+import { TodoList } from './TodoList.tsx';
 import type { Icon, WebModule } from '../../app/module.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { webModules } from '../../app/modules.ts';
@@ -71,20 +74,30 @@ function OverviewCard({ item }: { item: OverviewItem }) {
   );
 }
 
+/**
+ * The home page (ADR 30): what the signed-in person has to do, by deadline, first; for the Bloc's
+ * leader, the Standing Committee and the Office, the plan at a glance; then what the system holds.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const auth = useAuth();
   const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/api/overview') });
-  const now = new Date();
+  const now = systemNow();
 
   return (
     <>
       <Title order={1} fz={{ base: 26, sm: 32 }} data-testid="greeting">
         {t(greetingKey(now.getHours()), { name: me.user.displayName })}
       </Title>
-      <Text c="dimmed" mt={6} mb="xl">
+      <Text c="dimmed" mt={6} mb="lg">
         {t('home.today', { date: formatDate(now) })} · {t('home.intro')}
       </Text>
+
+      <Stack gap="xl" mb="xl">
+        <TodoList />
+        {auth.can('home.leader') ? <LeaderView /> : null}
+      </Stack>
 
       <Title order={2} fz="lg" mb="sm">
         {t('home.holds')}

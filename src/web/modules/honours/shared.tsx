@@ -2,11 +2,11 @@ import { Badge, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format.ts';
-import { todayIso } from '../../../common/dates.ts';
+import { systemToday } from '../../app/clock.ts';
 import { daysUntil } from '../../../common/periods.ts';
 import type { CampaignSummary, CategoryKind, CheckOutcome, EligibilityCheck, NominationStatus } from './api.ts';
 
-export const today = () => todayIso();
+export const today = () => systemToday();
 
 /**
  * Where a campaign stands: nominations not yet open, open, closed and being screened and voted on,

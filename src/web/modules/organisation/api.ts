@@ -1,3 +1,4 @@
+import { systemToday } from '../../app/clock.ts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Bilingual } from '../../app/api.ts';
 import { toIsoDate } from '../../../common/dates.ts';
@@ -135,10 +136,9 @@ export function useInvalidateOrganisation() {
   return () => queryClient.invalidateQueries({ queryKey: ['organisation'] });
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
+/** Today as YYYY-MM-DD by the system's clock (ADR 30: the demo date when one is set). */
 export function todayIso(): string {
-  const d = new Date();
-  return toIsoDate({ year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() });
+  return systemToday();
 }
 
 /** A Mantine DateInput value (a "YYYY-MM-DD" string in v8+, or a Date) as YYYY-MM-DD, or null. */

@@ -22,7 +22,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../common/dates.ts';
+import { systemToday } from '../../app/clock.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DATE_FORMAT, formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
@@ -176,7 +176,7 @@ function SubPlanForm({ draft }: { draft: SubPlanDraft }) {
   const navigate = useNavigate();
   const create = useCreateSubPlan(draft.plan.id);
   const datesText = useDatesText();
-  const today = todayIso();
+  const today = systemToday();
   const [title, setTitle] = useState(draft.proposedTitle);
   const [number, setNumber] = useState('');
   const [issuedOn, setIssuedOn] = useState<string | null>(today);

@@ -21,7 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../common/dates.ts';
+import { systemToday } from '../../app/clock.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { DATE_FORMAT, formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
@@ -246,7 +246,7 @@ function SupervisionForm({
   const lang = i18n.language;
   const planRef = usePlanRef();
   const record = useRecordSupervision();
-  const today = todayIso();
+  const today = systemToday();
   const ownUnit = (id: string | null) => id !== null && units.items.some((u) => u.id === id);
   const [planId, setPlanId] = useState<string | null>(initial.planId);
   const [unitId, setUnitId] = useState<string | null>(

@@ -18,7 +18,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconChartBar, IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../common/dates.ts';
+import { systemToday } from '../../app/clock.ts';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -90,7 +90,7 @@ function CompletenessView({
   const { t, i18n } = useTranslation();
   const navigate = useNavigate({ from: '/reporting/completeness' });
   const set = (change: CompletenessSearch) => void navigate({ search: (s) => ({ ...s, ...change }) });
-  const today = todayIso();
+  const today = systemToday();
   const periodId =
     search.periodId && periodRun(template, search.periodId, search.periodId).length === 1
       ? search.periodId

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../common/dates.ts';
+import { systemToday } from '../../app/clock.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -23,7 +23,7 @@ export function ReportingHomePage() {
   const scope = useReportingScope();
   useReportingLive(auth.can('reporting.read'));
   if (!auth.can('reporting.read')) return <NoPermission />;
-  const today = todayIso();
+  const today = systemToday();
   const items = templates.data?.items ?? [];
   return (
     <>

@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../common/dates.ts';
+import { systemToday } from '../../app/clock.ts';
 import { withQuery } from '../../app/api.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -87,7 +87,7 @@ function Dashboard({
   const lang = i18n.language;
   const navigate = useNavigate({ from: '/reporting/totals' });
   const set = (change: TotalsSearch) => void navigate({ search: (s) => ({ ...s, ...change }) });
-  const today = todayIso();
+  const today = systemToday();
   const ofTemplate = (p: string | undefined) => (p && periodRun(template, p, p).length === 1 ? p : undefined);
   const from = ofTemplate(search.from) ?? startOfYear(template, today);
   const to = ofTemplate(search.to) ?? currentPeriod(template, today);
