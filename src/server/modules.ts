@@ -11,6 +11,7 @@ import { honours } from './modules/honours/module.ts';
 import { tournament } from './modules/tournament/module.ts';
 import { festival } from './modules/festival/module.ts';
 import { ceremony } from './modules/ceremony/module.ts';
+import { budget } from './modules/budget/module.ts';
 
 /**
  * Every server module, in one list: adding a module is its folder and one line here (ADR 13).
@@ -30,6 +31,7 @@ export const modules = [
   tournament,
   festival,
   ceremony,
+  budget,
 ] as const;
 
 installModules(modules);

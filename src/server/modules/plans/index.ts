@@ -26,3 +26,5 @@ export { activityInput, type ActivityInput } from './schema.ts';
 // Issuing a plan: its number from the office's register
 export { demoPlanId, issuePlan } from './issue.ts';
 export { SEED_DEMO_KEY } from './demo.ts';
+// A plan's activities in brief, for modules that hang records off them (the budget's estimates)
+export { type PlanBrief, planBrief, planOfActivity } from './brief.ts';
