@@ -12,6 +12,7 @@ import reporting from '../modules/reporting/module.tsx';
 import tournament from '../modules/tournament/module.tsx';
 import festival from '../modules/festival/module.tsx';
 import ceremony from '../modules/ceremony/module.tsx';
+import budget from '../modules/budget/module.tsx';
 
 export const webModules = [
   home,
@@ -23,6 +24,7 @@ export const webModules = [
   festival,
   ceremony,
   office,
+  budget,
   organisation,
   accounts,
   audit,

@@ -129,9 +129,9 @@ export async function awardsDocx(platform: Platform, caller: Caller, campaignId?
         columns: [
           { title: 'STT', width: 6, align: 'center' },
           { title: 'Tập thể, cá nhân, sản phẩm', width: 40 },
-          { title: 'Hình thức, hệ số', width: 26 },
-          { title: 'Số tiền (đ)', width: 14, align: 'right' },
-          { title: 'Ký nhận', width: 14 },
+          { title: 'Hình thức, hệ số', width: 22 },
+          { title: 'Số tiền (đ)', width: 19, align: 'right' },
+          { title: 'Ký nhận', width: 13 },
         ],
         rows: [
           ...data.categories.flatMap((c) => [
