@@ -33,7 +33,7 @@ test('the Office records a sponsor’s payment; the activity’s figures move, l
 
   // the Office records 5.000.000 đ from the first sponsor, for A9
   await p.getByTestId('budget-tab-sponsors').click();
-  const card = p.getByTestId('sponsor-card').first();
+  const card = p.getByTestId('sponsor-card').filter({ hasText: 'Công ty Cổ phần May Kiến Xương Xanh' });
   const receivedBefore = vnd(await card.getByTestId('sponsor-received').textContent());
   await screenshot(p, 'budget-sponsors-desktop');
   await card.getByTestId('sponsor-receipt').click();

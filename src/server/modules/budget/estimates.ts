@@ -8,7 +8,7 @@ import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { planBrief, planOfActivity } from '../plans/index.ts';
 import { type Caller, estimateNotFound, inTransaction, requireBudget } from './access.ts';
-import { sourceFigures } from './figures.ts';
+import { planReceipts, sourceFigures } from './figures.ts';
 import type { DraftInput, EstimateInput, EstimateOut } from './schema.ts';
 import type { BudgetLinesTable, BudgetVersionsTable } from './tables.ts';
 
@@ -181,7 +181,7 @@ export async function getEstimate(platform: Platform, caller: Caller, id: string
     lines: withSpent,
     bySource: sourceFigures(
       inForce.map((l) => ({ source: l.source, amount: l.amount, spent: spentByKey.get(l.line_key) ?? 0 })),
-      null,
+      (await planReceipts(platform.db, est.plan_id)).get(est.activity_id) ?? null,
     ),
   };
 }

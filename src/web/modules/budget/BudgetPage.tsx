@@ -70,7 +70,7 @@ function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activi
       {shown.length === 0 ? (
         <Text c="dimmed">{t('budget.overview.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={940}>
           <Table striped highlightOnHover verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -104,7 +104,12 @@ function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activi
                   </Table.Td>
                   <Table.Td>
                     {a.status ? (
-                      <Badge color={statusColor[a.status]} variant="light">
+                      <Badge
+                        color={statusColor[a.status]}
+                        variant="light"
+                        style={{ overflow: 'visible' }}
+                        miw="max-content"
+                      >
                         {t(`budget.status.${a.status}`)} · v{a.versionNumber}
                       </Badge>
                     ) : (
@@ -113,17 +118,29 @@ function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activi
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td ta="right">{money(a.estimate)}</Table.Td>
-                  <Table.Td ta="right" data-testid="funds">
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {money(a.estimate)}
+                  </Table.Td>
+                  <Table.Td ta="right" data-testid="funds" style={{ whiteSpace: 'nowrap' }}>
                     {money(a.funds)}
                   </Table.Td>
-                  <Table.Td ta="right" data-testid="spent">
+                  <Table.Td ta="right" data-testid="spent" style={{ whiteSpace: 'nowrap' }}>
                     {money(a.spent)}
                   </Table.Td>
-                  <Table.Td ta="right" c={a.variance < 0 ? 'red' : undefined} data-testid="variance">
+                  <Table.Td
+                    ta="right"
+                    c={a.variance < 0 ? 'red' : undefined}
+                    data-testid="variance"
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
                     {money(a.variance)}
                   </Table.Td>
-                  <Table.Td ta="right" c={a.balance < 0 ? 'red' : undefined} data-testid="balance">
+                  <Table.Td
+                    ta="right"
+                    c={a.balance < 0 ? 'red' : undefined}
+                    data-testid="balance"
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
                     {money(a.balance)}
                   </Table.Td>
                 </Table.Tr>

@@ -147,6 +147,11 @@ export function SpendingTab({ overview }: { overview: Overview }) {
   return (
     <Stack gap="md">
       {auth.can('budget.edit') && !overview.settlement ? <SpendingForm overview={overview} /> : null}
+      {overview.settlement ? (
+        <Text size="sm" c="dimmed" data-testid="spending-closed">
+          {t('budget.spending.closed', { date: formatDate(overview.settlement.closedOn) })}
+        </Text>
+      ) : null}
       {list.isPending ? (
         <CenterLoader />
       ) : list.error ? (
@@ -185,7 +190,9 @@ export function SpendingTab({ overview }: { overview: Overview }) {
                     {s.item}
                   </Table.Td>
                   <Table.Td>{s.description}</Table.Td>
-                  <Table.Td ta="right">{money(s.amount)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {money(s.amount)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -217,7 +217,7 @@ function SponsorCard({ sponsor, overview, edit }: { sponsor: Sponsor; overview: 
           </Text>
         </div>
         {sponsor.publicConsent ? (
-          <Badge color="teal" variant="light">
+          <Badge color="teal" variant="light" style={{ flexShrink: 0, overflow: 'visible' }} miw="max-content">
             {t('budget.sponsors.public')}
           </Badge>
         ) : null}
