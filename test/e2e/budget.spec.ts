@@ -67,6 +67,21 @@ test('the Office records a sponsor’s payment; the activity’s figures move, l
     await screenshot(p, `budget-${tab}-desktop`);
   }
   await expect(p.getByTestId('settlement-closed')).toContainText('30/09/2019');
+
+  // the estimate editor: a new version of A9's approved estimate, one line changed, compared with v1
+  await p.getByTestId('budget-tab-estimates').click();
+  await p.getByTestId('estimate-new-version').click();
+  const editor = p.getByTestId('budget-lines-editor');
+  await expect(editor).toBeVisible();
+  await p.getByTestId('line-quantity-0').fill('4');
+  await expect(p.getByTestId('line-amount-0')).toHaveText('16.000.000 đ');
+  await p.getByTestId('draft-save').click();
+  await expect(p.getByTestId('budget-compare')).toContainText('+4.000.000 đ');
+  await expect(p.getByTestId('estimate-status')).toHaveText('Dự thảo');
+  await screenshot(p, 'budget-estimate-editor-desktop');
+  // the approved version stays in force: the overview's figures did not move
+  await p.getByTestId('budget-tab-overview').click();
+  await expect(a9.getByTestId('funds')).toHaveText(`${(fundsBefore + 5_000_000).toLocaleString('vi-VN')} đ`);
   await p.setViewportSize(phone);
   for (const tab of ['overview', 'estimates', 'awards', 'sponsors', 'spending', 'settlement'] as const) {
     await p.getByTestId(`budget-tab-${tab}`).click();

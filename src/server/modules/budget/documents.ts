@@ -127,8 +127,8 @@ export async function awardsDocx(platform: Platform, caller: Caller, campaignId?
       {
         kind: 'table',
         columns: [
-          { title: 'STT', width: 6, align: 'center' },
-          { title: 'Tập thể, cá nhân, sản phẩm', width: 40 },
+          { title: 'STT', width: 8, align: 'center' },
+          { title: 'Tập thể, cá nhân, sản phẩm', width: 38 },
           { title: 'Hình thức, hệ số', width: 22 },
           { title: 'Số tiền (đ)', width: 19, align: 'right' },
           { title: 'Ký nhận', width: 13 },

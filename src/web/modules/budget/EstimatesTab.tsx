@@ -394,7 +394,7 @@ function EstimateView({ estimate }: { estimate: Estimate }) {
           </Group>
         </>
       ) : null}
-      <CompareVersions estimate={estimate} />
+      <CompareVersions key={estimate.versions.length} estimate={estimate} />
     </Stack>
   );
 }
