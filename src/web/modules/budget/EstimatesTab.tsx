@@ -103,11 +103,11 @@ function LinesEditor({ estimate }: { estimate: Estimate }) {
               data-testid={`line-quantity-${i}`}
             />
             <TextInput
-              label={t('budget.line.unit')}
+              label={t('budget.line.unitShort')}
               value={l.unit}
               onChange={(e) => set(i, { unit: e.currentTarget.value })}
               error={fe(`lines.${i}.unit`)}
-              w={90}
+              w={110}
             />
             <NumberInput
               label={t('budget.line.unitPrice')}
