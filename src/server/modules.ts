@@ -13,6 +13,7 @@ import { festival } from './modules/festival/module.ts';
 import { ceremony } from './modules/ceremony/module.ts';
 import { website } from './modules/website/module.ts';
 import { home } from './modules/home/module.ts';
+import { budget } from './modules/budget/module.ts';
 
 /**
  * Every server module, in one list: adding a module is its folder and one line here (ADR 13).
@@ -34,6 +35,7 @@ export const modules = [
   ceremony,
   website,
   home,
+  budget,
 ] as const;
 
 installModules(modules);

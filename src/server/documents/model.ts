@@ -77,6 +77,8 @@ export const documentTypes = {
   'BIÊN BẢN': 'BB',
   'GIẤY MỜI': 'GM',
   'CÔNG VĂN': 'CV',
+  /** a letter of thanks, numbered in the Công văn series of the outgoing register */
+  'THƯ CẢM ƠN': 'CV',
 } as const;
 
 export type DocumentType = keyof typeof documentTypes;

@@ -13,6 +13,7 @@ import tournament from '../modules/tournament/module.tsx';
 import festival from '../modules/festival/module.tsx';
 import ceremony from '../modules/ceremony/module.tsx';
 import website from '../modules/website/module.tsx';
+import budget from '../modules/budget/module.tsx';
 
 export const webModules = [
   home,
@@ -25,6 +26,7 @@ export const webModules = [
   ceremony,
   website,
   office,
+  budget,
   organisation,
   accounts,
   audit,

@@ -35,3 +35,5 @@ export {
 } from './publicTimeline.ts';
 // The leader's home page (ADR 30): the plan at a glance
 export { planGlance } from './glance.ts';
+// A plan's activities in brief, for modules that hang records off them (the budget's estimates)
+export { type PlanBrief, planBrief, planOfActivity } from './brief.ts';
