@@ -1,4 +1,4 @@
-import { type DrawLot, makeDraw } from '../../../common/tournament/draw.ts';
+import { DRAW_ALGORITHM, type DrawLot, makeDraw } from '../../../common/tournament/draw.ts';
 import { drawGroups, roundRobin } from '../../../common/tournament/groups.ts';
 import { knockoutMatches, roundName, type SideSource } from '../../../common/tournament/knockout.ts';
 import { newRandomSeed } from '../../../common/tournament/lots.ts';
@@ -107,6 +107,7 @@ export async function drawEvent(
       drawn_by_name: caller.actor.name,
       drawn_at: now.toISOString(),
       is_current: 1,
+      algorithm: DRAW_ALGORITHM,
     };
     await tx.insertInto('tournament_draws').values(row).execute();
     await insertMatches(
@@ -261,6 +262,7 @@ export async function getDraw(platform: Platform, tournamentId: string, eventId:
     eventId,
     version: draw.version,
     randomSeed: draw.random_seed,
+    algorithm: draw.algorithm,
     drawnAt: draw.drawn_at,
     drawnBy: draw.drawn_by_name,
     size: event.format === 'groups' ? null : positions.length,

@@ -212,6 +212,10 @@ export const drawOut = z
     eventId: z.string(),
     version: z.number(),
     randomSeed: z.string(),
+    algorithm: z
+      .number()
+      .int()
+      .openapi({ description: 'The version of the draw algorithm that made it: re-run with that version' }),
     drawnAt: z.string(),
     drawnBy: z.string(),
     size: z.number().nullable(),
