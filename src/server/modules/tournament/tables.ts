@@ -78,6 +78,8 @@ export interface TournamentDrawsTable {
   is_current: number;
   /** The version of the draw's algorithm that made it (common/tournament/draw.ts). */
   algorithm: number;
+  /** Groups then knockout: the knockout drawn from the groups' rankings once they are played (draws.ts). */
+  knockout_json: string | null;
 }
 
 export interface TournamentMatchesTable {

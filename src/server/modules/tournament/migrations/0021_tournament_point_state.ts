@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Two things a stored row must say about itself (issue 14, ADR 28):
+ * Three things stored rows must say about themselves (issue 14, ADR 28):
  * - `tournament_matches.rally_json`: where the umpire's rally log has brought the match (how
  *   many entries it holds, the sides as they were read when scoring began, the replayed cursor),
  *   written in the same transaction as the entries it sums up. A new point is checked against it
@@ -10,6 +10,8 @@ import type { Kysely } from 'kysely';
  * - `tournament_draws.algorithm`: the version of the draw's algorithm that made the draw, so an
  *   old draw is re-run with the algorithm that made it. Draws made before this were made by the
  *   first version.
+ * - `tournament_draws.knockout_json`: for groups then knockout, the knockout drawn from the groups'
+ *   rankings when the last group match has its result ({ positions, log, qualifiers, madeAt }).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('tournament_matches').addColumn('rally_json', 'text').execute();
@@ -17,9 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('tournament_draws')
     .addColumn('algorithm', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
+  await db.schema.alterTable('tournament_draws').addColumn('knockout_json', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('tournament_draws').dropColumn('knockout_json').execute();
   await db.schema.alterTable('tournament_draws').dropColumn('algorithm').execute();
   await db.schema.alterTable('tournament_matches').dropColumn('rally_json').execute();
 }
