@@ -3,12 +3,20 @@
 // posts each point to process A; the "second browser" is an SSE reader of the tournament's public
 // live channel on process B (the event crosses processes by LISTEN/NOTIFY). The baseline, in the
 // same run, is a bare events-channel round trip: a NOTIFY sent straight to the channel, delivered
-// by B to the same reader. Prints p50/p95 of both and the ratio of the medians.
+// by B to the same reader. Prints p50/p95 of both and the ratio of the medians. Then the cost of
+// one point on the server: the same route in this process, on the same database, with every
+// round trip to PostgreSQL counted at the driver (BEGIN and COMMIT included) and the server time
+// per point.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ADMIN_PASSWORD, repoRoot, signIn, startKyniem } from './lib.js';
+import { createApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/platform/config/config.ts';
+import { openDatabase } from '../src/server/platform/db/database.ts';
+import { createLogger } from '../src/server/platform/logging/logger.ts';
+import { startPlatform, stopPlatform } from '../src/server/platform/platform.ts';
 
 const POINTS = 100;
 const WARM_UP = 10;
@@ -164,12 +172,48 @@ try {
   browser.close();
   await notifier.end();
 
+  // The cost of a point: the route in this process, every query to PostgreSQL counted.
+  let roundTrips = 0;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    roundTrips++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  const database = await openDatabase({ kind: 'postgres', url: dbUrl, poolSize: 2 });
+  const platform = await startPlatform(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: dbUrl }), {
+    database,
+    logger: createLogger('silent'),
+  });
+  const app = createApp(platform, { webDir: null });
+  const perPoint: number[] = [];
+  const serverMs: number[] = [];
+  // The match is in its second game (26-25 after the points above); six more points keep it there.
+  for (let i = 0; i < 6; i++) {
+    const body = JSON.stringify({ ops: [op({ kind: 'point', side: i % 2 })] });
+    const before = roundTrips;
+    const t0 = performance.now();
+    const res = await app.request(rallies, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body,
+    });
+    if (res.status !== 200) throw new Error(`in-process point: ${res.status} ${await res.text()}`);
+    await res.json();
+    serverMs.push(performance.now() - t0);
+    perPoint.push(roundTrips - before);
+  }
+  pg.Client.prototype.query = query;
+  await stopPlatform(platform);
+  console.log(
+    `one point on the server (in-process, PostgreSQL, ${seq - 1} entries in the log): ${quantile(perPoint, 0.5)} queries (${perPoint.join(', ')}), p50 ${quantile(serverMs, 0.5).toFixed(1)} ms`,
+  );
+
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   const [l50, l95, b50, b95] = [quantile(live, 0.5), quantile(live, 0.95), quantile(bare, 0.5), quantile(bare, 0.95)];
   console.log(`point → second browser (POST to A, SSE from B, PostgreSQL): p50 ${f(l50)}, p95 ${f(l95)}`);
   console.log(`bare events-channel round trip (NOTIFY → SSE from B):     p50 ${f(b50)}, p95 ${f(b95)}`);
   console.log(
-    `bench tournament-live: p50 ${f(l50)} p95 ${f(l95)} over ${POINTS} points; ${(l50 / b50).toFixed(1)}x the bare channel's p50`,
+    `bench tournament-live: p50 ${f(l50)} p95 ${f(l95)} over ${POINTS} points; ${(l50 / b50).toFixed(1)}x the bare channel's p50; ${quantile(perPoint, 0.5)} queries per point`,
   );
 } finally {
   await b?.stop();

@@ -11,6 +11,15 @@
 import type { Bilingual } from './scoring.ts';
 import { lotsFrom, type Lots } from './lots.ts';
 
+/**
+ * The version of the draw's algorithm, stamped on every draw made (tournament_draws.algorithm).
+ * Anything that would place one entry differently for the same entries and random seed is a new
+ * version, and the old one stays here to re-run the draws it made; making the same draw faster is
+ * not. 1: the first (issue 14).
+ */
+export const DRAW_ALGORITHM = 1;
+export const DRAW_ALGORITHMS: readonly number[] = [1];
+
 export type DrawEntry = { id: string; unit?: string | null; seed?: number | null };
 
 export type DrawLot =

@@ -48,107 +48,150 @@ export class RallyError extends Error {
 
 const other = (s: Side): Side => (s === 0 ? 1 : 0);
 
-export function scoreRallies(log: RallyLog): RallyState {
-  const { rule, players } = log;
-  const need = gamesToWin(rule);
-  const intervalAt = Math.ceil(rule.points / 2);
-  const doubles = players[0].length === 2;
+/**
+ * Where a match stands after some rallies, as plain data (kept beside the match so that the next
+ * rally is checked and scored without replaying the ones before, ADR 28): stepRally moves it on
+ * by one rally, rallyState says what the phone shows. scoreRallies is the same steps from the start.
+ */
+export type RallyCursor = {
+  games: [number, number][];
+  won: [number, number];
+  leftEnd: Side;
+  score: [number, number];
+  serving: Side;
+  /** The player in each side's right court now (doubles players change courts only when their side scores serving). */
+  right: [string, string];
+  interval: boolean;
+  changeEnds: boolean;
+  gameOver: boolean;
+  winner: Side | null;
+  deciding: boolean;
+  endsChangedInDecider: boolean;
+  /** Rallies played so far. */
+  rallies: number;
+};
 
-  const games: [number, number][] = [];
-  const won: [number, number] = [0, 0];
-  let start: GameStart = {
+export function startCursor(log: Omit<RallyLog, 'rallies'>): RallyCursor {
+  const { rule, players } = log;
+  const start: GameStart = {
     server: log.starts[0]?.server ?? 0,
     rightCourt: log.starts[0]?.rightCourt ?? [players[0][0], players[1][0]],
   };
-  let leftEnd: Side = log.leftEndAtStart;
-  let score: [number, number] = [0, 0];
-  let serving: Side = start.server;
-  // The player in each side's right court now (doubles players change courts only when their side scores serving).
-  let right: [string, string] = [...start.rightCourt];
-  let interval = false;
-  let changeEnds = false;
-  let gameOver = false;
-  let winner: Side | null = null;
-  let deciding = rule.games === 1 || won[0] + won[1] === rule.games - 1;
-  let endsChangedInDecider = false;
-
-  const inCourt = (side: Side, court: 'right' | 'left'): string => {
-    if (!doubles) return players[side][0];
-    const r = right[side];
-    return court === 'right' ? r : (players[side].find((p) => p !== r) ?? r);
+  return {
+    games: [],
+    won: [0, 0],
+    leftEnd: log.leftEndAtStart,
+    score: [0, 0],
+    serving: start.server,
+    right: [...start.rightCourt],
+    interval: false,
+    changeEnds: false,
+    gameOver: false,
+    winner: null,
+    deciding: rule.games === 1,
+    endsChangedInDecider: false,
+    rallies: 0,
   };
+}
 
-  for (const [i, side] of log.rallies.entries()) {
-    if (winner !== null) {
-      throw new RallyError({
-        vi: `Trận đã kết thúc: không ghi thêm điểm (pha bóng thứ ${i + 1}).`,
-        en: `The match is over: no more points (rally ${i + 1}).`,
-      });
+/** The cursor after one more rally won by `side` (a new object; the one given is not changed); refuses a rally after the match. */
+export function stepRally(log: Omit<RallyLog, 'rallies'>, from: RallyCursor, side: Side): RallyCursor {
+  const { rule, players } = log;
+  const doubles = players[0].length === 2;
+  const c: RallyCursor = {
+    ...from,
+    games: from.games,
+    won: [from.won[0], from.won[1]],
+    score: [from.score[0], from.score[1]],
+    right: [from.right[0], from.right[1]],
+  };
+  if (c.winner !== null) {
+    throw new RallyError({
+      vi: `Trận đã kết thúc: không ghi thêm điểm (pha bóng thứ ${c.rallies + 1}).`,
+      en: `The match is over: no more points (rally ${c.rallies + 1}).`,
+    });
+  }
+  c.rallies++;
+  if (c.gameOver) {
+    // A new game: the winner of the last one serves first (Law 10.3), ends change (Law 16).
+    const n = c.games.length;
+    const set = log.starts[n] ?? {};
+    const lastWinner: Side = c.games[n - 1][0] > c.games[n - 1][1] ? 0 : 1;
+    c.score = [0, 0];
+    c.serving = set.server ?? lastWinner;
+    c.right = set.rightCourt ? [...set.rightCourt] : c.right;
+    c.gameOver = false;
+    c.deciding = rule.games === 1 || c.won[0] + c.won[1] === rule.games - 1;
+    c.endsChangedInDecider = false;
+  }
+  c.interval = false;
+  c.changeEnds = false;
+  const wasServing = c.serving;
+  c.score[side]++;
+  if (side === wasServing) {
+    // The serving side scores: its players change service courts.
+    if (doubles) c.right[side] = players[side].find((p) => p !== c.right[side]) ?? c.right[side];
+  } else {
+    c.serving = side;
+  }
+  const state = gameState(rule, c.score);
+  if (state.kind === 'won') {
+    c.games = [...c.games, [c.score[0], c.score[1]]];
+    c.won[state.winner]++;
+    c.gameOver = true;
+    if (c.won[state.winner] === gamesToWin(rule)) c.winner = state.winner;
+    else {
+      c.leftEnd = other(c.leftEnd);
+      c.changeEnds = true;
     }
-    if (gameOver) {
-      // A new game: the winner of the last one serves first (Law 10.3), ends change (Law 16).
-      const n = games.length;
-      const set = log.starts[n] ?? {};
-      const lastWinner: Side = games[n - 1][0] > games[n - 1][1] ? 0 : 1;
-      start = { server: set.server ?? lastWinner, rightCourt: set.rightCourt ?? right };
-      score = [0, 0];
-      serving = start.server;
-      right = [...start.rightCourt];
-      gameOver = false;
-      deciding = rule.games === 1 || won[0] + won[1] === rule.games - 1;
-      endsChangedInDecider = false;
-    }
-    interval = false;
-    changeEnds = false;
-    const wasServing = serving;
-    score[side]++;
-    if (side === wasServing) {
-      // The serving side scores: its players change service courts.
-      if (doubles) right[side] = players[side].find((p) => p !== right[side]) ?? right[side];
-    } else {
-      serving = side;
-    }
-    const state = gameState(rule, score);
-    if (state.kind === 'won') {
-      games.push([score[0], score[1]]);
-      won[state.winner]++;
-      gameOver = true;
-      if (won[state.winner] === need) winner = state.winner;
-      else {
-        leftEnd = other(leftEnd);
-        changeEnds = true;
-      }
-      continue;
-    }
-    if (Math.max(...score) === intervalAt && Math.min(...score) < intervalAt && score[side] === intervalAt) {
-      interval = true;
-      if (deciding && !endsChangedInDecider) {
-        leftEnd = other(leftEnd);
-        changeEnds = true;
-        endsChangedInDecider = true;
-      }
+    return c;
+  }
+  const intervalAt = Math.ceil(rule.points / 2);
+  if (Math.max(...c.score) === intervalAt && Math.min(...c.score) < intervalAt && c.score[side] === intervalAt) {
+    c.interval = true;
+    if (c.deciding && !c.endsChangedInDecider) {
+      c.leftEnd = other(c.leftEnd);
+      c.changeEnds = true;
+      c.endsChangedInDecider = true;
     }
   }
+  return c;
+}
 
-  const live = winner === null && !gameOver;
-  const courtOf = (s: Side): 'right' | 'left' => (score[s] % 2 === 0 ? 'right' : 'left');
+/** What the phone shows at the cursor. */
+export function rallyState(log: Omit<RallyLog, 'rallies'>, c: RallyCursor): RallyState {
+  const { players } = log;
+  const doubles = players[0].length === 2;
+  const inCourt = (side: Side, court: 'right' | 'left'): string => {
+    if (!doubles) return players[side][0];
+    const r = c.right[side];
+    return court === 'right' ? r : (players[side].find((p) => p !== r) ?? r);
+  };
+  const live = c.winner === null && !c.gameOver;
+  const courtOf = (s: Side): 'right' | 'left' => (c.score[s] % 2 === 0 ? 'right' : 'left');
   let server: RallyState['server'] = null;
   let receiver: string | null = null;
   if (live) {
-    const court = courtOf(serving);
-    server = { side: serving, player: inCourt(serving, court), court };
-    receiver = inCourt(other(serving), court);
+    const court = courtOf(c.serving);
+    server = { side: c.serving, player: inCourt(c.serving, court), court };
+    receiver = inCourt(other(c.serving), court);
   }
   return {
-    games,
-    game: games.length + (live ? 1 : 0) || 1,
-    score: live ? score : (games.at(-1) ?? [0, 0]),
+    games: c.games.map((g) => [g[0], g[1]]),
+    game: c.games.length + (live ? 1 : 0) || 1,
+    score: live ? [c.score[0], c.score[1]] : ([...(c.games.at(-1) ?? [0, 0])] as [number, number]),
     server,
     receiver,
-    leftEnd,
-    interval,
-    changeEnds,
-    gameOver,
-    winner,
+    leftEnd: c.leftEnd,
+    interval: c.interval,
+    changeEnds: c.changeEnds,
+    gameOver: c.gameOver,
+    winner: c.winner,
   };
+}
+
+export function scoreRallies(log: RallyLog): RallyState {
+  let c = startCursor(log);
+  for (const side of log.rallies) c = stepRally(log, c, side);
+  return rallyState(log, c);
 }

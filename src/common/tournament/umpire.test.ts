@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { scoringRules } from './scoring.ts';
-import { type UmpireOp, UmpireOpError, replayOps, umpireState } from './umpire.ts';
+import { scoringIds, scoringRules } from './scoring.ts';
+import {
+  advanceProgress,
+  progressState,
+  replayOps,
+  replayProgress,
+  type UmpireOp,
+  UmpireOpError,
+  type UmpireProgress,
+  umpireState,
+} from './umpire.ts';
 
 const rule = scoringRules['bo3-21'];
 const singles: [string[], string[]] = [['A'], ['B']];
@@ -42,5 +51,68 @@ describe('the umpire’s entries', () => {
     expect(refused([start(0, 0), ...match, point(1)])).toBe(43);
     // Undo after the match's last point reopens it.
     expect(refused([start(0, 0), ...match, undo(), point(1)])).toBeNull();
+  });
+});
+
+describe('the kept progress', () => {
+  it('moves on point by point to where a replay of the whole log comes, and refuses what the replay refuses', () => {
+    // A pseudo-random walk of points and undos over doubles and the other scorings.
+    let x = 7;
+    const random = () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x / 2147483648;
+    };
+    const doubles: [string[], string[]] = [
+      ['A', 'B'],
+      ['C', 'D'],
+    ];
+    for (const id of scoringIds) {
+      const r = scoringRules[id];
+      const ops: UmpireOp[] = [
+        { id: 'start', seq: 1, kind: 'start', start: { server: 1, leftEnd: 1, rightCourt: ['B', 'C'] } },
+      ];
+      let kept = replayProgress(r, doubles, ops);
+      for (let i = 0; i < 400; i++) {
+        const op: UmpireOp =
+          random() < 0.08
+            ? { id: `u${i}`, seq: ops.length + 1, kind: 'undo' }
+            : { id: `p${i}`, seq: ops.length + 1, kind: 'point', side: random() < 0.55 ? 0 : 1 };
+        const replayed = (() => {
+          try {
+            return replayProgress(r, doubles, [...ops, op]);
+          } catch (err) {
+            if (err instanceof UmpireOpError) return err;
+            throw err;
+          }
+        })();
+        const moved = (() => {
+          try {
+            return advanceProgress(r, doubles, kept, [op], ops.length);
+          } catch (err) {
+            if (err instanceof UmpireOpError) return err;
+            throw err;
+          }
+        })();
+        if (op.kind === 'undo') expect(moved).toBeNull();
+        else if (replayed instanceof UmpireOpError) {
+          expect(moved).toBeInstanceOf(UmpireOpError);
+          expect((moved as UmpireOpError).index).toBe(replayed.index);
+          continue;
+        } else expect(progressState(r, doubles, moved as UmpireProgress)).toEqual(progressState(r, doubles, replayed));
+        if (replayed instanceof UmpireOpError) continue;
+        ops.push(op);
+        kept = replayed;
+      }
+      expect(progressState(r, doubles, kept)).toEqual(umpireState(r, doubles, ops));
+    }
+  });
+
+  it('is null before the start, and leaves a start or an undo to a replay', () => {
+    expect(replayProgress(rule, singles, [])).toBeNull();
+    expect(advanceProgress(rule, singles, null, [point(0)])).toBeNull();
+    const kept = replayProgress(rule, singles, [start(0, 0), point(0)]);
+    expect(advanceProgress(rule, singles, kept, [undo()])).toBeNull();
+    expect(advanceProgress(rule, singles, kept, [point(0), start(1, 1)])).toBeNull();
+    expect(progressState(rule, singles, advanceProgress(rule, singles, kept, [point(1)]))?.score).toEqual([1, 1]);
   });
 });

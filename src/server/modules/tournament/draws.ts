@@ -1,4 +1,4 @@
-import { type DrawLot, makeDraw } from '../../../common/tournament/draw.ts';
+import { DRAW_ALGORITHM, type DrawLot, makeDraw } from '../../../common/tournament/draw.ts';
 import { drawGroups, roundRobin } from '../../../common/tournament/groups.ts';
 import { knockoutMatches, roundName, type SideSource } from '../../../common/tournament/knockout.ts';
 import { newRandomSeed } from '../../../common/tournament/lots.ts';
@@ -8,7 +8,7 @@ import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type Caller, requireManage } from './access.ts';
 import { describeEntries } from './entries.ts';
-import type { DrawOut, MatchOut } from './schema.ts';
+import { type DrawOut, hasGroups, type MatchOut } from './schema.ts';
 import { publishTournament } from './live.ts';
 import { findEvent } from './tournaments.ts';
 
@@ -19,6 +19,15 @@ import { findEvent } from './tournaments.ts';
  * version) and audited.
  */
 type Tx = Platform['db'];
+
+/** Groups then knockout: the knockout drawn from the groups' rankings (tournament_draws.knockout_json). */
+export type KnockoutDrawn = {
+  positions: (string | null)[];
+  log: DrawLot[];
+  /** Entry ids going on, group by group, in their group's order. */
+  qualifiers: string[][];
+  madeAt: string;
+};
 
 export async function entryLabels(platform: Platform, eventId: string): Promise<Map<string, string>> {
   const rows = await platform.db.selectFrom('tournament_entries').selectAll().where('event_id', '=', eventId).execute();
@@ -69,7 +78,7 @@ export async function drawEvent(
     let groups: string[][] = [];
     let log: DrawLot[] = [];
     try {
-      if (event.format === 'groups') {
+      if (hasGroups(event.format)) {
         groups = drawGroups(drawEntries, event.group_count ?? 1, randomSeed);
       } else {
         const d = makeDraw(drawEntries, randomSeed);
@@ -101,18 +110,20 @@ export async function drawEvent(
       version,
       random_seed: randomSeed,
       input_json: JSON.stringify(drawEntries),
-      positions_json: JSON.stringify(event.format === 'groups' ? groups : positions),
+      positions_json: JSON.stringify(hasGroups(event.format) ? groups : positions),
       log_json: JSON.stringify(log),
       drawn_by: caller.actor.userId,
       drawn_by_name: caller.actor.name,
       drawn_at: now.toISOString(),
       is_current: 1,
+      algorithm: DRAW_ALGORITHM,
+      knockout_json: null,
     };
     await tx.insertInto('tournament_draws').values(row).execute();
     await insertMatches(
       tx,
       eventId,
-      event.format === 'groups' ? { groups } : { positions },
+      hasGroups(event.format) ? { groups } : { positions },
       event.third_place === 'playoff',
     );
     await recordAudit(
@@ -131,7 +142,7 @@ export async function drawEvent(
   return getDraw(platform, tournamentId, eventId);
 }
 
-async function insertMatches(
+export async function insertMatches(
   tx: Tx,
   eventId: string,
   layout: { positions: (string | null)[] } | { groups: string[][] },
@@ -255,18 +266,22 @@ export async function getDraw(platform: Platform, tournamentId: string, eventId:
   if (!draw) throw fail.notFound({ vi: 'Nội dung chưa bốc thăm.', en: 'The event has not been drawn.' });
   const labels = await entryLabels(platform, eventId);
   const layout = JSON.parse(draw.positions_json) as (string | null)[] | string[][];
-  const groups = event.format === 'groups' ? (layout as string[][]) : [];
-  const positions = event.format === 'groups' ? [] : (layout as (string | null)[]);
+  const groups = hasGroups(event.format) ? (layout as string[][]) : [];
+  // Groups then knockout: the knockout once the groups have made it (stages.ts).
+  const knockout = draw.knockout_json ? (JSON.parse(draw.knockout_json) as KnockoutDrawn) : null;
+  const positions = knockout?.positions ?? (hasGroups(event.format) ? [] : (layout as (string | null)[]));
   return {
     eventId,
     version: draw.version,
     randomSeed: draw.random_seed,
+    algorithm: draw.algorithm,
     drawnAt: draw.drawn_at,
     drawnBy: draw.drawn_by_name,
-    size: event.format === 'groups' ? null : positions.length,
+    size: positions.length > 0 ? positions.length : null,
     positions: positions.map((id, i) => ({ line: i + 1, entryId: id, label: id ? (labels.get(id) ?? null) : null })),
     groups: groups.map((g) => g.map((id) => ({ entryId: id, label: labels.get(id) ?? '' }))),
-    log: JSON.parse(draw.log_json),
+    log: knockout?.log ?? JSON.parse(draw.log_json),
+    knockoutMadeAt: knockout?.madeAt ?? null,
     matches: await eventMatches(platform, eventId, labels),
   };
 }

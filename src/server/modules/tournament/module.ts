@@ -2,6 +2,7 @@ import type {} from './tables.ts';
 import { defineModule } from '../../platform/modules.ts';
 import * as m0009 from './migrations/0009_tournament.ts';
 import * as m0011 from './migrations/0011_tournament_rallies.ts';
+import * as m0021 from './migrations/0021_tournament_point_state.ts';
 import { registerStatusSource } from '../plans/index.ts';
 import { tournamentDemo } from './demo.ts';
 import { tournamentResultsSource } from './planSource.ts';
@@ -33,7 +34,7 @@ export const tournament = defineModule({
     editor: ['tournament.read'],
     viewer: ['tournament.read'],
   },
-  migrations: { '0009_tournament': m0009, '0011_tournament_rallies': m0011 },
+  migrations: { '0009_tournament': m0009, '0011_tournament_rallies': m0011, '0021_tournament_point_state': m0021 },
   routes: [
     registerTournamentRoutes,
     registerUmpireRoutes,

@@ -3,6 +3,7 @@ import { medalTable } from '../../../common/tournament/medalTable.ts';
 import { isScoringId, scoringRules } from '../../../common/tournament/scoring.ts';
 import type { UmpireOp } from '../../../common/tournament/umpire.ts';
 import { liveScoreOf, umpireState } from '../../../common/tournament/umpire.ts';
+import { keptState } from './umpire.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { describeEntries } from './entries.ts';
@@ -95,7 +96,7 @@ async function liveScores(platform: Platform, tournamentId: string) {
   const playing = await platform.db
     .selectFrom('tournament_matches as m')
     .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
-    .select(['m.id', 'm.entry_a', 'm.entry_b', 'm.stage', 'ev.scoring', 'ev.group_scoring'])
+    .select(['m.id', 'm.entry_a', 'm.entry_b', 'm.stage', 'm.rally_json', 'ev.scoring', 'ev.group_scoring'])
     .where('ev.tournament_id', '=', tournamentId)
     .where('m.started_at', 'is not', null)
     .where('m.winner_side', 'is', null)
@@ -104,6 +105,12 @@ async function liveScores(platform: Platform, tournamentId: string) {
   for (const m of playing) {
     const scoring = m.stage === 'group' && m.group_scoring ? m.group_scoring : m.scoring;
     if (!isScoringId(scoring) || !m.entry_a || !m.entry_b) continue;
+    // The state kept beside the match with its last entries (ADR 28), when it is for these sides.
+    const kept = keptState(scoringRules[scoring], m);
+    if (kept !== undefined) {
+      if (kept) out.set(m.id, liveScoreOf(kept));
+      continue;
+    }
     const rows = await platform.db
       .selectFrom('tournament_rallies')
       .select(['seq', 'client_id', 'kind', 'side', 'start_json'])

@@ -25,6 +25,8 @@ import { entryLabels, eventMatches } from './draws.ts';
 import type { MatchOut, ResultInput } from './schema.ts';
 import { publishTournament } from './live.ts';
 import { findEvent } from './tournaments.ts';
+import { knockoutAfterGroups, rankGroups } from './stages.ts';
+import { hasGroups } from './schema.ts';
 
 /**
  * Results: a match's score checked against its event's scoring rule (a score the Laws cannot
@@ -40,7 +42,7 @@ async function findMatch(db: Tx, tournamentId: string, matchId: string) {
     .selectFrom('tournament_matches as m')
     .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
     .selectAll('m')
-    .select(['ev.scoring', 'ev.group_scoring'])
+    .select(['ev.scoring', 'ev.group_scoring', 'ev.format'])
     .where('m.id', '=', matchId)
     .where('ev.tournament_id', '=', tournamentId)
     .executeTakeFirst();
@@ -114,7 +116,10 @@ export async function recordResult(
       const played = dependents(knockoutOf(all), m.code).filter(
         (d) => all.find((x) => x.code === d.id)?.winner_side !== null,
       );
-      if (played.length > 0)
+      // Groups then knockout: the knockout takes its sides from the groups' results.
+      const knockoutPlayed =
+        m.stage === 'group' && m.format === 'groups_knockout' && all.some((x) => x.winner_side !== null);
+      if (played.length > 0 || knockoutPlayed)
         throw fail.conflict('RESULT_DEPENDED_ON', {
           vi: 'Trận tiếp theo đã có kết quả: không sửa được kết quả này.',
           en: 'The next match already has a result: this one can no longer be corrected.',
@@ -154,6 +159,9 @@ export async function recordResult(
     };
     await tx.updateTable('tournament_matches').set(after).where('id', '=', matchId).execute();
     await propagate(tx, m.event_id);
+    // The last group result of groups then knockout draws the knockout (stages.ts).
+    if (m.stage === 'group' && (await knockoutAfterGroups(tx, caller.actor, m.event_id, now)))
+      await propagate(tx, m.event_id);
     await recordAudit(
       tx,
       caller.actor,
@@ -191,34 +199,22 @@ export async function eventStandings(platform: Platform, tournamentId: string, e
   const rows = await platform.db.selectFrom('tournament_matches').selectAll().where('event_id', '=', eventId).execute();
   const groupScoring = event.group_scoring ?? event.scoring;
   const groups =
-    event.format === 'groups' && draw
-      ? (JSON.parse(draw.positions_json) as string[][]).map((members, g) => {
-          // The group's own rule over its recorded matches (GCR 16.2), lots from the draw's seed.
-          const ranked = rankGroup({
-            entries: members,
-            scoring: groupScoring,
-            matches: rows
-              .filter((x) => x.group_no === g + 1 && x.winner_side !== null)
-              .map((r) => ({
-                a: r.entry_a!,
-                b: r.entry_b!,
-                games: JSON.parse(r.games_json ?? '[]') as [number, number][],
-                outcome: (r.outcome as Outcome | null) ?? undefined,
-                winner: r.winner_side === 0 ? r.entry_a! : r.entry_b!,
+    hasGroups(event.format) && draw
+      ? // The group's own rule over its recorded matches (GCR 16.2), lots from the draw's seed.
+        rankGroups(JSON.parse(draw.positions_json) as string[][], rows, groupScoring, draw.random_seed).map(
+          (ranked, g) => {
+            const deleted = new Set(ranked.deleted);
+            return {
+              group: g + 1,
+              ranking: ranked.ranking.map((id) => ({
+                entryId: id,
+                label: labels.get(id) ?? '',
+                deleted: deleted.has(id),
               })),
-            randomSeed: `${draw.random_seed}:group-${g + 1}`,
-          });
-          const deleted = new Set(ranked.deleted);
-          return {
-            group: g + 1,
-            ranking: ranked.ranking.map((id) => ({
-              entryId: id,
-              label: labels.get(id) ?? '',
-              deleted: deleted.has(id),
-            })),
-            lots: ranked.lots.map((l) => l.map((id) => labels.get(id) ?? id)),
-          };
-        })
+              lots: ranked.lots.map((l) => l.map((id) => labels.get(id) ?? id)),
+            };
+          },
+        )
       : [];
   const ko = rows.filter((r) => r.stage === 'knockout');
   const results: Record<string, Winner> = {};

@@ -46,15 +46,22 @@ export const categoryInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('leaders') }),
 ]);
 
+/** Single elimination, round-robin groups, or groups then a knockout of each group's first places. */
+export const eventFormats = ['knockout', 'groups', 'groups_knockout'] as const;
+export type EventFormat = (typeof eventFormats)[number];
+export const hasGroups = (format: string) => format === 'groups' || format === 'groups_knockout';
+
 export const eventInput = z
   .strictObject({
     code,
     name: requiredText(200),
     kind: z.enum(eventKinds),
     category: categoryInput.optional().default({ kind: 'open' }),
-    format: z.enum(['knockout', 'groups']),
+    format: z.enum(eventFormats),
     scoring: z.enum(scoringIds).optional().default('bo3-21'),
     groupCount: z.number().int().min(1).max(64).nullable().optional().default(null),
+    /** Groups then knockout: how many of each group go on to the knockout. */
+    qualifiersPerGroup: z.number().int().min(1).max(4).nullable().optional().default(null),
     thirdPlace: z.enum(['playoff', 'shared']).optional().default('shared'),
     entriesPerUnit: z.number().int().min(1).max(50).nullable().optional().default(2),
     mixedUnits: z.boolean().optional().default(false),
@@ -120,9 +127,10 @@ export const eventOut = z
     kindLabel: bilingual,
     category: categoryInput,
     categoryLabel: bilingual,
-    format: z.enum(['knockout', 'groups']),
+    format: z.enum(eventFormats),
     scoring: z.enum(scoringIds),
     groupCount: z.number().nullable(),
+    qualifiersPerGroup: z.number().nullable(),
     thirdPlace: z.enum(['playoff', 'shared']),
     entriesPerUnit: z.number().nullable(),
     mixedUnits: z.boolean(),
@@ -212,6 +220,14 @@ export const drawOut = z
     eventId: z.string(),
     version: z.number(),
     randomSeed: z.string(),
+    knockoutMadeAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Groups then knockout: when the last group result made the knockout (null before)' }),
+    algorithm: z
+      .number()
+      .int()
+      .openapi({ description: 'The version of the draw algorithm that made it: re-run with that version' }),
     drawnAt: z.string(),
     drawnBy: z.string(),
     size: z.number().nullable(),

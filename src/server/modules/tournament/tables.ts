@@ -76,6 +76,10 @@ export interface TournamentDrawsTable {
   drawn_by_name: string;
   drawn_at: string;
   is_current: number;
+  /** The version of the draw's algorithm that made it (common/tournament/draw.ts). */
+  algorithm: number;
+  /** Groups then knockout: the knockout drawn from the groups' rankings once they are played (draws.ts). */
+  knockout_json: string | null;
 }
 
 export interface TournamentMatchesTable {
@@ -101,6 +105,8 @@ export interface TournamentMatchesTable {
   outcome: string | null;
   winner_side: number | null;
   version: number;
+  /** Where the umpire's rally log has brought the match (umpire.ts, ADR 28); null before scoring. */
+  rally_json: string | null;
 }
 
 /** The umpire's rally log: one row per thing the phone sent (a start, a rally won, an undo). */

@@ -8,7 +8,7 @@ import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type Caller, eventNotFound, requireManage, tournamentNotFound } from './access.ts';
-import type { EventInput, TournamentInput, TournamentOut } from './schema.ts';
+import { type EventFormat, type EventInput, hasGroups, type TournamentInput, type TournamentOut } from './schema.ts';
 
 /** A tournament's set-up: dates, venue, courts and their hours, events with their rules. */
 type Db = Kysely<Database>;
@@ -57,9 +57,10 @@ export const eventView = (e: EventRow, counts: Record<string, number>, drawn: bo
     kindLabel: eventKindLabels[e.kind as EventKind],
     category,
     categoryLabel: categoryLabel(category),
-    format: e.format as 'knockout' | 'groups',
+    format: e.format as EventFormat,
     scoring: e.scoring as ScoringId,
     groupCount: e.group_count,
+    qualifiersPerGroup: e.qualifiers_per_group,
     thirdPlace: e.third_place as 'playoff' | 'shared',
     entriesPerUnit: e.entries_per_unit,
     mixedUnits: e.mixed_units === 1,
@@ -204,8 +205,22 @@ export async function createTournament(
 
 export async function addEvent(platform: Platform, caller: Caller, tournamentId: string, input: EventInput) {
   requireManage(caller);
-  if (input.format === 'groups' && !input.groupCount)
+  if (hasGroups(input.format) && !input.groupCount)
     throw fail.field('groupCount', 'groups_needed', 'Cần số bảng đấu.', 'The number of groups is needed.');
+  if (input.format === 'groups_knockout' && !input.qualifiersPerGroup)
+    throw fail.field(
+      'qualifiersPerGroup',
+      'qualifiers_needed',
+      'Cần số vận động viên mỗi bảng vào vòng loại trực tiếp.',
+      'How many of each group go on to the knockout is needed.',
+    );
+  if (input.format === 'groups_knockout' && input.groupCount! * input.qualifiersPerGroup! < 2)
+    throw fail.field(
+      'qualifiersPerGroup',
+      'qualifiers_too_few',
+      'Vòng loại trực tiếp cần ít nhất 2 vận động viên: tăng số bảng hoặc số người đi tiếp mỗi bảng.',
+      'The knockout needs at least 2 entries: more groups, or more going on from each.',
+    );
   if (input.kind === 'TEAM')
     throw fail.field(
       'kind',
@@ -247,8 +262,8 @@ export async function addEvent(platform: Platform, caller: Caller, tournamentId:
       format: input.format,
       scoring: input.scoring,
       group_scoring: null,
-      group_count: input.format === 'groups' ? input.groupCount : null,
-      qualifiers_per_group: null,
+      group_count: hasGroups(input.format) ? input.groupCount : null,
+      qualifiers_per_group: input.format === 'groups_knockout' ? input.qualifiersPerGroup : null,
       third_place: input.thirdPlace,
       entries_per_unit: input.entriesPerUnit,
       mixed_units: input.mixedUnits ? 1 : 0,

@@ -7,6 +7,9 @@ import { systemCaller } from '../organisation/access.ts';
 import { addPosition, createPerson } from '../organisation/people.ts';
 import type { DrawOut, EntryOut, MatchOut, TournamentOut } from './schema.ts';
 import type { UmpireMatchOut } from './umpireSchema.ts';
+import { pointCost } from './umpire.ts';
+import { type UmpireOp, umpireState } from '../../../common/tournament/umpire.ts';
+import { scoringRules } from '../../../common/tournament/scoring.ts';
 
 /**
  * The umpire's phone on both databases: only the umpire assigned (and the organisers) score; the
@@ -145,8 +148,12 @@ describeEachDatabase('tournament umpire', (kind) => {
 
   it('stores a point sent twice, overlapping or at the same time once, and refuses a taken number or a gap', async () => {
     const first = [1, 2, 3].map((i) => op(i + 1, { kind: 'point', side: 0 }));
+    // Points on the state kept with the start move it on without replaying the log (ADR 28).
+    const cost = { ...pointCost };
     await json(await umpire.post(path, { ops: first }));
     expect(await stored()).toBe(4);
+    expect(pointCost.replays - cost.replays).toBe(0);
+    expect(pointCost.advanced - cost.advanced).toBe(3);
     // The answer was lost: the phone sends the same again, then more overlapping it.
     await json(await umpire.post(path, { ops: first }));
     expect(await stored()).toBe(4);
@@ -154,6 +161,8 @@ describeEachDatabase('tournament umpire', (kind) => {
     const view = await json<UmpireMatchOut>(await umpire.post(path, { ops: [...first.slice(1), ...more] }));
     expect(await stored()).toBe(7);
     expect(view.state?.score).toEqual([4, 0]);
+    // An undo among them: the whole log is replayed, once.
+    expect(pointCost.replays - cost.replays).toBe(1);
     // Two copies of a batch at once.
     const batch = [op(8, { kind: 'point', side: 1 }), op(9, { kind: 'point', side: 1 })];
     const answers = await Promise.all([umpire.post(path, { ops: batch }), umpire.post(path, { ops: batch })]);
@@ -170,13 +179,35 @@ describeEachDatabase('tournament umpire', (kind) => {
     const final = await json<UmpireMatchOut>(await umpire.get(path));
     expect(final.state?.score).toEqual([4, 2]);
     expect(final.ops.map((o) => o.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // The state kept on the match is the one a replay of its log makes; without it, the log is replayed.
+    const players: [string[], string[]] = [
+      final.sides[0].players.map((p) => p.id),
+      final.sides[1].players.map((p) => p.id),
+    ];
+    expect(final.state).toEqual(umpireState(scoringRules['bo3-21'], players, final.ops as UmpireOp[]));
+    const { platform } = env();
+    const row = await platform.db
+      .selectFrom('tournament_matches')
+      .select(['rally_json'])
+      .where('id', '=', match.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.rally_json!).entries).toBe(9);
+    await platform.db.updateTable('tournament_matches').set({ rally_json: null }).where('id', '=', match.id).execute();
+    expect((await json<UmpireMatchOut>(await umpire.get(path))).state).toEqual(final.state);
+    const afterLoss = { ...pointCost };
+    const next = await json<UmpireMatchOut>(await umpire.post(path, { ops: [op(10, { kind: 'point', side: 0 })] }));
+    expect(next.state?.score).toEqual([5, 2]);
+    expect(pointCost.replays - afterLoss.replays).toBe(1);
+    // Kept again: the next point moves it on; this one is undone so the match stands at 4-2 as before.
+    const undone = await json<UmpireMatchOut>(await umpire.post(path, { ops: [op(11, { kind: 'undo' })] }));
+    expect(undone.state?.score).toEqual([4, 2]);
   });
 
   it('announces each point live, refuses what the Laws don’t allow, and finishes into the result', async () => {
     const { platform } = env();
     const heard: { change: string; live?: { games: number[][]; score: number[] } }[] = [];
     const stop = platform.events.subscribe('tournament', (d) => heard.push(d as (typeof heard)[number]));
-    let seq = 10;
+    let seq = 12;
     const points = (side: 0 | 1, n: number) => Array.from({ length: n }, () => op(seq++, { kind: 'point', side }));
     // 4-2 now: side a takes the first game 21-2, then 21-0.
     await json(await umpire.post(path, { ops: points(0, 17) }));

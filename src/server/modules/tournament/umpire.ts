@@ -1,11 +1,14 @@
 import { compareVi } from '../../../common/text.ts';
 import type { RallyLog, RallyState } from '../../../common/tournament/rally.ts';
-import { isScoringId, scoringRules } from '../../../common/tournament/scoring.ts';
+import { isScoringId, type ScoringRule, scoringRules } from '../../../common/tournament/scoring.ts';
 import {
+  advanceProgress,
   liveScoreOf,
+  progressState,
+  replayProgress,
   type UmpireOp,
   UmpireOpError,
-  replayOps,
+  type UmpireProgress,
   umpireState,
 } from '../../../common/tournament/umpire.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -37,8 +40,9 @@ async function matchRow(db: Tx, tournamentId: string, matchId: string) {
   const m = await db
     .selectFrom('tournament_matches as m')
     .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
+    .leftJoin('tournament_courts as c', 'c.id', 'm.court_id')
     .selectAll('m')
-    .select(['ev.scoring', 'ev.group_scoring', 'ev.name as event_name'])
+    .select(['ev.scoring', 'ev.group_scoring', 'ev.name as event_name', 'c.name as court_name'])
     .where('m.id', '=', matchId)
     .where('ev.tournament_id', '=', tournamentId)
     .executeTakeFirst();
@@ -47,6 +51,7 @@ async function matchRow(db: Tx, tournamentId: string, matchId: string) {
   if (!isScoringId(scoring)) throw new Error(`unknown scoring ${scoring}`);
   return { ...m, scoringId: scoring, rule: scoringRules[scoring] };
 }
+type MatchRow = Awaited<ReturnType<typeof matchRow>>;
 
 const mayScore = (caller: Caller, umpire: string | null) =>
   mayManage(caller) ||
@@ -70,7 +75,9 @@ async function storedOps(db: Tx, matchId: string): Promise<UmpireOp[]> {
   return rows.map(opOf);
 }
 
-async function sidesOf(platform: Platform, entryA: string | null, entryB: string | null) {
+type Sides = UmpireMatchOut['sides'];
+
+async function sidesOf(platform: Platform, entryA: string | null, entryB: string | null): Promise<Sides> {
   const rows = await platform.db
     .selectFrom('tournament_entries')
     .selectAll()
@@ -91,6 +98,50 @@ const playersOf = (sides: { players: { id: string }[] }[]): RallyLog['players'] 
   sides[1].players.map((p) => p.id),
 ];
 
+/**
+ * What the match row keeps of its rally log (rally_json, ADR 28): how many entries the log holds,
+ * the two entries and their sides as read when scoring began, and where the log has brought the
+ * match. Written with every batch of entries, in the same transaction.
+ */
+type PointState = { entries: number; sideIds: [string | null, string | null]; sides: Sides; progress: UmpireProgress };
+
+const pointStateOf = (m: MatchRow): PointState | null => {
+  if (!m.rally_json) return null;
+  const kept = JSON.parse(m.rally_json) as PointState;
+  return kept.sideIds[0] === m.entry_a && kept.sideIds[1] === m.entry_b ? kept : null;
+};
+
+/**
+ * The score kept on a match row for the sides it now has (null before the start); undefined when
+ * nothing is kept for them (never scored here, or the sides changed since): then the log is replayed.
+ */
+export function keptState(
+  rule: ScoringRule,
+  m: { entry_a: string | null; entry_b: string | null; rally_json: string | null },
+): RallyState | null | undefined {
+  if (!m.rally_json) return undefined;
+  const kept = JSON.parse(m.rally_json) as PointState;
+  if (kept.sideIds[0] !== m.entry_a || kept.sideIds[1] !== m.entry_b) return undefined;
+  return progressState(rule, playersOf(kept.sides), kept.progress);
+}
+
+function viewOf(caller: Caller, m: MatchRow, sides: Sides, ops: UmpireOp[], state: RallyState | null): UmpireMatchOut {
+  return {
+    matchId: m.id,
+    tournamentId: '',
+    eventId: m.event_id,
+    event: m.event_name,
+    code: m.code,
+    scoring: m.scoringId,
+    court: m.court_name ?? null,
+    sides,
+    ops,
+    state,
+    finished: m.winner_side !== null || m.walk_through === 1,
+    mayScore: mayScore(caller, m.umpire_user_id) && m.winner_side === null && m.walk_through === 0,
+  };
+}
+
 /** The match as the umpire's phone shows it: sides and players, the log, the score it makes. */
 export async function umpireMatch(
   platform: Platform,
@@ -99,33 +150,25 @@ export async function umpireMatch(
   matchId: string,
 ): Promise<UmpireMatchOut> {
   const m = await matchRow(platform.db, tournamentId, matchId);
-  const sides = await sidesOf(platform, m.entry_a, m.entry_b);
+  const kept = pointStateOf(m);
   const ops = await storedOps(platform.db, matchId);
-  const court = m.court_id
-    ? ((
-        await platform.db.selectFrom('tournament_courts').select('name').where('id', '=', m.court_id).executeTakeFirst()
-      )?.name ?? null)
-    : null;
-  return {
-    matchId,
-    tournamentId,
-    eventId: m.event_id,
-    event: m.event_name,
-    code: m.code,
-    scoring: m.scoringId,
-    court,
-    sides,
-    ops,
-    state: sides.every((s) => s.players.length > 0) ? umpireState(m.rule, playersOf(sides), ops) : null,
-    finished: m.winner_side !== null || m.walk_through === 1,
-    mayScore: mayScore(caller, m.umpire_user_id) && m.winner_side === null && m.walk_through === 0,
-  };
+  if (kept && kept.entries === ops.length)
+    return {
+      ...viewOf(caller, m, kept.sides, ops, progressState(m.rule, playersOf(kept.sides), kept.progress)),
+      tournamentId,
+    };
+  const sides = await sidesOf(platform, m.entry_a, m.entry_b);
+  const state = sides.every((s) => s.players.length > 0) ? umpireState(m.rule, playersOf(sides), ops) : null;
+  return { ...viewOf(caller, m, sides, ops, state), tournamentId };
 }
 
-type Stored = { added: number; eventId: string; state: RallyState | null };
+type Stored = { added: number; eventId: string; state: RallyState | null; view: UmpireMatchOut };
 
 const isUniqueViolation = (err: unknown) =>
   err instanceof Error && /unique|duplicate key|PRIMARY KEY/i.test(`${err.message} ${(err as { code?: string }).code}`);
+
+/** Counts what a batch of entries cost (the bench and the tests read it): replays of the whole log, points moved on from the kept state. */
+export const pointCost = { replays: 0, advanced: 0 };
 
 /**
  * Stores the phone's entries in order: skips those already stored, refuses a taken number, a gap,
@@ -138,7 +181,7 @@ export async function sendRallies(
   matchId: string,
   input: RalliesInput,
 ): Promise<UmpireMatchOut> {
-  let stored: Stored = { added: 0, eventId: '', state: null };
+  let stored: Stored | null = null;
   // Two copies of one batch arriving together: the second meets the first's rows, and then skips them.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -157,9 +200,15 @@ export async function sendRallies(
       matchId,
       live: liveScoreOf(stored.state),
     });
-  return umpireMatch(platform, caller, tournamentId, matchId);
+  return stored.view;
 }
 
+/**
+ * One transaction: the match row (with its kept state) and the log's entries are read, the new
+ * entries checked and written, the kept state written again, the change audited. A batch of points
+ * on a kept state that agrees with the log moves it on point by point; anything else (an undo, a
+ * start, no kept state, sides that changed) replays the whole log once.
+ */
 async function storeRallies(
   platform: Platform,
   caller: Caller,
@@ -168,9 +217,6 @@ async function storeRallies(
   ops: UmpireOp[],
 ): Promise<Stored> {
   const now = platform.clock();
-  // The players are read before the transaction (SQLite has one connection); the sides of a match being scored are fixed.
-  const known = await matchRow(platform.db, tournamentId, matchId);
-  const sides = await sidesOf(platform, known.entry_a, known.entry_b);
   return platform.db.transaction().execute(async (tx) => {
     const m = await matchRow(tx, tournamentId, matchId);
     if (!mayScore(caller, m.umpire_user_id)) throw fail.forbidden();
@@ -184,7 +230,8 @@ async function storeRallies(
     const ids = new Set(stored.map((o) => o.id));
     const fresh: UmpireOp[] = [];
     let next = stored.length + 1;
-    for (const op of ops) {
+    let firstFresh = -1;
+    for (const [i, op] of ops.entries()) {
       const there = bySeq.get(op.seq);
       if (there?.id === op.id || (!there && ids.has(op.id))) continue;
       if (there)
@@ -197,30 +244,46 @@ async function storeRallies(
           vi: `Thiếu điểm trước điểm thứ ${op.seq} (máy chủ đang chờ điểm thứ ${next}): hãy gửi lại theo thứ tự.`,
           en: `Entries are missing before ${op.seq} (the server expects ${next}): send them again in order.`,
         });
+      if (firstFresh < 0) firstFresh = i;
       fresh.push(op);
       next++;
     }
-    if (fresh.length === 0) return { added: 0, eventId: m.event_id, state: null };
+    const kept = pointStateOf(m);
+    const agrees = kept !== null && kept.entries === stored.length;
+    if (fresh.length === 0) {
+      const sides = agrees ? kept.sides : await sidesOf({ ...platform, db: tx }, m.entry_a, m.entry_b);
+      const state = agrees
+        ? progressState(m.rule, playersOf(sides), kept.progress)
+        : umpireState(m.rule, playersOf(sides), stored);
+      return {
+        added: 0,
+        eventId: m.event_id,
+        state: null,
+        view: { ...viewOf(caller, m, sides, stored, state), tournamentId },
+      };
+    }
     if (m.winner_side !== null)
       throw fail.conflict('RESULT_RECORDED', {
         vi: 'Trận đã có kết quả: không ghi thêm điểm.',
         en: 'The match has a result: no more points can be recorded.',
       });
-    if (m.entry_a !== known.entry_a || m.entry_b !== known.entry_b)
-      throw fail.conflict('MATCH_CHANGED', {
-        vi: 'Hai bên của trận vừa thay đổi: hãy tải lại trận.',
-        en: 'The sides of the match have just changed: load the match again.',
-      });
     const all = [...stored, ...fresh];
+    // The sides as kept when scoring began; read again (in this transaction) when nothing is kept.
+    const sides = agrees ? kept.sides : await sidesOf({ ...platform, db: tx }, m.entry_a, m.entry_b);
+    const players = playersOf(sides);
+    let progress: UmpireProgress;
     try {
-      replayOps(m.rule, playersOf(sides), all);
+      const moved = agrees ? advanceProgress(m.rule, players, kept.progress, fresh, stored.length) : null;
+      if (moved) pointCost.advanced += fresh.length;
+      else pointCost.replays++;
+      progress = moved ?? replayProgress(m.rule, players, all);
     } catch (err) {
       if (!(err instanceof UmpireOpError)) throw err;
       const at = ops.indexOf(all[err.index]);
       throw fail.validation([
         {
           in: 'body',
-          path: `ops.${Math.max(at, 0)}`,
+          path: `ops.${Math.max(at, 0, firstFresh)}`,
           code: 'not_allowed',
           messages: { vi: err.reason.vi, en: err.reason.en },
         },
@@ -241,13 +304,13 @@ async function storeRallies(
         })),
       )
       .execute();
-    if (m.started_at === null)
-      await tx
-        .updateTable('tournament_matches')
-        .set({ started_at: now.toISOString() })
-        .where('id', '=', matchId)
-        .execute();
-    const state = umpireState(m.rule, playersOf(sides), all);
+    const keep: PointState = { entries: all.length, sideIds: [m.entry_a, m.entry_b], sides, progress };
+    await tx
+      .updateTable('tournament_matches')
+      .set({ rally_json: JSON.stringify(keep), started_at: m.started_at ?? now.toISOString() })
+      .where('id', '=', matchId)
+      .execute();
+    const state = progressState(m.rule, players, progress);
     await recordAudit(
       tx,
       caller.actor,
@@ -265,7 +328,8 @@ async function storeRallies(
       },
       now,
     );
-    return { added: fresh.length, eventId: m.event_id, state };
+    const view = viewOf(caller, { ...m, started_at: m.started_at ?? now.toISOString() }, sides, all, state);
+    return { added: fresh.length, eventId: m.event_id, state, view: { ...view, tournamentId } };
   });
 }
 

@@ -145,6 +145,9 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
         <>
           <Group gap="xs" style={{ rowGap: 4 }} data-testid="draw-facts">
             <Badge variant="light">{t('tournament.draw.version', { n: d.version })}</Badge>
+            <Badge variant="outline" color="gray" data-testid="draw-algorithm">
+              {t('tournament.draw.algorithm', { n: d.algorithm })}
+            </Badge>
             <Text size="sm">
               {t('tournament.draw.randomSeed')} <Code data-testid="draw-random-seed">{d.randomSeed}</Code>
             </Text>
@@ -153,8 +156,15 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
             </Text>
           </Group>
           <DrawDownloads tournamentId={tournament.id} eventId={event.id} />
-          {d.size ? <Bracket draw={d} /> : null}
           {d.groups.length > 0 ? <Groups draw={d} /> : null}
+          {event.format === 'groups_knockout' ? (
+            <Text size="sm" c="dimmed" data-testid="draw-knockout-state">
+              {d.knockoutMadeAt
+                ? t('tournament.draw.knockoutMade', { when: formatDateTime(d.knockoutMadeAt) })
+                : t('tournament.draw.knockoutLater', { n: event.qualifiersPerGroup ?? 1 })}
+            </Text>
+          ) : null}
+          {d.size ? <Bracket draw={d} /> : null}
           <div>
             <Title order={5} mb="xs">
               {t('tournament.draw.log')}

@@ -25,7 +25,18 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { type Tournament, type TournamentEvent, useAddEvent } from './api.ts';
 import { useBilingual } from './shared.tsx';
 
-const FIELDS = ['code', 'name', 'kind', 'category', 'category.age', 'format', 'scoring', 'groupCount', 'thirdPlace'];
+const FIELDS = [
+  'code',
+  'name',
+  'kind',
+  'category',
+  'category.age',
+  'format',
+  'scoring',
+  'groupCount',
+  'qualifiersPerGroup',
+  'thirdPlace',
+];
 
 function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -37,8 +48,9 @@ function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClos
   const [name, setName] = useState('');
   const [category, setCategory] = useState<'open' | 'over' | 'leaders'>('open');
   const [age, setAge] = useState<number | string>(35);
-  const [format, setFormat] = useState<'knockout' | 'groups'>('knockout');
+  const [format, setFormat] = useState<'knockout' | 'groups' | 'groups_knockout'>('knockout');
   const [groupCount, setGroupCount] = useState<number | string>(2);
+  const [qualifiers, setQualifiers] = useState<number | string>(2);
   const [scoring, setScoring] = useState<ScoringId>('bo3-21');
   const [thirdPlace, setThirdPlace] = useState<'playoff' | 'shared'>('shared');
   const [missing, setMissing] = useState<Record<string, string>>({});
@@ -58,7 +70,8 @@ function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClos
         category: category === 'over' ? { kind: 'over', age: Number(age) } : { kind: category },
         format,
         scoring,
-        groupCount: format === 'groups' ? Number(groupCount) || 1 : null,
+        groupCount: format !== 'knockout' ? Number(groupCount) || 1 : null,
+        qualifiersPerGroup: format === 'groups_knockout' ? Number(qualifiers) || 1 : null,
         thirdPlace,
       },
       {
@@ -145,9 +158,10 @@ function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClos
                 data={[
                   { value: 'knockout', label: t('tournament.event.formats.knockout') },
                   { value: 'groups', label: t('tournament.event.formats.groups') },
+                  { value: 'groups_knockout', label: t('tournament.event.formats.groups_knockout') },
                 ]}
               />
-              {format === 'groups' ? (
+              {format !== 'knockout' ? (
                 <NumberInput
                   label={t('tournament.event.groupCount')}
                   min={1}
@@ -156,6 +170,17 @@ function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClos
                   onChange={setGroupCount}
                   w={120}
                   error={fe('groupCount')}
+                />
+              ) : null}
+              {format === 'groups_knockout' ? (
+                <NumberInput
+                  label={t('tournament.event.qualifiersPerGroup')}
+                  min={1}
+                  max={4}
+                  value={qualifiers}
+                  onChange={setQualifiers}
+                  w={160}
+                  error={fe('qualifiersPerGroup')}
                 />
               ) : null}
             </Group>
@@ -203,7 +228,10 @@ function EventCard({ event }: { event: TournamentEvent }) {
         </Badge>
         <Badge variant="light" color="gray">
           {t(`tournament.event.formats.${event.format}`)}
-          {event.format === 'groups' && event.groupCount ? ` · ${event.groupCount}` : ''}
+          {event.format !== 'knockout' && event.groupCount ? ` · ${event.groupCount}` : ''}
+          {event.format === 'groups_knockout' && event.qualifiersPerGroup
+            ? ` · ${t('tournament.event.goOn', { n: event.qualifiersPerGroup })}`
+            : ''}
         </Badge>
         {event.drawn ? (
           <Badge color="green" variant="light">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDeviceMobile, IconPencil } from '@tabler/icons-react';
+import { IconDeviceMobile, IconFileTypePdf, IconPencil } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
@@ -16,10 +16,13 @@ function MatchCard({
   match,
   onRecord,
   tournamentId,
+  maySheet,
 }: {
   match: Match;
   onRecord: (() => void) | null;
   tournamentId: string;
+  /** Umpires and organisers: the match's own score sheet. */
+  maySheet: boolean;
 }) {
   const { t } = useTranslation();
   const side = (i: 0 | 1) => {
@@ -84,6 +87,21 @@ function MatchCard({
           {t('tournament.umpire.score')}
         </Button>
       ) : null}
+      {maySheet && !match.walkThrough ? (
+        <Button
+          size="xs"
+          variant="subtle"
+          color="gray"
+          component="a"
+          href={`/api/tournaments/${tournamentId}/score-sheets.pdf?matchId=${match.id}`}
+          download
+          leftSection={<IconFileTypePdf size={14} />}
+          mt={4}
+          data-testid="match-score-sheet"
+        >
+          {t('tournament.docs.sheetOfMatch')}
+        </Button>
+      ) : null}
     </Card>
   );
 }
@@ -128,6 +146,7 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
                     match={m}
                     tournamentId={tournament.id}
                     onRecord={mayRecord(m) ? () => setRecording(m) : null}
+                    maySheet={umpire}
                   />
                 ))}
               </SimpleGrid>
