@@ -5,3 +5,5 @@
 export { type IssuedNumber, type IssueInput, issueNumber } from './numbering.ts';
 export { partyDocumentTypes, type PartyDocumentCode } from '../../../common/partyDocumentTypes.ts';
 export type { InboxItemOut, IncomingOut, OutgoingOut, ReceiptBoardOut } from './schema.ts';
+// The public website: the documents the Office marked public, and where their files download without a session
+export { type PublicDocument, publicDocuments, publicFilePath } from './publish.ts';

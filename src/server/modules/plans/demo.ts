@@ -86,6 +86,7 @@ export async function seedPlanInput(platform: Platform) {
     if (a.ref === 'A9') a.statusSource = 'tournament.results';
     if (a.ref === 'A10') a.statusSource = 'festival.results';
     if (a.ref === 'A12') a.statusSource = 'ceremony.held';
+    if (a.ref === 'A23') a.statusSource = 'office.duty';
   }
   return createPlanInput.parse(proposal);
 }

@@ -28,6 +28,7 @@ export const statusSourceKeys = [
   'tournament.results',
   'festival.results',
   'ceremony.held',
+  'office.duty',
 ] as const;
 
 const target = z
@@ -77,7 +78,7 @@ const activityFields = {
     .transform((v) => v ?? null)
     .openapi({
       description:
-        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed), "tournament.results", "ceremony.held" (done on the day the ceremony is recorded as held)',
+        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed), "tournament.results", "ceremony.held" (done on the day the ceremony is recorded as held), "office.duty" (the duty roster: done when every event of the plan has staff on duty)',
     }),
 };
 

@@ -100,6 +100,7 @@ const sourceLabels = {
   'tournament.results': 'plans.edit.activity.sources.tournament_results',
   'festival.results': 'plans.edit.activity.sources.festival_results',
   'ceremony.held': 'plans.edit.activity.sources.ceremony_held',
+  'office.duty': 'plans.edit.activity.sources.office_duty',
 } as const satisfies Record<StatusSource, string>;
 
 const sameIds = (a: PickedUnit[], b: PickedUnit[]) => a.length === b.length && a.every((u, i) => u.id === b[i].id);
