@@ -33,17 +33,17 @@ test('the Office books two people for the ceremony, a double booking is refused,
     if (from) await p.getByTestId('duty-from').fill(from);
     await p.getByRole('button', { name: 'Phân công trực', exact: true }).click();
   };
-  await book('Hoàng Văn Lợi', 'Đón tiếp đại biểu các đoàn thể, doanh nghiệp tại sảnh chính', '17:00');
+  await book('Vũ Đình Khoa', 'Đón tiếp đại biểu các đoàn thể, doanh nghiệp tại sảnh chính', '17:00');
   await expect(roster.locator('tbody tr')).toHaveCount(before + 1);
   await book('Ngô Thị Phương Thảo', 'Điều phối đội hình văn nghệ chào mừng của Đoàn Khối');
   await expect(roster.locator('tbody tr')).toHaveCount(before + 2);
-  await expect(roster).toContainText('Hoàng Văn Lợi');
+  await expect(roster).toContainText('Vũ Đình Khoa');
   await expect(roster).toContainText('17:00 – 21:45, 04/09/2019');
 
   // the same person again, at an overlapping time: refused, in Vietnamese, nothing added
-  await book('Hoàng Văn Lợi', 'Trực tổng đài', '20:00');
+  await book('Vũ Đình Khoa', 'Trực tổng đài', '20:00');
   const alert = p.getByRole('alert').filter({ hasText: 'không thể trực hai nơi cùng lúc' });
-  await expect(alert).toContainText('Đồng chí Hoàng Văn Lợi đã được phân công trực tại');
+  await expect(alert).toContainText('Đồng chí Vũ Đình Khoa đã được phân công trực tại');
   await expect(alert).toContainText('từ 17:00 04/09/2019 đến 21:45 04/09/2019');
   await expect(roster.locator('tbody tr')).toHaveCount(before + 2);
   await screenshot(p, 'office-duty-event-desktop');

@@ -262,7 +262,7 @@ describeEachDatabase('office duty', (kind) => {
     const first = ws.getRow(11);
     expect(first.getCell(2).value).toBe('Lê Thị Hồng Nhung');
     expect(first.getCell(4).alignment?.wrapText).toBe(true);
-    // "16:30 04/09/2019 / đến 21:45 04/09/2019" needs two lines at least in a 17-wide column
+    // "16:30 – 21:45" and "04/09/2019" on two lines
     expect(first.height).toBeGreaterThanOrEqual(2 * 16);
     expect((await cs02.get(`/api/office/duty/events/${ceremony.event.id}/roster.xlsx`)).status).toBe(403);
   });

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { officialDate } from '../../../common/dates.ts';
+import { formatDmy, officialDate } from '../../../common/dates.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Caller } from './access.ts';
 import { dutyEventDetail, momentText } from './duty.ts';
@@ -19,8 +19,8 @@ const columns: Col[] = [
   { header: 'STT', width: 5 },
   { header: 'Họ và tên', width: 20 },
   { header: 'Chức vụ, đơn vị', width: 24 },
-  { header: 'Nhiệm vụ được giao', width: 34 },
-  { header: 'Thời gian', width: 17 },
+  { header: 'Nhiệm vụ được giao', width: 36 },
+  { header: 'Thời gian', width: 15 },
   { header: 'Địa điểm', width: 20 },
 ];
 
@@ -115,7 +115,9 @@ export async function dutyRosterXlsx(
       d.person.name,
       [d.positionTitle, d.unit.name].filter(Boolean).join(', '),
       d.duties,
-      `${momentText(d.startsAt)}\nđến ${momentText(d.endsAt)}`,
+      d.startsAt.slice(0, 10) === d.endsAt.slice(0, 10)
+        ? `${d.startsAt.slice(11, 16)} – ${d.endsAt.slice(11, 16)}\n${formatDmy(d.startsAt.slice(0, 10))}`
+        : `${momentText(d.startsAt)}\nđến ${momentText(d.endsAt)}`,
       d.place,
     ];
     const row = ws.getRow(headRow + 1 + i);

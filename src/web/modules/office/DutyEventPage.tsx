@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { Button, Card, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconTrash } from '@tabler/icons-react';
@@ -227,7 +226,10 @@ function BookForm({ event }: { event: DutyEventDetail['event'] }) {
             />
             {sameDay ? (
               <>
-                <TimeInput
+                <TextInput
+                  placeholder="HH:mm"
+                  maxLength={5}
+                  inputMode="numeric"
                   label={t('office.duty.from')}
                   value={from}
                   onChange={(e) => setFrom(e.currentTarget.value)}
@@ -235,7 +237,10 @@ function BookForm({ event }: { event: DutyEventDetail['event'] }) {
                   style={{ flex: '1 1 100px' }}
                   data-testid="duty-from"
                 />
-                <TimeInput
+                <TextInput
+                  placeholder="HH:mm"
+                  maxLength={5}
+                  inputMode="numeric"
                   label={t('office.duty.to')}
                   value={to}
                   onChange={(e) => setTo(e.currentTarget.value)}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { DateInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarUser, IconPlus } from '@tabler/icons-react';
@@ -193,7 +193,10 @@ function EventModal({ onClose }: { onClose: () => void }) {
               style={{ flex: '1 1 140px' }}
               data-testid="duty-event-day"
             />
-            <TimeInput
+            <TextInput
+              placeholder="HH:mm"
+              maxLength={5}
+              inputMode="numeric"
               label={t('office.duty.from')}
               required
               value={from}
@@ -210,7 +213,10 @@ function EventModal({ onClose }: { onClose: () => void }) {
               clearable
               style={{ flex: '1 1 140px' }}
             />
-            <TimeInput
+            <TextInput
+              placeholder="HH:mm"
+              maxLength={5}
+              inputMode="numeric"
               label={t('office.duty.to')}
               required
               value={to}
