@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { asUser, desktop, openNav, phone, screenshot } from './support.ts';
 
@@ -51,7 +52,9 @@ test('the Office books two people for the ceremony, a double booking is refused,
   // the roster as .xlsx
   const download = p.waitForEvent('download');
   await p.getByTestId('duty-roster-xlsx').click();
-  expect((await download).suggestedFilename()).toBe('phan-cong-truc-2019-09-04.xlsx');
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('phan-cong-truc-2019-09-04.xlsx');
+  await file.saveAs(path.resolve(import.meta.dirname, '../../test-results/office-duty-roster-2019-09-04.xlsx'));
 
   await p.setViewportSize(phone);
   await screenshot(p, 'office-duty-event-phone');

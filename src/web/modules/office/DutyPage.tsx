@@ -95,7 +95,7 @@ export function DutyPage() {
                 <Table.Th>{t('office.duty.when')}</Table.Th>
                 <Table.Th>{t('office.duty.place')}</Table.Th>
                 <Table.Th>{t('office.duty.activity')}</Table.Th>
-                <Table.Th>{t('office.duty.staff')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('office.duty.staff')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -111,7 +111,7 @@ export function DutyPage() {
                       {e.activity?.title ?? '—'}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{staffBadge(e)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{staffBadge(e)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
