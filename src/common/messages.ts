@@ -17,6 +17,10 @@ export const customMessages: Record<string, { vi: string; en: string }> = {
     en: 'The text contains characters that are not allowed.',
   },
   date_format: { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'A date must be written YYYY-MM-DD.' },
+  datetime_format: {
+    vi: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm (giờ Việt Nam).',
+    en: 'A time must be written YYYY-MM-DDTHH:mm (Vietnam time).',
+  },
   code_format: { vi: 'Mã không được chứa khoảng trắng.', en: 'A code must not contain spaces.' },
   hex: {
     vi: 'Phiếu mã hoá không đúng định dạng (cần 64 ký tự thập lục phân).',

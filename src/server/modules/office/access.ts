@@ -14,7 +14,10 @@ export type { Caller };
  * a recipient unit (`office.receive` on the unit) sees only the documents sent to it, opens and
  * acknowledges them.
  */
-export function requirePermission(caller: Caller, permission: 'office.read' | 'office.issue' | 'office.incoming') {
+export function requirePermission(
+  caller: Caller,
+  permission: 'office.read' | 'office.issue' | 'office.incoming' | 'office.duty',
+) {
   if (!holdsAnywhere(caller.grants, permission)) throw fail.forbidden();
 }
 export const mayReadRegister = (caller: Caller) => holdsAnywhere(caller.grants, 'office.read');

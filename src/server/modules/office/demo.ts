@@ -4,6 +4,7 @@ import { systemCaller } from '../../platform/policy/caller.ts';
 import { grassrootsKinds, liveUnits, unitByCode } from '../organisation/index.ts';
 import { demoPlanId, issuePlan, SEED_DEMO_KEY } from '../plans/index.ts';
 import { inTransaction } from './access.ts';
+import { loadDutyRoster } from './dutyDemo.ts';
 import { acknowledgeDelivery, openDelivery } from './inbox.ts';
 import { assignIncoming, markIncomingDone, recordIncoming } from './incoming.ts';
 import { resolveRecipients, sendTo } from './outgoing.ts';
@@ -14,7 +15,8 @@ import { addTerm, saveSettings } from './settings.ts';
  * issued through the register on 10/6/2019 and sent to its "Nơi nhận" — the Provincial
  * Committee's Standing body, its Party-building boards and Office, the Bloc's Executive
  * Committee, and the grassroots units as "the units concerned" — with some units having opened
- * and acknowledged it; and incoming documents of 2019 recorded and assigned, one of them overdue.
+ * and acknowledged it; incoming documents of 2019 recorded and assigned, one of them overdue; and
+ * the duty roster of the tournament, the festival and the ceremony (dutyDemo.ts).
  */
 const caller = systemCaller('demo');
 
@@ -145,4 +147,7 @@ async function loadOffice(platform: Platform): Promise<number> {
   return made;
 }
 
-export const officeDemo: DemoLoader = { name: 'office', load: loadOffice };
+export const officeDemo: DemoLoader = {
+  name: 'office',
+  load: async (platform) => (await loadOffice(platform)) + (await loadDutyRoster(platform)),
+};

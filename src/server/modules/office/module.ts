@@ -3,6 +3,11 @@ import { defineModule } from '../../platform/modules.ts';
 import { registerFileOwner } from '../../platform/files/store.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import * as m0017 from './migrations/0017_office.ts';
+import * as m0020 from './migrations/0020_office_duty.ts';
+import { registerStatusSource } from '../plans/index.ts';
+import { registerDutyRoutes } from './dutyRoutes.ts';
+import { officeDutySource } from './dutySource.ts';
+import { registerOfficePublicRoutes } from './publicRoutes.ts';
 import { mayReceiveFor } from './access.ts';
 import { officeDemo } from './demo.ts';
 import { registerOfficeJobs, scheduleOfficeReminders } from './inbox.ts';
@@ -24,20 +29,26 @@ export const office = defineModule({
       vi: 'Vào sổ văn bản đến, giao xử lý',
       en: 'Record incoming documents and assign their handling',
     },
+    'office.duty': {
+      vi: 'Phân công cán bộ trực, phục vụ các sự kiện',
+      en: 'Assign staff on duty at the events',
+    },
   },
   grants: {
-    bloc_leader: ['office.read', 'office.issue', 'office.receive', 'office.incoming'],
-    board_staff: ['office.read', 'office.issue', 'office.receive', 'office.incoming'],
+    bloc_leader: ['office.read', 'office.issue', 'office.receive', 'office.incoming', 'office.duty'],
+    board_staff: ['office.read', 'office.issue', 'office.receive', 'office.incoming', 'office.duty'],
     unit_officer: ['office.receive'],
     council_member: ['office.receive'],
   },
-  migrations: { '0017_office': m0017 },
-  routes: [registerOfficeRoutes],
+  migrations: { '0017_office': m0017, '0020_office_duty': m0020 },
+  routes: [registerOfficeRoutes, registerDutyRoutes],
+  site: [registerOfficePublicRoutes],
   topics: { office: 'office.receive' },
   todo: (platform, caller, today) => import('./todo.ts').then((t) => t.officeTodo(platform, caller, today)),
   demo: officeDemo,
   setup(platform) {
     registerOfficeJobs(platform);
+    registerStatusSource(officeDutySource);
     registerFileOwner({
       type: OUTGOING_FILES,
       label: { vi: 'Văn bản đi', en: 'Outgoing document' },

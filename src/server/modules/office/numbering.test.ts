@@ -4,7 +4,7 @@ import { useTestEnv } from '../../../../test/support/platform.ts';
 import { systemActor } from '../../platform/audit/record.ts';
 import { type DatabaseHandle, openDatabase } from '../../platform/db/database.ts';
 import { systemCaller } from '../../platform/policy/caller.ts';
-import { issueNumber } from './numbering.ts';
+import { issueNumber, issueOnce, registeredNumber } from './numbering.ts';
 import { addTerm, saveSettings } from './settings.ts';
 
 /**
@@ -106,5 +106,35 @@ describeEachDatabase('office numbering', (kind) => {
     expect((await one('KH', '2020-09-01')).symbol).toBe('01-KH/ĐUK');
     expect((await issue(platform.db, 0, '2020-09-02')).symbol).toBe('01-CV/ĐUK');
     await expect(one('KH', '2014-01-01')).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('issues a record of another module once: the same number again, then the register’s entry found by source', async () => {
+    const { platform } = env();
+    const source = { type: 'tournament.results', id: '0190f0aa-0000-7000-8000-000000000001' };
+    const input = {
+      type: 'TB' as const,
+      date: '2019-08-18',
+      summary: 'Kết quả Giải Cầu lông người lao động trong Khối năm 2019',
+      signer: { name: '', position: 'PHÓ BÍ THƯ' },
+      source,
+    };
+    expect(await registeredNumber(platform.db, source)).toBeNull();
+    const first = await platform.db.transaction().execute((tx) => issueOnce(tx, actor, input, new Date()));
+    const again = await platform.db.transaction().execute((tx) => issueOnce(tx, actor, input, new Date()));
+    expect(first.existing).toBe(false);
+    expect(first.symbol).toMatch(/^\d{2,}-TB\/ĐUK$/);
+    expect(again).toMatchObject({ id: first.id, symbol: first.symbol, existing: true });
+    expect(await registeredNumber(platform.db, source)).toMatchObject({ symbol: first.symbol, issuedOn: '2019-08-18' });
+    const other = await platform.db
+      .transaction()
+      .execute((tx) =>
+        issueOnce(
+          tx,
+          actor,
+          { ...input, source: { ...source, id: '0190f0aa-0000-7000-8000-000000000002' } },
+          new Date(),
+        ),
+      );
+    expect(other.number).toBe(first.number + 1);
   });
 });

@@ -116,3 +116,44 @@ export async function issueNumber(
 
 /** The next arrival number of the year, in the recording transaction. */
 export const nextArrivalNumber = (tx: Kysely<Database>, year: number) => nextInSeries(tx, `in:${year}`);
+
+/** The register's entry for a record another module issued ("tournament.results", id), or null before it is issued. */
+export async function registeredNumber(
+  db: Kysely<Database>,
+  source: { type: string; id: string },
+): Promise<{ id: string; number: number; symbol: string; issuedOn: string } | null> {
+  const row = await db
+    .selectFrom('office_outgoing')
+    .select(['id', 'number', 'symbol', 'issued_on'])
+    .where('source_type', '=', source.type)
+    .where('source_id', '=', source.id)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row ? { id: row.id, number: row.number, symbol: row.symbol, issuedOn: row.issued_on } : null;
+}
+
+/**
+ * Issues a record's document once: the register's number for `input.source` if it has one, else the
+ * next number of the type, in the caller's transaction (`tx`). For the festival's and the
+ * tournament's decisions and notices and the ceremony's invitations, which print the symbol it gives.
+ * Printing the document again gives the same number. Two first issues of one record at the same
+ * moment would each take a number: a caller that can be raced updates its own record's row first in
+ * the same transaction (a row lock), as the plan's issue does.
+ */
+export async function issueOnce(
+  tx: Kysely<Database>,
+  actor: Actor,
+  input: IssueInput & { source: { type: string; id: string } },
+  now: Date,
+): Promise<IssuedNumber & { existing: boolean }> {
+  const found = await registeredNumber(tx, input.source);
+  if (found) {
+    const term = await tx
+      .selectFrom('office_outgoing')
+      .select('term_id')
+      .where('id', '=', found.id)
+      .executeTakeFirstOrThrow();
+    return { id: found.id, number: found.number, symbol: found.symbol, termId: term.term_id, existing: true };
+  }
+  return { ...(await issueNumber(tx, actor, input, now)), existing: false };
+}

@@ -181,7 +181,8 @@ export async function describeOutgoing(platform: Platform, rows: OutgoingRow[]):
     isPublic: r.is_public === 1,
     congress: r.is_congress === 1,
     recipients: JSON.parse(r.recipients_json) as string[],
-    file: (files.get(r.id)?.[0] as StoredFile | undefined) ?? null,
+    // the latest file: the signed scan attached after issuing replaces the draft
+    file: (files.get(r.id)?.at(-1) as StoredFile | undefined) ?? null,
     source: r.source_type && r.source_id ? { type: r.source_type, id: r.source_id } : null,
     sentAt: r.sent_at,
     receipt: counts.get(r.id) ?? { units: 0, opened: 0, acknowledged: 0 },

@@ -20,6 +20,7 @@ import {
   bookQuery,
   deliveryParam,
   doneInput,
+  fileInput,
   idParam,
   inboxItemOut,
   inboxOut,
@@ -31,6 +32,7 @@ import {
   issueInput,
   outgoingListOut,
   outgoingQuery,
+  publicInput,
   receiptBoardOut,
   remindOut,
   resolveInput,
@@ -40,6 +42,7 @@ import {
   taskInput,
   termInput,
 } from './schema.ts';
+import { attachOutgoingFile, setOutgoingPublic } from './publish.ts';
 import { addTerm, getSettings, saveSettings } from './settings.ts';
 
 const tags = ['office'];
@@ -116,6 +119,23 @@ const r = {
     summary: 'Theo dõi nhận văn bản / Receipt board',
     request: { params: idParam },
     responses: { 200: jsonResponse(receiptBoardOut, 'The document and each unit’s receipt') },
+  }),
+  setPublic: apiRoute('office.issue', {
+    method: 'put',
+    path: `${base}/outgoing/{id}/public`,
+    tags,
+    summary: 'Công khai văn bản / Mark a document public (or not)',
+    description: 'A public document is listed on the public website and its file may be downloaded without signing in.',
+    request: { params: idParam, body: jsonBody(publicInput) },
+    responses: { 200: jsonResponse(receiptBoardOut, 'The document') },
+  }),
+  attachFile: apiRoute('office.issue', {
+    method: 'put',
+    path: `${base}/outgoing/{id}/file`,
+    tags,
+    summary: 'Đính kèm bản ký (bản quét) / Attach the signed scan',
+    request: { params: idParam, body: jsonBody(fileInput) },
+    responses: { 200: jsonResponse(receiptBoardOut, 'The document with its file') },
   }),
   remind: apiRoute('office.issue', {
     method: 'post',
@@ -227,6 +247,18 @@ export function registerOfficeRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(r.board, async (c) =>
     c.json(await receiptBoard(c.get('platform'), callerOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(r.setPublic, async (c) =>
+    c.json(
+      await setOutgoingPublic(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json').isPublic),
+      200,
+    ),
+  );
+  app.openapi(r.attachFile, async (c) =>
+    c.json(
+      await attachOutgoingFile(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json').fileId),
+      200,
+    ),
   );
   app.openapi(r.remind, async (c) =>
     c.json(await remindNow(c.get('platform'), callerOf(c), c.req.valid('param').id), 200),

@@ -176,6 +176,15 @@ export type InboxItemOut = z.output<typeof inboxItemOut>;
 export const inboxQuery = z.object({ pending: z.enum(['1', '0']).optional() });
 export const inboxOut = z.object({ items: z.array(inboxItemOut), pending: z.number() }).openapi('OfficeInbox');
 
+export const publicInput = z
+  .strictObject({
+    isPublic: z.boolean().openapi({ description: 'Shown on the public website, its file downloadable' }),
+  })
+  .openapi('OfficePublicFlag');
+export const fileInput = z
+  .strictObject({ fileId: uuid.openapi({ description: 'An upload of the caller’s (the signed scan)' }) })
+  .openapi('OfficeOutgoingFile');
+
 export const remindOut = z.object({ notified: z.number() }).openapi('OfficeReminded');
 
 export const incomingInput = z

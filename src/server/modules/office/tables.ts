@@ -105,3 +105,51 @@ declare module '../../platform/db/tables.ts' {
     office_incoming: OfficeIncomingTable;
   }
 }
+
+/** An event the Office staffs: a plan's activity (or a day of it), where and when (Vietnam time, "YYYY-MM-DDTHH:mm"). */
+export interface OfficeDutyEventsTable {
+  id: string;
+  title: string;
+  title_folded: string;
+  place: string;
+  starts_at: string;
+  ends_at: string;
+  plan_id: string | null;
+  plan_activity_id: string | null;
+  activity_title: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One person on duty at an event: where, from when to when, doing what. */
+export interface OfficeDutiesTable {
+  id: string;
+  event_id: string;
+  person_id: string;
+  person_name: string;
+  unit_id: string | null;
+  unit_name: string | null;
+  position_title: string | null;
+  duties: string;
+  place: string;
+  starts_at: string;
+  ends_at: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** One row per person booked, raised in each booking's transaction: the bookings of one person queue (ADR 29). */
+export interface OfficeDutyLocksTable {
+  person_id: string;
+  bookings: number;
+}
+
+declare module '../../platform/db/tables.ts' {
+  interface Database {
+    office_duty_events: OfficeDutyEventsTable;
+    office_duties: OfficeDutiesTable;
+    office_duty_locks: OfficeDutyLocksTable;
+  }
+}

@@ -42,7 +42,7 @@ export { positionsIn } from './units.ts';
 // Subtree moves, heard in the mover's transaction (reporting's live totals follow them)
 export { onSubtreeMove, type SubtreeMoveListener } from './tree.ts';
 // Who works where on a day (the tournament's entries), and people's gender and birth year
-export { demoPeopleIn, personFacts, type Worker, workersOf } from './rosters.ts';
+export { demoPeopleIn, personFacts, type StaffMember, staffOf, type Worker, workersOf } from './rosters.ts';
 // People and their positions, for other modules' demo data (through the same checks as the screens)
 export { addPosition, createPerson } from './people.ts';
 export { grassroots as demoGrassroots } from './demoData.ts';

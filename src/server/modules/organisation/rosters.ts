@@ -95,3 +95,38 @@ export async function demoPeopleIn(
     .execute();
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, unitId: r.unit_id }));
 }
+
+/** Someone holding a position in one of the units on the day (the staff of the Office and the boards). */
+export type StaffMember = { personId: string; fullName: string; unitId: string; title: string; rank: number };
+
+/**
+ * The people holding a current position on `day` in any of `unitIds` (the units themselves, not
+ * their subtrees): one row per person and unit, their best-ranked title first; at most `limit`.
+ */
+export async function staffOf(
+  platform: Reader,
+  unitIds: readonly string[],
+  day: string,
+  limit = 2000,
+): Promise<StaffMember[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await platform.db
+    .selectFrom('positions as po')
+    .innerJoin('people as pe', 'pe.id', 'po.person_id')
+    .select(['pe.id', 'pe.full_name', 'po.unit_id', 'po.title', 'po.rank'])
+    .where('po.unit_id', 'in', [...new Set(unitIds)])
+    .where((w) => w.or([w('po.valid_from', 'is', null), w('po.valid_from', '<=', day)]))
+    .where((w) => w.or([w('po.valid_to', 'is', null), w('po.valid_to', '>', day)]))
+    .orderBy('po.rank')
+    .limit(limit)
+    .execute();
+  const seen = new Set<string>();
+  const out: StaffMember[] = [];
+  for (const r of rows) {
+    const key = `${r.id}:${r.unit_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ personId: r.id, fullName: r.full_name, unitId: r.unit_id, title: r.title, rank: r.rank });
+  }
+  return out;
+}

@@ -24,7 +24,7 @@ export { matchUnits, type RegistryUnit, type UnitMatch } from './import/match.ts
 export { activityRefs, addActivity, getActivity, topLevelActivityRefs } from './activities.ts';
 export { activityInput, type ActivityInput } from './schema.ts';
 // Issuing a plan: its number from the office's register
-export { demoPlanId, issuePlan } from './issue.ts';
+export { activityIdsByRef, demoPlanId, issuePlan } from './issue.ts';
 export { SEED_DEMO_KEY } from './demo.ts';
 export {
   type PublicPlanSummary,

@@ -70,3 +70,14 @@ export async function demoPlanId(platform: Pick<Platform, 'db'>, key: string): P
   const row = await platform.db.selectFrom('plans').select('id').where('demo_key', '=', key).executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** A plan's activity ids by their reference ("A12"), for other modules' demo data (the office's duty roster). */
+export async function activityIdsByRef(platform: Pick<Platform, 'db'>, planId: string): Promise<Map<string, string>> {
+  const rows = await platform.db
+    .selectFrom('plan_activities')
+    .select(['id', 'ref'])
+    .where('plan_id', '=', planId)
+    .limit(5000)
+    .execute();
+  return new Map(rows.map((r) => [r.ref, r.id]));
+}

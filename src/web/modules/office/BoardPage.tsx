@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, Stack, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBell } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
@@ -9,7 +9,8 @@ import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { useBoard, useOfficeLive, useRemind } from './api.ts';
+import { FilePicker } from '../../ui/FilePicker.tsx';
+import { useAttachFile, useBoard, useOfficeLive, useRemind, useSetPublic } from './api.ts';
 
 /** The sender's receipt board: each recipient unit with when it received, opened and acknowledged; live. */
 export function BoardPage() {
@@ -18,6 +19,8 @@ export function BoardPage() {
   const { outgoingId } = useParams({ strict: false }) as { outgoingId: string };
   const board = useBoard(outgoingId);
   const remind = useRemind(outgoingId);
+  const setPublic = useSetPublic(outgoingId);
+  const attach = useAttachFile(outgoingId);
   useOfficeLive();
   if (!auth.can('office.read')) return <NoPermission />;
   if (board.isPending) return <CenterLoader />;
@@ -62,6 +65,34 @@ export function BoardPage() {
             </a>
           ) : null}
         </Group>
+        {auth.can('office.issue') ? (
+          <Group gap="xl" wrap="wrap" mt="sm" align="flex-start">
+            <Switch
+              label={t('office.board.public')}
+              description={t('office.board.publicHint')}
+              checked={d.isPublic}
+              disabled={setPublic.isPending}
+              onChange={(e) => setPublic.mutate(e.currentTarget.checked)}
+              data-testid="office-board-public"
+            />
+            <FilePicker
+              value={[]}
+              max={1}
+              hint={false}
+              size="xs"
+              buttonLabel={t(d.file ? 'office.board.replaceScan' : 'office.board.attachScan')}
+              onChange={(f) => {
+                if (f[0])
+                  attach.mutate(f[0].id, {
+                    onSuccess: () => notifications.show({ color: 'green', message: t('office.board.scanAttached') }),
+                  });
+              }}
+              testId="office-board-scan"
+            />
+          </Group>
+        ) : null}
+        {setPublic.error ? <ErrorAlert error={setPublic.error} /> : null}
+        {attach.error ? <ErrorAlert error={attach.error} /> : null}
         <Progress
           mt="sm"
           value={d.receipt.units ? (d.receipt.acknowledged / d.receipt.units) * 100 : 0}

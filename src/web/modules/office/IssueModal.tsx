@@ -8,11 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { partyDocumentTypes } from '../../../common/partyDocumentTypes.ts';
 import { DATE_FORMAT } from '../../app/format.ts';
 import { ErrorAlert, fieldError } from '../../ui/errors.tsx';
+import { FilePicker } from '../../ui/FilePicker.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import type { StoredFile } from '../../app/files.ts';
 import { isoOf } from '../organisation/api.ts';
 import { type Resolved, useIssue, useResolve } from './api.ts';
 
-const FIELDS = ['type', 'date', 'summary', 'signerName', 'signerPosition', 'recipients', 'units'];
+const FIELDS = ['type', 'date', 'summary', 'signerName', 'signerPosition', 'recipients', 'units', 'fileId'];
 
 /**
  * Issuing a document: its type (the register gives the number), date, summary, signer, and the
@@ -34,6 +36,7 @@ export function IssueModal({ onClose }: { onClose: () => void }) {
   const [resolved, setResolved] = useState<Resolved | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [isPublic, setPublic] = useState(false);
+  const [files, setFiles] = useState<StoredFile[]>([]);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const fe = (path: string) => missing[path] ?? fieldError(issue.error, path, i18n.language);
   const recipientLines = () =>
@@ -79,6 +82,7 @@ export function IssueModal({ onClose }: { onClose: () => void }) {
         recipients: recipientLines().map((l) => l.replace(/^[-–•+]\s*/u, '').replace(/[;.,]+$/u, '')),
         units,
         isPublic,
+        fileId: files[0]?.id ?? null,
       },
       {
         onSuccess: (b) => {
@@ -207,6 +211,19 @@ export function IssueModal({ onClose }: { onClose: () => void }) {
               </Stack>
             </Paper>
           ) : null}
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('office.issue.file')}
+            </Text>
+            <FilePicker
+              value={files}
+              onChange={setFiles}
+              max={1}
+              error={fe('fileId')}
+              buttonLabel={t('office.issue.fileButton')}
+              testId="office-issue-file"
+            />
+          </Stack>
           <Switch
             label={t('office.issue.public')}
             checked={isPublic}

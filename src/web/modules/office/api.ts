@@ -14,6 +14,14 @@ import type {
   resolvedOut,
   settingsOut,
 } from '../../../server/modules/office/schema.ts';
+import type {
+  bookingInput,
+  dutyEventDetailOut,
+  dutyEventInput,
+  dutyEventListOut,
+  myDutiesOut,
+  staffOut,
+} from '../../../server/modules/office/dutySchema.ts';
 import { api } from '../../app/api.ts';
 import { useLiveTopic } from '../../app/live.ts';
 
@@ -38,7 +46,19 @@ export const officeKeys = {
   board: (id: string) => ['office', 'board', id] as const,
   inbox: ['office', 'inbox'] as const,
   incoming: ['office', 'incoming'] as const,
+  duty: ['office', 'duty'] as const,
+  dutyEvent: (id: string) => ['office', 'duty', id] as const,
+  myDuty: ['office', 'duty', 'mine'] as const,
+  staff: (day: string) => ['office', 'duty', 'staff', day] as const,
 };
+
+export type DutyEventList = z.output<typeof dutyEventListOut>;
+export type DutyEvent = DutyEventList['items'][number];
+export type DutyEventDetail = z.output<typeof dutyEventDetailOut>;
+export type MyDuties = z.output<typeof myDutiesOut>;
+export type Staff = z.output<typeof staffOut>;
+export type DutyEventInput = z.input<typeof dutyEventInput>;
+export type BookingInput = z.input<typeof bookingInput>;
 
 /** While an office screen is open, every change the server announces (sent, opened, acknowledged) re-reads it. */
 export function useOfficeLive() {
@@ -87,6 +107,14 @@ export const useResolve = () =>
   });
 export const useIssue = () =>
   useOfficeMutation((body: IssueInput) => api<ReceiptBoard>('/api/office/outgoing', { method: 'POST', body }));
+export const useSetPublic = (id: string) =>
+  useOfficeMutation((isPublic: boolean) =>
+    api<ReceiptBoard>(`/api/office/outgoing/${id}/public`, { method: 'PUT', body: { isPublic } }),
+  );
+export const useAttachFile = (id: string) =>
+  useOfficeMutation((fileId: string) =>
+    api<ReceiptBoard>(`/api/office/outgoing/${id}/file`, { method: 'PUT', body: { fileId } }),
+  );
 export const useRemind = (id: string) =>
   useOfficeMutation(() => api<z.output<typeof remindOut>>(`/api/office/outgoing/${id}/reminders`, { method: 'POST' }));
 export const useOpen = () =>
@@ -99,3 +127,35 @@ export const useAssign = (id: string) =>
   useOfficeMutation((body: AssignInput) =>
     api<Incoming>(`/api/office/incoming/${id}/assignment`, { method: 'PUT', body }),
   );
+
+export const useDutyEvents = () =>
+  useQuery({
+    queryKey: officeKeys.duty,
+    queryFn: ({ signal }) => api<DutyEventList>('/api/office/duty/events', { signal }),
+  });
+export const useDutyEvent = (id: string) =>
+  useQuery({
+    queryKey: officeKeys.dutyEvent(id),
+    queryFn: ({ signal }) => api<DutyEventDetail>(`/api/office/duty/events/${id}`, { signal }),
+  });
+export const useMyDuties = () =>
+  useQuery({
+    queryKey: officeKeys.myDuty,
+    queryFn: ({ signal }) => api<MyDuties>('/api/office/duty/mine', { signal }),
+  });
+export const useDutyStaff = (day: string, enabled = true) =>
+  useQuery({
+    queryKey: officeKeys.staff(day),
+    queryFn: ({ signal }) => api<Staff>(`/api/office/duty/staff?day=${day}`, { signal }),
+    enabled,
+  });
+export const useCreateDutyEvent = () =>
+  useOfficeMutation((body: DutyEventInput) =>
+    api<DutyEventDetail>('/api/office/duty/events', { method: 'POST', body }),
+  );
+export const useBookDuty = (eventId: string) =>
+  useOfficeMutation((body: BookingInput) =>
+    api<DutyEventDetail>(`/api/office/duty/events/${eventId}/duties`, { method: 'POST', body }),
+  );
+export const useRemoveDuty = () =>
+  useOfficeMutation((id: string) => api<DutyEventDetail>(`/api/office/duty/duties/${id}`, { method: 'DELETE' }));

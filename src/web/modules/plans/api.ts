@@ -177,6 +177,7 @@ export const statusSources = [
   'tournament.results',
   'festival.results',
   'ceremony.held',
+  'office.duty',
 ] as const satisfies readonly StatusSourceKey[];
 type StatusSourceKey = NonNullable<Activity['statusSource']>;
 
