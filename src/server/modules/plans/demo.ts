@@ -87,7 +87,6 @@ export async function seedPlanInput(platform: Platform) {
     if (a.ref === 'A10') a.statusSource = 'festival.results';
     if (a.ref === 'A12') a.statusSource = 'ceremony.held';
     if (a.ref === 'A23') a.statusSource = 'budget.settled';
-    if (a.ref === 'A23') a.statusSource = 'office.duty';
   }
   return createPlanInput.parse(proposal);
 }
