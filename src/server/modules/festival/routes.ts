@@ -24,7 +24,7 @@ import {
   saveSheet,
   setPrizes,
 } from './judging.ts';
-import { publicFestivals } from './publicFestivals.ts';
+import { publicFestivalDetails } from './publicFestivals.ts';
 import { createRound, getRound, runningOrder, setMethod, setNowPerforming, setOrder } from './rounds.ts';
 import {
   amendInput,
@@ -275,7 +275,7 @@ const r = {
 };
 
 export function registerFestivalRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(r.public, async (c) => c.json(await publicFestivals(c.get('platform')), 200));
+  app.openapi(r.public, async (c) => c.json(await publicFestivalDetails(c.get('platform')), 200));
   app.openapi(r.list, async (c) => c.json(await listFestivals(c.get('platform')), 200));
   app.openapi(r.create, async (c) =>
     c.json(await createFestival(c.get('platform'), callerOf(c), c.req.valid('json')), 201),

@@ -81,6 +81,8 @@ export const entryOut = z
     backingTrack: fileOut.nullable(),
     declaredSeconds: z.number(),
     measuredSeconds: z.number().nullable(),
+    /** The backing track's length, read by the server from the file's headers. */
+    trackSeconds: z.number().nullable(),
     status: z.enum(['submitted', 'accepted', 'returned']),
     returnReason: z.string().nullable(),
     enteredAt: z.string(),
@@ -319,9 +321,16 @@ export const publicFestivalsOut = z
       z.object({
         code: z.string(),
         name: z.string(),
+        organiser: z.string().nullable(),
+        /** The exchange night's day and venue, else the last round's. */
+        date: z.string().nullable(),
+        venue: z.string().nullable(),
+        /** Whether the exchange night's result (or, without one, every round's) is certified. */
+        certified: z.boolean(),
         entries: z.array(
           z.object({
             song: z.string(),
+            composer: z.string(),
             unitName: z.string(),
             performers: z.array(z.string()),
             performance: z.enum(performances),
