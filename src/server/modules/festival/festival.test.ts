@@ -219,6 +219,45 @@ describeEachDatabase('festival', (kind) => {
     expect(round.progress.find((p) => p.judgeId === guest.id)?.expected).toBe(1);
     const mine = await json<RoundOut>(await c.j2.get(`/api/festival-rounds/${round.id}`));
     expect(mine.me).toEqual({ judgeId: round.judges[1].id, head: false });
+
+    // The set-up changes before any lock: a fifth judge joins and leaves, the venue moves, a weight changes.
+    const setUp = (r: RoundOut, extra: object[] = []) => ({
+      name: r.name,
+      heldOn: r.heldOn,
+      venue: r.venue,
+      maxActSeconds: r.maxActSeconds,
+      method: r.method,
+      tieBreak: r.tieBreak,
+      criteria: r.criteria.map(({ id: _, ...x }) => x),
+      judges: [...r.judges.map(({ id, userId, name, unitId, head }) => ({ id, userId, name, unitId, head })), ...extra],
+    });
+    const put = (body: object, who = 'organiser') => c[who].put(`/api/festival-rounds/${round.id}`, body);
+    expect((await put(setUp(round), 'cs02')).status).toBe(403);
+    expect(await code(await put({ ...setUp(round), criteria: [] }))).toBe('400 VALIDATION_FAILED');
+    const grown = await json<RoundOut>(
+      await put({ ...setUp(round, [{ userId: judgeIds.outsider, name: 'Giám khảo 5' }]), venue: 'Nhà văn hóa' }),
+    );
+    expect(grown.judges.map((j) => j.name)).toEqual([
+      'Trưởng ban',
+      'Giám khảo 2',
+      'Giám khảo 3',
+      'Khách mời',
+      'Giám khảo 5',
+    ]);
+    expect(grown.judges.slice(0, 4).map((j) => j.id)).toEqual(round.judges.map((j) => j.id)); // kept by id
+    expect(grown.venue).toBe('Nhà văn hóa');
+    const back = await json<RoundOut>(
+      await put({
+        ...setUp(round),
+        criteria: [
+          { code: 'voice', name: 'Giọng hát', weight: 60, max: 10 },
+          { code: 'stage', name: 'Biểu diễn', weight: 40, max: 10 },
+        ],
+      }),
+    );
+    expect(back.judges).toEqual(round.judges);
+    expect(back.recusals).toEqual(round.recusals); // the guest is still recused from the act of their unit
+    round = back;
   });
 
   it('keeps every judge’s marks secret before the round closes, and freezes the method at the first lock', async () => {
@@ -261,6 +300,32 @@ describeEachDatabase('festival', (kind) => {
     expect(await code(await c.organiser.put(`/api/festival-rounds/${round.id}/order`, { seed: 'again' }))).toBe(
       '409 METHOD_FROZEN',
     );
+    // After the first lock the panel and criteria stand; the venue may still move.
+    const frozenSetUp = {
+      name: round.name,
+      heldOn: round.heldOn,
+      venue: round.venue,
+      maxActSeconds: round.maxActSeconds,
+      method: 'mean',
+      tieBreak: ['voice'],
+      criteria: round.criteria.map(({ id: _, ...x }) => x),
+      judges: round.judges.map(({ id, userId, name, unitId, head }) => ({ id, userId, name, unitId, head })),
+    };
+    expect(
+      await code(
+        await c.organiser.put(`/api/festival-rounds/${round.id}`, {
+          ...frozenSetUp,
+          judges: frozenSetUp.judges.slice(0, 3),
+        }),
+      ),
+    ).toBe('409 METHOD_FROZEN');
+    round = await json<RoundOut>(
+      await c.organiser.put(`/api/festival-rounds/${round.id}`, {
+        ...frozenSetUp,
+        venue: 'Cung Văn hóa Lao động tỉnh',
+      }),
+    );
+    expect(round.venue).toBe('Cung Văn hóa Lao động tỉnh');
     expect(await code(await c.j2.put(`${sheets}/${e1.id}`, { scores: { voice: 1, stage: 1 } }))).toBe(
       '409 SHEET_LOCKED',
     );

@@ -25,7 +25,7 @@ import {
   setPrizes,
 } from './judging.ts';
 import { publicFestivalDetails } from './publicFestivals.ts';
-import { createRound, getRound, runningOrder, setMethod, setNowPerforming, setOrder } from './rounds.ts';
+import { createRound, getRound, runningOrder, setMethod, setNowPerforming, setOrder, updateRound } from './rounds.ts';
 import {
   amendInput,
   ceremonyInput,
@@ -49,6 +49,7 @@ import {
   resultsOut,
   roundInput,
   roundOut,
+  roundUpdateInput,
   runningOut,
   sheetInput,
   sheetListOut,
@@ -149,6 +150,16 @@ const r = {
     description:
       'Panel, criteria, order and how many sheets each judge has locked — never the marks before the round closes.',
     request: { params: idParam },
+    responses: { 200: jsonResponse(roundOut, 'The round') },
+  }),
+  updateRound: apiRoute('festival.manage', {
+    method: 'put',
+    path: `${rounds}/{id}`,
+    tags,
+    summary: 'Sửa thiết lập vòng thi / Change a round’s set-up',
+    description:
+      'Name, day, venue and longest act until the close; criteria, panel, method and tie-breaks until the first sheet is locked.',
+    request: { params: idParam, body: jsonBody(roundUpdateInput) },
     responses: { 200: jsonResponse(roundOut, 'The round') },
   }),
   method: apiRoute('festival.manage', {
@@ -300,6 +311,9 @@ export function registerFestivalRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(r.round, async (c) =>
     c.json(await getRound(c.get('platform'), callerOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(r.updateRound, async (c) =>
+    c.json(await updateRound(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(r.method, async (c) =>
     c.json(await setMethod(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),

@@ -125,6 +125,24 @@ export const roundInput = z
   .openapi('FestivalRoundInput');
 export type RoundInput = z.output<typeof roundInput>;
 
+/** A round's set-up changed (kind, unit and acts stay; the order has its own route). A judge kept gives their id. */
+export const roundUpdateInput = z
+  .strictObject({
+    name: requiredText(300),
+    heldOn: day,
+    venue: requiredText(300),
+    maxActSeconds: seconds,
+    method: z.enum(methods),
+    tieBreak: z.array(code).max(10).optional().default([]),
+    criteria: z.array(criterionInput).min(1).max(20),
+    judges: z
+      .array(judgeInput.extend({ id: uuid.nullable().optional().default(null) }))
+      .min(1)
+      .max(30),
+  })
+  .openapi('FestivalRoundUpdate');
+export type RoundUpdateInput = z.output<typeof roundUpdateInput>;
+
 export const methodInput = z
   .strictObject({ method: z.enum(methods), tieBreak: z.array(code).max(10) })
   .openapi('FestivalMethodInput');
