@@ -212,6 +212,14 @@ describeEachDatabase('festival', (kind) => {
     expect(
       (await c.organiser.post(`/api/festivals/${f.id}/rounds`, { ...input, judges: input.judges.slice(1) })).status,
     ).toBe(400);
+    // The set-up screen offers the judges' accounts, to the organisers only.
+    expect((await c.cs02.get('/api/festival-judges')).status).toBe(403);
+    const accounts = await json<{ items: { userId: string; displayName: string }[] }>(
+      await c.organiser.get('/api/festival-judges'),
+    );
+    expect(accounts.items.map((a) => a.userId).sort()).toEqual(
+      [judgeIds.head, judgeIds.j2, judgeIds.j3, judgeIds.outsider].sort(),
+    );
     round = await json<RoundOut>(await c.organiser.post(`/api/festivals/${f.id}/rounds`, input), 201);
     expect(round.order.map((s) => s.entryId).sort()).toEqual([e1.id, e2.id].sort());
     const guest = round.judges.find((j) => j.userId === null)!;

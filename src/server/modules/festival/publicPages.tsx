@@ -7,7 +7,7 @@ import { PUBLIC_PATH as PATH, type PublicFestival, publicFestival, publicFestiva
 import type { PublicFestivalSummary } from './publicFestivals.ts';
 
 /**
- * The festival's public pages, server-rendered for anyone, no sign-in, no script: `/hoi-dien`
+ * The festival's public pages, server-rendered for anyone, no sign-in, whole without script: `/hoi-dien`
  * lists the festivals, `/hoi-dien/{code}` shows one — its nights (date, venue), the accepted acts,
  * and for a round whose result the head judge has certified, the ranking with the prizes. Before
  * certification the page says the results are not out and shows nothing of the marks (ADR 20).
@@ -17,6 +17,35 @@ import type { PublicFestivalSummary } from './publicFestivals.ts';
  */
 type Lang = 'vi' | 'en';
 const codePattern = /^[A-Za-z0-9_.-]{1,40}$/;
+const SCRIPT = `${PATH}/truc-tiep.js`;
+
+/**
+ * The page's only script, loaded on a festival's page: it listens to the festival's public live
+ * channel and, when an act is accepted or a round certified, reads the page again and swaps its
+ * content. Without JavaScript the page is whole; a reload shows the same.
+ */
+const liveScript = `(() => {
+  const url = document.body.dataset.live;
+  if (!url || typeof EventSource === 'undefined') return;
+  let timer;
+  const reread = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        const res = await fetch(location.href, { headers: { Accept: 'text/html' } });
+        if (!res.ok) return;
+        const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+        const fresh = doc.getElementById('content');
+        if (fresh) document.getElementById('content').replaceChildren(...fresh.childNodes);
+        document.body.dataset.updated = String(Date.now());
+      } catch {}
+    }, 200);
+  };
+  const source = new EventSource(url);
+  source.addEventListener('ready', () => { document.body.dataset.listening = 'yes'; });
+  source.addEventListener('festival', reread);
+})();
+`;
 
 const words = {
   vi: {
@@ -145,8 +174,10 @@ const Layout: FC<{
   path: string;
   origin: string;
   event?: unknown;
+  /** The festival's public live channel: the page re-reads itself when it changes. */
+  live?: string;
   children?: unknown;
-}> = ({ lang, title, description, path, origin, event, children }) => {
+}> = ({ lang, title, description, path, origin, event, live, children }) => {
   const canonical = `${origin}${path}${q(lang)}`;
   return (
     <html lang={lang}>
@@ -165,8 +196,9 @@ const Layout: FC<{
         <meta property="og:locale" content={lang === 'en' ? 'en_GB' : 'vi_VN'} />
         {event ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(event) }} /> : null}
         <style dangerouslySetInnerHTML={{ __html: styles }} />
+        {live ? <script src={SCRIPT} defer /> : null}
       </head>
-      <body>
+      <body data-live={live}>
         <header class="band">
           <div class="wrap">
             <a class="brand" href={`${PATH}${q(lang)}`}>
@@ -208,7 +240,15 @@ const FestivalPage: FC<{ f: PublicFestival; lang: Lang; origin: string }> = ({ f
     inLanguage: 'vi',
   };
   return (
-    <Layout lang={lang} title={f.name} description={description} path={path} origin={origin} event={event}>
+    <Layout
+      lang={lang}
+      title={f.name}
+      description={description}
+      path={path}
+      origin={origin}
+      event={event}
+      live={`/api/public/festivals/${encodeURIComponent(f.code)}/live`}
+    >
       <h1>{f.name}</h1>
       <p class="sub">{w.night(f.date, f.venue)}</p>
       {f.organiser ? (
@@ -321,6 +361,12 @@ export function registerFestivalPages(app: OpenAPIHono<AppEnv>): void {
   const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'vi');
   // Results appear the moment they are certified: a reload must show them.
   const headers = { 'Cache-Control': 'no-cache' };
+  app.get(SCRIPT, (c) =>
+    c.body(liveScript, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+    }),
+  );
   app.get(PATH, async (c) => {
     const platform = c.get('platform');
     const lang = langOf(c.req.query('lang'));

@@ -6,6 +6,7 @@ import { newId } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { ancestorIds } from '../organisation/index.ts';
 import { type Caller, mayManage, requireManage, roundNotFound } from './access.ts';
 import { describeEntries, findFestival } from './festivals.ts';
@@ -533,4 +534,15 @@ export async function updateRound(platform: Platform, caller: Caller, roundId: s
   const r = await findRound(platform.db, roundId);
   publishFestival(platform, 'round', { festivalId: r.festival_id, roundId });
   return getRound(platform, caller, roundId);
+}
+
+/** The accounts that may sit on a panel (the judge role), for the organisers' set-up screen, in Vietnamese order. */
+export async function judgeAccounts(platform: Platform, caller: Caller) {
+  requireManage(caller);
+  const holders = await activeRoleHolders(platform.db, { roles: ['judge'], limit: 1000 });
+  const byUser = new Map(
+    holders.map((h) => [h.userId, { userId: h.userId, displayName: h.displayName, unitId: h.unitId }]),
+  );
+  const collator = new Intl.Collator('vi');
+  return { items: [...byUser.values()].sort((a, b) => collator.compare(a.displayName, b.displayName)) };
 }

@@ -143,6 +143,10 @@ export const roundUpdateInput = z
   .openapi('FestivalRoundUpdate');
 export type RoundUpdateInput = z.output<typeof roundUpdateInput>;
 
+export const judgeAccountsOut = z
+  .object({ items: z.array(z.object({ userId: z.string(), displayName: z.string(), unitId: z.string().nullable() })) })
+  .openapi('FestivalJudgeAccounts');
+
 export const methodInput = z
   .strictObject({ method: z.enum(methods), tieBreak: z.array(code).max(10) })
   .openapi('FestivalMethodInput');
