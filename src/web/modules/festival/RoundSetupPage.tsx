@@ -451,6 +451,7 @@ function SetupForm({ festivalId, round }: { festivalId: string; round: Round | n
             data={[...new Set(criteria.map((c) => c.name.trim()).filter(Boolean))]}
             value={tieBreak}
             onChange={setTieBreak}
+            searchable
             disabled={frozen}
             error={err('tieBreak')}
             data-testid="tie-break"
