@@ -217,9 +217,15 @@ describeEachDatabase('festival', (kind) => {
     const accounts = await json<{ items: { userId: string; displayName: string }[] }>(
       await c.organiser.get('/api/festival-judges'),
     );
-    expect(accounts.items.map((a) => a.userId).sort()).toEqual(
-      [judgeIds.head, judgeIds.j2, judgeIds.j3, judgeIds.outsider].sort(),
-    );
+    const offered = accounts.items.map((a) => a.userId);
+    expect(offered).toEqual(expect.arrayContaining([judgeIds.head, judgeIds.j2, judgeIds.j3, judgeIds.outsider]));
+    // Only judges: the organisation demo's judge besides these, no unit officer, no organiser.
+    const roles = await env()
+      .platform.db.selectFrom('role_grants')
+      .select('role')
+      .where('user_id', 'in', offered)
+      .execute();
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['judge']));
     round = await json<RoundOut>(await c.organiser.post(`/api/festivals/${f.id}/rounds`, input), 201);
     expect(round.order.map((s) => s.entryId).sort()).toEqual([e1.id, e2.id].sort());
     const guest = round.judges.find((j) => j.userId === null)!;

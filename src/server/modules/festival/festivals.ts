@@ -5,7 +5,7 @@ import { fold } from '../../../common/text.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/tables.ts';
-import { attachFiles, filesOf, type FileOwner } from '../../platform/files/store.ts';
+import { attachFiles, type FileOwner, filesOf, readStoredFile } from '../../platform/files/store.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { holdsAnywhere, reach } from '../../platform/policy/policy.ts';
@@ -223,6 +223,15 @@ export async function makeEntry(platform: Platform, caller: Caller, festivalId: 
       ),
     );
   if (problems.length > 0) throw fail.validation(problems);
+  // The backing track's length, from the caller's own upload (read before the transaction; a file
+  // that is not theirs is refused below by attachFiles with its own message).
+  const length =
+    input.accompaniment === 'backing' && input.backingTrackFileId
+      ? await readStoredFile(platform, caller, input.backingTrackFileId).then(
+          (f) => audioDuration(f.content),
+          () => null,
+        )
+      : null;
   await platform.db.transaction().execute(async (tx) => {
     if (
       await tx
@@ -312,12 +321,6 @@ export async function makeEntry(platform: Platform, caller: Caller, festivalId: 
           ),
         ]);
       // Its length from its own headers: a track whose length cannot be read is not accepted.
-      const stored = await tx
-        .selectFrom('stored_files')
-        .select('content')
-        .where('id', '=', file.id)
-        .executeTakeFirstOrThrow();
-      const length = audioDuration(new Uint8Array(stored.content));
       if (!length)
         throw fail.validation([
           problem(

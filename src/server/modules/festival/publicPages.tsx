@@ -161,6 +161,12 @@ footer{margin:36px 0 0;padding:16px 0 26px;border-top:1px solid #e6d9c3;color:#6
 @media (max-width:480px){.wrap{padding:0 12px}th,td{padding:6px;font-size:14px}.who{display:block;color:#6b5d53;font-size:13px}}
 `;
 
+/** A score to two decimals in the reader's way (88,56 in Vietnamese). */
+const scoreText = (x: number, lang: Lang) =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(x);
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 const page = (node: unknown) => `<!doctype html>${String(node)}`;
 /** JSON inside a script element: `<` never closes it. */
@@ -292,7 +298,7 @@ const FestivalPage: FC<{ f: PublicFestival; lang: Lang; origin: string }> = ({ f
                           </div>
                         ) : null}
                       </td>
-                      <td class="n">{x.score === null ? '—' : x.score.toFixed(2)}</td>
+                      <td class="n">{x.score === null ? '—' : scoreText(x.score, lang)}</td>
                     </tr>
                   ))}
                 </tbody>

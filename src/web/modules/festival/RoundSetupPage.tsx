@@ -365,14 +365,14 @@ function SetupForm({ festivalId, round }: { festivalId: string; round: Round | n
           </Group>
           <Stack gap="xs">
             {criteria.map((c, i) => (
-              <Group key={c.key} gap="xs" align="flex-end" wrap="wrap" data-testid="criterion-row">
+              <Group key={c.key} gap={6} align="flex-end" wrap="nowrap" data-testid="criterion-row">
                 <TextInput
                   label={i === 0 ? t('festival.setup.criterion') : undefined}
                   aria-label={t('festival.setup.criterion')}
                   value={c.name}
                   disabled={frozen}
                   onChange={(e) => setCriterion(i, { name: e.currentTarget.value })}
-                  style={{ flex: '1 1 180px' }}
+                  style={{ flex: '1 1 auto', minWidth: 0 }}
                 />
                 <NumberInput
                   label={i === 0 ? t('festival.setup.weight') : undefined}
@@ -382,7 +382,8 @@ function SetupForm({ festivalId, round }: { festivalId: string; round: Round | n
                   min={0}
                   max={1000}
                   onChange={(v) => setCriterion(i, { weight: v })}
-                  w={90}
+                  hideControls
+                  w={76}
                 />
                 <NumberInput
                   label={i === 0 ? t('festival.setup.max') : undefined}
@@ -392,7 +393,8 @@ function SetupForm({ festivalId, round }: { festivalId: string; round: Round | n
                   min={1}
                   max={1000}
                   onChange={(v) => setCriterion(i, { max: v })}
-                  w={90}
+                  hideControls
+                  w={76}
                 />
                 <ActionIcon
                   variant="subtle"
