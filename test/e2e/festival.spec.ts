@@ -6,7 +6,8 @@ import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, phone, screenshot, sign
  * two accepted acts and a panel of three (the demo head judge and two judges); the three judges
  * score both acts on phones and lock their sheets while the head judge's screen follows the
  * progress live (the time from a lock to the head judge's screen is measured); the head judge
- * closes and certifies; the certified result is in the public JSON; the organisers choose an act
+ * closes and certifies; the public page, open on a phone, shows the ranking without a reload and
+ * the certified result is in the public JSON; the organisers choose an act
  * for the ceremony with its timed duration. The demo festival's screens are photographed too.
  */
 const JUDGE_PASSWORD = 'giam-khao-2019-dem';
@@ -165,6 +166,14 @@ test('three judges score on phones, the head judge closes and certifies, the org
     `lock → head judge's screen: n=${latencies.length} p50=${percentile(latencies, 50)} ms p95=${percentile(latencies, 95)} ms (${latencies.join(', ')})`,
   );
 
+  // ---- a member of the public watches the festival's page: no result yet ----
+  const watcher = await browser.newContext({ viewport: phone });
+  const wp = await watcher.newPage();
+  await wp.goto(`/hoi-dien/LH-${suffix}`);
+  await expect(wp.getByText('Kết quả được công bố sau khi Trưởng ban giám khảo chứng nhận.').first()).toBeVisible();
+  await expect(wp.locator('[data-results]')).toHaveCount(0);
+  await expect(wp.locator('body')).toHaveAttribute('data-listening', 'yes');
+
   // ---- the head judge closes and certifies; the results appear with their explanations ----
   await hp.getByTestId('close-round').click();
   await hp.getByRole('dialog').getByRole('button', { name: 'Khép vòng thi', exact: true }).click();
@@ -176,6 +185,12 @@ test('three judges score on phones, the head judge closes and certifies, the org
   await hp.getByTestId('result-row').first().getByRole('button').first().click();
   await expect(hp.getByTestId('explanation')).toContainText('÷ 3');
   await screenshot(hp, 'festival-certified-desktop');
+
+  // ---- the public page shows the certified ranking without being reloaded ----
+  await expect(wp.locator('[data-results] tbody tr')).toHaveCount(2);
+  await expect(wp.locator('body')).toHaveAttribute('data-updated', /\d+/);
+  await screenshot(wp, 'festival-public-certified-phone');
+  await watcher.close();
 
   // ---- the public JSON has the certified result ----
   const anyone = await playwrightRequest.newContext({ baseURL });

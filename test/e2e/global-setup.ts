@@ -83,7 +83,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   });
 
   try {
-    await waitForHealth(baseURL, server, 60_000);
+    await waitForHealth(baseURL, server, 180_000);
   } catch (err) {
     await stop(server);
     fs.rmSync(dataDir, { recursive: true, force: true });

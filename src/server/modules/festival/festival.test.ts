@@ -115,34 +115,30 @@ describeEachDatabase('festival', (kind) => {
     expect(
       await code(await c.cs02.post(`/api/festivals/${f.id}/entries`, { ...act, backingTrackFileId: text.id })),
     ).toBe('400 VALIDATION_FAILED');
-    const wav = new Uint8Array([
-      ...new TextEncoder().encode('RIFF'),
-      36,
-      0,
-      0,
-      0,
-      ...new TextEncoder().encode('WAVEfmt '),
-      16,
-      0,
-      0,
-      0,
-      1,
-      0,
-      1,
-      0,
-      0x40,
-      0x1f,
-      0,
-      0,
-      0x80,
-      0x3e,
-      0,
-      0,
-      2,
-      0,
-      16,
-      0,
-    ]);
+    // A real WAV: 8 kHz mono 16-bit, 3.2 s of silence — the server reads its length from the headers.
+    const sound = 8000 * 2 * 3.2;
+    const wav = new Uint8Array(44 + sound);
+    const head = new DataView(wav.buffer);
+    wav.set(new TextEncoder().encode('RIFF'), 0);
+    head.setUint32(4, 36 + sound, true);
+    wav.set(new TextEncoder().encode('WAVEfmt '), 8);
+    for (const [at, v, n] of [
+      [16, 16, 4],
+      [20, 1, 2],
+      [22, 1, 2],
+      [24, 8000, 4],
+      [28, 16000, 4],
+      [32, 2, 2],
+      [34, 16, 2],
+    ])
+      n === 4 ? head.setUint32(at, v, true) : head.setUint16(at, v, true);
+    wav.set(new TextEncoder().encode('data'), 36);
+    head.setUint32(40, sound, true);
+    // A file that only begins like a WAV (no sound in it) is audio by its signature but has no length: refused.
+    const stub = await json<{ id: string }>(await upload(c.cs02, wav.slice(0, 36), 'rong.wav'), 201);
+    expect(
+      await code(await c.cs02.post(`/api/festivals/${f.id}/entries`, { ...act, backingTrackFileId: stub.id })),
+    ).toBe('400 VALIDATION_FAILED');
     const track = await json<{ id: string; mediaType: string }>(await upload(c.cs02, wav, 'Tự nguyện (beat).wav'), 201);
     expect(track.mediaType).toBe('audio/wav');
     e1 = await json<EntryOut>(
@@ -150,6 +146,8 @@ describeEachDatabase('festival', (kind) => {
       201,
     );
     expect(e1.backingTrack?.mediaType).toBe('audio/wav');
+    expect(e1.trackSeconds).toBe(4); // 3.2 s, rounded up
+    expect(e1.measuredSeconds).toBeNull();
     expect(e1.performers.map((p) => p.name)).toEqual(['Công nhân A1']);
     // The unit's limit is one act.
     expect(
@@ -214,6 +212,20 @@ describeEachDatabase('festival', (kind) => {
     expect(
       (await c.organiser.post(`/api/festivals/${f.id}/rounds`, { ...input, judges: input.judges.slice(1) })).status,
     ).toBe(400);
+    // The set-up screen offers the judges' accounts, to the organisers only.
+    expect((await c.cs02.get('/api/festival-judges')).status).toBe(403);
+    const accounts = await json<{ items: { userId: string; displayName: string }[] }>(
+      await c.organiser.get('/api/festival-judges'),
+    );
+    const offered = accounts.items.map((a) => a.userId);
+    expect(offered).toEqual(expect.arrayContaining([judgeIds.head, judgeIds.j2, judgeIds.j3, judgeIds.outsider]));
+    // Only judges: the organisation demo's judge besides these, no unit officer, no organiser.
+    const roles = await env()
+      .platform.db.selectFrom('role_grants')
+      .select('role')
+      .where('user_id', 'in', offered)
+      .execute();
+    expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['judge']));
     round = await json<RoundOut>(await c.organiser.post(`/api/festivals/${f.id}/rounds`, input), 201);
     expect(round.order.map((s) => s.entryId).sort()).toEqual([e1.id, e2.id].sort());
     const guest = round.judges.find((j) => j.userId === null)!;
@@ -221,6 +233,45 @@ describeEachDatabase('festival', (kind) => {
     expect(round.progress.find((p) => p.judgeId === guest.id)?.expected).toBe(1);
     const mine = await json<RoundOut>(await c.j2.get(`/api/festival-rounds/${round.id}`));
     expect(mine.me).toEqual({ judgeId: round.judges[1].id, head: false });
+
+    // The set-up changes before any lock: a fifth judge joins and leaves, the venue moves, a weight changes.
+    const setUp = (r: RoundOut, extra: object[] = []) => ({
+      name: r.name,
+      heldOn: r.heldOn,
+      venue: r.venue,
+      maxActSeconds: r.maxActSeconds,
+      method: r.method,
+      tieBreak: r.tieBreak,
+      criteria: r.criteria.map(({ id: _, ...x }) => x),
+      judges: [...r.judges.map(({ id, userId, name, unitId, head }) => ({ id, userId, name, unitId, head })), ...extra],
+    });
+    const put = (body: object, who = 'organiser') => c[who].put(`/api/festival-rounds/${round.id}`, body);
+    expect((await put(setUp(round), 'cs02')).status).toBe(403);
+    expect(await code(await put({ ...setUp(round), criteria: [] }))).toBe('400 VALIDATION_FAILED');
+    const grown = await json<RoundOut>(
+      await put({ ...setUp(round, [{ userId: judgeIds.outsider, name: 'Giám khảo 5' }]), venue: 'Nhà văn hóa' }),
+    );
+    expect(grown.judges.map((j) => j.name)).toEqual([
+      'Trưởng ban',
+      'Giám khảo 2',
+      'Giám khảo 3',
+      'Khách mời',
+      'Giám khảo 5',
+    ]);
+    expect(grown.judges.slice(0, 4).map((j) => j.id)).toEqual(round.judges.map((j) => j.id)); // kept by id
+    expect(grown.venue).toBe('Nhà văn hóa');
+    const back = await json<RoundOut>(
+      await put({
+        ...setUp(round),
+        criteria: [
+          { code: 'voice', name: 'Giọng hát', weight: 60, max: 10 },
+          { code: 'stage', name: 'Biểu diễn', weight: 40, max: 10 },
+        ],
+      }),
+    );
+    expect(back.judges).toEqual(round.judges);
+    expect(back.recusals).toEqual(round.recusals); // the guest is still recused from the act of their unit
+    round = back;
   });
 
   it('keeps every judge’s marks secret before the round closes, and freezes the method at the first lock', async () => {
@@ -240,6 +291,14 @@ describeEachDatabase('festival', (kind) => {
     expect((await json<{ items: SheetOut[] }>(await c.organiser.get(sheets))).items).toEqual([]);
     for (const who of ['head', 'organiser', 'cs02', 'j2'])
       expect(await code(await c[who].get(`/api/festival-rounds/${round.id}/results`))).toBe('409 RESULTS_SECRET');
+    // The public page names the night and the acts, and no result, no mark, before certification.
+    const before = await env().app.request('/hoi-dien/LH2019');
+    expect(before.status).toBe(200);
+    const beforeHtml = await before.text();
+    expect(beforeHtml).toContain('Kết quả được công bố sau khi Trưởng ban giám khảo chứng nhận.');
+    expect(beforeHtml).toContain('Tự nguyện');
+    expect(beforeHtml).not.toContain('data-results');
+    expect(beforeHtml).not.toMatch(/\b9\.00\b|"score"/);
     // A judge not on this panel may not score in it; a unit officer may not at all.
     expect((await c.outsider.put(`${sheets}/${e1.id}`, { scores: { voice: 5, stage: 5 } })).status).toBe(403);
     expect((await c.cs02.put(`${sheets}/${e1.id}`, { scores: { voice: 5, stage: 5 } })).status).toBe(403);
@@ -255,6 +314,32 @@ describeEachDatabase('festival', (kind) => {
     expect(await code(await c.organiser.put(`/api/festival-rounds/${round.id}/order`, { seed: 'again' }))).toBe(
       '409 METHOD_FROZEN',
     );
+    // After the first lock the panel and criteria stand; the venue may still move.
+    const frozenSetUp = {
+      name: round.name,
+      heldOn: round.heldOn,
+      venue: round.venue,
+      maxActSeconds: round.maxActSeconds,
+      method: 'mean',
+      tieBreak: ['voice'],
+      criteria: round.criteria.map(({ id: _, ...x }) => x),
+      judges: round.judges.map(({ id, userId, name, unitId, head }) => ({ id, userId, name, unitId, head })),
+    };
+    expect(
+      await code(
+        await c.organiser.put(`/api/festival-rounds/${round.id}`, {
+          ...frozenSetUp,
+          judges: frozenSetUp.judges.slice(0, 3),
+        }),
+      ),
+    ).toBe('409 METHOD_FROZEN');
+    round = await json<RoundOut>(
+      await c.organiser.put(`/api/festival-rounds/${round.id}`, {
+        ...frozenSetUp,
+        venue: 'Cung Văn hóa Lao động tỉnh',
+      }),
+    );
+    expect(round.venue).toBe('Cung Văn hóa Lao động tỉnh');
     expect(await code(await c.j2.put(`${sheets}/${e1.id}`, { scores: { voice: 1, stage: 1 } }))).toBe(
       '409 SHEET_LOCKED',
     );
@@ -384,6 +469,31 @@ describeEachDatabase('festival', (kind) => {
       [1, 'Tự nguyện'],
       [2, 'Quê hương'],
     ]);
+    // The server-rendered page: the ranking with the scores, a title, a canonical address and an Event.
+    const html = await (await env().app.request('/hoi-dien/LH2019?lang=en')).text();
+    expect(html).toContain('<title>Liên hoan Tiếng hát 2019</title>');
+    expect(html).toMatch(/<link rel="canonical" href="http[^"]*\/hoi-dien\/LH2019\?lang=en"/);
+    expect(html).toContain('property="og:title"');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
+    expect(ld).toMatchObject({ '@type': 'Event', name: 'Liên hoan Tiếng hát 2019', startDate: round.heldOn });
+    expect(html).toContain('data-results');
+    expect(html.indexOf('Tự nguyện', html.indexOf('data-results'))).toBeLessThan(
+      html.indexOf('Quê hương', html.indexOf('data-results')),
+    );
+    expect(html).toContain('77.50');
+    const { publicFestivals } = await import('./index.ts');
+    expect(await publicFestivals(platform.db)).toEqual([
+      {
+        code: 'LH2019',
+        name: 'Liên hoan Tiếng hát 2019',
+        date: round.heldOn,
+        venue: round.venue,
+        certified: true,
+        link: '/hoi-dien/LH2019',
+      },
+    ]);
+    expect((await env().app.request('/hoi-dien/KHONG-CO')).status).toBe(404);
+    expect(await (await env().app.request('/hoi-dien')).text()).toContain('href="/hoi-dien/LH2019"');
   });
 
   it('gives prizes, chooses the ceremony’s acts with their measured durations, and runs the night’s order', async () => {
@@ -401,6 +511,12 @@ describeEachDatabase('festival', (kind) => {
       [{ kind: 'A', title: null }],
       [{ kind: 'special', title: 'Giải song ca ấn tượng' }],
     ]);
+    // Not timed on the night: the backing track's length (read from the file) carries over.
+    const untimed = await json<CeremonyOut>(
+      await c.organiser.put(`/api/festivals/${f.id}/ceremony`, { acts: [{ entryId: e1.id, measuredSeconds: null }] }),
+    );
+    expect(untimed.acts).toEqual([expect.objectContaining({ entryId: e1.id, seconds: 4, measured: false })]);
+    expect(await (await env().app.request('/hoi-dien/LH2019')).text()).toContain('Giải A');
     const chosen = await json<CeremonyOut>(
       await c.organiser.put(`/api/festivals/${f.id}/ceremony`, { acts: [{ entryId: e1.id, measuredSeconds: 251 }] }),
     );

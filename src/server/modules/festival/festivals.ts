@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { vietnamDay } from '../../../common/dates.ts';
+import { audioDuration } from '../../../common/festival/audioDuration.ts';
 import { fold } from '../../../common/text.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/tables.ts';
-import { attachFiles, filesOf, type FileOwner } from '../../platform/files/store.ts';
+import { attachFiles, type FileOwner, filesOf, readStoredFile } from '../../platform/files/store.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { holdsAnywhere, reach } from '../../platform/policy/policy.ts';
@@ -154,6 +155,7 @@ export async function describeEntries(platform: { db: Db }, rows: readonly Entry
       backingTrack: track ? { id: track.id, name: track.name, size: track.size, mediaType: track.mediaType } : null,
       declaredSeconds: r.declared_seconds,
       measuredSeconds: r.measured_seconds,
+      trackSeconds: r.track_seconds,
       status: r.status as EntryOut['status'],
       returnReason: r.return_reason,
       enteredAt: r.entered_at,
@@ -221,6 +223,15 @@ export async function makeEntry(platform: Platform, caller: Caller, festivalId: 
       ),
     );
   if (problems.length > 0) throw fail.validation(problems);
+  // The backing track's length, from the caller's own upload (read before the transaction; a file
+  // that is not theirs is refused below by attachFiles with its own message).
+  const length =
+    input.accompaniment === 'backing' && input.backingTrackFileId
+      ? await readStoredFile(platform, caller, input.backingTrackFileId).then(
+          (f) => audioDuration(f.content),
+          () => null,
+        )
+      : null;
   await platform.db.transaction().execute(async (tx) => {
     if (
       await tx
@@ -278,6 +289,7 @@ export async function makeEntry(platform: Platform, caller: Caller, festivalId: 
       accompaniment: input.accompaniment,
       declared_seconds: input.declaredSeconds,
       measured_seconds: null,
+      track_seconds: null as number | null,
       status: 'submitted',
       return_reason: null,
       entered_by: caller.actor.userId,
@@ -304,10 +316,22 @@ export async function makeEntry(platform: Platform, caller: Caller, festivalId: 
           problem(
             'backingTrackFileId',
             'not_audio',
-            'Tệp nhạc nền phải là âm thanh (MP3, WAV, M4A).',
-            'The backing track must be audio (MP3, WAV, M4A).',
+            'Tệp nhạc nền phải là âm thanh (MP3, WAV, M4A, OGG).',
+            'The backing track must be audio (MP3, WAV, M4A, OGG).',
           ),
         ]);
+      // Its length from its own headers: a track whose length cannot be read is not accepted.
+      if (!length)
+        throw fail.validation([
+          problem(
+            'backingTrackFileId',
+            'track_unreadable',
+            'Không đọc được độ dài tệp nhạc nền; hãy xuất lại tệp (MP3, WAV, M4A, OGG).',
+            'The backing track’s length cannot be read; export the file again (MP3, WAV, M4A, OGG).',
+          ),
+        ]);
+      row.track_seconds = Math.ceil(length.seconds);
+      await tx.updateTable('festival_entries').set({ track_seconds: row.track_seconds }).where('id', '=', id).execute();
     }
     await recordAudit(
       tx,
@@ -377,8 +401,8 @@ async function chosenActs(db: Db, festivalId: string) {
     song: e.song,
     unitName: e.unit.name,
     performers: e.performers.map((p) => p.name),
-    // measured on the night when it was timed, else as declared
-    seconds: e.measuredSeconds ?? e.declaredSeconds,
+    // measured on the night when it was timed, else the backing track's length, else as declared
+    seconds: e.measuredSeconds ?? e.trackSeconds ?? e.declaredSeconds,
     measured: e.measuredSeconds !== null,
     backingTrackFileId: e.backingTrack?.id ?? null,
   }));

@@ -7,3 +7,5 @@ export { actsForCeremonyOn, ceremonyActs, describeEntries, getFestival, listFest
 export { listSheets, roundResults } from './judging.ts';
 export { getRound, runningOrder } from './rounds.ts';
 export type { CeremonyOut, EntryOut, FestivalOut, ResultsOut, RoundOut, SheetOut } from './schema.ts';
+// The public website's events page lists the festivals (code, name, date, venue, certified, link).
+export { type PublicFestivalSummary, publicFestivals } from './publicFestivals.ts';

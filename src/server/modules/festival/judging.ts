@@ -597,5 +597,6 @@ export async function setPrizes(
       now,
     );
   });
+  publishFestival(platform, 'round', { festivalId: (await findRound(platform.db, roundId)).festival_id, roundId });
   return roundResults(platform, caller, roundId);
 }

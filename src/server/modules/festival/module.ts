@@ -5,7 +5,9 @@ import { registerStatusSource } from '../plans/index.ts';
 import { festivalDemo } from './demo.ts';
 import { entryFiles } from './festivals.ts';
 import * as m0010 from './migrations/0010_festival.ts';
+import * as m0022 from './migrations/0022_festival_track_seconds.ts';
 import { festivalResultsSource } from './planSource.ts';
+import { registerFestivalPages } from './publicPages.tsx';
 import { registerFestivalDocumentRoutes } from './documentRoutes.ts';
 import { registerFestivalRoutes } from './routes.ts';
 
@@ -37,8 +39,9 @@ export const festival = defineModule({
     editor: ['festival.read'],
     viewer: ['festival.read'],
   },
-  migrations: { '0010_festival': m0010 },
+  migrations: { '0010_festival': m0010, '0022_festival_track_seconds': m0022 },
   routes: [registerFestivalRoutes, registerFestivalDocumentRoutes],
+  site: [registerFestivalPages],
   topics: { festival: 'festival.read' },
   todo: (platform, caller, today) => import('./todo.ts').then((t) => t.festivalTodo(platform, caller, today)),
   demo: festivalDemo,

@@ -6,11 +6,12 @@ import { newId } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { ancestorIds } from '../organisation/index.ts';
 import { type Caller, mayManage, requireManage, roundNotFound } from './access.ts';
 import { describeEntries, findFestival } from './festivals.ts';
 import { publishFestival } from './live.ts';
-import type { RoundInput, RoundOut } from './schema.ts';
+import type { RoundInput, RoundOut, RoundUpdateInput } from './schema.ts';
 
 /**
  * Rounds: a unit's own heat or the Bloc's exchange night, each with its date, venue, longest act,
@@ -81,9 +82,8 @@ export async function recusalsOf(db: Db, roundId: string) {
   return out;
 }
 
-export async function createRound(platform: Platform, caller: Caller, festivalId: string, input: RoundInput) {
-  requireManage(caller);
-  await findFestival(platform.db, festivalId);
+/** What a round's set-up must hold: distinct criteria, tie-breaks among them, one head judge with an account, no account twice. */
+function checkSetUp(input: Pick<RoundInput, 'criteria' | 'tieBreak' | 'judges'>) {
   const codes = input.criteria.map((c) => c.code);
   if (new Set(codes).size !== codes.length)
     throw fail.field('criteria', 'duplicate', 'Hai tiêu chí trùng mã.', 'Two criteria share a code.');
@@ -117,6 +117,12 @@ export async function createRound(platform: Platform, caller: Caller, festivalId
       'Một tài khoản có mặt hai lần trong hội đồng.',
       'An account sits twice on the panel.',
     );
+}
+
+export async function createRound(platform: Platform, caller: Caller, festivalId: string, input: RoundInput) {
+  requireManage(caller);
+  await findFestival(platform.db, festivalId);
+  checkSetUp(input);
   if (input.kind === 'heat' && !input.unitId)
     throw fail.field(
       'unitId',
@@ -419,4 +425,124 @@ export async function setNowPerforming(platform: Platform, caller: Caller, round
   });
   publishFestival(platform, 'now', { festivalId: r.festival_id, roundId });
   return runningOrder(platform, roundId);
+}
+
+/**
+ * The round's set-up changed: name, day, venue and longest act at any time before the close;
+ * criteria, panel, method and tie-breaks only until the first sheet is locked. A judge kept (by
+ * id) keeps their drafts and declared conflicts; a judge taken off the panel takes them along.
+ */
+export async function updateRound(platform: Platform, caller: Caller, roundId: string, input: RoundUpdateInput) {
+  requireManage(caller);
+  checkSetUp(input);
+  const now = platform.clock();
+  await platform.db.transaction().execute(async (tx) => {
+    const r = await findRound(tx, roundId);
+    if (r.status !== 'open')
+      throw fail.conflict('ROUND_NOT_OPEN', {
+        vi: 'Vòng thi đã khép: không sửa thiết lập.',
+        en: 'The round is closed: its set-up stands.',
+      });
+    const criteria = await criteriaOf(tx, roundId);
+    const judges = await panelOf(tx, roundId);
+    const sameCriteria =
+      JSON.stringify(criteria.map((c) => [c.code, c.name, Number(c.weight), Number(c.max)])) ===
+      JSON.stringify(input.criteria.map((c) => [c.code, c.name, c.weight, c.max]));
+    const sameJudges =
+      JSON.stringify(judges.map((j) => [j.id, j.user_id, j.name, j.unit_id, j.is_head === 1])) ===
+      JSON.stringify(input.judges.map((j) => [j.id, j.userId, j.name, j.unitId, j.head]));
+    const sameMethod = r.method === input.method && r.tie_break_json === JSON.stringify(input.tieBreak);
+    if (r.method_frozen_at !== null && !(sameCriteria && sameJudges && sameMethod)) refuseFrozen(r);
+    const unknown = input.judges.filter((j) => j.id !== null && !judges.some((x) => x.id === j.id));
+    if (unknown.length > 0)
+      throw fail.field(
+        'judges',
+        'unknown_judge',
+        'Giám khảo không thuộc vòng thi này.',
+        'A judge is not of this round.',
+      );
+    const after = {
+      name: input.name,
+      held_on: input.heldOn,
+      venue: input.venue,
+      max_act_seconds: input.maxActSeconds,
+      method: input.method,
+      tie_break_json: JSON.stringify(input.tieBreak),
+    };
+    await tx.updateTable('festival_rounds').set(after).where('id', '=', roundId).execute();
+    if (!sameCriteria) {
+      await tx.deleteFrom('festival_criteria').where('round_id', '=', roundId).execute();
+      await tx
+        .insertInto('festival_criteria')
+        .values(
+          input.criteria.map((c, position) => ({
+            id: newId(now.getTime()),
+            round_id: roundId,
+            code: c.code,
+            name: c.name,
+            weight: c.weight,
+            max: c.max,
+            position,
+          })),
+        )
+        .execute();
+    }
+    if (!sameJudges) {
+      const gone = judges.filter((j) => !input.judges.some((x) => x.id === j.id)).map((j) => j.id);
+      if (gone.length > 0) {
+        await tx.deleteFrom('festival_sheets').where('round_id', '=', roundId).where('judge_id', 'in', gone).execute();
+        await tx
+          .deleteFrom('festival_recusals')
+          .where('round_id', '=', roundId)
+          .where('judge_id', 'in', gone)
+          .execute();
+        await tx.deleteFrom('festival_judges').where('id', 'in', gone).execute();
+      }
+      for (const [position, j] of input.judges.entries()) {
+        const row = { user_id: j.userId, name: j.name, unit_id: j.unitId, is_head: j.head ? 1 : 0, position };
+        if (j.id) await tx.updateTable('festival_judges').set(row).where('id', '=', j.id).execute();
+        else
+          await tx
+            .insertInto('festival_judges')
+            .values({ id: newId(now.getTime()), round_id: roundId, ...row })
+            .execute();
+      }
+    }
+    await recordAudit(
+      tx,
+      caller.actor,
+      {
+        action: 'festival_round.update',
+        entityType: 'festival_round',
+        entityId: roundId,
+        before: {
+          ...r,
+          criteria: criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, max: c.max })),
+          judges: judges.map((j) => ({
+            id: j.id,
+            userId: j.user_id,
+            name: j.name,
+            unitId: j.unit_id,
+            head: j.is_head,
+          })),
+        },
+        after: { ...after, criteria: input.criteria, judges: input.judges },
+      },
+      now,
+    );
+  });
+  const r = await findRound(platform.db, roundId);
+  publishFestival(platform, 'round', { festivalId: r.festival_id, roundId });
+  return getRound(platform, caller, roundId);
+}
+
+/** The accounts that may sit on a panel (the judge role), for the organisers' set-up screen, in Vietnamese order. */
+export async function judgeAccounts(platform: Platform, caller: Caller) {
+  requireManage(caller);
+  const holders = await activeRoleHolders(platform.db, { roles: ['judge'], limit: 1000 });
+  const byUser = new Map(
+    holders.map((h) => [h.userId, { userId: h.userId, displayName: h.displayName, unitId: h.unitId }]),
+  );
+  const collator = new Intl.Collator('vi');
+  return { items: [...byUser.values()].sort((a, b) => collator.compare(a.displayName, b.displayName)) };
 }

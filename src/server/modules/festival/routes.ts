@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { fail } from '../../platform/http/errors.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import { callerOf } from '../../platform/policy/caller.ts';
 import {
@@ -24,8 +26,17 @@ import {
   saveSheet,
   setPrizes,
 } from './judging.ts';
-import { publicFestivals } from './publicFestivals.ts';
-import { createRound, getRound, runningOrder, setMethod, setNowPerforming, setOrder } from './rounds.ts';
+import { publicFestivalDetails } from './publicFestivals.ts';
+import {
+  createRound,
+  getRound,
+  judgeAccounts,
+  runningOrder,
+  setMethod,
+  setNowPerforming,
+  setOrder,
+  updateRound,
+} from './rounds.ts';
 import {
   amendInput,
   ceremonyInput,
@@ -39,6 +50,7 @@ import {
   festivalListOut,
   festivalOut,
   idParam,
+  judgeAccountsOut,
   lockInput,
   methodInput,
   nowInput,
@@ -49,6 +61,7 @@ import {
   resultsOut,
   roundInput,
   roundOut,
+  roundUpdateInput,
   runningOut,
   sheetInput,
   sheetListOut,
@@ -149,6 +162,24 @@ const r = {
     description:
       'Panel, criteria, order and how many sheets each judge has locked — never the marks before the round closes.',
     request: { params: idParam },
+    responses: { 200: jsonResponse(roundOut, 'The round') },
+  }),
+  judgeAccounts: apiRoute('festival.manage', {
+    method: 'get',
+    path: '/api/festival-judges',
+    tags,
+    summary: 'Tài khoản giám khảo / Judges’ accounts',
+    description: 'The active accounts holding the judge role, for a round’s panel.',
+    responses: { 200: jsonResponse(judgeAccountsOut, 'The accounts, in Vietnamese order') },
+  }),
+  updateRound: apiRoute('festival.manage', {
+    method: 'put',
+    path: `${rounds}/{id}`,
+    tags,
+    summary: 'Sửa thiết lập vòng thi / Change a round’s set-up',
+    description:
+      'Name, day, venue and longest act until the close; criteria, panel, method and tie-breaks until the first sheet is locked.',
+    request: { params: idParam, body: jsonBody(roundUpdateInput) },
     responses: { 200: jsonResponse(roundOut, 'The round') },
   }),
   method: apiRoute('festival.manage', {
@@ -264,6 +295,25 @@ const r = {
     request: { params: idParam, body: jsonBody(prizesInput) },
     responses: { 200: jsonResponse(resultsOut, 'The results with their prizes') },
   }),
+  publicLive: apiRoute('public', {
+    method: 'get',
+    path: '/api/public/festivals/{code}/live',
+    tags: ['festival (public)'],
+    summary: 'Cập nhật trực tiếp (SSE) / Live updates (server-sent events)',
+    description:
+      'Streams `event: festival` messages `{ change }` for this festival only, when what the public page shows changes: an act accepted or returned, a round set up, closed or certified, prizes given. Never a sheet, never a mark.',
+    request: {
+      params: z.object({
+        code: z
+          .string()
+          .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format')
+          .openapi({ param: { name: 'code', in: 'path' }, example: 'LHTH2019' }),
+      }),
+    },
+    responses: {
+      200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
+    },
+  }),
   public: apiRoute('public', {
     method: 'get',
     path: '/api/public/festivals',
@@ -274,8 +324,36 @@ const r = {
   }),
 };
 
+/** What the public page shows changes with these; a sheet locked or the act now performing does not. */
+const PUBLIC_CHANGES = new Set(['entry', 'round']);
+
 export function registerFestivalRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(r.public, async (c) => c.json(await publicFestivals(c.get('platform')), 200));
+  app.openapi(r.publicLive, async (c) => {
+    const platform = c.get('platform');
+    const { code } = c.req.valid('param');
+    const f = await platform.db.selectFrom('festivals').select('id').where('code', '=', code).executeTakeFirst();
+    if (!f) throw fail.notFound({ vi: 'Không tìm thấy liên hoan.', en: 'Festival not found.' });
+    return streamSSE(c, async (stream) => {
+      const stop = platform.events.subscribe('festival', (data) => {
+        const d = data as { change?: string; festivalId?: string };
+        if (d.festivalId !== f.id || !d.change || !PUBLIC_CHANGES.has(d.change)) return;
+        void stream.writeSSE({ event: 'festival', data: JSON.stringify({ change: d.change }) }).catch(() => {});
+      });
+      const left = new Promise<void>((resolve) => stream.onAbort(resolve));
+      try {
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ code }) });
+        while (!stream.aborted) {
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 15_000))), left]);
+          clearTimeout(timer);
+          if (!stream.aborted) await stream.write(': keep-alive\n\n');
+        }
+      } finally {
+        stop();
+      }
+    }) as never;
+  });
+  app.openapi(r.public, async (c) => c.json(await publicFestivalDetails(c.get('platform')), 200));
   app.openapi(r.list, async (c) => c.json(await listFestivals(c.get('platform')), 200));
   app.openapi(r.create, async (c) =>
     c.json(await createFestival(c.get('platform'), callerOf(c), c.req.valid('json')), 201),
@@ -300,6 +378,10 @@ export function registerFestivalRoutes(app: OpenAPIHono<AppEnv>): void {
   );
   app.openapi(r.round, async (c) =>
     c.json(await getRound(c.get('platform'), callerOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(r.judgeAccounts, async (c) => c.json(await judgeAccounts(c.get('platform'), callerOf(c)), 200));
+  app.openapi(r.updateRound, async (c) =>
+    c.json(await updateRound(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(r.method, async (c) =>
     c.json(await setMethod(c.get('platform'), callerOf(c), c.req.valid('param').id, c.req.valid('json')), 200),

@@ -81,6 +81,8 @@ export const entryOut = z
     backingTrack: fileOut.nullable(),
     declaredSeconds: z.number(),
     measuredSeconds: z.number().nullable(),
+    /** The backing track's length, read by the server from the file's headers. */
+    trackSeconds: z.number().nullable(),
     status: z.enum(['submitted', 'accepted', 'returned']),
     returnReason: z.string().nullable(),
     enteredAt: z.string(),
@@ -122,6 +124,28 @@ export const roundInput = z
   })
   .openapi('FestivalRoundInput');
 export type RoundInput = z.output<typeof roundInput>;
+
+/** A round's set-up changed (kind, unit and acts stay; the order has its own route). A judge kept gives their id. */
+export const roundUpdateInput = z
+  .strictObject({
+    name: requiredText(300),
+    heldOn: day,
+    venue: requiredText(300),
+    maxActSeconds: seconds,
+    method: z.enum(methods),
+    tieBreak: z.array(code).max(10).optional().default([]),
+    criteria: z.array(criterionInput).min(1).max(20),
+    judges: z
+      .array(judgeInput.extend({ id: uuid.nullable().optional().default(null) }))
+      .min(1)
+      .max(30),
+  })
+  .openapi('FestivalRoundUpdate');
+export type RoundUpdateInput = z.output<typeof roundUpdateInput>;
+
+export const judgeAccountsOut = z
+  .object({ items: z.array(z.object({ userId: z.string(), displayName: z.string(), unitId: z.string().nullable() })) })
+  .openapi('FestivalJudgeAccounts');
 
 export const methodInput = z
   .strictObject({ method: z.enum(methods), tieBreak: z.array(code).max(10) })
@@ -319,9 +343,16 @@ export const publicFestivalsOut = z
       z.object({
         code: z.string(),
         name: z.string(),
+        organiser: z.string().nullable(),
+        /** The exchange night's day and venue, else the last round's. */
+        date: z.string().nullable(),
+        venue: z.string().nullable(),
+        /** Whether the exchange night's result (or, without one, every round's) is certified. */
+        certified: z.boolean(),
         entries: z.array(
           z.object({
             song: z.string(),
+            composer: z.string(),
             unitName: z.string(),
             performers: z.array(z.string()),
             performance: z.enum(performances),

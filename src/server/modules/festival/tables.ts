@@ -23,6 +23,8 @@ export interface FestivalEntriesTable {
   accompaniment: string;
   declared_seconds: number;
   measured_seconds: number | null;
+  /** The backing track's length read from its headers (0022). */
+  track_seconds: number | null;
   status: string;
   return_reason: string | null;
   entered_by: string | null;

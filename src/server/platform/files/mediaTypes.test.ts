@@ -47,6 +47,12 @@ describe('what a file is, from its whole structure', () => {
     expect(await sniffFileKind(bytes([0xff, 0xfb, 0x90, 0x64, 0, 0]))).toBe('mp3');
     expect(await sniffFileKind(bytes('RIFF', [0x24, 0, 0, 0], 'WAVEfmt ', [16, 0, 0, 0, 1, 0]))).toBe('wav');
     expect(await sniffFileKind(bytes([0, 0, 0, 0x20], 'ftypM4A ', [0, 0, 0, 0], 'M4A mp42isom'))).toBe('m4a');
+    // Ogg: the first page (beginning of stream, one segment) holds the codec's identification header
+    const oggHead = (packet: number[]) => bytes('OggS', [0, 2], new Array(20).fill(0), [1, packet.length], packet);
+    expect(await sniffFileKind(oggHead([1, ...[...'vorbis'].map((c) => c.charCodeAt(0)), 0, 0, 0, 0]))).toBe('ogg');
+    expect(await sniffFileKind(oggHead([...'OpusHead'].map((c) => c.charCodeAt(0))))).toBe('ogg');
+    // An Ogg video (Theora) is not a backing track
+    expect(await sniffFileKind(oggHead([0x80, ...[...'theora'].map((c) => c.charCodeAt(0))]))).toBeNull();
     // A frame header with the reserved layer, a video MP4 and a RIFF that is neither WAVE nor WebP are refused
     expect(await sniffFileKind(bytes([0xff, 0xf9, 0x90, 0x64, 0, 0]))).toBeNull();
     expect(await sniffFileKind(bytes([0, 0, 0, 0x20], 'ftypisom', [0, 0, 2, 0], [0xff, 0xfe]))).toBeNull();

@@ -20,6 +20,7 @@ export const fileKinds = {
   mp3: { mediaType: 'audio/mpeg', extension: 'mp3', inline: true, label: 'MP3' },
   wav: { mediaType: 'audio/wav', extension: 'wav', inline: true, label: 'WAV' },
   m4a: { mediaType: 'audio/mp4', extension: 'm4a', inline: true, label: 'M4A (AAC)' },
+  ogg: { mediaType: 'audio/ogg', extension: 'ogg', inline: true, label: 'OGG (Vorbis, Opus)' },
 } as const satisfies Record<string, FileKind>;
 
 export type FileKindName = keyof typeof fileKinds;
@@ -121,6 +122,13 @@ function isM4a(bytes: Uint8Array): boolean {
   return brand === 'M4A ' || brand === 'M4B ';
 }
 
+/** An Ogg stream's first page (beginning of stream) carrying a Vorbis or Opus identification header. */
+function isOgg(bytes: Uint8Array): boolean {
+  if (!startsWith(bytes, ascii('OggS')) || bytes[4] !== 0 || (bytes[5] & 2) === 0 || bytes.length < 28) return false;
+  const body = 27 + bytes[26];
+  return startsWith(bytes, [1, ...ascii('vorbis')], body) || startsWith(bytes, ascii('OpusHead'), body);
+}
+
 /**
  * The kind of the bytes, or null when Kyniem does not accept them (an executable, a zip, an old
  * .doc, a file that only begins like an accepted kind…). An archive that is a bomb is refused
@@ -135,6 +143,7 @@ export async function sniffFileKind(bytes: Uint8Array): Promise<FileKindName | n
   if (looksLikeZip(bytes)) return officeKind(bytes);
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WAVEfmt '), 8)) return 'wav';
   if (isM4a(bytes)) return 'm4a';
+  if (isOgg(bytes)) return 'ogg';
   if (isMp3(bytes)) return 'mp3';
   return isText(bytes) ? 'text' : null;
 }

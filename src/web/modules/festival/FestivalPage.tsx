@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconMicrophone, IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
+import { fileUrl } from '../../app/files.ts';
 import { formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
@@ -39,6 +40,18 @@ function EntryRow({ entry, festivalId, manage }: { entry: Entry; festivalId: str
         <Text size="xs" c="dimmed">
           {t(`festival.accompaniment.${entry.accompaniment}`)}
         </Text>
+        {entry.backingTrack ? (
+          <Anchor href={fileUrl(entry.backingTrack.id)} target="_blank" size="xs" data-testid="entry-track">
+            {entry.trackSeconds !== null
+              ? t('festival.form.trackLength', { d: minutes(entry.trackSeconds) })
+              : entry.backingTrack.name}
+          </Anchor>
+        ) : null}
+        {entry.trackSeconds !== null && entry.trackSeconds > entry.declaredSeconds + 15 ? (
+          <Text size="xs" c="orange" data-testid="track-longer">
+            {t('festival.form.trackLonger')}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <Badge color={color} variant="light">
@@ -98,7 +111,39 @@ export function FestivalPage() {
           {t('festival.list.title')}
         </Group>
       </Anchor>
-      <PageHeader title={f.name} description={t('festival.page.description', { n: f.entriesPerUnit })} />
+      <PageHeader
+        title={f.name}
+        description={t('festival.page.description', { n: f.entriesPerUnit })}
+        actions={
+          <Group gap="xs">
+            {auth.can('festival.enter') && !manage ? (
+              <Button
+                leftSection={<IconMicrophone size={16} />}
+                renderRoot={(props) => (
+                  <Link {...props} to="/festivals/$festivalId/enter" params={{ festivalId: f.id }} />
+                )}
+                data-testid="enter-act"
+              >
+                {t('festival.form.open')}
+              </Button>
+            ) : null}
+            {manage ? (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                renderRoot={(props) => (
+                  <Link {...props} to="/festivals/$festivalId/rounds/new" params={{ festivalId: f.id }} />
+                )}
+                data-testid="new-round"
+              >
+                {t('festival.setup.newTitle')}
+              </Button>
+            ) : null}
+            <Button variant="default" component="a" href={`/hoi-dien/${encodeURIComponent(f.code)}`} target="_blank">
+              {t('festival.page.public')}
+            </Button>
+          </Group>
+        }
+      />
       <Stack gap="lg">
         <Card withBorder bg="white">
           <Title order={4} mb="xs">

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPlayerTrackNext, IconPlayerTrackPrev } from '@tabler/icons-react';
+import { IconArrowLeft, IconPlayerTrackNext, IconPlayerTrackPrev, IconSettings } from '@tabler/icons-react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
@@ -121,7 +121,24 @@ export function RoundPage() {
       <PageHeader
         title={r.name}
         description={`${formatDate(r.heldOn)} · ${r.venue} · ${t(`festival.method.${r.method}`)} · ${t('festival.round.maxAct', { m: minutes(r.maxActSeconds) })}`}
-        actions={<RoundStatus status={r.status} />}
+        actions={
+          <Group gap="xs">
+            <RoundStatus status={r.status} />
+            {manage && r.status === 'open' ? (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconSettings size={14} />}
+                renderRoot={(props) => (
+                  <Link {...props} to="/festival-rounds/$roundId/setup" params={{ roundId: r.id }} />
+                )}
+                data-testid="round-setup"
+              >
+                {t('festival.setup.editTitle')}
+              </Button>
+            ) : null}
+          </Group>
+        }
       />
       <Stack gap="lg">
         {r.me && r.status === 'open' ? <ScoreSheet round={r} /> : null}

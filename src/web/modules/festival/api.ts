@@ -3,13 +3,17 @@ import type { z } from 'zod';
 import type {
   ceremonyInput,
   ceremonyOut,
+  entryInput,
   entryListOut,
   entryOut,
   festivalListOut,
   festivalOut,
+  judgeAccountsOut,
   prizesInput,
   resultsOut,
+  roundInput,
   roundOut,
+  roundUpdateInput,
   runningOut,
   sheetListOut,
   sheetOut,
@@ -30,6 +34,10 @@ export type Running = z.output<typeof runningOut>;
 export type Ceremony = z.output<typeof ceremonyOut>;
 export type CeremonyInput = z.input<typeof ceremonyInput>;
 export type PrizesInput = z.input<typeof prizesInput>;
+export type EntryInput = z.input<typeof entryInput>;
+export type RoundInput = z.input<typeof roundInput>;
+export type RoundUpdateInput = z.input<typeof roundUpdateInput>;
+export type JudgeAccounts = z.output<typeof judgeAccountsOut>;
 
 export const festivalKeys = {
   all: ['festival'] as const,
@@ -41,6 +49,7 @@ export const festivalKeys = {
   sheets: (id: string) => ['festival', 'sheets', id] as const,
   results: (id: string) => ['festival', 'results', id] as const,
   running: (id: string) => ['festival', 'running', id] as const,
+  judges: ['festival', 'judges'] as const,
 };
 
 /** While a festival screen is open, every change the server announces re-reads its queries. */
@@ -125,4 +134,28 @@ export const useSetPrizes = (roundId: string) =>
 export const useChooseCeremony = (festivalId: string) =>
   useFestivalMutation((body: CeremonyInput) =>
     api<Ceremony>(`/api/festivals/${festivalId}/ceremony`, { method: 'PUT', body }),
+  );
+
+/** The judges' accounts a panel may name (the organisers' set-up screen). */
+export const useJudgeAccounts = (enabled: boolean) =>
+  useQuery({
+    queryKey: festivalKeys.judges,
+    queryFn: ({ signal }) => api<JudgeAccounts>('/api/festival-judges', { signal }),
+    enabled,
+  });
+export const useMakeEntry = (festivalId: string) =>
+  useFestivalMutation((body: EntryInput) =>
+    api<Entry>(`/api/festivals/${festivalId}/entries`, { method: 'POST', body }),
+  );
+export const useCreateRound = (festivalId: string) =>
+  useFestivalMutation((body: RoundInput) =>
+    api<Round>(`/api/festivals/${festivalId}/rounds`, { method: 'POST', body }),
+  );
+export const useUpdateRound = (roundId: string) =>
+  useFestivalMutation((body: RoundUpdateInput) =>
+    api<Round>(`/api/festival-rounds/${roundId}`, { method: 'PUT', body }),
+  );
+export const useSetOrder = (roundId: string) =>
+  useFestivalMutation((body: { seed: string | null; entryIds: string[] | null }) =>
+    api<Round>(`/api/festival-rounds/${roundId}/order`, { method: 'PUT', body }),
   );

@@ -17,6 +17,21 @@ export default defineWebModule({
     }),
     createRoute({
       getParentRoute: () => parent,
+      path: '/festivals/$festivalId/enter',
+      component: lazyPage(() => import('./EntryFormPage.tsx'), 'EntryFormPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/festivals/$festivalId/rounds/new',
+      component: lazyPage(() => import('./RoundSetupPage.tsx'), 'NewRoundPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/festival-rounds/$roundId/setup',
+      component: lazyPage(() => import('./RoundSetupPage.tsx'), 'RoundSetupPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
       path: '/festival-rounds/$roundId',
       component: lazyPage(() => import('./RoundPage.tsx'), 'RoundPage'),
     }),
