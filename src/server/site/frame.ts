@@ -34,3 +34,8 @@ export async function siteFrame(platform: Platform): Promise<SiteFrame> {
   cached.set(platform, { frame, at: now });
   return frame;
 }
+
+/** What a module's public page needs from the site: its frame and its address. */
+export async function siteContext(platform: Platform): Promise<{ frame: SiteFrame; origin: string }> {
+  return { frame: await siteFrame(platform), origin: platform.config.publicUrl };
+}

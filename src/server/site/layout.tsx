@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { FC } from 'hono/jsx';
+import { createContext, type FC } from 'hono/jsx';
 import type { SiteFrame } from './frame.ts';
 import { siteStyle } from './style.ts';
 import { href, type Lang, siteWords } from './words.ts';
@@ -282,3 +282,14 @@ export const Picture: FC<{
     />
   </picture>
 );
+
+/**
+ * The frame and the site's address for a module's public page (the tournament, the roll of
+ * honour, the festival): its handler provides them once (`siteContext`), its layout reads them
+ * and renders `SitePage`.
+ */
+export type SiteContextValue = { frame: SiteFrame; origin: string };
+export const SiteContext = createContext<SiteContextValue>({
+  frame: { name: 'Kyniem', address: null, phone: null, email: null },
+  origin: '',
+});

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { AppEnv } from '../platform/http/context.ts';
+import { CONTENT_SECURITY_POLICY } from '../platform/http/middleware.ts';
 
 /** A rendered page and its entity tag, as kept between requests. */
-export type RenderedPage = { html: string; etag: string; status: 200 | 404 };
+export type RenderedPage = { html: string; etag: string; status: 200 | 404; frameHosts?: readonly string[] };
 
-export function renderedPage(node: unknown, status: 200 | 404 = 200): RenderedPage {
+export function renderedPage(node: unknown, status: 200 | 404 = 200, frameHosts: readonly string[] = []): RenderedPage {
   const html = `<!doctype html>${String(node)}`;
-  return { html, status, etag: `W/"${createHash('sha1').update(html).digest('base64url').slice(0, 22)}"` };
+  return { html, status, frameHosts, etag: `W/"${createHash('sha1').update(html).digest('base64url').slice(0, 22)}"` };
 }
 
 /**
@@ -21,6 +22,9 @@ export function sendPage(c: Context<AppEnv>, page: RenderedPage, options: { maxA
     ETag: page.etag,
     Vary: 'Accept-Encoding',
   };
+  // A page that embeds a video player lets that player's host, and only it, into a frame.
+  if (page.frameHosts?.length)
+    headers['Content-Security-Policy'] = `${CONTENT_SECURITY_POLICY}; frame-src ${page.frameHosts.join(' ')}`;
   if (status === 200 && c.req.header('if-none-match') === page.etag) {
     return c.body(null, 304, headers);
   }

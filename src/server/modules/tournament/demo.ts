@@ -98,6 +98,7 @@ const event = (
   category: { kind: 'open' },
   scoring: 'bo3-21',
   groupCount: null,
+  qualifiersPerGroup: null,
   thirdPlace: 'shared',
   entriesPerUnit: 2,
   mixedUnits: false,

@@ -1,4 +1,3 @@
-import { rankGroup } from '../../../common/tournament/groupRanking.ts';
 import {
   dependents,
   type KnockoutMatch,
@@ -11,7 +10,6 @@ import {
   checkMatch,
   isScoringId,
   MatchScoreError,
-  type Outcome,
   scoringRules,
 } from '../../../common/tournament/scoring.ts';
 import { recordAudit } from '../../platform/audit/record.ts';

@@ -90,7 +90,7 @@ export function loadPrincipal(platform: Platform): MiddlewareHandler<AppEnv> {
  * Security headers on every response. The web app loads nothing from another host; Mantine
  * sets inline style attributes, hence 'unsafe-inline' for styles only.
  */
-const CONTENT_SECURITY_POLICY =
+export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const FIXED_HEADERS: [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],

@@ -1,10 +1,12 @@
 import type { Platform } from '../../../platform/platform.ts';
 import { publicCeremonies } from '../../ceremony/index.ts';
 import { publicTournaments } from '../../tournament/index.ts';
+import { publicFestivals } from '../../festival/index.ts';
 
 /**
  * The events the public site lists, from the modules that hold them: the tournaments (their
- * own pages under /giai-dau, with live results), the published ceremonies (their programme under
+ * own pages under /giai-dau, with live results), the festivals (/hoi-dien, results once
+ * certified), the published ceremonies (their programme under
  * /su-kien/le-ky-niem). Each with its days and where it stands today.
  */
 export type EventKind = 'tournament' | 'festival' | 'ceremony';
@@ -35,7 +37,11 @@ export function eventOrder(a: PublicEvent, b: PublicEvent): number {
 }
 
 export async function publicEvents(platform: Platform, today: string): Promise<PublicEvent[]> {
-  const [tournaments, ceremonies] = await Promise.all([publicTournaments(platform), publicCeremonies(platform)]);
+  const [tournaments, ceremonies, festivals] = await Promise.all([
+    publicTournaments(platform),
+    publicCeremonies(platform),
+    publicFestivals(platform.db),
+  ]);
   const events: PublicEvent[] = [
     ...tournaments.map((t) => ({
       kind: 'tournament' as const,
@@ -47,6 +53,18 @@ export async function publicEvents(platform: Platform, today: string): Promise<P
       path: `/giai-dau/${encodeURIComponent(t.code)}`,
       state: stateOn(today, t.startsOn, t.endsOn),
     })),
+    ...festivals
+      .filter((f) => f.date !== null)
+      .map((f) => ({
+        kind: 'festival' as const,
+        code: f.code,
+        name: f.name,
+        venue: f.venue ?? '',
+        startsOn: f.date!,
+        endsOn: f.date!,
+        path: f.link,
+        state: stateOn(today, f.date!, f.date!),
+      })),
     ...ceremonies.items.map((c) => ({
       kind: 'ceremony' as const,
       code: c.code,

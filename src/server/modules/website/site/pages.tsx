@@ -327,3 +327,47 @@ export const About: FC<{ profile: PublicProfile | null; lang: Lang }> = ({ profi
     </>
   );
 };
+
+export type PublicDocumentRow = {
+  id: string;
+  number: string;
+  date: string;
+  type: { vi: string; en: string };
+  summary: string;
+  fileUrl: string | null;
+};
+
+export const DocumentList: FC<{ items: PublicDocumentRow[]; lang: Lang }> = ({ items, lang }) => {
+  const w = pageWords[lang];
+  if (items.length === 0) return <p class="muted">{w.noDocuments}</p>;
+  return (
+    <div class="scroll">
+      <table class="cards">
+        <thead>
+          <tr>
+            <th scope="col">{w.docNumber}</th>
+            <th scope="col">{w.docDate}</th>
+            <th scope="col">{w.docType}</th>
+            <th scope="col">{w.docSummary}</th>
+            <th scope="col">{w.download}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => (
+            <tr>
+              <td data-label={w.docNumber} class="when">
+                {d.number}
+              </td>
+              <td data-label={w.docDate} class="when">
+                {formatDmy(d.date)}
+              </td>
+              <td data-label={w.docType}>{d.type[lang]}</td>
+              <td data-label={w.docSummary}>{d.summary}</td>
+              <td data-label={w.download}>{d.fileUrl ? <a href={d.fileUrl}>{w.download}</a> : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+};

@@ -11,6 +11,7 @@ import { PageCache, type RenderedPage, renderedPage, sendPage } from '../../../s
 import { shareImage } from '../../../site/shareImage.ts';
 import { langOf, type Lang, siteWords } from '../../../site/words.ts';
 import { publicProgramme } from '../../ceremony/index.ts';
+import { publicDocuments } from '../../office/index.ts';
 import { publicRolls } from '../../honours/index.ts';
 import { publicProfile } from '../../organisation/index.ts';
 import { publicPlans, publicPlanTimeline } from '../../plans/index.ts';
@@ -19,6 +20,7 @@ import {
   About,
   type Anniversary,
   AnniversaryBand,
+  DocumentList,
   EventList,
   homeStyle,
   PlanList,
@@ -55,6 +57,7 @@ type Page = {
   body: unknown;
   status?: 200 | 404;
   query?: string;
+  frameHosts?: string[];
 };
 
 const cache = new PageCache(5_000);
@@ -74,6 +77,7 @@ async function render(c: Context<AppEnv>, page: Page): Promise<RenderedPage> {
       {page.body}
     </SitePage>,
     page.status ?? 200,
+    page.frameHosts,
   );
 }
 
@@ -327,6 +331,10 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
             inLanguage: 'vi',
           },
         },
+        // the video players the sanitiser let into the body (ADR 24), and no other frame
+        frameHosts: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'].filter((h) =>
+          a.bodyHtml.includes(`src="${h}/`),
+        ),
         body: <ArticleView a={a} lang={lang} related={related} />,
       };
     }),
@@ -476,6 +484,39 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
           path: `/ke-hoach/${slug}`,
         },
         body: <PlanTimeline t={t} lang={lang} />,
+      };
+    }),
+  );
+
+  app.get(
+    '/van-ban',
+    sitePage(async (platform, lang, c) => {
+      const w = pageWords[lang];
+      const n = pageNo(c);
+      const found = await publicDocuments(platform.db, { page: n, pageSize: 20 });
+      return {
+        section: 'documents',
+        style: timelineStyle,
+        meta: {
+          lang,
+          title: w.documents,
+          description: w.documentsDescription,
+          path: n > 1 ? `/van-ban?trang=${n}` : '/van-ban',
+        },
+        body: (
+          <>
+            <h1>{w.documents}</h1>
+            <p class="lead">{w.documentsDescription}</p>
+            <DocumentList items={found.items} lang={lang} />
+            <Pager
+              lang={lang}
+              page={n}
+              total={found.total}
+              pageSize={20}
+              path={(p) => (p > 1 ? `/van-ban?trang=${p}` : '/van-ban')}
+            />
+          </>
+        ),
       };
     }),
   );

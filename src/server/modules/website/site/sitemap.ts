@@ -14,7 +14,7 @@ import { publishedArticles } from '../index.ts';
 type Entry = { path: string; lastmod?: string };
 
 /** The sections whose pages this module serves (news and documents join with their pages). */
-const sitemapSections: readonly SiteSection[] = ['home', 'news', 'events', 'plan', 'honours', 'about'];
+const sitemapSections: readonly SiteSection[] = ['home', 'news', 'events', 'plan', 'honours', 'documents', 'about'];
 
 function escapeXml(s: string): string {
   return s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!);

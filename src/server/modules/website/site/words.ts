@@ -76,6 +76,14 @@ export const pageWords = {
     aboutSite:
       'Trang thông tin do Ban Tuyên giáo và Văn phòng Đảng ủy Khối thực hiện: tin hoạt động, sự kiện, kết quả thi đua và văn bản công khai.',
     open: 'Xem',
+    documents: 'Văn bản',
+    documentsDescription: 'Văn bản của Đảng ủy Khối được công bố công khai: kế hoạch, thông báo, quyết định.',
+    noDocuments: 'Chưa có văn bản nào được công bố.',
+    docNumber: 'Số, ký hiệu',
+    docDate: 'Ngày ban hành',
+    docType: 'Loại',
+    docSummary: 'Trích yếu',
+    download: 'Tải về',
   },
   en: {
     homeTitle: (name: string) => `${name} – Web portal`,
@@ -151,5 +159,13 @@ export const pageWords = {
     aboutSite:
       "Run by the Propaganda Board and the Party Committee's Office: news of the activities, events, emulation results and public documents.",
     open: 'Open',
+    documents: 'Documents',
+    documentsDescription: "The Party Committee's documents made public: plans, notices, decisions.",
+    noDocuments: 'No document has been made public yet.',
+    docNumber: 'Number',
+    docDate: 'Issued',
+    docType: 'Type',
+    docSummary: 'Summary',
+    download: 'Download',
   },
 } as const;
