@@ -455,7 +455,7 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     expect(res.headers.get('content-security-policy')).toMatch(/style-src 'self' 'unsafe-inline'/);
     const html = await res.text();
     expect(html.startsWith('<!doctype html><html lang="vi">')).toBe(true);
-    expect(html).toContain(`<title>Bảng vinh danh — ${campaign.name}</title>`);
+    expect(html).toContain(`<title>Bảng vinh danh — ${campaign.name} – Đảng bộ khối Doanh nghiệp tỉnh Thái Bình</title>`);
     expect(html).toMatch(
       /<meta name="description" content="Bảng vinh danh: [^"]*2 tập thể, 2 cá nhân, 2 sản phẩm — Quyết định số 125-QĐ\/ĐUK ngày 05 tháng 8 năm 2019/,
     );

@@ -1,6 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { FC } from 'hono/jsx';
+import { type Child, type FC, useContext } from 'hono/jsx';
+import { siteContext } from '../../site/frame.ts';
+import { SiteContext, SitePage } from '../../site/layout.tsx';
 import { dateWords, formatDmy } from '../../../common/dates.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -81,16 +83,6 @@ const words = {
 } as const;
 
 const styles = `
-*,*::before,*::after{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;font-family:"Noto Sans","Liberation Sans",Arial,sans-serif;color:#1f1a17;background:#faf7f2;line-height:1.5}
-a{color:#9c1f16}
-.wrap{max-width:1180px;margin:0 auto;padding:0 20px}
-.band{background:#a4161a;color:#fff;border-bottom:4px solid #d4a72c}
-.band .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px 16px;padding-top:12px;padding-bottom:12px}
-.bloc{margin:0;font-weight:700;letter-spacing:.02em;text-transform:uppercase;font-size:15px}
-.bloc a{color:inherit;text-decoration:none}
-.lang{font-size:14px}.lang a{color:#fff}.lang [aria-current]{font-weight:700}
 .hero{text-align:center;padding:36px 0 12px}
 .kicker{margin:0;color:#a4161a;font-weight:700;letter-spacing:.18em;text-transform:uppercase;font-size:14px}
 h1{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(24px,4.2vw,38px);line-height:1.25;margin:10px auto 12px;max-width:900px;overflow-wrap:anywhere}
@@ -115,7 +107,7 @@ h3{margin:0 0 4px;font-size:18px;line-height:1.35;overflow-wrap:anywhere}
 .rolls li{background:#fff;border:1px solid #eadfcd;border-radius:10px;padding:16px 20px}
 .rolls h2{border:0;margin:0 0 4px;padding:0}
 .rolls p{margin:2px 0}
-footer{margin:40px 0 0;padding:18px 0 28px;border-top:1px solid #e6d9c3;color:#6b5d53;font-size:14px;text-align:center}
+.rollnote{margin:40px 0 0;padding:18px 0 0;border-top:1px solid #e6d9c3;color:#6b5d53;font-size:14px;text-align:center}
 @media (max-width:480px){.wrap{padding:0 14px}.hero{padding-top:24px}.grid{gap:12px}.card{flex-direction:row}.photo,.individual .photo{width:38%;aspect-ratio:auto;min-height:150px}.initial{font-size:44px}.pos{top:8px;left:8px;min-width:26px;height:26px;font-size:13px}.body{padding:12px 12px 14px;min-width:0}h3{font-size:16px}.citation{font-size:14px}}
 @media print{
   @page{size:A4;margin:14mm}
@@ -141,52 +133,26 @@ const Layout: FC<{
   path: string;
   bloc: string | null;
   children?: unknown;
-}> = ({ lang, title, description, path, bloc, children }) => (
-  <html lang={lang}>
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{title}</title>
-      <meta name="description" content={description} />
-      <link rel="alternate" hreflang="vi" href={path} />
-      <link rel="alternate" hreflang="en" href={`${path}?lang=en`} />
-      <style dangerouslySetInnerHTML={{ __html: styles }} />
-    </head>
-    <body>
-      <header class="band">
-        <div class="wrap">
-          <p class="bloc">
-            <a href={href(PATH, lang)}>{bloc ?? words[lang].roll}</a>
-          </p>
-          <nav class="lang" aria-label={words[lang].language}>
-            {lang === 'vi' ? (
-              <span aria-current="true">Tiếng Việt</span>
-            ) : (
-              <a href={path} hreflang="vi" lang="vi">
-                Tiếng Việt
-              </a>
-            )}
-            {' · '}
-            {lang === 'en' ? (
-              <span aria-current="true">English</span>
-            ) : (
-              <a href={`${path}?lang=en`} hreflang="en" lang="en">
-                English
-              </a>
-            )}
-          </nav>
-        </div>
-      </header>
-      <main class="wrap">{children}</main>
-      <footer class="wrap">
+}> = ({ lang, title, description, path, children }) => {
+  const site = useContext(SiteContext);
+  return (
+    <SitePage
+      meta={{ lang, title, description, path }}
+      frame={site.frame}
+      origin={site.origin}
+      section="honours"
+      style={styles}
+    >
+      {children}
+      <div class="rollnote">
         <p>{words[lang].footer}</p>
         <p class="back">
           <a href={href(PATH, lang)}>{words[lang].all}</a>
         </p>
-      </footer>
-    </body>
-  </html>
-);
+      </div>
+    </SitePage>
+  );
+};
 
 const organisationWords =
   /^(đảng bộ|chi bộ|tổng công ty|công ty|cổ phần|tnhh|trách nhiệm hữu hạn|một thành viên|mtv)\s+/iu;
@@ -313,7 +279,8 @@ const NotFoundPage: FC<{ lang: Lang }> = ({ lang }) => (
   </Layout>
 );
 
-const page = (node: unknown) => `<!doctype html>${String(node)}`;
+const page = async (platform: Platform, node: Child) =>
+  `<!doctype html>${String(<SiteContext.Provider value={await siteContext(platform)}>{node}</SiteContext.Provider>)}`;
 
 /** The Bloc's name for the list page: that of the latest roll, else none. */
 async function listBloc(platform: Platform, rolls: PublicRollSummary[]): Promise<string | null> {
@@ -328,7 +295,11 @@ export function registerRollOfHonourPages(app: OpenAPIHono<AppEnv>): void {
     const lang = langOf(c.req.query('lang'));
     const platform = c.get('platform');
     const rolls = await publicRolls(platform);
-    return c.html(page(<ListPage rolls={rolls} bloc={await listBloc(platform, rolls)} lang={lang} />), 200, headers);
+    return c.html(
+      await page(platform, <ListPage rolls={rolls} bloc={await listBloc(platform, rolls)} lang={lang} />),
+      200,
+      headers,
+    );
   });
   app.get(`${PATH}/`, (c) => c.redirect(c.req.query('lang') === 'en' ? `${PATH}?lang=en` : PATH, 301));
   app.get(`${PATH}/:code`, async (c) => {
@@ -337,10 +308,12 @@ export function registerRollOfHonourPages(app: OpenAPIHono<AppEnv>): void {
     try {
       if (!codePattern.test(code)) throw new AppError(404, 'NOT_FOUND', { vi: '', en: '' });
       const roll = await publicRoll(c.get('platform'), code);
-      return c.html(page(<RollPage roll={roll} lang={lang} />), 200, headers);
+      return c.html(await page(c.get('platform'), <RollPage roll={roll} lang={lang} />), 200, headers);
     } catch (err) {
       if (err instanceof AppError && err.status === 404)
-        return c.html(page(<NotFoundPage lang={lang} />), 404, { 'Cache-Control': 'no-cache' });
+        return c.html(await page(c.get('platform'), <NotFoundPage lang={lang} />), 404, {
+          'Cache-Control': 'no-cache',
+        });
       throw err;
     }
   });

@@ -1,7 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { FC } from 'hono/jsx';
+import { type Child, type FC, useContext } from 'hono/jsx';
+import { siteContext } from '../../site/frame.ts';
+import { SiteContext, SitePage } from '../../site/layout.tsx';
+import type { Platform } from '../../platform/platform.ts';
 import { formatDmy } from '../../../common/dates.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -153,14 +156,14 @@ body.board a{color:#ffd25a}
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 const gamesText = (games: [number, number][]) => games.map(([a, b]) => `${a}-${b}`).join(', ');
 
-const Layout: FC<{ lang: Lang; title: string; path: string; live?: string; board?: boolean; children?: unknown }> = ({
-  lang,
-  title,
-  path,
-  live,
-  board,
-  children,
-}) => (
+const BoardLayout: FC<{
+  lang: Lang;
+  title: string;
+  path: string;
+  live?: string;
+  board?: boolean;
+  children?: unknown;
+}> = ({ lang, title, path, live, board, children }) => (
   <html lang={lang}>
     <head>
       <meta charset="utf-8" />
@@ -191,6 +194,44 @@ const Layout: FC<{ lang: Lang; title: string; path: string; live?: string; board
     </body>
   </html>
 );
+
+/** The tournament's pages inside the public site's frame (the court board keeps its own, a venue screen). */
+const siteStyles = styles
+  .split('\n')
+  .filter(
+    (rule) =>
+      !/^(\*,|body\{|a\{|\.wrap\{|header\.top|\.brand|\.lang|footer\{|body\.board|@media \(max-width:480px\))/.test(
+        rule,
+      ),
+  )
+  .join('\n');
+
+const Layout: FC<{
+  lang: Lang;
+  title: string;
+  description?: string;
+  path: string;
+  live?: string;
+  board?: boolean;
+  children?: unknown;
+}> = (props) => {
+  const site = useContext(SiteContext);
+  if (props.board) return <BoardLayout {...props} />;
+  const { lang, title, description, path, live, children } = props;
+  return (
+    <SitePage
+      meta={{ lang, title, description: description ?? `${title} – ${words[lang].tournaments}`, path }}
+      frame={site.frame}
+      origin={site.origin}
+      section="events"
+      style={siteStyles}
+      scripts={live ? [SCRIPT] : []}
+      bodyData={live ? { live } : undefined}
+    >
+      {children}
+    </SitePage>
+  );
+};
 
 /** A match's score: the result, else the live score (games so far and the game in play). */
 function scoreText(m: PublicMatch, lang: Lang): string {
@@ -527,7 +568,8 @@ const liveScript = `(() => {
 })();
 `;
 
-const page = (node: unknown) => `<!doctype html>${String(node)}`;
+const page = async (platform: Platform, node: Child) =>
+  `<!doctype html>${String(<SiteContext.Provider value={await siteContext(platform)}>{node}</SiteContext.Provider>)}`;
 
 export function registerTournamentPages(app: OpenAPIHono<AppEnv>): void {
   const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'vi');
@@ -541,16 +583,24 @@ export function registerTournamentPages(app: OpenAPIHono<AppEnv>): void {
   );
   app.get(PATH, async (c) => {
     const lang = langOf(c.req.query('lang'));
-    return c.html(page(<ListPage items={await publicTournaments(c.get('platform'))} lang={lang} />), 200, headers);
+    return c.html(
+      await page(c.get('platform'), <ListPage items={await publicTournaments(c.get('platform'))} lang={lang} />),
+      200,
+      headers,
+    );
   });
   const one = (board: boolean) => async (c: Context<AppEnv>) => {
     const lang = langOf(c.req.query('lang'));
     try {
       const t = await publicTournament(c.get('platform'), c.req.param('code') ?? '');
-      return c.html(page(board ? <BoardPage t={t} lang={lang} /> : <TournamentPage t={t} lang={lang} />), 200, headers);
+      return c.html(
+        await page(c.get('platform'), board ? <BoardPage t={t} lang={lang} /> : <TournamentPage t={t} lang={lang} />),
+        200,
+        headers,
+      );
     } catch (err) {
       if (err instanceof AppError && err.status === 404)
-        return c.html(page(<NotFoundPage lang={lang} />), 404, headers);
+        return c.html(await page(c.get('platform'), <NotFoundPage lang={lang} />), 404, headers);
       throw err;
     }
   };
