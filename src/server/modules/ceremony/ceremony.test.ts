@@ -56,7 +56,7 @@ describeEachDatabase('ceremony', (kind) => {
     await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     await honoursDemo.load(platform);
-    const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('BTG')! }] });
+    const b = await buildUser(platform, { grants: [{ role: 'propaganda_staff', unitId: unit.get('BTG')! }] });
     board = await signIn(app, b.username, b.password);
     const v = await buildUser(platform, { grants: [{ role: 'viewer', unitId: null }] });
     viewer = await signIn(app, v.username, v.password);

@@ -5,9 +5,9 @@ import type { Platform } from '../../platform/platform.ts';
 import { unitRefs } from '../organisation/index.ts';
 import { requireManage, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
-import { findSession, getSession, rosterOf } from './council.ts';
+import { findSession, getSession, rosterOf, votingCounts } from './council.ts';
 import { honourees, type Decision } from './results.ts';
-import type { RoundOutcome, SessionRules } from './tally.ts';
+import { quorumNeeded, type RoundOutcome, type SessionRules } from './tally.ts';
 
 // The builders (docx, Playwright) load with the first download, not at every start.
 const builders = () => import('../../documents/index.ts');
@@ -53,13 +53,13 @@ export function splitDecisionNumber(full: string): { number: string; symbol: str
 
 function rulesText(rules: SessionRules): Block[] {
   const base = {
-    members: 'tổng số thành viên Hội đồng',
-    present: 'số thành viên có mặt',
+    members: 'tổng số thành viên Hội đồng có quyền biểu quyết',
+    present: 'số thành viên có quyền biểu quyết có mặt',
     cast: 'số phiếu hợp lệ (đồng ý và không đồng ý)',
   }[rules.approval.base];
   return [
     dash(
-      `Phiên họp hợp lệ khi có ít nhất ${rules.quorum.numerator}/${rules.quorum.denominator} tổng số thành viên Hội đồng có mặt.`,
+      `Phiên họp hợp lệ khi có ít nhất ${rules.quorum.numerator}/${rules.quorum.denominator} tổng số thành viên Hội đồng có quyền biểu quyết có mặt (Thư ký Hội đồng không phải là thành viên Hội đồng thì không biểu quyết và không tính vào số này).`,
     ),
     dash(
       rules.method === 'rank'
@@ -120,7 +120,8 @@ export async function minutesDocument(
     .select(['user_id', 'nomination_id'])
     .where('session_id', '=', sessionId)
     .execute();
-  const needed = Math.ceil((roster.length * session.rules.quorum.numerator) / session.rules.quorum.denominator - 1e-9);
+  const voting = votingCounts(roster);
+  const needed = quorumNeeded(session.rules, voting.members);
 
   const roundBlocks: Block[] = rounds.map((r, i) => {
     const category = categories.find((c) => c.id === r.category_id);
@@ -172,7 +173,7 @@ export async function minutesDocument(
       title,
       children: [
         dash(
-          `Số thành viên có mặt: ${result.present}; số phiếu thu về: ${result.voted}${result.written ? ` (trong đó ${result.written} phiếu gửi bằng văn bản)` : ''}.`,
+          `Số thành viên có quyền biểu quyết có mặt: ${result.present}; số phiếu thu về: ${result.voted}${result.written ? ` (trong đó ${result.written} phiếu gửi bằng văn bản)` : ''}.`,
         ),
         { kind: 'table', columns, rows },
         dash(
@@ -213,7 +214,9 @@ export async function minutesDocument(
         number: 'I-',
         title: 'THÀNH PHẦN',
         children: [
-          para(`Tổng số thành viên Hội đồng: ${roster.length}; có mặt: ${present.length}; vắng mặt: ${absent.length}.`),
+          para(
+            `Tổng số người dự theo danh sách: ${roster.length}, trong đó thành viên có quyền biểu quyết: ${voting.members}; có mặt: ${present.length}; vắng mặt: ${absent.length}.`,
+          ),
           {
             kind: 'table',
             columns: [
@@ -225,7 +228,7 @@ export async function minutesDocument(
             rows: roster.map((m, i) => [
               String(i + 1),
               m.name,
-              roleWords[m.role] ?? m.role,
+              m.votes ? (roleWords[m.role] ?? m.role) : `${roleWords[m.role] ?? m.role} (không biểu quyết)`,
               m.attendance === 'present' ? 'Có mặt' : 'Vắng mặt',
             ]),
           },
@@ -233,7 +236,7 @@ export async function minutesDocument(
             `Chủ trì: ${chair ? `đồng chí ${chair.name}, Chủ tịch Hội đồng` : ''}; thư ký: ${secretary ? `đồng chí ${secretary.name}` : ''}.`,
           ),
           dash(
-            `Số thành viên có mặt ${present.length}/${roster.length} ${present.length >= needed ? 'đủ' : 'không đủ'} số lượng tối thiểu (${needed}) theo quy chế; phiên họp ${present.length >= needed ? 'hợp lệ' : 'không hợp lệ'}.`,
+            `Số thành viên có quyền biểu quyết có mặt ${voting.present}/${voting.members} ${voting.present >= needed ? 'đủ' : 'không đủ'} số lượng tối thiểu (${needed}) theo quy chế; phiên họp ${voting.present >= needed ? 'hợp lệ' : 'không hợp lệ'}.`,
           ),
           ...(conflicts.length
             ? [

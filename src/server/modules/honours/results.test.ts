@@ -58,7 +58,12 @@ describeEachDatabase('honours results and documents', (kind) => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-25T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('BTG')! }] });
+    const b = await buildUser(platform, {
+      grants: [
+        { role: 'propaganda_staff', unitId: unit.get('BTG')! },
+        { role: 'office_staff', unitId: unit.get('VP')! },
+      ],
+    });
     board = await signIn(app, b.username, b.password);
     const o = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS05')! }] });
     officer = await signIn(app, o.username, o.password);
@@ -319,7 +324,7 @@ describeEachDatabase('honours results and documents', (kind) => {
     const pdf = await pdfText(
       keep(`minutes-${kind}.pdf`, await bytes(await board.get(`/api/honours/sessions/${sessionId}/minutes.pdf`))),
     );
-    expect(pdf).toContain('Số thành viên có mặt 5/5 đủ');
+    expect(pdf).toContain('Số thành viên có quyền biểu quyết có mặt 5/5 đủ');
   }, 180_000);
 
   it('prints the decision with exactly the selected, and its attached list per category', async () => {

@@ -115,11 +115,18 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-25T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const user = async (role: 'board_staff' | 'system_admin' | 'unit_officer', code: string | null) => {
+    const user = async (role: 'propaganda_staff' | 'system_admin' | 'unit_officer', code: string | null) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: code ? unit.get(code)! : null }] });
       return signIn(app, u.username, u.password);
     };
-    board = await user('board_staff', 'BTG');
+    // the Propaganda Board sets up and confirms; here it also runs the Council's session as its secretary
+    const b = await buildUser(platform, {
+      grants: [
+        { role: 'propaganda_staff', unitId: unit.get('BTG')! },
+        { role: 'office_staff', unitId: unit.get('VP')! },
+      ],
+    });
+    board = await signIn(app, b.username, b.password);
     admin = await user('system_admin', null);
     cs02 = await user('unit_officer', 'CS02');
     cs05 = await user('unit_officer', 'CS05');

@@ -93,6 +93,8 @@ export interface HonourSessionMembersTable {
   name: string;
   role: string;
   attendance: string;
+  /** 1 when the member votes; 0 for the Office's secretary, who sits as Thư ký (migration 0024). */
+  votes: number;
 }
 
 export interface HonourConflictsTable {

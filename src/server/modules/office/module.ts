@@ -27,7 +27,8 @@ export const office = defineModule({
   },
   grants: {
     bloc_leader: ['office.read', 'office.issue', 'office.receive', 'office.incoming'],
-    board_staff: ['office.read', 'office.issue', 'office.receive', 'office.incoming'],
+    board_staff: ['office.read', 'office.receive'],
+    office_staff: ['office.issue', 'office.incoming'],
     unit_officer: ['office.receive'],
     council_member: ['office.receive'],
   },
