@@ -2,7 +2,7 @@ import { shortDmy, todayIso } from '../../../common/dates.ts';
 import type { Block, CertificateData, Issuer, OfficialDocument, RichText } from '../../documents/index.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { unitRefs } from '../organisation/index.ts';
+import { liveUnits, positionsIn, unitRefs } from '../organisation/index.ts';
 import { requireManage, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import { findSession, getSession, rosterOf, votingCounts } from './council.ts';
@@ -44,6 +44,20 @@ const roleWords: Record<string, string> = {
   member: 'Ủy viên Hội đồng',
 };
 const pct = (x: number) => `${`${Math.round(x * 1000) / 10}`.replace('.', ',')}%`;
+
+/**
+ * Who signs for the Standing Committee on a day, from the registry: the holder of its "Bí thư"
+ * position then (the first by rank; not a deputy). Empty when the registry does not know, so the
+ * document leaves the line to be written by hand rather than print a wrong name.
+ */
+export async function standingCommitteeSecretary(platform: Platform, day: string): Promise<string> {
+  const [committee] = await liveUnits(platform, day, { kinds: ['standing_committee'], limit: 1 });
+  if (!committee) return '';
+  const held = (await positionsIn(platform.db, { unitId: committee.id }, day, true)).filter(
+    (p) => p.validFrom <= day && /^bí thư/iu.test(p.title.normalize('NFC')),
+  );
+  return held[0]?.fullName ?? '';
+}
 
 /** "125-QĐ/ĐUK" → number "125", symbol "QĐ", issuer's suffix "ĐUK". */
 export function splitDecisionNumber(full: string): { number: string; symbol: string; suffix: string } {
@@ -184,16 +198,10 @@ export async function minutesDocument(
   });
 
   const signTable: Block = {
-    kind: 'table',
+    kind: 'signatures',
     columns: [
-      { title: 'THƯ KÝ HỘI ĐỒNG', width: 50, align: 'center' },
-      { title: 'CHỦ TỊCH HỘI ĐỒNG', width: 50, align: 'center' },
-    ],
-    rows: [
-      [[{ text: '(Ký, ghi rõ họ tên)', italic: true }], [{ text: '(Ký, ghi rõ họ tên)', italic: true }]],
-      ['', ''],
-      ['', ''],
-      [[{ text: secretary?.name ?? '', bold: true }], [{ text: chair?.name ?? '', bold: true }]],
+      { title: 'Thư ký Hội đồng', name: secretary?.name ?? '' },
+      { title: 'Chủ tịch Hội đồng', name: chair?.name ?? '' },
     ],
   };
   return {
@@ -324,9 +332,10 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
       'Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ khối Doanh nghiệp tỉnh khóa hiện hành;',
       'Căn cứ Kế hoạch tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình (06/9/2004 - 06/9/2019);',
       `Xét đề nghị của Hội đồng Thi đua - Khen thưởng Đảng ủy Khối${session ? ` tại phiên họp ngày ${shortDmy(session.held_on)}` : ''},`,
-      [{ text: 'BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI QUYẾT ĐỊNH:', bold: true }],
     ],
     body: [
+      para([{ text: 'BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI', bold: true }], { align: 'center', indent: false }),
+      para([{ text: 'QUYẾT ĐỊNH:', bold: true }], { align: 'center', indent: false }),
       para([
         { text: 'Điều 1. ', bold: true },
         {
@@ -345,7 +354,18 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
           text: 'Văn phòng, Ban Tuyên giáo Đảng ủy Khối, các đảng ủy, chi ủy trực thuộc và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.',
         },
       ]),
-      para([{ text: `DANH SÁCH TẬP THỂ, CÁ NHÂN, SẢN PHẨM XUẤT SẮC TIÊU BIỂU ĐƯỢC TÔN VINH`, bold: true }], {
+    ],
+    recipients: ['Thường trực Đảng ủy Khối', 'Như Điều 3'],
+    archive: 'Văn phòng Đảng ủy Khối',
+    signature: {
+      authority: 'T/M BAN THƯỜNG VỤ',
+      position: 'BÍ THƯ',
+      name: await standingCommitteeSecretary(platform, data.decision.date),
+    },
+    // the list follows the signature, on a page of its own
+    annex: [
+      para([{ text: 'DANH SÁCH', bold: true }], { align: 'center', indent: false }),
+      para([{ text: 'TẬP THỂ, CÁ NHÂN, SẢN PHẨM XUẤT SẮC TIÊU BIỂU ĐƯỢC TÔN VINH', bold: true }], {
         align: 'center',
         indent: false,
       }),
@@ -360,9 +380,6 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
       ),
       ...listSections(data.categories),
     ],
-    recipients: ['Thường trực Đảng ủy Khối', 'Như Điều 3'],
-    archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
   };
 }
 
@@ -419,7 +436,11 @@ export async function proposalDocument(
     ],
     recipients: [`Như kính gửi`, 'Thường trực Đảng ủy Khối'],
     archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
+    signature: {
+      authority: 'T/M BAN THƯỜNG VỤ',
+      position: 'BÍ THƯ',
+      name: await standingCommitteeSecretary(platform, todayIso(platform.clock())),
+    },
   };
 }
 
@@ -427,6 +448,7 @@ export async function proposalDocument(
 export async function certificateList(platform: Platform, campaignId: string): Promise<CertificateData[]> {
   const data = await decided(platform, campaignId);
   const n = splitDecisionNumber(data.decision.number);
+  const signer = await standingCommitteeSecretary(platform, data.decision.date);
   return data.categories.flatMap((c) =>
     c.honourees.map(
       (h): CertificateData => ({
@@ -441,7 +463,7 @@ export async function certificateList(platform: Platform, campaignId: string): P
         decision: { number: n.number, symbol: `${n.symbol}/${n.suffix}`, date: data.decision.date },
         place,
         date: data.decision.date,
-        signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
+        signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: signer },
       }),
     ),
   );
