@@ -1,8 +1,9 @@
 import { shortDmy, todayIso } from '../../../common/dates.ts';
+import { standingCommitteeSecretary } from './signer.ts';
 import type { Block, CertificateData, Issuer, OfficialDocument, RichText } from '../../documents/index.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { liveUnits, positionsIn, unitRefs } from '../organisation/index.ts';
+import { unitRefs } from '../organisation/index.ts';
 import { requireManage, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
 import { findSession, getSession, rosterOf, votingCounts } from './council.ts';
@@ -44,20 +45,6 @@ const roleWords: Record<string, string> = {
   member: 'Ủy viên Hội đồng',
 };
 const pct = (x: number) => `${`${Math.round(x * 1000) / 10}`.replace('.', ',')}%`;
-
-/**
- * Who signs for the Standing Committee on a day, from the registry: the holder of its "Bí thư"
- * position then (the first by rank; not a deputy). Empty when the registry does not know, so the
- * document leaves the line to be written by hand rather than print a wrong name.
- */
-export async function standingCommitteeSecretary(platform: Platform, day: string): Promise<string> {
-  const [committee] = await liveUnits(platform, day, { kinds: ['standing_committee'], limit: 1 });
-  if (!committee) return '';
-  const held = (await positionsIn(platform.db, { unitId: committee.id }, day, true)).filter(
-    (p) => p.validFrom <= day && /^bí thư/iu.test(p.title.normalize('NFC')),
-  );
-  return held[0]?.fullName ?? '';
-}
 
 /** "125-QĐ/ĐUK" → number "125", symbol "QĐ", issuer's suffix "ĐUK". */
 export function splitDecisionNumber(full: string): { number: string; symbol: string; suffix: string } {
@@ -167,14 +154,14 @@ export async function minutesDocument(
     ]);
     const columns = [
       { title: 'STT', width: 6, align: 'center' as const },
-      { title: 'Hồ sơ', width: 30 },
-      { title: 'Đơn vị đề nghị', width: 24 },
+      { title: 'Hồ sơ', width: 28 },
+      { title: 'Đơn vị đề nghị', width: 22 },
       ...(r.method === 'rank'
         ? [{ title: 'Điểm', width: 10, align: 'center' as const }]
         : [
-            { title: 'Đồng ý', width: 9, align: 'center' as const },
-            { title: 'Không đồng ý', width: 10, align: 'center' as const },
-            { title: 'Không biểu quyết', width: 10, align: 'center' as const },
+            { title: 'Đồng ý', width: 10, align: 'center' as const },
+            { title: 'Không đồng ý', width: 11, align: 'center' as const },
+            { title: 'Không biểu quyết', width: 11, align: 'center' as const },
           ]),
       { title: 'Kết quả', width: 16 },
     ];

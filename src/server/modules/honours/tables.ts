@@ -16,6 +16,9 @@ export interface HonourCampaignsTable {
   is_demo: number;
   created_at: string;
   updated_at: string;
+  /** The decision that confirmed the results ("125-QĐ/ĐUK") and its ISO date; null until decided (migration 0024). */
+  decision_number: string | null;
+  decision_date: string | null;
 }
 
 export interface HonourCategoriesTable {
