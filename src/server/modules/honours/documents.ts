@@ -153,7 +153,7 @@ export async function minutesDocument(
       outcomeWords[l.outcome] ?? l.outcome,
     ]);
     const columns = [
-      { title: 'STT', width: 6, align: 'center' as const },
+      { title: 'STT', width: 8, align: 'center' as const },
       { title: 'Hồ sơ', width: 28 },
       { title: 'Đơn vị đề nghị', width: 22 },
       ...(r.method === 'rank'
@@ -215,7 +215,7 @@ export async function minutesDocument(
           {
             kind: 'table',
             columns: [
-              { title: 'STT', width: 6, align: 'center' },
+              { title: 'STT', width: 8, align: 'center' },
               { title: 'Họ và tên', width: 40 },
               { title: 'Chức danh', width: 34 },
               { title: 'Có mặt', width: 20, align: 'center' },
@@ -271,7 +271,7 @@ function listSections(lists: Awaited<ReturnType<typeof honourees>>['categories']
       {
         kind: 'table',
         columns: [
-          { title: 'STT', width: 6, align: 'center' },
+          { title: 'STT', width: 8, align: 'center' },
           { title: c.kind === 'individual' ? 'Họ và tên' : c.kind === 'product' ? 'Sản phẩm' : 'Tập thể', width: 34 },
           { title: 'Đơn vị', width: 26 },
           { title: 'Thành tích', width: 34 },
