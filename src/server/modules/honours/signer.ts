@@ -10,7 +10,7 @@ export async function standingCommitteeSecretary(platform: Pick<Platform, 'db'>,
   const [committee] = await liveUnits(platform, day, { kinds: ['standing_committee'], limit: 1 });
   if (!committee) return '';
   const held = (await positionsIn(platform.db, { unitId: committee.id }, day, true)).filter(
-    (p) => p.validFrom <= day && /^bí thư/iu.test(p.title.normalize('NFC')),
+    (p) => (p.validFrom ?? '') <= day && /^bí thư/iu.test(p.title.normalize('NFC')),
   );
   return held[0]?.fullName ?? '';
 }
