@@ -11,6 +11,7 @@ import {
   Header,
   LineRuleType,
   Packer,
+  PageBreak,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -36,6 +37,7 @@ import {
   type Block,
   type OfficialDocument,
   type RichText,
+  type Signatures as SignaturesBlock,
   type Table as TableBlock,
 } from './model.ts';
 import {
@@ -262,6 +264,47 @@ function closing(doc: OfficialDocument): Table {
   return twoBlocks([[left, right]]);
 }
 
+/** Signatures side by side: no rules, the columns sharing the width, a row that does not split. */
+function signaturesTable(b: SignaturesBlock): Table {
+  const width = Math.floor(textWidth / Math.max(1, b.columns.length));
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: b.columns.map(() => width),
+    layout: TableLayoutType.FIXED,
+    borders: noBorders,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: b.columns.map(
+          (c) =>
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              children: [
+                new Paragraph({
+                  style: 'VbChuKy',
+                  keepNext: true,
+                  spacing: { before: mmToTwip(4) },
+                  children: runs(upper(c.title)),
+                }),
+                new Paragraph({
+                  style: 'VbChuKy',
+                  keepNext: true,
+                  children: runs([{ text: '(Ký, ghi rõ họ tên)', bold: false, italic: true }]),
+                }),
+                new Paragraph({
+                  style: 'VbChuKy',
+                  spacing: { before: mmToTwip(signatureSpaceMm) },
+                  children: runs(c.name),
+                }),
+              ],
+            }),
+        ),
+      }),
+    ],
+  });
+}
+
 function bodyTable(t: TableBlock): Table {
   const total = t.columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
   const widths = t.columns.map((c) => Math.round(((c.width ?? 1) / total) * textWidth));
@@ -342,6 +385,8 @@ function block(b: Block): Array<Paragraph | Table> {
         new Paragraph({ style: 'VbNoiDung', children: [new TextRun(`${b.marker} `), ...runs(b.text)] }),
         ...blocks(b.children ?? []),
       ];
+    case 'signatures':
+      return [signaturesTable(b)];
     case 'table':
       return [
         bodyTable(b),
@@ -406,6 +451,7 @@ export async function toDocx(doc: OfficialDocument): Promise<Buffer> {
           ...doc.basis.map((b) => p('VbNoiDung', b)),
           ...blocks(doc.body),
           closing(doc),
+          ...(doc.annex?.length ? [new Paragraph({ children: [new PageBreak()] }), ...blocks(doc.annex)] : []),
         ],
       },
     ],

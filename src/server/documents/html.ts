@@ -66,6 +66,13 @@ function block(b: Block): string {
     }
     case 'item':
       return `<p class="item">${escapeHtml(b.marker)} ${rich(b.text)}</p>${b.children ? `\n${blocks(b.children)}` : ''}`;
+    case 'signatures':
+      return `<table class="signatures"><tr>${b.columns
+        .map(
+          (c) =>
+            `<td class="sign"><div>${escapeHtml(upper(c.title))}</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="space"></div><div>${escapeHtml(c.name)}</div></td>`,
+        )
+        .join('')}</tr></table>`;
     case 'table':
       return table(b);
   }
@@ -111,6 +118,10 @@ table.grid { width: 100%; border-collapse: collapse; margin: 0 0 ${paragraph.spa
 table.grid th, table.grid td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.2; }
 table.grid th { font-weight: bold; text-align: center; vertical-align: middle; }
 table.grid tr { break-inside: avoid; }
+.annex { break-before: page; }
+table.signatures { width: 100%; border-collapse: collapse; table-layout: fixed; break-inside: avoid; margin-top: 8pt; }
+table.signatures td { padding: 0; vertical-align: top; text-align: center; }
+.sign .hint { font-weight: normal; font-style: italic; }
 `;
 }
 
@@ -143,5 +154,6 @@ ${blocks(doc.body)}
 <td class="left recipients">${recipients ? `<div class="label">Nơi nhận:</div>${recipients}` : ''}</td>
 <td class="right sign">${signature}</td>
 </tr></table>
+${doc.annex?.length ? `<div class="annex">${blocks(doc.annex)}</div>` : ''}
 </body></html>`;
 }

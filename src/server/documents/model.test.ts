@@ -40,6 +40,8 @@ function lines(blocks: Block[]): string[] {
         return [plainText(b.text)];
       case 'table':
         return b.rows.map((r) => r.map(plainText).join(' | '));
+      case 'signatures':
+        return b.columns.map((c) => `${c.title} ${c.name}`);
     }
   });
 }

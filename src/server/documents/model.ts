@@ -58,7 +58,17 @@ export type Table = {
   rows: RichText[][];
 };
 
-export type Block = Section | Paragraph | Item | Table;
+/**
+ * Signatures side by side, without rules: each column its title ("THƯ KÝ HỘI ĐỒNG"), the hint
+ * "(Ký, ghi rõ họ tên)", the space to sign (as under the document's signature) and the name.
+ * Kept together on one page; for minutes, signed by several.
+ */
+export type Signatures = {
+  kind: 'signatures';
+  columns: { title: string; name: string }[];
+};
+
+export type Block = Section | Paragraph | Item | Table | Signatures;
 
 /** The document types the Party's rules name, written as the title line prints them. */
 export const documentTypes = {
@@ -121,6 +131,11 @@ export type OfficialDocument = {
   /** Where the file copies stay: "Ban TG, Văn phòng DUK" prints as "- Lưu: Ban TG, Văn phòng DUK." */
   archive?: string;
   signature: Signature;
+  /**
+   * What the document carries after its signature, on a page of its own: a decision's list of
+   * honourees ("DANH SÁCH … (Kèm theo Quyết định số …)"). Its first blocks are its title lines.
+   */
+  annex?: Block[];
 };
 
 // The lines both builders print the same way, worked out once from the model.

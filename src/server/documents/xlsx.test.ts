@@ -45,6 +45,34 @@ describe('toXlsx', () => {
     expect(ws.rowCount).toBe(4);
   });
 
+  it('gives each row the height its wrapped text needs, and prints on A4 landscape', async () => {
+    const long =
+      'Chủ trì, tham mưu giúp Ban Thường vụ Đảng ủy Khối thực hiện việc củng cố và phát triển Mạng Văn phòng liên thông';
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await toXlsx([
+        {
+          name: 'Nhiệm vụ',
+          columns: [
+            { header: 'TT', key: 'no', type: 'integer', width: 5 },
+            { header: 'Nội dung', key: 'what', width: 30 },
+            { header: 'Ghi chú', key: 'note', width: 20 },
+          ],
+          rows: [
+            { no: 1, what: 'Ngắn', note: null },
+            { no: 2, what: long, note: 'một\nhai\nba' },
+            { no: 3, what: 'Ngắn', note: 'một\nhai\nba\nbốn\nnăm' },
+          ],
+        },
+      ])) as unknown as ExcelJS.Buffer,
+    );
+    const ws = book.getWorksheet('Nhiệm vụ')!;
+    // 1 line; the long text over a 30-character column takes 4 lines (29 a line), more than the note's 3; 5 lines
+    expect([2, 3, 4].map((r) => ws.getRow(r).height)).toEqual([15.75, 63, 78.75]);
+    expect(ws.getRow(3).height).toBe(Math.ceil(long.length / 29) * 15.75);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+  });
+
   it('keeps sheet names within Excel’s rules', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(

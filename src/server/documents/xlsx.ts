@@ -87,6 +87,26 @@ function fittedWidth(column: SheetColumn, rows: Sheet['rows']): number {
 
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 
+/** A 12 pt Times New Roman line, in points (Excel's row height unit). */
+const lineHeightPt = 15.75;
+
+/**
+ * The height a row needs for its wrapped text: Excel does not fit rows to wrapped text when it
+ * opens a file (LibreOffice does), so each row states it. The lines a cell takes are counted from
+ * the column's width in characters (a character's width is about Excel's unit; a little is kept
+ * for the cell's padding), paragraph by paragraph.
+ */
+export function fittedHeight(values: readonly ExcelJS.CellValue[], widths: readonly number[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (typeof v !== 'string' || !v) return;
+    const perLine = Math.max(1, Math.floor((widths[i] ?? 10) - 1));
+    const needed = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return Math.round(lines * lineHeightPt * 100) / 100;
+}
+
 /** The sheets as an .xlsx file. */
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -95,14 +115,26 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   for (const sheet of sheets) {
     const ws = book.addWorksheet(sheetName(sheet.name, taken), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      // A4 (paper size 9), landscape, as wide as the page, the Party format's margins in inches
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.79, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
+      },
     });
-    ws.columns = sheet.columns.map((c) => ({
+    const widths = sheet.columns.map((c) => fittedWidth(c, sheet.rows));
+    ws.columns = sheet.columns.map((c, i) => ({
       key: c.key,
-      width: fittedWidth(c, sheet.rows),
+      width: widths[i],
       style: { font: { name: 'Times New Roman', size: 12 }, numFmt: numberFormats[c.type ?? 'text'] },
     }));
-    const head = ws.addRow(sheet.columns.map((c) => c.header.normalize('NFC')));
+    const headers = sheet.columns.map((c) => c.header.normalize('NFC'));
+    const head = ws.addRow(headers);
+    head.height = fittedHeight(headers, widths);
     head.font = { name: 'Times New Roman', size: 12, bold: true };
     head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     head.eachCell((cell) => {
@@ -111,8 +143,10 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
       cell.border = { top: thin, bottom: thin, left: thin, right: thin };
     });
     for (const row of sheet.rows) {
-      const added = ws.addRow(sheet.columns.map((c) => cellValue(c, row[c.key])));
+      const values = sheet.columns.map((c) => cellValue(c, row[c.key]));
+      const added = ws.addRow(values);
       added.alignment = { vertical: 'top', wrapText: true };
+      added.height = fittedHeight(values, widths);
     }
     if (sheet.columns.length > 0) {
       ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };

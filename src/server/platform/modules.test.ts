@@ -22,7 +22,8 @@ const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 /**
  * Each role's permissions as they were when the permission table moved into the modules'
  * descriptors (ADR 13). Restricted to these permissions, every role must still hold exactly these:
- * a module's new permissions need no change here, a change to an existing grant fails.
+ * a module's new permissions need no change here, a change to an existing grant fails. (ADR 31 split
+ * the boards' work by board: `board_staff` keeps what every board does.)
  */
 const pinned: Record<Exclude<Role, 'system_admin'>, Permission[]> = {
   bloc_leader: [
@@ -43,25 +44,77 @@ const pinned: Record<Exclude<Role, 'system_admin'>, Permission[]> = {
     'honours.read',
     'honours.manage',
   ],
+  // ADR 31: what every board does; each board's own work is pinned on its role below
   board_staff: [
+    'accounts.read',
+    'organisation.read',
+    'plans.read',
+    'plans.overview',
+    'plans.report',
+    'files.upload',
+    'reporting.read',
+    'reporting.overview',
+    'emulation.read',
+    'honours.read',
+  ],
+  office_staff: [
     'accounts.read',
     'organisation.read',
     'plans.read',
     'plans.overview',
     'plans.manage',
     'plans.report',
-    'plans.supervise',
     'files.upload',
     'reporting.read',
     'reporting.overview',
     'reporting.approve',
     'reporting.manage',
     'emulation.read',
+    'honours.read',
+    'honours.secretary',
+  ],
+  propaganda_staff: [
+    'accounts.read',
+    'organisation.read',
+    'plans.read',
+    'plans.overview',
+    'plans.manage',
+    'plans.report',
+    'files.upload',
+    'reporting.read',
+    'reporting.overview',
+    'emulation.read',
     'emulation.manage',
     'honours.read',
     'honours.screen',
     'honours.manage',
-    'honours.secretary',
+  ],
+  organisation_staff: [
+    'accounts.read',
+    'organisation.read',
+    'organisation.manage',
+    'unit.edit',
+    'plans.read',
+    'plans.overview',
+    'plans.report',
+    'files.upload',
+    'reporting.read',
+    'reporting.overview',
+    'emulation.read',
+    'honours.read',
+  ],
+  inspection_staff: [
+    'accounts.read',
+    'organisation.read',
+    'plans.read',
+    'plans.overview',
+    'plans.report',
+    'plans.supervise',
+    'files.upload',
+    'reporting.read',
+    'reporting.overview',
+    'emulation.read',
+    'honours.read',
   ],
   unit_officer: [
     'organisation.read',

@@ -8,6 +8,7 @@ type Entry = {
   id: string;
   at: string;
   actorName: string;
+  actorDisplayName: string;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -130,6 +131,24 @@ describeEachDatabase('audit log browsing', (kind) => {
       expect(body.error.code).toBe('VALIDATION_FAILED');
       expect(body.error.details[0].in).toBe('query');
     }
+  });
+
+  it('names who acted by the name they go by, not their username; a system actor by its name', async () => {
+    const u = await buildUser(env().platform, {
+      username: 'le.nhung',
+      displayName: 'Lê Thị Hồng Nhung',
+      grants: [{ role: 'office_staff', unitId: null }],
+    });
+    await recordAudit(
+      env().platform.db,
+      { userId: u.id, name: 'le.nhung', requestId: 'req-name', ip: '192.0.2.1' },
+      { action: 'unit.update', entityType: 'unit', entityId: 'named', before: null, after: { n: 1 } },
+      new Date('2019-08-01T02:00:00.000Z'),
+    );
+    const named = await browse('entityType=unit&entityId=named');
+    expect(named.items.map((e) => [e.actorName, e.actorDisplayName])).toEqual([['le.nhung', 'Lê Thị Hồng Nhung']]);
+    const system = await browse('actor=van.phong&limit=1');
+    expect(system.items[0]).toMatchObject({ actorName: 'van.phong', actorDisplayName: 'van.phong' });
   });
 
   it('answers 403 to a user without audit.read, and 401 to nobody', async () => {

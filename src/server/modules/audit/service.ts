@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { JsonValue } from '../../platform/http/jsonValue.ts';
+import { displayNames } from '../../platform/auth/users.ts';
 
 export type AuditQuery = {
   actor?: string;
@@ -30,12 +31,17 @@ export async function browseAudit(db: Db, q: AuditQuery) {
     .limit(q.limit + 1)
     .execute();
   const page = rows.slice(0, q.limit);
+  const names = await displayNames(
+    db,
+    page.map((r) => r.actor_id),
+  );
   return {
     items: page.map((r) => ({
       id: r.id,
       at: r.at,
       actorId: r.actor_id,
       actorName: r.actor_name,
+      actorDisplayName: (r.actor_id && names.get(r.actor_id)) || r.actor_name,
       action: r.action,
       entityType: r.entity_type,
       entityId: r.entity_id,

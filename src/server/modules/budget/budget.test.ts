@@ -72,12 +72,12 @@ describeEachDatabase('budget', (kind) => {
       .where('plan_id', '=', planId)
       .execute())
       act.set(a.ref, a.id);
-    const as = async (role: 'board_staff' | 'bloc_leader' | 'unit_officer', code: string) => {
+    const as = async (role: 'office_staff' | 'propaganda_staff' | 'bloc_leader' | 'unit_officer', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
       return signIn(app, u.username, u.password);
     };
-    office = await as('board_staff', 'VP');
-    otherBoard = await as('board_staff', 'BTG');
+    office = await as('office_staff', 'VP');
+    otherBoard = await as('propaganda_staff', 'BTG');
     leader = await as('bloc_leader', 'DBK');
     secretary = await as('unit_officer', 'CS02');
   }, 120_000);

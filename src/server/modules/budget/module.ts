@@ -27,7 +27,7 @@ export const budget = defineModule({
   },
   grants: {
     bloc_leader: ['budget.read', 'budget.approve'],
-    board_staff: ['budget.read', 'budget.edit'],
+    office_staff: ['budget.read', 'budget.edit'],
   },
   migrations: { '0019_budget': m0019 },
   routes: [registerBudgetRoutes],

@@ -56,7 +56,13 @@ describeEachDatabase('ceremony', (kind) => {
     await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     await honoursDemo.load(platform);
-    const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('BTG')! }] });
+    // the Propaganda Board sets up the ceremony and confirms the honours; the Office runs the Council's session (ADR 31)
+    const b = await buildUser(platform, {
+      grants: [
+        { role: 'propaganda_staff', unitId: unit.get('BTG')! },
+        { role: 'office_staff', unitId: unit.get('VP')! },
+      ],
+    });
     board = await signIn(app, b.username, b.password);
     const v = await buildUser(platform, { grants: [{ role: 'viewer', unitId: null }] });
     viewer = await signIn(app, v.username, v.password);

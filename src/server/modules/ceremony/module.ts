@@ -21,7 +21,9 @@ export const ceremony = defineModule({
   },
   grants: {
     bloc_leader: ['ceremony.read', 'ceremony.manage', 'ceremony.call'],
-    board_staff: ['ceremony.read', 'ceremony.manage', 'ceremony.call'],
+    board_staff: ['ceremony.read'],
+    office_staff: ['ceremony.manage', 'ceremony.call'],
+    propaganda_staff: ['ceremony.manage', 'ceremony.call'],
     unit_officer: ['ceremony.read'],
     council_member: ['ceremony.read'],
     judge: ['ceremony.read'],

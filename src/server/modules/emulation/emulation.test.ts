@@ -59,11 +59,18 @@ describeEachDatabase('emulation', (kind) => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-06-12T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const as = async (role: 'board_staff' | 'unit_officer', code: string) => {
+    const as = async (role: 'unit_officer', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
       return signIn(app, u.username, u.password);
     };
-    board = await as('board_staff', 'BTG');
+    // the Propaganda Board launches the drive; its results template is the Office's to make (ADR 31)
+    const b = await buildUser(platform, {
+      grants: [
+        { role: 'propaganda_staff', unitId: unit.get('BTG')! },
+        { role: 'office_staff', unitId: unit.get('VP')! },
+      ],
+    });
+    board = await signIn(app, b.username, b.password);
     cs02 = await as('unit_officer', 'CS02');
     cs05 = await as('unit_officer', 'CS05');
   }, 60_000);

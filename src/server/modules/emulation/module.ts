@@ -20,7 +20,8 @@ export const emulation = defineModule({
   },
   grants: {
     bloc_leader: ['emulation.read', 'emulation.manage'],
-    board_staff: ['emulation.read', 'emulation.manage'],
+    board_staff: ['emulation.read'],
+    propaganda_staff: ['emulation.manage'],
     unit_officer: ['emulation.read', 'emulation.register'],
     council_member: ['emulation.read'],
     viewer: ['emulation.read'],

@@ -59,12 +59,12 @@ describeEachDatabase('festival documents', (kind) => {
     const { platform, app } = env();
     const unit = async (code: string) =>
       (await platform.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-    const as = async (role: 'board_staff' | 'unit_officer', code: string) => {
+    const as = async (role: 'office_staff' | 'unit_officer', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: await unit(code) }] });
       return signIn(app, u.username, u.password);
     };
     head = await signIn(app, 'demo.giamkhao', DEMO_PASSWORD);
-    board = await as('board_staff', 'VP');
+    board = await as('office_staff', 'VP');
     follower = await as('unit_officer', 'CS02');
     const list = await json<{ items: FestivalOut[] }>(await board.get('/api/festivals'));
     roundId = list.items.find((x) => x.code === FESTIVAL_DEMO_CODE)!.rounds[0].id;

@@ -66,7 +66,7 @@ describeEachDatabase('festival', (kind) => {
     };
     for (const k of ['A1', 'A2']) await worker(k, 'CS02-DN');
     for (const k of ['B1', 'B2']) await worker(k, 'CS05-DN');
-    const as = async (name: string, role: 'board_staff' | 'unit_officer' | 'judge', unitCode: string | null) => {
+    const as = async (name: string, role: 'office_staff' | 'unit_officer' | 'judge', unitCode: string | null) => {
       const u = await buildUser(platform, {
         displayName: name,
         grants: [{ role, unitId: unitCode ? unit.get(unitCode)! : null }],
@@ -74,7 +74,7 @@ describeEachDatabase('festival', (kind) => {
       c[name] = await signIn(app, u.username, u.password);
       return u.id;
     };
-    await as('organiser', 'board_staff', 'VP');
+    await as('organiser', 'office_staff', 'VP');
     await as('cs02', 'unit_officer', 'CS02');
     await as('cs05', 'unit_officer', 'CS05');
     judgeIds.head = await as('head', 'judge', null);

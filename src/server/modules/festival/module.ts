@@ -31,7 +31,9 @@ export const festival = defineModule({
   },
   grants: {
     bloc_leader: ['festival.read', 'festival.enter', 'festival.manage'],
-    board_staff: ['festival.read', 'festival.enter', 'festival.manage'],
+    board_staff: ['festival.read'],
+    office_staff: ['festival.enter', 'festival.manage'],
+    inspection_staff: ['festival.enter', 'festival.manage'],
     unit_officer: ['festival.read', 'festival.enter'],
     council_member: ['festival.read'],
     judge: ['festival.read', 'festival.judge'],

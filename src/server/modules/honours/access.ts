@@ -9,12 +9,16 @@ export type { Caller };
  * Who does what in the honours (II.4, III.1, III.4): a grassroots unit nominates and keeps its
  * own nominations (`honours.nominate` on the unit); the Propaganda Board sets the campaign up and
  * screens (`honours.manage`, `honours.screen`); Council members see the dossiers they judge and
- * vote (`honours.vote`); the Council's secretary runs sessions and rounds (`honours.secretary`).
+ * vote (`honours.vote`); the Council's secretary — the Office (III.4) — runs sessions and rounds
+ * and reads what the Council judges (`honours.secretary`).
  */
 export const mayManage = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.manage');
 export const mayScreen = (caller: Caller) => holdsAnywhere(caller.grants, 'honours.screen');
 export const mayJudge = (caller: Caller) =>
-  holdsAnywhere(caller.grants, 'honours.vote') || mayScreen(caller) || mayManage(caller);
+  holdsAnywhere(caller.grants, 'honours.vote') ||
+  holdsAnywhere(caller.grants, 'honours.secretary') ||
+  mayScreen(caller) ||
+  mayManage(caller);
 export function requireManage(caller: Caller): void {
   if (!mayManage(caller)) throw fail.forbidden();
 }

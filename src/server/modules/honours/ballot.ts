@@ -20,7 +20,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import { requireSecretary, type Caller } from './access.ts';
 import { categoriesOf } from './campaigns.ts';
-import { findSession, maySit, rosterOf } from './council.ts';
+import { findSession, maySit, rosterOf, votingCounts } from './council.ts';
 import { logEvent } from './nominations.ts';
 import { unitRefs } from '../organisation/index.ts';
 import { decideRound, type NomineeCount, type RoundOutcome, type SessionRules } from './tally.ts';
@@ -84,13 +84,12 @@ export async function openRound(
   const session = await findSession(platform, sessionId);
   if (session.status !== 'open')
     throw fail.conflict('SESSION_CLOSED', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
-  const roster = await rosterOf(platform, sessionId);
-  const present = roster.filter((m) => m.attendance === 'present').length;
-  const outcome = decideRound(session.rules, { members: roster.length, present }, 1, []);
+  const counts = votingCounts(await rosterOf(platform, sessionId));
+  const outcome = decideRound(session.rules, counts, 1, []);
   if (!outcome.quorumMet) {
     throw fail.conflict('NO_QUORUM', {
-      vi: `Chưa đủ số thành viên có mặt (${present}/${roster.length}, cần ít nhất ${outcome.quorumNeeded}).`,
-      en: `Not enough members present (${present}/${roster.length}, at least ${outcome.quorumNeeded} needed).`,
+      vi: `Chưa đủ số thành viên có quyền biểu quyết có mặt (${counts.present}/${counts.members}, cần ít nhất ${outcome.quorumNeeded}).`,
+      en: `Not enough voting members present (${counts.present}/${counts.members}, at least ${outcome.quorumNeeded} needed).`,
     });
   }
   if (!session.ballot_key)
@@ -213,7 +212,7 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
         en: "The session's rules do not allow written votes.",
       });
     const absent = roster.find((m) => m.user_id === input.onBehalfOf);
-    if (absent?.attendance !== 'absent')
+    if (absent?.attendance !== 'absent' || !absent.votes)
       throw fail.field(
         'onBehalfOf',
         'not_absent',
@@ -226,6 +225,7 @@ export async function castBallot(platform: Platform, caller: Caller, roundId: st
     const me = roster.find((m) => m.user_id === voter);
     if (
       !me ||
+      !me.votes ||
       !maySit(
         caller.grants.map((g) => g.role),
         me.role,
@@ -418,13 +418,13 @@ export async function tallyRound(platform: Platform, caller: Caller, roundId: st
       });
     const members = await tx
       .selectFrom('honour_session_members')
-      .select(['user_id', 'attendance'])
+      .select(['user_id', 'attendance', 'votes'])
       .where('session_id', '=', round.session_id)
       .execute();
     const voters = await tx.selectFrom('honour_voters').select(['via']).where('round_id', '=', roundId).execute();
     const conflicts = await tx
       .selectFrom('honour_conflicts')
-      .select(['nomination_id'])
+      .select(['nomination_id', 'user_id'])
       .where('session_id', '=', round.session_id)
       .execute();
     const counts: NomineeCount[] = round.nominationIds.map((n) => {
@@ -435,14 +435,16 @@ export async function tallyRound(platform: Platform, caller: Caller, roundId: st
         reject: get('reject'),
         abstain: get('abstain'),
         points: get('points'),
-        conflicted: conflicts.filter((c) => c.nomination_id === n).length,
+        conflicted: conflicts.filter(
+          (c) => c.nomination_id === n && members.some((m) => m.user_id === c.user_id && Number(m.votes) === 1),
+        ).length,
       };
     });
-    const present = members.filter((m) => m.attendance === 'present').length;
-    outcome = decideRound(session.rules, { members: members.length, present }, round.seats, counts);
+    const voting = votingCounts(members);
+    outcome = decideRound(session.rules, voting, round.seats, counts);
     const result: RoundResult = {
-      roster: members.length,
-      present,
+      roster: voting.members,
+      present: voting.present,
       voted: voters.length,
       written: voters.filter((v) => v.via === 'written').length,
       rules: session.rules,
@@ -568,7 +570,7 @@ export async function getRound(platform: Platform, caller: Caller, roundId: stri
   const absentees =
     secretary && open && session.rules.writtenVotes
       ? roster
-          .filter((m) => m.attendance === 'absent')
+          .filter((m) => m.attendance === 'absent' && m.votes)
           .map((m) => ({
             userId: m.user_id,
             name: m.name,
@@ -600,16 +602,17 @@ export async function getRound(platform: Platform, caller: Caller, roundId: stri
         conflicted: conflicts.some((c) => c.nomination_id === id && c.user_id === caller.actor.userId),
       };
     }),
-    expected: roster.length,
+    expected: votingCounts(roster).members,
     voted: voters.length,
     iHaveVoted,
-    me: me ? { role: me.role, attendance: me.attendance } : null,
+    me: me ? { role: me.role, attendance: me.attendance, votes: me.votes } : null,
     may: {
       vote:
         open &&
         !iHaveVoted &&
         me !== undefined &&
         me.attendance === 'present' &&
+        me.votes &&
         maySit(
           caller.grants.map((g) => g.role),
           me.role,
@@ -652,6 +655,7 @@ export async function myOpenRounds(platform: Platform, caller: Caller) {
     ])
     .where('r.status', '=', 'open')
     .where('m.attendance', '=', 'present')
+    .where('m.votes', '=', 1)
     .where((eb) =>
       eb.not(
         eb.exists(

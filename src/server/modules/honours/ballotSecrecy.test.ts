@@ -59,7 +59,7 @@ describeEachDatabase('honours encrypted ballot', (kind) => {
     const unit = new Map(
       (await platform.db.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]),
     );
-    const s = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('VP')! }] });
+    const s = await buildUser(platform, { grants: [{ role: 'office_staff', unitId: unit.get('VP')! }] });
     secretary = await signIn(app, s.username, s.password);
     for (let i = 0; i < 5; i++) {
       const u = await buildUser(platform, { grants: [{ role: 'council_member', unitId: unit.get('HDTDKT')! }] });

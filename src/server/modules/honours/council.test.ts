@@ -6,7 +6,9 @@ import { castChoices, decryptAndPublish, makeChairKey } from '../../../../test/s
 import type { closeRound, getRound, myOpenRounds, openRound } from './ballot.ts';
 import type { getCampaign } from './campaigns.ts';
 import type { councilCandidates, getSession, listSessions } from './council.ts';
+import { systemCaller } from '../../platform/policy/caller.ts';
 import { HONOURS_DEMO_CODE } from './demo.ts';
+import { minutesDocument } from './documents.ts';
 
 /**
  * What the Council's screens read, on both databases: a campaign's sessions (for those who judge,
@@ -42,7 +44,7 @@ describeEachDatabase('honours council screens', (kind) => {
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const s = await buildUser(platform, {
       displayName: 'Lê Thị Văn Phòng',
-      grants: [{ role: 'board_staff', unitId: unit.get('VP')! }],
+      grants: [{ role: 'office_staff', unitId: unit.get('VP')! }],
     });
     secretaryId = s.id;
     secretary = await signIn(app, s.username, s.password);
@@ -119,14 +121,21 @@ describeEachDatabase('honours council screens', (kind) => {
     );
     sessionId = session.id;
     expect(session.roster.map((m) => m.role).sort()).toEqual(['chair', 'member', 'secretary', 'vice_chair']);
-    expect(session.quorum).toEqual({ members: 4, present: 0, needed: 3, met: false });
-    expect(session.may).toEqual({ run: true, declare: true, setKey: false });
+    // the Office's secretary sits as Thư ký and does not vote: three voting members, two needed
+    expect(session.roster.map((m) => [m.role, m.votes]).sort()).toEqual([
+      ['chair', true],
+      ['member', true],
+      ['secretary', false],
+      ['vice_chair', true],
+    ]);
+    expect(session.quorum).toEqual({ members: 3, present: 0, needed: 2, met: false });
+    expect(session.may).toEqual({ run: true, declare: false, setKey: false });
     expect(session.ballotKey).toEqual({ publicKey: null, holder: 'Ủy viên Ánh' });
     // only the chair makes the counting key, on their own device
     expect((await json(await members[0].client.get(`/api/honours/sessions/${sessionId}`))).may.setKey).toBe(true);
     await expect(makeChairKey(members[1].client, sessionId)).rejects.toThrow(/^403/);
     chairSecret = await makeChairKey(members[0].client, sessionId);
-    expect(session.me).toMatchObject({ userId: secretaryId, role: 'secretary', attendance: 'unknown' });
+    expect(session.me).toMatchObject({ userId: secretaryId, role: 'secretary', attendance: 'unknown', votes: false });
     // the nominees before the Council, per category: the eligible ones
     expect(session.categories.map((c) => [c.kind, c.quota, c.selected, c.nominees.length])).toEqual([
       ['collective', 15, 0, 3],
@@ -156,7 +165,7 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(all.items[0]).toMatchObject({
       heldOn: '2019-07-26',
       status: 'open',
-      quorum: { members: 4, present: 0, needed: 3, met: false },
+      quorum: { members: 3, present: 0, needed: 2, met: false },
       rounds: 0,
       openRounds: 0,
     });
@@ -173,7 +182,7 @@ describeEachDatabase('honours council screens', (kind) => {
     await json(await secretary.get(`/api/honours/campaigns/${members[0].id}/sessions`), 404);
   });
 
-  it('shows a member the rounds awaiting their ballot, until they vote; the Thư ký votes too', async () => {
+  it('shows a member the rounds awaiting their ballot, until they vote; the Thư ký does not vote', async () => {
     const mine = async (c: Client): Promise<Answer<typeof myOpenRounds>['items']> =>
       (await json(await c.get('/api/honours/rounds/open'))).items;
     const present = [members[0], members[1]].map((m) => ({ userId: m.id, attendance: 'present' }));
@@ -204,7 +213,7 @@ describeEachDatabase('honours council screens', (kind) => {
       heldOn: '2019-07-26',
       status: 'open',
       voted: 0,
-      expected: 4,
+      expected: 3,
     });
     expect(round.nominees.map((n) => n.unitName).every((u: string) => u.length > 0)).toBe(true);
 
@@ -231,7 +240,7 @@ describeEachDatabase('honours council screens', (kind) => {
     });
     expect(await mine(members[2].client)).toEqual([]); // absent
     expect(await mine(officer)).toEqual([]); // not on the roster
-    expect((await mine(secretary)).map((r) => r.id)).toEqual([roundId]);
+    expect(await mine(secretary)).toEqual([]); // sits as Thư ký, does not vote
 
     const choices = (choice: 'approve' | 'reject') =>
       nominees.slice(0, 2).map((nominationId: string) => ({ nominationId, choice }));
@@ -244,18 +253,17 @@ describeEachDatabase('honours council screens', (kind) => {
     expect(heard).toEqual([{ change: 'ballot', roundId }]);
     expect(await mine(members[0].client)).toEqual([]);
     expect(await mine(members[1].client)).toHaveLength(1); // another's ballot changes nothing for them
-    await json(await castChoices(secretary, roundId, choices('approve')));
-    expect(await mine(secretary)).toEqual([]);
-    const again = await json(await castChoices(secretary, roundId, choices('reject')), 409);
+    await json(await castChoices(secretary, roundId, choices('approve')), 403);
+    const again = await json(await castChoices(members[0].client, roundId, choices('reject')), 409);
     expect(again.error.code).toBe('ALREADY_VOTED');
   });
 
   it("tells the secretary which absent members' written votes are in, and no one how anyone voted", async () => {
     const asSecretary: Answer<typeof getRound> = await json(await secretary.get(`/api/honours/rounds/${roundId}`));
     expect(asSecretary).toMatchObject({
-      voted: 2,
-      expected: 4,
-      iHaveVoted: true,
+      voted: 1,
+      expected: 3,
+      iHaveVoted: false,
       result: null,
       may: { vote: false, close: true, enterWritten: true, tally: false },
     });
@@ -271,7 +279,7 @@ describeEachDatabase('honours council screens', (kind) => {
     const session: Answer<typeof getSession> = await json(
       await members[1].client.get(`/api/honours/sessions/${sessionId}`),
     );
-    expect(session.rounds).toEqual([expect.objectContaining({ id: roundId, status: 'open', voted: 2, expected: 4 })]);
+    expect(session.rounds).toEqual([expect.objectContaining({ id: roundId, status: 'open', voted: 1, expected: 3 })]);
     expect(session.may).toEqual({ run: false, declare: true, setKey: false });
     // nothing a member or the secretary reads names a choice or a count while the round is open
     for (const body of [asSecretary, asMember, session])
@@ -299,14 +307,19 @@ describeEachDatabase('honours council screens', (kind) => {
       await secretary.post(`/api/honours/rounds/${roundId}/close`),
     );
     expect(counting).toMatchObject({ status: 'counting', result: null, may: { tally: false } });
-    expect(counting.box!.receipts).toHaveLength(4);
+    expect(counting.box!.receipts).toHaveLength(3);
     expect((await json(await members[0].client.get(`/api/honours/rounds/${roundId}`))).may.tally).toBe(true);
     await json(await decryptAndPublish(secretary, roundId, chairSecret), 403);
     const closed: Answer<typeof closeRound> = await json(
       await decryptAndPublish(members[0].client, roundId, chairSecret),
     );
-    // both approved by 3 of 3 present, one seat: tied across it, a further round between them
-    expect(closed.result!.outcome).toMatchObject({ selected: [], seatsLeft: 1, shortfall: 0 });
+    // both approved by the 2 voting members present (the secretary is not in the base), one seat: tied across it
+    expect(closed.result).toMatchObject({ roster: 3, present: 2, voted: 3, written: 1 });
+    expect(closed.result!.outcome).toMatchObject({ selected: [], seatsLeft: 1, shortfall: 0, quorumNeeded: 2 });
+    expect(closed.result!.outcome.lines.map((l) => [l.approve, l.reject, l.base, l.needed])).toEqual([
+      [2, 1, 2, 2],
+      [2, 1, 2, 2],
+    ]);
     expect(closed.result!.outcome.tied.sort()).toEqual(asSecretary.nominees.map((n) => n.id).sort());
     expect(closed).toMatchObject({
       status: 'closed',
@@ -315,6 +328,78 @@ describeEachDatabase('honours council screens', (kind) => {
     });
     expect((await json(await members[0].client.get('/api/honours/rounds/open'))).items).toEqual([]);
     const listed = await json(await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions`));
-    expect(listed.items[0]).toMatchObject({ rounds: 1, openRounds: 0, quorum: { present: 3, met: true } });
+    expect(listed.items[0]).toMatchObject({ rounds: 1, openRounds: 0, quorum: { members: 3, present: 2, met: true } });
+  });
+
+  it("with the default rules, one voter approving everyone selects them all though the Office's secretary is present", async () => {
+    const session: Answer<typeof getSession> = await json(
+      await secretary.post('/api/honours/sessions', {
+        campaignId: campaign.id,
+        title: 'Phiên họp một thành viên',
+        heldOn: '2019-07-27',
+        members: [
+          { userId: members[2].id, role: 'chair' },
+          { userId: secretaryId, role: 'secretary' },
+        ],
+        rules: {},
+      }),
+      201,
+    );
+    expect(session.rules.approval).toEqual({ share: 0.5, strict: true, base: 'members' });
+    expect(session.quorum).toEqual({ members: 1, present: 0, needed: 1, met: false });
+    const chairKey = await makeChairKey(members[2].client, session.id);
+    // the secretary alone present is no quorum: the one who votes is missing
+    await json(
+      await secretary.post(`/api/honours/sessions/${session.id}/attendance`, {
+        attendance: [
+          { userId: secretaryId, attendance: 'present' },
+          { userId: members[2].id, attendance: 'absent' },
+        ],
+      }),
+    );
+    const [, individual] = campaign.categories;
+    const noQuorum = await json(
+      await secretary.post(`/api/honours/sessions/${session.id}/rounds`, { categoryId: individual.id }),
+      409,
+    );
+    expect(noQuorum.error.code).toBe('NO_QUORUM');
+    expect(noQuorum.error.messages.vi).toMatch(/có quyền biểu quyết có mặt \(0\/1, cần ít nhất 1\)/);
+    await json(
+      await secretary.post(`/api/honours/sessions/${session.id}/attendance`, {
+        attendance: [{ userId: members[2].id, attendance: 'present' }],
+      }),
+    );
+    const nominees = session.categories[1].nominees.map((n) => n.id);
+    const round: Answer<typeof openRound> = await json(
+      await secretary.post(`/api/honours/sessions/${session.id}/rounds`, {
+        categoryId: individual.id,
+        nominationIds: nominees,
+        seats: nominees.length,
+      }),
+      201,
+    );
+    expect(round.expected).toBe(1);
+    await json(
+      await castChoices(
+        members[2].client,
+        round.id,
+        nominees.map((nominationId) => ({ nominationId, choice: 'approve' as const })),
+      ),
+    );
+    await json(await secretary.post(`/api/honours/rounds/${round.id}/close`));
+    const closed: Answer<typeof closeRound> = await json(
+      await decryptAndPublish(members[2].client, round.id, chairKey),
+    );
+    expect(closed.result).toMatchObject({ roster: 1, present: 1, voted: 1 });
+    expect(closed.result!.outcome.lines.map((l) => [l.approve, l.base, l.needed, l.outcome])).toEqual(
+      nominees.map(() => [1, 1, 1, 'selected']),
+    );
+    expect(closed.result!.outcome.selected.sort()).toEqual([...nominees].sort());
+    // the minutes say whom the quorum and the majority count
+    const minutes = await minutesDocument(env().platform, systemCaller(), session.id);
+    const text = JSON.stringify(minutes.body);
+    expect(text).toMatch(/thành viên có quyền biểu quyết: 1; có mặt: 2/);
+    expect(text).toMatch(/Thư ký Hội đồng \(không biểu quyết\)/);
+    expect(text).toMatch(/có quyền biểu quyết có mặt 1\/1 đủ số lượng tối thiểu \(1\)/);
   });
 });

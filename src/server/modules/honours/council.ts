@@ -10,7 +10,7 @@ import { compareVi } from '../../../common/text.ts';
 import { unitRefs } from '../organisation/index.ts';
 import { mayJudge, requireSecretary, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
-import { quorumNeeded, type SessionRules } from './tally.ts';
+import { quorumNeeded, type Roster, type SessionRules } from './tally.ts';
 import type { Attendance, CouncilRole, SessionInput, SessionStatus } from './schema.ts';
 
 /**
@@ -35,18 +35,37 @@ export async function rosterOf(platform: Pick<Platform, 'db'>, sessionId: string
     .where('session_id', '=', sessionId)
     .orderBy('name')
     .execute();
-  return rows.map((r) => ({ ...r, role: r.role as CouncilRole, attendance: r.attendance as Attendance }));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as CouncilRole,
+    attendance: r.attendance as Attendance,
+    votes: Number(r.votes) === 1,
+  }));
+}
+
+/**
+ * The counts the rules work on: the members who vote, and those of them present. The Office's
+ * secretary, who sits as Thư ký and does not vote, counts in neither (issue 13).
+ */
+export function votingCounts(roster: readonly { votes: boolean | number; attendance: string }[]): Roster {
+  const voters = roster.filter((m) => Number(m.votes) === 1);
+  return { members: voters.length, present: voters.filter((m) => m.attendance === 'present').length };
 }
 
 /** The roles whose holders may sit on the Council: those who vote, and the Office's secretary. */
 const roleHolds = (role: string, permission: 'honours.vote' | 'honours.secretary') =>
   rolePermissions[role as keyof typeof rolePermissions]?.includes(permission) ?? false;
 
-/** A member votes on the Council (`honours.vote`); the Council's secretary may instead be the Office's secretary (`honours.secretary`). */
+/** A member votes on the Council (`honours.vote`); the Council's secretary may instead be the Office's secretary (`honours.secretary`), who does not vote. */
 export function maySit(roles: string[], councilRole: string): boolean {
   return roles.some(
     (r) => roleHolds(r, 'honours.vote') || (councilRole === 'secretary' && roleHolds(r, 'honours.secretary')),
   );
+}
+
+/** Does a member so seated vote? Everyone but a secretary who holds no Council member's grant. */
+export function votesAs(roles: string[], councilRole: string): boolean {
+  return councilRole !== 'secretary' || roles.some((r) => roleHolds(r, 'honours.vote'));
 }
 
 export async function createSession(platform: Platform, caller: Caller, input: SessionInput) {
@@ -102,6 +121,12 @@ export async function createSession(platform: Platform, caller: Caller, input: S
             name: users.find((u) => u.userId === m.userId)!.displayName,
             role: m.role,
             attendance: 'unknown',
+            votes: votesAs(
+              users.filter((u) => u.userId === m.userId).map((u) => u.role),
+              m.role,
+            )
+              ? 1
+              : 0,
           })),
       )
       .execute();
@@ -165,7 +190,8 @@ export async function declareConflict(
 ) {
   const session = await findSession(platform, sessionId);
   const roster = await rosterOf(platform, sessionId);
-  if (!roster.some((m) => m.user_id === caller.actor.userId)) throw fail.forbidden();
+  // only a member who votes can be left out of a vote; the secretary who does not vote declares nothing
+  if (!roster.some((m) => m.user_id === caller.actor.userId && m.votes)) throw fail.forbidden();
   const nomination = await platform.db
     .selectFrom('honour_nominations')
     .select(['id', 'campaign_id'])
@@ -229,8 +255,8 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
         .groupBy('round_id')
         .execute()
     : [];
-  const present = roster.filter((m) => m.attendance === 'present').length;
-  const needed = quorumNeeded(session.rules, roster.length);
+  const counts = votingCounts(roster);
+  const needed = quorumNeeded(session.rules, counts.members);
   const me = roster.find((m) => m.user_id === caller.actor.userId);
   return {
     id: session.id,
@@ -239,8 +265,14 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
     heldOn: session.held_on,
     rules: session.rules,
     status: session.status as SessionStatus,
-    roster: roster.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, attendance: m.attendance })),
-    quorum: { members: roster.length, present, needed, met: present >= needed },
+    roster: roster.map((m) => ({
+      userId: m.user_id,
+      name: m.name,
+      role: m.role,
+      attendance: m.attendance,
+      votes: m.votes,
+    })),
+    quorum: { members: counts.members, present: counts.present, needed, met: counts.present >= needed },
     conflicts: conflicts.map((c) => ({ userId: c.user_id, nominationId: c.nomination_id, note: c.note })),
     rounds: rounds.map((r) => ({
       id: r.id,
@@ -252,14 +284,14 @@ export async function getSession(platform: Platform, caller: Caller, id: string)
       openedAt: r.opened_at,
       closedAt: r.closed_at,
       voted: Number(voted.find((v) => v.round_id === r.id)?.n ?? 0),
-      expected: roster.length,
+      expected: counts.members,
     })),
     categories: await candidatesOf(platform, session.campaign_id),
-    me: me ? { userId: me.user_id, role: me.role, attendance: me.attendance } : null,
+    me: me ? { userId: me.user_id, role: me.role, attendance: me.attendance, votes: me.votes } : null,
     ballotKey: { publicKey: session.ballot_key, holder: roster.find((m) => m.role === 'chair')?.name ?? null },
     may: {
       run: holdsAnywhere(caller.grants, 'honours.secretary') && session.status === 'open',
-      declare: me !== undefined && session.status === 'open',
+      declare: me !== undefined && me.votes && session.status === 'open',
       // the chair makes the counting key on their own device; it may change while no round awaits it
       setKey: me?.role === 'chair' && session.status === 'open' && rounds.every((r) => r.status === 'closed'),
     },
@@ -331,7 +363,7 @@ export async function listSessions(
   const members = ids.length
     ? await platform.db
         .selectFrom('honour_session_members')
-        .select(['session_id', 'attendance'])
+        .select(['session_id', 'attendance', 'votes'])
         .where('session_id', 'in', ids)
         .execute()
     : [];
@@ -344,9 +376,8 @@ export async function listSessions(
     : [];
   return {
     items: rows.map((r) => {
-      const roster = members.filter((m) => m.session_id === r.id);
-      const present = roster.filter((m) => m.attendance === 'present').length;
-      const needed = quorumNeeded(JSON.parse(r.rules_json) as SessionRules, roster.length);
+      const { members: voting, present } = votingCounts(members.filter((m) => m.session_id === r.id));
+      const needed = quorumNeeded(JSON.parse(r.rules_json) as SessionRules, voting);
       const mine = rounds.filter((x) => x.session_id === r.id);
       return {
         id: r.id,
@@ -354,7 +385,7 @@ export async function listSessions(
         title: r.title,
         heldOn: r.held_on,
         status: r.status as SessionStatus,
-        quorum: { members: roster.length, present, needed, met: present >= needed },
+        quorum: { members: voting, present, needed, met: present >= needed },
         rounds: mine.length,
         openRounds: mine.filter((x) => x.status === 'open').length,
       };

@@ -1,13 +1,14 @@
 import { shortDmy, todayIso } from '../../../common/dates.ts';
+import { standingCommitteeSecretary } from './signer.ts';
 import type { Block, CertificateData, Issuer, OfficialDocument, RichText } from '../../documents/index.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { unitRefs } from '../organisation/index.ts';
 import { requireManage, type Caller } from './access.ts';
 import { categoriesOf, findCampaign } from './campaigns.ts';
-import { findSession, getSession, rosterOf } from './council.ts';
+import { findSession, getSession, rosterOf, votingCounts } from './council.ts';
 import { honourees, type Decision } from './results.ts';
-import type { RoundOutcome, SessionRules } from './tally.ts';
+import { quorumNeeded, type RoundOutcome, type SessionRules } from './tally.ts';
 
 // The builders (docx, Playwright) load with the first download, not at every start.
 const builders = () => import('../../documents/index.ts');
@@ -53,13 +54,13 @@ export function splitDecisionNumber(full: string): { number: string; symbol: str
 
 function rulesText(rules: SessionRules): Block[] {
   const base = {
-    members: 'tổng số thành viên Hội đồng',
-    present: 'số thành viên có mặt',
+    members: 'tổng số thành viên Hội đồng có quyền biểu quyết',
+    present: 'số thành viên có quyền biểu quyết có mặt',
     cast: 'số phiếu hợp lệ (đồng ý và không đồng ý)',
   }[rules.approval.base];
   return [
     dash(
-      `Phiên họp hợp lệ khi có ít nhất ${rules.quorum.numerator}/${rules.quorum.denominator} tổng số thành viên Hội đồng có mặt.`,
+      `Phiên họp hợp lệ khi có ít nhất ${rules.quorum.numerator}/${rules.quorum.denominator} tổng số thành viên Hội đồng có quyền biểu quyết có mặt (Thư ký Hội đồng không phải là thành viên Hội đồng thì không biểu quyết và không tính vào số này).`,
     ),
     dash(
       rules.method === 'rank'
@@ -120,7 +121,8 @@ export async function minutesDocument(
     .select(['user_id', 'nomination_id'])
     .where('session_id', '=', sessionId)
     .execute();
-  const needed = Math.ceil((roster.length * session.rules.quorum.numerator) / session.rules.quorum.denominator - 1e-9);
+  const voting = votingCounts(roster);
+  const needed = quorumNeeded(session.rules, voting.members);
 
   const roundBlocks: Block[] = rounds.map((r, i) => {
     const category = categories.find((c) => c.id === r.category_id);
@@ -151,15 +153,15 @@ export async function minutesDocument(
       outcomeWords[l.outcome] ?? l.outcome,
     ]);
     const columns = [
-      { title: 'STT', width: 6, align: 'center' as const },
-      { title: 'Hồ sơ', width: 30 },
-      { title: 'Đơn vị đề nghị', width: 24 },
+      { title: 'STT', width: 8, align: 'center' as const },
+      { title: 'Hồ sơ', width: 28 },
+      { title: 'Đơn vị đề nghị', width: 22 },
       ...(r.method === 'rank'
         ? [{ title: 'Điểm', width: 10, align: 'center' as const }]
         : [
-            { title: 'Đồng ý', width: 9, align: 'center' as const },
-            { title: 'Không đồng ý', width: 10, align: 'center' as const },
-            { title: 'Không biểu quyết', width: 10, align: 'center' as const },
+            { title: 'Đồng ý', width: 10, align: 'center' as const },
+            { title: 'Không đồng ý', width: 11, align: 'center' as const },
+            { title: 'Không biểu quyết', width: 11, align: 'center' as const },
           ]),
       { title: 'Kết quả', width: 16 },
     ];
@@ -172,7 +174,7 @@ export async function minutesDocument(
       title,
       children: [
         dash(
-          `Số thành viên có mặt: ${result.present}; số phiếu thu về: ${result.voted}${result.written ? ` (trong đó ${result.written} phiếu gửi bằng văn bản)` : ''}.`,
+          `Số thành viên có quyền biểu quyết có mặt: ${result.present}; số phiếu thu về: ${result.voted}${result.written ? ` (trong đó ${result.written} phiếu gửi bằng văn bản)` : ''}.`,
         ),
         { kind: 'table', columns, rows },
         dash(
@@ -183,16 +185,10 @@ export async function minutesDocument(
   });
 
   const signTable: Block = {
-    kind: 'table',
+    kind: 'signatures',
     columns: [
-      { title: 'THƯ KÝ HỘI ĐỒNG', width: 50, align: 'center' },
-      { title: 'CHỦ TỊCH HỘI ĐỒNG', width: 50, align: 'center' },
-    ],
-    rows: [
-      [[{ text: '(Ký, ghi rõ họ tên)', italic: true }], [{ text: '(Ký, ghi rõ họ tên)', italic: true }]],
-      ['', ''],
-      ['', ''],
-      [[{ text: secretary?.name ?? '', bold: true }], [{ text: chair?.name ?? '', bold: true }]],
+      { title: 'Thư ký Hội đồng', name: secretary?.name ?? '' },
+      { title: 'Chủ tịch Hội đồng', name: chair?.name ?? '' },
     ],
   };
   return {
@@ -213,11 +209,13 @@ export async function minutesDocument(
         number: 'I-',
         title: 'THÀNH PHẦN',
         children: [
-          para(`Tổng số thành viên Hội đồng: ${roster.length}; có mặt: ${present.length}; vắng mặt: ${absent.length}.`),
+          para(
+            `Tổng số người dự theo danh sách: ${roster.length}, trong đó thành viên có quyền biểu quyết: ${voting.members}; có mặt: ${present.length}; vắng mặt: ${absent.length}.`,
+          ),
           {
             kind: 'table',
             columns: [
-              { title: 'STT', width: 6, align: 'center' },
+              { title: 'STT', width: 8, align: 'center' },
               { title: 'Họ và tên', width: 40 },
               { title: 'Chức danh', width: 34 },
               { title: 'Có mặt', width: 20, align: 'center' },
@@ -225,7 +223,7 @@ export async function minutesDocument(
             rows: roster.map((m, i) => [
               String(i + 1),
               m.name,
-              roleWords[m.role] ?? m.role,
+              m.votes ? (roleWords[m.role] ?? m.role) : `${roleWords[m.role] ?? m.role} (không biểu quyết)`,
               m.attendance === 'present' ? 'Có mặt' : 'Vắng mặt',
             ]),
           },
@@ -233,7 +231,7 @@ export async function minutesDocument(
             `Chủ trì: ${chair ? `đồng chí ${chair.name}, Chủ tịch Hội đồng` : ''}; thư ký: ${secretary ? `đồng chí ${secretary.name}` : ''}.`,
           ),
           dash(
-            `Số thành viên có mặt ${present.length}/${roster.length} ${present.length >= needed ? 'đủ' : 'không đủ'} số lượng tối thiểu (${needed}) theo quy chế; phiên họp ${present.length >= needed ? 'hợp lệ' : 'không hợp lệ'}.`,
+            `Số thành viên có quyền biểu quyết có mặt ${voting.present}/${voting.members} ${voting.present >= needed ? 'đủ' : 'không đủ'} số lượng tối thiểu (${needed}) theo quy chế; phiên họp ${voting.present >= needed ? 'hợp lệ' : 'không hợp lệ'}.`,
           ),
           ...(conflicts.length
             ? [
@@ -273,7 +271,7 @@ function listSections(lists: Awaited<ReturnType<typeof honourees>>['categories']
       {
         kind: 'table',
         columns: [
-          { title: 'STT', width: 6, align: 'center' },
+          { title: 'STT', width: 8, align: 'center' },
           { title: c.kind === 'individual' ? 'Họ và tên' : c.kind === 'product' ? 'Sản phẩm' : 'Tập thể', width: 34 },
           { title: 'Đơn vị', width: 26 },
           { title: 'Thành tích', width: 34 },
@@ -321,9 +319,10 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
       'Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ khối Doanh nghiệp tỉnh khóa hiện hành;',
       'Căn cứ Kế hoạch tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình (06/9/2004 - 06/9/2019);',
       `Xét đề nghị của Hội đồng Thi đua - Khen thưởng Đảng ủy Khối${session ? ` tại phiên họp ngày ${shortDmy(session.held_on)}` : ''},`,
-      [{ text: 'BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI QUYẾT ĐỊNH:', bold: true }],
     ],
     body: [
+      para([{ text: 'BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI', bold: true }], { align: 'center', indent: false }),
+      para([{ text: 'QUYẾT ĐỊNH:', bold: true }], { align: 'center', indent: false }),
       para([
         { text: 'Điều 1. ', bold: true },
         {
@@ -342,7 +341,18 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
           text: 'Văn phòng, Ban Tuyên giáo Đảng ủy Khối, các đảng ủy, chi ủy trực thuộc và các tập thể, cá nhân có tên tại Điều 1 căn cứ Quyết định thi hành.',
         },
       ]),
-      para([{ text: `DANH SÁCH TẬP THỂ, CÁ NHÂN, SẢN PHẨM XUẤT SẮC TIÊU BIỂU ĐƯỢC TÔN VINH`, bold: true }], {
+    ],
+    recipients: ['Thường trực Đảng ủy Khối', 'Như Điều 3'],
+    archive: 'Văn phòng Đảng ủy Khối',
+    signature: {
+      authority: 'T/M BAN THƯỜNG VỤ',
+      position: 'BÍ THƯ',
+      name: await standingCommitteeSecretary(platform, data.decision.date),
+    },
+    // the list follows the signature, on a page of its own
+    annex: [
+      para([{ text: 'DANH SÁCH', bold: true }], { align: 'center', indent: false }),
+      para([{ text: 'TẬP THỂ, CÁ NHÂN, SẢN PHẨM XUẤT SẮC TIÊU BIỂU ĐƯỢC TÔN VINH', bold: true }], {
         align: 'center',
         indent: false,
       }),
@@ -357,9 +367,6 @@ export async function decisionDocument(platform: Platform, campaignId: string): 
       ),
       ...listSections(data.categories),
     ],
-    recipients: ['Thường trực Đảng ủy Khối', 'Như Điều 3'],
-    archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
   };
 }
 
@@ -416,7 +423,11 @@ export async function proposalDocument(
     ],
     recipients: [`Như kính gửi`, 'Thường trực Đảng ủy Khối'],
     archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
+    signature: {
+      authority: 'T/M BAN THƯỜNG VỤ',
+      position: 'BÍ THƯ',
+      name: await standingCommitteeSecretary(platform, todayIso(platform.clock())),
+    },
   };
 }
 
@@ -424,6 +435,7 @@ export async function proposalDocument(
 export async function certificateList(platform: Platform, campaignId: string): Promise<CertificateData[]> {
   const data = await decided(platform, campaignId);
   const n = splitDecisionNumber(data.decision.number);
+  const signer = await standingCommitteeSecretary(platform, data.decision.date);
   return data.categories.flatMap((c) =>
     c.honourees.map(
       (h): CertificateData => ({
@@ -438,7 +450,7 @@ export async function certificateList(platform: Platform, campaignId: string): P
         decision: { number: n.number, symbol: `${n.symbol}/${n.suffix}`, date: data.decision.date },
         place,
         date: data.decision.date,
-        signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
+        signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: signer },
       }),
     ),
   );

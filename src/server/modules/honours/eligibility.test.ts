@@ -49,7 +49,7 @@ describeEachDatabase('honours: eligibility checked from the records', (kind) => 
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-20T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: null }] });
+    const b = await buildUser(platform, { grants: [{ role: 'propaganda_staff', unitId: null }] });
     board = await signIn(app, b.username, b.password);
     campaign = await buildCampaign(platform, {
       code: 'TV-KIEMTRA',

@@ -52,7 +52,13 @@ describeEachDatabase('honours', (kind) => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-01T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('BTG')! }] });
+    const b = await buildUser(platform, {
+      displayName: 'Đặng Quốc Huy',
+      grants: [
+        { role: 'propaganda_staff', unitId: unit.get('BTG')! },
+        { role: 'office_staff', unitId: unit.get('VP')! },
+      ],
+    });
     board = await signIn(app, b.username, b.password);
     for (const code of ['CS01', 'CS02', 'CS04', 'CS05']) {
       const u = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get(code)! }] });
@@ -281,6 +287,9 @@ describeEachDatabase('honours', (kind) => {
       'resubmitted',
       'eligible',
     ]);
+    // the history names people, not usernames: the Propaganda Board's screener by name
+    const screened = nomination.events.find((e) => e.action === 'eligible')!;
+    expect(screened.by).toBe('Đặng Quốc Huy');
   });
 
   it('opens a Council session only with its quorum; members declare conflicts', async () => {

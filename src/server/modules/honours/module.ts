@@ -2,6 +2,7 @@ import type {} from './tables.ts';
 import { defineModule } from '../../platform/modules.ts';
 import * as m0007 from './migrations/0007_honours.ts';
 import * as m0013 from './migrations/0013_encrypted_ballot.ts';
+import * as m0024 from './migrations/0024_council_voters.ts';
 import { honoursDemo } from './demo.ts';
 import { registerHonoursPublicRoutes } from './publicRoutes.ts';
 import { registerRollOfHonourPages } from './rollOfHonourPages.tsx';
@@ -36,12 +37,15 @@ export const honours = defineModule({
   },
   grants: {
     bloc_leader: ['honours.read', 'honours.manage'],
-    board_staff: ['honours.read', 'honours.screen', 'honours.manage', 'honours.secretary'],
+    board_staff: ['honours.read'],
+    // III.1: the Propaganda Board sets the criteria and screens; III.4: the Office runs the Council's procedure
+    propaganda_staff: ['honours.screen', 'honours.manage'],
+    office_staff: ['honours.secretary'],
     unit_officer: ['honours.read', 'honours.nominate'],
     council_member: ['honours.read', 'honours.vote'],
     viewer: ['honours.read'],
   },
-  migrations: { '0007_honours': m0007, '0013_encrypted_ballot': m0013 },
+  migrations: { '0007_honours': m0007, '0013_encrypted_ballot': m0013, '0024_council_voters': m0024 },
   routes: [registerHonoursRoutes, registerHonoursPublicRoutes],
   // The public roll of honour, /vinh-danh (vi, ?lang=en).
   site: [registerRollOfHonourPages],

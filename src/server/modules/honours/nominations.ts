@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { todayIso } from '../../../common/dates.ts';
+import { displayNames } from '../../platform/auth/users.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/tables.ts';
@@ -396,6 +397,11 @@ export async function getNomination(platform: Platform, caller: Caller, id: stri
     .orderBy('at')
     .orderBy('id')
     .execute();
+  // histories name people, not their usernames
+  const names = await displayNames(
+    platform.db,
+    events.map((e) => e.actor_id),
+  );
   const screenings = await platform.db
     .selectFrom('honour_screenings')
     .selectAll()
@@ -434,7 +440,12 @@ export async function getNomination(platform: Platform, caller: Caller, id: stri
       row,
       items.map((i) => i.kind),
     ),
-    events: events.map((e) => ({ action: e.action, note: e.note, by: e.actor_name, at: e.at })),
+    events: events.map((e) => ({
+      action: e.action,
+      note: e.note,
+      by: (e.actor_id && names.get(e.actor_id)) || e.actor_name,
+      at: e.at,
+    })),
     screening: screenings.map((s) => ({
       key: s.criterion_key,
       result: s.result as (typeof screeningResults)[number],

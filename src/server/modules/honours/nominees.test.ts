@@ -32,7 +32,7 @@ describeEachDatabase('honours nominees', (kind) => {
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     const o = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS02')! }] });
     officer = await signIn(app, o.username, o.password);
-    const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('BTG')! }] });
+    const b = await buildUser(platform, { grants: [{ role: 'propaganda_staff', unitId: unit.get('BTG')! }] });
     board = await signIn(app, b.username, b.password);
   }, 120_000);
 

@@ -58,7 +58,12 @@ describeEachDatabase('honours results and documents', (kind) => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-25T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const b = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('BTG')! }] });
+    const b = await buildUser(platform, {
+      grants: [
+        { role: 'propaganda_staff', unitId: unit.get('BTG')! },
+        { role: 'office_staff', unitId: unit.get('VP')! },
+      ],
+    });
     board = await signIn(app, b.username, b.password);
     const o = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS05')! }] });
     officer = await signIn(app, o.username, o.password);
@@ -216,6 +221,14 @@ describeEachDatabase('honours results and documents', (kind) => {
     });
     await json(await board.post(`/api/honours/campaigns/${campaign.id}/confirm`, body), 409);
     expect((await json(await board.get(`/api/honours/campaigns/${campaign.id}`))).status).toBe('decided');
+    // the decision is the campaign's: its number and date are fields of the campaign
+    expect(
+      await env()
+        .platform.db.selectFrom('honour_campaigns')
+        .select(['decision_number', 'decision_date'])
+        .where('id', '=', campaign.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ decision_number: '125-QĐ/ĐUK', decision_date: '2019-08-05' });
     // the Council's sessions are closed: no more rounds
     await json(
       await board.post(`/api/honours/sessions/${sessionId}/rounds`, { categoryId: campaign.categories[0].id }),
@@ -301,7 +314,7 @@ describeEachDatabase('honours results and documents', (kind) => {
 
     await bytes(await officer.get(`/api/honours/sessions/${sessionId}/minutes.docx`), 404);
     const docx = await bytes(await members[1].client.get(`/api/honours/sessions/${sessionId}/minutes.docx`));
-    const text = await pdfText(await docxToPdfWithLibreOffice(docx));
+    const text = await pdfText(keep(`minutes-docx-${kind}.pdf`, await docxToPdfWithLibreOffice(docx)));
     for (const words of [
       'BIÊN BẢN',
       'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG',
@@ -319,7 +332,7 @@ describeEachDatabase('honours results and documents', (kind) => {
     const pdf = await pdfText(
       keep(`minutes-${kind}.pdf`, await bytes(await board.get(`/api/honours/sessions/${sessionId}/minutes.pdf`))),
     );
-    expect(pdf).toContain('Số thành viên có mặt 5/5 đủ');
+    expect(pdf).toContain('Số thành viên có quyền biểu quyết có mặt 5/5 đủ');
   }, 180_000);
 
   it('prints the decision with exactly the selected, and its attached list per category', async () => {
@@ -341,7 +354,10 @@ describeEachDatabase('honours results and documents', (kind) => {
       'ĐUK',
       '2019-08-05',
     ]);
-    const lists = doc.body
+    // the list of honourees is not in the body: it follows the signature, on a page of its own
+    expect(doc.body.some((b) => b.kind === 'section')).toBe(false);
+    expect(doc.signature).toEqual({ authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: 'Trần Hữu Nam' });
+    const lists = (doc.annex ?? [])
       .filter((b): b is Section => b.kind === 'section')
       .map((s) => (s.children[0] as Table).rows.map((r) => r[1]));
     expect(lists).toEqual(
@@ -351,7 +367,7 @@ describeEachDatabase('honours results and documents', (kind) => {
     );
 
     const docx = await bytes(await officer.get(`/api/honours/campaigns/${campaign.id}/decision.docx`));
-    const text = await pdfText(await docxToPdfWithLibreOffice(docx));
+    const text = await pdfText(keep(`decision-docx-${kind}.pdf`, await docxToPdfWithLibreOffice(docx)));
     const pdf = await pdfText(
       keep(
         `decision-${kind}.pdf`,
@@ -367,6 +383,15 @@ describeEachDatabase('honours results and documents', (kind) => {
       for (const key of ['individual:CS02', 'individual:CS05']) expect(t, key).toContain(names.get(byUnit.get(key)!)!);
       for (const key of ['individual:CS09', 'individual:CS10'])
         expect(t, key).not.toContain(names.get(byUnit.get(key)!)!);
+      // Điều 3, then the recipients and the signature with the signer's name, then the list
+      const order = ['Điều 3.', 'Nơi nhận:', 'Trần Hữu Nam', 'DANH SÁCH', 'Kèm theo Quyết định số 125-QĐ/ĐUK'].map(
+        (w) => t.indexOf(w),
+      );
+      expect(
+        order.every((at) => at >= 0),
+        order.join(),
+      ).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
     }
   }, 180_000);
 
@@ -398,6 +423,7 @@ describeEachDatabase('honours results and documents', (kind) => {
     expect(pdf).toContain('Đảng bộ Công ty Cổ phần May Kiến Xương Xanh');
     expect(pdf).toContain('Gạch ốp lát men sứ Thái Hưng');
     expect(pdf).not.toContain('Cấp nước Sông Trà');
+    expect(pdf).toContain('Trần Hữu Nam'); // the signer, from the registry
     const docx = await bytes(
       await board.post(`/api/honours/campaigns/${campaign.id}/proposal.docx`, { nominationIds: chosen }),
     );
@@ -416,6 +442,8 @@ describeEachDatabase('honours results and documents', (kind) => {
     expect(text).toContain('Quyết định số 125-QĐ/ĐUK, ngày 05/8/2019');
     expect(text).toContain('Sản phẩm Gạch ốp lát men sứ Thái Hưng');
     expect(text).toContain('Đảng bộ 5 năm liền hoàn thành xuất sắc nhiệm vụ');
+    // each certificate signed by the Standing Committee's Bí thư on the decision's day
+    expect(text.split('Trần Hữu Nam').length - 1).toBe(7);
   }, 120_000);
 
   it('refuses the decision and certificates of an undecided campaign; prints 45 certificates for a full campaign, timed', async () => {

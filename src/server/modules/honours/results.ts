@@ -1,4 +1,5 @@
 import { publishHonours } from './live.ts';
+import { standingCommitteeSecretary } from './signer.ts';
 import { shortDmy } from '../../../common/dates.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
@@ -14,9 +15,10 @@ import type { CampaignStatus } from './schema.ts';
 /**
  * The results of a campaign. The Council's rounds mark nominations 'selected'; the Standing
  * Committee then confirms the list by a decision (number and date): the campaign becomes
- * 'decided', each confirmed honouree gets a 'confirmed' event carrying the decision, and the
- * Council's sessions close, so the list is fixed. The decision lives in those events (no column
- * of its own): "Quyết định số 125-QĐ/ĐUK, ngày 05/8/2019".
+ * 'decided' and keeps the decision's number and date as its own fields (its number from the
+ * office's register unless typed in), each confirmed honouree's history gets a 'confirmed' event
+ * naming it ("Quyết định số 125-QĐ/ĐUK, ngày 05/8/2019"), and the Council's sessions close, so the
+ * list is fixed.
  *
  * Order: as the rounds chose them (sessions by day, rounds by number, each round's selected by
  * approvals or points, as `tally.ts` sorted them); anything else after, by name.
@@ -35,25 +37,14 @@ export type Honouree = {
 };
 
 const decisionNote = (d: Decision) => `Quyết định số ${d.number}, ngày ${shortDmy(d.date)}`;
-const notePattern = /^Quyết định số (.+), ngày (\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-export function parseDecisionNote(note: string | null): Decision | null {
-  const m = note ? notePattern.exec(note) : null;
-  if (!m) return null;
-  return { number: m[1], date: `${m[4]}-${m[3].padStart(2, '0')}-${m[2].padStart(2, '0')}` };
-}
-
 /** The decision that confirmed the campaign's results, or null while it is not decided. */
 export async function decisionOf(platform: Reader, campaignId: string): Promise<Decision | null> {
   const row = await platform.db
-    .selectFrom('honour_nomination_events as e')
-    .innerJoin('honour_nominations as n', 'n.id', 'e.nomination_id')
-    .select(['e.note'])
-    .where('n.campaign_id', '=', campaignId)
-    .where('e.action', '=', 'confirmed')
-    .orderBy('e.at', 'desc')
+    .selectFrom('honour_campaigns')
+    .select(['decision_number', 'decision_date'])
+    .where('id', '=', campaignId)
     .executeTakeFirst();
-  return parseDecisionNote(row?.note ?? null);
+  return row?.decision_number && row.decision_date ? { number: row.decision_number, date: row.decision_date } : null;
 }
 
 /** "Đảng bộ … hoàn thành xuất sắc …": the summary's first sentences, up to about 300 characters. */
@@ -219,6 +210,7 @@ export async function confirmResults(
       en: 'The Council has selected no one yet.',
     });
   const now = platform.clock();
+  const signer = await standingCommitteeSecretary(platform, input.date);
   await platform.db.transaction().execute(async (tx) => {
     // without a number typed in, the decision takes the next QĐ number of the term from the office's register
     const number =
@@ -231,7 +223,7 @@ export async function confirmResults(
             type: 'QĐ',
             date: input.date,
             summary: `Về việc tôn vinh ${campaign.name.replace(/^tôn vinh\s+/iu, '')}`,
-            signer: { name: '', position: 'BÍ THƯ' },
+            signer: { name: signer, position: 'BÍ THƯ' },
             source: { type: 'honours.campaign', id: campaignId },
           },
           now,
@@ -241,7 +233,12 @@ export async function confirmResults(
     const note = decisionNote(decision);
     const changed = await tx
       .updateTable('honour_campaigns')
-      .set({ status: 'decided', updated_at: now.toISOString() })
+      .set({
+        status: 'decided',
+        decision_number: decision.number,
+        decision_date: decision.date,
+        updated_at: now.toISOString(),
+      })
       .where('id', '=', campaignId)
       .where('status', '<>', 'decided')
       .executeTakeFirst();

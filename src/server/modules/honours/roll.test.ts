@@ -115,11 +115,18 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-25T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const user = async (role: 'board_staff' | 'system_admin' | 'unit_officer', code: string | null) => {
+    const user = async (role: 'propaganda_staff' | 'system_admin' | 'unit_officer', code: string | null) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: code ? unit.get(code)! : null }] });
       return signIn(app, u.username, u.password);
     };
-    board = await user('board_staff', 'BTG');
+    // the Propaganda Board sets up and confirms; here it also runs the Council's session as its secretary
+    const b = await buildUser(platform, {
+      grants: [
+        { role: 'propaganda_staff', unitId: unit.get('BTG')! },
+        { role: 'office_staff', unitId: unit.get('VP')! },
+      ],
+    });
+    board = await signIn(app, b.username, b.password);
     admin = await user('system_admin', null);
     cs02 = await user('unit_officer', 'CS02');
     cs05 = await user('unit_officer', 'CS05');
@@ -455,7 +462,9 @@ describeEachDatabase('honours: photos and the public roll of honour', (kind) => 
     expect(res.headers.get('content-security-policy')).toMatch(/style-src 'self' 'unsafe-inline'/);
     const html = await res.text();
     expect(html.startsWith('<!doctype html><html lang="vi">')).toBe(true);
-    expect(html).toContain(`<title>Bảng vinh danh — ${campaign.name} – Đảng bộ khối Doanh nghiệp tỉnh Thái Bình</title>`);
+    expect(html).toContain(
+      `<title>Bảng vinh danh — ${campaign.name} – Đảng bộ khối Doanh nghiệp tỉnh Thái Bình</title>`,
+    );
     expect(html).toMatch(
       /<meta name="description" content="Bảng vinh danh: [^"]*2 tập thể, 2 cá nhân, 2 sản phẩm — Quyết định số 125-QĐ\/ĐUK ngày 05 tháng 8 năm 2019/,
     );

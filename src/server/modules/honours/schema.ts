@@ -453,6 +453,9 @@ export const sessionOut = z
         name: z.string(),
         role: z.enum(councilRoles),
         attendance: z.enum(attendances),
+        votes: z.boolean().openapi({
+          description: "Whether the member votes: the Office's secretary sits as Thư ký and does not",
+        }),
       }),
     ),
     quorum: quorumOut,
@@ -488,7 +491,9 @@ export const sessionOut = z
         ),
       }),
     ),
-    me: z.object({ userId: z.string(), role: z.enum(councilRoles), attendance: z.enum(attendances) }).nullable(),
+    me: z
+      .object({ userId: z.string(), role: z.enum(councilRoles), attendance: z.enum(attendances), votes: z.boolean() })
+      .nullable(),
     ballotKey: z
       .object({ publicKey: z.string().nullable(), holder: z.string().nullable() })
       .openapi({ description: "The chair's public key for the encrypted ballot, and who holds its secret" }),
@@ -523,8 +528,8 @@ const tallyLineOut = z.object({
 });
 const roundResultOut = z
   .object({
-    roster: z.number().int(),
-    present: z.number().int(),
+    roster: z.number().int().openapi({ description: 'The members who vote (the secretary who does not is left out)' }),
+    present: z.number().int().openapi({ description: 'The voting members present' }),
     voted: z.number().int(),
     written: z.number().int(),
     rules: rulesOut,
@@ -567,7 +572,7 @@ export const roundOut = z
     expected: z.number().int(),
     voted: z.number().int(),
     iHaveVoted: z.boolean(),
-    me: z.object({ role: z.enum(councilRoles), attendance: z.enum(attendances) }).nullable(),
+    me: z.object({ role: z.enum(councilRoles), attendance: z.enum(attendances), votes: z.boolean() }).nullable(),
     ballotKey: z.string().nullable().openapi({ description: "The session's public key, to encrypt a ballot for" }),
     box: z
       .object({

@@ -16,6 +16,9 @@ export interface HonourCampaignsTable {
   is_demo: number;
   created_at: string;
   updated_at: string;
+  /** The decision that confirmed the results ("125-QĐ/ĐUK") and its ISO date; null until decided (migration 0024). */
+  decision_number: string | null;
+  decision_date: string | null;
 }
 
 export interface HonourCategoriesTable {
@@ -93,6 +96,8 @@ export interface HonourSessionMembersTable {
   name: string;
   role: string;
   attendance: string;
+  /** 1 when the member votes; 0 for the Office's secretary, who sits as Thư ký (migration 0024). */
+  votes: number;
 }
 
 export interface HonourConflictsTable {

@@ -48,7 +48,7 @@ describeEachDatabase('office duty', (kind) => {
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     for (const p of await platform.db.selectFrom('people').select(['id', 'full_name']).execute())
       person.set(p.full_name, p.id);
-    const o = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('VP')! }] });
+    const o = await buildUser(platform, { grants: [{ role: 'office_staff', unitId: unit.get('VP')! }] });
     office = await signIn(app, o.username, o.password);
     const c = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS02')! }] });
     cs02 = await signIn(app, c.username, c.password);

@@ -36,7 +36,8 @@ export const office = defineModule({
   },
   grants: {
     bloc_leader: ['office.read', 'office.issue', 'office.receive', 'office.incoming', 'office.duty'],
-    board_staff: ['office.read', 'office.issue', 'office.receive', 'office.incoming', 'office.duty'],
+    board_staff: ['office.read', 'office.receive'],
+    office_staff: ['office.issue', 'office.incoming', 'office.duty'],
     unit_officer: ['office.receive'],
     council_member: ['office.receive'],
   },

@@ -43,11 +43,11 @@ describeEachDatabase('office', (kind) => {
     clock.set(new Date('2019-06-10T02:00:00Z'));
     await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const as = async (role: 'board_staff' | 'unit_officer', code: string) => {
+    const as = async (role: 'office_staff' | 'unit_officer', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
       return { client: await signIn(app, u.username, u.password), id: u.id };
     };
-    office = (await as('board_staff', 'VP')).client;
+    office = (await as('office_staff', 'VP')).client;
     const c2 = await as('unit_officer', 'CS02');
     cs02 = c2.client;
     cs02User = c2.id;

@@ -809,16 +809,24 @@ export const demoAccounts: {
   {
     username: 'demo.vanphong',
     displayName: 'Lê Thị Hồng Nhung',
-    role: 'board_staff',
+    role: 'office_staff',
     unit: 'VP',
     person: 'Lê Thị Hồng Nhung',
   },
   {
     username: 'demo.tuyengiao',
     displayName: 'Đặng Quốc Huy',
-    role: 'board_staff',
+    role: 'propaganda_staff',
     unit: 'BTG',
     person: 'Đặng Quốc Huy',
+  },
+  {
+    // the Organisation Board restructures units and founds grassroots organisations across the Bloc
+    username: 'demo.tochuc',
+    displayName: 'Lương Văn Bình',
+    role: 'organisation_staff',
+    unit: 'DBK',
+    person: 'Lương Văn Bình',
   },
   {
     username: 'demo.coso',

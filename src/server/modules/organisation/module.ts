@@ -26,6 +26,8 @@ export const organisation = defineModule({
   grants: {
     bloc_leader: ['organisation.read', 'people.private'],
     board_staff: ['organisation.read', 'people.private'],
+    // III.2: the Organisation Board restructures the units and founds grassroots organisations
+    organisation_staff: ['organisation.manage', 'unit.edit'],
     unit_officer: ['organisation.read', 'unit.edit'],
     council_member: ['organisation.read'],
     judge: ['organisation.read'],

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { displayNames } from '../../platform/auth/users.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import type { PlanActivitiesTable, PlansTable } from './tables.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -454,6 +455,11 @@ export async function getActivity(platform: Platform, caller: Caller, id: string
     REPORT_FILES,
     reports.map((r) => r.id),
   );
+  // who reported, by the name they go by (the stored name is their username)
+  const names = await displayNames(
+    platform.db,
+    reports.map((r) => r.reported_by),
+  );
   return {
     ...view,
     reports: reports.map((r) => ({
@@ -463,7 +469,7 @@ export async function getActivity(platform: Platform, caller: Caller, id: string
       percent: r.percent,
       figure: r.figure,
       doneOn: r.done_on,
-      reporterName: r.reporter_name,
+      reporterName: (r.reported_by && names.get(r.reported_by)) || r.reporter_name,
       reportedAt: r.reported_at,
       attachments: files.get(r.id) ?? [],
     })),

@@ -25,7 +25,11 @@ export const plans = defineModule({
   },
   grants: {
     bloc_leader: ['plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
-    board_staff: ['plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
+    board_staff: ['plans.read', 'plans.overview', 'plans.report'],
+    office_staff: ['plans.manage'],
+    propaganda_staff: ['plans.manage'],
+    // III.3: the Inspection Commission supervises and urges
+    inspection_staff: ['plans.supervise'],
     unit_officer: ['plans.read', 'plans.report', 'plans.supervise'],
     council_member: ['plans.read', 'plans.supervise'],
     judge: ['plans.read'],

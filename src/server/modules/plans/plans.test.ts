@@ -38,7 +38,7 @@ describeEachDatabase('plans', (kind) => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-06-10T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const o = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('VP')! }] });
+    const o = await buildUser(platform, { grants: [{ role: 'office_staff', unitId: unit.get('VP')! }] });
     office = await signIn(app, o.username, o.password);
     const c2 = await buildUser(platform, { grants: [{ role: 'unit_officer', unitId: unit.get('CS02')! }] });
     cs02 = await signIn(app, c2.username, c2.password);

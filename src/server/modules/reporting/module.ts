@@ -33,7 +33,8 @@ export const reporting = defineModule({
   },
   grants: {
     bloc_leader: ['reporting.read', 'reporting.overview', 'reporting.approve'],
-    board_staff: ['reporting.read', 'reporting.overview', 'reporting.approve', 'reporting.manage'],
+    board_staff: ['reporting.read', 'reporting.overview'],
+    office_staff: ['reporting.approve', 'reporting.manage'],
     unit_officer: ['reporting.read', 'reporting.submit', 'reporting.approve'],
     council_member: ['reporting.read'],
     viewer: ['reporting.read'],

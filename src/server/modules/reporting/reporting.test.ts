@@ -34,11 +34,11 @@ describeEachDatabase('reporting', (kind) => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-06-20T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const as = async (role: 'board_staff' | 'unit_officer' | 'bloc_leader' | 'system_admin', code: string | null) => {
+    const as = async (role: 'office_staff' | 'unit_officer' | 'bloc_leader' | 'system_admin', code: string | null) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: code ? unit.get(code)! : null }] });
       return signIn(app, u.username, u.password);
     };
-    office = await as('board_staff', 'VP');
+    office = await as('office_staff', 'VP');
     cs02 = await as('unit_officer', 'CS02');
     cs05 = await as('unit_officer', 'CS05');
     cell1 = await as('unit_officer', 'CS02-CB1');

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { displayNames } from '../../platform/auth/users.ts';
 import { deadlinesOf, isLocked, timeliness, type PeriodDeadlines } from '../../../common/periods.ts';
 import { checkForm, isNumericType, type FormValue } from '../../../common/reportValues.ts';
 import { todayIso } from '../../../common/dates.ts';
@@ -507,6 +508,11 @@ export async function reportHistory(
     .offset((query.page - 1) * query.pageSize)
     .execute();
   const indicators = await indicatorsByIds(platform, [...new Set(rows.map((r) => r.indicator_id))]);
+  // the history names people, not their usernames (a removed account keeps the stored name)
+  const names = await displayNames(
+    platform.db,
+    rows.map((r) => r.changed_by),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -515,7 +521,7 @@ export async function reportHistory(
       breakdownKey: r.breakdown_key,
       oldValue: r.old_value,
       newValue: r.new_value,
-      changedBy: r.changer_name,
+      changedBy: (r.changed_by && names.get(r.changed_by)) || r.changer_name,
       changedAt: r.changed_at,
     })),
     total,

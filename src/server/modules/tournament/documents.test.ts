@@ -57,11 +57,11 @@ describeEachDatabase('tournament documents', (kind) => {
     await tournamentDemo.load(platform);
     const unit = async (code: string) =>
       (await platform.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-    const as = async (role: 'board_staff' | 'unit_officer' | 'umpire', code: string) => {
+    const as = async (role: 'office_staff' | 'unit_officer' | 'umpire', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: await unit(code) }] });
       return signIn(app, u.username, u.password);
     };
-    board = await as('board_staff', 'VP');
+    board = await as('office_staff', 'VP');
     officer = await as('unit_officer', 'CS02');
     umpire = await as('umpire', 'CCB');
     const list = await json<{ items: { id: string; code: string }[] }>(await board.get('/api/tournaments'));

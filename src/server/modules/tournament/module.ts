@@ -26,7 +26,9 @@ export const tournament = defineModule({
   },
   grants: {
     bloc_leader: ['tournament.read', 'tournament.enter', 'tournament.manage', 'tournament.score'],
-    board_staff: ['tournament.read', 'tournament.enter', 'tournament.manage', 'tournament.score'],
+    board_staff: ['tournament.read'],
+    office_staff: ['tournament.enter', 'tournament.manage', 'tournament.score'],
+    inspection_staff: ['tournament.enter', 'tournament.manage', 'tournament.score'],
     unit_officer: ['tournament.read', 'tournament.enter'],
     council_member: ['tournament.read'],
     judge: ['tournament.read'],

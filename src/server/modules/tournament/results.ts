@@ -6,12 +6,7 @@ import {
   type SideSource,
   type Winner,
 } from '../../../common/tournament/knockout.ts';
-import {
-  checkMatch,
-  isScoringId,
-  MatchScoreError,
-  scoringRules,
-} from '../../../common/tournament/scoring.ts';
+import { checkMatch, isScoringId, MatchScoreError, scoringRules } from '../../../common/tournament/scoring.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { activeRoleHolders } from '../../platform/auth/users.ts';

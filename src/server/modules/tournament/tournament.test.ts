@@ -57,11 +57,11 @@ describeEachDatabase('tournament', (kind) => {
       ['B3', 'male', 1982],
     ] as const)
       await worker(k, 'CS05-DN', g, y);
-    const as = async (role: 'board_staff' | 'unit_officer' | 'umpire', code: string) => {
+    const as = async (role: 'office_staff' | 'unit_officer' | 'umpire', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
       return { client: await signIn(app, u.username, u.password), id: u.id };
     };
-    organiser = (await as('board_staff', 'VP')).client;
+    organiser = (await as('office_staff', 'VP')).client;
     cs02 = (await as('unit_officer', 'CS02')).client;
     cs05 = (await as('unit_officer', 'CS05')).client;
     const u = await as('umpire', 'CCB');

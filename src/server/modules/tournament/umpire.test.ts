@@ -65,11 +65,11 @@ describeEachDatabase('tournament umpire', (kind) => {
       });
       people.push(p.id);
     }
-    const as = async (role: 'board_staff' | 'unit_officer' | 'umpire', code: string) => {
+    const as = async (role: 'office_staff' | 'unit_officer' | 'umpire', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
       return { client: await signIn(app, u.username, u.password), id: u.id };
     };
-    organiser = (await as('board_staff', 'VP')).client;
+    organiser = (await as('office_staff', 'VP')).client;
     officer = (await as('unit_officer', 'CS02')).client;
     const u = await as('umpire', 'CCB');
     umpire = u.client;

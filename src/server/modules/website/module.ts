@@ -29,7 +29,9 @@ export const website = defineModule({
   },
   grants: {
     editor: ['website.read', 'website.write'],
-    board_staff: ['website.read', 'website.write', 'website.oversee', 'website.review'],
+    board_staff: ['website.read', 'website.write'],
+    propaganda_staff: ['website.oversee', 'website.review'],
+    office_staff: ['website.oversee'],
     bloc_leader: ['website.read', 'website.oversee'],
   },
   migrations: { '0018_website': m0018 },

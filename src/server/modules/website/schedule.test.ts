@@ -25,9 +25,12 @@ describeEachDatabase('website scheduled publishing', (kind) => {
     clock.set(new Date('2019-08-30T02:00:00Z'));
     const btg = await platform.db.selectFrom('units').select('id').where('code', '=', 'BTG').executeTakeFirstOrThrow();
     const vp = await platform.db.selectFrom('units').select('id').where('code', '=', 'VP').executeTakeFirstOrThrow();
-    const r = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: btg.id }] });
+    const r = await buildUser(platform, { grants: [{ role: 'propaganda_staff', unitId: btg.id }] });
     const w = await buildUser(platform, { grants: [{ role: 'editor', unitId: vp.id }] });
-    reviewer = { actor: { userId: r.id, name: 'Đặng Quốc Huy' }, grants: [{ role: 'board_staff', unitId: btg.id }] };
+    reviewer = {
+      actor: { userId: r.id, name: 'Đặng Quốc Huy' },
+      grants: [{ role: 'propaganda_staff', unitId: btg.id }],
+    };
     writer = { actor: { userId: w.id, name: 'Trịnh Thị Mai Anh' }, grants: [{ role: 'editor', unitId: vp.id }] };
   }, 120_000);
   afterAll(async () => {

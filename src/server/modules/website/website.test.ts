@@ -83,14 +83,18 @@ describeEachDatabase('website', (kind) => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-15T02:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const as = async (name: string, role: 'editor' | 'board_staff' | 'unit_officer' | 'bloc_leader', code: string) => {
+    const as = async (
+      name: string,
+      role: 'editor' | 'board_staff' | 'propaganda_staff' | 'office_staff' | 'unit_officer' | 'bloc_leader',
+      code: string,
+    ) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }], displayName: name });
       users[name] = { client: await signIn(app, u.username, u.password), id: u.id };
     };
     await as('editor', 'editor', 'VP');
     await as('editor2', 'editor', 'VP');
-    await as('reviewer', 'board_staff', 'BTG');
-    await as('office', 'board_staff', 'VP');
+    await as('reviewer', 'propaganda_staff', 'BTG');
+    await as('office', 'office_staff', 'VP');
     await as('otherBoard', 'board_staff', 'BTC');
     await as('unitOfficer', 'unit_officer', 'CS02');
     await as('leader', 'bloc_leader', 'DBK');

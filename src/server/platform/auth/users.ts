@@ -160,3 +160,14 @@ export async function activeRoleHolders(
     unitId: r.unit_id,
   }));
 }
+
+/**
+ * The names people go by (`display_name`) of some accounts, for histories and the audit, which
+ * store the username of who acted; an account not found (or a system actor) is left out.
+ */
+export async function displayNames(db: Db, userIds: readonly (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds.filter((id): id is string => !!id))];
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -2,11 +2,14 @@ import type { Platform } from '../platform.ts';
 import { purgeExpiredSessions } from '../auth/sessions.ts';
 import { purgeExpired } from '../auth/throttle.ts';
 import { purgeUnownedFiles } from '../files/store.ts';
+import { optimizeSqlite } from '../db/database.ts';
 
 /**
  * The platform's own housekeeping, run through the job queue once an hour by whichever process
  * gets there first (the hour is the job's dedupe key): expired sessions and old sign-in counters
- * go, unowned uploads older than a day go, and finished jobs older than 30 days are deleted.
+ * go, unowned uploads older than a day go, finished jobs older than 30 days are deleted, and on
+ * SQLite `PRAGMA optimize` refreshes the statistics of the tables that grew (PostgreSQL's autovacuum
+ * does that itself).
  */
 export const MAINTENANCE_JOB = 'platform.maintenance';
 
@@ -23,7 +26,8 @@ export function registerMaintenance(platform: Platform): void {
       .where('status', 'in', ['done', 'failed'])
       .where('finished_at', '<', old)
       .executeTakeFirst();
-    logger.info('maintenance done', { sessions, counters, files, jobs: Number(jobs.numDeletedRows) });
+    const analysed = platform.database.sqlite ? optimizeSqlite(platform.database.sqlite, { all: true }) : null;
+    logger.info('maintenance done', { sessions, counters, files, jobs: Number(jobs.numDeletedRows), analysed });
   });
 }
 

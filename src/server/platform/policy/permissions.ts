@@ -26,6 +26,10 @@ export const roles = [
   'system_admin',
   'bloc_leader',
   'board_staff',
+  'office_staff',
+  'propaganda_staff',
+  'organisation_staff',
+  'inspection_staff',
   'unit_officer',
   'council_member',
   'judge',
@@ -38,7 +42,11 @@ export type Role = (typeof roles)[number];
 export const roleLabels: Record<Role, { vi: string; en: string }> = {
   system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
   bloc_leader: { vi: 'Lãnh đạo Đảng ủy Khối', en: 'Bloc leader' },
-  board_staff: { vi: 'Cán bộ các ban, Văn phòng', en: 'Board staff' },
+  board_staff: { vi: 'Cán bộ các ban (việc chung)', en: 'Board staff (common work)' },
+  office_staff: { vi: 'Cán bộ Văn phòng Đảng ủy Khối', en: "Staff of the Bloc's Office" },
+  propaganda_staff: { vi: 'Cán bộ Ban Tuyên giáo', en: 'Staff of the Propaganda Board' },
+  organisation_staff: { vi: 'Cán bộ Ban Tổ chức', en: 'Staff of the Organisation Board' },
+  inspection_staff: { vi: 'Cán bộ Ủy ban Kiểm tra', en: 'Staff of the Inspection Commission' },
   unit_officer: { vi: 'Bí thư / cán bộ cơ sở', en: 'Unit officer / secretary' },
   council_member: { vi: 'Thành viên Hội đồng TĐKT', en: 'Council member' },
   judge: { vi: 'Giám khảo', en: 'Judge' },
@@ -46,6 +54,25 @@ export const roleLabels: Record<Role, { vi: string; en: string }> = {
   editor: { vi: 'Biên tập viên website', en: 'Website editor' },
   viewer: { vi: 'Người xem', en: 'Viewer' },
 };
+
+/**
+ * The boards' roles (ADR 31). The plan (part III) gives each board of the Bloc its own work: the
+ * Office helps the Council with the procedure, keeps the office network and the budget; the
+ * Propaganda Board sets the criteria and screens the dossiers; the Organisation Board restructures
+ * units and founds grassroots organisations; the Inspection Commission supervises and urges. A
+ * staff member holds the role of their board (granted on the subtree where they act: the Office's
+ * and the Propaganda Board's own unit, the Organisation Board's on the Bloc), and every board role
+ * carries what `board_staff` carries — the work every board shares (reading, reporting on its own
+ * activities, its inbox). A module grants to one board by naming that board's role, to every
+ * board by naming `board_staff`.
+ */
+export const boardRoles = ['office_staff', 'propaganda_staff', 'organisation_staff', 'inspection_staff'] as const;
+export type BoardRole = (typeof boardRoles)[number];
+
+/** What a role carries besides its own grants: every board role carries the boards' common work. */
+export const roleIncludes: { readonly [R in Role]?: readonly Role[] } = Object.fromEntries(
+  boardRoles.map((r) => [r, ['board_staff']]),
+);
 
 /** The platform's own grants (system_admin holds every permission, the platform's and the modules'). */
 const platformGrants: { readonly [R in Exclude<Role, 'system_admin'>]?: readonly PlatformPermission[] } = {
@@ -77,7 +104,8 @@ function grant(owner: string, perms: PermissionTable, grants: { readonly [R in R
     if (role === 'system_admin' || !Object.hasOwn(held, role)) throw new Error(`${owner} grants to role ${role}`);
     for (const name of names) {
       if (!Object.hasOwn(perms, name)) throw new Error(`${owner} grants ${name}, which it does not declare`);
-      held[role].push(name as Permission);
+      for (const r of [role, ...roles.filter((x) => roleIncludes[x]?.includes(role))])
+        if (!held[r].includes(name as Permission)) held[r].push(name as Permission);
     }
   }
   held.system_admin = Object.keys(table) as Permission[];

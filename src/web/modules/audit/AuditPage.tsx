@@ -74,7 +74,7 @@ function EntryRow({ entry }: { entry: AuditEntry }) {
                   {actionName(entry.action)}
                 </Badge>
                 <Text size="sm" fw={500}>
-                  {entry.actorName}
+                  {entry.actorDisplayName}
                 </Text>
               </Group>
               <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

@@ -55,8 +55,9 @@ export function AttendanceCard({ session }: { session: Session }) {
                   {m.name}
                   {session.me?.userId === m.userId ? ` (${t('council.attendance.you')})` : ''}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-votes={m.votes ? 'yes' : 'no'}>
                   {t(`council.roles.${m.role}`)}
+                  {m.votes ? '' : ` · ${t('council.attendance.noVote')}`}
                 </Text>
               </Stack>
               {run ? (
