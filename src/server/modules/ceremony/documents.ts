@@ -567,8 +567,8 @@ export async function reportDocument(platform: Platform, id: string): Promise<Of
   const table: Block = {
     kind: 'table',
     columns: [
-      { title: 'TT', width: 5, align: 'center' },
-      { title: 'Nội dung', width: 35 },
+      { title: 'TT', width: 7, align: 'center' },
+      { title: 'Nội dung', width: 33 },
       { title: 'Bắt đầu (kế hoạch)', width: 11, align: 'center' },
       { title: 'Bắt đầu (thực tế)', width: 11, align: 'center' },
       { title: 'Số phút (kế hoạch)', width: 11, align: 'center' },
