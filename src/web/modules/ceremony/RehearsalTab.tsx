@@ -19,7 +19,7 @@ import { syllableCount } from '../../../common/ceremony/reading.ts';
 import { formatDate } from '../../app/format.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorAlert, fieldError } from '../../ui/errors.tsx';
-import { type Ceremony, useClearRehearsal, useRecordRehearsal } from './api.ts';
+import { type Ceremony, useClearRehearsal, useRecordRehearsal, useUpdateCeremony } from './api.ts';
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
@@ -33,6 +33,10 @@ export function RehearsalTab({ ceremony, manage }: { ceremony: Ceremony; manage:
   const { t, i18n } = useTranslation();
   const record = useRecordRehearsal(ceremony.id);
   const clear = useClearRehearsal(ceremony.id);
+  const update = useUpdateCeremony(ceremony.id);
+  const [byHand, setByHand] = useState<number | ''>(ceremony.syllablesPerMinute);
+  // a calibration (here or on another device) moves the field to the pace now in force
+  useEffect(() => setByHand(ceremony.syllablesPerMinute), [ceremony.syllablesPerMinute]);
   const withLines = ceremony.segments.filter((s) => syllableCount(s.mcLines) >= 10);
   const [source, setSource] = useState<string | null>(withLines[0]?.id ?? null);
   const [text, setText] = useState(withLines[0]?.mcLines ?? '');
@@ -180,6 +184,28 @@ export function RehearsalTab({ ceremony, manage }: { ceremony: Ceremony; manage:
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      ) : null}
+      {manage ? (
+        <Group align="flex-end">
+          <NumberInput
+            label={t('ceremony.rehearsal.byHand')}
+            min={60}
+            max={400}
+            w={200}
+            value={byHand}
+            onChange={(v) => setByHand(typeof v === 'number' ? v : '')}
+            error={fieldError(update.error, 'syllablesPerMinute', i18n.language)}
+            data-testid="rehearsal-by-hand"
+          />
+          <Button
+            variant="light"
+            disabled={typeof byHand !== 'number' || byHand === ceremony.syllablesPerMinute}
+            loading={update.isPending}
+            onClick={() => typeof byHand === 'number' && update.mutate({ syllablesPerMinute: byHand })}
+          >
+            {t('ceremony.rehearsal.setPace')}
+          </Button>
+        </Group>
       ) : null}
       {manage && ceremony.rehearsal.length ? (
         <Group>
