@@ -182,7 +182,20 @@ export async function getCeremony(platform: Platform, id: string): Promise<Cerem
     warnings: timing.warnings,
     awards,
     introduction: introductionOf(guests),
+    rehearsal: JSON.parse(c.rehearsal_json) as CeremonyOut['rehearsal'],
+    invitation: invitationView(c.invitation_json),
   };
+}
+
+function invitationView(json: string | null): CeremonyOut['invitation'] {
+  if (!json) return null;
+  const i = JSON.parse(json) as {
+    number: string;
+    suffix: string;
+    date: string;
+    signer: { authority: string; position: string; name: string };
+  };
+  return { number: i.number, symbol: `${i.number}-GM/${i.suffix}`, date: i.date, signer: i.signer };
 }
 
 export async function listCeremonies(platform: Platform) {
@@ -211,7 +224,7 @@ async function checkCampaign(platform: Platform, id: string | null | undefined) 
 }
 
 /** Bumps the version (the live screens' check that they hold the latest) and the audit row, in the change's transaction. */
-async function touched(
+export async function touched(
   tx: Db,
   caller: Caller,
   id: string,
@@ -276,6 +289,8 @@ export async function createCeremony(platform: Platform, caller: Caller, input: 
       frozen_at: null,
       published: 0,
       hold_since: null,
+      rehearsal_json: '[]',
+      invitation_json: null,
       held_on: null,
       is_demo: 0,
       version: 1,

@@ -3,9 +3,11 @@ import { defineModule } from '../../platform/modules.ts';
 import { registerStatusSource } from '../plans/index.ts';
 import { ceremonyDemo } from './demo.ts';
 import * as m0016 from './migrations/0016_ceremony.ts';
+import * as m0025 from './migrations/0025_ceremony_rehearsal_invitation.ts';
 import { festivalActs } from './festivalActs.ts';
 import { registerPerformanceSource } from './sources.ts';
 import { ceremonyHeldSource } from './planSource.ts';
+import { registerCeremonyDocumentRoutes } from './documentRoutes.ts';
 import { registerCeremonyRoutes } from './routes.ts';
 
 /** The evening ceremony: the programme in the State's protocol order, the awards from the honours results, guests, the live show. */
@@ -30,8 +32,8 @@ export const ceremony = defineModule({
     editor: ['ceremony.read'],
     viewer: ['ceremony.read'],
   },
-  migrations: { '0016_ceremony': m0016 },
-  routes: [registerCeremonyRoutes],
+  migrations: { '0016_ceremony': m0016, '0025_ceremony_rehearsal_invitation': m0025 },
+  routes: [registerCeremonyRoutes, registerCeremonyDocumentRoutes],
   topics: { ceremony: 'ceremony.read' },
   demo: ceremonyDemo,
   // The plan's honouring conference (II.4) takes its status from the ceremony recorded as held.

@@ -160,6 +160,30 @@ export const guestPatch = z
   .openapi('CeremonyGuestPatch');
 export type GuestPatch = z.output<typeof guestPatch>;
 
+export const rehearsalInput = z
+  .strictObject({
+    text: requiredText(20_000).openapi({ description: 'The passage the MC read at the rehearsal' }),
+    seconds: z.number().int().min(1).max(3600).openapi({ description: 'How long the reading took' }),
+  })
+  .openapi('CeremonyRehearsalInput');
+export type RehearsalInput = z.output<typeof rehearsalInput>;
+
+export const invitationInput = z
+  .strictObject({
+    date: day.openapi({ description: 'The day the letters are signed (before the event)' }),
+    signer: z.strictObject({
+      authority: text(80).optional().default('T/M BAN THƯỜNG VỤ'),
+      position: requiredText(80),
+      name: requiredText(120),
+    }),
+  })
+  .openapi('CeremonyInvitationInput');
+export type InvitationInput = z.output<typeof invitationInput>;
+
+export const seatingQuery = z.object({
+  perRow: z.coerce.number().int().min(2).max(40).optional().openapi({ description: 'Seats in a row (10 unless told)' }),
+});
+
 export const liveInput = z.strictObject({ action: z.enum(['start', 'next', 'hold']) }).openapi('CeremonyLiveAction');
 
 // ---------- answers ----------
@@ -289,6 +313,18 @@ export const ceremonyOut = z
     introduction: z
       .string()
       .openapi({ description: "The MC's introduction of guests, in protocol order, from the replies" }),
+    rehearsal: z
+      .array(z.object({ text: z.string(), seconds: z.number(), syllables: z.number(), at: z.string() }))
+      .openapi({ description: 'The passages timed at the rehearsal; the pace is calibrated from them' }),
+    invitation: z
+      .object({
+        number: z.string(),
+        symbol: z.string(),
+        date: z.string(),
+        signer: z.object({ authority: z.string(), position: z.string(), name: z.string() }),
+      })
+      .nullable()
+      .openapi({ description: 'The invitation letter as issued from the office register, or null' }),
   })
   .openapi('Ceremony');
 export type CeremonyOut = z.output<typeof ceremonyOut>;

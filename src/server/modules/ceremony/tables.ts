@@ -20,6 +20,10 @@ export interface CeremoniesTable {
   published: number;
   /** the show's pause: the instant the show-caller held (null while running or not started) */
   hold_since: string | null;
+  /** JSON: the passages timed at a rehearsal, [{ text, seconds, at }] (the pace is calibrated from them) */
+  rehearsal_json: string;
+  /** JSON: the invitation letter as issued, { outgoingId, number, symbol, date, signer }, or null */
+  invitation_json: string | null;
   held_on: string | null;
   is_demo: number;
   version: number;

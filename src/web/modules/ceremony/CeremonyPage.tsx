@@ -44,6 +44,9 @@ import {
   useUpdateGuest,
   useUpdateSegment,
 } from './api.ts';
+import { CeremonyDownloads } from './Downloads.tsx';
+import { InvitationCard } from './Invitation.tsx';
+import { RehearsalTab } from './RehearsalTab.tsx';
 import type { CeremonyTab } from './search.ts';
 
 const lang = (l: string) => (l === 'en' ? 'en' : 'vi');
@@ -294,6 +297,7 @@ function GuestsTab({ ceremony, manage }: { ceremony: Ceremony; manage: boolean }
   const g = guests.data;
   return (
     <Stack>
+      {manage ? <InvitationCard ceremony={ceremony} /> : null}
       <Group gap="xs">
         {(['attending', 'deputy', 'declined', 'pending'] as const).map((r) => (
           <Badge key={r} variant="light" color={r === 'declined' ? 'red' : r === 'pending' ? 'gray' : 'green'}>
@@ -382,6 +386,16 @@ function GuestsTab({ ceremony, manage }: { ceremony: Ceremony; manage: boolean }
                     <Text size="xs">
                       {t('ceremony.guests.deputyIs', { name: x.deputy.name, title: x.deputy.title })}
                     </Text>
+                  ) : null}
+                  {manage ? (
+                    <Anchor
+                      size="xs"
+                      href={`/api/ceremonies/${ceremony.id}/guests/${x.id}/invitation.docx`}
+                      download
+                      data-testid="guest-invitation"
+                    >
+                      {t('ceremony.docs.invitation')}
+                    </Anchor>
                   ) : null}
                 </Table.Td>
                 <Table.Td>
@@ -630,6 +644,9 @@ export function CeremonyPage() {
       <Anchor renderRoot={(props) => <Link {...props} to="/ceremonies" />} size="sm">
         ← {t('ceremony.list.title')}
       </Anchor>
+      <Stack mt="sm">
+        <CeremonyDownloads ceremony={c} call={auth.can('ceremony.call')} manage={manage} />
+      </Stack>
       <Tabs
         mt="sm"
         value={tab}
@@ -647,12 +664,16 @@ export function CeremonyPage() {
           <Tabs.Tab value="awards" data-testid="tab-awards">
             {t('ceremony.tabs.awards')}
           </Tabs.Tab>
+          <Tabs.Tab value="rehearsal" data-testid="tab-rehearsal">
+            {t('ceremony.tabs.rehearsal')}
+          </Tabs.Tab>
           <Tabs.Tab value="report">{t('ceremony.tabs.report')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={tab} pt="md">
           {tab === 'programme' ? <ProgrammeTab ceremony={c} manage={manage} /> : null}
           {tab === 'guests' ? <GuestsTab ceremony={c} manage={manage} /> : null}
           {tab === 'awards' ? <AwardsTab ceremony={c} manage={manage} /> : null}
+          {tab === 'rehearsal' ? <RehearsalTab ceremony={c} manage={manage} /> : null}
           {tab === 'report' ? <ReportTab ceremony={c} /> : null}
         </Tabs.Panel>
       </Tabs>

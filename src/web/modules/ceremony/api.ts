@@ -8,7 +8,9 @@ import type {
   guestInput,
   guestListOut,
   guestPatch,
+  invitationInput,
   liveOut,
+  rehearsalInput,
   segmentInput,
   segmentPatch,
 } from '../../../server/modules/ceremony/schema.ts';
@@ -28,6 +30,8 @@ export type SegmentInput = z.input<typeof segmentInput>;
 export type SegmentPatch = z.input<typeof segmentPatch>;
 export type GuestInput = z.input<typeof guestInput>;
 export type GuestPatch = z.input<typeof guestPatch>;
+export type RehearsalInput = z.input<typeof rehearsalInput>;
+export type InvitationInput = z.input<typeof invitationInput>;
 
 export const ceremonyKeys = {
   all: ['ceremony'] as const,
@@ -95,6 +99,12 @@ export const useUpdateGuest = (id: string) =>
   useCeremonyMutation(({ guestId, ...body }: GuestPatch & { guestId: string }) =>
     api<GuestList>(`${base(id)}/guests/${guestId}`, { method: 'PATCH', body }),
   );
+export const useRecordRehearsal = (id: string) =>
+  useCeremonyMutation((body: RehearsalInput) => api<Ceremony>(`${base(id)}/rehearsal`, { method: 'POST', body }));
+export const useClearRehearsal = (id: string) =>
+  useCeremonyMutation(() => api<Ceremony>(`${base(id)}/rehearsal`, { method: 'DELETE' }));
+export const useIssueInvitation = (id: string) =>
+  useCeremonyMutation((body: InvitationInput) => api<Ceremony>(`${base(id)}/invitation`, { method: 'POST', body }));
 
 /** The show-caller's call: the answer is the new state, put in place at once (the other devices hear the topic). */
 export function useCallShow(id: string) {

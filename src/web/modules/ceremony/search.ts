@@ -1,6 +1,6 @@
 // The ceremony pages' addresses, apart from the pages: their routes declare them without loading the pages.
 
-export const ceremonyTabs = ['programme', 'guests', 'awards', 'report'] as const;
+export const ceremonyTabs = ['programme', 'guests', 'awards', 'rehearsal', 'report'] as const;
 export type CeremonyTab = (typeof ceremonyTabs)[number];
 export type CeremonySearch = { tab?: CeremonyTab };
 
