@@ -94,7 +94,7 @@ test('the Office records a sponsor’s payment; the activity’s figures move, l
   await expect(secretary.page.getByTestId('navbar').getByRole('link', { name: 'Kinh phí', exact: true })).toHaveCount(
     0,
   );
-  await secretary.page.goto('/budget');
+  await secretary.page.goto('/app/budget');
   await expect(secretary.page.getByTestId('budget-activity-A9')).toHaveCount(0);
   await secretary.context.close();
   await leader.context.close();

@@ -8,8 +8,9 @@ import { asUser, desktop, openNav, phone, screenshot } from './support.ts';
  * The website's editors in the browser (issue 17): the website's editor (demo.bientap) writes an
  * article on a 390 px phone — title, summary, a cover with its description, text with a heading, a
  * quote and an image asked for its description and caption — saves and submits it; the Propaganda
- * Board (demo.tuyengiao) finds it, sees the revision history, approves and publishes it. The lead
- * adds the public half (the article on the public site, with JavaScript off).
+ * Board (demo.tuyengiao) finds it, sees the revision history, approves and publishes it. Then a
+ * visitor with JavaScript off finds it on the public site's home page, reads it with its picture, and
+ * finds it again by a search without diacritics.
  */
 const STAMP = Date.now().toString(36).slice(-5);
 const TITLE = `Công nhân May Kiến Xương Xanh hưởng ứng thi đua ${STAMP}`;
@@ -93,8 +94,32 @@ test('an editor writes an article with an image on a phone and submits it; the P
   await screenshot(b, 'website-published-desktop');
 
   // the editor's list now shows it published
-  await e.goto('/website/articles');
+  await e.goto('/app/website/articles');
   await expect(e.getByTestId('website-article-row').filter({ hasText: TITLE })).toContainText('Đã đăng');
   await editor.context.close();
   await board.context.close();
+
+  // The public site, on a phone, without JavaScript: the article is on the home page at once.
+  const visitor = await browser.newContext({ viewport: phone, javaScriptEnabled: false, locale: 'vi-VN' });
+  const v = await visitor.newPage();
+  await v.goto('/');
+  await expect(v.locator('html')).toHaveAttribute('lang', 'vi');
+  await v.getByRole('link', { name: TITLE }).first().click();
+  await expect(v).toHaveURL(/\/tin-tuc\/[a-z0-9-]+$/);
+  await expect(v.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  const coverImage = v.locator('article.post figure picture img').first();
+  await expect(coverImage).toHaveAttribute('alt', /.+/);
+  await expect(coverImage).toHaveJSProperty('complete', true);
+  expect(await coverImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(v.locator('.prose img')).toHaveAttribute('alt', 'Tổ may 3 trong giờ làm việc');
+  await expect(v.locator('script[src]')).toHaveCount(0);
+  expect(await v.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
+  await screenshot(v, 'website-public-article-phone');
+  // a search without diacritics finds it (the form works without a script)
+  await v.locator('#site-search').fill(`kien xuong xanh huong ung ${STAMP}`);
+  await v.locator('#site-search').press('Enter');
+  await expect(v).toHaveURL(/\/tim-kiem\?q=/);
+  await expect(v.getByRole('link', { name: TITLE })).toBeVisible();
+  await screenshot(v, 'website-public-search-phone');
+  await visitor.close();
 });
