@@ -79,7 +79,10 @@ test('an editor writes an article with an image on a phone and submits it; the P
   await expect(b.getByTestId('website-articles')).toContainText(TITLE);
   await screenshot(b, 'website-articles-desktop');
   await b.getByTestId('website-search').fill(`kien xuong xanh huong ung ${STAMP}`);
+  // the list has followed the search before the article is opened
+  await expect(b.getByTestId('website-articles').getByTestId('article-status')).toHaveCount(1);
   await b.getByRole('link', { name: TITLE }).click();
+  await expect(b).toHaveURL(/\/website\/articles\/[0-9a-f-]{36}$/);
   await expect(b.getByTestId('article-status')).toHaveText('Chờ duyệt');
   await expect(b.locator('.ProseMirror img')).toHaveAttribute('alt', 'Tổ may 3 trong giờ làm việc');
   await expect(b.getByTestId('website-diff').locator('[data-diff="added"]')).toHaveText('ba ca');

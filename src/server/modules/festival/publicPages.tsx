@@ -1,6 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { FC } from 'hono/jsx';
+import { type Child, type FC, useContext } from 'hono/jsx';
+import type { Platform } from '../../platform/platform.ts';
+import { siteContext } from '../../site/frame.ts';
+import { SiteContext, SitePage } from '../../site/layout.tsx';
 import { formatDmy } from '../../../common/dates.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { PUBLIC_PATH as PATH, type PublicFestival, publicFestival, publicFestivals } from './publicFestivals.ts';
@@ -133,15 +136,6 @@ const words = {
 } as const;
 
 const styles = `
-*,*::before,*::after{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;font-family:"Noto Sans","Liberation Sans",Arial,sans-serif;color:#1f1a17;background:#faf7f2;line-height:1.5}
-a{color:#9c1f16}
-.wrap{max-width:1080px;margin:0 auto;padding:0 20px}
-.band{background:#a4161a;color:#fff;border-bottom:4px solid #d4a72c}
-.band .wrap{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:6px 16px;padding-top:10px;padding-bottom:10px}
-.band a{color:#fff}.brand{font-weight:700;text-decoration:none}
-.lang{font-size:14px}.lang [aria-current]{font-weight:700}
 h1{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(23px,4vw,36px);line-height:1.25;margin:24px 0 6px;overflow-wrap:anywhere}
 .sub{margin:0;color:#5c4f46}
 h2{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(19px,2.8vw,24px);color:#7d1212;margin:30px 0 12px;padding-bottom:5px;border-bottom:1px solid #e6d9c3}
@@ -157,8 +151,7 @@ ol.acts,ul.list{list-style:none;padding:0;margin:0;display:grid;grid-template-co
 ol.acts li,ul.list li{background:#fff;border:1px solid #eadfcd;border-radius:10px;padding:12px 14px;overflow-wrap:anywhere}
 .song{font-weight:700}
 ul.list h2{border:0;margin:0 0 4px;padding:0;font-size:20px}
-footer{margin:36px 0 0;padding:16px 0 26px;border-top:1px solid #e6d9c3;color:#6b5d53;font-size:14px}
-@media (max-width:480px){.wrap{padding:0 12px}th,td{padding:6px;font-size:14px}.who{display:block;color:#6b5d53;font-size:13px}}
+@media (max-width:480px){th,td{padding:6px;font-size:14px}.who{display:block;color:#6b5d53;font-size:13px}}
 `;
 
 /** A score to two decimals in the reader's way (88,56 in Vietnamese). */
@@ -168,9 +161,8 @@ const scoreText = (x: number, lang: Lang) =>
     maximumFractionDigits: 2,
   }).format(x);
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
-const page = (node: unknown) => `<!doctype html>${String(node)}`;
-/** JSON inside a script element: `<` never closes it. */
-const jsonLd = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+const page = async (platform: Platform, node: Child) =>
+  `<!doctype html>${String(<SiteContext.Provider value={await siteContext(platform)}>{node}</SiteContext.Provider>)}`;
 
 const Layout: FC<{
   lang: Lang;
@@ -179,52 +171,27 @@ const Layout: FC<{
   /** The page's path without the language. */
   path: string;
   origin: string;
-  event?: unknown;
+  event?: object;
   /** The festival's public live channel: the page re-reads itself when it changes. */
   live?: string;
   children?: unknown;
-}> = ({ lang, title, description, path, origin, event, live, children }) => {
-  const canonical = `${origin}${path}${q(lang)}`;
+}> = ({ lang, title, description, path, event, live, children }) => {
+  const site = useContext(SiteContext);
   return (
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <meta name="description" content={description} />
-        <link rel="canonical" href={canonical} />
-        <link rel="alternate" hreflang="vi" href={`${origin}${path}`} />
-        <link rel="alternate" hreflang="en" href={`${origin}${path}?lang=en`} />
-        <meta property="og:type" content="website" />
-        <meta property="og:title" content={title} />
-        <meta property="og:description" content={description} />
-        <meta property="og:url" content={canonical} />
-        <meta property="og:locale" content={lang === 'en' ? 'en_GB' : 'vi_VN'} />
-        {event ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(event) }} /> : null}
-        <style dangerouslySetInnerHTML={{ __html: styles }} />
-        {live ? <script src={SCRIPT} defer /> : null}
-      </head>
-      <body data-live={live}>
-        <header class="band">
-          <div class="wrap">
-            <a class="brand" href={`${PATH}${q(lang)}`}>
-              {words[lang].festivals}
-            </a>
-            <nav class="lang" aria-label={words[lang].language}>
-              {lang === 'vi' ? <span aria-current="true">Tiếng Việt</span> : <a href={path}>Tiếng Việt</a>}
-              {' · '}
-              {lang === 'en' ? <span aria-current="true">English</span> : <a href={`${path}?lang=en`}>English</a>}
-            </nav>
-          </div>
-        </header>
-        <main class="wrap" id="content">
-          {children}
-        </main>
-        <footer class="wrap">
-          <a href={`${PATH}${q(lang)}`}>{words[lang].all}</a>
-        </footer>
-      </body>
-    </html>
+    <SitePage
+      meta={{ lang, title, description, path, jsonLd: event }}
+      frame={site.frame}
+      origin={site.origin}
+      section="events"
+      style={styles}
+      scripts={live ? [SCRIPT] : []}
+      bodyData={live ? { live } : undefined}
+    >
+      {children}
+      <p class="muted">
+        <a href={`${PATH}${q(lang)}`}>{words[lang].all}</a>
+      </p>
+    </SitePage>
   );
 };
 
@@ -377,7 +344,11 @@ export function registerFestivalPages(app: OpenAPIHono<AppEnv>): void {
     const platform = c.get('platform');
     const lang = langOf(c.req.query('lang'));
     const items = await publicFestivals(platform.db);
-    return c.html(page(<ListPage items={items} lang={lang} origin={platform.config.publicUrl} />), 200, headers);
+    return c.html(
+      await page(c.get('platform'), <ListPage items={items} lang={lang} origin={platform.config.publicUrl} />),
+      200,
+      headers,
+    );
   });
   app.get(`${PATH}/`, (c) => c.redirect(c.req.query('lang') === 'en' ? `${PATH}?lang=en` : PATH, 301));
   app.get(`${PATH}/:code`, async (c) => {
@@ -386,7 +357,7 @@ export function registerFestivalPages(app: OpenAPIHono<AppEnv>): void {
     const origin = platform.config.publicUrl;
     const code = c.req.param('code');
     const f = codePattern.test(code) ? await publicFestival(platform, code) : null;
-    if (!f) return c.html(page(<NotFoundPage lang={lang} origin={origin} />), 404, headers);
-    return c.html(page(<FestivalPage f={f} lang={lang} origin={origin} />), 200, headers);
+    if (!f) return c.html(await page(c.get('platform'), <NotFoundPage lang={lang} origin={origin} />), 404, headers);
+    return c.html(await page(c.get('platform'), <FestivalPage f={f} lang={lang} origin={origin} />), 200, headers);
   });
 }

@@ -259,8 +259,8 @@ describeEachDatabase('website', (kind) => {
     expect(toReviewer[0].link).toBe(`/website/articles/${id}`);
     expect(await notes(users.office.id, 'website.submitted')).toHaveLength(0);
     expect(await notes(users.otherBoard.id, 'website.submitted')).toHaveLength(0);
-    // the Office holds the permission by its role but is not the Propaganda Board
-    expect((await users.office.client.post(`/api/website/articles/${id}/approve`, {})).status).toBe(409);
+    // the Office oversees but does not review: review is the Propaganda Board's role (ADR 31)
+    expect((await users.office.client.post(`/api/website/articles/${id}/approve`, {})).status).toBe(403);
     expect((await users.reviewer.client.post(`/api/website/articles/${id}/return`, { comment: '' })).status).toBe(400);
     const returned = await json<ArticleOut>(
       await users.reviewer.client.post(`/api/website/articles/${id}/return`, {
