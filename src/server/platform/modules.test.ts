@@ -63,6 +63,8 @@ const pinned: Record<Exclude<Role, 'system_admin'>, Permission[]> = {
     'plans.read',
     'plans.overview',
     'plans.manage',
+    // the Office, which runs the plan, records supervision visits of any unit as before ADR 31
+    'plans.supervise',
     'plans.report',
     'files.upload',
     'reporting.read',

@@ -26,7 +26,7 @@ export const plans = defineModule({
   grants: {
     bloc_leader: ['plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
     board_staff: ['plans.read', 'plans.overview', 'plans.report'],
-    office_staff: ['plans.manage'],
+    office_staff: ['plans.manage', 'plans.supervise'],
     propaganda_staff: ['plans.manage'],
     // III.3: the Inspection Commission supervises and urges
     inspection_staff: ['plans.supervise'],
