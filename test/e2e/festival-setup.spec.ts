@@ -190,7 +190,7 @@ test('a unit enters its acts on a phone; the organisers decide and set up the ro
   const pp = await reader.newPage();
   const res = await pp.goto(`/hoi-dien/${code}`);
   expect(res?.status()).toBe(200);
-  await expect(pp).toHaveTitle(`Liên hoan Tiếng hát ${suffix}`);
+  await expect(pp).toHaveTitle(`Liên hoan Tiếng hát ${suffix} – Đảng bộ khối Doanh nghiệp tỉnh Thái Bình`);
   await expect(pp.getByText('Kết quả được công bố sau khi Trưởng ban giám khảo chứng nhận.').first()).toBeVisible();
   await expect(pp.locator('[data-results]')).toHaveCount(0);
   await expect(pp.getByText('Tự nguyện')).toBeVisible();

@@ -26,6 +26,7 @@ async function picture(name: string, colour: string): Promise<string> {
 test('an editor writes an article with an image on a phone and submits it; the Propaganda Board approves and publishes it', async ({
   browser,
 }) => {
+  test.setTimeout(300_000);
   const cover = await picture('anh-bia.jpg', '#b03a2e');
   const inline = await picture('anh-trong-bai.jpg', '#1f618d');
 
