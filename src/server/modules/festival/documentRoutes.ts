@@ -2,10 +2,11 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DOCX, PDF } from '../../documents/mediaTypes.ts';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { binaryBody, download } from '../../platform/http/files.ts';
-import { apiRoute } from '../../platform/http/route.ts';
+import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { callerOf } from '../../platform/policy/caller.ts';
+import { decisionNumber, issueDecision } from './decisionNumber.ts';
 import { certificatesPdf, minutesFile, resultsFile, scoreSheetsPdf } from './documents.ts';
-import { idParam } from './schema.ts';
+import { idParam, decisionNumberOut } from './schema.ts';
 
 /**
  * The festival's files, per round. Record-level access is the service's: score sheets for the
@@ -26,6 +27,24 @@ export const scoreSheetQuery = z.object({
 });
 
 const r = {
+  decisionNumber: apiRoute('festival.read', {
+    method: 'get',
+    path: `${rounds}/{id}/decision`,
+    tags,
+    summary: 'Số quyết định trao giải / The prize decision’s number',
+    request: { params: idParam },
+    responses: { 200: jsonResponse(decisionNumberOut, 'The number, or null before issue') },
+  }),
+  issueDecision: apiRoute('festival.manage', {
+    method: 'post',
+    path: `${rounds}/{id}/decision/issue`,
+    tags,
+    summary: 'Cấp số quyết định trao giải / Issue the prize decision',
+    description:
+      'Takes the next QĐ number of the term from the office’s outgoing register, once, after the head judge certified the round (else 409); a second issue answers 409.',
+    request: { params: idParam },
+    responses: { 200: jsonResponse(decisionNumberOut, 'The number the decision now prints') },
+  }),
   scoreSheets: apiRoute('festival.read', {
     method: 'get',
     path: `${rounds}/{id}/score-sheets.pdf`,
@@ -80,6 +99,12 @@ const r = {
 
 export function registerFestivalDocumentRoutes(app: OpenAPIHono<AppEnv>) {
   const p = (c: AppContext) => c.get('platform');
+  app.openapi(r.decisionNumber, async (c) =>
+    c.json({ issued: await decisionNumber(p(c), c.req.valid('param').id) }, 200),
+  );
+  app.openapi(r.issueDecision, async (c) =>
+    c.json({ issued: await issueDecision(p(c), callerOf(c), c.req.valid('param').id) }, 200),
+  );
   app.openapi(r.scoreSheets, async (c) => {
     const query = c.req.valid('query');
     return download(

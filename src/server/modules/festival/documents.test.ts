@@ -157,6 +157,67 @@ describeEachDatabase('festival documents', (kind) => {
     }
   }, 180_000);
 
+  it('gives the decision its number from the office register once, for the organisers, after certification', async () => {
+    const { platform } = env();
+    type Issued = { issued: { symbol: string; number: number; issuedOn: string } | null };
+    type Failure = { error: { code: string; messages: { vi: string; en: string } } };
+    // Before issue: no number, and the decision's number line is blank.
+    expect((await json<Issued>(await follower.get(url('decision')))).issued).toBeNull();
+    const blank = flat(
+      await pdfText(await docxToPdfWithLibreOffice(await bytes(await board.get(url('decision.docx'))))),
+    );
+    expect(blank).toContain('Số -QĐ/BTC');
+    // Policy: a follower may read the number, not take it.
+    await bytes(await follower.post(url('decision/issue'), {}), 403);
+    await bytes(await head.post(url('decision/issue'), {}), 403);
+    // Not certified yet: refused, nothing registered.
+    await platform.db.updateTable('festival_rounds').set({ status: 'closed' }).where('id', '=', roundId).execute();
+    const early = await board.post(url('decision/issue'), {});
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as Failure).error.code).toBe('RESULTS_SECRET');
+    await platform.db.updateTable('festival_rounds').set({ status: 'certified' }).where('id', '=', roundId).execute();
+    const registered = () =>
+      platform.db.selectFrom('office_outgoing').selectAll().where('source_type', '=', 'festival.decision').execute();
+    expect(await registered()).toHaveLength(0);
+    // The register set up (the Bloc's symbol, the term the round's day falls in), then the number: the next QĐ of the term.
+    const setUp = {
+      superiorBody: 'ĐẢNG BỘ TỈNH THÁI BÌNH',
+      issuingBody: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP',
+      symbolSuffix: 'ĐUK',
+      place: 'Thái Bình',
+    };
+    expect((await board.put('/api/office/settings', setUp)).status).toBe(200);
+    const term = { name: 'Nhiệm kỳ 2015–2020', startsOn: '2015-10-01', endsOn: '2020-10-31' };
+    expect((await board.post('/api/office/terms', term)).status).toBe(201);
+    const first = await json<Issued>(await board.post(url('decision/issue'), {}));
+    expect(first.issued?.symbol).toMatch(/^01-QĐ\//);
+    expect(first.issued?.issuedOn).toBe(round.heldOn);
+    const rows = await registered();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source_id: roundId, doc_type: 'QĐ', symbol: first.issued!.symbol });
+    const audit = await platform.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', roundId)
+      .where('action', '=', 'festival_round.decision_issue')
+      .execute();
+    expect(audit).toHaveLength(1);
+    // Once only: a second issue is refused, naming the number; the register keeps one row.
+    const again = await board.post(url('decision/issue'), {});
+    expect(again.status).toBe(409);
+    const failure = (await again.json()) as Failure;
+    expect(failure.error.code).toBe('DECISION_ISSUED');
+    expect(failure.error.messages.vi).toContain(first.issued!.symbol);
+    expect(failure.error.messages.en).toContain(first.issued!.symbol);
+    expect(await registered()).toHaveLength(1);
+    expect((await json<Issued>(await follower.get(url('decision')))).issued).toEqual(first.issued);
+    // The decision prints the register's number and symbol, in Word (through LibreOffice) and PDF.
+    const docx = keep(`decision-numbered-${kind}.docx`, await bytes(await follower.get(url('decision.docx'))));
+    const fromDocx = keep(`decision-numbered-docx-${kind}.pdf`, await docxToPdfWithLibreOffice(docx));
+    const pdf = await bytes(await follower.get(url('decision.pdf')), 200, 'application/pdf');
+    for (const file of [fromDocx, pdf]) expect(flat(await pdfText(file))).toContain(`Số ${first.issued!.symbol}`);
+  }, 180_000);
+
   it('prints a certificate per prize for the organisers only', async () => {
     const prizes = results.ranking.flatMap((x) => x.prizes.map(() => x));
     expect(prizes.length).toBeGreaterThan(0);

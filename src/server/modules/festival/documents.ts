@@ -4,7 +4,9 @@ import { cssFontStack } from '../../documents/format.ts';
 import { escapeHtml } from '../../documents/html.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { registeredNumber } from '../office/index.ts';
 import { type Caller, mayManage, requireManage } from './access.ts';
+import { decisionSource } from './decisionNumber.ts';
 import { findFestival } from './festivals.ts';
 import { isHead, listSheets, roundResults } from './judging.ts';
 import { criteriaOf, findRound, panelOf, recusalsOf, slotsOf } from './rounds.ts';
@@ -336,9 +338,11 @@ export async function resultsDocument(platform: Platform, caller: Caller, roundI
   const results = await roundResults(platform, caller, roundId);
   const { festival, round } = data;
   const won = results.ranking.filter((x) => x.prizes.length > 0);
+  // The register's number once the organisers issued it (decisionNumber.ts), its symbol as registered; blank before.
+  const issued = await registeredNumber(platform.db, decisionSource(roundId));
   return {
-    issuer: organisers,
-    number: '',
+    issuer: issued ? { ...organisers, symbolSuffix: issued.symbol.split('/').slice(1).join('/') } : organisers,
+    number: issued ? issued.symbol.split('-')[0] : '',
     place,
     date: round.held_on,
     type: 'QUYẾT ĐỊNH',

@@ -379,3 +379,17 @@ export const publicFestivalsOut = z
     ),
   })
   .openapi('PublicFestivals');
+
+/** The register's number of the round's prize decision / the tournament's results notice (ADR 23). */
+export const decisionNumberOut = z
+  .object({
+    issued: z
+      .object({
+        symbol: z.string().openapi({ example: '05-QĐ/ĐUK' }),
+        number: z.number().int(),
+        issuedOn: z.string().openapi({ description: 'ISO day of issue' }),
+      })
+      .nullable()
+      .openapi({ description: 'The register’s number, or null before the organisers issue the decision' }),
+  })
+  .openapi('FestivalDecisionNumber');

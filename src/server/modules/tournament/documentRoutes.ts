@@ -3,7 +3,7 @@ import { DOCX, PDF, XLSX } from '../../documents/mediaTypes.ts';
 import type { AppContext, AppEnv } from '../../platform/http/context.ts';
 import { day } from '../../platform/http/params.ts';
 import { callerOf } from '../../platform/policy/caller.ts';
-import { apiRoute } from '../../platform/http/route.ts';
+import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { binaryBody, download } from '../../platform/http/files.ts';
 import {
   certificatesPdf,
@@ -16,7 +16,8 @@ import {
   resultsFile,
   scoreSheetsPdf,
 } from './documents.ts';
-import { eventParam, idParam } from './schema.ts';
+import { issueNotice, noticeNumber } from './noticeNumber.ts';
+import { eventParam, idParam, noticeNumberOut } from './schema.ts';
 
 /**
  * The tournament's files: who follows the tournament (`tournament.read`) may download the draw
@@ -34,6 +35,24 @@ export const scoreSheetQuery = z.object({
 });
 
 const r = {
+  noticeNumber: apiRoute('tournament.read', {
+    method: 'get',
+    path: `${base}/{id}/results-notice`,
+    tags,
+    summary: 'Số thông báo kết quả / The results notice’s number',
+    request: { params: idParam },
+    responses: { 200: jsonResponse(noticeNumberOut, 'The number, or null before issue') },
+  }),
+  issueNotice: apiRoute('tournament.manage', {
+    method: 'post',
+    path: `${base}/{id}/results-notice/issue`,
+    tags,
+    summary: 'Cấp số thông báo kết quả / Issue the results notice',
+    description:
+      'Takes the next TB number of the term from the office’s outgoing register, once, after every event is decided (else 409); a second issue answers 409.',
+    request: { params: idParam },
+    responses: { 200: jsonResponse(noticeNumberOut, 'The number the notice now prints') },
+  }),
   drawPdf: apiRoute('tournament.read', {
     method: 'get',
     path: `${base}/{id}/events/{eventId}/draw.pdf`,
@@ -122,6 +141,10 @@ const r = {
 
 export function registerTournamentDocumentRoutes(app: OpenAPIHono<AppEnv>) {
   const p = (c: AppContext) => c.get('platform');
+  app.openapi(r.noticeNumber, async (c) => c.json({ issued: await noticeNumber(p(c), c.req.valid('param').id) }, 200));
+  app.openapi(r.issueNotice, async (c) =>
+    c.json({ issued: await issueNotice(p(c), callerOf(c), c.req.valid('param').id) }, 200),
+  );
   app.openapi(r.drawPdf, async (c) => {
     const { id, eventId } = c.req.valid('param');
     return download(await drawPdf(p(c), id, eventId), PDF, 'so-do-thi-dau.pdf') as never;

@@ -216,6 +216,81 @@ describeEachDatabase('tournament documents', (kind) => {
     }
   }, 180_000);
 
+  it('gives the results notice its number from the office register once, for the organisers, once every event is decided', async () => {
+    const { platform } = env();
+    type Issued = { issued: { symbol: string; number: number; issuedOn: string } | null };
+    type Failure = { error: { code: string; messages: { vi: string; en: string } } };
+    const base = `/api/tournaments/${t.id}/results-notice`;
+    expect((await json<Issued>(await officer.get(base))).issued).toBeNull();
+    // Policy: a follower or an umpire may read the number, not take it.
+    await bytes(await officer.post(`${base}/issue`, {}), 403);
+    await bytes(await umpire.post(`${base}/issue`, {}), 403);
+    // An event without its winner (the final's result taken away for the while): refused, nothing registered.
+    const ko = t.events.find((e) => e.format === 'knockout')!;
+    const final = await platform.db
+      .selectFrom('tournament_matches')
+      .select(['id', 'winner_side'])
+      .where('event_id', '=', ko.id)
+      .where('stage', '=', 'knockout')
+      .where('code', '!=', 'R3P')
+      .orderBy('round', 'desc')
+      .executeTakeFirstOrThrow();
+    await platform.db.updateTable('tournament_matches').set({ winner_side: null }).where('id', '=', final.id).execute();
+    const early = await board.post(`${base}/issue`, {});
+    expect(early.status).toBe(409);
+    const refusal = (await early.json()) as Failure;
+    expect(refusal.error.code).toBe('EVENTS_UNDECIDED');
+    expect(refusal.error.messages.vi).toContain(ko.name);
+    await platform.db
+      .updateTable('tournament_matches')
+      .set({ winner_side: final.winner_side })
+      .where('id', '=', final.id)
+      .execute();
+    const registered = () =>
+      platform.db.selectFrom('office_outgoing').selectAll().where('source_type', '=', 'tournament.results').execute();
+    expect(await registered()).toHaveLength(0);
+    // The register set up (the Bloc's symbol, the term the tournament's last day falls in), then the number: the next TB of the term.
+    const setUp = {
+      superiorBody: 'ĐẢNG BỘ TỈNH THÁI BÌNH',
+      issuingBody: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP',
+      symbolSuffix: 'ĐUK',
+      place: 'Thái Bình',
+    };
+    expect((await board.put('/api/office/settings', setUp)).status).toBe(200);
+    const term = { name: 'Nhiệm kỳ 2015–2020', startsOn: '2015-10-01', endsOn: '2020-10-31' };
+    expect((await board.post('/api/office/terms', term)).status).toBe(201);
+    const first = await json<Issued>(await board.post(`${base}/issue`, {}));
+    expect(first.issued?.symbol).toMatch(/^01-TB\/ĐUK$/);
+    expect(first.issued?.issuedOn).toBe('2019-08-17');
+    const rows = await registered();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source_id: t.id, doc_type: 'TB', symbol: first.issued!.symbol });
+    const audit = await platform.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', t.id)
+      .where('action', '=', 'tournament.results_notice_issue')
+      .execute();
+    expect(audit).toHaveLength(1);
+    // Once only: a second issue is refused, naming the number; the register keeps one row.
+    const again = await board.post(`${base}/issue`, {});
+    expect(again.status).toBe(409);
+    const failure = (await again.json()) as Failure;
+    expect(failure.error.code).toBe('NOTICE_ISSUED');
+    expect(failure.error.messages.vi).toContain(first.issued!.symbol);
+    expect(failure.error.messages.en).toContain(first.issued!.symbol);
+    expect(await registered()).toHaveLength(1);
+    expect((await json<Issued>(await officer.get(base))).issued).toEqual(first.issued);
+    // The notice prints the register's number, in Word (through LibreOffice) and PDF.
+    const docx = keep(
+      `results-numbered-${kind}.docx`,
+      await bytes(await officer.get(`/api/tournaments/${t.id}/results.docx`)),
+    );
+    const fromWord = await pdfText(keep(`results-numbered-docx-${kind}.pdf`, await docxToPdfWithLibreOffice(docx)));
+    const pdf = await pdfText(await bytes(await officer.get(`/api/tournaments/${t.id}/results.pdf`)));
+    for (const text of [fromWord, pdf]) expect(text.replace(/\s+/g, ' ')).toContain(`Số ${first.issued!.symbol}`);
+  }, 180_000);
+
   it('prints a certificate for each medallist player, for the organisers only', async () => {
     const players = [...standings.values()].reduce(
       (n, s) =>

@@ -7,9 +7,11 @@ import { escapeHtml } from '../../documents/html.ts';
 import { cssFontStack } from '../../documents/format.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { registeredNumber } from '../office/index.ts';
 import { type Caller, requireManage } from './access.ts';
 import { eventMatches, entryLabels } from './draws.ts';
 import { describeEntries } from './entries.ts';
+import { noticeSource } from './noticeNumber.ts';
 import { eventStandings } from './results.ts';
 import type { EntryOut, MatchOut } from './schema.ts';
 import { findEvent, findTournament } from './tournaments.ts';
@@ -820,9 +822,11 @@ export async function resultsDocument(platform: Platform, tournamentId: string):
     String(r.gold + r.silver + r.bronze),
   ]);
   const topUnits = table.filter((r) => r.place <= 3);
+  // The register's number once the organisers issued it (noticeNumber.ts), its symbol as registered; blank before.
+  const issued = await registeredNumber(platform.db, noticeSource(tournamentId));
   return {
-    issuer: bloc,
-    number: '',
+    issuer: issued ? { ...bloc, symbolSuffix: issued.symbol.split('/').slice(1).join('/') } : bloc,
+    number: issued ? issued.symbol.split('-')[0] : '',
     place,
     date: t.ends_on,
     type: 'THÔNG BÁO',

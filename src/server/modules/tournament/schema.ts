@@ -305,3 +305,17 @@ export const participationOut = participationFigures
       .openapi({ description: 'The same figures of the tournament held last before this one, to compare' }),
   })
   .openapi('TournamentParticipation');
+
+/** The register's number of the round's prize decision / the tournament's results notice (ADR 23). */
+export const noticeNumberOut = z
+  .object({
+    issued: z
+      .object({
+        symbol: z.string().openapi({ example: '12-TB/ĐUK' }),
+        number: z.number().int(),
+        issuedOn: z.string().openapi({ description: 'ISO day of issue' }),
+      })
+      .nullable()
+      .openapi({ description: 'The register’s number, or null before the organisers issue the notice' }),
+  })
+  .openapi('TournamentNoticeNumber');

@@ -1,7 +1,8 @@
 import { Card, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type DownloadLink, DownloadLinks } from '../../ui/DownloadLinks.tsx';
-import type { Round } from './api.ts';
+import { IssuedNumber } from '../../ui/IssuedNumber.tsx';
+import { type Round, useDecisionNumber, useIssueDecision } from './api.ts';
 
 /**
  * A round's papers, each a plain link to the server's document route, shown only to whom the
@@ -14,6 +15,9 @@ export function RoundDownloads({ round, manage }: { round: Round; manage: boolea
   const { t } = useTranslation();
   const at = `/api/festival-rounds/${round.id}`;
   const head = round.me?.head ?? false;
+  const certified = round.status === 'certified';
+  const number = useDecisionNumber(round.id, certified);
+  const issue = useIssueDecision(round.id);
   const links: DownloadLink[] = [];
   if (round.me || manage)
     links.push({
@@ -67,6 +71,21 @@ export function RoundDownloads({ round, manage }: { round: Round; manage: boolea
         {t('festival.docs.title')}
       </Title>
       <DownloadLinks links={links} />
+      {certified ? (
+        <IssuedNumber
+          issued={number.data?.issued}
+          mayIssue={manage}
+          onIssue={() => issue.mutate(undefined)}
+          pending={issue.isPending}
+          error={issue.error}
+          labels={{
+            issued: (symbol, day) => t('festival.docs.decisionNumber', { symbol, day }),
+            blank: t('festival.docs.decisionBlank'),
+            issue: t('festival.docs.decisionIssue'),
+          }}
+          testId="decision-number"
+        />
+      ) : null}
     </Card>
   );
 }

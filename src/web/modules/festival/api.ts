@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   ceremonyInput,
   ceremonyOut,
+  decisionNumberOut,
   entryInput,
   entryListOut,
   entryOut,
@@ -38,6 +39,7 @@ export type EntryInput = z.input<typeof entryInput>;
 export type RoundInput = z.input<typeof roundInput>;
 export type RoundUpdateInput = z.input<typeof roundUpdateInput>;
 export type JudgeAccounts = z.output<typeof judgeAccountsOut>;
+export type DecisionNumber = z.output<typeof decisionNumberOut>;
 
 export const festivalKeys = {
   all: ['festival'] as const,
@@ -49,6 +51,7 @@ export const festivalKeys = {
   sheets: (id: string) => ['festival', 'sheets', id] as const,
   results: (id: string) => ['festival', 'results', id] as const,
   running: (id: string) => ['festival', 'running', id] as const,
+  decisionNumber: (id: string) => ['festival', 'decision-number', id] as const,
   judges: ['festival', 'judges'] as const,
 };
 
@@ -159,3 +162,14 @@ export const useSetOrder = (roundId: string) =>
   useFestivalMutation((body: { seed: string | null; entryIds: string[] | null }) =>
     api<Round>(`/api/festival-rounds/${roundId}/order`, { method: 'PUT', body }),
   );
+
+/** The prize decision's number from the office register (null before it is issued). */
+export const useDecisionNumber = (roundId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: festivalKeys.decisionNumber(roundId),
+    queryFn: ({ signal }) => api<DecisionNumber>(`/api/festival-rounds/${roundId}/decision`, { signal }),
+    enabled,
+  });
+/** The organisers take the decision's number, once. */
+export const useIssueDecision = (roundId: string) =>
+  useFestivalMutation(() => api<DecisionNumber>(`/api/festival-rounds/${roundId}/decision/issue`, { method: 'POST' }));

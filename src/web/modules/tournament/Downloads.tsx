@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Group, Select } from '@mantine/core';
+import { Group, Select, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
 import { DownloadLinks as Links } from '../../ui/DownloadLinks.tsx';
-import type { Tournament } from './api.ts';
+import { IssuedNumber } from '../../ui/IssuedNumber.tsx';
+import { type Tournament, useIssueNotice, useNoticeNumber } from './api.ts';
 
 /**
  * The tournament's files, each a plain link to the server's document route: draw sheets, the
@@ -106,39 +107,61 @@ export function ResultDownloads({ tournamentId }: { tournamentId: string }) {
   const { t } = useTranslation();
   const auth = useAuth();
   const at = base(tournamentId);
+  const number = useNoticeNumber(tournamentId);
+  const issue = useIssueNotice(tournamentId);
   return (
-    <Links
-      links={[
-        {
-          href: `${at}/results.docx`,
-          label: t('tournament.docs.resultsDocx'),
-          kind: 'docx',
-          testId: 'download-results-docx',
-        },
-        {
-          href: `${at}/results.pdf`,
-          label: t('tournament.docs.resultsPdf'),
-          kind: 'pdf',
-          testId: 'download-results-pdf',
-        },
-        { href: `${at}/medals.pdf`, label: t('tournament.docs.medalsPdf'), kind: 'pdf', testId: 'download-medals-pdf' },
-        {
-          href: `${at}/medals.xlsx`,
-          label: t('tournament.docs.medalsXlsx'),
-          kind: 'xlsx',
-          testId: 'download-medals-xlsx',
-        },
-        ...(auth.can('tournament.manage')
-          ? [
-              {
-                href: `${at}/certificates.pdf`,
-                label: t('tournament.docs.certificates'),
-                kind: 'pdf' as const,
-                testId: 'download-certificates',
-              },
-            ]
-          : []),
-      ]}
-    />
+    <Stack gap="xs">
+      <Links
+        links={[
+          {
+            href: `${at}/results.docx`,
+            label: t('tournament.docs.resultsDocx'),
+            kind: 'docx',
+            testId: 'download-results-docx',
+          },
+          {
+            href: `${at}/results.pdf`,
+            label: t('tournament.docs.resultsPdf'),
+            kind: 'pdf',
+            testId: 'download-results-pdf',
+          },
+          {
+            href: `${at}/medals.pdf`,
+            label: t('tournament.docs.medalsPdf'),
+            kind: 'pdf',
+            testId: 'download-medals-pdf',
+          },
+          {
+            href: `${at}/medals.xlsx`,
+            label: t('tournament.docs.medalsXlsx'),
+            kind: 'xlsx',
+            testId: 'download-medals-xlsx',
+          },
+          ...(auth.can('tournament.manage')
+            ? [
+                {
+                  href: `${at}/certificates.pdf`,
+                  label: t('tournament.docs.certificates'),
+                  kind: 'pdf' as const,
+                  testId: 'download-certificates',
+                },
+              ]
+            : []),
+        ]}
+      />
+      <IssuedNumber
+        issued={number.data?.issued}
+        mayIssue={auth.can('tournament.manage')}
+        onIssue={() => issue.mutate(undefined)}
+        pending={issue.isPending}
+        error={issue.error}
+        labels={{
+          issued: (symbol, day) => t('tournament.docs.noticeNumber', { symbol, day }),
+          blank: t('tournament.docs.noticeBlank'),
+          issue: t('tournament.docs.noticeIssue'),
+        }}
+        testId="notice-number"
+      />
+    </Stack>
   );
 }

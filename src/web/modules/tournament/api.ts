@@ -10,6 +10,7 @@ import type {
   eventInput,
   eventOut,
   matchOut,
+  noticeNumberOut,
   orderOfPlayOut,
   participationOut,
   plannedOut,
@@ -41,6 +42,7 @@ export type EntryInput = z.input<typeof entryInput>;
 export type DecisionInput = z.input<typeof decisionInput>;
 export type DrawInput = z.input<typeof drawInput>;
 export type ResultInput = z.input<typeof resultInput>;
+export type NoticeNumber = z.output<typeof noticeNumberOut>;
 
 export const tournamentKeys = {
   all: ['tournament'] as const,
@@ -51,6 +53,7 @@ export const tournamentKeys = {
   standings: (id: string, eventId: string) => ['tournament', 'standings', id, eventId] as const,
   order: (id: string) => ['tournament', 'order', id] as const,
   participation: (id: string) => ['tournament', 'participation', id] as const,
+  noticeNumber: (id: string) => ['tournament', 'notice-number', id] as const,
 };
 
 const base = (id: string) => `/api/tournaments/${id}`;
@@ -158,3 +161,13 @@ export function useRecordResult(id: string) {
 export function usePlanOrderOfPlay(id: string) {
   return useTournamentMutation(() => api<PlannedOrder>(`${base(id)}/order-of-play`, { method: 'POST' }));
 }
+
+/** The results notice's number from the office register (null before it is issued). */
+export const useNoticeNumber = (id: string) =>
+  useQuery({
+    queryKey: tournamentKeys.noticeNumber(id),
+    queryFn: ({ signal }) => api<NoticeNumber>(`${base(id)}/results-notice`, { signal }),
+  });
+/** The organisers take the notice's number, once. */
+export const useIssueNotice = (id: string) =>
+  useTournamentMutation(() => api<NoticeNumber>(`${base(id)}/results-notice/issue`, { method: 'POST' }));
