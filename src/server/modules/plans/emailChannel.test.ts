@@ -166,15 +166,21 @@ describeEachDatabase('plans reminders by e-mail', (kind) => {
     const { platform, clock } = env();
     smtp.received.length = 0;
     smtp.state.refuse = true;
+    // e-mails the demo data queued on real time (not due on this test's 2019 clock) are not this test's
+    const earlier = (await platform.db.selectFrom('jobs').select('id').where('type', '=', EMAIL_JOB).execute()).map(
+      (j) => j.id,
+    );
     clock.set(new Date('2019-09-02T01:00:00Z')); // overdue now: new reminders
     await platform.jobs.enqueue(PLAN_JOB, { planId }, { dedupeKey: `mail-test-3:${kind}` });
     await platform.jobs.runDue();
     await platform.jobs.runDue();
+    const notEarlier = earlier.length ? earlier : [''];
     const waiting = await platform.db
       .selectFrom('jobs')
       .select(['status', 'attempts'])
       .where('type', '=', EMAIL_JOB)
       .where('status', '!=', 'done')
+      .where('id', 'not in', notEarlier)
       .execute();
     expect(waiting.length).toBeGreaterThan(0);
     expect(smtp.received).toHaveLength(0);
@@ -187,6 +193,7 @@ describeEachDatabase('plans reminders by e-mail', (kind) => {
       .select('id')
       .where('type', '=', EMAIL_JOB)
       .where('status', '!=', 'done')
+      .where('id', 'not in', notEarlier)
       .execute();
     expect(left).toHaveLength(0);
   });
