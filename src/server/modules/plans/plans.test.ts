@@ -296,6 +296,7 @@ describeEachDatabase('plans', (kind) => {
       'tổ chức các hoạt động kỷ niệm 15 năm Ngày thành lập Đảng bộ khối Doanh nghiệp tỉnh Thái Bình',
     );
     expect(xml).toContain('Thành lập mới từ 02 tổ chức cơ sở đảng trở lên trực thuộc.');
+    expect(xml).toContain('(06/9/2004 - 06/9/2019) với các nội dung sau:</w:t>');
     const pdf = await office.get(`/api/plans/${planId}/document.pdf`);
     expect(pdf.status).toBe(200);
     writeFileSync(path.join(dir, 'p.pdf'), Buffer.from(await pdf.arrayBuffer()));
