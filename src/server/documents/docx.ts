@@ -305,7 +305,8 @@ function signaturesTable(b: SignaturesBlock): Table {
   });
 }
 
-function bodyTable(t: TableBlock): Table {
+/** A ruled table; its last `tail` rows keep with the next paragraph (they stay on the page of what follows). */
+function bodyTable(t: TableBlock, tail = 0): Table {
   const total = t.columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
   const widths = t.columns.map((c) => Math.round(((c.width ?? 1) / total) * textWidth));
   const align = (a?: 'left' | 'center' | 'right') =>
@@ -336,12 +337,19 @@ function bodyTable(t: TableBlock): Table {
         ),
       }),
       ...t.rows.map(
-        (row) =>
+        (row, r) =>
           new TableRow({
             cantSplit: true,
             children: t.columns.map((c, i) =>
               cell(
-                [new Paragraph({ style: 'VbBang', alignment: align(c.align), children: runs(row[i] ?? '') })],
+                [
+                  new Paragraph({
+                    style: 'VbBang',
+                    alignment: align(c.align),
+                    ...(r >= t.rows.length - tail ? { keepNext: true } : {}),
+                    children: runs(row[i] ?? ''),
+                  }),
+                ],
                 widths[i],
               ),
             ),
@@ -351,16 +359,31 @@ function bodyTable(t: TableBlock): Table {
   });
 }
 
-function blocks(list: Block[]): Array<Paragraph | Table> {
-  return list.flatMap(block);
+function blocks(list: Block[], keep = false): Array<Paragraph | Table> {
+  return list.flatMap((b) => block(b, keep));
 }
 
-function block(b: Block): Array<Paragraph | Table> {
+/**
+ * The body: a table that keeps its tail with the closing (`keepWithClosing`) makes its last rows
+ * and every block after it keep with the next paragraph, down to the closing.
+ */
+function bodyBlocks(list: Block[]): Array<Paragraph | Table> {
+  const at = list.findLastIndex((b) => b.kind === 'table' && (b.keepWithClosing ?? 0) > 0);
+  if (at < 0) return blocks(list);
+  return [...blocks(list.slice(0, at)), ...block(list[at], false, true), ...blocks(list.slice(at + 1), true)];
+}
+
+/** `keep`: the block stays on the page of what follows; `tail`: a table keeps its last rows so. */
+function block(b: Block, keep = false, tail = false): Array<Paragraph | Table> {
+  const keepNext = keep ? { keepNext: true } : {};
   switch (b.kind) {
     case 'section':
       return [
-        new Paragraph({ style: `VbMuc${b.level}`, children: [new TextRun(`${b.number} `), ...runs(b.title)] }),
-        ...blocks(b.children),
+        new Paragraph({
+          style: `VbMuc${b.level}`,
+          children: [new TextRun(`${b.number} `), ...runs(b.title)],
+        }),
+        ...blocks(b.children, keep),
       ];
     case 'paragraph': {
       const alignment =
@@ -376,23 +399,25 @@ function block(b: Block): Array<Paragraph | Table> {
           style: 'VbNoiDung',
           ...(alignment ? { alignment } : {}),
           ...(b.indent === false ? { indent: { firstLine: 0 } } : {}),
+          ...keepNext,
           children: runs(b.text),
         }),
       ];
     }
     case 'item':
       return [
-        new Paragraph({ style: 'VbNoiDung', children: [new TextRun(`${b.marker} `), ...runs(b.text)] }),
-        ...blocks(b.children ?? []),
+        new Paragraph({ style: 'VbNoiDung', ...keepNext, children: [new TextRun(`${b.marker} `), ...runs(b.text)] }),
+        ...blocks(b.children ?? [], keep),
       ];
     case 'signatures':
       return [signaturesTable(b)];
     case 'table':
       return [
-        bodyTable(b),
+        bodyTable(b, keep ? b.rows.length : tail ? (b.keepWithClosing ?? 0) : 0),
         new Paragraph({
           style: 'VbNoiDung',
           spacing: { after: 0, line: 120, lineRule: LineRuleType.AUTO },
+          ...(keep || tail ? { keepNext: true } : {}),
           children: [],
         }),
       ];
@@ -449,7 +474,7 @@ export async function toDocx(doc: OfficialDocument): Promise<Buffer> {
           p('VbTrichYeu', doc.title),
           p('VbGach', '-----'),
           ...doc.basis.map((b) => p('VbNoiDung', b)),
-          ...blocks(doc.body),
+          ...bodyBlocks(doc.body),
           closing(doc),
           ...(doc.annex?.length ? [new Paragraph({ children: [new PageBreak()] }), ...blocks(doc.annex)] : []),
         ],

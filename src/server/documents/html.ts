@@ -36,19 +36,27 @@ function rich(text: RichText, base: { bold?: boolean } = {}): string {
     .join('');
 }
 
-function table(t: Table): string {
+/** A ruled table; its last `keepTail` rows open the block kept on one page with the closing (closed after it). */
+function table(t: Table, keepTail = 0): string {
   const total = t.columns.reduce((sum, c) => sum + (c.width ?? 1), 0);
   const cols = t.columns.map((c) => `<col style="width:${(((c.width ?? 1) / total) * 100).toFixed(2)}%">`).join('');
   const head = t.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
-  const rows = t.rows
-    .map(
-      (row) =>
-        `<tr>${row
-          .map((cell, i) => `<td style="text-align:${t.columns[i]?.align ?? 'left'}">${rich(cell)}</td>`)
-          .join('')}</tr>`,
-    )
-    .join('\n');
-  return `<table class="grid"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  const rowsOf = (list: RichText[][]) =>
+    list
+      .map(
+        (row) =>
+          `<tr>${row
+            .map((cell, i) => `<td style="text-align:${t.columns[i]?.align ?? 'left'}">${rich(cell)}</td>`)
+            .join('')}</tr>`,
+      )
+      .join('\n');
+  const tail = Math.min(keepTail, t.rows.length);
+  if (tail === 0)
+    return `<table class="grid"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rowsOf(t.rows)}</tbody></table>`;
+  // the last rows go on in a table of their own, inside the block that does not break before the closing
+  const first = t.rows.slice(0, t.rows.length - tail);
+  return `${first.length ? `<table class="grid open"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rowsOf(first)}</tbody></table>\n` : ''}<div class="keep-end">
+<table class="grid"><colgroup>${cols}</colgroup>${first.length ? '' : `<thead><tr>${head}</tr></thead>`}<tbody>${rowsOf(t.rows.slice(-tail))}</tbody></table>`;
 }
 
 function blocks(list: Block[]): string {
@@ -118,6 +126,8 @@ table.grid { width: 100%; border-collapse: collapse; margin: 0 0 ${paragraph.spa
 table.grid th, table.grid td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.2; }
 table.grid th { font-weight: bold; text-align: center; vertical-align: middle; }
 table.grid tr { break-inside: avoid; }
+table.grid.open { margin-bottom: 0; }
+.keep-end { break-inside: avoid; }
 .annex { break-before: page; }
 table.signatures { width: 100%; border-collapse: collapse; table-layout: fixed; break-inside: avoid; margin-top: 8pt; }
 table.signatures td { padding: 0; vertical-align: top; text-align: center; }
@@ -136,6 +146,17 @@ export function toHtml(doc: OfficialDocument): string {
     `<div class="space"></div>`,
     `<div>${escapeHtml(doc.signature.name)}</div>`,
   ].join('');
+  // a table that keeps its tail with the closing: from its last rows to the signature, one unbroken block
+  const at = doc.body.findLastIndex((b) => b.kind === 'table' && (b.keepWithClosing ?? 0) > 0);
+  const keptTable = at < 0 ? null : doc.body[at];
+  const kept = keptTable?.kind === 'table';
+  const body = kept
+    ? [
+        blocks(doc.body.slice(0, at)),
+        table(keptTable, keptTable.keepWithClosing ?? 0),
+        blocks(doc.body.slice(at + 1)),
+      ].join('\n')
+    : blocks(doc.body);
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(`${doc.type} ${doc.title}`)}</title>
 <style>${css()}</style></head>
@@ -149,11 +170,11 @@ export function toHtml(doc: OfficialDocument): string {
 <div class="summary">${escapeHtml(doc.title)}</div>
 <div class="dashes">-----</div>
 ${doc.basis.map((p) => `<p>${rich(p)}</p>`).join('\n')}
-${blocks(doc.body)}
+${body}
 <table class="closing"><tr>
 <td class="left recipients">${recipients ? `<div class="label">Nơi nhận:</div>${recipients}` : ''}</td>
 <td class="right sign">${signature}</td>
-</tr></table>
+</tr></table>${kept ? '</div>' : ''}
 ${doc.annex?.length ? `<div class="annex">${blocks(doc.annex)}</div>` : ''}
 </body></html>`;
 }

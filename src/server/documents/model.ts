@@ -56,6 +56,12 @@ export type Table = {
   kind: 'table';
   columns: TableColumn[];
   rows: RichText[][];
+  /**
+   * For a table of the body itself (not inside a section): its last rows that stay on one page
+   * with every block after it and the closing, so that the signature never stands alone on a
+   * page (a form that is signed under its table).
+   */
+  keepWithClosing?: number;
 };
 
 /**

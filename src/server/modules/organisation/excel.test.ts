@@ -168,7 +168,18 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
     const ws = wb.worksheets[0];
     expect(ws.rowCount).toBe(2);
     expect(ws.getRow(2).getCell(1).value).toBe('GX');
+    // the sheet's name with its diacritics, the dates stored as dates shown dd/mm/yyyy
+    expect(ws.name).toBe('Đơn vị');
+    const headers = (ws.getRow(1).values as unknown[]).map(String);
+    const founded = headers.indexOf('Ngày thành lập');
+    expect(founded).toBeGreaterThan(0);
+    const day = ws.getRow(2).getCell(founded);
+    expect(day.value).toBeInstanceOf(Date);
+    expect(day.numFmt).toBe('dd/mm/yyyy');
     const people = await client.get('/api/organisation/export.xlsx?kind=people&q=huong');
     expect(people.status).toBe(200);
+    const pwb = new ExcelJS.Workbook();
+    await pwb.xlsx.load(Buffer.from(await people.arrayBuffer()) as never);
+    expect(pwb.worksheets[0].name).toBe('Nhân sự');
   });
 });

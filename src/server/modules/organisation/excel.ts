@@ -93,7 +93,7 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 export async function template(kind: ImportKind): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kyniem';
-  const ws = wb.addWorksheet(kind === 'units' ? 'Don vi' : 'Nhan su');
+  const ws = wb.addWorksheet(kind === 'units' ? 'Đơn vị' : 'Nhân sự');
   styleHeader(ws, columns[kind]);
   if (kind === 'units') {
     ws.addRow({
@@ -120,7 +120,7 @@ export async function template(kind: ImportKind): Promise<Uint8Array> {
       positionFrom: '01/01/2020',
     });
   }
-  const help = wb.addWorksheet('Huong dan');
+  const help = wb.addWorksheet('Hướng dẫn');
   help.columns = [
     { header: 'Cột / Column', width: 28 },
     { header: 'Ý nghĩa / Meaning', width: 40 },
@@ -825,8 +825,9 @@ export async function exportXlsx(
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kyniem';
-  const ws = wb.addWorksheet(kind === 'units' ? 'Don vi' : 'Nhan su');
-  const fmt = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);
+  const ws = wb.addWorksheet(kind === 'units' ? 'Đơn vị' : 'Nhân sự');
+  // dates stored as dates (the day at UTC midnight, as the import reads them back), shown dd/mm/yyyy
+  const fmt = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
   if (kind === 'units') {
     styleHeader(ws, [...columns.units, { key: 'validTo', vi: 'Ngày kết thúc', en: 'Ended on', width: 16 }]);
     const units = await allUnits(
@@ -907,5 +908,7 @@ export async function exportXlsx(
       });
     }
   }
+  for (const key of ['validFrom', 'validTo', 'partyJoinedOn'])
+    if (ws.columns.some((c) => c.key === key)) ws.getColumn(key).numFmt = 'dd/mm/yyyy';
   return toBuffer(wb);
 }

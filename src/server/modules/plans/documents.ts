@@ -110,6 +110,22 @@ export async function planPdf(platform: Platform, caller: Caller, id: string) {
 
 const dmy = (d: string | null) => (d ? formatDmy(d) : '');
 
+/** How many lead units a cell of the progress report names before "và N đơn vị khác". */
+const LEAD_NAMED = 3;
+
+/**
+ * The "Chủ trì" cell: the lead units' short names, at most three, then "và N đơn vị khác" —
+ * never the eighteen grassroots organisations in one cell.
+ */
+export function leadCell(lead: { name: string; shortName: string | null }[], leadCount: number): string {
+  const names = lead.slice(0, LEAD_NAMED).map((u) => u.shortName || u.name);
+  const others = Math.max(leadCount, lead.length) - names.length;
+  return others > 0 ? `${names.join(', ')} và ${others} đơn vị khác` : names.join(', ');
+}
+
+/** dd/mm/yyyy that never breaks at its slashes: word joiners either side of each one. */
+const unbrokenDmy = (d: string | null) => dmy(d).replaceAll('/', '\u2060/\u2060');
+
 /** A progress report (BÁO CÁO) on the plan: counts by status, then every activity with its status and latest progress. */
 export async function progressReportDocx(platform: Platform, caller: Caller, id: string) {
   const plan = await getPlan(platform, caller, id);
@@ -147,18 +163,17 @@ export async function progressReportDocx(platform: Platform, caller: Caller, id:
             kind: 'table',
             columns: [
               { title: 'Mục', width: 8 },
-              { title: 'Nhiệm vụ', width: 40 },
+              { title: 'Nhiệm vụ', width: 35 },
               { title: 'Chủ trì', width: 20 },
-              { title: 'Hạn', width: 12 },
-              { title: 'Tiến độ', width: 10 },
-              { title: 'Tình trạng', width: 18 },
+              { title: 'Hạn', width: 18, align: 'center' },
+              { title: 'Tiến độ', width: 10, align: 'center' },
+              { title: 'Tình trạng', width: 17 },
             ],
             rows: plan.activities.map((a) => [
               a.section,
               a.title,
-              a.lead.map((u) => u.shortName ?? u.name).join(', ') +
-                (a.leadCount > a.lead.length ? ` (+${a.leadCount - a.lead.length})` : ''),
-              dmy(a.due),
+              leadCell(a.lead, a.leadCount),
+              unbrokenDmy(a.due),
               a.percent === null ? '' : `${a.percent}%`,
               a.statusLabel.vi,
             ]),
@@ -167,6 +182,7 @@ export async function progressReportDocx(platform: Platform, caller: Caller, id:
       },
     ],
     recipients: plan.recipients,
+    archive: plan.archive || 'Văn phòng',
     signature: {
       ...(plan.signer.authority ? { authority: plan.signer.authority } : {}),
       position: plan.signer.position ?? '',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
-import { docxToPdfWithLibreOffice, pdfText } from '../../../../test/support/documents.ts';
+import { docxToPdfWithLibreOffice, pdfInfo, pdfText } from '../../../../test/support/documents.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, signIn, type Client } from '../../../../test/support/client.ts';
 import { DOCX } from '../../documents/mediaTypes.ts';
@@ -18,6 +18,14 @@ import type { getForm } from './submissions.ts';
  * the headings left for a person to write; and the .docx opens and prints in LibreOffice.
  */
 const out = path.resolve('test-results/documents');
+
+/** The text of each page of a PDF. */
+async function pageTexts(pdf: Buffer): Promise<string[]> {
+  const { pages } = await pdfInfo(pdf);
+  const texts: string[] = [];
+  for (let page = 1; page <= pages; page++) texts.push(await pdfText(pdf, { first: page, last: page }));
+  return texts;
+}
 
 describeEachDatabase('reporting: the narrative report', (kind) => {
   const env = useTestEnv(
@@ -177,6 +185,15 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     expect(text).toContain(`Giá trị làm lợi: ${formatNumberVi(value!)} triệu đồng`);
   });
 
+  /** The page that bears the signature also bears the table's last lines (and the signer's name). */
+  const expectSignedUnderTable = async (pdf: Buffer) => {
+    const pages = await pageTexts(pdf);
+    const signed = pages.findIndex((p) => p.includes('T/M ĐẢNG ỦY'));
+    expect(signed, pages.join('\n---\n')).toBeGreaterThanOrEqual(0);
+    expect(pages[signed]).toContain('Chi bộ sinh hoạt chuyên đề');
+    expect(pages[signed]).toContain('Nơi nhận:');
+  };
+
   it("prints the template as a form: blank to fill by hand, or with the unit's own figures for a period, as .docx and .pdf", async () => {
     const blank = await docx(cs02, `templateId=${monthly}&unitId=${unit.get('CS02')}`, '/api/reporting/form.docx');
     for (const s of [
@@ -218,6 +235,16 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     ]) {
       expect(filled.text, s).toContain(s);
     }
+    // an indicator split by breakdown prints its total on its own line, above its categories
+    const newMembers = (own('DV_MOI', 'nam') as number) + (own('DV_MOI', 'nu') as number);
+    expect(filled.text).toContain(`|Đảng viên mới kết nạp (*)|người|${formatNumberVi(newMembers)}|||- Nam|`);
+    expect(blank.text).toContain('|Đảng viên mới kết nạp (*)|người||||- Nam|');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, `bieu-mau-thang-8-2019-${kind}.docx`), filled.bytes);
+    // as LibreOffice prints it, the signature is not alone on a page: the table's last lines go with it
+    const office = await docxToPdfWithLibreOffice(filled.bytes);
+    fs.writeFileSync(path.join(out, `bieu-mau-thang-8-2019-${kind}-libreoffice.pdf`), office);
+    await expectSignedUnderTable(office);
     const res = await cs02.get(
       `/api/reporting/form.pdf?templateId=${monthly}&unitId=${unit.get('CS02')}&periodId=2019-08`,
     );
@@ -229,6 +256,7 @@ describeEachDatabase('reporting: the narrative report', (kind) => {
     const printed = await pdfText(pdf);
     for (const s of ['Tổng số đảng viên (*)', 'Số buổi sinh hoạt chi bộ', 'T/M ĐẢNG ỦY'])
       expect(printed, s).toContain(s);
+    await expectSignedUnderTable(pdf);
     // the campaign template prints its own dates; another unit's form and a wrong period are refused
     const campaign = await docx(leader, `templateId=${drive}&unitId=${unit.get('CS02')}`, '/api/reporting/form.docx');
     expect(campaign.text).toContain('từ ngày 15/6/2019 đến ngày 30/8/2019');

@@ -1,6 +1,6 @@
 import { formatDmy, todayIso } from '../../../common/dates.ts';
 import { periodPhrase, type PeriodType } from '../../../common/periods.ts';
-import { isNumericType } from '../../../common/reportValues.ts';
+import { indicatorTotal, isNumericType } from '../../../common/reportValues.ts';
 import type { Block, OfficialDocument, RichText } from '../../documents/index.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -46,6 +46,18 @@ function written(ind: Indicator, value: number | string | null | undefined): str
   return String(value);
 }
 
+/**
+ * An indicator split by breakdown prints its total on its own line, as the form on screen adds it
+ * up: the sum of its filled cells, for numbers (not yes/no); blank while none is filled.
+ */
+function totalOf(ind: Indicator, entered: Entered | null): number | null {
+  if (!entered || !isNumericType(ind.valueType) || ind.valueType === 'boolean') return null;
+  return indicatorTotal(
+    ind,
+    new Map(ind.breakdown.map((b) => [`${ind.id}|${b.key}`, entered.get(`${ind.id}|${b.key}`)?.value ?? null])),
+  );
+}
+
 function tableOf(template: Template, indicators: Map<string, Indicator>, entered: Entered | null): Block {
   const rows: RichText[][] = [];
   let no = 0;
@@ -60,7 +72,7 @@ function tableOf(template: Template, indicators: Map<string, Indicator>, entered
         String(++no),
         `${ind.name}${item.required ? ' (*)' : ''}`,
         unit,
-        ind.breakdown.length ? '' : written(ind, own?.value),
+        ind.breakdown.length ? written(ind, totalOf(ind, entered)) : written(ind, own?.value),
         own?.comment ?? '',
       ]);
       for (const b of ind.breakdown) {
@@ -72,13 +84,15 @@ function tableOf(template: Template, indicators: Map<string, Indicator>, entered
   return {
     kind: 'table',
     columns: [
-      { title: 'STT', width: 7, align: 'center' },
+      { title: 'STT', width: 8, align: 'center' },
       { title: 'Chỉ tiêu', width: 45 },
       { title: 'Đơn vị tính', width: 12, align: 'center' },
       { title: 'Số liệu', width: 14, align: 'right' },
-      { title: 'Ghi chú', width: 22 },
+      { title: 'Ghi chú', width: 21 },
     ],
     rows,
+    // the signature is never alone on its page: the last lines of the table go with it
+    keepWithClosing: 3,
   };
 }
 

@@ -41,6 +41,17 @@ export function capitalise(value: string): string {
   return value ? value[0].toLocaleUpperCase('vi') + value.slice(1) : value;
 }
 
+/**
+ * A paragraph of running text as the plan wrote it: whitespace collapsed, a leading dash removed,
+ * its own punctuation kept ("…với các nội dung sau:").
+ */
+export function prose(value: string): string {
+  return value
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\-–—•+*]+/, '')
+    .trim();
+}
+
 /** Whitespace collapsed; leading dashes and trailing separators removed. */
 export function tidy(value: string): string {
   return value

@@ -4,7 +4,7 @@ import { findClosing, readClosing } from './closing.ts';
 import type { DocumentFormat } from './read.ts';
 import type { DraftWarning, PlanDraft } from './draft.ts';
 import { importFail } from './errors.ts';
-import { tidy } from './folding.ts';
+import { prose, tidy } from './folding.ts';
 import { findHeading, readHeader } from './header.ts';
 import { key } from './lexicon.ts';
 import { linkMilestones, readMilestones } from './milestones.ts';
@@ -53,7 +53,8 @@ export function draftPlan(blocks: Block[], format: DocumentFormat): PlanDraft {
   const introduction: string[] = [];
   for (const child of root.children) {
     if (child.kind !== 'paragraph') break;
-    (legalWords.test(child.text) ? legalBasis : introduction).push(tidy(child.text));
+    // the grounds and the introduction keep their punctuation: "…với các nội dung sau:"
+    (legalWords.test(child.text) ? legalBasis : introduction).push(prose(child.text));
   }
   const reading = readBody(root, year);
   linkTasksToDuties(reading.activities);

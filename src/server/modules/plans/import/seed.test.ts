@@ -50,6 +50,8 @@ describe('the seed plan, imported', () => {
     expect(draft.legalBasis[0]).toMatch(
       /^Thực hiện Chương trình công tác toàn khóa của Ban Chấp hành Đảng bộ khối Doanh nghiệp tỉnh/,
     );
+    // as the plan wrote it, its colon included
+    expect(draft.legalBasis[0]).toMatch(/\(06\/9\/2004 - 06\/9\/2019\) với các nội dung sau:$/);
     expect(draft.purposes).toHaveLength(3);
     expect(draft.purposes[0]).toMatch(/^Tổ chức các hoạt động Kỷ niệm 15 năm/);
     expect(draft.purposes[2]).toMatch(/tránh phô trương, hình thức, lãng phí$/);
