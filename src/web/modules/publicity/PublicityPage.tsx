@@ -318,7 +318,7 @@ function PieceCard({
             </Text>
           ) : null}
         </Stack>
-        <Stack gap={4} align="flex-end">
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
           <Badge color={statusColor[piece.status]} variant="light" data-testid="piece-status">
             {t(`publicity.statuses.${piece.status}`)}
           </Badge>
@@ -356,7 +356,11 @@ function CountsPanel({ counts }: { counts: Counts }) {
   const { t } = useTranslation();
   const row = (key: string, label: string, c: { planned: number; published: number; dropped: number }) => (
     <Table.Tr key={key}>
-      <Table.Td>{label}</Table.Td>
+      <Table.Td>
+        <Text size="sm" lineClamp={2} title={label}>
+          {label}
+        </Text>
+      </Table.Td>
       <Table.Td ta="right">{c.planned}</Table.Td>
       <Table.Td ta="right">{c.published}</Table.Td>
       <Table.Td ta="right">{c.dropped}</Table.Td>
