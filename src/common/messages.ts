@@ -26,4 +26,17 @@ export const customMessages: Record<string, { vi: string; en: string }> = {
     vi: 'Phiếu mã hoá không đúng định dạng (cần 64 ký tự thập lục phân).',
     en: 'The encrypted ballot is malformed (64 hexadecimal characters expected).',
   },
+  http_link: {
+    vi: 'Đường dẫn phải là địa chỉ web bắt đầu bằng http:// hoặc https://.',
+    en: 'The link must be a web address starting with http:// or https://.',
+  },
+  publicity_subject: {
+    vi: 'Hãy chọn hoạt động của kế hoạch hoặc ghi điển hình được tuyên truyền.',
+    en: 'Choose the plan activity or name the honouree the piece covers.',
+  },
+  publicity_link: {
+    vi: 'Hãy ghi đường dẫn của tin, bài đã đăng (hoặc bài trên trang thông tin của Khối).',
+    en: "Give the published piece's link (or the article on the Bloc's website).",
+  },
+  month_format: { vi: 'Tháng phải có dạng YYYY-MM.', en: 'A month must be written YYYY-MM.' },
 };

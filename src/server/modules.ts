@@ -14,6 +14,7 @@ import { ceremony } from './modules/ceremony/module.ts';
 import { website } from './modules/website/module.ts';
 import { home } from './modules/home/module.ts';
 import { budget } from './modules/budget/module.ts';
+import { publicity } from './modules/publicity/module.ts';
 
 /**
  * Every server module, in one list: adding a module is its folder and one line here (ADR 13).
@@ -36,6 +37,7 @@ export const modules = [
   website,
   home,
   budget,
+  publicity,
 ] as const;
 
 installModules(modules);

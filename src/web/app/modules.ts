@@ -14,6 +14,7 @@ import festival from '../modules/festival/module.tsx';
 import ceremony from '../modules/ceremony/module.tsx';
 import website from '../modules/website/module.tsx';
 import budget from '../modules/budget/module.tsx';
+import publicity from '../modules/publicity/module.tsx';
 
 export const webModules = [
   home,
@@ -27,6 +28,7 @@ export const webModules = [
   website,
   office,
   budget,
+  publicity,
   organisation,
   accounts,
   audit,

@@ -87,6 +87,7 @@ export async function seedPlanInput(platform: Platform) {
     if (a.ref === 'A10') a.statusSource = 'festival.results';
     if (a.ref === 'A12') a.statusSource = 'ceremony.held';
     if (a.ref === 'A23') a.statusSource = 'budget.settled';
+    if (a.ref === 'A2' || a.ref === 'A17') a.statusSource = 'publicity.pieces';
   }
   return createPlanInput.parse(proposal);
 }

@@ -30,6 +30,7 @@ export const statusSourceKeys = [
   'ceremony.held',
   'budget.settled',
   'office.duty',
+  'publicity.pieces',
 ] as const;
 
 const target = z
@@ -79,7 +80,7 @@ const activityFields = {
     .transform((v) => v ?? null)
     .openapi({
       description:
-        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed), "tournament.results", "ceremony.held" (done on the day the ceremony is recorded as held), "budget.settled" (done on the day the settlement is closed, every estimate approved), "office.duty" (the duty roster: done when every event of the plan has staff on duty)',
+        'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed), "tournament.results", "ceremony.held" (done on the day the ceremony is recorded as held), "budget.settled" (done on the day the settlement is closed, every estimate approved), "office.duty" (the duty roster: done when every event of the plan has staff on duty), "publicity.pieces" (publicity pieces published out of those planned for the activity, or for its plan when none names it)',
     }),
 };
 

@@ -102,6 +102,7 @@ const sourceLabels = {
   'ceremony.held': 'plans.edit.activity.sources.ceremony_held',
   'budget.settled': 'plans.edit.activity.sources.budget_settled',
   'office.duty': 'plans.edit.activity.sources.office_duty',
+  'publicity.pieces': 'plans.edit.activity.sources.publicity_pieces',
 } as const satisfies Record<StatusSource, string>;
 
 const sameIds = (a: PickedUnit[], b: PickedUnit[]) => a.length === b.length && a.every((u, i) => u.id === b[i].id);

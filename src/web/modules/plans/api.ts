@@ -178,6 +178,7 @@ export const statusSources = [
   'festival.results',
   'ceremony.held',
   'office.duty',
+  'publicity.pieces',
 ] as const satisfies readonly StatusSourceKey[];
 type StatusSourceKey = NonNullable<Activity['statusSource']>;
 

@@ -1,0 +1,5 @@
+/**
+ * The publicity module's public entry (ADR 17): what other modules may use of it. Nothing yet —
+ * the plan reads its progress through the status source registered at start.
+ */
+export type { PieceOut } from './schema.ts';
