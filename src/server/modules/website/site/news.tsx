@@ -30,11 +30,7 @@ mark{background:#ffe08a}
 
 export const ArticleCard: FC<{ a: PublicArticleSummary; lang: Lang; eager?: boolean }> = ({ a, lang, eager }) => (
   <article class="card">
-    {a.cover ? (
-      <a href={href(`/tin-tuc/${a.slug}`, lang)} tabindex={-1} aria-hidden="true">
-        <Picture image={a.cover} sizes="(max-width: 640px) 100vw, 380px" eager={eager} />
-      </a>
-    ) : null}
+    {a.cover ? <Picture image={a.cover} sizes="(max-width: 640px) 100vw, 380px" eager={eager} /> : null}
     <div class="body">
       <p class="meta">
         <a href={href(`/tin-tuc/chuyen-muc/${a.category.slug}`, lang)}>{a.category.name}</a> ·{' '}
