@@ -241,7 +241,7 @@ test('the public roll of honour: confirmed honourees with photos and citations, 
   const page = await visitor.newPage();
   const response = await page.goto(`/vinh-danh/${CODE}`);
   expect(response!.status()).toBe(200);
-  await expect(page).toHaveTitle(`Bảng vinh danh — ${NAME}`);
+  await expect(page).toHaveTitle(`Bảng vinh danh — ${NAME} – Đảng bộ khối Doanh nghiệp tỉnh Thái Bình`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /2 tập thể, 2 cá nhân, 2 sản phẩm/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NAME);

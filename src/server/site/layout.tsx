@@ -161,18 +161,18 @@ export const SitePage: FC<SitePageProps> = ({
               </search>
               <nav aria-label={w.language}>
                 {meta.lang === 'vi' ? (
-                  <span aria-current="true">VI</span>
+                  <span aria-current="true">Tiếng Việt</span>
                 ) : (
                   <a href={meta.path} hreflang="vi" lang="vi">
-                    VI
+                    Tiếng Việt
                   </a>
                 )}
                 {' · '}
                 {meta.lang === 'en' ? (
-                  <span aria-current="true">EN</span>
+                  <span aria-current="true">English</span>
                 ) : (
                   <a href={href(meta.path, 'en')} hreflang="en" lang="en">
-                    EN
+                    English
                   </a>
                 )}
               </nav>
