@@ -29,7 +29,7 @@ describeEachDatabase('tournament groups then knockout', (kind) => {
     clock.set(new Date('2019-07-10T03:00:00Z'));
     const unit = new Map<string, string>();
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const u = await buildUser(platform, { grants: [{ role: 'board_staff', unitId: unit.get('VP')! }] });
+    const u = await buildUser(platform, { grants: [{ role: 'office_staff', unitId: unit.get('VP')! }] });
     organiser = await signIn(app, u.username, u.password);
     t = await json<TournamentOut>(
       await organiser.post('/api/tournaments', {
