@@ -68,13 +68,15 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
 
   // ---- set up the results template (a campaign template whose window is open today, so units can report now) ----
   const board = await apiAs(baseURL, 'demo.tuyengiao');
+  // report templates are the Office's work (ADR 31); the Propaganda Board launches the drive on one
+  const office = await apiAs(baseURL, 'demo.vanphong');
   const ind: Record<string, string> = {};
   for (const [key, name, unit] of [
     ['CT', 'Số công trình, sản phẩm chào mừng', 'công trình'],
     ['SK', 'Số sáng kiến, cải tiến kỹ thuật', 'sáng kiến'],
   ] as const) {
     ind[key] = (
-      await board.send(
+      await office.send(
         'POST',
         '/api/reporting/indicators',
         { code: `E2E_${key}_${suffix}`, name, valueType: 'integer', aggregation: 'sum', unit },
@@ -83,7 +85,7 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
     ).id;
   }
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const template = await board.send(
+  const template = await office.send(
     'POST',
     '/api/reporting/templates',
     {
