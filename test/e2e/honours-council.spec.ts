@@ -99,7 +99,7 @@ test('the Council votes by encrypted secret ballot: a member on a phone, the cha
   await page.getByTestId('rule-quorum').click();
   await page.getByRole('option', { name: 'Ít nhất 1/2 số thành viên' }).click();
   await page.getByTestId('rule-base').click();
-  await page.getByRole('option', { name: 'Số thành viên có mặt' }).click();
+  await page.getByRole('option', { name: 'Số thành viên có quyền biểu quyết có mặt' }).click();
   await page.getByTestId('rule-written').check();
   await screenshot(page, 'honours-council-open-session-desktop');
   await form.getByRole('button', { name: 'Mở phiên họp' }).click();
