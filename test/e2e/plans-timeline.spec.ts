@@ -15,7 +15,7 @@ async function openSeedPlan(page: Page, size: 'desktop' | 'phone'): Promise<stri
   expect(seed, 'the seed plan is loaded as demo data').toBeTruthy();
   if (size === 'phone') await page.getByTestId('nav-burger').click();
   await page.getByTestId('navbar').getByRole('link', { name: 'Kế hoạch', exact: true }).click();
-  await page.locator(`[data-testid="plan-card"] a[href="/plans/${seed!.id}"]`).click();
+  await page.locator(`[data-testid="plan-card"] a[href="/app/plans/${seed!.id}"]`).click();
   await expect(page.getByTestId('plan-header')).toBeVisible();
   return seed!.id;
 }

@@ -70,7 +70,7 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
 
   // ---- the secretary, on a phone: from the plan to the unit's own plan ----
   await openNav(page, 'Kế hoạch', 'phone');
-  await page.locator(`[data-testid="plan-card"] a[href="/plans/${planId}"]`).first().click();
+  await page.locator(`[data-testid="plan-card"] a[href="/app/plans/${planId}"]`).first().click();
   await expect(page.getByTestId('plan-header')).toBeVisible();
   await page.getByTestId('sub-plan-button').click();
   await expect(page).toHaveURL(new RegExp(`/plans/${planId}/sub-plan$`));
@@ -151,7 +151,7 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await page.goto('/plans');
   // under the plan's card, the units' plans derived from it
   await expect(
-    page.locator(`div:has(> [data-testid="plan-card"] a[href="/plans/${planId}"]) > [data-testid="sub-plans-line"]`),
+    page.locator(`div:has(> [data-testid="plan-card"] a[href="/app/plans/${planId}"]) > [data-testid="sub-plans-line"]`),
   ).toContainText(MY_UNIT);
   await screenshot(page, 'plans-list-subplans-desktop');
 
