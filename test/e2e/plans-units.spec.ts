@@ -120,7 +120,7 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await expect(page.getByTestId('parent-plan')).toContainText(
     'Căn cứ Kế hoạch số 01-KH/ĐUK ngày 10/06/2019 của ĐẢNG ỦY KHỐI DOANH NGHIỆP',
   );
-  await expect(page.getByTestId('parent-plan').getByRole('link')).toHaveAttribute('href', `/plans/${planId}`);
+  await expect(page.getByTestId('parent-plan').getByRole('link')).toHaveAttribute('href', `/app/plans/${planId}`);
   await expect(page.locator('[data-testid="activity"]')).toHaveCount(pickedBefore + 2);
   await expect(page.locator('[data-testid="activity"]').filter({ hasText: OWN_ACTIVITY })).toContainText(
     'Hạn 15/08/2019',
