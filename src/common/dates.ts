@@ -129,3 +129,12 @@ export function todayIso(now: Date = new Date(), timeZone = VIETNAM_TIME_ZONE): 
 
 /** The calendar day in Việt Nam at this instant, as YYYY-MM-DD (todayIso under the plans' name). */
 export const vietnamDay = (instant: Date): IsoDate => todayIso(instant);
+
+/** Days from `today` to `due` (negative once past), by calendar days. */
+export function daysUntil(due: string, today: string): number {
+  return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

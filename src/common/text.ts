@@ -23,6 +23,11 @@ export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+/** Text made safe inside HTML or XML, in content and in quoted attributes (& < > " ' as entities). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** Escape LIKE wildcards in a folded search term (used with `escape '\'`). */
 export function likeContains(foldedTerm: string): string {
   return `%${foldedTerm.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

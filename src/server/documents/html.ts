@@ -16,9 +16,9 @@ import {
 } from './model.ts';
 import { cssFontStack, leftBlockShare, page, paragraph, signatureSpaceMm, size } from './format.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../../common/text.ts';
+
+export { escapeHtml };
 
 function run(r: Run, base: { bold?: boolean } = {}): string {
   let html = escapeHtml(r.text.normalize('NFC'));

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
-import { createContext, type FC } from 'hono/jsx';
-import type { SiteFrame } from './frame.ts';
+import { type Child, createContext, type FC } from 'hono/jsx';
+import type { Platform } from '../platform/platform.ts';
+import { type SiteFrame, siteContext } from './frame.ts';
 import { siteStyle } from './style.ts';
 import { href, type Lang, siteWords } from './words.ts';
 
@@ -293,3 +294,8 @@ export const SiteContext = createContext<SiteContextValue>({
   frame: { name: 'Kyniem', address: null, phone: null, email: null },
   origin: '',
 });
+
+/** A module's public page as a document: its content inside the site's frame for this platform. */
+export async function siteDocument(platform: Platform, node: Child): Promise<string> {
+  return `<!doctype html>${String(<SiteContext.Provider value={await siteContext(platform)}>{node}</SiteContext.Provider>)}`;
+}

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../common/text.ts';
 import sharp from 'sharp';
 
 /**
@@ -6,10 +7,6 @@ import sharp from 'sharp';
  * process and name.
  */
 const made = new Map<string, Promise<Buffer>>();
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 /** Splits a name into lines of at most `width` characters, on spaces. */
 function lines(text: string, width: number): string[] {
@@ -28,7 +25,7 @@ export function shareImage(name: string, subtitle: string): Promise<Buffer> {
   if (!image) {
     const title = lines(name.toLocaleUpperCase('vi'), 26)
       .slice(0, 3)
-      .map((l, i) => `<text x="600" y="${300 + i * 74}" text-anchor="middle">${escapeXml(l)}</text>`)
+      .map((l, i) => `<text x="600" y="${300 + i * 74}" text-anchor="middle">${escapeHtml(l)}</text>`)
       .join('');
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
 <rect width="1200" height="630" fill="#a4161a"/>
@@ -36,7 +33,7 @@ export function shareImage(name: string, subtitle: string): Promise<Buffer> {
 <circle cx="600" cy="150" r="62" fill="#ffd25a"/>
 <polygon fill="#a4161a" points="600,104 611,138 647,138 618,159 629,193 600,172 571,193 582,159 553,138 589,138"/>
 <g font-family="Liberation Sans, Arial, sans-serif" font-weight="700" font-size="58" fill="#ffffff">${title}</g>
-<text x="600" y="606" text-anchor="middle" font-family="Liberation Sans, Arial, sans-serif" font-size="28" fill="#ffd25a">${escapeXml(subtitle)}</text>
+<text x="600" y="606" text-anchor="middle" font-family="Liberation Sans, Arial, sans-serif" font-size="28" fill="#ffd25a">${escapeHtml(subtitle)}</text>
 </svg>`;
     image = sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
     made.set(key, image);

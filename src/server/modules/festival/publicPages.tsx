@@ -1,9 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type Child, type FC, useContext } from 'hono/jsx';
-import type { Platform } from '../../platform/platform.ts';
-import { siteContext } from '../../site/frame.ts';
-import { SiteContext, SitePage } from '../../site/layout.tsx';
+import { type FC, useContext } from 'hono/jsx';
+import { SiteContext, SitePage, siteDocument } from '../../site/layout.tsx';
+import { type Lang, langOf } from '../../site/words.ts';
 import { formatDmy } from '../../../common/dates.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { PUBLIC_PATH as PATH, type PublicFestival, publicFestival, publicFestivals } from './publicFestivals.ts';
@@ -18,7 +17,6 @@ import type { PublicFestivalSummary } from './publicFestivals.ts';
  * a schema.org Event. Vietnamese by default, English with `?lang=en`. The markup is whole here
  * (one inline style sheet, fits a 390 px phone) so the site's common layout can take it later.
  */
-type Lang = 'vi' | 'en';
 const codePattern = /^[A-Za-z0-9_.-]{1,40}$/;
 const SCRIPT = `${PATH}/truc-tiep.js`;
 
@@ -161,8 +159,7 @@ const scoreText = (x: number, lang: Lang) =>
     maximumFractionDigits: 2,
   }).format(x);
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
-const page = async (platform: Platform, node: Child) =>
-  `<!doctype html>${String(<SiteContext.Provider value={await siteContext(platform)}>{node}</SiteContext.Provider>)}`;
+const page = siteDocument;
 
 const Layout: FC<{
   lang: Lang;
@@ -331,7 +328,6 @@ const NotFoundPage: FC<{ lang: Lang; origin: string }> = ({ lang, origin }) => (
 );
 
 export function registerFestivalPages(app: OpenAPIHono<AppEnv>): void {
-  const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'vi');
   // Results appear the moment they are certified: a reload must show them.
   const headers = { 'Cache-Control': 'no-cache' };
   app.get(SCRIPT, (c) =>

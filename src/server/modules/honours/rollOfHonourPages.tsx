@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type Child, type FC, useContext } from 'hono/jsx';
-import { siteContext } from '../../site/frame.ts';
-import { SiteContext, SitePage } from '../../site/layout.tsx';
+import { type FC, useContext } from 'hono/jsx';
+import { SiteContext, SitePage, siteDocument } from '../../site/layout.tsx';
+import { type Lang, langOf } from '../../site/words.ts';
 import { dateWords, formatDmy } from '../../../common/dates.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -23,7 +23,6 @@ import {
  * name, unit, citation). Vietnamese by default, English with `?lang=en`. No script; one inline
  * style sheet (the site's CSP allows inline styles); fits a 390 px phone and prints on A4.
  */
-type Lang = 'vi' | 'en';
 const PATH = '/vinh-danh';
 const codePattern = /^[A-Za-z0-9_.-]{1,40}$/;
 
@@ -279,8 +278,7 @@ const NotFoundPage: FC<{ lang: Lang }> = ({ lang }) => (
   </Layout>
 );
 
-const page = async (platform: Platform, node: Child) =>
-  `<!doctype html>${String(<SiteContext.Provider value={await siteContext(platform)}>{node}</SiteContext.Provider>)}`;
+const page = siteDocument;
 
 /** The Bloc's name for the list page: that of the latest roll, else none. */
 async function listBloc(platform: Platform, rolls: PublicRollSummary[]): Promise<string | null> {
@@ -289,7 +287,6 @@ async function listBloc(platform: Platform, rolls: PublicRollSummary[]): Promise
 
 /** Mounts the pages; before the web app, so its fallback to index.html does not answer these paths. */
 export function registerRollOfHonourPages(app: OpenAPIHono<AppEnv>): void {
-  const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'vi');
   const headers = { 'Cache-Control': 'public, max-age=300' };
   app.get(PATH, async (c) => {
     const lang = langOf(c.req.query('lang'));

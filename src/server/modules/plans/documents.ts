@@ -11,7 +11,7 @@ import { statusLabels } from './status.ts';
 
 type PlanData = Awaited<ReturnType<typeof getPlan>>;
 
-const docType = (t: string): DocumentType => (t in documentTypes ? (t as DocumentType) : 'KẾ HOẠCH');
+export const docType = (t: string): DocumentType => (t in documentTypes ? (t as DocumentType) : 'KẾ HOẠCH');
 const dash = (text: string, children?: Block[]): Block => ({
   kind: 'item',
   marker: '-',

@@ -1,5 +1,6 @@
 import { slugify } from '../../../common/text.ts';
-import { type DocumentType, documentTypes } from '../../documents/model.ts';
+import { documentTypes } from '../../documents/model.ts';
+import { docType } from './documents.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { systemCaller } from '../../platform/policy/caller.ts';
 import { timeline } from './dashboard.ts';
@@ -20,7 +21,7 @@ function kindOf(type: string): string {
 
 /** "01-KH/ĐUK": the number, the type's symbol and the issuer's, as the document prints them. */
 function fullNumber(r: { number: string | null; type: string; symbol_suffix: string | null }): string {
-  const symbol = documentTypes[(r.type in documentTypes ? r.type : 'KẾ HOẠCH') as DocumentType];
+  const symbol = documentTypes[docType(r.type)];
   return `${r.number}-${symbol}${r.symbol_suffix ? `/${r.symbol_suffix}` : ''}`;
 }
 

@@ -32,11 +32,4 @@ export function activityStatus(a: StatusInput, today: string): ActivityStatus {
   return a.due === null || today <= a.due ? 'in_progress' : 'overdue';
 }
 
-/** Days from `today` to `due` (negative once past), by calendar days. */
-export function daysUntil(due: string, today: string): number {
-  return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays, daysUntil } from '../../../common/dates.ts';

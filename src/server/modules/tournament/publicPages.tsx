@@ -1,10 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type Child, type FC, useContext } from 'hono/jsx';
-import { siteContext } from '../../site/frame.ts';
-import { SiteContext, SitePage } from '../../site/layout.tsx';
-import type { Platform } from '../../platform/platform.ts';
+import { type FC, useContext } from 'hono/jsx';
+import { SiteContext, SitePage, siteDocument } from '../../site/layout.tsx';
+import { type Lang, langOf } from '../../site/words.ts';
 import { formatDmy } from '../../../common/dates.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -24,7 +23,6 @@ import {
  * script (`/giai-dau/truc-tiep.js`, on these pages only) listens to the tournament's public live
  * channel: a point updates its score in place, any other change re-reads the page's content.
  */
-type Lang = 'vi' | 'en';
 const PATH = '/giai-dau';
 const SCRIPT = `${PATH}/truc-tiep.js`;
 
@@ -568,11 +566,9 @@ const liveScript = `(() => {
 })();
 `;
 
-const page = async (platform: Platform, node: Child) =>
-  `<!doctype html>${String(<SiteContext.Provider value={await siteContext(platform)}>{node}</SiteContext.Provider>)}`;
+const page = siteDocument;
 
 export function registerTournamentPages(app: OpenAPIHono<AppEnv>): void {
-  const langOf = (value: string | undefined): Lang => (value === 'en' ? 'en' : 'vi');
   // Live pages are not cached: a reload shows the score now.
   const headers = { 'Cache-Control': 'no-cache' };
   app.get(SCRIPT, (c) =>

@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { fold } from '../../../common/text.ts';
+import { escapeHtml, fold, slugify as slugifyText } from '../../../common/text.ts';
 export { videoEmbedUrl } from '../../../common/video.ts';
 
 /**
@@ -35,9 +35,7 @@ export function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 /**
  * The body as it is stored: sanitised by the allow-list. `imageExists` says which of the website's
@@ -146,8 +144,5 @@ export function searchKey(a: { title: string; summary: string; bodyHtml: string;
 
 /** "Giải cầu lông Công nhân 2019" → "giai-cau-long-cong-nhan-2019". */
 export function slugify(value: string, max = 80): string {
-  const s = fold(value)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s.slice(0, max).replace(/-+$/g, '') || 'bai-viet';
+  return slugifyText(value, max) || 'bai-viet';
 }

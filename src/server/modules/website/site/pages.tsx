@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
-import { formatDmy } from '../../../../common/dates.ts';
+import { daysUntil, formatDmy } from '../../../../common/dates.ts';
 import type { PublicProfile } from '../../organisation/index.ts';
 import type { PublicPlanSummary, PublicPlanTimeline } from '../../plans/index.ts';
 import type { PublicRollSummary } from '../../honours/index.ts';
@@ -12,8 +12,6 @@ import { pageWords } from './words.ts';
  * The website's own pages' content (inside the site's frame): the home page's parts, the events,
  * a ceremony's programme, the plans and a plan's timeline, about and contact.
  */
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export const EventList: FC<{ events: PublicEvent[]; lang: Lang }> = ({ events, lang }) => {
   const w = pageWords[lang];
@@ -73,7 +71,7 @@ export const AnniversaryBand: FC<{ a: Anniversary; lang: Lang }> = ({ a, lang })
       <h1 id="anniversary">{a.profile?.name ?? ''}</h1>
       {a.ceremony && before ? (
         <p class="count">
-          <strong>{w.countdown(Math.max(0, daysBetween(a.today, a.ceremony.startsOn)))}</strong>{' '}
+          <strong>{w.countdown(Math.max(0, daysUntil(a.ceremony.startsOn, a.today)))}</strong>{' '}
           <a href={href(a.ceremony.path, lang)}>{w.until(a.ceremony.name, a.ceremony.startsOn)}</a>
         </p>
       ) : null}

@@ -12,10 +12,10 @@ import { shareImage } from '../../../site/shareImage.ts';
 import { langOf, type Lang, siteWords } from '../../../site/words.ts';
 import { publicProgramme } from '../../ceremony/index.ts';
 import { publicDocuments } from '../../office/index.ts';
-import { publicRolls } from '../../honours/index.ts';
+import { type PublicRollSummary, publicRolls } from '../../honours/index.ts';
 import { publicProfile } from '../../organisation/index.ts';
 import { publicPlans, publicPlanTimeline } from '../../plans/index.ts';
-import { CEREMONY_PATH, publicEvents } from './events.ts';
+import { CEREMONY_PATH, type PublicEvent, publicEvents } from './events.ts';
 import {
   About,
   type Anniversary,
@@ -113,14 +113,14 @@ function notFoundPage(lang: Lang, path: string): Page {
 
 const today = (platform: Platform) => vietnamDay(platform.clock());
 
-async function anniversaryOf(platform: Platform): Promise<Anniversary> {
-  const day = today(platform);
-  const [profile, events, rolls, plans] = await Promise.all([
-    publicProfile(platform, day),
-    publicEvents(platform, day),
-    publicRolls(platform),
-    publicPlans(platform),
-  ]);
+/** The home page's band, from the events and rolls the page reads anyway. */
+async function anniversaryOf(
+  platform: Platform,
+  day: string,
+  events: PublicEvent[],
+  rolls: PublicRollSummary[],
+): Promise<Anniversary> {
+  const [profile, plans] = await Promise.all([publicProfile(platform, day), publicPlans(platform)]);
   const ceremonies = events.filter((e) => e.kind === 'ceremony');
   const ceremony = ceremonies.find((e) => e.state !== 'past') ?? ceremonies.at(-1) ?? null;
   let plan: Anniversary['plan'] = null;
@@ -148,12 +148,13 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
     '/',
     sitePage(async (platform, lang) => {
       const w = pageWords[lang];
-      const [a, events, rolls, news] = await Promise.all([
-        anniversaryOf(platform),
-        publicEvents(platform, today(platform)),
+      const day = today(platform);
+      const [events, rolls, news] = await Promise.all([
+        publicEvents(platform, day),
         publicRolls(platform),
         publishedArticles(platform.db, { page: 1, pageSize: 6 }),
       ]);
+      const a = await anniversaryOf(platform, day, events, rolls);
       const name = a.profile?.name ?? '';
       return {
         section: 'home',

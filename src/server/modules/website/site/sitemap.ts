@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../../common/text.ts';
 import { vietnamDay } from '../../../../common/dates.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { publicRolls } from '../../honours/index.ts';
@@ -15,10 +16,6 @@ type Entry = { path: string; lastmod?: string };
 
 /** The sections whose pages this module serves (news and documents join with their pages). */
 const sitemapSections: readonly SiteSection[] = ['home', 'news', 'events', 'plan', 'honours', 'documents', 'about'];
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!);
-}
 
 export async function sitemapEntries(platform: Platform): Promise<Entry[]> {
   const day = vietnamDay(platform.clock());
@@ -46,10 +43,10 @@ export async function sitemapXml(platform: Platform, extra: readonly Entry[] = [
   const origin = platform.config.publicUrl;
   const entries = [...(await sitemapEntries(platform)), ...extra];
   const urls = entries.map((e) => {
-    const loc = escapeXml(`${origin}${e.path}`);
-    const en = escapeXml(`${origin}${e.path}${e.path.includes('?') ? '&' : '?'}lang=en`);
+    const loc = escapeHtml(`${origin}${e.path}`);
+    const en = escapeHtml(`${origin}${e.path}${e.path.includes('?') ? '&' : '?'}lang=en`);
     return (
-      `<url><loc>${loc}</loc>${e.lastmod ? `<lastmod>${escapeXml(e.lastmod.slice(0, 10))}</lastmod>` : ''}` +
+      `<url><loc>${loc}</loc>${e.lastmod ? `<lastmod>${escapeHtml(e.lastmod.slice(0, 10))}</lastmod>` : ''}` +
       `<xhtml:link rel="alternate" hreflang="vi" href="${loc}"/>` +
       `<xhtml:link rel="alternate" hreflang="en" href="${en}"/></url>`
     );
