@@ -24,7 +24,7 @@ const platformRoutes = [registerAuthRoutes, registerFileRoutes];
 
 export type AppOptions = { webDir?: string | null };
 
-const initialised = new WeakSet<Platform>();
+const initialised = new WeakSet<object>();
 
 /**
  * Every module's start-up hooks (`setup` in its descriptor), in the list's order, once per
@@ -32,8 +32,10 @@ const initialised = new WeakSet<Platform>();
  * checks, job handlers, who may read the modules' files, plan status sources, listeners.
  */
 export function initialiseModules(platform: Platform): void {
-  if (initialised.has(platform)) return;
-  initialised.add(platform);
+  // Keyed by the job queue: a copy of a platform with another event bus (as tests make) shares the
+  // queue and everything its modules set up, so job handlers are registered once per queue.
+  if (initialised.has(platform.jobs)) return;
+  initialised.add(platform.jobs);
   for (const m of modules) m.setup?.(platform);
 }
 

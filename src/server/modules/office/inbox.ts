@@ -258,10 +258,7 @@ export async function scheduleOfficeReminders(platform: Platform, day = vietnamD
   );
 }
 
-const registered = new WeakSet<object>();
 export function registerOfficeJobs(platform: Platform): void {
-  if (registered.has(platform.jobs)) return;
-  registered.add(platform.jobs);
   platform.jobs.register(SWEEP_JOB, async (_payload: unknown, { logger }) => {
     const sent = await remindUnacknowledged(platform);
     logger.info('office reminders', { sent });

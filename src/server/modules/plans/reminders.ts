@@ -187,11 +187,7 @@ export async function scheduleReminders(platform: Platform, day = vietnamDay(pla
   );
 }
 
-/** Once per job queue (an app may be composed twice over one platform, e.g. in tests). */
-const registered = new WeakSet<object>();
 export function registerReminderJobs(platform: Platform): void {
-  if (registered.has(platform.jobs)) return;
-  registered.add(platform.jobs);
   platform.jobs.register(SWEEP_JOB, async () => sweepReminders(platform));
   platform.jobs.register(PLAN_JOB, async (payload: { planId: string }, { logger }) => {
     const sent = await remindPlan(platform, payload.planId);

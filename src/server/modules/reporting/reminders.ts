@@ -110,10 +110,7 @@ export async function scheduleReportingReminders(platform: Platform, day = today
   );
 }
 
-const registered = new WeakSet<object>();
 export function registerReportingReminders(platform: Platform): void {
-  if (registered.has(platform.jobs)) return;
-  registered.add(platform.jobs);
   platform.jobs.register(REPORTING_SWEEP_JOB, async (_payload, { logger }) => {
     const sent = await remindReporters(platform);
     logger.info('reporting reminders', { sent });

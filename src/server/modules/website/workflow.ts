@@ -215,11 +215,7 @@ export async function publishDue(platform: Platform, articleId: string): Promise
   return ok;
 }
 
-/** Once per job queue (an app may be composed twice over one platform, e.g. in tests). */
-const registered = new WeakSet<object>();
 export function registerWebsiteJobs(platform: Platform): void {
-  if (registered.has(platform.jobs)) return;
-  registered.add(platform.jobs);
   platform.jobs.register(PUBLISH_JOB, async (payload: { articleId: string }) => {
     await publishDue(platform, payload.articleId);
   });
