@@ -151,7 +151,9 @@ test("a grassroots secretary builds the unit's plan on a phone from the Bloc's; 
   await page.goto('/plans');
   // under the plan's card, the units' plans derived from it
   await expect(
-    page.locator(`div:has(> [data-testid="plan-card"] a[href="/app/plans/${planId}"]) > [data-testid="sub-plans-line"]`),
+    page.locator(
+      `div:has(> [data-testid="plan-card"] a[href="/app/plans/${planId}"]) > [data-testid="sub-plans-line"]`,
+    ),
   ).toContainText(MY_UNIT);
   await screenshot(page, 'plans-list-subplans-desktop');
 
