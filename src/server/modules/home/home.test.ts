@@ -148,6 +148,14 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
     expect((await propaganda.get('/api/home/leader')).status).toBe(200);
   });
 
+  it("gives the Bloc's boards the Bloc's figures, not their own board's empty ones", async () => {
+    const office = await signIn(env().app, 'demo.vanphong', DEMO_PASSWORD);
+    const v = (await (await office.get('/api/home/leader')).json()) as LeaderView;
+    expect(v.unit?.name).toBe('Đảng bộ khối Doanh nghiệp tỉnh Thái Bình');
+    const monthly = v.reporting.find((r) => r.periodId === '2019-07');
+    expect(monthly).toMatchObject({ expected: 20, received: 17 });
+  });
+
   it('puts the items in deadline order, overdue first, with days left counted from the demo date', async () => {
     const t = await todoOf(leader);
     expect(t.today).toBe('2019-07-20');

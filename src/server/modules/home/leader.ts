@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import type { Platform } from '../../platform/platform.ts';
 import type { Caller } from '../../platform/policy/caller.ts';
-import { reach } from '../../platform/policy/policy.ts';
+import { holdsAnywhere, reach } from '../../platform/policy/policy.ts';
 import { todayOf } from '../../platform/clock/clock.ts';
 import { emulationGlance } from '../emulation/index.ts';
 import { honoursGlance } from '../honours/index.ts';
-import { unitRefs, unitView } from '../organisation/index.ts';
+import { ancestorsOf, unitRefs, unitView } from '../organisation/index.ts';
 import { planGlance } from '../plans/index.ts';
 import { reportingGlance } from '../reporting/index.ts';
 
@@ -39,16 +40,29 @@ export async function leaderView(platform: Platform, caller: Caller) {
   };
 }
 
-/** The unit the leader looks after: their grant's unit, or for an everywhere grant the top of the tree. */
+/**
+ * The unit the leader looks after: their grant's unit; for the Bloc's boards, whose work is the whole
+ * Bloc's (`reporting.overview`: the Office, the Propaganda Board), the Bloc above their board; for an
+ * everywhere grant the first Bloc at the top of the tree (outside bodies are roots too).
+ */
 async function leaderUnit(platform: Platform, caller: Caller) {
   const roots = reach(caller.grants, 'reporting.read');
   if (roots?.length) {
-    const u = (await unitRefs(platform, [roots[0]])).get(roots[0]);
+    let id = roots[0];
+    if (holdsAnywhere(caller.grants, 'reporting.overview')) {
+      const own = (await unitRefs(platform, [id])).get(id);
+      if (own && own.kind !== 'bloc') {
+        const bloc = (await ancestorsOf(platform.db, id)).find((a) => a.kind === 'bloc');
+        if (bloc) id = bloc.id;
+      }
+    }
+    const u = (await unitRefs(platform, [id])).get(id);
     return u ? { id: u.id, name: u.name } : null;
   }
   const top = await unitView(platform.db)
     .where('un.parent_id', 'is', null)
     .where('un.valid_to', 'is', null)
+    .orderBy(sql`case when un.kind = 'bloc' then 0 else 1 end`)
     .orderBy('un.sort_key')
     .executeTakeFirst();
   return top ? { id: top.id, name: top.name } : null;
