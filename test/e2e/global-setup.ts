@@ -7,9 +7,9 @@ import type { FullConfig } from '@playwright/test';
 import { ADMIN_PASSWORD } from './support.ts';
 
 /**
- * Starts `kyniem serve` on a free port with a fresh data directory, waits until /api/health
- * answers, and hands its address to the tests. The returned function stops it again.
- * Builds nothing: dist/web must already hold the built web app.
+ * Starts a `kyniem serve` for each journey worker, each on a free port with a fresh data
+ * directory, waits until every /api/health answers, and hands their addresses to the tests. The
+ * returned function stops them again. Builds nothing: dist/web must already hold the built web app.
  */
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -26,11 +26,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseURL: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHealth(baseURL: string, server: ChildProcess, index: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null)
-      throw new Error(`kyniem serve exited with code ${server.exitCode}; see test-results/e2e-server.log`);
+      throw new Error(`kyniem serve exited with code ${server.exitCode}; see test-results/e2e-server-${index}.log`);
     try {
       const res = await fetch(`${baseURL}/api/health`);
       if (res.ok) return;
@@ -54,16 +54,14 @@ function stop(server: ChildProcess): Promise<void> {
   });
 }
 
-export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
-  if (!fs.existsSync(path.join(repoRoot, 'dist/web/index.html'))) {
-    throw new Error('dist/web is not built: run "node_modules/.bin/vite build" before the browser tests');
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kyniem-e2e-'));
+type JourneyServer = { baseURL: string; process: ChildProcess; dataDir: string; log: number };
+
+/** One `kyniem serve` on a free port with a fresh data directory; the demo data load on its first start. */
+async function startServer(index: number): Promise<JourneyServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `kyniem-e2e-${index}-`));
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-
-  fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
-  const log = fs.openSync(path.join(repoRoot, 'test-results/e2e-server.log'), 'w');
+  const log = fs.openSync(path.join(repoRoot, `test-results/e2e-server-${index}.log`), 'w');
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (/^(DATABASE_URL|KYNIEM_|SESSION_|TRUST_PROXY)/.test(k)) delete env[k];
   const server = spawn(process.execPath, ['bin/kyniem.js', 'serve'], {
@@ -81,19 +79,44 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     },
     stdio: ['ignore', log, log],
   });
-
   try {
-    await waitForHealth(baseURL, server, 180_000);
+    // Minutes, not seconds, on a machine other runs share: two servers load the demo at once.
+    await waitForHealth(baseURL, server, index, 420_000);
   } catch (err) {
-    await stop(server);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    throw err;
-  }
-  process.env.KYNIEM_E2E_BASE_URL = baseURL;
-
-  return async () => {
     await stop(server);
     fs.closeSync(log);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return { baseURL, process: server, dataDir, log };
+}
+
+async function stopServer(s: JourneyServer): Promise<void> {
+  await stop(s.process);
+  fs.closeSync(s.log);
+  fs.rmSync(s.dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Starts one server per worker (ADR 40), side by side, and lists their addresses for
+ * playwright.config.ts, where each worker takes the one at its TEST_PARALLEL_INDEX.
+ */
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  if (!fs.existsSync(path.join(repoRoot, 'dist/web/index.html'))) {
+    throw new Error('dist/web is not built: run "node_modules/.bin/vite build" before the browser tests');
+  }
+  fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
+  const count = Math.max(1, config.workers);
+  const started = await Promise.allSettled(Array.from({ length: count }, (_, i) => startServer(i + 1)));
+  const servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failure = started.find((r) => r.status === 'rejected');
+  if (failure) {
+    await Promise.all(servers.map(stopServer));
+    throw failure.reason;
+  }
+  process.env.KYNIEM_E2E_BASE_URLS = servers.map((s) => s.baseURL).join(' ');
+
+  return async () => {
+    await Promise.all(servers.map(stopServer));
   };
 }

@@ -33,11 +33,36 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(overflow, 'the page is wider than the viewport').toBeLessThanOrEqual(0);
 }
 
+/**
+ * Lets transitions (drawers, collapses, notifications) finish before a picture: waits two frames
+ * (a transition starts a frame after its element mounts), then for every running animation that
+ * ends (spinners and other endless ones are left alone), until none is left — instead of a fixed
+ * pause on every picture (ADR 40). Gives up after 3 s, as a page that keeps starting new ones is
+ * as settled then as it gets.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+    const deadline = performance.now() + 3000;
+    for (;;) {
+      await frame();
+      await frame();
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+      if (running.length === 0 || performance.now() > deadline) return;
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((r) => setTimeout(r, Math.max(0, deadline - performance.now()))),
+      ]);
+    }
+  });
+}
+
 /** Saves test-results/screenshots/<name>.png after checking the page fits the screen. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  // Let transitions (drawers, collapses, notifications) settle before the picture.
-  await page.waitForTimeout(350);
+  await settle(page);
   await expectNoHorizontalOverflow(page);
   // From the top, so the fixed header sits where it belongs in a full-page picture.
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -47,7 +72,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Saves just what the screen shows, as it is scrolled now (for long pages on a phone). */
 export async function screenshotViewport(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.waitForTimeout(350);
+  await settle(page);
   await expectNoHorizontalOverflow(page);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
