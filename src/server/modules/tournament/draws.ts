@@ -282,12 +282,7 @@ export async function eventMatches(
     umpireUserId: r.umpire_user_id,
     tie:
       format && r.walk_through !== 1
-        ? tieView(
-            r,
-            format,
-            r.stage === 'group' && event.group_scoring ? event.group_scoring : event.scoring,
-            names,
-          )
+        ? tieView(r, format, r.stage === 'group' && event.group_scoring ? event.group_scoring : event.scoring, names)
         : null,
   }));
 }

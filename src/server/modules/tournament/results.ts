@@ -91,7 +91,8 @@ export async function refuseIfDependedOn(tx: Tx, m: FoundMatch): Promise<void> {
     (d) => all.find((x) => x.code === d.id)?.winner_side !== null,
   );
   // Groups then knockout: the knockout takes its sides from the groups' results.
-  const knockoutPlayed = m.stage === 'group' && m.format === 'groups_knockout' && all.some((x) => x.winner_side !== null);
+  const knockoutPlayed =
+    m.stage === 'group' && m.format === 'groups_knockout' && all.some((x) => x.winner_side !== null);
   if (played.length > 0 || knockoutPlayed)
     throw fail.conflict('RESULT_DEPENDED_ON', {
       vi: 'Trận tiếp theo đã có kết quả: không sửa được kết quả này.',

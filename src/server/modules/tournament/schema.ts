@@ -268,7 +268,9 @@ export const matchOut = z
     outcome: z.enum(outcomes).nullable(),
     winner: z.enum(['a', 'b']).nullable(),
     umpireUserId: z.string().nullable(),
-    tie: tieOut.nullable().openapi({ description: 'A team event’s tie: its rubbers, line-ups and score; null otherwise' }),
+    tie: tieOut
+      .nullable()
+      .openapi({ description: 'A team event’s tie: its rubbers, line-ups and score; null otherwise' }),
   })
   .openapi('TournamentMatch');
 export type MatchOut = z.output<typeof matchOut>;

@@ -1,5 +1,11 @@
 import { isScoringId, type Outcome, scoringRules } from '../../../common/tournament/scoring.ts';
-import { rubberLabel, rubbersToWin, type TeamTie, type TieFormat, tieResult } from '../../../common/tournament/teams.ts';
+import {
+  rubberLabel,
+  rubbersToWin,
+  type TeamTie,
+  type TieFormat,
+  tieResult,
+} from '../../../common/tournament/teams.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { personRefs } from '../organisation/index.ts';
 import type { TieOut } from './schema.ts';
@@ -84,4 +90,3 @@ export async function lineupNames(
   const refs = await personRefs(platform, [...ids]);
   return new Map([...refs].map(([id, p]) => [id, p.fullName]));
 }
-

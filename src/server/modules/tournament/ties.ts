@@ -64,7 +64,10 @@ export async function setLineup(
   await platform.db.transaction().execute(async (tx) => {
     const m = await findMatch(tx, tournamentId, matchId);
     if ((side === 0 ? m.entry_a : m.entry_b) !== entryId)
-      throw fail.conflict('TIE_CHANGED', { vi: 'Lượt trận vừa thay đổi: tải lại.', en: 'The tie just changed: reload.' });
+      throw fail.conflict('TIE_CHANGED', {
+        vi: 'Lượt trận vừa thay đổi: tải lại.',
+        en: 'The tie just changed: reload.',
+      });
     const state = tieStateOf(m.tie_json, format);
     if (m.winner_side !== null || state.rubbers.some((r) => r !== null))
       throw fail.conflict('TIE_STARTED', {

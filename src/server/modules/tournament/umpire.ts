@@ -139,7 +139,10 @@ function viewOf(caller: Caller, m: MatchRow, sides: Sides, ops: UmpireOp[], stat
     state,
     finished: m.winner_side !== null || m.walk_through === 1,
     mayScore:
-      mayScore(caller, m.umpire_user_id) && m.winner_side === null && m.walk_through === 0 && m.tie_format_json === null,
+      mayScore(caller, m.umpire_user_id) &&
+      m.winner_side === null &&
+      m.walk_through === 0 &&
+      m.tie_format_json === null,
   };
 }
 
