@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { IconDeviceMobile, IconFileTypePdf, IconPencil } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth.tsx';
+import { useAuth, useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { type Match, type Tie, type Tournament, useDraw, useEntries } from './api.ts';
 import { LineupButton, LineupModal, TieRubbers } from './TieParts.tsx';
@@ -151,6 +151,7 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
   const [rubber, setRubber] = useState<{ match: Match; rubber: Tie['rubbers'][number] } | null>(null);
   const [lineup, setLineup] = useState<{ match: Match; side: 'a' | 'b' } | null>(null);
   const entries = useEntries(tournament.id);
+  const me = useMe();
   if (!event) return <Text c="dimmed">{t('tournament.event.none')}</Text>;
   // As the server decides: the organisers record and correct any match; an umpire records only
   // the matches assigned to them, once.
@@ -162,9 +163,10 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
   const matches = draw.data?.matches ?? [];
   // A side's line-up: the organisers, or the unit whose team it is (the server holds the rule).
   const mayEnter = auth.can('tournament.enter');
+  const myUnits = new Set(me.grants.map((g) => g.unitId));
   const entryOf = (id: string | null) => entries.data?.items.find((e) => e.id === id);
   const lineupOpener = (m: Match) => (side: 'a' | 'b') =>
-    manage || (mayEnter && entryOf(m.sides[side === 'a' ? 0 : 1]!.entryId))
+    manage || (mayEnter && myUnits.has(entryOf(m.sides[side === 'a' ? 0 : 1]!.entryId)?.unit.id ?? ''))
       ? () => setLineup({ match: m, side })
       : null;
   const rounds = [...new Set(matches.map((m) => `${m.stage}:${m.round}`))];
