@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconUsers } from '@tabler/icons-react';
@@ -11,7 +11,7 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { type Entry, type Match, type Tie, useSetLineup } from './api.ts';
 import { useBilingual } from './shared.tsx';
 
-const statusColor = { waiting: 'gray', ready: 'blue', finished: 'green', not_needed: 'gray' } as const;
+const statusColor = { waiting: 'dimmed', ready: 'blue', finished: 'green', not_needed: 'dimmed' } as const;
 
 /**
  * A tie's rubbers on its card (ADR 35): each rubber's discipline, its players once both captains
@@ -67,9 +67,9 @@ export function TieRubbers({
                 {r.games.map(([a, b]) => `${a}-${b}`).join(', ')}
               </Text>
             ) : (
-              <Badge size="xs" variant="light" color={statusColor[r.status]}>
+              <Text size="xs" c={statusColor[r.status]} style={{ whiteSpace: 'nowrap' }}>
                 {t(`tournament.tie.status.${r.status}`)}
-              </Badge>
+              </Text>
             )}
             {onScore && (r.status === 'ready' || r.status === 'finished') ? (
               <Button
