@@ -149,7 +149,7 @@ function categoryProblems(rules: EventRules, p: Player): Bilingual[] {
   return [];
 }
 
-function genderProblems(kind: EventKind, players: readonly Player[]): Bilingual[] {
+export function genderProblems(kind: EventKind, players: readonly Player[]): Bilingual[] {
   const want: Record<EventKind, Gender[] | null> = {
     MS: ['male'],
     WS: ['female'],

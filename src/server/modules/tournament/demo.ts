@@ -103,6 +103,7 @@ const event = (
   entriesPerUnit: 2,
   mixedUnits: false,
   matchMinutes: 40,
+  tieFormat: null,
   ...e,
 });
 

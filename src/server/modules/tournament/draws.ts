@@ -11,6 +11,7 @@ import { describeEntries } from './entries.ts';
 import { type DrawOut, hasGroups, type MatchOut } from './schema.ts';
 import { publishTournament } from './live.ts';
 import { findEvent } from './tournaments.ts';
+import { lineupNames, tieFormatOf, tieView } from './tieView.ts';
 
 /**
  * Drawing an event: the confirmed entries, their units and seeds go into the pure draw with a
@@ -32,6 +33,26 @@ export type KnockoutDrawn = {
 export async function entryLabels(platform: Platform, eventId: string): Promise<Map<string, string>> {
   const rows = await platform.db.selectFrom('tournament_entries').selectAll().where('event_id', '=', eventId).execute();
   const described = await describeEntries(platform, rows);
+  const event = await platform.db
+    .selectFrom('tournament_events')
+    .select('kind')
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  if (event?.kind === 'TEAM') {
+    // A team is its unit; a unit's second team is numbered (ADR 35).
+    const nth = new Map<string, number>();
+    const seen = new Map<string, number>();
+    for (const e of described) {
+      seen.set(e.unit.id, (seen.get(e.unit.id) ?? 0) + 1);
+      nth.set(e.id, seen.get(e.unit.id)!);
+    }
+    return new Map(
+      described.map((e) => {
+        const name = e.unit.shortName ?? e.unit.name;
+        return [e.id, seen.get(e.unit.id)! > 1 ? `${name} ${nth.get(e.id)}` : name];
+      }),
+    );
+  }
   return new Map(
     described.map((e) => [e.id, `${e.players.map((p) => p.name).join(' / ')} (${e.unit.shortName ?? e.unit.name})`]),
   );
@@ -235,6 +256,13 @@ export async function eventMatches(
     .orderBy('idx')
     .execute();
   const rounds = Math.max(0, ...rows.filter((r) => r.stage === 'knockout').map((r) => r.round));
+  const event = await platform.db
+    .selectFrom('tournament_events')
+    .select(['tie_format_json', 'scoring', 'group_scoring'])
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const format = tieFormatOf(event.tie_format_json);
+  const names = format ? await lineupNames(platform, rows) : new Map<string, string>();
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -252,6 +280,10 @@ export async function eventMatches(
     outcome: r.outcome as MatchOut['outcome'],
     winner: r.winner_side === null ? null : r.winner_side === 0 ? 'a' : 'b',
     umpireUserId: r.umpire_user_id,
+    tie:
+      format && r.walk_through !== 1
+        ? tieView(r, format, r.stage === 'group' && event.group_scoring ? event.group_scoring : event.scoring, names)
+        : null,
   }));
 }
 

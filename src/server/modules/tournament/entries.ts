@@ -1,4 +1,5 @@
 import { type Category, type EventKind, entryProblems } from '../../../common/tournament/entries.ts';
+import { rosterProblems, type TieFormat } from '../../../common/tournament/teams.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
@@ -159,6 +160,9 @@ export async function makeEntry(platform: Platform, caller: Caller, tournamentId
         alreadyInEvent: new Set(taken.filter((t) => t.event_id === event.id).map((t) => t.person_id)),
       },
     );
+    // A team's roster within the format's limits (ADR 35).
+    if (event.tie_format_json)
+      problems.push(...rosterProblems(JSON.parse(event.tie_format_json) as TieFormat, input.personIds.length));
     if (problems.length > 0)
       throw fail.validation(
         problems.map((m) => ({ in: 'body' as const, path: 'personIds', code: 'entry_refused', messages: m })),

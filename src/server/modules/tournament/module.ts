@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/modules.ts';
 import * as m0009 from './migrations/0009_tournament.ts';
 import * as m0011 from './migrations/0011_tournament_rallies.ts';
 import * as m0021 from './migrations/0021_tournament_point_state.ts';
+import * as m0028 from './migrations/0028_tournament_ties.ts';
 import { registerStatusSource } from '../plans/index.ts';
 import { tournamentDemo } from './demo.ts';
 import { tournamentResultsSource } from './planSource.ts';
@@ -36,7 +37,12 @@ export const tournament = defineModule({
     editor: ['tournament.read'],
     viewer: ['tournament.read'],
   },
-  migrations: { '0009_tournament': m0009, '0011_tournament_rallies': m0011, '0021_tournament_point_state': m0021 },
+  migrations: {
+    '0009_tournament': m0009,
+    '0011_tournament_rallies': m0011,
+    '0021_tournament_point_state': m0021,
+    '0028_tournament_ties': m0028,
+  },
   routes: [
     registerTournamentRoutes,
     registerUmpireRoutes,

@@ -53,6 +53,7 @@ const words = {
     bye: 'miễn đấu',
     live: 'Trực tiếp',
     outcomes: { walkover: 'Bỏ cuộc (W.O.)', retired: 'Bỏ dở', disqualified: 'Truất quyền' },
+    notNeeded: 'không thi đấu',
     board: 'Bảng điện tử các sân',
     page: 'Trang giải đấu',
     all: 'Tất cả giải đấu',
@@ -87,6 +88,7 @@ const words = {
     bye: 'bye',
     live: 'Live',
     outcomes: { walkover: 'Walkover', retired: 'Retired', disqualified: 'Disqualified' },
+    notNeeded: 'not played',
     board: 'Court board',
     page: 'Tournament page',
     all: 'All tournaments',
@@ -121,6 +123,9 @@ ol.matches{list-style:none;padding:0;margin:0;display:grid;grid-template-columns
 .m .head{display:flex;justify-content:space-between;gap:8px;font-size:13px;color:#6d645c}
 .m .side{display:flex;justify-content:space-between;gap:8px;overflow-wrap:anywhere}
 .m .won{font-weight:700}
+ol.rubbers{margin:6px 0 0;padding:6px 0 0 18px;border-top:1px dashed #e4dccd;font-size:14px}
+ol.rubbers .rl{color:#6d645c}
+ol.rubbers .won{font-weight:700}
 .score{font-variant-numeric:tabular-nums;white-space:nowrap;font-weight:600}
 .live .score,.score.live{color:#b4121b}
 .badge{display:inline-block;background:#b4121b;color:#fff;border-radius:4px;padding:0 6px;font-size:12px;font-weight:700;margin-left:6px}
@@ -258,6 +263,21 @@ const MatchItem: FC<{ m: PublicMatch; lang: Lang }> = ({ m, lang }) => {
       <div class="score" data-score>
         {m.walkThrough ? '' : scoreText(m, lang)}
       </div>
+      {m.rubbers && m.rubbers.some((r) => r.players.some((p) => p !== '') || r.games.length > 0) ? (
+        <ol class="rubbers">
+          {m.rubbers.map((r) => (
+            <li class={r.notNeeded ? 'muted' : undefined}>
+              <span class="rl">{r.label[lang]}</span>{' '}
+              <span class={r.winner === 'a' ? 'won' : undefined}>{r.players[0] || '…'}</span>
+              {' – '}
+              <span class={r.winner === 'b' ? 'won' : undefined}>{r.players[1] || '…'}</span>{' '}
+              <span class="score">
+                {r.notNeeded ? w.notNeeded : `${r.outcome ? `${w.outcomes[r.outcome]} ` : ''}${gamesText(r.games)}`}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </li>
   );
 };

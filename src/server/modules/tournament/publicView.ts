@@ -7,7 +7,7 @@ import { keptState } from './umpire.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { describeEntries } from './entries.ts';
-import { eventMatches } from './draws.ts';
+import { entryLabels, eventMatches } from './draws.ts';
 import { orderOfPlay } from './orderOfPlay.ts';
 import { standings } from './results.ts';
 import { numberPair } from './umpireSchema.ts';
@@ -40,6 +40,19 @@ const publicMatch = z.object({
   court: z.string().nullable(),
   start: z.string().nullable(),
   live: liveOut.nullable(),
+  /** A team event's tie: its rubbers in order, each with its players and score (ADR 35); null for other matches. */
+  rubbers: z
+    .array(
+      z.object({
+        label: bilingual,
+        players: z.array(z.string()),
+        games: z.array(numberPair),
+        outcome: z.enum(['walkover', 'retired', 'disqualified']).nullable(),
+        winner: z.enum(['a', 'b']).nullable(),
+        notNeeded: z.boolean(),
+      }),
+    )
+    .nullable(),
 });
 export const publicTournamentSummary = z
   .object({ code: z.string(), name: z.string(), venue: z.string(), startsOn: z.string(), endsOn: z.string() })
@@ -181,8 +194,13 @@ export async function publicTournament(platform: Platform, code: string): Promis
       .where('status', '=', 'confirmed')
       .execute();
     const described = await describeEntries(platform, entryRows);
+    // A team is named by its unit (ADR 35); a player or pair by the names and the unit.
+    const teamLabels = e.kind === 'TEAM' ? await entryLabels(platform, e.id) : null;
     const labels = new Map(
-      described.map((d) => [d.id, `${d.players.map((p) => p.name).join(' / ')} (${d.unit.shortName ?? d.unit.name})`]),
+      described.map((d) => [
+        d.id,
+        teamLabels?.get(d.id) ?? `${d.players.map((p) => p.name).join(' / ')} (${d.unit.shortName ?? d.unit.name})`,
+      ]),
     );
     for (const d of described) {
       unitOfLabel.set(labels.get(d.id)!, d.unit.id);
@@ -208,6 +226,16 @@ export async function publicTournament(platform: Platform, code: string): Promis
             court: s?.court || null,
             start: s?.start ?? null,
             live: l,
+            rubbers: m.tie
+              ? m.tie.rubbers.map((r) => ({
+                  label: r.label,
+                  players: r.players.map((p) => p.map((x) => x.name).join(' / ')),
+                  games: r.games,
+                  outcome: r.outcome,
+                  winner: r.winner,
+                  notNeeded: r.status === 'not_needed',
+                }))
+              : null,
           };
         })
       : [];

@@ -18,7 +18,9 @@ import { entryLabels, eventMatches } from './draws.ts';
 import type { MatchOut, ResultInput } from './schema.ts';
 import { publishTournament } from './live.ts';
 import { findEvent } from './tournaments.ts';
-import { knockoutAfterGroups, rankGroups } from './stages.ts';
+import { knockoutAfterGroups, rankGroups, teamTiesOf } from './stages.ts';
+import { tieFormatOf } from './tieView.ts';
+import { teamTallies } from '../../../common/tournament/teams.ts';
 import { hasGroups } from './schema.ts';
 
 /**
@@ -30,12 +32,12 @@ import { hasGroups } from './schema.ts';
  */
 type Tx = Platform['db'];
 
-async function findMatch(db: Tx, tournamentId: string, matchId: string) {
+export async function findMatch(db: Tx, tournamentId: string, matchId: string) {
   const row = await db
     .selectFrom('tournament_matches as m')
     .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
     .selectAll('m')
-    .select(['ev.scoring', 'ev.group_scoring', 'ev.format'])
+    .select(['ev.scoring', 'ev.group_scoring', 'ev.format', 'ev.tie_format_json'])
     .where('m.id', '=', matchId)
     .where('ev.tournament_id', '=', tournamentId)
     .executeTakeFirst();
@@ -56,7 +58,7 @@ const knockoutOf = (rows: { code: string; round: number; idx: number; sources_js
   );
 
 /** Who plays in the knockout's later rounds, from the results now recorded. */
-async function propagate(tx: Tx, eventId: string): Promise<void> {
+export async function propagate(tx: Tx, eventId: string): Promise<void> {
   const rows = await tx
     .selectFrom('tournament_matches')
     .select(['id', 'code', 'round', 'idx', 'sources_json', 'walk_through', 'winner_side', 'entry_a', 'entry_b'])
@@ -72,6 +74,59 @@ async function propagate(tx: Tx, eventId: string): Promise<void> {
     const [a, b] = resolved.get(r.code)!.players;
     if (a !== r.entry_a || b !== r.entry_b)
       await tx.updateTable('tournament_matches').set({ entry_a: a, entry_b: b }).where('id', '=', r.id).execute();
+  }
+}
+
+type FoundMatch = Awaited<ReturnType<typeof findMatch>>;
+
+/** A correction is refused once a match that takes a side from this one has a result (or, after groups, the knockout has one). */
+export async function refuseIfDependedOn(tx: Tx, m: FoundMatch): Promise<void> {
+  const all = await tx
+    .selectFrom('tournament_matches')
+    .select(['code', 'round', 'idx', 'sources_json', 'walk_through', 'winner_side'])
+    .where('event_id', '=', m.event_id)
+    .where('stage', '=', 'knockout')
+    .execute();
+  const played = dependents(knockoutOf(all), m.code).filter(
+    (d) => all.find((x) => x.code === d.id)?.winner_side !== null,
+  );
+  // Groups then knockout: the knockout takes its sides from the groups' results.
+  const knockoutPlayed =
+    m.stage === 'group' && m.format === 'groups_knockout' && all.some((x) => x.winner_side !== null);
+  if (played.length > 0 || knockoutPlayed)
+    throw fail.conflict('RESULT_DEPENDED_ON', {
+      vi: 'Trận tiếp theo đã có kết quả: không sửa được kết quả này.',
+      en: 'The next match already has a result: this one can no longer be corrected.',
+    });
+}
+
+/** The score checked by the event's rule (the group's own in the groups): the winner, or the game that cannot be. */
+export function checkScore(
+  m: { stage: string; scoring: string; group_scoring: string | null },
+  input: ResultInput,
+  path = 'games',
+): Winner {
+  const scoringId = m.stage === 'group' && m.group_scoring ? m.group_scoring : m.scoring;
+  if (!isScoringId(scoringId)) throw new Error(`unknown scoring ${scoringId}`);
+  try {
+    return checkMatch(scoringRules[scoringId], {
+      games: input.games,
+      outcome: input.outcome ?? undefined,
+      winner: input.winner === null ? undefined : input.winner === 'a' ? 0 : 1,
+    }).winner;
+  } catch (err) {
+    if (!(err instanceof MatchScoreError)) throw err;
+    throw fail.validation([
+      {
+        in: 'body',
+        path: err.game === null ? path : `${path}.${err.game - 1}`,
+        code: 'impossible_score',
+        messages: {
+          vi: err.game === null ? `${err.reason.vi}.` : `Ván ${err.game}: ${err.reason.vi}.`,
+          en: err.game === null ? `${err.reason.en}.` : `Game ${err.game}: ${err.reason.en}.`,
+        },
+      },
+    ]);
   }
 }
 
@@ -100,50 +155,17 @@ export async function recordResult(
           vi: 'Trận đã có kết quả: chỉ ban tổ chức được sửa.',
           en: 'The match has a result: only the organisers may correct it.',
         });
-      const all = await tx
-        .selectFrom('tournament_matches')
-        .select(['code', 'round', 'idx', 'sources_json', 'walk_through', 'winner_side'])
-        .where('event_id', '=', m.event_id)
-        .where('stage', '=', 'knockout')
-        .execute();
-      const played = dependents(knockoutOf(all), m.code).filter(
-        (d) => all.find((x) => x.code === d.id)?.winner_side !== null,
-      );
-      // Groups then knockout: the knockout takes its sides from the groups' results.
-      const knockoutPlayed =
-        m.stage === 'group' && m.format === 'groups_knockout' && all.some((x) => x.winner_side !== null);
-      if (played.length > 0 || knockoutPlayed)
-        throw fail.conflict('RESULT_DEPENDED_ON', {
-          vi: 'Trận tiếp theo đã có kết quả: không sửa được kết quả này.',
-          en: 'The next match already has a result: this one can no longer be corrected.',
-        });
+      await refuseIfDependedOn(tx, m);
     }
-    const scoringId = m.stage === 'group' && m.group_scoring ? m.group_scoring : m.scoring;
-    if (!isScoringId(scoringId)) throw new Error(`unknown scoring ${scoringId}`);
-    let winner: Winner;
-    try {
-      winner = checkMatch(scoringRules[scoringId], {
-        games: input.games,
-        outcome: input.outcome ?? undefined,
-        winner: input.winner === null ? undefined : input.winner === 'a' ? 0 : 1,
-      }).winner;
-    } catch (err) {
-      if (!(err instanceof MatchScoreError)) throw err;
-      const at = err.game === null ? 'games' : `games.${err.game - 1}`;
-      throw fail.validation([
-        {
-          in: 'body',
-          path: at,
-          code: 'impossible_score',
-          messages: {
-            vi: err.game === null ? `${err.reason.vi}.` : `Ván ${err.game}: ${err.reason.vi}.`,
-            en: err.game === null ? `${err.reason.en}.` : `Game ${err.game}: ${err.reason.en}.`,
-          },
-        },
-      ]);
-    }
+    // A team event's tie is played rubber by rubber (ties.ts); only a walkover or disqualification of a team is recorded on it.
+    if (m.tie_format_json && (input.games.length > 0 || input.outcome === null || input.outcome === 'retired'))
+      throw fail.conflict('TIE_BY_RUBBERS', {
+        vi: 'Lượt trận đồng đội được ghi theo từng trận; ở đây chỉ ghi một đội bỏ cuộc hoặc bị truất quyền.',
+        en: 'A tie is scored rubber by rubber; here only a team’s walkover or disqualification is recorded.',
+      });
+    const winner = checkScore(m, input);
     const after = {
-      games_json: JSON.stringify(input.games),
+      games_json: m.tie_format_json ? JSON.stringify([]) : JSON.stringify(input.games),
       outcome: input.outcome,
       winner_side: winner,
       status: 'finished',
@@ -191,18 +213,31 @@ export async function eventStandings(platform: Platform, tournamentId: string, e
   const labels = await entryLabels(platform, eventId);
   const rows = await platform.db.selectFrom('tournament_matches').selectAll().where('event_id', '=', eventId).execute();
   const groupScoring = event.group_scoring ?? event.scoring;
+  const team = tieFormatOf(event.tie_format_json);
   const groups =
     hasGroups(event.format) && draw
       ? // The group's own rule over its recorded matches (GCR 16.2), lots from the draw's seed.
-        rankGroups(JSON.parse(draw.positions_json) as string[][], rows, groupScoring, draw.random_seed).map(
+        rankGroups(JSON.parse(draw.positions_json) as string[][], rows, groupScoring, draw.random_seed, team).map(
           (ranked, g) => {
             const deleted = new Set(ranked.deleted);
+            const tallies = team
+              ? teamTallies(
+                  ranked.ranking,
+                  teamTiesOf(
+                    rows.filter((x) => x.stage === 'group' && x.group_no === g + 1 && x.winner_side !== null),
+                    team,
+                  ),
+                  scoringRules[isScoringId(groupScoring) ? groupScoring : 'bo3-21'],
+                  team,
+                )
+              : null;
             return {
               group: g + 1,
               ranking: ranked.ranking.map((id) => ({
                 entryId: id,
                 label: labels.get(id) ?? '',
                 deleted: deleted.has(id),
+                team: tallies?.get(id) ?? null,
               })),
               lots: ranked.lots.map((l) => l.map((id) => labels.get(id) ?? id)),
             };

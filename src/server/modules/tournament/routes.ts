@@ -7,6 +7,7 @@ import { decideEntry, listEntries, makeEntry } from './entries.ts';
 import { orderOfPlay, planOrderOfPlay } from './orderOfPlay.ts';
 import { participation } from './participation.ts';
 import { assignUmpire, recordResult, standings } from './results.ts';
+import { recordRubber, setLineup } from './ties.ts';
 import {
   decisionInput,
   drawInput,
@@ -20,6 +21,7 @@ import {
   eventOut,
   eventParam,
   idParam,
+  lineupInput,
   matchOut,
   matchParam,
   orderOfPlayOut,
@@ -27,6 +29,7 @@ import {
   plannedOut,
   umpireInput,
   resultInput,
+  rubberParam,
   standingsOut,
   tournamentInput,
   tournamentListOut,
@@ -129,6 +132,26 @@ const r = {
     request: { params: matchParam, body: jsonBody(resultInput) },
     responses: { 200: jsonResponse(matchOut, 'The match') },
   }),
+  lineup: apiRoute('tournament.enter', {
+    method: 'put',
+    path: `${base}/{id}/matches/{matchId}/lineup`,
+    tags,
+    summary: 'Đội hình lượt trận đồng đội / A team’s line-up for a tie',
+    description:
+      'By the team’s unit or the organisers, before the tie’s first rubber: per rubber, players from the team’s roster of the rubber’s discipline, a player in at most one singles and one doubles (or one rubber, as the format says).',
+    request: { params: matchParam, body: jsonBody(lineupInput) },
+    responses: { 200: jsonResponse(matchOut, 'The tie') },
+  }),
+  rubber: apiRoute('tournament.score', {
+    method: 'post',
+    path: `${base}/{id}/matches/{matchId}/rubbers/{rubber}/result`,
+    tags,
+    summary: 'Ghi kết quả một trận của lượt đồng đội / Record a rubber’s result',
+    description:
+      'By the tie’s umpire or the organisers, once both line-ups are in; checked against the event’s scoring rule. The tie is decided when a team wins the rubbers needed.',
+    request: { params: rubberParam, body: jsonBody(resultInput) },
+    responses: { 200: jsonResponse(matchOut, 'The tie') },
+  }),
   umpire: apiRoute('tournament.manage', {
     method: 'put',
     path: `${base}/{id}/matches/{matchId}/umpire`,
@@ -195,6 +218,17 @@ export function registerTournamentRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(r.standings, async (c) => {
     const p = c.req.valid('param');
     return c.json(await standings(c.get('platform'), p.id, p.eventId), 200);
+  });
+  app.openapi(r.lineup, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await setLineup(c.get('platform'), callerOf(c), p.id, p.matchId, c.req.valid('json')), 200);
+  });
+  app.openapi(r.rubber, async (c) => {
+    const p = c.req.valid('param');
+    return c.json(
+      await recordRubber(c.get('platform'), callerOf(c), p.id, p.matchId, p.rubber, c.req.valid('json')),
+      200,
+    );
   });
   app.openapi(r.umpire, async (c) => {
     const p = c.req.valid('param');

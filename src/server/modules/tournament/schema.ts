@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { requiredText, text } from '../../../common/schemas.ts';
 import { eventKinds } from '../../../common/tournament/entries.ts';
 import { outcomes, scoringIds } from '../../../common/tournament/scoring.ts';
+import { rubberKinds } from '../../../common/tournament/teams.ts';
 import { day } from '../../platform/http/params.ts';
 
 /** Request and answer shapes of the tournament module. Bodies are strict; every string and list is bounded. */
@@ -11,6 +12,16 @@ export const idParam = z.object({ id: pathId('id') });
 export const eventParam = z.object({ id: pathId('id'), eventId: pathId('eventId') });
 export const entryParam = z.object({ id: pathId('id'), entryId: pathId('entryId') });
 export const matchParam = z.object({ id: pathId('id'), matchId: pathId('matchId') });
+export const rubberParam = z.object({
+  id: pathId('id'),
+  matchId: pathId('matchId'),
+  rubber: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(9)
+    .openapi({ param: { name: 'rubber', in: 'path' }, description: 'The rubber’s number in the tie, from 1' }),
+});
 const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'msg:code_format');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM' });
 const bilingual = z.object({ vi: z.string(), en: z.string() });
@@ -51,6 +62,26 @@ export const eventFormats = ['knockout', 'groups', 'groups_knockout'] as const;
 export type EventFormat = (typeof eventFormats)[number];
 export const hasGroups = (format: string) => format === 'groups' || format === 'groups_knockout';
 
+/** A team event's tie format (ADR 35): the rubbers in order, the rest played or not, a player's rubbers, the roster. */
+export const tieFormatInput = z
+  .strictObject({
+    rubbers: z.array(z.enum(rubberKinds)).min(1).max(9).openapi({ description: 'The rubbers in the order played' }),
+    playAll: z
+      .boolean()
+      .optional()
+      .default(false)
+      .openapi({ description: 'The rubbers left once the tie is decided are still played' }),
+    playerRubbers: z
+      .enum(['one', 'singles_and_doubles'])
+      .optional()
+      .default('singles_and_doubles')
+      .openapi({ description: 'A player plays one rubber of a tie, or at most one singles and one doubles' }),
+    rosterMin: z.number().int().min(1).max(20).optional().default(4),
+    rosterMax: z.number().int().min(1).max(20).optional().default(8),
+  })
+  .openapi('TournamentTieFormat');
+export type TieFormatInput = z.output<typeof tieFormatInput>;
+
 export const eventInput = z
   .strictObject({
     code,
@@ -66,6 +97,8 @@ export const eventInput = z
     entriesPerUnit: z.number().int().min(1).max(50).nullable().optional().default(2),
     mixedUnits: z.boolean().optional().default(false),
     matchMinutes: z.number().int().min(5).max(240).optional().default(30),
+    /** A team event: its tie format (required then, refused otherwise). */
+    tieFormat: tieFormatInput.nullable().optional().default(null),
   })
   .openapi('TournamentEventInput');
 export type EventInput = z.output<typeof eventInput>;
@@ -74,7 +107,7 @@ export const entryInput = z
   .strictObject({
     eventId: uuid,
     unitId: uuid,
-    personIds: z.array(uuid).min(1).max(12),
+    personIds: z.array(uuid).min(1).max(20),
   })
   .openapi('TournamentEntryInput');
 export type EntryInput = z.output<typeof entryInput>;
@@ -135,6 +168,7 @@ export const eventOut = z
     entriesPerUnit: z.number().nullable(),
     mixedUnits: z.boolean(),
     matchMinutes: z.number(),
+    tieFormat: tieFormatInput.nullable(),
     entries: z.object({ submitted: z.number(), confirmed: z.number(), returned: z.number() }),
     drawn: z.boolean(),
   })
@@ -179,6 +213,43 @@ export const entryOut = z
 export type EntryOut = z.output<typeof entryOut>;
 export const entryListOut = z.object({ items: z.array(entryOut) });
 
+const personRef = z.object({ id: z.string(), name: z.string() });
+const gameTuple = () =>
+  // A game is [side a, side b]: the items named for readers of the OpenAPI document (3.1 writes a tuple as prefixItems).
+  z.tuple([z.number(), z.number()]).openapi({ items: { type: 'integer' }, minItems: 2, maxItems: 2 });
+
+export const tieOut = z
+  .object({
+    needed: z.number().openapi({ description: 'Rubbers a team must win to take the tie' }),
+    score: gameTuple().openapi({ description: 'Rubbers won by each side' }),
+    lineupIn: z
+      .array(z.boolean())
+      .length(2)
+      .openapi({ description: 'Whether each captain has given the line-up (shown once both have)' }),
+    rubbers: z.array(
+      z.object({
+        number: z.number(),
+        kind: z.enum(rubberKinds),
+        label: bilingual,
+        players: z.array(z.array(personRef)).length(2),
+        games: z.array(gameTuple()),
+        outcome: z.enum(outcomes).nullable(),
+        winner: z.enum(['a', 'b']).nullable(),
+        status: z.enum(['waiting', 'ready', 'finished', 'not_needed']),
+      }),
+    ),
+  })
+  .openapi('TournamentTie');
+export type TieOut = z.output<typeof tieOut>;
+
+export const lineupInput = z
+  .strictObject({
+    side: z.enum(['a', 'b']),
+    rubbers: z.array(z.array(uuid).min(1).max(2)).min(1).max(9).openapi({ description: 'Per rubber, its players' }),
+  })
+  .openapi('TournamentLineupInput');
+export type LineupInput = z.output<typeof lineupInput>;
+
 export const matchOut = z
   .object({
     id: z.string(),
@@ -197,6 +268,9 @@ export const matchOut = z
     outcome: z.enum(outcomes).nullable(),
     winner: z.enum(['a', 'b']).nullable(),
     umpireUserId: z.string().nullable(),
+    tie: tieOut
+      .nullable()
+      .openapi({ description: 'A team event’s tie: its rubbers, line-ups and score; null otherwise' }),
   })
   .openapi('TournamentMatch');
 export type MatchOut = z.output<typeof matchOut>;
@@ -245,7 +319,22 @@ export const standingsOut = z
     groups: z.array(
       z.object({
         group: z.number(),
-        ranking: z.array(z.object({ entryId: z.string(), label: z.string(), deleted: z.boolean() })),
+        ranking: z.array(
+          z.object({
+            entryId: z.string(),
+            label: z.string(),
+            deleted: z.boolean(),
+            team: z
+              .object({
+                ties: gameTuple(),
+                rubbers: gameTuple(),
+                games: gameTuple(),
+                points: gameTuple(),
+              })
+              .nullable()
+              .openapi({ description: 'A team event: ties won and lost, rubbers, games and points for and against' }),
+          }),
+        ),
         lots: z.array(z.array(z.string())),
       }),
     ),

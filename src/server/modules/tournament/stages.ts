@@ -1,6 +1,8 @@
 import { type RankedGroup, rankGroup } from '../../../common/tournament/groupRanking.ts';
 import { knockoutFromGroups } from '../../../common/tournament/groups.ts';
-import type { Outcome } from '../../../common/tournament/scoring.ts';
+import { isScoringId, type Outcome, scoringRules } from '../../../common/tournament/scoring.ts';
+import { rankTeams, type TeamTie, type TieFormat } from '../../../common/tournament/teams.ts';
+import { rubberScores, tieStateOf } from './tieView.ts';
 import { type Actor, recordAudit } from '../../platform/audit/record.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { insertMatches, type KnockoutDrawn } from './draws.ts';
@@ -25,7 +27,19 @@ type MatchRow = {
   games_json: string | null;
   outcome: string | null;
   winner_side: number | null;
+  tie_json: string | null;
 };
+
+/** A team event's ties as the ranking takes them: the rubbers, or a team's walkover or disqualification. */
+export const teamTiesOf = (rows: readonly MatchRow[], format: TieFormat): TeamTie[] =>
+  rows.map((r) => ({
+    a: r.entry_a!,
+    b: r.entry_b!,
+    rubbers: rubberScores(tieStateOf(r.tie_json, format)),
+    ...(r.outcome === 'walkover' || r.outcome === 'disqualified'
+      ? { outcome: r.outcome, winner: r.winner_side as 0 | 1 }
+      : {}),
+  }));
 
 /** Each group's table by GCR 16.2 over its recorded matches; lots from the draw's seed and the group. */
 export function rankGroups(
@@ -33,7 +47,24 @@ export function rankGroups(
   rows: readonly MatchRow[],
   scoring: string,
   randomSeed: string,
+  team: TieFormat | null = null,
 ): RankedGroup[] {
+  if (team) {
+    // Team ties (ADR 35): ties won, then rubbers, games and points difference, head-to-head between two.
+    const rule = scoringRules[isScoringId(scoring) ? scoring : 'bo3-21'];
+    return groups.map((members, g) =>
+      rankTeams(
+        members,
+        teamTiesOf(
+          rows.filter((x) => x.stage === 'group' && x.group_no === g + 1 && x.winner_side !== null),
+          team,
+        ),
+        rule,
+        team,
+        `${randomSeed}:group-${g + 1}`,
+      ),
+    );
+  }
   return groups.map((members, g) =>
     rankGroup({
       entries: members,
@@ -67,7 +98,7 @@ export const qualifiersOf = (ranked: readonly RankedGroup[], perGroup: number): 
 export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string, now: Date): Promise<boolean> {
   const event = await tx
     .selectFrom('tournament_events')
-    .select(['format', 'scoring', 'group_scoring', 'qualifiers_per_group', 'third_place'])
+    .select(['format', 'scoring', 'group_scoring', 'qualifiers_per_group', 'third_place', 'tie_format_json'])
     .where('id', '=', eventId)
     .executeTakeFirstOrThrow();
   if (event.format !== 'groups_knockout') return false;
@@ -80,7 +111,7 @@ export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string,
   if (!draw) return false;
   const rows = await tx
     .selectFrom('tournament_matches')
-    .select(['stage', 'group_no', 'entry_a', 'entry_b', 'games_json', 'outcome', 'winner_side'])
+    .select(['stage', 'group_no', 'entry_a', 'entry_b', 'games_json', 'outcome', 'winner_side', 'tie_json'])
     .where('event_id', '=', eventId)
     .execute();
   if (rows.some((r) => r.stage === 'group' && r.winner_side === null)) return false;
@@ -88,7 +119,13 @@ export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string,
   const groups = JSON.parse(draw.positions_json) as string[][];
   const perGroup = event.qualifiers_per_group ?? 1;
   const qualifiers = qualifiersOf(
-    rankGroups(groups, rows, event.group_scoring ?? event.scoring, draw.random_seed),
+    rankGroups(
+      groups,
+      rows,
+      event.group_scoring ?? event.scoring,
+      draw.random_seed,
+      event.tie_format_json ? (JSON.parse(event.tie_format_json) as TieFormat) : null,
+    ),
     perGroup,
   );
   const before = draw.knockout_json ? (JSON.parse(draw.knockout_json) as KnockoutDrawn) : null;

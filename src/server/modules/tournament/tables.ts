@@ -107,6 +107,8 @@ export interface TournamentMatchesTable {
   version: number;
   /** Where the umpire's rally log has brought the match (umpire.ts, ADR 28); null before scoring. */
   rally_json: string | null;
+  /** A team event's tie: the captains' line-ups and the rubbers' results (ties.ts, ADR 35); null for other matches. */
+  tie_json: string | null;
 }
 
 /** The umpire's rally log: one row per thing the phone sent (a start, a rally won, an undo). */

@@ -2,13 +2,21 @@ import type { Kysely } from 'kysely';
 import { fold } from '../../../common/text.ts';
 import { categoryLabel, type Category, type EventKind, eventKindLabels } from '../../../common/tournament/entries.ts';
 import type { ScoringId } from '../../../common/tournament/scoring.ts';
+import { tieFormatProblems } from '../../../common/tournament/teams.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type Caller, eventNotFound, requireManage, tournamentNotFound } from './access.ts';
-import { type EventFormat, type EventInput, hasGroups, type TournamentInput, type TournamentOut } from './schema.ts';
+import {
+  type EventFormat,
+  type EventInput,
+  hasGroups,
+  type TieFormatInput,
+  type TournamentInput,
+  type TournamentOut,
+} from './schema.ts';
 
 /** A tournament's set-up: dates, venue, courts and their hours, events with their rules. */
 type Db = Kysely<Database>;
@@ -65,6 +73,7 @@ export const eventView = (e: EventRow, counts: Record<string, number>, drawn: bo
     entriesPerUnit: e.entries_per_unit,
     mixedUnits: e.mixed_units === 1,
     matchMinutes: e.match_minutes,
+    tieFormat: e.tie_format_json ? (JSON.parse(e.tie_format_json) as TieFormatInput) : null,
     entries: { submitted: counts.submitted ?? 0, confirmed: counts.confirmed ?? 0, returned: counts.returned ?? 0 },
     drawn,
   };
@@ -221,13 +230,33 @@ export async function addEvent(platform: Platform, caller: Caller, tournamentId:
       'Vòng loại trực tiếp cần ít nhất 2 vận động viên: tăng số bảng hoặc số người đi tiếp mỗi bảng.',
       'The knockout needs at least 2 entries: more groups, or more going on from each.',
     );
-  if (input.kind === 'TEAM')
+  // A team event is played in ties of rubbers (ADR 35): its format is required, and only there.
+  if (input.kind === 'TEAM' && !input.tieFormat)
     throw fail.field(
-      'kind',
-      'team_later',
-      'Nội dung đồng đội được lập theo các trận trong một lượt gặp: chưa hỗ trợ ở đây.',
-      'A team event is set up by the rubbers of its ties: not yet here.',
+      'tieFormat',
+      'tie_format_needed',
+      'Nội dung đồng đội cần thể thức lượt trận: các trận đơn, đôi theo thứ tự.',
+      'A team event needs its tie format: the rubbers in order.',
     );
+  if (input.kind !== 'TEAM' && input.tieFormat)
+    throw fail.field(
+      'tieFormat',
+      'tie_format_team_only',
+      'Chỉ nội dung đồng đội có thể thức lượt trận.',
+      'Only a team event has a tie format.',
+    );
+  if (input.tieFormat) {
+    const problems = tieFormatProblems(input.tieFormat);
+    if (problems.length > 0)
+      throw fail.validation(
+        problems.map((p) => ({
+          in: 'body' as const,
+          path: `tieFormat.${p.path}`,
+          code: 'tie_format',
+          messages: p.message,
+        })),
+      );
+  }
   const now = platform.clock();
   const id = newId(now.getTime());
   await platform.db.transaction().execute(async (tx) => {
@@ -268,7 +297,7 @@ export async function addEvent(platform: Platform, caller: Caller, tournamentId:
       entries_per_unit: input.entriesPerUnit,
       mixed_units: input.mixedUnits ? 1 : 0,
       match_minutes: input.matchMinutes,
-      tie_format_json: null,
+      tie_format_json: input.tieFormat ? JSON.stringify(input.tieFormat) : null,
       position,
       created_at: now.toISOString(),
     };

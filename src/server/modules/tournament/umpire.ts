@@ -42,7 +42,7 @@ async function matchRow(db: Tx, tournamentId: string, matchId: string) {
     .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
     .leftJoin('tournament_courts as c', 'c.id', 'm.court_id')
     .selectAll('m')
-    .select(['ev.scoring', 'ev.group_scoring', 'ev.name as event_name', 'c.name as court_name'])
+    .select(['ev.scoring', 'ev.group_scoring', 'ev.name as event_name', 'c.name as court_name', 'ev.tie_format_json'])
     .where('m.id', '=', matchId)
     .where('ev.tournament_id', '=', tournamentId)
     .executeTakeFirst();
@@ -138,7 +138,11 @@ function viewOf(caller: Caller, m: MatchRow, sides: Sides, ops: UmpireOp[], stat
     ops,
     state,
     finished: m.winner_side !== null || m.walk_through === 1,
-    mayScore: mayScore(caller, m.umpire_user_id) && m.winner_side === null && m.walk_through === 0,
+    mayScore:
+      mayScore(caller, m.umpire_user_id) &&
+      m.winner_side === null &&
+      m.walk_through === 0 &&
+      m.tie_format_json === null,
   };
 }
 
@@ -220,6 +224,12 @@ async function storeRallies(
   return platform.db.transaction().execute(async (tx) => {
     const m = await matchRow(tx, tournamentId, matchId);
     if (!mayScore(caller, m.umpire_user_id)) throw fail.forbidden();
+    // A tie is scored rubber by rubber (ties.ts, ADR 35), not rally by rally as one match.
+    if (m.tie_format_json !== null)
+      throw fail.conflict('TIE_BY_RUBBERS', {
+        vi: 'Lượt trận đồng đội được ghi theo kết quả từng trận.',
+        en: 'A tie is scored by each rubber’s result.',
+      });
     if (m.walk_through === 1 || m.entry_a === null || m.entry_b === null)
       throw fail.conflict('MATCH_NOT_READY', {
         vi: 'Trận chưa đủ hai bên: chưa ghi điểm được.',

@@ -28,7 +28,8 @@ import { EventSelect, useChosenEvent } from './shared.tsx';
 const statusColor = { submitted: 'yellow', confirmed: 'green', returned: 'red' } as const;
 
 /** How many people an entry of the event names: one, a pair, or a team's squad. */
-const slotsOf = (e: TournamentEvent | undefined) => (!e ? 1 : e.kind === 'TEAM' ? 4 : e.kind.endsWith('S') ? 1 : 2);
+const slotsOf = (e: TournamentEvent | undefined) =>
+  !e ? 1 : e.kind === 'TEAM' ? (e.tieFormat?.rosterMin ?? 4) : e.kind.endsWith('S') ? 1 : 2;
 
 /** A grassroots unit enters its own people: the event, then each player, found by name. */
 function EntryForm({ tournament, unitIds }: { tournament: Tournament; unitIds: string[] }) {
@@ -124,7 +125,7 @@ function EntryForm({ tournament, unitIds }: { tournament: Tournament; unitIds: s
               ))}
             </List>
           ) : null}
-          {event?.kind === 'TEAM' && players.length < 12 ? (
+          {event?.kind === 'TEAM' && players.length < (event.tieFormat?.rosterMax ?? 12) ? (
             <Button
               variant="subtle"
               size="xs"

@@ -20,6 +20,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { eventKindLabels, eventKinds, type EventKind } from '../../../common/tournament/entries.ts';
 import { type ScoringId, scoringIds, scoringRules } from '../../../common/tournament/scoring.ts';
+import { type RubberKind, rubberKinds, rubbersToWin } from '../../../common/tournament/teams.ts';
 import { fieldError } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { type Tournament, type TournamentEvent, useAddEvent } from './api.ts';
@@ -36,7 +37,14 @@ const FIELDS = [
   'groupCount',
   'qualifiersPerGroup',
   'thirdPlace',
+  'tieFormat',
+  'tieFormat.rubbers',
+  'tieFormat.rosterMin',
+  'tieFormat.rosterMax',
 ];
+
+/** The tie of the federation's team events: two men's singles, a women's singles, a men's and a mixed doubles. */
+const DEFAULT_RUBBERS: RubberKind[] = ['MS', 'WS', 'MD', 'XD', 'MS'];
 
 function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -53,6 +61,11 @@ function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClos
   const [qualifiers, setQualifiers] = useState<number | string>(2);
   const [scoring, setScoring] = useState<ScoringId>('bo3-21');
   const [thirdPlace, setThirdPlace] = useState<'playoff' | 'shared'>('shared');
+  const [rubbers, setRubbers] = useState<RubberKind[]>(DEFAULT_RUBBERS);
+  const [playAll, setPlayAll] = useState(false);
+  const [singlesAndDoubles, setSinglesAndDoubles] = useState(true);
+  const [rosterMin, setRosterMin] = useState<number | string>(4);
+  const [rosterMax, setRosterMax] = useState<number | string>(8);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const fe = (p: string) => missing[p] ?? fieldError(add.error, p, i18n.language);
   const submit = (e: FormEvent) => {
@@ -73,6 +86,16 @@ function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClos
         groupCount: format !== 'knockout' ? Number(groupCount) || 1 : null,
         qualifiersPerGroup: format === 'groups_knockout' ? Number(qualifiers) || 1 : null,
         thirdPlace,
+        tieFormat:
+          kind === 'TEAM'
+            ? {
+                rubbers,
+                playAll,
+                playerRubbers: singlesAndDoubles ? 'singles_and_doubles' : 'one',
+                rosterMin: Number(rosterMin) || 1,
+                rosterMax: Number(rosterMax) || 1,
+              }
+            : null,
       },
       {
         onSuccess: () => {
@@ -185,6 +208,92 @@ function AddEventModal({ tournament, onClose }: { tournament: Tournament; onClos
               ) : null}
             </Group>
           </Stack>
+          {kind === 'TEAM' ? (
+            <Card withBorder padding="sm" data-testid="tie-format">
+              <Stack gap="xs">
+                <Text size="sm" fw={600}>
+                  {t('tournament.tie.format')}
+                </Text>
+                {rubbers.map((r, i) => (
+                  <Group key={i} gap="xs" wrap="nowrap">
+                    <Text size="sm" w={70}>
+                      {t('tournament.tie.rubber', { n: i + 1 })}
+                    </Text>
+                    <Select
+                      aria-label={t('tournament.tie.rubber', { n: i + 1 })}
+                      data={rubberKinds.map((k) => ({ value: k, label: label(eventKindLabels[k]) }))}
+                      value={r}
+                      onChange={(v) => setRubbers(rubbers.map((x, j) => (j === i ? ((v ?? 'MS') as RubberKind) : x)))}
+                      allowDeselect={false}
+                      style={{ flex: 1 }}
+                      data-testid={`tie-rubber-${i + 1}`}
+                    />
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      size="xs"
+                      disabled={rubbers.length <= 1}
+                      onClick={() => setRubbers(rubbers.filter((_, j) => j !== i))}
+                    >
+                      {t('tournament.tie.removeRubber')}
+                    </Button>
+                  </Group>
+                ))}
+                {rubbers.length < 9 ? (
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    leftSection={<IconPlus size={14} />}
+                    onClick={() => setRubbers([...rubbers, 'MS'])}
+                    style={{ alignSelf: 'flex-start' }}
+                  >
+                    {t('tournament.tie.addRubber')}
+                  </Button>
+                ) : null}
+                <Text size="sm" c={rubbers.length % 2 === 0 ? 'red' : 'dimmed'} data-testid="tie-needed">
+                  {rubbers.length % 2 === 0
+                    ? fe('tieFormat.rubbers') || t('tournament.tie.odd')
+                    : t('tournament.tie.needed', { n: rubbersToWin({ rubbers }), of: rubbers.length })}
+                </Text>
+                {fe('tieFormat.rubbers') && rubbers.length % 2 === 1 ? (
+                  <Text size="sm" c="red">
+                    {fe('tieFormat.rubbers')}
+                  </Text>
+                ) : null}
+                <Switch
+                  label={t('tournament.tie.playAll')}
+                  checked={playAll}
+                  onChange={(e) => setPlayAll(e.currentTarget.checked)}
+                />
+                <Switch
+                  label={t('tournament.tie.singlesAndDoubles')}
+                  description={t('tournament.tie.singlesAndDoublesHint')}
+                  checked={singlesAndDoubles}
+                  onChange={(e) => setSinglesAndDoubles(e.currentTarget.checked)}
+                />
+                <Group grow>
+                  <NumberInput
+                    label={t('tournament.tie.rosterMin')}
+                    min={1}
+                    max={20}
+                    value={rosterMin}
+                    onChange={setRosterMin}
+                    error={fe('tieFormat.rosterMin')}
+                    data-testid="tie-roster-min"
+                  />
+                  <NumberInput
+                    label={t('tournament.tie.rosterMax')}
+                    min={1}
+                    max={20}
+                    value={rosterMax}
+                    onChange={setRosterMax}
+                    error={fe('tieFormat.rosterMax')}
+                    data-testid="tie-roster-max"
+                  />
+                </Group>
+              </Stack>
+            </Card>
+          ) : null}
           <Select
             label={t('tournament.event.scoring')}
             data={scoringIds.map((s) => ({ value: s, label: label(scoringRules[s].label) }))}
@@ -243,6 +352,16 @@ function EventCard({ event }: { event: TournamentEvent }) {
         {label(scoringRules[event.scoring].label)} ·{' '}
         {event.thirdPlace === 'playoff' ? t('tournament.event.thirdPlayoff') : t('tournament.event.thirdSharedShort')}
       </Text>
+      {event.tieFormat ? (
+        <Text size="sm" mt={4} data-testid="event-tie-format">
+          {event.tieFormat.rubbers.map((k) => k).join(' · ')} ·{' '}
+          {t('tournament.tie.needed', {
+            n: rubbersToWin(event.tieFormat),
+            of: event.tieFormat.rubbers.length,
+          })}{' '}
+          · {t('tournament.tie.roster', { min: event.tieFormat.rosterMin, max: event.tieFormat.rosterMax })}
+        </Text>
+      ) : null}
       <Text size="sm" mt={4}>
         {t('tournament.event.entryCounts', {
           submitted: event.entries.submitted,

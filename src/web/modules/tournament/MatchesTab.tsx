@@ -3,9 +3,11 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { IconDeviceMobile, IconFileTypePdf, IconPencil } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth.tsx';
+import { useAuth, useMe } from '../../app/auth.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
-import { type Match, type Tournament, useDraw } from './api.ts';
+import { type Match, type Tie, type Tournament, useDraw, useEntries } from './api.ts';
+import { LineupButton, LineupModal, TieRubbers } from './TieParts.tsx';
+import type { TieFormat } from '../../../common/tournament/teams.ts';
 import { ResultModal } from './ResultModal.tsx';
 import { EventSelect, useBilingual, useChosenEvent } from './shared.tsx';
 import { ScoreSheetDownloads } from './Downloads.tsx';
@@ -17,12 +19,18 @@ function MatchCard({
   onRecord,
   tournamentId,
   maySheet,
+  onRubber,
+  onLineup,
 }: {
   match: Match;
   onRecord: (() => void) | null;
   tournamentId: string;
   /** Umpires and organisers: the match's own score sheet. */
   maySheet: boolean;
+  /** A tie: score one of its rubbers (null when the caller may not). */
+  onRubber?: ((rubber: Tie['rubbers'][number]) => void) | null;
+  /** A tie: give a side's line-up (null for a side the caller may not). */
+  onLineup?: (side: 'a' | 'b') => (() => void) | null;
 }) {
   const { t } = useTranslation();
   const side = (i: 0 | 1) => {
@@ -57,7 +65,30 @@ function MatchCard({
           </Text>
         ) : null}
       </Group>
-      {onRecord && !match.walkThrough && match.status !== 'waiting' ? (
+      {match.tie ? (
+        <>
+          <TieRubbers match={match} onScore={onRubber ?? null} />
+          {onLineup && match.status !== 'finished' && match.tie.rubbers.every((r) => r.status !== 'finished') ? (
+            <Group gap={4} mt="xs">
+              {(['a', 'b'] as const).map((side) => {
+                const open = onLineup(side);
+                return open && match.sides[side === 'a' ? 0 : 1]!.entryId ? (
+                  <LineupButton
+                    key={side}
+                    side={side}
+                    onClick={open}
+                    given={match.tie!.lineupIn[side === 'a' ? 0 : 1]!}
+                  />
+                ) : null;
+              })}
+            </Group>
+          ) : null}
+        </>
+      ) : null}
+      {onRecord &&
+      !match.walkThrough &&
+      match.status !== 'waiting' &&
+      !(match.tie && !match.outcome && match.status === 'finished') ? (
         <Button
           size="xs"
           variant={match.status === 'finished' ? 'subtle' : 'light'}
@@ -66,10 +97,14 @@ function MatchCard({
           onClick={onRecord}
           data-testid="match-record"
         >
-          {match.status === 'finished' ? t('tournament.match.correct') : t('tournament.match.record')}
+          {match.tie
+            ? t('tournament.tie.walkover')
+            : match.status === 'finished'
+              ? t('tournament.match.correct')
+              : t('tournament.match.record')}
         </Button>
       ) : null}
-      {onRecord && !match.walkThrough && match.status === 'ready' ? (
+      {onRecord && !match.walkThrough && match.status === 'ready' && !match.tie ? (
         <Button
           size="xs"
           variant="filled"
@@ -113,6 +148,10 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
   const event = useChosenEvent(tournament);
   const draw = useDraw(tournament.id, event?.id ?? null, !!event?.drawn);
   const [recording, setRecording] = useState<Match | null>(null);
+  const [rubber, setRubber] = useState<{ match: Match; rubber: Tie['rubbers'][number] } | null>(null);
+  const [lineup, setLineup] = useState<{ match: Match; side: 'a' | 'b' } | null>(null);
+  const entries = useEntries(tournament.id);
+  const me = useMe();
   if (!event) return <Text c="dimmed">{t('tournament.event.none')}</Text>;
   // As the server decides: the organisers record and correct any match; an umpire records only
   // the matches assigned to them, once.
@@ -122,6 +161,14 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
   const mayRecord = (m: Match) =>
     manage || (umpire && m.umpireUserId !== null && m.umpireUserId === myId && m.status !== 'finished');
   const matches = draw.data?.matches ?? [];
+  // A side's line-up: the organisers, or the unit whose team it is (the server holds the rule).
+  const mayEnter = auth.can('tournament.enter');
+  const myUnits = new Set(me.grants.map((g) => g.unitId));
+  const entryOf = (id: string | null) => entries.data?.items.find((e) => e.id === id);
+  const lineupOpener = (m: Match) => (side: 'a' | 'b') =>
+    manage || (mayEnter && myUnits.has(entryOf(m.sides[side === 'a' ? 0 : 1]!.entryId)?.unit.id ?? ''))
+      ? () => setLineup({ match: m, side })
+      : null;
   const rounds = [...new Set(matches.map((m) => `${m.stage}:${m.round}`))];
   return (
     <Stack gap="md">
@@ -147,6 +194,8 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
                     tournamentId={tournament.id}
                     onRecord={mayRecord(m) ? () => setRecording(m) : null}
                     maySheet={umpire}
+                    onRubber={mayRecord(m) || (m.tie && manage) ? (r) => setRubber({ match: m, rubber: r }) : null}
+                    onLineup={m.tie ? lineupOpener(m) : undefined}
                   />
                 ))}
               </SimpleGrid>
@@ -160,6 +209,25 @@ export function MatchesTab({ tournament }: { tournament: Tournament }) {
           match={recording}
           scoring={event.scoring}
           onClose={() => setRecording(null)}
+        />
+      ) : null}
+      {rubber ? (
+        <ResultModal
+          tournamentId={tournament.id}
+          match={rubber.match}
+          rubber={rubber.rubber}
+          scoring={event.scoring}
+          onClose={() => setRubber(null)}
+        />
+      ) : null}
+      {lineup && event.tieFormat ? (
+        <LineupModal
+          tournamentId={tournament.id}
+          match={lineup.match}
+          side={lineup.side}
+          roster={entryOf(lineup.match.sides[lineup.side === 'a' ? 0 : 1]!.entryId)}
+          format={event.tieFormat as TieFormat}
+          onClose={() => setLineup(null)}
         />
       ) : null}
     </Stack>

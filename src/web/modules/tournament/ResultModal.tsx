@@ -13,7 +13,7 @@ import {
   scoringRules,
 } from '../../../common/tournament/scoring.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { type Match, useRecordResult } from './api.ts';
+import { type Match, type Tie, useRecordResult, useRecordRubber } from './api.ts';
 import { useBilingual } from './shared.tsx';
 
 type Mode = 'played' | Outcome;
@@ -29,30 +29,39 @@ export function ResultModal({
   match,
   scoring,
   onClose,
+  rubber,
 }: {
   tournamentId: string;
   match: Match;
   scoring: ScoringId;
   onClose: () => void;
+  /** A team event: the rubber of the tie to score; without it, a tie takes only a team's walkover or disqualification. */
+  rubber?: Tie['rubbers'][number];
 }) {
   const { t } = useTranslation();
   const label = useBilingual();
   const phone = useMediaQuery('(max-width: 36em)');
   const rule = scoringRules[scoring];
-  const record = useRecordResult(tournamentId);
-  const [mode, setMode] = useState<Mode>(match.outcome ?? 'played');
+  const recordMatch = useRecordResult(tournamentId);
+  const recordRubber = useRecordRubber(tournamentId);
+  const record = rubber ? recordRubber : recordMatch;
+  const wholeTie = !!match.tie && !rubber;
+  const source = rubber ?? match;
+  const [mode, setMode] = useState<Mode>(source.outcome ?? (wholeTie ? 'walkover' : 'played'));
   const [games, setGames] = useState<[Cell, Cell][]>(() =>
-    match.games.length > 0
-      ? match.games.map(([a, b]) => [a, b])
+    source.games.length > 0 && !wholeTie
+      ? source.games.map(([a, b]) => [a, b])
       : Array.from({ length: gamesToWin(rule) }, () => ['', ''] as [Cell, Cell]),
   );
-  const [winner, setWinner] = useState<'a' | 'b' | null>(match.winner);
+  const [winner, setWinner] = useState<'a' | 'b' | null>(source.winner);
   const [problem, setProblem] = useState<{ game: number | null; text: string } | null>(null);
-  const names = match.sides.map((s) => s.label ?? '—');
+  const names = rubber
+    ? rubber.players.map((p, i) => `${p.map((x) => x.name).join(' / ') || '—'} (${match.sides[i]?.label ?? '—'})`)
+    : match.sides.map((s) => s.label ?? '—');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const filled = mode === 'walkover' ? [] : games.filter(([a, b]) => a !== '' || b !== '');
+    const filled = mode === 'walkover' || wholeTie ? [] : games.filter(([a, b]) => a !== '' || b !== '');
     const pairs = filled.map(([a, b]) => [Number(a) || 0, Number(b) || 0] as [number, number]);
     const outcome = mode === 'played' ? null : mode;
     if (outcome && !winner) {
@@ -73,15 +82,13 @@ export function ResultModal({
       throw err;
     }
     setProblem(null);
-    record.mutate(
-      { matchId: match.id, games: pairs, outcome, winner: outcome ? winner : null },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('tournament.result.saved') });
-          onClose();
-        },
-      },
-    );
+    const body = { matchId: match.id, games: pairs, outcome, winner: outcome ? winner : null };
+    const onSuccess = () => {
+      notifications.show({ color: 'green', message: t('tournament.result.saved') });
+      onClose();
+    };
+    if (rubber) recordRubber.mutate({ ...body, rubber: rubber.number }, { onSuccess });
+    else recordMatch.mutate(body, { onSuccess });
   };
   const setCell = (i: number, side: 0 | 1, v: Cell) => {
     setGames(games.map((g, j) => (j === i ? (side === 0 ? [v, g[1]] : [g[0], v]) : g)));
@@ -91,7 +98,11 @@ export function ResultModal({
     <Modal
       opened
       onClose={onClose}
-      title={t('tournament.result.title', { code: match.code })}
+      title={
+        rubber
+          ? t('tournament.tie.rubberTitle', { code: match.code, rubber: label(rubber.label) })
+          : t('tournament.result.title', { code: match.code })
+      }
       size="lg"
       fullScreen={!!phone}
     >
@@ -108,15 +119,22 @@ export function ResultModal({
               setMode(v as Mode);
               setProblem(null);
             }}
-            data={[
-              { value: 'played', label: t('tournament.result.played') },
-              { value: 'walkover', label: t('tournament.result.outcomes.walkover') },
-              { value: 'retired', label: t('tournament.result.outcomes.retired') },
-              { value: 'disqualified', label: t('tournament.result.outcomes.disqualified') },
-            ]}
+            data={
+              wholeTie
+                ? [
+                    { value: 'walkover', label: t('tournament.result.outcomes.walkover') },
+                    { value: 'disqualified', label: t('tournament.result.outcomes.disqualified') },
+                  ]
+                : [
+                    { value: 'played', label: t('tournament.result.played') },
+                    { value: 'walkover', label: t('tournament.result.outcomes.walkover') },
+                    { value: 'retired', label: t('tournament.result.outcomes.retired') },
+                    { value: 'disqualified', label: t('tournament.result.outcomes.disqualified') },
+                  ]
+            }
             data-testid="result-mode"
           />
-          {mode !== 'walkover' ? (
+          {mode !== 'walkover' && !wholeTie ? (
             <Stack gap="xs">
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm" w={56} />

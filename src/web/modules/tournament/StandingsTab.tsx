@@ -47,17 +47,41 @@ export function StandingsTab({ tournament }: { tournament: Tournament }) {
                   <Title order={5} mb="xs">
                     {t('tournament.draw.group', { n: g.group })}
                   </Title>
-                  <Table>
-                    <Table.Tbody>
-                      {g.ranking.map((r, i) => (
-                        <Table.Tr key={r.entryId} c={r.deleted ? 'dimmed' : undefined}>
-                          <Table.Td w={32}>{i + 1}</Table.Td>
-                          <Table.Td td={r.deleted ? 'line-through' : undefined}>{r.label}</Table.Td>
-                          <Table.Td>{r.deleted ? t('tournament.standings.deleted') : ''}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                  <Table.ScrollContainer minWidth={g.ranking.some((r) => r.team) ? 420 : 0}>
+                    <Table>
+                      {g.ranking.some((r) => r.team) ? (
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th />
+                            <Table.Th>{t('tournament.standings.team')}</Table.Th>
+                            <Table.Th>{t('tournament.standings.ties')}</Table.Th>
+                            <Table.Th>{t('tournament.standings.rubbers')}</Table.Th>
+                            <Table.Th>{t('tournament.standings.games')}</Table.Th>
+                            <Table.Th>{t('tournament.standings.points')}</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                      ) : null}
+                      <Table.Tbody>
+                        {g.ranking.map((r, i) => (
+                          <Table.Tr key={r.entryId} c={r.deleted ? 'dimmed' : undefined}>
+                            <Table.Td w={32}>{i + 1}</Table.Td>
+                            <Table.Td td={r.deleted ? 'line-through' : undefined}>{r.label}</Table.Td>
+                            {r.team ? (
+                              <>
+                                <Table.Td data-testid="team-ties">{r.team.ties.join('–')}</Table.Td>
+                                <Table.Td>{r.team.rubbers.join('–')}</Table.Td>
+                                <Table.Td>{r.team.games.join('–')}</Table.Td>
+                                <Table.Td>{r.team.points.join('–')}</Table.Td>
+                              </>
+                            ) : null}
+                            {r.deleted || !r.team ? (
+                              <Table.Td>{r.deleted ? t('tournament.standings.deleted') : ''}</Table.Td>
+                            ) : null}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
                   {g.lots.length > 0 ? (
                     <Text size="xs" c="dimmed" mt={4}>
                       {t('tournament.standings.lots', { list: g.lots.map((l) => l.join(' > ')).join('; ') })}

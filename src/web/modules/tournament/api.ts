@@ -15,6 +15,7 @@ import type {
   participationOut,
   plannedOut,
   resultInput,
+  lineupInput,
   standingsOut,
   tournamentInput,
   tournamentListOut,
@@ -155,6 +156,23 @@ export function useDrawEvent(id: string) {
 export function useRecordResult(id: string) {
   return useTournamentMutation(({ matchId, ...body }: ResultInput & { matchId: string }) =>
     api<Match>(`${base(id)}/matches/${matchId}/result`, { method: 'POST', body }),
+  );
+}
+
+export type LineupInput = z.input<typeof lineupInput>;
+export type Tie = NonNullable<Match['tie']>;
+
+/** A captain's line-up for one side of a tie (ADR 35). */
+export function useSetLineup(id: string) {
+  return useTournamentMutation(({ matchId, ...body }: LineupInput & { matchId: string }) =>
+    api<Match>(`${base(id)}/matches/${matchId}/lineup`, { method: 'PUT', body }),
+  );
+}
+
+/** One rubber's result of a tie. */
+export function useRecordRubber(id: string) {
+  return useTournamentMutation(({ matchId, rubber, ...body }: ResultInput & { matchId: string; rubber: number }) =>
+    api<Match>(`${base(id)}/matches/${matchId}/rubbers/${rubber}/result`, { method: 'POST', body }),
   );
 }
 
