@@ -38,4 +38,25 @@ describeEachDatabase('queries compiled once', (kind) => {
     const never = compileOnce(['name'], (d: Db) => d.selectFrom('users').select('id'));
     await expect(never.execute(db, { name: 'x' })).rejects.toThrow(/bound 0 times/);
   });
+
+  it('never reads what an open transaction has not committed', async () => {
+    const { db } = env().platform;
+    const byName = compileOnce(['username'], (d: Db, value) =>
+      d.selectFrom('users').select('username').where('username', '=', value('username')),
+    );
+    const user = await buildUser(env().platform);
+    let readDuring: Promise<unknown[]> | undefined;
+    await db
+      .transaction()
+      .execute(async (tx) => {
+        await tx.updateTable('users').set({ username: 'not-committed' }).where('id', '=', user.id).execute();
+        // Started while the transaction is open, from outside it (another request).
+        readDuring = byName.execute(db, { username: 'not-committed' });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      })
+      .catch(() => {});
+    expect(await readDuring).toEqual([]);
+    expect(await byName.execute(db, { username: user.username })).toEqual([{ username: user.username }]);
+  });
 });

@@ -54,18 +54,25 @@ export function openSqliteConnection(file: string): SqliteDatabase.Database {
  * Kysely prepares every query afresh; on better-sqlite3 that costs more than running most of our
  * queries. The same SQL text comes back again and again (parameters are bound separately), so
  * statements are kept, the most recent 500 of them. A statement still iterating is never reused.
+ * Every statement Kysely runs passes through `prepare` just before it runs, so the wrapper also
+ * counts the ones that may write (`writes`): with SQLite's `data_version` (commits by any other
+ * connection or process) it tells `sqliteChangeStamp` whether anything may have changed.
  */
 export function withStatementCache(conn: SqliteDatabase.Database, size = 500) {
   const cache = new Map<string, SqliteDatabase.Statement>();
+  const counter = { writes: 0 };
   return {
+    counter,
     prepare(text: string) {
       const cached = cache.get(text);
       if (cached && !cached.busy) {
+        if (!cached.readonly) counter.writes++;
         cache.delete(text);
         cache.set(text, cached);
         return cached;
       }
       const stmt = conn.prepare(text);
+      if (!stmt.readonly) counter.writes++;
       if (!cached) {
         cache.set(text, stmt);
         if (cache.size > size) cache.delete(cache.keys().next().value!);
@@ -77,6 +84,41 @@ export function withStatementCache(conn: SqliteDatabase.Database, size = 500) {
       conn.close();
     },
   };
+}
+
+type SqliteLink = {
+  conn: SqliteDatabase.Database;
+  counter: { writes: number };
+  dataVersion: SqliteDatabase.Statement<[], number>;
+  stamp: { version: number; writes: number };
+};
+const sqliteLinks = new WeakMap<object, SqliteLink>();
+
+/**
+ * The raw better-sqlite3 connection behind a Kysely instance opened by `openDatabase`, when it is
+ * not inside a transaction: a hot read may then run its prepared statement synchronously
+ * (`compileOnce`), seeing exactly what Kysely would (committed data, no transaction of this
+ * connection open). Undefined on PostgreSQL, for a transaction's Kysely, and while this
+ * connection has a transaction open (the read then waits its turn through Kysely, as before).
+ */
+export function idleSqliteConnection(db: object): SqliteDatabase.Database | undefined {
+  const link = sqliteLinks.get(db);
+  return link && !link.conn.inTransaction ? link.conn : undefined;
+}
+
+/**
+ * An object that stays the same exactly as long as nothing in the SQLite database can have changed
+ * since the last call: no commit by another connection or process (`PRAGMA data_version`) and no
+ * statement that may write run by this one through Kysely. Null on PostgreSQL and while this
+ * connection is inside a transaction. What is read while it stays the same may be kept.
+ */
+export function sqliteChangeStamp(db: object): object | null {
+  const link = sqliteLinks.get(db);
+  if (!link || link.conn.inTransaction) return null;
+  const version = link.dataVersion.get() as number;
+  const writes = link.counter.writes;
+  if (version !== link.stamp.version || writes !== link.stamp.writes) link.stamp = { version, writes };
+  return link.stamp;
 }
 
 /**
@@ -101,7 +143,14 @@ export function optimizeSqlite(conn: SqliteDatabase.Database, options: { all?: b
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.kind === 'sqlite') {
     const conn = openSqliteConnection(options.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
+    const statements = withStatementCache(conn);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    sqliteLinks.set(db, {
+      conn,
+      counter: statements.counter,
+      dataVersion: conn.prepare<[], number>('pragma data_version').pluck(),
+      stamp: { version: -1, writes: -1 },
+    });
     return {
       db,
       dialect: 'sqlite',

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
+import { openDatabase } from '../db/database.ts';
 
 const pdf = minimalPdf();
 
@@ -131,6 +132,56 @@ describeEachDatabase('request path over HTTP', (kind) => {
     await platform.db.updateTable('users').set({ is_active: 0 }).where('id', '=', user.id).execute();
     expect((await me(b.cookie)).status).toBe(401);
     expect(await platform.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
+  });
+
+  it('sees at once what another connection to the same database changes, however often the session was just read', async () => {
+    const { platform } = env();
+    const user = await buildUser(platform, { grants: [{ role: 'viewer', unitId: null }] });
+    const me = async (cookie: string) => {
+      const res = await fetch(`${base}/api/auth/me`, { headers: { cookie } });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const roles = async (cookie: string) => {
+      // Read several times in a row first: on SQLite the rows of the last read are kept while nothing changed.
+      for (let i = 0; i < 3; i++) expect((await me(cookie)).status).toBe(200);
+      return ((await me(cookie)).body.grants as { role: string }[]).map((g) => g.role).sort();
+    };
+    // Another process on the same database: its own connection (SQLite file) or its own pool (PostgreSQL).
+    const other = await openDatabase(
+      platform.database.postgres
+        ? { kind: 'postgres', ...platform.database.postgres }
+        : { kind: 'sqlite', file: platform.database.file! },
+    );
+    try {
+      const a = await signInOverHttp(user.username, user.password);
+      expect(await roles(a.cookie)).toEqual(['viewer']);
+      await other.db
+        .insertInto('role_grants')
+        .values({
+          id: 'other-process-grant',
+          user_id: user.id,
+          role: 'board_staff',
+          unit_id: null,
+          granted_at: platform.clock().toISOString(),
+          granted_by: null,
+        })
+        .execute();
+      expect((await me(a.cookie)).body.grants.map((g: any) => g.role).sort()).toEqual(['board_staff', 'viewer']);
+      expect(await roles(a.cookie)).toEqual(['board_staff', 'viewer']);
+      await other.db.deleteFrom('role_grants').where('id', '=', 'other-process-grant').execute();
+      expect((await me(a.cookie)).body.grants.map((g: any) => g.role)).toEqual(['viewer']);
+
+      expect(await roles(a.cookie)).toEqual(['viewer']);
+      await other.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      expect((await me(a.cookie)).status).toBe(401);
+
+      const b = await signInOverHttp(user.username, user.password);
+      expect(await roles(b.cookie)).toEqual(['viewer']);
+      await other.db.updateTable('users').set({ is_active: 0 }).where('id', '=', user.id).execute();
+      expect((await me(b.cookie)).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('ends a session at its idle limit and at its hard limit, and touches it at most once a minute', async () => {

@@ -45,8 +45,10 @@ export function guard(access: Access, options: GuardOptions = {}): MiddlewareHan
   if (access !== 'public' && access !== 'signed-in') requireKnown(access);
   return async (c, next) => {
     const writes = stateChanging.has(c.req.method);
-    const host = (c.get('platform').config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
-    if (writes && foreignOrigin(c.req.header('origin'), host)) throw fail.csrf();
+    if (writes) {
+      const host = (c.get('platform').config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
+      if (foreignOrigin(c.req.header('origin'), host)) throw fail.csrf();
+    }
     if (access !== 'public') {
       const p = c.get('principal');
       if (!p) throw fail.unauthenticated();
