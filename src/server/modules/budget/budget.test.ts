@@ -220,6 +220,8 @@ describeEachDatabase('budget', (kind) => {
   it('records a sponsor, its pledge and payments: the activity’s funds and balance move, spending moves the variance', async () => {
     const before = (await overview()).activities.find((a) => a.ref === 'A9')!;
     expect(before).toMatchObject({ estimate: 35_325_000, funds: 12_125_000, spent: 0, variance: 35_325_000 });
+    // the funding side (ADR 41): only the Bloc's own budget is there, the mobilised part still to raise
+    expect(before).toMatchObject({ pledged: 12_125_000, fundingVariance: -23_200_000 });
     const s = await json(
       await office.post('/api/budget/sponsors', {
         planId,
@@ -288,6 +290,10 @@ describeEachDatabase('budget', (kind) => {
     expect(after.funds - before.funds).toBe(20_200_000);
     const mobilised = after.bySource.find((x) => x.source === 'mobilised')!;
     expect(mobilised).toMatchObject({ estimate: 23_200_000, funds: 20_200_000, spent: 0, balance: 20_200_000 });
+    // a sponsor's payment earmarked to A9 moves its variance at once: the funding variance, by what was received
+    expect(after.fundingVariance - before.fundingVariance).toBe(20_200_000);
+    expect(after.variance).toBe(before.variance);
+    expect(mobilised).toMatchObject({ pledged: 30_000_000, fundingVariance: -3_000_000 });
     // spending with a voucher file: only budget readers may open it
     const upload = await env().app.request('/api/files?name=phieu-chi-01.pdf', {
       method: 'POST',
@@ -358,7 +364,12 @@ describeEachDatabase('budget', (kind) => {
       expect(s.estimate).toBe(parts.reduce((t, p) => t + p.estimate, 0));
       expect(s.spent).toBe(parts.reduce((t, p) => t + p.spent, 0));
       expect(s.variance).toBe(s.estimate - s.spent);
+      expect(s.fundingVariance).toBe(s.funds - s.estimate);
+      expect(s.pledged).toBe(parts.reduce((t, p) => t + p.pledged, 0));
     }
+    expect(o.unassigned.pledged).toBe(0); // every pledge here names its activity
+    for (const a of o.activities) expect(a.fundingVariance).toBe(a.funds - a.estimate);
+    expect(o.totals.fundingVariance).toBe(o.totals.funds - o.totals.estimate);
     expect(o.totals).toMatchObject({
       estimate: 35_325_000,
       spent: 20_500_000,
@@ -523,6 +534,8 @@ describeEachDatabase('budget', (kind) => {
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Xã hội hóa');
     expect(text).toContain('20.500.000');
+    // the funding variance beside the spending variance (ADR 41)
+    expect(text.replace(/\s+/g, ' ')).toMatch(/chênh lệch nguồn/i);
     const thanks = keep(
       `thanks-${kind}.docx`,
       await bytes(await office.get(`/api/budget/sponsors/${sponsorId}/thanks`)),

@@ -183,9 +183,11 @@ export async function settlementXlsx(platform: Platform, caller: Caller, planId:
       columns: [
         { header: 'Nguồn kinh phí', key: 'source', width: 30 },
         money('estimate', 'Dự toán (đ)'),
+        money('pledged', 'Cam kết (đ)'),
         money('funds', 'Nguồn đã có (đ)'),
+        money('fundingVariance', 'Chênh lệch nguồn (đ)'),
         money('spent', 'Thực chi (đ)'),
-        money('variance', 'Chênh lệch dự toán (đ)'),
+        money('variance', 'Chênh lệch chi (đ)'),
         money('balance', 'Còn lại (đ)'),
       ],
       rows: [
@@ -199,9 +201,11 @@ export async function settlementXlsx(platform: Platform, caller: Caller, planId:
         { header: 'Hoạt động', key: 'ref', width: 8 },
         { header: 'Nội dung', key: 'title', width: 50 },
         money('estimate', 'Dự toán (đ)'),
+        money('pledged', 'Cam kết (đ)'),
         money('funds', 'Nguồn đã có (đ)'),
+        money('fundingVariance', 'Chênh lệch nguồn (đ)'),
         money('spent', 'Thực chi (đ)'),
-        money('variance', 'Chênh lệch dự toán (đ)'),
+        money('variance', 'Chênh lệch chi (đ)'),
         money('balance', 'Còn lại (đ)'),
       ],
       rows: overview.activities
@@ -210,7 +214,9 @@ export async function settlementXlsx(platform: Platform, caller: Caller, planId:
           ref: a.ref,
           title: a.title,
           estimate: a.estimate,
+          pledged: a.pledged,
           funds: a.funds,
+          fundingVariance: a.fundingVariance,
           spent: a.spent,
           variance: a.variance,
           balance: a.balance,
@@ -272,14 +278,22 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
   const t = overview.totals;
   const row = (
     label: RichText,
-    f: { estimate: number; funds: number; spent: number; variance: number },
-  ): RichText[] => [label, vnd(f.estimate), vnd(f.funds), vnd(f.spent), vnd(f.variance)];
+    f: { estimate: number; funds: number; fundingVariance: number; spent: number; variance: number },
+    bold = false,
+  ): RichText[] => [
+    label,
+    ...[f.estimate, f.funds, f.fundingVariance, f.spent, f.variance].map(
+      (n): RichText => (bold ? [{ text: vnd(n), bold: true }] : vnd(n)),
+    ),
+  ];
+  // the activity's name wraps in its own column; the five amounts (up to "-999.999.999") each keep one line
   const columns = [
-    { title: 'Nội dung', width: 34 },
-    { title: 'Dự toán (đ)', width: 16, align: 'right' as const },
-    { title: 'Nguồn đã có (đ)', width: 16, align: 'right' as const },
-    { title: 'Thực chi (đ)', width: 16, align: 'right' as const },
-    { title: 'Chênh lệch (đ)', width: 16, align: 'right' as const },
+    { title: 'Nội dung', width: 30 },
+    { title: 'Dự toán (đ)', width: 14, align: 'right' as const },
+    { title: 'Nguồn đã có (đ)', width: 14, align: 'right' as const },
+    { title: 'Chênh lệch nguồn (đ)', width: 14, align: 'right' as const },
+    { title: 'Thực chi (đ)', width: 14, align: 'right' as const },
+    { title: 'Chênh lệch chi (đ)', width: 14, align: 'right' as const },
   ];
   const doc: OfficialDocument = {
     issuer: bloc,
@@ -299,7 +313,7 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
         columns,
         rows: [
           ...overview.bySource.map((s) => row(sourceVi[s.source], s)),
-          row([{ text: 'Tổng cộng', bold: true }], t),
+          row([{ text: 'Tổng cộng', bold: true }], t, true),
         ],
       },
       { kind: 'section', level: 1, number: 'II-', title: 'QUYẾT TOÁN THEO HOẠT ĐỘNG', children: [] },
@@ -313,7 +327,7 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
         `Tổng cam kết ${formatVnd(sponsors.totals.pledged)}; đã nhận bằng tiền ${formatVnd(sponsors.totals.received)}; hiện vật quy đổi ${formatVnd(sponsors.totals.inKind)} từ ${sponsors.items.length} nhà tài trợ.`,
       ),
       para(
-        `Tổng thực chi ${formatVnd(t.spent)} trên dự toán được duyệt ${formatVnd(t.estimate)}; chênh lệch ${formatVnd(t.variance)}; số dư nguồn ${formatVnd(t.balance)}.${overview.settlement ? ` Quyết toán khóa sổ ngày ${formatDmy(overview.settlement.closedOn)}.` : ' Quyết toán chưa khóa sổ.'}/.`,
+        `Tổng nguồn đã có ${formatVnd(t.funds)} trên dự toán được duyệt ${formatVnd(t.estimate)} (chênh lệch nguồn ${formatVnd(t.fundingVariance)}); tổng thực chi ${formatVnd(t.spent)} (chênh lệch chi ${formatVnd(t.variance)}); số dư nguồn ${formatVnd(t.balance)}.${overview.settlement ? ` Quyết toán khóa sổ ngày ${formatDmy(overview.settlement.closedOn)}.` : ' Quyết toán chưa khóa sổ.'}/.`,
       ),
     ],
     recipients: ['Thường trực Đảng ủy Khối'],
