@@ -83,7 +83,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   });
 
   try {
-    await waitForHealth(baseURL, server, 180_000);
+    // a loaded machine may take longer to start and load the demo: KYNIEM_E2E_START_MS raises the wait
+    await waitForHealth(baseURL, server, Number(process.env.KYNIEM_E2E_START_MS) || 180_000);
   } catch (err) {
     await stop(server);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -522,10 +523,32 @@ describeEachDatabase('budget', (kind) => {
       }),
       409,
     );
-    keep(
-      `settlement-${kind}.xlsx`,
-      await bytes(await office.get(`/api/budget/plans/${planId}/settlement?format=xlsx`)),
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      keep(
+        `settlement-${kind}.xlsx`,
+        await bytes(await office.get(`/api/budget/plans/${planId}/settlement?format=xlsx`)),
+      ),
     );
+    // by activity, the rows (and what was given for the plan as a whole) add up to the totals by source
+    const sheet = book.getWorksheet('Theo hoạt động')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    const totalRow = rows.at(-1)!;
+    expect(totalRow.getCell(col('Nội dung')).value).toBe('Tổng cộng');
+    const final = (await overview()).totals;
+    for (const [name, value] of [
+      ['Nguồn đã có (đ)', final.funds],
+      ['Chênh lệch nguồn (đ)', final.fundingVariance],
+      ['Chênh lệch chi (đ)', final.variance],
+    ] as const) {
+      expect(totalRow.getCell(col(name)).value, name).toBe(value);
+      expect(
+        rows.slice(0, -1).reduce((sum, r) => sum + Number(r.getCell(col(name)).value), 0),
+        name,
+      ).toBe(value);
+    }
     const docx = keep(
       `settlement-${kind}.docx`,
       await bytes(await leader.get(`/api/budget/plans/${planId}/settlement?format=docx`)),

@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { type Caller, requireBudget, sponsorNotFound } from './access.ts';
 import { awardMoneyOf } from './awards.ts';
 import { overviewOf, planLines } from './figures.ts';
+import type { OverviewOut } from './schema.ts';
 import { listSponsors } from './sponsors.ts';
 import { listSpending } from './spending.ts';
 import type { FundingSource } from './tables.ts';
@@ -171,12 +172,21 @@ async function settlementData(platform: Platform, caller: Caller, planId: string
   return { overview, lines, estimates, sponsors, spending };
 }
 
+const planWide = 'Nhận cho cả kế hoạch (không gắn hoạt động)';
+
+/** Money and pledges given for the plan as a whole: funds with nothing estimated or spent against them. */
+function unassignedFigures(overview: OverviewOut) {
+  const { funds, pledged } = overview.unassigned;
+  return { estimate: 0, pledged, funds, fundingVariance: funds, spent: 0, variance: 0, balance: funds };
+}
+
 export async function settlementXlsx(platform: Platform, caller: Caller, planId: string): Promise<BudgetFile> {
   const { overview, lines, estimates, sponsors, spending } = await settlementData(platform, caller, planId);
   const { toXlsx } = await builders();
   const refOf = new Map(overview.activities.map((a) => [a.id, a.ref]));
   const estimateActivity = new Map(estimates.map((e) => [e.id, e.activity_id]));
   const money = (key: string, header: string) => ({ header, key, type: 'integer' as const, width: 15 });
+  const forPlan = unassignedFigures(overview);
   const bytes = await toXlsx([
     {
       name: 'Theo nguồn',
@@ -208,19 +218,24 @@ export async function settlementXlsx(platform: Platform, caller: Caller, planId:
         money('variance', 'Chênh lệch chi (đ)'),
         money('balance', 'Còn lại (đ)'),
       ],
-      rows: overview.activities
-        .filter((a) => a.estimateId || a.funds)
-        .map((a) => ({
-          ref: a.ref,
-          title: a.title,
-          estimate: a.estimate,
-          pledged: a.pledged,
-          funds: a.funds,
-          fundingVariance: a.fundingVariance,
-          spent: a.spent,
-          variance: a.variance,
-          balance: a.balance,
-        })),
+      rows: [
+        ...overview.activities
+          .filter((a) => a.estimateId || a.funds || a.pledged)
+          .map((a) => ({
+            ref: a.ref,
+            title: a.title,
+            estimate: a.estimate,
+            pledged: a.pledged,
+            funds: a.funds,
+            fundingVariance: a.fundingVariance,
+            spent: a.spent,
+            variance: a.variance,
+            balance: a.balance,
+          })),
+        // what sponsors gave the plan as a whole, so the sheet adds up to the totals by source
+        ...(forPlan.funds || forPlan.pledged ? [{ ref: '', title: planWide, ...forPlan }] : []),
+        { ref: '', title: 'Tổng cộng', ...overview.totals },
+      ],
     },
     {
       name: 'Theo dòng dự toán',
@@ -276,6 +291,7 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
   const { overview, sponsors } = await settlementData(platform, caller, planId);
   const { toDocx } = await builders();
   const t = overview.totals;
+  const forPlan = unassignedFigures(overview);
   const row = (
     label: RichText,
     f: { estimate: number; funds: number; fundingVariance: number; spent: number; variance: number },
@@ -320,7 +336,13 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
       {
         kind: 'table',
         columns,
-        rows: overview.activities.filter((a) => a.estimateId || a.funds).map((a) => row(`${a.ref}. ${a.title}`, a)),
+        rows: [
+          ...overview.activities
+            .filter((a) => a.estimateId || a.funds || a.pledged)
+            .map((a) => row(`${a.ref}. ${a.title}`, a)),
+          ...(forPlan.funds || forPlan.pledged ? [row(planWide, forPlan)] : []),
+          row([{ text: 'Tổng cộng', bold: true }], t, true),
+        ],
       },
       { kind: 'section', level: 1, number: 'III-', title: 'NGUỒN XÃ HỘI HÓA', children: [] },
       para(

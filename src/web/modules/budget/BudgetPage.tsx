@@ -50,7 +50,7 @@ export const statusColor = { draft: 'gray', submitted: 'orange', approved: 'gree
 
 function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activityId: string) => void }) {
   const { t } = useTranslation();
-  const shown = overview.activities.filter((a) => a.estimateId || a.funds);
+  const shown = overview.activities.filter((a) => a.estimateId || a.funds || a.pledged);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
