@@ -302,14 +302,14 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
       (n): RichText => (bold ? [{ text: vnd(n), bold: true }] : vnd(n)),
     ),
   ];
-  // the activity's name wraps in its own column; the five amounts (up to "-999.999.999") each keep one line
+  // the activity's name wraps in its own column; each amount keeps one line (at 14 % "12.125.000" broke in two)
   const columns = [
-    { title: 'Nội dung', width: 30 },
-    { title: 'Dự toán (đ)', width: 14, align: 'right' as const },
-    { title: 'Nguồn đã có (đ)', width: 14, align: 'right' as const },
-    { title: 'Chênh lệch nguồn (đ)', width: 14, align: 'right' as const },
-    { title: 'Thực chi (đ)', width: 14, align: 'right' as const },
-    { title: 'Chênh lệch chi (đ)', width: 14, align: 'right' as const },
+    { title: 'Nội dung', width: 25 },
+    { title: 'Dự toán (đ)', width: 15, align: 'right' as const },
+    { title: 'Nguồn đã có (đ)', width: 15, align: 'right' as const },
+    { title: 'Chênh lệch nguồn (đ)', width: 15, align: 'right' as const },
+    { title: 'Thực chi (đ)', width: 15, align: 'right' as const },
+    { title: 'Chênh lệch chi (đ)', width: 15, align: 'right' as const },
   ];
   const doc: OfficialDocument = {
     issuer: bloc,
