@@ -528,7 +528,7 @@ describeEachDatabase('budget', (kind) => {
       keep(
         `settlement-${kind}.xlsx`,
         await bytes(await office.get(`/api/budget/plans/${planId}/settlement?format=xlsx`)),
-      ),
+      ) as unknown as Parameters<typeof book.xlsx.load>[0],
     );
     // by activity, the rows (and what was given for the plan as a whole) add up to the totals by source
     const sheet = book.getWorksheet('Theo hoạt động')!;

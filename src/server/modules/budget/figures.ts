@@ -109,13 +109,22 @@ export async function planReceipts(
   planId: string,
   table: 'budget_receipts' | 'budget_pledges' = 'budget_receipts',
 ) {
-  const rows = await db
-    .selectFrom(`${table} as r`)
-    .innerJoin('budget_sponsors as s', 's.id', 'r.sponsor_id')
-    .select(['r.activity_id', 'r.amount', 's.kind as sponsor_kind'])
-    .where('s.plan_id', '=', planId)
-    .limit(200_000)
-    .execute();
+  const rows =
+    table === 'budget_receipts'
+      ? await db
+          .selectFrom('budget_receipts as r')
+          .innerJoin('budget_sponsors as s', 's.id', 'r.sponsor_id')
+          .select(['r.activity_id', 'r.amount', 's.kind as sponsor_kind'])
+          .where('s.plan_id', '=', planId)
+          .limit(200_000)
+          .execute()
+      : await db
+          .selectFrom('budget_pledges as r')
+          .innerJoin('budget_sponsors as s', 's.id', 'r.sponsor_id')
+          .select(['r.activity_id', 'r.amount', 's.kind as sponsor_kind'])
+          .where('s.plan_id', '=', planId)
+          .limit(200_000)
+          .execute();
   const byActivity = new Map<string | null, Map<FundingSource, number>>();
   for (const r of rows) {
     const m = byActivity.get(r.activity_id) ?? new Map<FundingSource, number>();
