@@ -21,6 +21,10 @@ export const customMessages: Record<string, { vi: string; en: string }> = {
     vi: 'Thời điểm phải có dạng YYYY-MM-DDTHH:mm (giờ Việt Nam).',
     en: 'A time must be written YYYY-MM-DDTHH:mm (Vietnam time).',
   },
+  distinct_sources: {
+    vi: 'Mỗi nguồn trạng thái chỉ chọn một lần.',
+    en: 'Choose each status source once.',
+  },
   code_format: { vi: 'Mã không được chứa khoảng trắng.', en: 'A code must not contain spaces.' },
   hex: {
     vi: 'Phiếu mã hoá không đúng định dạng (cần 64 ký tự thập lục phân).',

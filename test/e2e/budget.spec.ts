@@ -3,8 +3,8 @@ import { asUser, desktop, openNav, phone, screenshot } from './support.ts';
 
 /**
  * The budget in the browser (issue 18): the Office (demo.vanphong) opens the anniversary's budget,
- * records a sponsor's payment for the badminton tournament (A9), and the activity's funds and
- * balance move; a second page open on the budget (the Standing Committee's, demo.lanhdao) shows
+ * records a sponsor's payment for the badminton tournament (A9), and the activity's funds, funding
+ * variance (funds − estimate, ADR 41) and balance move; a second page open on the budget (the Standing Committee's, demo.lanhdao) shows
  * the new figures without reloading. Every tab is photographed at desktop and phone widths.
  */
 const vnd = (text: string | null) => Number((text ?? '').replace(/[^\d-]/g, ''));
@@ -21,6 +21,7 @@ test('the Office records a sponsor’s payment; the activity’s figures move, l
   await expect(p.getByTestId('budget-plan')).toContainText('01-KH/ĐUK');
   const fundsBefore = vnd(await a9.getByTestId('funds').textContent());
   const balanceBefore = vnd(await a9.getByTestId('balance').textContent());
+  const fundingBefore = vnd(await a9.getByTestId('funding-variance').textContent());
   expect(fundsBefore).toBeGreaterThan(0);
   await screenshot(p, 'budget-overview-desktop');
 
@@ -30,6 +31,9 @@ test('the Office records a sponsor’s payment; the activity’s figures move, l
   await openNav(l, 'Kinh phí', 'desktop');
   const la9 = l.getByTestId('budget-activity-A9');
   await expect(la9.getByTestId('balance')).toHaveText((await a9.getByTestId('balance').textContent()) ?? '');
+  await expect(la9.getByTestId('funding-variance')).toHaveText(
+    (await a9.getByTestId('funding-variance').textContent()) ?? '',
+  );
 
   // the Office records 5.000.000 đ from the first sponsor, for A9
   await p.getByTestId('budget-tab-sponsors').click();
@@ -50,15 +54,21 @@ test('the Office records a sponsor’s payment; the activity’s figures move, l
     `${(receivedBefore + 5_000_000).toLocaleString('vi-VN')} đ`,
   );
 
-  // the activity's funds and balance moved by the payment
+  // the activity's funds, funding variance and balance moved by the payment
   await p.getByTestId('budget-tab-overview').click();
   await expect(a9.getByTestId('funds')).toHaveText(`${(fundsBefore + 5_000_000).toLocaleString('vi-VN')} đ`);
+  await expect(a9.getByTestId('funding-variance')).toHaveText(
+    `${(fundingBefore + 5_000_000).toLocaleString('vi-VN')} đ`,
+  );
   await expect(a9.getByTestId('balance')).toHaveText(`${(balanceBefore + 5_000_000).toLocaleString('vi-VN')} đ`);
   // … and on the second page, without reloading
   await expect(la9.getByTestId('balance')).toHaveText(`${(balanceBefore + 5_000_000).toLocaleString('vi-VN')} đ`, {
     timeout: 15_000,
   });
   await expect(la9.getByTestId('funds')).toHaveText(`${(fundsBefore + 5_000_000).toLocaleString('vi-VN')} đ`);
+  await expect(la9.getByTestId('funding-variance')).toHaveText(
+    `${(fundingBefore + 5_000_000).toLocaleString('vi-VN')} đ`,
+  );
 
   // the other tabs, desktop then phone
   for (const tab of ['estimates', 'awards', 'spending', 'settlement'] as const) {

@@ -80,8 +80,9 @@ async function startServer(index: number): Promise<JourneyServer> {
     stdio: ['ignore', log, log],
   });
   try {
-    // Minutes, not seconds, on a machine other runs share: two servers load the demo at once.
-    await waitForHealth(baseURL, server, index, 420_000);
+    // Minutes, not seconds, on a machine other runs share: two servers load the demo at once
+    // (KYNIEM_E2E_START_MS changes the wait).
+    await waitForHealth(baseURL, server, index, Number(process.env.KYNIEM_E2E_START_MS) || 420_000);
   } catch (err) {
     await stop(server);
     fs.closeSync(log);

@@ -172,6 +172,8 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
       await page.getByTestId('activity-edit').click();
       await form.getByTestId('activity-status-source').click();
       await page.getByRole('option', { name }).click();
+      // several modules may decide one activity (ADR 41): the list stays open until closed
+      await page.keyboard.press('Escape');
       await form.getByRole('button', { name: 'Lưu' }).click();
       await expect(form).toBeHidden();
     };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -220,6 +221,8 @@ describeEachDatabase('budget', (kind) => {
   it('records a sponsor, its pledge and payments: the activity’s funds and balance move, spending moves the variance', async () => {
     const before = (await overview()).activities.find((a) => a.ref === 'A9')!;
     expect(before).toMatchObject({ estimate: 35_325_000, funds: 12_125_000, spent: 0, variance: 35_325_000 });
+    // the funding side (ADR 41): only the Bloc's own budget is there, the mobilised part still to raise
+    expect(before).toMatchObject({ pledged: 12_125_000, fundingVariance: -23_200_000 });
     const s = await json(
       await office.post('/api/budget/sponsors', {
         planId,
@@ -288,6 +291,10 @@ describeEachDatabase('budget', (kind) => {
     expect(after.funds - before.funds).toBe(20_200_000);
     const mobilised = after.bySource.find((x) => x.source === 'mobilised')!;
     expect(mobilised).toMatchObject({ estimate: 23_200_000, funds: 20_200_000, spent: 0, balance: 20_200_000 });
+    // a sponsor's payment earmarked to A9 moves its variance at once: the funding variance, by what was received
+    expect(after.fundingVariance - before.fundingVariance).toBe(20_200_000);
+    expect(after.variance).toBe(before.variance);
+    expect(mobilised).toMatchObject({ pledged: 30_000_000, fundingVariance: -3_000_000 });
     // spending with a voucher file: only budget readers may open it
     const upload = await env().app.request('/api/files?name=phieu-chi-01.pdf', {
       method: 'POST',
@@ -358,7 +365,12 @@ describeEachDatabase('budget', (kind) => {
       expect(s.estimate).toBe(parts.reduce((t, p) => t + p.estimate, 0));
       expect(s.spent).toBe(parts.reduce((t, p) => t + p.spent, 0));
       expect(s.variance).toBe(s.estimate - s.spent);
+      expect(s.fundingVariance).toBe(s.funds - s.estimate);
+      expect(s.pledged).toBe(parts.reduce((t, p) => t + p.pledged, 0));
     }
+    expect(o.unassigned.pledged).toBe(0); // every pledge here names its activity
+    for (const a of o.activities) expect(a.fundingVariance).toBe(a.funds - a.estimate);
+    expect(o.totals.fundingVariance).toBe(o.totals.funds - o.totals.estimate);
     expect(o.totals).toMatchObject({
       estimate: 35_325_000,
       spent: 20_500_000,
@@ -511,10 +523,32 @@ describeEachDatabase('budget', (kind) => {
       }),
       409,
     );
-    keep(
-      `settlement-${kind}.xlsx`,
-      await bytes(await office.get(`/api/budget/plans/${planId}/settlement?format=xlsx`)),
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      keep(
+        `settlement-${kind}.xlsx`,
+        await bytes(await office.get(`/api/budget/plans/${planId}/settlement?format=xlsx`)),
+      ) as unknown as Parameters<typeof book.xlsx.load>[0],
     );
+    // by activity, the rows (and what was given for the plan as a whole) add up to the totals by source
+    const sheet = book.getWorksheet('Theo hoạt động')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    const totalRow = rows.at(-1)!;
+    expect(totalRow.getCell(col('Nội dung')).value).toBe('Tổng cộng');
+    const final = (await overview()).totals;
+    for (const [name, value] of [
+      ['Nguồn đã có (đ)', final.funds],
+      ['Chênh lệch nguồn (đ)', final.fundingVariance],
+      ['Chênh lệch chi (đ)', final.variance],
+    ] as const) {
+      expect(totalRow.getCell(col(name)).value, name).toBe(value);
+      expect(
+        rows.slice(0, -1).reduce((sum, r) => sum + Number(r.getCell(col(name)).value), 0),
+        name,
+      ).toBe(value);
+    }
     const docx = keep(
       `settlement-${kind}.docx`,
       await bytes(await leader.get(`/api/budget/plans/${planId}/settlement?format=docx`)),
@@ -523,6 +557,8 @@ describeEachDatabase('budget', (kind) => {
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Xã hội hóa');
     expect(text).toContain('20.500.000');
+    // the funding variance beside the spending variance (ADR 41)
+    expect(text.replace(/\s+/g, ' ')).toMatch(/chênh lệch nguồn/i);
     const thanks = keep(
       `thanks-${kind}.docx`,
       await bytes(await office.get(`/api/budget/sponsors/${sponsorId}/thanks`)),

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { useTestEnv } from '../../../../test/support/platform.ts';
 import { systemCaller } from '../../platform/policy/caller.ts';
-import { demoPlanId, SEED_DEMO_KEY } from '../plans/index.ts';
+import { officeDemo } from '../office/demo.ts';
+import { demoPlanId, getActivity, SEED_DEMO_KEY } from '../plans/index.ts';
 import { budgetDemo } from './demo.ts';
 import { planOverview } from './figures.ts';
 import { budgetSettledSource } from './planSource.ts';
@@ -40,6 +41,26 @@ describeEachDatabase('budget demo', (kind) => {
       '2019-10-01',
     );
     expect(status).toMatchObject({ doneOn: '2019-09-30', percent: 100 });
+    // A23 holds two jobs (III.4): the budget and the detailed plan assigning the Office's staff;
+    // its status comes from both (ADR 41): before the duty roster exists, the budget alone answers
+    platform.clock = () => new Date('2019-10-01T03:00:00Z');
+    const alone = await getActivity(platform, systemCaller(), a23.id);
+    expect(alone.statusSources).toEqual(['budget.settled', 'office.duty']);
+    expect(alone.sources.map((s) => [s.key, s.doneOn])).toEqual([
+      ['budget.settled', '2019-09-30'],
+      ['office.duty', null],
+    ]);
+    expect(alone.doneOn).toBeNull();
+    expect(alone.status).not.toBe('done');
+    await officeDemo.load(platform);
+    const both = await getActivity(platform, systemCaller(), a23.id);
+    const duty = both.sources.find((s) => s.key === 'office.duty')!;
+    expect(duty.doneOn).not.toBeNull();
+    expect(duty.doneOn! < '2019-09-30').toBe(true);
+    // done on the later of the two days, with both notes on the plan's screen
+    expect(both.doneOn).toBe('2019-09-30');
+    expect(both.percent).toBe(100);
+    expect(both.sourceNote?.vi).toMatch(/quyết toán khóa sổ.*Đã phân công cán bộ trực/);
     console.log(
       `budget demo [${kind}]: estimate ${o.totals.estimate} đ, funds ${o.totals.funds} đ, spent ${o.totals.spent} đ, variance ${o.totals.variance} đ`,
     );

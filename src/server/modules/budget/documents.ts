@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { type Caller, requireBudget, sponsorNotFound } from './access.ts';
 import { awardMoneyOf } from './awards.ts';
 import { overviewOf, planLines } from './figures.ts';
+import type { OverviewOut } from './schema.ts';
 import { listSponsors } from './sponsors.ts';
 import { listSpending } from './spending.ts';
 import type { FundingSource } from './tables.ts';
@@ -171,21 +172,32 @@ async function settlementData(platform: Platform, caller: Caller, planId: string
   return { overview, lines, estimates, sponsors, spending };
 }
 
+const planWide = 'Nhận cho cả kế hoạch (không gắn hoạt động)';
+
+/** Money and pledges given for the plan as a whole: funds with nothing estimated or spent against them. */
+function unassignedFigures(overview: OverviewOut) {
+  const { funds, pledged } = overview.unassigned;
+  return { estimate: 0, pledged, funds, fundingVariance: funds, spent: 0, variance: 0, balance: funds };
+}
+
 export async function settlementXlsx(platform: Platform, caller: Caller, planId: string): Promise<BudgetFile> {
   const { overview, lines, estimates, sponsors, spending } = await settlementData(platform, caller, planId);
   const { toXlsx } = await builders();
   const refOf = new Map(overview.activities.map((a) => [a.id, a.ref]));
   const estimateActivity = new Map(estimates.map((e) => [e.id, e.activity_id]));
   const money = (key: string, header: string) => ({ header, key, type: 'integer' as const, width: 15 });
+  const forPlan = unassignedFigures(overview);
   const bytes = await toXlsx([
     {
       name: 'Theo nguồn',
       columns: [
         { header: 'Nguồn kinh phí', key: 'source', width: 30 },
         money('estimate', 'Dự toán (đ)'),
+        money('pledged', 'Cam kết (đ)'),
         money('funds', 'Nguồn đã có (đ)'),
+        money('fundingVariance', 'Chênh lệch nguồn (đ)'),
         money('spent', 'Thực chi (đ)'),
-        money('variance', 'Chênh lệch dự toán (đ)'),
+        money('variance', 'Chênh lệch chi (đ)'),
         money('balance', 'Còn lại (đ)'),
       ],
       rows: [
@@ -199,22 +211,31 @@ export async function settlementXlsx(platform: Platform, caller: Caller, planId:
         { header: 'Hoạt động', key: 'ref', width: 8 },
         { header: 'Nội dung', key: 'title', width: 50 },
         money('estimate', 'Dự toán (đ)'),
+        money('pledged', 'Cam kết (đ)'),
         money('funds', 'Nguồn đã có (đ)'),
+        money('fundingVariance', 'Chênh lệch nguồn (đ)'),
         money('spent', 'Thực chi (đ)'),
-        money('variance', 'Chênh lệch dự toán (đ)'),
+        money('variance', 'Chênh lệch chi (đ)'),
         money('balance', 'Còn lại (đ)'),
       ],
-      rows: overview.activities
-        .filter((a) => a.estimateId || a.funds)
-        .map((a) => ({
-          ref: a.ref,
-          title: a.title,
-          estimate: a.estimate,
-          funds: a.funds,
-          spent: a.spent,
-          variance: a.variance,
-          balance: a.balance,
-        })),
+      rows: [
+        ...overview.activities
+          .filter((a) => a.estimateId || a.funds || a.pledged)
+          .map((a) => ({
+            ref: a.ref,
+            title: a.title,
+            estimate: a.estimate,
+            pledged: a.pledged,
+            funds: a.funds,
+            fundingVariance: a.fundingVariance,
+            spent: a.spent,
+            variance: a.variance,
+            balance: a.balance,
+          })),
+        // what sponsors gave the plan as a whole, so the sheet adds up to the totals by source
+        ...(forPlan.funds || forPlan.pledged ? [{ ref: '', title: planWide, ...forPlan }] : []),
+        { ref: '', title: 'Tổng cộng', ...overview.totals },
+      ],
     },
     {
       name: 'Theo dòng dự toán',
@@ -270,16 +291,25 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
   const { overview, sponsors } = await settlementData(platform, caller, planId);
   const { toDocx } = await builders();
   const t = overview.totals;
+  const forPlan = unassignedFigures(overview);
   const row = (
     label: RichText,
-    f: { estimate: number; funds: number; spent: number; variance: number },
-  ): RichText[] => [label, vnd(f.estimate), vnd(f.funds), vnd(f.spent), vnd(f.variance)];
+    f: { estimate: number; funds: number; fundingVariance: number; spent: number; variance: number },
+    bold = false,
+  ): RichText[] => [
+    label,
+    ...[f.estimate, f.funds, f.fundingVariance, f.spent, f.variance].map(
+      (n): RichText => (bold ? [{ text: vnd(n), bold: true }] : vnd(n)),
+    ),
+  ];
+  // the activity's name wraps in its own column; each amount keeps one line (at 14 % "12.125.000" broke in two)
   const columns = [
-    { title: 'Nội dung', width: 34 },
-    { title: 'Dự toán (đ)', width: 16, align: 'right' as const },
-    { title: 'Nguồn đã có (đ)', width: 16, align: 'right' as const },
-    { title: 'Thực chi (đ)', width: 16, align: 'right' as const },
-    { title: 'Chênh lệch (đ)', width: 16, align: 'right' as const },
+    { title: 'Nội dung', width: 25 },
+    { title: 'Dự toán (đ)', width: 15, align: 'right' as const },
+    { title: 'Nguồn đã có (đ)', width: 15, align: 'right' as const },
+    { title: 'Chênh lệch nguồn (đ)', width: 15, align: 'right' as const },
+    { title: 'Thực chi (đ)', width: 15, align: 'right' as const },
+    { title: 'Chênh lệch chi (đ)', width: 15, align: 'right' as const },
   ];
   const doc: OfficialDocument = {
     issuer: bloc,
@@ -299,21 +329,27 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
         columns,
         rows: [
           ...overview.bySource.map((s) => row(sourceVi[s.source], s)),
-          row([{ text: 'Tổng cộng', bold: true }], t),
+          row([{ text: 'Tổng cộng', bold: true }], t, true),
         ],
       },
       { kind: 'section', level: 1, number: 'II-', title: 'QUYẾT TOÁN THEO HOẠT ĐỘNG', children: [] },
       {
         kind: 'table',
         columns,
-        rows: overview.activities.filter((a) => a.estimateId || a.funds).map((a) => row(`${a.ref}. ${a.title}`, a)),
+        rows: [
+          ...overview.activities
+            .filter((a) => a.estimateId || a.funds || a.pledged)
+            .map((a) => row(`${a.ref}. ${a.title}`, a)),
+          ...(forPlan.funds || forPlan.pledged ? [row(planWide, forPlan)] : []),
+          row([{ text: 'Tổng cộng', bold: true }], t, true),
+        ],
       },
       { kind: 'section', level: 1, number: 'III-', title: 'NGUỒN XÃ HỘI HÓA', children: [] },
       para(
         `Tổng cam kết ${formatVnd(sponsors.totals.pledged)}; đã nhận bằng tiền ${formatVnd(sponsors.totals.received)}; hiện vật quy đổi ${formatVnd(sponsors.totals.inKind)} từ ${sponsors.items.length} nhà tài trợ.`,
       ),
       para(
-        `Tổng thực chi ${formatVnd(t.spent)} trên dự toán được duyệt ${formatVnd(t.estimate)}; chênh lệch ${formatVnd(t.variance)}; số dư nguồn ${formatVnd(t.balance)}.${overview.settlement ? ` Quyết toán khóa sổ ngày ${formatDmy(overview.settlement.closedOn)}.` : ' Quyết toán chưa khóa sổ.'}/.`,
+        `Tổng nguồn đã có ${formatVnd(t.funds)} trên dự toán được duyệt ${formatVnd(t.estimate)} (chênh lệch nguồn ${formatVnd(t.fundingVariance)}); tổng thực chi ${formatVnd(t.spent)} (chênh lệch chi ${formatVnd(t.variance)}); số dư nguồn ${formatVnd(t.balance)}.${overview.settlement ? ` Quyết toán khóa sổ ngày ${formatDmy(overview.settlement.closedOn)}.` : ' Quyết toán chưa khóa sổ.'}/.`,
       ),
     ],
     recipients: ['Thường trực Đảng ủy Khối'],

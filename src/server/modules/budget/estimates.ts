@@ -182,6 +182,7 @@ export async function getEstimate(platform: Platform, caller: Caller, id: string
     bySource: sourceFigures(
       inForce.map((l) => ({ source: l.source, amount: l.amount, spent: spentByKey.get(l.line_key) ?? 0 })),
       (await planReceipts(platform.db, est.plan_id)).get(est.activity_id) ?? null,
+      (await planReceipts(platform.db, est.plan_id, 'budget_pledges')).get(est.activity_id) ?? null,
     ),
   };
 }

@@ -50,11 +50,17 @@ export const compareQuery = z.object({
 const sourceFigures = z.object({
   source: fundingSource,
   estimate: z.number(),
+  pledged: z
+    .number()
+    .openapi({ description: "The Bloc's budget: the estimate once approved; others: what sponsors pledged" }),
   funds: z
     .number()
     .openapi({ description: "The Bloc's budget: the estimate once approved; others: what was received" }),
   spent: z.number(),
-  variance: z.number().openapi({ description: 'estimate − spent' }),
+  variance: z.number().openapi({ description: 'estimate − spent (the spending variance)' }),
+  fundingVariance: z
+    .number()
+    .openapi({ description: 'funds − estimate (the funding variance: below zero, still to raise)' }),
   balance: z.number().openapi({ description: 'funds − spent' }),
 });
 export type SourceFigures = z.output<typeof sourceFigures>;
@@ -119,7 +125,9 @@ export const overviewOut = z
     plan: z.object({ id: z.string(), title: z.string(), number: z.string().nullable() }),
     settlement: z.object({ closedOn: z.string(), note: z.string().nullable() }).nullable(),
     bySource: z.array(sourceFigures),
-    unassigned: z.object({ funds: z.number() }).openapi({ description: 'Received for the plan, no activity named' }),
+    unassigned: z
+      .object({ funds: z.number(), pledged: z.number() })
+      .openapi({ description: 'Received (and pledged) for the plan, no activity named' }),
     activities: z.array(
       z.object({
         id: z.string(),
@@ -130,9 +138,11 @@ export const overviewOut = z
         status: versionStatus.nullable(),
         versionNumber: z.number().nullable(),
         estimate: z.number(),
+        pledged: z.number(),
         funds: z.number(),
         spent: z.number(),
         variance: z.number(),
+        fundingVariance: z.number(),
         balance: z.number(),
         bySource: z.array(sourceFigures),
       }),

@@ -7,8 +7,9 @@ import { plansDemo } from '../plans/demo.ts';
 import { officeDemo } from './demo.ts';
 import { listIncoming } from './incoming.ts';
 import { listOutgoing, receiptBoard } from './outgoing.ts';
+import { publicDocumentFile, publicDocuments } from './publish.ts';
 
-/** The office's demo data: the seed's plan issued through the register and sent to its "Nơi nhận"; incoming documents assigned. */
+/** The office's demo data: the seed's plan issued through the register, public with its .docx, and sent to its "Nơi nhận"; incoming documents assigned. */
 describeEachDatabase('office demo', (kind) => {
   const env = useTestEnv(kind);
 
@@ -39,6 +40,12 @@ describeEachDatabase('office demo', (kind) => {
       .where('parent_plan_id', 'is', null)
       .executeTakeFirstOrThrow();
     expect(planRow).toEqual({ number: '01', symbol_suffix: 'ĐUK' });
+    // the plan is public on the website, with its .docx as the register entry's file
+    const listed = await publicDocuments(platform.db);
+    expect(listed.items.map((d) => [d.number, d.type.code, d.fileUrl !== null])).toEqual([['01-KH/ĐUK', 'KH', true]]);
+    const file = await publicDocumentFile(platform, plan.id);
+    expect(file.name).toMatch(/^01-KH-.+\.docx$/u);
+    expect(Buffer.from(file.content).subarray(0, 2).toString()).toBe('PK');
     const incoming = await listIncoming(platform, caller, { year: 2019 });
     expect(incoming.items.map((i) => [i.arrivalNumber, i.status])).toEqual([
       [4, 'unassigned'],

@@ -2,12 +2,14 @@ import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { systemCaller } from '../../platform/policy/caller.ts';
 import { grassrootsKinds, liveUnits, unitByCode } from '../organisation/index.ts';
-import { demoPlanId, issuePlan, SEED_DEMO_KEY } from '../plans/index.ts';
+import { saveUpload } from '../../platform/files/store.ts';
+import { demoPlanId, issuePlan, planDocx, SEED_DEMO_KEY } from '../plans/index.ts';
 import { inTransaction } from './access.ts';
 import { loadDutyRoster } from './dutyDemo.ts';
 import { acknowledgeDelivery, openDelivery } from './inbox.ts';
 import { assignIncoming, markIncomingDone, recordIncoming } from './incoming.ts';
 import { resolveRecipients, sendTo } from './outgoing.ts';
+import { attachOutgoingFile, setOutgoingPublic } from './publish.ts';
 import { addTerm, saveSettings } from './settings.ts';
 
 /**
@@ -15,7 +17,9 @@ import { addTerm, saveSettings } from './settings.ts';
  * issued through the register on 10/6/2019 and sent to its "Nơi nhận" — the Provincial
  * Committee's Standing body, its Party-building boards and Office, the Bloc's Executive
  * Committee, and the grassroots units as "the units concerned" — with some units having opened
- * and acknowledged it; incoming documents of 2019 recorded and assigned, one of them overdue; and
+ * and acknowledged it, its .docx (as the plan module prints it, with its number) attached as the
+ * register entry's file and the entry made public, so the website's /van-ban lists it and it
+ * downloads; incoming documents of 2019 recorded and assigned, one of them overdue; and
  * the duty roster of the tournament, the festival and the ceremony (dutyDemo.ts).
  */
 const caller = systemCaller('demo');
@@ -57,6 +61,15 @@ async function loadOffice(platform: Platform): Promise<number> {
     );
     await inTransaction(issuing, (tx) => sendTo(tx, caller, issued.outgoingId, units, issuing.clock()));
     made++;
+    const file = await saveUpload(
+      issuing,
+      caller.actor,
+      await planDocx(issuing, caller, planId),
+      `${issued.symbol.replace(/\//g, '-')} Ke hoach ky niem 15 nam.docx`,
+      { allowed: ['docx'] },
+    );
+    await attachOutgoingFile(issuing, caller, issued.outgoingId, file.id);
+    await setOutgoingPublic(issuing, caller, issued.outgoingId, true);
     const deliveries = await platform.db
       .selectFrom('office_deliveries')
       .select(['id', 'unit_id'])

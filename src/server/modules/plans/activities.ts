@@ -98,14 +98,60 @@ export async function maySeePlan(db: Db, plan: PlanRow, vis: Visibility): Promis
   return row !== undefined;
 }
 
+export type SourcePart = {
+  key: StatusSourceKey;
+  doneOn: string | null;
+  percent: number | null;
+  note: { vi: string; en: string } | null;
+};
+
 export type Progress = {
   doneOn: string | null;
   percent: number | null;
   figure: number | null;
   note: { vi: string; en: string } | null;
+  /** each named source's own answer (the reports' progress where a source has none yet) */
+  parts: SourcePart[];
 };
 
-/** Reports' progress, or the status source's answer when the activity names one. */
+/** The keys an activity's `status_source` holds: one key, or several joined by commas (ADR 41). */
+export function sourceKeysOf(column: string | null): StatusSourceKey[] {
+  if (column === null || column === '') return [];
+  return column.split(',').map((k) => oneOf(statusSourceKeys, k, 'plan_activities.status_source'));
+}
+
+/** The column's value for a list of keys: null for none, each key once, in the order given. */
+export function sourceColumnOf(keys: readonly StatusSourceKey[]): string | null {
+  const unique = [...new Set(keys)];
+  return unique.length === 0 ? null : unique.join(',');
+}
+
+/**
+ * An activity that holds several jobs, each decided by its own module (the seed's A23: the budget
+ * and the duty roster), is done only when every one is: on the latest of their days, so it is done
+ * late when any was late and overdue while any is not done past the due day (ADR 41). The percent
+ * is the parts' mean; a figure counts different things in each module, so there is none.
+ */
+export function combineParts(parts: SourcePart[]): Pick<Progress, 'doneOn' | 'percent' | 'figure' | 'note'> {
+  const allDone = parts.every((p) => p.doneOn !== null);
+  const doneOn = allDone
+    ? parts
+        .map((p) => p.doneOn!)
+        .sort()
+        .at(-1)!
+    : null;
+  const percents = parts.map((p) => (p.doneOn !== null ? 100 : (p.percent ?? 0)));
+  const mean = Math.round(percents.reduce((s, v) => s + v, 0) / parts.length);
+  const notes = parts.map((p) => p.note).filter((n): n is NonNullable<typeof n> => n !== null);
+  return {
+    doneOn,
+    percent: allDone ? 100 : Math.min(99, mean),
+    figure: null,
+    note: notes.length ? { vi: notes.map((n) => n.vi).join(' '), en: notes.map((n) => n.en).join(' ') } : null,
+  };
+}
+
+/** Reports' progress, or the status sources' answers when the activity names them. */
 export async function progressOf(
   platform: { db: Db },
   plan: PlanRow,
@@ -114,30 +160,38 @@ export async function progressOf(
 ): Promise<Map<string, Progress>> {
   const out = new Map<string, Progress>();
   for (const a of rows) {
-    const own: Progress = { doneOn: a.done_on, percent: a.progress_percent, figure: a.progress_figure, note: null };
-    const source = a.status_source ? statusSources[a.status_source] : undefined;
-    if (source) {
-      const answer = await source.evaluate(
-        platform,
-        {
-          id: a.id,
-          planId: a.plan_id,
-          start: a.start_on,
-          due: a.due_on,
-          target:
-            a.target_value === null
-              ? null
-              : { value: a.target_value, comparator: a.target_comparator ?? 'eq', indicator: a.target_indicator ?? '' },
-        },
-        { issuedOn: plan.issued_on, periodStart: plan.period_start },
-        today,
-      );
-      if (answer) {
-        out.set(a.id, { doneOn: answer.doneOn, percent: answer.percent, figure: answer.figure, note: answer.note });
-        continue;
-      }
+    const own = { doneOn: a.done_on, percent: a.progress_percent, figure: a.progress_figure, note: null };
+    const parts: (SourcePart & { figure: number | null; answered: boolean })[] = [];
+    for (const key of sourceKeysOf(a.status_source)) {
+      const source = statusSources[key];
+      const answer = source
+        ? await source.evaluate(
+            platform,
+            {
+              id: a.id,
+              planId: a.plan_id,
+              start: a.start_on,
+              due: a.due_on,
+              target:
+                a.target_value === null
+                  ? null
+                  : {
+                      value: a.target_value,
+                      comparator: a.target_comparator ?? 'eq',
+                      indicator: a.target_indicator ?? '',
+                    },
+            },
+            { issuedOn: plan.issued_on, periodStart: plan.period_start },
+            today,
+          )
+        : null;
+      parts.push(answer ? { key, ...answer, answered: true } : { key, ...own, answered: false });
     }
-    out.set(a.id, own);
+    const answered = parts.filter((p) => p.answered);
+    const strip = ({ key, doneOn, percent, note }: SourcePart): SourcePart => ({ key, doneOn, percent, note });
+    if (answered.length === 0) out.set(a.id, { ...own, parts: parts.map(strip) });
+    else if (parts.length === 1) out.set(a.id, { ...parts[0], parts: parts.map(strip) });
+    else out.set(a.id, { ...combineParts(parts), parts: parts.map(strip) });
   }
   return out;
 }
@@ -171,9 +225,6 @@ function targetOf(a: ActivityRow) {
       : [],
   };
 }
-
-export const statusSourceOf = (source: string | null): StatusSourceKey | null =>
-  source === null ? null : oneOf(statusSourceKeys, source, 'plan_activities.status_source');
 
 export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: ActivityRow[], today: string) {
   const ids = rows.map((r) => r.id);
@@ -237,7 +288,8 @@ export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: A
       tentative: a.tentative === 1,
       recurrence: a.recurrence,
       target: targetOf(a),
-      statusSource: statusSourceOf(a.status_source),
+      statusSource: sourceKeysOf(a.status_source)[0] ?? null,
+      statusSources: sourceKeysOf(a.status_source),
       originActivityId: a.origin_activity_id,
       percent: p.percent,
       figure: p.figure,
@@ -245,6 +297,13 @@ export async function activityViews(platform: { db: Db }, plan: PlanRow, rows: A
       status,
       statusLabel: statusLabels[status],
       sourceNote: p.note,
+      sources: p.parts.map((part) => ({
+        key: part.key,
+        label: statusSources[part.key]?.label ?? { vi: part.key, en: part.key },
+        doneOn: part.doneOn,
+        percent: part.percent,
+        note: part.note,
+      })),
     };
   });
 }
@@ -345,7 +404,7 @@ export function activityRow(
     target_indicator: input.target?.indicator ?? null,
     target_unit: input.target?.unit ?? null,
     target_breakdown_json: input.target ? JSON.stringify(input.target.breakdown) : null,
-    status_source: input.statusSource,
+    status_source: sourceColumnOf(input.statusSources ?? (input.statusSource ? [input.statusSource] : [])),
     origin_activity_id: origin,
     progress_percent: null,
     progress_figure: null,
@@ -554,7 +613,11 @@ export async function updateActivity(platform: Platform, caller: Caller, id: str
       start_on: start,
       due_on: due,
       ...(input.tentative !== undefined ? { tentative: input.tentative ? 1 : 0 } : {}),
-      ...(input.statusSource !== undefined ? { status_source: input.statusSource } : {}),
+      ...(input.statusSources !== undefined
+        ? { status_source: sourceColumnOf(input.statusSources) }
+        : input.statusSource !== undefined
+          ? { status_source: input.statusSource }
+          : {}),
       ...(input.target !== undefined
         ? {
             target_value: input.target?.value ?? null,

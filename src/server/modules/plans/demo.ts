@@ -86,7 +86,9 @@ export async function seedPlanInput(platform: Platform) {
     if (a.ref === 'A9') a.statusSource = 'tournament.results';
     if (a.ref === 'A10') a.statusSource = 'festival.results';
     if (a.ref === 'A12') a.statusSource = 'ceremony.held';
-    if (a.ref === 'A23') a.statusSource = 'budget.settled';
+    // III.4's second bullet is one activity holding two jobs (ADR 41): the budget estimate and
+    // mobilisation, and the detailed plan assigning the Office's staff to serve
+    if (a.ref === 'A23') Object.assign(a, { statusSource: null, statusSources: ['budget.settled', 'office.duty'] });
     if (a.ref === 'A2' || a.ref === 'A17') a.statusSource = 'publicity.pieces';
   }
   return createPlanInput.parse(proposal);

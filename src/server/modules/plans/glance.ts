@@ -100,7 +100,7 @@ export async function planGlance(platform: Platform, caller: Caller, today: stri
     .sort((a, b) =>
       ((within(a.start) ? a.start : a.due) ?? '').localeCompare((within(b.start) ? b.start : b.due) ?? ''),
     );
-  const ceremonyActivity = views.find((a) => a.statusSource === 'ceremony.held');
+  const ceremonyActivity = views.find((a) => a.statusSources.includes('ceremony.held'));
   const ceremonyOn = ceremonyActivity ? (ceremonyActivity.start ?? ceremonyActivity.due) : null;
   return {
     plan: { id: plan.id, title: plan.title, number: plan.number, symbolSuffix: plan.symbol_suffix },

@@ -25,6 +25,8 @@ export { activityRefs, addActivity, getActivity, topLevelActivityRefs } from './
 export { activityInput, type ActivityInput } from './schema.ts';
 // Issuing a plan: its number from the office's register
 export { activityIdsByRef, demoPlanId, issuePlan } from './issue.ts';
+// The plan as its official .docx (the office's demo attaches it to the register entry as its public file)
+export { planDocx } from './documents.ts';
 export { SEED_DEMO_KEY } from './demo.ts';
 export {
   type PublicPlanSummary,

@@ -32,6 +32,11 @@ export const statusSourceKeys = [
   'office.duty',
   'publicity.pieces',
 ] as const;
+/** An activity's sources: each key once, at most four. */
+const statusSourceList = z
+  .array(z.enum(statusSourceKeys))
+  .max(4)
+  .refine((keys) => new Set(keys).size === keys.length, 'msg:distinct_sources');
 
 const target = z
   .strictObject({
@@ -82,6 +87,10 @@ const activityFields = {
       description:
         'A module that decides this activity\'s progress from its own data: "organisation.new_grassroots" (grassroots units founded in the period), "reporting.templates" (report templates issued and reports received), "honours.selection" (the honourees selected against the quota; done on the day the results are confirmed), "tournament.results", "ceremony.held" (done on the day the ceremony is recorded as held), "budget.settled" (done on the day the settlement is closed, every estimate approved), "office.duty" (the duty roster: done when every event of the plan has staff on duty), "publicity.pieces" (publicity pieces published out of those planned for the activity, or for its plan when none names it)',
     }),
+  statusSources: statusSourceList.optional().openapi({
+    description:
+      'Several modules, when the activity holds several jobs (the seed\'s A23: "budget.settled" and "office.duty"): done when every one is done, on the latest day (ADR 41). Given, it replaces `statusSource`',
+  }),
 };
 
 export const activityInput = z
@@ -103,6 +112,7 @@ export const updateActivityInput = z
     tentative: z.boolean().optional(),
     target: target.nullable().optional(),
     statusSource: z.enum(statusSourceKeys).nullable().optional(),
+    statusSources: statusSourceList.optional(),
   })
   .openapi('UpdatePlanActivity');
 export type UpdateActivityInput = z.output<typeof updateActivityInput>;
@@ -307,9 +317,13 @@ export const activityView = z
     tentative: z.boolean(),
     recurrence: z.string().nullable(),
     target: targetOut.nullable(),
-    statusSource: statusSourceSchema
-      .nullable()
-      .openapi({ description: "The module that decides this activity's progress from its own data, or null" }),
+    statusSource: statusSourceSchema.nullable().openapi({
+      description:
+        "The module that decides this activity's progress from its own data (the first, when several do), or null",
+    }),
+    statusSources: z
+      .array(statusSourceSchema)
+      .openapi({ description: "Every module that decides the activity's progress" }),
     originActivityId: z.string().nullable(),
     percent: z.number().nullable(),
     figure: z.number().nullable(),
@@ -317,6 +331,17 @@ export const activityView = z
     status: statusSchema,
     statusLabel: bilingual,
     sourceNote: bilingual.nullable(),
+    sources: z
+      .array(
+        z.object({
+          key: statusSourceSchema,
+          label: bilingual,
+          doneOn: z.string().nullable(),
+          percent: z.number().nullable(),
+          note: bilingual.nullable(),
+        }),
+      )
+      .openapi({ description: "Each source's own answer, when the activity names several" }),
     unitLine: unitLineOut
       .nullable()
       .optional()

@@ -97,7 +97,7 @@ export async function saveUpload(
 }
 
 /**
- * Attaches the caller's own unowned uploads to an owner, inside the owner's transaction. Any id
+ * Attaches the caller's own unowned uploads (the system's, for a caller without an account) to an owner, inside the owner's transaction. Any id
  * that is not such a file refuses the whole change with a message on `field`.
  */
 export async function attachFiles(
@@ -114,7 +114,8 @@ export async function attachFiles(
     .select(['id', 'name', 'size', 'media_type', 'uploaded_at'])
     .where('id', 'in', unique)
     .where('owner_type', 'is', null)
-    .where('uploaded_by', '=', actor.userId ?? '-')
+    // the system (demo data, jobs: no account) attaches what the system itself uploaded
+    .where('uploaded_by', actor.userId === null ? 'is' : '=', actor.userId)
     .execute();
   if (mine.length !== unique.length) {
     throw fail.validation([

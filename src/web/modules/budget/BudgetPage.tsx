@@ -17,7 +17,7 @@ import { SponsorsTab } from './SponsorsTab.tsx';
 
 export const money = (n: number) => formatVnd(n);
 
-/** Estimate, funds, spent, variance, balance of one source or the whole, as a small card. */
+/** Estimate, pledged, funds and the funding variance; spent, the spending variance and balance: one source or the whole, as a small card. */
 export function FiguresCard({ title, f, testId }: { title: string; f: Omit<SourceFigures, 'source'>; testId: string }) {
   const { t } = useTranslation();
   const row = (label: string, value: number, key: string, strong = false) => (
@@ -36,7 +36,9 @@ export function FiguresCard({ title, f, testId }: { title: string; f: Omit<Sourc
         {title}
       </Text>
       {row(t('budget.figures.estimate'), f.estimate, 'estimate')}
+      {row(t('budget.figures.pledged'), f.pledged, 'pledged')}
       {row(t('budget.figures.funds'), f.funds, 'funds')}
+      {row(t('budget.figures.fundingVariance'), f.fundingVariance, 'funding-variance', true)}
       {row(t('budget.figures.spent'), f.spent, 'spent')}
       {row(t('budget.figures.variance'), f.variance, 'variance', true)}
       {row(t('budget.figures.balance'), f.balance, 'balance', true)}
@@ -48,7 +50,7 @@ export const statusColor = { draft: 'gray', submitted: 'orange', approved: 'gree
 
 function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activityId: string) => void }) {
   const { t } = useTranslation();
-  const shown = overview.activities.filter((a) => a.estimateId || a.funds);
+  const shown = overview.activities.filter((a) => a.estimateId || a.funds || a.pledged);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
@@ -70,7 +72,7 @@ function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activi
       {shown.length === 0 ? (
         <Text c="dimmed">{t('budget.overview.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={940}>
+        <Table.ScrollContainer minWidth={1080}>
           <Table striped highlightOnHover verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -78,6 +80,7 @@ function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activi
                 <Table.Th>{t('budget.overview.status')}</Table.Th>
                 <Table.Th ta="right">{t('budget.figures.estimate')}</Table.Th>
                 <Table.Th ta="right">{t('budget.figures.funds')}</Table.Th>
+                <Table.Th ta="right">{t('budget.figures.fundingVariance')}</Table.Th>
                 <Table.Th ta="right">{t('budget.figures.spent')}</Table.Th>
                 <Table.Th ta="right">{t('budget.figures.variance')}</Table.Th>
                 <Table.Th ta="right">{t('budget.figures.balance')}</Table.Th>
@@ -123,6 +126,14 @@ function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activi
                   </Table.Td>
                   <Table.Td ta="right" data-testid="funds" style={{ whiteSpace: 'nowrap' }}>
                     {money(a.funds)}
+                  </Table.Td>
+                  <Table.Td
+                    ta="right"
+                    c={a.fundingVariance < 0 ? 'red' : undefined}
+                    data-testid="funding-variance"
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
+                    {money(a.fundingVariance)}
                   </Table.Td>
                   <Table.Td ta="right" data-testid="spent" style={{ whiteSpace: 'nowrap' }}>
                     {money(a.spent)}

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconMapPin, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
-import { CenterLoader } from '../../ui/CenterLoader.tsx';
-import { ErrorAlert, fieldError } from '../../ui/errors.tsx';
+import { fieldError } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CardGrid, ListPage, RecordCard } from '../../ui/ListPage.tsx';
 import { type CeremonyInput, useCeremonies, useCeremonyLive, useCreateCeremony } from './api.ts';
 
 function CreateModal({ onClose }: { onClose: () => void }) {
@@ -85,39 +84,30 @@ export function CeremoniesPage() {
   if (!auth.can('ceremony.read')) return <NoPermission />;
   const manage = auth.can('ceremony.manage');
   return (
-    <>
-      <PageHeader
-        title={t('ceremony.list.title')}
-        description={t('ceremony.list.description')}
-        actions={
-          manage ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="ceremony-new">
-              {t('ceremony.create.button')}
-            </Button>
-          ) : undefined
-        }
-      />
-      {list.isPending ? (
-        <CenterLoader />
-      ) : list.error ? (
-        <ErrorAlert error={list.error} />
-      ) : list.data.items.length === 0 ? (
-        <Text c="dimmed">{t('ceremony.list.empty')}</Text>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {list.data.items.map((c) => (
-            <Card key={c.id} bg="white" withBorder data-testid="ceremony-card" data-code={c.code}>
-              <Text size="xs" c="dimmed" fw={600}>
-                {c.code}
-              </Text>
-              <Anchor
-                renderRoot={(props) => <Link {...props} to="/ceremonies/$ceremonyId" params={{ ceremonyId: c.id }} />}
-                fw={600}
-                mt={4}
-                display="block"
-              >
-                {c.name}
-              </Anchor>
+    <ListPage
+      title={t('ceremony.list.title')}
+      description={t('ceremony.list.description')}
+      actions={
+        manage ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="ceremony-new">
+            {t('ceremony.create.button')}
+          </Button>
+        ) : undefined
+      }
+      query={list}
+      empty={t('ceremony.list.empty')}
+      after={creating ? <CreateModal onClose={() => setCreating(false)} /> : null}
+    >
+      {(items) => (
+        <CardGrid wide>
+          {items.map((c) => (
+            <RecordCard
+              key={c.id}
+              code={c.code}
+              name={c.name}
+              link={(props) => <Link {...props} to="/ceremonies/$ceremonyId" params={{ ceremonyId: c.id }} />}
+              testId="ceremony-card"
+            >
               <Group gap="xs" mt={6}>
                 <Text size="sm" c="dimmed">
                   {t('ceremony.list.when', { date: formatDate(c.eventDate), start: c.start, end: c.targetEnd })}
@@ -137,11 +127,10 @@ export function CeremoniesPage() {
                 <IconMapPin size={14} />
                 <Text size="sm">{c.venue}</Text>
               </Group>
-            </Card>
+            </RecordCard>
           ))}
-        </SimpleGrid>
+        </CardGrid>
       )}
-      {creating ? <CreateModal onClose={() => setCreating(false)} /> : null}
-    </>
+    </ListPage>
   );
 }

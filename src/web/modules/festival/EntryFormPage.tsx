@@ -7,7 +7,6 @@ import {
   Card,
   FileButton,
   Group,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -31,7 +30,7 @@ import { useUnit } from '../organisation/api.ts';
 import { UnitName } from '../organisation/UnitName.tsx';
 import { PersonSelect } from '../tournament/PersonSelect.tsx';
 import { type Entry, useEntries, useFestival, useFestivalLive, useMakeEntry } from './api.ts';
-import { minutes } from './shared.tsx';
+import { MinutesSeconds, minutes } from './shared.tsx';
 
 type Performance = 'solo' | 'duet' | 'group';
 const seats: Record<Performance, number> = { solo: 1, duet: 2, group: 3 };
@@ -390,40 +389,15 @@ export function EntryFormPage() {
                   error={err('backingTrackFileId')}
                 />
               ) : null}
-              <div>
-                <Text size="sm" fw={500} mb={4}>
-                  {t('festival.form.duration')}
-                </Text>
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  <NumberInput
-                    aria-label={t('festival.form.minutes')}
-                    rightSection={<Text size="xs">{t('festival.form.min')}</Text>}
-                    min={0}
-                    max={60}
-                    allowDecimal={false}
-                    value={mins}
-                    onChange={setMins}
-                    w={110}
-                    data-testid="entry-minutes"
-                  />
-                  <NumberInput
-                    aria-label={t('festival.form.seconds')}
-                    rightSection={<Text size="xs">{t('festival.form.sec')}</Text>}
-                    min={0}
-                    max={59}
-                    allowDecimal={false}
-                    value={secs}
-                    onChange={setSecs}
-                    w={110}
-                    data-testid="entry-seconds"
-                  />
-                </Group>
-                {err('declaredSeconds') ? (
-                  <Text size="sm" c="red">
-                    {err('declaredSeconds')}
-                  </Text>
-                ) : null}
-              </div>
+              <MinutesSeconds
+                label={t('festival.form.duration')}
+                minutes={mins}
+                seconds={secs}
+                onMinutes={setMins}
+                onSeconds={setSecs}
+                error={err('declaredSeconds')}
+                testId="entry"
+              />
               {make.error && !onlyFieldProblems(make.error, FIELDS) ? <ErrorAlert error={make.error} /> : null}
               <Button type="submit" loading={make.isPending} size="md" data-testid="entry-submit">
                 {t('festival.form.submit')}

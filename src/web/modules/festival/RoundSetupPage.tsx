@@ -42,7 +42,7 @@ import {
   useSetOrder,
   useUpdateRound,
 } from './api.ts';
-import { minutes } from './shared.tsx';
+import { MinutesSeconds, minutes } from './shared.tsx';
 
 type Method = (typeof methods)[number];
 type CriterionRow = { key: string; code: string | null; name: string; weight: number | string; max: number | string };
@@ -315,38 +315,14 @@ function SetupForm({ festivalId, round }: { festivalId: string; round: Round | n
                 data-testid="round-venue"
               />
             </Group>
-            <div>
-              <Text size="sm" fw={500} mb={4}>
-                {t('festival.setup.maxAct')}
-              </Text>
-              <Group gap="xs" wrap="nowrap">
-                <NumberInput
-                  aria-label={t('festival.form.minutes')}
-                  rightSection={<Text size="xs">{t('festival.form.min')}</Text>}
-                  min={0}
-                  max={60}
-                  allowDecimal={false}
-                  value={maxMin}
-                  onChange={setMaxMin}
-                  w={110}
-                />
-                <NumberInput
-                  aria-label={t('festival.form.seconds')}
-                  rightSection={<Text size="xs">{t('festival.form.sec')}</Text>}
-                  min={0}
-                  max={59}
-                  allowDecimal={false}
-                  value={maxSec}
-                  onChange={setMaxSec}
-                  w={110}
-                />
-              </Group>
-              {err('maxActSeconds') ? (
-                <Text size="sm" c="red">
-                  {err('maxActSeconds')}
-                </Text>
-              ) : null}
-            </div>
+            <MinutesSeconds
+              label={t('festival.setup.maxAct')}
+              minutes={maxMin}
+              seconds={maxSec}
+              onMinutes={setMaxMin}
+              onSeconds={setMaxSec}
+              error={err('maxActSeconds')}
+            />
           </Stack>
         </Card>
 

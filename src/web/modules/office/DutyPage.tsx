@@ -8,11 +8,10 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { DATE_FORMAT } from '../../app/format.ts';
-import { CenterLoader } from '../../ui/CenterLoader.tsx';
-import { ErrorAlert, fieldError } from '../../ui/errors.tsx';
+import { fieldError } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
 import { isoOf } from '../organisation/api.ts';
 import { type DutyEvent, useCreateDutyEvent, useDutyEvents, useOfficeLive } from './api.ts';
 import { momentOf, spanLabel } from './dutyTime.ts';
@@ -46,80 +45,77 @@ export function DutyPage() {
     </Badge>
   );
   return (
-    <>
-      <PageHeader
-        title={t('office.duty.title')}
-        description={t('office.duty.description')}
-        actions={
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconCalendarUser size={16} />}
-              renderRoot={(props) => <Link {...props} to="/office/duty/mine" />}
-            >
-              {t('office.duty.mine')}
+    <ListPage
+      title={t('office.duty.title')}
+      description={t('office.duty.description')}
+      actions={
+        <Group gap="xs">
+          <Button
+            variant="default"
+            leftSection={<IconCalendarUser size={16} />}
+            renderRoot={(props) => <Link {...props} to="/office/duty/mine" />}
+          >
+            {t('office.duty.mine')}
+          </Button>
+          {auth.can('office.duty') ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="duty-add-event">
+              {t('office.duty.addEvent')}
             </Button>
-            {auth.can('office.duty') ? (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="duty-add-event">
-                {t('office.duty.addEvent')}
-              </Button>
-            ) : null}
-          </Group>
-        }
-      />
-      {list.isPending ? (
-        <CenterLoader />
-      ) : list.error ? (
-        <ErrorAlert error={list.error} />
-      ) : list.data.items.length === 0 ? (
-        <Text c="dimmed">{t('office.duty.empty')}</Text>
-      ) : phone ? (
-        <Stack gap="sm" data-testid="duty-events">
-          {list.data.items.map((e) => (
-            <Card withBorder key={e.id} padding="sm">
-              <EventLink e={e} />
-              <Text size="sm">{spanLabel(e.startsAt, e.endsAt)}</Text>
-              <Text size="sm" c="dimmed">
-                {e.place}
-              </Text>
-              <Group mt={4}>{staffBadge(e)}</Group>
-            </Card>
-          ))}
-        </Stack>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="duty-events">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('office.duty.event')}</Table.Th>
-                <Table.Th>{t('office.duty.when')}</Table.Th>
-                <Table.Th>{t('office.duty.place')}</Table.Th>
-                <Table.Th>{t('office.duty.activity')}</Table.Th>
-                <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('office.duty.staff')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <EventLink e={e} />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{spanLabel(e.startsAt, e.endsAt)}</Table.Td>
-                  <Table.Td>{e.place}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2}>
-                      {e.activity?.title ?? '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{staffBadge(e)}</Table.Td>
+          ) : null}
+        </Group>
+      }
+      query={list}
+      empty={t('office.duty.empty')}
+      after={adding ? <EventModal onClose={() => setAdding(false)} /> : null}
+    >
+      {(items) =>
+        phone ? (
+          <Stack gap="sm" data-testid="duty-events">
+            {items.map((e) => (
+              <Card withBorder key={e.id} padding="sm">
+                <EventLink e={e} />
+                <Text size="sm">{spanLabel(e.startsAt, e.endsAt)}</Text>
+                <Text size="sm" c="dimmed">
+                  {e.place}
+                </Text>
+                <Group mt={4}>{staffBadge(e)}</Group>
+              </Card>
+            ))}
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="duty-events">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('office.duty.event')}</Table.Th>
+                  <Table.Th>{t('office.duty.when')}</Table.Th>
+                  <Table.Th>{t('office.duty.place')}</Table.Th>
+                  <Table.Th>{t('office.duty.activity')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('office.duty.staff')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {adding ? <EventModal onClose={() => setAdding(false)} /> : null}
-    </>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>
+                      <EventLink e={e} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{spanLabel(e.startsAt, e.endsAt)}</Table.Td>
+                    <Table.Td>{e.place}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {e.activity?.title ?? '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{staffBadge(e)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      }
+    </ListPage>
   );
 }
 

@@ -62,6 +62,7 @@ export function ActivityCard({
   menu?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
+  const pick = (b: { vi: string; en: string }) => (i18n.language === 'en' ? b.en : b.vi);
   const dates = useDatesText();
   const more = (n: number) => t('plans.activity.more', { count: n });
   const others = a.otherParticipants.length ? a.otherParticipants : [];
@@ -106,9 +107,20 @@ export function ActivityCard({
         <Line label={t('plans.activity.time')}>{dates(a)}</Line>
         {a.target ? <Line label={t('plans.activity.target')}>{targetText(a.target)}</Line> : null}
         {a.doneOn ? <Line label={t('plans.activity.doneOn')}>{formatDate(a.doneOn)}</Line> : null}
-        {a.sourceNote ? (
+        {a.sources.length > 1 ? (
+          // an activity holding several jobs: each module's own answer, under its name
+          a.sources.map((s) => (
+            <Text key={s.key} size="xs" c="dimmed" data-testid="activity-source">
+              <Text span fw={600} size="xs" inherit>
+                {pick(s.label)}
+                {s.doneOn ? ` (${formatDate(s.doneOn)})` : s.percent !== null ? ` (${s.percent}%)` : ''}:
+              </Text>{' '}
+              {s.note ? pick(s.note) : t('plans.activity.sourceByReports')}
+            </Text>
+          ))
+        ) : a.sourceNote ? (
           <Text size="xs" c="dimmed">
-            {i18n.language === 'en' ? a.sourceNote.en : a.sourceNote.vi}
+            {pick(a.sourceNote)}
           </Text>
         ) : null}
       </Stack>

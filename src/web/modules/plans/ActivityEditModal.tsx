@@ -7,6 +7,7 @@ import {
   Menu,
   Modal,
   NumberInput,
+  MultiSelect,
   Select,
   SimpleGrid,
   Stack,
@@ -52,7 +53,7 @@ type Draft = {
   comparator: Comparator;
   indicator: string;
   targetUnit: string;
-  statusSource: StatusSource | null;
+  statusSources: StatusSource[];
 };
 
 const FIELDS = [
@@ -70,6 +71,7 @@ const FIELDS = [
   'target.indicator',
   'target.unit',
   'statusSource',
+  'statusSources',
 ];
 
 const picked = (units: { id: string; name: string }[]) => units.map((u) => ({ id: u.id, name: u.name }));
@@ -89,7 +91,7 @@ function draftOf(a: Activity | null, section: string | null): Draft {
     comparator: a?.target?.comparator ?? 'gte',
     indicator: a?.target?.indicator ?? '',
     targetUnit: a?.target?.unit ?? '',
-    statusSource: a?.statusSource ?? null,
+    statusSources: a?.statusSources ?? [],
   };
 }
 
@@ -178,7 +180,7 @@ export function ActivityEditModal({
       tentative: d.tentative,
       target,
     };
-    if (!activity || d.statusSource !== initial.statusSource) body.statusSource = d.statusSource;
+    if (!activity || d.statusSources.join() !== initial.statusSources.join()) body.statusSources = d.statusSources;
     if (!activity)
       body.kind = plan.sections.find((s) => s.path === body.section)?.role === 'organisation' ? 'duty' : 'task';
     if (!leadLocked && (!activity || !sameIds(d.lead, initial.lead))) body.leadUnitIds = d.lead.map((u) => u.id);
@@ -354,17 +356,23 @@ export function ActivityEditModal({
               />
             </SimpleGrid>
           ) : null}
-          <Select
+          <MultiSelect
             label={t('plans.edit.activity.statusSource')}
             description={t('plans.edit.activity.statusSourceHint')}
             data={[
               { value: 'reports', label: t('plans.edit.activity.sources.reports') },
               ...statusSources.map((k) => ({ value: k, label: t(sourceLabels[k]) })),
             ]}
-            value={d.statusSource ?? 'reports'}
-            onChange={(v) => set({ statusSource: v && v !== 'reports' ? (v as StatusSource) : null })}
-            allowDeselect={false}
-            error={fe('statusSource')}
+            value={d.statusSources.length ? d.statusSources : ['reports']}
+            onChange={(values) => {
+              // "the units' reports" stands alone; picking it clears the modules, picking a module drops it
+              const picked = values.at(-1);
+              set({
+                statusSources:
+                  picked === 'reports' ? [] : values.filter((v): v is StatusSource => v !== 'reports').slice(0, 4),
+              });
+            }}
+            error={fe('statusSource') ?? fe('statusSources')}
             comboboxProps={{ withinPortal: true }}
             data-testid="activity-status-source"
           />

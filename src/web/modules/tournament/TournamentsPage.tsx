@@ -1,33 +1,25 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconMapPin, IconPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
-import { CenterLoader } from '../../ui/CenterLoader.tsx';
-import { ErrorAlert } from '../../ui/errors.tsx';
+import { CardGrid, ListPage, RecordCard } from '../../ui/ListPage.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
 import { type TournamentSummary, useTournamentLive, useTournaments } from './api.ts';
 import { CreateTournamentModal } from './CreateTournamentModal.tsx';
 
 function TournamentCard({ tournament: tt }: { tournament: TournamentSummary }) {
   const { t } = useTranslation();
   return (
-    <Card bg="white" withBorder data-testid="tournament-card" data-code={tt.code}>
-      <Text size="xs" c="dimmed" fw={600}>
-        {tt.code}
-      </Text>
-      <Anchor
-        renderRoot={(props) => <Link {...props} to="/tournaments/$tournamentId" params={{ tournamentId: tt.id }} />}
-        fw={600}
-        mt={4}
-        display="block"
-        data-testid="tournament-link"
-      >
-        {tt.name}
-      </Anchor>
+    <RecordCard
+      code={tt.code}
+      name={tt.name}
+      link={(props) => <Link {...props} to="/tournaments/$tournamentId" params={{ tournamentId: tt.id }} />}
+      testId="tournament-card"
+      linkTestId="tournament-link"
+    >
       <Group gap="xs" mt={6} style={{ rowGap: 4 }}>
         <Text size="sm" c="dimmed">
           {t('tournament.list.dates', { from: formatDate(tt.startsOn), to: formatDate(tt.endsOn) })}
@@ -40,7 +32,7 @@ function TournamentCard({ tournament: tt }: { tournament: TournamentSummary }) {
         <IconMapPin size={14} />
         <Text size="sm">{tt.venue}</Text>
       </Group>
-    </Card>
+    </RecordCard>
   );
 }
 
@@ -54,32 +46,27 @@ export function TournamentsPage() {
   if (!auth.can('tournament.read')) return <NoPermission />;
   const manage = auth.can('tournament.manage');
   return (
-    <>
-      <PageHeader
-        title={t('tournament.list.title')}
-        description={t('tournament.list.description')}
-        actions={
-          manage ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="tournament-new">
-              {t('tournament.create.button')}
-            </Button>
-          ) : undefined
-        }
-      />
-      {list.isPending ? (
-        <CenterLoader />
-      ) : list.error ? (
-        <ErrorAlert error={list.error} />
-      ) : list.data.items.length === 0 ? (
-        <Text c="dimmed">{manage ? t('tournament.list.emptyManage') : t('tournament.list.empty')}</Text>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {list.data.items.map((tt) => (
+    <ListPage
+      title={t('tournament.list.title')}
+      description={t('tournament.list.description')}
+      actions={
+        manage ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="tournament-new">
+            {t('tournament.create.button')}
+          </Button>
+        ) : undefined
+      }
+      query={list}
+      empty={manage ? t('tournament.list.emptyManage') : t('tournament.list.empty')}
+      after={creating ? <CreateTournamentModal onClose={() => setCreating(false)} /> : null}
+    >
+      {(items) => (
+        <CardGrid wide>
+          {items.map((tt) => (
             <TournamentCard key={tt.id} tournament={tt} />
           ))}
-        </SimpleGrid>
+        </CardGrid>
       )}
-      <Stack>{creating ? <CreateTournamentModal onClose={() => setCreating(false)} /> : null}</Stack>
-    </>
+    </ListPage>
   );
 }
