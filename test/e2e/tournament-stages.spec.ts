@@ -165,6 +165,15 @@ test('groups then knockout: the last group result draws the knockout, live on th
   // The order of play shows the knockout's matches on the court, after the groups.
   await page.goto(`/tournaments/${t.id}?tab=order`);
   await expect(page.getByText('R1-1').first()).toBeVisible();
+  const planned = (await api.get(`/api/tournaments/${t.id}/order-of-play`)).items as {
+    code: string;
+    start: string;
+    end: string;
+  }[];
+  const groupsEnd = Math.max(...planned.filter((i) => i.code.startsWith('G')).map((i) => Date.parse(i.end)));
+  const knockout = planned.filter((i) => i.code.startsWith('R'));
+  expect(knockout).toHaveLength(3);
+  for (const k of knockout) expect(Date.parse(k.start), `${k.code} after the groups`).toBeGreaterThanOrEqual(groupsEnd);
   await screenshot(page, 'tournament-groups-knockout-order-phone');
   await page.setViewportSize(desktop);
   await screenshot(page, 'tournament-groups-knockout-order-desktop');

@@ -23,6 +23,17 @@ export function vietnamMinutes(day: string, clock: string): number {
 const iso = (minutes: number) => new Date(minutes * 60_000).toISOString();
 type Tx = Platform['db'];
 
+/**
+ * Where a match keeps its place: its planned slot, ended when it finished if it finished in or
+ * after it (the court frees early); a result recorded before the planned start (entered ahead,
+ * as in a rehearsal) leaves the slot as planned, so the court and the players stay taken then.
+ */
+function keptSlot(court: string, plannedStart: string, plannedEnd: string, finishedAt: string | null) {
+  const start = Date.parse(plannedStart) / 60_000;
+  const finished = finishedAt ? Date.parse(finishedAt) / 60_000 : null;
+  return { court, start, end: finished !== null && finished >= start ? finished : Date.parse(plannedEnd) / 60_000 };
+}
+
 export async function planOrderOfPlay(platform: Platform, caller: Caller, tournamentId: string) {
   requireManage(caller);
   await findTournament(platform.db, tournamentId);
@@ -117,13 +128,7 @@ export async function scheduleTournament(
       minutes: eventOf.get(m.event_id)!.match_minutes,
       players: [m.entry_a, m.entry_b].flatMap((e) => (e ? (peopleOf.get(e) ?? []) : [])),
       after,
-      fixed: keep
-        ? {
-            court: m.court_id!,
-            start: Date.parse(m.planned_start!) / 60_000,
-            end: Date.parse((played ? m.finished_at : null) ?? m.planned_end!) / 60_000,
-          }
-        : undefined,
+      fixed: keep ? keptSlot(m.court_id!, m.planned_start!, m.planned_end!, played ? m.finished_at : null) : undefined,
     });
   }
   // A feeder left out (no time, not being planned) is not waited for.

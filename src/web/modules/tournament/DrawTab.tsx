@@ -169,8 +169,12 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
           {event.format === 'groups_knockout' ? (
             <Text size="sm" c="dimmed" data-testid="draw-knockout-state">
               {d.knockoutMadeAt
-                ? t('tournament.draw.knockoutMade', { when: formatDateTime(d.knockoutMadeAt) }) +
-                  (d.knockoutMadeBy ? ` · ${d.knockoutMadeBy}` : '')
+                ? d.knockoutMadeBy
+                  ? t('tournament.draw.knockoutMadeBy', {
+                      when: formatDateTime(d.knockoutMadeAt),
+                      who: d.knockoutMadeBy,
+                    })
+                  : t('tournament.draw.knockoutMade', { when: formatDateTime(d.knockoutMadeAt) })
                 : t('tournament.draw.knockoutLater', { n: event.qualifiersPerGroup ?? 1 })}
             </Text>
           ) : null}
