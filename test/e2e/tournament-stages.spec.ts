@@ -93,6 +93,8 @@ test('groups then knockout: the last group result draws the knockout, live on th
   for (const e of (await api.get(`/api/tournaments/${t.id}/entries`)).items)
     await api.post(`/api/tournaments/${t.id}/entries/${e.id}/decision`, { decision: 'confirm' });
   const draw = await api.post(`/api/tournaments/${t.id}/events/${ev.id}/draw`, { randomSeed: `GK-${suffix}` });
+  // The group matches on the court; the knockout will be put after them when it is drawn.
+  await api.post(`/api/tournaments/${t.id}/order-of-play`, {});
   const order = new Map<string, number>();
   for (const g of draw.groups) for (const [i, e] of g.entries()) order.set(e.entryId, i);
   const groupMatches = draw.matches.filter((m: { stage: string }) => m.stage === 'group');
@@ -153,9 +155,28 @@ test('groups then knockout: the last group result draws the knockout, live on th
   const winners = draw.groups.map((gr: { label: string }[]) => gr[0].label);
   await expect(page.getByTestId('draw-knockout-state')).toBeVisible();
   for (const w of winners) await expect(page.getByText(w).first()).toBeVisible();
+  // The draw log names the groups kept apart, never the draw's own keys.
+  const log = page.getByTestId('draw-log');
+  await expect(log).toContainText('tách khỏi người cùng Bảng');
+  await expect(log).not.toContainText('group-');
   await screenshot(page, 'tournament-groups-knockout-desktop');
   await page.setViewportSize(phone);
   await screenshot(page, 'tournament-groups-knockout-draw-phone');
+  // The order of play shows the knockout's matches on the court, after the groups.
+  await page.goto(`/tournaments/${t.id}?tab=order`);
+  await expect(page.getByText('R1-1').first()).toBeVisible();
+  const planned = (await api.get(`/api/tournaments/${t.id}/order-of-play`)).items as {
+    code: string;
+    start: string;
+    end: string;
+  }[];
+  const groupsEnd = Math.max(...planned.filter((i) => i.code.startsWith('G')).map((i) => Date.parse(i.end)));
+  const knockout = planned.filter((i) => i.code.startsWith('R'));
+  expect(knockout).toHaveLength(3);
+  for (const k of knockout) expect(Date.parse(k.start), `${k.code} after the groups`).toBeGreaterThanOrEqual(groupsEnd);
+  await screenshot(page, 'tournament-groups-knockout-order-phone');
+  await page.setViewportSize(desktop);
+  await screenshot(page, 'tournament-groups-knockout-order-desktop');
 
   await umpire.context.close();
   await office.context.close();

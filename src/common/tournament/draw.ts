@@ -146,7 +146,8 @@ type Board = {
   byes: SegmentCounts;
   /** First-round pairs with both lines still free. */
   openPairs: SegmentCounts;
-  placed: Set<string>;
+  /** Each placed entry's line. */
+  placed: Map<string, number>;
   log: DrawLot[];
   lots: Lots;
 };
@@ -157,7 +158,7 @@ function put(board: Board, line: number, value: string | typeof BYE): void {
   board.free.add(line, -1);
   if (pairFree) board.openPairs.add(line >> 1, -1);
   if (value === BYE) board.byes.add(line, 1);
-  else board.placed.add(value);
+  else board.placed.set(value, line);
 }
 
 export type DrawOptions = {
@@ -177,7 +178,7 @@ export function makeDraw(entries: readonly DrawEntry[], randomSeed: string, opti
     free: new SegmentCounts(size),
     byes: new SegmentCounts(size),
     openPairs: new SegmentCounts(size / 2),
-    placed: new Set(),
+    placed: new Map(),
     log,
     lots,
   };
@@ -276,9 +277,8 @@ function separateUnits(board: Board, entries: readonly DrawEntry[]): void {
   };
   for (const { unit, members, open } of units) {
     for (const m of members) {
-      if (!board.placed.has(m.id)) continue;
-      const line = board.lines.indexOf(m.id);
-      if (line >= 0) count(line);
+      const line = board.placed.get(m.id);
+      if (line !== undefined) count(line);
     }
     let nextMember = 0;
     const fill = (node: number, n: number): void => {
@@ -298,7 +298,7 @@ function separateUnits(board: Board, entries: readonly DrawEntry[]): void {
       const total = haveL + haveR + n;
       // The side that takes the larger share when the total is odd is drawn by lot.
       const leftTakesMore = total % 2 === 1 && lots.below(2) === 0;
-      const wantL = leftTakesMore ? Math.ceil(total / 2) : Math.floor(total / 2);
+      const wantL = leftTakesMore ? (total + 1) >> 1 : total >> 1;
       const wantR = total - wantL;
       let giveL = Math.max(0, wantL - haveL);
       let giveR = Math.max(0, wantR - haveR);

@@ -46,17 +46,23 @@ export function knockoutMatches(
       thirdPlace: false,
     });
   }
+  // Each match's id is built once and read again by the two matches of the next round it feeds.
+  let previous = matches.map((m) => m.id);
   for (let r = 2; r <= rounds; r++) {
+    const ids: string[] = [];
     for (let i = 0; i < size / 2 ** r; i++) {
+      const id = matchId(r, i);
+      ids.push(id);
       matches.push({
-        id: matchId(r, i),
+        id,
         round: r,
         index: i,
-        sides: [{ winnerOf: matchId(r - 1, 2 * i) }, { winnerOf: matchId(r - 1, 2 * i + 1) }],
+        sides: [{ winnerOf: previous[2 * i] }, { winnerOf: previous[2 * i + 1] }],
         walkThrough: false,
         thirdPlace: false,
       });
     }
+    previous = ids;
   }
   if (options.thirdPlace && rounds >= 2) {
     matches.push({

@@ -53,6 +53,10 @@ export function lotsFrom(seed: string): Lots {
   for (let i = 0; i < 15; i++) next();
 
   const below = (n: number): number => {
+    // A power of two up to 2^30 divides 2^32: nothing is rejected and the low bits are the value,
+    // the same number the general path gives, without its floating-point remainders (the draw asks
+    // for a coin, below(2), thousands of times).
+    if (n > 0 && n <= 0x40000000 && (n | 0) === n && (n & (n - 1)) === 0) return next() & (n - 1);
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`cannot draw below ${n}`);
     const limit = 2 ** 32 - (2 ** 32 % n);
     let x = next();

@@ -43,45 +43,128 @@ export type Schedule = {
 };
 
 export function scheduleMatches(input: ScheduleInput): Schedule {
+  // Everything the loop touches is numbered once (matches' ids, players, courts, events) and kept
+  // in flat arrays, so that the loop itself hashes no strings and allocates next to nothing
+  // (ADR 36). Ids repeated in the input behave as the maps keyed by id they replace did: one
+  // record per id.
   const rest = input.restMinutes;
   const notBefore = input.notBefore ?? Number.NEGATIVE_INFINITY;
-  const windows = new Map(input.courts.map((c) => [c.court, [...c.open].sort((a, b) => a.start - b.start)]));
-  const courtFree = new Map(input.courts.map((c) => [c.court, Number.NEGATIVE_INFINITY]));
-  const playerFree = new Map<string, number>();
-  const ended = new Map<string, number>();
-  const slots: Slot[] = [];
+  const list = input.matches;
+  const count = list.length;
 
-  const occupy = (m: ScheduleMatch, court: string, start: number, end: number) => {
-    slots.push({ match: m.id, court, start, end });
-    ended.set(m.id, end);
-    if (end > (courtFree.get(court) ?? Number.NEGATIVE_INFINITY)) courtFree.set(court, end);
-    for (const p of m.players) playerFree.set(p, Math.max(playerFree.get(p) ?? Number.NEGATIVE_INFINITY, end + rest));
+  const idNumbers = new Map<string, number>();
+  const playerNumbers = new Map<string, number>();
+  const eventNumbers = new Map<string, number>();
+  const number = (names: Map<string, number>, name: string): number => {
+    let n = names.get(name);
+    if (n === undefined) {
+      n = names.size;
+      names.set(name, n);
+    }
+    return n;
+  };
+  const matchId = new Int32Array(count);
+  const orderOf = new Float64Array(count);
+  const eventOf = new Int32Array(count);
+  // Match i's players are playerList[playersAt[i] … playersAt[i + 1]), its feeders likewise.
+  const playersAt = new Int32Array(count + 1);
+  const afterAt = new Int32Array(count + 1);
+  const playerList: number[] = [];
+  const afterList: number[] = [];
+  for (let i = 0; i < count; i++) matchId[i] = number(idNumbers, list[i].id);
+  for (let i = 0; i < count; i++) {
+    const m = list[i];
+    orderOf[i] = m.order;
+    eventOf[i] = number(eventNumbers, m.event ?? '');
+    for (const p of m.players) playerList.push(number(playerNumbers, p));
+    playersAt[i + 1] = playerList.length;
+    for (const f of m.after) afterList.push(number(idNumbers, f));
+    afterAt[i + 1] = afterList.length;
+  }
+  const ids = idNumbers.size;
+  /** A match's place in the input (the last one given under its id), for ties within a round. */
+  const rank = new Int32Array(ids);
+  for (let i = 0; i < count; i++) rank[matchId[i]] = i;
+  // NaN until a match has a time, as a missing map entry reads in arithmetic (only repeated ids meet it).
+  const ended = new Float64Array(ids).fill(Number.NaN);
+  const hasEnded = new Uint8Array(ids);
+  const playerFree = new Float64Array(playerNumbers.size).fill(Number.NEGATIVE_INFINITY);
+
+  // Courts by name in the order given (a name given twice keeps the hours given last); court c's
+  // hours, by start, are windowStart/windowEnd[windowsAt[c] … windowsEnd[c]).
+  const courtNumbers = new Map<string, number>();
+  const hours: (readonly { start: number; end: number }[])[] = [];
+  for (const c of input.courts) hours[number(courtNumbers, c.court)] = c.open;
+  const courts = courtNumbers.size;
+  const courtNames = [...courtNumbers.keys()];
+  const windowsAt = new Int32Array(courts);
+  const windowsEnd = new Int32Array(courts);
+  const windowStart: number[] = [];
+  const windowEnd: number[] = [];
+  for (let c = 0; c < courts; c++) {
+    windowsAt[c] = windowStart.length;
+    for (const w of [...hours[c]].sort((a, b) => a.start - b.start)) {
+      windowStart.push(w.start);
+      windowEnd.push(w.end);
+    }
+    windowsEnd[c] = windowStart.length;
+  }
+  const courtFree = new Float64Array(courts).fill(Number.NEGATIVE_INFINITY);
+  /**
+   * Per court, the first of its hours not yet past: a court's free time only grows, and hours
+   * that cannot hold a minute from some time cannot from any later time either.
+   */
+  const firstWindow = windowsAt.slice();
+  const closed = new Uint8Array(courts);
+
+  const slotMatch: number[] = [];
+  const slotCourt: string[] = [];
+  const slotStart: number[] = [];
+  const slotEnd: number[] = [];
+  const occupy = (i: number, court: string, start: number, end: number) => {
+    slotMatch.push(i);
+    slotCourt.push(court);
+    slotStart.push(start);
+    slotEnd.push(end);
+    ended[matchId[i]] = end;
+    hasEnded[matchId[i]] = 1;
+    const c = courtNumbers.get(court);
+    if (c !== undefined && end > courtFree[c]) courtFree[c] = end;
+    for (let k = playersAt[i]; k < playersAt[i + 1]; k++) {
+      const p = playerList[k];
+      playerFree[p] = Math.max(playerFree[p], end + rest);
+    }
   };
 
-  for (const m of input.matches) if (m.fixed) occupy(m, m.fixed.court, m.fixed.start, m.fixed.end);
+  for (let i = 0; i < count; i++) {
+    const fixed = list[i].fixed;
+    if (fixed) occupy(i, fixed.court, fixed.start, fixed.end);
+  }
 
   // Matches are released to be called once every match feeding them has a time.
-  const rank = new Map(input.matches.map((m, index) => [m.id, index]));
-  const before = (a: ScheduleMatch, b: ScheduleMatch) => a.order - b.order || rank.get(a.id)! - rank.get(b.id)!;
-  const waiting = new Map<string, number>();
-  const feeds = new Map<string, ScheduleMatch[]>();
-  const pending: ScheduleMatch[] = [];
-  for (const m of input.matches) {
-    if (m.fixed) continue;
-    const open = m.after.filter((f) => !ended.has(f));
-    if (open.length === 0) {
-      pending.push(m);
-      continue;
+  const before = (a: number, b: number) => orderOf[a] - orderOf[b] || rank[matchId[a]] - rank[matchId[b]];
+  const waiting = new Int32Array(ids);
+  const feeds: number[][] = new Array(ids);
+  const pending: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (list[i].fixed) continue;
+    let open = 0;
+    for (let k = afterAt[i]; k < afterAt[i + 1]; k++) {
+      const f = afterList[k];
+      if (hasEnded[f]) continue;
+      open++;
+      if (feeds[f] === undefined) feeds[f] = [i];
+      else feeds[f].push(i);
     }
-    waiting.set(m.id, open.length);
-    for (const f of open) feeds.set(f, [...(feeds.get(f) ?? []), m]);
+    if (open === 0) pending.push(i);
+    else waiting[matchId[i]] = open;
   }
   pending.sort(before);
-  const release = (placed: string) => {
-    for (const m of feeds.get(placed) ?? []) {
-      const left = waiting.get(m.id)! - 1;
-      waiting.set(m.id, left);
-      if (left > 0) continue;
+  const release = (placed: number) => {
+    const fed = feeds[matchId[placed]];
+    if (fed === undefined) return;
+    for (const m of fed) {
+      if (--waiting[matchId[m]] > 0) continue;
       // Insert in order (binary search).
       let lo = 0;
       let hi = pending.length;
@@ -95,76 +178,108 @@ export function scheduleMatches(input: ScheduleInput): Schedule {
   };
 
   /** When a released match could start at the earliest. */
-  const readyAt = (m: ScheduleMatch): number => {
+  const readyAt = (i: number): number => {
     let t = notBefore;
-    for (const f of m.after) t = Math.max(t, ended.get(f)! + rest);
-    for (const p of m.players) t = Math.max(t, playerFree.get(p) ?? Number.NEGATIVE_INFINITY);
+    for (let k = afterAt[i]; k < afterAt[i + 1]; k++) t = Math.max(t, ended[afterList[k]] + rest);
+    for (let k = playersAt[i]; k < playersAt[i + 1]; k++) t = Math.max(t, playerFree[playerList[k]]);
     return t;
   };
 
-  /** The first start at or after t when the court is open for `minutes`, or null. */
-  const openingFrom = (court: string, t: number, minutes: number): number | null => {
-    for (const w of windows.get(court) ?? []) {
-      const start = Math.max(t, w.start);
-      if (start + minutes <= w.end) return start;
+  /** Whether the court's first opening at or after `at` for `minutes` starts at `at`. */
+  const fitsAt = (court: number, at: number, minutes: number): boolean => {
+    // Hours before the court's first open one cannot hold a match of a minute or more.
+    for (let k = minutes >= 1 ? firstWindow[court] : windowsAt[court]; k < windowsEnd[court]; k++) {
+      const start = Math.max(at, windowStart[k]);
+      if (start + minutes <= windowEnd[k]) return start === at;
     }
-    return null;
+    return false;
   };
 
-  const closed = new Set<string>();
-  while (pending.length > 0) {
+  // The events blocked in this call (stamped with the call) and the round they block after.
+  const blockedOrder = new Float64Array(eventNumbers.size);
+  const blockedCall = new Int32Array(eventNumbers.size).fill(-1);
+  for (let call = 0; pending.length > 0; call++) {
     // The court that frees first (in its hours) takes the next playable match.
-    let court: string | null = null;
+    let court = -1;
     let at = Number.POSITIVE_INFINITY;
-    for (const c of courtFree.keys()) {
-      if (closed.has(c)) continue;
-      const t = openingFrom(c, Math.max(courtFree.get(c)!, notBefore), 1);
-      if (t === null) {
-        closed.add(c);
+    for (let c = 0; c < courts; c++) {
+      if (closed[c]) continue;
+      const from = Math.max(courtFree[c], notBefore);
+      let k = firstWindow[c];
+      const last = windowsEnd[c];
+      while (k < last && !(Math.max(from, windowStart[k]) + 1 <= windowEnd[k])) k++;
+      firstWindow[c] = k;
+      if (k === last) {
+        closed[c] = 1;
         continue;
       }
+      const t = Math.max(from, windowStart[k]);
       if (t < at) {
         at = t;
         court = c;
       }
     }
-    if (court === null) break;
+    if (court === -1) break;
 
     let chosen = -1;
     let nextReady = Number.POSITIVE_INFINITY;
-    const blocked = new Map<string, number>();
-    for (let i = 0; i < pending.length; i++) {
-      const m = pending[i];
-      const event = m.event ?? '';
-      if (m.order > (blocked.get(event) ?? Number.POSITIVE_INFINITY)) continue;
-      const ready = readyAt(m);
+    for (let p = 0; p < pending.length; p++) {
+      const i = pending[p];
+      const event = eventOf[i];
+      if (blockedCall[event] === call && orderOf[i] > blockedOrder[event]) continue;
+      const ready = readyAt(i);
       if (ready <= at) {
-        if (openingFrom(court, at, m.minutes) === at) {
-          chosen = i;
+        if (fitsAt(court, at, list[i].minutes)) {
+          chosen = p;
           break;
         }
       } else {
         nextReady = Math.min(nextReady, ready);
         // A later round of the event waits while an earlier one is yet to be called.
-        if (!blocked.has(event)) blocked.set(event, m.order);
+        if (blockedCall[event] !== call) {
+          blockedCall[event] = call;
+          blockedOrder[event] = orderOf[i];
+        }
       }
     }
     if (chosen >= 0) {
-      const m = pending.splice(chosen, 1)[0];
-      occupy(m, court, at, at + m.minutes);
-      release(m.id);
+      const i = pending[chosen];
+      pending.splice(chosen, 1);
+      occupy(i, courtNames[court], at, at + list[i].minutes);
+      release(i);
       continue;
     }
     if (nextReady === Number.POSITIVE_INFINITY) {
       // Nothing can start on this court in what is left of these hours: its next opening.
-      const next = windows.get(court)!.find((w) => w.start > at);
-      if (next === undefined) closed.add(court);
-      else courtFree.set(court, next.start);
+      let k = windowsAt[court];
+      while (k < windowsEnd[court] && !(windowStart[k] > at)) k++;
+      if (k === windowsEnd[court]) closed[court] = 1;
+      else courtFree[court] = windowStart[k];
       continue;
     }
-    courtFree.set(court, nextReady);
+    courtFree[court] = nextReady;
   }
-  slots.sort((a, b) => a.start - b.start || a.court.localeCompare(b.court));
-  const placed = new Set(slots.map((x) => x.match));
-  return { slots, unplaced: input.matches.filter((m) => !placed.has(m.id)).map((m) => m.id) };
+
+  // By start, then by court name as the language's collation orders it, placed order kept on ties.
+  const names = [...new Set(slotCourt)].sort((a, b) => a.localeCompare(b));
+  const nameRank = new Map<string, number>();
+  for (let k = 0; k < names.length; k++)
+    nameRank.set(names[k], k > 0 && names[k].localeCompare(names[k - 1]) === 0 ? nameRank.get(names[k - 1])! : k);
+  const placedCount = slotMatch.length;
+  const courtRank = new Int32Array(placedCount);
+  const byTime: number[] = [];
+  for (let k = 0; k < placedCount; k++) {
+    courtRank[k] = nameRank.get(slotCourt[k])!;
+    byTime.push(k);
+  }
+  byTime.sort((a, b) => slotStart[a] - slotStart[b] || courtRank[a] - courtRank[b] || a - b);
+  const slots: Slot[] = [];
+  const placed = new Uint8Array(ids);
+  for (const x of byTime) {
+    slots.push({ match: list[slotMatch[x]].id, court: slotCourt[x], start: slotStart[x], end: slotEnd[x] });
+    placed[matchId[slotMatch[x]]] = 1;
+  }
+  const unplaced: string[] = [];
+  for (let i = 0; i < count; i++) if (!placed[matchId[i]]) unplaced.push(list[i].id);
+  return { slots, unplaced };
 }

@@ -3,6 +3,7 @@ import { drawGroups, roundRobin } from '../../../common/tournament/groups.ts';
 import { knockoutMatches, roundName, type SideSource } from '../../../common/tournament/knockout.ts';
 import { newRandomSeed } from '../../../common/tournament/lots.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
+import { displayNames } from '../../platform/auth/users.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -28,11 +29,16 @@ export type KnockoutDrawn = {
   /** Entry ids going on, group by group, in their group's order. */
   qualifiers: string[][];
   madeAt: string;
+  /** Whose result made it (the account; absent on knockouts made before this was kept). */
+  madeBy?: string | null;
+  madeByName?: string;
 };
 
-export async function entryLabels(platform: Platform, eventId: string): Promise<Map<string, string>> {
+/** The entries' labels (players' names and unit) and the names of their units. */
+async function describeEvent(platform: Platform, eventId: string) {
   const rows = await platform.db.selectFrom('tournament_entries').selectAll().where('event_id', '=', eventId).execute();
   const described = await describeEntries(platform, rows);
+  const units = new Map(described.map((e) => [e.unit.id, e.unit.shortName ?? e.unit.name]));
   const event = await platform.db
     .selectFrom('tournament_events')
     .select('kind')
@@ -46,16 +52,41 @@ export async function entryLabels(platform: Platform, eventId: string): Promise<
       seen.set(e.unit.id, (seen.get(e.unit.id) ?? 0) + 1);
       nth.set(e.id, seen.get(e.unit.id)!);
     }
-    return new Map(
-      described.map((e) => {
-        const name = e.unit.shortName ?? e.unit.name;
-        return [e.id, seen.get(e.unit.id)! > 1 ? `${name} ${nth.get(e.id)}` : name];
-      }),
-    );
+    return {
+      labels: new Map(
+        described.map((e) => {
+          const name = e.unit.shortName ?? e.unit.name;
+          return [e.id, seen.get(e.unit.id)! > 1 ? `${name} ${nth.get(e.id)}` : name];
+        }),
+      ),
+      units,
+    };
   }
-  return new Map(
-    described.map((e) => [e.id, `${e.players.map((p) => p.name).join(' / ')} (${e.unit.shortName ?? e.unit.name})`]),
-  );
+  return {
+    labels: new Map(
+      described.map((e) => [e.id, `${e.players.map((p) => p.name).join(' / ')} (${e.unit.shortName ?? e.unit.name})`]),
+    ),
+    units,
+  };
+}
+
+/**
+ * The log as published: each lot as drawn, and for a lot that kept a unit's entries apart, the
+ * unit's name, or (the knockout after groups, where the draw keeps a group's entries apart) the
+ * group's number, since the lots name it by the draw's own key (`group-0` is the first group).
+ */
+export function describeLog(log: readonly DrawLot[], units: ReadonlyMap<string, string>, fromGroups: boolean) {
+  return log.map((lot) => {
+    if (lot.step !== 'separate') return lot;
+    const group = fromGroups ? /^group-(\d+)$/.exec(lot.unit) : null;
+    return group
+      ? { ...lot, unitName: null, group: Number(group[1]) + 1 }
+      : { ...lot, unitName: units.get(lot.unit) ?? null, group: null };
+  });
+}
+
+export async function entryLabels(platform: Platform, eventId: string): Promise<Map<string, string>> {
+  return (await describeEvent(platform, eventId)).labels;
 }
 
 export async function drawEvent(
@@ -296,11 +327,12 @@ export async function getDraw(platform: Platform, tournamentId: string, eventId:
     .where('is_current', '=', 1)
     .executeTakeFirst();
   if (!draw) throw fail.notFound({ vi: 'Nội dung chưa bốc thăm.', en: 'The event has not been drawn.' });
-  const labels = await entryLabels(platform, eventId);
+  const { labels, units } = await describeEvent(platform, eventId);
   const layout = JSON.parse(draw.positions_json) as (string | null)[] | string[][];
   const groups = hasGroups(event.format) ? (layout as string[][]) : [];
   // Groups then knockout: the knockout once the groups have made it (stages.ts).
   const knockout = draw.knockout_json ? (JSON.parse(draw.knockout_json) as KnockoutDrawn) : null;
+  const names = await displayNames(platform.db, [draw.drawn_by, knockout?.madeBy ?? null]);
   const positions = knockout?.positions ?? (hasGroups(event.format) ? [] : (layout as (string | null)[]));
   return {
     eventId,
@@ -308,12 +340,16 @@ export async function getDraw(platform: Platform, tournamentId: string, eventId:
     randomSeed: draw.random_seed,
     algorithm: draw.algorithm,
     drawnAt: draw.drawn_at,
-    drawnBy: draw.drawn_by_name,
+    // People by the names they go by; the username kept with the draw when the account is gone.
+    drawnBy: names.get(draw.drawn_by ?? '') ?? draw.drawn_by_name,
     size: positions.length > 0 ? positions.length : null,
     positions: positions.map((id, i) => ({ line: i + 1, entryId: id, label: id ? (labels.get(id) ?? null) : null })),
     groups: groups.map((g) => g.map((id) => ({ entryId: id, label: labels.get(id) ?? '' }))),
-    log: knockout?.log ?? JSON.parse(draw.log_json),
+    log: knockout
+      ? describeLog(knockout.log, units, true)
+      : describeLog(JSON.parse(draw.log_json) as DrawLot[], units, false),
     knockoutMadeAt: knockout?.madeAt ?? null,
+    knockoutMadeBy: knockout ? (names.get(knockout.madeBy ?? '') ?? knockout.madeByName ?? null) : null,
     matches: await eventMatches(platform, eventId, labels),
   };
 }

@@ -21,117 +21,149 @@ export function vietnamMinutes(day: string, clock: string): number {
   return Date.UTC(y, m - 1, d, hh, mm) / 60_000 - VIETNAM_OFFSET_MINUTES;
 }
 const iso = (minutes: number) => new Date(minutes * 60_000).toISOString();
+type Tx = Platform['db'];
+
+/**
+ * Where a match keeps its place: its planned slot, ended when it finished if it finished in or
+ * after it (the court frees early); a result recorded before the planned start (entered ahead,
+ * as in a rehearsal) leaves the slot as planned, so the court and the players stay taken then.
+ */
+function keptSlot(court: string, plannedStart: string, plannedEnd: string, finishedAt: string | null) {
+  const start = Date.parse(plannedStart) / 60_000;
+  const finished = finishedAt ? Date.parse(finishedAt) / 60_000 : null;
+  return { court, start, end: finished !== null && finished >= start ? finished : Date.parse(plannedEnd) / 60_000 };
+}
 
 export async function planOrderOfPlay(platform: Platform, caller: Caller, tournamentId: string) {
   requireManage(caller);
-  const tournament = await findTournament(platform.db, tournamentId);
+  await findTournament(platform.db, tournamentId);
   const now = platform.clock();
   const result = await platform.db.transaction().execute(async (tx) => {
-    const courts = await tx
-      .selectFrom('tournament_courts')
-      .selectAll()
-      .where('tournament_id', '=', tournamentId)
-      .orderBy('position')
-      .execute();
-    const events = await tx
-      .selectFrom('tournament_events')
-      .selectAll()
-      .where('tournament_id', '=', tournamentId)
-      .execute();
-    const matches = await tx
-      .selectFrom('tournament_matches as m')
-      .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
-      .selectAll('m')
-      .where('ev.tournament_id', '=', tournamentId)
-      // A stable order: the scheduler keeps it between matches of the same round.
-      .orderBy('ev.position')
-      .orderBy('m.stage')
-      .orderBy('m.group_no')
-      .orderBy('m.round')
-      .orderBy('m.idx')
-      .orderBy('m.code')
-      .execute();
-    const players = await tx
-      .selectFrom('tournament_entry_players as p')
-      .innerJoin('tournament_entries as e', 'e.id', 'p.entry_id')
-      .innerJoin('tournament_events as ev', 'ev.id', 'e.event_id')
-      .select(['p.entry_id', 'p.person_id'])
-      .where('ev.tournament_id', '=', tournamentId)
-      .execute();
-    const peopleOf = new Map<string, string[]>();
-    for (const p of players) peopleOf.set(p.entry_id, [...(peopleOf.get(p.entry_id) ?? []), p.person_id]);
-    const eventOf = new Map(events.map((e) => [e.id, e]));
-    const byCode = new Map(matches.map((m) => [`${m.event_id}:${m.code}`, m]));
-    const input: ScheduleMatch[] = [];
-    for (const m of matches) {
-      if (m.walk_through === 1) continue;
-      const played = m.winner_side !== null;
-      if (played && !(m.planned_start && m.planned_end && m.court_id)) continue;
-      const sources = JSON.parse(m.sources_json) as ({ winnerOf?: string; loserOf?: string } | object)[];
-      const after = sources
-        .map((s) => ('winnerOf' in s ? s.winnerOf : 'loserOf' in s ? s.loserOf : undefined))
-        .filter((code): code is string => !!code)
-        .map((code) => byCode.get(`${m.event_id}:${code}`))
-        .filter((f) => f !== undefined && f.walk_through === 0 && f.winner_side === null)
-        .map((f) => f!.id);
-      input.push({
-        id: m.id,
-        event: m.event_id,
-        order: (m.stage === 'group' ? 0 : 100) + m.round,
-        minutes: eventOf.get(m.event_id)!.match_minutes,
-        players: [m.entry_a, m.entry_b].flatMap((e) => (e ? (peopleOf.get(e) ?? []) : [])),
-        after,
-        fixed: played
-          ? {
-              court: m.court_id!,
-              start: Date.parse(m.planned_start!) / 60_000,
-              end: Date.parse(m.finished_at ?? m.planned_end!) / 60_000,
-            }
-          : undefined,
-      });
-    }
-    const plan = scheduleMatches({
-      matches: input,
-      courts: courts.map((c) => ({
-        court: c.id,
-        open: (JSON.parse(c.hours_json) as { day: string; from: string; to: string }[]).map((h) => ({
-          start: vietnamMinutes(h.day, h.from),
-          end: vietnamMinutes(h.day, h.to),
-        })),
-      })),
-      restMinutes: tournament.rest_minutes,
-      notBefore: Math.ceil(now.getTime() / 60_000),
-    });
-    const fixed = new Set(input.filter((m) => m.fixed).map((m) => m.id));
-    for (const s of plan.slots) {
-      if (fixed.has(s.match)) continue;
-      await tx
-        .updateTable('tournament_matches')
-        .set({ court_id: s.court, planned_start: iso(s.start), planned_end: iso(s.end) })
-        .where('id', '=', s.match)
-        .execute();
-    }
-    if (plan.unplaced.length > 0)
-      await tx
-        .updateTable('tournament_matches')
-        .set({ court_id: null, planned_start: null, planned_end: null })
-        .where('id', 'in', plan.unplaced)
-        .execute();
+    const done = await scheduleTournament(tx, tournamentId, now);
     await recordAudit(
       tx,
       caller.actor,
-      {
-        action: 'tournament.order_of_play',
-        entityType: 'tournament',
-        entityId: tournamentId,
-        after: { planned: plan.slots.length, unplaced: plan.unplaced.length },
-      },
+      { action: 'tournament.order_of_play', entityType: 'tournament', entityId: tournamentId, after: done },
       now,
     );
-    return { planned: plan.slots.length, unplaced: plan.unplaced.length };
+    return done;
   });
   publishTournament(platform, 'schedule', { tournamentId });
   return { ...result, ...(await orderOfPlay(platform, tournamentId)) };
+}
+
+/**
+ * Puts matches on the courts, in the caller's transaction (the caller audits). Without `only`,
+ * every match still to be played is planned again from now, those played keep their times.
+ * With `only` (the knockout just drawn from the groups), just those matches get a court and a
+ * time: every other match with one keeps it and is worked around, so nobody plays on two courts
+ * at once across events and everyone rests after their last match, and nothing already announced
+ * moves.
+ */
+export async function scheduleTournament(
+  tx: Tx,
+  tournamentId: string,
+  now: Date,
+  only?: ReadonlySet<string>,
+): Promise<{ planned: number; unplaced: number }> {
+  const tournament = await tx
+    .selectFrom('tournaments')
+    .select(['rest_minutes'])
+    .where('id', '=', tournamentId)
+    .executeTakeFirstOrThrow();
+  const courts = await tx
+    .selectFrom('tournament_courts')
+    .selectAll()
+    .where('tournament_id', '=', tournamentId)
+    .orderBy('position')
+    .execute();
+  const events = await tx
+    .selectFrom('tournament_events')
+    .selectAll()
+    .where('tournament_id', '=', tournamentId)
+    .execute();
+  const matches = await tx
+    .selectFrom('tournament_matches as m')
+    .innerJoin('tournament_events as ev', 'ev.id', 'm.event_id')
+    .selectAll('m')
+    .where('ev.tournament_id', '=', tournamentId)
+    // A stable order: the scheduler keeps it between matches of the same round.
+    .orderBy('ev.position')
+    .orderBy('m.stage')
+    .orderBy('m.group_no')
+    .orderBy('m.round')
+    .orderBy('m.idx')
+    .orderBy('m.code')
+    .execute();
+  const players = await tx
+    .selectFrom('tournament_entry_players as p')
+    .innerJoin('tournament_entries as e', 'e.id', 'p.entry_id')
+    .innerJoin('tournament_events as ev', 'ev.id', 'e.event_id')
+    .select(['p.entry_id', 'p.person_id'])
+    .where('ev.tournament_id', '=', tournamentId)
+    .execute();
+  const peopleOf = new Map<string, string[]>();
+  for (const p of players) peopleOf.set(p.entry_id, [...(peopleOf.get(p.entry_id) ?? []), p.person_id]);
+  const eventOf = new Map(events.map((e) => [e.id, e]));
+  const byCode = new Map(matches.map((m) => [`${m.event_id}:${m.code}`, m]));
+  const hasTime = (m: (typeof matches)[number]) => !!(m.planned_start && m.planned_end && m.court_id);
+  const input: ScheduleMatch[] = [];
+  for (const m of matches) {
+    if (m.walk_through === 1) continue;
+    const played = m.winner_side !== null;
+    // Kept where it is: played, or (when planning only some) any other match with a time.
+    const keep = played || (only !== undefined && !only.has(m.id));
+    if (keep && !hasTime(m)) continue;
+    const sources = JSON.parse(m.sources_json) as ({ winnerOf?: string; loserOf?: string } | object)[];
+    const after = sources
+      .map((s) => ('winnerOf' in s ? s.winnerOf : 'loserOf' in s ? s.loserOf : undefined))
+      .filter((code): code is string => !!code)
+      .map((code) => byCode.get(`${m.event_id}:${code}`))
+      .filter((f) => f !== undefined && f.walk_through === 0 && f.winner_side === null)
+      .map((f) => f!.id);
+    input.push({
+      id: m.id,
+      event: m.event_id,
+      order: (m.stage === 'group' ? 0 : 100) + m.round,
+      minutes: eventOf.get(m.event_id)!.match_minutes,
+      players: [m.entry_a, m.entry_b].flatMap((e) => (e ? (peopleOf.get(e) ?? []) : [])),
+      after,
+      fixed: keep ? keptSlot(m.court_id!, m.planned_start!, m.planned_end!, played ? m.finished_at : null) : undefined,
+    });
+  }
+  // A feeder left out (no time, not being planned) is not waited for.
+  const included = new Set(input.map((m) => m.id));
+  for (const m of input) if (m.after.some((f) => !included.has(f))) m.after = m.after.filter((f) => included.has(f));
+  const plan = scheduleMatches({
+    matches: input,
+    courts: courts.map((c) => ({
+      court: c.id,
+      open: (JSON.parse(c.hours_json) as { day: string; from: string; to: string }[]).map((h) => ({
+        start: vietnamMinutes(h.day, h.from),
+        end: vietnamMinutes(h.day, h.to),
+      })),
+    })),
+    restMinutes: tournament.rest_minutes,
+    notBefore: Math.ceil(now.getTime() / 60_000),
+  });
+  const fixed = new Set(input.filter((m) => m.fixed).map((m) => m.id));
+  let planned = 0;
+  for (const s of plan.slots) {
+    if (fixed.has(s.match)) continue;
+    planned++;
+    await tx
+      .updateTable('tournament_matches')
+      .set({ court_id: s.court, planned_start: iso(s.start), planned_end: iso(s.end) })
+      .where('id', '=', s.match)
+      .execute();
+  }
+  if (plan.unplaced.length > 0)
+    await tx
+      .updateTable('tournament_matches')
+      .set({ court_id: null, planned_start: null, planned_end: null })
+      .where('id', 'in', plan.unplaced)
+      .execute();
+  return { planned: only ? planned : plan.slots.length, unplaced: plan.unplaced.length };
 }
 
 /** The matches with a court and a time, in order, and what is next on each court. */

@@ -285,7 +285,15 @@ const drawLotOut = z.discriminatedUnion('step', [
     among: z.array(z.number()),
   }),
   z.object({ step: z.literal('bye'), line: z.number(), among: z.array(z.number()) }),
-  z.object({ step: z.literal('separate'), entry: z.string(), unit: z.string(), line: z.number() }),
+  z.object({
+    step: z.literal('separate'),
+    entry: z.string(),
+    /** As the draw keys it: the unit's id, or `group-0`… for the groups in a knockout after groups. */
+    unit: z.string(),
+    line: z.number(),
+    unitName: z.string().nullable().openapi({ description: 'The unit’s name (null when the lot kept a group apart)' }),
+    group: z.number().nullable().openapi({ description: 'Knockout after groups: the group (1-based) kept apart' }),
+  }),
   z.object({ step: z.literal('entry'), entry: z.string(), line: z.number() }),
 ]);
 
@@ -298,12 +306,16 @@ export const drawOut = z
       .string()
       .nullable()
       .openapi({ description: 'Groups then knockout: when the last group result made the knockout (null before)' }),
+    knockoutMadeBy: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Groups then knockout: whose result made the knockout, by name (null before)' }),
     algorithm: z
       .number()
       .int()
       .openapi({ description: 'The version of the draw algorithm that made it: re-run with that version' }),
     drawnAt: z.string(),
-    drawnBy: z.string(),
+    drawnBy: z.string().openapi({ description: 'Who drew, by the name they go by' }),
     size: z.number().nullable(),
     positions: z.array(z.object({ line: z.number(), entryId: z.string().nullable(), label: z.string().nullable() })),
     groups: z.array(z.array(z.object({ entryId: z.string(), label: z.string() }))),

@@ -6,6 +6,7 @@ import { rubberScores, tieStateOf } from './tieView.ts';
 import { type Actor, recordAudit } from '../../platform/audit/record.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { insertMatches, type KnockoutDrawn } from './draws.ts';
+import { scheduleTournament } from './orderOfPlay.ts';
 
 /**
  * Groups then knockout as one event (issue 14): the groups are played first; when the last group
@@ -15,7 +16,9 @@ import { insertMatches, type KnockoutDrawn } from './draws.ts';
  * entries (the runner-up in the other half from its winner) — knockoutFromGroups, with lots from
  * the draw's random seed, so anyone can re-run it. A correction of a group result before any
  * knockout match has a result makes the knockout again if the qualifiers changed; after that, the
- * correction is refused (results.ts), as for any result the next round depends on.
+ * correction is refused (results.ts), as for any result the next round depends on. The knockout's
+ * matches are put on the courts when it is made (scheduleTournament with only them): after their
+ * players' group matches and the rest, around every match already on the order of play.
  */
 type Tx = Platform['db'];
 
@@ -98,7 +101,7 @@ export const qualifiersOf = (ranked: readonly RankedGroup[], perGroup: number): 
 export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string, now: Date): Promise<boolean> {
   const event = await tx
     .selectFrom('tournament_events')
-    .select(['format', 'scoring', 'group_scoring', 'qualifiers_per_group', 'third_place', 'tie_format_json'])
+    .select(['tournament_id', 'format', 'scoring', 'group_scoring', 'qualifiers_per_group', 'third_place', 'tie_format_json'])
     .where('id', '=', eventId)
     .executeTakeFirstOrThrow();
   if (event.format !== 'groups_knockout') return false;
@@ -134,7 +137,23 @@ export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string,
   const d = knockoutFromGroups(qualifiers, perGroup, `${draw.random_seed}:knockout`);
   await tx.deleteFrom('tournament_matches').where('event_id', '=', eventId).where('stage', '=', 'knockout').execute();
   await insertMatches(tx, eventId, { positions: d.positions }, event.third_place === 'playoff');
-  const made: KnockoutDrawn = { positions: d.positions, log: d.log, qualifiers, madeAt: now.toISOString() };
+  // Its matches go on the courts at once, after the group matches and around everything else
+  // already on the order of play (orderOfPlay.ts), as the first stage's matches did.
+  const knockoutIds = await tx
+    .selectFrom('tournament_matches')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('stage', '=', 'knockout')
+    .execute();
+  const scheduled = await scheduleTournament(tx, event.tournament_id, now, new Set(knockoutIds.map((m) => m.id)));
+  const made: KnockoutDrawn = {
+    positions: d.positions,
+    log: d.log,
+    qualifiers,
+    madeAt: now.toISOString(),
+    madeBy: actor.userId,
+    madeByName: actor.name,
+  };
   await tx
     .updateTable('tournament_draws')
     .set({ knockout_json: JSON.stringify(made) })
@@ -148,7 +167,7 @@ export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string,
       entityType: 'tournament_event',
       entityId: eventId,
       before: before ? { qualifiers: before.qualifiers } : undefined,
-      after: { qualifiers, randomSeed: `${draw.random_seed}:knockout`, size: d.size },
+      after: { qualifiers, randomSeed: `${draw.random_seed}:knockout`, size: d.size, ...scheduled },
     },
     now,
   );

@@ -4,7 +4,6 @@ import { notifications } from '@mantine/notifications';
 import { IconDice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { UnitName } from '../organisation/UnitName.tsx';
 import { ErrorAlert } from '../../ui/errors.tsx';
 import { type Draw, type Tournament, useDraw, useDrawEvent } from './api.ts';
 import { EventSelect, useChosenEvent } from './shared.tsx';
@@ -87,7 +86,17 @@ function LotLine({ lot, labels }: { lot: Draw['log'][number]; labels: Map<string
   if (lot.step === 'separate')
     return (
       <Text size="xs" component="span">
-        {t('tournament.draw.lot.separate', { entry: name(lot.entry), line: lot.line })} <UnitName id={lot.unit} />
+        {lot.group !== null
+          ? t('tournament.draw.lot.separateGroup', {
+              entry: name(lot.entry),
+              line: lot.line,
+              group: t('tournament.draw.group', { n: lot.group }),
+            })
+          : t('tournament.draw.lot.separate', {
+              entry: name(lot.entry),
+              line: lot.line,
+              unit: lot.unitName ?? lot.unit,
+            })}
       </Text>
     );
   return (
@@ -160,7 +169,12 @@ export function DrawTab({ tournament, manage }: { tournament: Tournament; manage
           {event.format === 'groups_knockout' ? (
             <Text size="sm" c="dimmed" data-testid="draw-knockout-state">
               {d.knockoutMadeAt
-                ? t('tournament.draw.knockoutMade', { when: formatDateTime(d.knockoutMadeAt) })
+                ? d.knockoutMadeBy
+                  ? t('tournament.draw.knockoutMadeBy', {
+                      when: formatDateTime(d.knockoutMadeAt),
+                      who: d.knockoutMadeBy,
+                    })
+                  : t('tournament.draw.knockoutMade', { when: formatDateTime(d.knockoutMadeAt) })
                 : t('tournament.draw.knockoutLater', { n: event.qualifiersPerGroup ?? 1 })}
             </Text>
           ) : null}
