@@ -1,3 +1,4 @@
+import { displayNames } from '../../platform/auth/users.ts';
 import { DRAW_ALGORITHM, type DrawLot, makeDraw } from '../../../common/tournament/draw.ts';
 import { drawGroups, roundRobin } from '../../../common/tournament/groups.ts';
 import { knockoutMatches, roundName, type SideSource } from '../../../common/tournament/knockout.ts';
@@ -276,7 +277,10 @@ export async function getDraw(platform: Platform, tournamentId: string, eventId:
     randomSeed: draw.random_seed,
     algorithm: draw.algorithm,
     drawnAt: draw.drawn_at,
-    drawnBy: draw.drawn_by_name,
+    // the person who drew, by the account's display name (the row keeps the username it was drawn under)
+    drawnBy:
+      (draw.drawn_by ? (await displayNames(platform.db, [draw.drawn_by])).get(draw.drawn_by) : undefined) ??
+      draw.drawn_by_name,
     size: positions.length > 0 ? positions.length : null,
     positions: positions.map((id, i) => ({ line: i + 1, entryId: id, label: id ? (labels.get(id) ?? null) : null })),
     groups: groups.map((g) => g.map((id) => ({ entryId: id, label: labels.get(id) ?? '' }))),
