@@ -11,7 +11,6 @@ import {
   mailContactOfUser,
   personOfUser,
   unitRefs,
-  type UnitKind,
   unitsWithin,
 } from '../organisation/index.ts';
 import { inTransaction, mayManage, publishPlans, visibilityOf, type Caller } from './access.ts';
@@ -99,8 +98,8 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
 /** Is the unit a grassroots organisation inside the reach of the caller's `plans.supervise_any`? */
 async function inMandate(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {
   if (!(await can(caller.grants, 'plans.supervise_any', unitId, platform.unitScope))) return false;
-  const unit = await platform.db.selectFrom('units').select('kind').where('id', '=', unitId).executeTakeFirst();
-  return unit !== undefined && grassrootsKinds.includes(unit.kind as UnitKind);
+  const unit = (await unitRefs(platform, [unitId])).get(unitId);
+  return unit !== undefined && grassrootsKinds.includes(unit.kind);
 }
 
 /** The grassroots organisations live today inside the reach of `plans.supervise_any` (the Commission's mandate). */
