@@ -109,6 +109,12 @@ test('the council member and the judge see their to-do first on a phone', async 
     const { context, page } = await homeOf(browser, username, phone);
     await expect(page.getByTestId('demo-date-strip')).toBeVisible();
     await expect(page.getByTestId('todo-item').or(page.getByTestId('todo-empty')).first()).toBeVisible();
+    if (username === 'demo.hoidong') {
+      // the Council's session the Office called for 25/07/2019 (the honours demo), five days away
+      const meeting = page.getByTestId('todo-item').filter({ hasText: 'Họp Hội đồng' });
+      await expect(meeting).toHaveCount(1);
+      await expect(meeting).toContainText('25/07/2019');
+    }
     await expect(page.getByTestId('leader-view')).toHaveCount(0);
     await screenshot(page, name);
     await context.close();

@@ -45,7 +45,7 @@ describe('toXlsx', () => {
     expect(ws.rowCount).toBe(4);
   });
 
-  it('gives each row the height its wrapped text needs, and prints on A4 landscape', async () => {
+  it('gives each row the height its wrapped text needs, and prints on A4 (portrait when the columns fit)', async () => {
     const long =
       'Chủ trì, tham mưu giúp Ban Thường vụ Đảng ủy Khối thực hiện việc củng cố và phát triển Mạng Văn phòng liên thông';
     const book = new ExcelJS.Workbook();
@@ -70,7 +70,32 @@ describe('toXlsx', () => {
     // 1 line; the long text over a 30-character column takes 4 lines (29 a line), more than the note's 3; 5 lines
     expect([2, 3, 4].map((r) => ws.getRow(r).height)).toEqual([15.75, 63, 78.75]);
     expect(ws.getRow(3).height).toBe(Math.ceil(long.length / 29) * 15.75);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    // 55 characters of columns fit A4 portrait
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:1');
+  });
+
+  it('lies landscape when the columns are wider than A4 portrait, or as the sheet asks', async () => {
+    const wide = (n: number): Sheet => ({
+      name: 'Đơn vị',
+      columns: Array.from({ length: n }, (_, i) => ({ header: `Cột ${i + 1}`, key: `c${i}`, width: 20 })),
+      rows: [{ c0: 'một' }],
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await toXlsx([
+        wide(4),
+        wide(5),
+        { ...wide(2), name: 'Sơ đồ', orientation: 'landscape' },
+      ])) as unknown as ExcelJS.Buffer,
+    );
+    expect(book.worksheets.map((w) => [w.name, w.pageSetup.orientation])).toEqual([
+      ['Đơn vị', 'portrait'],
+      ['Đơn vị (2)', 'landscape'],
+      ['Sơ đồ', 'landscape'],
+    ]);
+    expect(book.worksheets[1].pageSetup.margins).toMatchObject({ left: 0.79, right: 0.59, top: 0.79, bottom: 0.79 });
+    expect(book.worksheets[1].headerFooter.oddFooter).toContain('&P/&N');
   });
 
   it('keeps sheet names within Excel’s rules', async () => {

@@ -11,8 +11,11 @@ export type SheetColumn = {
   header: string;
   /** The row field the column shows. */
   key: string;
-  /** 'date' columns take ISO `YYYY-MM-DD` text; 'text' is the default. */
-  type?: 'text' | 'number' | 'integer' | 'date';
+  /**
+   * 'date' columns take ISO `YYYY-MM-DD` text; 'year' is a whole number shown without a
+   * thousands separator (a year, a code); 'text' is the default.
+   */
+  type?: 'text' | 'number' | 'integer' | 'year' | 'date';
   /** Width in characters; worked out from the content when absent. */
   width?: number;
 };
@@ -23,7 +26,20 @@ export type Sheet = {
   name: string;
   columns: SheetColumn[];
   rows: Array<Record<string, SheetCell>>;
+  /** How the page lies when printed; by default portrait when the columns fit its width, else landscape. */
+  orientation?: 'portrait' | 'landscape';
 };
+
+/**
+ * The columns' total width (Excel's character units) that still prints at full size on A4
+ * portrait between the margins below (8.27 in − 1.38 in ≈ 496 pt, a unit of Times New Roman 12
+ * about 5.25 pt); wider sheets lie landscape, and `fitToWidth` shrinks whatever is wider still.
+ */
+export const PORTRAIT_WIDTH = 94;
+
+export function orientationFor(widths: readonly number[]): 'portrait' | 'landscape' {
+  return widths.reduce((a, b) => a + b, 0) <= PORTRAIT_WIDTH ? 'portrait' : 'landscape';
+}
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string, taken: Set<string>): string {
@@ -51,6 +67,7 @@ function cellValue(column: SheetColumn, value: SheetCell): ExcelJS.CellValue {
       return new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
     }
     case 'number':
+    case 'year':
     case 'integer': {
       const n = typeof value === 'number' ? value : Number(value);
       if (!Number.isFinite(n)) throw new RangeError(`column "${column.header}": not a number: ${String(value)}`);
@@ -64,6 +81,7 @@ function cellValue(column: SheetColumn, value: SheetCell): ExcelJS.CellValue {
 const numberFormats: Record<NonNullable<SheetColumn['type']>, string | undefined> = {
   date: 'dd/mm/yyyy',
   integer: '#,##0',
+  year: '0',
   number: '#,##0.##',
   text: '@',
 };
@@ -71,6 +89,7 @@ const numberFormats: Record<NonNullable<SheetColumn['type']>, string | undefined
 function fittedWidth(column: SheetColumn, rows: Sheet['rows']): number {
   if (column.width) return column.width;
   if (column.type === 'date') return Math.max(12, column.header.length + 2);
+  if (column.type === 'year') return Math.max(8, column.header.length + 2);
   let longest = column.header.length;
   for (const row of rows) {
     const v = row[column.key];
@@ -113,20 +132,21 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   book.creator = 'Kyniem';
   const taken = new Set<string>();
   for (const sheet of sheets) {
+    const widths = sheet.columns.map((c) => fittedWidth(c, sheet.rows));
     const ws = book.addWorksheet(sheetName(sheet.name, taken), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
-      // A4 (paper size 9), landscape, as wide as the page, the Party format's margins in inches
+      // A4 (paper size 9), the way the columns fit, as wide as the page, the Party format's margins in inches
       pageSetup: {
         paperSize: 9,
-        orientation: 'landscape',
+        orientation: sheet.orientation ?? orientationFor(widths),
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
         horizontalCentered: true,
         margins: { left: 0.79, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
       },
+      headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
     });
-    const widths = sheet.columns.map((c) => fittedWidth(c, sheet.rows));
     ws.columns = sheet.columns.map((c, i) => ({
       key: c.key,
       width: widths[i],

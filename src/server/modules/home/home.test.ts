@@ -270,6 +270,15 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
     expect((await todoOf(judge)).items.some((i) => i.module === 'honours')).toBe(false);
   });
 
+  it("honours: as of 20/07/2019 a Council member has the Council's session of 25/07 to attend; the secretary of a grassroots unit does not", async () => {
+    const member = await signIn(env().app, 'demo.hoidong', DEMO_PASSWORD);
+    const items = (await todoOf(member)).items.filter((i) => i.module === 'honours');
+    expect(items.map((i) => [i.kind, i.due, i.daysLeft])).toEqual([['session.attend', '2019-07-25', 5]]);
+    expect(items[0].title.vi).toMatch(/^Họp Hội đồng: /);
+    expect(items[0].path).toMatch(/^\/honours\/sessions\/[0-9a-f-]{36}$/);
+    expect((await todoOf(secretary)).items.some((i) => i.kind === 'session.attend')).toBe(false);
+  });
+
   it('tournament: only the umpire assigned to a match not yet finished is asked to umpire it', async () => {
     const { platform } = env();
     const match = await platform.db

@@ -10,7 +10,8 @@ import { createCampaign, getCampaign } from './campaigns.ts';
 import { checksOfNomination } from './eligibility.ts';
 import { addDossierItem, createNomination, submitNomination } from './nominations.ts';
 import { returnNomination, screenNomination } from './screening.ts';
-import { campaignInput, type CampaignInput } from './schema.ts';
+import { campaignInput, type CampaignInput, sessionInput } from './schema.ts';
+import { councilCandidates, createSession } from './council.ts';
 
 /**
  * The seed's honours (II.4): 15 collectives, 15 individuals, 15 products chosen by 30/7/2019 by
@@ -339,7 +340,48 @@ async function loadHonours(platform: Platform): Promise<number> {
   };
   // one after another, so the demo's order (and history) is the same every time
   for (const n of planned) added += await one(n);
+  added += await callTheCouncil(p, caller, campaign.id);
   return added;
+}
+
+/**
+ * The Council's session called for the dossiers the Propaganda Board found eligible: the Office
+ * (Thư ký) calls it for 25/07/2019, after the nominations close and before the results are due,
+ * with every account that sits on the Council. It is left open, with no round yet: with
+ * `KYNIEM_DEMO_DATE=2019-07-20` a Council member's home says the meeting is coming (ADR 30); on the
+ * wall clock it is a session of 2019 that was never held, and nobody's to-do.
+ */
+export const HONOURS_DEMO_SESSION_DAY = '2019-07-25';
+
+async function callTheCouncil(p: Platform, caller: Caller, campaignId: string): Promise<number> {
+  if (await p.db.selectFrom('honour_sessions').select('id').where('campaign_id', '=', campaignId).executeTakeFirst())
+    return 0;
+  const sitting = (await councilCandidates(p, caller)).items;
+  const members = sitting
+    .filter((m) => m.votes || m.secretary)
+    .map((m) => ({
+      userId: m.userId,
+      // the Bloc's Secretary chairs the Council; the Office's secretary sits as Thư ký
+      role:
+        m.username === 'demo.lanhdao' && m.votes
+          ? ('chair' as const)
+          : m.votes
+            ? ('member' as const)
+            : ('secretary' as const),
+    }));
+  if (!members.some((m) => m.role !== 'secretary')) return 0;
+  await createSession(
+    p,
+    caller,
+    sessionInput.parse({
+      campaignId,
+      title: 'Phiên họp xét chọn tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu',
+      heldOn: HONOURS_DEMO_SESSION_DAY,
+      members,
+      rules: {},
+    }),
+  );
+  return 1;
 }
 
 export const honoursDemo: DemoLoader = { name: 'honours', load: loadHonours };

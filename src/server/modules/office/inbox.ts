@@ -1,3 +1,4 @@
+import { displayNames } from '../../platform/auth/users.ts';
 import { vietnamDay } from '../../../common/dates.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { activeRoleHolders } from '../../platform/auth/users.ts';
@@ -43,6 +44,7 @@ export async function listInbox(
       'd.sent_at',
       'd.opened_at',
       'd.acknowledged_at',
+      'd.acknowledged_by',
       'd.acknowledged_by_name',
       'o.id as outgoing_id',
       'o.doc_type',
@@ -63,13 +65,17 @@ export async function listInbox(
     OUTGOING_FILES,
     rows.map((r) => r.outgoing_id),
   );
+  const people = await displayNames(
+    platform.db,
+    rows.map((r) => r.acknowledged_by),
+  );
   const items = rows.map((r) => ({
     id: r.id,
     unit: { id: r.unit_id, name: names.get(r.unit_id)?.name ?? '' },
     sentAt: r.sent_at,
     openedAt: r.opened_at,
     acknowledgedAt: r.acknowledged_at,
-    acknowledgedBy: r.acknowledged_by_name,
+    acknowledgedBy: (r.acknowledged_by ? people.get(r.acknowledged_by) : undefined) ?? r.acknowledged_by_name,
     document: {
       id: r.outgoing_id,
       type: r.doc_type,

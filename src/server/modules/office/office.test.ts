@@ -43,12 +43,12 @@ describeEachDatabase('office', (kind) => {
     clock.set(new Date('2019-06-10T02:00:00Z'));
     await organisationDemo.load(platform);
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    const as = async (role: 'office_staff' | 'unit_officer', code: string) => {
-      const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
+    const as = async (role: 'office_staff' | 'unit_officer', code: string, displayName?: string) => {
+      const u = await buildUser(platform, { displayName, grants: [{ role, unitId: unit.get(code)! }] });
       return { client: await signIn(app, u.username, u.password), id: u.id };
     };
     office = (await as('office_staff', 'VP')).client;
-    const c2 = await as('unit_officer', 'CS02');
+    const c2 = await as('unit_officer', 'CS02', 'Vũ Thị Lan');
     cs02 = c2.client;
     cs02User = c2.id;
     cs05 = (await as('unit_officer', 'CS05')).client;
@@ -159,6 +159,10 @@ describeEachDatabase('office', (kind) => {
     const row = b.deliveries.find((d) => d.unit.id === unit.get('CS02'))!;
     expect(row.openedAt).toBe('2019-06-10T05:00:00.000Z');
     expect(row.acknowledgedAt).toBe('2019-06-10T05:10:00.000Z');
+    // who acknowledged, by the name people know (not the account's username)
+    expect(row.acknowledgedBy).toBe('Vũ Thị Lan');
+    const mine = await json<{ items: { acknowledgedBy: string | null }[] }>(await cs02.get('/api/office/inbox'));
+    expect(mine.items.map((i) => i.acknowledgedBy)).toEqual(['Vũ Thị Lan']);
     expect(b.document.receipt).toEqual({ units: 3, opened: 1, acknowledged: 1 });
   });
 

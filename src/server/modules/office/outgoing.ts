@@ -1,3 +1,4 @@
+import { displayNames } from '../../platform/auth/users.ts';
 import type { Kysely, Selectable } from 'kysely';
 import { vietnamDay } from '../../../common/dates.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -227,6 +228,11 @@ export async function receiptBoard(platform: Platform, caller: Caller, id: strin
     platform,
     rows.map((r) => r.unit_id),
   );
+  // who acknowledged, as people know them (the account's display name)
+  const people = await displayNames(
+    platform.db,
+    rows.map((r) => r.acknowledged_by),
+  );
   const collator = new Intl.Collator('vi');
   const deliveries: DeliveryOut[] = rows
     .map((r) => ({
@@ -236,7 +242,7 @@ export async function receiptBoard(platform: Platform, caller: Caller, id: strin
       sentAt: r.sent_at,
       openedAt: r.opened_at,
       acknowledgedAt: r.acknowledged_at,
-      acknowledgedBy: r.acknowledged_by_name,
+      acknowledgedBy: (r.acknowledged_by ? people.get(r.acknowledged_by) : undefined) ?? r.acknowledged_by_name,
       reminders: r.reminders,
       lastRemindedAt: r.last_reminded_at,
     }))

@@ -829,6 +829,14 @@ export const demoAccounts: {
     person: 'Lương Văn Bình',
   },
   {
+    // the Inspection Commission supervises and urges every grassroots organisation of the Bloc (III.3)
+    username: 'demo.kiemtra',
+    displayName: 'Đỗ Minh Tuấn',
+    role: 'inspection_staff',
+    unit: 'DBK',
+    person: 'Đỗ Minh Tuấn',
+  },
+  {
     username: 'demo.coso',
     displayName: 'Bí thư Đảng ủy Công ty May Kiến Xương Xanh',
     role: 'unit_officer',

@@ -54,9 +54,20 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
     const res = await client.get('/api/organisation/template.xlsx?kind=units');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
+    const bytes = new Uint8Array(await res.arrayBuffer());
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    await wb.xlsx.load(Buffer.from(bytes) as never);
     expect(wb.worksheets[0].getRow(1).getCell(1).value).toBe('Mã đơn vị *');
+    // built by the shared builder: A4, real dates, the help sheet named with its diacritics
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Đơn vị', 'Hướng dẫn']);
+    expect(wb.worksheets[0].pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    const headers = (wb.worksheets[0].getRow(1).values as unknown[]).map(String);
+    const founded = wb.worksheets[0].getRow(2).getCell(headers.indexOf('Ngày thành lập'));
+    expect((founded.value as Date).toISOString()).toBe('2019-07-15T00:00:00.000Z');
+    expect(founded.numFmt).toBe('dd/mm/yyyy');
+    // the template, filled in as it comes, imports (the example row read back, dates and all)
+    const preview = await (await upload(bytes, 'units')).json();
+    expect(preview.problems.filter((p: { code: string }) => p.code === 'bad_date')).toEqual([]);
   });
 
   it('names every row’s problem and imports nothing from a broken file', async () => {
@@ -92,7 +103,7 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
 
   it('refuses what is not an .xlsx', async () => {
     const res = await upload(new TextEncoder().encode('not a spreadsheet'), 'units');
-    expect(res.status).toBe(400);
+    expect(res.status, await res.clone().text()).toBe(400);
     expect((await res.json()).error.code).toBe('NOT_XLSX');
     const json = await client.post('/api/organisation/imports?kind=units', { a: 1 });
     expect(json.status).toBe(415);
@@ -176,10 +187,30 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
     const day = ws.getRow(2).getCell(founded);
     expect(day.value).toBeInstanceOf(Date);
     expect(day.numFmt).toBe('dd/mm/yyyy');
+    // printed on A4: the 15 columns lie landscape, fitted to the page's width, the header row on every page
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
+    expect(ws.pageSetup.margins).toMatchObject({ left: 0.79, right: 0.59, top: 0.79, bottom: 0.79 });
+    expect(ws.getRow(2).height).toBeGreaterThan(0);
     const people = await client.get('/api/organisation/export.xlsx?kind=people&q=huong');
     expect(people.status).toBe(200);
     const pwb = new ExcelJS.Workbook();
     await pwb.xlsx.load(Buffer.from(await people.arrayBuffer()) as never);
-    expect(pwb.worksheets[0].name).toBe('Nhân sự');
+    const pws = pwb.worksheets[0];
+    expect(pws.name).toBe('Nhân sự');
+    const ph = (pws.getRow(1).values as unknown[]).map(String);
+    const joined = pws.getRow(2).getCell(ph.indexOf('Ngày vào Đảng'));
+    expect((joined.value as Date).toISOString()).toBe('2005-05-12T00:00:00.000Z');
+    expect(joined.numFmt).toBe('dd/mm/yyyy');
+    const born = pws.getRow(2).getCell(ph.indexOf('Năm sinh'));
+    expect(born.value).toBe(1980);
+    expect(born.numFmt).toBe('0');
+    expect(pws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '1:1' });
   });
 });

@@ -14,6 +14,7 @@ import { insertOperation, insertUnit, allUnits, publishOrganisation, setUnitGrou
 import { allPeople, insertPerson, insertPosition } from './people.ts';
 import type { UnitListFilter } from './repo.ts';
 import { parseDmy, parseIsoDate } from '../../../common/dates.ts';
+import { type Sheet, type SheetCell, type SheetColumn, toXlsx } from '../../documents/xlsx.ts';
 
 /**
  * Units and people in and out of .xlsx. An upload is read and checked row by row; every problem
@@ -24,7 +25,16 @@ import { parseDmy, parseIsoDate } from '../../../common/dates.ts';
 type Executor = Kysely<Database>;
 export type ImportKind = 'units' | 'people';
 
-type Column = { key: string; vi: string; en: string; required?: boolean; width?: number; hint?: string };
+type Column = {
+  key: string;
+  vi: string;
+  en: string;
+  required?: boolean;
+  width?: number;
+  hint?: string;
+  /** How the cell is stored: dates as dates (shown dd/mm/yyyy), years and counts as numbers. */
+  type?: SheetColumn['type'];
+};
 
 const columns: Record<ImportKind, Column[]> = {
   units: [
@@ -48,27 +58,41 @@ const columns: Record<ImportKind, Column[]> = {
       width: 18,
       hint: 'Mã một đơn vị đã có hoặc một dòng trong tệp',
     },
-    { key: 'validFrom', vi: 'Ngày thành lập', en: 'Founded on', width: 16, hint: 'dd/mm/yyyy' },
+    { key: 'validFrom', type: 'date', vi: 'Ngày thành lập', en: 'Founded on', width: 16, hint: 'dd/mm/yyyy' },
     { key: 'documentNumber', vi: 'Số văn bản thành lập', en: 'Founding document', width: 20 },
     { key: 'address', vi: 'Địa chỉ', en: 'Address', width: 36 },
     { key: 'phone', vi: 'Điện thoại', en: 'Phone', width: 16 },
     { key: 'email', vi: 'Thư điện tử', en: 'Email', width: 24 },
     { key: 'taxCode', vi: 'Mã số thuế', en: 'Tax code', width: 16 },
-    { key: 'workers', vi: 'Số lao động', en: 'Workers', width: 12 },
+    { key: 'workers', vi: 'Số lao động', en: 'Workers', width: 12, type: 'integer' },
     { key: 'ownership', vi: 'Loại hình sở hữu', en: 'Ownership', width: 20 },
     { key: 'sector', vi: 'Ngành nghề', en: 'Sector', width: 20 },
   ],
   people: [
     { key: 'fullName', vi: 'Họ và tên', en: 'Full name', required: true, width: 28 },
     { key: 'gender', vi: 'Giới tính', en: 'Gender', width: 10, hint: 'Nam / Nữ' },
-    { key: 'birthYear', vi: 'Năm sinh', en: 'Year of birth', width: 10 },
-    { key: 'partyJoinedOn', vi: 'Ngày vào Đảng', en: 'Joined the Party on', width: 16, hint: 'dd/mm/yyyy' },
+    { key: 'birthYear', vi: 'Năm sinh', en: 'Year of birth', width: 10, type: 'year' },
+    {
+      key: 'partyJoinedOn',
+      type: 'date',
+      vi: 'Ngày vào Đảng',
+      en: 'Joined the Party on',
+      width: 16,
+      hint: 'dd/mm/yyyy',
+    },
     { key: 'partyUnitCode', vi: 'Mã đơn vị sinh hoạt Đảng', en: 'Party unit code', width: 20 },
     { key: 'phone', vi: 'Điện thoại', en: 'Phone', width: 16 },
     { key: 'email', vi: 'Thư điện tử', en: 'Email', width: 24 },
     { key: 'title', vi: 'Chức vụ', en: 'Position', width: 24 },
     { key: 'positionUnitCode', vi: 'Mã đơn vị công tác', en: 'Position unit code', width: 20 },
-    { key: 'positionFrom', vi: 'Giữ chức vụ từ ngày', en: 'Position from', width: 16, hint: 'dd/mm/yyyy' },
+    {
+      key: 'positionFrom',
+      type: 'date',
+      vi: 'Giữ chức vụ từ ngày',
+      en: 'Position from',
+      width: 16,
+      hint: 'dd/mm/yyyy',
+    },
   ],
 };
 
@@ -78,60 +102,62 @@ export { XLSX as XLSX_CONTENT_TYPE } from '../../documents/mediaTypes.ts';
 export type Problem = { row: number; column: string; code: string; messages: Bilingual };
 type Row = Record<string, string | number | null> & { _row: number };
 
-function styleHeader(ws: ExcelJS.Worksheet, cols: Column[]) {
-  ws.columns = cols.map((c) => ({ header: `${c.vi}${c.required ? ' *' : ''}`, key: c.key, width: c.width ?? 16 }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-}
+/** The sheet's columns for the shared builder: the header names the required ones with a star. */
+const sheetColumns = (cols: Column[]): SheetColumn[] =>
+  cols.map((c) => ({ header: `${c.vi}${c.required ? ' *' : ''}`, key: c.key, width: c.width ?? 16, type: c.type }));
 
-async function toBuffer(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+const sheetNames: Record<ImportKind, string> = { units: 'Đơn vị', people: 'Nhân sự' };
 
+/**
+ * The template to fill in: the kind's columns with one example row, and a sheet that says what
+ * each column means. Built by the shared builder (A4 set-up, real dates, fitted rows).
+ */
 export async function template(kind: ImportKind): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Kyniem';
-  const ws = wb.addWorksheet(kind === 'units' ? 'Đơn vị' : 'Nhân sự');
-  styleHeader(ws, columns[kind]);
-  if (kind === 'units') {
-    ws.addRow({
-      code: 'CB-VD01',
-      name: 'Chi bộ Công ty Cổ phần Ví dụ',
-      shortName: 'CB Ví dụ',
-      kind: unitKinds.grassroots_cell.vi,
-      parentCode: 'DBK',
-      validFrom: '15/07/2019',
-      documentNumber: '123-QĐ/ĐUK',
-      workers: 120,
-      ownership: 'Tư nhân',
-      sector: 'Dệt may',
-    });
-  } else {
-    ws.addRow({
-      fullName: 'Nguyễn Thị Ví Dụ',
-      gender: 'Nữ',
-      birthYear: 1985,
-      partyJoinedOn: '03/02/2010',
-      partyUnitCode: 'CB-VD01',
-      title: 'Bí thư Chi bộ',
-      positionUnitCode: 'CB-VD01',
-      positionFrom: '01/01/2020',
-    });
-  }
-  const help = wb.addWorksheet('Hướng dẫn');
-  help.columns = [
-    { header: 'Cột / Column', width: 28 },
-    { header: 'Ý nghĩa / Meaning', width: 40 },
-    { header: 'Ghi chú / Notes', width: 60 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of columns[kind])
-    help.addRow([c.vi, `${c.en}${c.required ? ' (bắt buộc / required)' : ''}`, c.hint ?? '']);
-  help.addRow([]);
-  help.addRow(['Dòng ví dụ ở trang đầu cần xóa trước khi tải lên.', 'Delete the example row before uploading.']);
-  return toBuffer(wb);
+  const example: Record<string, SheetCell> =
+    kind === 'units'
+      ? {
+          code: 'CB-VD01',
+          name: 'Chi bộ Công ty Cổ phần Ví dụ',
+          shortName: 'CB Ví dụ',
+          kind: unitKinds.grassroots_cell.vi,
+          parentCode: 'DBK',
+          validFrom: '2019-07-15',
+          documentNumber: '123-QĐ/ĐUK',
+          workers: 120,
+          ownership: 'Tư nhân',
+          sector: 'Dệt may',
+        }
+      : {
+          fullName: 'Nguyễn Thị Ví Dụ',
+          gender: 'Nữ',
+          birthYear: 1985,
+          partyJoinedOn: '2010-02-03',
+          partyUnitCode: 'CB-VD01',
+          title: 'Bí thư Chi bộ',
+          positionUnitCode: 'CB-VD01',
+          positionFrom: '2020-01-01',
+        };
+  const help: Sheet = {
+    name: 'Hướng dẫn',
+    columns: [
+      { header: 'Cột / Column', key: 'column', width: 28 },
+      { header: 'Ý nghĩa / Meaning', key: 'meaning', width: 40 },
+      { header: 'Ghi chú / Notes', key: 'notes', width: 60 },
+    ],
+    rows: [
+      ...columns[kind].map((c) => ({
+        column: c.vi,
+        meaning: `${c.en}${c.required ? ' (bắt buộc / required)' : ''}`,
+        notes: c.hint ?? '',
+      })),
+      {
+        column: 'Dòng ví dụ ở trang đầu cần xóa trước khi tải lên.',
+        meaning: 'Delete the example row before uploading.',
+      },
+    ],
+  };
+  const bytes = await toXlsx([{ name: sheetNames[kind], columns: sheetColumns(columns[kind]), rows: [example] }, help]);
+  return new Uint8Array(bytes);
 }
 
 function cellText(v: ExcelJS.CellValue): string | number | Date | null {
@@ -823,13 +849,11 @@ export async function exportXlsx(
   kind: ImportKind,
   filter: { q?: string; asOf?: string; parentId?: string | 'none'; unitId?: string; unitKind?: UnitKind },
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Kyniem';
-  const ws = wb.addWorksheet(kind === 'units' ? 'Đơn vị' : 'Nhân sự');
-  // dates stored as dates (the day at UTC midnight, as the import reads them back), shown dd/mm/yyyy
-  const fmt = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+  // dates go to the shared builder as ISO days: it stores them as dates, shown dd/mm/yyyy
+  const rows: Array<Record<string, SheetCell>> = [];
+  let cols = columns[kind];
   if (kind === 'units') {
-    styleHeader(ws, [...columns.units, { key: 'validTo', vi: 'Ngày kết thúc', en: 'Ended on', width: 16 }]);
+    cols = [...columns.units, { key: 'validTo', vi: 'Ngày kết thúc', en: 'Ended on', width: 16, type: 'date' }];
     const units = await allUnits(
       platform,
       { q: filter.q, asOf: filter.asOf, parentId: filter.parentId, kind: filter.unitKind } as Omit<
@@ -865,25 +889,24 @@ export async function exportXlsx(
     }
     for (const u of units) {
       const d = details.get(u.id) ?? {};
-      ws.addRow({
+      rows.push({
         code: u.code,
         name: u.name,
         shortName: u.shortName,
         kind: unitKinds[u.kind]?.vi ?? u.kind,
         parentCode: u.parentId ? parentCodes.get(u.parentId) : null,
-        validFrom: fmt(u.validFrom),
-        address: d.address,
-        phone: d.phone,
-        email: d.email,
-        taxCode: d.tax_code,
-        workers: d.workers,
-        ownership: d.ownership,
-        sector: d.sector,
-        validTo: fmt(u.validTo),
+        validFrom: u.validFrom,
+        address: d.address as SheetCell,
+        phone: d.phone as SheetCell,
+        email: d.email as SheetCell,
+        taxCode: d.tax_code as SheetCell,
+        workers: d.workers as SheetCell,
+        ownership: d.ownership as SheetCell,
+        sector: d.sector as SheetCell,
+        validTo: u.validTo,
       });
     }
   } else {
-    styleHeader(ws, columns.people);
     const people = await allPeople(platform, caller, { q: filter.q, unitId: filter.unitId }, EXPORT_LIMIT);
     const codes = new Map<string, string>();
     const unitIds = [...new Set(people.map((p) => p.partyUnitId).filter((v): v is string => !!v))];
@@ -896,11 +919,11 @@ export async function exportXlsx(
         codes.set(u.id, u.code);
     }
     for (const p of people) {
-      ws.addRow({
+      rows.push({
         fullName: p.fullName,
         gender: p.gender ? genders[p.gender].vi : null,
         birthYear: p.birthYear,
-        partyJoinedOn: fmt(p.partyJoinedOn),
+        partyJoinedOn: p.partyJoinedOn,
         partyUnitCode: p.partyUnitId ? codes.get(p.partyUnitId) : null,
         phone: p.phone,
         email: p.email,
@@ -908,7 +931,5 @@ export async function exportXlsx(
       });
     }
   }
-  for (const key of ['validFrom', 'validTo', 'partyJoinedOn'])
-    if (ws.columns.some((c) => c.key === key)) ws.getColumn(key).numFmt = 'dd/mm/yyyy';
-  return toBuffer(wb);
+  return new Uint8Array(await toXlsx([{ name: sheetNames[kind], columns: sheetColumns(cols), rows }]));
 }

@@ -22,14 +22,19 @@ export const plans = defineModule({
       vi: 'Ghi nhận đôn đốc, kiểm tra cơ sở phụ trách',
       en: 'Record urging and inspection of the units one is in charge of',
     },
+    'plans.supervise_any': {
+      vi: 'Giám sát, đôn đốc mọi tổ chức cơ sở đảng trong phạm vi (Ủy ban Kiểm tra)',
+      en: 'Supervise and urge every grassroots organisation within reach (the Inspection Commission)',
+    },
   },
   grants: {
     bloc_leader: ['plans.read', 'plans.overview', 'plans.manage', 'plans.report', 'plans.supervise'],
     board_staff: ['plans.read', 'plans.overview', 'plans.report'],
     office_staff: ['plans.manage', 'plans.supervise'],
     propaganda_staff: ['plans.manage'],
-    // III.3: the Inspection Commission supervises and urges
-    inspection_staff: ['plans.supervise'],
+    // III.3: the Inspection Commission supervises and urges every grassroots organisation within
+    // its grant's subtree (its mandate), not only the units its members are in charge of
+    inspection_staff: ['plans.supervise', 'plans.supervise_any'],
     unit_officer: ['plans.read', 'plans.report', 'plans.supervise'],
     council_member: ['plans.read', 'plans.supervise'],
     judge: ['plans.read'],

@@ -589,7 +589,10 @@ export const supervisionPage = z
 export const supervisionUnitsOut = z
   .object({
     any: z.boolean().openapi({ description: 'The caller may record visits for every unit' }),
-    items: z.array(unitRef),
+    items: z.array(unitRef).openapi({ description: 'The units the caller is in charge of' }),
+    mandate: z.array(unitRef).openapi({
+      description: "The grassroots organisations within the Inspection Commission's mandate (plans.supervise_any)",
+    }),
   })
   .openapi('SupervisionUnits');
 

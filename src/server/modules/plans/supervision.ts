@@ -3,7 +3,16 @@ import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError, fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { listInCharge, mailContactOfUser, personOfUser, unitRefs } from '../organisation/index.ts';
+import { can, reach } from '../../platform/policy/policy.ts';
+import {
+  grassrootsKinds,
+  listInCharge,
+  liveUnits,
+  mailContactOfUser,
+  personOfUser,
+  unitRefs,
+  unitsWithin,
+} from '../organisation/index.ts';
 import { inTransaction, mayManage, publishPlans, visibilityOf, type Caller } from './access.ts';
 import { oneOf } from './activities.ts';
 import type { SupervisionInput } from './schema.ts';
@@ -11,7 +20,9 @@ import { vietnamDay } from './status.ts';
 
 /**
  * Urging and inspection visits (III.3, III.7): a committee member records them for the units
- * they are in charge of (the organisation module's assignments); managers for any unit. Visits
+ * they are in charge of (the organisation module's assignments); the Inspection Commission
+ * (`plans.supervise_any`) for every grassroots organisation within its grant's subtree, its
+ * mandate; managers for any unit. Visits
  * are read by those who see the unit, by the members in charge of it, and by whoever recorded them.
  */
 export async function recordSupervision(platform: Platform, caller: Caller, input: SupervisionInput) {
@@ -29,7 +40,7 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
   const personId = caller.actor.userId ? await personOfUser(platform, caller.actor.userId) : null;
   // who recorded it, as people read it: the account's person, else its display name
   const recorder = caller.actor.userId ? await mailContactOfUser(platform, caller.actor.userId) : null;
-  if (!mayManage(caller)) {
+  if (!mayManage(caller) && !(await inMandate(platform, caller, input.unitId))) {
     const charged = personId ? (await listInCharge(platform, { personId, unitId: input.unitId })).items : [];
     if (charged.length === 0) {
       throw new AppError(403, 'NOT_IN_CHARGE', {
@@ -84,9 +95,31 @@ export async function recordSupervision(platform: Platform, caller: Caller, inpu
   return (await listSupervisions(platform, caller, { page: 1, pageSize: 1, unitId: row.unit_id, id: row.id })).items[0];
 }
 
+/** Is the unit a grassroots organisation inside the reach of the caller's `plans.supervise_any`? */
+async function inMandate(platform: Platform, caller: Caller, unitId: string): Promise<boolean> {
+  if (!(await can(caller.grants, 'plans.supervise_any', unitId, platform.unitScope))) return false;
+  const unit = (await unitRefs(platform, [unitId])).get(unitId);
+  return unit !== undefined && grassrootsKinds.includes(unit.kind);
+}
+
+/** The grassroots organisations live today inside the reach of `plans.supervise_any` (the Commission's mandate). */
+async function mandateUnits(platform: Platform, caller: Caller) {
+  const roots = reach(caller.grants, 'plans.supervise_any');
+  if (roots !== null && roots.length === 0) return [];
+  const day = vietnamDay(platform.clock());
+  const options = { kinds: grassrootsKinds, limit: 2000 };
+  const found =
+    roots === null
+      ? await liveUnits(platform, day, options)
+      : (await Promise.all(roots.map((r) => unitsWithin(platform, r, day, options)))).flat();
+  const byId = new Map(found.map((u) => [u.id, { id: u.id, name: u.name, shortName: u.shortName }]));
+  return [...byId.values()].sort((a, b) => compareVi(a.name, b.name));
+}
+
 /**
- * The units the caller may record visits for: those their linked person is in charge of, and
- * (`any`) every unit for a manager. Sorted in Vietnamese order.
+ * The units the caller may record visits for: those their linked person is in charge of
+ * (`items`), the grassroots organisations of the Commission's mandate (`mandate`), and (`any`)
+ * every unit for a manager. Sorted in Vietnamese order.
  */
 export async function supervisionUnits(platform: Platform, caller: Caller) {
   const personId = caller.actor.userId ? await personOfUser(platform, caller.actor.userId) : null;
@@ -94,7 +127,7 @@ export async function supervisionUnits(platform: Platform, caller: Caller) {
   const items = charged
     .map((a) => ({ id: a.unitId, name: a.unitName, shortName: a.unitShortName }))
     .sort((a, b) => compareVi(a.name, b.name));
-  return { any: mayManage(caller), items };
+  return { any: mayManage(caller), items, mandate: await mandateUnits(platform, caller) };
 }
 
 export async function listSupervisions(

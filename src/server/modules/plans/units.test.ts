@@ -145,6 +145,52 @@ describeEachDatabase('plans for units', (kind) => {
     expect(read.items.map((v) => v.unit.id).sort()).toEqual([unit.get('CS02'), unit.get('CS03')].sort());
   });
 
+  it('lets the Inspection Commission supervise any grassroots unit of its mandate; a plain member stays refused', async () => {
+    const { platform, app } = env();
+    // demo.kiemtra: Đỗ Minh Tuấn, Chairman of the Commission (inspection_staff on the Bloc), in charge of CS10–CS12
+    const commission = await signIn(app, 'demo.kiemtra', DEMO_PASSWORD);
+    const offered = (await (await commission.get('/api/supervisions/units')).json()) as Answer<typeof supervisionUnits>;
+    expect(offered.any).toBe(false);
+    expect(offered.items.map((i) => i.id).sort()).toEqual(['CS10', 'CS11', 'CS12'].map((c) => unit.get(c)).sort());
+    const mandate = offered.mandate.map((i) => i.id);
+    for (const c of ['CS01', 'CS02', 'CS18']) expect(mandate, c).toContain(unit.get(c));
+    expect(mandate, 'only grassroots organisations').not.toContain(unit.get('VP'));
+    expect(offered.mandate.map((i) => i.name)).toEqual(
+      offered.mandate.map((i) => i.name).sort(new Intl.Collator('vi', { sensitivity: 'base', numeric: true }).compare),
+    );
+    const body = { planId, kind: 'urge', visitedOn: '2019-09-09', findings: 'Đôn đốc triển khai kế hoạch.' };
+    // CS01 is Nguyễn Văn Thành's, not the Chairman's: the Commission's mandate covers it
+    const visit = await commission.post('/api/supervisions', { ...body, unitId: unit.get('CS01') });
+    expect(visit.status, await visit.clone().text()).toBe(201);
+    expect(((await visit.json()) as Answer<typeof recordSupervision>).recorderName).toBe('Đỗ Minh Tuấn');
+    // a body of the Bloc is not a grassroots organisation: not in the mandate
+    const office = await commission.post('/api/supervisions', { ...body, unitId: unit.get('VP') });
+    expect(office.status).toBe(403);
+    expect(((await office.json()) as { error: { code: string } }).error.code).toBe('NOT_IN_CHARGE');
+    // a committee member without the Commission's role is still limited to the units in charge
+    const person = await platform.db
+      .selectFrom('people')
+      .select('id')
+      .where('full_name', '=', 'Phạm Thị Thu Hằng')
+      .executeTakeFirstOrThrow();
+    const u = await buildUser(platform, { grants: [{ role: 'council_member', unitId: unit.get('BCH')! }] });
+    await platform.db.updateTable('users').set({ person_id: person.id }).where('id', '=', u.id).execute();
+    const member = await signIn(app, u.username, u.password);
+    const own = (await (await member.get('/api/supervisions/units')).json()) as Answer<typeof supervisionUnits>;
+    expect(own.mandate).toEqual([]);
+    const refused = await member.post('/api/supervisions', { ...body, unitId: unit.get('CS01') });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('NOT_IN_CHARGE');
+    expect((await member.post('/api/supervisions', { ...body, unitId: unit.get('CS04') })).status).toBe(201);
+    // the Commission's grant on one grassroots committee reaches that subtree only
+    const narrow = await buildUser(platform, { grants: [{ role: 'inspection_staff', unitId: unit.get('CS02')! }] });
+    const cs02Only = await signIn(app, narrow.username, narrow.password);
+    const reach = (await (await cs02Only.get('/api/supervisions/units')).json()) as Answer<typeof supervisionUnits>;
+    expect(reach.mandate.map((i) => i.id)).toContain(unit.get('CS02'));
+    expect(reach.mandate.map((i) => i.id)).not.toContain(unit.get('CS01'));
+    expect((await cs02Only.post('/api/supervisions', { ...body, unitId: unit.get('CS01') })).status).toBe(403);
+  });
+
   it("forgets the reminders about a plan's activities when the plan is deleted", async () => {
     const { platform } = env();
     const sub = ((await (await cs01.get(`/api/plans/${planId}/sub-plans/units`)).json()) as Answer<typeof subPlanUnits>)

@@ -57,11 +57,11 @@ describeEachDatabase('tournament', (kind) => {
       ['B3', 'male', 1982],
     ] as const)
       await worker(k, 'CS05-DN', g, y);
-    const as = async (role: 'office_staff' | 'unit_officer' | 'umpire', code: string) => {
-      const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
+    const as = async (role: 'office_staff' | 'unit_officer' | 'umpire', code: string, displayName?: string) => {
+      const u = await buildUser(platform, { displayName, grants: [{ role, unitId: unit.get(code)! }] });
       return { client: await signIn(app, u.username, u.password), id: u.id };
     };
-    organiser = (await as('office_staff', 'VP')).client;
+    organiser = (await as('office_staff', 'VP', 'Lê Thị Hồng Nhung')).client;
     cs02 = (await as('unit_officer', 'CS02')).client;
     cs05 = (await as('unit_officer', 'CS05')).client;
     const u = await as('umpire', 'CCB');
@@ -176,6 +176,8 @@ describeEachDatabase('tournament', (kind) => {
     );
     expect(d2.version).toBe(2);
     expect(d2.positions).toEqual(d1.positions);
+    // who drew, by the name people know (not the account's username)
+    expect(d2.drawnBy).toBe('Lê Thị Hồng Nhung');
     expect(d2.matches.filter((m) => m.round === 1)).toHaveLength(2);
     // Entries are fixed once drawn.
     const late = await cs02.post(`/api/tournaments/${t.id}/entries`, {

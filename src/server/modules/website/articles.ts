@@ -1,3 +1,4 @@
+import { displayNames } from '../../platform/auth/users.ts';
 import type { Selectable, Transaction } from 'kysely';
 import { fold, likeContains } from '../../../common/text.ts';
 import { wordDiff } from '../../../common/wordDiff.ts';
@@ -432,7 +433,7 @@ export async function getArticle(platform: Platform, caller: Caller, id: string)
   const units = await unitRefs(platform, unitIds);
   const revisions = await db
     .selectFrom('website_revisions')
-    .select(['number', 'saved_at', 'saved_by_name'])
+    .select(['number', 'saved_at', 'saved_by', 'saved_by_name'])
     .where('article_id', '=', id)
     .orderBy('number', 'desc')
     .limit(500)
@@ -445,6 +446,9 @@ export async function getArticle(platform: Platform, caller: Caller, id: string)
     .orderBy('id', 'desc')
     .limit(500)
     .execute();
+  // who saved and who acted, as people know them (the account's display name), not the username kept with the row
+  const people = await displayNames(db, [...revisions.map((v) => v.saved_by), ...events.map((e) => e.actor_id)]);
+  const nameOf = (id: string | null, kept: string) => (id ? people.get(id) : undefined) ?? kept;
   const reviewer = await mayReview(platform, caller);
   const own = r.created_by !== null && r.created_by === caller.actor.userId;
   const s = r.status as ArticleStatus;
@@ -479,14 +483,18 @@ export async function getArticle(platform: Platform, caller: Caller, id: string)
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     revision: r.revision,
-    revisions: revisions.map((v) => ({ number: v.number, savedAt: v.saved_at, savedBy: v.saved_by_name })),
+    revisions: revisions.map((v) => ({
+      number: v.number,
+      savedAt: v.saved_at,
+      savedBy: nameOf(v.saved_by, v.saved_by_name),
+    })),
     events: events.map((e) => ({
       action: e.action,
       fromStatus: e.from_status,
       toStatus: e.to_status,
       comment: e.comment,
       revision: e.revision,
-      actor: e.actor_name,
+      actor: nameOf(e.actor_id, e.actor_name),
       at: e.at,
     })),
     may: {

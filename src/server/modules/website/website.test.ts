@@ -305,6 +305,10 @@ describeEachDatabase('website', (kind) => {
     expect(edited.status).toBe('draft');
     expect(edited.slug).toBe('giai-cau-long-cong-nhan-2019');
     expect(edited.revisions.map((r) => r.number)).toEqual([3, 2, 1]);
+    // who saved and who acted, by the names people know (the accounts' display names, not usernames)
+    expect(edited.revisions[0].savedBy).toBe('editor');
+    expect(edited.events.length).toBeGreaterThan(0);
+    for (const e of edited.events) expect(Object.keys(users)).toContain(e.actor);
     const diff = await json<DiffOut>(await users.reviewer.client.get(`/api/website/articles/${id}/diff`));
     expect(diff).toMatchObject({ from: 2, to: 3, sinceApproval: true });
     expect(diff.title.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(['rực rỡ']);

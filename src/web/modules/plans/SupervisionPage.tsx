@@ -63,7 +63,8 @@ export function SupervisionPage() {
   const planRef = usePlanRef();
   const mayRecord = auth.can('plans.supervise');
   const units = useSupervisionUnits(mayRecord);
-  const canRecord = units.data !== undefined && (units.data.any || units.data.items.length > 0);
+  const canRecord =
+    units.data !== undefined && (units.data.any || units.data.items.length > 0 || units.data.mandate.length > 0);
   const [recording, setRecording] = useState(false);
   const phone = useMediaQuery('(max-width: 36em)');
 
@@ -97,6 +98,11 @@ export function SupervisionPage() {
               {t('plans.supervision.inCharge')}{' '}
             </Text>
             {units.data.items.map((u) => u.name).join('; ')}
+          </Text>
+        ) : null}
+        {units.data && !units.data.any && units.data.mandate.length > 0 ? (
+          <Text size="sm" c="dimmed" data-testid="mandate-units">
+            {t('plans.supervision.mandate', { count: units.data.mandate.length })}
           </Text>
         ) : null}
         {mayRecord && units.data && !canRecord ? (
@@ -237,7 +243,7 @@ function SupervisionForm({
   initial,
   onClose,
 }: {
-  units: { any: boolean; items: { id: string; name: string }[] };
+  units: { any: boolean; items: { id: string; name: string }[]; mandate: { id: string; name: string }[] };
   plans: PlanSummary[];
   initial: { planId: string | null; unitId: string | null };
   onClose: () => void;
@@ -247,11 +253,30 @@ function SupervisionForm({
   const planRef = usePlanRef();
   const record = useRecordSupervision();
   const today = systemToday();
-  const ownUnit = (id: string | null) => id !== null && units.items.some((u) => u.id === id);
+  const ownUnit = (id: string | null) =>
+    id !== null && (units.items.some((u) => u.id === id) || units.mandate.some((u) => u.id === id));
+  // the units in charge first, then the rest of the Commission's mandate
+  const inMandate = units.mandate.filter((m) => !units.items.some((u) => u.id === m.id));
+  const unitOptions =
+    inMandate.length === 0
+      ? units.items.map((u) => ({ value: u.id, label: u.name }))
+      : [
+          ...(units.items.length > 0
+            ? [
+                {
+                  group: t('plans.supervision.inChargeGroup'),
+                  items: units.items.map((u) => ({ value: u.id, label: u.name })),
+                },
+              ]
+            : []),
+          {
+            group: t('plans.supervision.mandateGroup'),
+            items: inMandate.map((u) => ({ value: u.id, label: u.name })),
+          },
+        ];
+  const single = units.items.length + inMandate.length === 1 ? (units.items[0] ?? inMandate[0]).id : null;
   const [planId, setPlanId] = useState<string | null>(initial.planId);
-  const [unitId, setUnitId] = useState<string | null>(
-    units.any || ownUnit(initial.unitId) ? initial.unitId : units.items.length === 1 ? units.items[0].id : null,
-  );
+  const [unitId, setUnitId] = useState<string | null>(units.any || ownUnit(initial.unitId) ? initial.unitId : single);
   const [kind, setKind] = useState<SupervisionKind>('inspect');
   const [visitedOn, setVisitedOn] = useState<string | null>(today);
   const [findings, setFindings] = useState('');
@@ -317,8 +342,9 @@ function SupervisionForm({
         ) : (
           <Select
             label={t('plans.supervision.unit')}
-            description={t('plans.supervision.unitHint')}
-            data={units.items.map((u) => ({ value: u.id, label: u.name }))}
+            description={t(inMandate.length > 0 ? 'plans.supervision.unitHintMandate' : 'plans.supervision.unitHint')}
+            data={unitOptions}
+            searchable={inMandate.length > 0}
             value={unitId}
             onChange={(v) => {
               setUnitId(v);
