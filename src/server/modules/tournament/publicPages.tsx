@@ -13,7 +13,11 @@ import {
   type PublicTournamentSummary,
   publicTournament,
   publicTournaments,
+  tournamentSchedule,
 } from './publicView.ts';
+import { eventJsonLd } from '../../site/structuredData.ts';
+
+type Schedule = Awaited<ReturnType<typeof tournamentSchedule>>;
 
 /**
  * The tournament's public pages, server-rendered for anyone, no sign-in, readable without
@@ -60,6 +64,9 @@ const words = {
     notFoundText: 'Giải đấu này không có.',
     language: 'Ngôn ngữ',
     liveNote: 'Trang tự cập nhật khi có điểm mới.',
+    sport: 'Cầu lông',
+    description: (t: PublicTournament) =>
+      `${t.name}: ${formatDmy(t.startsOn)} – ${formatDmy(t.endsOn)} tại ${t.venue}. Kết quả trực tiếp, sơ đồ thi đấu, lịch thi đấu và huy chương.`,
   },
   en: {
     tournaments: 'Tournaments',
@@ -94,6 +101,9 @@ const words = {
     notFoundText: 'There is no such tournament.',
     language: 'Language',
     liveNote: 'The page updates itself as points are scored.',
+    sport: 'Badminton',
+    description: (t: PublicTournament) =>
+      `${t.name}: ${formatDmy(t.startsOn)} – ${formatDmy(t.endsOn)} at ${t.venue}. Live results, draws, order of play and medals.`,
   },
 } as const;
 
@@ -211,14 +221,16 @@ const Layout: FC<{
   path: string;
   live?: string;
   board?: boolean;
+  /** The page's schema.org SportsEvent. */
+  event?: object;
   children?: unknown;
 }> = (props) => {
   const site = useContext(SiteContext);
   if (props.board) return <BoardLayout {...props} />;
-  const { lang, title, description, path, live, children } = props;
+  const { lang, title, description, path, live, event, children } = props;
   return (
     <SitePage
-      meta={{ lang, title, description: description ?? `${title} – ${words[lang].tournaments}`, path }}
+      meta={{ lang, title, description: description ?? `${title} – ${words[lang].tournaments}`, path, jsonLd: event }}
       frame={site.frame}
       origin={site.origin}
       section="events"
@@ -268,8 +280,25 @@ const time = (iso: string) => {
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')} ${formatDmy(d.toISOString().slice(0, 10)).slice(0, 5)}`;
 };
 
-const TournamentPage: FC<{ t: PublicTournament; lang: Lang }> = ({ t, lang }) => {
+const TournamentPage: FC<{ t: PublicTournament; lang: Lang; schedule: Schedule }> = ({ t, lang, schedule }) => {
   const w = words[lang];
+  const site = useContext(SiteContext);
+  const path = `${PATH}/${encodeURIComponent(t.code)}`;
+  const description = w.description(t);
+  const event = eventJsonLd({
+    type: 'SportsEvent',
+    name: t.name,
+    description,
+    origin: site.origin,
+    path,
+    startDay: schedule.start?.day ?? t.startsOn,
+    startTime: schedule.start?.time,
+    endDay: schedule.end?.day ?? t.endsOn,
+    endTime: schedule.end?.time,
+    venue: t.venue,
+    organiser: schedule.organiser ?? site.frame.name,
+    sport: w.sport,
+  });
   const order = t.events
     .flatMap((e) => e.matches.map((m) => ({ ...m, event: e.code })))
     .filter((m) => m.start && m.status !== 'finished')
@@ -278,7 +307,9 @@ const TournamentPage: FC<{ t: PublicTournament; lang: Lang }> = ({ t, lang }) =>
     <Layout
       lang={lang}
       title={t.name}
-      path={`${PATH}/${encodeURIComponent(t.code)}`}
+      description={description}
+      path={path}
+      event={event}
       live={`/api/public/tournaments/${encodeURIComponent(t.code)}/live`}
     >
       <h1>{t.name}</h1>
@@ -589,8 +620,12 @@ export function registerTournamentPages(app: OpenAPIHono<AppEnv>): void {
     const lang = langOf(c.req.query('lang'));
     try {
       const t = await publicTournament(c.get('platform'), c.req.param('code') ?? '');
+      const schedule = board ? null : await tournamentSchedule(c.get('platform'), t.id);
       return c.html(
-        await page(c.get('platform'), board ? <BoardPage t={t} lang={lang} /> : <TournamentPage t={t} lang={lang} />),
+        await page(
+          c.get('platform'),
+          schedule ? <TournamentPage t={t} lang={lang} schedule={schedule} /> : <BoardPage t={t} lang={lang} />,
+        ),
         200,
         headers,
       );
