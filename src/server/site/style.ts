@@ -8,7 +8,8 @@ export const siteStyle = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font-family:"Noto Sans","Liberation Sans",Arial,sans-serif;color:#1d1b19;background:#f6f4ef;line-height:1.5;font-size:17px}
 a{color:#9c1c1c}
-a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #e0a100;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #7a1014;outline-offset:2px}
+header.site :focus-visible,footer.site :focus-visible{outline-color:#ffd25a}
 img{max-width:100%;height:auto}
 .wrap{max-width:1160px;margin:0 auto;padding:0 18px}
 .skip{position:absolute;left:-9999px;top:0;background:#fff;color:#000;padding:8px 12px;z-index:10}

@@ -134,7 +134,7 @@ const words = {
   },
 } as const;
 
-const styles = `
+export const festivalStyle = `
 h1{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(23px,4vw,36px);line-height:1.25;margin:24px 0 6px;overflow-wrap:anywhere}
 .sub{margin:0;color:#5c4f46}
 h2{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(19px,2.8vw,24px);color:#7d1212;margin:30px 0 12px;padding-bottom:5px;border-bottom:1px solid #e6d9c3}
@@ -181,7 +181,7 @@ const Layout: FC<{
       frame={site.frame}
       origin={site.origin}
       section="events"
-      style={styles}
+      style={festivalStyle}
       scripts={live ? [SCRIPT] : []}
       bodyData={live ? { live } : undefined}
     >

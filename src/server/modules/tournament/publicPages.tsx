@@ -64,6 +64,7 @@ const words = {
     notFoundText: 'Giải đấu này không có.',
     language: 'Ngôn ngữ',
     liveNote: 'Trang tự cập nhật khi có điểm mới.',
+    skip: 'Bỏ qua, đến nội dung chính',
     sport: 'Cầu lông',
     description: (t: PublicTournament) =>
       `${t.name}: ${formatDmy(t.startsOn)} – ${formatDmy(t.endsOn)} tại ${t.venue}. Kết quả trực tiếp, sơ đồ thi đấu, lịch thi đấu và huy chương.`,
@@ -101,13 +102,14 @@ const words = {
     notFoundText: 'There is no such tournament.',
     language: 'Language',
     liveNote: 'The page updates itself as points are scored.',
+    skip: 'Skip to the main content',
     sport: 'Badminton',
     description: (t: PublicTournament) =>
       `${t.name}: ${formatDmy(t.startsOn)} – ${formatDmy(t.endsOn)} at ${t.venue}. Live results, draws, order of play and medals.`,
   },
 } as const;
 
-const styles = `
+export const tournamentStyle = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font-family:"Noto Sans","Liberation Sans",Arial,sans-serif;color:#1d1b19;background:#f6f4ef;line-height:1.45}
 a{color:#a11d1d}
@@ -158,6 +160,9 @@ body.board .big .score{font-size:clamp(40px,5vw,64px);color:#fff;line-height:1}
 body.board .games{color:#bbb;font-size:18px}
 body.board .serving::before{content:"● ";color:#ffd25a}
 body.board a{color:#ffd25a}
+body.board .skip{position:absolute;left:-9999px;top:0;background:#fff;color:#000;padding:8px 12px;z-index:10}
+body.board .skip:focus{left:8px;top:8px}
+body.board :focus-visible{outline:3px solid #ffd25a;outline-offset:2px}
 @media (max-width:480px){.wrap{padding:0 12px}th,td{padding:5px 6px;font-size:14px}}
 `;
 
@@ -177,10 +182,13 @@ const BoardLayout: FC<{
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
-      <style dangerouslySetInnerHTML={{ __html: styles }} />
+      <style dangerouslySetInnerHTML={{ __html: tournamentStyle }} />
       {live ? <script src={SCRIPT} defer /> : null}
     </head>
     <body class={board ? 'board' : undefined} data-live={live} data-lang={lang}>
+      <a class="skip" href="#content">
+        {words[lang].skip}
+      </a>
       <header class="top">
         <div class="wrap">
           <a class="brand" href={`${PATH}${q(lang)}`}>
@@ -204,7 +212,7 @@ const BoardLayout: FC<{
 );
 
 /** The tournament's pages inside the public site's frame (the court board keeps its own, a venue screen). */
-const siteStyles = styles
+const siteStyles = tournamentStyle
   .split('\n')
   .filter(
     (rule) =>
