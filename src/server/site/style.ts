@@ -58,6 +58,7 @@ footer.site{margin-top:30px;background:#2b2320;color:#efe7dc;font-size:15px}
 footer.site a{color:#ffd9a0}
 footer.site .wrap{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,240px),1fr));gap:10px 30px;padding:22px 18px 28px}
 footer.site p{margin:4px 0}
+@media (max-width:640px){nav.sections ul{flex-wrap:wrap;overflow:visible;padding:4px 8px}nav.sections a{padding:6px 10px}nav.sections a[aria-current="page"]{border-radius:6px}}
 @media (max-width:480px){body{font-size:16px}.wrap,.masthead{padding-left:12px;padding-right:12px}th,td{padding:5px 6px;font-size:14px}}
 @media print{header.site,nav.sections,footer.site,form.search{display:none}body{background:#fff}}
 `;

@@ -242,6 +242,9 @@ export const programmeStyle = `
 tr.seg.running td{background:#fff4d6;font-weight:600}
 tr.seg.done td{color:#5f564d}
 .segst{display:block;font-size:13px;font-weight:400}
+.onair p.note{margin:8px 0 0;font-weight:400;color:#5f564d;font-size:14px}
+[data-show="finished"] .onair dl,[data-show="finished"] .onair .note,[data-show="finished"] .segst{display:none}
+[data-show="finished"] .onair p{margin:0}
 `;
 
 /** The words the programme's live script fills in, in the page's language ({t}: a time). */
@@ -274,56 +277,58 @@ export const Programme: FC<{ p: PublicProgramme; lang: Lang }> = ({ p, lang }) =
       <p class="muted">
         {w.doors}: {p.doors} · {w.start}: {p.start}
       </p>
-      <div class="onair" role="status" data-onair={l.status} data-words={JSON.stringify(liveWords(lang))}>
-        <p data-show-status>{l.status === 'waiting' ? w.showStatus.waiting(p.start) : w.showStatus[l.status]}</p>
-        <dl>
-          <div>
-            <dt>{w.onNow}</dt>
-            <dd>
-              <strong data-now>{l.current?.title ?? '—'}</strong>
-              <span data-now-time>{l.current ? w.since(l.current.start) : ''}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>{w.nextUp}</dt>
-            <dd>
-              <strong data-next>{l.next?.title ?? '—'}</strong>
-              <span data-next-time>{l.next ? w.expected(l.next.start) : ''}</span>
-            </dd>
-          </div>
-        </dl>
-      </div>
-      <p class="muted">{w.liveNote}</p>
-      <h2>{w.programme}</h2>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{w.time}</th>
-              <th scope="col">{w.item}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.segments.map((s, i) => (
-              <tr class={`seg ${s.state}`} data-seg={String(i)}>
-                <td class="when">
-                  {s.start}
-                  <span class="segst" data-seg-state>
-                    {w.segmentStates[s.state]}
-                  </span>
-                </td>
-                <td>
-                  {s.title}
-                  {s.performers ? (
-                    <div class="muted">
-                      {w.performers}: {s.performers}
-                    </div>
-                  ) : null}
-                </td>
+      <div class="show" data-show={l.status}>
+        <div class="onair" role="status" data-onair={l.status} data-words={JSON.stringify(liveWords(lang))}>
+          <p data-show-status>{l.status === 'waiting' ? w.showStatus.waiting(p.start) : w.showStatus[l.status]}</p>
+          <dl>
+            <div>
+              <dt>{w.onNow}</dt>
+              <dd>
+                <strong data-now>{l.current?.title ?? '—'}</strong>
+                <span data-now-time>{l.current ? w.since(l.current.start) : ''}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{w.nextUp}</dt>
+              <dd>
+                <strong data-next>{l.next?.title ?? '—'}</strong>
+                <span data-next-time>{l.next ? w.expected(l.next.start) : ''}</span>
+              </dd>
+            </div>
+          </dl>
+          <p class="note muted">{w.liveNote}</p>
+        </div>
+        <h2>{w.programme}</h2>
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{w.time}</th>
+                <th scope="col">{w.item}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.segments.map((s, i) => (
+                <tr class={`seg ${s.state}`} data-seg={String(i)}>
+                  <td class="when">
+                    {s.start}
+                    <span class="segst" data-seg-state>
+                      {w.segmentStates[s.state]}
+                    </span>
+                  </td>
+                  <td>
+                    {s.title}
+                    {s.performers ? (
+                      <div class="muted">
+                        {w.performers}: {s.performers}
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </>
   );
@@ -362,6 +367,8 @@ export const programmeLiveScript = `(() => {
     const fill = (s, t) => s.replace('{t}', t);
     const l = p.live;
     box.dataset.onair = l.status;
+    const show = document.querySelector('[data-show]');
+    if (show) show.dataset.show = l.status;
     text('[data-show-status]', l.status === 'waiting' ? fill(words.waiting, p.start) : words[l.status]);
     text('[data-now]', l.current ? l.current.title : '\u2014');
     text('[data-now-time]', l.current ? fill(words.since, l.current.start) : '');
