@@ -183,6 +183,11 @@ describeEachDatabase('public website pages', (kind) => {
     expect(home.html).toContain('<h2 id="press">Báo chí viết về</h2>');
     expect(home.html).toContain('href="/bao-chi"');
     expect((await page('/bao-chi?lang=en')).html).toContain('September 2019');
+    // an article shows what the press wrote about the plan activity it covers (the tournament, A9)
+    const article = (await page('/tin-tuc/giai-cau-long-cong-nhan-2019')).html;
+    expect(article).toContain('Báo chí cũng viết về hoạt động này');
+    expect(article).toContain('Giải Cầu lông công nhân 2019 — phóng sự');
+    expect(article).not.toContain('Liên hoan Tiếng hát Thanh niên công nhân — đêm chung kết');
   });
 
   it('every public page is accessible: language, landmarks, a skip link, one h1, alt text, labelled fields', async () => {
