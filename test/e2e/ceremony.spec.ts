@@ -5,7 +5,8 @@ import { desktop, phone, screenshot, signIn } from './support.ts';
  * The evening ceremony (issue 16) in the browser: the organisers set up a ceremony (its programme
  * in Art. 13's order with computed times) and look at the seed's conference (guests, award
  * batches, planned against actual); the show-caller runs three segments on a tablet while a
- * second browser's stage timer follows without reloading. The delay from each tap to the other
+ * second browser's stage timer and a visitor's phone on the public programme page follow without
+ * reloading (and a phone without JavaScript sees the state as it stands). The delay from each tap to the other
  * device is measured and printed (p50/p95).
  */
 const tablet = { width: 820, height: 1180 };
@@ -74,6 +75,9 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
   await page.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByTestId('programme-warning')).toHaveCount(0);
   const ceremonyUrl = page.url().split('?')[0];
+  // published: anyone may follow the programme on the public site
+  await page.getByLabel('Công bố chương trình').click();
+  await expect(page.getByLabel('Công bố chương trình')).toBeChecked();
 
   await page.setViewportSize(phone);
   await screenshot(page, 'ceremony-programme-phone');
@@ -90,6 +94,17 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
   await signIn(timer);
   await timer.goto(`${ceremonyUrl}/show?view=timer`);
   await expect(timer.getByTestId('timer')).toBeVisible();
+  // a visitor on a phone follows the public programme, without signing in
+  const visitorContext = await browser.newContext({ viewport: phone });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`/su-kien/le-ky-niem/${CODE}`);
+  await expect(visitor.locator('h1')).toHaveText(`Hội nghị tôn vinh ${suffix}`);
+  await expect(visitor.locator('[data-show-status]')).toHaveText(`Chương trình bắt đầu lúc ${hhmm(NOW)}.`);
+  await expect(visitor.locator('body')).toHaveAttribute('data-listening', 'yes');
+  // a mark that a reload would wipe: the page must change in place
+  await visitor.evaluate(() => {
+    (window as unknown as { kept: boolean }).kept = true;
+  });
   // let the timer's live stream open before the first tap
   await timer.waitForTimeout(1000);
 
@@ -127,19 +142,39 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
     await expect(caller.getByTestId('show-current')).toHaveText(title);
   };
   await tapAndWait('show-start', titles[0]);
+  await expect(visitor.locator('[data-now]')).toHaveText(titles[0]);
+  await expect(visitor.locator('[data-next]')).toHaveText(titles[1]);
+  await expect(visitor.locator('tr[data-seg="0"]')).toHaveClass(/running/);
+  await screenshot(visitor, 'ceremony-public-live-phone');
   await expect(timer.getByTestId('timer-remaining')).toHaveText(/^1[45]:\d\d$/);
   await screenshot(caller, 'ceremony-show-caller-tablet');
   await screenshot(timer, 'ceremony-stage-timer-desktop');
   await tapAndWait('show-next', titles[1]);
   await tapAndWait('show-next', titles[2]);
+  await expect(visitor.locator('[data-now]')).toHaveText(titles[2]);
+  await expect(visitor.locator('tr[data-seg="1"]')).toHaveClass(/done/);
+  expect(await visitor.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+  // without JavaScript the page shows the state as it stands when opened
+  const noScript = await browser.newContext({ viewport: phone, javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto(`/su-kien/le-ky-niem/${CODE}`);
+  await expect(still.locator('[data-now]')).toHaveText(titles[2]);
+  await expect(still.locator('[data-next]')).toHaveText(titles[3]);
+  await screenshot(still, 'ceremony-public-nojs-phone');
+  await noScript.close();
   // three segments run; the hold stops the clock on the other device too
   await caller.getByTestId('show-hold').tap();
   await expect(timer.getByTestId('timer-title')).toHaveText('Tạm dừng');
+  await expect(visitor.locator('[data-show-status]')).toHaveText('Chương trình tạm dừng.');
+  await expect(visitor.locator('[data-now]')).toHaveText('—');
   await expect(caller.getByTestId('show-next-title')).toContainText(titles[3]);
   // the rest of the programme, for more measurements
   for (const title of titles.slice(3)) await tapAndWait('show-next', title);
   await caller.getByTestId('show-next').tap();
   await expect(timer.getByTestId('timer-title')).toHaveText('Đã kết thúc');
+  await expect(visitor.locator('[data-show-status]')).toHaveText('Chương trình đã kết thúc.');
+  expect(await visitor.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+  await visitorContext.close();
 
   // the MC prompter, backstage and big screen views follow the same state
   await timer.goto(`${ceremonyUrl}/show?view=mc`);

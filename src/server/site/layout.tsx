@@ -6,7 +6,7 @@ import { siteStyle } from './style.ts';
 import { href, type Lang, siteWords } from './words.ts';
 
 /** The sections of the site, in the menu's order; a page names the one it belongs to. */
-export const siteSections = ['home', 'news', 'events', 'plan', 'honours', 'documents', 'about'] as const;
+export const siteSections = ['home', 'news', 'events', 'plan', 'honours', 'press', 'documents', 'about'] as const;
 export type SiteSection = (typeof siteSections)[number];
 export const sectionPaths: Record<SiteSection, string> = {
   home: '/',
@@ -14,6 +14,7 @@ export const sectionPaths: Record<SiteSection, string> = {
   events: '/su-kien',
   plan: '/ke-hoach',
   honours: '/vinh-danh',
+  press: '/bao-chi',
   documents: '/van-ban',
   about: '/gioi-thieu',
 };

@@ -8,7 +8,8 @@ export const siteStyle = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font-family:"Noto Sans","Liberation Sans",Arial,sans-serif;color:#1d1b19;background:#f6f4ef;line-height:1.5;font-size:17px}
 a{color:#9c1c1c}
-a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #e0a100;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #7a1014;outline-offset:2px}
+header.site :focus-visible,footer.site :focus-visible{outline-color:#ffd25a}
 img{max-width:100%;height:auto}
 .wrap{max-width:1160px;margin:0 auto;padding:0 18px}
 .skip{position:absolute;left:-9999px;top:0;background:#fff;color:#000;padding:8px 12px;z-index:10}
@@ -57,6 +58,7 @@ footer.site{margin-top:30px;background:#2b2320;color:#efe7dc;font-size:15px}
 footer.site a{color:#ffd9a0}
 footer.site .wrap{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,240px),1fr));gap:10px 30px;padding:22px 18px 28px}
 footer.site p{margin:4px 0}
+@media (max-width:640px){nav.sections ul{flex-wrap:wrap;overflow:visible;padding:4px 8px}nav.sections a{padding:6px 10px}nav.sections a[aria-current="page"]{border-radius:6px}}
 @media (max-width:480px){body{font-size:16px}.wrap,.masthead{padding-left:12px;padding-right:12px}th,td{padding:5px 6px;font-size:14px}}
 @media print{header.site,nav.sections,footer.site,form.search{display:none}body{background:#fff}}
 `;

@@ -643,8 +643,17 @@ export async function publicCeremonies(platform: Platform) {
   return { items: rows.map((r) => ({ code: r.code, name: r.name, eventDate: r.event_date, venue: r.venue })) };
 }
 
-/** A published programme: titles and planned times only (no MC lines, cues or guests). 404 when not published. */
+/**
+ * A published programme: titles, planned times and, on the night, where the show stands (what is
+ * on, since when, what is next and when it is expected) — never the MC's lines, cues, microphones,
+ * who is on stage or the guests. Throws 404 when not published.
+ */
 export async function publicProgramme(platform: Platform, code: string) {
+  return (await publishedCeremony(platform, code)).programme;
+}
+
+/** The published programme with the ceremony's id and version (for the public live channel and the page's cache). */
+export async function publishedCeremony(platform: Platform, code: string) {
   const c = await platform.db
     .selectFrom('ceremonies')
     .selectAll()
@@ -653,22 +662,42 @@ export async function publicProgramme(platform: Platform, code: string) {
     .executeTakeFirst();
   if (!c) throw ceremonyNotFound();
   const segments = await segmentsOf(platform.db, c.id);
-  const timing = timingOf(c, segments, null);
-  return {
+  const planned = timingOf(c, segments, null);
+  const started = segments.some((s) => s.actual_start);
+  const forecast = started ? timingOf(c, segments, platform.clock()) : planned;
+  const runningIndex = segments.findIndex((s) => s.actual_start && !s.actual_end);
+  const nextIndex = segments.findIndex((s) => !s.actual_start);
+  const status = !started ? 'waiting' : runningIndex >= 0 ? 'running' : nextIndex < 0 ? 'finished' : 'holding';
+  const programme = {
     code: c.code,
     name: c.name,
     eventDate: c.event_date,
     venue: c.venue,
     doors: c.doors,
     start: c.start_time,
+    end: planned.end,
+    live: {
+      status: status as 'waiting' | 'running' | 'holding' | 'finished',
+      current:
+        runningIndex >= 0
+          ? { index: runningIndex, title: segments[runningIndex].title, start: forecast.segments[runningIndex].start }
+          : null,
+      next:
+        nextIndex >= 0
+          ? { index: nextIndex, title: segments[nextIndex].title, start: forecast.segments[nextIndex].start }
+          : null,
+    },
     segments: segments.map((s, i) => {
       const act = s.act_json ? (JSON.parse(s.act_json) as { performers: string }) : null;
       return {
         title: s.title,
         kind: s.kind as SegmentKind,
-        start: timing.segments[i].start,
+        start: planned.segments[i].start,
         performers: act?.performers ?? null,
+        state: forecast.segments[i].state,
+        actualStart: s.actual_start ? forecast.segments[i].start : null,
       };
     }),
   };
+  return { id: c.id, version: c.version, programme };
 }

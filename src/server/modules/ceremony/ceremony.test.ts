@@ -165,6 +165,14 @@ describeEachDatabase('ceremony', (kind) => {
       kind: 'welcome_performance',
       start: '19:30',
       performers: null,
+      // before the show: nothing started, the first item next
+      state: 'planned',
+      actualStart: null,
+    });
+    expect(pub.live).toEqual({
+      status: 'waiting',
+      current: null,
+      next: { index: 0, title: pub.segments[0].title, start: '19:30' },
     });
     expect(JSON.stringify(pub)).not.toContain('kính kính');
     await json(await board.patch(`/api/ceremonies/${following.id}`, { published: false }));

@@ -3,5 +3,5 @@
  * festival registers its chosen acts here as a performance source (see sources.ts).
  */
 export { type CeremonyAct, type PerformanceSource, registerPerformanceSource } from './sources.ts';
-export type { CeremonyOut, LiveOut } from './schema.ts';
-export { publicCeremonies, publicProgramme } from './ceremonies.ts';
+export type { CeremonyOut, LiveOut, PublicProgrammeOut } from './schema.ts';
+export { publicCeremonies, publicProgramme, publishedCeremony } from './ceremonies.ts';

@@ -9,6 +9,7 @@ import { registerPerformanceSource } from './sources.ts';
 import { ceremonyHeldSource } from './planSource.ts';
 import { registerCeremonyDocumentRoutes } from './documentRoutes.ts';
 import { registerCeremonyRoutes } from './routes.ts';
+import { registerCeremonyPublicLive } from './publicLive.ts';
 
 /** The evening ceremony: the programme in the State's protocol order, the awards from the honours results, guests, the live show. */
 export const ceremony = defineModule({
@@ -33,7 +34,7 @@ export const ceremony = defineModule({
     viewer: ['ceremony.read'],
   },
   migrations: { '0016_ceremony': m0016, '0025_ceremony_rehearsal_invitation': m0025 },
-  routes: [registerCeremonyRoutes, registerCeremonyDocumentRoutes],
+  routes: [registerCeremonyRoutes, registerCeremonyDocumentRoutes, registerCeremonyPublicLive],
   topics: { ceremony: 'ceremony.read' },
   demo: ceremonyDemo,
   // The plan's honouring conference (II.4) takes its status from the ceremony recorded as held.

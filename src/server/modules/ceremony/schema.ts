@@ -396,11 +396,25 @@ export const publicProgrammeOut = z
     venue: z.string(),
     doors: z.string(),
     start: z.string(),
+    end: z.string(),
+    live: z.object({
+      status: z.enum(['waiting', 'running', 'holding', 'finished']),
+      current: z.object({ index: z.number().int(), title: z.string(), start: z.string() }).nullable(),
+      next: z.object({ index: z.number().int(), title: z.string(), start: z.string() }).nullable(),
+    }),
     segments: z.array(
-      z.object({ title: z.string(), kind: z.enum(segmentKinds), start: z.string(), performers: z.string().nullable() }),
+      z.object({
+        title: z.string(),
+        kind: z.enum(segmentKinds),
+        start: z.string(),
+        performers: z.string().nullable(),
+        state: z.enum(['planned', 'running', 'done']),
+        actualStart: z.string().nullable(),
+      }),
     ),
   })
   .openapi('CeremonyPublicProgramme');
+export type PublicProgrammeOut = z.output<typeof publicProgrammeOut>;
 export const publicListOut = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string(), eventDate: z.string(), venue: z.string() })),
 });

@@ -7,6 +7,7 @@ import { formatDmy } from '../../../common/dates.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { PUBLIC_PATH as PATH, type PublicFestival, publicFestival, publicFestivals } from './publicFestivals.ts';
 import type { PublicFestivalSummary } from './publicFestivals.ts';
+import { eventJsonLd } from '../../site/structuredData.ts';
 
 /**
  * The festival's public pages, server-rendered for anyone, no sign-in, whole without script: `/hoi-dien`
@@ -133,7 +134,7 @@ const words = {
   },
 } as const;
 
-const styles = `
+export const festivalStyle = `
 h1{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(23px,4vw,36px);line-height:1.25;margin:24px 0 6px;overflow-wrap:anywhere}
 .sub{margin:0;color:#5c4f46}
 h2{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(19px,2.8vw,24px);color:#7d1212;margin:30px 0 12px;padding-bottom:5px;border-bottom:1px solid #e6d9c3}
@@ -180,7 +181,7 @@ const Layout: FC<{
       frame={site.frame}
       origin={site.origin}
       section="events"
-      style={styles}
+      style={festivalStyle}
       scripts={live ? [SCRIPT] : []}
       bodyData={live ? { live } : undefined}
     >
@@ -196,19 +197,21 @@ const FestivalPage: FC<{ f: PublicFestival; lang: Lang; origin: string }> = ({ f
   const w = words[lang];
   const path = `${PATH}/${encodeURIComponent(f.code)}`;
   const description = w.description(f);
-  const event = {
-    '@context': 'https://schema.org',
-    '@type': 'Event',
-    name: f.name,
-    description,
-    url: `${origin}${path}`,
-    ...(f.date ? { startDate: f.date } : {}),
-    eventStatus: 'https://schema.org/EventScheduled',
-    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-    ...(f.venue ? { location: { '@type': 'Place', name: f.venue, address: f.venue } } : {}),
-    ...(f.organiser ? { organizer: { '@type': 'Organization', name: f.organiser } } : {}),
-    inLanguage: 'vi',
-  };
+  const site = useContext(SiteContext);
+  // the festival runs from its first night to its last (days only: the nights keep no time)
+  const days = [f.date, ...f.rounds.map((r) => r.heldOn)].filter((d): d is string => !!d).sort();
+  const event = days[0]
+    ? eventJsonLd({
+        name: f.name,
+        description,
+        origin,
+        path,
+        startDay: days[0],
+        endDay: days.at(-1),
+        venue: f.venue ?? f.rounds[0]?.venue ?? site.frame.name,
+        organiser: f.organiser ?? site.frame.name,
+      })
+    : undefined;
   return (
     <Layout
       lang={lang}

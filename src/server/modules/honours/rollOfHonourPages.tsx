@@ -81,7 +81,7 @@ const words = {
   },
 } as const;
 
-const styles = `
+export const rollStyle = `
 .hero{text-align:center;padding:36px 0 12px}
 .kicker{margin:0;color:#a4161a;font-weight:700;letter-spacing:.18em;text-transform:uppercase;font-size:14px}
 h1{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(24px,4.2vw,38px);line-height:1.25;margin:10px auto 12px;max-width:900px;overflow-wrap:anywhere}
@@ -90,7 +90,7 @@ h1{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(24p
 .rule{width:120px;height:3px;background:#d4a72c;border:0;margin:22px auto 0}
 section{margin:28px 0 8px}
 h2{font-family:"Noto Serif","Liberation Serif",Georgia,serif;font-size:clamp(20px,3vw,26px);color:#7d1212;margin:0 0 16px;padding-bottom:6px;border-bottom:1px solid #e6d9c3}
-h2 .n{color:#8a7a6c;font-weight:400;font-size:.8em}
+h2 .n{color:#6b5d53;font-weight:400;font-size:.8em}
 .grid{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,250px),1fr));gap:20px}
 .card{background:#fff;border:1px solid #eadfcd;border-radius:10px;overflow:hidden;display:flex;flex-direction:column;box-shadow:0 1px 3px rgba(60,30,10,.08)}
 .photo{margin:0;aspect-ratio:4/3;background:#f1e7d6;position:relative;overflow:hidden;flex:none}
@@ -140,7 +140,7 @@ const Layout: FC<{
       frame={site.frame}
       origin={site.origin}
       section="honours"
-      style={styles}
+      style={rollStyle}
     >
       {children}
       <div class="rollnote">

@@ -13,7 +13,11 @@ import {
   type PublicTournamentSummary,
   publicTournament,
   publicTournaments,
+  tournamentSchedule,
 } from './publicView.ts';
+import { eventJsonLd } from '../../site/structuredData.ts';
+
+type Schedule = Awaited<ReturnType<typeof tournamentSchedule>>;
 
 /**
  * The tournament's public pages, server-rendered for anyone, no sign-in, readable without
@@ -61,6 +65,10 @@ const words = {
     notFoundText: 'Giải đấu này không có.',
     language: 'Ngôn ngữ',
     liveNote: 'Trang tự cập nhật khi có điểm mới.',
+    skip: 'Bỏ qua, đến nội dung chính',
+    sport: 'Cầu lông',
+    description: (t: PublicTournament) =>
+      `${t.name}: ${formatDmy(t.startsOn)} – ${formatDmy(t.endsOn)} tại ${t.venue}. Kết quả trực tiếp, sơ đồ thi đấu, lịch thi đấu và huy chương.`,
   },
   en: {
     tournaments: 'Tournaments',
@@ -96,10 +104,14 @@ const words = {
     notFoundText: 'There is no such tournament.',
     language: 'Language',
     liveNote: 'The page updates itself as points are scored.',
+    skip: 'Skip to the main content',
+    sport: 'Badminton',
+    description: (t: PublicTournament) =>
+      `${t.name}: ${formatDmy(t.startsOn)} – ${formatDmy(t.endsOn)} at ${t.venue}. Live results, draws, order of play and medals.`,
   },
 } as const;
 
-const styles = `
+export const tournamentStyle = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font-family:"Noto Sans","Liberation Sans",Arial,sans-serif;color:#1d1b19;background:#f6f4ef;line-height:1.45}
 a{color:#a11d1d}
@@ -153,6 +165,9 @@ body.board .big .score{font-size:clamp(40px,5vw,64px);color:#fff;line-height:1}
 body.board .games{color:#bbb;font-size:18px}
 body.board .serving::before{content:"● ";color:#ffd25a}
 body.board a{color:#ffd25a}
+body.board .skip{position:absolute;left:-9999px;top:0;background:#fff;color:#000;padding:8px 12px;z-index:10}
+body.board .skip:focus{left:8px;top:8px}
+body.board :focus-visible{outline:3px solid #ffd25a;outline-offset:2px}
 @media (max-width:480px){.wrap{padding:0 12px}th,td{padding:5px 6px;font-size:14px}}
 `;
 
@@ -172,10 +187,13 @@ const BoardLayout: FC<{
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
-      <style dangerouslySetInnerHTML={{ __html: styles }} />
+      <style dangerouslySetInnerHTML={{ __html: tournamentStyle }} />
       {live ? <script src={SCRIPT} defer /> : null}
     </head>
     <body class={board ? 'board' : undefined} data-live={live} data-lang={lang}>
+      <a class="skip" href="#content">
+        {words[lang].skip}
+      </a>
       <header class="top">
         <div class="wrap">
           <a class="brand" href={`${PATH}${q(lang)}`}>
@@ -199,7 +217,7 @@ const BoardLayout: FC<{
 );
 
 /** The tournament's pages inside the public site's frame (the court board keeps its own, a venue screen). */
-const siteStyles = styles
+const siteStyles = tournamentStyle
   .split('\n')
   .filter(
     (rule) =>
@@ -216,14 +234,16 @@ const Layout: FC<{
   path: string;
   live?: string;
   board?: boolean;
+  /** The page's schema.org SportsEvent. */
+  event?: object;
   children?: unknown;
 }> = (props) => {
   const site = useContext(SiteContext);
   if (props.board) return <BoardLayout {...props} />;
-  const { lang, title, description, path, live, children } = props;
+  const { lang, title, description, path, live, event, children } = props;
   return (
     <SitePage
-      meta={{ lang, title, description: description ?? `${title} – ${words[lang].tournaments}`, path }}
+      meta={{ lang, title, description: description ?? `${title} – ${words[lang].tournaments}`, path, jsonLd: event }}
       frame={site.frame}
       origin={site.origin}
       section="events"
@@ -288,8 +308,25 @@ const time = (iso: string) => {
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')} ${formatDmy(d.toISOString().slice(0, 10)).slice(0, 5)}`;
 };
 
-const TournamentPage: FC<{ t: PublicTournament; lang: Lang }> = ({ t, lang }) => {
+const TournamentPage: FC<{ t: PublicTournament; lang: Lang; schedule: Schedule }> = ({ t, lang, schedule }) => {
   const w = words[lang];
+  const site = useContext(SiteContext);
+  const path = `${PATH}/${encodeURIComponent(t.code)}`;
+  const description = w.description(t);
+  const event = eventJsonLd({
+    type: 'SportsEvent',
+    name: t.name,
+    description,
+    origin: site.origin,
+    path,
+    startDay: schedule.start?.day ?? t.startsOn,
+    startTime: schedule.start?.time,
+    endDay: schedule.end?.day ?? t.endsOn,
+    endTime: schedule.end?.time,
+    venue: t.venue,
+    organiser: schedule.organiser ?? site.frame.name,
+    sport: w.sport,
+  });
   const order = t.events
     .flatMap((e) => e.matches.map((m) => ({ ...m, event: e.code })))
     .filter((m) => m.start && m.status !== 'finished')
@@ -298,7 +335,9 @@ const TournamentPage: FC<{ t: PublicTournament; lang: Lang }> = ({ t, lang }) =>
     <Layout
       lang={lang}
       title={t.name}
-      path={`${PATH}/${encodeURIComponent(t.code)}`}
+      description={description}
+      path={path}
+      event={event}
       live={`/api/public/tournaments/${encodeURIComponent(t.code)}/live`}
     >
       <h1>{t.name}</h1>
@@ -609,8 +648,12 @@ export function registerTournamentPages(app: OpenAPIHono<AppEnv>): void {
     const lang = langOf(c.req.query('lang'));
     try {
       const t = await publicTournament(c.get('platform'), c.req.param('code') ?? '');
+      const schedule = board ? null : await tournamentSchedule(c.get('platform'), t.id);
       return c.html(
-        await page(c.get('platform'), board ? <BoardPage t={t} lang={lang} /> : <TournamentPage t={t} lang={lang} />),
+        await page(
+          c.get('platform'),
+          schedule ? <TournamentPage t={t} lang={lang} schedule={schedule} /> : <BoardPage t={t} lang={lang} />,
+        ),
         200,
         headers,
       );

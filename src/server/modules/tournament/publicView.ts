@@ -11,6 +11,7 @@ import { entryLabels, eventMatches } from './draws.ts';
 import { orderOfPlay } from './orderOfPlay.ts';
 import { standings } from './results.ts';
 import { numberPair } from './umpireSchema.ts';
+import { unitRefs } from '../organisation/index.ts';
 
 /**
  * What anyone may see of a tournament without signing in: its events with the confirmed draw's
@@ -155,6 +156,42 @@ async function liveScores(platform: Platform, tournamentId: string) {
     }
   }
   return out;
+}
+
+/**
+ * When and by whom, for the page's structured data: the first court's opening on the first day and
+ * the last closing on the last day (Việt Nam wall-clock times, as the courts' hours are kept), and
+ * the organising unit's name (null when the tournament names none).
+ */
+export async function tournamentSchedule(
+  platform: Platform,
+  tournamentId: string,
+): Promise<{
+  start: { day: string; time: string } | null;
+  end: { day: string; time: string } | null;
+  organiser: string | null;
+}> {
+  const t = await platform.db
+    .selectFrom('tournaments')
+    .select(['organiser_unit_id'])
+    .where('id', '=', tournamentId)
+    .executeTakeFirst();
+  const courts = await platform.db
+    .selectFrom('tournament_courts')
+    .select('hours_json')
+    .where('tournament_id', '=', tournamentId)
+    .execute();
+  const hours = courts.flatMap((c) => JSON.parse(c.hours_json) as { day: string; from: string; to: string }[]);
+  const first = hours.map((h) => `${h.day} ${h.from}`).sort()[0];
+  const last = hours
+    .map((h) => `${h.day} ${h.to}`)
+    .sort()
+    .at(-1);
+  const split = (x: string | undefined) => (x ? { day: x.slice(0, 10), time: x.slice(11) } : null);
+  const organiser = t?.organiser_unit_id
+    ? ((await unitRefs(platform, [t.organiser_unit_id])).get(t.organiser_unit_id)?.name ?? null)
+    : null;
+  return { start: split(first), end: split(last), organiser };
 }
 
 export async function publicTournament(platform: Platform, code: string): Promise<PublicTournament> {

@@ -4,6 +4,8 @@ import { daysUntil, formatDmy } from '../../../../common/dates.ts';
 import type { PublicProfile } from '../../organisation/index.ts';
 import type { PublicPlanSummary, PublicPlanTimeline } from '../../plans/index.ts';
 import type { PublicRollSummary } from '../../honours/index.ts';
+import type { PublicProgrammeOut } from '../../ceremony/index.ts';
+import { outletLabel, type PublicPiece } from '../../publicity/index.ts';
 import { href, type Lang } from '../../../site/words.ts';
 import type { PublicEvent } from './events.ts';
 import { pageWords } from './words.ts';
@@ -228,18 +230,41 @@ export const PlanTimeline: FC<{ t: PublicPlanTimeline; lang: Lang }> = ({ t, lan
   );
 };
 
-export type PublicProgramme = {
-  code: string;
-  name: string;
-  eventDate: string;
-  venue: string;
-  doors: string;
-  start: string;
-  segments: { title: string; kind: string; start: string; performers: string | null }[];
-};
+export type PublicProgramme = PublicProgrammeOut;
 
+export const programmeStyle = `
+.onair{background:#fff;border:2px solid #a4161a;border-radius:10px;padding:10px 14px;margin:14px 0}
+.onair p{margin:0 0 6px;font-weight:700;color:#8a1216}
+.onair dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,260px),1fr));gap:8px 20px;margin:0}
+.onair dt{font-size:14px;text-transform:uppercase;letter-spacing:.03em;color:#5f564d}
+.onair dd{margin:0;font-size:19px;overflow-wrap:anywhere}
+.onair dd span{display:block;font-size:15px;color:#5f564d}
+tr.seg.running td{background:#fff4d6;font-weight:600}
+tr.seg.done td{color:#5f564d}
+.segst{display:block;font-size:13px;font-weight:400}
+.onair p.note{margin:8px 0 0;font-weight:400;color:#5f564d;font-size:14px}
+[data-show="finished"] .onair dl,[data-show="finished"] .onair .note,[data-show="finished"] .segst{display:none}
+[data-show="finished"] .onair p{margin:0}
+`;
+
+/** The words the programme's live script fills in, in the page's language ({t}: a time). */
+function liveWords(lang: Lang) {
+  const w = pageWords[lang];
+  return {
+    waiting: w.showStatus.waiting('{t}'),
+    running: w.showStatus.running,
+    holding: w.showStatus.holding,
+    finished: w.showStatus.finished,
+    since: w.since('{t}'),
+    expected: w.expected('{t}'),
+    states: w.segmentStates,
+  };
+}
+
+/** The published programme: what is on now and next (as it stood when the page was made), then every item with its time. */
 export const Programme: FC<{ p: PublicProgramme; lang: Lang }> = ({ p, lang }) => {
   const w = pageWords[lang];
+  const l = p.live;
   return (
     <>
       <p class="crumbs">
@@ -252,35 +277,127 @@ export const Programme: FC<{ p: PublicProgramme; lang: Lang }> = ({ p, lang }) =
       <p class="muted">
         {w.doors}: {p.doors} · {w.start}: {p.start}
       </p>
-      <h2>{w.programme}</h2>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{w.time}</th>
-              <th scope="col">{w.item}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.segments.map((s) => (
+      <div class="show" data-show={l.status}>
+        <div class="onair" role="status" data-onair={l.status} data-words={JSON.stringify(liveWords(lang))}>
+          <p data-show-status>{l.status === 'waiting' ? w.showStatus.waiting(p.start) : w.showStatus[l.status]}</p>
+          <dl>
+            <div>
+              <dt>{w.onNow}</dt>
+              <dd>
+                <strong data-now>{l.current?.title ?? '—'}</strong>
+                <span data-now-time>{l.current ? w.since(l.current.start) : ''}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{w.nextUp}</dt>
+              <dd>
+                <strong data-next>{l.next?.title ?? '—'}</strong>
+                <span data-next-time>{l.next ? w.expected(l.next.start) : ''}</span>
+              </dd>
+            </div>
+          </dl>
+          <p class="note muted">{w.liveNote}</p>
+        </div>
+        <h2>{w.programme}</h2>
+        <div class="scroll">
+          <table>
+            <thead>
               <tr>
-                <td class="when">{s.start}</td>
-                <td>
-                  {s.title}
-                  {s.performers ? (
-                    <div class="muted">
-                      {w.performers}: {s.performers}
-                    </div>
-                  ) : null}
-                </td>
+                <th scope="col">{w.time}</th>
+                <th scope="col">{w.item}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.segments.map((s, i) => (
+                <tr class={`seg ${s.state}`} data-seg={String(i)}>
+                  <td class="when">
+                    {s.start}
+                    <span class="segst" data-seg-state>
+                      {w.segmentStates[s.state]}
+                    </span>
+                  </td>
+                  <td>
+                    {s.title}
+                    {s.performers ? (
+                      <div class="muted">
+                        {w.performers}: {s.performers}
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </>
   );
 };
+
+/**
+ * The programme page's only script: it listens to the ceremony's public live channel and, when
+ * the show-caller moves on, writes what is on now and next and each item's state in place; an edit
+ * of the programme (or a reconnection) re-reads the page's content. Without it the page shows the
+ * state as it was made, and a reload the state now.
+ */
+export const programmeLiveScript = `(() => {
+  const body = document.body;
+  const url = body.dataset.live;
+  if (!url || typeof EventSource === 'undefined') return;
+  let timer;
+  const reread = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        const res = await fetch(location.href, { headers: { Accept: 'text/html' }, cache: 'no-store' });
+        if (!res.ok) return;
+        const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+        const fresh = doc.getElementById('content');
+        if (fresh) document.getElementById('content').replaceChildren(...fresh.childNodes);
+        body.dataset.updated = String(Date.now());
+      } catch {}
+    }, 200);
+  };
+  const text = (selector, value) => { const el = document.querySelector(selector); if (el) el.textContent = value; };
+  const apply = (p) => {
+    const box = document.querySelector('[data-onair]');
+    const rows = document.querySelectorAll('tr[data-seg]');
+    if (!box || rows.length !== p.segments.length) return reread();
+    const words = JSON.parse(box.dataset.words);
+    const fill = (s, t) => s.replace('{t}', t);
+    const l = p.live;
+    box.dataset.onair = l.status;
+    const show = document.querySelector('[data-show]');
+    if (show) show.dataset.show = l.status;
+    text('[data-show-status]', l.status === 'waiting' ? fill(words.waiting, p.start) : words[l.status]);
+    text('[data-now]', l.current ? l.current.title : '\u2014');
+    text('[data-now-time]', l.current ? fill(words.since, l.current.start) : '');
+    text('[data-next]', l.next ? l.next.title : '\u2014');
+    text('[data-next-time]', l.next ? fill(words.expected, l.next.start) : '');
+    rows.forEach((row, i) => {
+      const s = p.segments[i];
+      row.className = 'seg ' + s.state;
+      const label = row.querySelector('[data-seg-state]');
+      if (label) label.textContent = words.states[s.state] || '';
+    });
+    body.dataset.updated = String(Date.now());
+  };
+  let opened = false;
+  const source = new EventSource(url);
+  source.addEventListener('ready', () => {
+    // after a reconnection the show may have moved on meanwhile
+    if (opened) reread();
+    opened = true;
+    body.dataset.listening = 'yes';
+  });
+  source.addEventListener('ceremony', (e) => {
+    let d;
+    try { d = JSON.parse(e.data); } catch { return; }
+    if (d.change === 'live' && d.programme) apply(d.programme);
+    else reread();
+  });
+})();
+`;
 
 export const About: FC<{ profile: PublicProfile | null; lang: Lang }> = ({ profile, lang }) => {
   const w = pageWords[lang];
@@ -367,5 +484,50 @@ export const DocumentList: FC<{ items: PublicDocumentRow[]; lang: Lang }> = ({ i
         </tbody>
       </table>
     </div>
+  );
+};
+
+/** Pieces other outlets published, each a link out to the outlet's own page. */
+export const PressList: FC<{ pieces: readonly PublicPiece[]; lang: Lang }> = ({ pieces, lang }) => {
+  const w = pageWords[lang];
+  if (pieces.length === 0) return <p class="muted">{w.noPress}</p>;
+  return (
+    <ul class="rows press">
+      {pieces.map((piece) => (
+        <li>
+          <a href={piece.link} rel="external noopener noreferrer" hreflang="vi" lang="vi">
+            {piece.title}
+          </a>
+          <p class="muted" style="margin:2px 0 0">
+            {outletLabel(piece, lang)} · <time datetime={piece.publishedOn}>{formatDmy(piece.publishedOn)}</time>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+/** The press page: the pieces by month, latest first. */
+export const PressByMonth: FC<{ pieces: readonly PublicPiece[]; lang: Lang }> = ({ pieces, lang }) => {
+  const w = pageWords[lang];
+  const months = new Map<string, PublicPiece[]>();
+  for (const piece of pieces) {
+    const m = piece.publishedOn.slice(0, 7);
+    months.set(m, [...(months.get(m) ?? []), piece]);
+  }
+  return (
+    <>
+      <h1>{w.press}</h1>
+      <p class="lead">{w.pressDescription}</p>
+      {pieces.length === 0 ? <p class="muted">{w.noPress}</p> : null}
+      {[...months].map(([m, list]) => (
+        <section aria-labelledby={`thang-${m}`}>
+          <h2 id={`thang-${m}`}>
+            {w.month(m)} <span class="muted">({list.length})</span>
+          </h2>
+          <PressList pieces={list} lang={lang} />
+        </section>
+      ))}
+    </>
   );
 };

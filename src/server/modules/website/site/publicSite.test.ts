@@ -121,6 +121,126 @@ describeEachDatabase('public website pages', (kind) => {
     expect(ld).toMatchObject({ '@type': 'Event', startDate: expect.stringMatching(/^2019-09-04T/) });
   });
 
+  /** Every JSON-LD block of a page, parsed (a block that does not parse fails the test). */
+  const jsonLdOf = (html: string) =>
+    [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
+  const isEvent = (ld: Record<string, unknown>, type: string) => {
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': type,
+      name: expect.any(String),
+      description: expect.stringMatching(/.{30}/),
+      url: expect.stringMatching(/^https:\/\/dukdn\.example\.vn\//),
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      location: { '@type': 'Place', name: expect.any(String), address: { '@type': 'PostalAddress' } },
+      organizer: { '@type': 'Organization', name: expect.stringMatching(/.{3}/) },
+      image: [expect.stringMatching(/^https:\/\/dukdn\.example\.vn\//)],
+    });
+    // a start and an end, in Việt Nam's time when the time of day is known
+    for (const key of ['startDate', 'endDate']) expect(ld[key]).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:00\+07:00)?$/);
+    expect(String(ld.endDate) >= String(ld.startDate)).toBe(true);
+  };
+
+  it('describes every event page as a schema.org Event: the tournament, the festival, the ceremony', async () => {
+    const tournament = jsonLdOf((await page('/giai-dau/CL2019')).html);
+    expect(tournament).toHaveLength(1);
+    isEvent(tournament[0], 'SportsEvent');
+    expect(tournament[0]).toMatchObject({
+      sport: 'Cầu lông',
+      startDate: expect.stringMatching(/T\d\d:\d\d:00\+07:00$/),
+    });
+    const festivals = (await page('/hoi-dien')).html.match(/href="(\/hoi-dien\/[^"?]+)"/)![1];
+    const festival = jsonLdOf((await page(festivals)).html);
+    expect(festival).toHaveLength(1);
+    isEvent(festival[0], 'Event');
+    const ceremony = (await page('/su-kien')).html.match(/href="(\/su-kien\/le-ky-niem\/[^"]+)"/)![1];
+    const programme = jsonLdOf((await page(ceremony)).html);
+    isEvent(programme[0], 'Event');
+    expect(programme[0]).toMatchObject({
+      startDate: '2019-09-04T19:30:00+07:00',
+      endDate: expect.stringMatching(/^2019-09-04T2\d:\d\d:00\+07:00$/),
+    });
+  });
+
+  it('shows what the press published, with the outlet, the day and a link out, and nothing planned or dropped', async () => {
+    const { res, html } = await page('/bao-chi');
+    expect(res.status).toBe(200);
+    expect(html).toContain('<h1>Báo chí viết về hoạt động kỷ niệm</h1>');
+    expect(html).toContain('Tháng 9/2019');
+    expect(html).toContain('Tháng 6/2019');
+    const links = [...html.matchAll(/<a href="(https?:[^"]+)" rel="([^"]+)"/g)];
+    expect(links.length).toBeGreaterThan(5);
+    for (const [, , rel] of links) expect(rel.split(' ')).toEqual(expect.arrayContaining(['external', 'noopener']));
+    expect(html).toContain('Báo Thái Bình · <time datetime="2019-06-19">19/06/2019</time>');
+    // the planned piece, the dropped one and the website's own articles are not "the press"
+    expect(html).not.toContain('Bản tin nội bộ: công nhân hưởng ứng đợt thi đua');
+    expect(html).not.toContain('phỏng vấn đồng chí Bí thư');
+    expect(html).not.toContain('Đài dời lịch phát sóng');
+    expect(html).not.toContain('Ban Tuyên giáo Đảng ủy Khối');
+    expect(html).not.toContain('trên trang thông tin của Khối');
+    const home = await page('/');
+    expect(home.html).toContain('<h2 id="press">Báo chí viết về</h2>');
+    expect(home.html).toContain('href="/bao-chi"');
+    expect((await page('/bao-chi?lang=en')).html).toContain('September 2019');
+    // an article shows what the press wrote about the plan activity it covers (the tournament, A9)
+    const article = (await page('/tin-tuc/giai-cau-long-cong-nhan-2019')).html;
+    expect(article).toContain('Báo chí cũng viết về hoạt động này');
+    expect(article).toContain('Giải Cầu lông công nhân 2019 — phóng sự');
+    expect(article).not.toContain('Liên hoan Tiếng hát Thanh niên công nhân — đêm chung kết');
+  });
+
+  it('every public page is accessible: language, landmarks, a skip link, one h1, alt text, labelled fields', async () => {
+    const home = (await page('/')).html;
+    const article = home.match(/href="(\/tin-tuc\/[a-z0-9-]+)"/)![1];
+    const events = (await page('/su-kien')).html;
+    const ceremony = events.match(/href="(\/su-kien\/le-ky-niem\/[^"]+)"/)![1];
+    const festival = (await page('/hoi-dien')).html.match(/href="(\/hoi-dien\/[^"?]+)"/)![1];
+    const roll = home.match(/href="(\/vinh-danh\/[^"?]+)"/)?.[1];
+    const paths = [
+      '/',
+      '/tin-tuc',
+      article,
+      '/tim-kiem?q=cau%20long',
+      '/su-kien',
+      ceremony,
+      '/ke-hoach',
+      '/ke-hoach/01-kh-duk-2019',
+      '/van-ban',
+      '/gioi-thieu',
+      '/bao-chi',
+      '/vinh-danh',
+      ...(roll ? [roll] : []),
+      '/giai-dau',
+      '/giai-dau/CL2019',
+      '/giai-dau/CL2019/san',
+      '/hoi-dien',
+      festival,
+      '/khong-co-trang-nay',
+    ];
+    for (const path of paths)
+      for (const lang of ['vi', 'en']) {
+        const url = lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
+        const { html } = await page(url);
+        expect(html, url).toMatch(new RegExp(`^<!doctype html><html lang="${lang}"`));
+        expect(html.match(/<h1[\s>]/g)?.length, `${url}: one h1`).toBe(1);
+        for (const landmark of ['<header', '<nav', '<main', '<footer'])
+          expect(html, `${url}: ${landmark}`).toContain(landmark);
+        expect(html.match(/<body[^>]*>\s*<a class="skip" href="#content">/), `${url}: skip link first`).toBeTruthy();
+        expect(html, `${url}: the skip link's target`).toMatch(/<main[^>]* id="content"|<main id="content"/);
+        for (const img of html.match(/<img [^>]*>/g) ?? []) expect(img, `${url}: alt`).toMatch(/ alt="[^"]+"/);
+        // every field has a label (by for/id) or an accessible name
+        for (const input of html.match(/<input [^>]*>/g) ?? []) {
+          if (/type="hidden"/.test(input)) continue;
+          const id = input.match(/ id="([^"]+)"/)?.[1];
+          const named = /aria-label="[^"]+"/.test(input) || (id && html.includes(`<label class="skip" for="${id}"`));
+          expect(named || (id && html.includes(`for="${id}"`)), `${url}: ${input}`).toBeTruthy();
+        }
+        // focus stays visible: the style sheet outlines focused links, buttons and fields
+        expect(html, `${url}: focus`).toMatch(/:focus-visible\{outline:3px solid/);
+      }
+  });
+
   it('about, robots.txt, the sitemap and the shared picture', async () => {
     expect((await page('/gioi-thieu')).html).toContain('Thành lập ngày 06/09/2004.');
     const robots = await page('/robots.txt');
@@ -133,6 +253,7 @@ describeEachDatabase('public website pages', (kind) => {
     expect(locs).toContain('https://dukdn.example.vn/');
     expect(locs).toContain('https://dukdn.example.vn/ke-hoach/01-kh-duk-2019');
     expect(locs).toContain('https://dukdn.example.vn/giai-dau/CL2019');
+    expect(locs).toContain('https://dukdn.example.vn/bao-chi');
     expect(locs).toContain('https://dukdn.example.vn/tin-tuc/giai-cau-long-cong-nhan-2019');
     expect(new Set(locs).size).toBe(locs.length);
     // every address in the sitemap answers

@@ -9,8 +9,10 @@ import { type PageMeta, type SiteSection, SitePage } from '../../../site/layout.
 import { registerSiteNotFound } from '../../../site/notFound.ts';
 import { PageCache, type RenderedPage, renderedPage, sendPage } from '../../../site/respond.ts';
 import { shareImage } from '../../../site/shareImage.ts';
-import { langOf, type Lang, siteWords } from '../../../site/words.ts';
-import { publicProgramme } from '../../ceremony/index.ts';
+import { href, langOf, type Lang, siteWords } from '../../../site/words.ts';
+import { publishedPieces } from '../../publicity/index.ts';
+import { type PublicProgrammeOut, publishedCeremony } from '../../ceremony/index.ts';
+import { eventJsonLd } from '../../../site/structuredData.ts';
 import { publicDocuments } from '../../office/index.ts';
 import { type PublicRollSummary, publicRolls } from '../../honours/index.ts';
 import { publicProfile } from '../../organisation/index.ts';
@@ -25,7 +27,11 @@ import {
   homeStyle,
   PlanList,
   PlanTimeline,
+  PressByMonth,
+  PressList,
   Programme,
+  programmeLiveScript,
+  programmeStyle,
   RollList,
   timelineStyle,
 } from './pages.tsx';
@@ -58,6 +64,9 @@ type Page = {
   status?: 200 | 404;
   query?: string;
   frameHosts?: string[];
+  /** Scripts this page alone loads (the ceremony's live programme) and their data attributes. */
+  scripts?: string[];
+  bodyData?: Record<string, string>;
 };
 
 const cache = new PageCache(5_000);
@@ -73,6 +82,8 @@ async function render(c: Context<AppEnv>, page: Page): Promise<RenderedPage> {
       section={page.section}
       style={page.style}
       query={page.query}
+      scripts={page.scripts}
+      bodyData={page.bodyData}
     >
       {page.body}
     </SitePage>,
@@ -143,16 +154,48 @@ async function anniversaryOf(
   };
 }
 
+async function ceremonyPage(platform: Platform, lang: Lang, p: PublicProgrammeOut): Promise<Page> {
+  const w = pageWords[lang];
+  const path = `${CEREMONY_PATH}/${encodeURIComponent(p.code)}`;
+  const description = w.programmeDescription(p.name, p.eventDate, p.venue);
+  const frame = await siteFrame(platform);
+  return {
+    section: 'events',
+    style: timelineStyle + programmeStyle,
+    scripts: [`${CEREMONY_PATH}/truc-tiep.js`],
+    bodyData: { live: `/api/public/ceremonies/${encodeURIComponent(p.code)}/live` },
+    meta: {
+      lang,
+      title: p.name,
+      description,
+      path,
+      jsonLd: eventJsonLd({
+        name: p.name,
+        description,
+        origin: platform.config.publicUrl,
+        path,
+        startDay: p.eventDate,
+        startTime: p.start,
+        endTime: p.end,
+        venue: p.venue,
+        organiser: frame.name,
+      }),
+    },
+    body: <Programme p={p} lang={lang} />,
+  };
+}
+
 export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
   app.get(
     '/',
     sitePage(async (platform, lang) => {
       const w = pageWords[lang];
       const day = today(platform);
-      const [events, rolls, news] = await Promise.all([
+      const [events, rolls, news, press] = await Promise.all([
         publicEvents(platform, day),
         publicRolls(platform),
         publishedArticles(platform.db, { page: 1, pageSize: 6 }),
+        publishedPieces(platform.db, { limit: 6 }),
       ]);
       const a = await anniversaryOf(platform, day, events, rolls);
       const name = a.profile?.name ?? '';
@@ -201,6 +244,13 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
               <section aria-labelledby="rolls">
                 <h2 id="rolls">{w.rolls}</h2>
                 <RollList rolls={rolls} lang={lang} />
+                <h2 id="press">{w.pressShort}</h2>
+                <PressList pieces={press.slice(0, 5)} lang={lang} />
+                {press.length > 5 ? (
+                  <p>
+                    <a href={href('/bao-chi', lang)}>{w.allPress}</a>
+                  </p>
+                ) : null}
               </section>
             </div>
           </>
@@ -296,6 +346,7 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
       const related = (await publishedArticles(platform.db, { category: a.category.slug, page: 1, pageSize: 4 })).items
         .filter((r) => r.slug !== a.slug)
         .slice(0, 3);
+      const press = await publishedPieces(platform.db, { activityIds: a.activityIds, limit: 5 });
       const image = a.cover
         ? { url: a.cover.fallback, width: a.cover.width, height: a.cover.height, alt: a.cover.alt }
         : null;
@@ -336,7 +387,17 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
         frameHosts: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'].filter((h) =>
           a.bodyHtml.includes(`src="${h}/`),
         ),
-        body: <ArticleView a={a} lang={lang} related={related} />,
+        body: (
+          <>
+            <ArticleView a={a} lang={lang} related={related} />
+            {press.length ? (
+              <section aria-labelledby="press">
+                <h2 id="press">{pageWords[lang].alsoInPress}</h2>
+                <PressList pieces={press} lang={lang} />
+              </section>
+            ) : null}
+          </>
+        ),
       };
     }),
   );
@@ -417,37 +478,38 @@ export function registerPublicSite(app: OpenAPIHono<AppEnv>): void {
     }),
   );
 
-  app.get(
-    `${CEREMONY_PATH}/:code`,
-    sitePage(async (platform, lang, c) => {
-      const w = pageWords[lang];
-      const code = c.req.param('code') ?? '';
-      if (!/^[A-Za-z0-9_.-]{1,40}$/.test(code)) return null;
-      const p = await publicProgramme(platform, code).catch(() => null);
-      if (!p) return null;
-      const origin = platform.config.publicUrl;
-      return {
-        section: 'events',
-        style: timelineStyle,
-        meta: {
-          lang,
-          title: p.name,
-          description: w.programmeDescription(p.name, p.eventDate, p.venue),
-          path: `${CEREMONY_PATH}/${encodeURIComponent(p.code)}`,
-          jsonLd: {
-            '@context': 'https://schema.org',
-            '@type': 'Event',
-            name: p.name,
-            startDate: `${p.eventDate}T${p.start}:00+07:00`,
-            eventStatus: 'https://schema.org/EventScheduled',
-            eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-            location: { '@type': 'Place', name: p.venue, address: p.venue },
-            url: `${origin}${CEREMONY_PATH}/${encodeURIComponent(p.code)}`,
-          },
-        },
-        body: <Programme p={p} lang={lang} />,
-      };
+  // The programme's live script, before the programme's address (whose code could match it).
+  app.get(`${CEREMONY_PATH}/truc-tiep.js`, (c) =>
+    c.body(programmeLiveScript, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
     }),
+  );
+  // A ceremony's published programme, live on the night: kept rendered while neither the site's
+  // content nor the ceremony (its version moves with every call of the show) has changed.
+  app.get(`${CEREMONY_PATH}/:code`, async (c) => {
+    const platform = c.get('platform');
+    const lang = langOf(c.req.query('lang'));
+    const code = c.req.param('code') ?? '';
+    const found = /^[A-Za-z0-9_.-]{1,40}$/.test(code)
+      ? await publishedCeremony(platform, code).catch(() => null)
+      : null;
+    const url = new URL(c.req.url);
+    const version = `${await websiteVersion(platform.db)}|${found?.version ?? '-'}`;
+    const page = await cache.page(`${url.pathname}${url.search}`, version, async () =>
+      render(c, found ? await ceremonyPage(platform, lang, found.programme) : notFoundPage(lang, c.req.path)),
+    );
+    // revalidated on every visit: a reload shows the show as it stands
+    return sendPage(c, page, { maxAge: 0 });
+  });
+
+  app.get(
+    '/bao-chi',
+    sitePage(async (platform, lang) => ({
+      section: 'press',
+      meta: { lang, title: pageWords[lang].press, description: pageWords[lang].pressDescription, path: '/bao-chi' },
+      body: <PressByMonth pieces={await publishedPieces(platform.db)} lang={lang} />,
+    })),
   );
 
   app.get(

@@ -15,7 +15,16 @@ import { publishedArticles } from '../index.ts';
 type Entry = { path: string; lastmod?: string };
 
 /** The sections whose pages this module serves (news and documents join with their pages). */
-const sitemapSections: readonly SiteSection[] = ['home', 'news', 'events', 'plan', 'honours', 'documents', 'about'];
+const sitemapSections: readonly SiteSection[] = [
+  'home',
+  'news',
+  'events',
+  'plan',
+  'honours',
+  'press',
+  'documents',
+  'about',
+];
 
 export async function sitemapEntries(platform: Platform): Promise<Entry[]> {
   const day = vietnamDay(platform.clock());
