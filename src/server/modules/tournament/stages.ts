@@ -101,7 +101,15 @@ export const qualifiersOf = (ranked: readonly RankedGroup[], perGroup: number): 
 export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string, now: Date): Promise<boolean> {
   const event = await tx
     .selectFrom('tournament_events')
-    .select(['tournament_id', 'format', 'scoring', 'group_scoring', 'qualifiers_per_group', 'third_place', 'tie_format_json'])
+    .select([
+      'tournament_id',
+      'format',
+      'scoring',
+      'group_scoring',
+      'qualifiers_per_group',
+      'third_place',
+      'tie_format_json',
+    ])
     .where('id', '=', eventId)
     .executeTakeFirstOrThrow();
   if (event.format !== 'groups_knockout') return false;
