@@ -559,6 +559,8 @@ describeEachDatabase('budget', (kind) => {
     expect(text).toContain('20.500.000');
     // the funding variance beside the spending variance (ADR 41)
     expect(text.replace(/\s+/g, ' ')).toMatch(/chênh lệch nguồn/i);
+    // signed by the Office's chief as the registry knows her, not a blank line
+    expect(text).toContain('Lê Thị Hồng Nhung');
     const thanks = keep(
       `thanks-${kind}.docx`,
       await bytes(await office.get(`/api/budget/sponsors/${sponsorId}/thanks`)),
@@ -567,6 +569,8 @@ describeEachDatabase('budget', (kind) => {
     expect(letter).toContain('THƯ CẢM ƠN');
     expect(letter).toContain('Công ty Cổ phần Bia Đông Hưng');
     expect(letter).toContain('12.000.001 đ');
+    // for the Standing Committee, its Secretary on the letter's day
+    expect(letter).toContain('Trần Hữu Nam');
     await bytes(await secretary.get(`/api/budget/sponsors/${sponsorId}/thanks`), 403);
     const pub = await publicSponsors(platform.db, planId);
     expect(pub).toEqual([

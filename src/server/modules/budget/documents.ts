@@ -2,6 +2,7 @@ import { formatDmy, shortDmy, todayIso } from '../../../common/dates.ts';
 import { formatMilli, formatVnd } from '../../../common/money.ts';
 import type { Block, Issuer, OfficialDocument, RichText, Sheet } from '../../documents/index.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { signerOf } from '../organisation/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type Caller, requireBudget, sponsorNotFound } from './access.ts';
 import { awardMoneyOf } from './awards.ts';
@@ -158,7 +159,11 @@ export async function awardsDocx(platform: Platform, caller: Caller, campaignId?
     ],
     recipients: ['Như kính gửi', 'Thường trực Đảng ủy Khối'],
     archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'VĂN PHÒNG ĐẢNG ỦY KHỐI', position: 'CHÁNH VĂN PHÒNG', name: '' },
+    signature: {
+      authority: 'VĂN PHÒNG ĐẢNG ỦY KHỐI',
+      position: 'CHÁNH VĂN PHÒNG',
+      name: await signerOf(platform, 'office', 'Chánh Văn phòng', todayIso(platform.clock())),
+    },
   };
   return { bytes: await toDocx(doc), name: `to-trinh-chi-thuong-${data.campaign!.code}.docx` };
 }
@@ -354,7 +359,16 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
     ],
     recipients: ['Thường trực Đảng ủy Khối'],
     archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'VĂN PHÒNG ĐẢNG ỦY KHỐI', position: 'CHÁNH VĂN PHÒNG', name: '' },
+    signature: {
+      authority: 'VĂN PHÒNG ĐẢNG ỦY KHỐI',
+      position: 'CHÁNH VĂN PHÒNG',
+      name: await signerOf(
+        platform,
+        'office',
+        'Chánh Văn phòng',
+        overview.settlement?.closedOn ?? todayIso(platform.clock()),
+      ),
+    },
   };
   return { bytes: await toDocx(doc), name: 'bao-cao-quyet-toan-kinh-phi.docx' };
 }
@@ -395,7 +409,11 @@ export async function thanksDocx(platform: Platform, caller: Caller, sponsorId: 
     ],
     recipients: ['Như kính gửi'],
     archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
+    signature: {
+      authority: 'T/M BAN THƯỜNG VỤ',
+      position: 'BÍ THƯ',
+      name: await signerOf(platform, 'standing_committee', 'Bí thư', todayIso(platform.clock())),
+    },
   };
   return { bytes: await toDocx(doc), name: `thu-cam-on-${s.name}.docx` };
 }

@@ -8,6 +8,7 @@ import { cssFontStack } from '../../documents/format.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { registeredNumber } from '../office/index.ts';
+import { signerOf } from '../organisation/index.ts';
 import { type Caller, requireManage } from './access.ts';
 import { eventMatches, entryLabels } from './draws.ts';
 import { describeEntries } from './entries.ts';
@@ -824,6 +825,8 @@ export async function resultsDocument(platform: Platform, tournamentId: string):
   const topUnits = table.filter((r) => r.place <= 3);
   // The register's number once the organisers issued it (noticeNumber.ts), its symbol as registered; blank before.
   const issued = await registeredNumber(platform.db, noticeSource(tournamentId));
+  // The Standing Committee's deputy secretary on the last day, from the registry (blank when it does not know).
+  const signer = await signerOf(platform, 'standing_committee', 'Phó Bí thư', t.ends_on);
   return {
     issuer: issued ? { ...bloc, symbolSuffix: issued.symbol.split('/').slice(1).join('/') } : bloc,
     number: issued ? issued.symbol.split('-')[0] : '',
@@ -892,7 +895,7 @@ export async function resultsDocument(platform: Platform, tournamentId: string):
     ],
     recipients: ['Thường trực Đảng ủy Khối', 'Hội Cựu chiến binh Khối', 'Các đảng ủy, chi bộ cơ sở trực thuộc'],
     archive: 'Văn phòng Đảng ủy Khối',
-    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: '' },
+    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: signer },
   };
 }
 
@@ -916,13 +919,14 @@ export async function certificateList(
       vi: 'Giải chưa có vận động viên đạt giải: chưa in được giấy chứng nhận.',
       en: 'Nobody has won a medal yet: there are no certificates to print.',
     });
+  const signer = await signerOf(platform, 'standing_committee', 'Phó Bí thư', t.ends_on);
   const signed = {
     issuer: { superior: bloc.superior, body: bloc.body },
     awardedBy: 'Ban Thường vụ Đảng ủy khối Doanh nghiệp tỉnh Thái Bình',
     title: 'Giấy chứng nhận',
     place,
     date: t.ends_on,
-    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: '' },
+    signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: signer },
   };
   // The units placed first to third in the medal table (toàn đoàn), as the results announce.
   const units = medalRows(events)
@@ -951,7 +955,7 @@ export async function certificateList(
         } tại ${t.name}, ${occasion}.`,
         place,
         date: t.ends_on,
-        signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: '' },
+        signature: { authority: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: signer },
       }),
     ),
   );

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import { fold } from '../../../common/text.ts';
+import type { Database } from '../../platform/db/tables.ts';
+import type { UnitKind } from './kinds.ts';
+import { liveUnits } from './lookups.ts';
+import { positionsIn } from './units.ts';
+
+/**
+ * Who signs for a body on a day, from the registry: in the first live unit of that kind, the
+ * first by rank holding a position whose title begins with `title`, compared without diacritics
+ * or case (so "Bí thư" is the Secretary, never "Phó Bí thư"). Empty when the registry does not
+ * know, so that a document leaves the line to be written by hand rather than print a wrong name.
+ */
+export async function signerOf(
+  platform: { db: Kysely<Database> },
+  kind: UnitKind,
+  title: string,
+  day: string,
+): Promise<string> {
+  const [unit] = await liveUnits(platform, day, { kinds: [kind], limit: 1 });
+  if (!unit) return '';
+  const wanted = fold(title);
+  const held = (await positionsIn(platform.db, { unitId: unit.id }, day, true)).find(
+    (p) => (p.validFrom ?? '') <= day && fold(p.title).startsWith(wanted),
+  );
+  return held?.fullName ?? '';
+}
