@@ -129,9 +129,12 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
 
 export const DUMMY_UUID = '00000000-0000-4000-8000-000000000000';
 
-/** A syntactically valid value for a path parameter: a uuid where the format says so, else 'x'. */
+/** A syntactically valid value for a path parameter: a uuid where the format says so, a number in range for a number, else 'x'. */
 export function dummyPathValue(schema: JsonSchema): string {
   if (schema.format === 'uuid') return DUMMY_UUID;
+  const types = ([] as unknown[]).concat(schema.type ?? []);
+  if (types.includes('integer') || types.includes('number'))
+    return String(typeof schema.minimum === 'number' ? schema.minimum : 1);
   return 'x';
 }
 

@@ -147,6 +147,8 @@ describeEachDatabase('honours council screens', (kind) => {
   });
 
   it("lists a campaign's sessions to those who judge and to the members; to no one else", async () => {
+    // the demo's campaign comes with the meeting the Office called for 25/07/2019 (honours/demo.ts)
+    const demoMeeting = 'Phiên họp xét chọn tập thể, cá nhân, sản phẩm xuất sắc tiêu biểu';
     const other = await json(
       await secretary.post('/api/honours/sessions', {
         campaignId: campaign.id,
@@ -160,8 +162,12 @@ describeEachDatabase('honours council screens', (kind) => {
     const all: Answer<typeof listSessions> = await json(
       await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions`),
     );
-    expect(all.total).toBe(2);
-    expect(all.items.map((s) => s.title)).toEqual(['Phiên họp xét chọn tập thể tiêu biểu', 'Phiên họp sơ bộ']);
+    expect(all.total).toBe(3);
+    expect(all.items.map((s) => s.title)).toEqual([
+      'Phiên họp xét chọn tập thể tiêu biểu',
+      demoMeeting,
+      'Phiên họp sơ bộ',
+    ]);
     expect(all.items[0]).toMatchObject({
       heldOn: '2019-07-26',
       status: 'open',
@@ -170,10 +176,10 @@ describeEachDatabase('honours council screens', (kind) => {
       openRounds: 0,
     });
     const paged: Answer<typeof listSessions> = await json(
-      await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions?page=2&pageSize=1`),
+      await secretary.get(`/api/honours/campaigns/${campaign.id}/sessions?page=3&pageSize=1`),
     );
-    expect([paged.total, paged.items.map((s) => s.id)]).toEqual([2, [other.id]]);
-    expect((await json(await members[2].client.get(`/api/honours/campaigns/${campaign.id}/sessions`))).total).toBe(2);
+    expect([paged.total, paged.items.map((s) => s.id)]).toEqual([3, [other.id]]);
+    expect((await json(await members[2].client.get(`/api/honours/campaigns/${campaign.id}/sessions`))).total).toBe(3);
     expect(await json(await officer.get(`/api/honours/campaigns/${campaign.id}/sessions`))).toMatchObject({
       total: 0,
       items: [],
