@@ -1,6 +1,6 @@
 import { minimalPdf } from '../support/files.ts';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { asUser, desktop, openNav, phone, screenshot, screenshotViewport } from './support.ts';
+import { asUser, desktop, openNav, phone, screenshot, screenshotViewport, vietnamDmy } from './support.ts';
 
 /**
  * The honours (II.4) from the campaign to a screened nomination, in the browser: the Propaganda
@@ -31,10 +31,7 @@ const notPdf = Buffer.concat([
   Buffer.from([0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0xff, 0xff, 0x00, 0x00]),
 ]);
 
-const dmy = (offset: number) => {
-  const d = new Date(Date.now() + offset * 86_400_000);
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
-};
+const dmy = vietnamDmy;
 
 /** Chooses a file through the upload button of one part of the dossier. */
 async function upload(page: Page, kind: string, file: { name: string; mimeType: string; buffer: Buffer }) {

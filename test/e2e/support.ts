@@ -41,8 +41,15 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
  * as settled then as it gets.
  */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+  // On a page without scripts no callback of the page runs, not even a timer: the wait is bounded here too.
+  const settled = page.evaluate(async () => {
+    // A page the browser does not paint (a second tab, a page without scripts) may never give a
+    // frame: a frame or 100 ms, whichever comes first, so that settling never hangs a journey.
+    const frame = () =>
+      new Promise<void>((r) => {
+        requestAnimationFrame(() => r());
+        setTimeout(r, 100);
+      });
     const deadline = performance.now() + 3000;
     for (;;) {
       await frame();
@@ -57,6 +64,7 @@ export async function settle(page: Page): Promise<void> {
       ]);
     }
   });
+  await Promise.race([settled.catch(() => undefined), new Promise((r) => setTimeout(r, 3500))]);
 }
 
 /** Saves test-results/screenshots/<name>.png after checking the page fits the screen. */
@@ -92,4 +100,14 @@ export async function asUser(browser: Browser, username: string, viewport: { wid
 export async function openNav(page: Page, name: string, size: 'desktop' | 'phone') {
   if (size === 'phone') await page.getByTestId('nav-burger').click();
   await page.getByTestId('navbar').getByRole('link', { name, exact: true }).click();
+}
+
+/**
+ * The Việt Nam day `offset` days from today as dd/mm/yyyy: the app counts days on Việt Nam's day
+ * (UTC+7), which from 17:00 UTC is already tomorrow on a machine set to UTC.
+ */
+export function vietnamDmy(offset = 0): string {
+  const d = new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, openNav, phone, screenshot } from './support.ts';
+import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, openNav, phone, screenshot, vietnamDmy } from './support.ts';
 
 /**
  * The Bloc's badminton tournament (issue 14) in the browser: the Office sets it up and adds an
@@ -43,8 +43,7 @@ async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD
 
 /** A day `n` days from today as dd/mm/yyyy (the entry deadline must not have passed). */
 function dayFromNow(n: number): string {
-  const d = new Date(Date.now() + n * 86_400_000);
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+  return vietnamDmy(n);
 }
 
 async function dismissNotices(page: Page) {
