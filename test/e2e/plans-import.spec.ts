@@ -172,8 +172,8 @@ test('Office staff import the seed plan from its text, correct it, confirm, edit
       await page.getByTestId('activity-edit').click();
       await form.getByTestId('activity-status-source').click();
       await page.getByRole('option', { name }).click();
-      // several modules may decide one activity (ADR 41): the list stays open until closed
-      await page.keyboard.press('Escape');
+      // several modules may decide one activity (ADR 41): the list stays open until one clicks elsewhere
+      await page.getByRole('heading', { name: /^Sửa nhiệm vụ/ }).click();
       await form.getByRole('button', { name: 'Lưu' }).click();
       await expect(form).toBeHidden();
     };

@@ -359,6 +359,8 @@ export function ActivityEditModal({
           <MultiSelect
             label={t('plans.edit.activity.statusSource')}
             description={t('plans.edit.activity.statusSourceHint')}
+            // a placeholder keeps the field a visible input to click once a source is chosen
+            placeholder={t('plans.edit.activity.statusSourcePlaceholder')}
             data={[
               { value: 'reports', label: t('plans.edit.activity.sources.reports') },
               ...statusSources.map((k) => ({ value: k, label: t(sourceLabels[k]) })),
