@@ -152,3 +152,8 @@ export function daysUntil(due: string, today: string): number {
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The instant of `hour` o'clock on a Việt Nam day (UTC+7, no daylight saving), e.g. when the day's reminders go out. */
+export function vietnamHour(day: string, hour: number): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + (hour - 7) * 3_600_000);
+}

@@ -74,6 +74,9 @@ async function startServer(index: number): Promise<JourneyServer> {
       KYNIEM_ADMIN_PASSWORD: ADMIN_PASSWORD,
       KYNIEM_PASSWORD_COST: '10',
       LOG_LEVEL: 'info',
+      // The day's reminders at 00:00 in Việt Nam, so that they have gone out when a journey starts
+      // whatever the hour (at the default 07:00, a run between 17:00 and 24:00 UTC found none yet).
+      KYNIEM_REMINDER_HOUR: '0',
       // Every answer the journeys see is checked against its route's declared schema (ADR 14).
       KYNIEM_CHECK_RESPONSES: '1',
     },

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { vietnamHour } from '../../../common/dates.ts';
 import type { Database } from '../../platform/db/tables.ts';
 import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -178,12 +179,12 @@ export async function sweepReminders(platform: Platform): Promise<void> {
   await scheduleReminders(platform, addDays(today, 1));
 }
 
-/** The sweep of `day` at 07:00 in Việt Nam (00:00 UTC). */
+/** The sweep of `day` at the reminders' hour in Việt Nam (KYNIEM_REMINDER_HOUR: 07:00, 00:00 UTC). */
 export async function scheduleReminders(platform: Platform, day = vietnamDay(platform.clock())): Promise<void> {
   await platform.jobs.enqueue(
     SWEEP_JOB,
     {},
-    { dedupeKey: `${SWEEP_JOB}:${day}`, runAt: new Date(`${day}T00:00:00Z`), maxAttempts: 3 },
+    { dedupeKey: `${SWEEP_JOB}:${day}`, runAt: vietnamHour(day, platform.config.reminderHour), maxAttempts: 3 },
   );
 }
 

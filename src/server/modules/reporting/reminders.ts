@@ -1,4 +1,4 @@
-import { todayIso } from '../../../common/dates.ts';
+import { todayIso, vietnamHour } from '../../../common/dates.ts';
 import {
   daysUntil,
   deadlinesOf,
@@ -101,12 +101,16 @@ export async function remindReporters(platform: Platform): Promise<number> {
   return sent;
 }
 
-/** Today's sweep at 07:00 in Việt Nam; each run enqueues the next day's. */
+/** Today's sweep at the reminders' hour in Việt Nam (07:00 unless set); each run enqueues the next day's. */
 export async function scheduleReportingReminders(platform: Platform, day = todayIso(platform.clock())): Promise<void> {
   await platform.jobs.enqueue(
     REPORTING_SWEEP_JOB,
     {},
-    { dedupeKey: `${REPORTING_SWEEP_JOB}:${day}`, runAt: new Date(`${day}T00:00:00Z`), maxAttempts: 3 },
+    {
+      dedupeKey: `${REPORTING_SWEEP_JOB}:${day}`,
+      runAt: vietnamHour(day, platform.config.reminderHour),
+      maxAttempts: 3,
+    },
   );
 }
 

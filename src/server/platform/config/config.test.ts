@@ -25,7 +25,10 @@ describe('configuration', () => {
       trustProxy: false,
       passwordCost: 15,
       runJobs: true,
+      reminderHour: 7,
     });
+    expect(loadConfig({ KYNIEM_REMINDER_HOUR: '0' }).reminderHour).toBe(0);
+    expect(() => loadConfig({ KYNIEM_REMINDER_HOUR: '24' })).toThrow(/KYNIEM_REMINDER_HOUR: an hour from 0 to 23/);
     expect(c.dataDir).toBe(path.resolve('./data'));
     expect(c.sessionIdleMinutes).toBeGreaterThan(0);
     expect(c.sessionMaxHours).toBeGreaterThan(0);

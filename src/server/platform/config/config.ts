@@ -71,6 +71,14 @@ const envSchema = z.object({
    * Run the system as of this day (YYYY-MM-DD): its clock starts there and runs on, the time of day
    * kept, so a demo shows the plan half done (ADR 30). Unset: the real day.
    */
+  /** The hour of the Việt Nam day (0–23) at which the daily reminders go out: 7, in the morning. */
+  KYNIEM_REMINDER_HOUR: z.coerce
+    .number({ message: 'an hour from 0 to 23' })
+    .int({ message: 'an hour from 0 to 23' })
+    .min(0, { message: 'an hour from 0 to 23' })
+    .max(23, { message: 'an hour from 0 to 23' })
+    .optional()
+    .default(7),
   KYNIEM_DEMO_DATE: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date YYYY-MM-DD such as 2019-07-20' })
@@ -97,6 +105,8 @@ export type Config = {
   publicUrl: string;
   /** The day the system's clock starts from (KYNIEM_DEMO_DATE), or undefined for the real day. */
   demoDate: string | undefined;
+  /** The hour of the Việt Nam day at which the daily reminders go out (KYNIEM_REMINDER_HOUR, 7). */
+  reminderHour: number;
 };
 
 export class ConfigError extends Error {
@@ -141,5 +151,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.KYNIEM_MAIL_FROM,
     publicUrl: (e.KYNIEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     demoDate: e.KYNIEM_DEMO_DATE,
+    reminderHour: e.KYNIEM_REMINDER_HOUR,
   };
 }
