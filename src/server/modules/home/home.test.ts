@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { signIn, type Client } from '../../../../test/support/client.ts';
 import { demoClock, systemClock, todayOf } from '../../platform/clock/clock.ts';
+import { todayIso } from '../../../common/dates.ts';
 import { ConfigError, loadConfig } from '../../platform/config/config.ts';
 import type { Role } from '../../platform/policy/permissions.ts';
 import { DEMO_PASSWORD } from '../organisation/demoData.ts';
@@ -53,6 +54,8 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
   const unit = new Map<string, string>();
   let leader: Client;
   let secretary: Client;
+  /** The wall clock's Việt Nam day when the platform started (set in beforeAll). */
+  let startDay = '';
   let propaganda: Client;
   let judge: Client;
 
@@ -68,7 +71,10 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
 
   beforeAll(async () => {
     const { platform, app, clock } = env();
-    clock.setDay('2026-12-07', '14:24'); // whatever the wall clock says, the system's day is the demo date
+    // The demo date moved the system's clock by whole days from the wall clock's day when the
+    // platform started: that day at 14:24 is the demo date at 14:24, whatever the hour the tests run.
+    startDay = todayIso(clock.now);
+    clock.setDay(startDay, '14:24');
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
     leader = await signIn(app, 'demo.lanhdao', DEMO_PASSWORD);
     secretary = await signIn(app, 'demo.coso', DEMO_PASSWORD);
@@ -85,7 +91,7 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
       .select('s.created_at')
       .where('u.username', '=', 'demo.coso')
       .executeTakeFirstOrThrow();
-    expect(session.created_at.slice(0, 10)).toBe('2026-12-07');
+    expect(session.created_at.slice(0, 10)).toBe(startDay);
   });
 
   it("gives the leader the plan half done: 46 days to the ceremony, the sections, July's reports, the quota, the drive", async () => {
@@ -122,7 +128,7 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
 
   it("moves with the clock: a week before the ceremony the countdown says 7 and this week's activities show", async () => {
     const { clock } = env();
-    clock.setDay('2026-12-07', '14:24');
+    clock.setDay(startDay, '14:24');
     const before = (await (await leader.get('/api/home/leader')).json()) as LeaderView;
     clock.advance(39 * 86_400_000); // the system's day: 28/08/2019
     try {
@@ -138,7 +144,7 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
       }
       expect(before.ceremony?.daysLeft).toBe(46);
     } finally {
-      clock.setDay('2026-12-07', '14:24');
+      clock.setDay(startDay, '14:24');
     }
   });
 
@@ -337,7 +343,7 @@ describeEachDatabase('home: to do and the leader view', (kind) => {
       const later = await signIn(app, 'demo.giamkhao', DEMO_PASSWORD);
       expect((await todoOf(later)).items.filter((i) => i.module === 'festival')).toEqual([]);
     } finally {
-      clock.setDay('2026-12-07', '14:24');
+      clock.setDay(startDay, '14:24');
     }
   });
 
