@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { eventStream } from '../../platform/http/eventStream.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { apiRoute } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -44,33 +44,17 @@ export function registerCeremonyPublicLive(app: OpenAPIHono<AppEnv>) {
     const platform = c.get('platform');
     const { code } = c.req.valid('param');
     const { id } = await publishedCeremony(platform, code);
-    return streamSSE(c, async (stream) => {
+    return eventStream(c, { code }, (send) => {
       // one message at a time, in the order the changes came
       let queue = Promise.resolve();
-      const stop = platform.events.subscribe('ceremony', (data) => {
+      return platform.events.subscribe('ceremony', (data) => {
         const d = data as { ceremonyId?: string; change?: CeremonyChange };
         if (d.ceremonyId !== id || (d.change !== 'live' && d.change !== 'programme')) return;
         const change = d.change;
         queue = queue
-          .then(async () => {
-            if (stream.aborted) return;
-            const message = await publicLiveMessage(platform, code, change);
-            await stream.writeSSE({ event: 'ceremony', data: JSON.stringify(message) });
-          })
+          .then(async () => send('ceremony', await publicLiveMessage(platform, code, change)))
           .catch(() => {});
       });
-      const left = new Promise<void>((resolve) => stream.onAbort(resolve));
-      try {
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ code }) });
-        while (!stream.aborted) {
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 15_000))), left]);
-          clearTimeout(timer);
-          if (!stream.aborted) await stream.write(': keep-alive\n\n');
-        }
-      } finally {
-        stop();
-      }
     }) as never;
   });
 }

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { eventStream } from '../../platform/http/eventStream.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { apiRoute, jsonBody, jsonResponse } from '../../platform/http/route.ts';
 import { callerOf } from '../../platform/policy/caller.ts';
@@ -333,25 +333,13 @@ export function registerFestivalRoutes(app: OpenAPIHono<AppEnv>): void {
     const { code } = c.req.valid('param');
     const f = await platform.db.selectFrom('festivals').select('id').where('code', '=', code).executeTakeFirst();
     if (!f) throw fail.notFound({ vi: 'Không tìm thấy liên hoan.', en: 'Festival not found.' });
-    return streamSSE(c, async (stream) => {
-      const stop = platform.events.subscribe('festival', (data) => {
+    return eventStream(c, { code }, (send) =>
+      platform.events.subscribe('festival', (data) => {
         const d = data as { change?: string; festivalId?: string };
         if (d.festivalId !== f.id || !d.change || !PUBLIC_CHANGES.has(d.change)) return;
-        void stream.writeSSE({ event: 'festival', data: JSON.stringify({ change: d.change }) }).catch(() => {});
-      });
-      const left = new Promise<void>((resolve) => stream.onAbort(resolve));
-      try {
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ code }) });
-        while (!stream.aborted) {
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 15_000))), left]);
-          clearTimeout(timer);
-          if (!stream.aborted) await stream.write(': keep-alive\n\n');
-        }
-      } finally {
-        stop();
-      }
-    }) as never;
+        void send('festival', { change: d.change });
+      }),
+    ) as never;
   });
   app.openapi(r.public, async (c) => c.json(await publicFestivalDetails(c.get('platform')), 200));
   app.openapi(r.list, async (c) => c.json(await listFestivals(c.get('platform')), 200));

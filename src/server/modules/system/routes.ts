@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { eventStream } from '../../platform/http/eventStream.ts';
 import { principalOf } from '../../platform/http/context.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { can, holdsAnywhere, type Grant } from '../../platform/policy/policy.ts';
@@ -130,29 +130,17 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>) {
       if (!holdsAnywhere(p.grants, needs)) throw fail.forbidden();
     }
     const platform = c.get('platform');
-    return streamSSE(c, async (stream) => {
+    return eventStream(c, { topics }, (send) => {
       const unsubscribers = topics.map((topic) =>
         events.subscribe(topic, (data) => {
           void mayReceive(platform, p.grants, topicPermission(topic)!, data)
-            .then((ok) =>
-              ok ? stream.writeSSE({ event: topic, data: JSON.stringify(withoutScope(data)) }) : undefined,
-            )
+            .then((ok) => (ok ? send(topic, withoutScope(data)) : undefined))
             .catch(() => {});
         }),
       );
-      // When the client leaves, stop at once: not at the next keep-alive, 15 s on.
-      const left = new Promise<void>((resolve) => stream.onAbort(resolve));
-      try {
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ topics }) });
-        while (!stream.aborted) {
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 15_000))), left]);
-          clearTimeout(timer);
-          if (!stream.aborted) await stream.write(': keep-alive\n\n');
-        }
-      } finally {
+      return () => {
         for (const u of unsubscribers) u();
-      }
+      };
     }) as never;
   });
 }

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { eventStream } from '../../platform/http/eventStream.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { apiRoute, jsonResponse } from '../../platform/http/route.ts';
 import { publicTournament, publicTournamentListOut, publicTournamentOut, publicTournaments } from './publicView.ts';
@@ -61,26 +61,13 @@ export function registerTournamentPublicRoutes(app: OpenAPIHono<AppEnv>) {
     const { code } = c.req.valid('param');
     const t = await platform.db.selectFrom('tournaments').select('id').where('code', '=', code).executeTakeFirst();
     if (!t) throw fail.notFound({ vi: 'Không tìm thấy giải đấu.', en: 'Tournament not found.' });
-    return streamSSE(c, async (stream) => {
-      const stop = platform.events.subscribe('tournament', (data) => {
+    return eventStream(c, { code }, (send) =>
+      platform.events.subscribe('tournament', (data) => {
         const d = data as Published;
         if (d.tournamentId !== t.id) return;
         // Only what is public: never more than the change, the ids and the score.
-        const out = { change: d.change, eventId: d.eventId, matchId: d.matchId, live: d.live };
-        void stream.writeSSE({ event: 'tournament', data: JSON.stringify(out) }).catch(() => {});
-      });
-      const left = new Promise<void>((resolve) => stream.onAbort(resolve));
-      try {
-        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ code }) });
-        while (!stream.aborted) {
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 15_000))), left]);
-          clearTimeout(timer);
-          if (!stream.aborted) await stream.write(': keep-alive\n\n');
-        }
-      } finally {
-        stop();
-      }
-    }) as never;
+        void send('tournament', { change: d.change, eventId: d.eventId, matchId: d.matchId, live: d.live });
+      }),
+    ) as never;
   });
 }
