@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { asUser, DEMO_PASSWORD, desktop, phone, screenshot } from './support.ts';
+import { expect, test } from '@playwright/test';
+import { asUser, desktop, phone, screenshot } from './support.ts';
+import { apiAs, isoFromNow, workersOf } from './api.ts';
 
 /**
  * Groups then knockout as one event (issue 14) in the browser: the Office sets the event up with
@@ -12,30 +13,6 @@ import { asUser, DEMO_PASSWORD, desktop, phone, screenshot } from './support.ts'
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const UNITS = ['Đảng bộ Công ty Cổ phần May Kiến Xương Xanh', 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng'];
 
-type Api = { ctx: APIRequestContext; get: (p: string) => Promise<any>; post: (p: string, d: unknown) => Promise<any> };
-async function apiAs(baseURL: string, username: string): Promise<Api> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(login.status(), `sign in as ${username}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    ctx,
-    post: async (path, data) => {
-      const res = await ctx.post(path, { data, headers: { 'X-CSRF-Token': csrfToken } });
-      const body = await res.json();
-      expect(res.status(), `POST ${path}: ${JSON.stringify(body).slice(0, 300)}`).toBeLessThan(300);
-      return body;
-    },
-    get: async (path) => {
-      const res = await ctx.get(path);
-      expect(res.status(), `GET ${path}`).toBe(200);
-      return res.json();
-    },
-  };
-}
-
-const isoFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
 test('groups then knockout: the last group result draws the knockout, live on the Office’s screen', async ({
   browser,
 }) => {
@@ -45,19 +22,7 @@ test('groups then knockout: the last group result draws the knockout, live on th
   // Three workers of one gender from each of two units.
   const byUnit: { unitId: string; men: string[]; women: string[] }[] = [];
   for (const name of UNITS) {
-    const unitId = (await api.get(`/api/units?q=${encodeURIComponent(name)}&pageSize=10`)).items.find(
-      (u: { name: string }) => u.name === name,
-    ).id as string;
-    const people = (await api.get(`/api/people?unitId=${unitId}&pageSize=100`)).items as {
-      id: string;
-      gender: string | null;
-    }[];
-    const current: { id: string; gender: string }[] = [];
-    for (const p of people) {
-      const d = await api.get(`/api/people/${p.id}`);
-      if (p.gender && d.positions.some((pos: { validTo: string | null }) => pos.validTo === null))
-        current.push({ id: p.id, gender: p.gender });
-    }
+    const { unitId, workers: current } = await workersOf(api, name);
     byUnit.push({
       unitId,
       men: current.filter((p) => p.gender === 'male').map((p) => p.id),

@@ -1,5 +1,6 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, phone, screenshot } from './support.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD, asUser, desktop, phone, screenshot } from './support.ts';
+import { apiAs, isoFromNow, workersOf } from './api.ts';
 
 /**
  * A team event (issue 14, ADR 35) in the browser: the Office adds a team event with its tie format,
@@ -12,53 +13,6 @@ const OTHER_UNIT = 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng';
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const CODE = `DD-${suffix}`;
 const NAME = `Giải cầu lông đồng đội ${suffix}`;
-
-type Api = {
-  ctx: APIRequestContext;
-  get: (path: string) => Promise<any>;
-  send: (path: string, data: unknown) => Promise<any>;
-};
-
-async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Api> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(login.status(), `sign in as ${username}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    ctx,
-    send: async (path, data) => {
-      const res = await ctx.post(path, { data, headers: { 'X-CSRF-Token': csrfToken } });
-      const body = await res.json();
-      expect(res.status(), `POST ${path}: ${JSON.stringify(body).slice(0, 300)}`).toBeLessThan(300);
-      return body;
-    },
-    get: async (path) => {
-      const res = await ctx.get(path);
-      expect(res.status(), `GET ${path}`).toBe(200);
-      return res.json();
-    },
-  };
-}
-
-const isoFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-type Worker = { id: string; fullName: string; gender: 'male' | 'female' };
-async function workersOf(api: Api, unitName: string): Promise<{ unitId: string; workers: Worker[] }> {
-  const units = await api.get(`/api/units?q=${encodeURIComponent(unitName)}&pageSize=10`);
-  const unitId = units.items.find((u: { name: string }) => u.name === unitName).id as string;
-  const people = (await api.get(`/api/people?unitId=${unitId}&pageSize=100`)).items as {
-    id: string;
-    fullName: string;
-    gender: 'male' | 'female' | null;
-  }[];
-  const workers: Worker[] = [];
-  for (const p of people) {
-    const detail = await api.get(`/api/people/${p.id}`);
-    if (p.gender && detail.positions.some((pos: { validTo: string | null }) => pos.validTo === null))
-      workers.push({ id: p.id, fullName: p.fullName, gender: p.gender });
-  }
-  return { unitId, workers };
-}
 
 async function dismissNotices(page: Page) {
   for (const button of await page.locator('.mantine-Notification-root button').all())
@@ -98,7 +52,7 @@ test('a team event: the Office sets it up, a unit enters its team on a phone, li
   const [singles, doubles] = gender === 'male' ? ['Đơn nam', 'Đôi nam'] : ['Đơn nữ', 'Đôi nữ'];
   const ours = mine.workers.filter((w) => w.gender === gender).slice(0, 2);
   const theirs = other.workers.filter((w) => w.gender === gender).slice(0, 2);
-  const t = await admin.send('/api/tournaments', {
+  const t = await admin.post('/api/tournaments', {
     code: CODE,
     name: NAME,
     venue: 'Nhà thi đấu tỉnh',
@@ -153,7 +107,7 @@ test('a team event: the Office sets it up, a unit enters its team on a phone, li
 
   // the other unit's team (no demo account of its own: the administrator enters it)
   const eventId = (await admin.get(`/api/tournaments/${t.id}`)).events[0].id;
-  await admin.send(`/api/tournaments/${t.id}/entries`, {
+  await admin.post(`/api/tournaments/${t.id}/entries`, {
     eventId,
     unitId: other.unitId,
     personIds: theirs.map((w) => w.id),

@@ -1,5 +1,6 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN_PASSWORD, asUser, desktop, phone, screenshot } from './support.ts';
+import { apiAs, isoFromNow, workersOf } from './api.ts';
 
 /**
  * The umpire's phone and the public pages (issue 14): the referee assigns the demo umpire to a
@@ -12,35 +13,6 @@ const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const CODE = `TT-${suffix}`;
 const UMPIRE = 'Bùi Văn Cường'; // demo.trongtai
 
-type Api = {
-  ctx: APIRequestContext;
-  get: (p: string) => Promise<any>;
-  send: (m: string, p: string, d?: unknown) => Promise<any>;
-};
-
-async function adminApi(baseURL: string): Promise<Api> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username: 'admin', password: ADMIN_PASSWORD } });
-  expect(login.status()).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    ctx,
-    get: async (p) => {
-      const res = await ctx.get(p);
-      expect(res.status(), `GET ${p}`).toBe(200);
-      return res.json();
-    },
-    send: async (method, p, data = {}) => {
-      const res = await ctx.fetch(p, { method, data, headers: { 'X-CSRF-Token': csrfToken } });
-      const body = await res.json();
-      expect(res.status(), `${method} ${p}: ${JSON.stringify(body).slice(0, 300)}`).toBeLessThan(300);
-      return body;
-    },
-  };
-}
-
-const isoFromNow = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
 test('an umpire scores a match point by point on a phone, offline too, and the public page follows live', async ({
   browser,
 }) => {
@@ -48,19 +20,8 @@ test('an umpire scores a match point by point on a phone, offline too, and the p
   const baseURL = test.info().project.use.baseURL!;
 
   // ---- a tournament with one match between two workers of a unit, on a court (set up through the API) ----
-  const api = await adminApi(baseURL);
-  const units = await api.get(`/api/units?q=${encodeURIComponent(MY_UNIT)}&pageSize=10`);
-  const unitId = units.items.find((u: { name: string }) => u.name === MY_UNIT).id as string;
-  const people = (await api.get(`/api/people?unitId=${unitId}&pageSize=100`)).items as {
-    id: string;
-    fullName: string;
-    gender: string | null;
-  }[];
-  const current: typeof people = [];
-  for (const p of people) {
-    const detail = await api.get(`/api/people/${p.id}`);
-    if (p.gender && detail.positions.some((pos: { validTo: string | null }) => pos.validTo === null)) current.push(p);
-  }
+  const api = await apiAs(baseURL, 'admin', ADMIN_PASSWORD);
+  const { unitId, workers: current } = await workersOf(api, MY_UNIT);
   const men = current.filter((p) => p.gender === 'male');
   const women = current.filter((p) => p.gender === 'female');
   const [players, kind] = men.length >= 2 ? [men, 'MS'] : [women, 'WS'];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, openNav, phone, screenshot, vietnamDmy } from './support.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD, asUser, desktop, openNav, phone, screenshot, vietnamDmy } from './support.ts';
+import { apiAs, workersOf } from './api.ts';
 
 /**
  * The Bloc's badminton tournament (issue 14) in the browser: the Office sets it up and adds an
@@ -13,33 +14,6 @@ const OTHER_UNIT = 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng';
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const CODE = `CL-${suffix}`;
 const NAME = `Giải cầu lông công nhân viên chức Khối ${suffix}`;
-
-type Api = {
-  ctx: APIRequestContext;
-  get: (path: string) => Promise<any>;
-  post: (path: string, data: unknown) => Promise<any>;
-};
-
-async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Api> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(login.status(), `sign in as ${username}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    ctx,
-    post: async (path, data) => {
-      const res = await ctx.post(path, { data, headers: { 'X-CSRF-Token': csrfToken } });
-      const body = await res.json();
-      expect(res.status(), `POST ${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(201);
-      return body;
-    },
-    get: async (path) => {
-      const res = await ctx.get(path);
-      expect(res.status(), `GET ${path}`).toBe(200);
-      return res.json();
-    },
-  };
-}
 
 /** A day `n` days from today as dd/mm/yyyy (the entry deadline must not have passed). */
 function dayFromNow(n: number): string {
@@ -59,26 +33,6 @@ async function pickPerson(page: Page, select: ReturnType<Page['getByTestId']>, n
   await select.fill(name.split(' ').slice(-2).join(' '));
   await page.getByRole('option', { name }).click();
   await expect(select).toHaveValue(name);
-}
-
-type Worker = { id: string; fullName: string; gender: 'male' | 'female' };
-
-/** A unit's people with a current position in it or under it (its enterprise): who may play for it. */
-async function workersOf(api: Api, unitName: string): Promise<{ unitId: string; workers: Worker[] }> {
-  const units = await api.get(`/api/units?q=${encodeURIComponent(unitName)}&pageSize=10`);
-  const unitId = units.items.find((u: { name: string }) => u.name === unitName).id as string;
-  const people = (await api.get(`/api/people?unitId=${unitId}&pageSize=100`)).items as {
-    id: string;
-    fullName: string;
-    gender: 'male' | 'female' | null;
-  }[];
-  const workers: Worker[] = [];
-  for (const p of people) {
-    const detail = await api.get(`/api/people/${p.id}`);
-    if (p.gender && detail.positions.some((pos: { validTo: string | null }) => pos.validTo === null))
-      workers.push({ id: p.id, fullName: p.fullName, gender: p.gender });
-  }
-  return { unitId, workers };
 }
 
 test('the Office sets up a tournament, a unit enters two workers on a phone, the Office draws and a result is recorded', async ({
@@ -174,11 +128,15 @@ test('the Office sets up a tournament, a unit enters two workers on a phone, the
   expect(third, `a ${gender} worker of ${OTHER_UNIT}`).toBeTruthy();
   const tournament = (await officeApi.get('/api/tournaments')).items.find((x: { code: string }) => x.code === CODE);
   const eventId = (await officeApi.get(`/api/tournaments/${tournament.id}`)).events[0].id;
-  await officeApi.post(`/api/tournaments/${tournament.id}/entries`, {
-    eventId,
-    unitId: other.unitId,
-    personIds: [third!.id],
-  });
+  await officeApi.post(
+    `/api/tournaments/${tournament.id}/entries`,
+    {
+      eventId,
+      unitId: other.unitId,
+      personIds: [third!.id],
+    },
+    201,
+  );
   await officeApi.ctx.dispose();
 
   // ---- the Office confirms them and draws (three entries: no seed, as at most a quarter may be seeded) ----
