@@ -1,8 +1,9 @@
 import { type Category, type EventKind, entryProblems } from '../../../common/tournament/entries.ts';
-import { rosterProblems, type TieFormat } from '../../../common/tournament/teams.ts';
+import { rosterProblems } from '../../../common/tournament/teams.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
+import { tieFormatOf } from './tieView.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { vietnamDay } from '../../../common/dates.ts';
 import { personRefs, unitRefs, workersOf } from '../organisation/index.ts';
@@ -161,8 +162,8 @@ export async function makeEntry(platform: Platform, caller: Caller, tournamentId
       },
     );
     // A team's roster within the format's limits (ADR 35).
-    if (event.tie_format_json)
-      problems.push(...rosterProblems(JSON.parse(event.tie_format_json) as TieFormat, input.personIds.length));
+    const format = tieFormatOf(event.tie_format_json);
+    if (format) problems.push(...rosterProblems(format, input.personIds.length));
     if (problems.length > 0)
       throw fail.validation(
         problems.map((m) => ({ in: 'body' as const, path: 'personIds', code: 'entry_refused', messages: m })),

@@ -7,7 +7,7 @@ import {
   type Winner,
 } from '../../../common/tournament/knockout.ts';
 import { checkMatch, isScoringId, MatchScoreError, scoringRules } from '../../../common/tournament/scoring.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
+import { type Actor, recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import { activeRoleHolders } from '../../platform/auth/users.ts';
 import { holdsAnywhere } from '../../platform/policy/policy.ts';
@@ -56,6 +56,16 @@ const knockoutOf = (rows: { code: string; round: number; idx: number; sources_js
       thirdPlace: r.code === 'R3P',
     }),
   );
+
+/**
+ * After a match's winner changed: who plays in the knockout's later rounds, and for a group
+ * match of groups then knockout, the knockout drawn once the last group result is in (stages.ts),
+ * then its own first rounds carried on too.
+ */
+export async function carryOn(tx: Tx, actor: Actor, m: { event_id: string; stage: string }, now: Date): Promise<void> {
+  await propagate(tx, m.event_id);
+  if (m.stage === 'group' && (await knockoutAfterGroups(tx, actor, m.event_id, now))) await propagate(tx, m.event_id);
+}
 
 /** Who plays in the knockout's later rounds, from the results now recorded. */
 export async function propagate(tx: Tx, eventId: string): Promise<void> {
@@ -173,10 +183,7 @@ export async function recordResult(
       version: m.version + 1,
     };
     await tx.updateTable('tournament_matches').set(after).where('id', '=', matchId).execute();
-    await propagate(tx, m.event_id);
-    // The last group result of groups then knockout draws the knockout (stages.ts).
-    if (m.stage === 'group' && (await knockoutAfterGroups(tx, caller.actor, m.event_id, now)))
-      await propagate(tx, m.event_id);
+    await carryOn(tx, caller.actor, m, now);
     await recordAudit(
       tx,
       caller.actor,

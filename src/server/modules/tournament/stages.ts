@@ -2,7 +2,7 @@ import { type RankedGroup, rankGroup } from '../../../common/tournament/groupRan
 import { knockoutFromGroups } from '../../../common/tournament/groups.ts';
 import { isScoringId, type Outcome, scoringRules } from '../../../common/tournament/scoring.ts';
 import { rankTeams, type TeamTie, type TieFormat } from '../../../common/tournament/teams.ts';
-import { rubberScores, tieStateOf } from './tieView.ts';
+import { rubberScores, tieFormatOf, tieStateOf } from './tieView.ts';
 import { type Actor, recordAudit } from '../../platform/audit/record.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { insertMatches, type KnockoutDrawn } from './draws.ts';
@@ -135,7 +135,7 @@ export async function knockoutAfterGroups(tx: Tx, actor: Actor, eventId: string,
       rows,
       event.group_scoring ?? event.scoring,
       draw.random_seed,
-      event.tie_format_json ? (JSON.parse(event.tie_format_json) as TieFormat) : null,
+      tieFormatOf(event.tie_format_json),
     ),
     perGroup,
   );

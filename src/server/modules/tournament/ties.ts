@@ -9,10 +9,9 @@ import { workersOf } from '../organisation/index.ts';
 import { type Caller, mayManage, requireEnter } from './access.ts';
 import { entryLabels, eventMatches } from './draws.ts';
 import { publishTournament } from './live.ts';
-import { checkScore, findMatch, propagate, refuseIfDependedOn } from './results.ts';
+import { carryOn, checkScore, findMatch, refuseIfDependedOn } from './results.ts';
 import type { LineupInput, MatchOut, ResultInput } from './schema.ts';
 import { rubberScores, tieFormatOf, tieStateOf } from './tieView.ts';
-import { knockoutAfterGroups } from './stages.ts';
 
 /**
  * A team event's ties (ADR 35). A tie is a match row between two teams; beside it (`tie_json`)
@@ -212,9 +211,7 @@ export async function recordRubber(
       .where('id', '=', matchId)
       .execute();
     if (after.winner !== beforeResult.winner) {
-      await propagate(tx, m.event_id);
-      if (m.stage === 'group' && (await knockoutAfterGroups(tx, caller.actor, m.event_id, now)))
-        await propagate(tx, m.event_id);
+      await carryOn(tx, caller.actor, m, now);
     }
     await recordAudit(
       tx,
