@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { App } from '../../src/server/app.ts';
 
 /**
@@ -58,3 +59,10 @@ export async function signIn(app: App, username: string, password: string, ip?: 
  * types a response body by the service that made it, so a test reads fields the type checker knows.
  */
 export type Answer<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+/** The answer's body, after checking its status (200 unless told); a failure shows the body. */
+export async function json<T>(res: Response, status = 200): Promise<T> {
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
+  return body as T;
+}

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
-import { anonymous, type Client, signIn } from '../../../../test/support/client.ts';
+import { anonymous, type Client, signIn, json } from '../../../../test/support/client.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { organisationDemo } from '../organisation/demo.ts';
@@ -25,11 +25,6 @@ describeEachDatabase('festival', (kind) => {
   let e2: EntryOut;
   let round: RoundOut;
 
-  const json = async <T>(res: Response, status = 200): Promise<T> => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
-    return body as T;
-  };
   const code = async (res: Response) => {
     const body = (await res.json()) as { error?: { code: string } };
     return `${res.status} ${body.error?.code ?? ''}`.trim();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildActivity, buildPlan } from '../../../../test/support/factories.ts';
 import { minimalPdf } from '../../../../test/support/files.ts';
-import { type Client, anonymous, signIn } from '../../../../test/support/client.ts';
+import { type Client, anonymous, signIn, json } from '../../../../test/support/client.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type DatabaseHandle, openDatabase } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -34,12 +34,6 @@ describeEachDatabase('office duty', (kind) => {
   let dutyActivity = '';
   let ceremonyActivity = '';
   let ceremony: DutyEventDetailOut;
-
-  const json = async <T>(res: Response, status = 200): Promise<T> => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
-    return body as T;
-  };
 
   beforeAll(async () => {
     const { platform, app, clock } = env();

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { type Client, signIn } from '../../../../test/support/client.ts';
+import { type Client, signIn, json } from '../../../../test/support/client.ts';
 import { buildPlan } from '../../../../test/support/factories.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { remindUnacknowledged } from './inbox.ts';
@@ -23,11 +23,6 @@ describeEachDatabase('office', (kind) => {
   let cs02User = '';
   let board: ReceiptBoardOut;
 
-  const json = async <T>(res: Response, status = 200): Promise<T> => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
-    return body as T;
-  };
   const issueBody = (units: string[]) => ({
     type: 'KH',
     date: '2019-06-10',

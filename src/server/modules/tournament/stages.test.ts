@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { type Client, signIn } from '../../../../test/support/client.ts';
+import { type Client, signIn, json } from '../../../../test/support/client.ts';
 import { knockoutFromGroups } from '../../../common/tournament/groups.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { addPosition, createPerson } from '../organisation/people.ts';
@@ -18,11 +18,6 @@ describeEachDatabase('tournament groups then knockout', (kind) => {
   let organiser: Client;
   let t: TournamentOut;
   let eventId = '';
-  const json = async <T>(res: Response, status = 200): Promise<T> => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
-    return body as T;
-  };
 
   beforeAll(async () => {
     const { platform, app, clock } = env();

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { type Client, signIn } from '../../../../test/support/client.ts';
+import { type Client, signIn, json } from '../../../../test/support/client.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { addPosition, createPerson } from '../organisation/people.ts';
 import type { DrawOut, EntryOut, MatchOut, TournamentOut } from './schema.ts';
@@ -33,11 +33,6 @@ describeEachDatabase('tournament team events', (kind) => {
     rosterMax: 6,
   };
 
-  const json = async <T>(res: Response, status = 200): Promise<T> => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
-    return body as T;
-  };
   const problem = async (res: Response, status: number) => {
     const body = await res.json();
     expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);

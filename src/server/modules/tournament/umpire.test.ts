@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { anonymous, type Client, signIn } from '../../../../test/support/client.ts';
+import { anonymous, type Client, signIn, json } from '../../../../test/support/client.ts';
 import { organisationDemo } from '../organisation/demo.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { addPosition, createPerson } from '../organisation/people.ts';
@@ -28,11 +28,6 @@ describeEachDatabase('tournament umpire', (kind) => {
   let match: MatchOut;
   let path = '';
 
-  const json = async <T>(res: Response, status = 200): Promise<T> => {
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body).slice(0, 600)).toBe(status);
-    return body as T;
-  };
   let counter = 0;
   const op = (seq: number, body: object) => ({ id: `op-${kind}-${++counter}-${seq}`, seq, ...body });
   const stored = async () =>
