@@ -25,7 +25,13 @@ export function FiguresCard({ title, f, testId }: { title: string; f: Omit<Sourc
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={strong ? 700 : 500} c={value < 0 ? 'red' : undefined} data-testid={`${testId}-${key}`}>
+      <Text
+        size="sm"
+        fw={strong ? 700 : 500}
+        c={value < 0 ? 'red' : undefined}
+        style={{ whiteSpace: 'nowrap' }}
+        data-testid={`${testId}-${key}`}
+      >
         {money(value)}
       </Text>
     </Group>
@@ -121,39 +127,12 @@ function OverviewTab({ overview, onOpen }: { overview: Overview; onOpen: (activi
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {money(a.estimate)}
-                  </Table.Td>
-                  <Table.Td ta="right" data-testid="funds" style={{ whiteSpace: 'nowrap' }}>
-                    {money(a.funds)}
-                  </Table.Td>
-                  <Table.Td
-                    ta="right"
-                    c={a.fundingVariance < 0 ? 'red' : undefined}
-                    data-testid="funding-variance"
-                    style={{ whiteSpace: 'nowrap' }}
-                  >
-                    {money(a.fundingVariance)}
-                  </Table.Td>
-                  <Table.Td ta="right" data-testid="spent" style={{ whiteSpace: 'nowrap' }}>
-                    {money(a.spent)}
-                  </Table.Td>
-                  <Table.Td
-                    ta="right"
-                    c={a.variance < 0 ? 'red' : undefined}
-                    data-testid="variance"
-                    style={{ whiteSpace: 'nowrap' }}
-                  >
-                    {money(a.variance)}
-                  </Table.Td>
-                  <Table.Td
-                    ta="right"
-                    c={a.balance < 0 ? 'red' : undefined}
-                    data-testid="balance"
-                    style={{ whiteSpace: 'nowrap' }}
-                  >
-                    {money(a.balance)}
-                  </Table.Td>
+                  <AmountCell value={a.estimate} />
+                  <AmountCell value={a.funds} testId="funds" />
+                  <AmountCell value={a.fundingVariance} testId="funding-variance" signed />
+                  <AmountCell value={a.spent} testId="spent" />
+                  <AmountCell value={a.variance} testId="variance" signed />
+                  <AmountCell value={a.balance} testId="balance" signed />
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -245,5 +224,19 @@ export function BudgetPage() {
         </>
       )}
     </>
+  );
+}
+
+/** An amount in a figures row: right-aligned on one line, in red when a difference is below zero. */
+function AmountCell({ value, testId, signed = false }: { value: number; testId?: string; signed?: boolean }) {
+  return (
+    <Table.Td
+      ta="right"
+      c={signed && value < 0 ? 'red' : undefined}
+      data-testid={testId}
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      {money(value)}
+    </Table.Td>
   );
 }
