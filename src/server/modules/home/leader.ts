@@ -48,16 +48,12 @@ export async function leaderView(platform: Platform, caller: Caller) {
 async function leaderUnit(platform: Platform, caller: Caller) {
   const roots = reach(caller.grants, 'reporting.read');
   if (roots?.length) {
-    let id = roots[0];
-    if (holdsAnywhere(caller.grants, 'reporting.overview')) {
-      const own = (await unitRefs(platform, [id])).get(id);
-      if (own && own.kind !== 'bloc') {
-        const bloc = (await ancestorsOf(platform.db, id)).find((a) => a.kind === 'bloc');
-        if (bloc) id = bloc.id;
-      }
+    const own = (await unitRefs(platform, [roots[0]])).get(roots[0]);
+    if (own && own.kind !== 'bloc' && holdsAnywhere(caller.grants, 'reporting.overview')) {
+      const bloc = (await ancestorsOf(platform.db, own.id)).find((a) => a.kind === 'bloc');
+      if (bloc) return { id: bloc.id, name: bloc.name };
     }
-    const u = (await unitRefs(platform, [id])).get(id);
-    return u ? { id: u.id, name: u.name } : null;
+    return own ? { id: own.id, name: own.name } : null;
   }
   const top = await unitView(platform.db)
     .where('un.parent_id', 'is', null)
