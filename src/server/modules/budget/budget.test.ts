@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
 import { type Answer, type Client, signIn } from '../../../../test/support/client.ts';
 import { buildCampaign } from '../../../../test/support/factories.ts';
-import { docxToPdfWithLibreOffice, pdfText } from '../../../../test/support/documents.ts';
+import { docxToPdfWithLibreOffice, pdfInfo, pdfText } from '../../../../test/support/documents.ts';
 import { minimalPdf } from '../../../../test/support/files.ts';
 import { closeDocumentBrowser } from '../../documents/browser.ts';
 import { newId } from '../../platform/db/ids.ts';
@@ -553,7 +553,15 @@ describeEachDatabase('budget', (kind) => {
       `settlement-${kind}.docx`,
       await bytes(await leader.get(`/api/budget/plans/${planId}/settlement?format=docx`)),
     );
-    const text = await pdfText(keep(`settlement-${kind}.pdf`, await docxToPdfWithLibreOffice(docx)));
+    const pdf = keep(`settlement-${kind}.pdf`, await docxToPdfWithLibreOffice(docx));
+    const text = await pdfText(pdf);
+    // the last page holds the activities' total with the activity above it, and the signature
+    const { pages } = await pdfInfo(pdf);
+    const lastPage = await pdfText(pdf, { first: pages, last: pages });
+    const lastActivity = (await overview()).activities.filter((a) => a.estimateId || a.funds || a.pledged).at(-1)!;
+    expect(lastPage).toContain('Tổng cộng');
+    expect(lastPage).toContain(`${lastActivity.ref}. `);
+    expect(lastPage).toContain('Lê Thị Hồng Nhung');
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Xã hội hóa');
     expect(text).toContain('20.500.000');

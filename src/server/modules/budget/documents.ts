@@ -341,6 +341,9 @@ export async function settlementDocx(platform: Platform, caller: Caller, planId:
       {
         kind: 'table',
         columns,
+        // the total never opens a page alone: it keeps the row above it, and what follows down to
+        // the signature keeps with them (the total stood alone on page 2 of the demo's settlement)
+        keepWithClosing: 2,
         rows: [
           ...overview.activities
             .filter((a) => a.estimateId || a.funds || a.pledged)
