@@ -231,6 +231,12 @@ describeEachDatabase('ceremony documents', (kind) => {
     await bytes(await viewer.get(url('invitations.pdf')), 403);
     let text = flat(await pdfText(await bytes(await board.get(url(`guests/${g.id}/invitation.pdf`)), 200)));
     expect(text).toMatch(/Số\s+-GM\/ĐUK/);
+    // before the number, signed for the Standing Committee by its Secretary as the registry knows him
+    expect(text).toContain('T/M BAN THƯỜNG VỤ');
+    expect(text).toContain('Trần Hữu Nam');
+    keep(`invitation-draft-${kind}.docx`, await bytes(await board.get(url(`guests/${g.id}/invitation.docx`))));
+    const drafts = flat(await pdfText(await bytes(await board.get(url('invitations.pdf')), 200)));
+    expect(drafts.split('Trần Hữu Nam').length - 1).toBe(guests.items.length);
     // bad input: changes nothing
     await json(await viewer.post(url('invitation'), { date: '2019-08-20', signer: { position: 'x', name: 'y' } }), 403);
     await json(
