@@ -154,6 +154,9 @@ describeEachDatabase('festival documents', (kind) => {
       for (const x of results.ranking) expect(text).toContain(x.song);
       expect(text).toContain('Giải A');
       expect(text).toContain('Giải Khuyến khích');
+      // signed for the organising committee by the head of the organiser (the Youth Union) in the registry
+      expect(text).toContain('T/M BAN TỔ CHỨC');
+      expect(text).toContain('Ngô Thị Phương Thảo');
     }
   }, 180_000);
 
@@ -194,7 +197,13 @@ describeEachDatabase('festival documents', (kind) => {
     expect(first.issued?.issuedOn).toBe(round.heldOn);
     const rows = await registered();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ source_id: roundId, doc_type: 'QĐ', symbol: first.issued!.symbol });
+    expect(rows[0]).toMatchObject({
+      source_id: roundId,
+      doc_type: 'QĐ',
+      symbol: first.issued!.symbol,
+      signer_name: 'Ngô Thị Phương Thảo',
+      signer_position: 'Trưởng Ban Tổ chức liên hoan',
+    });
     const audit = await platform.db
       .selectFrom('audit_log')
       .select('action')

@@ -6,21 +6,24 @@ import { liveUnits } from './lookups.ts';
 import { positionsIn } from './units.ts';
 
 /**
- * Who signs for a body on a day, from the registry: in the first live unit of that kind, the
- * first by rank holding a position whose title begins with `title`, compared without diacritics
- * or case (so "Bí thư" is the Secretary, never "Phó Bí thư"). Empty when the registry does not
- * know, so that a document leaves the line to be written by hand rather than print a wrong name.
+ * Who signs for a body on a day, from the registry: in the first live unit of that kind (or in the
+ * unit named by its id, such as the unit that organises an event), the first by rank holding a
+ * position whose title begins with `title`, compared without diacritics or case (so "Bí thư" is
+ * the Secretary, never "Phó Bí thư"; an empty title is the unit's head, the first by rank). Empty
+ * when the registry does not know, so that a document leaves the line to be written by hand
+ * rather than print a wrong name.
  */
 export async function signerOf(
   platform: { db: Kysely<Database> },
-  kind: UnitKind,
+  body: UnitKind | { unitId: string | null },
   title: string,
   day: string,
 ): Promise<string> {
-  const [unit] = await liveUnits(platform, day, { kinds: [kind], limit: 1 });
-  if (!unit) return '';
+  const unitId =
+    typeof body === 'string' ? (await liveUnits(platform, day, { kinds: [body], limit: 1 }))[0]?.id : body.unitId;
+  if (!unitId) return '';
   const wanted = fold(title);
-  const held = (await positionsIn(platform.db, { unitId: unit.id }, day, true)).find(
+  const held = (await positionsIn(platform.db, { unitId }, day, true)).find(
     (p) => (p.validFrom ?? '') <= day && fold(p.title).startsWith(wanted),
   );
   return held?.fullName ?? '';
