@@ -7,6 +7,7 @@ import { systemCaller } from './access.ts';
 import { createUnit } from './units.ts';
 import { createGroup, createGroupSet } from './groups.ts';
 import { XLSX_CONTENT_TYPE } from './excel.ts';
+import { addPosition } from './people.ts';
 
 const admin = systemCaller('test');
 
@@ -160,8 +161,9 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
         'Mã đơn vị sinh hoạt Đảng',
         'Chức vụ',
         'Mã đơn vị công tác',
+        'Giữ chức vụ từ ngày',
       ],
-      [['Phạm Thị Hương', 'Nữ', 1980, '12/05/2005', 'GX', 'Bí thư Đảng ủy', 'GX']],
+      [['Phạm Thị Hương', 'Nữ', 1980, '12/05/2005', 'GX', 'Bí thư Đảng ủy', 'GX', '20/07/2019']],
     );
     const pp = await (await upload(people, 'people')).json();
     expect(pp.problems).toEqual([]);
@@ -198,6 +200,23 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
     });
     expect(ws.pageSetup.margins).toMatchObject({ left: 0.79, right: 0.59, top: 0.79, bottom: 0.79 });
     expect(ws.getRow(2).height).toBeGreaterThan(0);
+    const { platform } = env();
+    const huong = await platform.db
+      .selectFrom('people')
+      .select('id')
+      .where('full_name', '=', 'Phạm Thị Hương')
+      .executeTakeFirstOrThrow();
+    const cell1 = await platform.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'GX-PX1')
+      .executeTakeFirstOrThrow();
+    await addPosition(platform, admin, huong.id, {
+      unitId: cell1.id,
+      title: 'Bí thư Chi bộ',
+      rank: 110,
+      validFrom: '2019-08-01',
+    });
     const people = await client.get('/api/organisation/export.xlsx?kind=people&q=huong');
     expect(people.status).toBe(200);
     const pwb = new ExcelJS.Workbook();
@@ -211,6 +230,15 @@ describeEachDatabase('organisation: Excel in and out', (kind) => {
     const born = pws.getRow(2).getCell(ph.indexOf('Năm sinh'));
     expect(born.value).toBe(1980);
     expect(born.numFmt).toBe('0');
+    // the position she holds: its title, its unit's code and the day she took it, as the import reads them
+    const cell = (name: string) => pws.getRow(2).getCell(ph.indexOf(name));
+    expect(cell('Chức vụ').value).toBe('Bí thư Đảng ủy');
+    expect(cell('Mã đơn vị công tác').value).toBe('GX');
+    const since = cell('Giữ chức vụ từ ngày');
+    expect((since.value as Date).toISOString()).toBe('2019-07-20T00:00:00.000Z');
+    expect(since.numFmt).toBe('dd/mm/yyyy');
+    // a second position, lower in rank, goes beside the first
+    expect(cell('Chức vụ khác đang giữ').value).toBe('Bí thư Chi bộ (GX-PX1, từ 01/08/2019)');
     expect(pws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '1:1' });
   });
 });

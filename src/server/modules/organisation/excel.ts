@@ -13,7 +13,7 @@ import { groupLookup } from './groups.ts';
 import { insertOperation, insertUnit, allUnits, publishOrganisation, setUnitGroups } from './units.ts';
 import { allPeople, insertPerson, insertPosition } from './people.ts';
 import type { UnitListFilter } from './repo.ts';
-import { parseDmy, parseIsoDate } from '../../../common/dates.ts';
+import { formatDmy, parseDmy, parseIsoDate } from '../../../common/dates.ts';
 import { type Sheet, type SheetCell, type SheetColumn, toXlsx } from '../../documents/xlsx.ts';
 
 /**
@@ -907,7 +907,16 @@ export async function exportXlsx(
       });
     }
   } else {
+    cols = [
+      ...columns.people,
+      { key: 'otherPositions', vi: 'Chức vụ khác đang giữ', en: 'Other positions held', width: 36 },
+    ];
     const people = await allPeople(platform, caller, { q: filter.q, unitId: filter.unitId }, EXPORT_LIMIT);
+    const held = await currentPositions(
+      platform.db,
+      people.map((p) => p.id),
+      todayIn(platform.clock()),
+    );
     const codes = new Map<string, string>();
     const unitIds = [...new Set(people.map((p) => p.partyUnitId).filter((v): v is string => !!v))];
     for (let i = 0; i < unitIds.length; i += 400) {
@@ -919,6 +928,8 @@ export async function exportXlsx(
         codes.set(u.id, u.code);
     }
     for (const p of people) {
+      // the template's one position is the first the person holds by rank; the others beside it
+      const [first, ...others] = held.get(p.id) ?? [];
       rows.push({
         fullName: p.fullName,
         gender: p.gender ? genders[p.gender].vi : null,
@@ -927,9 +938,41 @@ export async function exportXlsx(
         partyUnitCode: p.partyUnitId ? codes.get(p.partyUnitId) : null,
         phone: p.phone,
         email: p.email,
-        title: p.titles.join('; '),
+        title: first?.title,
+        positionUnitCode: first?.code,
+        positionFrom: first?.validFrom,
+        otherPositions: others
+          .map((o) => `${o.title} (${o.code}${o.validFrom ? `, từ ${formatDmy(o.validFrom)}` : ''})`)
+          .join('; '),
       });
     }
   }
   return new Uint8Array(await toXlsx([{ name: sheetNames[kind], columns: sheetColumns(cols), rows }]));
+}
+
+/**
+ * The positions each person holds on the day (begun, not ended), by rank then the unit's place,
+ * with the unit's code and the day each began: what the people sheet's position columns show.
+ */
+async function currentPositions(db: Executor, personIds: string[], today: string) {
+  const held = new Map<string, Array<{ title: string; code: string; validFrom: string | null }>>();
+  for (let i = 0; i < personIds.length; i += 400) {
+    const rows = await db
+      .selectFrom('positions as pos')
+      .innerJoin('units as u', 'u.id', 'pos.unit_id')
+      .select(['pos.person_id', 'pos.title', 'u.code', 'pos.valid_from'])
+      .where('pos.person_id', 'in', personIds.slice(i, i + 400))
+      .where((w) => w.or([w('pos.valid_from', 'is', null), w('pos.valid_from', '<=', today)]))
+      .where((w) => w.or([w('pos.valid_to', 'is', null), w('pos.valid_to', '>', today)]))
+      .orderBy('pos.rank')
+      .orderBy('u.sort_key')
+      .orderBy('pos.id')
+      .execute();
+    for (const r of rows)
+      held.set(r.person_id, [
+        ...(held.get(r.person_id) ?? []),
+        { title: r.title, code: r.code, validFrom: r.valid_from },
+      ]);
+  }
+  return held;
 }
