@@ -213,3 +213,44 @@ test('a unit enters its acts on a phone; the organisers decide and set up the ro
   await reader.close();
   await office.ctx.dispose();
 });
+
+test('a closed round’s set-up reads as it was judged: the acts in order, the criteria and weights, the panel, the link to the results', async ({
+  browser,
+}) => {
+  const baseURL = test.info().project.use.baseURL!;
+  const office = await apiAs(baseURL, 'demo.vanphong');
+  const festivals = await office.get('/api/festivals');
+  const demo = festivals.items.find((f: { code: string }) => f.code === 'LHTH2019');
+  const round = await office.get(`/api/festival-rounds/${demo.rounds[0].id}`);
+  expect(round.status).toBe('certified');
+
+  for (const [viewport, name] of [
+    [desktop, 'desktop'],
+    [phone, 'phone'],
+  ] as const) {
+    const organiser = await asUser(browser, 'demo.vanphong', viewport);
+    const op = organiser.page;
+    await op.goto(`/festival-rounds/${round.id}/setup`);
+    await expect(op.getByTestId('setup-closed-notice')).toContainText('Vòng thi đã khép');
+    // the acts in their performance order, each criterion with its weight, every judge: nothing to edit
+    const order = op.getByTestId('order-list');
+    for (const slot of round.order as { position: number; song: string }[])
+      await expect(order).toContainText(`${slot.position}. ${slot.song}`);
+    await expect(op.getByTestId('criterion-row')).toHaveCount(round.criteria.length);
+    for (const c of round.criteria as { name: string; weight: number }[])
+      await expect(op.getByTestId('criterion-row').filter({ hasText: c.name })).toContainText(String(c.weight));
+    await expect(op.getByTestId('judge-row')).toHaveCount(round.judges.length);
+    await expect(op.getByTestId('panel-card')).toContainText('Trưởng ban');
+    await expect(op.getByTestId('round-save')).toHaveCount(0);
+    await expect(op.getByTestId('order-draw')).toHaveCount(0);
+    await expect(op.locator('input:not([disabled])')).toHaveCount(0);
+    await expectNoHorizontalOverflow(op);
+    await screenshot(op, `festival-round-setup-closed-${name}`);
+    // the results, one step away
+    await op.getByTestId('setup-results-link').click();
+    await expect(op).toHaveURL(new RegExp(`/festival-rounds/${round.id}$`));
+    await expect(op.getByTestId('round-status')).toHaveAttribute('data-status', 'certified');
+    await organiser.context.close();
+  }
+  await office.ctx.dispose();
+});

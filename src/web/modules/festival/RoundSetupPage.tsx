@@ -13,6 +13,7 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Table,
   Text,
   TextInput,
   Title,
@@ -25,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { methods } from '../../../common/festival/rank.ts';
 import { fold } from '../../../common/text.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { DATE_FORMAT } from '../../app/format.ts';
+import { DATE_FORMAT, formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert, fieldError, onlyFieldProblems } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
@@ -93,8 +94,11 @@ function presetCriteria(names: string[]): CriterionRow[] {
   }));
 }
 
-/** The performance order before the first lock: drawn again from a seed anyone can re-run. */
-function OrderCard({ round }: { round: Round }) {
+/**
+ * The performance order: drawn again from a seed anyone can re-run before the first lock; shown
+ * only (`readOnly`) once the round is closed.
+ */
+function OrderCard({ round, readOnly = false }: { round: Round; readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const setOrder = useSetOrder(round.id);
   const [seed, setSeed] = useState(round.orderSeed ?? '');
@@ -118,7 +122,7 @@ function OrderCard({ round }: { round: Round }) {
           </Text>
         ) : null}
       </Stack>
-      {round.methodFrozen ? (
+      {readOnly ? null : round.methodFrozen ? (
         <Text size="sm" c="dimmed">
           {t('festival.setup.orderFrozen')}
         </Text>
@@ -561,6 +565,94 @@ function SetupForm({ festivalId, round }: { festivalId: string; round: Round | n
   );
 }
 
+/**
+ * A closed round's set-up as it was when judged, nothing to change: the notice that it is closed
+ * and the link to its results, the night (day, venue, longest act), the acts in performance
+ * order, the criteria with their weights and ranges, the aggregation and tie-breaks, the panel.
+ */
+function ClosedSetup({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const nameOf = (code: string) => round.criteria.find((c) => c.code === code)?.name ?? code;
+  const total = round.criteria.reduce((sum, c) => sum + c.weight, 0);
+  return (
+    <Stack gap="lg" maw={860} data-testid="setup-closed">
+      <Alert color="orange" variant="light" icon={<IconLock size={18} />} data-testid="setup-closed-notice">
+        <Text size="sm">{t('festival.setup.closed')}</Text>
+        <Anchor
+          size="sm"
+          renderRoot={(props) => <Link {...props} to="/festival-rounds/$roundId" params={{ roundId: round.id }} />}
+          data-testid="setup-results-link"
+        >
+          {t(round.status === 'certified' ? 'festival.setup.resultsLink' : 'festival.setup.roundLink')}
+        </Anchor>
+      </Alert>
+      <Card withBorder bg="white">
+        <Title order={4} mb="xs">
+          {t('festival.setup.night')}
+        </Title>
+        <Text size="sm">
+          {t(`festival.setup.kind.${round.kind}`)} · {formatDate(round.heldOn)} · {round.venue} ·{' '}
+          {t('festival.round.maxAct', { m: minutes(round.maxActSeconds) })}
+        </Text>
+      </Card>
+      <OrderCard round={round} readOnly />
+      <Card withBorder bg="white" data-testid="criteria-card">
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>{t('festival.setup.criteria')}</Title>
+          <Text size="sm" c="dimmed" data-testid="weight-total">
+            {t('festival.setup.weightTotal', { n: total })}
+          </Text>
+        </Group>
+        <Table data-testid="criteria-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('festival.setup.criterion')}</Table.Th>
+              <Table.Th ta="right">{t('festival.setup.weight')}</Table.Th>
+              <Table.Th ta="right">{t('festival.setup.max')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {round.criteria.map((c) => (
+              <Table.Tr key={c.id} data-testid="criterion-row">
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td ta="right">{c.weight}</Table.Td>
+                <Table.Td ta="right">0–{c.max}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <Card withBorder bg="white" data-testid="method-card">
+        <Title order={4} mb="xs">
+          {t('festival.setup.method')}
+        </Title>
+        <Text size="sm">{t(`festival.method.${round.method}`)}</Text>
+        <Text size="sm" c="dimmed">
+          {t(`festival.setup.methodHint.${round.method}`)}
+        </Text>
+        <Text size="sm" mt="xs">
+          {t('festival.setup.tieBreak')}:{' '}
+          {round.tieBreak.length ? round.tieBreak.map(nameOf).join(', ') : t('festival.setup.noTieBreak')}
+        </Text>
+      </Card>
+      <Card withBorder bg="white" data-testid="panel-card">
+        <Title order={4} mb="xs">
+          {t('festival.setup.panel')}
+        </Title>
+        <Stack gap={4}>
+          {round.judges.map((j) => (
+            <Text key={j.id} size="sm" data-testid="judge-row">
+              {j.name}
+              {j.head ? ` — ${t('festival.round.head')}` : ''}
+              {j.userId === null ? ` (${t('festival.sheet.guest')})` : ''}
+            </Text>
+          ))}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
 /** A new round of a festival. */
 export function NewRoundPage() {
   const { t } = useTranslation();
@@ -603,7 +695,7 @@ export function RoundSetupPage() {
       </Anchor>
       <PageHeader title={t('festival.setup.editTitle')} description={t('festival.setup.description')} />
       {r.status !== 'open' ? (
-        <Text c="dimmed">{t('festival.setup.closed')}</Text>
+        <ClosedSetup round={r} />
       ) : (
         <Stack gap="lg">
           <OrderCard round={r} />
