@@ -42,6 +42,14 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
   await expect(page.getByTestId('guest-row')).toHaveCount(11);
   await expect(page.getByTestId('guests-introduction')).toContainText('Lê Văn Thành');
   await screenshot(page, 'ceremony-guests-desktop');
+  // before the number, the letters' signer from the registry, offered again in the issue form
+  await expect(page.getByTestId('invitation-state')).toContainText('Bí thư Trần Hữu Nam');
+  await page.getByTestId('invitation-issue').click();
+  await expect(page.getByTestId('invitation-signer')).toHaveValue('Trần Hữu Nam');
+  await expect(page.getByTestId('invitation-position')).toHaveValue('Bí thư');
+  await screenshot(page, 'ceremony-invitation-issue-desktop');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('invitation-signer')).toHaveCount(0);
   await page.getByTestId('tab-awards').click();
   await screenshot(page, 'ceremony-awards-desktop');
   await page.getByRole('tab', { name: 'Kế hoạch – thực tế' }).click();

@@ -8,6 +8,7 @@ import {
 import { introductionText, protocolOrder } from '../../../common/ceremony/protocol.ts';
 import { readingSeconds } from '../../../common/ceremony/reading.ts';
 import { computeTiming, type Timing } from '../../../common/ceremony/timing.ts';
+import { todayIso } from '../../../common/dates.ts';
 import { fold, nfc } from '../../../common/text.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Database } from '../../platform/db/tables.ts';
@@ -15,6 +16,7 @@ import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findCampaign } from '../honours/index.ts';
+import { signerOf } from '../organisation/index.ts';
 import { type Caller, ceremonyNotFound, guestNotFound, requireManage, segmentNotFound } from './access.ts';
 import { awardMinutes, currentAwards, differenceOf } from './awards.ts';
 import { publishCeremony } from './live.ts';
@@ -184,6 +186,20 @@ export async function getCeremony(platform: Platform, id: string): Promise<Cerem
     introduction: introductionOf(guests),
     rehearsal: JSON.parse(c.rehearsal_json) as CeremonyOut['rehearsal'],
     invitation: invitationView(c.invitation_json),
+    invitationSigner: invitationView(c.invitation_json)?.signer ?? (await invitationDraftSigner(platform)),
+  };
+}
+
+/**
+ * Who signs the invitation letters before they are numbered: for the Standing Committee, its Bí
+ * thư today as the registry knows him (blank when it does not); once issued, the signer given
+ * with the number.
+ */
+export async function invitationDraftSigner(platform: Platform) {
+  return {
+    authority: 'T/M BAN THƯỜNG VỤ',
+    position: 'Bí thư',
+    name: await signerOf(platform, 'standing_committee', 'Bí thư', todayIso(platform.clock())),
   };
 }
 

@@ -235,6 +235,13 @@ describeEachDatabase('ceremony documents', (kind) => {
     expect(text).toContain('T/M BAN THƯỜNG VỤ');
     expect(text).toContain('Trần Hữu Nam');
     keep(`invitation-draft-${kind}.docx`, await bytes(await board.get(url(`guests/${g.id}/invitation.docx`))));
+    // the issue form offers the same signer
+    const before: Programme = await json(await board.get(`/api/ceremonies/${demo.id}`));
+    expect(before.invitationSigner).toEqual({
+      authority: 'T/M BAN THƯỜNG VỤ',
+      position: 'Bí thư',
+      name: 'Trần Hữu Nam',
+    });
     const drafts = flat(await pdfText(await bytes(await board.get(url('invitations.pdf')), 200)));
     expect(drafts.split('Trần Hữu Nam').length - 1).toBe(guests.items.length);
     // bad input: changes nothing
@@ -252,6 +259,7 @@ describeEachDatabase('ceremony documents', (kind) => {
     );
     expect(issued.invitation).toMatchObject({ date: '2019-08-20', signer: { authority: 'T/M BAN THƯỜNG VỤ' } });
     expect(issued.invitation!.symbol).toMatch(/^\d{2}-GM\/ĐUK$/);
+    expect(issued.invitationSigner).toEqual(issued.invitation!.signer);
     const outgoing = await env()
       .platform.db.selectFrom('office_outgoing')
       .select(['symbol', 'doc_type', 'source_type'])

@@ -2,15 +2,23 @@ import { type SegmentKind, type Section, sectionLabels, sections } from '../../.
 import { readingMinutes } from '../../../common/ceremony/reading.ts';
 import { seatingPlan } from '../../../common/ceremony/seating.ts';
 import type { GuestBranch, GuestLevel, GuestReply } from '../../../common/ceremony/protocol.ts';
-import { formatDmy, todayIso } from '../../../common/dates.ts';
+import { formatDmy } from '../../../common/dates.ts';
 import type { Block, Issuer, OfficialDocument, RichText, Sheet } from '../../documents/index.ts';
 import { escapeHtml } from '../../documents/html.ts';
 import { cssFontStack } from '../../documents/format.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { signerOf } from '../organisation/index.ts';
 import { guestNotFound } from './access.ts';
-import { awardsOf, findCeremony, guestsInOrder, guestsOf, introductionOf, segmentsOf, timingOf } from './ceremonies.ts';
+import {
+  awardsOf,
+  findCeremony,
+  guestsInOrder,
+  guestsOf,
+  introductionOf,
+  invitationDraftSigner,
+  segmentsOf,
+  timingOf,
+} from './ceremonies.ts';
 import type { BatchOut } from './schema.ts';
 import type { CeremonyGuestsTable, CeremonySegmentsTable } from './tables.ts';
 
@@ -479,20 +487,10 @@ export type Invitation = {
 export const invitationOf = (c: Loaded['c']) =>
   c.invitation_json ? (JSON.parse(c.invitation_json) as Invitation) : null;
 
-/**
- * Who signs the letters before they are numbered: the Standing Committee's Bí thư today, from the
- * registry (blank when it does not know); once issued, the signer given with the number.
- */
-const draftSignature = async (platform: Platform) => ({
-  authority: 'T/M BAN THƯỜNG VỤ',
-  position: 'BÍ THƯ',
-  name: await signerOf(platform, 'standing_committee', 'Bí thư', todayIso(platform.clock())),
-});
-
 function invitationLetter(
   x: Loaded,
   g: CeremonyGuestsTable,
-  draft: Awaited<ReturnType<typeof draftSignature>>,
+  draft: Awaited<ReturnType<typeof invitationDraftSigner>>,
 ): OfficialDocument {
   const { c } = x;
   const issued = invitationOf(c);
@@ -537,7 +535,7 @@ export async function invitationFile(platform: Platform, id: string, guestId: st
   const x = await load(platform, id);
   const g = x.guests.find((g) => g.id === guestId);
   if (!g) throw guestNotFound();
-  const doc = invitationLetter(x, g, await draftSignature(platform));
+  const doc = invitationLetter(x, g, await invitationDraftSigner(platform));
   return format === 'docx' ? (await builders()).toDocx(doc) : (await builders()).toPdf(doc);
 }
 
@@ -548,7 +546,7 @@ export async function invitationsPdf(platform: Platform, id: string): Promise<Bu
   if (!guests.length)
     throw fail.conflict('NO_GUESTS', { vi: 'Chưa có khách mời nào.', en: 'There are no guests yet.' });
   const b = await builders();
-  const draft = await draftSignature(platform);
+  const draft = await invitationDraftSigner(platform);
   const pages = guests.map((g) => b.toHtml(invitationLetter(x, g, draft)));
   // one document: the first letter's head (its styles), then every letter's body on a page of its own
   const head = pages[0].slice(0, pages[0].indexOf('<body>'));

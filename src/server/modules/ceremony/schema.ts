@@ -325,6 +325,10 @@ export const ceremonyOut = z
       })
       .nullable()
       .openapi({ description: 'The invitation letter as issued from the office register, or null' }),
+    invitationSigner: z.object({ authority: z.string(), position: z.string(), name: z.string() }).openapi({
+      description:
+        "Who signs the letters: as issued, or before the number the Standing Committee's Bí thư today from the registry (name blank when it does not know)",
+    }),
   })
   .openapi('Ceremony');
 export type CeremonyOut = z.output<typeof ceremonyOut>;

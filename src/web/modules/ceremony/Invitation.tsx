@@ -16,7 +16,8 @@ export function InvitationCard({ ceremony }: { ceremony: Ceremony }) {
   const { t, i18n } = useTranslation();
   const issue = useIssueInvitation(ceremony.id);
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ date: '', authority: 'T/M BAN THƯỜNG VỤ', position: '', name: '' });
+  // the registry's signer offered, to be changed when someone else signs
+  const [form, setForm] = useState({ date: '', ...ceremony.invitationSigner });
   const inv = ceremony.invitation;
   return (
     <Card withBorder bg="white" data-testid="invitation-card">
@@ -24,7 +25,9 @@ export function InvitationCard({ ceremony }: { ceremony: Ceremony }) {
         <Text size="sm" data-testid="invitation-state">
           {inv
             ? t('ceremony.invitation.issued', { symbol: inv.symbol, date: formatDate(inv.date), name: inv.signer.name })
-            : t('ceremony.invitation.draft')}
+            : ceremony.invitationSigner.name
+              ? `${t('ceremony.invitation.draft')} ${t('ceremony.invitation.draftSigner', ceremony.invitationSigner)}`
+              : t('ceremony.invitation.draft')}
         </Text>
         {inv ? null : (
           <Button size="xs" onClick={() => setOpen(true)} data-testid="invitation-issue">
