@@ -11,7 +11,11 @@ export type { DemoLoader };
  */
 export const demoLoaders: DemoLoader[] = modules.flatMap((m) => (m.demo ? [m.demo] : []));
 
-export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: boolean } = {}) {
+/** Loads the demo; `only` names the loaders to run (those they build on must have run before). */
+export async function loadDemoData(
+  platform: Platform,
+  options: { onlyIfEmpty?: boolean; only?: readonly string[] } = {},
+) {
   // The loaders go through the services, which count on every module's start-up hooks (plan
   // status sources, the ceremony's performance sources, file owners): the first start loads the
   // demo before the app is made, and `kyniem demo` makes no app at all.
@@ -21,6 +25,7 @@ export async function loadDemoData(platform: Platform, options: { onlyIfEmpty?: 
   const story: Platform = { ...platform, clock: platform.wallClock };
   const counts: Record<string, number> = {};
   for (const loader of demoLoaders) {
+    if (options.only && !options.only.includes(loader.name)) continue;
     counts[loader.name] = await loader.load(story);
   }
   if (Object.values(counts).some((n) => n > 0))

@@ -3,7 +3,6 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildUser, useTestEnv } from '../../../../test/support/platform.ts';
-import { loadDemoData } from '../../demo.ts';
 import { SEED_DEMO_KEY } from './demo.ts';
 import { EMAIL_JOB } from './emailChannel.ts';
 import { PLAN_JOB } from './reminders.ts';
@@ -82,10 +81,15 @@ afterAll(async () => {
 /** E-mail reminders over a real SMTP conversation on loopback, through the job queue. */
 describeEachDatabase('plans reminders by e-mail', (kind) => {
   let port = 0;
-  const env = useTestEnv(kind, {
-    mailFrom: 'Kyniem Đảng ủy Khối <kyniem@dukdn.thaibinh.vn>',
-    publicUrl: 'https://kyniem.example.vn',
-  });
+  // The seed's demo from the shared template (loaded once per run, not again here: 50–80 s a database).
+  const env = useTestEnv(
+    kind,
+    {
+      mailFrom: 'Kyniem Đảng ủy Khối <kyniem@dukdn.thaibinh.vn>',
+      publicUrl: 'https://kyniem.example.vn',
+    },
+    { demo: 'all' },
+  );
   let planId = '';
   let secretary = { id: '', username: '' };
   let unaddressed = { id: '' };
@@ -95,7 +99,6 @@ describeEachDatabase('plans reminders by e-mail', (kind) => {
     const { platform } = env();
     port = smtp.port;
     (platform.config as { smtpUrl?: string }).smtpUrl = `smtp://127.0.0.1:${port}`;
-    await loadDemoData(platform);
     planId = (
       await platform.db.selectFrom('plans').select('id').where('demo_key', '=', SEED_DEMO_KEY).executeTakeFirstOrThrow()
     ).id;
