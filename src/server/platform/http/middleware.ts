@@ -3,9 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { ServerResponse } from 'node:http';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Platform } from '../platform.ts';
-import { principalForToken, SESSION_COOKIE } from '../auth/sessions.ts';
+import { principalForToken, sessionTokenIn } from '../auth/sessions.ts';
 import type { AppEnv } from './context.ts';
 import type { Lang } from './errors.ts';
 
@@ -74,7 +73,8 @@ export function requestContext(platform: Platform): MiddlewareHandler<AppEnv> {
 export function loadPrincipal(platform: Platform): MiddlewareHandler<AppEnv> {
   const limits = { idleMinutes: platform.config.sessionIdleMinutes, maxHours: platform.config.sessionMaxHours };
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    const token = sessionTokenIn(incoming ? incoming.headers.cookie : c.req.header('cookie'));
     if (token) {
       const principal = await principalForToken(platform.db, token, limits, platform.wallClock());
       if (principal) {
