@@ -5,7 +5,7 @@ import type { Platform } from './platform/platform.ts';
 import type { AppEnv } from './platform/http/context.ts';
 import { fail } from './platform/http/errors.ts';
 import { handleError } from './platform/http/errorHandler.ts';
-import { loadPrincipal, requestContext, securityHeaders } from './platform/http/middleware.ts';
+import { loadPrincipal, requestContext } from './platform/http/middleware.ts';
 import { toFieldProblems } from './platform/http/validation.ts';
 import { serveWebApp } from './platform/http/static.ts';
 import { siteNotFound } from './site/notFound.ts';
@@ -53,7 +53,6 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   });
 
   app.use('*', requestContext(platform));
-  app.use('*', securityHeaders);
   // Bodies are JSON and small, but for the upload of a file, which has its own limit.
   const jsonLimit = bodyLimit({
     maxSize: JSON_BODY_LIMIT,
@@ -68,13 +67,17 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
     },
   });
   // GET and HEAD carry no body; asking for one would make @hono/node-server build a whole fetch
-  // Request (a tenth of a small read's cost) only to find none.
+  // Request (a tenth of a small read's cost) only to find none. The body limit, then the session:
+  // one level of the middleware chain for both (ADR 42).
+  const principal = loadPrincipal(platform);
   app.use('/api/*', (c, next) => {
     const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD') return next();
-    return c.req.path === FILE_UPLOAD_PATH && method === 'POST' ? uploadLimit(c, next) : jsonLimit(c, next);
+    if (method === 'GET' || method === 'HEAD') return principal(c, next);
+    const limit = c.req.path === FILE_UPLOAD_PATH && method === 'POST' ? uploadLimit : jsonLimit;
+    return limit(c, async () => {
+      await principal(c, next);
+    });
   });
-  app.use('/api/*', loadPrincipal(platform));
 
   for (const register of platformRoutes) register(app);
   for (const m of modules) for (const register of m.routes ?? []) register(app);

@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { principalForToken, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import { principalForToken, sessionTokenIn } from '../../platform/auth/sessions.ts';
 import { attachFiles, readStoredFile, saveUpload } from '../../platform/files/store.ts';
 import { withUploadSlot } from '../../platform/files/slots.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
@@ -186,7 +185,7 @@ export function registerImageRoute(app: {
       .limit(1)
       .executeTakeFirst();
     if (!published) {
-      const token = getCookie(c, SESSION_COOKIE);
+      const token = sessionTokenIn(c.req.header('cookie'));
       const principal = token
         ? await principalForToken(
             platform.db,

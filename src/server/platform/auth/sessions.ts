@@ -22,6 +22,35 @@ export const hashToken = (token: string) => sha256Hex(token);
 export const newToken = () => randomBytes(32).toString('base64url');
 export const looksLikeToken = (value: string) => /^[A-Za-z0-9_-]{43}$/.test(value);
 
+/**
+ * The session cookie's value in a `Cookie` header, or undefined: the first `kyniem_session=` that
+ * begins a cookie (at the start or after a `;` and blanks), its value up to the next `;`, blanks
+ * trimmed, quotes taken off and `%` escapes decoded, as Hono's `getCookie` reads it. Written out
+ * because Hono's general parser (a split, two regular expressions a cookie) was a twentieth of an
+ * authenticated read (ADR 42); `principalForToken` checks the value's shape in any case.
+ */
+export function sessionTokenIn(header: string | null | undefined): string | undefined {
+  if (!header) return undefined;
+  const name = `${SESSION_COOKIE}=`;
+  for (let at = header.indexOf(name); at !== -1; at = header.indexOf(name, at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && isBlank(header.charCodeAt(before))) before--;
+    if (before >= 0 && header.charCodeAt(before) !== 59 /* ; */) continue;
+    const end = header.indexOf(';', at);
+    let value = header.slice(at + name.length, end === -1 ? header.length : end).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (!value.includes('%')) return value;
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+const isBlank = (code: number) => code === 32 || code === 9;
+
 export type SessionLimits = { idleMinutes: number; maxHours: number };
 
 export async function createSession(
@@ -85,37 +114,41 @@ const sessionLookup = compileOnce(['id'], (db: Db, value) =>
 type SessionRow = Awaited<ReturnType<typeof sessionLookup.execute>>[number];
 
 /**
- * On SQLite, the session rows last read, by the token's hash, kept only while the database is
+ * On SQLite, the session rows last read, by the cookie's token, kept only while the database is
  * provably unchanged: `sqliteChangeStamp` is the same object until another connection or process
  * commits anything (`PRAGMA data_version`) or this connection runs any statement that may write.
  * Any change at all — a sign-out, a disabled account, a changed grant, a touch of `last_seen_at`,
  * or any unrelated write — drops every kept row, so the next request reads the database again.
  * The expiry and idle limits are checked on every request against the rows as read. A row is
  * also read again after a second whatever happened, and at most 1,000 are kept. Never on
- * PostgreSQL (no such stamp: every request reads), nor inside a transaction.
+ * PostgreSQL (no such stamp: every request reads), nor inside a transaction. Kept by the token
+ * itself, so that a kept session costs no SHA-256 (the token is in this process's memory with
+ * every request that carries it; the database still holds only its hash).
  */
 const KEEP_MS = 1000;
 const KEEP_AT_MOST = 1000;
-const recentSessions = new WeakMap<
-  object,
-  { stamp: object; rows: Map<string, { rows: SessionRow[]; readAt: number }> }
->();
+type Kept = { id: string; rows: SessionRow[]; readAt: number };
+const recentSessions = new WeakMap<object, { stamp: object; byToken: Map<string, Kept> }>();
 
-async function sessionRows(db: Db, id: string, now: number): Promise<SessionRow[]> {
+async function sessionRows(db: Db, token: string, now: number): Promise<Kept> {
   const stamp = sqliteChangeStamp(db);
-  if (!stamp) return sessionLookup.execute(db, { id });
+  if (!stamp) {
+    const id = hashToken(token);
+    return { id, rows: await sessionLookup.execute(db, { id }), readAt: now };
+  }
   let kept = recentSessions.get(db);
   if (!kept || kept.stamp !== stamp) {
-    kept = { stamp, rows: new Map() };
+    kept = { stamp, byToken: new Map() };
     recentSessions.set(db, kept);
   }
-  const hit = kept.rows.get(id);
-  if (hit && now - hit.readAt < KEEP_MS && hit.readAt <= now) return hit.rows;
+  const hit = kept.byToken.get(token);
+  if (hit && now - hit.readAt < KEEP_MS && hit.readAt <= now) return hit;
   // Read at once after the stamp (no await between): nothing can have changed in between.
-  const rows = await sessionLookup.execute(db, { id });
-  if (kept.rows.size >= KEEP_AT_MOST) kept.rows.clear();
-  kept.rows.set(id, { rows, readAt: now });
-  return rows;
+  const id = hashToken(token);
+  const read = { id, rows: await sessionLookup.execute(db, { id }), readAt: now };
+  if (kept.byToken.size >= KEEP_AT_MOST) kept.byToken.clear();
+  kept.byToken.set(token, read);
+  return read;
 }
 
 /**
@@ -132,8 +165,7 @@ export async function principalForToken(
   now: Date,
 ): Promise<Principal | null> {
   if (!looksLikeToken(token)) return null;
-  const id = hashToken(token);
-  const rows = await sessionRows(db, id, now.getTime());
+  const { id, rows } = await sessionRows(db, token, now.getTime());
   const row = rows[0];
   if (!row) return null;
   const idleEnds = Date.parse(row.last_seen_at) + limits.idleMinutes * 60_000;

@@ -43,7 +43,8 @@ export type GuardOptions = {
 export function guard(access: Access, options: GuardOptions = {}): MiddlewareHandler<AppEnv> {
   // Refuses a permission nobody declares (at once, or when the module list is installed).
   if (access !== 'public' && access !== 'signed-in') requireKnown(access);
-  return async (c, next) => {
+  // Not async: a refusal is thrown, and Hono's chain turns it into the error answer as before.
+  return (c, next) => {
     const writes = stateChanging.has(c.req.method);
     if (writes) {
       const host = (c.get('platform').config.trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
@@ -61,7 +62,7 @@ export function guard(access: Access, options: GuardOptions = {}): MiddlewareHan
       }
       if (access !== 'signed-in' && !holdsAnywhere(p.grants, access)) throw fail.forbidden();
     }
-    await next();
+    return next();
   };
 }
 
