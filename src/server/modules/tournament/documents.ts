@@ -253,7 +253,8 @@ function podium(ev: EventData): string {
   const m = ev.standings.medalEntries;
   const who = (id: string | null) => {
     const x = id ? ev.entries.get(id) : undefined;
-    return x ? `${e(names(x))} <span class="unit">(${e(shortUnit(x.unit))})</span>` : '';
+    if (!x) return '';
+    return x.team ? e(x.team) : `${e(names(x))} <span class="unit">(${e(shortUnit(x.unit))})</span>`;
   };
   if (!m.gold) return '';
   const third = ev.matches.some((x) => x.code === 'R3P') ? 'Ba' : 'Đồng hạng ba';
@@ -373,7 +374,14 @@ function drawPage(t: Tournament, ev: EventData): string {
   if (!ev.drawn) return `${intro}<p>Nội dung chưa bốc thăm.</p>`;
   if (ev.row.format !== 'groups') {
     const third = ev.matches.find((m) => m.code === 'R3P');
-    return `${intro}${bracketHtml(ev)}
+    // A team event: the ties under the bracket, each with its rubbers.
+    const ties = ev.matches.some((m) => m.tie && m.code !== 'R3P')
+      ? `<h2 style="break-before: page">Các lượt trận</h2>${htmlTable(
+          matchColumns,
+          matchRows(ev, (m) => m.code !== 'R3P'),
+        )}`
+      : '';
+    return `${intro}${bracketHtml(ev)}${ties}
 ${
   third
     ? `<h2>Tranh hạng ba</h2>${htmlTable(
@@ -750,7 +758,7 @@ function tieSheetPage(t: Tournament, s: TieSheet): string {
 <table class="sides"><tr><th style="width:8%"></th><th>Đội</th></tr>
 <tr><td class="c"><b>A</b></td><td>${e(s.teams[0])}</td></tr><tr><td class="c"><b>B</b></td><td>${e(s.teams[1])}</td></tr></table>
 <div class="muted">Các trận đánh theo thứ tự; đội thắng ${s.needed} trận thắng lượt trận. Mỗi trận có phiếu ghi điểm riêng ở các trang sau; ghi tỉ số từng ván (A-B) và bên thắng vào bảng này.</div>
-<table class="sides tie"><tr><th style="width:7%">Trận</th><th style="width:14%">Nội dung</th><th>Đội A</th><th>Đội B</th>${Array.from({ length: s.games }, (_, g) => `<th style="width:9%">Ván ${g + 1}</th>`).join('')}<th style="width:9%">Thắng</th></tr>${rows}</table>
+<table class="sides tie"><tr><th style="width:10%">Trận</th><th style="width:14%">Nội dung</th><th>Đội A</th><th>Đội B</th>${Array.from({ length: s.games }, (_, g) => `<th style="width:9%">Ván ${g + 1}</th>`).join('')}<th style="width:9%">Thắng</th></tr>${rows}</table>
 <div>Tỉ số lượt trận (số trận thắng A–B): ${fill('')} &nbsp; Đội thắng: ${fill('')}</div>
 <div class="signs">
 <div><b>ĐỘI TRƯỞNG A</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
