@@ -698,6 +698,12 @@ type SheetMatch = {
   cap: number;
 };
 
+/** The signatures under a sheet: the two sides (players, or captains), the umpire, the referee. */
+const signs = (a: string, b: string) =>
+  `<div class="signs">${[a, b, 'TRỌNG TÀI', 'TỔNG TRỌNG TÀI']
+    .map((who) => `<div><b>${who}</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>`)
+    .join('')}</div>`;
+
 function scoreSheetPage(t: Tournament, s: SheetMatch): string {
   const fill = (text: string) => `<span class="fill">${text ? e(text) : '&nbsp;'.repeat(28)}</span>`;
   const boxes = Array.from({ length: s.cap }, (_, i) => `<td>${i + 1}</td>`).join('');
@@ -718,12 +724,7 @@ ${games}
 <table class="totals"><tr><th style="width:16%">Bên</th>${Array.from({ length: s.games }, (_, g) => `<th>Ván ${g + 1}</th>`).join('')}<th>Số ván thắng</th></tr>
 <tr><td><b>A</b></td>${'<td></td>'.repeat(s.games + 1)}</tr><tr><td><b>B</b></td>${'<td></td>'.repeat(s.games + 1)}</tr></table>
 <div>Bên thắng: ${fill('')} &nbsp; Ghi chú (bỏ cuộc, không đến thi đấu, truất quyền): ${fill('')}</div>
-<div class="signs">
-<div><b>BÊN A</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>BÊN B</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>TRỌNG TÀI</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>TỔNG TRỌNG TÀI</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-</div>`;
+${signs('BÊN A', 'BÊN B')}`;
 }
 
 type TieSheet = {
@@ -760,12 +761,7 @@ function tieSheetPage(t: Tournament, s: TieSheet): string {
 <div class="muted">Các trận đánh theo thứ tự; đội thắng ${s.needed} trận thắng lượt trận. Mỗi trận có phiếu ghi điểm riêng ở các trang sau; ghi tỉ số từng ván (A-B) và bên thắng vào bảng này.</div>
 <table class="sides tie"><tr><th style="width:10%">Trận</th><th style="width:14%">Nội dung</th><th>Đội A</th><th>Đội B</th>${Array.from({ length: s.games }, (_, g) => `<th style="width:9%">Ván ${g + 1}</th>`).join('')}<th style="width:9%">Thắng</th></tr>${rows}</table>
 <div>Tỉ số lượt trận (số trận thắng A–B): ${fill('')} &nbsp; Đội thắng: ${fill('')}</div>
-<div class="signs">
-<div><b>ĐỘI TRƯỞNG A</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>ĐỘI TRƯỞNG B</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>TRỌNG TÀI</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>TỔNG TRỌNG TÀI</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-</div>`;
+${signs('ĐỘI TRƯỞNG A', 'ĐỘI TRƯỞNG B')}`;
 }
 
 export type ScoreSheetQuery = { day?: string; matchId?: string; eventId?: string };

@@ -40,31 +40,34 @@ describeEachDatabase('tournament team events', (kind) => {
     return JSON.stringify(body);
   };
   const ids = (keys: string[]) => keys.map((k) => people.get(k)!);
+  /** Three men and a woman, workers of the unit's enterprise: `CS02.M1`… */
+  const hire = async (code: string) => {
+    const { platform } = env();
+    for (const [k, gender] of [
+      ['M1', 'male'],
+      ['M2', 'male'],
+      ['M3', 'male'],
+      ['W1', 'female'],
+    ] as const) {
+      const p = await createPerson(platform, systemCaller(), {
+        fullName: `Công nhân ${code} ${k}`,
+        gender,
+        birthYear: 1985,
+      });
+      await addPosition(platform, systemCaller(), p.id, {
+        unitId: unit.get(`${code}-DN`)!,
+        title: 'Công nhân',
+        validFrom: '2015-01-01',
+      });
+      people.set(`${code}.${k}`, p.id);
+    }
+  };
 
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-10T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    for (const code of ['CS02', 'CS05', 'CS07']) {
-      for (const [k, gender] of [
-        ['M1', 'male'],
-        ['M2', 'male'],
-        ['M3', 'male'],
-        ['W1', 'female'],
-      ] as const) {
-        const p = await createPerson(platform, systemCaller(), {
-          fullName: `Công nhân ${code} ${k}`,
-          gender,
-          birthYear: 1985,
-        });
-        await addPosition(platform, systemCaller(), p.id, {
-          unitId: unit.get(`${code}-DN`)!,
-          title: 'Công nhân',
-          validFrom: '2015-01-01',
-        });
-        people.set(`${code}.${k}`, p.id);
-      }
-    }
+    for (const code of ['CS02', 'CS05', 'CS07']) await hire(code);
     const as = async (role: 'office_staff' | 'unit_officer' | 'umpire', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
       return { client: await signIn(app, u.username, u.password), id: u.id };
@@ -365,24 +368,7 @@ describeEachDatabase('tournament team events', (kind) => {
     );
     // Two more units' teams (the first three's players are in two events already, the most allowed).
     for (const code of ['CS03', 'CS04']) {
-      for (const [k, gender] of [
-        ['M1', 'male'],
-        ['M2', 'male'],
-        ['M3', 'male'],
-        ['W1', 'female'],
-      ] as const) {
-        const p = await createPerson(platform, systemCaller(), {
-          fullName: `Công nhân ${code} ${k}`,
-          gender,
-          birthYear: 1988,
-        });
-        await addPosition(platform, systemCaller(), p.id, {
-          unitId: unit.get(`${code}-DN`)!,
-          title: 'Công nhân',
-          validFrom: '2015-01-01',
-        });
-        people.set(`${code}.${k}`, p.id);
-      }
+      await hire(code);
       const e = await json<EntryOut>(
         await organiser.post(`/api/tournaments/${t.id}/entries`, {
           eventId: ev.id,
