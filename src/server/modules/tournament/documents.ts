@@ -685,13 +685,14 @@ const scoreCss = `
 .signs .space { height: 16mm; }
 `;
 
-type SheetMatch = {
-  event: string;
-  round: string;
-  code: string;
-  court: string;
-  day: string;
-  time: string;
+/** What heads every sheet at the court: the event, round, number, court, day and time. */
+type SheetHead = { event: string; round: string; code: string; court: string; day: string; time: string };
+const fill = (text: string) => `<span class="fill">${text ? e(text) : '&nbsp;'.repeat(28)}</span>`;
+const headRows = (s: SheetHead, number: string) =>
+  `<tr><td>Nội dung: ${fill(s.event)}</td><td>Vòng: ${fill(s.round)}</td><td>${number}: ${fill(s.code)}</td></tr>
+<tr><td>Sân: ${fill(s.court)}</td><td>Ngày: ${fill(s.day)}</td><td>Giờ: ${fill(s.time)}</td></tr>`;
+
+type SheetMatch = SheetHead & {
   sides: [{ names: string; unit: string }, { names: string; unit: string }];
   scoring: string;
   games: number;
@@ -705,7 +706,6 @@ const signs = (a: string, b: string) =>
     .join('')}</div>`;
 
 function scoreSheetPage(t: Tournament, s: SheetMatch): string {
-  const fill = (text: string) => `<span class="fill">${text ? e(text) : '&nbsp;'.repeat(28)}</span>`;
   const boxes = Array.from({ length: s.cap }, (_, i) => `<td>${i + 1}</td>`).join('');
   const games = Array.from(
     { length: s.games },
@@ -713,8 +713,7 @@ function scoreSheetPage(t: Tournament, s: SheetMatch): string {
 <tr><td class="who">A</td>${boxes}</tr><tr><td class="who">B</td>${boxes}</tr></table></div>`,
   ).join('');
   return `${topLines(t)}<h1>PHIẾU GHI ĐIỂM</h1>
-<table class="fields"><tr><td>Nội dung: ${fill(s.event)}</td><td>Vòng: ${fill(s.round)}</td><td>Trận số: ${fill(s.code)}</td></tr>
-<tr><td>Sân: ${fill(s.court)}</td><td>Ngày: ${fill(s.day)}</td><td>Giờ: ${fill(s.time)}</td></tr>
+<table class="fields">${headRows(s, 'Trận số')}
 <tr><td colspan="3">Thể thức: ${fill(s.scoring)}</td></tr></table>
 <table class="sides"><tr><th style="width:8%"></th><th style="width:52%">Vận động viên</th><th style="width:40%">Đơn vị</th></tr>
 <tr><td class="c"><b>A</b></td><td class="name">${e(s.sides[0].names)}</td><td>${e(s.sides[0].unit)}</td></tr>
@@ -727,13 +726,7 @@ ${games}
 ${signs('BÊN A', 'BÊN B')}`;
 }
 
-type TieSheet = {
-  event: string;
-  round: string;
-  code: string;
-  court: string;
-  day: string;
-  time: string;
+type TieSheet = SheetHead & {
   teams: [string, string];
   needed: number;
   rubbers: ReturnType<typeof rubberLines>;
@@ -746,7 +739,6 @@ type TieSheet = {
  * each game, the rubbers won, the captains' and the referee's signatures.
  */
 function tieSheetPage(t: Tournament, s: TieSheet): string {
-  const fill = (text: string) => `<span class="fill">${text ? e(text) : '&nbsp;'.repeat(28)}</span>`;
   const rows = s.rubbers
     .map(
       (r) =>
@@ -754,8 +746,7 @@ function tieSheetPage(t: Tournament, s: TieSheet): string {
     )
     .join('');
   return `${topLines(t)}<h1>BIÊN BẢN LƯỢT TRẬN ĐỒNG ĐỘI</h1>
-<table class="fields"><tr><td>Nội dung: ${fill(s.event)}</td><td>Vòng: ${fill(s.round)}</td><td>Lượt trận số: ${fill(s.code)}</td></tr>
-<tr><td>Sân: ${fill(s.court)}</td><td>Ngày: ${fill(s.day)}</td><td>Giờ: ${fill(s.time)}</td></tr></table>
+<table class="fields">${headRows(s, 'Lượt trận số')}</table>
 <table class="sides"><tr><th style="width:8%"></th><th>Đội</th></tr>
 <tr><td class="c"><b>A</b></td><td>${e(s.teams[0])}</td></tr><tr><td class="c"><b>B</b></td><td>${e(s.teams[1])}</td></tr></table>
 <div class="muted">Các trận đánh theo thứ tự; đội thắng ${s.needed} trận thắng lượt trận. Mỗi trận có phiếu ghi điểm riêng ở các trang sau; ghi tỉ số từng ván (A-B) và bên thắng vào bảng này.</div>
