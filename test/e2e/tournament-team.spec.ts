@@ -5,8 +5,9 @@ import { apiAs, isoFromNow, workersOf } from './api.ts';
 /**
  * A team event (issue 14, ADR 35) in the browser: the Office adds a team event with its tie format,
  * a grassroots secretary enters the unit's team on a phone, the Office confirms and draws, the
- * captains' line-ups are given (the unit's on its phone), the rubbers are scored until a team has
- * the rubbers needed, and the public page shows the tie with its rubbers.
+ * captains' line-ups are given (the unit's on its phone), the first rubber is scored point by point
+ * on the umpire's phone, the second entered as games, the tie is decided, and the public page shows
+ * the tie with its rubbers.
  */
 const MY_UNIT = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh'; // demo.coso's unit (CS02)
 const OTHER_UNIT = 'Đảng bộ Công ty Cổ phần Xây dựng Đông Hưng';
@@ -179,22 +180,58 @@ test('a team event: the Office sets it up, a unit enters its team on a phone, li
           ['15', '21'],
           ['21', '15'],
         ];
-  for (const n of [1, 2]) {
+
+  // ---- the first rubber point by point on the umpire's phone (the Office's, 390 px) ----
+  const courtside = await asUser(browser, 'demo.vanphong', phone);
+  const up = courtside.page;
+  await up.goto(`${tournamentUrl}?tab=matches`);
+  await up.locator(`[data-testid="match-card"][data-code="${tie.code}"]`).getByTestId('match-score-live').click();
+  // The phone opens on the next rubber to play, its players by name.
+  await expect(up).toHaveURL(/rubber=1/);
+  await expect(up.getByTestId('umpire-tie-score')).toContainText('0–0');
+  await expect(up.getByTestId('umpire-start')).toContainText(ours[0]!.fullName);
+  await screenshot(up, 'tournament-team-umpire-start-phone');
+  await up.getByTestId('umpire-begin').click();
+  const us = `umpire-point-${ourSide}`;
+  const them = `umpire-point-${theirSide}`;
+  await up.getByTestId(them).click();
+  await up.getByTestId('umpire-undo').click();
+  for (let i = 0; i < 11; i++) await up.getByTestId(us).click();
+  await expect(up.getByTestId('umpire-call')).toContainText('Nghỉ giữa ván');
+  await expect(up.getByTestId(`umpire-score-${ourSide}`)).toHaveText('11');
+  await expect(up.getByTestId(`umpire-score-${theirSide}`)).toHaveText('0');
+  await expect(up.getByTestId('umpire-server')).toContainText(ours[0]!.fullName);
+  await expect(up.getByTestId('umpire-sync')).toHaveText('Đã gửi hết');
+  await screenshot(up, 'tournament-team-umpire-phone');
+  for (let i = 0; i < 31; i++) await up.getByTestId(us).click();
+  await expect(up.getByTestId('umpire-finish')).toBeVisible();
+  await expect(up.getByTestId('umpire-sync')).toHaveText('Đã gửi hết');
+  await up.getByTestId('umpire-finish').click();
+  // Recorded as the rubber's result; the phone moves on to the second rubber.
+  await expect(up).toHaveURL(/rubber=2/);
+  await expect(up.getByTestId('umpire-tie-score')).toContainText(ourSide === 'a' ? '1–0' : '0–1');
+  await expect(up.getByTestId('umpire-start')).toContainText(ours[1]!.fullName);
+  await screenshot(up, 'tournament-team-umpire-next-phone');
+  await courtside.context.close();
+  await expect(deskTie.locator('[data-testid="tie-rubber"][data-number="1"]')).toContainText(
+    ourSide === 'a' ? '21-0, 21-0' : '0-21, 0-21',
+  );
+
+  // ---- the second rubber's games entered afterwards at the desk ----
+  for (const n of [2]) {
     await deskTie.locator(`[data-testid="tie-rubber"][data-number="${n}"]`).getByTestId('rubber-record').click();
     const result = page.getByTestId('result-form');
     await result.getByTestId('game-1-a').fill(win[0]!);
     await result.getByTestId('game-1-b').fill(win[1]!);
-    await result.getByTestId('game-2-a').fill(n === 1 ? '22' : win[0]!);
-    await result.getByTestId('game-2-b').fill(n === 1 ? '21' : win[1]!);
+    await result.getByTestId('game-2-a').fill('22');
+    await result.getByTestId('game-2-b').fill('21');
     await result.getByRole('button', { name: 'Ghi kết quả' }).click();
-    if (n === 1) {
-      // 22-21 is not a finished game: refused before sending, with the Law 7 reason.
-      await expect(result.getByTestId('result-problem')).toContainText('22-21');
-      await screenshot(page, 'tournament-team-rubber-desktop');
-      await result.getByTestId('game-2-a').fill(win[0]!);
-      await result.getByTestId('game-2-b').fill(win[1]!);
-      await result.getByRole('button', { name: 'Ghi kết quả' }).click();
-    }
+    // 22-21 is not a finished game: refused before sending, with the Law 7 reason.
+    await expect(result.getByTestId('result-problem')).toContainText('22-21');
+    await screenshot(page, 'tournament-team-rubber-desktop');
+    await result.getByTestId('game-2-a').fill(win[0]!);
+    await result.getByTestId('game-2-b').fill(win[1]!);
+    await result.getByRole('button', { name: 'Ghi kết quả' }).click();
     await expect(result).toHaveCount(0);
   }
   void lose;

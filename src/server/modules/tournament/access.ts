@@ -15,6 +15,10 @@ export const mayManage = (caller: Caller) => holdsAnywhere(caller.grants, 'tourn
 export function requireManage(caller: Caller): void {
   if (!mayManage(caller)) throw fail.forbidden();
 }
+/** The umpire assigned to a match (or a tie) scores it, and the organisers any match. */
+export const mayScore = (caller: Caller, umpire: string | null) =>
+  mayManage(caller) ||
+  (umpire !== null && umpire === caller.actor.userId && holdsAnywhere(caller.grants, 'tournament.score'));
 export async function requireEnter(platform: Platform, caller: Caller, unitId: string): Promise<void> {
   if (mayManage(caller)) return;
   if (!(await can(caller.grants, 'tournament.enter', unitId, platform.unitScope))) throw fail.forbidden();

@@ -13,7 +13,7 @@ import { getTournament } from './tournaments.ts';
 
 /**
  * The seed's tournament as demo data, on both databases: the units' workers entered within the
- * rules, five events drawn, every match played by the Laws up to the finals on 17/8/2019 with a
+ * rules, six events drawn (a team event among them), every match played by the Laws up to the finals on 17/8/2019 with a
  * walkover and a retirement, an order of play nobody is double-booked in, medals in every event,
  * the plan's tournament activity done on time by its status source; a second load adds nothing.
  */
@@ -45,6 +45,7 @@ describeEachDatabase('tournament demo data', (kind) => {
       ['MD', 'knockout', true],
       ['XD', 'knockout', true],
       ['MS45', 'groups', true],
+      ['TEAM', 'knockout', true],
     ]);
     expect(t.events.reduce((n, e) => n + e.entries.returned, 0)).toBe(3);
     expect(t.events.reduce((n, e) => n + e.entries.submitted, 0)).toBe(0);
@@ -99,6 +100,7 @@ describeEachDatabase('tournament demo data', (kind) => {
         'm.planned_start',
         'm.planned_end',
         'm.finished_at',
+        'm.tie_json',
       ])
       .where('ev.tournament_id', '=', row.id)
       .execute();
@@ -106,6 +108,7 @@ describeEachDatabase('tournament demo data', (kind) => {
     expect(played.length).toBeGreaterThanOrEqual(90);
     for (const m of played) {
       expect(m.winner_side, `${m.event} ${m.code}`).not.toBeNull();
+      if (m.tie_json) continue;
       const rule = scoringRules[isScoringId(m.scoring) ? m.scoring : 'bo3-21'];
       const r = checkMatch(rule, {
         games: JSON.parse(m.games_json!),
@@ -114,9 +117,30 @@ describeEachDatabase('tournament demo data', (kind) => {
       });
       expect(r.winner).toBe(m.winner_side);
     }
+    // The team event: semi-finals and a final of five rubbers, each tie decided when a team had
+    // three (the rest not played), each rubber by Law 7 between the captains' line-ups.
+    const ties = played.filter((m) => m.event === 'TEAM');
+    expect(ties).toHaveLength(3);
+    for (const m of ties) {
+      const tie = JSON.parse(m.tie_json!) as {
+        lineups: string[][][];
+        rubbers: ({ games: [number, number][]; winner: 0 | 1 } | null)[];
+      };
+      expect(tie.lineups.map((l) => l.length)).toEqual([5, 5]);
+      const done = tie.rubbers.filter((r) => r !== null);
+      const won = [0, 1].map((side) => done.filter((r) => r!.winner === side).length);
+      expect(Math.max(...won), m.code).toBe(3);
+      expect(won[m.winner_side!]).toBe(3);
+      expect(JSON.parse(m.games_json!)).toEqual([won]);
+      // Played in order: the rubbers after the deciding one are not played.
+      expect(tie.rubbers.slice(0, done.length).every((r) => r !== null)).toBe(true);
+      for (const r of done) expect(checkMatch(scoringRules['bo3-21'], { games: r!.games }).winner).toBe(r!.winner);
+    }
+    const teamFinal = ties.find((m) => m.round === Math.max(...ties.map((x) => x.round)))!;
+    expect(vietnamDay(new Date(teamFinal.finished_at!))).toBe('2019-08-17');
     expect(played.filter((m) => m.outcome === 'walkover')).toHaveLength(1);
     expect(played.filter((m) => m.outcome === 'retired')).toHaveLength(1);
-    const games = played.flatMap((m) => JSON.parse(m.games_json!) as [number, number][]);
+    const games = played.filter((m) => !m.tie_json).flatMap((m) => JSON.parse(m.games_json!) as [number, number][]);
     expect(games.some(([a, b]) => Math.max(a, b) > 21)).toBe(true);
     for (const e of ['MS', 'MD', 'XD']) {
       const ko = played.filter((m) => m.event === e && m.stage === 'knockout');
@@ -189,8 +213,8 @@ describeEachDatabase('tournament demo data', (kind) => {
     const after = await on('2019-08-18');
     expect(after.status).toBe('done_on_time');
     expect(after.doneOn).toBe('2019-08-17');
-    expect(after.figure).toBe(5);
-    expect(after.note?.vi).toContain('5/5 nội dung');
+    expect(after.figure).toBe(6);
+    expect(after.note?.vi).toContain('6/6 nội dung');
 
     // A second load adds nothing.
     const count = async () =>

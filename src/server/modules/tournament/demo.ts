@@ -16,6 +16,7 @@ import { drawEvent } from './draws.ts';
 import { decideEntry, makeEntry } from './entries.ts';
 import { planOrderOfPlay } from './orderOfPlay.ts';
 import { assignUmpire, recordResult } from './results.ts';
+import { recordRubber, setLineup } from './ties.ts';
 import type { EventInput, ResultInput } from './schema.ts';
 import { addEvent, createTournament } from './tournaments.ts';
 
@@ -24,12 +25,12 @@ import { addEvent, createTournament } from './tournaments.ts';
  * the Veterans' Association, played 15–17/8/2019 at the provincial sports hall, finished before
  * the plan's 20/8/2019. Everything goes through the module's services, so every rule is checked
  * as it would be for a person: sixteen grassroots units put their workers (about 120, added to the
- * registry as workers of their enterprises) into five events in July, before entries close on
- * 31/7; the organisers return three entries with a reason (two are replaced) and confirm the rest
+ * registry as workers of their enterprises) into five events, and four of them a team into the
+ * team event, in July, before entries close on 31/7; the organisers return three entries with a reason (two are replaced) and confirm the rest
  * with seeds for the strongest; each event is drawn with a fixed random seed; the order of play is
  * worked out on the four courts and worked out again from the present as each round's players
  * become known; results follow, day by day, with valid Law 7 scores from a seeded generator (one
- * walkover, one retirement), up to the finals on 17/8/2019. The platform's clock is set to each
+ * walkover, one retirement; a tie's rubbers between the captains' line-ups), up to the finals on 17/8/2019. The platform's clock is set to each
  * step's date (the services read it: an entry after the deadline is refused). Idempotent: people
  * are found by name in their enterprise, the tournament by its code, events by code, entries by
  * their players; only what is missing is added, and results resume where they stopped.
@@ -122,7 +123,34 @@ export const demoEvents: EventPlan[] = [
     matchMinutes: 35,
     seeds: 2,
   }),
+  // The team event between units (ADR 35): four units' teams of five, ties of five rubbers, 3 to win.
+  event({
+    code: 'TEAM',
+    name: 'Đồng đội',
+    kind: 'TEAM',
+    format: 'knockout',
+    entriesPerUnit: 1,
+    matchMinutes: 120,
+    tieFormat: {
+      rubbers: ['MS', 'WS', 'MD', 'XD', 'MS'],
+      playAll: false,
+      playerRubbers: 'singles_and_doubles',
+      rosterMin: 4,
+      rosterMax: 6,
+    },
+    seeds: 1,
+  }),
 ];
+
+/**
+ * The teams: units whose roster players are in at most one other event (two per player), each
+ * with its first four men and its first woman. A captain's line-up, by the roster's order: the
+ * first man in the first singles and the mixed doubles, the woman in the women's singles and the
+ * mixed, the third and fourth men in the men's doubles, the second man in the second singles.
+ */
+const TEAM_UNITS = [4, 6, 7, 8];
+const TEAM_KEYS: Key[] = ['M1', 'M2', 'M3', 'M4', 'W1'];
+export const demoLineup = [[0], [4], [2, 3], [0, 4], [1]];
 
 type EntryPlan = { event: string; unit: number; keys: Key[]; returned?: string; replaces?: boolean };
 
@@ -153,6 +181,7 @@ export function demoEntries(): EntryPlan[] {
     });
     if (u >= 4 && u < 10) out.push({ event: 'WS', unit: u, keys: ['W2'] });
     if (u >= 10) out.push({ event: 'MS45', unit: u, keys: ['V'] });
+    if (TEAM_UNITS.includes(u)) out.push({ event: 'TEAM', unit: u, keys: TEAM_KEYS });
   }
   // Replacements for two of the returned entries, entered before the deadline.
   out.push({ event: 'MS', unit: 5, keys: ['M7'], replaces: true });
@@ -425,7 +454,7 @@ async function playMatches(platform: Platform, caller: Caller, tid: string, stre
     (
       await platform.db
         .selectFrom('tournament_events')
-        .select(['id', 'code', 'scoring'])
+        .select(['id', 'code', 'scoring', 'tie_format_json'])
         .where('tournament_id', '=', tid)
         .execute()
     ).map((e) => [e.id, e]),
@@ -433,6 +462,7 @@ async function playMatches(platform: Platform, caller: Caller, tid: string, stre
   const players = await platform.db
     .selectFrom('tournament_entry_players')
     .select(['entry_id', 'person_id'])
+    .orderBy('position')
     .where('entry_id', 'in', (eb) =>
       eb
         .selectFrom('tournament_entries')
@@ -473,6 +503,12 @@ async function playMatches(platform: Platform, caller: Caller, tid: string, stre
       const ev = eventsById.get(m.event_id)!;
       const rule = scoringRules[isScoringId(ev.scoring) ? ev.scoring : 'bo3-21'];
       const seed = `${SEED}:${ev.code}:${m.code}`;
+      if (ev.tie_format_json) {
+        const roster = (entry: string) => players.filter((p) => p.entry_id === entry).map((p) => p.person_id);
+        const average = (ids: string[]) => ids.reduce((s, id) => s + (strength.get(id) ?? 50), 0) / ids.length;
+        step.added += await playTie(platform, caller, tid, m, rule, seed, roster, average);
+        continue;
+      }
       let result: ResultInput;
       let when = m.planned_end!;
       if (ev.code === 'MS' && m.code === 'R1-7') {
@@ -492,6 +528,57 @@ async function playMatches(platform: Platform, caller: Caller, tid: string, stre
     now = horizon === '9999' ? now : horizon;
   }
   throw new Error('the demo’s days of play did not end');
+}
+
+/**
+ * A tie on its court: both captains' line-ups half an hour before, then the rubbers in order until
+ * a team has the three it needs, each ending at its share of the tie's time (the last at its end).
+ */
+async function playTie(
+  platform: Platform,
+  caller: Caller,
+  tid: string,
+  m: {
+    id: string;
+    entry_a: string | null;
+    entry_b: string | null;
+    planned_start: string | null;
+    planned_end: string | null;
+  },
+  rule: ScoringRule,
+  seed: string,
+  rosterOf: (entry: string) => string[],
+  power: (people: string[]) => number,
+): Promise<number> {
+  const start = Date.parse(m.planned_start!);
+  const length = Date.parse(m.planned_end!) - start;
+  const lineups = [m.entry_a!, m.entry_b!].map((entry) => {
+    const roster = rosterOf(entry);
+    return demoLineup.map((rubber) => rubber.map((i) => roster[i]!));
+  });
+  let added = 0;
+  for (const [i, side] of (['a', 'b'] as const).entries()) {
+    await setLineup(at(platform, new Date(start - 30 * 60_000).toISOString()), caller, tid, m.id, {
+      side,
+      rubbers: lineups[i]!,
+    });
+    added++;
+  }
+  // The rubbers' scores first, to the one that decides: the tie's time is shared among those played.
+  const results: ResultInput[] = [];
+  const won = [0, 0];
+  for (let n = 1; n <= demoLineup.length && Math.max(...won) < Math.ceil(demoLineup.length / 2); n++) {
+    const result = demoScore(rule, `${seed}:${n}`, [power(lineups[0]![n - 1]!), power(lineups[1]![n - 1]!)]);
+    const games = result.games.filter(([x, y]) => x > y).length;
+    won[games * 2 > result.games.length ? 0 : 1]!++;
+    results.push(result);
+  }
+  for (const [i, result] of results.entries()) {
+    const when = new Date(start + (length * (i + 1)) / results.length - 1000).toISOString();
+    await recordRubber(at(platform, when), caller, tid, m.id, i + 1, result);
+    added++;
+  }
+  return added;
 }
 
 export const tournamentDemo: DemoLoader = { name: 'tournament', load: loadTournament };

@@ -158,7 +158,9 @@ describeEachDatabase('tournament documents', (kind) => {
     await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(days.map((d) => `Ngày ${formatDmy(d).replaceAll('/', '-')}`));
     const rows = book.worksheets.reduce((n, w) => n + w.rowCount - 1, 0);
-    expect(rows).toBe(order.items.length);
+    // A line per match, and under each tie a line per rubber.
+    const rubbers = draws.get('TEAM')!.matches.filter((m) => m.tie && !m.walkThrough).length * 5;
+    expect(rows).toBe(order.items.length + rubbers);
     const firstDay = book.worksheets[0].getRow(2);
     expect(firstDay.getCell(1).value).toEqual(new Date('2019-08-15T00:00:00Z'));
     expect(firstDay.getCell(1).numFmt).toBe('dd/mm/yyyy');
@@ -174,8 +176,14 @@ describeEachDatabase('tournament documents', (kind) => {
       `score-sheets-${kind}.pdf`,
       await bytes(await umpire.get(`/api/tournaments/${t.id}/score-sheets.pdf?day=2019-08-17`)),
     );
-    expect((await pdfInfo(pdf)).pages).toBe(lastDay.length);
-    const one = await pdfText(pdf, { first: 1, last: 1 });
+    // A page per match; a tie's own sheet, then a page per rubber played (the rest are not).
+    const ties = draws.get('TEAM')!.matches.filter((m) => lastDay.some((i) => i.matchId === m.id));
+    const rubberPages = ties.reduce((n, m) => n + m.tie!.rubbers.filter((r) => r.status !== 'not_needed').length, 0);
+    expect((await pdfInfo(pdf)).pages).toBe(lastDay.length + rubberPages);
+    // The day opens with the team final's own sheet (the tie is first on court), then the score sheets.
+    expect(ties).toHaveLength(1);
+    expect(await pdfText(pdf, { first: 1, last: 1 })).toContain('BIÊN BẢN LƯỢT TRẬN ĐỒNG ĐỘI');
+    const one = await pdfText(pdf, { first: 2, last: 2 });
     expect(one).toContain('PHIẾU GHI ĐIỂM');
     expect(one).toContain('17/08/2019');
     expect(one).toContain('TRỌNG TÀI');
@@ -214,6 +222,63 @@ describeEachDatabase('tournament documents', (kind) => {
         expect(text).toContain(nameOf(standings.get(e.code)!.medals.gold!));
       }
     }
+  }, 180_000);
+
+  it('prints a team event tie by tie, each rubber under its tie: draw sheet, order of play, results notice, score sheets', async () => {
+    const team = draws.get('TEAM')!;
+    const ties = team.matches.filter((m) => m.tie && !m.walkThrough);
+    expect(ties).toHaveLength(3);
+    const final = ties.find((m) => m.roundName.vi === 'Chung kết')!;
+    const played = final.tie!.rubbers.filter((r) => r.status === 'finished');
+    const notPlayed = ties.flatMap((m) => m.tie!.rubbers).filter((r) => r.status === 'not_needed');
+    const names = (r: (typeof played)[number], side: 0 | 1) => r.players[side].map((p) => p.name).join(' / ');
+    // The draw sheet: the ties, then under each its rubbers with the players and the games.
+    const sheet = await pdfText(
+      keep(
+        `draw-TEAM-${kind}.pdf`,
+        await bytes(await board.get(`/api/tournaments/${t.id}/events/${event('TEAM').id}/draw.pdf`)),
+      ),
+    );
+    const flat = (x: string) => x.replace(/\s+/g, ' ');
+    expect(flat(sheet)).toContain(`${final.code}.1`);
+    for (const r of played) {
+      expect(flat(sheet)).toContain(names(r, 0));
+      expect(flat(sheet)).toContain(r.games.map(([a, b]) => `${a}-${b}`).join(', '));
+    }
+    if (notPlayed.length > 0) expect(sheet).toContain('không thi đấu');
+    // The order of play's .xlsx: a row per rubber under its tie.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await bytes(await board.get(`/api/tournaments/${t.id}/order-of-play.xlsx`))) as unknown as ExcelJS.Buffer,
+    );
+    const lastDay = book.worksheets.at(-1)!;
+    const codes = lastDay.getColumn(6).values.map(String);
+    for (const r of final.tie!.rubbers) expect(codes).toContain(`${final.code}.${r.number}`);
+    const rubberRow = lastDay
+      .getRows(2, lastDay.rowCount - 1)!
+      .find((row) => row.getCell(6).value === `${final.code}.1`)!;
+    expect(rubberRow.getCell(5).value).toBe('Đơn nam 1');
+    expect(rubberRow.getCell(7).value).toBe(names(final.tie!.rubbers[0], 0));
+    // The results notice (.docx read in LibreOffice): the team event's ties, each with its rubbers.
+    const docx = await bytes(await board.get(`/api/tournaments/${t.id}/results.docx`));
+    const word = flat(await pdfText(keep(`results-team-docx-${kind}.pdf`, await docxToPdfWithLibreOffice(docx))));
+    expect(word).toContain('Kết quả các lượt trận');
+    expect(word).toContain(`Trận ${final.code} (Chung kết)`);
+    expect(word).toContain('Đơn nam 2');
+    for (const r of played) expect(word).toContain(names(r, 1));
+    // The score sheets of the final: the tie's own sheet, then one per rubber with its players.
+    const sheets = keep(
+      `score-sheets-TEAM-${kind}.pdf`,
+      await bytes(await umpire.get(`/api/tournaments/${t.id}/score-sheets.pdf?matchId=${final.id}`)),
+    );
+    expect((await pdfInfo(sheets)).pages).toBe(1 + played.length);
+    const cover = flat(await pdfText(sheets, { first: 1, last: 1 }));
+    expect(cover).toContain('BIÊN BẢN LƯỢT TRẬN ĐỒNG ĐỘI');
+    expect(cover).toContain('ĐỘI TRƯỞNG A');
+    const second = flat(await pdfText(sheets, { first: 2, last: 2 }));
+    expect(second).toContain('PHIẾU GHI ĐIỂM');
+    expect(second).toContain('Đồng đội – Đơn nam 1');
+    expect(second).toContain(names(final.tie!.rubbers[0], 0));
   }, 180_000);
 
   it('gives the results notice its number from the office register once, for the organisers, once every event is decided', async () => {
@@ -292,7 +357,7 @@ describeEachDatabase('tournament documents', (kind) => {
   }, 180_000);
 
   it('prints a certificate for each medallist player, for the organisers only', async () => {
-    const players = [...standings.values()].reduce(
+    const singles = [...standings.values()].reduce(
       (n, s) =>
         n +
         [s.medals.gold, s.medals.silver, ...s.medals.bronze]
@@ -300,6 +365,9 @@ describeEachDatabase('tournament documents', (kind) => {
           .reduce((k, label) => k + nameOf(label).split(' / ').length, 0),
       0,
     );
+    // A team's medal: a certificate for each player of its roster (five), not one for the team.
+    const team = standings.get('TEAM')!.medals;
+    const players = singles - [team.gold, team.silver, ...team.bronze].filter(Boolean).length * (1 - 5);
     await bytes(await officer.get(`/api/tournaments/${t.id}/certificates.pdf`), 403);
     await bytes(await umpire.get(`/api/tournaments/${t.id}/certificates.pdf`), 403);
     const pdf = keep(
@@ -329,7 +397,8 @@ describeEachDatabase('tournament documents', (kind) => {
 
   it('prints the medal table by unit (toàn đoàn), its .xlsx summing to the medals of the events', async () => {
     const pdf = keep(`medals-${kind}.pdf`, await bytes(await officer.get(`/api/tournaments/${t.id}/medals.pdf`)));
-    expect((await pdfInfo(pdf)).pages).toBe(1);
+    // The table by unit, then the medallists of six events: onto a second page.
+    expect((await pdfInfo(pdf)).pages).toBe(2);
     expect(await pdfText(pdf)).toContain('BẢNG XẾP HẠNG TOÀN ĐOÀN');
     const xlsx = keep(`medals-${kind}.xlsx`, await bytes(await officer.get(`/api/tournaments/${t.id}/medals.xlsx`)));
     const book = new ExcelJS.Workbook();

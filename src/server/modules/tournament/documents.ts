@@ -38,9 +38,11 @@ type Tournament = Awaited<ReturnType<typeof findTournament>>;
 type EventRow = Awaited<ReturnType<typeof findEvent>>;
 
 /** An event with what its papers print: entries, the current draw's layout and matches, standings. */
+/** An entry as the papers print it; a team carries its label. */
+type Entry = EntryOut & { team?: string };
 type EventData = {
   row: EventRow;
-  entries: Map<string, EntryOut>;
+  entries: Map<string, Entry>;
   drawn: boolean;
   positions: (string | null)[];
   groups: string[][];
@@ -55,7 +57,14 @@ async function loadEvent(platform: Platform, tournamentId: string, row: EventRow
     .selectAll()
     .where('event_id', '=', row.id)
     .execute();
-  const entries = new Map((await describeEntries(platform, entryRows)).map((x) => [x.id, x]));
+  // A team is named by its label (the unit, numbered when one unit has two), not by its roster.
+  const labels = row.kind === 'TEAM' ? await entryLabels(platform, row.id) : null;
+  const entries = new Map<string, Entry>(
+    (await describeEntries(platform, entryRows)).map((x) => [
+      x.id,
+      labels ? { ...x, team: labels.get(x.id) ?? x.unit.name } : x,
+    ]),
+  );
   const draw = await platform.db
     .selectFrom('tournament_draws')
     .select('positions_json')
@@ -96,7 +105,9 @@ async function loadEvents(platform: Platform, tournamentId: string): Promise<Eve
 
 // ---- words
 
-const names = (x: EntryOut | undefined) => (x ? x.players.map((p) => p.name).join(' / ') : '');
+const names = (x: Entry | undefined) => (x ? (x.team ?? x.players.map((p) => p.name).join(' / ')) : '');
+/** The players themselves, a team's roster too (a medal's certificates go to each). */
+const roster = (x: EntryOut) => x.players.map((p) => p.name).join(x.players.length > 2 ? ', ' : ' / ');
 
 /**
  * A unit's name where a sheet has little room: its short name, or the enterprise it stands for in
@@ -125,6 +136,26 @@ export function scoreText(m: Pick<MatchOut, 'games' | 'outcome' | 'winner' | 'wa
   if (m.outcome === 'retired') return `${games} (${m.winner === 'a' ? 'B' : 'A'} ${outcomeWords.retired})`;
   if (m.outcome === 'disqualified') return `${games} (${m.winner === 'a' ? 'B' : 'A'} bị ${outcomeWords.disqualified})`;
   return games;
+}
+
+/**
+ * A tie's rubbers as the papers list them under it (ADR 35): the discipline, each side's players
+ * from the line-ups, the games — or "không thi đấu" once the tie was decided without them (or
+ * awarded whole). Nothing while the line-ups are not both in and the tie has no result.
+ */
+export function rubberLines(m: Pick<MatchOut, 'code' | 'tie' | 'winner'>) {
+  if (!m.tie || (m.winner === null && !m.tie.lineupIn.every(Boolean))) return [];
+  return m.tie.rubbers.map((r) => ({
+    code: `${m.code}.${r.number}`,
+    label: r.label.vi,
+    sides: r.players.map((side) => side.map((p) => p.name).join(' / ')) as [string, string],
+    score:
+      r.status === 'finished'
+        ? scoreText({ games: r.games, outcome: r.outcome, winner: r.winner, walkThrough: false })
+        : r.status === 'not_needed'
+          ? 'không thi đấu'
+          : '',
+  }));
 }
 
 /** The match's score from its winner's side: "21-15, 21-18" under the winner on a bracket. */
@@ -222,7 +253,8 @@ function podium(ev: EventData): string {
   const m = ev.standings.medalEntries;
   const who = (id: string | null) => {
     const x = id ? ev.entries.get(id) : undefined;
-    return x ? `${e(names(x))} <span class="unit">(${e(shortUnit(x.unit))})</span>` : '';
+    if (!x) return '';
+    return x.team ? e(x.team) : `${e(names(x))} <span class="unit">(${e(shortUnit(x.unit))})</span>`;
   };
   if (!m.gold) return '';
   const third = ev.matches.some((x) => x.code === 'R3P') ? 'Ba' : 'Đồng hạng ba';
@@ -302,14 +334,26 @@ function groupTable(ev: EventData, g: number) {
 function matchRows(ev: EventData, filter: (m: MatchOut) => boolean): string[][] {
   return ev.matches
     .filter((m) => filter(m) && !m.walkThrough)
-    .map((m) => [
-      e(m.code),
-      e(m.roundName.vi),
-      e(names(m.sides[0].entryId ? ev.entries.get(m.sides[0].entryId) : undefined)),
-      e(names(m.sides[1].entryId ? ev.entries.get(m.sides[1].entryId) : undefined)),
-      e(scoreText(m)),
+    .flatMap((m) => [
+      [
+        e(m.code),
+        e(m.roundName.vi),
+        e(names(m.sides[0].entryId ? ev.entries.get(m.sides[0].entryId) : undefined)),
+        e(names(m.sides[1].entryId ? ev.entries.get(m.sides[1].entryId) : undefined)),
+        e(scoreText(m)),
+      ],
+      ...rubberLines(m).map((r) => rubberRow(e(r.code), `<span class="muted">${e(r.label)}</span>`, r)),
     ]);
 }
+
+/** A rubber's line under its tie in a table of matches: smaller, the players and the games. */
+const rubberRow = (code: string, label: string, r: ReturnType<typeof rubberLines>[number]) => [
+  `<span class="muted">${code}</span>`,
+  label,
+  `<span class="muted">${e(r.sides[0])}</span>`,
+  `<span class="muted">${e(r.sides[1])}</span>`,
+  `<span class="muted">${e(r.score)}</span>`,
+];
 
 const matchColumns = [
   { title: 'Trận', cls: 'c', width: 8 },
@@ -330,7 +374,14 @@ function drawPage(t: Tournament, ev: EventData): string {
   if (!ev.drawn) return `${intro}<p>Nội dung chưa bốc thăm.</p>`;
   if (ev.row.format !== 'groups') {
     const third = ev.matches.find((m) => m.code === 'R3P');
-    return `${intro}${bracketHtml(ev)}
+    // A team event: the ties under the bracket, each with its rubbers.
+    const ties = ev.matches.some((m) => m.tie && m.code !== 'R3P')
+      ? `<h2 style="break-before: page">Các lượt trận</h2>${htmlTable(
+          matchColumns,
+          matchRows(ev, (m) => m.code !== 'R3P'),
+        )}`
+      : '';
+    return `${intro}${bracketHtml(ev)}${ties}
 ${
   third
     ? `<h2>Tranh hạng ba</h2>${htmlTable(
@@ -405,18 +456,30 @@ const matchSheet = (ev: EventData, filter: (m: MatchOut) => boolean): Sheet => (
   ],
   rows: ev.matches
     .filter((m) => filter(m) && !m.walkThrough)
-    .map((m) => {
+    .flatMap((m) => {
       const [a, b] = m.sides.map((s) => (s.entryId ? ev.entries.get(s.entryId) : undefined));
-      return {
-        code: m.code,
-        round: m.roundName.vi,
-        a: names(a),
-        ua: unitName(a),
-        b: names(b),
-        ub: unitName(b),
-        score: scoreText(m),
-        winner: m.winner ? names(m.winner === 'a' ? a : b) : '',
-      };
+      return [
+        {
+          code: m.code,
+          round: m.roundName.vi,
+          a: names(a),
+          ua: unitName(a),
+          b: names(b),
+          ub: unitName(b),
+          score: scoreText(m),
+          winner: m.winner ? names(m.winner === 'a' ? a : b) : '',
+        },
+        ...rubberLines(m).map((r) => ({
+          code: r.code,
+          round: r.label,
+          a: r.sides[0],
+          ua: unitName(a),
+          b: r.sides[1],
+          ub: unitName(b),
+          score: r.score,
+          winner: '',
+        })),
+      ];
     }),
 });
 
@@ -500,7 +563,8 @@ function slotsOf(events: EventData[]): Slot[] {
 const sideNames = (s: Slot, i: 0 | 1) => {
   const id = s.m.sides[i].entryId;
   const x = id ? s.ev.entries.get(id) : undefined;
-  return x ? `${names(x)} (${shortUnit(x.unit)})` : '(chờ kết quả trận trước)';
+  if (!x) return '(chờ kết quả trận trước)';
+  return x.team ?? `${names(x)} (${shortUnit(x.unit)})`;
 };
 
 export async function orderOfPlayPdf(platform: Platform, tournamentId: string): Promise<Buffer> {
@@ -521,14 +585,20 @@ ${htmlTable(
   ],
   slots
     .filter((s) => s.day === day)
-    .map((s) => [
-      s.time,
-      e(s.court),
-      `${e(s.ev.row.name)}<br><span class="muted">${e(s.m.roundName.vi)}</span>`,
-      e(s.m.code),
-      e(sideNames(s, 0)),
-      e(sideNames(s, 1)),
-      e(scoreText(s.m)),
+    .flatMap((s) => [
+      [
+        s.time,
+        e(s.court),
+        `${e(s.ev.row.name)}<br><span class="muted">${e(s.m.roundName.vi)}</span>`,
+        e(s.m.code),
+        e(sideNames(s, 0)),
+        e(sideNames(s, 1)),
+        e(scoreText(s.m)),
+      ],
+      ...rubberLines(s.m).map((r) => {
+        const [code, label, a, b, score] = rubberRow(e(r.code), `<span class="muted">${e(r.label)}</span>`, r);
+        return ['', '', label, code, a, b, score];
+      }),
     ]),
 )}<div class="note">Giờ thi đấu là giờ dự kiến: trận sau có thể được gọi sớm hơn khi sân trống, hoặc lùi lại khi trận trước kéo dài. Vận động viên có mặt trước giờ thi đấu 15 phút.</div>`,
   );
@@ -563,17 +633,30 @@ export async function orderOfPlayXlsx(platform: Platform, tournamentId: string):
       ],
       rows: slots
         .filter((s) => s.day === day)
-        .map((s) => ({
-          day: s.day,
-          time: s.time,
-          court: s.court,
-          event: s.ev.row.name,
-          round: s.m.roundName.vi,
-          code: s.m.code,
-          a: sideNames(s, 0),
-          b: sideNames(s, 1),
-          score: scoreText(s.m),
-        })),
+        .flatMap((s) => [
+          {
+            day: s.day,
+            time: s.time,
+            court: s.court,
+            event: s.ev.row.name,
+            round: s.m.roundName.vi,
+            code: s.m.code,
+            a: sideNames(s, 0),
+            b: sideNames(s, 1),
+            score: scoreText(s.m),
+          },
+          ...rubberLines(s.m).map((r) => ({
+            day: s.day,
+            time: '',
+            court: s.court,
+            event: s.ev.row.name,
+            round: r.label,
+            code: r.code,
+            a: r.sides[0],
+            b: r.sides[1],
+            score: r.score,
+          })),
+        ]),
     })),
   );
 }
@@ -588,6 +671,7 @@ const scoreCss = `
 .sides th, .sides td { border: 0.8pt solid #000; padding: 1.5mm; font-size: 12pt; }
 .sides th { background: #e7e6e6; }
 .sides td.name { height: 14mm; }
+.sides.tie td { height: 11mm; font-size: 11pt; } .sides.tie td.name { height: 11mm; }
 .game { margin-bottom: 2.5mm; break-inside: avoid; }
 .game .label { font-weight: bold; font-size: 11pt; margin-bottom: 0.8mm; }
 .rally { border-collapse: collapse; width: 100%; table-layout: fixed; }
@@ -601,21 +685,27 @@ const scoreCss = `
 .signs .space { height: 16mm; }
 `;
 
-type SheetMatch = {
-  event: string;
-  round: string;
-  code: string;
-  court: string;
-  day: string;
-  time: string;
+/** What heads every sheet at the court: the event, round, number, court, day and time. */
+type SheetHead = { event: string; round: string; code: string; court: string; day: string; time: string };
+const fill = (text: string) => `<span class="fill">${text ? e(text) : '&nbsp;'.repeat(28)}</span>`;
+const headRows = (s: SheetHead, number: string) =>
+  `<tr><td>Nội dung: ${fill(s.event)}</td><td>Vòng: ${fill(s.round)}</td><td>${number}: ${fill(s.code)}</td></tr>
+<tr><td>Sân: ${fill(s.court)}</td><td>Ngày: ${fill(s.day)}</td><td>Giờ: ${fill(s.time)}</td></tr>`;
+
+type SheetMatch = SheetHead & {
   sides: [{ names: string; unit: string }, { names: string; unit: string }];
   scoring: string;
   games: number;
   cap: number;
 };
 
+/** The signatures under a sheet: the two sides (players, or captains), the umpire, the referee. */
+const signs = (a: string, b: string) =>
+  `<div class="signs">${[a, b, 'TRỌNG TÀI', 'TỔNG TRỌNG TÀI']
+    .map((who) => `<div><b>${who}</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>`)
+    .join('')}</div>`;
+
 function scoreSheetPage(t: Tournament, s: SheetMatch): string {
-  const fill = (text: string) => `<span class="fill">${text ? e(text) : '&nbsp;'.repeat(28)}</span>`;
   const boxes = Array.from({ length: s.cap }, (_, i) => `<td>${i + 1}</td>`).join('');
   const games = Array.from(
     { length: s.games },
@@ -623,8 +713,7 @@ function scoreSheetPage(t: Tournament, s: SheetMatch): string {
 <tr><td class="who">A</td>${boxes}</tr><tr><td class="who">B</td>${boxes}</tr></table></div>`,
   ).join('');
   return `${topLines(t)}<h1>PHIẾU GHI ĐIỂM</h1>
-<table class="fields"><tr><td>Nội dung: ${fill(s.event)}</td><td>Vòng: ${fill(s.round)}</td><td>Trận số: ${fill(s.code)}</td></tr>
-<tr><td>Sân: ${fill(s.court)}</td><td>Ngày: ${fill(s.day)}</td><td>Giờ: ${fill(s.time)}</td></tr>
+<table class="fields">${headRows(s, 'Trận số')}
 <tr><td colspan="3">Thể thức: ${fill(s.scoring)}</td></tr></table>
 <table class="sides"><tr><th style="width:8%"></th><th style="width:52%">Vận động viên</th><th style="width:40%">Đơn vị</th></tr>
 <tr><td class="c"><b>A</b></td><td class="name">${e(s.sides[0].names)}</td><td>${e(s.sides[0].unit)}</td></tr>
@@ -634,12 +723,36 @@ ${games}
 <table class="totals"><tr><th style="width:16%">Bên</th>${Array.from({ length: s.games }, (_, g) => `<th>Ván ${g + 1}</th>`).join('')}<th>Số ván thắng</th></tr>
 <tr><td><b>A</b></td>${'<td></td>'.repeat(s.games + 1)}</tr><tr><td><b>B</b></td>${'<td></td>'.repeat(s.games + 1)}</tr></table>
 <div>Bên thắng: ${fill('')} &nbsp; Ghi chú (bỏ cuộc, không đến thi đấu, truất quyền): ${fill('')}</div>
-<div class="signs">
-<div><b>BÊN A</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>BÊN B</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>TRỌNG TÀI</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-<div><b>TỔNG TRỌNG TÀI</b><i>(Ký, ghi rõ họ tên)</i><div class="space"></div></div>
-</div>`;
+${signs('BÊN A', 'BÊN B')}`;
+}
+
+type TieSheet = SheetHead & {
+  teams: [string, string];
+  needed: number;
+  rubbers: ReturnType<typeof rubberLines>;
+  games: number;
+};
+
+/**
+ * A tie's own sheet, on top of its rubbers' score sheets: the two teams, each rubber with its
+ * players (written in by the table from the captains' line-ups when not yet given) and a box for
+ * each game, the rubbers won, the captains' and the referee's signatures.
+ */
+function tieSheetPage(t: Tournament, s: TieSheet): string {
+  const rows = s.rubbers
+    .map(
+      (r) =>
+        `<tr><td class="c">${e(r.code)}</td><td>${e(r.label)}</td><td class="name">${e(r.sides[0])}</td><td class="name">${e(r.sides[1])}</td>${'<td></td>'.repeat(s.games)}<td>${r.score === 'không thi đấu' ? 'không thi đấu' : ''}</td></tr>`,
+    )
+    .join('');
+  return `${topLines(t)}<h1>BIÊN BẢN LƯỢT TRẬN ĐỒNG ĐỘI</h1>
+<table class="fields">${headRows(s, 'Lượt trận số')}</table>
+<table class="sides"><tr><th style="width:8%"></th><th>Đội</th></tr>
+<tr><td class="c"><b>A</b></td><td>${e(s.teams[0])}</td></tr><tr><td class="c"><b>B</b></td><td>${e(s.teams[1])}</td></tr></table>
+<div class="muted">Các trận đánh theo thứ tự; đội thắng ${s.needed} trận thắng lượt trận. Mỗi trận có phiếu ghi điểm riêng ở các trang sau; ghi tỉ số từng ván (A-B) và bên thắng vào bảng này.</div>
+<table class="sides tie"><tr><th style="width:10%">Trận</th><th style="width:14%">Nội dung</th><th>Đội A</th><th>Đội B</th>${Array.from({ length: s.games }, (_, g) => `<th style="width:9%">Ván ${g + 1}</th>`).join('')}<th style="width:9%">Thắng</th></tr>${rows}</table>
+<div>Tỉ số lượt trận (số trận thắng A–B): ${fill('')} &nbsp; Đội thắng: ${fill('')}</div>
+${signs('ĐỘI TRƯỞNG A', 'ĐỘI TRƯỞNG B')}`;
 }
 
 export type ScoreSheetQuery = { day?: string; matchId?: string; eventId?: string };
@@ -654,7 +767,7 @@ export async function scoreSheetsPdf(
   query: ScoreSheetQuery,
 ): Promise<Buffer> {
   const t = await findTournament(platform.db, tournamentId);
-  const pages: SheetMatch[] = [];
+  const pages: string[] = [];
   if (query.day || query.matchId) {
     const events = await loadEvents(platform, tournamentId);
     const chosen = events
@@ -682,50 +795,90 @@ export async function scoreSheetsPdf(
         const x = m.sides[i].entryId ? ev.entries.get(m.sides[i].entryId!) : undefined;
         return { names: names(x), unit: unitName(x) };
       };
-      pages.push({
-        event: ev.row.name,
-        round: m.roundName.vi,
-        code: m.code,
+      const when = {
         court,
         day: start ? formatDmy(vietnamDay(new Date(start))) : '',
         time: start ? vietnamClock(start) : '',
-        sides: [side(0), side(1)],
-        scoring: rule.label.vi,
-        games: rule.games,
-        cap: rule.cap,
-      });
+      };
+      if (!m.tie) {
+        pages.push(
+          scoreSheetPage(t, {
+            event: ev.row.name,
+            round: m.roundName.vi,
+            code: m.code,
+            ...when,
+            sides: [side(0), side(1)],
+            scoring: rule.label.vi,
+            games: rule.games,
+            cap: rule.cap,
+          }),
+        );
+        continue;
+      }
+      // A tie: its own sheet, then one score sheet per rubber still to play (or played), as for a match.
+      const teams = [side(0), side(1)];
+      const rubbers = m.tie.rubbers.map((r) => ({
+        code: `${m.code}.${r.number}`,
+        label: r.label.vi,
+        sides: r.players.map((x) => x.map((p) => p.name).join(' / ')) as [string, string],
+        score: r.status === 'not_needed' ? 'không thi đấu' : '',
+      }));
+      pages.push(
+        tieSheetPage(t, {
+          event: ev.row.name,
+          round: m.roundName.vi,
+          code: m.code,
+          ...when,
+          teams: [teams[0].names, teams[1].names],
+          needed: m.tie.needed,
+          rubbers,
+          games: rule.games,
+        }),
+      );
+      for (const r of rubbers.filter((x) => x.score === ''))
+        pages.push(
+          scoreSheetPage(t, {
+            event: `${ev.row.name} – ${r.label}`,
+            round: m.roundName.vi,
+            code: r.code,
+            ...when,
+            sides: [
+              { names: r.sides[0], unit: teams[0].names },
+              { names: r.sides[1], unit: teams[1].names },
+            ],
+            scoring: rule.label.vi,
+            games: rule.games,
+            cap: rule.cap,
+          }),
+        );
     }
   } else {
-    pages.push({
-      event: '',
-      round: '',
-      code: '',
-      court: '',
-      day: '',
-      time: '',
-      sides: [
-        { names: '', unit: '' },
-        { names: '', unit: '' },
-      ],
-      scoring: '',
-      games: 3,
-      cap: 30,
-    });
+    pages.push(
+      scoreSheetPage(t, {
+        event: '',
+        round: '',
+        code: '',
+        court: '',
+        day: '',
+        time: '',
+        sides: [
+          { names: '', unit: '' },
+          { names: '', unit: '' },
+        ],
+        scoring: '',
+        games: 3,
+        cap: 30,
+      }),
+    );
   }
-  return (await builders()).htmlToPdf(
-    printPage(
-      'Phiếu ghi điểm',
-      pages.map((p) => scoreSheetPage(t, p)),
-      { css: scoreCss },
-    ),
-  );
+  return (await builders()).htmlToPdf(printPage('Phiếu ghi điểm', pages, { css: scoreCss }));
 }
 
 // ---- results, medals, certificates
 
 const medalWords = { gold: 'Nhất', silver: 'Nhì', bronze: 'Ba' } as const;
 
-type Medallist = { ev: EventData; medal: keyof typeof medalWords; entry: EntryOut };
+type Medallist = { ev: EventData; medal: keyof typeof medalWords; entry: Entry };
 
 function medallists(events: EventData[]): Medallist[] {
   const out: Medallist[] = [];
@@ -792,26 +945,47 @@ export async function resultsDocument(platform: Platform, tournamentId: string):
       .filter((w) => w.ev === ev)
       .map((w) => [
         [{ text: `Giải ${medalWords[w.medal]}`, bold: w.medal === 'gold' }] as RichText,
-        names(w.entry),
-        w.entry.unit.name,
+        w.entry.team ? roster(w.entry) : names(w.entry),
+        w.entry.team ?? w.entry.unit.name,
       ]);
+    // A team event: each tie played, then its rubbers (ADR 35).
+    const ties = ev.matches.filter((m) => m.tie && !m.walkThrough && m.winner !== null);
+    const tieBlocks: Block[] = ties.flatMap((m) => {
+      const [a, b] = m.sides.map((x) => names(x.entryId ? ev.entries.get(x.entryId) : undefined));
+      const score = m.outcome ? scoreText(m) : `${m.tie!.score[0]}–${m.tie!.score[1]}`;
+      return [
+        para([{ text: `Trận ${m.code} (${m.roundName.vi}): ${a} – ${b}: ${score}`, bold: true }]),
+        tableBlock(
+          [
+            { title: 'Trận', width: 16 },
+            { title: `Đội A: ${a}`, width: 31 },
+            { title: `Đội B: ${b}`, width: 31 },
+            { title: 'Kết quả', width: 22, align: 'center' },
+          ],
+          rubberLines(m).map((r) => [r.label, r.sides[0], r.sides[1], r.score]),
+        ),
+      ];
+    });
     return {
       kind: 'section',
       level: 2,
       number: `${i + 1}.`,
       title: `Nội dung ${ev.row.name}`,
-      children: rows.length
-        ? [
-            tableBlock(
-              [
-                { title: 'Giải', width: 16, align: 'center' },
-                { title: 'Vận động viên', width: 42 },
-                { title: 'Đơn vị', width: 42 },
-              ],
-              rows,
-            ),
-          ]
-        : [para('Nội dung chưa có kết quả chung cuộc.')],
+      children: [
+        ...(rows.length
+          ? [
+              tableBlock(
+                [
+                  { title: 'Giải', width: 16, align: 'center' },
+                  { title: 'Vận động viên', width: 42 },
+                  { title: ties.length ? 'Đội' : 'Đơn vị', width: 42 },
+                ],
+                rows,
+              ),
+            ]
+          : [para('Nội dung chưa có kết quả chung cuộc.')]),
+        ...(tieBlocks.length ? [para('Kết quả các lượt trận:'), ...tieBlocks] : []),
+      ],
     };
   });
   const teamRows = table.map((r) => [

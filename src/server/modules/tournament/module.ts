@@ -4,6 +4,7 @@ import * as m0009 from './migrations/0009_tournament.ts';
 import * as m0011 from './migrations/0011_tournament_rallies.ts';
 import * as m0021 from './migrations/0021_tournament_point_state.ts';
 import * as m0028 from './migrations/0028_tournament_ties.ts';
+import * as m0029 from './migrations/0029_tournament_rubber_rallies.ts';
 import { registerStatusSource } from '../plans/index.ts';
 import { tournamentDemo } from './demo.ts';
 import { tournamentResultsSource } from './planSource.ts';
@@ -42,6 +43,7 @@ export const tournament = defineModule({
     '0011_tournament_rallies': m0011,
     '0021_tournament_point_state': m0021,
     '0028_tournament_ties': m0028,
+    '0029_tournament_rubber_rallies': m0029,
   },
   routes: [
     registerTournamentRoutes,

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { medalTable } from '../../../common/tournament/medalTable.ts';
 import { isScoringId, scoringRules } from '../../../common/tournament/scoring.ts';
-import type { UmpireOp } from '../../../common/tournament/umpire.ts';
 import { liveScoreOf, umpireState } from '../../../common/tournament/umpire.ts';
-import { keptState } from './umpire.ts';
+import { keptState, storedOps } from './umpire.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { describeEntries } from './entries.ts';
@@ -114,6 +113,8 @@ async function liveScores(platform: Platform, tournamentId: string) {
     .where('ev.tournament_id', '=', tournamentId)
     .where('m.started_at', 'is not', null)
     .where('m.winner_side', 'is', null)
+    // A tie's live score is its rubbers won; its rubbers' points are not shown live.
+    .where('ev.tie_format_json', 'is', null)
     .execute();
   const out = new Map<string, z.output<typeof liveOut>>();
   for (const m of playing) {
@@ -125,20 +126,7 @@ async function liveScores(platform: Platform, tournamentId: string) {
       if (kept) out.set(m.id, liveScoreOf(kept));
       continue;
     }
-    const rows = await platform.db
-      .selectFrom('tournament_rallies')
-      .select(['seq', 'client_id', 'kind', 'side', 'start_json'])
-      .where('match_id', '=', m.id)
-      .orderBy('seq')
-      .execute();
-    const ops = rows.map(
-      (r) =>
-        (r.kind === 'start'
-          ? { id: r.client_id, seq: r.seq, kind: 'start', start: JSON.parse(r.start_json ?? '{}') }
-          : r.kind === 'point'
-            ? { id: r.client_id, seq: r.seq, kind: 'point', side: r.side }
-            : { id: r.client_id, seq: r.seq, kind: 'undo' }) as UmpireOp,
-    );
+    const ops = await storedOps(platform.db, m.id);
     const entries = await platform.db
       .selectFrom('tournament_entries')
       .selectAll()

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The tournament module's row types, merged into the one `Database` (ADR 13). */
 export interface TournamentsTable {
   id: string;
@@ -114,6 +116,8 @@ export interface TournamentMatchesTable {
 /** The umpire's rally log: one row per thing the phone sent (a start, a rally won, an undo). */
 export interface TournamentRalliesTable {
   match_id: string;
+  /** 0: the match itself; 1–9: the rubber of a tie (ADR 35). */
+  rubber: Generated<number>;
   seq: number;
   client_id: string;
   kind: string;

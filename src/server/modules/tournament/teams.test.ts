@@ -5,6 +5,7 @@ import { type Client, signIn, json } from '../../../../test/support/client.ts';
 import { systemCaller } from '../organisation/access.ts';
 import { addPosition, createPerson } from '../organisation/people.ts';
 import type { DrawOut, EntryOut, MatchOut, TournamentOut } from './schema.ts';
+import type { UmpireMatchOut } from './umpireSchema.ts';
 
 /**
  * Team events end to end on both databases (ADR 35): the tie format checked at set-up, a unit's
@@ -39,31 +40,34 @@ describeEachDatabase('tournament team events', (kind) => {
     return JSON.stringify(body);
   };
   const ids = (keys: string[]) => keys.map((k) => people.get(k)!);
+  /** Three men and a woman, workers of the unit's enterprise: `CS02.M1`… */
+  const hire = async (code: string) => {
+    const { platform } = env();
+    for (const [k, gender] of [
+      ['M1', 'male'],
+      ['M2', 'male'],
+      ['M3', 'male'],
+      ['W1', 'female'],
+    ] as const) {
+      const p = await createPerson(platform, systemCaller(), {
+        fullName: `Công nhân ${code} ${k}`,
+        gender,
+        birthYear: 1985,
+      });
+      await addPosition(platform, systemCaller(), p.id, {
+        unitId: unit.get(`${code}-DN`)!,
+        title: 'Công nhân',
+        validFrom: '2015-01-01',
+      });
+      people.set(`${code}.${k}`, p.id);
+    }
+  };
 
   beforeAll(async () => {
     const { platform, app, clock } = env();
     clock.set(new Date('2019-07-10T03:00:00Z'));
     for (const u of await platform.db.selectFrom('units').select(['id', 'code']).execute()) unit.set(u.code, u.id);
-    for (const code of ['CS02', 'CS05', 'CS07']) {
-      for (const [k, gender] of [
-        ['M1', 'male'],
-        ['M2', 'male'],
-        ['M3', 'male'],
-        ['W1', 'female'],
-      ] as const) {
-        const p = await createPerson(platform, systemCaller(), {
-          fullName: `Công nhân ${code} ${k}`,
-          gender,
-          birthYear: 1985,
-        });
-        await addPosition(platform, systemCaller(), p.id, {
-          unitId: unit.get(`${code}-DN`)!,
-          title: 'Công nhân',
-          validFrom: '2015-01-01',
-        });
-        people.set(`${code}.${k}`, p.id);
-      }
-    }
+    for (const code of ['CS02', 'CS05', 'CS07']) await hire(code);
     const as = async (role: 'office_staff' | 'unit_officer' | 'umpire', code: string) => {
       const u = await buildUser(platform, { grants: [{ role, unitId: unit.get(code)! }] });
       return { client: await signIn(app, u.username, u.password), id: u.id };
@@ -348,5 +352,148 @@ describeEachDatabase('tournament team events', (kind) => {
     expect(page.status).toBe(200);
     expect(html).toContain('Đơn nam 1');
     expect(html).toContain('Công nhân CS02 M1');
+  });
+
+  it('scores a rubber point by point on the umpire’s phone, then the next, until the tie is decided', async () => {
+    const { platform, app } = env();
+    const ev = await json<{ id: string }>(
+      await organiser.post(`/api/tournaments/${t.id}/events`, {
+        code: 'PHONE',
+        name: 'Đồng đội (trọng tài)',
+        kind: 'TEAM',
+        format: 'knockout',
+        tieFormat: format,
+      }),
+      201,
+    );
+    // Two more units' teams (the first three's players are in two events already, the most allowed).
+    for (const code of ['CS03', 'CS04']) {
+      await hire(code);
+      const e = await json<EntryOut>(
+        await organiser.post(`/api/tournaments/${t.id}/entries`, {
+          eventId: ev.id,
+          unitId: unit.get(code)!,
+          personIds: ids([`${code}.M1`, `${code}.M2`, `${code}.M3`, `${code}.W1`]),
+        }),
+        201,
+      );
+      teams.set(`${code}.phone`, e.id);
+      await json(await organiser.post(`/api/tournaments/${t.id}/entries/${e.id}/decision`, { decision: 'confirm' }));
+    }
+    const d = await json<DrawOut>(
+      await organiser.post(`/api/tournaments/${t.id}/events/${ev.id}/draw`, { randomSeed: 'còi' }),
+      201,
+    );
+    const m = d.matches.find((x) => !x.walkThrough)!;
+    const a = m.sides[0].entryId === teams.get('CS03.phone') ? 'CS03' : 'CS04';
+    const b = a === 'CS03' ? 'CS04' : 'CS03';
+    const rallies = `/api/tournaments/${t.id}/matches/${m.id}/rallies`;
+    const rubberPath = (n: number) => `/api/tournaments/${t.id}/matches/${m.id}/rubbers/${n}/rallies`;
+    // Before the line-ups: no rubber to play, nothing to score.
+    const waiting = await json<UmpireMatchOut>(await umpire.get(rallies));
+    expect(waiting).toMatchObject({ rubber: null, mayScore: false, ops: [] });
+    expect(waiting.tie!.rubbers.every((r) => r.status === 'waiting')).toBe(true);
+    await json(
+      await organiser.put(`/api/tournaments/${t.id}/matches/${m.id}/lineup`, {
+        side: 'a',
+        rubbers: lineupOf(a).map(ids),
+      }),
+    );
+    await json(
+      await organiser.put(`/api/tournaments/${t.id}/matches/${m.id}/lineup`, {
+        side: 'b',
+        rubbers: lineupOf(b).map(ids),
+      }),
+    );
+    let n = 0;
+    const op = (seq: number, body: object) => ({ id: `phone-${kind}-${++n}`, seq, ...body });
+    const start = op(1, { kind: 'start', start: { server: 0, leftEnd: 0 } });
+    // Only the tie's umpire (or the organisers): not yet assigned, then another umpire.
+    expect((await umpire.post(rubberPath(1), { ops: [start] })).status).toBe(403);
+    await json(await organiser.put(`/api/tournaments/${t.id}/matches/${m.id}/umpire`, { userId: umpireId }));
+    const other = await buildUser(platform, { grants: [{ role: 'umpire', unitId: unit.get('CCB')! }] });
+    const otherUmpire = await signIn(app, other.username, other.password);
+    expect((await otherUmpire.post(rubberPath(1), { ops: [start] })).status).toBe(403);
+    // A tie is scored rubber by rubber; the phone opens on the next rubber, with its players by name.
+    expect(await problem(await umpire.post(rallies, { ops: [start] }), 409)).toContain('TIE_BY_RUBBERS');
+    const first = await json<UmpireMatchOut>(await umpire.get(rallies));
+    expect(first).toMatchObject({ rubber: 1, mayScore: true, state: null });
+    expect(first.sides.map((s) => s.players.map((p) => p.name))).toEqual([
+      [`Công nhân ${a} M1`],
+      [`Công nhân ${b} M1`],
+    ]);
+    expect(first.sides[0].label).toContain(`Công nhân ${a} M1 (`);
+    // Points, an undo: the score as the Laws say, server and receiver by name.
+    const opening = [start, op(2, { kind: 'point', side: 0 }), op(3, { kind: 'point', side: 1 })];
+    const undo = op(4, { kind: 'undo' });
+    const after = await json<UmpireMatchOut>(await umpire.post(rubberPath(1), { ops: [...opening, undo] }));
+    expect(after.state).toMatchObject({ score: [1, 0], games: [] });
+    expect(after.state!.server).toMatchObject({ side: 0, player: people.get(`${a}.M1`) });
+    // The same batch again (an answer lost): nothing doubled.
+    const again = await json<UmpireMatchOut>(await umpire.post(rubberPath(1), { ops: [...opening, undo] }));
+    expect(again.ops).toHaveLength(4);
+    expect(again.state!.score).toEqual([1, 0]);
+    const stored = await platform.db
+      .selectFrom('tournament_rallies')
+      .select(['rubber'])
+      .where('match_id', '=', m.id)
+      .execute();
+    expect(stored.map((r) => r.rubber)).toEqual([1, 1, 1, 1]);
+    // Not over yet: no result from the points.
+    expect(await problem(await umpire.post(`${rubberPath(1)}/finish`, {}), 409)).toContain('MATCH_NOT_OVER');
+    // Side a takes the rubber 21-0, 21-0 (one point already): 41 points more.
+    const points = Array.from({ length: 41 }, (_, i) => op(5 + i, { kind: 'point', side: 0 }));
+    const won = await json<UmpireMatchOut>(await umpire.post(rubberPath(1), { ops: points }));
+    expect(won.state).toMatchObject({
+      winner: 0,
+      games: [
+        [21, 0],
+        [21, 0],
+      ],
+    });
+    const tie = await json<MatchOut>(await umpire.post(`${rubberPath(1)}/finish`, {}));
+    expect(tie.tie!.score).toEqual([1, 0]);
+    expect(tie.tie!.rubbers[0]).toMatchObject({
+      status: 'finished',
+      winner: 'a',
+      games: [
+        [21, 0],
+        [21, 0],
+      ],
+    });
+    expect(tie.winner).toBeNull();
+    const audit = await platform.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity_id', '=', m.id)
+      .where('action', '=', 'tournament_tie.rubber')
+      .execute();
+    expect(audit).toHaveLength(1);
+    // The rubber is closed to points; the phone moves on to the second.
+    expect(
+      await problem(await umpire.post(rubberPath(1), { ops: [op(46, { kind: 'point', side: 0 })] }), 409),
+    ).toContain('RESULT_RECORDED');
+    const second = await json<UmpireMatchOut>(await umpire.get(rallies));
+    expect(second).toMatchObject({ rubber: 2, mayScore: true, ops: [] });
+    expect(second.sides[0].players[0].name).toBe(`Công nhân ${a} W1`);
+    // Rubbers 2 and 3 to side a: the tie is decided 3–0, rubber 4 is refused, the phone shows the tie alone.
+    for (const k of [2, 3])
+      await json(
+        await umpire.post(`/api/tournaments/${t.id}/matches/${m.id}/rubbers/${k}/result`, {
+          games: [
+            [21, 15],
+            [21, 17],
+          ],
+        }),
+      );
+    const fourth = op(1, { kind: 'start', start: { server: 0, leftEnd: 0 } });
+    expect(await problem(await umpire.post(rubberPath(4), { ops: [fourth] }), 409)).toContain('TIE_DECIDED');
+    const done = await json<UmpireMatchOut>(await umpire.get(rallies));
+    expect(done).toMatchObject({ rubber: null, finished: true, mayScore: false });
+    expect(done.tie!.score).toEqual([3, 0]);
+    expect((await json<UmpireMatchOut>(await umpire.get(rubberPath(4)))).mayScore).toBe(false);
+    // A rubber on a match that is not a tie is refused.
+    const single = ties.find((x) => x.id !== m.id)!;
+    expect((await umpire.get(`/api/tournaments/${t.id}/matches/${single.id}/rubbers/9/rallies`)).status).toBe(404);
   });
 });

@@ -1,17 +1,16 @@
 import { vietnamDay } from '../../../common/dates.ts';
 import { isScoringId, scoringRules } from '../../../common/tournament/scoring.ts';
-import { lineupProblems, rubbersToWin, tieResult } from '../../../common/tournament/teams.ts';
+import { lineupProblems, rubbersToWin, type TieFormat, tieResult } from '../../../common/tournament/teams.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { holdsAnywhere } from '../../platform/policy/policy.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { workersOf } from '../organisation/index.ts';
-import { type Caller, mayManage, requireEnter } from './access.ts';
+import { type Caller, mayManage, mayScore, requireEnter } from './access.ts';
 import { entryLabels, eventMatches } from './draws.ts';
 import { publishTournament } from './live.ts';
 import { carryOn, checkScore, findMatch, refuseIfDependedOn } from './results.ts';
 import type { LineupInput, MatchOut, ResultInput } from './schema.ts';
-import { rubberScores, tieFormatOf, tieStateOf } from './tieView.ts';
+import { rubberScores, tieFormatOf, type TieState, tieStateOf } from './tieView.ts';
 
 /**
  * A team event's ties (ADR 35). A tie is a match row between two teams; beside it (`tie_json`)
@@ -24,11 +23,62 @@ import { rubberScores, tieFormatOf, tieStateOf } from './tieView.ts';
  */
 type Tx = Platform['db'];
 
-const notATie = () =>
+export const notATie = () =>
   fail.conflict('NOT_A_TIE', {
     vi: 'Đây không phải lượt trận đồng đội.',
     en: 'This is not a tie of a team event.',
   });
+
+export const noSuchRubber = (format: TieFormat) =>
+  fail.notFound({
+    vi: `Lượt trận chỉ có ${format.rubbers.length} trận.`,
+    en: `The tie has only ${format.rubbers.length} rubbers.`,
+  });
+
+type TieRow = {
+  tie_format_json: string | null;
+  tie_json: string | null;
+  walk_through: number;
+  entry_a: string | null;
+  entry_b: string | null;
+  outcome: string | null;
+};
+
+/**
+ * What a rubber needs before anything is recorded on it (its result, or the umpire's points): a
+ * tie with both teams known, the rubber there, no walkover of the whole tie, both line-ups in.
+ */
+export function openRubber(m: TieRow, rubber: number): { format: TieFormat; state: TieState } {
+  const format = tieFormatOf(m.tie_format_json);
+  if (!format) throw notATie();
+  if (m.walk_through === 1 || m.entry_a === null || m.entry_b === null)
+    throw fail.conflict('MATCH_NOT_READY', {
+      vi: 'Lượt trận chưa đủ hai đội: chưa ghi được kết quả.',
+      en: 'Both teams of the tie are not known yet: no result can be recorded.',
+    });
+  if (rubber > format.rubbers.length) throw noSuchRubber(format);
+  if (m.outcome !== null)
+    throw fail.conflict('TIE_WALKOVER', {
+      vi: 'Lượt trận đã được xử thắng cho một đội (bỏ cuộc, truất quyền).',
+      en: 'The tie has been awarded to a team (walkover or disqualification).',
+    });
+  const state = tieStateOf(m.tie_json, format);
+  if (state.lineups[0] === null || state.lineups[1] === null)
+    throw fail.conflict('LINEUP_MISSING', {
+      vi: 'Cần đội hình của cả hai đội trước khi ghi kết quả.',
+      en: 'Both teams’ line-ups are needed before a rubber’s result.',
+    });
+  return { format, state };
+}
+
+/** A rubber not yet played once the tie is decided is refused, unless the format plays them all. */
+export function refuseIfTieDecided(format: TieFormat, decided: ReturnType<typeof tieResult>): void {
+  if (decided.winner !== null && !format.playAll)
+    throw fail.conflict('TIE_DECIDED', {
+      vi: `Lượt trận đã phân thắng bại (${decided.rubbers[0]}–${decided.rubbers[1]}): các trận còn lại không thi đấu.`,
+      en: `The tie is decided (${decided.rubbers[0]}–${decided.rubbers[1]}): the remaining rubbers are not played.`,
+    });
+}
 
 async function matchOut(platform: Platform, eventId: string, matchId: string): Promise<MatchOut> {
   const labels = await entryLabels(platform, eventId);
@@ -142,31 +192,8 @@ export async function recordRubber(
   await platform.db.transaction().execute(async (tx: Tx) => {
     const m = await findMatch(tx, tournamentId, matchId);
     eventId = m.event_id;
-    const format = tieFormatOf(m.tie_format_json);
-    if (!format) throw notATie();
-    const assigned = m.umpire_user_id !== null && m.umpire_user_id === caller.actor.userId;
-    if (!mayManage(caller) && !(assigned && holdsAnywhere(caller.grants, 'tournament.score'))) throw fail.forbidden();
-    if (m.walk_through === 1 || m.entry_a === null || m.entry_b === null)
-      throw fail.conflict('MATCH_NOT_READY', {
-        vi: 'Lượt trận chưa đủ hai đội: chưa ghi được kết quả.',
-        en: 'Both teams of the tie are not known yet: no result can be recorded.',
-      });
-    if (rubber > format.rubbers.length)
-      throw fail.notFound({
-        vi: `Lượt trận chỉ có ${format.rubbers.length} trận.`,
-        en: `The tie has only ${format.rubbers.length} rubbers.`,
-      });
-    if (m.outcome !== null)
-      throw fail.conflict('TIE_WALKOVER', {
-        vi: 'Lượt trận đã được xử thắng cho một đội (bỏ cuộc, truất quyền).',
-        en: 'The tie has been awarded to a team (walkover or disqualification).',
-      });
-    const state = tieStateOf(m.tie_json, format);
-    if (state.lineups[0] === null || state.lineups[1] === null)
-      throw fail.conflict('LINEUP_MISSING', {
-        vi: 'Cần đội hình của cả hai đội trước khi ghi kết quả.',
-        en: 'Both teams’ line-ups are needed before a rubber’s result.',
-      });
+    if (!mayScore(caller, m.umpire_user_id)) throw fail.forbidden();
+    const { format, state } = openRubber(m, rubber);
     const rule = scoringRules[isScoringId(m.scoring) ? m.scoring : 'bo3-21'];
     const beforeResult = tieResult(rule, format, rubberScores(state));
     const previous = state.rubbers[rubber - 1];
@@ -176,11 +203,7 @@ export async function recordRubber(
           vi: 'Trận đã có kết quả: chỉ ban tổ chức được sửa.',
           en: 'The rubber has a result: only the organisers may correct it.',
         });
-    } else if (beforeResult.winner !== null && !format.playAll)
-      throw fail.conflict('TIE_DECIDED', {
-        vi: `Lượt trận đã phân thắng bại (${beforeResult.rubbers[0]}–${beforeResult.rubbers[1]}): các trận còn lại không thi đấu.`,
-        en: `The tie is decided (${beforeResult.rubbers[0]}–${beforeResult.rubbers[1]}): the remaining rubbers are not played.`,
-      });
+    } else refuseIfTieDecided(format, beforeResult);
     const winner = checkScore(m, input);
     state.rubbers[rubber - 1] = { games: input.games.map((g) => [g[0], g[1]]), outcome: input.outcome, winner };
     const after = tieResult(rule, format, rubberScores(state));

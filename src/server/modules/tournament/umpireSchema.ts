@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { scoringIds } from '../../../common/tournament/scoring.ts';
+import { tieOut } from './schema.ts';
 
 /** Two numbers or two names, declared as such in the OpenAPI document (zod's tuple has no `items` there). */
 export const numberPair = z
@@ -70,6 +71,12 @@ export const umpireMatchOut = z
     code: z.string(),
     scoring: z.enum(scoringIds),
     court: z.string().nullable(),
+    rubber: z.number().nullable().openapi({
+      description: 'A tie: the rubber scored here (from 1); null for a match, or a tie with no rubber to play',
+    }),
+    tie: tieOut
+      .nullable()
+      .openapi({ description: 'A team event’s tie: every rubber’s status and score; null for a match' }),
     sides: z.array(z.object({ label: z.string(), players: z.array(z.object({ id: z.string(), name: z.string() })) })),
     ops: z.array(opOut),
     state: rallyStateOut.nullable(),

@@ -104,7 +104,10 @@ function MatchCard({
               : t('tournament.match.record')}
         </Button>
       ) : null}
-      {onRecord && !match.walkThrough && match.status === 'ready' && !match.tie ? (
+      {onRecord &&
+      !match.walkThrough &&
+      match.status === 'ready' &&
+      (!match.tie || match.tie.rubbers.some((r) => r.status === 'ready')) ? (
         <Button
           size="xs"
           variant="filled"

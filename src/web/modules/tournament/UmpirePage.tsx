@@ -17,7 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconArrowLeft, IconCloudOff, IconCloudCheck, IconFlag } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Side } from '../../../common/tournament/rally.ts';
 import { scoringRules } from '../../../common/tournament/scoring.ts';
@@ -28,7 +28,8 @@ import { CenterLoader } from '../../ui/CenterLoader.tsx';
 import { ErrorAlert, useErrorText } from '../../ui/errors.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
 import { type UmpireMatch, sendRallies, umpireKeys, useFinishFromRallies, useUmpireMatch } from './umpireApi.ts';
-import { loadLocal, mergeWithServer, newOpId, saveLocal } from './umpireQueue.ts';
+import { loadLocal, logKey, mergeWithServer, newOpId, saveLocal } from './umpireQueue.ts';
+import { useBilingual } from './shared.tsx';
 
 /** An entry as the screen makes it; the log gives it an id and its number. */
 type NewOp = UmpireOp extends infer O ? (O extends UmpireOp ? Omit<O, 'id' | 'seq'> : never) : never;
@@ -40,10 +41,11 @@ type Sync = { pending: number; offline: boolean; sending: boolean };
  * sends what is pending in order, again after a lost connection (on `online` and every few
  * seconds), and takes the server's answer as the new start.
  */
-function useUmpireLog(tournamentId: string, matchId: string, view: UmpireMatch | undefined) {
+function useUmpireLog(tournamentId: string, matchId: string, rubber: number | null, view: UmpireMatch | undefined) {
   const queryClient = useQueryClient();
   const { i18n } = useTranslation();
-  const [ops, setOps] = useState<UmpireOp[]>(() => loadLocal(matchId));
+  const log = logKey(matchId, rubber);
+  const [ops, setOps] = useState<UmpireOp[]>(() => loadLocal(log));
   const [sync, setSync] = useState<Sync>({ pending: 0, offline: false, sending: false });
   const opsRef = useRef(ops);
   const confirmed = useRef(0);
@@ -53,11 +55,11 @@ function useUmpireLog(tournamentId: string, matchId: string, view: UmpireMatch |
   const apply = useCallback(
     (next: UmpireOp[]) => {
       opsRef.current = next;
-      saveLocal(matchId, next);
+      saveLocal(log, next);
       setOps(next);
       setSync((s) => ({ ...s, pending: next.length - confirmed.current }));
     },
-    [matchId],
+    [log],
   );
 
   const flush = useCallback(async () => {
@@ -68,8 +70,8 @@ function useUmpireLog(tournamentId: string, matchId: string, view: UmpireMatch |
     inFlight.current = true;
     setSync((s) => ({ ...s, sending: true }));
     try {
-      const answer = await sendRallies(tournamentId, matchId, pending.slice(0, 500));
-      queryClient.setQueryData(umpireKeys.match(tournamentId, matchId), answer);
+      const answer = await sendRallies(tournamentId, matchId, rubber, pending.slice(0, 500));
+      queryClient.setQueryData(umpireKeys.match(tournamentId, matchId, rubber), answer);
       setSync((s) => ({ ...s, offline: false }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 0) {
@@ -84,13 +86,13 @@ function useUmpireLog(tournamentId: string, matchId: string, view: UmpireMatch |
           color: 'red',
           message: err instanceof ApiError ? err.text(i18n.language) : String(err),
         });
-        void queryClient.invalidateQueries({ queryKey: umpireKeys.match(tournamentId, matchId) });
+        void queryClient.invalidateQueries({ queryKey: umpireKeys.match(tournamentId, matchId, rubber) });
       }
     } finally {
       inFlight.current = false;
       setSync((s) => ({ ...s, sending: false }));
     }
-  }, [tournamentId, matchId, queryClient, apply, i18n.language]);
+  }, [tournamentId, matchId, rubber, queryClient, apply, i18n.language]);
 
   // The server's log arrives (first read, an answer, another device): it leads; the phone's own follow.
   useEffect(() => {
@@ -136,14 +138,49 @@ const playersOf = (view: UmpireMatch): [string[], string[]] => [
   view.sides[1]!.players.map((p) => p.id),
 ];
 
+const route = '/signed-in/tournaments/$tournamentId/matches/$matchId/score';
+
+/** The phone for a match, or for one rubber of a tie (`?rubber=n`): each log its own screen. */
 export function UmpirePage() {
+  const { tournamentId, matchId } = useParams({ from: route });
+  const { rubber } = useSearch({ from: route });
+  return (
+    <UmpireScreen
+      key={logKey(matchId, rubber ?? null)}
+      tournamentId={tournamentId}
+      matchId={matchId}
+      rubber={rubber ?? null}
+    />
+  );
+}
+
+function UmpireScreen({
+  tournamentId,
+  matchId,
+  rubber,
+}: {
+  tournamentId: string;
+  matchId: string;
+  rubber: number | null;
+}) {
   const { t, i18n } = useTranslation();
-  const { tournamentId, matchId } = useParams({ from: '/signed-in/tournaments/$tournamentId/matches/$matchId/score' });
+  const bilingual = useBilingual();
+  const navigate = useNavigate();
   const auth = useAuth();
-  const match = useUmpireMatch(tournamentId, matchId);
+  const match = useUmpireMatch(tournamentId, matchId, rubber);
   const view = match.data;
-  const { ops, sync, add } = useUmpireLog(tournamentId, matchId, view);
-  const finish = useFinishFromRallies(tournamentId, matchId);
+  const { ops, sync, add } = useUmpireLog(tournamentId, matchId, rubber, view);
+  const finish = useFinishFromRallies(tournamentId, matchId, rubber);
+  // A tie opened without its rubber: the server names the next one to play, and the address follows.
+  // (Only from a fresh answer: a kept one may name a rubber played since.)
+  const opening = rubber === null && !match.isFetching && view?.rubber != null ? view.rubber : null;
+  const toRubber = useCallback(
+    (n: number | undefined, replace = false) => void navigate({ to: '.', search: n ? { rubber: n } : {}, replace }),
+    [navigate],
+  );
+  useEffect(() => {
+    if (opening !== null) toRubber(opening, true);
+  }, [opening, toRubber]);
   const errorText = useErrorText();
   const [refusal, setRefusal] = useState<string | null>(null);
   const state = useMemo(() => {
@@ -156,9 +193,12 @@ export function UmpirePage() {
   }, [view, ops]);
 
   if (!auth.can('tournament.read')) return <NoPermission />;
-  if (match.isPending) return <CenterLoader />;
+  if (match.isPending || opening !== null || (rubber === null && match.isFetching && view?.tie))
+    return <CenterLoader />;
   if (match.error) return <ErrorAlert error={match.error} />;
   const v = match.data;
+  const tieRubber = v.tie && v.rubber ? v.tie.rubbers[v.rubber - 1] : undefined;
+  const nextReady = v.tie?.rubbers.find((r) => r.status === 'ready' && r.number !== v.rubber);
   const name = (id: string | null | undefined) =>
     v.sides.flatMap((s) => s.players).find((p) => p.id === id)?.name ?? '';
   const tap = (op: NewOp) => setRefusal(add(op));
@@ -204,14 +244,59 @@ export function UmpirePage() {
           {[v.court, i18n.language === 'en' ? rule.label.en : rule.label.vi].filter(Boolean).join(' · ')}
         </Text>
       </div>
-      {v.finished ? (
+      {v.tie ? (
+        <Card withBorder padding="xs" data-testid="umpire-tie">
+          <Stack gap={6}>
+            <Text size="sm" data-testid="umpire-tie-score">
+              {t('tournament.tie.score', { a: v.tie.score[0], b: v.tie.score[1], n: v.tie.needed })}
+            </Text>
+            <Select
+              label={t('tournament.umpire.rubberPick')}
+              data={v.tie.rubbers.map((r) => ({
+                value: String(r.number),
+                label: [
+                  bilingual(r.label),
+                  t(`tournament.tie.status.${r.status}`),
+                  r.games.map(([a, b]) => `${a}-${b}`).join(', '),
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              }))}
+              value={v.rubber ? String(v.rubber) : null}
+              onChange={(value) => value && toRubber(Number(value))}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="umpire-rubber"
+            />
+          </Stack>
+        </Card>
+      ) : null}
+      {v.tie && v.rubber === null ? (
+        <Alert color={v.finished ? 'green' : 'gray'} data-testid="umpire-tie-state">
+          {v.finished
+            ? t('tournament.umpire.tieDecided', { a: v.tie.score[0], b: v.tie.score[1] })
+            : t('tournament.umpire.tieWaiting')}
+        </Alert>
+      ) : v.finished ? (
         <Alert color="green" data-testid="umpire-finished">
-          {t('tournament.umpire.finished')} {state?.games.map(([a, b]) => `${a}-${b}`).join(', ')}
+          <Stack gap="xs" align="flex-start">
+            <span>
+              {tieRubber
+                ? t('tournament.umpire.rubberFinished', { rubber: bilingual(tieRubber.label) })
+                : t('tournament.umpire.finished')}{' '}
+              {(tieRubber ? tieRubber.games : (state?.games ?? [])).map(([a, b]) => `${a}-${b}`).join(', ')}
+            </span>
+            {nextReady ? (
+              <Button size="xs" onClick={() => toRubber(nextReady.number)} data-testid="umpire-next-rubber">
+                {t('tournament.umpire.nextRubber')}
+              </Button>
+            ) : null}
+          </Stack>
         </Alert>
       ) : !v.mayScore ? (
         <Alert color="gray">{t('tournament.umpire.notYours')}</Alert>
       ) : null}
-      {state === null ? (
+      {v.tie && v.rubber === null ? null : state === null ? (
         v.mayScore ? (
           <StartForm view={v} onStart={(start) => tap({ kind: 'start', start })} />
         ) : (
@@ -320,7 +405,16 @@ export function UmpirePage() {
                 disabled={sync.pending > 0}
                 onClick={() =>
                   finish.mutate(undefined, {
-                    onSuccess: () => notifications.show({ color: 'green', message: t('tournament.umpire.recorded') }),
+                    onSuccess: (tie) => {
+                      notifications.show({
+                        color: 'green',
+                        message: tieRubber
+                          ? t('tournament.umpire.rubberRecorded', { rubber: bilingual(tieRubber.label) })
+                          : t('tournament.umpire.recorded'),
+                      });
+                      // A tie's phone moves on to the next rubber to play (none once the tie is decided).
+                      if (v.rubber) toRubber(tie.tie?.rubbers.find((r) => r.status === 'ready')?.number);
+                    },
                     onError: (e) => notifications.show({ color: 'red', message: errorText(e) }),
                   })
                 }

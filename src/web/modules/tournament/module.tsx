@@ -1,7 +1,7 @@
 import { IconTournament } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
-import { validateTournamentSearch } from './search.ts';
+import { validateTournamentSearch, validateUmpireSearch } from './search.ts';
 
 export default defineWebModule({
   name: 'tournament',
@@ -21,6 +21,7 @@ export default defineWebModule({
     createRoute({
       getParentRoute: () => parent,
       path: '/tournaments/$tournamentId/matches/$matchId/score',
+      validateSearch: validateUmpireSearch,
       component: lazyPage(() => import('./UmpirePage.tsx'), 'UmpirePage'),
     }),
   ],

@@ -25,3 +25,11 @@ export function validateTournamentSearch(search: Record<string, unknown>): Tourn
   if (typeof search.event === 'string' && /^[0-9a-f-]{36}$/i.test(search.event)) out.event = search.event;
   return out;
 }
+
+export type UmpireSearch = { rubber?: number };
+
+/** The umpire's phone on a tie names the rubber scored (`?rubber=2`); without it the next one to play opens. */
+export function validateUmpireSearch(search: Record<string, unknown>): UmpireSearch {
+  const n = Number(search.rubber);
+  return Number.isInteger(n) && n >= 1 && n <= 9 ? { rubber: n } : {};
+}

@@ -8,29 +8,32 @@ import { type Match, tournamentKeys } from './api.ts';
 export type UmpireMatch = z.output<typeof umpireMatchOut>;
 export type UmpireBoard = z.output<typeof umpireListOut>;
 
-const rallies = (id: string, matchId: string) => `/api/tournaments/${id}/matches/${matchId}/rallies`;
+/** A match's rally log, or a tie's rubber's (rubber from 1). */
+const rallies = (id: string, matchId: string, rubber: number | null) =>
+  `/api/tournaments/${id}/matches/${matchId}${rubber ? `/rubbers/${rubber}` : ''}/rallies`;
 export const umpireKeys = {
-  match: (id: string, matchId: string) => [...tournamentKeys.all, 'rallies', id, matchId] as const,
+  match: (id: string, matchId: string, rubber: number | null) =>
+    [...tournamentKeys.all, 'rallies', id, matchId, rubber ?? 0] as const,
   board: (id: string) => [...tournamentKeys.all, 'umpires', id] as const,
 };
 
-export function useUmpireMatch(id: string, matchId: string) {
+export function useUmpireMatch(id: string, matchId: string, rubber: number | null) {
   return useQuery({
-    queryKey: umpireKeys.match(id, matchId),
-    queryFn: ({ signal }) => api<UmpireMatch>(rallies(id, matchId), { signal }),
+    queryKey: umpireKeys.match(id, matchId, rubber),
+    queryFn: ({ signal }) => api<UmpireMatch>(rallies(id, matchId, rubber), { signal }),
     // The phone keeps what it has while the connection comes and goes.
     retry: false,
     refetchOnWindowFocus: false,
   });
 }
 
-export const sendRallies = (id: string, matchId: string, ops: UmpireOp[]) =>
-  api<UmpireMatch>(rallies(id, matchId), { method: 'POST', body: { ops } });
+export const sendRallies = (id: string, matchId: string, rubber: number | null, ops: UmpireOp[]) =>
+  api<UmpireMatch>(rallies(id, matchId, rubber), { method: 'POST', body: { ops } });
 
-export function useFinishFromRallies(id: string, matchId: string) {
+export function useFinishFromRallies(id: string, matchId: string, rubber: number | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<Match>(`${rallies(id, matchId)}/finish`, { method: 'POST' }),
+    mutationFn: () => api<Match>(`${rallies(id, matchId, rubber)}/finish`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tournamentKeys.all }),
   });
 }

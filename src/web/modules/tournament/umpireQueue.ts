@@ -3,14 +3,16 @@ import type { UmpireOp } from '../../../common/tournament/umpire.ts';
 /**
  * The umpire's phone keeps every entry of a match in the browser (localStorage) until the server
  * has it, so points scored without a connection survive a reload and are sent, in order, when the
- * connection returns. The server's log is the authority on what it holds; the phone's entries
+ * connection returns. A tie's rubbers each have their own log. The server's log is the authority on what it holds; the phone's entries
  * after it are the ones still to send. Entries keep their ids, so a batch sent again is stored once.
  */
-const key = (matchId: string) => `kyniem.umpire.${matchId}`;
+/** Whose log: a match (its id), or a tie's rubber (`<tie id>.<rubber>`). */
+export const logKey = (matchId: string, rubber: number | null) => (rubber ? `${matchId}.${rubber}` : matchId);
+const key = (log: string) => `kyniem.umpire.${log}`;
 
-export function loadLocal(matchId: string): UmpireOp[] {
+export function loadLocal(log: string): UmpireOp[] {
   try {
-    const raw = localStorage.getItem(key(matchId));
+    const raw = localStorage.getItem(key(log));
     const ops = raw ? (JSON.parse(raw) as UmpireOp[]) : [];
     return Array.isArray(ops) ? ops : [];
   } catch {
@@ -18,10 +20,10 @@ export function loadLocal(matchId: string): UmpireOp[] {
   }
 }
 
-export function saveLocal(matchId: string, ops: readonly UmpireOp[]): void {
+export function saveLocal(log: string, ops: readonly UmpireOp[]): void {
   try {
-    if (ops.length === 0) localStorage.removeItem(key(matchId));
-    else localStorage.setItem(key(matchId), JSON.stringify(ops));
+    if (ops.length === 0) localStorage.removeItem(key(log));
+    else localStorage.setItem(key(log), JSON.stringify(ops));
   } catch {
     // storage full or refused: the entries stay in memory and are still sent
   }
