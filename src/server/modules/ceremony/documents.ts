@@ -372,7 +372,7 @@ function cueRows(x: Loaded) {
 }
 
 const cueColumns = [
-  { header: 'TT', key: 'no', width: 5 },
+  { header: 'TT', key: 'no', width: 5, type: 'integer' as const },
   { header: 'Thời gian', key: 'time', width: 14 },
   { header: 'Phần', key: 'segment', width: 36 },
   { header: 'Hiệu lệnh', key: 'cue', width: 18 },
