@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian when it is missing: Chromium for the browser tests,
 # fonts that cover Vietnamese for screenshots and documents, poppler-utils to read PDFs back,
-# LibreOffice Writer (without its GUI) to open the .docx files the documents builders write.
+# LibreOffice Writer and Calc (without their GUI) to open the .docx and .xlsx files the documents
+# builders write and print them to PDF as a clerk would.
 # Never downloads a browser of its own.
 set -euo pipefail
 
@@ -11,6 +12,9 @@ fc-list 2>/dev/null | grep -q 'Liberation Serif' || missing+=(fonts-liberation2)
 fc-list 2>/dev/null | grep -q 'Carlito' || missing+=(fonts-crosextra-carlito)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# Calc brings no command of its own: ask dpkg whether its package is installed
+dpkg-query -W -f='${Status}' libreoffice-calc-nogui 2>/dev/null | grep -q 'install ok installed' ||
+  missing+=(libreoffice-calc-nogui)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

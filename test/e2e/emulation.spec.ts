@@ -1,5 +1,6 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { desktop, phone, screenshot, screenshotViewport, asUser, openNav, DEMO_PASSWORD } from './support.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { type Api, apiAs, isoFromNow } from './api.ts';
+import { desktop, phone, screenshot, screenshotViewport, asUser, openNav } from './support.ts';
 
 /**
  * The seed's drive (II.1: 15/6–30/8/2019, launched by Kế hoạch 15-KH/ĐUK) end to end in the browser:
@@ -16,33 +17,6 @@ const DRIVE_NAME =
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
 const TEMPLATE_CODE = `TD15-${suffix}`;
 const DRIVE_CODE = `TD15-${suffix}`;
-
-type Api = {
-  ctx: APIRequestContext;
-  get: (path: string) => Promise<any>;
-  send: (method: 'POST' | 'PUT' | 'PATCH', path: string, data: unknown, status?: number) => Promise<any>;
-};
-
-async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Api> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(login.status(), `sign in as ${username}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    ctx,
-    get: async (path) => {
-      const res = await ctx.get(path);
-      expect(res.status(), `GET ${path}`).toBe(200);
-      return res.json();
-    },
-    send: async (method, path, data, status = 200) => {
-      const res = await ctx.fetch(path, { method, data, headers: { 'X-CSRF-Token': csrfToken } });
-      const body = await res.json();
-      expect(res.status(), `${method} ${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
-      return body;
-    },
-  };
-}
 
 /** Closes the "saved" notices, so that screenshots show the page beneath. */
 async function dismissNotices(page: Page) {
@@ -84,7 +58,6 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
       )
     ).id;
   }
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const template = await office.send(
     'POST',
     '/api/reporting/templates',
@@ -92,7 +65,7 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
       code: TEMPLATE_CODE,
       name: 'Kết quả đợt thi đua cao điểm chào mừng 15 năm thành lập Đảng bộ Khối',
       periodType: 'campaign',
-      campaign: { start: day(-20), end: day(40) },
+      campaign: { start: isoFromNow(-20), end: isoFromNow(40) },
       sections: [
         {
           key: 'I',
@@ -265,15 +238,20 @@ test('the Bloc launches the seed drive, a unit registers on a phone, results are
   const admin = await apiAs(baseURL, 'demo.quantri');
   const periodId = `campaign:${TEMPLATE_CODE}`;
   const report = (api: Api, unit: string, works: number, ideas: number) =>
-    api.send('POST', '/api/reporting/reports/submit', {
-      templateId: template.id,
-      unitId: unit,
-      periodId,
-      values: [
-        { indicatorId: ind.CT, value: works },
-        { indicatorId: ind.SK, value: ideas },
-      ],
-    });
+    api.send(
+      'POST',
+      '/api/reporting/reports/submit',
+      {
+        templateId: template.id,
+        unitId: unit,
+        periodId,
+        values: [
+          { indicatorId: ind.CT, value: works },
+          { indicatorId: ind.SK, value: ideas },
+        ],
+      },
+      200,
+    );
   await report(secretaryApi, units.mine, 4, 6);
   await report(admin, units.dongHung, 4, 2);
   await report(admin, units.songTra, 2, 1);

@@ -1,5 +1,6 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { asUser, DEMO_PASSWORD, desktop, expectNoHorizontalOverflow, phone, screenshot } from './support.ts';
+import { expect, test } from '@playwright/test';
+import { apiAs } from './api.ts';
+import { asUser, desktop, expectNoHorizontalOverflow, phone, screenshot } from './support.ts';
 
 /**
  * The festival's entry form and round set-up in the browser (issue 15): the demo grassroots
@@ -12,27 +13,6 @@ import { asUser, DEMO_PASSWORD, desktop, expectNoHorizontalOverflow, phone, scre
  * festival's certified ranking and prizes after.
  */
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
-
-async function apiAs(baseURL: string, username: string) {
-  const ctx: APIRequestContext = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(login.status(), `sign in as ${username}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    ctx,
-    send: async (method: 'POST' | 'PUT', path: string, data: unknown, status = method === 'POST' ? 201 : 200) => {
-      const res = await ctx.fetch(path, { method, data, headers: { 'X-CSRF-Token': csrfToken } });
-      const body = await res.json();
-      expect(res.status(), `${method} ${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
-      return body;
-    },
-    get: async (path: string) => {
-      const res = await ctx.get(path);
-      expect(res.status(), `GET ${path}`).toBe(200);
-      return res.json();
-    },
-  };
-}
 
 /** A real WAV: 8 kHz mono 16-bit, `seconds` of a quiet 440 Hz tone. */
 function wav(seconds: number): Buffer {
@@ -62,7 +42,7 @@ test('a unit enters its acts on a phone; the organisers decide and set up the ro
   const baseURL = test.info().project.use.baseURL!;
   const office = await apiAs(baseURL, 'demo.vanphong');
   const code = `LH-${suffix}`;
-  const festival = await office.send('POST', '/api/festivals', { code, name: `Liên hoan Tiếng hát ${suffix}` });
+  const festival = await office.send('POST', '/api/festivals', { code, name: `Liên hoan Tiếng hát ${suffix}` }, 201);
 
   // ---- the unit enters an act with a backing track, on a phone ----
   const unit = await asUser(browser, 'demo.coso', phone);

@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { apiAs } from './api.ts';
 import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, phone, screenshot, signIn } from './support.ts';
 
 /**
@@ -12,33 +13,6 @@ import { ADMIN_PASSWORD, asUser, DEMO_PASSWORD, desktop, phone, screenshot, sign
  */
 const JUDGE_PASSWORD = 'giam-khao-2019-dem';
 const suffix = Date.now().toString(36).slice(-5).toUpperCase();
-
-type Api = {
-  ctx: APIRequestContext;
-  get: (path: string) => Promise<any>;
-  send: (method: 'POST' | 'PUT', path: string, data: unknown, status?: number) => Promise<any>;
-};
-
-async function apiAs(baseURL: string, username: string, password = DEMO_PASSWORD): Promise<Api> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(login.status(), `sign in as ${username}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    ctx,
-    send: async (method, path, data, status = method === 'POST' ? 201 : 200) => {
-      const res = await ctx.fetch(path, { method, data, headers: { 'X-CSRF-Token': csrfToken } });
-      const body = res.status() === 204 ? null : await res.json();
-      expect(res.status(), `${method} ${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
-      return body;
-    },
-    get: async (path) => {
-      const res = await ctx.get(path);
-      expect(res.status(), `GET ${path}`).toBe(200);
-      return res.json();
-    },
-  };
-}
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,12 +30,17 @@ test('three judges score on phones, the head judge closes and certifies, the org
   const judges: { username: string; id: string }[] = [];
   for (const n of [2, 3]) {
     const username = `giamkhao${n}.${suffix.toLowerCase()}`;
-    const made = await admin.send('POST', '/api/accounts', {
-      username,
-      displayName: `Giám khảo ${n} ${suffix}`,
-      password: DEMO_PASSWORD,
-      grants: [{ role: 'judge', unitId: null }],
-    });
+    const made = await admin.send(
+      'POST',
+      '/api/accounts',
+      {
+        username,
+        displayName: `Giám khảo ${n} ${suffix}`,
+        password: DEMO_PASSWORD,
+        grants: [{ role: 'judge', unitId: null }],
+      },
+      201,
+    );
     // An account given a password by the administrator must change it: done once here, then signed in with it.
     const temporary = await apiAs(baseURL, username, DEMO_PASSWORD);
     await temporary.send(
@@ -80,45 +59,57 @@ test('three judges score on phones, the head judge closes and certifies, the org
   const office = await apiAs(baseURL, 'demo.vanphong');
   const demo = (await office.get('/api/festivals')).items.find((f: { code: string }) => f.code === 'LHTH2019');
   const demoEntries = (await office.get(`/api/festivals/${demo.id}/entries?status=accepted`)).items.slice(0, 2);
-  const festival = await office.send('POST', '/api/festivals', {
-    code: `LH-${suffix}`,
-    name: `Liên hoan thử ${suffix}`,
-  });
+  const festival = await office.send(
+    'POST',
+    '/api/festivals',
+    { code: `LH-${suffix}`, name: `Liên hoan thử ${suffix}` },
+    201,
+  );
   const entryIds: string[] = [];
   for (const e of demoEntries) {
-    const made = await office.send('POST', `/api/festivals/${festival.id}/entries`, {
-      unitId: e.unit.id,
-      performance: e.performance,
-      personIds: e.performers.map((p: { id: string }) => p.id),
-      song: e.song,
-      composer: e.composer,
-      genre: e.genre,
-      accompaniment: 'live',
-      declaredSeconds: e.declaredSeconds,
-    });
+    const made = await office.send(
+      'POST',
+      `/api/festivals/${festival.id}/entries`,
+      {
+        unitId: e.unit.id,
+        performance: e.performance,
+        personIds: e.performers.map((p: { id: string }) => p.id),
+        song: e.song,
+        composer: e.composer,
+        genre: e.genre,
+        accompaniment: 'live',
+        declaredSeconds: e.declaredSeconds,
+      },
+      201,
+    );
     await office.send('POST', `/api/festivals/${festival.id}/entries/${made.id}/decision`, { decision: 'accept' }, 200);
     entryIds.push(made.id);
   }
-  const round = await office.send('POST', `/api/festivals/${festival.id}/rounds`, {
-    kind: 'exchange',
-    name: `Đêm giao lưu ${suffix}`,
-    heldOn: '2019-08-19',
-    venue: 'Cung Văn hóa Lao động',
-    maxActSeconds: 300,
-    method: 'mean',
-    tieBreak: ['voice'],
-    criteria: [
-      { code: 'voice', name: 'Giọng hát', weight: 60, max: 10 },
-      { code: 'stage', name: 'Phong cách biểu diễn', weight: 40, max: 10 },
-    ],
-    judges: [
-      { userId: headId, name: 'Ngô Thị Phương Thảo', head: true },
-      { userId: judges[0].id, name: `Giám khảo 2 ${suffix}` },
-      { userId: judges[1].id, name: `Giám khảo 3 ${suffix}` },
-    ],
-    entryIds,
-    orderSeed: suffix,
-  });
+  const round = await office.send(
+    'POST',
+    `/api/festivals/${festival.id}/rounds`,
+    {
+      kind: 'exchange',
+      name: `Đêm giao lưu ${suffix}`,
+      heldOn: '2019-08-19',
+      venue: 'Cung Văn hóa Lao động',
+      maxActSeconds: 300,
+      method: 'mean',
+      tieBreak: ['voice'],
+      criteria: [
+        { code: 'voice', name: 'Giọng hát', weight: 60, max: 10 },
+        { code: 'stage', name: 'Phong cách biểu diễn', weight: 40, max: 10 },
+      ],
+      judges: [
+        { userId: headId, name: 'Ngô Thị Phương Thảo', head: true },
+        { userId: judges[0].id, name: `Giám khảo 2 ${suffix}` },
+        { userId: judges[1].id, name: `Giám khảo 3 ${suffix}` },
+      ],
+      entryIds,
+      orderSeed: suffix,
+    },
+    201,
+  );
   const roundUrl = `/festival-rounds/${round.id}`;
 
   // ---- the head judge follows on a desktop; the results are secret ----

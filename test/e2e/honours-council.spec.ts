@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { apiAs } from './api.ts';
 import { ADMIN_PASSWORD, asUser, desktop, phone, screenshot } from './support.ts';
 
 /**
@@ -16,20 +17,6 @@ const SESSION_TITLE = `Phiên họp xét chọn tập thể tiêu biểu (E2E ${
 const MEMBER = 'Phạm Thị Thu Hằng'; // demo.hoidong
 const SECRETARY = 'Lê Thị Hồng Nhung'; // demo.vanphong
 const ABSENT = `Nguyễn Văn Vắng ${suffix}`;
-
-async function apiAs(baseURL: string, username: string, password: string) {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const login = await ctx.post('/api/auth/login', { data: { username, password } });
-  expect(login.status(), `sign in as ${username}`).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return { ctx, csrfToken };
-}
-
-async function getJson(ctx: APIRequestContext, path: string) {
-  const res = await ctx.get(path);
-  expect(res.status(), `GET ${path}`).toBe(200);
-  return res.json();
-}
 
 /** Closes the "done" notices, so that a screenshot shows the page beneath them. */
 async function closeNotices(page: Page) {
@@ -59,19 +46,18 @@ test('the Council votes by encrypted secret ballot: a member on a phone, the cha
 
   // ---- an absent member, so that the secretary has a written vote to enter ----
   const admin = await apiAs(baseURL, 'admin', ADMIN_PASSWORD);
-  const council = (await getJson(admin.ctx, `/api/units?q=${encodeURIComponent('Hội đồng thi đua')}&pageSize=10`))
-    .items[0];
-  const created = await admin.ctx.post('/api/accounts', {
-    data: {
+  const council = (await admin.get(`/api/units?q=${encodeURIComponent('Hội đồng thi đua')}&pageSize=10`)).items[0];
+  await admin.post(
+    '/api/accounts',
+    {
       username: `e2e.hoidong.${suffix}`,
       displayName: ABSENT,
       password: `Vang-${suffix}-2019!`,
       grants: [{ role: 'council_member', unitId: council.id }],
     },
-    headers: { 'X-CSRF-Token': admin.csrfToken },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const campaign = (await getJson(admin.ctx, '/api/honours/campaigns?pageSize=100')).items.find(
+    201,
+  );
+  const campaign = (await admin.get('/api/honours/campaigns?pageSize=100')).items.find(
     (c: { code: string }) => c.code === 'TV-15NAM-2019',
   );
   expect(campaign, 'the demo campaign').toBeTruthy();

@@ -23,6 +23,6 @@ export { toDocx } from './docx.ts';
 export { escapeHtml, toHtml } from './html.ts';
 export { cssFontStack } from './format.ts';
 export { htmlToPdf, toPdf } from './pdf.ts';
-export { toXlsx, type Sheet, type SheetColumn, type SheetCell } from './xlsx.ts';
+export { fitRowHeights, toXlsx, type Sheet, type SheetColumn, type SheetCell } from './xlsx.ts';
 export { toCertificatePdf, toCertificatesPdf, certificatesHtml, type CertificateData } from './certificate.ts';
 export { closeDocumentBrowser } from './browser.ts';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { toXlsx, type Sheet } from './xlsx.ts';
+import { fitRowHeights, toXlsx, type Sheet } from './xlsx.ts';
 
 const timeline: Sheet = {
   name: 'Thời gian thực hiện',
@@ -114,5 +114,25 @@ describe('toXlsx', () => {
     await expect(toXlsx([{ ...timeline, rows: [{ no: 1, what: 'x', lead: 'y', due: '30/7/2019' }] }])).rejects.toThrow(
       /Hoàn thành trước/,
     );
+  });
+});
+
+describe('fitRowHeights', () => {
+  it('gives a sheet built by hand the heights of its wrapped text: merged cells span their columns, hidden ones count nothing, a taller row stays', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('Tổng hợp');
+    ws.columns = [{ width: 6 }, { width: 44 }, { width: 13 }, { width: 13 }, { width: 10, hidden: true }];
+    const name = 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh';
+    ws.getRow(1).values = [1, 'Chi bộ Cơ quan Đảng ủy Khối', 38, 3, '0190f3a2-7a3b-7c1d-9e2f-000000000000'];
+    // wrapped after 38 characters on LibreOffice's page: two lines
+    ws.getRow(2).values = [2, name, 113, 8];
+    ws.getRow(3).values = [null, 'x', 'Quần chúng ưu tú được cử đi học lớp cảm tình đảng'];
+    ws.mergeCells(3, 3, 3, 4);
+    ws.getRow(4).values = [4, 'Ngắn'];
+    ws.getRow(4).height = 48;
+    fitRowHeights(ws, 1, 4);
+    // one line is left as it is (the hidden id would have made it four)
+    expect([1, 2, 4].map((r) => ws.getRow(r).height)).toEqual([undefined, 31.5, 48]);
+    // 49 characters over two merged columns of 13: three lines, not the five of one column
+    expect(ws.getRow(3).height).toBe(3 * 15.75);
   });
 });

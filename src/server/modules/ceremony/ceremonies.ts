@@ -16,7 +16,7 @@ import { newId } from '../../platform/db/ids.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findCampaign } from '../honours/index.ts';
-import { signerOf } from '../organisation/index.ts';
+import { signerOf, unitRefs } from '../organisation/index.ts';
 import { type Caller, ceremonyNotFound, guestNotFound, requireManage, segmentNotFound } from './access.ts';
 import { awardMinutes, currentAwards, differenceOf } from './awards.ts';
 import { publishCeremony } from './live.ts';
@@ -162,6 +162,7 @@ export async function getCeremony(platform: Platform, id: string): Promise<Cerem
   return {
     ...header(c),
     honoursCampaignId: c.honours_campaign_id,
+    organiserUnitId: c.organiser_unit_id,
     stageSize: c.stage_size,
     syllablesPerMinute: c.syllables_per_minute,
     categoryOrder: JSON.parse(c.category_order_json) as string[],
@@ -239,6 +240,25 @@ async function checkCampaign(platform: Platform, id: string | null | undefined) 
   }
 }
 
+async function checkOrganiser(platform: Platform, id: string | null | undefined) {
+  if (!id || (await unitRefs(platform, [id])).has(id)) return;
+  throw fail.field('organiserUnitId', 'UNKNOWN_UNIT', 'Không có đơn vị này.', 'There is no such unit.');
+}
+
+/**
+ * Who signs the programme, the MC's script and the report for the ceremony's organising committee
+ * (T/M BAN TỔ CHỨC, TRƯỞNG BAN): the head of the unit that organises it, as the registry knows him
+ * on the ceremony's day (in the demo the Ban Tuyên giáo, which the seed's plan gives the conference,
+ * so its Trưởng ban); blank when no unit is named or no one holds its first post.
+ */
+export async function organisersHead(platform: Platform, c: Pick<CeremonyRow, 'organiser_unit_id' | 'event_date'>) {
+  return {
+    authority: 'T/M BAN TỔ CHỨC',
+    position: 'TRƯỞNG BAN',
+    name: await signerOf(platform, { unitId: c.organiser_unit_id }, '', c.event_date),
+  };
+}
+
 /** Bumps the version (the live screens' check that they hold the latest) and the audit row, in the change's transaction. */
 export async function touched(
   tx: Db,
@@ -282,6 +302,7 @@ const segmentRow = (ceremonyId: string, position: number, s: Omit<SegmentInput, 
 export async function createCeremony(platform: Platform, caller: Caller, input: CeremonyInput): Promise<CeremonyOut> {
   requireManage(caller);
   await checkCampaign(platform, input.honoursCampaignId);
+  await checkOrganiser(platform, input.organiserUnitId);
   const now = platform.clock();
   const id = newId();
   await platform.db.transaction().execute(async (tx) => {
@@ -298,6 +319,7 @@ export async function createCeremony(platform: Platform, caller: Caller, input: 
       start_time: input.start,
       target_end: input.targetEnd,
       honours_campaign_id: input.honoursCampaignId,
+      organiser_unit_id: input.organiserUnitId,
       stage_size: input.stageSize,
       syllables_per_minute: input.syllablesPerMinute,
       category_order_json: '[]',
@@ -340,6 +362,7 @@ export async function createCeremony(platform: Platform, caller: Caller, input: 
 export async function updateCeremony(platform: Platform, caller: Caller, id: string, patch: CeremonyPatch) {
   requireManage(caller);
   if (patch.honoursCampaignId !== undefined) await checkCampaign(platform, patch.honoursCampaignId);
+  if (patch.organiserUnitId !== undefined) await checkOrganiser(platform, patch.organiserUnitId);
   const now = platform.clock();
   const version = await platform.db.transaction().execute(async (tx) => {
     const before = await findCeremony(tx, id);
@@ -351,6 +374,7 @@ export async function updateCeremony(platform: Platform, caller: Caller, id: str
     if (patch.start !== undefined) set.start_time = patch.start;
     if (patch.targetEnd !== undefined) set.target_end = patch.targetEnd;
     if (patch.honoursCampaignId !== undefined) set.honours_campaign_id = patch.honoursCampaignId;
+    if (patch.organiserUnitId !== undefined) set.organiser_unit_id = patch.organiserUnitId;
     if (patch.stageSize !== undefined) set.stage_size = patch.stageSize;
     if (patch.syllablesPerMinute !== undefined) set.syllables_per_minute = patch.syllablesPerMinute;
     if (patch.categoryOrder !== undefined) set.category_order_json = JSON.stringify(patch.categoryOrder);

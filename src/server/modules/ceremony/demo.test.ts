@@ -37,6 +37,13 @@ describeEachDatabase('ceremony demo data', (kind) => {
       1,
     ]);
     expect(row.honours_campaign_id).not.toBeNull();
+    // organised by the Ban Tuyên giáo, the seed's plan's lead for the conference
+    const organiser = await platform.db
+      .selectFrom('units')
+      .select('code')
+      .where('id', '=', row.organiser_unit_id!)
+      .executeTakeFirst();
+    expect(organiser?.code).toBe('BTG');
     const c = await getCeremony(platform, row.id);
     expect(c.segments.map((s) => s.kind)).toEqual([
       'welcome_performance',

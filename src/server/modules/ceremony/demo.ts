@@ -4,6 +4,7 @@ import type { DemoLoader } from '../../platform/modules.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { systemCaller } from '../../platform/policy/caller.ts';
 import { campaignIdByCode, HONOURS_DEMO_CODE } from '../honours/index.ts';
+import { unitByCode } from '../organisation/index.ts';
 import {
   addGuest,
   addSegment,
@@ -315,6 +316,9 @@ async function loadCeremony(platform: Platform): Promise<number> {
   const caller = systemCaller('demo');
   const p = at(platform, '09:00');
   const campaignId = await campaignIdByCode(platform, HONOURS_DEMO_CODE);
+  // the seed's plan gives the conference to the Ban Tuyên giáo (III.1; the plan's lead for II.4),
+  // so its Trưởng ban heads the organising committee and signs its papers
+  const organiser = await unitByCode(platform.db, 'BTG');
   const created = await createCeremony(
     p,
     caller,
@@ -327,6 +331,7 @@ async function loadCeremony(platform: Platform): Promise<number> {
       start: '19:30',
       targetEnd: '21:15',
       honoursCampaignId: campaignId,
+      organiserUnitId: organiser?.id ?? null,
     }),
   );
   const id = created.id;

@@ -27,6 +27,8 @@ const keep = (name: string, data: Buffer) => {
   return data;
 };
 const flat = (s: string) => s.replace(/\s+/g, ' ');
+/** The Trưởng Ban Tuyên giáo in the demo registry: the seed's plan gives the conference to her board. */
+const headOfOrganisers = 'Phạm Thị Thu Hằng';
 type Programme = Answer<typeof getCeremony>;
 
 describeEachDatabase('ceremony documents', (kind) => {
@@ -166,6 +168,9 @@ describeEachDatabase('ceremony documents', (kind) => {
       }
       // the festival's acts
       for (const s of demo.segments.filter((s) => s.act)) expect(t).toContain(s.act!.title);
+      // signed for the organising committee by the head of its unit in the registry (the Ban Tuyên giáo)
+      expect(t).toContain('T/M BAN TỔ CHỨC');
+      expect(t).toContain(headOfOrganisers);
     }
     expect((await pdfInfo(pdf)).pages).toBeGreaterThan(2);
   }, 120_000);
@@ -180,6 +185,8 @@ describeEachDatabase('ceremony documents', (kind) => {
       for (const s of ['19:30', '19:35', '20:45', '21:05']) expect(t).toContain(s);
       for (const s of demo.segments.filter((s) => s.act)) expect(t).toContain(s.act!.performers.slice(0, 20));
       expect(t).not.toContain(demo.segments[1].mcLines.slice(0, 30));
+      expect(t).toContain('T/M BAN TỔ CHỨC');
+      expect(t).toContain(headOfOrganisers);
     }
   }, 120_000);
 
@@ -296,7 +303,11 @@ describeEachDatabase('ceremony documents', (kind) => {
     const honoured = demo.awards.batches.reduce((n, b) => n + b.honourees.length, 0);
     expect(text).toContain(`Đã trao thưởng cho ${honoured} tập thể, cá nhân, sản phẩm`);
     expect(text).toContain('Quyết định số 125-QĐ/ĐUK');
-    await bytes(await viewer.get(url('report.pdf')), 200, 'application/pdf');
+    expect(text).toContain('T/M BAN TỔ CHỨC');
+    expect(text).toContain(headOfOrganisers);
+    expect(flat(await pdfText(await bytes(await viewer.get(url('report.pdf')), 200, 'application/pdf')))).toContain(
+      headOfOrganisers,
+    );
     const fresh: Programme = await json(
       await board.post('/api/ceremonies', {
         code: `LE-R-${kind}`,
@@ -310,6 +321,22 @@ describeEachDatabase('ceremony documents', (kind) => {
       201,
     );
     await json(await board.get(`/api/ceremonies/${fresh.id}/report.docx`), 409);
+    // no organiser named: the line is left to be written by hand
+    expect(fresh.organiserUnitId).toBeNull();
+    const unsigned = flat(await pdfText(await bytes(await board.get(`/api/ceremonies/${fresh.id}/programme.pdf`))));
+    expect(unsigned).toContain('TRƯỞNG BAN');
+    expect(unsigned).not.toContain(headOfOrganisers);
+    // an unknown unit is refused and changes nothing; the Youth Union named, its Bí thư signs
+    const bad = await json(await board.patch(`/api/ceremonies/${fresh.id}`, { organiserUnitId: fresh.id }), 400);
+    expect(bad.error.details[0].path).toBe('organiserUnitId');
+    expect(((await json(await board.get(`/api/ceremonies/${fresh.id}`))) as Programme).version).toBe(fresh.version);
+    const youth = (
+      await env().platform.db.selectFrom('units').select('id').where('code', '=', 'DTN').executeTakeFirstOrThrow()
+    ).id;
+    const named: Programme = await json(await board.patch(`/api/ceremonies/${fresh.id}`, { organiserUnitId: youth }));
+    expect(named.organiserUnitId).toBe(youth);
+    const signed = flat(await pdfText(await bytes(await board.get(`/api/ceremonies/${fresh.id}/programme.pdf`))));
+    expect(signed).toContain('Ngô Thị Phương Thảo');
   }, 120_000);
 
   it('the rehearsal: a passage timed, the pace calibrated and stored, every reading time follows; bad timings refused', async () => {

@@ -16,6 +16,7 @@ import {
   guestsOf,
   introductionOf,
   invitationDraftSigner,
+  organisersHead,
   segmentsOf,
   timingOf,
 } from './ceremonies.ts';
@@ -42,7 +43,6 @@ const bloc = (suffix = 'ĐUK'): Issuer => ({
   body: 'ĐẢNG ỦY KHỐI DOANH NGHIỆP',
   symbolSuffix: suffix,
 });
-const organisers = { authority: 'T/M BAN TỔ CHỨC', position: 'TRƯỞNG BAN', name: '' };
 const e = escapeHtml;
 
 type Loaded = Awaited<ReturnType<typeof load>>;
@@ -51,8 +51,8 @@ async function load(platform: Platform, id: string) {
   const c = await findCeremony(platform.db, id);
   const [segments, guests] = await Promise.all([segmentsOf(platform.db, id), guestsOf(platform.db, id)]);
   const planned = timingOf(c, segments, null);
-  const awards = await awardsOf(platform, c, guests);
-  return { c, segments, guests, planned, awards };
+  const [awards, organisers] = await Promise.all([awardsOf(platform, c, guests), organisersHead(platform, c)]);
+  return { c, segments, guests, planned, awards, organisers };
 }
 
 // ---- words
@@ -241,7 +241,7 @@ export async function scriptDocument(platform: Platform, id: string): Promise<Of
     body,
     recipients: ['Người dẫn chương trình', 'Tổ âm thanh, ánh sáng, hậu đài', 'Các đồng chí trong Ban Tổ chức'],
     archive: 'Ban Tổ chức',
-    signature: organisers,
+    signature: x.organisers,
   };
 }
 
@@ -290,7 +290,7 @@ export async function programmeDocument(platform: Platform, id: string): Promise
     ],
     recipients: ['Các đồng chí đại biểu', 'Các đơn vị có tập thể, cá nhân được tôn vinh'],
     archive: 'Ban Tổ chức',
-    signature: organisers,
+    signature: x.organisers,
   };
 }
 
@@ -372,7 +372,7 @@ function cueRows(x: Loaded) {
 }
 
 const cueColumns = [
-  { header: 'TT', key: 'no', width: 5 },
+  { header: 'TT', key: 'no', width: 5, type: 'integer' as const },
   { header: 'Thời gian', key: 'time', width: 14 },
   { header: 'Phần', key: 'segment', width: 36 },
   { header: 'Hiệu lệnh', key: 'cue', width: 18 },
@@ -700,7 +700,7 @@ export async function reportDocument(platform: Platform, id: string): Promise<Of
     ],
     recipients: ['Thường trực Đảng ủy Khối (để b/c)', 'Các đồng chí trong Ban Tổ chức'],
     archive: 'Ban Tổ chức',
-    signature: organisers,
+    signature: x.organisers,
   };
 }
 

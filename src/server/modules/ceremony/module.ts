@@ -4,6 +4,7 @@ import { registerStatusSource } from '../plans/index.ts';
 import { ceremonyDemo } from './demo.ts';
 import * as m0016 from './migrations/0016_ceremony.ts';
 import * as m0025 from './migrations/0025_ceremony_rehearsal_invitation.ts';
+import * as m0030 from './migrations/0030_ceremony_organiser.ts';
 import { festivalActs } from './festivalActs.ts';
 import { registerPerformanceSource } from './sources.ts';
 import { ceremonyHeldSource } from './planSource.ts';
@@ -33,7 +34,7 @@ export const ceremony = defineModule({
     editor: ['ceremony.read'],
     viewer: ['ceremony.read'],
   },
-  migrations: { '0016_ceremony': m0016, '0025_ceremony_rehearsal_invitation': m0025 },
+  migrations: { '0016_ceremony': m0016, '0025_ceremony_rehearsal_invitation': m0025, '0030_ceremony_organiser': m0030 },
   routes: [registerCeremonyRoutes, registerCeremonyDocumentRoutes, registerCeremonyPublicLive],
   topics: { ceremony: 'ceremony.read' },
   demo: ceremonyDemo,

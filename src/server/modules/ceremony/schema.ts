@@ -55,6 +55,9 @@ export const ceremonyInput = z
     start: clock,
     targetEnd: clock,
     honoursCampaignId: uuid.nullable().optional().default(null),
+    organiserUnitId: uuid.nullable().optional().default(null).openapi({
+      description: 'The unit that organises the ceremony; its head signs the programme, script and report',
+    }),
     stageSize: z.number().int().min(1).max(60).optional().default(10),
     syllablesPerMinute: z.number().int().min(60).max(400).optional().default(200),
   })
@@ -70,6 +73,7 @@ export const ceremonyPatch = z
     start: clock.optional(),
     targetEnd: clock.optional(),
     honoursCampaignId: uuid.nullable().optional(),
+    organiserUnitId: uuid.nullable().optional(),
     stageSize: z.number().int().min(1).max(60).optional(),
     syllablesPerMinute: z.number().int().min(60).max(400).optional(),
     categoryOrder: z.array(z.string().max(40)).max(10).optional(),
@@ -301,6 +305,7 @@ export const ceremonyOut = z
   .object({
     ...header,
     honoursCampaignId: z.string().nullable(),
+    organiserUnitId: z.string().nullable(),
     stageSize: z.number(),
     syllablesPerMinute: z.number(),
     categoryOrder: z.array(z.string()),

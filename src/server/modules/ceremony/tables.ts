@@ -10,6 +10,8 @@ export interface CeremoniesTable {
   start_time: string;
   target_end: string;
   honours_campaign_id: string | null;
+  /** the unit that organises it (its Ban Tổ chức), whose head signs for the organisers; null when not named */
+  organiser_unit_id: string | null;
   stage_size: number;
   syllables_per_minute: number;
   /** JSON: category kinds in the order the batches go up */

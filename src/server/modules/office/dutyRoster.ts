@@ -123,7 +123,8 @@ export async function dutyRosterXlsx(
     const row = ws.getRow(headRow + 1 + i);
     values.forEach((v, c) => {
       const cell = row.getCell(c + 1);
-      cell.value = v.normalize('NFC');
+      // the order number as a number (Excel flags a figure stored as text), the rest as text
+      cell.value = c === 0 ? i + 1 : v.normalize('NFC');
       cell.font = font(12);
       cell.alignment = { vertical: 'top', horizontal: c === 0 ? 'center' : 'left', wrapText: true };
       cell.border = border;

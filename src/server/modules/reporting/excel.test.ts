@@ -366,6 +366,16 @@ describeEachDatabase('reporting: Excel in and out', (kind) => {
       const last = children.getRow(children.rowCount);
       const firstTotalled = totals.indicators.find((i) => i.aggregation !== 'none')!;
       expect(last.getCell(3).value as number).toBeCloseTo(firstTotalled.value!, 9);
+      // printed as a clerk would have it: a name LibreOffice wraps (after 38 characters in its
+      // column of 44) stands in a row two lines high instead of running over the next; the codes
+      // are whole on one line
+      const wrapped = children
+        .getColumn(2)
+        .values.findIndex((v) => v === 'Đảng bộ Công ty Cổ phần May Kiến Xương Xanh');
+      expect(wrapped).toBeGreaterThan(0);
+      expect(children.getRow(wrapped).height).toBeGreaterThanOrEqual(31.5);
+      const codes = totals.indicators.map((t) => t.code);
+      expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(Math.max(...codes.map((c) => c.length * 1.3)));
     }
   });
 });

@@ -10,6 +10,7 @@ import {
   type ValueType,
 } from '../../../common/reportValues.ts';
 import { fold } from '../../../common/text.ts';
+import { fitRowHeights } from '../../documents/xlsx.ts';
 import { AppError, fail, type FieldProblem } from '../../platform/http/errors.ts';
 import { inspectOrRefuse, looksLikeZip } from '../../platform/files/archive.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -263,6 +264,10 @@ export async function formXlsx(
   }
   ws.getColumn(col('id')).hidden = true;
   ws.getColumn(col('cell')).hidden = true;
+  // the codes whole on one line (capitals and underscores are wider than a character unit),
+  // every row as high as its wrapped text
+  ws.getColumn(col('code')).width = Math.max(14, ...form.indicators.map((i) => Math.ceil(i.code.length * 1.3) + 2));
+  fitRowHeights(ws, headerRow, r - 1);
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -970,6 +975,8 @@ export async function totalsXlsx(
     ];
   });
   styleTable(ws, h1 + 1, r - 1, heads.length);
+  ws.getColumn(2).width = Math.max(12, ...ids.map((id) => Math.ceil(indicators.get(id)!.code.length * 1.3) + 2));
+  fitRowHeights(ws, h1, r - 1);
   ws.getColumn(1).alignment = { horizontal: 'center', vertical: 'top' };
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: h1 }];
   ws.pageSetup.printTitlesRow = `${h1}:${h1}`;
@@ -1049,6 +1056,7 @@ export async function totalsXlsx(
   totalRow.values = ['', `Tổng cộng ${unit.shortName ?? unit.name}`, ...lines.map((l) => cellOf(all, l.id, l.key))];
   totalRow.font = { name: font, size: 12, bold: true };
   styleTable(wsc, top + 2, r - 1, width);
+  fitRowHeights(wsc, top, r - 1);
   wsc.views = [{ state: 'frozen', xSplit: 2, ySplit: top + 1 }];
   wsc.pageSetup.printTitlesRow = `${top}:${top + 1}`;
 
