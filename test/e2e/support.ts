@@ -33,18 +33,51 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(overflow, 'the page is wider than the viewport').toBeLessThanOrEqual(0);
 }
 
+/** Whether a page's own timers run (false in a context opened with `javaScriptEnabled: false`). */
+const timersRun = new WeakMap<Page, boolean>();
+
+async function scriptsRun(page: Page): Promise<boolean> {
+  let known = timersRun.get(page);
+  if (known === undefined) {
+    // A timer of the page fires at once where scripts run; where they do not, it never does.
+    known = await Promise.race([
+      page.evaluate(() => new Promise<boolean>((r) => setTimeout(() => r(true), 0))).catch(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 1000)),
+    ]);
+    timersRun.set(page, known);
+  }
+  return known;
+}
+
+/** Finite animations running now (CSS transitions and animations run without scripts too). */
+const runningAnimations = (page: Page) =>
+  page.evaluate(
+    () =>
+      document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity).length,
+  );
+
 /**
  * Lets transitions (drawers, collapses, notifications) finish before a picture: waits two frames
  * (a transition starts a frame after its element mounts), then for every running animation that
  * ends (spinners and other endless ones are left alone), until none is left — instead of a fixed
  * pause on every picture (ADR 40). Gives up after 3 s, as a page that keeps starting new ones is
- * as settled then as it gets.
+ * as settled then as it gets. On a page without scripts no callback of the page runs, not a frame
+ * nor a timer: there the running animations are counted from outside every 100 ms until none is
+ * left (waiting on callbacks that never come had cost each such picture the whole 3.5 s).
  */
 export async function settle(page: Page): Promise<void> {
-  // On a page without scripts no callback of the page runs, not even a timer: the wait is bounded here too.
+  if (!(await scriptsRun(page))) {
+    const deadline = Date.now() + 3000;
+    while ((await runningAnimations(page).catch(() => 0)) > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    return;
+  }
+  // Bounded from outside the page as well, should the page stop giving frames.
   const settled = page.evaluate(async () => {
-    // A page the browser does not paint (a second tab, a page without scripts) may never give a
-    // frame: a frame or 100 ms, whichever comes first, so that settling never hangs a journey.
+    // A page the browser does not paint (a second tab) may never give a frame: a frame or 100 ms,
+    // whichever comes first, so that settling never hangs a journey.
     const frame = () =>
       new Promise<void>((r) => {
         requestAnimationFrame(() => r());
