@@ -124,6 +124,9 @@ describe('the draw', () => {
 
   it('refuses too many seeds, repeated seeds and repeated ids', () => {
     expect(() => makeDraw(entriesOf(7, { seeds: 2 }), 's')).toThrow(DrawError);
+    // the count in words: 7 entries allow one seed, not "1 seeds"
+    expect(() => makeDraw(entriesOf(7, { seeds: 2 }), 's')).toThrow('7 entries allow 1 seed, 2 given.');
+    expect(() => makeDraw(entriesOf(9, { seeds: 3 }), 's')).toThrow('9 entries allow 2 seeds, 3 given.');
     expect(() => makeDraw([{ id: 'A', seed: 1 }, { id: 'B', seed: 1 }, ...entriesOf(6)], 's')).toThrow(/both seed 1/);
     expect(() => makeDraw([{ id: 'A' }, { id: 'A' }], 's')).toThrow(/twice/);
     expect(() => makeDraw([], 's')).toThrow(DrawError);

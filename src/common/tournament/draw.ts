@@ -107,7 +107,7 @@ function validate(entries: readonly DrawEntry[], maxSeeds: number): DrawEntry[] 
   if (seeded.length > maxSeeds) {
     throw new DrawError({
       vi: `Nhiều nhất một phần tư số vận động viên là hạt giống: ${entries.length} lượt cho phép ${Math.floor(entries.length / 4)} hạt giống, có ${seeded.length}.`,
-      en: `At most a quarter of the entries may be seeded: ${entries.length} entries allow ${Math.floor(entries.length / 4)} seeds, ${seeded.length} given.`,
+      en: `At most a quarter of the entries may be seeded: ${entries.length} entries allow ${seedsWord(Math.floor(entries.length / 4))}, ${seeded.length} given.`,
     });
   }
   return seeded;
@@ -328,4 +328,9 @@ function separateUnits(board: Board, entries: readonly DrawEntry[]): void {
     for (const node of touched) mine[node] = 0;
     touched.length = 0;
   }
+}
+
+/** "1 seed", "2 seeds", "0 seeds": the English message's count. */
+function seedsWord(n: number): string {
+  return n === 1 ? '1 seed' : `${n} seeds`;
 }
