@@ -245,20 +245,6 @@ async function checkOrganiser(platform: Platform, id: string | null | undefined)
   throw fail.field('organiserUnitId', 'UNKNOWN_UNIT', 'Không có đơn vị này.', 'There is no such unit.');
 }
 
-/**
- * Who signs the programme, the MC's script and the report for the ceremony's organising committee
- * (T/M BAN TỔ CHỨC, TRƯỞNG BAN): the head of the unit that organises it, as the registry knows him
- * on the ceremony's day (in the demo the Ban Tuyên giáo, which the seed's plan gives the conference,
- * so its Trưởng ban); blank when no unit is named or no one holds its first post.
- */
-export async function organisersHead(platform: Platform, c: Pick<CeremonyRow, 'organiser_unit_id' | 'event_date'>) {
-  return {
-    authority: 'T/M BAN TỔ CHỨC',
-    position: 'TRƯỞNG BAN',
-    name: await signerOf(platform, { unitId: c.organiser_unit_id }, '', c.event_date),
-  };
-}
-
 /** Bumps the version (the live screens' check that they hold the latest) and the audit row, in the change's transaction. */
 export async function touched(
   tx: Db,

@@ -1,3 +1,4 @@
+import { organisersSignature } from '../organisation/index.ts';
 import { type SegmentKind, type Section, sectionLabels, sections } from '../../../common/ceremony/programme.ts';
 import { readingMinutes } from '../../../common/ceremony/reading.ts';
 import { seatingPlan } from '../../../common/ceremony/seating.ts';
@@ -16,7 +17,6 @@ import {
   guestsOf,
   introductionOf,
   invitationDraftSigner,
-  organisersHead,
   segmentsOf,
   timingOf,
 } from './ceremonies.ts';
@@ -51,7 +51,10 @@ async function load(platform: Platform, id: string) {
   const c = await findCeremony(platform.db, id);
   const [segments, guests] = await Promise.all([segmentsOf(platform.db, id), guestsOf(platform.db, id)]);
   const planned = timingOf(c, segments, null);
-  const [awards, organisers] = await Promise.all([awardsOf(platform, c, guests), organisersHead(platform, c)]);
+  const [awards, organisers] = await Promise.all([
+    awardsOf(platform, c, guests),
+    organisersSignature(platform, c.organiser_unit_id, c.event_date),
+  ]);
   return { c, segments, guests, planned, awards, organisers };
 }
 

@@ -1,9 +1,10 @@
+import { organisersSignature } from '../organisation/index.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { issueOnce, registeredNumber } from '../office/index.ts';
 import { type Caller, requireManage } from './access.ts';
-import { findFestival, organisersHead } from './festivals.ts';
+import { findFestival } from './festivals.ts';
 import { findRound } from './rounds.ts';
 
 /**
@@ -46,7 +47,10 @@ export async function issueDecision(platform: Platform, caller: Caller, roundId:
         type: 'QĐ',
         date: round.held_on,
         summary: `Công nhận kết quả và trao giải ${round.name}, ${festival.name}`,
-        signer: { name: await organisersHead(tx, festival, round.held_on), position: 'Trưởng Ban Tổ chức liên hoan' },
+        signer: {
+          name: (await organisersSignature({ db: tx }, festival.organiser_unit_id, round.held_on)).name,
+          position: 'Trưởng Ban Tổ chức liên hoan',
+        },
         source: decisionSource(roundId),
       },
       now,

@@ -1,3 +1,4 @@
+import { organisersSignature } from '../organisation/index.ts';
 import { formatDmy, officialDate, vietnamDay } from '../../../common/dates.ts';
 import type { Block, CertificateData, Issuer, OfficialDocument, RichText } from '../../documents/index.ts';
 import { cssFontStack } from '../../documents/format.ts';
@@ -7,7 +8,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { registeredNumber } from '../office/index.ts';
 import { type Caller, mayManage, requireManage } from './access.ts';
 import { decisionSource } from './decisionNumber.ts';
-import { findFestival, organisersHead } from './festivals.ts';
+import { findFestival } from './festivals.ts';
 import { isHead, listSheets, roundResults } from './judging.ts';
 import { criteriaOf, findRound, panelOf, recusalsOf, slotsOf } from './rounds.ts';
 import type { ResultsOut, SheetOut } from './schema.ts';
@@ -377,11 +378,7 @@ export async function resultsDocument(platform: Platform, caller: Caller, roundI
     ],
     recipients: ['Như Điều 3', 'Thường trực Đảng ủy Khối (để b/c)'],
     archive: 'Ban Tổ chức',
-    signature: {
-      authority: 'T/M BAN TỔ CHỨC',
-      position: 'TRƯỞNG BAN',
-      name: await organisersHead(platform.db, festival, round.held_on),
-    },
+    signature: await organisersSignature(platform, festival.organiser_unit_id, round.held_on),
   };
 }
 

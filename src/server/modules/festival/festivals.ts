@@ -9,7 +9,7 @@ import { attachFiles, type FileOwner, filesOf, readStoredFile } from '../../plat
 import { fail } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { holdsAnywhere, reach } from '../../platform/policy/policy.ts';
-import { personRefs, signerOf, unitRefs, workersOf } from '../organisation/index.ts';
+import { personRefs, unitRefs, workersOf } from '../organisation/index.ts';
 import { type Caller, entryNotFound, festivalNotFound, mayManage, requireEnter, requireManage } from './access.ts';
 import { publishFestival } from './live.ts';
 import type { CeremonyOut, EntryInput, EntryOut, FestivalInput, FestivalOut } from './schema.ts';
@@ -36,15 +36,6 @@ export async function findFestival(db: Db, id: string) {
   const row = await db.selectFrom('festivals').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw festivalNotFound();
   return row;
-}
-
-/**
- * Who signs for the festival's organising committee (Ban Tổ chức) on a day: the head of the unit
- * that organises it (the seed gives the festival to the Bloc's Youth Union, so its Bí thư), from
- * the registry; blank when the festival names no unit or the unit has no one in post.
- */
-export function organisersHead(db: Db, festival: { organiser_unit_id: string | null }, day: string) {
-  return signerOf({ db }, { unitId: festival.organiser_unit_id }, '', day);
 }
 
 export async function createFestival(platform: Platform, caller: Caller, input: FestivalInput, isDemo = false) {

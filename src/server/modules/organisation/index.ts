@@ -39,7 +39,7 @@ export { type PublicProfile, publicProfile } from './publicProfile.ts';
 export { listGroupSets } from './groups.ts';
 export { listInCharge } from './inCharge.ts';
 export { positionsIn } from './units.ts';
-export { signerOf } from './signers.ts';
+export { organisersSignature, signerOf } from './signers.ts';
 // Subtree moves, heard in the mover's transaction (reporting's live totals follow them)
 export { onSubtreeMove, type SubtreeMoveListener } from './tree.ts';
 // Who works where on a day (the tournament's entries), and people's gender and birth year

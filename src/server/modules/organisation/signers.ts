@@ -28,3 +28,17 @@ export async function signerOf(
   );
   return held?.fullName ?? '';
 }
+
+/**
+ * The signature of an event's organising committee (T/M BAN TỔ CHỨC, TRƯỞNG BAN): the head of the
+ * unit that organises it, as the registry knows him on the event's day; a blank name when no unit
+ * is named or no one holds its first post. The festival's prize decision and the ceremony's papers
+ * sign with it.
+ */
+export async function organisersSignature(platform: { db: Kysely<Database> }, unitId: string | null, day: string) {
+  return {
+    authority: 'T/M BAN TỔ CHỨC',
+    position: 'TRƯỞNG BAN',
+    name: await signerOf(platform, { unitId }, '', day),
+  };
+}
