@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './tables.ts';
 import { allMigrations } from '../modules.ts';
+import { OwnSchemaPostgresDialect } from './ownSchema.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -185,7 +186,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   });
   // An idle client that loses its server must not take the process down.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }, schema) });
   return {
     db,
     dialect: 'postgres',
