@@ -65,8 +65,13 @@ test('the organisers build a programme; the show-caller runs it on a tablet whil
   await page.getByTestId('ceremony-create-venue').fill('Nhà văn hóa tỉnh');
   await page.getByTestId('ceremony-create-start').fill(hhmm(NOW));
   await page.getByTestId('ceremony-create-targetEnd').fill(hhmm(NOW + 120));
+  // the organising unit (its head signs the programme, the script and the report), found without diacritics
+  await page.getByTestId('ceremony-create-organiser').fill('ban tuyen');
+  await page.getByRole('option', { name: 'Ban Tuyên giáo Đảng ủy Khối' }).click();
+  await screenshot(page, 'ceremony-create-desktop');
   await page.getByRole('button', { name: 'Lập', exact: true }).click();
   await expect(page.getByTestId('programme-row')).toHaveCount(9);
+  await expect(page.getByTestId('ceremony-organiser')).toHaveValue('Ban Tuyên giáo Đảng ủy Khối');
   // 15 + 2 + 3 + 5 + 20 + 30 minutes before the leader's speech, planned at start + 75
   await expect(page.getByTestId('programme-row').first()).toContainText(`${hhmm(NOW)}–${hhmm(NOW + 15)}`);
   await page.getByTestId('programme-row').nth(6).click();

@@ -8,6 +8,7 @@ import { formatDate } from '../../app/format.ts';
 import { fieldError } from '../../ui/errors.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { NoPermission } from '../../ui/NoPermission.tsx';
+import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { CardGrid, ListPage, RecordCard } from '../../ui/ListPage.tsx';
 import { type CeremonyInput, useCeremonies, useCeremonyLive, useCreateCeremony } from './api.ts';
 
@@ -58,12 +59,20 @@ function CreateModal({ onClose }: { onClose: () => void }) {
             {field('start', t('ceremony.create.start'), 'HH:MM')}
             {field('targetEnd', t('ceremony.create.targetEnd'), 'HH:MM')}
           </SimpleGrid>
+          <UnitPicker
+            label={t('ceremony.create.organiser')}
+            description={t('ceremony.create.organiserHint')}
+            value={form.organiserUnitId ?? null}
+            onChange={(organiserUnitId) => setForm({ ...form, organiserUnitId })}
+            error={fieldError(create.error, 'organiserUnitId', i18n.language)}
+            data-testid="ceremony-create-organiser"
+          />
           <Text size="sm" c="dimmed">
             {t('ceremony.create.article13')}
           </Text>
           <FormActions
             error={create.error}
-            fields={['code', 'name', 'eventDate', 'venue', 'doors', 'start', 'targetEnd']}
+            fields={['code', 'name', 'eventDate', 'venue', 'doors', 'start', 'targetEnd', 'organiserUnitId']}
             busy={create.isPending}
             onCancel={onClose}
             submitLabel={t('ceremony.create.submit')}

@@ -21,6 +21,7 @@ import {
 import { IconAlertTriangle, IconPlayerPlay, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { UnitPicker } from '../organisation/UnitPicker.tsx';
 import { useAuth } from '../../app/auth.tsx';
 import { formatDate } from '../../app/format.ts';
 import { CenterLoader } from '../../ui/CenterLoader.tsx';
@@ -183,7 +184,16 @@ function ProgrammeTab({ ceremony, manage }: { ceremony: Ceremony; manage: boolea
           </Badge>
         </Group>
         {manage ? (
-          <Group gap="xs">
+          <Group gap="xs" align="flex-end">
+            <UnitPicker
+              size="xs"
+              w={260}
+              label={t('ceremony.create.organiser')}
+              value={ceremony.organiserUnitId}
+              onChange={(organiserUnitId) => update.mutate({ organiserUnitId })}
+              error={fieldError(update.error, 'organiserUnitId', i18n.language)}
+              data-testid="ceremony-organiser"
+            />
             <Switch
               label={t('ceremony.programme.published')}
               checked={ceremony.published}
