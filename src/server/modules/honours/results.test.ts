@@ -514,6 +514,15 @@ describeEachDatabase('honours results and documents', (kind) => {
       await board.post(`/api/honours/campaigns/${c.id}/confirm`, { decidedOn: '2019-08-05' }),
     );
     expect(decided.decision).toEqual({ number: '01-QĐ/ĐUK', date: '2019-08-05' });
+    // equal in the ballot, the honourees follow their names as a reader counts: số 2 before số 10
+    const results: { categories: { name: string; honourees: { name: string }[] }[] } = await json(
+      await board.get(`/api/honours/campaigns/${c.id}/results`),
+    );
+    for (const cat of results.categories) {
+      expect(cat.honourees.map((h) => h.name)).toEqual(
+        Array.from({ length: 15 }, (_, i) => `${cat.name} tiêu biểu số ${i + 1} Nguyễn Thị Hằng`),
+      );
+    }
     const register: { items: { symbol: string; source: { type: string; id: string } | null }[] } = await json(
       await board.get('/api/office/outgoing?type=QĐ'),
     );

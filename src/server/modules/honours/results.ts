@@ -80,7 +80,8 @@ async function selectionOrder(platform: Reader, campaignId: string): Promise<str
   return order;
 }
 
-const collator = new Intl.Collator('vi');
+// Numbers in names as a reader counts them ("số 2" before "số 10"); accents still tell names apart.
+const collator = new Intl.Collator('vi', { numeric: true });
 
 /** The honourees per category: the confirmed ones once decided, else those the Council selected so far. */
 async function listed(platform: Reader, campaignId: string, decided: boolean) {
